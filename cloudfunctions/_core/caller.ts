@@ -1,0 +1,55 @@
+import type { RoleAssignment, User } from '../../shared/account/account.schema'
+import type { Grant } from '../../shared/auth/access'
+import { CommonErrors } from '../../shared/errors'
+import { stableId } from './ids'
+import { DuplicateKeyError } from './port'
+import type { Runtime } from './runtime'
+
+/** Who is calling, as the platform says: never taken from the request body. */
+export type Identity =
+  | { kind: 'wechat'; openid: string }
+  | { kind: 'user'; userId: string }
+  | { kind: 'anonymous' }
+
+export interface Caller {
+  user: User
+  grants: RoleAssignment[]
+  /** true on a WeChat user's very first call, when their account was just created */
+  isNew: boolean
+}
+
+export function asGrants(assignments: readonly RoleAssignment[]): Grant[] {
+  return assignments.map((a) => ({ role: a.role, unitId: a.unitId }))
+}
+
+export async function loadCaller(rt: Runtime, identity: Identity): Promise<Caller> {
+  let user: User | null = null
+  let isNew = false
+  if (identity.kind === 'anonymous') throw CommonErrors.UNAUTHENTICATED()
+  if (identity.kind === 'user') {
+    user = await rt.db.get<User>('users', identity.userId)
+    if (!user) throw CommonErrors.UNAUTHENTICATED('账号不存在，请重新登录')
+  } else {
+    // The user id is derived from the OPENID, so two first calls at once create one account.
+    const id = stableId('wx', identity.openid)
+    user = await rt.db.get<User>('users', id)
+    if (!user) {
+      const fresh: User = {
+        _id: id, openid: identity.openid, name: '微信用户', phone: null,
+        householdId: null, residenceUnitId: null, createdAt: rt.clock.now(),
+      }
+      try {
+        await rt.db.transaction((tx) => tx.insert('users', fresh))
+        isNew = true
+      } catch (err) {
+        if (!(err instanceof DuplicateKeyError)) throw err
+      }
+      user = (await rt.db.get<User>('users', id)) ?? fresh
+    }
+  }
+  const grants = await rt.db.find<RoleAssignment>('role_assignments', {
+    where: { userId: user._id, revokedAt: null },
+    limit: 200,
+  })
+  return { user, grants, isNew }
+}

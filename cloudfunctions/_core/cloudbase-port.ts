@@ -1,0 +1,120 @@
+import type { Db } from '@cloudbase/node-sdk/types/db'
+import {
+  assertField, isRange, DocNotFoundError, DuplicateKeyError,
+  type DataPort, type Doc, type Filter, type FindOptions, type Patch, type Range, type TxStore,
+} from './port'
+
+type CbDb = Db
+// The SDK's typings describe results loosely; these are the shapes it returns (see its transaction code).
+interface CbResult { code?: string; message?: string; data?: unknown; total?: number; updated?: number }
+
+/**
+ * The production adapter: CloudBase's document database through @cloudbase/node-sdk. Transactions
+ * use runTransaction (retried by the SDK on write conflicts), so two functions racing for the same
+ * stock or balance document serialise there as they do on the embedded store.
+ */
+export class CloudbasePort implements DataPort {
+  /** CloudBase caps a server-side query at 1000 documents. */
+  static readonly MAX_LIMIT = 1000
+
+  constructor(private readonly db: CbDb) {}
+
+  async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
+    const res = check(await this.db.collection(collection).doc(id).get())
+    const list = res.data as T[]
+    return list[0] ?? null
+  }
+
+  async find<T extends Doc>(collection: string, options: FindOptions = {}): Promise<T[]> {
+    let q = this.db.collection(collection).where(toCloudbase(this.db, options.where ?? {}))
+    for (const [field, dir] of options.orderBy ?? []) q = q.orderBy(assertField(field), dir)
+    if (options.offset) q = q.skip(options.offset)
+    q = q.limit(Math.min(options.limit ?? CloudbasePort.MAX_LIMIT, CloudbasePort.MAX_LIMIT))
+    const res = check(await q.get())
+    return res.data as T[]
+  }
+
+  async count(collection: string, where: Filter = {}): Promise<number> {
+    const res = check(await this.db.collection(collection).where(toCloudbase(this.db, where)).count())
+    return res.total ?? 0
+  }
+
+  transaction<T>(fn: (tx: TxStore) => Promise<T>): Promise<T> {
+    const _ = this.db.command
+    return this.db.runTransaction(async (t) => {
+      const tx: TxStore = {
+        get: async <D extends Doc>(c: string, id: string) => {
+          const res = check(await t.collection(c).doc(id).get())
+          return (res.data as D | null) ?? null
+        },
+        insert: async (c, doc) => {
+          const res = (await t.collection(c).add(doc)) as CbResult
+          if (res.code) {
+            if (isDuplicate(res)) throw new DuplicateKeyError(c, doc._id)
+            throw cbError(res)
+          }
+        },
+        set: async (c, doc) => {
+          const { _id, ...rest } = doc
+          check(await t.collection(c).doc(_id).set(rest))
+        },
+        update: async (c: string, id: string, patch: Patch) => {
+          const data: Record<string, unknown> = {}
+          // Replace object and array values whole: CloudBase would otherwise merge nested fields.
+          for (const [k, v] of Object.entries(patch)) {
+            if (v === undefined) continue
+            data[assertField(k)] = v !== null && typeof v === 'object' ? _.set(v) : v
+          }
+          const res = check(await t.collection(c).doc(id).update(data))
+          if (res.updated === 0) {
+            const exists = check(await t.collection(c).doc(id).get())
+            if (!exists.data) throw new DocNotFoundError(c, id)
+          }
+        },
+        remove: async (c, id) => {
+          check(await t.collection(c).doc(id).remove())
+        },
+      }
+      return fn(tx)
+    }, 5) as Promise<T>
+  }
+}
+
+/** Our filter → CloudBase's where object with db.command operators. */
+export function toCloudbase(db: CbDb, where: Filter): Record<string, unknown> {
+  const _ = db.command
+  const out: Record<string, unknown> = {}
+  for (const [field, cond] of Object.entries(where)) {
+    assertField(field)
+    if (!isRange(cond)) {
+      out[field] = cond === null ? _.eq(null) : cond
+      continue
+    }
+    const parts: unknown[] = []
+    const r = cond as Range
+    if (r.$in) parts.push(_.in(r.$in))
+    if (r.$ne !== undefined) parts.push(_.neq(r.$ne))
+    if (r.$gt !== undefined) parts.push(_.gt(r.$gt))
+    if (r.$gte !== undefined) parts.push(_.gte(r.$gte))
+    if (r.$lt !== undefined) parts.push(_.lt(r.$lt))
+    if (r.$lte !== undefined) parts.push(_.lte(r.$lte))
+    out[field] = parts.length === 1 ? parts[0] : _.and(...(parts as Parameters<typeof _.and>))
+  }
+  return out
+}
+
+function isDuplicate(res: CbResult): boolean {
+  return /duplicate|E11000|DUPLICATE/i.test(`${res.code} ${res.message}`)
+}
+
+function cbError(res: CbResult): Error {
+  const err = new Error(`CloudBase ${res.code}: ${res.message}`)
+  ;(err as Error & { code?: string }).code = res.code
+  return err
+}
+
+function check<R>(res: R): R & CbResult {
+  const r = res as R & CbResult
+  if (r && r.code) throw cbError(r)
+  return r
+}

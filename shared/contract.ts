@@ -1,0 +1,58 @@
+import { z } from 'zod'
+import type { Permission } from './auth/permissions'
+import { RequestIdSchema } from './common.schema'
+
+/**
+ * One action of a cloud function: its input and output schemas (checked on both halves), whether it
+ * writes (then a requestId is required and a repeat returns the first result), and the permission it
+ * needs in the unit it targets. `permission: null` means any signed-in caller; the action itself
+ * then checks ownership (my own report, my own household).
+ */
+export interface ActionDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  summary: string
+  input: I
+  output: O
+  write: boolean
+  permission: Permission | null
+}
+
+export interface Contract<N extends string = string, A extends Record<string, ActionDef> = Record<string, ActionDef>> {
+  name: N
+  title: string
+  actions: A
+}
+
+export function action<I extends z.ZodType, O extends z.ZodType>(def: ActionDef<I, O>): ActionDef<I, O> {
+  return def
+}
+
+export function defineContract<const N extends string, A extends Record<string, ActionDef>>(
+  name: N,
+  title: string,
+  actions: A,
+): Contract<N, A> {
+  return { name, title, actions }
+}
+
+export type InputOf<C extends Contract, K extends keyof C['actions']> = z.input<C['actions'][K]['input']>
+export type OutputOf<C extends Contract, K extends keyof C['actions']> = z.output<C['actions'][K]['output']>
+
+/** What the mini-program passes to callFunction and the local host takes as the POST body. */
+export const CallBodySchema = z.object({
+  action: z.string({ error: '缺少 action' }).min(1, '缺少 action').max(64),
+  data: z.unknown().optional(),
+  requestId: RequestIdSchema.optional(),
+})
+export type CallBody = z.infer<typeof CallBodySchema>
+
+export const ErrorEnvelopeSchema = z.object({
+  ok: z.literal(false),
+  code: z.string(),
+  message: z.string(),
+  details: z.unknown().optional(),
+})
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>
+export type Envelope<T> = { ok: true; data: T } | ErrorEnvelope
+
+/** Largest call body accepted (photos travel through storage, never inside a call). */
+export const MAX_CALL_BYTES = 256 * 1024
