@@ -1,4 +1,5 @@
-import type { Db } from '@cloudbase/node-sdk/types/db'
+import type { Db } from '@cloudbase/database'
+import type { Transaction } from '@cloudbase/database/dist/commonjs/transaction/index'
 import {
   assertField, isRange, DocNotFoundError, DuplicateKeyError,
   type DataPort, type Doc, type Filter, type FindOptions, type Patch, type Range, type TxStore,
@@ -41,7 +42,8 @@ export class CloudbasePort implements DataPort {
 
   transaction<T>(fn: (tx: TxStore) => Promise<T>): Promise<T> {
     const _ = this.db.command
-    return this.db.runTransaction(async (t) => {
+    const run = this.db.runTransaction as (cb: (t: Transaction) => Promise<T>, times: number) => Promise<T>
+    return run.call(this.db, async (t) => {
       const tx: TxStore = {
         get: async <D extends Doc>(c: string, id: string) => {
           const res = check(await t.collection(c).doc(id).get())
@@ -76,7 +78,7 @@ export class CloudbasePort implements DataPort {
         },
       }
       return fn(tx)
-    }, 5) as Promise<T>
+    }, 5)
   }
 }
 

@@ -64,7 +64,7 @@ export const accountContract = defineContract('account', '账号与组织', {
     permission: null,
   }),
   listMembers: action({
-    summary: '本单位及下级单位人员名单（手机号脱敏）',
+    summary: '本单位及直属下级单位的人员名单（手机号脱敏）',
     input: ListMembersInputSchema,
     output: ListMembersOutputSchema,
     write: false,

@@ -1,0 +1,7 @@
+import { accountFunction } from './account/function'
+import type { CloudFunction } from './_core/wrap'
+
+/** Every cloud function by name: the local host serves these, the build bundles one folder each. */
+export const FUNCTIONS: Record<string, CloudFunction> = {
+  account: accountFunction,
+}

@@ -1,0 +1,73 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+const root = path.resolve(__dirname, '..')
+const platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp'
+
+/**
+ * Taro's script rule only transpiles its source root and packages named *taro*. Code from shared/ and
+ * the ES2020 in zod and dayjs (optional chaining, `??`) would otherwise reach the mini-program as is,
+ * and older WeChat base libraries fail to parse it. The rule's `include` takes absolute path strings
+ * (webpack tests them as prefixes); RegExps here were not honoured on this setup.
+ */
+const transpileAlso = [
+  path.join(root, 'shared'),
+  path.join(root, 'node_modules', 'zod'),
+  path.join(root, 'node_modules', 'dayjs'),
+]
+
+/**
+ * Compile-time constants, read once here. In weapp the backend is CloudBase (`Taro.cloud`), so the API
+ * base only matters for H5; empty means same origin (the local host serves dist/h5 and /api together).
+ */
+const constants = {
+  LINLI_API_BASE: JSON.stringify(process.env.LINLI_API_BASE ?? ''),
+  LINLI_CLOUD_ENV: JSON.stringify(process.env.LINLI_CLOUD_ENV ?? ''),
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'linli',
+    date: '2025-11-22',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'miniprogram',
+    outputRoot: `dist/${platform}`,
+    plugins: [],
+    defineConstants: constants,
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile: { include: transpileAlso },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: transpileAlso },
+      output: {
+        filename: 'js/[name].[hash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  }
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,29 @@
+export default defineAppConfig({
+  // The main package holds only the tab pages and login; each domain's pages live in its subpackage.
+  pages: ['pages/home/index', 'pages/report/index', 'pages/me/index', 'pages/login/index'],
+  subPackages: [
+    {
+      root: 'packages/account',
+      pages: ['pages/invite/index', 'pages/join/index', 'pages/residence/index', 'pages/members/index'],
+    },
+  ],
+  window: {
+    navigationBarTitleText: '邻里',
+    navigationBarBackgroundColor: '#0a5fb4',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f2f3f5',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#4a4a4a',
+    selectedColor: '#0a5fb4',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/report/index', text: '上报' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,45 @@
+import { View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+
+export type ButtonKind = 'primary' | 'secondary' | 'danger'
+
+export interface ButtonProps {
+  kind?: ButtonKind
+  size?: 'normal' | 'small'
+  inline?: boolean
+  disabled?: boolean
+  /** shows `loadingText` and ignores taps, so a slow network cannot cause double submits */
+  loading?: boolean
+  loadingText?: string
+  onClick?: () => void
+  children?: ReactNode
+}
+
+/**
+ * A View, not the native <Button>: the native one carries platform borders and sizes that differ between
+ * WeChat and H5, and our targets must stay ≥ 88px tall on both.
+ */
+export function Button(props: ButtonProps) {
+  const { kind = 'primary', size = 'normal', disabled = false, loading = false } = props
+  const inactive = disabled || loading
+  const className = [
+    'l-btn',
+    `l-btn--${kind}`,
+    size === 'small' ? 'l-btn--small' : '',
+    props.inline ? 'l-btn--inline' : '',
+    inactive ? 'l-btn--disabled' : '',
+  ].filter(Boolean).join(' ')
+  return (
+    <View
+      className={className}
+      hoverClass={inactive ? 'none' : 'l-btn--hover'}
+      ariaRole='button'
+      ariaDisabled={inactive}
+      onClick={() => {
+        if (!inactive) props.onClick?.()
+      }}
+    >
+      {loading ? (props.loadingText ?? '请稍候…') : props.children}
+    </View>
+  )
+}

@@ -1,0 +1,12 @@
+import { View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+
+export function Page(props: { title?: string; intro?: string; children?: ReactNode }) {
+  return (
+    <View className='l-page'>
+      {props.title ? <View className='l-page__title'>{props.title}</View> : null}
+      {props.intro ? <View className='l-page__intro'>{props.intro}</View> : null}
+      {props.children}
+    </View>
+  )
+}

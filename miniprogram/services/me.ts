@@ -1,0 +1,83 @@
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import { accountContract } from '../../shared/account/account.contract'
+import type { Me } from '../../shared/account/account.schema'
+import type { Permission } from '../../shared/auth/permissions'
+import { ROLES } from '../../shared/auth/roles'
+import { callFunction, type CallFailure, type CallResult } from './call-function'
+import { DEMO_LOGIN } from './env'
+import { getToken } from './session'
+
+/**
+ * Who I am, fetched once and shared by every page. Anything that changes my roles or residence calls
+ * `forgetMe()` so the next page shown asks again.
+ */
+let cached: Me | null = null
+let inflight: Promise<CallResult<Me>> | null = null
+
+export function forgetMe(): void {
+  cached = null
+}
+
+export function loadMe(force = false): Promise<CallResult<Me>> {
+  if (cached && !force) return Promise.resolve({ ok: true, data: cached })
+  if (!inflight) {
+    inflight = callFunction(accountContract, 'me', {}).then((r) => {
+      inflight = null
+      if (r.ok) cached = r.data
+      return r
+    })
+  }
+  return inflight
+}
+
+/** Off WeChat there is no identity without the demo login: send the visitor there first. */
+export function needsLogin(): boolean {
+  return DEMO_LOGIN && !getToken()
+}
+
+export interface MeState {
+  me: Me | null
+  error: CallFailure | null
+  loading: boolean
+  reload: () => void
+}
+
+/** The current user for a page; refreshed each time the page is shown, so tab pages stay current. */
+export function useMe(): MeState {
+  const [me, setMe] = useState<Me | null>(cached)
+  const [error, setError] = useState<CallFailure | null>(null)
+  const [loading, setLoading] = useState(!cached)
+
+  const load = useCallback((force: boolean) => {
+    if (needsLogin()) {
+      void Taro.reLaunch({ url: '/pages/login/index' })
+      return
+    }
+    setLoading(true)
+    void loadMe(force).then((r) => {
+      setLoading(false)
+      if (r.ok) {
+        setMe(r.data)
+        setError(null)
+      } else setError(r)
+    })
+  }, [])
+
+  useDidShow(() => load(false))
+  const reload = useCallback(() => load(true), [load])
+  return { me, error, loading, reload }
+}
+
+export function hasPermission(me: Me | null, permission: Permission): boolean {
+  return !!me && me.permissions.includes(permission)
+}
+
+/** Units where one of my roles gives `permission` (where I may act with it, and below). */
+export function unitsWith(me: Me, permission: Permission): Me['roles'][number]['unit'][] {
+  const seen = new Set<string>()
+  return me.roles
+    .filter((r) => ROLES[r.role].permissions.includes(permission))
+    .map((r) => r.unit)
+    .filter((u) => (seen.has(u.id) ? false : (seen.add(u.id), true)))
+}

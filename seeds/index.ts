@@ -1,0 +1,20 @@
+import type { Doc } from '../cloudfunctions/_core/port'
+import type { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
+import { accountSeed, DEMO_USERS } from './account.seed'
+
+export { DEMO_USERS }
+
+/** All demo data by collection, every document parsed with its shared schema. */
+export function buildSeed(now: number): Record<string, Doc[]> {
+  const parts: Array<Record<string, Doc[]>> = [accountSeed(now) as unknown as Record<string, Doc[]>]
+  const out: Record<string, Doc[]> = {}
+  for (const part of parts) for (const [c, docs] of Object.entries(part)) (out[c] ??= []).push(...docs)
+  return out
+}
+
+/** Loads the demo data into an empty store (returns false and does nothing if it is not empty). */
+export async function seedIfEmpty(db: SqlitePort, now: number): Promise<boolean> {
+  if ((await db.count('units')) > 0) return false
+  for (const [collection, docs] of Object.entries(buildSeed(now))) db.bulkInsert(collection, docs)
+  return true
+}

@@ -1,0 +1,157 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { extname, join, normalize, sep } from 'node:path'
+import { z } from 'zod'
+import type { RoleAssignment, User } from '../shared/account/account.schema'
+import { ROLES } from '../shared/auth/roles'
+import { MAX_CALL_BYTES } from '../shared/contract'
+import { CommonErrors } from '../shared/errors'
+import type { Identity } from '../cloudfunctions/_core/caller'
+import type { Runtime } from '../cloudfunctions/_core/runtime'
+import { signSession, verifySession } from '../cloudfunctions/_core/session'
+import type { CloudFunction } from '../cloudfunctions/_core/wrap'
+import { BodyError, readJson, sendJson, statusFor } from './http-util'
+
+export interface HostOptions {
+  rt: Runtime
+  functions: Record<string, CloudFunction>
+  sessionSecret: string
+  /** ids of the seeded demo users offered on the login page */
+  demoUserIds: string[]
+  /** built H5 app to serve at / (optional) */
+  h5Dir?: string
+  sessionHours?: number
+}
+
+/** Extra routes a domain may mount (uploads, files); tried before the static files. */
+export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>
+
+const LoginSchema = z.object({ userId: z.string().min(1).max(64) })
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.webp': 'image/webp', '.map': 'application/json',
+}
+
+function errorBody(err: ReturnType<(typeof CommonErrors)[keyof typeof CommonErrors]>) {
+  return { ok: false as const, code: err.code, message: err.message }
+}
+
+/**
+ * The local host: cloud functions over HTTP with the exact body the mini-program passes to
+ * callFunction, demo login with signed sessions, the contract as JSON Schema, and the H5 app.
+ */
+export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server {
+  const { rt, functions, sessionSecret } = opts
+  const sessionMs = (opts.sessionHours ?? 24 * 7) * 3_600_000
+
+  function identityOf(req: IncomingMessage): Identity | { error: 'forged' | 'expired' } {
+    const header = req.headers.authorization
+    if (!header) return { kind: 'anonymous' }
+    const m = /^Bearer\s+(\S+)$/i.exec(header)
+    if (!m) return { error: 'forged' }
+    const check = verifySession(m[1] as string, sessionSecret, Date.now())
+    if (!check.ok) return { error: check.reason === 'expired' ? 'expired' : 'forged' }
+    return { kind: 'user', userId: check.uid }
+  }
+
+  async function demoUsers() {
+    const users = []
+    for (const id of opts.demoUserIds) {
+      const user = await rt.db.get<User>('users', id)
+      if (!user) continue
+      const grants = await rt.db.find<RoleAssignment>('role_assignments', { where: { userId: id, revokedAt: null } })
+      const roles = []
+      for (const g of grants) {
+        const unit = await rt.units.ref(g.unitId)
+        roles.push({ role: g.role, roleLabel: ROLES[g.role].label, unitId: g.unitId, unitName: unit?.fullName ?? g.unitId })
+      }
+      users.push({ id: user._id, name: user.name, roles })
+    }
+    return users
+  }
+
+  function contract() {
+    const out: Record<string, unknown> = {}
+    for (const [name, fn] of Object.entries(functions)) {
+      const actions: Record<string, unknown> = {}
+      for (const [actionName, def] of Object.entries(fn.contract.actions)) {
+        actions[actionName] = {
+          summary: def.summary,
+          write: def.write,
+          permission: def.permission,
+          input: z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }),
+          output: z.toJSONSchema(def.output, { io: 'output', unrepresentable: 'any' }),
+        }
+      }
+      out[name] = { title: fn.contract.title, actions }
+    }
+    return out
+  }
+
+  function serveStatic(res: ServerResponse, pathname: string): boolean {
+    if (!opts.h5Dir || !existsSync(join(opts.h5Dir, 'index.html'))) return false
+    const root = normalize(opts.h5Dir + sep)
+    let file = normalize(join(root, decodeURIComponent(pathname)))
+    if (!file.startsWith(root)) return false
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
+    const type = MIME[extname(file)] ?? 'application/octet-stream'
+    const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600'
+    res.writeHead(200, { 'content-type': type, 'cache-control': cache })
+    createReadStream(file).pipe(res)
+    return true
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const path = url.pathname
+
+    if (path === '/api/dev/users' && req.method === 'GET') {
+      return sendJson(res, 200, { ok: true, data: { users: await demoUsers() } })
+    }
+    if (path === '/api/dev/login' && req.method === 'POST') {
+      const body = LoginSchema.safeParse(await readJson(req, 4096))
+      if (!body.success) return sendJson(res, 400, errorBody(CommonErrors.BAD_REQUEST('请选择一个演示用户')))
+      const user = await rt.db.get<User>('users', body.data.userId)
+      if (!user) return sendJson(res, 404, errorBody(CommonErrors.NOT_FOUND('没有这个演示用户')))
+      const token = signSession({ uid: user._id, exp: Date.now() + sessionMs }, sessionSecret)
+      return sendJson(res, 200, { ok: true, data: { token, user: { id: user._id, name: user.name } } })
+    }
+    if (path === '/api/contract' && req.method === 'GET') {
+      return sendJson(res, 200, { ok: true, data: { functions: contract() } })
+    }
+    const fnMatch = /^\/api\/fn\/([A-Za-z0-9_-]+)$/.exec(path)
+    if (fnMatch) {
+      if (req.method !== 'POST') return sendJson(res, 405, errorBody(CommonErrors.BAD_REQUEST('请用 POST 调用')))
+      const fn = functions[fnMatch[1] as string]
+      if (!fn) {
+        req.resume()
+        return sendJson(res, 404, errorBody(CommonErrors.UNKNOWN_FUNCTION(`没有这个服务：${fnMatch[1]}`)))
+      }
+      const identity = identityOf(req)
+      if ('error' in identity) {
+        req.resume()
+        const err = identity.error === 'expired' ? CommonErrors.SESSION_EXPIRED() : CommonErrors.UNAUTHENTICATED('登录凭证无效，请重新登录')
+        return sendJson(res, 401, errorBody(err))
+      }
+      const body = await readJson(req, MAX_CALL_BYTES)
+      const envelope = await fn.handle(body, identity, rt)
+      return sendJson(res, statusFor(envelope.ok ? null : envelope.code), envelope)
+    }
+    for (const extra of extraRoutes) if (await extra(req, res, url)) return
+    if (path.startsWith('/api/')) return sendJson(res, 404, errorBody(CommonErrors.NOT_FOUND('没有这个接口')))
+    if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(res, path)) return
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    res.end('<!doctype html><meta charset="utf-8"><title>邻里</title><p>H5 页面还没有构建：请运行 <code>npm run build:h5</code>，或直接 <code>npm start</code>。</p>')
+  }
+
+  return createServer((req, res) => {
+    route(req, res).catch((err: unknown) => {
+      if (err instanceof BodyError) return sendJson(res, err.status, err.envelope)
+      rt.log.error('host error', { url: req.url, error: err instanceof Error ? err.stack : String(err) })
+      if (!res.headersSent) sendJson(res, 500, errorBody(CommonErrors.INTERNAL()))
+      else res.end()
+    })
+  })
+}
