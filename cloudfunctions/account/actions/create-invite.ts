@@ -13,8 +13,8 @@ export const createInvite = defineAction(accountContract.actions.createInvite, {
   scope: async ({ unitId }) => unitId,
   run: async ({ role, unitId, validHours }, ctx) => {
     const unit = (await ctx.rt.units.get(unitId))!
-    if (!ROLES[role].levels.includes(unit.level)) throw AccountErrors.ROLE_NOT_AT_LEVEL()
     if (!canGrantRole(asGrants(ctx.caller.grants), role, unit.path)) throw AccountErrors.CANNOT_GRANT_ROLE()
+    if (!ROLES[role].levels.includes(unit.level)) throw AccountErrors.ROLE_NOT_AT_LEVEL()
     const ref = (await ctx.rt.units.ref(unitId))!
     const invite: Invite = {
       _id: randomCode(INVITE_CODE_ALPHABET, 8),
