@@ -1,0 +1,130 @@
+import tcb from '@cloudbase/node-sdk'
+import { Db } from '@cloudbase/database'
+import { CloudbasePort } from './cloudbase-port'
+import { DocNotFoundError, DuplicateKeyError } from './port'
+
+/**
+ * No CloudBase server is reachable here, so these tests replace only the SDK's request layer and
+ * check the requests the real SDK would send for each port call: the query shapes CloudBase sees.
+ */
+interface Sent { api: string; params: Record<string, any> }
+let sent: Sent[] = []
+let reply: (api: string, params: Record<string, any>) => unknown = () => ({})
+
+class FakeRequest {
+  async send(api: string, params: Record<string, any> = {}) {
+    sent.push({ api, params })
+    if (api === 'database.startTransaction') return { transactionId: 'tx-1' }
+    if (api === 'database.commitTransaction' || api === 'database.abortTransaction') return { requestId: 'r' }
+    return reply(api, params)
+  }
+}
+
+const app = tcb.init({ env: 'linli-test', secretId: 'id', secretKey: 'key' })
+const db = app.database()
+const port = new CloudbasePort(db)
+const json = (s: string) => JSON.parse(s)
+
+beforeEach(() => {
+  ;(Db as unknown as { reqClass: unknown }).reqClass = FakeRequest
+  sent = []
+  reply = () => ({ data: { list: [] } })
+})
+
+describe('CloudbasePort query shapes', () => {
+  it('find: equality, $in, ranges, order, paging; capped at 1000', async () => {
+    reply = () => ({ data: { list: [JSON.stringify({ _id: 'i1', status: 'open' })] } })
+    const docs = await port.find('incidents', {
+      where: { gridId: 'G01', status: { $in: ['open', 'accepted'] }, createdAt: { $gte: 100, $lt: 200 }, closedAt: null },
+      orderBy: [['createdAt', 'desc']],
+      limit: 20,
+      offset: 40,
+    })
+    expect(docs).toEqual([{ _id: 'i1', status: 'open' }])
+    const { api, params } = sent[0]!
+    expect(api).toBe('database.getDocument')
+    expect(params).toMatchObject({ collectionName: 'incidents', queryType: 'WHERE', offset: 40, limit: 20 })
+    expect(json(params.query)).toEqual({
+      gridId: 'G01',
+      status: { $in: ['open', 'accepted'] },
+      closedAt: { $eq: null },
+      $and: [{ createdAt: { $gte: { $numberInt: '100' } } }, { createdAt: { $lt: { $numberInt: '200' } } }],
+    })
+    expect(json(params.order)).toEqual({ createdAt: { $numberInt: '-1' } })
+
+    await port.find('incidents', { where: { gridId: 'G01' }, limit: 50_000 })
+    expect(sent[1]!.params.limit).toBe(1000)
+  })
+
+  it('count and get by id', async () => {
+    reply = (api) => (api === 'database.calculateDocument' ? { data: { total: 7 } } : { data: { list: [JSON.stringify({ _id: 'u1', name: '卓玛' })] } })
+    expect(await port.count('users', { openid: 'o1' })).toBe(7)
+    expect(sent[0]).toMatchObject({ api: 'database.calculateDocument', params: { collectionName: 'users' } })
+    expect(json(sent[0]!.params.query)).toEqual({ openid: 'o1' })
+    expect(await port.get('users', 'u1')).toEqual({ _id: 'u1', name: '卓玛' })
+    expect(sent[1]).toMatchObject({ api: 'database.getDocument', params: { queryType: 'DOC' } })
+    expect(json(sent[1]!.params.query)).toEqual({ _id: 'u1' })
+  })
+
+  it('rejects unsafe field names before anything is sent', async () => {
+    await expect(port.find('users', { where: { 'a.$where': 1 } })).rejects.toThrow(/bad field/)
+    expect(sent).toHaveLength(0)
+  })
+})
+
+describe('CloudbasePort transactions', () => {
+  it('reads and writes by id inside one CloudBase transaction, replacing object fields whole', async () => {
+    reply = (api) => {
+      if (api === 'database.getDocument') return { data: { list: [JSON.stringify({ _id: 'acc1', balance: 100 })] } }
+      if (api === 'database.insertDocument') return { data: { insertedIds: ['e1'] } }
+      if (api === 'database.modifyDocument') return { data: { updated: 1 } }
+      if (api === 'database.removeDocument') return { data: { deleted: 1 } }
+      return {}
+    }
+    const result = await port.transaction(async (tx) => {
+      const acc = await tx.get<{ _id: string; balance: number }>('points_accounts', 'acc1')
+      await tx.insert('points_ledger', { _id: 'e1', delta: -30 })
+      await tx.update('points_accounts', 'acc1', { balance: acc!.balance - 30, last: { by: 'u1' } })
+      await tx.set('stats', { _id: 's1', n: 1 })
+      await tx.remove('holds', 'h1')
+      return acc!.balance
+    })
+    expect(result).toBe(100)
+    expect(sent.map((s) => s.api)).toEqual([
+      'database.startTransaction', 'database.getDocument', 'database.insertDocument', 'database.modifyDocument',
+      'database.modifyDocument', 'database.removeDocument', 'database.commitTransaction',
+    ])
+    for (const s of sent.slice(1, 6)) expect(s.params.transactionId).toBe('tx-1')
+    expect(json(sent[2]!.params.data[0])).toEqual({ _id: 'e1', delta: { $numberInt: '-30' } })
+    expect(json(sent[3]!.params.data)).toEqual({ $set: { balance: { $numberInt: '70' }, last: { by: 'u1' } } })
+    expect(sent[4]!.params).toMatchObject({ upsert: true, merge: false })
+  })
+
+  it('maps a duplicate _id to DuplicateKeyError and rolls back', async () => {
+    reply = (api) => (api === 'database.insertDocument' ? { code: 'DATABASE_DUPLICATE_WRITE', message: 'E11000 duplicate key' } : {})
+    await expect(port.transaction((tx) => tx.insert('requests', { _id: 'k1' }))).rejects.toBeInstanceOf(DuplicateKeyError)
+    expect(sent.at(-1)!.api).toBe('database.abortTransaction')
+  })
+
+  it('reports an update of a missing document', async () => {
+    reply = (api) => (api === 'database.modifyDocument' ? { data: { updated: 0 } } : { data: { list: [] } })
+    await expect(port.transaction((tx) => tx.update('goods', 'nope', { stock: 1 }))).rejects.toBeInstanceOf(DocNotFoundError)
+  })
+
+  it('retries the whole transaction on a CloudBase write conflict', async () => {
+    let conflicts = 1
+    reply = (api) => {
+      if (api === 'database.modifyDocument' && conflicts-- > 0) return { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'conflict' }
+      if (api === 'database.getDocument') return { data: { list: [JSON.stringify({ _id: 'g1', stock: 5 })] } }
+      return { data: { updated: 1 } }
+    }
+    let attempts = 0
+    await port.transaction(async (tx) => {
+      attempts += 1
+      const g = await tx.get<{ _id: string; stock: number }>('goods', 'g1')
+      await tx.update('goods', 'g1', { stock: g!.stock - 1 })
+    })
+    expect(attempts).toBe(2)
+    expect(sent.filter((s) => s.api === 'database.startTransaction')).toHaveLength(2)
+  })
+})

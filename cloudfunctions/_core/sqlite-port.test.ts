@@ -1,0 +1,135 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import fc from 'fast-check'
+import { SqlitePort } from './sqlite-port'
+import { DocNotFoundError, DuplicateKeyError, type Doc, type Filter } from './port'
+
+const SPEC = { things: { indexes: [['kind', 'n']] }, requests: { indexes: [] } }
+interface Thing extends Doc { kind: string; n: number; flag?: boolean; tag?: string | null; nested?: { a: number } }
+
+function tmpFile(): string {
+  return join(mkdtempSync(join(tmpdir(), 'linli-port-')), 'test.db')
+}
+
+describe('SqlitePort', () => {
+  let db: SqlitePort
+  beforeEach(() => {
+    db = new SqlitePort(':memory:', SPEC)
+  })
+  afterEach(() => db.close())
+
+  it('inserts, reads, updates top-level fields and refuses duplicates', async () => {
+    await db.transaction((tx) => tx.insert<Thing>('things', { _id: 'a', kind: 'x', n: 1, nested: { a: 1 } }))
+    await expect(db.transaction((tx) => tx.insert('things', { _id: 'a', kind: 'y', n: 2 }))).rejects.toBeInstanceOf(DuplicateKeyError)
+    await db.transaction((tx) => tx.update('things', 'a', { n: 5, nested: { a: 2 } }))
+    expect(await db.get<Thing>('things', 'a')).toEqual({ _id: 'a', kind: 'x', n: 5, nested: { a: 2 } })
+    await expect(db.transaction((tx) => tx.update('things', 'missing', { n: 1 }))).rejects.toBeInstanceOf(DocNotFoundError)
+  })
+
+  it('rolls back every write of a failed transaction', async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.insert('things', { _id: 'b', kind: 'x', n: 1 })
+        await tx.insert('things', { _id: 'c', kind: 'x', n: 2 })
+        throw new Error('boom')
+      }),
+    ).rejects.toThrow('boom')
+    expect(await db.count('things')).toBe(0)
+  })
+
+  it('refuses undeclared collections and unsafe field names', async () => {
+    await expect(db.find('nope')).rejects.toThrow(/not declared/)
+    await expect(db.find('things', { where: { "kind') = 1 OR ('": 'x' } })).rejects.toThrow(/bad field/)
+  })
+
+  it('serialises concurrent read-modify-write transactions: no lost updates', async () => {
+    await db.transaction((tx) => tx.insert<Thing>('things', { _id: 'counter', kind: 'c', n: 0 }))
+    await Promise.all(
+      Array.from({ length: 100 }, () =>
+        db.transaction(async (tx) => {
+          const cur = (await tx.get<Thing>('things', 'counter'))!
+          await Promise.resolve() // yield between read and write, as a real action does
+          await tx.update('things', 'counter', { n: cur.n + 1 })
+        }),
+      ),
+    )
+    expect((await db.get<Thing>('things', 'counter'))!.n).toBe(100)
+  })
+
+  it('filters match a plain in-memory evaluation (property)', async () => {
+    const docs: Thing[] = Array.from({ length: 60 }, (_, i) => ({
+      _id: `t${i}`, kind: ['a', 'b', 'c'][i % 3] as string, n: (i * 7) % 23, flag: i % 4 === 0, tag: i % 5 === 0 ? null : `g${i % 2}`,
+    }))
+    db.bulkInsert('things', docs)
+    const condArb: fc.Arbitrary<Filter> = fc.record(
+      {
+        kind: fc.oneof(fc.constantFrom('a', 'b', 'c', 'z'), fc.record({ $in: fc.subarray(['a', 'b', 'c']) })),
+        n: fc.record({ $gte: fc.integer({ min: 0, max: 23 }), $lt: fc.integer({ min: 0, max: 24 }) }, { requiredKeys: [] }),
+        flag: fc.boolean(),
+        tag: fc.oneof(fc.constant(null), fc.constantFrom('g0', 'g1'), fc.record({ $ne: fc.constantFrom(null, 'g0') })),
+      },
+      { requiredKeys: [] },
+    )
+    const matches = (d: Thing, f: Filter): boolean =>
+      Object.entries(f).every(([k, c]) => {
+        const v = (d as unknown as Record<string, unknown>)[k] ?? null
+        if (c === null || typeof c !== 'object') return v === c
+        if (c.$in && !c.$in.includes(v as string)) return false
+        if (c.$ne !== undefined && v === c.$ne) return false
+        if (c.$gte !== undefined && !((v as number) >= (c.$gte as number))) return false
+        if (c.$lt !== undefined && !((v as number) < (c.$lt as number))) return false
+        return true
+      })
+    await fc.assert(
+      fc.asyncProperty(condArb, async (where) => {
+        const got = (await db.find<Thing>('things', { where, orderBy: [['_id', 'asc']] })).map((d) => d._id).sort()
+        const want = docs.filter((d) => matches(d, where)).map((d) => d._id).sort()
+        expect(got).toEqual(want)
+        expect(await db.count('things', where)).toBe(want.length)
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('orders, limits and pages through an index', async () => {
+    db.bulkInsert('things', Array.from({ length: 30 }, (_, i) => ({ _id: `p${i}`, kind: 'k', n: i })))
+    const page2 = await db.find<Thing>('things', { where: { kind: 'k' }, orderBy: [['n', 'desc']], limit: 10, offset: 10 })
+    expect(page2.map((d) => d.n)).toEqual([19, 18, 17, 16, 15, 14, 13, 12, 11, 10])
+    expect(db.explain('things', { where: { kind: 'k' }, orderBy: [['n', 'desc']] }).join(' ')).toMatch(/USING INDEX ix_things_kind_n/)
+  })
+})
+
+describe('SqlitePort durability', () => {
+  it('keeps committed data across a restart', async () => {
+    const file = tmpFile()
+    const a = new SqlitePort(file, SPEC)
+    await a.transaction((tx) => tx.insert('things', { _id: 'keep', kind: 'x', n: 1 }))
+    await a.close()
+    const b = new SqlitePort(file, SPEC)
+    expect(await b.get('things', 'keep')).toMatchObject({ n: 1 })
+    await b.close()
+  })
+
+  it('keeps committed data when the process is killed, and loses the open transaction', async () => {
+    const file = tmpFile()
+    const script = `
+      const { SqlitePort } = require(${JSON.stringify(resolve(__dirname, 'sqlite-port.ts'))});
+      const db = new SqlitePort(${JSON.stringify(file)}, ${JSON.stringify(SPEC)});
+      (async () => {
+        await db.transaction((tx) => tx.insert('things', { _id: 'committed', kind: 'x', n: 1 }));
+        db.transaction(async (tx) => {
+          await tx.insert('things', { _id: 'uncommitted', kind: 'x', n: 2 });
+          process.kill(process.pid, 'SIGKILL');
+          await new Promise(() => {});
+        });
+      })();`
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8' })
+    expect(run.signal).toBe('SIGKILL')
+    const db = new SqlitePort(file, SPEC)
+    expect(await db.get('things', 'committed')).toMatchObject({ n: 1 })
+    expect(await db.get('things', 'uncommitted')).toBeNull()
+    await db.close()
+  })
+})
