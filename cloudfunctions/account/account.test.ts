@@ -49,6 +49,15 @@ describe('invites', () => {
     expect(second).toMatchObject({ ok: false, code: 'ACCOUNT.INVITE_USED' })
   })
 
+  it('a grid worker recruits an information collector for their own grid only', async () => {
+    const invite = await env.ok('account', 'u-zhaxi', 'createInvite', { role: 'info_collector', unitId: '513328100001-G01' })
+    await env.ok('account', 'u-wangdeming', 'redeemInvite', { code: invite.code })
+    expect(await env.call('account', 'u-zhaxi', 'createInvite', { role: 'info_collector', unitId: '513328100001-G02' }))
+      .toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
+    expect(await env.call('account', 'u-zhaxi', 'createInvite', { role: 'village_official', unitId: '513328100001-G01' }))
+      .toMatchObject({ ok: false, code: 'ACCOUNT.CANNOT_GRANT_ROLE' })
+  })
+
   it('an invite expires', async () => {
     const invite = await env.ok('account', 'u-lixiuying', 'createInvite', { role: 'info_collector', unitId: '513328100001', validHours: 1 })
     env.clock.advance(3_600_001)

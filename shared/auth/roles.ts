@@ -53,7 +53,7 @@ export const ROLES: Record<RoleName, RoleSpec> = {
     levels: ['grid'],
     permissions: [
       'incident_create', 'incident_view', 'incident_accept', 'incident_resolve', 'incident_escalate',
-      'incident_reject', 'safe_report_create', 'member_list',
+      'incident_reject', 'safe_report_create', 'member_list', 'invite_create',
     ],
     grants: ['info_collector'],
   },
@@ -72,7 +72,7 @@ export const ROLES: Record<RoleName, RoleSpec> = {
   patrol_captain: {
     label: '巡逻队长',
     levels: ['village'],
-    permissions: ['checkin_create', 'incident_create', 'patrol_manage', 'checkin_review', 'patrol_stats'],
+    permissions: ['checkin_create', 'incident_create', 'patrol_manage', 'checkin_review', 'patrol_stats', 'invite_create'],
     grants: ['patrol_volunteer'],
   },
   village_official: {
