@@ -28,6 +28,20 @@ export const COLLECTIONS = {
   // ---- points ----
 
   // ---- volunteer ----
+  volunteer_orgs: { indexes: [['villageId', 'status', 'registeredAt'], ['townshipId', 'status', 'registeredAt'], ['countyId', 'status', 'registeredAt']] },
+  volunteer_org_admins: { indexes: [['userId'], ['orgId']] },
+  volunteer_tasks: { indexes: [['villageId', 'status', 'startAt'], ['townshipId', 'status', 'startAt'], ['orgId', 'startAt']] },
+  /** one counter per task (_id = task id): slots, confirmed, waitlisted, next sequence number */
+  volunteer_task_counters: { indexes: [] },
+  volunteer_signups: { indexes: [['taskId', 'status', 'seq'], ['userId', 'signedUpAt']] },
+  volunteer_adjustments: { indexes: [['signupId']] },
+  /** hours record entries (_id from sourceKey + user) and per-user totals (_id from user) */
+  volunteer_hours: { indexes: [['userId', 'at']] },
+  volunteer_totals: { indexes: [] },
+  volunteer_inbox: { indexes: [['userId', 'showAt']] },
+  volunteer_requests: { indexes: [['posterId', 'createdAt'], ['villageId', 'status', 'createdAt'], ['townshipId', 'status', 'createdAt'], ['countyId', 'status', 'createdAt']] },
+  /** figures per village / organisation, kept in the same transactions */
+  volunteer_stats: { indexes: [] },
 } satisfies Record<string, CollectionSpec>
 
 export type CollectionName = keyof typeof COLLECTIONS

@@ -1,0 +1,75 @@
+import type { GeoPoint } from '../common.schema'
+
+/**
+ * Pure rules of the volunteer domain. Hours are kept as whole minutes everywhere (sums stay exact);
+ * hours are only a display unit.
+ */
+
+/** How early a volunteer may check in, and how late after the end they may still check out. */
+export const CHECKIN_EARLY_MS = 60 * 60_000
+export const CHECKOUT_LATE_MS = 3 * 60 * 60_000
+/** Reminders appear in the inbox this long before a task starts. */
+export const REMINDER_LEAD_MS = 24 * 60 * 60_000
+/** The longest a single task (and so a single confirmation) can count. */
+export const MAX_TASK_MINUTES = 24 * 60
+
+export function minutesToHours(minutes: number): number {
+  return Math.round((minutes / 60) * 100) / 100
+}
+
+export function hoursToMinutes(hours: number): number {
+  return Math.round(hours * 60)
+}
+
+/**
+ * Minutes a volunteer was present inside the task window: the overlap of [checkIn, checkOut] with
+ * [start, end], rounded down to whole minutes, never negative. Without both clock times it is 0.
+ */
+export function measuredMinutes(
+  checkInAt: number | null,
+  checkOutAt: number | null,
+  startAt: number,
+  endAt: number,
+): number {
+  if (checkInAt === null || checkOutAt === null) return 0
+  const from = Math.max(checkInAt, startAt)
+  const to = Math.min(checkOutAt, endAt)
+  return to > from ? Math.floor((to - from) / 60_000) : 0
+}
+
+export interface PointsRule {
+  /** points per full hour of confirmed service */
+  pointsPerHour: number
+  /** cap per volunteer per task (0 = no points) */
+  maxPoints: number
+}
+
+/** Points for confirmed minutes: whole hours × rate, capped. Half hours do not count. */
+export function pointsFor(minutes: number, rule: PointsRule): number {
+  if (minutes <= 0 || rule.pointsPerHour <= 0 || rule.maxPoints <= 0) return 0
+  return Math.min(rule.maxPoints, Math.floor(minutes / 60) * rule.pointsPerHour)
+}
+
+/** Great-circle distance in metres (GCJ-02 is locally close enough to WGS-84 for radius checks). */
+export function distanceMeters(a: Pick<GeoPoint, 'lat' | 'lng'>, b: Pick<GeoPoint, 'lat' | 'lng'>): number {
+  const R = 6_371_000
+  const rad = (d: number) => (d * Math.PI) / 180
+  const dLat = rad(b.lat - a.lat)
+  const dLng = rad(b.lng - a.lng)
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2
+  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
+export function canCheckIn(now: number, startAt: number, endAt: number): boolean {
+  return now >= startAt - CHECKIN_EARLY_MS && now <= endAt
+}
+
+export function canCheckOut(now: number, checkInAt: number, endAt: number): boolean {
+  return now >= checkInAt && now <= endAt + CHECKOUT_LATE_MS
+}
+
+/** Attendance rate in per cent with one decimal, or null before anyone's attendance was decided. */
+export function attendanceRate(attended: number, absent: number): number | null {
+  const decided = attended + absent
+  return decided === 0 ? null : Math.round((attended / decided) * 1000) / 10
+}

@@ -1,0 +1,521 @@
+import { z } from 'zod'
+import { GeoPointSchema, IdSchema, PageInputSchema, TimestampSchema, pageOf, text } from '../common.schema'
+import { UnitRefSchema } from '../account/account.schema'
+import {
+  ATTENDANCE_STATUS_NAMES, ORG_STATUS_NAMES, REQUEST_STATUS_NAMES, SIGNUP_STATUS_NAMES, TASK_STATUS_NAMES,
+} from './volunteer.states'
+
+const PhoneSchema = z.string().trim().regex(/^1\d{10}$/, '手机号格式不对')
+
+export const ORG_KINDS = { social_org: '社会组织', volunteer_team: '志愿服务队' } as const
+export const OrgKindSchema = z.enum(Object.keys(ORG_KINDS) as [keyof typeof ORG_KINDS], { error: '请选择组织类型' })
+
+export const TASK_CATEGORIES = {
+  elderly: '助老助残',
+  environment: '环境卫生',
+  safety: '平安巡防',
+  civility: '文明宣传',
+  education: '助学支教',
+  health: '健康义诊',
+  emergency: '应急救助',
+  other: '其他',
+} as const
+export const TaskCategorySchema = z.enum(Object.keys(TASK_CATEGORIES) as [keyof typeof TASK_CATEGORIES], { error: '请选择类别' })
+export type TaskCategory = z.infer<typeof TaskCategorySchema>
+
+export const HOURS_SOURCES = { task: '志愿服务任务', patrol: '巡逻', request: '群众点单' } as const
+export const HoursSourceSchema = z.enum(['task', 'patrol', 'request'])
+export type HoursSource = z.infer<typeof HoursSourceSchema>
+
+/** The administrative units above (and including) a doc's unit, so lists can filter by any scope root. */
+export const AreaSchema = z.object({
+  countyId: IdSchema.nullable(),
+  townshipId: IdSchema.nullable(),
+  villageId: IdSchema.nullable(),
+})
+export type Area = z.infer<typeof AreaSchema>
+
+export const PointsRuleSchema = z.object({
+  pointsPerHour: z.number().int().min(0, '积分不能为负').max(100, '每小时最多 100 分'),
+  maxPoints: z.number().int().min(0, '积分不能为负').max(1000, '每次最多 1000 分'),
+})
+
+// ---- documents ----
+
+export const OrgSchema = AreaSchema.extend({
+  _id: IdSchema,
+  name: text('组织名称', 40),
+  kind: OrgKindSchema,
+  unitId: IdSchema,
+  intro: text('简介', 300),
+  contactName: text('联系人', 20),
+  contactPhone: PhoneSchema,
+  status: z.enum(ORG_STATUS_NAMES),
+  registeredBy: IdSchema,
+  registeredAt: TimestampSchema,
+  decidedBy: IdSchema.nullable(),
+  decidedAt: TimestampSchema.nullable(),
+  decisionNote: z.string().nullable(),
+})
+export type Org = z.infer<typeof OrgSchema>
+
+/** One admin of one organisation; `_id` = stableId('voa', orgId, userId). */
+export const OrgAdminSchema = z.object({
+  _id: IdSchema,
+  orgId: IdSchema,
+  userId: IdSchema,
+  addedBy: IdSchema,
+  addedAt: TimestampSchema,
+})
+export type OrgAdmin = z.infer<typeof OrgAdminSchema>
+
+export const TaskSchema = AreaSchema.extend({
+  _id: IdSchema,
+  orgId: IdSchema,
+  orgName: z.string(),
+  unitId: IdSchema,
+  title: text('标题', 40),
+  description: text('内容', 1000),
+  category: TaskCategorySchema,
+  placeName: text('地点', 60),
+  location: GeoPointSchema,
+  radiusM: z.number().int().min(20).max(5000),
+  startAt: TimestampSchema,
+  endAt: TimestampSchema,
+  slots: z.number().int().min(1).max(500),
+  signupDeadline: TimestampSchema,
+  requirements: z.string().max(300),
+  contactName: z.string().max(20),
+  contactPhone: z.string().max(20),
+  pointsRule: PointsRuleSchema,
+  status: z.enum(TASK_STATUS_NAMES),
+  /** HMAC key of the organiser's check-in code; never leaves the server */
+  codeSecret: z.string().min(16),
+  publishedBy: IdSchema,
+  createdAt: TimestampSchema,
+})
+export type Task = z.infer<typeof TaskSchema>
+
+/**
+ * Per-task counter, `_id` = task id: read and written inside every sign-up/cancel transaction, so slots
+ * never overfill and waitlist places come from one sequence.
+ */
+export const TaskCounterSchema = z.object({
+  _id: IdSchema,
+  slots: z.number().int(),
+  confirmed: z.number().int().nonnegative(),
+  waitlisted: z.number().int().nonnegative(),
+  nextSeq: z.number().int().positive(),
+})
+export type TaskCounter = z.infer<typeof TaskCounterSchema>
+
+/** `_id` = stableId('vs', taskId, userId): one sign-up per person and task, reused if they sign up again. */
+export const SignupSchema = z.object({
+  _id: IdSchema,
+  taskId: IdSchema,
+  orgId: IdSchema,
+  villageId: IdSchema.nullable(),
+  userId: IdSchema,
+  userName: z.string(),
+  householdId: IdSchema.nullable(),
+  status: z.enum(SIGNUP_STATUS_NAMES),
+  /** order of arrival (from the task counter); the waitlist moves up in this order */
+  seq: z.number().int().positive(),
+  signedUpAt: TimestampSchema,
+  cancelledAt: TimestampSchema.nullable(),
+  promotedAt: TimestampSchema.nullable(),
+  checkInAt: TimestampSchema.nullable(),
+  checkInMethod: z.enum(['code', 'location']).nullable(),
+  checkOutAt: TimestampSchema.nullable(),
+  checkOutMethod: z.enum(['code', 'location']).nullable(),
+  attendance: z.enum(ATTENDANCE_STATUS_NAMES),
+  confirmedMinutes: z.number().int().nonnegative().nullable(),
+  points: z.number().int().nonnegative().nullable(),
+  confirmedBy: IdSchema.nullable(),
+  confirmedAt: TimestampSchema.nullable(),
+})
+export type Signup = z.infer<typeof SignupSchema>
+
+/** Append-only: the organiser confirmed other minutes than the clock measured, and why. */
+export const AdjustmentSchema = z.object({
+  _id: IdSchema,
+  signupId: IdSchema,
+  taskId: IdSchema,
+  userId: IdSchema,
+  measuredMinutes: z.number().int().nonnegative(),
+  confirmedMinutes: z.number().int().nonnegative(),
+  reason: z.string().min(1),
+  by: IdSchema,
+  at: TimestampSchema,
+})
+export type Adjustment = z.infer<typeof AdjustmentSchema>
+
+/** One line of a volunteer's hours record. `_id` = stableId('vh', sourceKey, userId): recorded once. */
+export const HoursEntrySchema = z.object({
+  _id: IdSchema,
+  userId: IdSchema,
+  householdId: IdSchema.nullable(),
+  villageId: IdSchema.nullable(),
+  minutes: z.number().int().nonnegative(),
+  source: HoursSourceSchema,
+  sourceKey: z.string().min(1).max(200),
+  note: z.string().max(200),
+  at: TimestampSchema,
+})
+export type HoursEntry = z.infer<typeof HoursEntrySchema>
+
+/** A volunteer's running total, `_id` = stableId('vt', userId), updated with every entry. */
+export const HoursTotalSchema = z.object({
+  _id: IdSchema,
+  userId: IdSchema,
+  minutes: z.number().int().nonnegative(),
+  entries: z.number().int().nonnegative(),
+  taskMinutes: z.number().int().nonnegative(),
+  patrolMinutes: z.number().int().nonnegative(),
+  requestMinutes: z.number().int().nonnegative(),
+  updatedAt: TimestampSchema,
+})
+export type HoursTotal = z.infer<typeof HoursTotalSchema>
+
+export const InboxEntrySchema = z.object({
+  _id: IdSchema,
+  userId: IdSchema,
+  kind: z.enum(['reminder', 'promoted', 'request']),
+  title: z.string(),
+  body: z.string(),
+  taskId: IdSchema.nullable(),
+  requestId: IdSchema.nullable(),
+  /** shown from this time on (reminders are written at sign-up and appear a day before the task) */
+  showAt: TimestampSchema,
+  createdAt: TimestampSchema,
+  voidedAt: TimestampSchema.nullable(),
+})
+export type InboxEntry = z.infer<typeof InboxEntrySchema>
+
+export const RequestVolunteerSchema = z.object({ userId: IdSchema, name: z.string(), minutes: z.number().int().nonnegative() })
+
+export const RequestStepRecordSchema = z.object({
+  step: z.string(),
+  by: IdSchema,
+  at: TimestampSchema,
+  note: z.string().nullable(),
+})
+
+export const VolunteerRequestSchema = AreaSchema.extend({
+  _id: IdSchema,
+  gridId: IdSchema.nullable(),
+  posterId: IdSchema,
+  posterName: z.string(),
+  householdId: IdSchema.nullable(),
+  title: text('需求', 40),
+  description: text('说明', 500),
+  category: TaskCategorySchema,
+  placeName: text('地点', 60),
+  neededBy: TimestampSchema.nullable(),
+  status: z.enum(REQUEST_STATUS_NAMES),
+  createdAt: TimestampSchema,
+  publishedAt: TimestampSchema.nullable(),
+  takenByOrgId: IdSchema.nullable(),
+  takenByOrgName: z.string().nullable(),
+  takenBy: IdSchema.nullable(),
+  takenAt: TimestampSchema.nullable(),
+  doneAt: TimestampSchema.nullable(),
+  outcome: z.string().nullable(),
+  volunteers: z.array(RequestVolunteerSchema),
+  pointsPerVolunteer: z.number().int().nonnegative(),
+  verifiedAt: TimestampSchema.nullable(),
+  /** every step with who and when; appended, never edited */
+  steps: z.array(RequestStepRecordSchema),
+})
+export type VolunteerRequest = z.infer<typeof VolunteerRequestSchema>
+
+/** Counters per village or organisation, `_id` = stableId('vst', kind, refId), kept in the same transactions. */
+export const StatsSchema = z.object({
+  _id: IdSchema,
+  kind: z.enum(['village', 'org']),
+  refId: IdSchema,
+  tasks: z.number().int().nonnegative(),
+  signups: z.number().int().nonnegative(),
+  cancellations: z.number().int().nonnegative(),
+  attended: z.number().int().nonnegative(),
+  absent: z.number().int().nonnegative(),
+  confirmedMinutes: z.number().int().nonnegative(),
+  requestsPosted: z.number().int().nonnegative(),
+  requestsTaken: z.number().int().nonnegative(),
+  requestsVerified: z.number().int().nonnegative(),
+  takeMinutesTotal: z.number().int().nonnegative(),
+})
+export type Stats = z.infer<typeof StatsSchema>
+export type StatsField = Exclude<keyof Stats, '_id' | 'kind' | 'refId'>
+
+// ---- inputs and views ----
+
+export const OrgViewSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  kind: OrgKindSchema,
+  kindLabel: z.string(),
+  unit: UnitRefSchema,
+  intro: z.string(),
+  contactName: z.string(),
+  contactPhoneMasked: z.string().nullable(),
+  status: z.enum(ORG_STATUS_NAMES),
+  statusLabel: z.string(),
+  registeredAt: TimestampSchema,
+  decisionNote: z.string().nullable(),
+})
+export type OrgView = z.infer<typeof OrgViewSchema>
+
+export const RegisterOrgInputSchema = z.object({
+  name: text('组织名称', 40, 2),
+  kind: OrgKindSchema,
+  unitId: IdSchema,
+  intro: text('简介', 300),
+  contactName: text('联系人', 20),
+  contactPhone: PhoneSchema,
+})
+export const DecideOrgInputSchema = z.object({
+  orgId: IdSchema,
+  approve: z.boolean(),
+  note: z.string().trim().max(200).default(''),
+})
+export const ListOrgsInputSchema = PageInputSchema.extend({
+  unitId: IdSchema,
+  status: z.enum(ORG_STATUS_NAMES).optional(),
+})
+export const ListOrgsOutputSchema = pageOf(OrgViewSchema)
+export const MyOrgsOutputSchema = z.object({ items: z.array(OrgViewSchema) })
+
+export const PublishTaskInputSchema = z
+  .object({
+    orgId: IdSchema,
+    /** where the task happens; defaults to the organisation's unit, must lie inside it */
+    unitId: IdSchema.optional(),
+    title: text('标题', 40, 2),
+    description: text('内容', 1000),
+    category: TaskCategorySchema,
+    placeName: text('地点', 60),
+    location: GeoPointSchema,
+    radiusM: z.number().int().min(20, '签到范围至少 20 米').max(5000, '签到范围最多 5 公里').default(200),
+    startAt: TimestampSchema,
+    endAt: TimestampSchema,
+    slots: z.number().int().min(1, '至少 1 个名额').max(500, '最多 500 个名额'),
+    signupDeadline: TimestampSchema,
+    requirements: z.string().trim().max(300, '要求最多 300 个字').default(''),
+    contactName: z.string().trim().max(20).default(''),
+    contactPhone: z.string().trim().max(20).default(''),
+    pointsRule: PointsRuleSchema.default({ pointsPerHour: 0, maxPoints: 0 }),
+  })
+  .refine((t) => t.endAt > t.startAt, { message: '结束时间要晚于开始时间', path: ['endAt'] })
+  .refine((t) => t.endAt - t.startAt <= 24 * 3_600_000, { message: '一次任务最长 24 小时', path: ['endAt'] })
+  .refine((t) => t.signupDeadline <= t.startAt, { message: '报名截止要早于开始时间', path: ['signupDeadline'] })
+
+export const MySignupViewSchema = z.object({
+  id: IdSchema,
+  status: z.enum(SIGNUP_STATUS_NAMES),
+  statusLabel: z.string(),
+  /** 1 = next to move up; null unless waitlisted */
+  waitPosition: z.number().int().positive().nullable(),
+  checkInAt: TimestampSchema.nullable(),
+  checkOutAt: TimestampSchema.nullable(),
+  attendance: z.enum(ATTENDANCE_STATUS_NAMES),
+  attendanceLabel: z.string(),
+  confirmedHours: z.number().nullable(),
+  points: z.number().int().nullable(),
+})
+export type MySignupView = z.infer<typeof MySignupViewSchema>
+
+export const TaskViewSchema = z.object({
+  id: IdSchema,
+  org: z.object({ id: IdSchema, name: z.string() }),
+  unit: UnitRefSchema,
+  title: z.string(),
+  description: z.string(),
+  category: TaskCategorySchema,
+  categoryLabel: z.string(),
+  placeName: z.string(),
+  location: GeoPointSchema,
+  radiusM: z.number().int(),
+  startAt: TimestampSchema,
+  endAt: TimestampSchema,
+  signupDeadline: TimestampSchema,
+  slots: z.number().int(),
+  confirmed: z.number().int(),
+  waitlisted: z.number().int(),
+  requirements: z.string(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  pointsRule: PointsRuleSchema,
+  status: z.enum(TASK_STATUS_NAMES),
+  statusLabel: z.string(),
+  mySignup: MySignupViewSchema.nullable(),
+  /** the caller administers the organising organisation */
+  canManage: z.boolean(),
+})
+export type TaskView = z.infer<typeof TaskViewSchema>
+
+export const ListTasksInputSchema = PageInputSchema.extend({ includePast: z.boolean().default(false) })
+export const OrgTasksInputSchema = PageInputSchema.extend({ orgId: IdSchema })
+export const ListTasksOutputSchema = pageOf(TaskViewSchema)
+export const TaskIdInputSchema = z.object({ taskId: IdSchema })
+
+export const SignupOutputSchema = z.object({ task: TaskViewSchema, signup: MySignupViewSchema })
+
+export const CheckInputSchema = z
+  .object({
+    taskId: IdSchema,
+    /** the organiser's code, scanned */
+    code: z.string().trim().max(200).optional(),
+    /** where the phone is (GCJ-02), if not scanning */
+    location: GeoPointSchema.optional(),
+  })
+  .refine((c) => !!c.code || !!c.location, { message: '请扫码或允许获取位置', path: ['code'] })
+
+export const TaskCodeOutputSchema = z.object({ taskId: IdSchema, code: z.string(), title: z.string() })
+
+export const SignupRowSchema = z.object({
+  id: IdSchema,
+  userId: IdSchema,
+  name: z.string(),
+  phoneMasked: z.string().nullable(),
+  status: z.enum(SIGNUP_STATUS_NAMES),
+  statusLabel: z.string(),
+  seq: z.number().int(),
+  waitPosition: z.number().int().nullable(),
+  checkInAt: TimestampSchema.nullable(),
+  checkOutAt: TimestampSchema.nullable(),
+  measuredHours: z.number(),
+  attendance: z.enum(ATTENDANCE_STATUS_NAMES),
+  attendanceLabel: z.string(),
+  confirmedHours: z.number().nullable(),
+  points: z.number().int().nullable(),
+})
+export type SignupRow = z.infer<typeof SignupRowSchema>
+export const ListSignupsInputSchema = PageInputSchema.extend({
+  taskId: IdSchema,
+  status: z.enum(SIGNUP_STATUS_NAMES).optional(),
+})
+export const ListSignupsOutputSchema = pageOf(SignupRowSchema)
+
+export const ConfirmAttendanceInputSchema = z
+  .object({
+    signupId: IdSchema,
+    attended: z.boolean(),
+    /** confirmed hours when they differ from the measured ones; a reason is then required */
+    hours: z.number().min(0, '时长不能为负').max(24, '一次最多 24 小时').optional(),
+    reason: z.string().trim().max(200).default(''),
+  })
+export const ConfirmAttendanceOutputSchema = z.object({
+  row: SignupRowSchema,
+  /** whether the household's points were credited in this confirmation */
+  pointsCredited: z.boolean(),
+})
+
+export const HoursEntryViewSchema = z.object({
+  id: IdSchema,
+  source: HoursSourceSchema,
+  sourceLabel: z.string(),
+  note: z.string(),
+  hours: z.number(),
+  at: TimestampSchema,
+})
+export const MyHoursInputSchema = PageInputSchema
+export const MyHoursOutputSchema = z.object({
+  name: z.string(),
+  totalHours: z.number(),
+  taskHours: z.number(),
+  patrolHours: z.number(),
+  requestHours: z.number(),
+  entries: pageOf(HoursEntryViewSchema),
+  printedAt: TimestampSchema,
+})
+export type MyHours = z.infer<typeof MyHoursOutputSchema>
+
+export const InboxViewSchema = z.object({
+  id: IdSchema,
+  kind: z.enum(['reminder', 'promoted', 'request']),
+  title: z.string(),
+  body: z.string(),
+  taskId: IdSchema.nullable(),
+  requestId: IdSchema.nullable(),
+  at: TimestampSchema,
+})
+export const MyInboxOutputSchema = pageOf(InboxViewSchema)
+
+export const RequestViewSchema = z.object({
+  id: IdSchema,
+  village: UnitRefSchema.nullable(),
+  posterName: z.string(),
+  isMine: z.boolean(),
+  title: z.string(),
+  description: z.string(),
+  category: TaskCategorySchema,
+  categoryLabel: z.string(),
+  placeName: z.string(),
+  neededBy: TimestampSchema.nullable(),
+  status: z.enum(REQUEST_STATUS_NAMES),
+  statusLabel: z.string(),
+  createdAt: TimestampSchema,
+  takenByOrgName: z.string().nullable(),
+  takenAt: TimestampSchema.nullable(),
+  outcome: z.string().nullable(),
+  volunteers: z.array(z.object({ name: z.string(), hours: z.number() })),
+  pointsPerVolunteer: z.number().int(),
+  verifiedAt: TimestampSchema.nullable(),
+  steps: z.array(z.object({ step: z.string(), at: TimestampSchema, note: z.string().nullable() })),
+})
+export type RequestView = z.infer<typeof RequestViewSchema>
+
+export const CreateRequestInputSchema = z.object({
+  title: text('需求', 40, 2),
+  description: text('说明', 500),
+  category: TaskCategorySchema,
+  placeName: text('地点', 60),
+  neededBy: TimestampSchema.nullable().default(null),
+})
+export const RequestIdInputSchema = z.object({ requestId: IdSchema, note: z.string().trim().max(300).default('') })
+export const ReviewRequestInputSchema = z.object({
+  requestId: IdSchema,
+  approve: z.boolean(),
+  note: z.string().trim().max(300).default(''),
+  /** on verification: points each volunteer's household earns (0 = none) */
+  pointsPerVolunteer: z.number().int().min(0).max(100).default(0),
+})
+export const TakeRequestInputSchema = z.object({ requestId: IdSchema, orgId: IdSchema })
+export const CompleteRequestInputSchema = z.object({
+  requestId: IdSchema,
+  outcome: text('完成情况', 300),
+  volunteers: z
+    .array(z.object({ userId: IdSchema, hours: z.number().min(0).max(24) }))
+    .min(1, '至少写一位参与的志愿者')
+    .max(20),
+})
+export const ListRequestsInputSchema = PageInputSchema.extend({
+  unitId: IdSchema,
+  status: z.enum(REQUEST_STATUS_NAMES).optional(),
+})
+export const OpenRequestsInputSchema = PageInputSchema.extend({
+  orgId: IdSchema,
+  status: z.enum(REQUEST_STATUS_NAMES).optional(),
+})
+export const ListRequestsOutputSchema = pageOf(RequestViewSchema)
+
+export const StatsViewSchema = z.object({
+  refId: IdSchema,
+  name: z.string(),
+  tasks: z.number().int(),
+  signups: z.number().int(),
+  cancellations: z.number().int(),
+  attended: z.number().int(),
+  absent: z.number().int(),
+  attendanceRate: z.number().nullable(),
+  confirmedHours: z.number(),
+  requestsPosted: z.number().int(),
+  requestsTaken: z.number().int(),
+  requestsVerified: z.number().int(),
+  /** average hours from publication to being taken on */
+  avgTakeHours: z.number().nullable(),
+})
+export type StatsView = z.infer<typeof StatsViewSchema>
+export const FiguresInputSchema = z.object({ unitId: IdSchema })
+export const FiguresOutputSchema = z.object({ unit: StatsViewSchema, orgs: z.array(StatsViewSchema) })
