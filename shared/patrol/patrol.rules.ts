@@ -1,0 +1,219 @@
+/**
+ * Pure patrol rules: distance, speed, shift windows, device-time plausibility and the checkpoint code
+ * format. The HMAC that signs a code needs a secret and a crypto library, so it lives on the server
+ * (cloudfunctions/patrol/signing.ts); this file only knows the code's shape.
+ */
+import { bjDay, bjDayStart } from '../time/beijing'
+
+export const PATROL_LIMITS = {
+  /** a checkpoint's default radius */
+  defaultRadiusM: 50,
+  /** reported GPS accuracy worse than this is flagged */
+  maxAccuracyM: 50,
+  /** faster than this between consecutive check-ins is not on foot (about 11 km/h, a run) */
+  maxSpeedMps: 3,
+  /** a device clock may run this far ahead of the server's before its time is distrusted */
+  futureSkewMs: 2 * 60_000,
+  /** an offline check-in older than this when it arrives is flagged */
+  lateWindowMs: 24 * 3_600_000,
+  /** a device time this far behind the server's marks the check-in as sent late (offline) */
+  lateAfterMs: 2 * 60_000,
+  /** hours credited for a patrol: at most the shift's length plus this */
+  hoursGraceMs: 60 * 60_000,
+} as const
+
+const EARTH_RADIUS_M = 6_371_008.8
+
+export interface LatLng {
+  lat: number
+  lng: number
+}
+
+/**
+ * Great-circle distance in metres (haversine). GCJ-02 offsets are locally smooth, so distances between
+ * two GCJ-02 points within a few kilometres are accurate to well under a metre.
+ */
+export function distanceM(a: LatLng, b: LatLng): number {
+  const rad = Math.PI / 180
+  const dLat = (b.lat - a.lat) * rad
+  const dLng = (b.lng - a.lng) * rad
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
+/** Metres per second between two timed points; a jump with no time between them is infinitely fast. */
+export function speedMps(a: LatLng & { at: number }, b: LatLng & { at: number }): number {
+  const d = distanceM(a, b)
+  const dt = Math.abs(b.at - a.at) / 1000
+  if (dt === 0) return d < 1 ? 0 : Number.POSITIVE_INFINITY
+  return d / dt
+}
+
+// ---- shifts ----
+
+export interface ShiftTimes {
+  /** minutes after Beijing midnight the shift starts */
+  startMinute: number
+  durationMinutes: number
+  /** ISO weekdays (1 = Monday) the shift runs, by the day it starts */
+  weekdays: readonly number[]
+}
+
+export interface ShiftWindow {
+  /** Beijing day the window starts on */
+  day: string
+  start: number
+  end: number
+}
+
+export function windowOn(shift: ShiftTimes, day: string): ShiftWindow {
+  const start = bjDayStart(day) + shift.startMinute * 60_000
+  return { day, start, end: start + shift.durationMinutes * 60_000 }
+}
+
+function isoWeekdayOfDay(day: string): number {
+  const w = new Date(bjDayStart(day) + 8 * 3_600_000).getUTCDay()
+  return w === 0 ? 7 : w
+}
+
+export function runsOn(shift: ShiftTimes, day: string): boolean {
+  return shift.weekdays.includes(isoWeekdayOfDay(day))
+}
+
+/** The window of the shift that contains ts (a night shift may have started the day before), or null. */
+export function windowAt(shift: ShiftTimes, ts: number): ShiftWindow | null {
+  const today = bjDay(ts)
+  for (const day of [today, bjDay(bjDayStart(today) - 1)]) {
+    if (!runsOn(shift, day)) continue
+    const w = windowOn(shift, day)
+    if (ts >= w.start && ts < w.end) return w
+  }
+  return null
+}
+
+/** Every window of the shift that starts in [from, to), oldest first. */
+export function windowsBetween(shift: ShiftTimes, from: number, to: number): ShiftWindow[] {
+  const out: ShiftWindow[] = []
+  if (to <= from) return out
+  for (let dayStart = bjDayStart(bjDay(from)); dayStart < to; dayStart += 86_400_000) {
+    const day = bjDay(dayStart)
+    if (!runsOn(shift, day)) continue
+    const w = windowOn(shift, day)
+    if (w.start >= from && w.start < to) out.push(w)
+  }
+  return out
+}
+
+export function formatMinute(minute: number): string {
+  const m = ((minute % 1440) + 1440) % 1440
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+}
+
+// ---- the checks a check-in passes or is flagged by ----
+
+export const CHECKIN_FLAGS = {
+  out_of_range: '不在点位范围内',
+  poor_accuracy: '定位精度太差',
+  too_fast: '两次打卡之间移动太快（不像步行）',
+  outside_shift: '不在班次时间内',
+  device_time_future: '手机时间比服务器快太多',
+  too_late: '离线打卡超过 24 小时才上传',
+  not_monotonic: '手机时间早于本次巡逻已有的打卡',
+} as const
+export type CheckinFlag = keyof typeof CHECKIN_FLAGS
+
+export interface CheckinFacts {
+  /** server time the check-in arrived */
+  now: number
+  /** the phone's time when the code was scanned */
+  deviceAt: number
+  position: LatLng
+  accuracyM: number
+  checkpoint: LatLng & { radiusM: number }
+  window: { start: number; end: number }
+  /** latest device time among check-ins already stored in this patrol */
+  lastDeviceAt: number | null
+  /** stored check-ins of this patrol with their times and positions (for the speed check) */
+  others: ReadonlyArray<LatLng & { at: number }>
+}
+
+export interface CheckinVerdict {
+  /** the time the check-in counts at: the device's when plausible, else the server's */
+  at: number
+  late: boolean
+  distanceM: number
+  /** highest speed to a neighbouring check-in, m/s (null with no neighbour) */
+  speedMps: number | null
+  flags: CheckinFlag[]
+}
+
+/**
+ * The soft checks. None of them rejects: a failed one flags the check-in for review with its reason,
+ * because on a mountain road a weak GPS fix is more often bad luck than cheating.
+ */
+export function judgeCheckin(f: CheckinFacts, limits = PATROL_LIMITS): CheckinVerdict {
+  const flags: CheckinFlag[] = []
+  let at = f.deviceAt
+  if (f.deviceAt > f.now + limits.futureSkewMs) {
+    flags.push('device_time_future')
+    at = f.now
+  } else if (f.now - f.deviceAt > limits.lateWindowMs) {
+    flags.push('too_late')
+  }
+  if (f.lastDeviceAt !== null && f.deviceAt < f.lastDeviceAt) flags.push('not_monotonic')
+  const late = f.now - f.deviceAt > limits.lateAfterMs
+  if (at < f.window.start || at >= f.window.end) flags.push('outside_shift')
+  const dist = distanceM(f.position, f.checkpoint)
+  if (dist > f.checkpoint.radiusM) flags.push('out_of_range')
+  if (f.accuracyM > limits.maxAccuracyM) flags.push('poor_accuracy')
+  // Consecutive in time: the stored check-ins just before and just after this one.
+  let before: (LatLng & { at: number }) | null = null
+  let after: (LatLng & { at: number }) | null = null
+  for (const o of f.others) {
+    if (o.at <= at && (!before || o.at > before.at)) before = o
+    if (o.at > at && (!after || o.at < after.at)) after = o
+  }
+  const here = { ...f.position, at }
+  const speeds = [before, after].filter((o): o is LatLng & { at: number } => o !== null).map((o) => speedMps(o, here))
+  const top = speeds.length ? Math.max(...speeds) : null
+  if (top !== null && top > limits.maxSpeedMps) flags.push('too_fast')
+  return { at, late, distanceM: Math.round(dist * 10) / 10, speedMps: roundSpeed(top), flags }
+}
+
+/** Speeds are kept to the cm/s; a teleport (no time between two places) is stored as 9999 m/s. */
+function roundSpeed(v: number | null): number | null {
+  if (v === null) return null
+  return Number.isFinite(v) ? Math.round(v * 100) / 100 : 9999
+}
+
+// ---- checkpoint codes ----
+
+/**
+ * What a checkpoint's QR code holds: `p1-<10-char checkpoint key>-<12-char signature>`, 26 characters,
+ * inside the 32 a WeChat mini-program code's scene allows. The key is the checkpoint id without its
+ * `cp-` prefix; the signature is a truncated HMAC over the checkpoint and its village, made on the server.
+ */
+export const CODE_VERSION = 'p1'
+export const CHECKPOINT_KEY_LENGTH = 10
+export const SIGNATURE_LENGTH = 12
+const CODE_RE = /p1-([0-9A-Za-z]{10})-([0-9A-Za-z]{12})/
+export const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+
+export function checkpointIdOfKey(key: string): string {
+  return `cp-${key}`
+}
+
+export function formatCode(checkpointId: string, signature: string): string {
+  return `${CODE_VERSION}-${checkpointId.replace(/^cp-/, '')}-${signature}`
+}
+
+/**
+ * Finds a code in what a scanner returned or a person typed (a bare code, a URL or page path with
+ * `scene=`, with spaces). Returns null when there is none.
+ */
+export function parseCode(raw: string): { checkpointId: string; signature: string; code: string } | null {
+  const cleaned = decodeURIComponent(raw.replace(/\s+/g, ''))
+  const m = CODE_RE.exec(cleaned)
+  if (!m) return null
+  return { checkpointId: checkpointIdOfKey(m[1] as string), signature: m[2] as string, code: m[0] }
+}

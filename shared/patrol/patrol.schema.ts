@@ -1,0 +1,461 @@
+import { z } from 'zod'
+import { GeoPointSchema, IdSchema, PageInputSchema, TimestampSchema, pageOf, text } from '../common.schema'
+import { UnitRefSchema } from '../account/account.schema'
+import { CHECKIN_STATUS_NAMES, PATROL_STATUS_NAMES } from './patrol.states'
+import { CHECKIN_FLAGS, PATROL_LIMITS, type CheckinFlag } from './patrol.rules'
+
+export const CheckinFlagSchema = z.enum(Object.keys(CHECKIN_FLAGS) as [CheckinFlag, ...CheckinFlag[]])
+const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式不对')
+const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式不对')
+const LatLngSchema = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+/** Checkpoint ids are short on purpose: their key travels inside a 32-character QR scene. */
+export const CheckpointIdSchema = z.string().regex(/^cp-[0-9A-Za-z]{10}$/, '点位编号不对')
+
+// ---- stored documents ----
+
+export const PatrolTeamSchema = z.object({
+  _id: IdSchema,
+  villageId: IdSchema,
+  name: text('队名', 30),
+  captainId: IdSchema,
+  memberIds: z.array(IdSchema).max(100),
+  createdAt: TimestampSchema,
+  createdBy: IdSchema,
+  updatedAt: TimestampSchema,
+  updatedBy: IdSchema,
+})
+export type PatrolTeam = z.infer<typeof PatrolTeamSchema>
+
+/** One person in one team (so "my teams" is an indexed query); inactive when removed, never deleted. */
+export const PatrolMemberSchema = z.object({
+  _id: IdSchema,
+  teamId: IdSchema,
+  villageId: IdSchema,
+  userId: IdSchema,
+  role: z.enum(['captain', 'member']),
+  active: z.boolean(),
+  since: TimestampSchema,
+})
+export type PatrolMember = z.infer<typeof PatrolMemberSchema>
+
+export const PatrolRouteSchema = z.object({
+  _id: IdSchema,
+  villageId: IdSchema,
+  name: text('路线名称', 30),
+  /** active checkpoints in walking order */
+  checkpointIds: z.array(CheckpointIdSchema).max(50),
+  createdAt: TimestampSchema,
+  createdBy: IdSchema,
+})
+export type PatrolRoute = z.infer<typeof PatrolRouteSchema>
+
+export const PatrolCheckpointSchema = z.object({
+  _id: CheckpointIdSchema,
+  routeId: IdSchema,
+  villageId: IdSchema,
+  name: text('点位名称', 30),
+  location: GeoPointSchema,
+  radiusM: z.number().int().min(10, '范围至少 10 米').max(500, '范围最多 500 米'),
+  active: z.boolean(),
+  createdAt: TimestampSchema,
+})
+export type PatrolCheckpoint = z.infer<typeof PatrolCheckpointSchema>
+
+const WeekdaysSchema = z
+  .array(z.number().int().min(1).max(7))
+  .min(1, '请至少选一天')
+  .max(7)
+  .transform((days) => [...new Set(days)].sort())
+
+/** A shift: which team walks which route, at what Beijing time, on which weekdays. */
+export const PatrolShiftSchema = z.object({
+  _id: IdSchema,
+  villageId: IdSchema,
+  name: text('班次名称', 20),
+  teamId: IdSchema,
+  routeId: IdSchema,
+  startMinute: z.number().int().min(0).max(1439),
+  durationMinutes: z.number().int().min(15, '班次至少 15 分钟').max(720, '班次最长 12 小时'),
+  weekdays: WeekdaysSchema,
+  active: z.boolean(),
+  createdAt: TimestampSchema,
+  retiredAt: TimestampSchema.nullable(),
+})
+export type PatrolShift = z.infer<typeof PatrolShiftSchema>
+
+export const PatrolDoneSchema = z.object({ checkpointId: CheckpointIdSchema, checkinId: IdSchema, at: TimestampSchema })
+
+/** One patrol = one window of one shift (`stableId('pt', shiftId, day)`): the team walks it together. */
+export const PatrolSchema = z.object({
+  _id: IdSchema,
+  villageId: IdSchema,
+  teamId: IdSchema,
+  routeId: IdSchema,
+  shiftId: IdSchema,
+  shiftName: z.string(),
+  day: DaySchema,
+  windowStart: TimestampSchema,
+  windowEnd: TimestampSchema,
+  status: z.enum(PATROL_STATUS_NAMES),
+  startedAt: TimestampSchema,
+  startedBy: IdSchema,
+  participants: z.array(IdSchema),
+  /** the route's checkpoints when the patrol started */
+  checkpointIds: z.array(CheckpointIdSchema),
+  done: z.array(PatrolDoneSchema),
+  flaggedCount: z.number().int().nonnegative(),
+  lastDeviceAt: TimestampSchema.nullable(),
+  hazardCount: z.number().int().nonnegative(),
+  finishedAt: TimestampSchema.nullable(),
+  finishedBy: IdSchema.nullable(),
+  minutes: z.number().int().nonnegative().nullable(),
+  missedCheckpointIds: z.array(CheckpointIdSchema),
+})
+export type Patrol = z.infer<typeof PatrolSchema>
+
+/** One check-in per (patrol, checkpoint): `stableId('ci', patrolId, checkpointId)`. Its position lives only here. */
+export const PatrolCheckinSchema = z.object({
+  _id: IdSchema,
+  patrolId: IdSchema,
+  villageId: IdSchema,
+  teamId: IdSchema,
+  routeId: IdSchema,
+  checkpointId: CheckpointIdSchema,
+  userId: IdSchema,
+  deviceAt: TimestampSchema,
+  receivedAt: TimestampSchema,
+  at: TimestampSchema,
+  late: z.boolean(),
+  location: LatLngSchema,
+  accuracyM: z.number().nonnegative(),
+  distanceM: z.number().nonnegative(),
+  speedMps: z.number().nonnegative().nullable(),
+  flags: z.array(CheckinFlagSchema),
+  status: z.enum(CHECKIN_STATUS_NAMES),
+})
+export type PatrolCheckin = z.infer<typeof PatrolCheckinSchema>
+
+/** Append-only: one decision per flagged check-in (`stableId('rv', checkinId)`). */
+export const PatrolReviewSchema = z.object({
+  _id: IdSchema,
+  checkinId: IdSchema,
+  patrolId: IdSchema,
+  villageId: IdSchema,
+  decision: z.enum(['accept', 'reject']),
+  reason: z.string(),
+  flags: z.array(CheckinFlagSchema),
+  by: IdSchema,
+  at: TimestampSchema,
+})
+export type PatrolReview = z.infer<typeof PatrolReviewSchema>
+
+/** Volunteer hours of one person for one finished patrol (`stableId('ph', patrolId, userId)`). */
+export const PatrolHoursSchema = z.object({
+  _id: IdSchema,
+  userId: IdSchema,
+  patrolId: IdSchema,
+  villageId: IdSchema,
+  teamId: IdSchema,
+  day: DaySchema,
+  minutes: z.number().int().nonnegative(),
+  at: TimestampSchema,
+})
+export type PatrolHours = z.infer<typeof PatrolHoursSchema>
+
+export const PatrolHazardSchema = z.object({
+  _id: IdSchema,
+  patrolId: IdSchema,
+  villageId: IdSchema,
+  reportedBy: IdSchema,
+  text: z.string(),
+  location: LatLngSchema.nullable(),
+  at: TimestampSchema,
+  /** the grid report it became, when the incident function took it */
+  incidentId: IdSchema.nullable(),
+})
+export type PatrolHazard = z.infer<typeof PatrolHazardSchema>
+
+/**
+ * Counters per (village or team, Beijing month), kept in the transactions that change them
+ * (`stableId('ps', kind, unitId, month)`). The ancestors are copied in so a township or county sums
+ * its villages with one indexed query.
+ */
+export const PatrolStatSchema = z.object({
+  _id: IdSchema,
+  kind: z.enum(['village', 'team']),
+  unitId: IdSchema,
+  villageId: IdSchema,
+  townshipId: IdSchema.nullable(),
+  countyId: IdSchema.nullable(),
+  month: MonthSchema,
+  patrolsStarted: z.number().int().nonnegative(),
+  patrolsDone: z.number().int().nonnegative(),
+  checkpointsPlanned: z.number().int().nonnegative(),
+  checkins: z.number().int().nonnegative(),
+  flagged: z.number().int().nonnegative(),
+  accepted: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  missedCheckpoints: z.number().int().nonnegative(),
+  minutes: z.number().int().nonnegative(),
+})
+export type PatrolStat = z.infer<typeof PatrolStatSchema>
+export const STAT_COUNTERS = [
+  'patrolsStarted', 'patrolsDone', 'checkpointsPlanned', 'checkins', 'flagged', 'accepted', 'rejected',
+  'missedCheckpoints', 'minutes',
+] as const
+export type StatCounter = (typeof STAT_COUNTERS)[number]
+
+// ---- views ----
+
+export const PersonSchema = z.object({ id: IdSchema, name: z.string() })
+
+export const CheckpointViewSchema = z.object({
+  id: CheckpointIdSchema,
+  name: z.string(),
+  location: LatLngSchema,
+  radiusM: z.number(),
+  active: z.boolean(),
+})
+export type CheckpointView = z.infer<typeof CheckpointViewSchema>
+
+export const RouteViewSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  checkpoints: z.array(CheckpointViewSchema),
+})
+export type RouteView = z.infer<typeof RouteViewSchema>
+
+export const TeamViewSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  captain: PersonSchema,
+  members: z.array(PersonSchema),
+})
+export type TeamView = z.infer<typeof TeamViewSchema>
+
+export const ShiftViewSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  teamId: IdSchema,
+  teamName: z.string(),
+  routeId: IdSchema,
+  routeName: z.string(),
+  startMinute: z.number(),
+  durationMinutes: z.number(),
+  /** e.g. 08:00–10:00 */
+  time: z.string(),
+  weekdays: z.array(z.number()),
+  active: z.boolean(),
+})
+export type ShiftView = z.infer<typeof ShiftViewSchema>
+
+export const SetupSchema = z.object({
+  village: UnitRefSchema,
+  teams: z.array(TeamViewSchema),
+  routes: z.array(RouteViewSchema),
+  shifts: z.array(ShiftViewSchema),
+  /** people who may be team members: patrol volunteers and captains of the village */
+  candidates: z.array(PersonSchema),
+})
+export type Setup = z.infer<typeof SetupSchema>
+
+export const ProgressSchema = z.object({
+  done: z.number().int(),
+  total: z.number().int(),
+  remaining: z.array(z.object({ id: CheckpointIdSchema, name: z.string() })),
+})
+export type Progress = z.infer<typeof ProgressSchema>
+
+export const CheckinViewSchema = z.object({
+  id: IdSchema,
+  checkpointId: CheckpointIdSchema,
+  checkpointName: z.string(),
+  by: z.string(),
+  at: TimestampSchema,
+  late: z.boolean(),
+  status: z.enum(CHECKIN_STATUS_NAMES),
+  statusLabel: z.string(),
+  flags: z.array(z.object({ code: CheckinFlagSchema, label: z.string() })),
+  distanceM: z.number(),
+  accuracyM: z.number(),
+  /** only for the village's captains and officials */
+  location: LatLngSchema.nullable(),
+})
+export type CheckinView = z.infer<typeof CheckinViewSchema>
+
+export const PatrolViewSchema = z.object({
+  id: IdSchema,
+  villageId: IdSchema,
+  teamName: z.string(),
+  routeName: z.string(),
+  shiftName: z.string(),
+  day: DaySchema,
+  windowStart: TimestampSchema,
+  windowEnd: TimestampSchema,
+  status: z.enum(PATROL_STATUS_NAMES),
+  statusLabel: z.string(),
+  startedAt: TimestampSchema,
+  finishedAt: TimestampSchema.nullable(),
+  minutes: z.number().nullable(),
+  progress: ProgressSchema,
+  checkins: z.array(CheckinViewSchema),
+  hazards: z.array(z.object({ id: IdSchema, text: z.string(), at: TimestampSchema, incidentId: IdSchema.nullable() })),
+  participants: z.array(PersonSchema),
+})
+export type PatrolView = z.infer<typeof PatrolViewSchema>
+
+export const MyShiftSchema = z.object({
+  shift: ShiftViewSchema,
+  village: UnitRefSchema,
+  /** the window containing now, else the next one today or later */
+  window: z.object({ day: DaySchema, start: TimestampSchema, end: TimestampSchema }),
+  open: z.boolean(),
+  patrol: z.object({ id: IdSchema, status: z.enum(PATROL_STATUS_NAMES), done: z.number(), total: z.number() }).nullable(),
+})
+export type MyShift = z.infer<typeof MyShiftSchema>
+
+// ---- inputs ----
+
+export const VillageInputSchema = z.object({ villageId: IdSchema })
+
+export const SaveTeamInputSchema = z.object({
+  villageId: IdSchema,
+  teamId: IdSchema.optional(),
+  name: text('队名', 30),
+  captainId: IdSchema,
+  memberIds: z.array(IdSchema).max(100, '一个队最多 100 人').default([]),
+})
+
+export const CreateRouteInputSchema = z.object({ villageId: IdSchema, name: text('路线名称', 30) })
+
+export const SaveCheckpointInputSchema = z.object({
+  routeId: IdSchema,
+  checkpointId: CheckpointIdSchema.optional(),
+  name: text('点位名称', 30),
+  location: GeoPointSchema,
+  radiusM: z.number().int().min(10, '范围至少 10 米').max(500, '范围最多 500 米').default(PATROL_LIMITS.defaultRadiusM),
+  active: z.boolean().default(true),
+})
+
+export const SaveShiftInputSchema = z.object({
+  villageId: IdSchema,
+  shiftId: IdSchema.optional(),
+  name: text('班次名称', 20),
+  teamId: IdSchema,
+  routeId: IdSchema,
+  startMinute: z.number().int().min(0, '开始时间不对').max(1439, '开始时间不对'),
+  durationMinutes: z.number().int().min(15, '班次至少 15 分钟').max(720, '班次最长 12 小时'),
+  weekdays: WeekdaysSchema.default([1, 2, 3, 4, 5, 6, 7]),
+  active: z.boolean().default(true),
+})
+
+export const PosterInputSchema = z.object({ checkpointId: CheckpointIdSchema })
+export const PosterSchema = z.object({
+  checkpointId: CheckpointIdSchema,
+  code: z.string().max(32),
+  checkpointName: z.string(),
+  routeName: z.string(),
+  village: UnitRefSchema,
+  /** the code as a PNG data URL, ready for <Image> in WeChat and the browser */
+  qrDataUrl: z.string(),
+})
+export type Poster = z.infer<typeof PosterSchema>
+
+export const StartPatrolInputSchema = z.object({ shiftId: IdSchema })
+export const PatrolInputSchema = z.object({ patrolId: IdSchema })
+
+export const CheckInInputSchema = z.object({
+  patrolId: IdSchema,
+  /** what the scanner read or the volunteer typed */
+  code: z.string().trim().min(1, '请扫码或输入点位码').max(300),
+  position: LatLngSchema,
+  accuracyM: z.number().nonnegative().max(100_000),
+  /** the phone's clock when the code was scanned (an offline check-in is sent later) */
+  deviceAt: TimestampSchema,
+})
+export const CheckInOutputSchema = z.object({
+  checkin: CheckinViewSchema,
+  /** true when this checkpoint was already checked in this patrol (nothing new was stored) */
+  repeat: z.boolean(),
+  progress: ProgressSchema,
+})
+export type CheckInOutput = z.infer<typeof CheckInOutputSchema>
+
+export const ReportHazardInputSchema = z.object({
+  patrolId: IdSchema,
+  text: text('隐患情况', 500, 2),
+  position: LatLngSchema.nullable().default(null),
+})
+export const ReportHazardOutputSchema = z.object({
+  id: IdSchema,
+  incidentId: IdSchema.nullable(),
+})
+
+export const ReviewQueueInputSchema = PageInputSchema.extend({ villageId: IdSchema })
+export const ReviewItemSchema = CheckinViewSchema.extend({
+  patrolId: IdSchema,
+  teamName: z.string(),
+  routeName: z.string(),
+  shiftName: z.string(),
+  day: DaySchema,
+})
+export type ReviewItem = z.infer<typeof ReviewItemSchema>
+export const ReviewQueueOutputSchema = pageOf(ReviewItemSchema)
+
+export const ReviewCheckinInputSchema = z.object({
+  checkinId: IdSchema,
+  decision: z.enum(['accept', 'reject']),
+  reason: text('审核理由', 200, 2),
+})
+export const ReviewCheckinOutputSchema = z.object({
+  checkinId: IdSchema,
+  status: z.enum(CHECKIN_STATUS_NAMES),
+  statusLabel: z.string(),
+})
+
+export const MissedInputSchema = z.object({
+  villageId: IdSchema,
+  days: z.number().int().min(1).max(31).default(7),
+})
+export const MissedSchema = z.object({
+  /** shift windows that ended with no finished patrol */
+  shifts: z.array(z.object({
+    shiftId: IdSchema, shiftName: z.string(), teamName: z.string(), routeName: z.string(), day: DaySchema,
+    start: TimestampSchema, startedButUnfinished: z.boolean(),
+  })),
+  /** finished patrols that skipped checkpoints (漏巡) */
+  checkpoints: z.array(z.object({
+    patrolId: IdSchema, day: DaySchema, shiftName: z.string(), teamName: z.string(),
+    missed: z.array(z.object({ id: CheckpointIdSchema, name: z.string() })),
+  })),
+})
+export type Missed = z.infer<typeof MissedSchema>
+
+export const FiguresInputSchema = z.object({
+  unitId: IdSchema,
+  fromMonth: MonthSchema,
+  toMonth: MonthSchema,
+})
+export const FigureRowSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  planned: z.number().int(),
+  done: z.number().int(),
+  /** done / planned, 0–1 */
+  doneRate: z.number(),
+  /** counted check-ins / checkpoints of started patrols, 0–1 */
+  coverage: z.number(),
+  /** flagged / check-ins, 0–1 */
+  flaggedRate: z.number(),
+  hours: z.number(),
+})
+export type FigureRow = z.infer<typeof FigureRowSchema>
+export const FiguresSchema = z.object({
+  unit: UnitRefSchema,
+  fromMonth: MonthSchema,
+  toMonth: MonthSchema,
+  total: FigureRowSchema,
+  /** the unit's teams (a village) or villages (a township and above), best first */
+  ranked: z.array(FigureRowSchema.extend({ rank: z.number().int() })),
+})
+export type Figures = z.infer<typeof FiguresSchema>
