@@ -26,6 +26,29 @@ export const COLLECTIONS = {
   // ---- patrol ----
 
   // ---- points ----
+  /** current version of each rule; _id = stableId('pr', villageId, code) */
+  points_rules: { indexes: [['villageId', 'category', 'code']] },
+  /** every version of every rule, kept (entries cite rule id + version) */
+  points_rule_versions: { indexes: [['ruleId', 'version']] },
+  /** per-village settings (publicity days, pickup days); _id = villageId */
+  points_settings: { indexes: [] },
+  /** one per household; _id = householdId; balance = sum of the household's ledger */
+  points_accounts: { indexes: [['villageId', 'balance']] },
+  /** append-only ledger */
+  points_ledger: { indexes: [['householdId', 'at'], ['villageId', 'month', 'at']] },
+  points_batches: { indexes: [['villageId', 'status', 'proposedAt']] },
+  points_awards: { indexes: [['villageId', 'status', 'publicUntil'], ['villageId', 'month', 'proposedAt'], ['householdId', 'proposedAt']] },
+  points_objections: { indexes: [['villageId', 'status', 'createdAt'], ['awardId', 'createdAt']] },
+  /** points counted per household, rule and month against the rule's cap */
+  points_caps: { indexes: [] },
+  points_goods: { indexes: [['villageId', 'sort']] },
+  points_redemptions: { indexes: [['householdId', 'createdAt'], ['villageId', 'status', 'expiresAt'], ['villageId', 'month', 'createdAt']] },
+  /** units of one goods taken per household and month (the per-household limit) */
+  points_redeem_limits: { indexes: [] },
+  /** live 6-digit pickup codes per village → order */
+  points_pickup_codes: { indexes: [] },
+  points_village_months: { indexes: [] },
+  points_household_months: { indexes: [['villageId', 'month', 'earned']] },
 
   // ---- volunteer ----
   volunteer_orgs: { indexes: [['villageId', 'status', 'registeredAt'], ['townshipId', 'status', 'registeredAt'], ['countyId', 'status', 'registeredAt']] },
