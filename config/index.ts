@@ -10,7 +10,7 @@ const platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp'
  * Taro's script rule only transpiles its source root and packages named *taro*. Code from shared/ and
  * the ES2020 in zod and dayjs (optional chaining, `??`) would otherwise reach the mini-program as is,
  * and older WeChat base libraries fail to parse it. The rule's `include` takes absolute path strings
- * (webpack tests them as prefixes); RegExps here were not honoured on this setup.
+ * (webpack tests them as path prefixes); RegExps were found not to be honoured on this setup.
  */
 const transpileAlso = [
   path.join(root, 'shared'),
@@ -65,6 +65,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      // Taro splits only initial chunks in H5, so every lazily loaded page carried its own copy of zod and
+      // the components; splitting async chunks too lets pages share them.
+      webpackChain(chain) {
+        const splitChunks = chain.optimization.get('splitChunks')
+        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' })
       },
     },
   }

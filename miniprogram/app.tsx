@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
-import '../shared/validation'
 import { CLOUD_ENV, IS_WEAPP } from './services/env'
 import './app.css'
 

@@ -22,6 +22,28 @@ export const COLLECTIONS = {
   invites: { indexes: [['createdBy', 'createdAt']] },
 
   // ---- incident ----
+  /** grid reports, with denormalized ancestry (countyId … gridId, departmentId) for indexed unit queries */
+  incidents: {
+    indexes: [
+      ['reporterId', 'reportedAt'],
+      ['handlerUnitId', 'open', 'dueAt'],
+      ['gridId', 'reportedAt'], ['villageId', 'reportedAt'], ['townshipId', 'reportedAt'], ['countyId', 'reportedAt'],
+      ['departmentId', 'reportedAt'],
+      ['cell', 'category', 'open', 'reportedAt'],
+      ['sweepAt'], ['gridId', 'sweepAt'], ['villageId', 'sweepAt'], ['townshipId', 'sweepAt'], ['countyId', 'sweepAt'],
+    ],
+  },
+  /** append-only timeline, id = stableId('ie', incidentId, seq) */
+  incident_events: { indexes: [['incidentId', 'seq']] },
+  /** "我也遇到", id = stableId('ij', incidentId, userId) */
+  incident_joins: { indexes: [] },
+  incident_inbox: { indexes: [['userId', 'at'], ['userId', 'readAt']] },
+  /** counters per unit per Beijing month, id = stableId('ist', unitId, month) */
+  incident_stats: { indexes: [] },
+  /** per-county category list override, id = county id */
+  incident_configs: { indexes: [] },
+  /** 报平安: one per grid per Beijing day, id = stableId('sr', gridId, day) */
+  safe_reports: { indexes: [['gridId', 'day']] },
 
   // ---- patrol ----
 

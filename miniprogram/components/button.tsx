@@ -34,7 +34,6 @@ export function Button(props: ButtonProps) {
       className={className}
       hoverClass={inactive ? 'none' : 'l-btn--hover'}
       ariaRole='button'
-      ariaDisabled={inactive}
       onClick={() => {
         if (!inactive) props.onClick?.()
       }}

@@ -49,6 +49,16 @@ export function messageOf(error: unknown): string {
   return CommonErrors.INTERNAL.message
 }
 
+/** Per-field messages of a failed input check (`COMMON.BAD_INPUT`), to show under each field. */
+export function fieldErrors(result: CallFailure): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (result.code !== CommonErrors.BAD_INPUT.code || !Array.isArray(result.details)) return out
+  for (const issue of result.details as Array<{ path?: unknown; message?: unknown }>) {
+    if (typeof issue.path === 'string' && typeof issue.message === 'string' && !(issue.path in out)) out[issue.path] = issue.message
+  }
+  return out
+}
+
 export interface CallOptions {
   /** For writes: reuse the id of a failed attempt when retrying, so the server does the write at most once. */
   requestId?: string

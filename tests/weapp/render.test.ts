@@ -1,0 +1,71 @@
+/**
+ * Renders pages of the real dist/weapp build with WeChat's WXML compiler (wcc, via miniprogram-simulate)
+ * and checks what a person would see. Needs `npm run build:weapp` first.
+ */
+import { join } from 'node:path'
+import { DIST, assertBuilt, installWeappEnv, textOf, waitFor } from './support/weapp-env'
+
+assertBuilt()
+
+const ME = {
+  user: {
+    id: 'u_demo_resident', name: '卓玛', phoneMasked: '138****5678', householdId: 'hh_001',
+    residence: { id: 'grid_01', name: '一组', level: 'grid', fullName: '甘孜县 › 呷拉乡 › 旭日岭村 › 一组' },
+  },
+  roles: [
+    { role: 'resident', roleLabel: '居民', unit: { id: 'grid_01', name: '一组', level: 'grid', fullName: '甘孜县 › 呷拉乡 › 旭日岭村 › 一组' } },
+    { role: 'patrol_volunteer', roleLabel: '巡逻队员', unit: { id: 'v_01', name: '旭日岭村', level: 'village', fullName: '甘孜县 › 呷拉乡 › 旭日岭村' } },
+  ],
+  permissions: ['incident_create', 'checkin_create'],
+  isNew: false,
+}
+
+const calls = installWeappEnv((name, body) => {
+  if (name === 'account' && body.action === 'me') return { ok: true, data: ME }
+  return { ok: false, code: 'COMMON.UNKNOWN_ACTION', message: '没有这个操作' }
+})
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const simulate = require('miniprogram-simulate') as typeof import('miniprogram-simulate')
+
+beforeAll(() => {
+  // app.js pulls in the runtime, Taro and vendors chunks and calls App(), which mounts the React root.
+  require(join(DIST, 'app.js'))
+})
+
+function mountPage(route: string) {
+  const id = simulate.load(join(DIST, route), { rootPath: DIST, compiler: 'official' } as any)
+  const page = simulate.render(id)
+  page.attach(document.createElement('parent-wrapper'))
+  return page
+}
+
+test('me page renders the user, residence and roles returned by the account function', async () => {
+  const page = mountPage('pages/me/index')
+  await waitFor(() => textOf(page.dom!).includes('卓玛'), 'the me page to show the user')
+  const text = textOf(page.dom!)
+  expect(text).toContain('手机 138****5678')
+  expect(text).toContain('甘孜县 › 呷拉乡 › 旭日岭村 › 一组')
+  expect(text).toContain('巡逻队员')
+  expect(text).toContain('村（社区）：甘孜县 › 呷拉乡 › 旭日岭村')
+  // inside WeChat there is no demo login, so no 退出登录
+  expect(text).not.toContain('退出登录')
+  expect(calls.callFunction).toContainEqual({ name: 'account', data: { action: 'me', data: {} } })
+  expect(calls.reLaunch).toEqual([])
+})
+
+test('report tab shows its friendly empty state', async () => {
+  const page = mountPage('pages/report/index')
+  await waitFor(() => textOf(page.dom!).includes('上报功能马上就来'), 'the report page')
+  expect(textOf(page.dom!)).toContain('请直接联系您的网格员')
+})
+
+test('home page lists only the entries my permissions allow', async () => {
+  const page = mountPage('pages/home/index')
+  await waitFor(() => textOf(page.dom!).includes('您好，卓玛'), 'the home page greeting')
+  const text = textOf(page.dom!)
+  expect(text).toContain('随手拍上报')
+  expect(text).toContain('使用邀请码')
+  expect(text).not.toContain('发放邀请码')
+  expect(text).not.toContain('人员名单')
+})

@@ -1,0 +1,127 @@
+/**
+ * Just enough of the WeChat runtime to run Taro's built pages under miniprogram-simulate: a DOM (from
+ * jsdom, which exparser renders into), the `wx` object Taro wraps, and App/Page/getApp/getCurrentPages.
+ * simulate itself provides `Component` (exparser through j-component) and WeChat's wcc for the WXML.
+ * A Taro page is a Page, not a Component, so `Page` re-registers it as a component whose `attached`
+ * runs the page lifecycle (onLoad → onShow → onReady) as WeChat would.
+ */
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+// jsdom comes with jest/miniprogram-simulate; it has no bundled types and @types/jsdom is not installed.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { JSDOM } = require('jsdom') as { JSDOM: new (html: string, options?: object) => { window: any } }
+
+export const DIST = resolve(__dirname, '../../../dist/weapp')
+
+export function assertBuilt(): void {
+  if (!existsSync(join(DIST, 'app.js'))) {
+    throw new Error(`${DIST}/app.js is missing: run \`npm run build:weapp\` before the weapp tests`)
+  }
+}
+
+export type CloudHandler = (name: string, data: { action: string; data?: unknown; requestId?: string }) => unknown
+
+export interface WxCalls {
+  callFunction: Array<{ name: string; data: { action: string; data?: unknown; requestId?: string } }>
+  reLaunch: string[]
+}
+
+type Anyfn = (...args: any[]) => any
+
+/** Installs the globals once per test file (jest gives each file a fresh module registry and global). */
+export function installWeappEnv(cloud: CloudHandler): WxCalls {
+  const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { pretendToBeVisual: true })
+  const g = globalThis as any
+  for (const key of ['window', 'document', 'navigator', 'Node', 'Element', 'HTMLElement', 'Event', 'CustomEvent',
+    'getComputedStyle', 'requestAnimationFrame', 'cancelAnimationFrame', 'DocumentFragment', 'Text', 'Comment']) {
+    if (g[key] === undefined) g[key] = (dom.window as any)[key]
+  }
+
+  const calls: WxCalls = { callFunction: [], reLaunch: [] }
+  const storage = new Map<string, unknown>()
+  /** wx-style async API: callbacks when given, else a promise (what Taro's promisify expects). */
+  const asyncApi = (impl: (opts: any) => unknown) => (opts: any = {}) => {
+    const p = Promise.resolve().then(() => impl(opts))
+    if (opts.success || opts.fail || opts.complete) {
+      p.then((r) => { opts.success?.(r); opts.complete?.(r) }, (e) => { opts.fail?.(e); opts.complete?.(e) })
+      return undefined
+    }
+    return p
+  }
+  const systemInfo = {
+    brand: 'devtools', model: 'iPhone 12', pixelRatio: 3, screenWidth: 390, screenHeight: 844, windowWidth: 390,
+    windowHeight: 844, statusBarHeight: 47, language: 'zh_CN', version: '8.0.50', system: 'iOS 17', platform: 'devtools',
+    SDKVersion: '3.4.0', safeArea: { top: 47, left: 0, right: 390, bottom: 810, width: 390, height: 763 },
+  }
+  g.wx = {
+    getSystemInfoSync: () => systemInfo,
+    getWindowInfo: () => systemInfo,
+    getAppBaseInfo: () => systemInfo,
+    getDeviceInfo: () => systemInfo,
+    getSystemInfo: asyncApi(() => systemInfo),
+    getStorageSync: (k: string) => (storage.has(k) ? storage.get(k) : ''),
+    setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
+    removeStorageSync: (k: string) => void storage.delete(k),
+    nextTick: (fn: Anyfn) => setTimeout(fn, 0),
+    canIUse: () => true,
+    showToast: asyncApi(() => ({})),
+    showModal: asyncApi(() => ({ confirm: true, cancel: false })),
+    reLaunch: asyncApi((o) => void calls.reLaunch.push(o.url)),
+    navigateTo: asyncApi(() => ({})),
+    switchTab: asyncApi(() => ({})),
+    cloud: {
+      init: () => undefined,
+      callFunction: asyncApi((o) => {
+        calls.callFunction.push({ name: o.name, data: o.data })
+        return { result: cloud(o.name, o.data), errMsg: 'cloud.callFunction:ok' }
+      }),
+    },
+  }
+
+  let app: any = null
+  const pages: any[] = []
+  g.App = (config: any) => {
+    app = config
+    config.onLaunch?.call(config, { path: 'pages/home/index', query: {}, scene: 1001 })
+    config.onShow?.call(config, { path: 'pages/home/index', query: {}, scene: 1001 })
+  }
+  g.getApp = () => app
+  g.getCurrentPages = () => pages
+  g.Page = (options: Record<string, unknown>) => {
+    const route = String((options as any).route ?? '')
+    const methods: Record<string, Anyfn> = {}
+    for (const [k, v] of Object.entries(options)) if (typeof v === 'function') methods[k] = v as Anyfn
+    g.Component({
+      data: (options.data as object) ?? {},
+      methods,
+      lifetimes: {
+        attached(this: any) {
+          this.route = this.__route__ = route
+          pages.push(this)
+          methods.onLoad?.call(this, {})
+          methods.onShow?.call(this)
+          methods.onReady?.call(this)
+        },
+        detached(this: any) {
+          methods.onUnload?.call(this)
+          pages.splice(pages.indexOf(this), 1)
+        },
+      },
+    })
+  }
+  return calls
+}
+
+/** Text as a person would read it: whitespace collapsed. */
+export function textOf(node: { textContent: string | null }): string {
+  return (node.textContent ?? '').replace(/\s+/g, ' ').trim()
+}
+
+export async function waitFor(check: () => boolean, what: string, ms = 5000): Promise<void> {
+  const until = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
