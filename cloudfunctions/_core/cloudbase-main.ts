@@ -1,6 +1,7 @@
 import tcb from '@cloudbase/node-sdk'
 import { systemClock } from './clock'
 import { CloudbasePort } from './cloudbase-port'
+import { cloudbaseContentSafety, cloudbaseFiles, cloudbaseNotifier } from './cloudbase-services'
 import type { Identity } from './caller'
 import { consoleLogger, createRuntime, type Runtime } from './runtime'
 import type { CloudFunction } from './wrap'
@@ -8,13 +9,17 @@ import type { CloudFunction } from './wrap'
 let app: ReturnType<typeof tcb.init> | undefined
 let runtime: Runtime | undefined
 
-function cloudbaseRuntime(): Runtime {
+/** The warm instance's runtime (also for timer triggers, which have no caller). */
+export function cloudbaseRuntime(): Runtime {
   app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
   runtime ??= createRuntime({
     mode: 'cloudbase',
     db: new CloudbasePort(app.database()),
     clock: systemClock,
     log: consoleLogger,
+    files: cloudbaseFiles(app),
+    contentSafety: cloudbaseContentSafety(app, consoleLogger),
+    notifier: cloudbaseNotifier(app, consoleLogger),
   })
   return runtime
 }

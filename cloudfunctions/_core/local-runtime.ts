@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { systemClock, type Clock } from './clock'
+import { LocalFilePort } from './files'
 import { consoleLogger, createRuntime, type Logger, type Runtime } from './runtime'
 import { SqlitePort } from './sqlite-port'
 
@@ -7,11 +11,16 @@ export interface LocalRuntimeOptions {
   dbFile: string
   clock?: Clock
   log?: Logger
+  /** where uploaded photos are kept; default: `files/` next to the database (a temp folder for ':memory:') */
+  filesDir?: string
 }
 
 /** The local host's and the tests' runtime: the same functions over the embedded store. */
-export function createLocalRuntime(opts: LocalRuntimeOptions): Runtime & { db: SqlitePort } {
+export function createLocalRuntime(opts: LocalRuntimeOptions): Runtime & { db: SqlitePort; files: LocalFilePort } {
   const db = new SqlitePort(opts.dbFile)
-  const rt = createRuntime({ mode: 'local', db, clock: opts.clock ?? systemClock, log: opts.log ?? consoleLogger })
-  return { ...rt, db }
+  const filesDir = opts.filesDir
+    ?? (opts.dbFile === ':memory:' ? mkdtempSync(join(tmpdir(), 'linli-files-')) : join(dirname(opts.dbFile), 'files'))
+  const files = new LocalFilePort(filesDir)
+  const rt = createRuntime({ mode: 'local', db, clock: opts.clock ?? systemClock, log: opts.log ?? consoleLogger, files })
+  return { ...rt, db, files }
 }

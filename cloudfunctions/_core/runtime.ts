@@ -1,4 +1,7 @@
 import type { Clock } from './clock'
+import { wordListChecker, type ContentSafetyPort } from './content-safety'
+import { unavailableFiles, type FilePort } from './files'
+import { inboxOnlyNotifier, type NotifierPort } from './notifier'
 import type { DataPort } from './port'
 import { UnitDirectory } from './units'
 
@@ -22,8 +25,22 @@ export interface Runtime {
   clock: Clock
   log: Logger
   units: UnitDirectory
+  /** photo storage: local disk or CloudBase storage (see files.ts) */
+  files: FilePort
+  /** text others will read is checked first (msgSecCheck or a local word list) */
+  contentSafety: ContentSafetyPort
+  /** pushes beyond the in-app inbox (WeChat subscribe messages); best effort */
+  notifier: NotifierPort
 }
 
-export function createRuntime(parts: Omit<Runtime, 'units'>): Runtime {
-  return { ...parts, units: new UnitDirectory(parts.db) }
+type PlatformPorts = 'files' | 'contentSafety' | 'notifier'
+
+export function createRuntime(parts: Omit<Runtime, 'units' | PlatformPorts> & Partial<Pick<Runtime, PlatformPorts>>): Runtime {
+  return {
+    files: unavailableFiles,
+    contentSafety: wordListChecker(),
+    notifier: inboxOnlyNotifier,
+    ...parts,
+    units: new UnitDirectory(parts.db),
+  }
 }

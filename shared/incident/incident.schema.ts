@@ -1,0 +1,412 @@
+import { z } from 'zod'
+import { GeoPointSchema, IdSchema, PageInputSchema, TimestampSchema, pageOf, text } from '../common.schema'
+import { UnitRefSchema } from '../account/account.schema'
+import { FileIdSchema, PhotoViewSchema } from '../files'
+
+// ---- vocabulary ----
+
+/** The default categories (网格事件类别); a county may override the list (IncidentConfig). */
+export const DEFAULT_CATEGORIES = [
+  { key: 'dispute', label: '矛盾纠纷' },
+  { key: 'hazard', label: '安全隐患' },
+  { key: 'public_order', label: '治安' },
+  { key: 'sanitation', label: '环境卫生' },
+  { key: 'facility', label: '设施损坏' },
+  { key: 'service', label: '民生服务' },
+  { key: 'other', label: '其他' },
+] as const
+export const CategoryKeySchema = z.string({ error: '请选择类别' }).min(1, '请选择类别').max(32).regex(/^[a-z_]+$/, '类别不对')
+export type CategoryKey = z.infer<typeof CategoryKeySchema>
+export const CategorySchema = z.object({ key: CategoryKeySchema, label: text('类别名称', 12) })
+export type Category = z.infer<typeof CategorySchema>
+
+export const SEVERITIES = ['normal', 'major', 'serious'] as const
+export const SeveritySchema = z.enum(SEVERITIES, { error: '请选择紧急程度' })
+export type Severity = z.infer<typeof SeveritySchema>
+export const SEVERITY_LABELS: Record<Severity, string> = { normal: '一般', major: '较大', serious: '重大' }
+
+/** Who holds an incident now: a grid, its village, the township dispatch centre or a department. */
+export const HANDLER_LEVELS = ['grid', 'village', 'township', 'department'] as const
+export const HandlerLevelSchema = z.enum(HANDLER_LEVELS)
+export type HandlerLevel = z.infer<typeof HandlerLevelSchema>
+export const HANDLER_LEVEL_LABELS: Record<HandlerLevel, string> = {
+  grid: '网格', village: '村（社区）', township: '乡镇综治中心', department: '职能部门',
+}
+
+export const INCIDENT_STATUSES = [
+  'submitted', 'accepted', 'escalated', 'dispatched', 'reported_back', 'resolved', 'confirmed', 'rejected', 'reopened',
+] as const
+export const IncidentStatusSchema = z.enum(INCIDENT_STATUSES)
+export type IncidentStatus = z.infer<typeof IncidentStatusSchema>
+
+export const RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const
+export const RatingSchema = z.enum(RATINGS, { error: '请选择满意程度' })
+export type Rating = z.infer<typeof RatingSchema>
+export const RATING_LABELS: Record<Rating, string> = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' }
+
+export const MEDIATION_OUTCOMES = ['success', 'failed', 'transferred'] as const
+export const MediationOutcomeSchema = z.enum(MEDIATION_OUTCOMES, { error: '请选择调解结果' })
+export type MediationOutcome = z.infer<typeof MediationOutcomeSchema>
+export const MEDIATION_OUTCOME_LABELS: Record<MediationOutcome, string> = {
+  success: '调解成功', failed: '调解未成功', transferred: '转交',
+}
+
+/** 1–5 stars given by the unit that blew the whistle to the department (一哨一考核). */
+export const DeptScoreSchema = z.number({ error: '请打分' }).int('请打 1 到 5 分').min(1, '请打 1 到 5 分').max(5, '请打 1 到 5 分')
+
+export const PhotosSchema = z.array(FileIdSchema).min(1, '请至少拍 1 张照片').max(9, '最多 9 张照片')
+export const OptionalPhotosSchema = z.array(FileIdSchema).max(9, '最多 9 张照片').default([])
+
+export const PartySchema = z.object({ name: text('当事人姓名', 20), note: z.string().trim().max(40, '说明最多 40 个字').default('') })
+export type Party = z.infer<typeof PartySchema>
+
+export const MediationSchema = z.object({
+  at: TimestampSchema,
+  byUserId: IdSchema,
+  byName: z.string(),
+  note: z.string(),
+  outcome: MediationOutcomeSchema,
+})
+export type Mediation = z.infer<typeof MediationSchema>
+
+export const DisputeSchema = z.object({
+  parties: z.array(PartySchema).max(10, '当事人最多 10 个'),
+  mediations: z.array(MediationSchema),
+  outcome: MediationOutcomeSchema.nullable(),
+})
+export type Dispute = z.infer<typeof DisputeSchema>
+
+// ---- stored documents ----
+
+export const IncidentSchema = z.object({
+  _id: IdSchema,
+  /** 编号 shown to people and in the ledger */
+  code: z.string(),
+  category: CategoryKeySchema,
+  categoryLabel: z.string(),
+  severity: SeveritySchema,
+  description: z.string(),
+  photos: z.array(FileIdSchema),
+  location: GeoPointSchema,
+  /** coarse geohash cell (precision 7, ~150 m) for the indexed "nearby" query */
+  cell: z.string(),
+  address: z.string(),
+  // denormalized ancestry for indexed queries in any unit
+  prefectureId: IdSchema,
+  countyId: IdSchema,
+  townshipId: IdSchema,
+  villageId: IdSchema,
+  gridId: IdSchema,
+  reporterId: IdSchema,
+  reporterName: z.string(),
+  reporterPhone: z.string().nullable(),
+  anonymous: z.boolean(),
+  source: z.enum(['resident', 'grid_worker', 'patrol']),
+  status: IncidentStatusSchema,
+  open: z.boolean(),
+  level: HandlerLevelSchema,
+  handlerUnitId: IdSchema,
+  /** deadline of the current stage (accept, resolve, department, confirm) */
+  dueAt: TimestampSchema.nullable(),
+  /** = dueAt while the sweep has not yet handled this stage; null afterwards (indexed) */
+  sweepAt: TimestampSchema.nullable(),
+  /** overall resolve-by from the rules (on-time rate) */
+  resolveBy: TimestampSchema,
+  overdue: z.boolean(),
+  reportedAt: TimestampSchema,
+  month: z.string(),
+  acceptedAt: TimestampSchema.nullable(),
+  resolvedAt: TimestampSchema.nullable(),
+  resolvedLevel: HandlerLevelSchema.nullable(),
+  resolvedUnitId: IdSchema.nullable(),
+  resolution: z.string().nullable(),
+  firstClosedAt: TimestampSchema.nullable(),
+  confirmedAt: TimestampSchema.nullable(),
+  departmentId: IdSchema.nullable(),
+  dispatchUnitId: IdSchema.nullable(),
+  dispatchDeadline: TimestampSchema.nullable(),
+  reportedBackAt: TimestampSchema.nullable(),
+  escalatedBy: IdSchema.nullable(),
+  deptScore: z.number().int().nullable(),
+  rating: RatingSchema.nullable(),
+  ratingComment: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+  dispute: DisputeSchema.nullable(),
+  /** residents who said "我也遇到" (they hear back too) */
+  followerIds: z.array(IdSchema),
+  joinCount: z.number().int(),
+  /** timeline sequence: the next event is seq + 1 (deterministic event ids) */
+  seq: z.number().int(),
+  updatedAt: TimestampSchema,
+})
+export type Incident = z.infer<typeof IncidentSchema>
+
+export const INCIDENT_ACTIONS = [
+  'report', 'accept', 'resolve', 'escalate', 'reject', 'dispatch', 'feedback', 'close',
+  'rate_ok', 'rate_unsatisfied', 'auto_confirm', 'auto_escalate',
+] as const
+export type IncidentAction = (typeof INCIDENT_ACTIONS)[number]
+
+/** One step of an incident's timeline (append-only). */
+export const IncidentEventSchema = z.object({
+  _id: IdSchema,
+  incidentId: IdSchema,
+  seq: z.number().int(),
+  action: z.enum([...INCIDENT_ACTIONS, 'join', 'mediate', 'rate_dept', 'overdue']),
+  fromStatus: IncidentStatusSchema.nullable(),
+  toStatus: IncidentStatusSchema,
+  level: HandlerLevelSchema,
+  unitId: IdSchema,
+  byUserId: IdSchema.nullable(),
+  byName: z.string(),
+  at: TimestampSchema,
+  note: z.string(),
+  photos: z.array(FileIdSchema),
+})
+export type IncidentEvent = z.infer<typeof IncidentEventSchema>
+
+export const InboxMessageSchema = z.object({
+  _id: IdSchema,
+  userId: IdSchema,
+  incidentId: IdSchema.nullable(),
+  title: z.string(),
+  body: z.string(),
+  at: TimestampSchema,
+  readAt: TimestampSchema.nullable(),
+})
+export type InboxMessage = z.infer<typeof InboxMessageSchema>
+
+/** "有事报信息、无事报平安": one per grid per Beijing day (id = stableId('sr', gridId, day)). */
+export const SafeReportSchema = z.object({
+  _id: IdSchema,
+  gridId: IdSchema,
+  villageId: IdSchema,
+  townshipId: IdSchema,
+  day: z.string(),
+  kind: z.enum(['safe', 'incident']),
+  byUserId: IdSchema,
+  byName: z.string(),
+  note: z.string(),
+  at: TimestampSchema,
+})
+export type SafeReport = z.infer<typeof SafeReportSchema>
+
+/** A "我也遇到" (one per incident and person). */
+export const IncidentJoinSchema = z.object({ _id: IdSchema, incidentId: IdSchema, userId: IdSchema, at: TimestampSchema })
+
+/** Per-county override of the category list. */
+export const IncidentConfigSchema = z.object({ _id: IdSchema, categories: z.array(CategorySchema).min(1) })
+export type IncidentConfig = z.infer<typeof IncidentConfigSchema>
+
+export const COUNTER_FIELDS = [
+  'found', 'closed', 'closedOnTime', 'closeHoursSum', 'rejected', 'reopened', 'rated', 'satisfied', 'basic',
+  'unsatisfied', 'resolvedSatisfied', 'closedUnrated', 'overdue', 'dispatched', 'reportedBack', 'reportedBackOnTime',
+  'deptRatingCount', 'deptRatingSum', 'safeDays', 'mediated', 'mediatedSuccess',
+] as const
+export type CounterField = (typeof COUNTER_FIELDS)[number]
+/** Figures of one unit in one Beijing month, kept in the transactions that change them. */
+export const IncidentStatSchema = z.object({
+  _id: IdSchema,
+  unitId: IdSchema,
+  month: z.string(),
+  ...Object.fromEntries(COUNTER_FIELDS.map((f) => [f, z.number().default(0)])) as Record<CounterField, z.ZodDefault<z.ZodNumber>>,
+})
+export type IncidentStat = { _id: string; unitId: string; month: string } & Record<CounterField, number>
+
+// ---- views ----
+
+export const TimelineEntrySchema = z.object({
+  seq: z.number().int(),
+  action: z.string(),
+  actionLabel: z.string(),
+  statusLabel: z.string(),
+  unitName: z.string(),
+  byName: z.string(),
+  at: TimestampSchema,
+  note: z.string(),
+  photos: z.array(PhotoViewSchema),
+})
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>
+
+export const ACTION_NAMES = [
+  'accept', 'resolve', 'escalate', 'reject', 'dispatch', 'feedback', 'close', 'rate', 'rateDepartment', 'mediate', 'join',
+] as const
+export const ActionNameSchema = z.enum(ACTION_NAMES)
+
+export const IncidentSummarySchema = z.object({
+  id: IdSchema,
+  code: z.string(),
+  category: CategoryKeySchema,
+  categoryLabel: z.string(),
+  severity: SeveritySchema,
+  status: IncidentStatusSchema,
+  statusLabel: z.string(),
+  open: z.boolean(),
+  overdue: z.boolean(),
+  description: z.string(),
+  area: z.string(),
+  reportedAt: TimestampSchema,
+  dueAt: TimestampSchema.nullable(),
+  level: HandlerLevelSchema,
+  joinCount: z.number().int(),
+  rating: RatingSchema.nullable(),
+})
+export type IncidentSummary = z.infer<typeof IncidentSummarySchema>
+
+export const IncidentViewSchema = IncidentSummarySchema.extend({
+  /** what this caller may see: handler (everything), reporter (own report), public (summary only) */
+  access: z.enum(['handler', 'reporter', 'public']),
+  photos: z.array(PhotoViewSchema),
+  /** precise location: handlers and the reporter only */
+  location: GeoPointSchema.nullable(),
+  address: z.string().nullable(),
+  reporterName: z.string(),
+  reporterPhone: z.string().nullable(),
+  anonymous: z.boolean(),
+  handlerUnit: UnitRefSchema,
+  department: UnitRefSchema.nullable(),
+  dispatchDeadline: TimestampSchema.nullable(),
+  resolution: z.string().nullable(),
+  resolvedAt: TimestampSchema.nullable(),
+  ratingLabel: z.string().nullable(),
+  ratingComment: z.string().nullable(),
+  deptScore: z.number().int().nullable(),
+  rejectReason: z.string().nullable(),
+  dispute: DisputeSchema.nullable(),
+  mine: z.boolean(),
+  /** actions this caller may take on it now */
+  actions: z.array(ActionNameSchema),
+  timeline: z.array(TimelineEntrySchema),
+})
+export type IncidentView = z.infer<typeof IncidentViewSchema>
+
+// ---- inputs / outputs ----
+
+export const ReportInputSchema = z.object({
+  category: CategoryKeySchema,
+  severity: SeveritySchema.default('normal'),
+  description: text('问题描述', 500, 5),
+  photos: PhotosSchema,
+  location: GeoPointSchema,
+  address: z.string().trim().max(80, '地址最多 80 个字').default(''),
+  /** defaults to the reporter's residence grid */
+  gridId: IdSchema.optional(),
+  anonymous: z.boolean().default(false),
+  parties: z.array(PartySchema).max(10, '当事人最多 10 个').default([]),
+})
+export type ReportInput = z.infer<typeof ReportInputSchema>
+
+export const NearbyInputSchema = z.object({ category: CategoryKeySchema, location: GeoPointSchema })
+export const NearbyItemSchema = IncidentSummarySchema.extend({ distanceM: z.number().int() })
+export const NearbyOutputSchema = z.object({ items: z.array(NearbyItemSchema) })
+
+export const IncidentIdInputSchema = z.object({ incidentId: IdSchema })
+export const JoinInputSchema = IncidentIdInputSchema.extend({ note: z.string().trim().max(200, '补充说明最多 200 个字').default('') })
+
+export const NoteInputSchema = IncidentIdInputSchema.extend({
+  note: z.string().trim().max(500, '说明最多 500 个字').default(''),
+  photos: OptionalPhotosSchema,
+})
+export const RequiredNoteInputSchema = IncidentIdInputSchema.extend({
+  note: text('说明', 500, 2),
+  photos: OptionalPhotosSchema,
+})
+export const DispatchInputSchema = IncidentIdInputSchema.extend({
+  departmentId: IdSchema,
+  /** deadline as days from now (定责派单的办理时限) */
+  deadlineDays: z.number({ error: '请填写办理时限' }).int('时限按整天填写').min(1, '时限至少 1 天').max(60, '时限最多 60 天'),
+  note: z.string().trim().max(500, '说明最多 500 个字').default(''),
+})
+export const RateInputSchema = IncidentIdInputSchema.extend({
+  rating: RatingSchema,
+  comment: z.string().trim().max(200, '评价最多 200 个字').default(''),
+})
+export const RateDeptInputSchema = IncidentIdInputSchema.extend({
+  score: DeptScoreSchema,
+  comment: z.string().trim().max(200, '评价最多 200 个字').default(''),
+})
+export const MediateInputSchema = IncidentIdInputSchema.extend({
+  outcome: MediationOutcomeSchema,
+  note: text('调解记录', 500, 2),
+})
+
+export const MineInputSchema = PageInputSchema
+export const QueueInputSchema = PageInputSchema.extend({
+  /** todo: what my units must act on now; all: every incident in unitId */
+  view: z.enum(['todo', 'all']).default('todo'),
+  unitId: IdSchema.optional(),
+})
+export const SummaryPageSchema = pageOf(IncidentSummarySchema)
+
+export const InboxInputSchema = PageInputSchema
+export const InboxItemSchema = z.object({
+  id: IdSchema, incidentId: IdSchema.nullable(), title: z.string(), body: z.string(), at: TimestampSchema, read: z.boolean(),
+})
+export const InboxOutputSchema = pageOf(InboxItemSchema).extend({ unread: z.number().int() })
+export const InboxReadInputSchema = z.object({ ids: z.array(IdSchema).max(50).default([]), all: z.boolean().default(false) })
+
+export const SafeReportInputSchema = z.object({ gridId: IdSchema, note: z.string().trim().max(200).default('') })
+export const SafeReportOutputSchema = z.object({ day: z.string(), gridId: IdSchema, kind: z.enum(['safe', 'incident']), at: TimestampSchema, already: z.boolean() })
+export const SafeStatusInputSchema = z.object({ unitId: IdSchema, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式不对').optional() })
+export const SafeStatusOutputSchema = z.object({
+  day: z.string(),
+  grids: z.array(z.object({ grid: UnitRefSchema, reported: z.boolean(), kind: z.enum(['safe', 'incident']).nullable(), at: TimestampSchema.nullable(), byName: z.string().nullable() })),
+  reportedCount: z.number().int(),
+  missingCount: z.number().int(),
+})
+
+export const PeriodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, '时段格式：2026-03 或 2026-Q1')
+export const StatsInputSchema = z.object({ unitId: IdSchema, period: PeriodSchema })
+export const FiguresSchema = z.object({
+  found: z.number().int(),
+  closed: z.number().int(),
+  resolvedSatisfied: z.number().int(),
+  rejected: z.number().int(),
+  reopened: z.number().int(),
+  closedUnrated: z.number().int(),
+  overdue: z.number().int(),
+  /** 化解率: closed / (found − rejected), 0–1, null when nothing to resolve */
+  resolutionRate: z.number().nullable(),
+  onTimeRate: z.number().nullable(),
+  avgHoursToClose: z.number().nullable(),
+  /** (满意 + 基本满意) / rated */
+  satisfactionRate: z.number().nullable(),
+  rated: z.number().int(),
+  /** grid-days with a safe or incident report / grid-days in the period so far */
+  safeReportRate: z.number().nullable(),
+  dispatched: z.number().int(),
+  reportedBackOnTimeRate: z.number().nullable(),
+  deptAvgScore: z.number().nullable(),
+})
+export type Figures = z.infer<typeof FiguresSchema>
+export const StatsOutputSchema = z.object({
+  unit: UnitRefSchema,
+  period: z.string(),
+  figures: FiguresSchema,
+  children: z.array(z.object({ rank: z.number().int(), unit: UnitRefSchema, figures: FiguresSchema })),
+})
+
+export const LedgerInputSchema = z.object({
+  unitId: IdSchema,
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式：2026-03'),
+  format: z.enum(['csv', 'xlsx']).default('xlsx'),
+})
+export const LEDGER_COLUMNS = ['编号', '上报时间', '上报人', '网格', '类别', '描述', '处置单位', '处置结果', '办结时间', '满意度'] as const
+export const LedgerOutputSchema = z.object({
+  fileName: z.string(),
+  url: z.string(),
+  rows: z.number().int(),
+  /** the first rows, to show on screen */
+  preview: z.array(z.array(z.string())),
+})
+
+export const ConfigInputSchema = z.object({ gridId: IdSchema.optional() })
+export const ConfigOutputSchema = z.object({
+  categories: z.array(CategorySchema),
+  severities: z.array(z.object({ key: SeveritySchema, label: z.string() })),
+  defaultGrid: UnitRefSchema.nullable(),
+})
+export const DepartmentsInputSchema = IncidentIdInputSchema
+export const DepartmentsOutputSchema = z.object({ items: z.array(UnitRefSchema) })
+export const SweepOutputSchema = z.object({ escalated: z.number().int(), flagged: z.number().int(), confirmed: z.number().int() })
+export const TransitionOutputSchema = z.object({ id: IdSchema, status: IncidentStatusSchema, statusLabel: z.string(), level: HandlerLevelSchema })

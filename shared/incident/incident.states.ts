@@ -1,0 +1,127 @@
+import type { Permission } from '../auth/permissions'
+import type { HandlerLevel, IncidentAction, IncidentStatus } from './incident.schema'
+
+/**
+ * The incident state machine, declared once. A status says whether the case is open (someone must act),
+ * whether it counts as closed (办结), and whether it is final. "Closed" is not "resolved to the reporter's
+ * satisfaction": satisfaction is the separate `rating`, counted separately in every figure.
+ */
+export interface StatusMeta {
+  label: string
+  open: boolean
+  /** counts as 办结 (handled), whatever the reporter thinks */
+  closed: boolean
+  final: boolean
+}
+
+export const STATUS_META: Record<IncidentStatus, StatusMeta> = {
+  submitted: { label: '待受理', open: true, closed: false, final: false },
+  accepted: { label: '处置中', open: true, closed: false, final: false },
+  escalated: { label: '已上报（吹哨）', open: true, closed: false, final: false },
+  dispatched: { label: '已派单', open: true, closed: false, final: false },
+  reported_back: { label: '部门已反馈', open: true, closed: false, final: false },
+  resolved: { label: '已办结，待评价', open: false, closed: true, final: false },
+  confirmed: { label: '已结案', open: false, closed: true, final: true },
+  rejected: { label: '已退回', open: false, closed: false, final: true },
+  reopened: { label: '重新处理', open: true, closed: false, final: false },
+}
+
+export const ACTION_LABELS: Record<IncidentAction | 'join' | 'mediate' | 'rate_dept' | 'overdue', string> = {
+  report: '上报',
+  accept: '受理',
+  resolve: '办结',
+  escalate: '上报上级（吹哨）',
+  reject: '退回',
+  dispatch: '定责派单',
+  feedback: '部门反馈',
+  close: '依责销号',
+  rate_ok: '群众评价',
+  rate_unsatisfied: '群众不满意，重新处理',
+  auto_confirm: '超期未评价，自动结案',
+  auto_escalate: '超时未处理，自动上报上级',
+  join: '我也遇到',
+  mediate: '调解记录',
+  rate_dept: '一哨一考核',
+  overdue: '已超时',
+}
+
+/** Who may take an action: a permission in the unit holding the incident, the reporter, or the system. */
+export type Actor = Permission | 'reporter' | 'system'
+
+export const ACTION_ACTOR: Record<IncidentAction, Actor> = {
+  report: 'incident_create',
+  accept: 'incident_accept',
+  resolve: 'incident_resolve',
+  escalate: 'incident_escalate',
+  reject: 'incident_reject',
+  dispatch: 'incident_dispatch',
+  feedback: 'incident_feedback',
+  close: 'incident_close',
+  rate_ok: 'reporter',
+  rate_unsatisfied: 'reporter',
+  auto_confirm: 'system',
+  auto_escalate: 'system',
+}
+
+/** 'next': one level up (grid → village → township); 'resolver': back to whoever resolved it. */
+type LevelMove = HandlerLevel | 'same' | 'next' | 'resolver'
+
+interface Rule {
+  from: readonly IncidentStatus[]
+  at: readonly HandlerLevel[]
+  to: IncidentStatus
+  level: LevelMove
+}
+
+const WORKING: readonly IncidentStatus[] = ['submitted', 'accepted', 'escalated', 'reopened']
+const LOCAL: readonly HandlerLevel[] = ['grid', 'village']
+
+/**
+ * The transition table. "小事不出村、大事不出镇": grid and village accept, resolve or escalate; the
+ * township dispatch centre dispatches to a department with a deadline and closes on its report (依责销号).
+ */
+export const TRANSITIONS: Record<Exclude<IncidentAction, 'report'>, readonly Rule[]> = {
+  accept: [{ from: ['submitted', 'escalated', 'reopened'], at: LOCAL, to: 'accepted', level: 'same' }],
+  resolve: [{ from: WORKING, at: LOCAL, to: 'resolved', level: 'same' }],
+  escalate: [{ from: WORKING, at: LOCAL, to: 'escalated', level: 'next' }],
+  reject: [{ from: WORKING, at: ['grid', 'village', 'township'], to: 'rejected', level: 'same' }],
+  dispatch: [{ from: ['submitted', 'escalated', 'reopened', 'reported_back'], at: ['township'], to: 'dispatched', level: 'department' }],
+  feedback: [{ from: ['dispatched'], at: ['department'], to: 'reported_back', level: 'township' }],
+  close: [{ from: ['submitted', 'escalated', 'reopened', 'reported_back'], at: ['township'], to: 'resolved', level: 'same' }],
+  rate_ok: [{ from: ['resolved'], at: ['grid', 'village', 'township'], to: 'confirmed', level: 'same' }],
+  rate_unsatisfied: [{ from: ['resolved'], at: ['grid', 'village', 'township'], to: 'reopened', level: 'resolver' }],
+  auto_confirm: [{ from: ['resolved'], at: ['grid', 'village', 'township'], to: 'confirmed', level: 'same' }],
+  auto_escalate: [{ from: WORKING, at: LOCAL, to: 'escalated', level: 'next' }],
+}
+
+export function nextLevel(level: HandlerLevel): HandlerLevel | null {
+  if (level === 'grid') return 'village'
+  if (level === 'village') return 'township'
+  return null
+}
+
+export interface StatePoint {
+  status: IncidentStatus
+  level: HandlerLevel
+  /** level that resolved it last (where a reopened case goes back to) */
+  resolvedLevel?: HandlerLevel | null
+}
+
+/** The state after `action`, or null when the action is not allowed there. */
+export function nextState(from: StatePoint, action: Exclude<IncidentAction, 'report'>): { status: IncidentStatus; level: HandlerLevel } | null {
+  for (const rule of TRANSITIONS[action]) {
+    if (!rule.from.includes(from.status) || !rule.at.includes(from.level)) continue
+    let level: HandlerLevel | null
+    if (rule.level === 'same') level = from.level
+    else if (rule.level === 'next') level = nextLevel(from.level)
+    else if (rule.level === 'resolver') level = from.resolvedLevel ?? from.level
+    else level = rule.level
+    if (!level) return null
+    return { status: rule.to, level }
+  }
+  return null
+}
+
+export function canTransition(from: StatePoint, action: Exclude<IncidentAction, 'report'>): boolean {
+  return nextState(from, action) !== null
+}
