@@ -46,6 +46,22 @@ export const COLLECTIONS = {
   safe_reports: { indexes: [['gridId', 'day']] },
 
   // ---- patrol ----
+  patrol_teams: { indexes: [['villageId', 'name']] },
+  /** one per (team, user), inactive when removed: "my teams" by user */
+  patrol_members: { indexes: [['userId', 'active'], ['teamId', 'active']] },
+  patrol_routes: { indexes: [['villageId', 'name']] },
+  patrol_checkpoints: { indexes: [['routeId', 'createdAt']] },
+  patrol_shifts: { indexes: [['villageId', 'startMinute'], ['teamId', 'active']] },
+  /** one per shift window: stableId('pt', shiftId, day) */
+  patrols: { indexes: [['villageId', 'day']] },
+  /** one per (patrol, checkpoint): stableId('ci', patrolId, checkpointId); positions live only here */
+  patrol_checkins: { indexes: [['patrolId', 'at'], ['villageId', 'status', 'at']] },
+  /** append-only review decisions, one per flagged check-in */
+  patrol_reviews: { indexes: [['checkinId'], ['villageId', 'at']] },
+  patrol_hours: { indexes: [['userId', 'at'], ['patrolId']] },
+  patrol_hazards: { indexes: [['patrolId', 'at']] },
+  /** monthly counters per village and per team, with ancestors for township/county figures */
+  patrol_stats: { indexes: [['kind', 'villageId', 'month'], ['kind', 'townshipId', 'month'], ['kind', 'countyId', 'month']] },
 
   // ---- points ----
   /** current version of each rule; _id = stableId('pr', villageId, code) */

@@ -1,0 +1,38 @@
+import { patrolContract } from '../../../shared/patrol/patrol.contract'
+import { windowAt, windowsBetween } from '../../../shared/patrol/patrol.rules'
+import type { Patrol, PatrolMember, PatrolRoute, PatrolShift, PatrolTeam } from '../../../shared/patrol/patrol.schema'
+import { defineAction } from '../../_core/wrap'
+import { C, ids, shiftView } from '../store'
+
+const WEEK = 7 * 86_400_000
+
+/** The shifts of my teams: the window open now, or the next one, and the patrol of that window. */
+export const myShifts = defineAction(patrolContract.actions.myShifts, {
+  scope: async () => null,
+  run: async (_input, ctx) => {
+    const memberships = await ctx.db.find<PatrolMember>(C.members, { where: { userId: ctx.caller.user._id, active: true }, limit: 50 })
+    const teamIds = memberships.map((m) => m.teamId)
+    if (!teamIds.length) return { items: [] }
+    const shifts = await ctx.db.find<PatrolShift>(C.shifts, { where: { teamId: { $in: teamIds }, active: true }, limit: 200 })
+    const items = []
+    for (const s of shifts) {
+      const open = windowAt(s, ctx.now)
+      const next = open ?? windowsBetween(s, ctx.now, ctx.now + WEEK)[0]
+      if (!next) continue
+      const [team, route, patrol] = await Promise.all([
+        ctx.db.get<PatrolTeam>(C.teams, s.teamId),
+        ctx.db.get<PatrolRoute>(C.routes, s.routeId),
+        ctx.db.get<Patrol>(C.patrols, ids.patrol(s._id, next.day)),
+      ])
+      items.push({
+        shift: shiftView(s, team?.name ?? '', route?.name ?? ''),
+        village: (await ctx.rt.units.ref(s.villageId))!,
+        window: next,
+        open: !!open,
+        patrol: patrol ? { id: patrol._id, status: patrol.status, done: patrol.done.length, total: patrol.checkpointIds.length } : null,
+      })
+    }
+    items.sort((a, b) => Number(b.open) - Number(a.open) || a.window.start - b.window.start)
+    return { items }
+  },
+})

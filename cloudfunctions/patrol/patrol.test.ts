@@ -1,0 +1,362 @@
+import { testEnv, T0, rid, type TestEnv } from '../../tests/support/harness'
+import { bjDayStart } from '../../shared/time/beijing'
+import type { CheckInOutput, PatrolView } from '../../shared/patrol/patrol.schema'
+import { PATROL_SEED } from '../../seeds/patrol.seed'
+import { DEV_CODE_KEY } from './config'
+import { codeFor } from './signing'
+import { ids } from './store'
+
+const V = PATROL_SEED.villageId
+const CPS = PATROL_SEED.checkpoints.map(([id, name, lat, lng]) => ({ id, name, lat, lng }))
+const code = (cpId: string, village = V) => codeFor(DEV_CODE_KEY, cpId, village)
+const MIN = 60_000
+/** Tuesday 2026-03-03 20:00 Beijing: the evening shift (晚巡 20:00–22:00) opens. */
+const TUE_PM = bjDayStart('2026-03-03') + 20 * 60 * MIN
+
+let env: TestEnv
+beforeEach(async () => {
+  env = await testEnv()
+})
+afterEach(() => env.close())
+
+async function start(user = 'u-gesang', shiftId: string = PATROL_SEED.eveningShiftId): Promise<PatrolView> {
+  return env.ok('patrol', user, 'startPatrol', { shiftId })
+}
+function checkIn(patrolId: string, i: number, extra: Record<string, unknown> = {}, user = 'u-gesang', requestId?: string) {
+  const cp = CPS[i]!
+  return env.call<CheckInOutput>('patrol', user, 'checkIn', {
+    patrolId, code: code(cp.id), position: { lat: cp.lat, lng: cp.lng }, accuracyM: 12, deviceAt: env.clock.now(), ...extra,
+  }, requestId)
+}
+async function walkAll(patrolId: string, skip: number[] = []) {
+  const out: CheckInOutput[] = []
+  for (let i = 0; i < CPS.length; i++) {
+    if (skip.includes(i)) continue
+    env.clock.advance(10 * MIN)
+    const r = await checkIn(patrolId, i)
+    if (!r.ok) throw new Error(r.message)
+    out.push(r.data)
+  }
+  return out
+}
+
+describe('set-up', () => {
+  it('the captain builds a team, a route with checkpoints and a shift, and prints a signed poster', async () => {
+    const setup = await env.ok('patrol', 'u-duoji', 'setup', { villageId: V })
+    expect(setup.teams[0].members.map((m: { name: string }) => m.name)).toEqual(['多吉', '格桑'])
+    expect(setup.routes[0].checkpoints).toHaveLength(5)
+    expect(setup.shifts.map((s: { time: string }) => s.time)).toEqual(['08:00–10:00', '20:00–22:00'])
+    expect(setup.candidates.map((c: { id: string }) => c.id).sort()).toEqual(['u-duoji', 'u-gesang'])
+
+    const route = await env.ok('patrol', 'u-duoji', 'createRoute', { villageId: V, name: '河滨夜巡线' })
+    const a = await env.ok('patrol', 'u-duoji', 'saveCheckpoint', { routeId: route.id, name: '河滨公园', location: { lat: 31.618, lng: 99.99 } })
+    expect(a.checkpoint).toMatchObject({ radiusM: 50, active: true })
+    expect(a.checkpoint.id).toMatch(/^cp-[0-9A-Za-z]{10}$/)
+    const b = await env.ok('patrol', 'u-duoji', 'saveCheckpoint', { routeId: route.id, name: '水文站', location: { lat: 31.617, lng: 99.991 }, radiusM: 80 })
+    expect(b.route.checkpoints.map((c: { name: string }) => c.name)).toEqual(['河滨公园', '水文站'])
+    // retiring takes it off the route, keeps it listed
+    const c = await env.ok('patrol', 'u-duoji', 'saveCheckpoint', { routeId: route.id, checkpointId: a.checkpoint.id, name: '河滨公园', location: { lat: 31.618, lng: 99.99 }, active: false })
+    expect(c.route.checkpoints.map((x: { name: string; active: boolean }) => [x.name, x.active])).toEqual([['水文站', true], ['河滨公园', false]])
+
+    const shift = await env.ok('patrol', 'u-duoji', 'saveShift', {
+      villageId: V, name: '夜巡', teamId: PATROL_SEED.teamId, routeId: route.id, startMinute: 22 * 60, durationMinutes: 180, weekdays: [5, 6, 5],
+    })
+    expect(shift).toMatchObject({ time: '22:00–01:00', weekdays: [5, 6] })
+
+    const poster = await env.ok('patrol', 'u-duoji', 'poster', { checkpointId: b.checkpoint.id })
+    expect(poster.code.length).toBeLessThanOrEqual(32)
+    expect(poster.code).toBe(code(b.checkpoint.id))
+    expect(poster.qrDataUrl).toMatch(/^data:image\/png;base64,/)
+    expect(poster).toMatchObject({ checkpointName: '水文站', routeName: '河滨夜巡线', village: { name: '旭日岭社区' } })
+  })
+
+  it('refuses members who are not patrollers of the village, and a shift on an empty route', async () => {
+    const bad = await env.call('patrol', 'u-lixiuying', 'saveTeam', { villageId: V, name: '二队', captainId: 'u-duoji', memberIds: ['u-zhuoma'] })
+    expect(bad).toMatchObject({ ok: false, code: 'PATROL.NOT_A_PATROLLER', message: expect.stringContaining('卓玛') })
+    const route = await env.ok('patrol', 'u-duoji', 'createRoute', { villageId: V, name: '空路线' })
+    expect(await env.call('patrol', 'u-duoji', 'saveShift', { villageId: V, name: '早巡', teamId: PATROL_SEED.teamId, routeId: route.id, startMinute: 480, durationMinutes: 60 }))
+      .toMatchObject({ ok: false, code: 'PATROL.ROUTE_EMPTY' })
+    expect(await env.call('patrol', 'u-duoji', 'createRoute', { villageId: '513328100001-G01', name: '网格线' }))
+      .toMatchObject({ ok: false, code: 'PATROL.NOT_A_VILLAGE' })
+  })
+})
+
+describe('permissions by role', () => {
+  // [user, setup (patrol_manage), reviewQueue (checkin_review), figures (patrol_stats), myShifts (checkin_create)]
+  const table: Array<[string, string, string, string, string]> = [
+    ['u-zhuoma', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'], // resident
+    ['u-zhaxi', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'], // grid worker
+    ['u-zeren', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'], // info collector
+    ['u-gesang', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'], // patrol volunteer
+    ['u-duoji', 'ok', 'ok', 'ok', 'ok'], // patrol captain
+    ['u-lixiuying', 'ok', 'ok', 'ok', 'FORBIDDEN'], // village official
+    ['u-chenguilan', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'], // store keeper
+    ['u-zhaozhiqiang', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'], // org admin
+    ['u-zhoumin', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'], // township dispatcher
+    ['u-liuyang', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'], // department handler
+    ['u-ciren', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'], // grid worker of another village
+    ['u-sunli', 'FORBIDDEN', 'FORBIDDEN', 'OUT_OF_SCOPE', 'FORBIDDEN'], // dispatcher in another county
+    ['u-zhangwei', 'ok', 'ok', 'ok', 'ok'], // system admin
+  ]
+  it.each(table)('%s', async (user, setup, queue, figures, mine) => {
+    const outcome = (r: { ok: boolean; code?: string }) => (r.ok ? 'ok' : (r.code ?? '').replace('COMMON.', ''))
+    expect(outcome(await env.call('patrol', user, 'setup', { villageId: V }))).toBe(setup)
+    expect(outcome(await env.call('patrol', user, 'reviewQueue', { villageId: V }))).toBe(queue)
+    expect(outcome(await env.call('patrol', user, 'figures', { unitId: V, fromMonth: '2026-03', toMonth: '2026-03' }))).toBe(figures)
+    expect(outcome(await env.call('patrol', user, 'myShifts', {}))).toBe(mine)
+  })
+  it('scopes to the village: a captain of 旭日岭 cannot manage 色西底村', async () => {
+    expect(await env.call('patrol', 'u-duoji', 'createRoute', { villageId: '513328101201', name: 'x' }))
+      .toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
+  })
+})
+
+describe('patrolling', () => {
+  it('a volunteer patrols the evening shift: start, five check-ins (one out of range, flagged), finish, hours', async () => {
+    env.clock.set(TUE_PM + 5 * MIN)
+    const mine = await env.ok('patrol', 'u-gesang', 'myShifts', {})
+    const evening = mine.items.find((i: { shift: { id: string } }) => i.shift.id === PATROL_SEED.eveningShiftId)
+    expect(evening).toMatchObject({ open: true, patrol: null, window: { day: '2026-03-03' } })
+    const patrol = await start()
+    expect(patrol).toMatchObject({ status: 'active', progress: { done: 0, total: 5 }, shiftName: '晚巡' })
+
+    const results: CheckInOutput[] = []
+    for (let i = 0; i < 5; i++) {
+      env.clock.advance(8 * MIN)
+      // at checkpoint 3 the volunteer is 120 m east of it
+      const extra = i === 2 ? { position: { lat: CPS[2]!.lat, lng: CPS[2]!.lng + 0.00127 } } : {}
+      const r = await checkIn(patrol.id, i, extra)
+      if (!r.ok) throw new Error(r.message)
+      results.push(r.data)
+    }
+    expect(results.map((r) => r.checkin.status)).toEqual(['ok', 'ok', 'flagged', 'ok', 'ok'])
+    expect(results[2]!.checkin.flags).toEqual([{ code: 'out_of_range', label: '不在点位范围内' }])
+    expect(results[2]!.checkin.distanceM).toBeGreaterThan(100)
+    expect(results[2]!.progress).toMatchObject({ done: 3, total: 5, remaining: [{ name: '县人民医院路口' }, { name: '雅砻江大桥北桥头' }] })
+    expect(results[4]!.progress.done).toBe(5)
+    // the volunteer sees no positions; only reviewers do
+    expect(results[0]!.checkin.location).toBeNull()
+
+    env.clock.advance(5 * MIN)
+    const done = await env.ok<PatrolView>('patrol', 'u-gesang', 'finishPatrol', { patrolId: patrol.id })
+    expect(done).toMatchObject({ status: 'finished', minutes: 45, progress: { done: 5, total: 5 } })
+    const hours = await env.rt.db.find('patrol_hours', { where: { patrolId: patrol.id } })
+    expect(hours).toEqual([expect.objectContaining({ userId: 'u-gesang', minutes: 45, day: '2026-03-03' })])
+    const vh = await env.rt.db.find('volunteer_hours', { where: { userId: 'u-gesang' } })
+    expect(vh).toEqual([expect.objectContaining({ minutes: 45, source: 'patrol', sourceKey: `patrol:${patrol.id}` })])
+    // finished once
+    expect(await env.call('patrol', 'u-gesang', 'finishPatrol', { patrolId: patrol.id })).toMatchObject({ ok: false, code: 'PATROL.PATROL_FINISHED' })
+    expect(await checkIn(patrol.id, 0)).toMatchObject({ ok: false, code: 'PATROL.PATROL_FINISHED' })
+    expect(await env.rt.db.count('patrol_hours')).toBe(1)
+  })
+
+  it('team members who start the same window join one patrol', async () => {
+    env.clock.set(TUE_PM + MIN)
+    const [a, b] = await Promise.all([start('u-gesang'), start('u-duoji')])
+    expect(a.id).toBe(b.id)
+    expect(a.id).toBe(ids.patrol(PATROL_SEED.eveningShiftId, '2026-03-03'))
+    const view = await env.ok<PatrolView>('patrol', 'u-duoji', 'getPatrol', { patrolId: a.id })
+    expect(view.participants.map((p) => p.name).sort()).toEqual(['多吉', '格桑'].sort())
+    await walkAll(a.id)
+    await env.ok('patrol', 'u-duoji', 'finishPatrol', { patrolId: a.id })
+    expect(await env.rt.db.count('patrol_hours', { patrolId: a.id })).toBe(2)
+  })
+
+  it('starts only inside the shift window, by the server clock', async () => {
+    env.clock.set(TUE_PM - MIN)
+    expect(await env.call('patrol', 'u-gesang', 'startPatrol', { shiftId: PATROL_SEED.eveningShiftId }))
+      .toMatchObject({ ok: false, code: 'PATROL.NOT_IN_SHIFT', message: '现在不在这个班次的巡逻时间内' })
+    env.clock.set(TUE_PM + 120 * MIN)
+    expect(await env.call('patrol', 'u-gesang', 'startPatrol', { shiftId: PATROL_SEED.eveningShiftId }))
+      .toMatchObject({ ok: false, code: 'PATROL.NOT_IN_SHIFT' })
+    env.clock.set(TUE_PM)
+    expect((await start()).status).toBe('active')
+  })
+
+  it('cannot finish with no check-in', async () => {
+    env.clock.set(TUE_PM)
+    const p = await start()
+    expect(await env.call('patrol', 'u-gesang', 'finishPatrol', { patrolId: p.id })).toMatchObject({ ok: false, code: 'PATROL.NO_CHECKINS' })
+  })
+})
+
+describe('hard checks reject with a clear message', () => {
+  let patrolId: string
+  beforeEach(async () => {
+    env.clock.set(TUE_PM + 10 * MIN)
+    patrolId = (await start()).id
+  })
+
+  it('a forged, garbled or unknown code', async () => {
+    const good = code(CPS[0]!.id)
+    const forged = `${good.slice(0, -1)}${good.endsWith('A') ? 'B' : 'A'}`
+    for (const bad of [forged, 'hello', 'p1-XRL0000009-AAAAAAAAAAAA', code('cp-XRL0000001', '513328101201')]) {
+      expect(await checkIn(patrolId, 0, { code: bad })).toMatchObject({ ok: false, code: 'PATROL.BAD_CODE', message: expect.stringContaining('点位码无效') })
+    }
+    expect(await env.rt.db.count('patrol_checkins')).toBe(0)
+  })
+
+  it('a genuine code copied from another village', async () => {
+    const route = await env.ok('patrol', 'u-zhangwei', 'createRoute', { villageId: '513328101201', name: '色西底巡逻线' })
+    const cp = await env.ok('patrol', 'u-zhangwei', 'saveCheckpoint', { routeId: route.id, name: '村委会', location: { lat: 31.7, lng: 99.8 } })
+    const poster = await env.ok('patrol', 'u-zhangwei', 'poster', { checkpointId: cp.checkpoint.id })
+    expect(await checkIn(patrolId, 0, { code: poster.code })).toMatchObject({ ok: false, code: 'PATROL.WRONG_VILLAGE' })
+  })
+
+  it('a checkpoint of another route, and someone outside the team', async () => {
+    const route = await env.ok('patrol', 'u-duoji', 'createRoute', { villageId: V, name: '另一条线' })
+    const cp = await env.ok('patrol', 'u-duoji', 'saveCheckpoint', { routeId: route.id, name: '学校', location: { lat: 31.62, lng: 99.99 } })
+    expect(await checkIn(patrolId, 0, { code: code(cp.checkpoint.id) })).toMatchObject({ ok: false, code: 'PATROL.NOT_ON_ROUTE' })
+    await env.ok('patrol', 'u-duoji', 'saveTeam', { villageId: V, teamId: PATROL_SEED.teamId, name: '旭日岭红袖套巡逻队', captainId: 'u-duoji', memberIds: [] })
+    expect(await checkIn(patrolId, 0)).toMatchObject({ ok: false, code: 'PATROL.NOT_IN_TEAM' })
+    // a resident has no check-in permission at all
+    expect(await checkIn(patrolId, 0, {}, 'u-zhuoma')).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
+  })
+})
+
+describe('soft checks flag for review with the reason', () => {
+  let patrolId: string
+  beforeEach(async () => {
+    env.clock.set(TUE_PM + 10 * MIN)
+    patrolId = (await start()).id
+  })
+  const flagsOf = async (i: number, extra: Record<string, unknown>) => {
+    const r = await checkIn(patrolId, i, extra)
+    if (!r.ok) throw new Error(r.message)
+    return r.data.checkin.flags.map((f) => f.code)
+  }
+
+  it('poor accuracy', async () => {
+    expect(await flagsOf(0, { accuracyM: 120 })).toEqual(['poor_accuracy'])
+  })
+  it('faster than walking between consecutive check-ins', async () => {
+    expect(await flagsOf(0, {})).toEqual([])
+    env.clock.advance(30_000) // 0→1 is ~400 m: 30 s is a car
+    expect(await flagsOf(1, {})).toEqual(['too_fast'])
+    env.clock.advance(15 * MIN)
+    expect(await flagsOf(2, {})).toEqual([])
+  })
+  it('a device clock far ahead of the server', async () => {
+    expect(await flagsOf(0, { deviceAt: env.clock.now() + 30 * MIN })).toEqual(['device_time_future'])
+  })
+  it('late offline check-ins keep their device time when plausible', async () => {
+    const scannedAt = env.clock.now()
+    env.clock.advance(5 * 3_600_000) // synced five hours later, after the window closed
+    const r = await checkIn(patrolId, 0, { deviceAt: scannedAt })
+    expect(r).toMatchObject({ ok: true, data: { checkin: { status: 'ok', late: true, at: scannedAt, flags: [] } } })
+    // an older device time than one already stored in this patrol is not monotonic
+    expect(await flagsOf(1, { deviceAt: scannedAt - 60_000 })).toEqual(expect.arrayContaining(['not_monotonic']))
+  })
+  it('older than 24 hours, or outside the shift', async () => {
+    const scannedAt = env.clock.now()
+    env.clock.advance(25 * 3_600_000)
+    expect(await flagsOf(0, { deviceAt: scannedAt })).toEqual(['too_late'])
+    expect(await flagsOf(1, { deviceAt: TUE_PM + 3 * 3_600_000 })).toEqual(['outside_shift'])
+  })
+})
+
+describe('one check-in per patrol and checkpoint', () => {
+  it('sent five times, or at once, it is stored once', async () => {
+    env.clock.set(TUE_PM + 10 * MIN)
+    const p = await start()
+    const sends = await Promise.all([0, 1, 2, 3, 4].map(() => checkIn(p.id, 0)))
+    expect(sends.every((s) => s.ok)).toBe(true)
+    expect(sends.filter((s) => s.ok && !s.data.repeat)).toHaveLength(1)
+    const requestId = rid('same')
+    const a = await checkIn(p.id, 1, {}, 'u-gesang', requestId)
+    const b = await checkIn(p.id, 1, {}, 'u-gesang', requestId)
+    expect(b).toEqual(a)
+    expect(await env.rt.db.count('patrol_checkins')).toBe(2)
+    const view = await env.ok<PatrolView>('patrol', 'u-gesang', 'getPatrol', { patrolId: p.id })
+    expect(view.progress.done).toBe(2)
+    const stat = await env.rt.db.get('patrol_stats', ids.stat('village', V, '2026-03'))
+    expect(stat).toMatchObject({ checkins: 2, patrolsStarted: 1, checkpointsPlanned: 5 })
+  })
+})
+
+describe('review', () => {
+  it('reviewers see flagged check-ins with positions, decide once with a reason, and every decision is logged', async () => {
+    env.clock.set(TUE_PM + 10 * MIN)
+    const p = await start()
+    await checkIn(p.id, 0)
+    env.clock.advance(10 * MIN)
+    await checkIn(p.id, 1, { accuracyM: 90 })
+    env.clock.advance(10 * MIN)
+    await checkIn(p.id, 2, { position: { lat: 31.63, lng: 99.99 } })
+    const queue = await env.ok('patrol', 'u-duoji', 'reviewQueue', { villageId: V })
+    expect(queue.total).toBe(2)
+    expect(queue.items[0]).toMatchObject({ checkpointName: '农贸市场北门', by: '格桑', location: { lat: CPS[1]!.lat }, teamName: '旭日岭红袖套巡逻队' })
+    expect(await env.call('patrol', 'u-gesang', 'reviewCheckin', { checkinId: queue.items[0].id, decision: 'accept', reason: '信号差' }))
+      .toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
+    expect(await env.ok('patrol', 'u-duoji', 'reviewCheckin', { checkinId: queue.items[0].id, decision: 'accept', reason: '市场里信号差，队长同行' }))
+      .toEqual({ checkinId: queue.items[0].id, status: 'accepted', statusLabel: '审核通过' })
+    expect(await env.call('patrol', 'u-lixiuying', 'reviewCheckin', { checkinId: queue.items[0].id, decision: 'reject', reason: '重复审核' }))
+      .toMatchObject({ ok: false, code: 'PATROL.ALREADY_REVIEWED' })
+    env.clock.advance(MIN)
+    const rejected = await env.ok('patrol', 'u-lixiuying', 'reviewCheckin', { checkinId: queue.items[1].id, decision: 'reject', reason: '离点位一公里' })
+    expect(rejected.status).toBe('rejected')
+    const ok = ids.checkin(p.id, CPS[0]!.id)
+    expect(await env.call('patrol', 'u-duoji', 'reviewCheckin', { checkinId: ok, decision: 'reject', reason: '看看' }))
+      .toMatchObject({ ok: false, code: 'PATROL.NOT_FLAGGED' })
+    expect((await env.ok('patrol', 'u-duoji', 'reviewQueue', { villageId: V })).total).toBe(0)
+    const log = await env.rt.db.find('patrol_reviews', { where: { villageId: V }, orderBy: [['at', 'asc']] })
+    expect(log.map((r) => [r.decision, r.by, r.reason])).toEqual([
+      ['accept', 'u-duoji', '市场里信号差，队长同行'], ['reject', 'u-lixiuying', '离点位一公里'],
+    ])
+    expect(await env.rt.db.get('patrol_stats', ids.stat('team', PATROL_SEED.teamId, '2026-03'))).toMatchObject({ checkins: 3, flagged: 2, accepted: 1, rejected: 1 })
+  })
+
+  it('positions are for the captain and officials of the village only', async () => {
+    env.clock.set(TUE_PM + 10 * MIN)
+    const p = await start()
+    await checkIn(p.id, 0)
+    const loc = async (user: string) => {
+      const r = await env.call<PatrolView>('patrol', user, 'getPatrol', { patrolId: p.id })
+      return r.ok ? r.data.checkins[0]!.location : r.code
+    }
+    expect(await loc('u-gesang')).toBeNull()
+    expect(await loc('u-duoji')).toEqual({ lat: CPS[0]!.lat, lng: CPS[0]!.lng })
+    expect(await loc('u-lixiuying')).toEqual({ lat: CPS[0]!.lat, lng: CPS[0]!.lng })
+    expect(await loc('u-zhoumin')).toBeNull() // township dispatcher sees figures, not positions
+    expect(await loc('u-zhuoma')).toBe('COMMON.FORBIDDEN')
+  })
+})
+
+describe('hazards', () => {
+  it('a hazard reported on patrol is kept with the patrol', async () => {
+    env.clock.set(TUE_PM + 10 * MIN)
+    const p = await start()
+    const h = await env.ok('patrol', 'u-gesang', 'reportHazard', { patrolId: p.id, text: '大桥北桥头护栏松动', position: { lat: CPS[4]!.lat, lng: CPS[4]!.lng } })
+    const view = await env.ok<PatrolView>('patrol', 'u-gesang', 'getPatrol', { patrolId: p.id })
+    expect(view.hazards).toEqual([expect.objectContaining({ id: h.id, text: '大桥北桥头护栏松动' })])
+  })
+})
+
+describe('missed shifts and checkpoints, figures', () => {
+  it('lists windows nobody finished and checkpoints skipped; figures count planned vs done from counters', async () => {
+    // Tuesday evening: patrol skipping two checkpoints. Wednesday: nobody patrols.
+    env.clock.set(TUE_PM + 5 * MIN)
+    const p = await start()
+    await walkAll(p.id, [3, 4])
+    await env.ok('patrol', 'u-gesang', 'finishPatrol', { patrolId: p.id })
+    env.clock.set(bjDayStart('2026-03-05') + 7 * 60 * MIN) // Thursday 07:00
+    const missed = await env.ok('patrol', 'u-duoji', 'missed', { villageId: V, days: 7 })
+    // seeded at Monday 10:00: Monday 20:00, Tuesday 08:00, Wednesday 08:00 and 20:00 were never walked
+    expect(missed.shifts.map((s: { day: string; shiftName: string }) => `${s.day} ${s.shiftName}`)).toEqual([
+      '2026-03-04 晚巡', '2026-03-04 早巡', '2026-03-03 早巡', '2026-03-02 晚巡',
+    ])
+    expect(missed.checkpoints).toEqual([expect.objectContaining({ patrolId: p.id, missed: [{ id: CPS[3]!.id, name: '县人民医院路口' }, { id: CPS[4]!.id, name: '雅砻江大桥北桥头' }] })])
+
+    const village = await env.ok('patrol', 'u-lixiuying', 'figures', { unitId: V, fromMonth: '2026-03', toMonth: '2026-03' })
+    expect(village.total).toMatchObject({ planned: 5, done: 1, doneRate: 0.2, coverage: 0.6, flaggedRate: 0 })
+    expect(village.total.hours).toBeCloseTo(0.5, 1)
+    expect(village.ranked).toEqual([expect.objectContaining({ rank: 1, name: '旭日岭红袖套巡逻队', done: 1 })])
+    const township = await env.ok('patrol', 'u-zhoumin', 'figures', { unitId: '513328100', fromMonth: '2026-03', toMonth: '2026-03' })
+    expect(township.ranked.map((r: { name: string; done: number }) => [r.name, r.done])).toEqual([['旭日岭社区', 1]])
+    const county = await env.ok('patrol', 'u-zhangwei', 'figures', { unitId: '513328', fromMonth: '2026-01', toMonth: '2026-03' })
+    expect(county.ranked.map((r: { name: string }) => r.name).sort()).toEqual(['旭日岭社区', '色西底村'].sort())
+    expect(county.total.done).toBe(1)
+    expect(await env.call('patrol', 'u-zhoumin', 'figures', { unitId: '513328100', fromMonth: '2026-04', toMonth: '2026-03' }))
+      .toMatchObject({ ok: false, code: 'PATROL.BAD_PERIOD' })
+  })
+})
