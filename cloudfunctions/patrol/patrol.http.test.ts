@@ -31,6 +31,6 @@ it('the same check-in sent concurrently over two connections is stored once', as
   expect(replies.filter((r) => r.json.data.repeat === false).length).toBeGreaterThanOrEqual(1)
   expect(replies[0]!.json.data.checkin.id).toBe(replies[3]!.json.data.checkin.id)
   expect(await host.rt.db.count('patrol_checkins', { patrolId })).toBe(1)
-  const patrol = await host.rt.db.get<{ done: unknown[] }>('patrols', patrolId)
+  const patrol = await host.rt.db.get<{ _id: string; done: unknown[] }>('patrols', patrolId)
   expect(patrol!.done).toHaveLength(1)
 })

@@ -8,7 +8,7 @@ import { ids } from './store'
 
 const V = PATROL_SEED.villageId
 const CPS = PATROL_SEED.checkpoints.map(([id, name, lat, lng]) => ({ id, name, lat, lng }))
-const code = (cpId: string, village = V) => codeFor(DEV_CODE_KEY, cpId, village)
+const code = (cpId: string, village: string = V) => codeFor(DEV_CODE_KEY, cpId, village)
 const MIN = 60_000
 /** Tuesday 2026-03-03 20:00 Beijing: the evening shift (晚巡 20:00–22:00) opens. */
 const TUE_PM = bjDayStart('2026-03-03') + 20 * 60 * MIN
