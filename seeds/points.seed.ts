@@ -78,7 +78,7 @@ function history(rules: PointsRule[], households: Household[], now: number) {
   const ruleOf = (villageId: string, code: string) => rules.find((r) => r.villageId === villageId && r.code === code)!
   const DAY = 86_400_000
   const plan: Array<[code: string, qty: number, daysAgo: number]> = [
-    ['YARD_CLEAN', 1, 40], ['GARBAGE_SORT', 2, 38], ['FILIAL_CARE', 1, 30], ['VOLUNTEER_HOUR', 4, 25],
+    ['VOLUNTEER_HOUR', 10, 50], ['YARD_CLEAN', 1, 40], ['GARBAGE_SORT', 2, 38], ['FILIAL_CARE', 1, 30], ['VOLUNTEER_HOUR', 4, 25],
     ['NEIGHBOR_HELP', 1, 20], ['YARD_CLEAN', 1, 12], ['PATROL_DUTY', 2, 9], ['LITTER', 1, 7],
   ]
   const ledger: LedgerEntry[] = []
@@ -89,7 +89,7 @@ function history(rules: PointsRule[], households: Household[], now: number) {
   for (const [hi, h] of households.entries()) {
     if (!VILLAGES.includes(h.villageId)) continue
     // Not every household does everything: a stable pattern by position keeps the demo varied.
-    const mine = plan.filter(([code], pi) => (hi + pi) % 3 !== 0 && (code !== 'LITTER' || hi % 4 === 1))
+    const mine = plan.filter(([code], pi) => (hi + pi) % 4 !== 1 && (code !== 'LITTER' || hi % 4 === 1))
     let balance = 0
     let earned = 0
     let lost = 0

@@ -238,3 +238,195 @@ export const HouseholdMonthSchema = z.object({
   entries: z.number().int(),
 })
 export type HouseholdMonth = z.infer<typeof HouseholdMonthSchema>
+
+// ---- inputs and views ----
+
+const Village = { villageId: IdSchema }
+const Reason = (label: string) => text(label, 200)
+
+export const RuleViewSchema = z.object({
+  id: IdSchema, villageId: IdSchema, code: z.string(), name: z.string(), category: z.string(), points: z.number().int(),
+  clause: z.string(), evidenceRequired: z.boolean(), capPerMonth: z.number().int().nullable(), mode: RuleModeSchema,
+  active: z.boolean(), version: z.number().int(), updatedAt: TimestampSchema,
+})
+export type RuleView = z.infer<typeof RuleViewSchema>
+export const ListRulesInputSchema = z.object({ ...Village, includeInactive: z.boolean().default(false) })
+export const ListRulesOutputSchema = z.object({ items: z.array(RuleViewSchema) })
+export const SaveRuleInputSchema = z.object({
+  ...Village,
+  code: RuleCodeSchema,
+  name: text('规则名称', 40),
+  category: RuleCategorySchema,
+  points: z.number({ error: '请填写分值' }).int('分值是整数').min(-200).max(200).refine((n) => n !== 0, '分值不能为 0'),
+  clause: z.string().trim().max(200).default(''),
+  evidenceRequired: z.boolean().default(false),
+  capPerMonth: z.number().int().positive('上限要大于 0').nullable().default(null),
+  mode: RuleModeSchema.default('manual'),
+  active: z.boolean().default(true),
+})
+export const RuleVersionsInputSchema = z.object({ ruleId: IdSchema })
+export const RuleVersionsOutputSchema = z.object({ items: z.array(RuleViewSchema) })
+
+export const SettingsViewSchema = z.object({ villageId: IdSchema, publicityDays: z.number().int(), pickupDays: z.number().int() })
+export const GetSettingsInputSchema = z.object(Village)
+export const SaveSettingsInputSchema = z.object({
+  ...Village,
+  publicityDays: z.number().int().min(1, '公示至少 1 天').max(30, '公示最长 30 天'),
+  pickupDays: z.number().int().min(1, '领取期限至少 1 天').max(60, '领取期限最长 60 天'),
+})
+
+export const PointsHouseholdsInputSchema = z.object({
+  ...Village,
+  gridId: IdSchema.optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
+  pageSize: z.number().int().min(1).max(200, '每页最多 200 户').default(100),
+})
+export const PointsHouseholdViewSchema = z.object({
+  id: IdSchema, gridId: IdSchema, headName: z.string(), address: z.string(), balance: z.number().int(),
+})
+export const PointsHouseholdsOutputSchema = pageOf(PointsHouseholdViewSchema)
+
+export const ProposeInputSchema = z.object({
+  ...Village,
+  ruleId: IdSchema,
+  items: z.array(z.object({
+    householdId: IdSchema,
+    quantity: z.number().positive('数量要大于 0').max(100).default(1),
+    memberName: z.string().trim().max(20).nullable().default(null),
+  })).min(1, '请至少选一户').max(100, '一次最多 100 户'),
+  note: z.string().trim().max(200).default(''),
+  evidence: EvidenceSchema,
+})
+
+export const BatchViewSchema = z.object({
+  id: IdSchema, villageId: IdSchema,
+  rule: z.object({ id: IdSchema, code: z.string(), name: z.string(), category: z.string(), version: z.number().int() }),
+  note: z.string(), evidence: z.array(z.string()), households: z.number().int(), totalPoints: z.number().int(),
+  status: z.enum(BATCH_STATUS_NAMES), statusLabel: z.string(),
+  proposedBy: IdSchema, proposedByName: z.string(), proposedAt: TimestampSchema,
+  decidedByName: z.string().nullable(), decidedAt: TimestampSchema.nullable(), decisionNote: z.string().nullable(),
+  /** whether the caller may approve or reject it (not their own, still pending) */
+  canDecide: z.boolean(),
+})
+export type BatchView = z.infer<typeof BatchViewSchema>
+export const ListBatchesInputSchema = PageInputSchema.extend({ ...Village, status: z.enum(BATCH_STATUS_NAMES).optional() })
+export const ListBatchesOutputSchema = pageOf(BatchViewSchema)
+
+export const AwardViewSchema = z.object({
+  id: IdSchema, batchId: IdSchema, householdId: IdSchema, headName: z.string(), memberName: z.string().nullable(),
+  ruleName: z.string(), category: z.string(), quantity: z.number(), delta: z.number().int(), note: z.string(),
+  status: z.enum(AWARD_STATUS_NAMES), statusLabel: z.string(), publicUntil: TimestampSchema.nullable(),
+  objections: z.number().int(), creditedDelta: z.number().int().nullable(),
+})
+export type AwardView = z.infer<typeof AwardViewSchema>
+export const GetBatchInputSchema = z.object({ batchId: IdSchema })
+export const GetBatchOutputSchema = z.object({ batch: BatchViewSchema, awards: z.array(AwardViewSchema) })
+export const DecideBatchInputSchema = z.object({ batchId: IdSchema, note: z.string().trim().max(200).default('') })
+export const RejectBatchInputSchema = z.object({ batchId: IdSchema, note: Reason('不通过的理由') })
+
+export const PublicityInputSchema = PageInputSchema.extend({ ...Village, month: MonthSchema.optional() })
+export const PublicItemSchema = z.object({
+  id: IdSchema, headNameMasked: z.string(), memberNameMasked: z.string().nullable(), ruleName: z.string(),
+  category: z.string(), delta: z.number().int(), note: z.string(), status: z.enum(AWARD_STATUS_NAMES),
+  statusLabel: z.string(), approvedAt: TimestampSchema.nullable(), publicUntil: TimestampSchema.nullable(),
+  objections: z.number().int(), mine: z.boolean(), myObjection: z.enum(OBJECTION_STATUS_NAMES).nullable(), canObject: z.boolean(),
+})
+export type PublicItem = z.infer<typeof PublicItemSchema>
+export const PublicityOutputSchema = pageOf(PublicItemSchema).extend({ month: MonthSchema, villageName: z.string() })
+
+export const ObjectInputSchema = z.object({ awardId: IdSchema, reason: Reason('异议理由') })
+export const ObjectionViewSchema = z.object({
+  id: IdSchema, awardId: IdSchema, headName: z.string(), ruleName: z.string(), delta: z.number().int(), note: z.string(),
+  userName: z.string(), reason: z.string(), status: z.enum(OBJECTION_STATUS_NAMES), statusLabel: z.string(),
+  createdAt: TimestampSchema, resolvedAt: TimestampSchema.nullable(), resolutionNote: z.string().nullable(),
+})
+export type ObjectionView = z.infer<typeof ObjectionViewSchema>
+export const ListObjectionsInputSchema = PageInputSchema.extend({ ...Village, status: z.enum(OBJECTION_STATUS_NAMES).optional() })
+export const ListObjectionsOutputSchema = pageOf(ObjectionViewSchema)
+export const ResolveObjectionInputSchema = z.object({
+  objectionId: IdSchema,
+  decision: z.enum(['uphold', 'withdraw'], { error: '请选择维持还是撤回' }),
+  note: Reason('处理说明'),
+})
+
+export const SettleInputSchema = z.object(Village)
+export const SettleOutputSchema = z.object({ settled: z.number().int(), points: z.number().int(), remaining: z.number().int() })
+
+export const EntryViewSchema = z.object({
+  id: IdSchema, kind: z.enum(ENTRY_KIND_NAMES), kindLabel: z.string(), delta: z.number().int(), balanceAfter: z.number().int(),
+  ruleName: z.string().nullable(), category: z.string().nullable(), reason: z.string(), memberName: z.string().nullable(), at: TimestampSchema,
+})
+export type EntryView = z.infer<typeof EntryViewSchema>
+export const MyPointsInputSchema = PageInputSchema
+export const MyPointsOutputSchema = z.object({
+  household: z.object({ id: IdSchema, headName: z.string(), address: z.string(), villageId: IdSchema, villageName: z.string() }).nullable(),
+  balance: z.number().int(), earned: z.number().int(), spent: z.number().int(),
+  /** approved awards still in publicity for my household (not yet counted) */
+  pending: z.object({ count: z.number().int(), points: z.number().int() }),
+  history: pageOf(EntryViewSchema),
+})
+export type MyPoints = z.infer<typeof MyPointsOutputSchema>
+
+export const BoardInputSchema = PageInputSchema.extend({ ...Village, month: MonthSchema.optional() })
+export const BoardOutputSchema = pageOf(z.object({ rank: z.number().int(), headNameMasked: z.string(), points: z.number().int(), mine: z.boolean() }))
+  .extend({ month: MonthSchema.nullable(), villageName: z.string() })
+
+export const GoodsViewSchema = z.object({
+  id: IdSchema, villageId: IdSchema, name: z.string(), photo: z.string().nullable(), price: z.number().int(), stock: z.number().int(),
+  limitPerMonth: z.number().int().nullable(), active: z.boolean(), sort: z.number().int(),
+  /** how many my household took this month (for residents) */
+  takenThisMonth: z.number().int(),
+})
+export type GoodsView = z.infer<typeof GoodsViewSchema>
+export const ListGoodsInputSchema = z.object({ ...Village, includeOff: z.boolean().default(false) })
+export const ListGoodsOutputSchema = z.object({ items: z.array(GoodsViewSchema), balance: z.number().int().nullable() })
+export const SaveGoodsInputSchema = z.object({
+  ...Village,
+  goodsId: IdSchema.optional(),
+  name: text('商品名称', 30),
+  photo: z.string().trim().max(512).nullable().default(null),
+  price: z.number({ error: '请填写积分价格' }).int().min(1, '积分价格至少 1').max(100_000),
+  limitPerMonth: z.number().int().positive().nullable().default(null),
+  active: z.boolean().default(true),
+  sort: z.number().int().min(0).max(9999).default(0),
+  /** only when creating; change stock later with adjustStock */
+  stock: z.number().int().min(0).max(100_000).default(0),
+})
+export const AdjustStockInputSchema = z.object({
+  goodsId: IdSchema, delta: z.number().int().min(-100_000).max(100_000).refine((n) => n !== 0, '数量不能为 0'), reason: Reason('原因'),
+})
+
+export const RedeemInputSchema = z.object({ goodsId: IdSchema, quantity: z.number().int().min(1).max(20).default(1) })
+export const RedemptionViewSchema = z.object({
+  id: IdSchema, villageId: IdSchema, householdId: IdSchema, headName: z.string(), userName: z.string(),
+  goodsId: IdSchema, goodsName: z.string(), quantity: z.number().int(), points: z.number().int(),
+  status: z.enum(REDEMPTION_STATUS_NAMES), statusLabel: z.string(), code: z.string().nullable(), qr: z.string().nullable(),
+  createdAt: TimestampSchema, expiresAt: TimestampSchema, closedAt: TimestampSchema.nullable(),
+})
+export type RedemptionView = z.infer<typeof RedemptionViewSchema>
+export const MyRedemptionsInputSchema = PageInputSchema
+export const MyRedemptionsOutputSchema = pageOf(RedemptionViewSchema)
+export const RedemptionIdInputSchema = z.object({ redemptionId: IdSchema })
+export const PickupInputSchema = z.object({ ...Village, code: z.string().trim().regex(/^\d{6}$/, '取货码是 6 位数字') })
+export const ListRedemptionsInputSchema = PageInputSchema.extend({ ...Village, status: z.enum(REDEMPTION_STATUS_NAMES).optional() })
+export const ListRedemptionsOutputSchema = pageOf(RedemptionViewSchema)
+export const ExpireOutputSchema = z.object({ expired: z.number().int(), remaining: z.number().int() })
+
+export const CorrectEntryInputSchema = z.object({ entryId: IdSchema, reason: Reason('更正原因') })
+
+export const StatsInputSchema = z.object({ ...Village, month: MonthSchema })
+export const StatsOutputSchema = z.object({
+  villageId: IdSchema, villageName: z.string(), month: MonthSchema,
+  given: z.array(z.object({ category: z.string(), points: z.number().int() })),
+  deducted: z.array(z.object({ category: z.string(), points: z.number().int() })),
+  givenTotal: z.number().int(), deductedTotal: z.number().int(),
+  activeHouseholds: z.number().int(), households: z.number().int(),
+  redemptions: z.number().int(), redeemedPoints: z.number().int(), fulfilled: z.number().int(),
+  cancelled: z.number().int(), expired: z.number().int(),
+  pendingBatches: z.number().int(), openObjections: z.number().int(),
+  stock: z.array(z.object({ goodsId: IdSchema, name: z.string(), stock: z.number().int(), active: z.boolean() })),
+})
+export type PointsStats = z.infer<typeof StatsOutputSchema>
+
+export const ExportInputSchema = z.object({ ...Village, month: MonthSchema, format: z.enum(['csv', 'xlsx']).default('xlsx') })
+export const ExportOutputSchema = z.object({ filename: z.string(), mime: z.string(), base64: z.string(), rows: z.number().int() })

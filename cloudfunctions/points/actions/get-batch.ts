@@ -1,0 +1,17 @@
+import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
+import type { PointsAward, PointsBatch } from '../../../shared/points/points.schema'
+import { defineAction } from '../../_core/wrap'
+import { awardView, batchView } from '../service'
+
+export const getBatch = defineAction(pointsContract.actions.getBatch, {
+  scope: async ({ batchId }, ctx) => {
+    const b = await ctx.db.get<PointsBatch>('points_batches', batchId)
+    if (!b) throw PointsErrors.BATCH_NOT_FOUND()
+    return b.villageId
+  },
+  run: async ({ batchId }, ctx) => {
+    const b = (await ctx.db.get<PointsBatch>('points_batches', batchId))!
+    const awards = await Promise.all(b.awardIds.map((id) => ctx.db.get<PointsAward>('points_awards', id)))
+    return { batch: batchView(b, ctx.caller.user._id), awards: awards.filter((a) => a !== null).map(awardView) }
+  },
+})

@@ -1,0 +1,73 @@
+import type { Household, User } from '../../../shared/account/account.schema'
+import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
+import type { PointsAward, PointsBatch, PointsRule } from '../../../shared/points/points.schema'
+import { pointsFor } from '../../../shared/points/points.rules'
+import { bjMonth } from '../../../shared/time/beijing'
+import { defineAction } from '../../_core/wrap'
+import { addToCounter, counterValue } from '../ledger'
+import { pointsKeys } from '../keys'
+import { batchView } from '../service'
+
+/**
+ * An official proposes points (or a deduction) under one manual rule for one or many households. The
+ * proposal reserves room under the rule's monthly cap per household in the same transaction, so two
+ * proposals at once cannot both pass a cap; a rejection or withdrawal gives the room back.
+ */
+export const propose = defineAction(pointsContract.actions.propose, {
+  scope: async ({ villageId }) => villageId,
+  run: async ({ villageId, ruleId, items, note, evidence }, ctx) => {
+    const rule = await ctx.db.get<PointsRule>('points_rules', ruleId)
+    if (!rule || rule.villageId !== villageId) throw PointsErrors.RULE_NOT_FOUND()
+    if (!rule.active) throw PointsErrors.RULE_INACTIVE()
+    if (rule.mode !== 'manual') throw PointsErrors.RULE_IS_SYSTEM()
+    if (rule.evidenceRequired && evidence.length === 0) throw PointsErrors.EVIDENCE_REQUIRED()
+    if (new Set(items.map((i) => i.householdId)).size !== items.length) throw PointsErrors.DUPLICATE_HOUSEHOLD()
+    const households = await Promise.all(items.map((i) => ctx.db.get<Household>('households', i.householdId)))
+    households.forEach((h, i) => {
+      if (!h) throw PointsErrors.HOUSEHOLD_NOT_FOUND(`没有找到这一户：${items[i]!.householdId}`)
+      if (h.villageId !== villageId) throw PointsErrors.HOUSEHOLD_NOT_IN_VILLAGE(`${h.headName}家不在本村（社区）`)
+    })
+    const me = ctx.caller.user as User
+    const month = bjMonth(ctx.now)
+    const batchId = ctx.newId('pb')
+    return ctx.transact(async (tx) => {
+      const over: string[] = []
+      const awards: PointsAward[] = []
+      for (const [i, item] of items.entries()) {
+        const h = households[i]!
+        const delta = pointsFor(rule.points, item.quantity)
+        if (delta === 0) throw PointsErrors.CAP_EXCEEDED('数量太小，算下来是 0 分')
+        if (rule.capPerMonth !== null) {
+          const capId = pointsKeys.cap(h._id, rule._id, month)
+          const used = await counterValue(tx, 'points_caps', capId)
+          if (used + Math.abs(delta) > rule.capPerMonth) {
+            over.push(`${h.headName}（本月还可 ${Math.max(0, rule.capPerMonth - used)} 分）`)
+            continue
+          }
+          await addToCounter(tx, 'points_caps', capId, { householdId: h._id, ruleId: rule._id, month }, Math.abs(delta))
+        }
+        awards.push({
+          _id: `${batchId}-${String(i + 1).padStart(3, '0')}`, batchId, villageId, householdId: h._id, headName: h.headName,
+          memberUserId: null, memberName: item.memberName || null,
+          ruleId: rule._id, ruleVersion: rule.version, ruleCode: rule.code, ruleName: rule.name, category: rule.category,
+          quantity: item.quantity, delta, note, evidence, month, status: 'proposed',
+          proposedBy: me._id, proposedAt: ctx.now, approvedBy: null, approvedAt: null, publicUntil: null,
+          openObjectionIds: [], objections: 0, closedAt: null, entryId: null, creditedDelta: null,
+        })
+      }
+      if (over.length) {
+        throw PointsErrors.CAP_EXCEEDED(`超过“${rule.name}”每户每月 ${rule.capPerMonth} 分的上限：${over.slice(0, 5).join('、')}${over.length > 5 ? ` 等 ${over.length} 户` : ''}`)
+      }
+      for (const a of awards) await tx.insert('points_awards', a)
+      const batch: PointsBatch = {
+        _id: batchId, villageId, ruleId: rule._id, ruleVersion: rule.version, ruleCode: rule.code, ruleName: rule.name,
+        category: rule.category, note, evidence, awardIds: awards.map((a) => a._id), households: awards.length,
+        totalPoints: awards.reduce((s, a) => s + a.delta, 0), status: 'pending',
+        proposedBy: me._id, proposedByName: me.name, proposedAt: ctx.now,
+        decidedBy: null, decidedByName: null, decidedAt: null, decisionNote: null,
+      }
+      await tx.insert('points_batches', batch)
+      return batchView(batch, me._id)
+    })
+  },
+})

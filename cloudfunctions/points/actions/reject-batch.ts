@@ -1,0 +1,30 @@
+import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
+import type { PointsAward, PointsBatch, PointsRule } from '../../../shared/points/points.schema'
+import { canDecide } from '../../../shared/points/points.rules'
+import { defineAction } from '../../_core/wrap'
+import { batchView, releaseCap } from '../service'
+import { batchVillage } from './approve-batch'
+
+export const rejectBatch = defineAction(pointsContract.actions.rejectBatch, {
+  scope: async ({ batchId }, ctx) => batchVillage(batchId, ctx as never),
+  run: async ({ batchId, note }, ctx) => {
+    const me = ctx.caller.user
+    return ctx.transact(async (tx) => {
+      const b = await tx.get<PointsBatch>('points_batches', batchId)
+      if (!b) throw PointsErrors.BATCH_NOT_FOUND()
+      if (b.status !== 'pending') throw PointsErrors.BATCH_DECIDED()
+      if (!canDecide(b.proposedBy, me._id)) throw PointsErrors.OWN_PROPOSAL()
+      const rule = await tx.get<PointsRule>('points_rules', b.ruleId)
+      for (const id of b.awardIds) {
+        const a = await tx.get<PointsAward>('points_awards', id)
+        if (a && a.status === 'proposed') {
+          await releaseCap(tx, a, rule)
+          await tx.update('points_awards', id, { status: 'rejected', closedAt: ctx.now })
+        }
+      }
+      const next: PointsBatch = { ...b, status: 'rejected', decidedBy: me._id, decidedByName: me.name, decidedAt: ctx.now, decisionNote: note }
+      await tx.set('points_batches', next)
+      return batchView(next, me._id)
+    })
+  },
+})
