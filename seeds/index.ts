@@ -1,6 +1,7 @@
 import type { Doc } from '../cloudfunctions/_core/port'
 import type { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
 import { accountSeed, DEMO_USERS } from './account.seed'
+import { volunteerSeed } from './volunteer.seed'
 import { patrolSeed } from './patrol.seed'
 import { pointsSeed } from './points.seed'
 
@@ -9,6 +10,7 @@ export { DEMO_USERS }
 /** All demo data by collection, every document parsed with its shared schema. */
 export function buildSeed(now: number): Record<string, Doc[]> {
   const parts: Array<Record<string, Doc[]>> = [accountSeed(now) as unknown as Record<string, Doc[]>, patrolSeed(now), pointsSeed(now)]
+  parts.push(volunteerSeed(now))
   const out: Record<string, Doc[]> = {}
   for (const part of parts) for (const [c, docs] of Object.entries(part)) (out[c] ??= []).push(...docs)
   return out

@@ -91,7 +91,7 @@ export const COLLECTIONS = {
   // ---- volunteer ----
   volunteer_orgs: { indexes: [['villageId', 'status', 'registeredAt'], ['townshipId', 'status', 'registeredAt'], ['countyId', 'status', 'registeredAt']] },
   volunteer_org_admins: { indexes: [['userId'], ['orgId']] },
-  volunteer_tasks: { indexes: [['villageId', 'status', 'startAt'], ['townshipId', 'status', 'startAt'], ['orgId', 'startAt']] },
+  volunteer_tasks: { indexes: [['unitId', 'status', 'startAt'], ['orgId', 'startAt']] },
   /** one counter per task (_id = task id): slots, confirmed, waitlisted, next sequence number */
   volunteer_task_counters: { indexes: [] },
   volunteer_signups: { indexes: [['taskId', 'status', 'seq'], ['userId', 'signedUpAt']] },

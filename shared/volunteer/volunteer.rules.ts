@@ -37,17 +37,19 @@ export function measuredMinutes(
   return to > from ? Math.floor((to - from) / 60_000) : 0
 }
 
-export interface PointsRule {
-  /** points per full hour of confirmed service */
-  pointsPerHour: number
-  /** cap per volunteer per task (0 = no points) */
-  maxPoints: number
+export interface TaskPointsRule {
+  earnsPoints: boolean
+  /** the most hours of one task that count for points */
+  maxHours: number
 }
 
-/** Points for confirmed minutes: whole hours × rate, capped. Half hours do not count. */
-export function pointsFor(minutes: number, rule: PointsRule): number {
-  if (minutes <= 0 || rule.pointsPerHour <= 0 || rule.maxPoints <= 0) return 0
-  return Math.min(rule.maxPoints, Math.floor(minutes / 60) * rule.pointsPerHour)
+/**
+ * Hours of a confirmation that count for household points: whole half hours, capped by the task's
+ * maximum; 0 when the task earns no points. The points per hour are the village rule's (points domain).
+ */
+export function pointsHours(minutes: number, rule: TaskPointsRule): number {
+  if (!rule.earnsPoints || minutes <= 0 || rule.maxHours <= 0) return 0
+  return Math.min(rule.maxHours, Math.floor(minutes / 30) / 2)
 }
 
 /** Great-circle distance in metres (GCJ-02 is locally close enough to WGS-84 for radius checks). */

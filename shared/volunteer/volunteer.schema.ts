@@ -35,9 +35,13 @@ export const AreaSchema = z.object({
 })
 export type Area = z.infer<typeof AreaSchema>
 
+/**
+ * Whether a task's confirmed hours earn household points, and how many hours at most count. The points
+ * per hour come from the village's own rule (村规民约, points domain rule VOLUNTEER_HOUR), never the task.
+ */
 export const PointsRuleSchema = z.object({
-  pointsPerHour: z.number().int().min(0, '积分不能为负').max(100, '每小时最多 100 分'),
-  maxPoints: z.number().int().min(0, '积分不能为负').max(1000, '每次最多 1000 分'),
+  earnsPoints: z.boolean(),
+  maxHours: z.number().min(0, '时长不能为负').max(24, '最多 24 小时'),
 })
 
 // ---- documents ----
@@ -222,7 +226,8 @@ export const VolunteerRequestSchema = AreaSchema.extend({
   doneAt: TimestampSchema.nullable(),
   outcome: z.string().nullable(),
   volunteers: z.array(RequestVolunteerSchema),
-  pointsPerVolunteer: z.number().int().nonnegative(),
+  /** the village decided at verification that volunteers' hours earn household points */
+  awardsPoints: z.boolean(),
   verifiedAt: TimestampSchema.nullable(),
   /** every step with who and when; appended, never edited */
   steps: z.array(RequestStepRecordSchema),
@@ -304,7 +309,7 @@ export const PublishTaskInputSchema = z
     requirements: z.string().trim().max(300, '要求最多 300 个字').default(''),
     contactName: z.string().trim().max(20).default(''),
     contactPhone: z.string().trim().max(20).default(''),
-    pointsRule: PointsRuleSchema.default({ pointsPerHour: 0, maxPoints: 0 }),
+    pointsRule: PointsRuleSchema.default({ earnsPoints: true, maxHours: 8 }),
   })
   .refine((t) => t.endAt > t.startAt, { message: '结束时间要晚于开始时间', path: ['endAt'] })
   .refine((t) => t.endAt - t.startAt <= 24 * 3_600_000, { message: '一次任务最长 24 小时', path: ['endAt'] })
@@ -460,7 +465,7 @@ export const RequestViewSchema = z.object({
   takenAt: TimestampSchema.nullable(),
   outcome: z.string().nullable(),
   volunteers: z.array(z.object({ name: z.string(), hours: z.number() })),
-  pointsPerVolunteer: z.number().int(),
+  awardsPoints: z.boolean(),
   verifiedAt: TimestampSchema.nullable(),
   steps: z.array(z.object({ step: z.string(), at: TimestampSchema, note: z.string().nullable() })),
 })
@@ -478,8 +483,8 @@ export const ReviewRequestInputSchema = z.object({
   requestId: IdSchema,
   approve: z.boolean(),
   note: z.string().trim().max(300).default(''),
-  /** on verification: points each volunteer's household earns (0 = none) */
-  pointsPerVolunteer: z.number().int().min(0).max(100).default(0),
+  /** on verification: volunteers' hours also earn household points (village rule VOLUNTEER_HOUR) */
+  awardPoints: z.boolean().default(false),
 })
 export const TakeRequestInputSchema = z.object({ requestId: IdSchema, orgId: IdSchema })
 export const CompleteRequestInputSchema = z.object({

@@ -59,12 +59,14 @@ export const REQUEST_STATUS_NAMES = Object.keys(REQUEST_STATUSES) as [RequestSta
 /** Request steps: from which statuses each is allowed, and who may take it (permission, or the poster). */
 export const REQUEST_STEPS = {
   publish: { from: ['submitted'], by: 'request_verify' },
-  reject: { from: ['submitted', 'confirmed'], by: 'request_verify' },
+  reject: { from: ['submitted'], by: 'request_verify' },
   withdraw: { from: ['submitted', 'published'], by: 'poster' },
   take: { from: ['published'], by: 'request_take' },
   complete: { from: ['taken'], by: 'request_take' },
   confirm: { from: ['done'], by: 'poster' },
   verify: { from: ['confirmed'], by: 'request_verify' },
+  /** verification failed: back to the organisation to finish the job */
+  rework: { from: ['confirmed'], by: 'request_verify' },
 } as const satisfies Record<string, { from: readonly RequestStatus[]; by: string }>
 export type RequestStep = keyof typeof REQUEST_STEPS
 
@@ -76,6 +78,7 @@ export const REQUEST_STEP_TARGET: Record<RequestStep, RequestStatus> = {
   complete: 'done',
   confirm: 'confirmed',
   verify: 'verified',
+  rework: 'taken',
 }
 
 export function canStep(step: RequestStep, status: RequestStatus): boolean {
