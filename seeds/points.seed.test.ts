@@ -8,7 +8,7 @@ describe('points seed', () => {
   it('has history, and every balance is the sum of its entries, each balanceAfter running correctly', () => {
     expect(ledger.length).toBeGreaterThan(50)
     for (const a of seed.points_accounts as unknown as PointsAccount[]) {
-      const mine = ledger.filter((e) => e.householdId === a._id).sort((x, y) => x.at - y.at)
+      const mine = ledger.filter((e) => e.householdId === a._id).sort((x, y) => x.seq - y.seq)
       let run = 0
       for (const e of mine) {
         run += e.delta

@@ -114,7 +114,7 @@ function history(rules: PointsRule[], households: Household[], now: number) {
       const manual = rule.mode === 'manual' && h.villageId === '513328100001'
       ledger.push(LedgerEntrySchema.parse({
         _id: stableId('pl', sourceId), villageId: h.villageId, householdId: h._id,
-        kind: rule.mode === 'system' ? 'system' : delta < 0 ? 'deduction' : 'award', delta, balanceAfter: balance,
+        kind: rule.mode === 'system' ? 'system' : delta < 0 ? 'deduction' : 'award', seq: pi + 1, delta, balanceAfter: balance,
         ruleId: rule._id, ruleVersion: rule.version, ruleCode: rule.code, ruleName: rule.name, category: rule.category,
         sourceType: 'seed', sourceId, memberUserId: null, memberName: h.headName,
         proposedBy: manual ? SEED_OFFICIAL : null, approvedBy: manual ? SEED_APPROVER : null,

@@ -73,7 +73,7 @@ export const COLLECTIONS = {
   /** one per household; _id = householdId; balance = sum of the household's ledger */
   points_accounts: { indexes: [['villageId', 'balance']] },
   /** append-only ledger */
-  points_ledger: { indexes: [['householdId', 'at'], ['villageId', 'month', 'at']] },
+  points_ledger: { indexes: [['householdId', 'seq'], ['villageId', 'month', 'at']] },
   points_batches: { indexes: [['villageId', 'status', 'proposedAt']] },
   points_awards: { indexes: [['villageId', 'status', 'publicUntil'], ['villageId', 'month', 'proposedAt'], ['householdId', 'proposedAt']] },
   points_objections: { indexes: [['villageId', 'status', 'createdAt'], ['awardId', 'createdAt']] },

@@ -7,7 +7,7 @@ import { PointsErrors } from '../../shared/points/points.errors'
 import type { TxStore } from '../_core/port'
 import { pointsKeys } from './keys'
 
-export type EntryDraft = Omit<LedgerEntry, 'balanceAfter' | 'month' | 'villageId'> & { villageId?: string }
+export type EntryDraft = Omit<LedgerEntry, 'balanceAfter' | 'month' | 'villageId' | 'seq'> & { villageId?: string }
 
 /**
  * The only writer of ledger entries. In the caller's transaction it reads the household's account by
@@ -34,6 +34,7 @@ export async function appendEntry(tx: TxStore, draft: EntryDraft, opts: { clip?:
   const entry: LedgerEntry = {
     ...draft,
     villageId: account.villageId,
+    seq: account.entries + 1,
     delta,
     balanceAfter: account.balance + delta,
     month,

@@ -18,7 +18,7 @@ afterEach(() => env.close())
 
 const account = async (hh: string) => (await env.rt.db.get<PointsAccount>('points_accounts', hh))?.balance ?? 0
 async function checkLedger(hh: string) {
-  const entries = await env.rt.db.find<LedgerEntry>('points_ledger', { where: { householdId: hh }, orderBy: [['at', 'asc']] })
+  const entries = await env.rt.db.find<LedgerEntry>('points_ledger', { where: { householdId: hh }, orderBy: [['seq', 'asc']] })
   const sum = entries.reduce((s, e) => s + e.delta, 0)
   expect(await account(hh)).toBe(sum)
   expect(sum).toBeGreaterThanOrEqual(0)

@@ -76,6 +76,8 @@ export const LedgerEntrySchema = z.object({
   villageId: IdSchema,
   householdId: IdSchema,
   kind: z.enum(ENTRY_KIND_NAMES),
+  /** 1, 2, 3 … per household: the order of its entries (timestamps can tie) */
+  seq: z.number().int().positive(),
   delta: z.number().int(),
   balanceAfter: z.number().int().nonnegative(),
   ruleId: IdSchema.nullable(),

@@ -21,7 +21,7 @@ export const myPoints = defineAction(pointsContract.actions.myPoints, {
     const still = open.filter((a) => !due.includes(a))
     const [account, p] = await Promise.all([
       ctx.db.get<PointsAccount>('points_accounts', h._id),
-      paged<LedgerEntry>(ctx.db, 'points_ledger', { householdId: h._id }, [['at', 'desc']], page, pageSize),
+      paged<LedgerEntry>(ctx.db, 'points_ledger', { householdId: h._id }, [['seq', 'desc']], page, pageSize),
     ])
     return {
       household: { id: h._id, headName: h.headName, address: h.address, villageId: h.villageId, villageName: await villageName(ctx, h.villageId) },
