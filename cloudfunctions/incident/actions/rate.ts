@@ -1,0 +1,25 @@
+import { incidentContract, IncidentErrors } from '../../../shared/incident/incident.contract'
+import { RATING_LABELS } from '../../../shared/incident/incident.schema'
+import { defineAction } from '../../_core/wrap'
+import { stepAction } from '../move-action'
+import { checkText, countedUnits } from '../store'
+
+/** The reporter rates: 满意 / 基本满意 close the case; 不满意 sends it back to whoever resolved it. */
+export const rate = defineAction(incidentContract.actions.rate, {
+  ...stepAction<typeof incidentContract.actions.rate>(async ({ rating, comment }, ctx, inc) => {
+    if (inc.reporterId !== ctx.caller.user._id) throw IncidentErrors.NOT_REPORTER()
+    await checkText(ctx, comment)
+    const ok = rating !== 'unsatisfied'
+    return {
+      kind: { move: ok ? 'rate_ok' : 'rate_unsatisfied' },
+      note: `${RATING_LABELS[rating]}${comment ? `：${comment}` : ''}`,
+      patch: () => ({ rating, ratingComment: comment || null }),
+      counters: (i) => [[countedUnits(i), {
+        rated: 1, satisfied: rating === 'satisfied' ? 1 : 0, basic: rating === 'basic' ? 1 : 0,
+        unsatisfied: ok ? 0 : 1, resolvedSatisfied: ok ? 1 : 0,
+      }]],
+      tell: (i) => ok ? null : { title: '已重新处理', body: `您对（${i.code}）不满意，已退回${i.level === 'grid' ? '网格' : '原办理单位'}重新处理。` },
+    }
+  }),
+  scope: undefined,
+})

@@ -1,0 +1,350 @@
+import ExcelJS from 'exceljs'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { testEnv, rid, T0, type TestEnv } from '../../tests/support/harness'
+import type { IncidentView } from '../../shared/incident/incident.schema'
+import { stableId } from '../_core/ids'
+import { GPS_MARK, jpegWithExif } from './fixtures'
+
+const G01 = '513328100001-G01'
+const HERE = { lat: 31.6249, lng: 99.9872, datum: 'gcj02' as const }
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+
+let env: TestEnv
+beforeEach(async () => {
+  env = await testEnv()
+})
+afterEach(() => env.close())
+
+function photo(userId: string): string {
+  return env.rt.files.savePhoto(jpegWithExif(), userId).fileId
+}
+
+async function report(userId = 'u-zhuoma', extra: Record<string, unknown> = {}): Promise<IncidentView> {
+  return env.ok<IncidentView>('incident', userId, 'report', {
+    category: 'sanitation', description: '三号楼后面垃圾堆了三天没人清运', photos: [photo(userId)], location: HERE, ...extra,
+  })
+}
+
+async function stat(unitId: string, month = '2026-03') {
+  return (await env.rt.db.get<any>('incident_stats', stableId('ist', unitId, month))) ?? {}
+}
+
+describe('report', () => {
+  it('files a report in the resident\'s own grid, with a timeline, counters and an inbox message', async () => {
+    const v = await report()
+    expect(v).toMatchObject({ status: 'submitted', statusLabel: '待受理', level: 'grid', categoryLabel: '环境卫生', access: 'reporter', mine: true })
+    expect(v.code).toMatch(/^SJ20260302-/)
+    expect(v.handlerUnit.id).toBe(G01)
+    expect(v.timeline).toHaveLength(1)
+    expect(v.photos[0]!.url).toMatch(/^\/api\/files\/f_/)
+    expect((await stat(G01)).found).toBe(1)
+    expect((await stat('513328')).found).toBe(1)
+    const inbox = await env.ok('incident', 'u-zhuoma', 'inbox', {})
+    expect(inbox.unread).toBe(1)
+    expect(inbox.items[0].title).toBe('上报成功')
+  })
+
+  it('stores the photo without EXIF', async () => {
+    const v = await report()
+    const stored = readFileSync(join(env.rt.files.dir, v.photos[0]!.fileId))
+    expect(stored.includes(Buffer.from(GPS_MARK))).toBe(false)
+  })
+
+  it('severity decides the first handler: 重大 goes straight to the township dispatch centre', async () => {
+    const v = await report('u-zhuoma', { severity: 'serious', category: 'hazard' })
+    expect(v.level).toBe('township')
+    expect(v.handlerUnit.id).toBe('513328100')
+    expect(v.dueAt).toBe(T0 + 2 * HOUR)
+  })
+
+  it('a repeated request files one report', async () => {
+    const requestId = rid('rep')
+    const data = { category: 'sanitation', description: '路灯坏了好几天了', photos: [photo('u-zhuoma')], location: HERE }
+    const a = await env.ok('incident', 'u-zhuoma', 'report', data, requestId)
+    const b = await env.ok('incident', 'u-zhuoma', 'report', data, requestId)
+    expect(b.id).toBe(a.id)
+    expect(await env.rt.db.count('incidents')).toBe(1)
+    expect((await stat(G01)).found).toBe(1)
+  })
+
+  it('refuses bad input with a clear Chinese message and changes nothing', async () => {
+    const mine = photo('u-zhuoma')
+    const cases: Array<[Record<string, unknown>, string, RegExp]> = [
+      [{ photos: Array.from({ length: 10 }, () => mine) }, 'COMMON.BAD_INPUT', /最多 9 张照片/],
+      [{ photos: [] }, 'COMMON.BAD_INPUT', /请至少拍 1 张照片/],
+      [{ description: 42 }, 'COMMON.BAD_INPUT', /description/],
+      [{ description: '短' }, 'COMMON.BAD_INPUT', /至少 5 个字/],
+      [{ location: { lat: 200, lng: 0 } }, 'COMMON.BAD_INPUT', /纬度不对/],
+      [{ category: 'aliens' }, 'INCIDENT.UNKNOWN_CATEGORY', /没有这个类别/],
+      [{ photos: [photo('u-wangdeming')] }, 'FILE.NOT_YOURS', /自己上传/],
+      [{ photos: ['f_' + '0'.repeat(32)] }, 'FILE.NOT_FOUND', /重新上传/],
+      [{ photos: ['../../etc/passwd'] }, 'COMMON.BAD_INPUT', /照片编号不对/],
+      [{ description: '这里有人卖六合彩，大家快来' }, 'INCIDENT.CONTENT_UNSAFE', /不适宜公开/],
+      [{ gridId: '513328100001' }, 'COMMON.OUT_OF_SCOPE', /不在您负责的范围/],
+    ]
+    for (const [extra, code, message] of cases) {
+      const res = await env.call('incident', 'u-zhuoma', 'report', {
+        category: 'sanitation', description: '垃圾没人清运', photos: [mine], location: HERE, ...extra,
+      })
+      expect(res).toMatchObject({ ok: false, code })
+      if (!res.ok) expect(res.message).toMatch(message)
+    }
+    expect(await env.rt.db.count('incidents')).toBe(0)
+    expect(await env.rt.db.count('incident_stats')).toBe(0)
+  })
+
+  it('a person with no residence must choose a grid', async () => {
+    const res = await env.call('incident', 'u-zeren', 'report', { category: 'other', description: '河边护栏松了', photos: [photo('u-zeren')], location: HERE })
+    expect(res).toMatchObject({ ok: false, code: 'INCIDENT.NO_GRID' })
+    expect(await env.call('incident', 'u-zeren', 'report', { category: 'other', description: '河边护栏松了', photos: [photo('u-zeren')], location: HERE, gridId: '513328100001' }))
+      .toMatchObject({ ok: false, code: 'INCIDENT.NOT_A_GRID' })
+    const ok = await env.ok('incident', 'u-zeren', 'report', { category: 'other', description: '河边护栏松了', photos: [photo('u-zeren')], location: HERE, gridId: G01 })
+    expect(ok.level).toBe('grid')
+  })
+
+  it('a grid worker\'s report counts as the grid\'s daily report ("有事报信息")', async () => {
+    await report('u-zhaxi', { gridId: G01 })
+    const s = await env.ok('incident', 'u-lixiuying', 'safeStatus', { unitId: '513328100001' })
+    expect(s.grids.find((g: any) => g.grid.id === G01)).toMatchObject({ reported: true, kind: 'incident' })
+  })
+})
+
+describe('the whole way: grid → village → township → department → closed → rated', () => {
+  it('records every step, tells the reporter, and keeps closed apart from satisfied', async () => {
+    const v = await report()
+    const id = v.id
+    expect((await env.ok('incident', 'u-zhaxi', 'accept', { incidentId: id, note: '马上去看' })).status).toBe('accepted')
+    expect(await env.ok('incident', 'u-zhaxi', 'escalate', { incidentId: id, note: '垃圾站满了，需要村里协调' })).toMatchObject({ status: 'escalated', level: 'village' })
+    // the grid worker no longer holds it
+    expect(await env.call('incident', 'u-zhaxi', 'resolve', { incidentId: id, note: '已清运' })).toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
+    expect(await env.ok('incident', 'u-lixiuying', 'escalate', { incidentId: id, note: '需要住建局清运车辆' })).toMatchObject({ status: 'escalated', level: 'township' })
+    const depts = await env.ok('incident', 'u-zhoumin', 'departments', { incidentId: id })
+    expect(depts.items.map((d: any) => d.id)).toEqual(expect.arrayContaining(['513328-D-ZJ', '513328-D-GA', '513328-D-YJ', '513328-D-SF']))
+    // a Kongtong department is not this county's
+    expect(await env.call('incident', 'u-zhoumin', 'dispatch', { incidentId: id, departmentId: '620802-D-CG', deadlineDays: 3 }))
+      .toMatchObject({ ok: false, code: 'INCIDENT.NOT_A_DEPARTMENT' })
+    expect(await env.ok('incident', 'u-zhoumin', 'dispatch', { incidentId: id, departmentId: '513328-D-ZJ', deadlineDays: 3 })).toMatchObject({ status: 'dispatched', level: 'department' })
+    const atDept = await env.ok<IncidentView>('incident', 'u-liuyang', 'get', { incidentId: id })
+    expect(atDept.access).toBe('handler')
+    expect(atDept.actions).toEqual(['feedback'])
+    expect(atDept.dispatchDeadline).toBe(T0 + 3 * DAY)
+    env.clock.advance(DAY)
+    expect(await env.ok('incident', 'u-liuyang', 'feedback', { incidentId: id, note: '已派清运车清理完毕', photos: [photo('u-liuyang')] })).toMatchObject({ status: 'reported_back', level: 'township' })
+    expect(await env.ok('incident', 'u-zhoumin', 'close', { incidentId: id, note: '核实已清理，销号' })).toMatchObject({ status: 'resolved' })
+
+    // closed, not yet satisfied
+    let s = await stat('513328100001')
+    expect(s).toMatchObject({ found: 1, closed: 1, closedOnTime: 1 })
+    expect(s.resolvedSatisfied ?? 0).toBe(0)
+    expect(s.closeHoursSum).toBe(24)
+    expect(await stat('513328-D-ZJ')).toMatchObject({ dispatched: 1, reportedBack: 1, reportedBackOnTime: 1 })
+
+    expect(await env.ok('incident', 'u-zhoumin', 'rateDepartment', { incidentId: id, score: 5, comment: '响应快' })).toMatchObject({ status: 'resolved' })
+    expect(await env.call('incident', 'u-zhoumin', 'rateDepartment', { incidentId: id, score: 1 })).toMatchObject({ ok: false, code: 'INCIDENT.ALREADY_RATED' })
+    expect(await env.call('incident', 'u-wangdeming', 'rate', { incidentId: id, rating: 'satisfied' })).toMatchObject({ ok: false, code: 'INCIDENT.NOT_REPORTER' })
+    expect(await env.ok('incident', 'u-zhuoma', 'rate', { incidentId: id, rating: 'satisfied', comment: '谢谢' })).toMatchObject({ status: 'confirmed' })
+    s = await stat('513328100001')
+    expect(s).toMatchObject({ closed: 1, rated: 1, satisfied: 1, resolvedSatisfied: 1 })
+    expect(await stat('513328-D-ZJ')).toMatchObject({ deptRatingCount: 1, deptRatingSum: 5 })
+
+    const mine = await env.ok<IncidentView>('incident', 'u-zhuoma', 'get', { incidentId: id })
+    expect(mine.timeline.map((t) => t.action)).toEqual(['report', 'accept', 'escalate', 'escalate', 'dispatch', 'feedback', 'close', 'rate_dept', 'rate_ok'])
+    expect(mine.timeline[5]!.photos).toHaveLength(1)
+    expect(mine.timeline[1]!.byName).toBe('扎*')
+    const inbox = await env.ok('incident', 'u-zhuoma', 'inbox', {})
+    expect(inbox.items.map((m: any) => m.title)).toEqual(expect.arrayContaining(['上报成功', '事件已受理', '事件已上报上级', '事件已派单', '部门已反馈', '事件已办结，请评价']))
+
+    const figures = await env.ok('incident', 'u-zhoumin', 'stats', { unitId: '513328100', period: '2026-Q1' })
+    expect(figures.figures).toMatchObject({ found: 1, closed: 1, resolvedSatisfied: 1, resolutionRate: 1, onTimeRate: 1, avgHoursToClose: 24, satisfactionRate: 1 })
+    expect(figures.children[0].unit.id).toBe('513328100001')
+  })
+
+  it('a grid worker resolves in the grid; an unhappy reporter reopens it back to the grid', async () => {
+    const { id } = await report()
+    await env.ok('incident', 'u-zhaxi', 'resolve', { incidentId: id, note: '已联系环卫清运' })
+    expect(await env.ok('incident', 'u-zhuoma', 'rate', { incidentId: id, rating: 'unsatisfied', comment: '还有一半没清' })).toMatchObject({ status: 'reopened', level: 'grid' })
+    expect((await env.ok<IncidentView>('incident', 'u-zhaxi', 'get', { incidentId: id })).actions).toEqual(expect.arrayContaining(['accept', 'resolve', 'escalate', 'reject']))
+    await env.ok('incident', 'u-zhaxi', 'resolve', { incidentId: id, note: '全部清完' })
+    await env.ok('incident', 'u-zhuoma', 'rate', { incidentId: id, rating: 'basic' })
+    expect(await stat(G01)).toMatchObject({ found: 1, closed: 1, reopened: 1, rated: 2, unsatisfied: 1, basic: 1, resolvedSatisfied: 1 })
+  })
+
+  it('a rejection needs a reason and tells the reporter', async () => {
+    const { id } = await report()
+    expect(await env.call('incident', 'u-zhaxi', 'reject', { incidentId: id, note: '' })).toMatchObject({ ok: false, code: 'COMMON.BAD_INPUT' })
+    await env.ok('incident', 'u-zhaxi', 'reject', { incidentId: id, note: '不属于本网格，已电话告知' })
+    const v = await env.ok<IncidentView>('incident', 'u-zhuoma', 'get', { incidentId: id })
+    expect(v).toMatchObject({ status: 'rejected', rejectReason: '不属于本网格，已电话告知', actions: [] })
+    expect(await env.call('incident', 'u-zhaxi', 'accept', { incidentId: id })).toMatchObject({ ok: false, code: 'INCIDENT.INVALID_TRANSITION' })
+    expect(await stat(G01)).toMatchObject({ found: 1, rejected: 1 })
+  })
+
+  it('disputes carry parties and mediation records; 调解成功 resolves it', async () => {
+    const { id } = await report('u-zhuoma', { category: 'dispute', description: '邻居装修占用楼道，双方争吵', parties: [{ name: '王德明', note: '楼上住户' }, { name: '卓玛' }] })
+    await env.ok('incident', 'u-zhaxi', 'mediate', { incidentId: id, outcome: 'failed', note: '第一次调解，双方各执一词' })
+    expect((await env.ok<IncidentView>('incident', 'u-zhaxi', 'get', { incidentId: id })).status).toBe('submitted')
+    expect(await env.ok('incident', 'u-zhaxi', 'mediate', { incidentId: id, outcome: 'success', note: '约定三天内清理楼道' })).toMatchObject({ status: 'resolved' })
+    const v = await env.ok<IncidentView>('incident', 'u-zhaxi', 'get', { incidentId: id })
+    expect(v.dispute).toMatchObject({ parties: [{ name: '王德明' }, { name: '卓玛' }], outcome: 'success' })
+    expect(v.dispute!.mediations).toHaveLength(2)
+    expect((await env.ok<IncidentView>('incident', 'u-wangdeming', 'get', { incidentId: id })).dispute).toBeNull()
+    const other = await report()
+    expect(await env.call('incident', 'u-zhaxi', 'mediate', { incidentId: other.id, outcome: 'success', note: '不是纠纷' })).toMatchObject({ ok: false, code: 'INCIDENT.NOT_DISPUTE' })
+  })
+})
+
+describe('deadlines', () => {
+  it('an overdue case escalates one level at a time, once, and is flagged', async () => {
+    const { id } = await report()
+    // not yet due: nothing happens
+    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toEqual({ escalated: 0, flagged: 0, confirmed: 0 })
+    env.clock.advance(24 * HOUR + 1)
+    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toEqual({ escalated: 1, flagged: 0, confirmed: 0 })
+    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toEqual({ escalated: 0, flagged: 0, confirmed: 0 })
+    let v = await env.ok<IncidentView>('incident', 'u-lixiuying', 'get', { incidentId: id })
+    expect(v).toMatchObject({ status: 'escalated', level: 'village', overdue: true })
+    expect(v.timeline.at(-1)).toMatchObject({ action: 'auto_escalate', byName: '系统' })
+    // lazily, when the village official opens the queue
+    env.clock.advance(24 * HOUR + 1)
+    const q = await env.ok('incident', 'u-lixiuying', 'queue', { view: 'all', unitId: '513328100001' })
+    expect(q.items[0]).toMatchObject({ id, level: 'township' })
+    // at the township: flagged only, once
+    env.clock.advance(3 * HOUR)
+    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toEqual({ escalated: 0, flagged: 0, confirmed: 0 })
+    env.clock.advance(22 * HOUR)
+    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toEqual({ escalated: 0, flagged: 1, confirmed: 0 })
+    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toEqual({ escalated: 0, flagged: 0, confirmed: 0 })
+    v = await env.ok<IncidentView>('incident', 'u-zhoumin', 'get', { incidentId: id })
+    expect(v).toMatchObject({ level: 'township', overdue: true })
+    expect((await stat(G01)).overdue).toBe(1)
+  })
+
+  it('a department past its deadline is flagged', async () => {
+    const { id } = await report('u-zhuoma', { severity: 'serious', category: 'hazard' })
+    await env.ok('incident', 'u-zhoumin', 'dispatch', { incidentId: id, departmentId: '513328-D-YJ', deadlineDays: 1 })
+    env.clock.advance(DAY + 1)
+    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toMatchObject({ flagged: 1 })
+    expect((await env.ok<IncidentView>('incident', 'u-zhoumin', 'get', { incidentId: id })).overdue).toBe(true)
+    await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})
+    expect(await env.rt.db.count('incident_events', { incidentId: id })).toBe(3)
+  })
+
+  it('no answer from the reporter within 7 days: closed unrated, not satisfied', async () => {
+    const { id } = await report()
+    await env.ok('incident', 'u-zhaxi', 'resolve', { incidentId: id, note: '已清运' })
+    env.clock.advance(7 * DAY + 1)
+    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toMatchObject({ confirmed: 1 })
+    const v = await env.ok<IncidentView>('incident', 'u-zhuoma', 'get', { incidentId: id })
+    expect(v).toMatchObject({ status: 'confirmed', rating: null })
+    expect(await stat(G01)).toMatchObject({ closed: 1, closedUnrated: 1 })
+    expect((await stat(G01)).resolvedSatisfied ?? 0).toBe(0)
+    expect(await env.call('incident', 'u-zhuoma', 'rate', { incidentId: id, rating: 'satisfied' })).toMatchObject({ ok: false, code: 'INCIDENT.INVALID_TRANSITION' })
+  })
+})
+
+describe('nearby and "我也遇到"', () => {
+  it('offers open reports of the same category within 100 m and lets a neighbour join once', async () => {
+    const { id } = await report()
+    const near = { lat: HERE.lat + 0.0004, lng: HERE.lng } // ~45 m north
+    const far = { lat: HERE.lat + 0.003, lng: HERE.lng } // ~330 m
+    const found = await env.ok('incident', 'u-wangdeming', 'nearbyOpen', { category: 'sanitation', location: near })
+    expect(found.items.map((i: any) => i.id)).toEqual([id])
+    expect(found.items[0].distanceM).toBeGreaterThan(30)
+    expect((await env.ok('incident', 'u-wangdeming', 'nearbyOpen', { category: 'sanitation', location: far })).items).toEqual([])
+    expect((await env.ok('incident', 'u-wangdeming', 'nearbyOpen', { category: 'hazard', location: near })).items).toEqual([])
+    const joined = await env.ok<IncidentView>('incident', 'u-wangdeming', 'joinIncident', { incidentId: id, note: '我家门口也是' })
+    expect(joined.joinCount).toBe(1)
+    expect(joined.actions).not.toContain('join')
+    expect(await env.call('incident', 'u-wangdeming', 'joinIncident', { incidentId: id })).toMatchObject({ ok: false, code: 'INCIDENT.ALREADY_JOINED' })
+    expect(await env.call('incident', 'u-zhuoma', 'joinIncident', { incidentId: id })).toMatchObject({ ok: false, code: 'INCIDENT.OWN_INCIDENT' })
+    // the follower hears the outcome too
+    await env.ok('incident', 'u-zhaxi', 'resolve', { incidentId: id, note: '已清运' })
+    const inbox = await env.ok('incident', 'u-wangdeming', 'inbox', {})
+    expect(inbox.items.map((m: any) => m.title)).toContain('事件已办结，请评价')
+    // a week later it is no longer offered
+    env.clock.advance(8 * DAY)
+    const { id: id2 } = await report()
+    env.clock.advance(8 * DAY)
+    expect((await env.ok('incident', 'u-wangdeming', 'nearbyOpen', { category: 'sanitation', location: near })).items.map((i: any) => i.id)).not.toContain(id2)
+  })
+})
+
+describe('privacy', () => {
+  it('handlers see names, phones and location; neighbours see a masked public summary', async () => {
+    const { id } = await report('u-zhuoma', { anonymous: true })
+    const handler = await env.ok<IncidentView>('incident', 'u-zhaxi', 'get', { incidentId: id })
+    expect(handler).toMatchObject({ access: 'handler', reporterName: '卓玛', reporterPhone: '13908361201', location: { lat: HERE.lat } })
+    const own = await env.ok<IncidentView>('incident', 'u-zhuoma', 'get', { incidentId: id })
+    expect(own).toMatchObject({ access: 'reporter', reporterName: '卓玛', reporterPhone: '139****1201' })
+    for (const other of ['u-wangdeming', 'u-ciren', 'u-mahongmei', 'u-liuyang']) {
+      const pub = await env.ok<IncidentView>('incident', other, 'get', { incidentId: id })
+      expect(pub).toMatchObject({ access: 'public', reporterName: '匿名群众', reporterPhone: null, location: null, address: null, photos: [] })
+      expect(pub.timeline[0]!.byName).toBe('匿名群众')
+    }
+    const named = await report('u-zhuoma')
+    expect((await env.ok<IncidentView>('incident', 'u-wangdeming', 'get', { incidentId: named.id })).reporterName).toBe('卓*')
+  })
+
+  it('forged or unknown incident ids fail clearly and change nothing', async () => {
+    const { id } = await report()
+    for (const action of ['accept', 'resolve', 'escalate', 'reject', 'close', 'feedback']) {
+      expect(await env.call('incident', 'u-zhaxi', action, { incidentId: 'inc_forged', note: '试试看' })).toMatchObject({ ok: false, code: 'INCIDENT.NOT_FOUND', message: '没有找到这件事' })
+    }
+    expect(await env.call('incident', 'u-ciren', 'accept', { incidentId: id })).toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
+    expect(await env.call('incident', 'u-wangdeming', 'rate', { incidentId: id, rating: 'satisfied' })).toMatchObject({ ok: false })
+    expect(await env.rt.db.count('incident_events', { incidentId: id })).toBe(1)
+  })
+
+  it('the ledger masks reporters and carries the agreed columns; CSV and XLSX', async () => {
+    const { id } = await report()
+    await env.ok('incident', 'u-zhaxi', 'resolve', { incidentId: id, note: '已清运' })
+    await env.ok('incident', 'u-zhuoma', 'rate', { incidentId: id, rating: 'satisfied' })
+    await report('u-zhuoma', { description: '=HYPERLINK("http://x")楼道灯坏了' })
+    const csv = await env.ok('incident', 'u-lixiuying', 'ledger', { unitId: '513328100001', month: '2026-03', format: 'csv' })
+    expect(csv.rows).toBe(2)
+    const text = readFileSync(join(env.rt.files.dir, csv.url.split('/').pop())).toString('utf8')
+    expect(text.startsWith('\uFEFF编号,上报时间,上报人,网格,类别,描述,处置单位,处置结果,办结时间,满意度')).toBe(true)
+    expect(text).toContain('卓*')
+    expect(text).not.toContain('卓玛')
+    expect(text).toContain('满意')
+    expect(text).toContain("'=HYPERLINK")
+    const xlsx = await env.ok('incident', 'u-zhoumin', 'ledger', { unitId: '513328100', month: '2026-03', format: 'xlsx' })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(readFileSync(join(env.rt.files.dir, xlsx.url.split('/').pop())) as never)
+    const ws = wb.worksheets[0]!
+    expect(ws.getRow(1).values).toEqual([undefined, '编号', '上报时间', '上报人', '网格', '类别', '描述', '处置单位', '处置结果', '办结时间', '满意度'])
+    expect(ws.rowCount).toBe(3)
+    expect(String(ws.getRow(2).getCell(10).value)).toBe('满意')
+  })
+})
+
+describe('daily safe reports', () => {
+  it('one per grid per Beijing day; officials see who has not reported', async () => {
+    const a = await env.ok('incident', 'u-zhaxi', 'safeReport', { gridId: G01 })
+    expect(a).toMatchObject({ day: '2026-03-02', kind: 'safe', already: false })
+    const b = await env.ok('incident', 'u-zhaxi', 'safeReport', { gridId: G01 })
+    expect(b.already).toBe(true)
+    expect(await env.rt.db.count('safe_reports')).toBe(1)
+    const s = await env.ok('incident', 'u-lixiuying', 'safeStatus', { unitId: '513328100001' })
+    expect(s).toMatchObject({ reportedCount: 1, missingCount: 2 })
+    expect(s.grids.filter((g: any) => !g.reported).map((g: any) => g.grid.id)).toEqual(['513328100001-G02', '513328100001-G03'])
+    // the next Beijing day starts afresh at 16:00 UTC
+    env.clock.set(Date.UTC(2026, 2, 2, 16, 0, 1))
+    expect((await env.ok('incident', 'u-zhaxi', 'safeReport', { gridId: G01 })).already).toBe(false)
+    const fig = await env.ok('incident', 'u-lixiuying', 'stats', { unitId: '513328100001', period: '2026-03' })
+    expect(fig.figures.safeReportRate).toBeCloseTo(2 / 9, 3)
+  })
+})
+
+describe('inbox', () => {
+  it('marks only my own messages read', async () => {
+    await report()
+    const mine = await env.ok('incident', 'u-zhuoma', 'inbox', {})
+    await env.ok('incident', 'u-wangdeming', 'inboxRead', { ids: [mine.items[0].id] })
+    expect((await env.ok('incident', 'u-zhuoma', 'inbox', {})).unread).toBe(1)
+    await env.ok('incident', 'u-zhuoma', 'inboxRead', { all: true })
+    expect((await env.ok('incident', 'u-zhuoma', 'inbox', {})).unread).toBe(0)
+  })
+})

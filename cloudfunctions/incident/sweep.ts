@@ -1,0 +1,64 @@
+import type { Incident } from '../../shared/incident/incident.schema'
+import { nextState } from '../../shared/incident/incident.states'
+import type { Filter } from '../_core/port'
+import type { Runtime } from '../_core/runtime'
+import { INCIDENTS, countedUnits, pushAfter } from './store'
+import { applyStep, levelLabel } from './step'
+
+export interface SweepResult {
+  escalated: number
+  flagged: number
+  confirmed: number
+}
+
+const SYSTEM = { userId: null, name: '系统' }
+
+/**
+ * Deadlines enforce themselves: an incident whose stage deadline passed is escalated one level
+ * (grid → village → township) and flagged overdue; at the township or a department it is flagged and the
+ * dispatch centre told; a resolved case the reporter did not rate in time is closed unrated.
+ *
+ * Idempotent by state: each incident is re-read in its own transaction and handled only if its stage
+ * deadline (`sweepAt`) is still past; handling sets a new stage or clears `sweepAt`. Runs from the
+ * CloudBase timer, from a dispatcher, and lazily before queues are listed.
+ */
+export async function sweepOverdue(rt: Runtime, now: number, where: Filter = {}, limit = 100): Promise<SweepResult> {
+  const due = await rt.db.find<Incident>(INCIDENTS, {
+    where: { ...where, sweepAt: { $lt: now } }, orderBy: [['sweepAt', 'asc']], limit,
+  })
+  const result: SweepResult = { escalated: 0, flagged: 0, confirmed: 0 }
+  for (const candidate of due) {
+    try {
+      const outcome = await rt.db.transaction(async (tx) => {
+        const inc = await tx.get<Incident>(INCIDENTS, candidate._id)
+        if (!inc || inc.sweepAt === null || inc.sweepAt >= now) return null
+        if (inc.status === 'resolved') {
+          const r = await applyStep(tx, inc._id, {
+            kind: { move: 'auto_confirm' }, by: SYSTEM, note: '超过评价期限未评价，按已结案（未评价）处理', photos: [], now,
+            tell: () => ({ title: '事件已结案', body: '您没有在期限内评价，这件事按"已结案、未评价"处理。' }),
+          })
+          return { kind: 'confirmed' as const, messages: r.messages }
+        }
+        if (nextState(inc, 'auto_escalate')) {
+          const r = await applyStep(tx, inc._id, {
+            kind: { move: 'auto_escalate' }, by: SYSTEM, note: `${levelLabel(inc.level)}超时未处理，自动上报上一级`, photos: [], now,
+            tell: (u) => ({ title: '事件已上报上级', body: `您上报的事已转到${levelLabel(u.level)}处理。` }),
+          })
+          return { kind: 'escalated' as const, messages: r.messages }
+        }
+        const r = await applyStep(tx, inc._id, {
+          kind: { record: 'overdue' }, by: SYSTEM, note: inc.status === 'dispatched' ? '职能部门超过办理时限' : '超过处理时限', photos: [], now,
+          patch: () => ({ overdue: true, sweepAt: null }),
+          counters: (i) => (i.overdue ? [] : [[countedUnits(i), { overdue: 1 }]]),
+        })
+        return { kind: 'flagged' as const, messages: r.messages }
+      })
+      if (!outcome) continue
+      result[outcome.kind] += 1
+      await pushAfter(rt, outcome.messages)
+    } catch (err) {
+      rt.log.error('sweep failed for an incident', { id: candidate._id, error: err instanceof Error ? err.message : String(err) })
+    }
+  }
+  return result
+}
