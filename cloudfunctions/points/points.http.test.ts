@@ -1,0 +1,121 @@
+import { startTestHost, type TestHost } from '../../tests/support/host'
+import type { Household, RoleAssignment, User } from '../../shared/account/account.schema'
+import type { Goods, LedgerEntry, PointsAccount, Redemption } from '../../shared/points/points.schema'
+import { bjMonth } from '../../shared/time/beijing'
+import { stableId } from '../_core/ids'
+import { pointsKeys } from './keys'
+
+/** Concurrency through the real HTTP host: nothing oversells, no balance goes negative, one order per request. */
+const V = '513328100001'
+const GRID = '513328100001-G02'
+let host: TestHost
+
+beforeAll(async () => {
+  host = await startTestHost()
+})
+afterAll(() => host.close())
+
+/** n households, each with one resident and an opening balance (an opening ledger entry). */
+function makeHouseholds(prefix: string, n: number, balance: number) {
+  const now = host.clock.now()
+  const month = bjMonth(now)
+  const households: Household[] = []
+  const users: User[] = []
+  const roles: RoleAssignment[] = []
+  const accounts: PointsAccount[] = []
+  const entries: LedgerEntry[] = []
+  for (let i = 0; i < n; i++) {
+    const hh = `hh-${prefix}-${i}`
+    const uid = `u-${prefix}-${i}`
+    households.push({ _id: hh, villageId: V, gridId: GRID, headName: `测试户${i}`, address: `${i} 号` })
+    users.push({ _id: uid, openid: null, name: `居民${i}`, phone: null, householdId: hh, residenceUnitId: GRID, createdAt: now })
+    roles.push({ _id: `ra-${uid}`, userId: uid, role: 'resident', unitId: GRID, grantedBy: null, via: 'seed', createdAt: now, revokedAt: null })
+    accounts.push({ _id: hh, villageId: V, headName: `测试户${i}`, balance, earned: balance, lost: 0, spent: 0, entries: 1, lastEntryAt: now })
+    entries.push({
+      _id: stableId('pl', 'opening', hh), villageId: V, householdId: hh, kind: 'opening', seq: 1, delta: balance, balanceAfter: balance,
+      ruleId: null, ruleVersion: null, ruleCode: null, ruleName: null, category: null, sourceType: 'seed', sourceId: `opening:${hh}`,
+      memberUserId: null, memberName: null, proposedBy: null, approvedBy: null, reason: '期初积分', at: now, month,
+    })
+  }
+  host.rt.db.bulkInsert('households', households)
+  host.rt.db.bulkInsert('users', users)
+  host.rt.db.bulkInsert('role_assignments', roles)
+  host.rt.db.bulkInsert('points_accounts', accounts)
+  host.rt.db.bulkInsert('points_ledger', entries)
+  return { households, users }
+}
+
+async function newGoods(name: string, price: number, stock: number, limitPerMonth: number | null = null): Promise<string> {
+  const token = await host.token('u-chenguilan')
+  const res = await host.post('/api/fn/points', { action: 'saveGoods', requestId: `goods-${Math.random().toString(36).slice(2, 12)}`, data: { villageId: V, name, price, stock, limitPerMonth } }, token)
+  if (!res.json.ok) throw new Error(JSON.stringify(res.json))
+  return res.json.data.id
+}
+
+async function ledgerSum(hh: string): Promise<number> {
+  return (await host.rt.db.find<LedgerEntry>('points_ledger', { where: { householdId: hh } })).reduce((s, e) => s + e.delta, 0)
+}
+
+it('200 households redeem an item with stock 50 at once: exactly 50 orders', async () => {
+  const { users, households } = makeHouseholds('rush', 200, 100)
+  const goodsId = await newGoods('限量月饼', 20, 50)
+  const tokens = await Promise.all(users.map((u) => host.token(u._id)))
+  const results = await Promise.all(tokens.map((t, i) =>
+    host.post('/api/fn/points', { action: 'redeem', requestId: `rush-req-${i}`, data: { goodsId } }, t)))
+  const ok = results.filter((r) => r.json.ok)
+  const refused = results.filter((r) => !r.json.ok)
+  expect(ok).toHaveLength(50)
+  expect(new Set(refused.map((r) => r.json.code))).toEqual(new Set(['POINTS.OUT_OF_STOCK']))
+  expect((await host.rt.db.get<Goods>('points_goods', goodsId))!.stock).toBe(0)
+  expect(await host.rt.db.count('points_redemptions', { goodsId })).toBe(50)
+  const codes = new Set(ok.map((r) => r.json.data.code))
+  expect(codes.size).toBe(50)
+  for (const h of households) {
+    const a = await host.rt.db.get<PointsAccount>('points_accounts', h._id)
+    expect(a!.balance).toBe(await ledgerSum(h._id))
+  }
+  const spent = (await Promise.all(households.map((h) => host.rt.db.get<PointsAccount>('points_accounts', h._id))))
+    .filter((a) => a!.balance === 80)
+  expect(spent).toHaveLength(50)
+}, 60_000)
+
+it('one household with 100 points sends ten 30-point redemptions at once: at most 3 succeed', async () => {
+  const { users, households } = makeHouseholds('ten', 1, 100)
+  const goodsId = await newGoods('三十分的茶', 30, 100)
+  const token = await host.token(users[0]!._id)
+  const results = await Promise.all(Array.from({ length: 10 }, (_, i) =>
+    host.post('/api/fn/points', { action: 'redeem', requestId: `ten-req-${i}`, data: { goodsId } }, token)))
+  const ok = results.filter((r) => r.json.ok)
+  expect(ok).toHaveLength(3)
+  expect(results.filter((r) => !r.json.ok).every((r) => r.json.code === 'POINTS.INSUFFICIENT_BALANCE')).toBe(true)
+  const a = await host.rt.db.get<PointsAccount>('points_accounts', households[0]!._id)
+  expect(a!.balance).toBe(10)
+  expect(await ledgerSum(households[0]!._id)).toBe(10)
+  expect((await host.rt.db.get<Goods>('points_goods', goodsId))!.stock).toBe(97)
+}, 30_000)
+
+it('the same redemption requestId sent five times at once: one order', async () => {
+  const { users, households } = makeHouseholds('dup', 1, 100)
+  const goodsId = await newGoods('重复请求的皂', 10, 10)
+  const token = await host.token(users[0]!._id)
+  const results = await Promise.all(Array.from({ length: 5 }, () =>
+    host.post('/api/fn/points', { action: 'redeem', requestId: 'dup-same-request-1', data: { goodsId } }, token)))
+  expect(results.every((r) => r.json.ok)).toBe(true)
+  expect(new Set(results.map((r) => r.json.data.id)).size).toBe(1)
+  expect(await host.rt.db.count('points_redemptions', { householdId: households[0]!._id })).toBe(1)
+  expect(results[0]!.json.data.id).toBe(pointsKeys.redemption(users[0]!._id, 'dup-same-request-1'))
+  expect((await host.rt.db.get<PointsAccount>('points_accounts', households[0]!._id))!.balance).toBe(90)
+  expect((await host.rt.db.get<Goods>('points_goods', goodsId))!.stock).toBe(9)
+  const orders = await host.rt.db.find<Redemption>('points_redemptions', { where: { householdId: households[0]!._id } })
+  expect(orders[0]!.status).toBe('pending')
+}, 30_000)
+
+it('a per-household monthly limit holds under concurrency', async () => {
+  const { users, households } = makeHouseholds('lim', 1, 500)
+  const goodsId = await newGoods('限购的油', 10, 100, 2)
+  const token = await host.token(users[0]!._id)
+  const results = await Promise.all(Array.from({ length: 6 }, (_, i) =>
+    host.post('/api/fn/points', { action: 'redeem', requestId: `lim-req-${i}`, data: { goodsId } }, token)))
+  expect(results.filter((r) => r.json.ok)).toHaveLength(2)
+  expect((await host.rt.db.get<PointsAccount>('points_accounts', households[0]!._id))!.balance).toBe(480)
+}, 30_000)
