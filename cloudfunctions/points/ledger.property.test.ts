@@ -30,7 +30,7 @@ const op = fc.oneof(
   fc.record({ t: fc.constant('mine' as const), who: fc.nat(1) }),
 )
 
-async function run(env: TestEnv, ops: Array<fc.ValueOf<typeof op>>) {
+async function run(env: TestEnv, ops: Array<typeof op extends fc.Arbitrary<infer T> ? T : never>) {
   const goods = (await env.rt.db.find<Goods>('points_goods', { where: { villageId: V }, orderBy: [['sort', 'asc']] }))
   const opening = new Map(goods.map((g) => [g._id, g.stock]))
   for (const o of ops) {
