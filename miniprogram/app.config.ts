@@ -3,6 +3,10 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/report/index', 'pages/me/index', 'pages/login/index'],
   subPackages: [
     {
+      root: 'packages/patrol',
+      pages: ['pages/shifts/index', 'pages/patrol/index', 'pages/manage/index', 'pages/poster/index', 'pages/review/index', 'pages/report/index'],
+    },
+    {
       root: 'packages/account',
       pages: ['pages/invite/index', 'pages/join/index', 'pages/residence/index', 'pages/members/index'],
     },

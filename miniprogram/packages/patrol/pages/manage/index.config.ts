@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '巡逻队、路线和班次' })

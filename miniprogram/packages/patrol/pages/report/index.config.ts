@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '漏巡与统计' })
