@@ -5,6 +5,7 @@ import { createLocalRuntime } from '../cloudfunctions/_core/local-runtime'
 import { FUNCTIONS } from '../cloudfunctions/registry'
 import { DEMO_USERS, seedIfEmpty } from '../seeds'
 import { createHost } from './app'
+import { filesRoute } from './files-route'
 import { readEnv } from './env'
 
 /** A session secret that survives restarts (so logins do), made once per data folder. */
@@ -22,10 +23,11 @@ async function main(): Promise<void> {
   mkdirSync(env.dataDir, { recursive: true })
   const rt = createLocalRuntime({ dbFile: join(env.dataDir, 'linli.db') })
   const seeded = await seedIfEmpty(rt.db, Date.now())
+  const secret = sessionSecret(env.dataDir, env.LINLI_SESSION_SECRET)
   const server = createHost({
-    rt, functions: FUNCTIONS, sessionSecret: sessionSecret(env.dataDir, env.LINLI_SESSION_SECRET),
+    rt, functions: FUNCTIONS, sessionSecret: secret,
     demoUserIds: DEMO_USERS.map((u) => u.id), h5Dir: env.h5Dir,
-  })
+  }, [filesRoute({ files: rt.files, sessionSecret: secret })])
   server.listen(env.PORT, env.HOST, () => {
     const addr = server.address()
     const port = typeof addr === 'object' && addr ? addr.port : env.PORT

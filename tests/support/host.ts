@@ -7,6 +7,7 @@ import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { ManualClock } from '../../cloudfunctions/_core/clock'
 import type { Logger } from '../../cloudfunctions/_core/runtime'
 import { createHost, type Route } from '../../server/app'
+import { filesRoute } from '../../server/files-route'
 import { DEMO_USERS, seedIfEmpty } from '../../seeds'
 import { T0 } from './harness'
 
@@ -29,7 +30,7 @@ export async function startTestHost(opts: { now?: number; routes?: Route[] } = {
   await seedIfEmpty(rt.db, clock.now())
   const server = createHost(
     { rt, functions: FUNCTIONS, sessionSecret: 'test-secret-0123456789abcdef', demoUserIds: DEMO_USERS.map((u) => u.id) },
-    opts.routes ?? [],
+    [filesRoute({ files: rt.files, sessionSecret: 'test-secret-0123456789abcdef' }), ...(opts.routes ?? [])],
   )
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
