@@ -24,7 +24,7 @@ export class UnitDirectory {
     const names: string[] = []
     for (const pid of unit.path) {
       const u = pid === id ? unit : await this.get(pid)
-      if (u && u.level !== 'prefecture') names.push(u.name)
+      if (u && (u.level !== 'prefecture' || pid === id)) names.push(u.name)
     }
     return { id: unit._id, name: unit.name, level: unit.level, fullName: names.join(' › ') }
   }

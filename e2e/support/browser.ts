@@ -61,3 +61,38 @@ export async function fn<T = any>(token: string, name: string, action: string, d
   if (!json.ok) throw new Error(`${name}.${action}: ${json.message}`)
   return json.data
 }
+
+/** The app's own content (the H5 navigation bar repeats page titles outside it). */
+export function app(page: Page) {
+  return page.locator('#app')
+}
+
+/** Logs in through the demo login page by tapping the person's name, and waits for the home page. */
+export async function loginAs(page: Page, name: string): Promise<void> {
+  await page.goto(`${hostUrl()}/#/pages/login/index`)
+  await app(page).getByText('选择演示账号').waitFor()
+  await app(page).getByText(name, { exact: true }).first().click()
+  await app(page).getByText(`您好，${name}`).waitFor()
+}
+
+/**
+ * Visible text in the app. Taro's H5 router keeps earlier pages of the stack in the DOM (hidden), so
+ * every lookup is narrowed to what is on screen.
+ */
+export function see(page: Page, text: string | RegExp, exact = typeof text === 'string') {
+  return app(page).getByText(text, { exact }).filter({ visible: true }).first()
+}
+
+export async function tap(page: Page, text: string | RegExp, exact = typeof text === 'string'): Promise<void> {
+  await see(page, text, exact).click()
+}
+
+/** Answers a confirmation dialog (Taro.showModal, drawn outside #app) with the given button. */
+export async function confirmDialog(page: Page, button: string): Promise<void> {
+  await page.locator('.taro__modal').getByText(button, { exact: true }).filter({ visible: true }).last().click()
+}
+
+/** Taps a tab of the tab bar (首页 / 上报 / 我的). */
+export async function tab(page: Page, label: string): Promise<void> {
+  await page.locator('.weui-tabbar__label', { hasText: label }).click()
+}

@@ -1,4 +1,4 @@
-import { Picker, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 
 export interface PickerOption<V extends string | number> {
   value: V
@@ -15,28 +15,32 @@ export interface PickerFieldProps<V extends string | number> {
   disabled?: boolean
 }
 
-/** A labelled single choice that looks like a Field and opens the platform's wheel picker. */
+/**
+ * A labelled single choice shown as big buttons, all visible at once. Wheel pickers are hard for
+ * elderly fingers and eyes (small text, a drag to move); a tap on a plainly labelled button is not.
+ */
 export function PickerField<V extends string | number>(props: PickerFieldProps<V>) {
-  const index = props.options.findIndex((o) => o.value === props.value)
-  const chosen = index >= 0 ? props.options[index] : undefined
+  const chosen = props.options.find((o) => o.value === props.value)
   return (
     <View className='l-field'>
       <View className='l-field__label'>{props.label}</View>
-      <Picker
-        mode='selector'
-        range={props.options.map((o) => o.label)}
-        value={Math.max(index, 0)}
-        disabled={props.disabled || props.options.length === 0}
-        onChange={(e) => {
-          const picked = props.options[Number(e.detail.value)]
-          if (picked) props.onChange(picked.value)
-        }}
-      >
-        <View className='l-field__input l-field__picker'>
-          <View className={chosen ? '' : 'l-field__placeholder'}>{chosen ? chosen.label : (props.placeholder ?? '请选择')}</View>
-          <View className='l-row__arrow'>▾</View>
-        </View>
-      </Picker>
+      {!chosen && props.placeholder ? <View className='l-field__hint'>{props.placeholder}</View> : null}
+      <View className='l-choices'>
+        {props.options.map((o) => {
+          const on = o.value === props.value
+          return (
+            <View
+              key={String(o.value)}
+              className={`l-choice${on ? ' l-choice--on' : ''}${props.disabled ? ' l-choice--disabled' : ''}`}
+              onClick={() => {
+                if (!props.disabled) props.onChange(o.value)
+              }}
+            >
+              {on ? '✓ ' : ''}{o.label}
+            </View>
+          )
+        })}
+      </View>
       {props.hint ? <View className='l-field__hint'>{props.hint}</View> : null}
     </View>
   )
