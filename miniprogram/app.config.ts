@@ -3,6 +3,13 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/report/index', 'pages/me/index', 'pages/login/index'],
   subPackages: [
     {
+      root: 'packages/volunteer',
+      pages: [
+        'pages/tasks/index', 'pages/task/index', 'pages/hours/index', 'pages/need/index', 'pages/needs/index',
+        'pages/org/index', 'pages/post-task/index', 'pages/signups/index', 'pages/village/index',
+      ],
+    },
+    {
       root: 'packages/patrol',
       pages: ['pages/shifts/index', 'pages/patrol/index', 'pages/manage/index', 'pages/poster/index', 'pages/review/index', 'pages/report/index'],
     },
