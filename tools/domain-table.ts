@@ -43,7 +43,7 @@ export function withTable(readme: string): string {
   return `${readme.slice(0, a + START.length)}\n${domainTable()}\n${readme.slice(b)}`
 }
 
-if (require.main === module) {
+if (process.argv[1]?.endsWith('domain-table.ts')) {
   const file = join(ROOT, 'README.md')
   writeFileSync(file, withTable(readFileSync(file, 'utf8')))
   console.log('README.md domain table updated')

@@ -50,7 +50,7 @@ export async function testEnv(opts: { now?: number; dbFile?: string; seed?: bool
     ok: async (fn, as, action, data, requestId) => {
       const res = await call(fn, as, action, data, requestId)
       if (!res.ok) throw new Error(`${fn}.${action} failed: ${res.code} ${res.message}`)
-      return res.data
+      return res.data as never
     },
     close: () => rt.db.close(),
   }
