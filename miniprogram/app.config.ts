@@ -3,11 +3,8 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/report/index', 'pages/me/index', 'pages/login/index'],
   subPackages: [
     {
-      root: 'packages/volunteer',
-      pages: [
-        'pages/tasks/index', 'pages/task/index', 'pages/hours/index', 'pages/need/index', 'pages/needs/index',
-        'pages/org/index', 'pages/post-task/index', 'pages/signups/index', 'pages/village/index',
-      ],
+      root: 'packages/points',
+      pages: ['pages/mine/index', 'pages/publicity/index', 'pages/store/index', 'pages/review/index', 'pages/keeper/index', 'pages/goods/index'],
     },
     {
       root: 'packages/patrol',
