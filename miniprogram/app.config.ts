@@ -7,6 +7,13 @@ export default defineAppConfig({
       pages: ['pages/mine/index', 'pages/publicity/index', 'pages/store/index', 'pages/review/index', 'pages/keeper/index', 'pages/goods/index'],
     },
     {
+      root: 'packages/volunteer',
+      pages: [
+        'pages/tasks/index', 'pages/task/index', 'pages/hours/index', 'pages/need/index', 'pages/needs/index',
+        'pages/org/index', 'pages/post-task/index', 'pages/signups/index', 'pages/village/index',
+      ],
+    },
+    {
       root: 'packages/patrol',
       pages: ['pages/shifts/index', 'pages/patrol/index', 'pages/manage/index', 'pages/poster/index', 'pages/review/index', 'pages/report/index'],
     },
