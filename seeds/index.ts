@@ -1,6 +1,7 @@
 import type { Doc } from '../cloudfunctions/_core/port'
 import type { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
 import { accountSeed, DEMO_USERS } from './account.seed'
+import { incidentSeed } from './incident.seed'
 import { volunteerSeed } from './volunteer.seed'
 import { patrolSeed } from './patrol.seed'
 import { pointsSeed } from './points.seed'
@@ -20,5 +21,7 @@ export function buildSeed(now: number): Record<string, Doc[]> {
 export async function seedIfEmpty(db: SqlitePort, now: number): Promise<boolean> {
   if ((await db.count('units')) > 0) return false
   for (const [collection, docs] of Object.entries(buildSeed(now))) db.bulkInsert(collection, docs)
+  // incidents are made by the real (async) create/step code, so their counters and timelines are exact
+  for (const [collection, docs] of Object.entries(await incidentSeed(now))) db.bulkInsert(collection, docs)
   return true
 }

@@ -40,7 +40,7 @@ describe('report', () => {
     expect(v.timeline).toHaveLength(1)
     expect(v.photos[0]!.url).toMatch(/^\/api\/files\/f_/)
     expect((await stat(G01)).found).toBe(1)
-    expect((await stat('513328')).found).toBe(1)
+    expect((await stat('513328100')).found).toBe(1)
     const inbox = await env.ok('incident', 'u-zhuoma', 'inbox', {})
     expect(inbox.unread).toBe(1)
     expect(inbox.items[0].title).toBe('上报成功')
@@ -65,7 +65,7 @@ describe('report', () => {
     const a = await env.ok('incident', 'u-zhuoma', 'report', data, requestId)
     const b = await env.ok('incident', 'u-zhuoma', 'report', data, requestId)
     expect(b.id).toBe(a.id)
-    expect(await env.rt.db.count('incidents')).toBe(1)
+    expect(await env.rt.db.count('incidents', { gridId: G01 })).toBe(1)
     expect((await stat(G01)).found).toBe(1)
   })
 
@@ -91,8 +91,8 @@ describe('report', () => {
       expect(res).toMatchObject({ ok: false, code })
       if (!res.ok) expect(res.message).toMatch(message)
     }
-    expect(await env.rt.db.count('incidents')).toBe(0)
-    expect(await env.rt.db.count('incident_stats')).toBe(0)
+    expect(await env.rt.db.count('incidents', { gridId: G01 })).toBe(0)
+    expect(await env.rt.db.count('incident_stats', { unitId: G01 })).toBe(0)
   })
 
   it('a person with no residence must choose a grid', async () => {
@@ -301,6 +301,7 @@ describe('privacy', () => {
     const { id } = await report()
     await env.ok('incident', 'u-zhaxi', 'resolve', { incidentId: id, note: '已清运' })
     await env.ok('incident', 'u-zhuoma', 'rate', { incidentId: id, rating: 'satisfied' })
+    env.clock.advance(HOUR)
     await report('u-zhuoma', { description: '=HYPERLINK("http://x")楼道灯坏了' })
     const csv = await env.ok('incident', 'u-lixiuying', 'ledger', { unitId: '513328100001', month: '2026-03', format: 'csv' })
     expect(csv.rows).toBe(2)
@@ -326,7 +327,7 @@ describe('daily safe reports', () => {
     expect(a).toMatchObject({ day: '2026-03-02', kind: 'safe', already: false })
     const b = await env.ok('incident', 'u-zhaxi', 'safeReport', { gridId: G01 })
     expect(b.already).toBe(true)
-    expect(await env.rt.db.count('safe_reports')).toBe(1)
+    expect(await env.rt.db.count('safe_reports', { gridId: G01 })).toBe(1)
     const s = await env.ok('incident', 'u-lixiuying', 'safeStatus', { unitId: '513328100001' })
     expect(s).toMatchObject({ reportedCount: 1, missingCount: 2 })
     expect(s.grids.filter((g: any) => !g.reported).map((g: any) => g.grid.id)).toEqual(['513328100001-G02', '513328100001-G03'])
