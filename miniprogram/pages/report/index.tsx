@@ -1,12 +1,162 @@
-import { Card, Empty, Page } from '../../components'
+import { Image, Switch, Textarea, View } from '@tarojs/components'
+import '../../packages/incident/incident.css'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { incidentContract } from '../../../shared/incident/incident.contract'
+import type { Severity } from '../../../shared/incident/incident.schema'
+import { Button, Card, Field, Page, PickerField, Row, Tag, showError, toastDone } from '../../components'
+import { callFunction, newRequestId } from '../../services/call-function'
+import { hasPermission, useMe } from '../../services/me'
+import { useQuery } from '../../services/use-call'
+import { pickLocation, uploadPhoto } from '../../packages/incident/services/upload'
 
-/** Placeholder tab: the incident domain replaces this page with its report entry. */
+const DRAFT_KEY = 'linli.incident.draft'
+
+/** Kept in storage until the server confirms, so a lost signal never loses a report (requestId makes the retry safe). */
+interface Draft {
+  requestId: string
+  category: string | null
+  severity: Severity
+  description: string
+  photos: Array<{ fileId: string; url: string }>
+  location: { lat: number; lng: number } | null
+  address: string
+  anonymous: boolean
+}
+const emptyDraft = (): Draft => ({
+  requestId: newRequestId(), category: null, severity: 'normal', description: '', photos: [], location: null, address: '', anonymous: false,
+})
+function loadDraft(): Draft {
+  try {
+    const raw: unknown = Taro.getStorageSync(DRAFT_KEY)
+    if (raw && typeof raw === 'object' && 'requestId' in raw) return { ...emptyDraft(), ...(raw as Draft) }
+  } catch {
+    // no storage: start afresh
+  }
+  return emptyDraft()
+}
+
+const go = (url: string) => void Taro.navigateTo({ url })
+
 export default function Report() {
+  const { me } = useMe()
+  const [draft, setDraft] = useState<Draft>(loadDraft)
+  const [progress, setProgress] = useState<number | null>(null)
+  const [sending, setSending] = useState(false)
+  const config = useQuery(() => callFunction(incidentContract, 'config', {}), [me?.user.id])
+  const nearby = useQuery(
+    () => draft.category && draft.location
+      ? callFunction(incidentContract, 'nearbyOpen', { category: draft.category, location: { ...draft.location, datum: 'gcj02' } })
+      : Promise.resolve({ ok: true as const, data: { items: [] } }),
+    [draft.category, draft.location?.lat, draft.location?.lng],
+  )
+
+  useEffect(() => {
+    Taro.setStorageSync(DRAFT_KEY, draft)
+  }, [draft])
+  const patch = (p: Partial<Draft>) => setDraft((d) => ({ ...d, ...p }))
+  const canReport = hasPermission(me, 'incident_create')
+
+  async function addPhotos() {
+    const left = 9 - draft.photos.length
+    if (left <= 0) return
+    const chosen = await Taro.chooseImage({ count: left, sizeType: ['compressed'], sourceType: ['camera', 'album'] }).catch(() => null)
+    if (!chosen || !me) return
+    for (const path of chosen.tempFilePaths) {
+      setProgress(0)
+      const r = await uploadPhoto(path, me.user.id, setProgress)
+      setProgress(null)
+      if (!r.ok) {
+        void showError(r.message, '照片没有传上去')
+        return
+      }
+      setDraft((d) => ({ ...d, photos: [...d.photos, r.data].slice(0, 9) }))
+    }
+  }
+
+  async function locate() {
+    const r = await pickLocation()
+    if (r.ok) patch({ location: { lat: r.data.lat, lng: r.data.lng }, address: r.data.address || draft.address })
+    else void showError(r.message, '没有定位')
+  }
+
+  async function submit() {
+    if (!draft.category || !draft.location) return void showError('请选择类别并定位')
+    setSending(true)
+    const r = await callFunction(incidentContract, 'report', {
+      category: draft.category, severity: draft.severity, description: draft.description,
+      photos: draft.photos.map((p) => p.fileId), location: { ...draft.location, datum: 'gcj02' },
+      address: draft.address, anonymous: draft.anonymous,
+    }, { requestId: draft.requestId })
+    setSending(false)
+    if (!r.ok) {
+      // a network failure keeps the same requestId for the retry; anything else is a new attempt after fixing it
+      if (r.code !== 'COMMON.NETWORK') patch({ requestId: newRequestId() })
+      return void showError(r.message)
+    }
+    setDraft(emptyDraft())
+    Taro.removeStorageSync(DRAFT_KEY)
+    toastDone('上报成功')
+    go(`/packages/incident/pages/detail/index?id=${r.data.id}`)
+  }
+
+  async function join(id: string) {
+    const r = await callFunction(incidentContract, 'joinIncident', { incidentId: id, note: draft.description.slice(0, 200) })
+    if (!r.ok) return void showError(r.message)
+    setDraft(emptyDraft())
+    toastDone('已告诉网格员')
+    go(`/packages/incident/pages/detail/index?id=${id}`)
+  }
+
+  const categories = config.data?.categories ?? []
   return (
-    <Page title='网格上报'>
+    <Page title='随手拍' intro='拍下身边的问题，网格员会受理，处理结果会告诉您。'>
       <Card>
-        <Empty mark='✎' title='上报功能马上就来' text='以后在这里拍照上报身边的问题，网格员会及时处理并告诉您结果。现在有急事，请直接联系您的网格员。' />
+        <Row title='我上报的事' arrow onClick={() => go('/packages/incident/pages/list/index?view=mine')} />
+        {hasPermission(me, 'incident_view') ? <Row title='待我处理' arrow onClick={() => go('/packages/incident/pages/list/index?view=todo')} /> : null}
+        {hasPermission(me, 'incident_stats') || hasPermission(me, 'safe_report_create') ? (
+          <Row title='概况、报平安与台账' arrow onClick={() => go('/packages/incident/pages/overview/index')} />
+        ) : null}
+        <Row title='消息' arrow onClick={() => go('/packages/incident/pages/list/index?view=inbox')} />
       </Card>
+      {canReport ? (
+        <Card title='上报问题'>
+          <PickerField label='类别' options={categories.map((c) => ({ value: c.key, label: c.label }))} value={draft.category} onChange={(v) => patch({ category: v })} placeholder='选择类别' />
+          <PickerField label='紧急程度' options={(config.data?.severities ?? []).map((s) => ({ value: s.key, label: s.label }))} value={draft.severity} onChange={(v) => patch({ severity: v })} />
+          <View className='l-field'>
+            <View className='l-field__label'>问题描述</View>
+            <Textarea className='l-field__input incident-desc' value={draft.description} maxlength={500} placeholder='发生了什么？在哪里？' onInput={(e) => patch({ description: e.detail.value })} />
+          </View>
+          <View className='l-field'>
+            <View className='l-field__label'>照片（{draft.photos.length}/9）</View>
+            <View className='incident-photos'>
+              {draft.photos.map((p) => <Image key={p.fileId} className='incident-photo' src={p.url} mode='aspectFill' onClick={() => patch({ photos: draft.photos.filter((x) => x.fileId !== p.fileId) })} />)}
+            </View>
+            {progress !== null ? <View className='incident-progress' aria-label='上传进度'>正在上传 {progress}%</View> : null}
+            <Button kind='secondary' disabled={draft.photos.length >= 9 || progress !== null} onClick={() => void addPhotos()}>拍照 / 选照片</Button>
+          </View>
+          <View className='l-field'>
+            <View className='l-field__label'>位置</View>
+            <View className='l-field__hint'>{draft.location ? `已定位（${draft.location.lat.toFixed(5)}, ${draft.location.lng.toFixed(5)}）` : '还没有定位'}</View>
+            <Button kind='secondary' onClick={() => void locate()}>{draft.location ? '重新定位' : '获取位置'}</Button>
+          </View>
+          <Field label='地址补充' value={draft.address} onChange={(v) => patch({ address: v })} placeholder='如：3 栋后面垃圾站' maxlength={80} />
+          <View className='l-row'>
+            <View className='l-row__main'>对其他居民匿名</View>
+            <Switch checked={draft.anonymous} onChange={(e) => patch({ anonymous: e.detail.value })} />
+          </View>
+          {nearby.data?.items.length ? (
+            <Card title='附近已有人报过'>
+              {nearby.data.items.map((n) => (
+                <Row key={n.id} title={`${n.categoryLabel} · ${n.distanceM} 米`} sub={n.description}
+                  extra={<Button size='small' inline onClick={() => void join(n.id)}>我也遇到</Button>} />
+              ))}
+            </Card>
+          ) : null}
+          <Button loading={sending} loadingText='正在提交…' disabled={progress !== null} onClick={() => void submit()}>提交上报</Button>
+          {draft.description || draft.photos.length ? <Tag tone='plain'>草稿已自动保存</Tag> : null}
+        </Card>
+      ) : null}
     </Page>
   )
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '概况与台账' })

@@ -1,0 +1,85 @@
+import Taro from '@tarojs/taro'
+import { UploadReplySchema, type PhotoView } from '../../../../shared/files'
+import type { CallResult } from '../../../services/call-function'
+import { API_BASE, IS_WEAPP } from '../../../services/env'
+import { getToken } from '../../../services/session'
+
+/**
+ * One photo to storage, with progress (0–100). In WeChat it goes straight to CloudBase storage under the
+ * caller's own folder (the function checks, strips EXIF and moves it when the report is saved); in a
+ * browser it is POSTed to the local host, which checks and strips it before storing.
+ */
+export function uploadPhoto(localPath: string, userId: string, onProgress: (percent: number) => void): Promise<CallResult<PhotoView>> {
+  return IS_WEAPP ? viaCloud(localPath, userId, onProgress) : viaHttp(localPath, onProgress)
+}
+
+function viaCloud(filePath: string, userId: string, onProgress: (p: number) => void): Promise<CallResult<PhotoView>> {
+  return new Promise((resolve) => {
+    const name = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e8).toString(36)}`
+    const ext = /\.(png|webp)$/i.exec(filePath)?.[1]?.toLowerCase() ?? 'jpg'
+    const task = Taro.cloud.uploadFile({
+      cloudPath: `uploads/${userId}/${name}.${ext}`,
+      filePath,
+      success: (res) => resolve({ ok: true, data: { fileId: res.fileID, url: filePath } }),
+      fail: () => resolve({ ok: false, code: 'COMMON.NETWORK', message: '照片没有传上去，请检查网络后重试' }),
+    }) as unknown as { onProgressUpdate?: (cb: (r: { progress: number }) => void) => void }
+    task?.onProgressUpdate?.((r) => onProgress(r.progress))
+  })
+}
+
+async function viaHttp(blobUrl: string, onProgress: (p: number) => void): Promise<CallResult<PhotoView>> {
+  let blob: Blob
+  try {
+    blob = await (await fetch(blobUrl)).blob()
+  } catch {
+    return { ok: false, code: 'FILE.NOT_FOUND', message: '读不到这张照片，请重新选择' }
+  }
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', `${API_BASE}/api/files`)
+    const token = getToken()
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`)
+    xhr.setRequestHeader('content-type', blob.type || 'application/octet-stream')
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100))
+    }
+    xhr.onerror = () => resolve({ ok: false, code: 'COMMON.NETWORK', message: '照片没有传上去，请检查网络后重试' })
+    xhr.onload = () => {
+      try {
+        const body = JSON.parse(xhr.responseText) as { ok: boolean; data?: unknown; code?: string; message?: string }
+        if (body.ok) {
+          const data = UploadReplySchema.safeParse(body.data)
+          if (data.success) return resolve({ ok: true, data: { fileId: data.data.fileId, url: `${API_BASE}${data.data.url}` } })
+        }
+        resolve({ ok: false, code: body.code ?? 'COMMON.INTERNAL', message: body.message ?? '照片没有传上去' })
+      } catch {
+        resolve({ ok: false, code: 'COMMON.INTERNAL', message: '照片没有传上去' })
+      }
+    }
+    xhr.send(blob)
+  })
+}
+
+/** Where am I (GCJ-02): the WeChat map picker, or the browser's position (WGS-84 ≈ GCJ-02 within ~500 m is not
+ * good enough for a map, but the browser in China rarely has a better source; the address field says the rest). */
+export async function pickLocation(): Promise<CallResult<{ lat: number; lng: number; address: string }>> {
+  if (IS_WEAPP) {
+    try {
+      const r = await Taro.chooseLocation({})
+      return { ok: true, data: { lat: r.latitude, lng: r.longitude, address: r.address || r.name || '' } }
+    } catch {
+      return { ok: false, code: 'CLIENT.LOCATION', message: '没有选到位置，请再试一次' }
+    }
+  }
+  return new Promise((resolve) => {
+    if (typeof navigator === 'undefined' || !navigator.geolocation) {
+      resolve({ ok: false, code: 'CLIENT.LOCATION', message: '这个浏览器不能定位，请在下面写清地址' })
+      return
+    }
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ ok: true, data: { lat: p.coords.latitude, lng: p.coords.longitude, address: '' } }),
+      () => resolve({ ok: false, code: 'CLIENT.LOCATION', message: '定位没有成功，请允许定位或在下面写清地址' }),
+      { timeout: 10_000, maximumAge: 60_000 },
+    )
+  })
+}
