@@ -18,6 +18,22 @@ function sessionSecret(dataDir: string, fromEnv?: string): string {
   return secret
 }
 
+/** The functions' scheduled work, as CloudBase's timer triggers would run it. */
+function startTimers(rt: ReturnType<typeof createLocalRuntime>): () => void {
+  const handles: NodeJS.Timeout[] = []
+  for (const fn of Object.values(FUNCTIONS)) {
+    for (const [name, timer] of Object.entries(fn.timers)) {
+      const run = () => {
+        timer.run(rt, rt.clock.now()).catch((err: unknown) => rt.log.error('timer failed', { fn: fn.name, timer: name, error: String(err) }))
+      }
+      handles.push(setInterval(run, timer.everyMinutes * 60_000))
+      setTimeout(run, 2_000).unref()
+    }
+  }
+  for (const h of handles) h.unref()
+  return () => handles.forEach(clearInterval)
+}
+
 async function main(): Promise<void> {
   const env = readEnv()
   mkdirSync(env.dataDir, { recursive: true })
@@ -28,6 +44,7 @@ async function main(): Promise<void> {
     rt, functions: FUNCTIONS, sessionSecret: secret,
     demoUserIds: DEMO_USERS.map((u) => u.id), h5Dir: env.h5Dir,
   }, [filesRoute({ files: rt.files, sessionSecret: secret })])
+  const stopTimers = startTimers(rt)
   server.listen(env.PORT, env.HOST, () => {
     const addr = server.address()
     const port = typeof addr === 'object' && addr ? addr.port : env.PORT
@@ -36,6 +53,7 @@ async function main(): Promise<void> {
     console.log('打开上面的地址，选择一个演示用户登录。按 Ctrl+C 停止。')
   })
   const stop = () => {
+    stopTimers()
     server.close()
     void rt.db.close().then(() => process.exit(0))
   }

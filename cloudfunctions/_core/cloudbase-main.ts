@@ -29,10 +29,25 @@ export function cloudbaseRuntime(): Runtime {
  * function's context for calls from the mini-program; the event body is never asked who the caller is.
  */
 export function cloudbaseMain(fn: CloudFunction) {
-  return async (event: unknown): Promise<unknown> => {
+  return async (event: unknown, context?: unknown): Promise<unknown> => {
     const rt = cloudbaseRuntime()
-    const { openId } = app!.auth().getUserInfo()
-    const identity: Identity = openId ? { kind: 'wechat', openid: openId } : { kind: 'anonymous' }
+    // Timer triggers arrive as { Type: 'Timer', TriggerName } with no user: they run the function's timers.
+    const timer = timerOf(event)
+    if (timer !== null) {
+      const job = fn.timers[timer]
+      if (!job) return { ok: false, code: 'COMMON.UNKNOWN_ACTION', message: `没有这个定时任务：${timer}` }
+      return { ok: true, data: await job.run(rt, rt.clock.now()) }
+    }
+    // WX_OPENID is set by the platform for calls from the mini-program (named in WX_CONTEXT_KEYS, in the
+    // process environment or the invocation context); the event body is the caller's and proves nothing.
+    const { WX_OPENID } = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0])
+    const identity: Identity = WX_OPENID ? { kind: 'wechat', openid: WX_OPENID } : { kind: 'anonymous' }
     return fn.handle(event, identity, rt)
   }
+}
+
+function timerOf(event: unknown): string | null {
+  if (!event || typeof event !== 'object') return null
+  const e = event as { Type?: unknown; TriggerName?: unknown }
+  return e.Type === 'Timer' && typeof e.TriggerName === 'string' ? e.TriggerName : null
 }

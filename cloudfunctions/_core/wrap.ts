@@ -44,9 +44,21 @@ export function defineAction<A extends ActionDef>(def: A, impl: ActionImpl<A>): 
   return impl
 }
 
+/**
+ * Work a function does on a schedule with no caller (CloudBase timer triggers; the local host runs
+ * them on an interval): sweeping overdue cases, settling publicity, expiring orders. Each must be
+ * idempotent, since a trigger may fire twice.
+ */
+export interface Timer {
+  /** minutes between runs on the local host; CloudBase's schedule is in cloudbaserc.json */
+  everyMinutes: number
+  run(rt: Runtime, now: number): Promise<unknown>
+}
+
 export interface CloudFunction {
   name: string
   contract: Contract
+  timers: Record<string, Timer>
   handle(body: unknown, identity: Identity, rt: Runtime): Promise<Envelope<unknown>>
 }
 
@@ -77,11 +89,13 @@ function fail(err: DomainError): Envelope<never> {
 export function defineFunction<C extends Contract>(
   contract: C,
   impls: { [K in keyof C['actions']]: ActionImpl<C['actions'][K]> },
+  timers: Record<string, Timer> = {},
 ): CloudFunction {
   const name = contract.name
   return {
     name,
     contract,
+    timers,
     async handle(body, identity, rt) {
       let actionName = '?'
       try {
