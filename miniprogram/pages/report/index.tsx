@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { incidentContract } from '../../../shared/incident/incident.contract'
 import type { Severity } from '../../../shared/incident/incident.schema'
-import { Button, Card, Field, Page, PickerField, Row, Tag, showError, toastDone } from '../../components'
+import { Button, Card, Field, Page, Row, Tag, showError, toastDone } from '../../components'
 import { callFunction, newRequestId } from '../../services/call-function'
 import { hasPermission, useMe } from '../../services/me'
 import { useQuery } from '../../services/use-call'
@@ -121,8 +121,22 @@ export default function Report() {
       </Card>
       {canReport ? (
         <Card title='上报问题'>
-          <PickerField label='类别' options={categories.map((c) => ({ value: c.key, label: c.label }))} value={draft.category} onChange={(v) => patch({ category: v })} placeholder='选择类别' />
-          <PickerField label='紧急程度' options={(config.data?.severities ?? []).map((s) => ({ value: s.key, label: s.label }))} value={draft.severity} onChange={(v) => patch({ severity: v })} />
+          <View className='l-field'>
+            <View className='l-field__label'>类别</View>
+            <View className='incident-chips'>
+              {categories.map((c) => (
+                <Button key={c.key} size='small' inline kind={draft.category === c.key ? 'primary' : 'secondary'} onClick={() => patch({ category: c.key })}>{c.label}</Button>
+              ))}
+            </View>
+          </View>
+          <View className='l-field'>
+            <View className='l-field__label'>紧急程度</View>
+            <View className='incident-chips'>
+              {(config.data?.severities ?? []).map((s) => (
+                <Button key={s.key} size='small' inline kind={draft.severity === s.key ? 'primary' : 'secondary'} onClick={() => patch({ severity: s.key })}>{s.label}</Button>
+              ))}
+            </View>
+          </View>
           <View className='l-field'>
             <View className='l-field__label'>问题描述</View>
             <Textarea className='l-field__input incident-desc' value={draft.description} maxlength={500} placeholder='发生了什么？在哪里？' onInput={(e) => patch({ description: e.detail.value })} />

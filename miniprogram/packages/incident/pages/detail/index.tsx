@@ -45,7 +45,12 @@ function Actions(props: { v: IncidentView; done: () => void }) {
       ))}
       {v.actions.includes('dispatch') ? (
         <>
-          <PickerField label='派给部门' options={(depts.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))} value={dept} onChange={setDept} placeholder='选择职能部门' />
+          <View className='l-field__label'>派给部门</View>
+          <View className='incident-chips'>
+            {(depts.data?.items ?? []).map((d) => (
+              <Button key={d.id} size='small' inline kind={dept === d.id ? 'primary' : 'secondary'} onClick={() => setDept(d.id)}>{d.name}</Button>
+            ))}
+          </View>
           <Field label='办理时限（天）' type='number' value={days} onChange={setDays} />
           <Button loading={busy} disabled={!dept} onClick={() => void run(callFunction(incidentContract, 'dispatch', { incidentId: v.id, departmentId: dept!, deadlineDays: Number(days) || 0, note }), '已派单')}>定责派单</Button>
         </>

@@ -1,0 +1,99 @@
+import type { Browser, Page } from 'playwright-core'
+import { app, fn, hostUrl, launch, loginAs, phone, see, tab, tap, tokenFor } from './support/browser'
+
+/**
+ * The heart of the product in a browser: a resident reports with a photo → the grid worker blows the
+ * whistle → the village passes it up → the dispatcher assigns a department with a deadline → the
+ * department reports back → the dispatcher closes → the resident rates; then the ledger is exported.
+ */
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(() => browser.close())
+
+// a tiny JPEG with an EXIF segment carrying a fake GPS marker
+const JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0x00, 0x16]), Buffer.from('Exif\0\0GPS:31.62N,99.98E'),
+  Buffer.from([0xff, 0xdb, 0x00, 0x06, 0, 1, 2, 3, 0xff, 0xda, 0x00, 0x06, 1, 2, 3, 4, 0x12, 0x34, 0xff, 0xd9]),
+])
+
+async function openIncident(page: Page, id: string) {
+  await page.goto(`${hostUrl()}/#/packages/incident/pages/detail/index?id=${id}`)
+  await see(page, '处理经过').waitFor()
+}
+
+async function step(who: string, id: string, note: string, button: string, before?: (page: Page) => Promise<void>) {
+  const { page, context } = await phone(browser)
+  await loginAs(page, who)
+  await openIncident(page, id)
+  await before?.(page)
+  await app(page).locator('input').filter({ visible: true }).first().fill(note)
+  await tap(page, button)
+  await see(page, '处理经过').waitFor()
+  await context.close()
+}
+
+it('from a resident\'s photo to a closed, rated case and a ledger line', async () => {
+  const resident = await phone(browser, { geolocation: { latitude: 31.6249, longitude: 99.9872 }, permissions: ['geolocation'] })
+  const errors: string[] = []
+  resident.page.on('pageerror', (e) => errors.push(e.message))
+  await loginAs(resident.page, '卓玛')
+  await tab(resident.page, '上报')
+  await see(resident.page, '上报问题').waitFor()
+  await tap(resident.page, '环境卫生')
+  await app(resident.page).locator('textarea').filter({ visible: true }).first().fill('三号楼后面的垃圾站满了，三天没人清运')
+  const [chooser] = await Promise.all([resident.page.waitForEvent('filechooser'), tap(resident.page, '拍照 / 选照片')])
+  await chooser.setFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: JPEG })
+  await see(resident.page, '照片（1/9）').waitFor()
+  await tap(resident.page, '获取位置')
+  await see(resident.page, /已定位/).waitFor()
+  await tap(resident.page, '提交上报')
+  await see(resident.page, '处理经过').waitFor()
+  await see(resident.page, '待受理').waitFor()
+  const id = new URL(resident.page.url().replace('#', '')).searchParams.get('id')!
+  expect(id).toMatch(/^inc_/)
+  // the stored photo carries no GPS
+  const view = await fn(await tokenFor('u-zhuoma'), 'incident', 'get', { incidentId: id })
+  const photo = Buffer.from(await (await fetch(`${hostUrl()}${view.photos[0].url}`)).arrayBuffer())
+  expect(photo.includes(Buffer.from('GPS:'))).toBe(false)
+
+  await step('扎西', id, '垃圾站满了，需要村里协调清运车', '上报上级（吹哨）')
+  await step('李秀英', id, '村里没有清运车，请镇综治中心协调', '上报上级（吹哨）')
+  await step('周敏', id, '请住建局三天内清运', '定责派单', async (page) => {
+    await tap(page, '甘孜县住房和城乡建设局')
+  })
+  await step('刘洋', id, '已派清运车清理完毕', '反馈处置结果')
+  await step('周敏', id, '核实已清理，销号', '依责销号')
+
+  await openIncident(resident.page, id)
+  await tap(resident.page, '满意')
+  await see(resident.page, '已结案').waitFor()
+  const done = await fn(await tokenFor('u-zhuoma'), 'incident', 'get', { incidentId: id })
+  expect(done.timeline.map((t: { action: string }) => t.action)).toEqual(['report', 'escalate', 'escalate', 'dispatch', 'feedback', 'close', 'rate_ok'])
+  expect(done).toMatchObject({ status: 'confirmed', rating: 'satisfied' })
+  // the resident heard about every step
+  const inbox = await fn(await tokenFor('u-zhuoma'), 'incident', 'inbox', {})
+  expect(inbox.items.length).toBeGreaterThanOrEqual(6)
+  expect(errors).toEqual([])
+  await resident.context.close()
+
+  // the dispatcher's ledger: the case is a line of it, reporter masked
+  const official = await phone(browser)
+  await loginAs(official.page, '周敏')
+  await official.page.goto(`${hostUrl()}/#/packages/incident/pages/overview/index`)
+  await see(official.page, '本月台账').waitFor()
+  await see(official.page, '群众满意办结').waitFor()
+  const [req] = await Promise.all([
+    official.context.waitForEvent('request', (r) => r.url().includes('/api/files/')),
+    tap(official.page, '导出 CSV 台账'),
+  ])
+  const csv = await (await fetch(req.url())).text()
+  expect(csv).toContain('编号,上报时间,上报人,网格,类别,描述,处置单位,处置结果,办结时间,满意度')
+  expect(csv).toContain(done.code)
+  expect(csv).toContain('卓*')
+  expect(csv).not.toContain('卓玛')
+  expect(csv).toContain('甘孜县住房和城乡建设局')
+  expect(csv).toMatch(/满意\r\n/)
+  await official.context.close()
+})
