@@ -1,0 +1,53 @@
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { launch } from '../e2e/support/browser'
+
+function dirSize(dir: string, skip: (rel: string) => boolean = () => false, root = dir): number {
+  if (!existsSync(dir)) return 0
+  let total = 0
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name)
+    const rel = relative(root, p)
+    if (skip(rel)) continue
+    total += statSync(p).isDirectory() ? dirSize(p, skip, root) : statSync(p).size
+  }
+  return total
+}
+
+/** Sizes of the built mini-program: the main package and each subpackage (packages/<domain>). */
+export function weappSizes(root: string): Record<string, number> {
+  const dist = join(root, 'dist/weapp')
+  const out: Record<string, number> = { main: dirSize(dist, (rel) => rel === 'packages' || rel.startsWith('packages/')) }
+  const pk = join(dist, 'packages')
+  if (existsSync(pk)) for (const d of readdirSync(pk)) out[`packages/${d}`] = dirSize(join(pk, d))
+  return out
+}
+
+/** First load of the H5 app in Chromium: bytes transferred and time until the home page is interactive. */
+export async function h5FirstLoad(url: string, token: string): Promise<{ bytes: number; requests: number; interactiveMs: number }> {
+  const browser = await launch()
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
+    await context.addInitScript((t) => {
+      // Taro's H5 storage wraps values as { data }; a logged-in user lands on the home page directly.
+      window.localStorage.setItem('linli.token', JSON.stringify({ data: t }))
+    }, token)
+    const page = await context.newPage()
+    let bytes = 0
+    let requests = 0
+    page.on('response', async (res) => {
+      requests += 1
+      const len = Number(res.headers()['content-length'] ?? 0)
+      if (len) bytes += len
+      else bytes += (await res.body().catch(() => Buffer.alloc(0))).length
+    })
+    const t = Date.now()
+    await page.goto(`${url}/#/pages/home/index`)
+    await page.getByText(/你好|您好|首页/).first().waitFor({ timeout: 60_000 })
+    const interactiveMs = Date.now() - t
+    await page.waitForLoadState('networkidle')
+    return { bytes, requests, interactiveMs }
+  } finally {
+    await browser.close()
+  }
+}

@@ -1,0 +1,301 @@
+/**
+ * `npm run bench`: generate the synthetic prefecture at each scale (real action handlers, ManualClock),
+ * start the real local host over it as a child process, and measure as a client would over HTTP on
+ * 127.0.0.1: write actions and the officials' read paths at concurrency 1, 8 and 32, the ledger export,
+ * the host's peak memory; then the built mini-program's package sizes and the H5 first load.
+ * Flags: --scale 0.01,0.1[,1]  --seed N  --skip-generate  --no-client  --count N (requests per load)
+ * Results: printed, and written to bench/results/<date>.json (and latest.json).
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { signSession } from '../cloudfunctions/_core/session'
+import { LocalFilePort } from '../cloudfunctions/_core/files'
+import { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
+import { jpegWithExif } from '../cloudfunctions/incident/fixtures'
+import { bjMinuteOfDay, bjMonth } from '../shared/time/beijing'
+import { DAY, generate, YEAR_START, type Manifest } from './generate'
+import { runLoad, type LoadResult } from './load'
+import { h5FirstLoad, weappSizes } from './client-metrics'
+
+const ROOT = resolve(__dirname, '..')
+const SECRET = 'linli-bench-session-secret-0123456789'
+const ADMIN = 'bench-admin'
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+const SCALES = (flag('scale') ?? '0.01,0.1').split(',').map(Number).filter((n) => n > 0)
+const SEED = Number(flag('seed') ?? 7)
+const SKIP_GENERATE = process.argv.includes('--skip-generate')
+const NO_CLIENT = process.argv.includes('--no-client')
+const COUNT = Number(flag('count') ?? 200)
+/** fewer days of activity than a year (quick trials only) */
+const DAYS = flag('days') ? Number(flag('days')) : undefined
+const CONCURRENCY = [1, 8, 32]
+
+// the month and quarter the read paths ask about: the last full month of the generated year
+const MONTH = bjMonth(YEAR_START + 360 * DAY - 20 * DAY)
+const QUARTER = (() => {
+  const [y, m] = MONTH.split('-').map(Number) as [number, number]
+  return `${y}-Q${Math.ceil(m / 3)}`
+})()
+
+interface Host { child: ChildProcess; url: string; pid: number }
+
+async function startHost(dataDir: string): Promise<Host> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env, LINLI_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LINLI_SESSION_SECRET: SECRET,
+      LINLI_H5_DIR: join(ROOT, 'dist/h5'), LINLI_QUIET: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let err = ''
+  child.stderr!.on('data', (b: Buffer) => { err = (err + b.toString()).slice(-4000) })
+  const url = await new Promise<string>((ok, fail) => {
+    let out = ''
+    const t = setTimeout(() => fail(new Error(`host did not start: ${out} ${err}`)), 60_000)
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString()
+      const m = /http:\/\/[^:]+:(\d+)\//.exec(out)
+      if (m) {
+        clearTimeout(t)
+        ok(`http://127.0.0.1:${m[1]}`)
+      }
+    })
+    child.on('exit', (code) => fail(new Error(`host exited ${code}: ${err}`)))
+  })
+  return { child, url, pid: child.pid! }
+}
+
+function vmHWM(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const m = /VmHWM:\s+(\d+) kB/.exec(status)
+  return m ? Number(m[1]) * 1024 : 0
+}
+
+function tokenOf(userId: string): string {
+  return signSession({ uid: userId, exp: Date.now() + 6 * 3_600_000 }, SECRET)
+}
+
+let rid = 0
+async function call<T = any>(url: string, userId: string, fn: string, action: string, data: unknown, write: boolean):
+  Promise<{ ok: boolean; data?: T; message?: string }> {
+  const body = write ? { action, data, requestId: `bench-${process.pid}-${Date.now().toString(36)}-${(rid++).toString(36)}` } : { action, data }
+  const res = await fetch(`${url}/api/fn/${fn}`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenOf(userId)}` }, body: JSON.stringify(body),
+  })
+  const json = (await res.json()) as { ok: boolean; data?: T; code?: string; message?: string }
+  return json.ok ? { ok: true, data: json.data } : { ok: false, message: `${fn}.${action}: ${json.code} ${json.message}` }
+}
+async function must<T = any>(url: string, userId: string, fn: string, action: string, data: unknown, write: boolean): Promise<T> {
+  const r = await call<T>(url, userId, fn, action, data, write)
+  if (!r.ok) throw new Error(r.message)
+  return r.data as T
+}
+
+/** Before the host starts: a prefecture-wide admin (for county figures) and one photo per bench reporter. */
+async function prepare(dataDir: string, m: Manifest): Promise<Record<string, string>> {
+  const db = new SqlitePort(join(dataDir, 'linli.db'))
+  db.bulkInsert('users', [{ _id: ADMIN, openid: null, name: '基准管理员', phone: null, householdId: null, residenceUnitId: null, createdAt: YEAR_START }])
+  db.bulkInsert('role_assignments', [{
+    _id: `bra-${ADMIN}`, userId: ADMIN, role: 'system_admin', unitId: 'B00', grantedBy: null, via: 'seed', createdAt: YEAR_START, revokedAt: null,
+  }])
+  await db.close()
+  const files = new LocalFilePort(join(dataDir, 'files'))
+  const photos: Record<string, string> = {}
+  for (const u of m.sample.gridResidents.slice(0, 64)) photos[u] = files.savePhoto(jpegWithExif(), u).fileId
+  return photos
+}
+
+type Row = { name: string; kind: 'write' | 'read'; concurrency: number } & LoadResult
+
+async function benchScale(scale: number): Promise<Record<string, unknown>> {
+  // generated once into gen/; every run works on a fresh copy in run/, so runs do not see each other's writes
+  const genDir = join(ROOT, 'bench/data', `s${scale}-seed${SEED}${DAYS ? `-d${DAYS}` : ''}`, 'gen')
+  const dataDir = join(genDir, '..', 'run')
+  let manifest: Manifest
+  if (SKIP_GENERATE && existsSync(join(genDir, 'manifest.json'))) {
+    manifest = JSON.parse(readFileSync(join(genDir, 'manifest.json'), 'utf8')) as Manifest
+    console.log(`\n== ${scale}× (reusing ${genDir}, generated in ${(manifest.generatedMs / 1000).toFixed(1)} s)`)
+  } else {
+    console.log(`\n== ${scale}×: generating (seed ${SEED}) …`)
+    manifest = await generate({ scale, seed: SEED, dir: genDir, days: DAYS, log: (s) => console.log(s) })
+    console.log(`  generated in ${(manifest.generatedMs / 1000).toFixed(1)} s: ${manifest.actions} actions ` +
+      `(${Math.round(manifest.actions / (manifest.generatedMs / 1000))}/s), ${manifest.actionErrors} refused`)
+  }
+  console.log(`  ${Object.entries(manifest.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+  rmSync(dataDir, { recursive: true, force: true })
+  cpSync(genDir, dataDir, { recursive: true })
+  const photos = await prepare(dataDir, manifest)
+  const s = manifest.sample
+  const host = await startHost(dataDir)
+  const rows: Row[] = []
+  const url = host.url
+  try {
+    const record = (name: string, kind: Row['kind'], concurrency: number, r: LoadResult) => {
+      rows.push({ ...r, name, kind, concurrency })
+      console.log(`  ${name.padEnd(28)} c=${String(concurrency).padStart(2)}  p50 ${r.p50.toFixed(1).padStart(6)}  p95 ${r.p95.toFixed(1).padStart(6)}  ` +
+        `p99 ${r.p99.toFixed(1).padStart(6)} ms  ${r.throughput.toFixed(0).padStart(5)}/s${r.errors ? `  ${r.errors} errors: ${r.firstError}` : ''}`)
+    }
+    // warm up (JIT, statement cache, page cache)
+    await runLoad(40, 4, () => call(url, s.gridWorker, 'incident', 'queue', { view: 'all', unitId: s.gridId }, false))
+
+    // ---- writes ----
+    const reporters = Object.keys(photos)
+    const reportBody = (u: string, i: number) => ({
+      category: 'sanitation', severity: 'normal', description: `基准测试上报第 ${i} 件：垃圾没人清运`, photos: [photos[u]],
+      location: { lat: 31.1, lng: 100.1, datum: 'gcj02' },
+    })
+    // check-in set-up: shifts open now, each started (5 check-ins per patrol)
+    const startMinute = Math.max(0, Math.min(1439 - 130, bjMinuteOfDay(Date.now()) - 10))
+    const patrols: string[] = []
+    const needPatrols = Math.ceil((COUNT * CONCURRENCY.length) / s.checkpoints.length) + 1
+    for (let k = 0; k < needPatrols; k++) {
+      const sh = await must(url, s.officials[0], 'patrol', 'saveShift', {
+        villageId: s.villageId, name: `基准班次${k}`, teamId: s.teamId, routeId: s.routeId, startMinute, durationMinutes: 120,
+      }, true)
+      const p = await must(url, s.captain, 'patrol', 'startPatrol', { shiftId: sh.id }, true)
+      patrols.push(p.id)
+    }
+    // sign-up set-up: tasks ten days ahead with room for everyone
+    const tasks: string[] = []
+    const signers = s.residents
+    for (let k = 0; k < Math.ceil((COUNT * CONCURRENCY.length) / Math.max(1, signers.length)) + 1; k++) {
+      const startAt = Date.now() + 10 * DAY
+      const t = await must(url, s.orgAdmin, 'volunteer', 'publishTask', {
+        orgId: s.orgId, title: `基准任务${k}`, description: '基准测试的志愿任务', category: 'environment', placeName: '村委会',
+        location: { lat: 31.1, lng: 100.1, datum: 'gcj02' }, startAt, endAt: startAt + 3 * 3_600_000, slots: 500, signupDeadline: startAt - DAY,
+      }, true)
+      tasks.push(t.id)
+    }
+    let ci = 0
+    let su = 0
+    for (const c of CONCURRENCY) {
+      const incidents: string[] = []
+      record('incident.report', 'write', c, await runLoad(COUNT, c, async (i) => {
+        const u = reporters[i % reporters.length]!
+        const r = await call(url, u, 'incident', 'report', reportBody(u, i), true)
+        if (r.ok) incidents.push(r.data.id)
+        return r
+      }))
+      const half = Math.floor(incidents.length / 2)
+      record('incident.accept', 'write', c, await runLoad(half, c, (i) =>
+        call(url, s.gridWorker, 'incident', 'accept', { incidentId: incidents[i], note: '已受理' }, true)))
+      record('incident.escalate', 'write', c, await runLoad(incidents.length - half, c, (i) =>
+        call(url, s.gridWorker, 'incident', 'escalate', { incidentId: incidents[half + i], note: '请村里协调' }, true)))
+      record('patrol.checkIn', 'write', c, await runLoad(COUNT, c, () => {
+        const k = ci++
+        const patrolId = patrols[Math.floor(k / s.checkpoints.length)]!
+        const cp = s.checkpoints[k % s.checkpoints.length]!
+        return call(url, s.captain, 'patrol', 'checkIn', {
+          patrolId, code: cp.code, position: { lat: cp.lat, lng: cp.lng }, accuracyM: 10, deviceAt: Date.now(),
+        }, true)
+      }))
+      const rich = s.residentsWithBalance
+      record('points.redeem', 'write', c, await runLoad(COUNT, c, (i) =>
+        call(url, rich[i % rich.length]!, 'points', 'redeem', { goodsId: s.goodsIds[s.goodsIds.length - 1], quantity: 1 }, true)))
+      const batches: string[] = []
+      record('points.propose', 'write', c, await runLoad(COUNT, c, async (i) => {
+        const r = await call(url, s.officials[0], 'points', 'propose', {
+          villageId: s.villageId, ruleId: s.ruleId, items: [{ householdId: s.households[i % s.households.length] }], note: '基准',
+        }, true)
+        if (r.ok) batches.push(r.data.id)
+        return r
+      }))
+      record('points.approveBatch', 'write', c, await runLoad(batches.length, c, (i) =>
+        call(url, s.officials[1], 'points', 'approveBatch', { batchId: batches[i] }, true)))
+      record('volunteer.signup', 'write', c, await runLoad(COUNT, c, () => {
+        const k = su++
+        return call(url, signers[k % signers.length]!, 'volunteer', 'signup', { taskId: tasks[Math.floor(k / signers.length)] }, true)
+      }))
+    }
+
+    // ---- reads officials use most ----
+    const resident = s.residentsWithBalance[0] ?? s.residents[0]!
+    const reads: Array<[string, string, string, string, unknown]> = [
+      ['incident.stats county month', ADMIN, 'incident', 'stats', { unitId: s.countyId, period: MONTH }],
+      ['incident.stats county quarter', ADMIN, 'incident', 'stats', { unitId: s.countyId, period: QUARTER }],
+      ['incident.stats township month', s.dispatcher, 'incident', 'stats', { unitId: s.townshipId, period: MONTH }],
+      ['incident.stats village quarter', s.officials[0], 'incident', 'stats', { unitId: s.villageId, period: QUARTER }],
+      ['patrol.figures township month', s.dispatcher, 'patrol', 'figures', { unitId: s.townshipId, fromMonth: MONTH, toMonth: MONTH }],
+      ['incident.queue grid todo', s.gridWorker, 'incident', 'queue', { view: 'todo' }],
+      ['incident.queue grid all', s.gridWorker, 'incident', 'queue', { view: 'all', unitId: s.gridId }],
+      ['points.myPoints household', resident, 'points', 'myPoints', {}],
+      ['points.board village month', resident, 'points', 'board', { villageId: s.villageId, month: MONTH }],
+      ['points.board village all', resident, 'points', 'board', { villageId: s.villageId }],
+    ]
+    for (const [name, user, fn, action, data] of reads) {
+      for (const c of CONCURRENCY) record(name, 'read', c, await runLoad(COUNT, c, () => call(url, user, fn, action, data, false)))
+    }
+    for (const format of ['csv', 'xlsx']) {
+      record(`points.exportLedger ${format}`, 'read', 1, await runLoad(20, 1, () =>
+        call(url, s.officials[0], 'points', 'exportLedger', { villageId: s.villageId, month: MONTH, format }, false)))
+    }
+    record('incident.ledger csv', 'read', 1, await runLoad(20, 1, () =>
+      call(url, s.officials[0], 'incident', 'ledger', { unitId: s.villageId, month: MONTH, format: 'csv' }, false)))
+    const peak = vmHWM(host.pid)
+    console.log(`  host peak memory (VmHWM) ${(peak / 1048576).toFixed(0)} MB`)
+    return { scale, seed: SEED, month: MONTH, quarter: QUARTER, manifest: { ...manifest, sample: undefined }, hostPeakBytes: peak, rows }
+  } finally {
+    host.child.kill('SIGTERM')
+    await new Promise((r) => host.child.once('exit', r))
+  }
+}
+
+async function client(): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {}
+  if (existsSync(join(ROOT, 'dist/weapp/app.json'))) {
+    out.weapp = weappSizes(ROOT)
+    console.log('\n== mini-program packages (bytes)')
+    for (const [k, v] of Object.entries(out.weapp as Record<string, number>)) console.log(`  ${k.padEnd(22)} ${(v / 1024).toFixed(0).padStart(6)} KB`)
+  } else console.log('\n(no dist/weapp: run `flock /tmp/linli-build.lock npm run build:weapp` first)')
+  if (existsSync(join(ROOT, 'dist/h5/index.html'))) {
+    const dataDir = join(ROOT, 'bench/data', 'client')
+    mkdirSync(dataDir, { recursive: true })
+    const host = await startHost(dataDir) // an empty folder: the host loads the demo seed
+    try {
+      const first = await h5FirstLoad(host.url, tokenOf('u-zhuoma'))
+      out.h5 = first
+      console.log(`== H5 first load: ${(first.bytes / 1024).toFixed(0)} KB in ${first.requests} requests, interactive after ${first.interactiveMs} ms`)
+    } finally {
+      host.child.kill('SIGTERM')
+      await new Promise((r) => host.child.once('exit', r))
+    }
+  } else console.log('(no dist/h5: run `flock /tmp/linli-build.lock npm run build:h5` first)')
+  return out
+}
+
+async function main(): Promise<void> {
+  const results: Record<string, unknown> = { startedAt: new Date().toISOString(), seed: SEED, count: COUNT, scales: [] as unknown[] }
+  for (const scale of SCALES) (results.scales as unknown[]).push(await benchScale(scale))
+  // growth of each read path (p95 at concurrency 8) from the smallest to the largest scale run
+  const sc = results.scales as Array<{ scale: number; rows: Row[] }>
+  if (sc.length > 1) {
+    const lo = sc[0]!
+    const hi = sc[sc.length - 1]!
+    const growth: Record<string, number> = {}
+    console.log(`\n== read growth ${lo.scale}× → ${hi.scale}× (p95 at c=8)`)
+    for (const r of lo.rows.filter((x) => x.kind === 'read' && x.concurrency === (x.name.includes('export') || x.name.includes('ledger') ? 1 : 8))) {
+      const h = hi.rows.find((x) => x.name === r.name && x.concurrency === r.concurrency)
+      if (!h) continue
+      growth[r.name] = Math.round((h.p95 / Math.max(0.01, r.p95)) * 100) / 100
+      console.log(`  ${r.name.padEnd(30)} ${r.p95.toFixed(1).padStart(6)} → ${h.p95.toFixed(1).padStart(6)} ms  ×${growth[r.name]}`)
+    }
+    results.growth = growth
+  }
+  if (!NO_CLIENT) results.client = await client()
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true })
+  const file = join(ROOT, 'bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+  writeFileSync(file, JSON.stringify(results, null, 1))
+  writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 1))
+  console.log(`\nwritten ${file}`)
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
