@@ -119,7 +119,9 @@ export function installAutoSync(): void {
   } else if (typeof window !== 'undefined') {
     window.addEventListener('online', kick)
   }
-  // A weak signal may come and go without an event: try again now and then while something waits.
+  // Check-ins left from before the app was closed go out now; a weak signal may come and go without an
+  // event, so try again now and then while something waits.
+  if (read().length) kick()
   setInterval(() => {
     if (read().length) kick()
   }, 20_000)

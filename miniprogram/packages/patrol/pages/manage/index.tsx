@@ -26,6 +26,8 @@ export default function Manage() {
   const { me, error, reload } = useMe()
   const villages = me ? unitsWith(me, 'patrol_manage').filter((u) => u.level === 'village') : []
   const [picked, setPicked] = useState<string | null>(null)
+  // the route made last on this screen is the one a new shift most likely walks
+  const [newRouteId, setNewRouteId] = useState<string | null>(null)
   const villageId = picked ?? villages[0]?.id ?? null
   const setup = useQuery<Setup>(
     () => (villageId ? callFunction(patrolContract, 'setup', { villageId }) : Promise.resolve({ ok: false, code: 'NONE', message: '' })),
@@ -42,8 +44,9 @@ export default function Manage() {
       {!setup.data ? <Loading /> : (
         <View>
           <Teams setup={setup.data} villageId={villageId} onSaved={setup.reload} />
-          <Routes setup={setup.data} villageId={villageId} onSaved={setup.reload} />
-          <Shifts setup={setup.data} villageId={villageId} onSaved={setup.reload} />
+          <Routes setup={setup.data} villageId={villageId} onSaved={setup.reload} onRouteCreated={setNewRouteId} />
+          {/* remounts when a route or team is added, so the pickers start from the current lists */}
+          <Shifts key={`${setup.data.routes.length}-${setup.data.teams.length}`} setup={setup.data} villageId={villageId} onSaved={setup.reload} preferRouteId={newRouteId} />
         </View>
       )}
     </Page>
@@ -54,6 +57,8 @@ interface SectionProps {
   setup: Setup
   villageId: string
   onSaved: () => void
+  onRouteCreated?: (routeId: string) => void
+  preferRouteId?: string | null
 }
 
 async function save<T>(p: Promise<CallResult<T>>, done: string): Promise<T | null> {
@@ -112,7 +117,7 @@ function Teams({ setup, villageId, onSaved }: SectionProps) {
   )
 }
 
-function Routes({ setup, villageId, onSaved }: SectionProps) {
+function Routes({ setup, villageId, onSaved, onRouteCreated }: SectionProps) {
   const [routeName, setRouteName] = useState('')
   const [routeId, setRouteId] = useState<string | null>(setup.routes[0]?.id ?? null)
   const [cpName, setCpName] = useState('')
@@ -142,6 +147,7 @@ function Routes({ setup, villageId, onSaved }: SectionProps) {
           if (r) {
             setRouteName('')
             setRouteId(r.id)
+            onRouteCreated?.(r.id)
             onSaved()
           }
         })
@@ -177,10 +183,12 @@ function Routes({ setup, villageId, onSaved }: SectionProps) {
   )
 }
 
-function Shifts({ setup, villageId, onSaved }: SectionProps) {
+function Shifts({ setup, villageId, onSaved, preferRouteId }: SectionProps) {
   const [name, setName] = useState('')
   const [teamId, setTeamId] = useState<string | null>(setup.teams[0]?.id ?? null)
-  const [routeId, setRouteId] = useState<string | null>(setup.routes[0]?.id ?? null)
+  const [routeId, setRouteId] = useState<string | null>(
+    setup.routes.find((r) => r.id === preferRouteId)?.id ?? setup.routes[0]?.id ?? null,
+  )
   const [startText, setStartText] = useState('08:00')
   const [duration, setDuration] = useState('120')
   const [days, setDays] = useState<number[]>([1, 2, 3, 4, 5, 6, 7])
