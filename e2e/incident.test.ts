@@ -12,11 +12,22 @@ beforeAll(async () => {
 })
 afterAll(() => browser.close())
 
-// a tiny JPEG with an EXIF segment carrying a fake GPS marker
-const JPEG = Buffer.concat([
-  Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0x00, 0x16]), Buffer.from('Exif\0\0GPS:31.62N,99.98E'),
-  Buffer.from([0xff, 0xdb, 0x00, 0x06, 0, 1, 2, 3, 0xff, 0xda, 0x00, 0x06, 1, 2, 3, 4, 0x12, 0x34, 0xff, 0xd9]),
-])
+/** A real photo drawn by the browser, with an EXIF segment carrying a fake GPS position spliced in. */
+async function photoWithGps(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const c = document.createElement('canvas')
+    c.width = 64
+    c.height = 48
+    const g = c.getContext('2d')!
+    g.fillStyle = '#6a8'
+    g.fillRect(0, 0, 64, 48)
+    return c.toDataURL('image/jpeg', 0.8)
+  })
+  const jpeg = Buffer.from(dataUrl.split(',')[1]!, 'base64')
+  const exif = Buffer.from('Exif\0\0GPS:31.62N,99.98E')
+  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (exif.length + 2) >> 8, (exif.length + 2) & 0xff]), exif])
+  return Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)])
+}
 
 async function openIncident(page: Page, id: string) {
   await page.goto(`${hostUrl()}/#/packages/incident/pages/detail/index?id=${id}`)
@@ -44,7 +55,7 @@ it('from a resident\'s photo to a closed, rated case and a ledger line', async (
   await tap(resident.page, '环境卫生')
   await app(resident.page).locator('textarea').filter({ visible: true }).first().fill('三号楼后面的垃圾站满了，三天没人清运')
   const [chooser] = await Promise.all([resident.page.waitForEvent('filechooser'), tap(resident.page, '拍照 / 选照片')])
-  await chooser.setFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: JPEG })
+  await chooser.setFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await photoWithGps(resident.page) })
   await see(resident.page, '照片（1/9）').waitFor()
   await tap(resident.page, '获取位置')
   await see(resident.page, /已定位/).waitFor()
