@@ -323,12 +323,45 @@ describe('review', () => {
 })
 
 describe('hazards', () => {
-  it('a hazard reported on patrol is kept with the patrol', async () => {
+  it('a hazard reported on patrol becomes a grid report linked to the patrol, once per request', async () => {
     env.clock.set(TUE_PM + 10 * MIN)
     const p = await start()
-    const h = await env.ok('patrol', 'u-gesang', 'reportHazard', { patrolId: p.id, text: '大桥北桥头护栏松动', position: { lat: CPS[4]!.lat, lng: CPS[4]!.lng } })
+    expect(p.grids.map((g) => g.id).sort()).toEqual(['513328100001-G01', '513328100001-G02', '513328100001-G03'])
+    const requestId = rid('hz')
+    const input = { patrolId: p.id, text: '大桥北桥头护栏松动', position: { lat: CPS[4]!.lat, lng: CPS[4]!.lng }, gridId: '513328100001-G02' }
+    const h = await env.ok('patrol', 'u-gesang', 'reportHazard', input, requestId)
+    expect(await env.ok('patrol', 'u-gesang', 'reportHazard', input, requestId)).toEqual(h)
+    expect(h.incidentId).toEqual(expect.any(String))
     const view = await env.ok<PatrolView>('patrol', 'u-gesang', 'getPatrol', { patrolId: p.id })
-    expect(view.hazards).toEqual([expect.objectContaining({ id: h.id, text: '大桥北桥头护栏松动' })])
+    expect(view.hazards).toEqual([expect.objectContaining({ id: h.id, text: '大桥北桥头护栏松动', incidentId: h.incidentId })])
+    const incident = await env.rt.db.get('incidents', h.incidentId)
+    expect(incident).toMatchObject({
+      source: 'patrol', category: 'hazard', gridId: '513328100001-G02', reporterId: 'u-gesang', description: '大桥北桥头护栏松动',
+      location: { lat: CPS[4]!.lat, lng: CPS[4]!.lng },
+    })
+    expect(await env.rt.db.count('incidents', { source: 'patrol' })).toBe(1)
+    // without a fix it is placed at the last checkpoint; unsafe text is refused like any report
+    const noFix = await env.ok('patrol', 'u-gesang', 'reportHazard', { patrolId: p.id, text: '路灯不亮' })
+    expect(await env.rt.db.get('incidents', noFix.incidentId)).toMatchObject({ location: { lat: CPS[0]!.lat }, gridId: '513328100001-G01' })
+    expect(await env.call('patrol', 'u-gesang', 'reportHazard', { patrolId: p.id, text: '有人卖冰毒出售' }))
+      .toMatchObject({ ok: false, code: 'INCIDENT.CONTENT_UNSAFE' })
+  })
+})
+
+describe('points', () => {
+  it('a finished patrol earns the village PATROL_DUTY points for each member household, once', async () => {
+    env.clock.set(TUE_PM + 5 * MIN)
+    const p = await start()
+    await start('u-duoji')
+    await walkAll(p.id)
+    await env.ok('patrol', 'u-duoji', 'finishPatrol', { patrolId: p.id })
+    const keys = { $in: [`patrol:${p.id}:u-gesang`, `patrol:${p.id}:u-duoji`] }
+    const entries = await env.rt.db.find('points_ledger', { where: { sourceId: keys } })
+    expect(entries.map((e) => [e.householdId, e.ruleCode, e.delta]).sort()).toEqual([
+      ['hh-513328100001-G03-01', 'PATROL_DUTY', 3], ['hh-513328100001-G03-03', 'PATROL_DUTY', 3],
+    ])
+    expect(await env.call('patrol', 'u-gesang', 'finishPatrol', { patrolId: p.id })).toMatchObject({ ok: false, code: 'PATROL.PATROL_FINISHED' })
+    expect(await env.rt.db.count('points_ledger', { sourceId: keys })).toBe(2)
   })
 })
 

@@ -131,12 +131,13 @@ export function seesPositions(ctx: ActionContext, villageId: string): Promise<bo
 
 export async function patrolView(ctx: ActionContext, patrol: Patrol): Promise<PatrolView> {
   const db = ctx.db
-  const [team, route, checkins, hazards, showPosition] = await Promise.all([
+  const [team, route, checkins, hazards, showPosition, grids] = await Promise.all([
     db.get<PatrolTeam>(C.teams, patrol.teamId),
     db.get<PatrolRoute>(C.routes, patrol.routeId),
     db.find<PatrolCheckin>(C.checkins, { where: { patrolId: patrol._id }, orderBy: [['at', 'asc']], limit: 100 }),
     db.find<PatrolHazard>(C.hazards, { where: { patrolId: patrol._id }, orderBy: [['at', 'asc']], limit: 100 }),
     seesPositions(ctx, patrol.villageId),
+    ctx.rt.units.children(patrol.villageId),
   ])
   const cpNames = await checkpointNames(db, [...patrol.checkpointIds, ...checkins.map((c) => c.checkpointId)])
   const people = await names(db, [...patrol.participants, ...checkins.map((c) => c.userId)])
@@ -149,6 +150,7 @@ export async function patrolView(ctx: ActionContext, patrol: Patrol): Promise<Pa
     checkins: checkins.map((c) => checkinView(c, cpNames.get(c.checkpointId) ?? '', people.get(c.userId) ?? '', showPosition)),
     hazards: hazards.map((h) => ({ id: h._id, text: h.text, at: h.at, incidentId: h.incidentId })),
     participants: patrol.participants.map((id) => ({ id, name: people.get(id) ?? '' })),
+    grids: grids.filter((g) => g.level === 'grid').map((g) => ({ id: g._id, name: g.name })),
   }
 }
 

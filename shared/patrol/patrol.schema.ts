@@ -301,6 +301,8 @@ export const PatrolViewSchema = z.object({
   checkins: z.array(CheckinViewSchema),
   hazards: z.array(z.object({ id: IdSchema, text: z.string(), at: TimestampSchema, incidentId: IdSchema.nullable() })),
   participants: z.array(PersonSchema),
+  /** the village's grids, for placing a hazard report */
+  grids: z.array(z.object({ id: IdSchema, name: z.string() })),
 })
 export type PatrolView = z.infer<typeof PatrolViewSchema>
 
@@ -385,6 +387,8 @@ export const ReportHazardInputSchema = z.object({
   patrolId: IdSchema,
   text: text('隐患情况', 500, 2),
   position: LatLngSchema.nullable().default(null),
+  /** the grid it is in (the grid report goes there); defaults to the first grid of the village */
+  gridId: IdSchema.nullable().default(null),
 })
 export const ReportHazardOutputSchema = z.object({
   id: IdSchema,

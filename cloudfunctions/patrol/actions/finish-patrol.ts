@@ -4,12 +4,15 @@ import { PATROL_LIMITS } from '../../../shared/patrol/patrol.rules'
 import type { Patrol, PatrolHours } from '../../../shared/patrol/patrol.schema'
 import { bjMonth } from '../../../shared/time/beijing'
 import { defineAction } from '../../_core/wrap'
+import { creditSystemAward } from '../../points/award'
 import { recordVolunteerHours } from '../../volunteer/hours'
 import { bumpStats, C, ids, isActiveMember, loadPatrol, patrolView, statKeys } from '../store'
 
 /**
  * Finishes the patrol: the checkpoints not checked are its missed ones (漏巡), and its duration (capped at
  * the shift's length plus an hour) becomes volunteer hours for each member who took part, exactly once.
+ * Each of them also earns the village's PATROL_DUTY points for their household (once per patrol and
+ * person: the points ledger keys the entry by source); a village without that rule simply awards none.
  */
 export const finishPatrol = defineAction(patrolContract.actions.finishPatrol, {
   scope: async ({ patrolId }, ctx) => (await loadPatrol(ctx.db, patrolId)).villageId,
@@ -43,6 +46,12 @@ export const finishPatrol = defineAction(patrolContract.actions.finishPatrol, {
           userId, householdId: user?.householdId ?? null, villageId: p.villageId, minutes, source: 'patrol',
           sourceKey: `patrol:${p._id}`, note: `巡逻 ${p.day} ${p.shiftName}`, now: ctx.now,
         })
+        if (user?.householdId) {
+          await creditSystemAward(tx, {
+            villageId: p.villageId, householdId: user.householdId, userId, ruleCode: 'PATROL_DUTY', quantity: 1,
+            sourceKey: `patrol:${p._id}:${userId}`, reason: `巡逻 ${p.day} ${p.shiftName}`, now: ctx.now,
+          })
+        }
       }
       await bumpStats(tx, keys, bjMonth(p.windowStart), {
         patrolsDone: 1, missedCheckpoints: missed.length, minutes: minutes * p.participants.length,

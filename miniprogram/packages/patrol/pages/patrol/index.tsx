@@ -10,6 +10,7 @@ import { callFunction } from '../../../../services/call-function'
 import { IS_WEAPP } from '../../../../services/env'
 import { useAction } from '../../../../services/use-call'
 import { QueueStatus } from '../../components/queue-status'
+import { UnitChoice } from '../../components/unit-choice'
 import { currentFix } from '../../services/location'
 import { enqueue, flush, pending, subscribe, type SyncOutcome } from '../../services/queue'
 import '../../components/patrol.css'
@@ -35,8 +36,9 @@ export default function PatrolPage() {
   const [last, setLast] = useState<string | null>(null)
   const [waiting, setWaiting] = useState(() => pending().filter((q) => q.patrolId === id))
   const [hazard, setHazard] = useState('')
+  const [hazardGrid, setHazardGrid] = useState<string | null>(null)
   const finish = useAction((input: { patrolId: string }, requestId: string) => callFunction(patrolContract, 'finishPatrol', input, { requestId }))
-  const report = useAction((input: { patrolId: string; text: string }, requestId: string) =>
+  const report = useAction((input: { patrolId: string; text: string; gridId: string | null; position: { lat: number; lng: number } | null }, requestId: string) =>
     callFunction(patrolContract, 'reportHazard', input, { requestId }))
 
   const load = useCallback(() => {
@@ -144,16 +146,21 @@ export default function PatrolPage() {
       {active ? (
         <Card title='发现隐患'>
           <Field label='看到了什么' value={hazard} onChange={setHazard} placeholder='如：桥头护栏松动' maxlength={500} />
+          <View className='l-field__label'>在哪个网格</View>
+          <UnitChoice options={view.grids} value={hazardGrid ?? view.grids[0]?.id ?? null} onChange={setHazardGrid} />
           <Button kind='secondary' loading={report.pending} disabled={hazard.trim().length < 2} onClick={() => {
-            void report.run({ patrolId: id, text: hazard.trim() }).then((r) => {
+            // the hazard's place: a fresh fix if there is one, else the server uses the last checkpoint
+            void currentFix().then((f) => ({ lat: f.lat, lng: f.lng }), () => null).then((position) =>
+              report.run({ patrolId: id, text: hazard.trim(), gridId: hazardGrid ?? view.grids[0]?.id ?? null, position }),
+            ).then((r) => {
               if (r.ok) {
                 setHazard('')
-                toastDone('已上报')
+                toastDone('已转为网格事件')
                 load()
               } else void showError(r.message)
             })
           }}>上报隐患</Button>
-          {view.hazards.map((h) => <View key={h.id} className='l-row__sub'>{`${formatBj(h.at, 'HH:mm')} ${h.text}`}</View>)}
+          {view.hazards.map((h) => <View key={h.id} className='l-row__sub'>{`${formatBj(h.at, 'HH:mm')} ${h.text}${h.incidentId ? '（已转为网格事件）' : ''}`}</View>)}
         </Card>
       ) : null}
       {active ? (
