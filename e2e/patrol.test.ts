@@ -118,6 +118,10 @@ it('captain sets up a route and prints a poster; volunteer patrols it, one check
   }
   await app(v.page).locator('.patrol-last', { hasText: '需队长审核' }).waitFor()
   await app(v.page).getByText('不在点位范围内').first().waitFor()
+  // a hazard on the way becomes a grid report
+  await field(v.page, '看到了什么').fill('后门路灯不亮，夜里看不清台阶')
+  await app(v.page).getByText('上报隐患', { exact: true }).click()
+  await app(v.page).getByText('（已转为网格事件）', { exact: false }).waitFor()
   await app(v.page).getByText('结束巡逻', { exact: true }).click()
   await v.page.getByText('所有点位都已打卡。结束后记下巡逻时长。').waitFor()
   await v.page.getByText('结束巡逻', { exact: true }).last().click()
@@ -143,6 +147,9 @@ it('captain sets up a route and prints a poster; volunteer patrols it, one check
   const view = await fn(captainToken, 'patrol', 'getPatrol', { patrolId: done.patrol.id })
   expect(view.checkins.map((c: { status: string }) => c.status)).toEqual(['ok', 'ok', 'accepted'])
   expect(view.minutes).toEqual(expect.any(Number))
+  expect(view.hazards).toEqual([expect.objectContaining({ text: '后门路灯不亮，夜里看不清台阶', incidentId: expect.any(String) })])
+  const hours = await fn(await tokenFor('u-gesang'), 'volunteer', 'myHours', {})
+  expect(hours.entries.items.some((e: { note?: string; sourceKey?: string }) => JSON.stringify(e).includes(DRILL))).toBe(true)
   const month = bj(Date.now()).format('YYYY-MM')
   const figures = await fn(captainToken, 'patrol', 'figures', { unitId: VILLAGE, fromMonth: month, toMonth: month })
   expect(figures.total.done).toBeGreaterThanOrEqual(1)
