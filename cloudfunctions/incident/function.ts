@@ -25,9 +25,14 @@ import { safeReport } from './actions/safe-report'
 import { safeStatus } from './actions/safe-status'
 import { stats } from './actions/stats'
 import { sweepOverdue } from './actions/sweep-overdue'
+import { sweepOverdue as sweepAll } from './sweep'
 
 export const incidentFunction = defineFunction(incidentContract, {
   config, report, nearbyOpen, joinIncident, get, mine, queue,
   accept, resolve, escalate, reject, dispatch, feedback, close, mediate, rate, rateDepartment, departments,
   sweepOverdue, inbox, inboxRead, safeReport, safeStatus, stats, ledger,
+}, {
+  // Deadlines escalate even when nobody opens a queue: CloudBase's timer trigger (config.json), or
+  // the local host's interval, sweeps every unit.
+  sweepOverdue: { everyMinutes: 15, run: (rt, now) => sweepAll(rt, now, {}, 500) },
 })
