@@ -5,7 +5,8 @@ export default defineAppConfig({
     { root: 'packages/incident', pages: ['pages/list/index', 'pages/detail/index', 'pages/overview/index'] },
     {
       root: 'packages/points',
-      pages: ['pages/mine/index', 'pages/publicity/index', 'pages/store/index', 'pages/review/index', 'pages/keeper/index', 'pages/goods/index'],
+      pages: ['pages/mine/index', 'pages/publicity/index', 'pages/store/index', 'pages/review/index', 'pages/keeper/index', 'pages/goods/index',
+        'pages/rules/index', 'pages/settings/index'],
     },
     {
       root: 'packages/volunteer',

@@ -5,6 +5,7 @@ import { Button, Card, ConfirmButton, Empty, ErrorBlock, Field, Loading, Page, R
 import { callFunction } from '../../../../services/call-function'
 import { unitsWith, useMe } from '../../../../services/me'
 import { useAction, useQuery } from '../../../../services/use-call'
+import { useShownAgain } from '../../common'
 
 /** Goods of the village store: add goods, restock, put on or take off the shelf, expire unclaimed orders. */
 export default function GoodsPage() {
@@ -19,6 +20,7 @@ export default function GoodsPage() {
   const save = useAction((input: Parameters<typeof callFunction<typeof pointsContract, 'saveGoods'>>[2], requestId) => callFunction(pointsContract, 'saveGoods', input, { requestId }))
   const adjust = useAction((input: { goodsId: string; delta: number }, requestId) => callFunction(pointsContract, 'adjustStock', { ...input, reason: '补货' }, { requestId }))
   const expire = useAction((_: object, requestId) => callFunction(pointsContract, 'expireRedemptions', { villageId: villageId! }, { requestId }))
+  useShownAgain(goods.reload)
   if (!me) return <Page>{error ? <ErrorBlock message={error.message} onRetry={reload} /> : <Loading />}</Page>
   if (!villageId) return <Page><Empty title='您不能管理商品' /></Page>
   const done = (msg: string) => (r: { ok: boolean; message?: string }) => {

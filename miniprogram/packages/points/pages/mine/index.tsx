@@ -6,12 +6,16 @@ import type { EntryView } from '../../../../../shared/points/points.schema'
 import { Button, Card, Empty, ErrorBlock, Loading, PagedList, Page, Row, Tag } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
 import { usePaged, useQuery } from '../../../../services/use-call'
-import { signed, when } from '../../common'
+import { signed, useShownAgain, when } from '../../common'
 
 /** Resident: my household's balance, what is still in publicity, and every entry (paged). */
 export default function MyPoints() {
   const head = useQuery(() => callFunction(pointsContract, 'myPoints', { page: 1, pageSize: 1 }), [])
   const history = usePaged<EntryView>((page) => callFunction(pointsContract, 'myPoints', { page, pageSize: 20 }).then((r) => (r.ok ? { ok: true as const, data: r.data.history } : r)), [])
+  useShownAgain(() => {
+    head.reload()
+    history.reload()
+  })
   if (!head.data) return <Page>{head.error ? <ErrorBlock message={head.error.message} onRetry={head.reload} /> : <Loading />}</Page>
   const d = head.data
   if (!d.household) {

@@ -5,7 +5,7 @@ import { pointsContract } from '../../../../../shared/points/points.contract'
 import { Button, Card, ConfirmButton, ErrorBlock, Field, Loading, PagedList, Page, PickerField, Row, Tag, showError, toastDone } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
-import { signed, when } from '../../common'
+import { signed, useShownAgain, when } from '../../common'
 
 /** Residents: this month's publicity list (names masked) with an objection button, and the points board. */
 export default function Publicity() {
@@ -18,6 +18,10 @@ export default function Publicity() {
   const list = usePaged((page) => (villageId ? callFunction(pointsContract, 'publicity', { villageId, page, pageSize: 20 }) : Promise.resolve({ ok: true as const, data: { items: [], page: 1, pageSize: 20, total: 0, hasMore: false, month: '2000-01', villageName: '' } })), [villageId])
   const board = usePaged((page) => (villageId ? callFunction(pointsContract, 'board', { villageId, page, pageSize: 20 }) : Promise.resolve({ ok: true as const, data: { items: [], page: 1, pageSize: 20, total: 0, hasMore: false, month: null, villageName: '' } })), [villageId])
   const object = useAction((input: { awardId: string; reason: string }, requestId) => callFunction(pointsContract, 'object', input, { requestId }))
+  useShownAgain(() => {
+    list.reload()
+    board.reload()
+  })
   if (!villageId) return <Page>{mine.error ? <ErrorBlock message={mine.error.message} onRetry={mine.reload} /> : <Loading />}</Page>
   return (
     <Page title='积分公示' intro='评定的积分先公示，公示期满没有异议才计入。对公示有意见可以提异议。'>
@@ -31,7 +35,7 @@ export default function Publicity() {
             onLoadMore={list.loadMore} onRetry={list.reload} keyOf={(a) => a.id}
             renderItem={(a) => (
               <View data-testid='publicity-item'>
-                <Row title={`${a.headNameMasked}家 · ${a.ruleName}`} sub={`${a.note || a.category}${a.publicUntil ? ` · 公示到 ${when(a.publicUntil)}` : ''}${a.objections ? ` · 异议 ${a.objections} 条` : ''}`}
+                <Row title={`${a.headNameMasked}家${a.mine ? '（我家）' : ''} · ${a.ruleName}`} sub={`${a.note || a.category}${a.publicUntil ? ` · 公示到 ${when(a.publicUntil)}` : ''}${a.objections ? ` · 异议 ${a.objections} 条` : ''}`}
                   extra={<><Tag tone={a.delta >= 0 ? 'success' : 'danger'}>{signed(a.delta)}</Tag><Tag tone='plain'>{a.statusLabel}</Tag></>} />
                 {a.myObjection ? <Tag tone='info'>我已提异议</Tag> : null}
                 {a.canObject && objecting !== a.id ? <Button kind='secondary' size='small' onClick={() => { setObjecting(a.id); setReason('') }}>提异议</Button> : null}

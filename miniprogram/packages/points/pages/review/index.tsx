@@ -1,10 +1,11 @@
+import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
 import { pointsContract } from '../../../../../shared/points/points.contract'
 import { bjMonth } from '../../../../../shared/time/beijing'
 import { Button, Card, ConfirmButton, Empty, ErrorBlock, Field, Loading, PagedList, Page, PickerField, Row, Tag, showError, toastDone } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
-import { unitsWith, useMe } from '../../../../services/me'
+import { hasPermission, unitsWith, useMe } from '../../../../services/me'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
 import { signed, when } from '../../common'
 
@@ -174,6 +175,12 @@ export default function Review() {
       {tab === 'approve' ? <Approvals villageId={villageId} /> : null}
       {tab === 'objections' ? <Objections villageId={villageId} /> : null}
       {tab === 'figures' ? <Figures villageId={villageId} /> : null}
+      {hasPermission(me, 'points_rule_manage') ? (
+        <Card title='规则和设置'>
+          <Row title='积分规则（村规民约）' sub='做了什么加分、扣分，新增或修改' arrow onClick={() => void Taro.navigateTo({ url: '/packages/points/pages/rules/index' })} />
+          <Row title='公示天数和领取期限' sub='评定通过后公示几天，兑换后几天内领取' arrow onClick={() => void Taro.navigateTo({ url: '/packages/points/pages/settings/index' })} />
+        </Card>
+      ) : null}
     </Page>
   )
 }

@@ -5,7 +5,7 @@ import { pointsContract } from '../../../../../shared/points/points.contract'
 import { Card, ConfirmButton, Empty, ErrorBlock, Loading, PagedList, Page, Row, Tag, showError, toastDone } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
-import { when } from '../../common'
+import { useShownAgain, when } from '../../common'
 
 /** Resident: goods to redeem (with a confirmation), and my orders with the pickup code and cancel. */
 export default function Store() {
@@ -20,6 +20,7 @@ export default function Store() {
     goods.reload()
     orders.reload()
   }
+  useShownAgain(refresh)
   if (!villageId) return <Page>{mine.error ? <ErrorBlock message={mine.error.message} onRetry={mine.reload} /> : mine.data ? <Empty title='还没有绑定家庭户' /> : <Loading />}</Page>
   const balance = goods.data?.balance ?? null
   return (

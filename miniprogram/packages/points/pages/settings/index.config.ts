@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '公示和领取期限' })
