@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path'
 import { DIST, assertBuilt, installWeappEnv, textOf, waitFor } from './support/weapp-env'
+import { DEFAULT_CATEGORIES, SEVERITIES, SEVERITY_LABELS } from '../../shared/incident/incident.schema'
 
 assertBuilt()
 
@@ -20,8 +21,15 @@ const ME = {
   isNew: false,
 }
 
+const CONFIG = {
+  categories: DEFAULT_CATEGORIES,
+  severities: SEVERITIES.map((key) => ({ key, label: SEVERITY_LABELS[key] })),
+  defaultGrid: ME.user.residence,
+}
+
 const calls = installWeappEnv((name, body) => {
   if (name === 'account' && body.action === 'me') return { ok: true, data: ME }
+  if (name === 'incident' && body.action === 'config') return { ok: true, data: CONFIG }
   return { ok: false, code: 'COMMON.UNKNOWN_ACTION', message: '没有这个操作' }
 })
 
@@ -54,10 +62,14 @@ test('me page renders the user, residence and roles returned by the account func
   expect(calls.reLaunch).toEqual([])
 })
 
-test('report tab shows its friendly empty state', async () => {
+test('report tab shows the report form with the categories the incident function returns', async () => {
   const page = mountPage('pages/report/index')
-  await waitFor(() => textOf(page.dom!).includes('上报功能马上就来'), 'the report page')
-  expect(textOf(page.dom!)).toContain('请直接联系您的网格员')
+  await waitFor(() => textOf(page.dom!).includes('矛盾纠纷'), 'the report form with its categories')
+  const text = textOf(page.dom!)
+  for (const c of DEFAULT_CATEGORIES) expect(text).toContain(c.label)
+  expect(text).toContain('紧急程度')
+  expect(text).toContain('拍照 / 选照片')
+  expect(calls.callFunction).toContainEqual({ name: 'incident', data: { action: 'config', data: {} } })
 })
 
 test('home page lists only the entries my permissions allow', async () => {
@@ -65,7 +77,10 @@ test('home page lists only the entries my permissions allow', async () => {
   await waitFor(() => textOf(page.dom!).includes('您好，卓玛'), 'the home page greeting')
   const text = textOf(page.dom!)
   expect(text).toContain('随手拍上报')
+  expect(text).toContain('巡逻打卡')
   expect(text).toContain('使用邀请码')
   expect(text).not.toContain('发放邀请码')
   expect(text).not.toContain('人员名单')
+  expect(text).not.toContain('积分评定')
+  expect(text).not.toContain('待我处理')
 })
