@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { gcj02ToWgs84 } from '../shared/patrol/gcj02'
+import { gcj02ToWgs84 } from '../shared/geo/gcj02'
 import { bj } from '../shared/time/beijing'
 import { app, fn, hostUrl, launch, loginAs, phone, tokenFor } from './support/browser'
 

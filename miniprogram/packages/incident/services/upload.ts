@@ -3,6 +3,7 @@ import { UploadReplySchema, type PhotoView } from '../../../../shared/files'
 import type { CallResult } from '../../../services/call-function'
 import { API_BASE, IS_WEAPP } from '../../../services/env'
 import { getToken } from '../../../services/session'
+import { wgs84ToGcj02 } from '../../../../shared/geo/gcj02'
 
 /**
  * One photo to storage, with progress (0–100). In WeChat it goes straight to CloudBase storage under the
@@ -60,8 +61,8 @@ async function viaHttp(blobUrl: string, onProgress: (p: number) => void): Promis
   })
 }
 
-/** Where am I (GCJ-02): the WeChat map picker, or the browser's position (WGS-84 ≈ GCJ-02 within ~500 m is not
- * good enough for a map, but the browser in China rarely has a better source; the address field says the rest). */
+/** Where am I, in GCJ-02: the WeChat map picker (already GCJ-02), or the browser's position (WGS-84,
+ * converted, since inside China the two differ by up to ~700 m); the address field says the rest. */
 export async function pickLocation(): Promise<CallResult<{ lat: number; lng: number; address: string }>> {
   if (IS_WEAPP) {
     try {
@@ -77,7 +78,7 @@ export async function pickLocation(): Promise<CallResult<{ lat: number; lng: num
       return
     }
     navigator.geolocation.getCurrentPosition(
-      (p) => resolve({ ok: true, data: { lat: p.coords.latitude, lng: p.coords.longitude, address: '' } }),
+      (p) => resolve({ ok: true, data: { ...wgs84ToGcj02(p.coords.latitude, p.coords.longitude), address: '' } }),
       () => resolve({ ok: false, code: 'CLIENT.LOCATION', message: '定位没有成功，请允许定位或在下面写清地址' }),
       { timeout: 10_000, maximumAge: 60_000 },
     )

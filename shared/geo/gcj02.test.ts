@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { distanceM } from './patrol.rules'
+import { distanceM } from '../patrol/patrol.rules'
 import { gcj02ToWgs84, wgs84ToGcj02 } from './gcj02'
 
 it('offsets points in China by hundreds of metres and leaves others alone', () => {
