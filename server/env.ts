@@ -8,7 +8,6 @@ const EnvSchema = z.object({
   LINLI_DATA_DIR: z.string().default('.data'),
   LINLI_H5_DIR: z.string().default('dist/h5'),
   LINLI_SESSION_SECRET: z.string().min(16).optional(),
-  LINLI_QUIET: z.enum(['0', '1']).default('0'),
 })
 
 export type HostEnv = z.infer<typeof EnvSchema> & { dataDir: string; h5Dir: string }
