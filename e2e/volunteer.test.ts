@@ -18,7 +18,9 @@ afterAll(() => browser.close())
 
 const V = '#/packages/volunteer/pages'
 
+/** Opens a page by URL with a fresh load (a hash change alone does not move Taro's H5 router). */
 async function open(page: Page, path: string): Promise<void> {
+  await page.goto('about:blank')
   await page.goto(`${hostUrl()}/${V}/${path}`)
 }
 
@@ -76,7 +78,10 @@ it('task: post → sign up → check in and out → confirm → hours and points
   // the organiser confirms two hours (the clock measured less, so a reason is given)
   await org.page.reload()
   const row = item(org.page, '卓玛')
-  await row.waitFor()
+  await row.waitFor().catch(async (e) => {
+    await org.page.screenshot({ path: '.e2e-artifacts/volunteer-signups.png' })
+    throw e
+  })
   await row.locator('.l-field').filter({ hasText: '确认时长（小时）' }).locator('input').fill('2')
   await row.locator('.l-field').filter({ hasText: '与实测不同的原因' }).locator('input').fill('提前到场布置')
   await row.getByText('确认时长', { exact: true }).click()
@@ -126,7 +131,8 @@ it('request: resident posts a need → village publishes → organisation takes 
   await taken.locator('.l-field').filter({ hasText: '完成情况' }).locator('input').fill('已换新门锁')
   await taken.locator('.l-field').filter({ hasText: '用了几小时' }).locator('input').fill('1.5')
   await taken.getByText('报告完成', { exact: true }).click()
-  await item(org.page, title).getByText('待群众确认').waitFor()
+  // reported done: it leaves the organisation's "taken" list
+  await item(org.page, title).waitFor({ state: 'hidden' })
 
   await open(resident.page, 'needs/index')
   await item(resident.page, title).getByText('确认已办好').click()
