@@ -277,3 +277,43 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
     await who.close()
   }
 })
+
+it('an official adds a rule to the village code, changes it (a new version) and it can be used for scoring', async () => {
+  const li = await as('李秀英')
+  await open(li.page, 'review/index')
+  await tap(li.page, '积分规则（村规民约）')
+  await tap(li.page, '新增规则')
+  const input = (label: string) => app(li.page).locator('.l-field').filter({ visible: true }).filter({ hasText: label }).locator('input')
+  await input('规则名称').fill('清理河道垃圾')
+  await tap(li.page, '环境卫生')
+  await input('每次加几分').fill('3')
+  await input('每户每月最多几分').fill('9')
+  await input('出自村规民约哪一条').fill('第三条 爱护河道')
+  await tap(li.page, '保存')
+  await anywhere(li.page, /新增规则：“清理河道垃圾”，每次 \+3 分，每户每月最多 9 分/).waitFor()
+  await confirmDialog(li.page, '确定')
+  await anywhere(li.page, '已保存').waitFor()
+  const row = item(li.page, 'rule', '清理河道垃圾')
+  await row.getByText('环境卫生 · 干部评定 · 每户每月最多 9 分 · 第 1 版 · 第三条 爱护河道').waitFor()
+
+  // a change is a new version; the first one is kept
+  await row.getByText('修改', { exact: true }).click()
+  await see(li.page, '修改积分规则').waitFor()
+  await input('每次加几分').fill('4')
+  await tap(li.page, '保存')
+  await confirmDialog(li.page, '确定')
+  await anywhere(li.page, '已保存').waitFor()
+  await row.getByText(/第 2 版/).waitFor()
+  await row.getByText('+4', { exact: true }).waitFor()
+  await row.getByText('看历次版本', { exact: true }).click()
+  await row.getByText('第 2 版：清理河道垃圾（+4）').waitFor()
+  await row.getByText('第 1 版：清理河道垃圾（+3）').waitFor()
+
+  // the new rule is offered when proposing
+  await open(li.page, 'review/index')
+  await see(li.page, '清理河道垃圾（+4）').waitFor()
+  const rules = await call<{ items: Array<{ name: string; version: number; points: number }> }>('u-zhuoma', 'listRules', { villageId: VILLAGE })
+  expect(rules.items.find((r) => r.name === '清理河道垃圾')).toMatchObject({ version: 2, points: 4 })
+  expect(li.errors).toEqual([])
+  await li.close()
+})

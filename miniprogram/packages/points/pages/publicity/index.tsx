@@ -36,8 +36,11 @@ export default function Publicity() {
             renderItem={(a) => (
               <View data-testid='publicity-item'>
                 <Row title={`${a.headNameMasked}家${a.mine ? '（我家）' : ''} · ${a.ruleName}`} sub={`${a.note || a.category}${a.publicUntil ? ` · 公示到 ${when(a.publicUntil)}` : ''}${a.objections ? ` · 异议 ${a.objections} 条` : ''}`}
-                  extra={<><Tag tone={a.delta >= 0 ? 'success' : 'danger'}>{signed(a.delta)}</Tag><Tag tone='plain'>{a.statusLabel}</Tag></>} />
-                {a.myObjection ? <Tag tone='info'>我已提异议</Tag> : null}
+                  extra={<Tag tone={a.delta >= 0 ? 'success' : 'danger'}>{signed(a.delta)}</Tag>} />
+                <View>
+                  <Tag tone={a.status === 'objected' ? 'warning' : a.status === 'withdrawn' ? 'danger' : a.status === 'credited' ? 'success' : 'plain'}>{a.statusLabel}</Tag>
+                  {a.myObjection ? <Tag tone='info'>我已提异议</Tag> : null}
+                </View>
                 {a.canObject && objecting !== a.id ? <Button kind='secondary' size='small' onClick={() => { setObjecting(a.id); setReason('') }}>提异议</Button> : null}
                 {objecting === a.id ? (
                   <View>

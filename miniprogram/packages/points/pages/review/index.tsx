@@ -7,7 +7,7 @@ import { Button, Card, ConfirmButton, Empty, ErrorBlock, Field, Loading, PagedLi
 import { callFunction } from '../../../../services/call-function'
 import { hasPermission, unitsWith, useMe } from '../../../../services/me'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
-import { signed, when } from '../../common'
+import { signed, useShownAgain, when } from '../../common'
 
 type Tab = 'propose' | 'approve' | 'objections' | 'figures'
 const TABS = [
@@ -165,16 +165,19 @@ export default function Review() {
   const { me, error, reload } = useMe()
   const villages = useMemo(() => (me ? unitsWith(me, 'points_propose') : []), [me])
   const [tab, setTab] = useState<Tab>('propose')
+  // back from the rules or settings page: load the tab afresh (a new rule must be offered at once)
+  const [shown, setShown] = useState(0)
+  useShownAgain(() => setShown((n) => n + 1))
   if (!me) return <Page>{error ? <ErrorBlock message={error.message} onRetry={reload} /> : <Loading />}</Page>
   if (!villages.length) return <Page><Empty title='您不能评定积分' /></Page>
   const villageId = villages[0]!.id
   return (
     <Page title='积分评定' intro={`${villages[0]!.fullName}：评定要另一位干部审核，通过后公示，期满无异议才计入。`}>
       <Card><PickerField label='做什么' options={TABS} value={tab} onChange={setTab} /></Card>
-      {tab === 'propose' ? <Propose villageId={villageId} /> : null}
-      {tab === 'approve' ? <Approvals villageId={villageId} /> : null}
-      {tab === 'objections' ? <Objections villageId={villageId} /> : null}
-      {tab === 'figures' ? <Figures villageId={villageId} /> : null}
+      {tab === 'propose' ? <Propose key={shown} villageId={villageId} /> : null}
+      {tab === 'approve' ? <Approvals key={shown} villageId={villageId} /> : null}
+      {tab === 'objections' ? <Objections key={shown} villageId={villageId} /> : null}
+      {tab === 'figures' ? <Figures key={shown} villageId={villageId} /> : null}
       {hasPermission(me, 'points_rule_manage') ? (
         <Card title='规则和设置'>
           <Row title='积分规则（村规民约）' sub='做了什么加分、扣分，新增或修改' arrow onClick={() => void Taro.navigateTo({ url: '/packages/points/pages/rules/index' })} />

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
 import { pointsContract } from '../../../../../shared/points/points.contract'
@@ -61,7 +62,12 @@ export default function Rules() {
   const villages = useMemo(() => (me ? unitsWith(me, 'points_rule_manage') : []), [me])
   const villageId = villages[0]?.id ?? null
   const rules = useQuery(() => (villageId ? callFunction(pointsContract, 'listRules', { villageId, includeInactive: true }) : Promise.resolve({ ok: true as const, data: { items: [] } })), [villageId])
-  const [draft, setDraft] = useState<Draft | null>(null)
+  const [draft, setDraftState] = useState<Draft | null>(null)
+  // the form replaces the list: start it at the top, not where the list was scrolled to
+  const setDraft = (d: Draft | null) => {
+    setDraftState(d)
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+  }
   const [history, setHistory] = useState<string | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const save = useAction((input: Parameters<typeof callFunction<typeof pointsContract, 'saveRule'>>[2], requestId) => callFunction(pointsContract, 'saveRule', input, { requestId }))
@@ -70,7 +76,7 @@ export default function Rules() {
   if (!rules.data) return <Page>{rules.error ? <ErrorBlock message={rules.error.message} onRetry={rules.reload} /> : <Loading />}</Page>
 
   if (draft) {
-    const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch })
+    const set = (patch: Partial<Draft>) => setDraftState({ ...draft, ...patch })
     const n = Number(draft.points)
     const points = draft.sign === 'deduct' ? -n : n
     const ok = draft.name.trim() && draft.category && Number.isInteger(n) && n > 0 && n <= 200 && (!draft.cap || Number(draft.cap) > 0)

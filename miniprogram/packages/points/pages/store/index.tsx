@@ -33,7 +33,12 @@ export default function Store() {
             <View data-testid='order'>
               <Row title={`${o.goodsName} ×${o.quantity}（${o.points} 分）`} sub={o.status === 'pending' ? `请在 ${when(o.expiresAt)} 前领取` : `${o.statusLabel} ${when(o.closedAt)}`}
                 extra={<Tag tone={o.status === 'pending' ? 'warning' : 'plain'}>{o.statusLabel}</Tag>} />
-              {o.code ? <View className='points-code' data-testid='pickup-code'>取货码 {o.code}</View> : null}
+              {o.code ? (
+                <>
+                  <View className='l-field__hint'>取货码（到超市给管理员看）</View>
+                  <View className='points-code' data-testid='pickup-code'>{o.code}</View>
+                </>
+              ) : null}
               {o.status === 'pending' ? (
                 <ConfirmButton kind='secondary' size='small' confirm={`取消后 ${o.points} 分会退回。确定取消吗？`} loading={cancel.pending}
                   onConfirm={() => void cancel.run({ redemptionId: o.id }).then((r) => {
