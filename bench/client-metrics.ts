@@ -29,7 +29,8 @@ export async function h5FirstLoad(url: string, token: string): Promise<{ bytes: 
   try {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
     await context.addInitScript((t) => {
-      // Taro's H5 storage wraps values as { data }; a logged-in user lands on the home page directly.
+      // Taro's H5 storage wraps values as { data } (miniprogram/services/session.ts uses Taro.setStorageSync('linli.token')),
+      // so a signed-in user lands on the home page directly.
       window.localStorage.setItem('linli.token', JSON.stringify({ data: t }))
     }, token)
     const page = await context.newPage()
@@ -43,7 +44,8 @@ export async function h5FirstLoad(url: string, token: string): Promise<{ bytes: 
     })
     const t = Date.now()
     await page.goto(`${url}/#/pages/home/index`)
-    await page.getByText(/你好|您好|首页/).first().waitFor({ timeout: 60_000 })
+    // the greeting renders once `account.me` has answered: the home page is then usable (the tab bar alone is not)
+    await page.getByText(/您好，/).first().waitFor({ timeout: 60_000 })
     const interactiveMs = Date.now() - t
     await page.waitForLoadState('networkidle')
     return { bytes, requests, interactiveMs }

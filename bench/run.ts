@@ -144,6 +144,30 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
     // warm up (JIT, statement cache, page cache)
     await runLoad(40, 4, () => call(url, s.gridWorker, 'incident', 'queue', { view: 'all', unitId: s.gridId }, false))
 
+    // ---- reads officials use most (first, on the generated data as it is) ----
+    const resident = s.residentsWithBalance[0] ?? s.residents[0]!
+    const reads: Array<[string, string, string, string, unknown]> = [
+      ['incident.stats county month', ADMIN, 'incident', 'stats', { unitId: s.countyId, period: MONTH }],
+      ['incident.stats county quarter', ADMIN, 'incident', 'stats', { unitId: s.countyId, period: QUARTER }],
+      ['incident.stats township month', s.dispatcher, 'incident', 'stats', { unitId: s.townshipId, period: MONTH }],
+      ['incident.stats village quarter', s.officials[0], 'incident', 'stats', { unitId: s.villageId, period: QUARTER }],
+      ['patrol.figures township month', s.dispatcher, 'patrol', 'figures', { unitId: s.townshipId, fromMonth: MONTH, toMonth: MONTH }],
+      ['incident.queue grid todo', s.gridWorker, 'incident', 'queue', { view: 'todo' }],
+      ['incident.queue grid all', s.gridWorker, 'incident', 'queue', { view: 'all', unitId: s.gridId }],
+      ['incident.queue county all', ADMIN, 'incident', 'queue', { view: 'all', unitId: s.countyId }],
+      ['points.myPoints household', resident, 'points', 'myPoints', {}],
+      ['points.board village month', resident, 'points', 'board', { villageId: s.villageId, month: MONTH }],
+      ['points.board village all', resident, 'points', 'board', { villageId: s.villageId }],
+    ]
+    for (const [name, user, fn, action, data] of reads) {
+      for (const c of CONCURRENCY) record(name, 'read', c, await runLoad(COUNT, c, () => call(url, user, fn, action, data, false)))
+    }
+    for (const format of ['csv', 'xlsx']) {
+      record(`points.exportLedger ${format}`, 'read', 1, await runLoad(20, 1, () =>
+        call(url, s.officials[0], 'points', 'exportLedger', { villageId: s.villageId, month: MONTH, format }, false)))
+    }
+    record('incident.ledger csv', 'read', 1, await runLoad(20, 1, () =>
+      call(url, s.officials[0], 'incident', 'ledger', { unitId: s.villageId, month: MONTH, format: 'csv' }, false)))
     // ---- writes ----
     const reporters = Object.keys(photos)
     const reportBody = (u: string, i: number) => ({
@@ -214,29 +238,6 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
       }))
     }
 
-    // ---- reads officials use most ----
-    const resident = s.residentsWithBalance[0] ?? s.residents[0]!
-    const reads: Array<[string, string, string, string, unknown]> = [
-      ['incident.stats county month', ADMIN, 'incident', 'stats', { unitId: s.countyId, period: MONTH }],
-      ['incident.stats county quarter', ADMIN, 'incident', 'stats', { unitId: s.countyId, period: QUARTER }],
-      ['incident.stats township month', s.dispatcher, 'incident', 'stats', { unitId: s.townshipId, period: MONTH }],
-      ['incident.stats village quarter', s.officials[0], 'incident', 'stats', { unitId: s.villageId, period: QUARTER }],
-      ['patrol.figures township month', s.dispatcher, 'patrol', 'figures', { unitId: s.townshipId, fromMonth: MONTH, toMonth: MONTH }],
-      ['incident.queue grid todo', s.gridWorker, 'incident', 'queue', { view: 'todo' }],
-      ['incident.queue grid all', s.gridWorker, 'incident', 'queue', { view: 'all', unitId: s.gridId }],
-      ['points.myPoints household', resident, 'points', 'myPoints', {}],
-      ['points.board village month', resident, 'points', 'board', { villageId: s.villageId, month: MONTH }],
-      ['points.board village all', resident, 'points', 'board', { villageId: s.villageId }],
-    ]
-    for (const [name, user, fn, action, data] of reads) {
-      for (const c of CONCURRENCY) record(name, 'read', c, await runLoad(COUNT, c, () => call(url, user, fn, action, data, false)))
-    }
-    for (const format of ['csv', 'xlsx']) {
-      record(`points.exportLedger ${format}`, 'read', 1, await runLoad(20, 1, () =>
-        call(url, s.officials[0], 'points', 'exportLedger', { villageId: s.villageId, month: MONTH, format }, false)))
-    }
-    record('incident.ledger csv', 'read', 1, await runLoad(20, 1, () =>
-      call(url, s.officials[0], 'incident', 'ledger', { unitId: s.villageId, month: MONTH, format: 'csv' }, false)))
     const peak = vmHWM(host.pid)
     console.log(`  host peak memory (VmHWM) ${(peak / 1048576).toFixed(0)} MB`)
     return { scale, seed: SEED, month: MONTH, quarter: QUARTER, manifest: { ...manifest, sample: undefined }, hostPeakBytes: peak, rows }
