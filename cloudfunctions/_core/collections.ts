@@ -99,7 +99,7 @@ export const COLLECTIONS = {
   /** hours record entries (_id from sourceKey + user) and per-user totals (_id from user) */
   volunteer_hours: { indexes: [['userId', 'at']] },
   volunteer_totals: { indexes: [] },
-  volunteer_inbox: { indexes: [['userId', 'showAt']] },
+  volunteer_inbox: { indexes: [['userId', 'showAt'], ['kind', 'pushedAt', 'showAt']] },
   volunteer_requests: { indexes: [['posterId', 'createdAt'], ['villageId', 'status', 'createdAt'], ['townshipId', 'status', 'createdAt'], ['countyId', 'status', 'createdAt']] },
   /** figures per village / organisation, kept in the same transactions */
   volunteer_stats: { indexes: [] },

@@ -1,4 +1,5 @@
 import { volunteerContract } from '../../shared/volunteer/volunteer.contract'
+import { pushReminders } from './reminders'
 import { defineFunction } from '../_core/wrap'
 import { cancelSignup } from './actions/cancel-signup'
 import { checkIn, checkOut } from './actions/check-in'
@@ -29,4 +30,6 @@ export const volunteerFunction = defineFunction(volunteerContract, {
   createRequest, myRequests, withdrawRequest, confirmRequest, publicRequests, villageRequests, reviewRequest,
   verifyRequest, openRequests, takeRequest, completeRequest,
   figures,
+}, {
+  pushReminders: { everyMinutes: 30, run: (rt, now) => pushReminders(rt, now) },
 })

@@ -1,19 +1,15 @@
+import type { z } from 'zod'
 import { InboxEntrySchema, type InboxEntry } from '../../shared/volunteer/volunteer.schema'
 import type { TxStore } from '../_core/port'
 
 /**
  * How volunteers hear about their tasks. The in-app inbox (`volunteer_inbox`) is the record and is
  * written inside the action's transaction; reminders are written at sign-up with `showAt` a day before
- * the task, so no scheduler is needed to show them. On CloudBase a subscribe-message sender can be added
- * behind `Notifier.push` (called after commit, best effort); the local adapter is the inbox alone.
+ * the task. The `pushReminders` timer (reminders.ts) then pushes each due reminder once through the
+ * runtime's notifier (WeChat subscribe messages on CloudBase; nothing more locally).
  */
-export interface Notifier {
-  push(entries: InboxEntry[]): Promise<void>
-}
 
-export const inboxOnlyNotifier: Notifier = { push: async () => undefined }
-
-export async function writeInbox(tx: TxStore, entry: InboxEntry): Promise<void> {
+export async function writeInbox(tx: TxStore, entry: z.input<typeof InboxEntrySchema>): Promise<void> {
   await tx.set('volunteer_inbox', InboxEntrySchema.parse(entry))
 }
 

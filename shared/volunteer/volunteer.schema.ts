@@ -193,6 +193,8 @@ export const InboxEntrySchema = z.object({
   showAt: TimestampSchema,
   createdAt: TimestampSchema,
   voidedAt: TimestampSchema.nullable(),
+  /** when it was also pushed outside the app (WeChat subscribe message on CloudBase); null: not yet */
+  pushedAt: TimestampSchema.nullable().default(null),
 })
 export type InboxEntry = z.infer<typeof InboxEntrySchema>
 

@@ -1,0 +1,34 @@
+import type { User } from '../../shared/account/account.schema'
+import type { InboxEntry } from '../../shared/volunteer/volunteer.schema'
+import type { Runtime } from '../_core/runtime'
+
+/**
+ * Pushes reminders that have come due (a day before the task) outside the app, once each: the inbox
+ * entry is marked pushed in a transaction that first checks it was not, and only then is the push sent
+ * (best effort, after commit — a failed push leaves the reminder in the in-app inbox). Safe to run twice.
+ */
+export async function pushReminders(rt: Runtime, now: number, limit = 200): Promise<{ pushed: number }> {
+  const due = await rt.db.find<InboxEntry>('volunteer_inbox', {
+    where: { kind: 'reminder', pushedAt: null, showAt: { $lte: now } },
+    orderBy: [['showAt', 'asc']],
+    limit,
+  })
+  let pushed = 0
+  for (const entry of due) {
+    const claimed = await rt.db.transaction(async (tx) => {
+      const current = await tx.get<InboxEntry>('volunteer_inbox', entry._id)
+      if (!current || current.pushedAt !== null || current.voidedAt !== null) return false
+      await tx.update('volunteer_inbox', entry._id, { pushedAt: now })
+      return true
+    })
+    if (!claimed) continue
+    const user = await rt.db.get<User>('users', entry.userId)
+    try {
+      await rt.notifier.push({ userId: entry.userId, openid: user?.openid ?? null, title: entry.title, body: entry.body, incidentId: null, at: now })
+      pushed += 1
+    } catch (err) {
+      rt.log.error('reminder push failed', { entryId: entry._id, error: String(err) })
+    }
+  }
+  return { pushed }
+}
