@@ -1,8 +1,32 @@
 /** Test images: a tiny JPEG carrying an EXIF APP1 segment with a fake GPS marker, and friends. */
 export const GPS_MARK = 'GPS:31.6249N,99.9872E;iPhone'
 
-export function jpegWithExif(): Uint8Array {
-  const exif = Buffer.concat([Buffer.from('Exif\0\0'), Buffer.from(GPS_MARK)])
+/**
+ * EXIF as a phone writes it: a little-endian TIFF whose IFD0 has Make (an ASCII value pointing at the
+ * GPS/device marker) and, when given, Orientation (6 = stored sideways, turn 90° clockwise to view).
+ */
+export function exifPayload(orientation?: number): Buffer {
+  const mark = Buffer.from(GPS_MARK + '\0')
+  const entries = orientation ? 2 : 1
+  const ifdSize = 2 + entries * 12 + 4
+  const head = Buffer.from([0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00])
+  const ifd = Buffer.alloc(ifdSize)
+  ifd.writeUInt16LE(entries, 0)
+  ifd.writeUInt16LE(0x010f, 2) // Make
+  ifd.writeUInt16LE(2, 4) // ASCII
+  ifd.writeUInt32LE(mark.length, 6)
+  ifd.writeUInt32LE(8 + ifdSize, 10)
+  if (orientation) {
+    ifd.writeUInt16LE(0x0112, 14)
+    ifd.writeUInt16LE(3, 16) // SHORT
+    ifd.writeUInt32LE(1, 18)
+    ifd.writeUInt16LE(orientation, 22)
+  }
+  return Buffer.concat([Buffer.from('Exif\0\0'), head, ifd, mark])
+}
+
+export function jpegWithExif(orientation?: number): Uint8Array {
+  const exif = exifPayload(orientation)
   const seg = (marker: number, body: Buffer) => Buffer.concat([Buffer.from([0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body])
   return new Uint8Array(Buffer.concat([
     Buffer.from([0xff, 0xd8]),
