@@ -63,7 +63,7 @@ export async function createIncidentInTx(
     code: incidentCode(bjDay(now), draft.id),
     category: draft.category, categoryLabel, severity: draft.severity,
     description: draft.description, photos: draft.photos, location: draft.location,
-    cell: geohash(draft.location.lat, draft.location.lng), address: draft.address,
+    cell: draft.location ? geohash(draft.location.lat, draft.location.lng) : null, address: draft.address,
     ...place,
     reporterId: draft.reporter.id, reporterName: draft.reporter.name, reporterPhone: draft.reporter.phone,
     anonymous: draft.anonymous, source: draft.source,

@@ -77,6 +77,9 @@ describe('report', () => {
       [{ description: 42 }, 'COMMON.BAD_INPUT', /description/],
       [{ description: '短' }, 'COMMON.BAD_INPUT', /至少 5 个字/],
       [{ location: { lat: 200, lng: 0 } }, 'COMMON.BAD_INPUT', /纬度不对/],
+      [{ location: null }, 'COMMON.BAD_INPUT', /没有定位时，请写清地址（至少 4 个字）/],
+      [{ location: null, address: '这里' }, 'COMMON.BAD_INPUT', /请写清地址/],
+      [{ location: undefined, address: '   ' }, 'COMMON.BAD_INPUT', /请写清地址/],
       [{ category: 'aliens' }, 'INCIDENT.UNKNOWN_CATEGORY', /没有这个类别/],
       [{ photos: [photo('u-wangdeming')] }, 'FILE.NOT_YOURS', /自己上传/],
       [{ photos: ['f_' + '0'.repeat(32)] }, 'FILE.NOT_FOUND', /重新上传/],
@@ -93,6 +96,19 @@ describe('report', () => {
     }
     expect(await env.rt.db.count('incidents', { gridId: G01 })).toBe(0)
     expect(await env.rt.db.count('incident_stats', { unitId: G01 })).toBe(0)
+  })
+
+  it('without a position (the browser refused) a typed address is enough: handlers see it, nearby skips it', async () => {
+    const v = await report('u-zhuoma', { location: null, address: '三号楼后面垃圾站旁边' })
+    expect(v).toMatchObject({ status: 'submitted', location: null, address: '三号楼后面垃圾站旁边' })
+    const stored = await env.rt.db.get<any>('incidents', v.id)
+    expect(stored).toMatchObject({ location: null, cell: null, address: '三号楼后面垃圾站旁边' })
+    const handler = await env.ok('incident', 'u-zhaxi', 'get', { incidentId: v.id })
+    expect(handler).toMatchObject({ access: 'handler', location: null, address: '三号楼后面垃圾站旁边' })
+    // a located report next to it still finds only located neighbours, and nothing breaks on the unlocated one
+    const near = await env.ok('incident', 'u-wangdeming', 'nearbyOpen', { category: 'sanitation', location: HERE })
+    expect(near.items.map((i: any) => i.id)).not.toContain(v.id)
+    expect((await stat(G01)).found).toBe(1)
   })
 
   it('a person with no residence must choose a grid', async () => {

@@ -87,9 +87,10 @@ export const IncidentSchema = z.object({
   severity: SeveritySchema,
   description: z.string(),
   photos: z.array(FileIdSchema),
-  location: GeoPointSchema,
-  /** coarse geohash cell (precision 7, ~150 m) for the indexed "nearby" query */
-  cell: z.string(),
+  /** null when the reporter could not be located (browser refused) and typed the address instead */
+  location: GeoPointSchema.nullable(),
+  /** coarse geohash cell (precision 7, ~150 m) for the indexed "nearby" query; null without a location */
+  cell: z.string().nullable(),
   address: z.string(),
   // denormalized ancestry for indexed queries in any unit
   prefectureId: IdSchema,
@@ -282,17 +283,23 @@ export type IncidentView = z.infer<typeof IncidentViewSchema>
 
 // ---- inputs / outputs ----
 
+/** A typed address stands in for a position only when it says enough to find the place. */
+export const MIN_TYPED_ADDRESS = 4
+
 export const ReportInputSchema = z.object({
   category: CategoryKeySchema,
   severity: SeveritySchema.default('normal'),
   description: text('问题描述', 500, 5),
   photos: PhotosSchema,
-  location: GeoPointSchema,
+  /** GCJ-02 from the WeChat picker or the browser; null when location is refused, then the address says where */
+  location: GeoPointSchema.nullable().default(null),
   address: z.string().trim().max(80, '地址最多 80 个字').default(''),
   /** defaults to the reporter's residence grid */
   gridId: IdSchema.optional(),
   anonymous: z.boolean().default(false),
   parties: z.array(PartySchema).max(10, '当事人最多 10 个').default([]),
+}).refine((r) => r.location !== null || r.address.length >= MIN_TYPED_ADDRESS, {
+  message: `没有定位时，请写清地址（至少 ${MIN_TYPED_ADDRESS} 个字）`, path: ['address'],
 })
 export type ReportInput = z.infer<typeof ReportInputSchema>
 

@@ -18,6 +18,7 @@ export const nearbyOpen = defineAction(incidentContract.actions.nearbyOpen, {
     })
     const items = []
     for (const inc of rows) {
+      if (!inc.location) continue
       const d = distanceM(location, inc.location)
       if (d <= NEARBY_RADIUS_M) items.push({ ...(await toSummary(ctx.rt, inc)), distanceM: Math.round(d) })
     }

@@ -3,7 +3,7 @@ import '../../packages/incident/incident.css'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { incidentContract } from '../../../shared/incident/incident.contract'
-import type { Severity } from '../../../shared/incident/incident.schema'
+import { MIN_TYPED_ADDRESS, type Severity } from '../../../shared/incident/incident.schema'
 import { Button, Card, Field, Page, Row, Tag, showError, toastDone } from '../../components'
 import { callFunction, newRequestId } from '../../services/call-function'
 import { hasPermission, useMe } from '../../services/me'
@@ -43,6 +43,8 @@ export default function Report() {
   const [draft, setDraft] = useState<Draft>(loadDraft)
   const [progress, setProgress] = useState<number | null>(null)
   const [sending, setSending] = useState(false)
+  /** the browser or the user refused the position: the typed address is then required */
+  const [noLocation, setNoLocation] = useState(false)
   const config = useQuery(() => callFunction(incidentContract, 'config', {}), [me?.user.id])
   const nearby = useQuery(
     () => draft.category && draft.location
@@ -76,16 +78,25 @@ export default function Report() {
 
   async function locate() {
     const r = await pickLocation()
-    if (r.ok) patch({ location: { lat: r.data.lat, lng: r.data.lng }, address: r.data.address || draft.address })
-    else void showError(r.message, '没有定位')
+    if (r.ok) {
+      setNoLocation(false)
+      patch({ location: { lat: r.data.lat, lng: r.data.lng }, address: r.data.address || draft.address })
+    } else {
+      setNoLocation(true)
+      void showError(r.message, '没有定位')
+    }
   }
 
   async function submit() {
-    if (!draft.category || !draft.location) return void showError('请选择类别并定位')
+    if (!draft.category) return void showError('请先选择问题类别')
+    if (!draft.location && draft.address.trim().length < MIN_TYPED_ADDRESS) {
+      setNoLocation(true)
+      return void showError(`请点"获取位置"，或在"地址"里写清在哪里（至少 ${MIN_TYPED_ADDRESS} 个字）`, '还不知道在哪里')
+    }
     setSending(true)
     const r = await callFunction(incidentContract, 'report', {
       category: draft.category, severity: draft.severity, description: draft.description,
-      photos: draft.photos.map((p) => p.fileId), location: { ...draft.location, datum: 'gcj02' },
+      photos: draft.photos.map((p) => p.fileId), location: draft.location ? { ...draft.location, datum: 'gcj02' } : null,
       address: draft.address, anonymous: draft.anonymous,
     }, { requestId: draft.requestId })
     setSending(false)
@@ -151,10 +162,15 @@ export default function Report() {
           </View>
           <View className='l-field'>
             <View className='l-field__label'>位置</View>
-            <View className='l-field__hint'>{draft.location ? `已定位（${draft.location.lat.toFixed(5)}, ${draft.location.lng.toFixed(5)}）` : '还没有定位'}</View>
+            <View className='l-field__hint'>
+              {draft.location
+                ? `已定位（${draft.location.lat.toFixed(5)}, ${draft.location.lng.toFixed(5)}）`
+                : noLocation ? '没有定位也能上报：请在下面写清地址' : '还没有定位'}
+            </View>
             <Button kind='secondary' onClick={() => void locate()}>{draft.location ? '重新定位' : '获取位置'}</Button>
           </View>
-          <Field label='地址补充' value={draft.address} onChange={(v) => patch({ address: v })} placeholder='如：3 栋后面垃圾站' maxlength={80} />
+          <Field label={draft.location ? '地址补充' : '地址（没有定位时必填）'} value={draft.address} onChange={(v) => patch({ address: v })}
+            placeholder={draft.location ? '如：3 栋后面垃圾站' : '如：然乌村 3 组 老桥东头'} maxlength={80} />
           <View className='l-row'>
             <View className='l-row__main'>对其他居民匿名</View>
             <Switch checked={draft.anonymous} onChange={(e) => patch({ anonymous: e.detail.value })} />

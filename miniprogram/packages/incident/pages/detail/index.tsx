@@ -90,6 +90,7 @@ export default function Detail() {
         <Row title='网格' sub={v.area} />
         <Row title='上报人' sub={`${v.reporterName}${v.reporterPhone ? ` · ${v.reporterPhone}` : ''}`} />
         {v.location ? <Row title='位置' sub={`${v.address ? `${v.address} · ` : ''}${v.location.lat.toFixed(5)}, ${v.location.lng.toFixed(5)}`} /> : null}
+        {!v.location && v.address ? <Row title='地址' sub={`${v.address}（未定位，按地址找）`} /> : null}
         <Row title='现在由' sub={v.handlerUnit.fullName} />
         {v.department ? <Row title='承办部门' sub={`${v.department.name}${v.dispatchDeadline ? ` · 期限 ${formatBj(v.dispatchDeadline)}` : ''}`} /> : null}
         {v.dueAt && v.open ? <Row title='本环节期限' sub={formatBj(v.dueAt)} /> : null}
