@@ -107,7 +107,7 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
 
   for (const p of plans) {
     const prepared: PreparedIncident = {
-      place: p.place, categoryLabel: label(p.category),
+      place: p.place, categoryLabel: label(p.category), notice: null,
       draft: {
         id: `inc-demo-${p.key}`, now: p.at, reporter: p.reporter, source: 'resident', category: p.category, severity: p.severity,
         description: p.description, photos: [], location: { ...p.location, datum: 'gcj02' }, address: '', gridId: p.place.gridId,

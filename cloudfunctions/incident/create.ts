@@ -4,6 +4,7 @@ import { acceptDue, deadlineRule, geohash, incidentCode, resolveDue } from '../.
 import { HANDLER_LEVEL_LABELS } from '../../shared/incident/incident.schema'
 import { bjDay, bjMonth } from '../../shared/time/beijing'
 import { stableId } from '../_core/ids'
+import { noticeFor, type HandlerNotice } from './handlers'
 import type { TxStore } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
 import {
@@ -40,6 +41,8 @@ export interface PreparedIncident {
   draft: IncidentDraft
   place: GridPlace
   categoryLabel: string
+  /** the first handler's people, told of the new report */
+  notice: HandlerNotice | null
 }
 
 export async function prepareIncident(rt: Runtime, draft: IncidentDraft): Promise<PreparedIncident> {
@@ -47,12 +50,14 @@ export async function prepareIncident(rt: Runtime, draft: IncidentDraft): Promis
   const categories = await categoriesFor(rt, place.countyId)
   const category = categories.find((c) => c.key === draft.category)
   if (!category) throw IncidentErrors.UNKNOWN_CATEGORY()
-  return { draft, place, categoryLabel: category.label }
+  const level = deadlineRule(draft.category, draft.severity).firstLevel
+  const notice = await noticeFor(rt, unitForLevel({ ...place, departmentId: null }, level), 'submitted', level, draft.reporter.id)
+  return { draft, place, categoryLabel: category.label, notice }
 }
 
 export async function createIncidentInTx(
   tx: TxStore,
-  { draft, place, categoryLabel }: PreparedIncident,
+  { draft, place, categoryLabel, notice }: PreparedIncident,
 ): Promise<{ incident: Incident; event: IncidentEvent; messages: InboxMessage[] }> {
   const now = draft.now
   const rule = deadlineRule(draft.category, draft.severity)
@@ -99,6 +104,7 @@ export async function createIncidentInTx(
     title: '上报成功',
     body: `您上报的"${categoryLabel}"已收到（编号 ${incident.code}），${HANDLER_LEVEL_LABELS[incident.level]}会尽快受理。`,
   }, now)
+  if (notice?.when(incident)) messages.push(...(await tellInTx(tx, notice.userIds, incident._id, 1, notice.tell(incident), now)))
   return { incident, event, messages }
 }
 

@@ -211,6 +211,70 @@ describe('the whole way: grid → village → township → department → closed
   })
 })
 
+describe('handlers are told of new work', () => {
+  const titles = async (userId: string) => (await env.ok('incident', userId, 'inbox', { pageSize: 50 })).items.map((m: any) => m.title)
+
+  it('each unit whose turn it is gets an inbox message and a push, the actor himself does not', async () => {
+    const pushed: Array<{ userId: string; title: string }> = []
+    env.rt.notifier = { push: async (m) => void pushed.push({ userId: m.userId, title: m.title }) }
+    const { id } = await report()
+    expect(await titles('u-zhaxi')).toEqual(['新上报待受理'])
+    expect(pushed).toEqual(expect.arrayContaining([{ userId: 'u-zhaxi', title: '新上报待受理' }]))
+    const msg = (await env.ok('incident', 'u-zhaxi', 'inbox', {})).items[0]
+    expect(msg).toMatchObject({ incidentId: id, read: false })
+    expect(msg.body).toMatch(/环境卫生（SJ20260302-.+）：三号楼后面垃圾堆了三天没人清运，请在 2026-03-03 \d\d:\d\d 前处理。/)
+    // nobody above the grid is paged for a grid's new report
+    expect(await titles('u-lixiuying')).toEqual([])
+    expect(await titles('u-zhoumin')).toEqual([])
+
+    await env.ok('incident', 'u-zhaxi', 'escalate', { incidentId: id, note: '需要村里协调' })
+    expect(await titles('u-lixiuying')).toEqual(['有事件上报到本级'])
+    await env.ok('incident', 'u-lixiuying', 'escalate', { incidentId: id, note: '需要住建局' })
+    expect(await titles('u-zhoumin')).toEqual(['有事件待派单'])
+    // the village official escalated it herself: told once (when it reached her), not again
+    expect(await titles('u-lixiuying')).toEqual(['有事件上报到本级'])
+    await env.ok('incident', 'u-zhoumin', 'dispatch', { incidentId: id, departmentId: '513328-D-ZJ', deadlineDays: 3 })
+    expect(await titles('u-liuyang')).toEqual(['新的派单'])
+    expect((await env.ok('incident', 'u-liuyang', 'inbox', {})).items[0].body).toMatch(/请在 2026-03-05 \d\d:\d\d 前办结并反馈/)
+    await env.ok('incident', 'u-liuyang', 'feedback', { incidentId: id, note: '已清理' })
+    expect(await titles('u-zhoumin')).toEqual(['部门已反馈，请销号', '有事件待派单'])
+    await env.ok('incident', 'u-zhoumin', 'close', { incidentId: id, note: '销号' })
+    // closing and rating are the reporter's business: no handler is paged
+    expect(await titles('u-zhoumin')).toHaveLength(2)
+    expect(pushed.filter((p) => p.userId !== 'u-zhuoma').map((p) => `${p.userId} ${p.title}`)).toEqual([
+      'u-zhaxi 新上报待受理', 'u-lixiuying 有事件上报到本级', 'u-wangjianguo 有事件上报到本级', 'u-zhoumin 有事件待派单',
+      'u-liuyang 新的派单', 'u-zhoumin 部门已反馈，请销号',
+    ])
+  })
+
+  it('a grid worker\'s own report does not page himself; a reopened case pages the grid again', async () => {
+    await report('u-zhaxi', { gridId: G01 })
+    expect(await titles('u-zhaxi')).toEqual(['上报成功'])
+    const { id } = await report()
+    await env.ok('incident', 'u-zhaxi', 'resolve', { incidentId: id, note: '已清运' })
+    env.clock.advance(HOUR)
+    await env.ok('incident', 'u-zhuoma', 'rate', { incidentId: id, rating: 'unsatisfied', comment: '没清干净' })
+    const [latest, ...earlier] = await titles('u-zhaxi')
+    expect(latest).toBe('群众不满意，请重新处理')
+    expect(earlier.sort()).toEqual(['上报成功', '新上报待受理'].sort())
+  })
+
+  it('serious reports go straight to the dispatch centre\'s people; deadlines page the next level and the centre', async () => {
+    const serious = await report('u-zhuoma', { severity: 'serious', category: 'hazard' })
+    expect(await titles('u-zhoumin')).toEqual(['新上报待受理'])
+    expect(await titles('u-zhaxi')).toEqual([])
+    const { id } = await report()
+    env.clock.advance(24 * HOUR + 1)
+    await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})
+    // the grid's report went overdue: the village is paged; the serious one at the township is flagged: the centre is told
+    expect(await titles('u-lixiuying')).toEqual(['有事件上报到本级'])
+    expect((await env.ok('incident', 'u-lixiuying', 'inbox', {})).items[0].incidentId).toBe(id)
+    const centre = (await env.ok('incident', 'u-zhoumin', 'inbox', { pageSize: 50 })).items
+    expect(centre.map((m: any) => [m.title, m.incidentId])).toEqual(expect.arrayContaining([['事件已超期', serious.id]]))
+    expect(centre.find((m: any) => m.title === '事件已超期').body).toMatch(/已超过处理时限，请督办。$/)
+  })
+})
+
 describe('deadlines', () => {
   it('an overdue case escalates one level at a time, once, and is flagged', async () => {
     const { id } = await report()

@@ -4,6 +4,7 @@ import type { InboxMessage, Incident, TransitionOutputSchema } from '../../share
 import { STATUS_META } from '../../shared/incident/incident.states'
 import type { ActionContext, ActionImpl } from '../_core/wrap'
 import { adoptPhotos, loadIncident, pushAfter } from './store'
+import { noticeForMove } from './handlers'
 import { applyStep, type Step } from './step'
 
 type Out = z.input<typeof TransitionOutputSchema>
@@ -28,11 +29,14 @@ export function stepAction<A extends ActionDef>(
       const inc = await loadIncident(ctx, incidentId)
       const partial = await build(input, ctx, inc)
       const photos = await adoptPhotos(ctx, partial.photos ?? [])
+      const notice = 'move' in partial.kind
+        ? await noticeForMove(ctx.rt, inc, partial.kind.move, partial.patch?.(inc) ?? {}, ctx.caller.user._id)
+        : null
       // the transaction returns exactly the output (a repeat replays it); pushes go out only after a real commit
       let messages: InboxMessage[] = []
       const out = await ctx.transact(async (tx): Promise<Out> => {
         const r = await applyStep(tx, incidentId, {
-          ...partial, photos, now: ctx.now, by: { userId: ctx.caller.user._id, name: ctx.caller.user.name },
+          ...partial, photos, notice, now: ctx.now, by: { userId: ctx.caller.user._id, name: ctx.caller.user.name },
         })
         messages = r.messages
         return { id: r.incident._id, status: r.incident.status, statusLabel: STATUS_META[r.incident.status].label, level: r.incident.level }

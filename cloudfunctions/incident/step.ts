@@ -7,6 +7,7 @@ import { CLOSE_AFTER_FEEDBACK_DAYS, CONFIRM_DAYS, acceptDue, daysFrom, deadlineR
 import { STATUS_META, nextState } from '../../shared/incident/incident.states'
 import { bjMonth } from '../../shared/time/beijing'
 import type { TxStore } from '../_core/port'
+import type { HandlerNotice } from './handlers'
 import {
   INCIDENTS, appendEvent, audience, bump, countedUnits, tellInTx, unitForLevel, type Deltas, type Tell,
 } from './store'
@@ -31,6 +32,8 @@ export interface Step {
   tell?: (inc: Incident) => Tell | null
   /** refuse unless this holds for the incident read inside the transaction */
   guard?: (inc: Incident) => void
+  /** the people who must act next (looked up before the transaction), told if the step lands as predicted */
+  notice?: HandlerNotice | null
 }
 
 /** The deadline of the stage an incident enters (accept-by, resolve-by, department deadline, confirm-by). */
@@ -121,6 +124,7 @@ export async function applyStep(tx: TxStore, incidentId: string, step: Step): Pr
   for (const [u, d] of deltas) await bump(tx, u, month, d)
   const t = step.tell?.(updated) ?? null
   const messages = t ? await tellInTx(tx, audience(updated), incidentId, seq, t, now) : []
+  if (step.notice?.when(updated)) messages.push(...(await tellInTx(tx, step.notice.userIds, incidentId, seq, step.notice.tell(updated), now)))
   return { incident: updated, event, messages }
 }
 

@@ -3,6 +3,7 @@ import { nextState } from '../../shared/incident/incident.states'
 import type { Filter } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
 import { INCIDENTS, countedUnits, pushAfter } from './store'
+import { holdersIn, noticeForMove, workTell } from './handlers'
 import { applyStep, levelLabel } from './step'
 
 export interface SweepResult {
@@ -12,6 +13,12 @@ export interface SweepResult {
 }
 
 const SYSTEM = { userId: null, name: '系统' }
+
+/** The dispatch centre is told when a case at the township or a department runs past its deadline. */
+function overdueTell(inc: Incident): { title: string; body: string } {
+  const base = workTell(inc)
+  return { title: inc.status === 'dispatched' ? '派单已超期' : '事件已超期', body: base.body.replace(/，请在 .* 前(处理|办结并反馈)。$/, '，已超过处理时限，请督办。') }
+}
 
 /**
  * Deadlines enforce themselves: an incident whose stage deadline passed is escalated one level
@@ -29,6 +36,10 @@ export async function sweepOverdue(rt: Runtime, now: number, where: Filter = {},
   const result: SweepResult = { escalated: 0, flagged: 0, confirmed: 0 }
   for (const candidate of due) {
     try {
+      // who to tell, looked up before the transaction: the next level's handlers, or the dispatch centre
+      const notice = candidate.status === 'resolved' ? null
+        : nextState(candidate, 'auto_escalate') ? await noticeForMove(rt, candidate, 'auto_escalate', {}, null)
+          : { userIds: await holdersIn(rt, candidate.townshipId, 'incident_dispatch'), when: () => true, tell: overdueTell }
       const outcome = await rt.db.transaction(async (tx) => {
         const inc = await tx.get<Incident>(INCIDENTS, candidate._id)
         if (!inc || inc.sweepAt === null || inc.sweepAt >= now) return null
@@ -41,14 +52,14 @@ export async function sweepOverdue(rt: Runtime, now: number, where: Filter = {},
         }
         if (nextState(inc, 'auto_escalate')) {
           const r = await applyStep(tx, inc._id, {
-            kind: { move: 'auto_escalate' }, by: SYSTEM, note: `${levelLabel(inc.level)}超时未处理，自动上报上一级`, photos: [], now,
+            kind: { move: 'auto_escalate' }, by: SYSTEM, note: `${levelLabel(inc.level)}超时未处理，自动上报上一级`, photos: [], now, notice,
             tell: (u) => ({ title: '事件已上报上级', body: `您上报的事已转到${levelLabel(u.level)}处理。` }),
           })
           return { kind: 'escalated' as const, messages: r.messages }
         }
         const r = await applyStep(tx, inc._id, {
           kind: { record: 'overdue' }, by: SYSTEM, note: inc.status === 'dispatched' ? '职能部门超过办理时限' : '超过处理时限', photos: [], now,
-          patch: () => ({ overdue: true, sweepAt: null }),
+          patch: () => ({ overdue: true, sweepAt: null }), notice,
           counters: (i) => (i.overdue ? [] : [[countedUnits(i), { overdue: 1 }]]),
         })
         return { kind: 'flagged' as const, messages: r.messages }

@@ -125,3 +125,24 @@ export function nextState(from: StatePoint, action: Exclude<IncidentAction, 'rep
 export function canTransition(from: StatePoint, action: Exclude<IncidentAction, 'report'>): boolean {
   return nextState(from, action) !== null
 }
+
+/**
+ * Whose turn it is: the permission the next step needs when an incident waits in a status at a level.
+ * The people holding it in the handler unit are told of new work; null means nobody waits to act
+ * (accepted: the handler already has it; resolved: the reporter rates; final states).
+ */
+export function workPermission(status: IncidentStatus, level: HandlerLevel): Permission | null {
+  switch (status) {
+    case 'submitted':
+    case 'escalated':
+    case 'reopened':
+      if (level === 'department') return 'incident_feedback'
+      return level === 'township' ? 'incident_dispatch' : 'incident_accept'
+    case 'dispatched':
+      return 'incident_feedback'
+    case 'reported_back':
+      return 'incident_close'
+    default:
+      return null
+  }
+}

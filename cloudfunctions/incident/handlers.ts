@@ -1,0 +1,67 @@
+import type { RoleAssignment } from '../../shared/account/account.schema'
+import type { Permission } from '../../shared/auth/permissions'
+import { ROLES } from '../../shared/auth/roles'
+import type { Incident, IncidentAction, IncidentStatus } from '../../shared/incident/incident.schema'
+import { nextState, workPermission } from '../../shared/incident/incident.states'
+import { formatBj } from '../../shared/time/beijing'
+import type { Runtime } from '../_core/runtime'
+import type { Tell } from './store'
+import { unitForLevel } from './store'
+
+/**
+ * Telling handlers of new work. The people are looked up before the transaction (a query; the
+ * transaction itself only reads and writes by id) and told inside it, only if the step really put the
+ * incident where it was predicted to go.
+ */
+export interface HandlerNotice {
+  userIds: string[]
+  /** does the incident as written by the step still call for this notice? */
+  when: (inc: Incident) => boolean
+  tell: (inc: Incident) => Tell
+}
+
+/** Who holds a permission through a role held in exactly this unit (not above it: a county official is not paged for every grid). */
+export async function holdersIn(rt: Runtime, unitId: string, permission: Permission): Promise<string[]> {
+  const rows = await rt.db.find<RoleAssignment>('role_assignments', { where: { unitId, revokedAt: null }, limit: 500 })
+  return [...new Set(rows.filter((r) => ROLES[r.role].permissions.includes(permission)).map((r) => r.userId))]
+}
+
+const brief = (s: string) => (s.length > 30 ? `${s.slice(0, 30)}…` : s)
+
+export function workTell(inc: Incident): Tell {
+  const what = `${inc.categoryLabel}（${inc.code}）：${brief(inc.description)}`
+  const by = inc.dueAt ? `，请在 ${formatBj(inc.dueAt)} 前处理` : ''
+  switch (inc.status) {
+    case 'submitted':
+      return { title: '新上报待受理', body: `${what}${by}。` }
+    case 'escalated':
+      return { title: inc.level === 'township' ? '有事件待派单' : '有事件上报到本级', body: `${what}${by}。` }
+    case 'reopened':
+      return { title: '群众不满意，请重新处理', body: `${what}${by}。` }
+    case 'dispatched':
+      return { title: '新的派单', body: `${what}，请在 ${formatBj(inc.dispatchDeadline ?? inc.dueAt ?? inc.updatedAt)} 前办结并反馈。` }
+    case 'reported_back':
+      return { title: '部门已反馈，请销号', body: `${what}${by}。` }
+    default:
+      return { title: '事件有新进展', body: `${what}。` }
+  }
+}
+
+/** The notice for the people who must act once the incident waits in `status` in `unitId`. */
+export async function noticeFor(rt: Runtime, unitId: string, status: IncidentStatus, level: Incident['level'], exclude: string | null): Promise<HandlerNotice | null> {
+  const permission = workPermission(status, level)
+  if (!permission) return null
+  const userIds = (await holdersIn(rt, unitId, permission)).filter((u) => u !== exclude)
+  if (!userIds.length) return null
+  return { userIds, when: (i) => i.handlerUnitId === unitId && i.status === status, tell: workTell }
+}
+
+/** Predicts where a move takes the incident (as read before the transaction) and who must then act. */
+export async function noticeForMove(
+  rt: Runtime, inc: Incident, action: Exclude<IncidentAction, 'report'>, patch: Partial<Incident>, actorId: string | null,
+): Promise<HandlerNotice | null> {
+  const next = nextState(inc, action)
+  if (!next) return null
+  const unitId = unitForLevel({ ...inc, ...patch }, next.level)
+  return noticeFor(rt, unitId, next.status, next.level, actorId)
+}
