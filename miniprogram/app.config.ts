@@ -2,7 +2,7 @@ export default defineAppConfig({
   // The main package holds only the tab pages and login; each domain's pages live in its subpackage.
   pages: ['pages/home/index', 'pages/report/index', 'pages/me/index', 'pages/login/index'],
   subPackages: [
-    { root: 'packages/incident', pages: ['pages/list/index', 'pages/detail/index', 'pages/overview/index'] },
+    { root: 'packages/incident', pages: ['pages/list/index', 'pages/detail/index', 'pages/overview/index', 'pages/categories/index'] },
     {
       root: 'packages/points',
       pages: ['pages/mine/index', 'pages/publicity/index', 'pages/store/index', 'pages/review/index', 'pages/keeper/index', 'pages/goods/index',

@@ -1,6 +1,7 @@
 import { incidentContract } from '../../shared/incident/incident.contract'
 import { defineFunction } from '../_core/wrap'
 import { accept } from './actions/accept'
+import { categories, saveCategories } from './actions/categories'
 import { close } from './actions/close'
 import { config } from './actions/config'
 import { departments } from './actions/departments'
@@ -30,7 +31,7 @@ import { sweepOverdue as sweepAll } from './sweep'
 export const incidentFunction = defineFunction(incidentContract, {
   config, report, nearbyOpen, joinIncident, get, mine, queue,
   accept, resolve, escalate, reject, dispatch, feedback, close, mediate, rate, rateDepartment, departments,
-  sweepOverdue, inbox, inboxRead, safeReport, safeStatus, stats, ledger,
+  sweepOverdue, inbox, inboxRead, safeReport, safeStatus, stats, ledger, categories, saveCategories,
 }, {
   // Deadlines escalate even when nobody opens a queue: CloudBase's timer trigger (config.json), or
   // the local host's interval, sweeps every unit.

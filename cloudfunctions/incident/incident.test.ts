@@ -237,7 +237,7 @@ describe('handlers are told of new work', () => {
     expect(await titles('u-liuyang')).toEqual(['新的派单'])
     expect((await env.ok('incident', 'u-liuyang', 'inbox', {})).items[0].body).toMatch(/请在 2026-03-05 \d\d:\d\d 前办结并反馈/)
     await env.ok('incident', 'u-liuyang', 'feedback', { incidentId: id, note: '已清理' })
-    expect(await titles('u-zhoumin')).toEqual(['部门已反馈，请销号', '有事件待派单'])
+    expect((await titles('u-zhoumin')).sort()).toEqual(['部门已反馈，请销号', '有事件待派单'].sort())
     await env.ok('incident', 'u-zhoumin', 'close', { incidentId: id, note: '销号' })
     // closing and rating are the reporter's business: no handler is paged
     expect(await titles('u-zhoumin')).toHaveLength(2)
@@ -272,6 +272,74 @@ describe('handlers are told of new work', () => {
     const centre = (await env.ok('incident', 'u-zhoumin', 'inbox', { pageSize: 50 })).items
     expect(centre.map((m: any) => [m.title, m.incidentId])).toEqual(expect.arrayContaining([['事件已超期', serious.id]]))
     expect(centre.find((m: any) => m.title === '事件已超期').body).toMatch(/已超过处理时限，请督办。$/)
+  })
+})
+
+describe('county categories', () => {
+  const ADMIN = 'u-zhangwei'
+  const labels = async (user = 'u-zhuoma') => (await env.ok('incident', user, 'config', {})).categories.map((c: any) => c.label)
+
+  it('a county renames, reorders, adds and removes categories; residents report under the new list; old reports keep their name', async () => {
+    const old = await report()
+    const before = await env.ok('incident', ADMIN, 'categories', { countyId: '513328' })
+    expect(before).toMatchObject({ isDefault: true, county: { id: '513328', level: 'county' }, updatedAt: null })
+    expect(before.categories.map((c: any) => c.key)).toEqual(['dispute', 'hazard', 'public_order', 'sanitation', 'facility', 'service', 'other'])
+
+    const saved = await env.ok('incident', ADMIN, 'saveCategories', {
+      countyId: '513328',
+      categories: [{ key: 'hazard', label: '安全隐患' }, { key: null, label: '草场纠纷' }, { key: 'dispute', label: '邻里纠纷' }, { key: 'other', label: '其他' }],
+    }, rid('cat'))
+    expect(saved).toMatchObject({ isDefault: false, updatedByName: '张伟', updatedAt: T0 })
+    expect(saved.categories.map((c: any) => c.label)).toEqual(['安全隐患', '草场纠纷', '邻里纠纷', '其他'])
+    const grass = saved.categories[1].key
+    expect(grass).toMatch(/^c_[a-z]+$/)
+    expect(await labels()).toEqual(['安全隐患', '草场纠纷', '邻里纠纷', '其他'])
+    // another county is untouched
+    expect((await env.ok('incident', 'u-zhuoma', 'config', { gridId: '620802001003-G01' })).categories.map((c: any) => c.label)).toContain('环境卫生')
+
+    const v = await report('u-zhuoma', { category: grass, description: '两家牧民为草场边界争执不下' })
+    expect(v.categoryLabel).toBe('草场纠纷')
+    // removed: new reports refused, the one already filed keeps its name
+    expect(await env.call('incident', 'u-zhuoma', 'report', { category: 'sanitation', description: '垃圾没人清运', photos: [photo('u-zhuoma')], location: HERE }))
+      .toMatchObject({ ok: false, code: 'INCIDENT.UNKNOWN_CATEGORY' })
+    expect((await env.ok<IncidentView>('incident', 'u-zhuoma', 'get', { incidentId: old.id })).categoryLabel).toBe('环境卫生')
+  })
+
+  it('refuses lists that would leave people stuck, and changes nothing', async () => {
+    const cases: Array<[unknown, string, RegExp]> = [
+      [[{ key: 'hazard', label: '安全隐患' }], 'COMMON.BAD_INPUT', /"其他"类别要保留/],
+      [[{ key: null, label: '其他' }, { key: 'other', label: '其他' }], 'COMMON.BAD_INPUT', /类别名称不能重复/],
+      [[{ key: 'other', label: '其他' }, { key: 'other', label: '别的' }], 'COMMON.BAD_INPUT', /出现了两次/],
+      [[], 'COMMON.BAD_INPUT', /至少要有一个类别/],
+      [Array.from({ length: 16 }, (_, i) => ({ key: i ? null : 'other', label: `类别${i}` })), 'COMMON.BAD_INPUT', /最多 15 个类别/],
+      [[{ key: 'other', label: '其他' }, { key: null, label: '这是一个非常非常长的类别名称' }], 'COMMON.BAD_INPUT', /最多 12 个字/],
+      [[{ key: 'other', label: '其他' }, { key: 'made_up', label: '编的' }], 'INCIDENT.UNKNOWN_CATEGORY_KEY', /刷新/],
+    ]
+    for (const [categories, code, message] of cases) {
+      const res = await env.call('incident', ADMIN, 'saveCategories', { countyId: '513328', categories })
+      expect(res).toMatchObject({ ok: false, code })
+      if (!res.ok) expect(res.message).toMatch(message)
+    }
+    expect(await env.call('incident', ADMIN, 'saveCategories', { countyId: '513328100', categories: [{ key: 'other', label: '其他' }] }))
+      .toMatchObject({ ok: false, code: 'INCIDENT.NOT_A_COUNTY' })
+    expect(await env.rt.db.get('incident_configs', '513328')).toBeNull()
+    expect((await labels()).length).toBe(7)
+  })
+
+  it('a repeated save is one change; a later save keeps the keys it was given', async () => {
+    const requestId = rid('cat')
+    const data = { countyId: '513328', categories: [{ key: null, label: '虫草采挖' }, { key: 'other', label: '其他' }] }
+    const a = await env.ok('incident', ADMIN, 'saveCategories', data, requestId)
+    const b = await env.ok('incident', ADMIN, 'saveCategories', data, requestId)
+    expect(b.categories).toEqual(a.categories)
+    expect((await env.rt.db.get<any>('incident_configs', '513328')).version).toBe(1)
+    const key = a.categories[0].key
+    const c = await env.ok('incident', ADMIN, 'saveCategories', { countyId: '513328', categories: [{ key: 'other', label: '其他事项' }, { key, label: '虫草季' }] }, rid('cat'))
+    expect(c.categories).toEqual([{ key: 'other', label: '其他事项' }, { key, label: '虫草季' }])
+    expect((await env.rt.db.get<any>('incident_configs', '513328')).version).toBe(2)
+    // and a default category once removed can be put back by its key
+    const d = await env.ok('incident', ADMIN, 'saveCategories', { countyId: '513328', categories: [{ key: 'sanitation', label: '环境卫生' }, { key: 'other', label: '其他' }] }, rid('cat'))
+    expect(d.categories[0].key).toBe('sanitation')
   })
 })
 

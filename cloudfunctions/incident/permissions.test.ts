@@ -116,6 +116,13 @@ describe('unit-scoped reads and writes', () => {
     { action: 'queue', inUnit: '513328100001-G01', outUnit: '513328101201-G01', data: (u) => ({ view: 'all', unitId: u }),
       in: row({ 'u-zhaxi': ok, 'u-lixiuying': ok, 'u-wangjianguo': ok, 'u-zhoumin': ok, 'u-ciren': O, 'u-mahongmei': O, 'u-sunli': O, 'u-liuyang': O, 'u-zhangwei': ok }, F),
       out: row({ 'u-zhaxi': O, 'u-lixiuying': O, 'u-wangjianguo': O, 'u-zhoumin': O, 'u-ciren': ok, 'u-mahongmei': O, 'u-sunli': O, 'u-liuyang': O, 'u-zhangwei': ok }, F) },
+    // categories are set per county: only a county-level dispatcher or an admin above the county
+    { action: 'categories', inUnit: '513328', outUnit: '620802', data: (u) => ({ countyId: u }),
+      in: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
+      out: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': O }, F) },
+    { action: 'saveCategories', inUnit: '513328', outUnit: '620802', data: (u) => ({ countyId: u, categories: [{ key: 'other', label: '其他' }] }),
+      in: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
+      out: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': O }, F) },
   ]
   describe.each(UNIT_CASES)('$action', (c) => {
     it.each(USERS.map((u) => [u]))('%s', async (user) => {

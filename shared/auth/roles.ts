@@ -106,7 +106,7 @@ export const ROLES: Record<RoleName, RoleSpec> = {
     permissions: [
       'invite_create', 'member_list',
       'incident_view', 'incident_reject', 'incident_dispatch', 'incident_close', 'incident_rate_dept',
-      'incident_stats', 'ledger_export', 'safe_report_view',
+      'incident_stats', 'ledger_export', 'safe_report_view', 'incident_configure',
       'patrol_stats', 'points_stats', 'org_approve', 'volunteer_stats',
     ],
     grants: ['dispatcher', 'dept_handler', 'village_official'],

@@ -8,6 +8,7 @@ import {
   NoteInputSchema, QueueInputSchema, RateDeptInputSchema, RateInputSchema, ReportInputSchema, RequiredNoteInputSchema,
   SafeReportInputSchema, SafeReportOutputSchema, SafeStatusInputSchema, SafeStatusOutputSchema, StatsInputSchema,
   StatsOutputSchema, SummaryPageSchema, SweepOutputSchema, TransitionOutputSchema,
+  CategoriesOutputSchema, CountyInputSchema, SaveCategoriesInputSchema,
 } from './incident.schema'
 import { EmptyInputSchema } from '../common.schema'
 
@@ -28,6 +29,8 @@ export const IncidentErrors = defineErrors('INCIDENT', {
   NOT_REPORTED_BACK: '部门还没有反馈，暂时不能考核',
   ALREADY_RATED: '已经评价过了',
   BAD_PERIOD: '时段不对',
+  NOT_A_COUNTY: '类别按县（区）设置，请选择一个县（区）',
+  UNKNOWN_CATEGORY_KEY: '有类别已经不存在了，请刷新后再改',
 })
 
 export const incidentContract = defineContract('incident', '网格事件', {
@@ -114,6 +117,13 @@ export const incidentContract = defineContract('incident', '网格事件', {
   }),
   ledger: action({
     summary: '月度台账（CSV 或 Excel）', input: LedgerInputSchema, output: LedgerOutputSchema, write: false, permission: 'ledger_export',
+  }),
+  categories: action({
+    summary: '县（区）的事件类别（未设置时为默认类别）', input: CountyInputSchema, output: CategoriesOutputSchema, write: false, permission: 'incident_configure',
+  }),
+  saveCategories: action({
+    summary: '设置县（区）的事件类别：改名、排序、增删（"其他"保留；已上报的事件保留原类别名）',
+    input: SaveCategoriesInputSchema, output: CategoriesOutputSchema, write: true, permission: 'incident_configure',
   }),
 })
 

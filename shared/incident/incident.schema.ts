@@ -195,8 +195,15 @@ export type SafeReport = z.infer<typeof SafeReportSchema>
 /** A "我也遇到" (one per incident and person). */
 export const IncidentJoinSchema = z.object({ _id: IdSchema, incidentId: IdSchema, userId: IdSchema, at: TimestampSchema })
 
-/** Per-county override of the category list. */
-export const IncidentConfigSchema = z.object({ _id: IdSchema, categories: z.array(CategorySchema).min(1) })
+/** Per-county override of the category list (its `_id` is the county's code). */
+export const IncidentConfigSchema = z.object({
+  _id: IdSchema,
+  categories: z.array(CategorySchema).min(1),
+  version: z.number().int().optional(),
+  updatedAt: TimestampSchema.optional(),
+  updatedBy: IdSchema.optional(),
+  updatedByName: z.string().optional(),
+})
 export type IncidentConfig = z.infer<typeof IncidentConfigSchema>
 
 export const COUNTER_FIELDS = [
@@ -417,3 +424,30 @@ export const DepartmentsInputSchema = IncidentIdInputSchema
 export const DepartmentsOutputSchema = z.object({ items: z.array(UnitRefSchema) })
 export const SweepOutputSchema = z.object({ escalated: z.number().int(), flagged: z.number().int(), confirmed: z.number().int() })
 export const TransitionOutputSchema = z.object({ id: IdSchema, status: IncidentStatusSchema, statusLabel: z.string(), level: HandlerLevelSchema })
+
+// ---- per-county categories (县级配置) ----
+
+export const MAX_CATEGORIES = 15
+/** The catch-all every county keeps, so anything can be reported. */
+export const CATCH_ALL_CATEGORY = 'other'
+
+export const CountyInputSchema = z.object({ countyId: IdSchema })
+export const CategoriesOutputSchema = z.object({
+  county: UnitRefSchema,
+  categories: z.array(CategorySchema),
+  /** true while the county uses the default list */
+  isDefault: z.boolean(),
+  updatedAt: TimestampSchema.nullable(),
+  updatedByName: z.string().nullable(),
+})
+export type CategoriesOutput = z.infer<typeof CategoriesOutputSchema>
+
+export const SaveCategoriesInputSchema = z.object({
+  countyId: IdSchema,
+  /** in the order residents see them; `key` null for a new category (the server names it) */
+  categories: z.array(z.object({ key: CategoryKeySchema.nullable().default(null), label: text('类别名称', 12, 2) }))
+    .min(1, '至少要有一个类别').max(MAX_CATEGORIES, `最多 ${MAX_CATEGORIES} 个类别`),
+})
+  .refine((i) => new Set(i.categories.map((c) => c.label)).size === i.categories.length, { message: '类别名称不能重复', path: ['categories'] })
+  .refine((i) => { const keys = i.categories.flatMap((c) => (c.key ? [c.key] : [])); return new Set(keys).size === keys.length }, { message: '同一个类别出现了两次', path: ['categories'] })
+  .refine((i) => i.categories.some((c) => c.key === CATCH_ALL_CATEGORY), { message: '"其他"类别要保留，好让群众什么事都能报', path: ['categories'] })

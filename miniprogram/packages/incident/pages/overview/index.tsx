@@ -7,7 +7,7 @@ import { bjMonth, bjQuarter } from '../../../../../shared/time/beijing'
 import { Button, Card, Empty, Loading, Page, PickerField, Row, Tag, showError, toastDone } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
 import { API_BASE, IS_WEAPP } from '../../../../services/env'
-import { unitsWith, useMe } from '../../../../services/me'
+import { hasPermission, unitsWith, useMe } from '../../../../services/me'
 import { useQuery } from '../../../../services/use-call'
 import '../../incident.css'
 
@@ -67,6 +67,9 @@ export default function Overview() {
   if (!me) return <Page><Loading /></Page>
   return (
     <Page title='概况与台账'>
+      {hasPermission(me, 'incident_configure') ? (
+        <Card><Row title='事件类别设置' sub='群众上报时可选的类别（按县设置）' arrow onClick={() => void Taro.navigateTo({ url: '/packages/incident/pages/categories/index' })} /></Card>
+      ) : null}
       {workerGrids.length ? <Card title='有事报信息、无事报平安'>{workerGrids.map((g) => <SafeReport key={g.id} gridId={g.id} name={g.name} />)}</Card> : null}
       {!statUnits.length ? (workerGrids.length ? null : <Empty title='您不能查看统计' />) : (
         <>

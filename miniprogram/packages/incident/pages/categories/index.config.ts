@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '事件类别设置' })
