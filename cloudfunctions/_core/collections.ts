@@ -39,7 +39,7 @@ export const COLLECTIONS = {
   incident_joins: { indexes: [] },
   incident_inbox: { indexes: [['userId', 'at'], ['userId', 'readAt']] },
   /** counters per unit per Beijing month, id = stableId('ist', unitId, month) */
-  incident_stats: { indexes: [] },
+  incident_stats: { indexes: [['unitId', 'month']] },
   /** per-county category list override, id = county id */
   incident_configs: { indexes: [] },
   /** 报平安: one per grid per Beijing day, id = stableId('sr', gridId, day) */

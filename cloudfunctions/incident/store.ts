@@ -10,7 +10,7 @@ import {
 import { ACTION_ACTOR, ACTION_LABELS, STATUS_META, nextState } from '../../shared/incident/incident.states'
 import { maskName, maskPhone } from '../../shared/mask'
 import { stableId } from '../_core/ids'
-import type { Filter, TxStore } from '../_core/port'
+import type { Doc, Filter, TxStore } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
 import type { ActionContext } from '../_core/wrap'
 
@@ -73,14 +73,65 @@ export async function unitFilter(rt: Runtime, unitId: string): Promise<Filter> {
   return { [fieldForUnit(unit)]: unitId }
 }
 
-/** Grids under a unit (the tree is small and cached; used for the safe-report roll call). */
+const PAGE = 1000
+
+/** Every doc matching, in pages of 1000 (CloudBase's largest page), in `_id` order. */
+async function findAll<T extends Doc>(rt: Runtime, collection: string, where: Filter): Promise<T[]> {
+  const out: T[] = []
+  for (;;) {
+    const rows = await rt.db.find<T>(collection, { where, orderBy: [['_id', 'asc']], limit: PAGE, offset: out.length })
+    out.push(...rows)
+    if (rows.length < PAGE) return out
+  }
+}
+
+/**
+ * Grids under a unit (the safe-report roll call, grid-days in figures): one indexed `parentId in […]` query per
+ * level below the unit (≤ 4 at a prefecture, in chunks of 100 parents), so the cost follows the grids found,
+ * not one query per unit of the subtree.
+ */
 export async function gridsUnder(rt: Runtime, unitId: string): Promise<Unit[]> {
   const unit = await rt.units.get(unitId)
   if (!unit) return []
   if (unit.level === 'grid') return [unit]
   if (unit.level === 'department') return []
-  const out: Unit[] = []
-  for (const child of await rt.units.children(unitId)) out.push(...(await gridsUnder(rt, child._id)))
+  const grids: Unit[] = []
+  let parents = [unitId]
+  while (parents.length) {
+    const next: string[] = []
+    for (let i = 0; i < parents.length; i += 100) {
+      for (const u of await findAll<Unit>(rt, 'units', { parentId: { $in: parents.slice(i, i + 100) } })) {
+        if (u.level === 'grid') grids.push(u)
+        else if (u.level !== 'department') next.push(u._id)
+      }
+    }
+    parents = next
+  }
+  return grids.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
+}
+
+/** Grid count under each unit right below `unit` (by the grid's path), from one walk of the subtree. */
+export async function gridCountsBelow(rt: Runtime, unit: Unit): Promise<Map<string, number>> {
+  const out = new Map<string, number>()
+  if (unit.level === 'grid' || unit.level === 'department') return out
+  const depth = unit.path.length
+  for (const g of await gridsUnder(rt, unit._id)) {
+    const child = g.path[depth]
+    if (child) out.set(child, (out.get(child) ?? 0) + 1)
+  }
+  return out
+}
+
+/** The monthly counters of several units in one indexed query (`[unitId, month]`), by unit. */
+export async function statsOf(rt: Runtime, unitIds: readonly string[], months: readonly string[]): Promise<Map<string, IncidentStat[]>> {
+  const out = new Map<string, IncidentStat[]>(unitIds.map((u) => [u, []]))
+  const per = Math.max(1, Math.floor(PAGE / Math.max(1, months.length)))
+  for (let i = 0; i < unitIds.length; i += per) {
+    const docs = await rt.db.find<IncidentStat>(STATS, {
+      where: { unitId: { $in: unitIds.slice(i, i + per) }, month: { $in: [...months] } }, limit: PAGE,
+    })
+    for (const d of docs) out.get(d.unitId)?.push(d)
+  }
   return out
 }
 
