@@ -93,12 +93,19 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
   const tree = generateTree(db, scale, seed, YEAR_START)
   log(`  tree: ${tree.villages.length} villages, ${tree.grids.length} grids, ${tree.households.length} households (${Math.round(performance.now() - started)} ms)`)
 
+  // actions share a commit in groups of BATCH (each still its own savepoint: see SqlitePort.beginBatch)
+  const BATCH = 2000
+  db.beginBatch()
   let actions = 0
   let actionErrors = 0
   let req = 0
   async function call<T = any>(fn: string, userId: string, action: string, data: unknown, write = true): Promise<T | null> {
     actions += 1
     const body = write ? { action, data, requestId: `gen-${(req++).toString(36).padStart(8, "0")}` } : { action, data }
+    if (actions % BATCH === 0) {
+      db.commitBatch()
+      db.beginBatch()
+    }
     const env = await FUNCTIONS[fn]!.handle(body, { kind: 'user', userId }, rt)
     if (!env.ok) {
       actionErrors += 1
@@ -338,6 +345,7 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
     }
   }
 
+  db.commitBatch()
   const counts: Record<string, number> = {}
   for (const c of ['units', 'households', 'users', 'incidents', 'incident_events', 'patrols', 'patrol_checkins', 'points_ledger',
     'points_awards', 'points_redemptions', 'volunteer_tasks', 'volunteer_signups', 'requests']) counts[c] = await db.count(c)

@@ -3,7 +3,7 @@
  * start the real local host over it as a child process, and measure as a client would over HTTP on
  * 127.0.0.1: write actions and the officials' read paths at concurrency 1, 8 and 32, the ledger export,
  * the host's peak memory; then the built mini-program's package sizes and the H5 first load.
- * Flags: --scale 0.01,0.1[,1]  --seed N  --skip-generate  --no-client  --count N (requests per load)
+ * Flags: --scale 0.01,0.1[,1]  --seed N  --skip-generate  --generate-only  --no-client  --count N (requests per load)
  * Results: printed, and written to bench/results/<date>.json (and latest.json).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -31,6 +31,8 @@ const SEED = Number(flag('seed') ?? 7)
 const SKIP_GENERATE = process.argv.includes('--skip-generate')
 const NO_CLIENT = process.argv.includes('--no-client')
 const COUNT = Number(flag('count') ?? 200)
+/** generate into gen/ and stop (the measurement then runs later with --skip-generate) */
+const GENERATE_ONLY = process.argv.includes('--generate-only')
 /** fewer days of activity than a year (quick trials only) */
 const DAYS = flag('days') ? Number(flag('days')) : undefined
 const CONCURRENCY = [1, 8, 32]
@@ -128,6 +130,7 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
       `(${Math.round(manifest.actions / (manifest.generatedMs / 1000))}/s), ${manifest.actionErrors} refused`)
   }
   console.log(`  ${Object.entries(manifest.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+  if (GENERATE_ONLY) return { scale, manifest: { ...manifest, sample: undefined } }
   rmSync(dataDir, { recursive: true, force: true })
   cpSync(genDir, dataDir, { recursive: true })
   const photos = await prepare(dataDir, manifest)
@@ -273,6 +276,7 @@ async function client(): Promise<Record<string, unknown>> {
 async function main(): Promise<void> {
   const results: Record<string, unknown> = { startedAt: new Date().toISOString(), seed: SEED, count: COUNT, scales: [] as unknown[] }
   for (const scale of SCALES) (results.scales as unknown[]).push(await benchScale(scale))
+  if (GENERATE_ONLY) return
   // growth of each read path (p95 at concurrency 8) from the smallest to the largest scale run
   const sc = results.scales as Array<{ scale: number; rows: Row[] }>
   if (sc.length > 1) {

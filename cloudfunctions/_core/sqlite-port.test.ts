@@ -99,6 +99,18 @@ describe('SqlitePort', () => {
     expect(page2.map((d) => d.n)).toEqual([19, 18, 17, 16, 15, 14, 13, 12, 11, 10])
     expect(db.explain('things', { where: { kind: 'k' }, orderBy: [['n', 'desc']] }).join(' ')).toMatch(/USING INDEX ix_things_kind_n/)
   })
+
+  it('in a generation batch, a failed transaction still rolls back alone and the rest commit together', async () => {
+    db.beginBatch()
+    await db.transaction((tx) => tx.insert('things', { _id: 'b1', kind: 'x', n: 1 }))
+    await expect(db.transaction(async (tx) => {
+      await tx.insert('things', { _id: 'b2', kind: 'x', n: 2 })
+      await tx.insert('things', { _id: 'b1', kind: 'x', n: 3 })
+    })).rejects.toBeInstanceOf(DuplicateKeyError)
+    await db.transaction((tx) => tx.update('things', 'b1', { n: 4 }))
+    db.commitBatch()
+    expect((await db.find<Thing>('things', { orderBy: [['_id', 'asc']] })).map((d) => [d._id, d.n])).toEqual([['b1', 4]])
+  })
 })
 
 describe('SqlitePort durability', () => {

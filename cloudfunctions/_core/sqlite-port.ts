@@ -112,13 +112,14 @@ export class SqlitePort implements DataPort {
     if (this.inTx.getStore()) throw new Error('nested transaction')
     return this.locked(() =>
       this.inTx.run(true, async () => {
-        this.db.exec('BEGIN IMMEDIATE')
+        const batched = this.batching
+        this.db.exec(batched ? 'SAVEPOINT tx' : 'BEGIN IMMEDIATE')
         try {
           const result = await fn(this.txStore)
-          this.db.exec('COMMIT')
+          this.db.exec(batched ? 'RELEASE tx' : 'COMMIT')
           return result
         } catch (err) {
-          this.db.exec('ROLLBACK')
+          this.db.exec(batched ? 'ROLLBACK TO tx; RELEASE tx' : 'ROLLBACK')
           throw err
         }
       }),
@@ -159,6 +160,28 @@ export class SqlitePort implements DataPort {
     }
     const rows = this.db.prepare(`EXPLAIN QUERY PLAN ${q}`).all(...params) as Array<{ detail: string }>
     return rows.map((r) => r.detail)
+  }
+
+  private batching = false
+
+  /**
+   * Benchmark generation only: many action transactions share one commit (each is a savepoint inside an
+   * outer transaction, so a failing action still rolls back alone), without fsync, with a larger page cache.
+   * What is written is unchanged; only when it reaches the disk. `commitBatch` ends it (call it before close).
+   */
+  beginBatch(): void {
+    if (this.batching) return
+    this.db.pragma('synchronous = OFF')
+    this.db.pragma('cache_size = -1048576')
+    this.db.exec('BEGIN IMMEDIATE')
+    this.batching = true
+  }
+
+  commitBatch(): void {
+    if (!this.batching) return
+    this.db.exec('COMMIT')
+    this.batching = false
+    this.db.pragma('synchronous = NORMAL')
   }
 
   /** Bulk load for seeds and the benchmark generator: one transaction, no per-document lock. */
