@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { app, fn, hostUrl, launch, loginAs, phone, see, tab, tap, tokenFor } from './support/browser'
+import { app, confirmDialog, fn, hostUrl, launch, loginAs, phone, see, tab, tap, tokenFor } from './support/browser'
 
 /**
  * The heart of the product in a browser: a resident reports with a photo → the grid worker blows the
@@ -69,6 +69,15 @@ it('from a resident\'s photo to a closed, rated case and a ledger line', async (
   const photo = Buffer.from(await (await fetch(`${hostUrl()}${view.photos[0].url}`)).arrayBuffer())
   expect(photo.includes(Buffer.from('GPS:'))).toBe(false)
 
+  // the grid worker hears of it in his messages and opens it from there
+  const worker = await phone(browser)
+  await loginAs(worker.page, '扎西')
+  await worker.page.goto(`${hostUrl()}/#/packages/incident/pages/list/index?view=inbox`)
+  await tap(worker.page, '新上报待受理')
+  await see(worker.page, '处理经过').waitFor()
+  await see(worker.page, '三号楼后面的垃圾站满了，三天没人清运').waitFor()
+  await worker.context.close()
+
   await step('扎西', id, '垃圾站满了，需要村里协调清运车', '上报上级（吹哨）')
   await step('李秀英', id, '村里没有清运车，请镇综治中心协调', '上报上级（吹哨）')
   await step('周敏', id, '请住建局三天内清运', '定责派单', async (page) => {
@@ -107,4 +116,51 @@ it('from a resident\'s photo to a closed, rated case and a ledger line', async (
   expect(csv).toContain('甘孜县住房和城乡建设局')
   expect(csv).toMatch(/满意\r\n/)
   await official.context.close()
+})
+
+it('a county adds a category; a resident whose browser refuses location reports under it with a typed address', async () => {
+  const admin = await phone(browser)
+  await loginAs(admin.page, '张伟')
+  await admin.page.goto(`${hostUrl()}/#/packages/incident/pages/overview/index`)
+  await tap(admin.page, '事件类别设置')
+  await see(admin.page, /甘孜县的事件类别/).waitFor()
+  await tap(admin.page, '添加类别')
+  await app(admin.page).getByLabel('第 8 个类别的名称').filter({ visible: true }).locator('input').or(
+    app(admin.page).locator('input[aria-label="第 8 个类别的名称"]').filter({ visible: true }),
+  ).first().fill('草场纠纷')
+  await tap(admin.page, '保存')
+  await confirmDialog(admin.page, '保存')
+  await see(admin.page, /上次修改：张伟/).waitFor()
+  const saved = await fn(await tokenFor('u-zhangwei'), 'incident', 'categories', { countyId: '513328' })
+  expect(saved.categories.map((c: { label: string }) => c.label).at(-1)).toBe('草场纠纷')
+  await admin.context.close()
+
+  // the browser refuses to give a position
+  const resident = await phone(browser)
+  await resident.context.addInitScript(() => {
+    navigator.geolocation.getCurrentPosition = (_ok, fail) => fail?.({ code: 1, message: 'User denied Geolocation' } as GeolocationPositionError)
+  })
+  await loginAs(resident.page, '卓玛')
+  await tab(resident.page, '上报')
+  await tap(resident.page, '草场纠纷')
+  await app(resident.page).locator('textarea').filter({ visible: true }).first().fill('两户牧民为草场边界争执，快要动手了')
+  const [chooser] = await Promise.all([resident.page.waitForEvent('filechooser'), tap(resident.page, '拍照 / 选照片')])
+  await chooser.setFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await photoWithGps(resident.page) })
+  await see(resident.page, '照片（1/9）').waitFor()
+  await tap(resident.page, '获取位置')
+  await confirmDialog(resident.page, '知道了')
+  await see(resident.page, '没有定位也能上报：请在下面写清地址').waitFor()
+  // without an address it says what is missing, and nothing is filed
+  await tap(resident.page, '提交上报')
+  await resident.page.locator('.taro__modal').getByText(/写清在哪里/).waitFor()
+  await confirmDialog(resident.page, '知道了')
+  await see(resident.page, '地址（没有定位时必填）').waitFor()
+  await app(resident.page).locator('input[placeholder*="老桥"]').filter({ visible: true }).first().fill('然乌村 3 组 老桥东头草场')
+  await tap(resident.page, '提交上报')
+  await see(resident.page, '处理经过').waitFor()
+  const id = new URL(resident.page.url().replace('#', '')).searchParams.get('id')!
+  const v = await fn(await tokenFor('u-zhaxi'), 'incident', 'get', { incidentId: id })
+  expect(v).toMatchObject({ categoryLabel: '草场纠纷', location: null, address: '然乌村 3 组 老桥东头草场' })
+  await see(resident.page, '然乌村 3 组 老桥东头草场（未定位，按地址找）').waitFor()
+  await resident.context.close()
 })

@@ -72,8 +72,8 @@ export default function Categories() {
       return void showError(r.message, '没有保存')
     }
     setRequestId(newRequestId())
-    setItems(r.data.categories.map((c) => item(c.key, c.label)))
     toastDone('已保存')
+    current.reload()
   }
 
   if (!me) return <Page><Loading /></Page>
