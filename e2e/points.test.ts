@@ -124,6 +124,20 @@ function anywhere(page: Page, text: string | RegExp) {
   return page.getByText(text).filter({ visible: true }).first()
 }
 
+/** A real JPEG drawn by the page's canvas, as a phone camera would hand one over. */
+async function jpeg(page: Page, colour: string): Promise<Buffer> {
+  const dataUrl = await page.evaluate((fill) => {
+    const c = document.createElement('canvas')
+    c.width = 64
+    c.height = 48
+    const g = c.getContext('2d')!
+    g.fillStyle = fill
+    g.fillRect(0, 0, 64, 48)
+    return c.toDataURL('image/jpeg', 0.8)
+  }, colour)
+  return Buffer.from(dataUrl.split(',')[1]!, 'base64')
+}
+
 async function balances(): Promise<Record<string, number>> {
   const hh = await call<{ items: Array<{ id: string; balance: number }> }>('u-lixiuying', 'households', { villageId: VILLAGE, pageSize: 200 })
   return Object.fromEntries(hh.items.map((h) => [h.id, h.balance]))
@@ -147,10 +161,25 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   await anywhere(li.page, '已保存').waitFor()
   expect(await call('u-lixiuying', 'getSettings', { villageId: VILLAGE })).toMatchObject({ publicityDays: 1, pickupDays: 7 })
 
-  // 2. she proposes 孝敬老人 +10 for three households in one batch
+  // 2. she proposes 孝敬老人 +10 for three households in one batch, with a photo: she picks two, both upload,
+  //    and she takes one off again
   await open(li.page, 'review/index')
   await tap(li.page, '孝敬老人、照顾病残家人（+10）')
   await app(li.page).locator('input').filter({ visible: true }).first().fill('11 月孝老爱亲评议')
+  await see(li.page, '照片（0/9）').waitFor()
+  const [chooser] = await Promise.all([li.page.waitForEvent('filechooser'), tap(li.page, '拍照 / 选照片')])
+  await chooser.setFiles([
+    { name: 'visit.jpg', mimeType: 'image/jpeg', buffer: await jpeg(li.page, '#6a8') },
+    { name: 'blurred.jpg', mimeType: 'image/jpeg', buffer: await jpeg(li.page, '#a86') },
+  ])
+  await see(li.page, '照片（2/9）').waitFor()
+  const thumbs = app(li.page).locator('[data-testid="photo"]').filter({ visible: true })
+  expect(await thumbs.count()).toBe(2)
+  await thumbs.last().getByText('删除', { exact: true }).click()
+  await see(li.page, '照片（1/9）').waitFor()
+  expect(await thumbs.count()).toBe(1)
+  const kept = await thumbs.first().locator('img').getAttribute('src')
+  expect(kept).toMatch(/\/api\/files\/f_[0-9a-f]{32}$/)
   for (const name of ['卓玛', '罗绒', '王德明']) await tap(li.page, `☐ ${name}`)
   await see(li.page, '选择户（已选 3 户）').waitFor()
   await tap(li.page, '提交审核')
@@ -158,12 +187,15 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   await confirmDialog(li.page, '确定')
   await anywhere(li.page, '已提交审核').waitFor()
   await see(li.page, '选择户（已选 0 户）').waitFor()
+  await see(li.page, '照片（0/9）').waitFor()
   // nobody approves their own proposal: she is told to ask another official
   await tap(li.page, '待审核')
   await item(li.page, 'batch', '孝敬老人、照顾病残家人 · 3 户 · 共 +30 分').getByText('自己提的，请另一位干部审核').waitFor()
   const pending = await call<{ items: Array<{ id: string; status: string; households: number }> }>('u-wangjianguo', 'listBatches', { villageId: VILLAGE, status: 'pending' })
   expect(pending.items).toHaveLength(1)
   const batchId = pending.items[0]!.id
+  // the photo she kept is on the proposal, adopted as hers
+  expect((await call<{ batch: { evidence: string[] } }>('u-wangjianguo', 'getBatch', { batchId })).batch.evidence).toEqual([kept!.split('/').pop()])
 
   // 3. 王建国 approves it
   const wang = await as('王建国')

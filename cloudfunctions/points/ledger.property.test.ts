@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { testEnv, type TestEnv } from '../../tests/support/harness'
 import type { Goods, LedgerEntry, PointsAccount, Redemption } from '../../shared/points/points.schema'
+import { jpegWithExif } from '../incident/fixtures'
 import { pointsKeys } from './keys'
 
 /**
@@ -37,7 +38,8 @@ async function run(env: TestEnv, ops: Array<typeof op extends fc.Arbitrary<infer
     switch (o.t) {
       case 'propose':
         await env.call('points', OFFICIALS[o.by]!, 'propose', {
-          villageId: V, ruleId: RULES[o.rule], items: o.hh.map((i) => ({ householdId: HH[i], quantity: o.qty })), evidence: ['p'],
+          villageId: V, ruleId: RULES[o.rule], items: o.hh.map((i) => ({ householdId: HH[i], quantity: o.qty })),
+          evidence: [env.rt.files.savePhoto(jpegWithExif(), OFFICIALS[o.by]!).fileId],
         })
         break
       case 'decide': {

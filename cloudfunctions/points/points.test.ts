@@ -1,5 +1,6 @@
 import { testEnv, rid, T0, type TestEnv } from '../../tests/support/harness'
-import type { LedgerEntry, PointsAccount, Goods } from '../../shared/points/points.schema'
+import type { LedgerEntry, PointsAccount, PointsAward, PointsBatch, Goods } from '../../shared/points/points.schema'
+import { jpegWithExif } from '../incident/fixtures'
 import { pointsKeys } from './keys'
 
 const V = '513328100001'
@@ -16,6 +17,8 @@ beforeEach(async () => {
 })
 afterEach(() => env.close())
 
+/** A real upload by `userId` (the proposing official unless said), as the upload route stores it. */
+const photo = (userId = 'u-lixiuying') => env.rt.files.savePhoto(jpegWithExif(), userId).fileId
 const account = async (hh: string) => (await env.rt.db.get<PointsAccount>('points_accounts', hh))?.balance ?? 0
 async function checkLedger(hh: string) {
   const entries = await env.rt.db.find<LedgerEntry>('points_ledger', { where: { householdId: hh }, orderBy: [['seq', 'asc']] })
@@ -24,7 +27,7 @@ async function checkLedger(hh: string) {
   expect(sum).toBeGreaterThanOrEqual(0)
   return sum
 }
-async function proposeAndApprove(items: Array<{ householdId: string; quantity?: number }>, ruleId = YARD, evidence = ['photo-1']) {
+async function proposeAndApprove(items: Array<{ householdId: string; quantity?: number }>, ruleId = YARD, evidence = [photo()]) {
   const batch = await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId, items, note: '3 月庭院评比', evidence })
   await env.ok('points', 'u-wangjianguo', 'approveBatch', { batchId: batch.id })
   return batch
@@ -91,35 +94,99 @@ describe('scoring: propose → approve → publicity → settle', () => {
   })
 
   it('nobody approves their own proposal; evidence and rule checks', async () => {
-    const b = await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: ZHUOMA_HH }], evidence: ['p'] })
+    const b = await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: ZHUOMA_HH }], evidence: [photo()] })
     expect(b.canDecide).toBe(false)
     expect(await env.call('points', 'u-lixiuying', 'approveBatch', { batchId: b.id })).toMatchObject({ ok: false, code: 'POINTS.OWN_PROPOSAL' })
     expect(await env.call('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: ZHUOMA_HH }] }))
       .toMatchObject({ ok: false, code: 'POINTS.EVIDENCE_REQUIRED' })
     expect(await env.call('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: pointsKeys.rule(V, 'PATROL_DUTY'), items: [{ householdId: ZHUOMA_HH }] }))
       .toMatchObject({ ok: false, code: 'POINTS.RULE_IS_SYSTEM' })
-    expect(await env.call('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, evidence: ['p'], items: [{ householdId: 'hh-513328101201-G01-01' }] }))
+    expect(await env.call('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, evidence: [photo()], items: [{ householdId: 'hh-513328101201-G01-01' }] }))
       .toMatchObject({ ok: false, code: 'POINTS.HOUSEHOLD_NOT_IN_VILLAGE' })
-    expect(await env.call('points', 'u-zhuoma', 'propose', { villageId: V, ruleId: YARD, evidence: ['p'], items: [{ householdId: ZHUOMA_HH }] }))
+    expect(await env.call('points', 'u-zhuoma', 'propose', { villageId: V, ruleId: YARD, evidence: [photo('u-zhuoma')], items: [{ householdId: ZHUOMA_HH }] }))
       .toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
     const rejected = await env.ok('points', 'u-wangjianguo', 'rejectBatch', { batchId: b.id, note: '照片看不清' })
     expect(rejected.status).toBe('rejected')
     expect(await env.call('points', 'u-wangjianguo', 'approveBatch', { batchId: b.id })).toMatchObject({ ok: false, code: 'POINTS.BATCH_DECIDED' })
   })
 
+  describe('evidence photos are checked with the file port before anything is written', () => {
+    const written = async () => ({
+      batches: await env.rt.db.count('points_batches'),
+      awards: await env.rt.db.count('points_awards'),
+      caps: await env.rt.db.count('points_caps'),
+      ledger: await env.rt.db.count('points_ledger'),
+    })
+    const propose = (evidence: unknown, requestId?: string) =>
+      env.call('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }], note: '庭院评比', evidence }, requestId)
+
+    it('a forged, unknown, someone else\'s or generated file is refused in Chinese and writes nothing', async () => {
+      const before = await written()
+      const exported = (await env.rt.files.putGenerated('台账.csv', new TextEncoder().encode('a,b\n'), 'text/csv')).fileId
+      const cases: Array<[evidence: unknown, code: string, message: RegExp]> = [
+        [['p'], 'COMMON.BAD_INPUT', /照片编号不对/],
+        [['photo-1'], 'COMMON.BAD_INPUT', /照片编号不对/],
+        [['../../etc/passwd'], 'COMMON.BAD_INPUT', /照片编号不对/],
+        [['f_' + '0'.repeat(32)], 'FILE.NOT_FOUND', /照片没有找到，请重新上传/],
+        [[photo('u-wangjianguo')], 'FILE.NOT_YOURS', /只能使用您自己上传的照片/],
+        [[photo('u-zhuoma')], 'FILE.NOT_YOURS', /只能使用您自己上传的照片/],
+        [[exported], 'FILE.NOT_FOUND', /照片没有找到/],
+        // one good photo does not carry a bad one
+        [[photo(), 'f_' + 'a'.repeat(32)], 'FILE.NOT_FOUND', /照片没有找到/],
+        [Array.from({ length: 10 }, () => photo()), 'COMMON.BAD_INPUT', /照片最多 9 张/],
+      ]
+      for (const [evidence, code, message] of cases) {
+        expect(await propose(evidence)).toMatchObject({ ok: false, code, message: expect.stringMatching(message) })
+      }
+      expect(await written()).toEqual(before)
+      expect((await env.ok('points', 'u-wangjianguo', 'listBatches', { villageId: V, status: 'pending' })).items).toEqual([])
+      // the rule still asks for a photo
+      expect(await propose([])).toMatchObject({ ok: false, code: 'POINTS.EVIDENCE_REQUIRED', message: '这条规则需要上传照片作为依据' })
+    })
+
+    it('the proposer\'s own uploads are stored on the batch and on every award, once each', async () => {
+      const a = photo()
+      const b = photo()
+      const requestId = rid('propose')
+      const batch = await propose([a, b, a], requestId)
+      expect(batch).toMatchObject({ ok: true, data: { evidence: [a, b], households: 2 } })
+      if (!batch.ok) return
+      const id = (batch.data as { id: string }).id
+      expect((await env.rt.db.get<PointsBatch>('points_batches', id))!.evidence).toEqual([a, b])
+      const awards = await env.rt.db.find<PointsAward>('points_awards', { where: { batchId: id } })
+      expect(awards.map((x) => x.evidence)).toEqual([[a, b], [a, b]])
+      // a repeat of the same request returns the same batch, without a second one
+      expect(await propose([a, b, a], requestId)).toEqual(batch)
+      expect(await env.rt.db.count('points_batches', { ruleId: YARD })).toBe(1)
+      // the approver sees the same photos
+      expect((await env.ok('points', 'u-wangjianguo', 'getBatch', { batchId: id })).batch.evidence).toEqual([a, b])
+    })
+
+    it('a proposal over the cap is refused before its photos are adopted; without photos the transaction still checks the cap', async () => {
+      await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: ZHUOMA_HH, quantity: 2 }], evidence: [photo()] })
+      const adopt = jest.spyOn(env.rt.files, 'adoptPhoto')
+      expect(await propose([photo()])).toMatchObject({ ok: false, code: 'POINTS.CAP_EXCEEDED', message: expect.stringContaining('卓玛（本月还可 0 分）') })
+      expect(adopt).not.toHaveBeenCalled()
+      // GARBAGE_SORT: 2 points, cap 8, no photo needed
+      const sort = { villageId: V, ruleId: pointsKeys.rule(V, 'GARBAGE_SORT'), items: [{ householdId: ZHUOMA_HH, quantity: 5 }] }
+      expect(await env.call('points', 'u-lixiuying', 'propose', sort)).toMatchObject({ ok: false, code: 'POINTS.CAP_EXCEEDED', message: expect.stringContaining('本月还可 8 分') })
+      adopt.mockRestore()
+    })
+  })
+
   it('enforces the monthly cap per household at proposal; rejection frees the room', async () => {
     // YARD_CLEAN: 5 points, cap 10 a month
-    const first = await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: ZHUOMA_HH, quantity: 2 }], evidence: ['p'] })
-    const over = await env.call('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: WANG_HH }, { householdId: ZHUOMA_HH }], evidence: ['p'] })
+    const first = await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: ZHUOMA_HH, quantity: 2 }], evidence: [photo()] })
+    const over = await env.call('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: WANG_HH }, { householdId: ZHUOMA_HH }], evidence: [photo()] })
     expect(over).toMatchObject({ ok: false, code: 'POINTS.CAP_EXCEEDED', message: expect.stringContaining('卓玛') })
     await env.ok('points', 'u-wangjianguo', 'rejectBatch', { batchId: first.id, note: '重复' })
-    await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: WANG_HH }, { householdId: ZHUOMA_HH }], evidence: ['p'] })
+    await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: WANG_HH }, { householdId: ZHUOMA_HH }], evidence: [photo()] })
   })
 
   it('a deduction goes the same way and never takes a balance below zero', async () => {
     const before = await account(ZHUOMA_HH)
-    await proposeAndApprove([{ householdId: ZHUOMA_HH }], GAMBLE, ['p'])
-    await proposeAndApprove([{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }], GAMBLE, ['p'])
+    await proposeAndApprove([{ householdId: ZHUOMA_HH }], GAMBLE, [photo()])
+    await proposeAndApprove([{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }], GAMBLE, [photo()])
     env.clock.advance(3 * DAY)
     await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })
     expect(await account(ZHUOMA_HH)).toBe(Math.max(0, before - 60))
@@ -272,7 +339,7 @@ describe('points store', () => {
 describe('figures, board, exports', () => {
   it('counts by category, redemptions and stock from counters; board and exports', async () => {
     await proposeAndApprove([{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }])
-    await proposeAndApprove([{ householdId: WANG_HH }], LITTER, ['p'])
+    await proposeAndApprove([{ householdId: WANG_HH }], LITTER, [photo()])
     env.clock.advance(3 * DAY)
     await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })
     const list = await env.ok('points', 'u-zhuoma', 'listGoods', { villageId: V })

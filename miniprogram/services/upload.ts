@@ -1,14 +1,15 @@
 import Taro from '@tarojs/taro'
-import { UploadReplySchema, type PhotoView } from '../../../../shared/files'
-import type { CallResult } from '../../../services/call-function'
-import { API_BASE, IS_WEAPP } from '../../../services/env'
-import { getToken } from '../../../services/session'
-import { wgs84ToGcj02 } from '../../../../shared/geo/gcj02'
+import { UploadReplySchema, type PhotoView } from '../../shared/files'
+import type { CallResult } from './call-function'
+import { API_BASE, IS_WEAPP } from './env'
+import { getToken } from './session'
+import { wgs84ToGcj02 } from '../../shared/geo/gcj02'
 
 /**
  * One photo to storage, with progress (0–100). In WeChat it goes straight to CloudBase storage under the
- * caller's own folder (the function checks, strips EXIF and moves it when the report is saved); in a
- * browser it is POSTed to the local host, which checks and strips it before storing.
+ * caller's own folder (the function checks, strips EXIF and moves it when the record — an incident report,
+ * a points proposal — is saved); in a browser it is POSTed to the local host, which checks and strips it
+ * before storing. Shared by every subpackage (a subpackage cannot import another's code).
  */
 export function uploadPhoto(localPath: string, userId: string, onProgress: (percent: number) => void): Promise<CallResult<PhotoView>> {
   return IS_WEAPP ? viaCloud(localPath, userId, onProgress) : viaHttp(localPath, onProgress)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { IdSchema, PageInputSchema, TimestampSchema, pageOf, text } from '../common.schema'
+import { FileIdSchema } from '../files'
 import {
   AWARD_STATUS_NAMES, BATCH_STATUS_NAMES, ENTRY_KIND_NAMES, OBJECTION_STATUS_NAMES, REDEMPTION_STATUS_NAMES,
 } from './points.states'
@@ -14,7 +15,9 @@ export type RuleMode = z.infer<typeof RuleModeSchema>
 
 export const RuleCodeSchema = z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]{1,31}$/, '编码用大写字母、数字和下划线')
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式是 YYYY-MM')
-export const EvidenceSchema = z.array(z.string().min(1).max(256)).max(9, '照片最多 9 张').default([])
+/** Photos attached to a proposal: ids the file port handed out for the proposer's own uploads (adopted by propose). */
+export const MAX_EVIDENCE_PHOTOS = 9
+export const EvidenceSchema = z.array(FileIdSchema).max(MAX_EVIDENCE_PHOTOS, `照片最多 ${MAX_EVIDENCE_PHOTOS} 张`).default([])
 
 // ---- stored documents ----
 

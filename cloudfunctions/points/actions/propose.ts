@@ -11,7 +11,8 @@ import { batchView } from '../service'
 /**
  * An official proposes points (or a deduction) under one manual rule for one or many households. The
  * proposal reserves room under the rule's monthly cap per household in the same transaction, so two
- * proposals at once cannot both pass a cap; a rejection or withdrawal gives the room back.
+ * proposals at once cannot both pass a cap; a rejection or withdrawal gives the room back. Evidence photos
+ * are the proposer's own uploads, adopted through the file port before the transaction.
  */
 export const propose = defineAction(pointsContract.actions.propose, {
   scope: async ({ villageId }) => villageId,
@@ -29,6 +30,22 @@ export const propose = defineAction(pointsContract.actions.propose, {
     })
     const me = ctx.caller.user as User
     const month = bjMonth(ctx.now)
+    if (evidence.length && rule.capPerMonth !== null) {
+      // Checked again in the transaction (that check is the one that counts). Here only so that a proposal
+      // over the cap is refused before its photos are adopted: on CloudBase adopting moves the upload, and
+      // the official's corrected retry would no longer find it.
+      const cap = rule.capPerMonth
+      const used = await Promise.all(households.map((h) => ctx.db.get<{ _id: string; used: number }>('points_caps', pointsKeys.cap(h!._id, rule._id, month))))
+      const over = households.flatMap((h, i) => {
+        const u = used[i]?.used ?? 0
+        return u + Math.abs(pointsFor(rule.points, items[i]!.quantity)) > cap ? [overText(h!, cap, u)] : []
+      })
+      if (over.length) throw capExceeded(rule, over)
+    }
+    // Each photo must be the proposer's own upload, and a photo (checked by the file port: owner, type, size,
+    // EXIF stripped); an unknown or someone else's id is refused here, before anything is written.
+    const photos: string[] = []
+    for (const id of new Set(evidence)) photos.push(await ctx.rt.files.adoptPhoto(id, me._id))
     const batchId = ctx.newId('pb')
     return ctx.transact(async (tx) => {
       const over: string[] = []
@@ -41,7 +58,7 @@ export const propose = defineAction(pointsContract.actions.propose, {
           const capId = pointsKeys.cap(h._id, rule._id, month)
           const used = await counterValue(tx, 'points_caps', capId)
           if (used + Math.abs(delta) > rule.capPerMonth) {
-            over.push(`${h.headName}（本月还可 ${Math.max(0, rule.capPerMonth - used)} 分）`)
+            over.push(overText(h, rule.capPerMonth, used))
             continue
           }
           await addToCounter(tx, 'points_caps', capId, { householdId: h._id, ruleId: rule._id, month }, Math.abs(delta))
@@ -50,18 +67,16 @@ export const propose = defineAction(pointsContract.actions.propose, {
           _id: `${batchId}-${String(i + 1).padStart(3, '0')}`, batchId, villageId, householdId: h._id, headName: h.headName,
           memberUserId: null, memberName: item.memberName || null,
           ruleId: rule._id, ruleVersion: rule.version, ruleCode: rule.code, ruleName: rule.name, category: rule.category,
-          quantity: item.quantity, delta, note, evidence, month, status: 'proposed',
+          quantity: item.quantity, delta, note, evidence: photos, month, status: 'proposed',
           proposedBy: me._id, proposedAt: ctx.now, approvedBy: null, approvedAt: null, publicUntil: null,
           openObjectionIds: [], objections: 0, closedAt: null, entryId: null, creditedDelta: null,
         })
       }
-      if (over.length) {
-        throw PointsErrors.CAP_EXCEEDED(`超过“${rule.name}”每户每月 ${rule.capPerMonth} 分的上限：${over.slice(0, 5).join('、')}${over.length > 5 ? ` 等 ${over.length} 户` : ''}`)
-      }
+      if (over.length) throw capExceeded(rule, over)
       for (const a of awards) await tx.insert('points_awards', a)
       const batch: PointsBatch = {
         _id: batchId, villageId, ruleId: rule._id, ruleVersion: rule.version, ruleCode: rule.code, ruleName: rule.name,
-        category: rule.category, note, evidence, awardIds: awards.map((a) => a._id), households: awards.length,
+        category: rule.category, note, evidence: photos, awardIds: awards.map((a) => a._id), households: awards.length,
         totalPoints: awards.reduce((s, a) => s + a.delta, 0), status: 'pending',
         proposedBy: me._id, proposedByName: me.name, proposedAt: ctx.now,
         decidedBy: null, decidedByName: null, decidedAt: null, decisionNote: null,
@@ -71,3 +86,7 @@ export const propose = defineAction(pointsContract.actions.propose, {
     })
   },
 })
+
+const overText = (h: Household, cap: number, used: number) => `${h.headName}（本月还可 ${Math.max(0, cap - used)} 分）`
+const capExceeded = (rule: PointsRule, over: string[]) =>
+  PointsErrors.CAP_EXCEEDED(`超过“${rule.name}”每户每月 ${rule.capPerMonth} 分的上限：${over.slice(0, 5).join('、')}${over.length > 5 ? ` 等 ${over.length} 户` : ''}`)

@@ -8,7 +8,7 @@ import { Button, Card, Field, Page, Row, Tag, showError, toastDone } from '../..
 import { callFunction, newRequestId } from '../../services/call-function'
 import { hasPermission, useMe } from '../../services/me'
 import { useQuery } from '../../services/use-call'
-import { pickLocation, uploadPhoto } from '../../packages/incident/services/upload'
+import { pickLocation, uploadPhoto } from '../../services/upload'
 
 const DRAFT_KEY = 'linli.incident.draft'
 

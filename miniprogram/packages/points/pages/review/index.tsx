@@ -1,9 +1,11 @@
 import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
+import type { PhotoView } from '../../../../../shared/files'
 import { pointsContract } from '../../../../../shared/points/points.contract'
+import { MAX_EVIDENCE_PHOTOS } from '../../../../../shared/points/points.schema'
 import { bjMonth } from '../../../../../shared/time/beijing'
-import { Button, Card, ConfirmButton, Empty, ErrorBlock, Field, Loading, PagedList, Page, PickerField, Row, Tag, showError, toastDone } from '../../../../components'
+import { Button, Card, ConfirmButton, Empty, ErrorBlock, Field, Loading, PagedList, Page, PhotoPicker, PickerField, Row, Tag, showError, toastDone } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
 import { hasPermission, unitsWith, useMe } from '../../../../services/me'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
@@ -15,13 +17,15 @@ const TABS = [
   { value: 'objections' as const, label: '异议' }, { value: 'figures' as const, label: '统计导出' },
 ]
 
-function Propose({ villageId }: { villageId: string }) {
-  const rules = useQuery(() => callFunction(pointsContract, 'listRules', { villageId }), [villageId])
-  const hh = useQuery(() => callFunction(pointsContract, 'households', { villageId, page: 1, pageSize: 200 }), [villageId])
+/** `refresh` reloads the rules and households but keeps the form: in WeChat, taking a photo hides and shows the page. */
+function Propose({ villageId, userId, refresh }: { villageId: string; userId: string; refresh: number }) {
+  const rules = useQuery(() => callFunction(pointsContract, 'listRules', { villageId }), [villageId, refresh])
+  const hh = useQuery(() => callFunction(pointsContract, 'households', { villageId, page: 1, pageSize: 200 }), [villageId, refresh])
   const [ruleId, setRuleId] = useState<string | null>(null)
   const [picked, setPicked] = useState<string[]>([])
   const [note, setNote] = useState('')
-  const [photo, setPhoto] = useState('')
+  const [photos, setPhotos] = useState<PhotoView[]>([])
+  const [uploading, setUploading] = useState(false)
   const propose = useAction((input: Parameters<typeof callFunction<typeof pointsContract, 'propose'>>[2], requestId) => callFunction(pointsContract, 'propose', input, { requestId }))
   if (!rules.data || !hh.data) return rules.error || hh.error ? <ErrorBlock message={(rules.error ?? hh.error)!.message} /> : <Loading />
   const manual = rules.data.items.filter((r) => r.mode === 'manual')
@@ -32,7 +36,8 @@ function Propose({ villageId }: { villageId: string }) {
       <PickerField label='依据哪条规则' options={manual.map((r) => ({ value: r.id, label: `${r.name}（${signed(r.points)}）` }))} value={ruleId} onChange={setRuleId} placeholder='请选一条规则' />
       {rule ? <View className='l-field__hint'>{rule.clause}{rule.capPerMonth ? ` · 每户每月最多 ${rule.capPerMonth} 分` : ''}{rule.evidenceRequired ? ' · 需要照片' : ''}</View> : null}
       <Field label='说明' value={note} onChange={setNote} placeholder='例如：3 月庭院卫生检查' maxlength={200} />
-      <Field label='照片编号（需要时填写）' value={photo} onChange={setPhoto} placeholder='上传后得到的照片编号' />
+      <PhotoPicker label='照片' photos={photos} max={MAX_EVIDENCE_PHOTOS} userId={userId} onChange={setPhotos} onBusyChange={setUploading}
+        hint={rule?.evidenceRequired ? '这条规则要附照片作为依据' : '可以附上现场照片'} />
       <View className='l-field__label'>选择户（已选 {picked.length} 户）</View>
       <Button kind='secondary' size='small' onClick={() => setPicked(picked.length === all.length ? [] : all.map((h) => h.id))}>{picked.length === all.length ? '全不选' : '全选'}</Button>
       {all.map((h) => {
@@ -43,12 +48,14 @@ function Propose({ villageId }: { villageId: string }) {
           </View>
         )
       })}
-      <ConfirmButton disabled={!rule || !picked.length} loading={propose.pending}
+      {rule?.evidenceRequired && !photos.length && picked.length ? <View className='l-field__error'>请先拍照或选照片</View> : null}
+      <ConfirmButton disabled={!rule || !picked.length || uploading || (rule.evidenceRequired && !photos.length)} loading={propose.pending}
         confirm={`给 ${picked.length} 户评定“${rule?.name ?? ''}”，每户 ${signed(rule?.points ?? 0)} 分，提交另一位干部审核？`}
-        onConfirm={() => void propose.run({ villageId, ruleId: rule!.id, items: picked.map((householdId) => ({ householdId, quantity: 1, memberName: null })), note, evidence: photo ? [photo] : [] }).then((r) => {
+        onConfirm={() => void propose.run({ villageId, ruleId: rule!.id, items: picked.map((householdId) => ({ householdId, quantity: 1, memberName: null })), note, evidence: photos.map((p) => p.fileId) }).then((r) => {
           if (!r.ok) return void showError(r.message)
           toastDone('已提交审核')
           setPicked([])
+          setPhotos([])
         })}>提交审核</ConfirmButton>
     </Card>
   )
@@ -174,7 +181,7 @@ export default function Review() {
   return (
     <Page title='积分评定' intro={`${villages[0]!.fullName}：评定要另一位干部审核，通过后公示，期满无异议才计入。`}>
       <Card><PickerField label='做什么' options={TABS} value={tab} onChange={setTab} /></Card>
-      {tab === 'propose' ? <Propose key={shown} villageId={villageId} /> : null}
+      {tab === 'propose' ? <Propose refresh={shown} villageId={villageId} userId={me.user.id} /> : null}
       {tab === 'approve' ? <Approvals key={shown} villageId={villageId} /> : null}
       {tab === 'objections' ? <Objections key={shown} villageId={villageId} /> : null}
       {tab === 'figures' ? <Figures key={shown} villageId={villageId} /> : null}
