@@ -1,5 +1,5 @@
 import { HANDLER_LEVELS, INCIDENT_ACTIONS, INCIDENT_STATUSES, type HandlerLevel, type IncidentAction, type IncidentStatus } from './incident.schema'
-import { ACTION_ACTOR, STATUS_META, TRANSITIONS, nextState } from './incident.states'
+import { ACTION_ACTOR, STATUS_META, TRANSITIONS, nextState, workPermission } from './incident.states'
 import { ROLES, ROLE_NAMES, type RoleName } from '../auth/roles'
 
 type Move = Exclude<IncidentAction, 'report'>
@@ -110,5 +110,37 @@ describe('incident state table', () => {
     expect(ACTION_ACTOR.auto_confirm).toBe('system')
     expect(ACTION_ACTOR.auto_escalate).toBe('system')
     expect(Object.keys(TRANSITIONS).sort()).toEqual([...MOVES].sort())
+  })
+})
+
+describe('whose turn it is (who is told of new work)', () => {
+  it.each([
+    ['submitted', 'grid', 'incident_accept'],
+    ['submitted', 'village', 'incident_accept'],
+    ['submitted', 'township', 'incident_dispatch'],
+    ['escalated', 'village', 'incident_accept'],
+    ['escalated', 'township', 'incident_dispatch'],
+    ['reopened', 'grid', 'incident_accept'],
+    ['reopened', 'township', 'incident_dispatch'],
+    ['dispatched', 'department', 'incident_feedback'],
+    ['reported_back', 'township', 'incident_close'],
+    ['accepted', 'grid', null],
+    ['resolved', 'grid', null],
+    ['confirmed', 'township', null],
+    ['rejected', 'grid', null],
+  ] as const)('%s at %s → %s', (status, level, permission) => {
+    expect(workPermission(status, level)).toBe(permission)
+  })
+
+  it('every waiting status names a permission some role holds in a unit of that level', () => {
+    for (const [status, meta] of Object.entries(STATUS_META)) {
+      for (const level of ['grid', 'village', 'township', 'department'] as const) {
+        const p = workPermission(status as keyof typeof STATUS_META, level)
+        if (p === null) continue
+        expect(meta.open).toBe(true)
+        const holders = Object.values(ROLES).filter((r) => r.permissions.includes(p) && r !== ROLES.system_admin)
+        expect(holders.length).toBeGreaterThan(0)
+      }
+    }
   })
 })
