@@ -83,7 +83,11 @@ it('from a resident\'s photo to a closed, rated case and a ledger line', async (
   await step('周敏', id, '请住建局三天内清运', '定责派单', async (page) => {
     await tap(page, '甘孜县住房和城乡建设局')
   })
-  await step('刘洋', id, '已派清运车清理完毕', '反馈处置结果')
+  await step('刘洋', id, '已派清运车清理完毕', '反馈处置结果', async (page) => {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap(page, '拍照 / 选照片')])
+    await chooser.setFiles({ name: 'after.jpg', mimeType: 'image/jpeg', buffer: await photoWithGps(page) })
+    await see(page, '现场照片（可不拍）（1/9）').waitFor()
+  })
   await step('周敏', id, '核实已清理，销号', '依责销号')
 
   await openIncident(resident.page, id)
@@ -92,6 +96,8 @@ it('from a resident\'s photo to a closed, rated case and a ledger line', async (
   const done = await fn(await tokenFor('u-zhuoma'), 'incident', 'get', { incidentId: id })
   expect(done.timeline.map((t: { action: string }) => t.action)).toEqual(['report', 'escalate', 'escalate', 'dispatch', 'feedback', 'close', 'rate_ok'])
   expect(done).toMatchObject({ status: 'confirmed', rating: 'satisfied' })
+  // the department's photo of the cleared site is on its step
+  expect(done.timeline.find((t: { action: string }) => t.action === 'feedback').photos).toHaveLength(1)
   // the resident heard about every step
   const inbox = await fn(await tokenFor('u-zhuoma'), 'incident', 'inbox', {})
   expect(inbox.items.length).toBeGreaterThanOrEqual(6)

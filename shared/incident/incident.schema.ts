@@ -54,8 +54,9 @@ export const MEDIATION_OUTCOME_LABELS: Record<MediationOutcome, string> = {
 /** 1–5 stars given by the unit that blew the whistle to the department (一哨一考核). */
 export const DeptScoreSchema = z.number({ error: '请打分' }).int('请打 1 到 5 分').min(1, '请打 1 到 5 分').max(5, '请打 1 到 5 分')
 
-export const PhotosSchema = z.array(FileIdSchema).min(1, '请至少拍 1 张照片').max(9, '最多 9 张照片')
-export const OptionalPhotosSchema = z.array(FileIdSchema).max(9, '最多 9 张照片').default([])
+export const MAX_PHOTOS = 9
+export const PhotosSchema = z.array(FileIdSchema).min(1, '请至少拍 1 张照片').max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`)
+export const OptionalPhotosSchema = z.array(FileIdSchema).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`).default([])
 
 export const PartySchema = z.object({ name: text('当事人姓名', 20), note: z.string().trim().max(40, '说明最多 40 个字').default('') })
 export type Party = z.infer<typeof PartySchema>

@@ -1,14 +1,14 @@
-import { Image, Switch, Textarea, View } from '@tarojs/components'
+import { Switch, Textarea, View } from '@tarojs/components'
 import '../../packages/incident/incident.css'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { incidentContract } from '../../../shared/incident/incident.contract'
-import { MIN_TYPED_ADDRESS, type Severity } from '../../../shared/incident/incident.schema'
-import { Button, Card, Field, Page, Row, Tag, showError, toastDone } from '../../components'
+import { MAX_PHOTOS, MIN_TYPED_ADDRESS, type Severity } from '../../../shared/incident/incident.schema'
+import { Button, Card, Field, Page, PhotoPicker, Row, Tag, showError, toastDone } from '../../components'
 import { callFunction, newRequestId } from '../../services/call-function'
 import { hasPermission, useMe } from '../../services/me'
 import { useQuery } from '../../services/use-call'
-import { pickLocation, uploadPhoto } from '../../services/upload'
+import { pickLocation } from '../../services/upload'
 
 const DRAFT_KEY = 'linli.incident.draft'
 
@@ -41,7 +41,7 @@ const go = (url: string) => void Taro.navigateTo({ url })
 export default function Report() {
   const { me } = useMe()
   const [draft, setDraft] = useState<Draft>(loadDraft)
-  const [progress, setProgress] = useState<number | null>(null)
+  const [uploading, setUploading] = useState(false)
   const [sending, setSending] = useState(false)
   /** the browser or the user refused the position: the typed address is then required */
   const [noLocation, setNoLocation] = useState(false)
@@ -58,23 +58,6 @@ export default function Report() {
   }, [draft])
   const patch = (p: Partial<Draft>) => setDraft((d) => ({ ...d, ...p }))
   const canReport = hasPermission(me, 'incident_create')
-
-  async function addPhotos() {
-    const left = 9 - draft.photos.length
-    if (left <= 0) return
-    const chosen = await Taro.chooseImage({ count: left, sizeType: ['compressed'], sourceType: ['camera', 'album'] }).catch(() => null)
-    if (!chosen || !me) return
-    for (const path of chosen.tempFilePaths) {
-      setProgress(0)
-      const r = await uploadPhoto(path, me.user.id, setProgress)
-      setProgress(null)
-      if (!r.ok) {
-        void showError(r.message, '照片没有传上去')
-        return
-      }
-      setDraft((d) => ({ ...d, photos: [...d.photos, r.data].slice(0, 9) }))
-    }
-  }
 
   async function locate() {
     const r = await pickLocation()
@@ -152,14 +135,10 @@ export default function Report() {
             <View className='l-field__label'>问题描述</View>
             <Textarea className='l-field__input incident-desc' value={draft.description} maxlength={500} placeholder='发生了什么？在哪里？' onInput={(e) => patch({ description: e.detail.value })} />
           </View>
-          <View className='l-field'>
-            <View className='l-field__label'>照片（{draft.photos.length}/9）</View>
-            <View className='incident-photos'>
-              {draft.photos.map((p) => <Image key={p.fileId} className='incident-photo' src={p.url} mode='aspectFill' onClick={() => patch({ photos: draft.photos.filter((x) => x.fileId !== p.fileId) })} />)}
-            </View>
-            {progress !== null ? <View className='incident-progress' aria-label='上传进度'>正在上传 {progress}%</View> : null}
-            <Button kind='secondary' disabled={draft.photos.length >= 9 || progress !== null} onClick={() => void addPhotos()}>拍照 / 选照片</Button>
-          </View>
+          {me ? (
+            <PhotoPicker photos={draft.photos} max={MAX_PHOTOS} userId={me.user.id} hint='至少 1 张，拍清楚问题在哪里'
+              onChange={(photos) => patch({ photos })} onBusyChange={setUploading} />
+          ) : null}
           <View className='l-field'>
             <View className='l-field__label'>位置</View>
             <View className='l-field__hint'>
@@ -183,7 +162,7 @@ export default function Report() {
               ))}
             </Card>
           ) : null}
-          <Button loading={sending} loadingText='正在提交…' disabled={progress !== null} onClick={() => void submit()}>提交上报</Button>
+          <Button loading={sending} loadingText='正在提交…' disabled={uploading} onClick={() => void submit()}>提交上报</Button>
           {draft.description || draft.photos.length ? <Tag tone='plain'>草稿已自动保存</Tag> : null}
         </Card>
       ) : null}

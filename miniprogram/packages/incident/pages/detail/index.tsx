@@ -2,10 +2,12 @@ import { Image, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { incidentContract } from '../../../../../shared/incident/incident.contract'
-import type { IncidentView, Rating } from '../../../../../shared/incident/incident.schema'
+import { MAX_PHOTOS, type IncidentView, type Rating } from '../../../../../shared/incident/incident.schema'
+import type { PhotoView } from '../../../../../shared/files'
 import { formatBj } from '../../../../../shared/time/beijing'
-import { Button, Card, ErrorBlock, Field, Loading, Page, PickerField, Row, Tag, showError, toastDone } from '../../../../components'
+import { Button, Card, ConfirmButton, ErrorBlock, Field, Loading, Page, PhotoPicker, PickerField, Row, Tag, showError, toastDone } from '../../../../components'
 import { callFunction, type CallResult } from '../../../../services/call-function'
+import { useMe } from '../../../../services/me'
 import { useQuery } from '../../../../services/use-call'
 import '../../incident.css'
 
@@ -19,6 +21,9 @@ function Actions(props: { v: IncidentView; done: () => void }) {
   const [days, setDays] = useState('3')
   const [score, setScore] = useState<number | null>(5)
   const [busy, setBusy] = useState(false)
+  const [photos, setPhotos] = useState<PhotoView[]>([])
+  const [uploading, setUploading] = useState(false)
+  const { me } = useMe()
   const depts = useQuery(
     () => v.actions.includes('dispatch') ? callFunction(incidentContract, 'departments', { incidentId: v.id }) : Promise.resolve({ ok: true as const, data: { items: [] } }),
     [v.id, v.actions.join()],
@@ -29,6 +34,7 @@ function Actions(props: { v: IncidentView; done: () => void }) {
     setBusy(false)
     if (!r.ok) return void showError(r.message)
     setNote('')
+    setPhotos([])
     toastDone(ok)
     props.done()
   }
@@ -39,10 +45,18 @@ function Actions(props: { v: IncidentView; done: () => void }) {
       {simple.length || v.actions.includes('dispatch') ? (
         <Field label='说明' value={note} onChange={setNote} placeholder='写清楚做了什么、为什么' maxlength={500} />
       ) : null}
-      {simple.map((a) => (
-        <Button key={a} kind={a === 'reject' ? 'danger' : a === 'escalate' ? 'secondary' : 'primary'} loading={busy}
-          onClick={() => void run(callFunction(incidentContract, a, { incidentId: v.id, note, photos: [] }), STEP_LABELS[a])}>{STEP_LABELS[a]}</Button>
-      ))}
+      {simple.length && me ? (
+        <PhotoPicker label='现场照片（可不拍）' photos={photos} max={MAX_PHOTOS} userId={me.user.id} onChange={setPhotos} onBusyChange={setUploading} />
+      ) : null}
+      {simple.map((a) => {
+        const send = () => void run(callFunction(incidentContract, a, { incidentId: v.id, note, photos: photos.map((p) => p.fileId) }), STEP_LABELS[a])
+        return a === 'reject' ? (
+          <ConfirmButton key={a} kind='danger' loading={busy} disabled={uploading} confirmTitle='退回这件事？'
+            confirm='退回后这件事就结束了，上报人会收到您写的理由。' confirmText='退回' onConfirm={send}>{STEP_LABELS[a]}</ConfirmButton>
+        ) : (
+          <Button key={a} kind={a === 'escalate' ? 'secondary' : 'primary'} loading={busy} disabled={uploading} onClick={send}>{STEP_LABELS[a]}</Button>
+        )
+      })}
       {v.actions.includes('dispatch') ? (
         <>
           <View className='l-field__label'>派给部门</View>
