@@ -194,8 +194,10 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   const pending = await call<{ items: Array<{ id: string; status: string; households: number }> }>('u-wangjianguo', 'listBatches', { villageId: VILLAGE, status: 'pending' })
   expect(pending.items).toHaveLength(1)
   const batchId = pending.items[0]!.id
-  // the photo she kept is on the proposal, adopted as hers
-  expect((await call<{ batch: { evidence: string[] } }>('u-wangjianguo', 'getBatch', { batchId })).batch.evidence).toEqual([kept!.split('/').pop()])
+  // the photo she kept is on the proposal, adopted as hers, with a URL the host serves
+  const keptId = kept!.split('/').pop()!
+  expect((await call<{ batch: { evidence: Array<{ fileId: string; url: string }> } }>('u-wangjianguo', 'getBatch', { batchId })).batch.evidence)
+    .toEqual([{ fileId: keptId, url: `/api/files/${keptId}` }])
 
   // 3. 王建国 approves it
   const wang = await as('王建国')
@@ -203,6 +205,12 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   await tap(wang.page, '待审核')
   const batch = item(wang.page, 'batch', '孝敬老人、照顾病残家人 · 3 户 · 共 +30 分')
   await batch.getByText('李秀英 提出', { exact: false }).waitFor()
+  // he sees her photo in the batch before deciding: the image is on screen and has loaded
+  const evidence = batch.locator('[data-testid="evidence"] img').filter({ visible: true })
+  await evidence.first().waitFor()
+  expect(await evidence.count()).toBe(1)
+  expect(await evidence.first().getAttribute('src')).toMatch(new RegExp(`/api/files/${keptId}$`))
+  await wang.page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await evidence.first().elementHandle())
   await batch.getByText('通过', { exact: true }).click()
   await anywhere(wang.page, /这 3 户的积分进入公示/).waitFor()
   await confirmDialog(wang.page, '确定')
@@ -241,7 +249,8 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   await anywhere(li.page, '已撤回').waitFor()
   await see(li.page, '没有待处理的异议').waitFor()
 
-  // 6. before the day is over nothing is credited; a day later the two other awards are
+  // 6. before the day is over nothing is credited; a day later the two other awards are (by the button here: the
+  //    host's hourly settle timer last ran when it started, minutes ago)
   await tap(li.page, '待审核')
   await tap(li.page, '计入公示期满的积分')
   await confirmDialog(li.page, '确定')

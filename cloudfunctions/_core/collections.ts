@@ -75,12 +75,12 @@ export const COLLECTIONS = {
   /** append-only ledger */
   points_ledger: { indexes: [['householdId', 'seq'], ['villageId', 'month', 'at']] },
   points_batches: { indexes: [['villageId', 'status', 'proposedAt']] },
-  points_awards: { indexes: [['villageId', 'status', 'publicUntil'], ['villageId', 'month', 'proposedAt'], ['householdId', 'proposedAt']] },
+  points_awards: { indexes: [['villageId', 'status', 'publicUntil'], ['villageId', 'month', 'proposedAt'], ['householdId', 'proposedAt'], ['status', 'publicUntil']] },
   points_objections: { indexes: [['villageId', 'status', 'createdAt'], ['awardId', 'createdAt']] },
   /** points counted per household, rule and month against the rule's cap */
   points_caps: { indexes: [] },
   points_goods: { indexes: [['villageId', 'sort']] },
-  points_redemptions: { indexes: [['householdId', 'createdAt'], ['villageId', 'status', 'expiresAt'], ['villageId', 'month', 'createdAt']] },
+  points_redemptions: { indexes: [['householdId', 'createdAt'], ['villageId', 'status', 'expiresAt'], ['villageId', 'month', 'createdAt'], ['status', 'expiresAt']] },
   /** units of one goods taken per household and month (the per-household limit) */
   points_redeem_limits: { indexes: [] },
   /** live 6-digit pickup codes per village → order */

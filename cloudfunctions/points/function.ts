@@ -32,6 +32,7 @@ import { saveRule } from './actions/save-rule'
 import { saveSettings } from './actions/save-settings'
 import { settlePublicity } from './actions/settle-publicity'
 import { stats } from './actions/stats'
+import { expireAllRedemptions, settleAllPublicity } from './timers'
 
 export const pointsFunction = defineFunction(pointsContract, {
   listRules, saveRule, ruleVersions, getSettings, saveSettings,
@@ -41,4 +42,9 @@ export const pointsFunction = defineFunction(pointsContract, {
   listGoods, saveGoods, adjustStock, redeem, myRedemptions, cancelRedemption, lookupPickup, fulfil,
   listRedemptions, expireRedemptions,
   stats, exportLedger, exportRedemptions,
+}, {
+  // Publicity ends and pickup times pass when nobody is looking: CloudBase's timer triggers (cloudbaserc.json),
+  // or the local host's interval, settle and expire every village. Reads and the officials' buttons still do it lazily.
+  settlePublicity: { everyMinutes: 60, run: (rt, now) => settleAllPublicity(rt, now) },
+  expireRedemptions: { everyMinutes: 60, run: (rt, now) => expireAllRedemptions(rt, now) },
 })

@@ -3,6 +3,7 @@ import type { Household, RoleAssignment, User } from '../../shared/account/accou
 import type { Goods, LedgerEntry, PointsAccount, Redemption } from '../../shared/points/points.schema'
 import { bjMonth } from '../../shared/time/beijing'
 import { stableId } from '../_core/ids'
+import { GPS_MARK, jpegWithExif } from '../incident/fixtures'
 import { pointsKeys } from './keys'
 
 /** Concurrency through the real HTTP host: nothing oversells, no balance goes negative, one order per request. */
@@ -119,3 +120,24 @@ it('a per-household monthly limit holds under concurrency', async () => {
   expect(results.filter((r) => r.json.ok)).toHaveLength(2)
   expect((await host.rt.db.get<PointsAccount>('points_accounts', households[0]!._id))!.balance).toBe(480)
 }, 30_000)
+
+it('an evidence photo uploaded through the host reaches the approving official as a URL the host serves', async () => {
+  const li = await host.token('u-lixiuying')
+  const up = await fetch(`${host.url}/api/files`, { method: 'POST', body: jpegWithExif() as BodyInit, headers: { 'content-type': 'image/jpeg', authorization: `Bearer ${li}` } })
+  const { fileId } = ((await up.json()) as { data: { fileId: string } }).data
+  const proposed = await host.post('/api/fn/points', {
+    action: 'propose', requestId: 'http-evidence-1',
+    data: { villageId: V, ruleId: pointsKeys.rule(V, 'YARD_CLEAN'), items: [{ householdId: 'hh-513328100001-G01-01' }], evidence: [fileId] },
+  }, li)
+  expect(proposed.json).toMatchObject({ ok: true })
+  const wang = await host.token('u-wangjianguo')
+  const list = await host.post('/api/fn/points', { action: 'listBatches', data: { villageId: V, status: 'pending' } }, wang)
+  const batch = list.json.data.items.find((b: { id: string }) => b.id === proposed.json.data.id)
+  expect(batch).toMatchObject({ canDecide: true, evidence: [{ fileId, url: `/api/files/${fileId}` }] })
+  const photo = await fetch(`${host.url}${batch.evidence[0].url}`)
+  expect(photo.status).toBe(200)
+  expect(photo.headers.get('content-type')).toBe('image/jpeg')
+  const bytes = Buffer.from(await photo.arrayBuffer())
+  expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]))
+  expect(bytes.includes(Buffer.from(GPS_MARK))).toBe(false)
+})

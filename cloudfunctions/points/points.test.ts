@@ -149,7 +149,7 @@ describe('scoring: propose → approve → publicity → settle', () => {
       const b = photo()
       const requestId = rid('propose')
       const batch = await propose([a, b, a], requestId)
-      expect(batch).toMatchObject({ ok: true, data: { evidence: [a, b], households: 2 } })
+      expect(batch).toMatchObject({ ok: true, data: { evidence: [{ fileId: a, url: `/api/files/${a}` }, { fileId: b, url: `/api/files/${b}` }], households: 2 } })
       if (!batch.ok) return
       const id = (batch.data as { id: string }).id
       expect((await env.rt.db.get<PointsBatch>('points_batches', id))!.evidence).toEqual([a, b])
@@ -159,7 +159,34 @@ describe('scoring: propose → approve → publicity → settle', () => {
       expect(await propose([a, b, a], requestId)).toEqual(batch)
       expect(await env.rt.db.count('points_batches', { ruleId: YARD })).toBe(1)
       // the approver sees the same photos
-      expect((await env.ok('points', 'u-wangjianguo', 'getBatch', { batchId: id })).batch.evidence).toEqual([a, b])
+      expect((await env.ok('points', 'u-wangjianguo', 'getBatch', { batchId: id })).batch.evidence.map((p: any) => p.fileId)).toEqual([a, b])
+    })
+
+    it('the approving official sees each photo with a URL the host serves; residents\' publicity carries no photos', async () => {
+      const a = photo()
+      const b = photo()
+      const batch = await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: ZHUOMA_HH }], note: '庭院评比', evidence: [a, b] })
+      const listed = (await env.ok('points', 'u-wangjianguo', 'listBatches', { villageId: V, status: 'pending' })).items.find((x: any) => x.id === batch.id)
+      const detail = (await env.ok('points', 'u-wangjianguo', 'getBatch', { batchId: batch.id })).batch
+      for (const view of [listed, detail]) {
+        expect(view.canDecide).toBe(true)
+        expect(view.evidence).toEqual([{ fileId: a, url: `/api/files/${a}` }, { fileId: b, url: `/api/files/${b}` }])
+        for (const p of view.evidence) {
+          // the URL is the local host's GET /api/files/<id>: that file is there, a clean JPEG of the proposer's upload
+          const served = env.rt.files.read(p.url.slice('/api/files/'.length))
+          expect(served?.meta).toMatchObject({ ownerId: 'u-lixiuying', contentType: 'image/jpeg', name: null })
+          expect(served!.bytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]))
+        }
+      }
+      const approved = await env.ok('points', 'u-wangjianguo', 'approveBatch', { batchId: batch.id })
+      expect(approved.evidence.map((p: any) => p.url)).toEqual([`/api/files/${a}`, `/api/files/${b}`])
+      // the same award in publicity, as a resident sees it: no photo ids or URLs anywhere
+      const pub = await env.ok('points', 'u-zhuoma', 'publicity', { villageId: V })
+      expect(pub.items).toHaveLength(1)
+      expect(JSON.stringify(pub)).not.toMatch(/f_[0-9a-f]{32}|\/api\/files\//)
+      // a proposal without photos shows none
+      const bare = await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: pointsKeys.rule(V, 'GARBAGE_SORT'), items: [{ householdId: WANG_HH }] })
+      expect((await env.ok('points', 'u-wangjianguo', 'getBatch', { batchId: bare.id })).batch.evidence).toEqual([])
     })
 
     it('a proposal over the cap is refused before its photos are adopted; without photos the transaction still checks the cap', async () => {

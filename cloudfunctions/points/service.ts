@@ -13,6 +13,7 @@ import {
   AWARD_STATUSES, BATCH_STATUSES, ENTRY_KINDS, OBJECTION_STATUSES, REDEMPTION_STATUSES,
 } from '../../shared/points/points.states'
 import type { DataPort, Filter, TxStore } from '../_core/port'
+import type { Runtime } from '../_core/runtime'
 import type { ActionContext } from '../_core/wrap'
 import { addToCounter, appendEntry, bumpVillageMonth } from './ledger'
 import { pointsKeys } from './keys'
@@ -80,11 +81,23 @@ export function ruleView(r: PointsRule): RuleView {
   }
 }
 
-export function batchView(b: PointsBatch, callerId: string): BatchView {
+/**
+ * Display URLs for the evidence photos of these batches, through the runtime's file port (capability URLs on
+ * the local host, temporary URLs on CloudBase, which hands out at most 50 per call). Only for officials' views.
+ */
+export async function evidenceUrls(rt: Runtime, batches: ReadonlyArray<Pick<PointsBatch, 'evidence'>>): Promise<Record<string, string>> {
+  const ids = [...new Set(batches.flatMap((b) => b.evidence))]
+  const urls: Record<string, string> = {}
+  for (let i = 0; i < ids.length; i += 50) Object.assign(urls, await rt.files.urls(ids.slice(i, i + 50)))
+  return urls
+}
+
+/** `urls` from evidenceUrls (looked up before any transaction: no storage calls inside one). */
+export function batchView(b: PointsBatch, callerId: string, urls: Readonly<Record<string, string>>): BatchView {
   return {
     id: b._id, villageId: b.villageId,
     rule: { id: b.ruleId, code: b.ruleCode, name: b.ruleName, category: b.category, version: b.ruleVersion },
-    note: b.note, evidence: b.evidence, households: b.households, totalPoints: b.totalPoints,
+    note: b.note, evidence: b.evidence.map((fileId) => ({ fileId, url: urls[fileId] ?? '' })), households: b.households, totalPoints: b.totalPoints,
     status: b.status, statusLabel: BATCH_STATUSES[b.status].label,
     proposedBy: b.proposedBy, proposedByName: b.proposedByName, proposedAt: b.proposedAt,
     decidedByName: b.decidedByName, decidedAt: b.decidedAt, decisionNote: b.decisionNote,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { IdSchema, PageInputSchema, TimestampSchema, pageOf, text } from '../common.schema'
-import { FileIdSchema } from '../files'
+import { FileIdSchema, PhotoViewSchema } from '../files'
 import {
   AWARD_STATUS_NAMES, BATCH_STATUS_NAMES, ENTRY_KIND_NAMES, OBJECTION_STATUS_NAMES, REDEMPTION_STATUS_NAMES,
 } from './points.states'
@@ -306,7 +306,10 @@ export const ProposeInputSchema = z.object({
 export const BatchViewSchema = z.object({
   id: IdSchema, villageId: IdSchema,
   rule: z.object({ id: IdSchema, code: z.string(), name: z.string(), category: z.string(), version: z.number().int() }),
-  note: z.string(), evidence: z.array(z.string()), households: z.number().int(), totalPoints: z.number().int(),
+  note: z.string(),
+  /** the proposer's evidence photos with display URLs: only officials see batches; residents' publicity carries none */
+  evidence: z.array(PhotoViewSchema),
+  households: z.number().int(), totalPoints: z.number().int(),
   status: z.enum(BATCH_STATUS_NAMES), statusLabel: z.string(),
   proposedBy: IdSchema, proposedByName: z.string(), proposedAt: TimestampSchema,
   decidedByName: z.string().nullable(), decidedAt: TimestampSchema.nullable(), decisionNote: z.string().nullable(),

@@ -2,7 +2,7 @@ import { pointsContract, PointsErrors } from '../../../shared/points/points.cont
 import type { PointsAward, PointsBatch } from '../../../shared/points/points.schema'
 import { canDecide, DAY_MS } from '../../../shared/points/points.rules'
 import { defineAction } from '../../_core/wrap'
-import { batchView, settingsOf } from '../service'
+import { batchView, evidenceUrls, settingsOf } from '../service'
 
 async function batchVillage(batchId: string, ctx: { db: { get: <T>(c: string, id: string) => Promise<T | null> } }) {
   const b = await ctx.db.get<PointsBatch>('points_batches', batchId)
@@ -16,6 +16,9 @@ export const approveBatch = defineAction(pointsContract.actions.approveBatch, {
   scope: async ({ batchId }, ctx) => batchVillage(batchId, ctx as never),
   run: async ({ batchId, note }, ctx) => {
     const me = ctx.caller.user
+    // evidence never changes after the proposal: its URLs are looked up before the transaction
+    const pre = await ctx.db.get<PointsBatch>('points_batches', batchId)
+    const urls = await evidenceUrls(ctx.rt, pre ? [pre] : [])
     return ctx.transact(async (tx) => {
       const b = await tx.get<PointsBatch>('points_batches', batchId)
       if (!b) throw PointsErrors.BATCH_NOT_FOUND()
@@ -31,7 +34,7 @@ export const approveBatch = defineAction(pointsContract.actions.approveBatch, {
       }
       const next: PointsBatch = { ...b, status: 'approved', decidedBy: me._id, decidedByName: me.name, decidedAt: ctx.now, decisionNote: note || null }
       await tx.set('points_batches', next)
-      return batchView(next, me._id)
+      return batchView(next, me._id, urls)
     })
   },
 })

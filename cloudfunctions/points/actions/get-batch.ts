@@ -1,7 +1,7 @@
 import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
 import type { PointsAward, PointsBatch } from '../../../shared/points/points.schema'
 import { defineAction } from '../../_core/wrap'
-import { awardView, batchView } from '../service'
+import { awardView, batchView, evidenceUrls } from '../service'
 
 export const getBatch = defineAction(pointsContract.actions.getBatch, {
   scope: async ({ batchId }, ctx) => {
@@ -12,6 +12,7 @@ export const getBatch = defineAction(pointsContract.actions.getBatch, {
   run: async ({ batchId }, ctx) => {
     const b = (await ctx.db.get<PointsBatch>('points_batches', batchId))!
     const awards = await Promise.all(b.awardIds.map((id) => ctx.db.get<PointsAward>('points_awards', id)))
-    return { batch: batchView(b, ctx.caller.user._id), awards: awards.filter((a) => a !== null).map(awardView) }
+    const urls = await evidenceUrls(ctx.rt, [b])
+    return { batch: batchView(b, ctx.caller.user._id, urls), awards: awards.filter((a) => a !== null).map(awardView) }
   },
 })

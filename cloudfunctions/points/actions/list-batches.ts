@@ -2,13 +2,14 @@ import { pointsContract } from '../../../shared/points/points.contract'
 import type { PointsBatch } from '../../../shared/points/points.schema'
 import type { Filter } from '../../_core/port'
 import { defineAction } from '../../_core/wrap'
-import { batchView, paged } from '../service'
+import { batchView, evidenceUrls, paged } from '../service'
 
 export const listBatches = defineAction(pointsContract.actions.listBatches, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId, status, page, pageSize }, ctx) => {
     const where: Filter = status ? { villageId, status } : { villageId }
     const p = await paged<PointsBatch>(ctx.db, 'points_batches', where, [['proposedAt', 'desc']], page, pageSize)
-    return { items: p.rows.map((b) => batchView(b, ctx.caller.user._id)), page, pageSize, total: p.total, hasMore: p.hasMore }
+    const urls = await evidenceUrls(ctx.rt, p.rows)
+    return { items: p.rows.map((b) => batchView(b, ctx.caller.user._id, urls)), page, pageSize, total: p.total, hasMore: p.hasMore }
   },
 })

@@ -6,7 +6,7 @@ import { bjMonth } from '../../../shared/time/beijing'
 import { defineAction } from '../../_core/wrap'
 import { addToCounter, counterValue } from '../ledger'
 import { pointsKeys } from '../keys'
-import { batchView } from '../service'
+import { batchView, evidenceUrls } from '../service'
 
 /**
  * An official proposes points (or a deduction) under one manual rule for one or many households. The
@@ -46,6 +46,7 @@ export const propose = defineAction(pointsContract.actions.propose, {
     // EXIF stripped); an unknown or someone else's id is refused here, before anything is written.
     const photos: string[] = []
     for (const id of new Set(evidence)) photos.push(await ctx.rt.files.adoptPhoto(id, me._id))
+    const urls = await evidenceUrls(ctx.rt, [{ evidence: photos }])
     const batchId = ctx.newId('pb')
     return ctx.transact(async (tx) => {
       const over: string[] = []
@@ -82,7 +83,7 @@ export const propose = defineAction(pointsContract.actions.propose, {
         decidedBy: null, decidedByName: null, decidedAt: null, decisionNote: null,
       }
       await tx.insert('points_batches', batch)
-      return batchView(batch, me._id)
+      return batchView(batch, me._id, urls)
     })
   },
 })

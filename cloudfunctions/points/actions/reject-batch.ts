@@ -2,13 +2,16 @@ import { pointsContract, PointsErrors } from '../../../shared/points/points.cont
 import type { PointsAward, PointsBatch, PointsRule } from '../../../shared/points/points.schema'
 import { canDecide } from '../../../shared/points/points.rules'
 import { defineAction } from '../../_core/wrap'
-import { batchView, releaseCap } from '../service'
+import { batchView, evidenceUrls, releaseCap } from '../service'
 import { batchVillage } from './approve-batch'
 
 export const rejectBatch = defineAction(pointsContract.actions.rejectBatch, {
   scope: async ({ batchId }, ctx) => batchVillage(batchId, ctx as never),
   run: async ({ batchId, note }, ctx) => {
     const me = ctx.caller.user
+    // evidence never changes after the proposal: its URLs are looked up before the transaction
+    const pre = await ctx.db.get<PointsBatch>('points_batches', batchId)
+    const urls = await evidenceUrls(ctx.rt, pre ? [pre] : [])
     return ctx.transact(async (tx) => {
       const b = await tx.get<PointsBatch>('points_batches', batchId)
       if (!b) throw PointsErrors.BATCH_NOT_FOUND()
@@ -24,7 +27,7 @@ export const rejectBatch = defineAction(pointsContract.actions.rejectBatch, {
       }
       const next: PointsBatch = { ...b, status: 'rejected', decidedBy: me._id, decidedByName: me.name, decidedAt: ctx.now, decisionNote: note }
       await tx.set('points_batches', next)
-      return batchView(next, me._id)
+      return batchView(next, me._id, urls)
     })
   },
 })

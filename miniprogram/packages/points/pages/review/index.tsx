@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
-import { View } from '@tarojs/components'
+import { Image, View } from '@tarojs/components'
 import type { PhotoView } from '../../../../../shared/files'
 import { pointsContract } from '../../../../../shared/points/points.contract'
 import { MAX_EVIDENCE_PHOTOS } from '../../../../../shared/points/points.schema'
@@ -61,6 +61,22 @@ function Propose({ villageId, userId, refresh }: { villageId: string; userId: st
   )
 }
 
+/** The proposer's photos, for the approving official to check before deciding; tap one to see it large. */
+function Evidence({ photos }: { photos: PhotoView[] }) {
+  const shown = photos.filter((p) => p.url)
+  if (!photos.length) return <View className='l-field__hint'>没有附照片</View>
+  if (!shown.length) return <View className='l-field__hint'>照片暂时打不开，请稍后刷新</View>
+  const urls = shown.map((p) => p.url)
+  return (
+    <View className='l-photos' data-testid='evidence'>
+      {shown.map((p, i) => (
+        <Image key={p.fileId} className='l-photo__img' src={p.url} mode='aspectFill' ariaLabel={`依据照片第 ${i + 1} 张`}
+          onClick={() => void Taro.previewImage({ urls, current: p.url }).catch(() => undefined)} />
+      ))}
+    </View>
+  )
+}
+
 function Approvals({ villageId }: { villageId: string }) {
   const list = usePaged((page) => callFunction(pointsContract, 'listBatches', { villageId, status: 'pending', page, pageSize: 10 }), [villageId])
   const approve = useAction((input: { batchId: string }, requestId) => callFunction(pointsContract, 'approveBatch', { ...input, note: '' }, { requestId }))
@@ -81,6 +97,7 @@ function Approvals({ villageId }: { villageId: string }) {
           renderItem={(b) => (
             <View data-testid='batch'>
               <Row title={`${b.rule.name} · ${b.households} 户 · 共 ${signed(b.totalPoints)} 分`} sub={`${b.proposedByName} 提出 · ${when(b.proposedAt)}${b.note ? ` · ${b.note}` : ''}`} />
+              <Evidence photos={b.evidence} />
               {b.canDecide ? (
                 <>
                   <ConfirmButton loading={approve.pending} confirm={`审核通过后，这 ${b.households} 户的积分进入公示。确定通过？`} onConfirm={() => void approve.run({ batchId: b.id }).then((r) => {
