@@ -46,9 +46,14 @@ export function cloudbaseFiles(app: App): FilePort {
       return up.fileID
     },
     async urls(fileIds) {
-      if (fileIds.length === 0) return {}
-      const res = await app.getTempFileURL({ fileList: fileIds.map((fileID) => ({ fileID, maxAge: 3600 })) })
-      return Object.fromEntries(res.fileList.filter((f) => f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]))
+      const unique = [...new Set(fileIds)]
+      const out: Record<string, string> = {}
+      // getTempFileURL takes at most 50 files a call
+      for (let i = 0; i < unique.length; i += TEMP_URL_BATCH) {
+        const res = await app.getTempFileURL({ fileList: unique.slice(i, i + TEMP_URL_BATCH).map((fileID) => ({ fileID, maxAge: 3600 })) })
+        for (const f of res.fileList) if (f.tempFileURL) out[f.fileID] = f.tempFileURL
+      }
+      return out
     },
     async putGenerated(name, bytes) {
       const up = await app.uploadFile({ cloudPath: `exports/${randomCode(HEX, 16)}/${name}`, fileContent: Buffer.from(bytes) })
@@ -57,6 +62,8 @@ export function cloudbaseFiles(app: App): FilePort {
     },
   }
 }
+
+export const TEMP_URL_BATCH = 50
 
 /** WeChat msgSecCheck (v2) through CloudBase's open API; "risky" blocks, "review" passes to humans. */
 export function cloudbaseContentSafety(app: App, log: Logger): ContentSafetyPort {
