@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path'
 import { signSession } from '../cloudfunctions/_core/session'
 import { LocalFilePort } from '../cloudfunctions/_core/files'
 import { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
+import { createLocalRuntime } from '../cloudfunctions/_core/local-runtime'
+import { FUNCTIONS } from '../cloudfunctions/registry'
 import { jpegWithExif } from '../cloudfunctions/incident/fixtures'
 import { bjMinuteOfDay, bjMonth } from '../shared/time/beijing'
 import { DAY, generate, YEAR_START, type Manifest } from './generate'
@@ -107,6 +109,20 @@ async function prepare(dataDir: string, m: Manifest): Promise<Record<string, str
     _id: `bra-${ADMIN}`, userId: ADMIN, role: 'system_admin', unitId: 'B00', grantedBy: null, via: 'seed', createdAt: YEAR_START, revokedAt: null,
   }])
   await db.close()
+  // The generated year runs no timers, so every stage deadline left open in it is past by now; the 15-minute
+  // sweep timer would have handled them as they fell due. Run it to the end before measuring, or the first
+  // queue reads would do a year's escalations lazily (≈ 5,000 in one 0.1× county) and be measured as reads.
+  const local = createLocalRuntime({ dbFile: join(dataDir, 'linli.db'), log: { info: () => undefined, error: () => undefined } })
+  const sweep = FUNCTIONS.incident!.timers.sweepOverdue!
+  let swept = 0
+  for (;;) {
+    const r = (await sweep.run(local, Date.now())) as { escalated: number; flagged: number; confirmed: number }
+    const n = r.escalated + r.flagged + r.confirmed
+    swept += n
+    if (!n) break
+  }
+  await local.db.close()
+  console.log(`  sweep timer run to the end before measuring: ${swept} stage deadlines handled`)
   const files = new LocalFilePort(join(dataDir, 'files'))
   const photos: Record<string, string> = {}
   for (const u of m.sample.gridResidents.slice(0, 64)) photos[u] = files.savePhoto(jpegWithExif(), u).fileId
