@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import fc from 'fast-check'
@@ -121,6 +121,18 @@ describe('SqlitePort durability', () => {
     await a.close()
     const b = new SqlitePort(file, SPEC)
     expect(await b.get('things', 'keep')).toMatchObject({ n: 1 })
+    await b.close()
+  })
+
+  it('checkpoints off the request thread and closes cleanly: everything committed is in the file afterwards', async () => {
+    const file = tmpFile()
+    const a = new SqlitePort(file, SPEC)
+    for (let i = 0; i < 2000; i++) await a.transaction((tx) => tx.insert('things', { _id: `w${i}`, kind: 'k', n: i, pad: 'x'.repeat(400) }))
+    await new Promise((r) => setTimeout(r, 300))
+    await a.close()
+    expect(existsSync(`${file}-wal`)).toBe(false)
+    const b = new SqlitePort(file, SPEC)
+    expect(await b.count('things', { kind: 'k' })).toBe(2000)
     await b.close()
   })
 

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3'
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { createRequire } from 'node:module'
+import { Worker } from 'node:worker_threads'
 import { COLLECTIONS, type CollectionSpec } from './collections'
 import {
   assertField, isRange, DocNotFoundError, DuplicateKeyError,
@@ -29,7 +31,11 @@ export class SqlitePort implements DataPort {
     this.db.pragma('busy_timeout = 5000')
     this.collections = collections
     this.migrate()
+    if (file !== ':memory:') this.checkpointer = startCheckpointer(this.db, file)
   }
+
+  /** Copies the WAL into the database file off the request path (see startCheckpointer). */
+  private readonly checkpointer: Worker | null = null
 
   private migrate(): void {
     const run = this.db.transaction(() => {
@@ -194,9 +200,39 @@ export class SqlitePort implements DataPort {
   }
 
   async close(): Promise<void> {
+    const w = this.checkpointer
+    if (w) {
+      w.ref()
+      await new Promise((done) => { w.once('exit', done); w.postMessage('close') })
+    }
     await this.locked(() => this.db.close())
   }
 }
+
+/**
+ * WAL checkpoints mostly in a worker thread. By default the connection that commits when the WAL passes 1,000
+ * pages copies it into the database file and fsyncs, inside that request: measured on the 0.1× bench data, 1,500
+ * `incident.report`s in a row took a mean 1.8–2.9 ms (p95 6.8–12 ms) with it and 1.3 ms (p95 2.8–3.7 ms) without.
+ * Here a second connection in a worker runs a PASSIVE checkpoint (never blocks the writer) every 200 ms. Under
+ * continuous writes the WAL only restarts after a checkpoint by the writer itself, so the writer still checkpoints
+ * at 10,000 pages (what is left to copy is then small; the WAL stays bounded). Durability is unchanged.
+ */
+function startCheckpointer(db: Database.Database, file: string): Worker {
+  db.pragma('wal_autocheckpoint = 10000')
+  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { lib: createRequire(__filename).resolve('better-sqlite3'), file, everyMs: 200 } })
+  worker.unref()
+  return worker
+}
+
+const CHECKPOINTER = `
+const { parentPort, workerData } = require('node:worker_threads')
+const Database = require(workerData.lib)
+const db = new Database(workerData.file)
+db.pragma('busy_timeout = 5000')
+const checkpoint = () => { try { db.pragma('wal_checkpoint(PASSIVE)') } catch {} }
+const timer = setInterval(checkpoint, workerData.everyMs)
+parentPort.on('message', () => { clearInterval(timer); checkpoint(); db.close(); parentPort.close() })
+`
 
 function expr(field: string): string {
   if (field === '_id') return '_id'
