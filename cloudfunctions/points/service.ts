@@ -86,10 +86,8 @@ export function ruleView(r: PointsRule): RuleView {
  * the local host, temporary URLs on CloudBase, which hands out at most 50 per call). Only for officials' views.
  */
 export async function evidenceUrls(rt: Runtime, batches: ReadonlyArray<Pick<PointsBatch, 'evidence'>>): Promise<Record<string, string>> {
-  const ids = [...new Set(batches.flatMap((b) => b.evidence))]
-  const urls: Record<string, string> = {}
-  for (let i = 0; i < ids.length; i += 50) Object.assign(urls, await rt.files.urls(ids.slice(i, i + 50)))
-  return urls
+  // one call; the file port deduplicates and splits into CloudBase's 50-a-call batches
+  return rt.files.urls(batches.flatMap((b) => b.evidence))
 }
 
 /** `urls` from evidenceUrls (looked up before any transaction: no storage calls inside one). */
