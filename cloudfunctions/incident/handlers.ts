@@ -28,8 +28,13 @@ export async function holdersIn(rt: Runtime, unitId: string, permission: Permiss
 
 const brief = (s: string) => (s.length > 30 ? `${s.slice(0, 30)}…` : s)
 
+/** "环境卫生（SJ…）：三号楼后面垃圾…" — the case in one line, for every message to handlers. */
+export function caseLine(inc: Incident): string {
+  return `${inc.categoryLabel}（${inc.code}）：${brief(inc.description)}`
+}
+
 export function workTell(inc: Incident): Tell {
-  const what = `${inc.categoryLabel}（${inc.code}）：${brief(inc.description)}`
+  const what = caseLine(inc)
   const by = inc.dueAt ? `，请在 ${formatBj(inc.dueAt)} 前处理` : ''
   switch (inc.status) {
     case 'submitted':

@@ -3,7 +3,7 @@ import { nextState } from '../../shared/incident/incident.states'
 import type { Filter } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
 import { INCIDENTS, countedUnits, pushAfter } from './store'
-import { holdersIn, noticeForMove, workTell } from './handlers'
+import { caseLine, holdersIn, noticeForMove } from './handlers'
 import { applyStep, levelLabel } from './step'
 
 export interface SweepResult {
@@ -16,8 +16,7 @@ const SYSTEM = { userId: null, name: '系统' }
 
 /** The dispatch centre is told when a case at the township or a department runs past its deadline. */
 function overdueTell(inc: Incident): { title: string; body: string } {
-  const base = workTell(inc)
-  return { title: inc.status === 'dispatched' ? '派单已超期' : '事件已超期', body: base.body.replace(/，请在 .* 前(处理|办结并反馈)。$/, '，已超过处理时限，请督办。') }
+  return { title: inc.status === 'dispatched' ? '派单已超期' : '事件已超期', body: `${caseLine(inc)}，已超过处理时限，请督办。` }
 }
 
 /**
