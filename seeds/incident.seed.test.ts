@@ -20,4 +20,15 @@ describe('incident demo data', () => {
     const safe = await env.ok('incident', 'u-zhangwei', 'safeStatus', { unitId: '513328101201' })
     expect(safe).toMatchObject({ reportedCount: 1, missingCount: 1 })
   })
+
+  it('the people whose turn it is have a message for each case waiting on them', async () => {
+    const inbox = await env.ok('incident', 'u-sunli', 'inbox', { pageSize: 50 })
+    const told = new Set(inbox.items.map((m: any) => m.incidentId))
+    const waiting = await env.rt.db.find<any>('incidents', { where: { handlerUnitId: '620802001', open: true } })
+    expect(waiting.length).toBeGreaterThan(0)
+    for (const inc of waiting.filter((i) => i.status !== 'accepted')) expect([inc._id, told.has(inc._id)]).toEqual([inc._id, true])
+    // nobody is told of cases that wait on someone else
+    const others = await env.ok('incident', 'u-zhuoma', 'inbox', { pageSize: 50 })
+    expect(others.items.every((m: any) => !['新上报待受理', '有事件待派单', '新的派单', '部门已反馈，请销号'].includes(m.title))).toBe(true)
+  })
 })

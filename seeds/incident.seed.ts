@@ -5,6 +5,11 @@ import { IncidentEventSchema, IncidentSchema, SafeReportSchema, DEFAULT_CATEGORI
 import { daysFrom } from '../shared/incident/incident.rules'
 import { bjDay } from '../shared/time/beijing'
 import { stableId } from '../cloudfunctions/_core/ids'
+import { workTell } from '../cloudfunctions/incident/handlers'
+import { INCIDENTS, tellInTx } from '../cloudfunctions/incident/store'
+import { ROLES } from '../shared/auth/roles'
+import { workPermission } from '../shared/incident/incident.states'
+import { DEMO_USERS } from './account.seed'
 
 /**
  * Demo incidents in several states, made by the real create and step code over an in-memory transaction,
@@ -120,6 +125,16 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
       await applyStep(tx, prepared.draft.id, { ...step, by, now: p.at + hoursLater * HOUR, photos: [] })
     }
   }
+  // the people whose turn it is on each open case have the message they would have been sent
+  for (const inc of [...(tx.data.get(INCIDENTS)?.values() ?? [])] as Incident[]) {
+    const permission = workPermission(inc.status, inc.level)
+    if (!permission) continue
+    const holders = DEMO_USERS
+      .filter((u) => u.roles.some(([role, unit]) => unit === inc.handlerUnitId && ROLES[role].permissions.includes(permission)))
+      .map((u) => u.id)
+    await tellInTx(tx, holders, inc._id, inc.seq, workTell(inc), inc.updatedAt)
+  }
+
   // 次仁 reported all safe today; 色西底村二组 has not yet
   const day = bjDay(now)
   await tx.insert('safe_reports', SafeReportSchema.parse({
