@@ -4,6 +4,7 @@
  * 127.0.0.1: write actions and the officials' read paths at concurrency 1, 8 and 32, the ledger export,
  * the host's peak memory; then the built mini-program's package sizes and the H5 first load.
  * Flags: --scale 0.01,0.1[,1]  --seed N  --skip-generate  --generate-only  --no-client  --count N (requests per load)
+ *        --only reads|writes (measure one half)
  * Results: printed, and written to bench/results/<date>.json (and latest.json).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -32,6 +33,7 @@ const SCALES = (flag('scale') ?? '0.01,0.1').split(',').map(Number).filter((n) =
 const SEED = Number(flag('seed') ?? 7)
 const SKIP_GENERATE = process.argv.includes('--skip-generate')
 const NO_CLIENT = process.argv.includes('--no-client')
+const ONLY = flag('only') as 'reads' | 'writes' | undefined
 const COUNT = Number(flag('count') ?? 200)
 /** generate into gen/ and stop (the measurement then runs later with --skip-generate) */
 const GENERATE_ONLY = process.argv.includes('--generate-only')
@@ -178,83 +180,85 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
       ['points.board village month', resident, 'points', 'board', { villageId: s.villageId, month: MONTH }],
       ['points.board village all', resident, 'points', 'board', { villageId: s.villageId }],
     ]
-    for (const [name, user, fn, action, data] of reads) {
+    if (ONLY !== 'writes') for (const [name, user, fn, action, data] of reads) {
       for (const c of CONCURRENCY) record(name, 'read', c, await runLoad(COUNT, c, () => call(url, user, fn, action, data, false)))
     }
-    for (const format of ['csv', 'xlsx']) {
+    if (ONLY !== 'writes') for (const format of ['csv', 'xlsx']) {
       record(`points.exportLedger ${format}`, 'read', 1, await runLoad(20, 1, () =>
         call(url, s.officials[0], 'points', 'exportLedger', { villageId: s.villageId, month: MONTH, format }, false)))
     }
-    record('incident.ledger csv', 'read', 1, await runLoad(20, 1, () =>
+    if (ONLY !== 'writes') record('incident.ledger csv', 'read', 1, await runLoad(20, 1, () =>
       call(url, s.officials[0], 'incident', 'ledger', { unitId: s.villageId, month: MONTH, format: 'csv' }, false)))
     // ---- writes ----
-    const reporters = Object.keys(photos)
-    const reportBody = (u: string, i: number) => ({
-      category: 'sanitation', severity: 'normal', description: `基准测试上报第 ${i} 件：垃圾没人清运`, photos: [photos[u]],
-      location: { lat: 31.1, lng: 100.1, datum: 'gcj02' },
-    })
-    // check-in set-up: shifts open now, each started (5 check-ins per patrol)
-    const startMinute = Math.max(0, Math.min(1439 - 130, bjMinuteOfDay(Date.now()) - 10))
-    const patrols: string[] = []
-    const needPatrols = Math.ceil((COUNT * CONCURRENCY.length) / s.checkpoints.length) + 1
-    for (let k = 0; k < needPatrols; k++) {
-      const sh = await must(url, s.officials[0], 'patrol', 'saveShift', {
-        villageId: s.villageId, name: `基准班次${k}`, teamId: s.teamId, routeId: s.routeId, startMinute, durationMinutes: 120,
-      }, true)
-      const p = await must(url, s.captain, 'patrol', 'startPatrol', { shiftId: sh.id }, true)
-      patrols.push(p.id)
-    }
-    // sign-up set-up: tasks ten days ahead with room for everyone
-    const tasks: string[] = []
-    const signers = s.residents
-    for (let k = 0; k < Math.ceil((COUNT * CONCURRENCY.length) / Math.max(1, signers.length)) + 1; k++) {
-      const startAt = Date.now() + 10 * DAY
-      const t = await must(url, s.orgAdmin, 'volunteer', 'publishTask', {
-        orgId: s.orgId, title: `基准任务${k}`, description: '基准测试的志愿任务', category: 'environment', placeName: '村委会',
-        location: { lat: 31.1, lng: 100.1, datum: 'gcj02' }, startAt, endAt: startAt + 3 * 3_600_000, slots: 500, signupDeadline: startAt - DAY,
-      }, true)
-      tasks.push(t.id)
-    }
-    let ci = 0
-    let su = 0
-    for (const c of CONCURRENCY) {
-      const incidents: string[] = []
-      record('incident.report', 'write', c, await runLoad(COUNT, c, async (i) => {
-        const u = reporters[i % reporters.length]!
-        const r = await call(url, u, 'incident', 'report', reportBody(u, i), true)
-        if (r.ok) incidents.push(r.data.id)
-        return r
-      }))
-      const half = Math.floor(incidents.length / 2)
-      record('incident.accept', 'write', c, await runLoad(half, c, (i) =>
-        call(url, s.gridWorker, 'incident', 'accept', { incidentId: incidents[i], note: '已受理' }, true)))
-      record('incident.escalate', 'write', c, await runLoad(incidents.length - half, c, (i) =>
-        call(url, s.gridWorker, 'incident', 'escalate', { incidentId: incidents[half + i], note: '请村里协调' }, true)))
-      record('patrol.checkIn', 'write', c, await runLoad(COUNT, c, () => {
-        const k = ci++
-        const patrolId = patrols[Math.floor(k / s.checkpoints.length)]!
-        const cp = s.checkpoints[k % s.checkpoints.length]!
-        return call(url, s.captain, 'patrol', 'checkIn', {
-          patrolId, code: cp.code, position: { lat: cp.lat, lng: cp.lng }, accuracyM: 10, deviceAt: Date.now(),
+    if (ONLY !== 'reads') {
+      const reporters = Object.keys(photos)
+      const reportBody = (u: string, i: number) => ({
+        category: 'sanitation', severity: 'normal', description: `基准测试上报第 ${i} 件：垃圾没人清运`, photos: [photos[u]],
+        location: { lat: 31.1, lng: 100.1, datum: 'gcj02' },
+      })
+      // check-in set-up: shifts open now, each started (5 check-ins per patrol)
+      const startMinute = Math.max(0, Math.min(1439 - 130, bjMinuteOfDay(Date.now()) - 10))
+      const patrols: string[] = []
+      const needPatrols = Math.ceil((COUNT * CONCURRENCY.length) / s.checkpoints.length) + 1
+      for (let k = 0; k < needPatrols; k++) {
+        const sh = await must(url, s.officials[0], 'patrol', 'saveShift', {
+          villageId: s.villageId, name: `基准班次${k}`, teamId: s.teamId, routeId: s.routeId, startMinute, durationMinutes: 120,
         }, true)
-      }))
-      const rich = s.residentsWithBalance
-      record('points.redeem', 'write', c, await runLoad(COUNT, c, (i) =>
-        call(url, rich[i % rich.length]!, 'points', 'redeem', { goodsId: s.goodsIds[s.goodsIds.length - 1], quantity: 1 }, true)))
-      const batches: string[] = []
-      record('points.propose', 'write', c, await runLoad(COUNT, c, async (i) => {
-        const r = await call(url, s.officials[0], 'points', 'propose', {
-          villageId: s.villageId, ruleId: s.ruleId, items: [{ householdId: s.households[i % s.households.length] }], note: '基准',
+        const p = await must(url, s.captain, 'patrol', 'startPatrol', { shiftId: sh.id }, true)
+        patrols.push(p.id)
+      }
+      // sign-up set-up: tasks ten days ahead with room for everyone
+      const tasks: string[] = []
+      const signers = s.residents
+      for (let k = 0; k < Math.ceil((COUNT * CONCURRENCY.length) / Math.max(1, signers.length)) + 1; k++) {
+        const startAt = Date.now() + 10 * DAY
+        const t = await must(url, s.orgAdmin, 'volunteer', 'publishTask', {
+          orgId: s.orgId, title: `基准任务${k}`, description: '基准测试的志愿任务', category: 'environment', placeName: '村委会',
+          location: { lat: 31.1, lng: 100.1, datum: 'gcj02' }, startAt, endAt: startAt + 3 * 3_600_000, slots: 500, signupDeadline: startAt - DAY,
         }, true)
-        if (r.ok) batches.push(r.data.id)
-        return r
-      }))
-      record('points.approveBatch', 'write', c, await runLoad(batches.length, c, (i) =>
-        call(url, s.officials[1], 'points', 'approveBatch', { batchId: batches[i] }, true)))
-      record('volunteer.signup', 'write', c, await runLoad(COUNT, c, () => {
-        const k = su++
-        return call(url, signers[k % signers.length]!, 'volunteer', 'signup', { taskId: tasks[Math.floor(k / signers.length)] }, true)
-      }))
+        tasks.push(t.id)
+      }
+      let ci = 0
+      let su = 0
+      for (const c of CONCURRENCY) {
+        const incidents: string[] = []
+        record('incident.report', 'write', c, await runLoad(COUNT, c, async (i) => {
+          const u = reporters[i % reporters.length]!
+          const r = await call(url, u, 'incident', 'report', reportBody(u, i), true)
+          if (r.ok) incidents.push(r.data.id)
+          return r
+        }))
+        const half = Math.floor(incidents.length / 2)
+        record('incident.accept', 'write', c, await runLoad(half, c, (i) =>
+          call(url, s.gridWorker, 'incident', 'accept', { incidentId: incidents[i], note: '已受理' }, true)))
+        record('incident.escalate', 'write', c, await runLoad(incidents.length - half, c, (i) =>
+          call(url, s.gridWorker, 'incident', 'escalate', { incidentId: incidents[half + i], note: '请村里协调' }, true)))
+        record('patrol.checkIn', 'write', c, await runLoad(COUNT, c, () => {
+          const k = ci++
+          const patrolId = patrols[Math.floor(k / s.checkpoints.length)]!
+          const cp = s.checkpoints[k % s.checkpoints.length]!
+          return call(url, s.captain, 'patrol', 'checkIn', {
+            patrolId, code: cp.code, position: { lat: cp.lat, lng: cp.lng }, accuracyM: 10, deviceAt: Date.now(),
+          }, true)
+        }))
+        const rich = s.residentsWithBalance
+        record('points.redeem', 'write', c, await runLoad(COUNT, c, (i) =>
+          call(url, rich[i % rich.length]!, 'points', 'redeem', { goodsId: s.goodsIds[s.goodsIds.length - 1], quantity: 1 }, true)))
+        const batches: string[] = []
+        record('points.propose', 'write', c, await runLoad(COUNT, c, async (i) => {
+          const r = await call(url, s.officials[0], 'points', 'propose', {
+            villageId: s.villageId, ruleId: s.ruleId, items: [{ householdId: s.households[i % s.households.length] }], note: '基准',
+          }, true)
+          if (r.ok) batches.push(r.data.id)
+          return r
+        }))
+        record('points.approveBatch', 'write', c, await runLoad(batches.length, c, (i) =>
+          call(url, s.officials[1], 'points', 'approveBatch', { batchId: batches[i] }, true)))
+        record('volunteer.signup', 'write', c, await runLoad(COUNT, c, () => {
+          const k = su++
+          return call(url, signers[k % signers.length]!, 'volunteer', 'signup', { taskId: tasks[Math.floor(k / signers.length)] }, true)
+        }))
+      }
     }
 
     const peak = vmHWM(host.pid)

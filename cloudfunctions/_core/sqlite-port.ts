@@ -15,7 +15,18 @@ import {
  * expression indexes on the fields the collection spec lists. One connection; every operation takes
  * an async lock, so a transaction (BEGIN IMMEDIATE … COMMIT) sees and writes alone and nobody reads
  * its uncommitted state. WAL keeps committed data across a killed process.
+ *
+ * Tables are ordinary rowid tables with `_id` as a unique key. (They were WITHOUT ROWID until issue #7: there a
+ * row lives in an index b-tree, which keeps only ~1,000 bytes of a row on its leaf page, so every incident,
+ * request record or inbox message spilled into overflow pages, and rows went in at random places by their
+ * hashed ids. A rowid table keeps rows up to ~4 KB on the page and appends new rows at its end. Files made
+ * before keep their layout; the SQL is the same for both.)
  */
+export interface SqlitePortOptions {
+  /** the WAL checkpointer's settings (tests use small ones) */
+  checkpoint?: Partial<CheckpointOptions>
+}
+
 export class SqlitePort implements DataPort {
   private readonly db: Database.Database
   private readonly collections: Record<string, CollectionSpec>
@@ -23,7 +34,7 @@ export class SqlitePort implements DataPort {
   private chain: Promise<unknown> = Promise.resolve()
   private readonly statements = new Map<string, Database.Statement>()
 
-  constructor(file: string, collections: Record<string, CollectionSpec> = COLLECTIONS) {
+  constructor(file: string, collections: Record<string, CollectionSpec> = COLLECTIONS, options: SqlitePortOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
     this.db = new Database(file)
     this.db.pragma('journal_mode = WAL')
@@ -31,28 +42,37 @@ export class SqlitePort implements DataPort {
     this.db.pragma('busy_timeout = 5000')
     this.collections = collections
     this.migrate()
-    if (file !== ':memory:') this.checkpointer = startCheckpointer(this.db, file)
+    if (file !== ':memory:') {
+      this.checkpointer = new Checkpointer(this.db, file, { ...CHECKPOINT, ...options.checkpoint }, (work) => this.locked(work))
+    }
   }
 
-  /** Copies the WAL into the database file off the request path (see startCheckpointer). */
-  private readonly checkpointer: Worker | null = null
+  /** Copies the WAL into the database file off the request path (see Checkpointer). */
+  private readonly checkpointer: Checkpointer | null = null
 
+  /** Tables and the declared indexes; an index this adapter made that the spec no longer lists is dropped. */
   private migrate(): void {
     const run = this.db.transaction(() => {
       for (const [name, spec] of Object.entries(this.collections)) {
-        this.db.exec(`CREATE TABLE IF NOT EXISTS "${name}" (_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`)
-        for (const fields of spec.indexes) this.createIndex(name, fields, false)
-        for (const fields of spec.unique ?? []) this.createIndex(name, fields, true)
+        this.db.exec(`CREATE TABLE IF NOT EXISTS "${name}" (_id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`)
+        const declared = new Set<string>()
+        for (const fields of spec.indexes) declared.add(this.createIndex(name, fields, false))
+        for (const fields of spec.unique ?? []) declared.add(this.createIndex(name, fields, true))
+        const existing = this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`).all(name) as Array<{ name: string }>
+        for (const { name: index } of existing) {
+          if (/^(ix|ux)_/.test(index) && !declared.has(index)) this.db.exec(`DROP INDEX "${index}"`)
+        }
       }
     })
     run()
   }
 
-  private createIndex(table: string, fields: string[], unique: boolean): void {
-    if (fields.length === 0) return
+  private createIndex(table: string, fields: string[], unique: boolean): string {
     const name = `${unique ? 'ux' : 'ix'}_${table}_${fields.join('_')}`
+    if (fields.length === 0) return name
     const cols = fields.map((f) => expr(f)).join(', ')
     this.db.exec(`CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}" ON "${table}" (${cols})`)
+    return name
   }
 
   private table(collection: string): string {
@@ -143,7 +163,7 @@ export class SqlitePort implements DataPort {
       }
     },
     set: async (c, doc) => {
-      this.stmt(`INSERT OR REPLACE INTO ${this.table(c)} (_id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc))
+      this.stmt(`INSERT INTO ${this.table(c)} (_id, doc) VALUES (?, ?) ON CONFLICT (_id) DO UPDATE SET doc = excluded.doc`).run(doc._id, JSON.stringify(doc))
     },
     update: async (c: string, id: string, patch: Patch) => {
       const current = this.getSync(c, id)
@@ -200,38 +220,133 @@ export class SqlitePort implements DataPort {
   }
 
   async close(): Promise<void> {
-    const w = this.checkpointer
-    if (w) {
-      w.ref()
-      await new Promise((done) => { w.once('exit', done); w.postMessage('close') })
-    }
+    await this.checkpointer?.close()
     await this.locked(() => this.db.close())
   }
 }
 
 /**
- * WAL checkpoints mostly in a worker thread. By default the connection that commits when the WAL passes 1,000
- * pages copies it into the database file and fsyncs, inside that request: measured on the 0.1× bench data, 1,500
- * `incident.report`s in a row took a mean 1.8–2.9 ms (p95 6.8–12 ms) with it and 1.3 ms (p95 2.8–3.7 ms) without.
- * Here a second connection in a worker runs a PASSIVE checkpoint (never blocks the writer) every 200 ms. Under
- * continuous writes the WAL only restarts after a checkpoint by the writer itself, so the writer still checkpoints
- * at 10,000 pages (what is left to copy is then small; the WAL stays bounded). Durability is unchanged.
+ * WAL checkpoints off the request thread. By default the connection that commits when the WAL passes 1,000
+ * pages copies it into the database file and fsyncs both files, inside that request (an `incident.report`
+ * writes ~45 pages, so every ~20th report paid for it). Here a second connection in a worker thread does all
+ * the copying and every fsync: PASSIVE checkpoints (they never block the writer) every `everyMs`, repeated
+ * while much is left, and an fdatasync of the database file after each round.
+ *
+ * Copying alone does not bound the WAL: SQLite starts the file over only when a write transaction begins with
+ * every frame already copied, which under steady writes never happens by itself. The writer's own checkpoint
+ * at 10,000 pages used to do it, with a 20–55 ms stall (its fsync of everything the worker had copied without
+ * syncing). So once the WAL holds `restartAt` frames and the worker has nearly caught up, it says `ready`; this
+ * thread lets the current transaction finish and starts no other (reads wait too: they share the connection)
+ * while the worker copies the last frames and syncs them; the next write then restarts the WAL. The request
+ * thread never fsyncs and its event loop stays free meanwhile. The writer's own autocheckpoint stays as a
+ * backstop at `backstop` frames, should the worker fall behind. Durability is unchanged (synchronous =
+ * NORMAL: the WAL is synced before its frames are copied, the database file before the WAL starts over).
  */
-function startCheckpointer(db: Database.Database, file: string): Worker {
-  db.pragma('wal_autocheckpoint = 10000')
-  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { lib: createRequire(__filename).resolve('better-sqlite3'), file, everyMs: 200 } })
-  worker.unref()
-  return worker
+export interface CheckpointOptions {
+  /** ms between the worker's rounds */
+  everyMs: number
+  /** WAL frames (pages) at which the WAL is started over */
+  restartAt: number
+  /** frames left uncopied (and copied but unsynced) for the worker to ask for the pause */
+  slack: number
+  /** WAL frames at which the writer checkpoints itself, should the worker fall behind */
+  backstop: number
+}
+
+export const CHECKPOINT: CheckpointOptions = { everyMs: 100, restartAt: 4000, slack: 256, backstop: 16000 }
+
+class Checkpointer {
+  private readonly worker: Worker
+  private exited = false
+
+  constructor(db: Database.Database, file: string, opts: CheckpointOptions, private readonly pause: (work: () => Promise<void>) => Promise<unknown>) {
+    db.pragma(`wal_autocheckpoint = ${opts.backstop}`)
+    this.worker = new Worker(CHECKPOINTER, {
+      eval: true, workerData: { lib: createRequire(__filename).resolve('better-sqlite3'), file, ...opts },
+    })
+    this.worker.on('message', (m: unknown) => { if (m === 'ready') void this.pause(() => this.finishRound()).catch(() => undefined) })
+    this.worker.on('exit', () => { this.exited = true })
+    this.worker.on('error', () => undefined)
+    this.worker.unref()
+  }
+
+  /** Inside the pause: the worker copies and syncs what is left, and answers (or has gone). */
+  private finishRound(): Promise<void> {
+    if (this.exited) return Promise.resolve()
+    return new Promise<void>((done) => {
+      const finish = () => { clearTimeout(t); this.worker.off('message', finish); this.worker.off('exit', finish); done() }
+      const t = setTimeout(finish, 2_000)
+      this.worker.on('message', finish)
+      this.worker.on('exit', finish)
+      this.worker.postMessage('go')
+    })
+  }
+
+  /** Last checkpoint, then the worker's connection closes and the thread ends. */
+  close(): Promise<void> {
+    if (this.exited) return Promise.resolve()
+    this.worker.ref()
+    return new Promise((done) => { this.worker.once('exit', () => done()); this.worker.postMessage('close') })
+  }
 }
 
 const CHECKPOINTER = `
 const { parentPort, workerData } = require('node:worker_threads')
+const fs = require('node:fs')
 const Database = require(workerData.lib)
+const { everyMs, restartAt, slack } = workerData
 const db = new Database(workerData.file)
 db.pragma('busy_timeout = 5000')
-const checkpoint = () => { try { db.pragma('wal_checkpoint(PASSIVE)') } catch {} }
-const timer = setInterval(checkpoint, workerData.everyMs)
-parentPort.on('message', () => { clearInterval(timer); checkpoint(); db.close(); parentPort.close() })
+const dbFd = fs.openSync(workerData.file, 'r')
+const checkpoint = () => { try { return db.pragma('wal_checkpoint(PASSIVE)')[0] } catch { return null } }
+let timer = null
+let waiting = false
+let closed = false
+let askedAt = -1
+let last = { log: -1, checkpointed: -1 }
+function schedule() { if (!timer && !waiting && !closed) timer = setTimeout(round, everyMs) }
+function round() {
+  timer = null
+  // Copy, sync the database file, copy what came meanwhile, …, until little is left uncopied or unsynced, so
+  // the last checkpoint before a restart (with the writer paused) copies and syncs only a few pages. Bounded
+  // in time: under writes faster than the disk, the next round goes on and the backstop bounds the WAL.
+  const until = Date.now() + 4 * everyMs
+  let r = checkpoint()
+  const idle = r && r.log === last.log && r.checkpointed === last.checkpointed
+  while (r && !idle && Date.now() < until) {
+    const before = r.checkpointed
+    try { fs.fdatasyncSync(dbFd) } catch {}
+    r = checkpoint() || r
+    if (r.checkpointed - before <= slack && r.log - r.checkpointed <= slack) break
+  }
+  // ask once per WAL generation: after the pause the WAL restarts, so its frame count drops below the last ask
+  if (r && r.log >= restartAt && r.log - r.checkpointed <= slack && (askedAt < 0 || r.log < askedAt || r.log >= askedAt + restartAt)) {
+    askedAt = r.log
+    waiting = true
+    parentPort.postMessage('ready')
+    return
+  }
+  if (r && r.log < restartAt) askedAt = -1
+  if (r) last = r
+  schedule()
+}
+parentPort.on('message', (m) => {
+  if (closed) return
+  if (m === 'go') {
+    const r = checkpoint()
+    waiting = false
+    parentPort.postMessage(r ? r.log - r.checkpointed : -1)
+    schedule()
+    return
+  }
+  closed = true
+  if (timer) clearTimeout(timer)
+  checkpoint()
+  db.close()
+  fs.closeSync(dbFd)
+  parentPort.close()
+})
+schedule()
 `
 
 function expr(field: string): string {

@@ -1,6 +1,6 @@
 import type { RoleAssignment } from '../../shared/account/account.schema'
 import type { Permission } from '../../shared/auth/permissions'
-import { ROLES } from '../../shared/auth/roles'
+import { ROLE_NAMES, ROLES } from '../../shared/auth/roles'
 import type { Incident, IncidentAction, IncidentStatus } from '../../shared/incident/incident.schema'
 import { nextState, workPermission } from '../../shared/incident/incident.states'
 import { formatBj } from '../../shared/time/beijing'
@@ -22,8 +22,11 @@ export interface HandlerNotice {
 
 /** Who holds a permission through a role held in exactly this unit (not above it: a county official is not paged for every grid). */
 export async function holdersIn(rt: Runtime, unitId: string, permission: Permission): Promise<string[]> {
-  const rows = await rt.db.find<RoleAssignment>('role_assignments', { where: { unitId, revokedAt: null }, limit: 500 })
-  return [...new Set(rows.filter((r) => ROLES[r.role].permissions.includes(permission)).map((r) => r.userId))]
+  // by role (the index's third field): a grid's residents hold roles there too, and there may be hundreds
+  const roles = ROLE_NAMES.filter((r) => ROLES[r].permissions.includes(permission))
+  if (!roles.length) return []
+  const rows = await rt.db.find<RoleAssignment>('role_assignments', { where: { unitId, revokedAt: null, role: { $in: roles } }, limit: 500 })
+  return [...new Set(rows.map((r) => r.userId))]
 }
 
 const brief = (s: string) => (s.length > 30 ? `${s.slice(0, 30)}…` : s)

@@ -247,6 +247,16 @@ describe('handlers are told of new work', () => {
     ])
   })
 
+  it('a village with hundreds of patrol volunteers still pages its officials', async () => {
+    // volunteers hold their role in the village too; the lookup is by the roles that can act, not every role there
+    env.rt.db.bulkInsert('role_assignments', Array.from({ length: 600 }, (_, i) => ({
+      _id: `ra-many-${i}`, userId: `u-many-${i}`, role: 'patrol_volunteer', unitId: '513328100001', grantedBy: null, via: 'seed', createdAt: T0 - DAY + i, revokedAt: null,
+    })))
+    const { id } = await report()
+    await env.ok('incident', 'u-zhaxi', 'escalate', { incidentId: id, note: '需要村里协调' })
+    expect(await titles('u-lixiuying')).toEqual(['有事件上报到本级'])
+  })
+
   it('a grid worker\'s own report does not page himself; a reopened case pages the grid again', async () => {
     await report('u-zhaxi', { gridId: G01 })
     expect(await titles('u-zhaxi')).toEqual(['上报成功'])
