@@ -4,10 +4,11 @@
  * 127.0.0.1: write actions and the officials' read paths at concurrency 1, 8 and 32, the ledger export,
  * the host's peak memory; then the built mini-program's package sizes and the H5 first load.
  * Flags: --scale 0.01,0.1[,1]  --seed N  --skip-generate  --generate-only  --no-client  --count N (requests per load)
- *        --only reads|writes (measure one half)
+ *        --only reads|writes (measure one half)  --concurrency 1,8,32
  * Results: printed, and written to bench/results/<date>.json (and latest.json).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import http from 'node:http'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { signSession } from '../cloudfunctions/_core/session'
@@ -39,7 +40,7 @@ const COUNT = Number(flag('count') ?? 200)
 const GENERATE_ONLY = process.argv.includes('--generate-only')
 /** fewer days of activity than a year (quick trials only) */
 const DAYS = flag('days') ? Number(flag('days')) : undefined
-const CONCURRENCY = [1, 8, 32]
+const CONCURRENCY = (flag('concurrency') ?? '1,8,32').split(',').map(Number).filter((n) => n > 0)
 
 // the month and quarter the read paths ask about: the last full month of the generated year
 const MONTH = bjMonth(YEAR_START + 360 * DAY - 20 * DAY)
@@ -51,7 +52,7 @@ const QUARTER = (() => {
 interface Host { child: ChildProcess; url: string; pid: number }
 
 async function startHost(dataDir: string): Promise<Host> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...(process.env.LINLI_BENCH_HOST_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env, LINLI_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LINLI_SESSION_SECRET: SECRET,
@@ -83,18 +84,40 @@ function vmHWM(pid: number): number {
   return m ? Number(m[1]) * 1024 : 0
 }
 
+/** One session per user for the run, as a phone keeps its login (signing is not what is measured). */
+const tokens = new Map<string, string>()
 function tokenOf(userId: string): string {
-  return signSession({ uid: userId, exp: Date.now() + 6 * 3_600_000 }, SECRET)
+  let t = tokens.get(userId)
+  if (!t) tokens.set(userId, (t = signSession({ uid: userId, exp: Date.now() + 6 * 3_600_000 }, SECRET)))
+  return t
+}
+
+/**
+ * The client: node:http with kept-alive connections, one per request in flight. (fetch cost the client
+ * ~2–3× more CPU per request; on two cores the client's own queue then showed up in the host's latencies.)
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
+function post(url: string, path: string, token: string, payload: string): Promise<string> {
+  return new Promise((ok, fail) => {
+    const req = http.request(`${url}${path}`, {
+      method: 'POST', agent,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}` },
+    }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => ok(Buffer.concat(chunks).toString('utf8')))
+      res.on('error', fail)
+    })
+    req.on('error', fail)
+    req.end(payload)
+  })
 }
 
 let rid = 0
 async function call<T = any>(url: string, userId: string, fn: string, action: string, data: unknown, write: boolean):
   Promise<{ ok: boolean; data?: T; message?: string }> {
   const body = write ? { action, data, requestId: `bench-${process.pid}-${Date.now().toString(36)}-${(rid++).toString(36)}` } : { action, data }
-  const res = await fetch(`${url}/api/fn/${fn}`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenOf(userId)}` }, body: JSON.stringify(body),
-  })
-  const json = (await res.json()) as { ok: boolean; data?: T; code?: string; message?: string }
+  const json = JSON.parse(await post(url, `/api/fn/${fn}`, tokenOf(userId), JSON.stringify(body))) as { ok: boolean; data?: T; code?: string; message?: string }
   return json.ok ? { ok: true, data: json.data } : { ok: false, message: `${fn}.${action}: ${json.code} ${json.message}` }
 }
 async function must<T = any>(url: string, userId: string, fn: string, action: string, data: unknown, write: boolean): Promise<T> {

@@ -12,9 +12,9 @@ import {
 
 /**
  * The embedded adapter: one SQLite file, one table per collection holding JSON documents, with
- * expression indexes on the fields the collection spec lists. One connection; every operation takes
- * an async lock, so a transaction (BEGIN IMMEDIATE … COMMIT) sees and writes alone and nobody reads
- * its uncommitted state. WAL keeps committed data across a killed process.
+ * expression indexes on the fields the collection spec lists. One connection; transactions take an async
+ * lock in turn, so a transaction (BEGIN IMMEDIATE … COMMIT) sees and writes alone, and reads run between
+ * transactions, so nobody reads uncommitted state. WAL keeps committed data across a killed process.
  *
  * Tables are ordinary rowid tables with `_id` as a unique key. (They were WITHOUT ROWID until issue #7: there a
  * row lives in an index b-tree, which keeps only ~1,000 bytes of a row on its leaf page, so every incident,
@@ -43,7 +43,7 @@ export class SqlitePort implements DataPort {
     this.collections = collections
     this.migrate()
     if (file !== ':memory:') {
-      this.checkpointer = new Checkpointer(this.db, file, { ...CHECKPOINT, ...options.checkpoint }, (work) => this.locked(work))
+      this.checkpointer = new Checkpointer(this.db, file, { ...CHECKPOINT, ...options.checkpoint }, (work) => this.pauseAll(work))
     }
   }
 
@@ -94,9 +94,37 @@ export class SqlitePort implements DataPort {
   /** Serialises access; re-entrant inside a transaction's own async context. */
   private locked<T>(fn: () => T | Promise<T>): Promise<T> {
     if (this.inTx.getStore()) return Promise.resolve().then(fn)
-    const run = this.chain.then(fn, fn)
+    const start = async () => {
+      while (this.gate) await this.gate
+      const current = Promise.resolve().then(fn)
+      this.current = current.catch(() => undefined)
+      return current
+    }
+    const run = this.chain.then(start, start)
     this.chain = run.catch(() => undefined)
     return run
+  }
+
+  /** the operation now running, if any (settled otherwise) */
+  private current: Promise<unknown> = Promise.resolve()
+  /** while set, queued operations wait before starting */
+  private gate: Promise<void> | null = null
+
+  /**
+   * Runs `work` as soon as the operation now running has finished, ahead of those queued behind it, with no
+   * other operation running meanwhile (the checkpointer's pause: it should not wait behind a queue of requests).
+   */
+  private async pauseAll(work: () => Promise<void>): Promise<void> {
+    if (this.gate) return
+    let open = () => undefined as void
+    this.gate = new Promise<void>((r) => { open = r })
+    try {
+      await this.current
+      await work()
+    } finally {
+      this.gate = null
+      open()
+    }
   }
 
   private getSync<T extends Doc>(collection: string, id: string): T | null {
@@ -106,12 +134,27 @@ export class SqlitePort implements DataPort {
     return row ? (JSON.parse(row.doc) as T) : null
   }
 
+  /** a transaction has begun and not yet committed or rolled back */
+  private txOpen = false
+
+  /**
+   * A read outside a transaction runs at once when no transaction is open: it sees only committed state, and
+   * does not queue behind transactions that have not begun (a request's reads before its own transaction used
+   * to wait behind every transaction queued by the others, once per read). While a transaction is open (it
+   * awaits between its statements) the read waits for it to end.
+   */
+  private async read<T>(fn: () => T): Promise<T> {
+    if (this.inTx.getStore()) return fn()
+    while (this.txOpen) await this.current
+    return fn()
+  }
+
   get<T extends Doc>(collection: string, id: string): Promise<T | null> {
-    return this.locked(() => this.getSync<T>(collection, id))
+    return this.read(() => this.getSync<T>(collection, id))
   }
 
   find<T extends Doc>(collection: string, options: FindOptions = {}): Promise<T[]> {
-    return this.locked(() => {
+    return this.read(() => {
       const { sql, params } = compileWhere(options.where)
       let q = `SELECT doc FROM ${this.table(collection)}${sql}`
       if (options.orderBy?.length) {
@@ -127,7 +170,7 @@ export class SqlitePort implements DataPort {
   }
 
   count(collection: string, where?: Filter): Promise<number> {
-    return this.locked(() => {
+    return this.read(() => {
       const { sql, params } = compileWhere(where)
       const row = this.stmt(`SELECT COUNT(*) AS n FROM ${this.table(collection)}${sql}`).get(...params) as { n: number }
       return row.n
@@ -140,6 +183,7 @@ export class SqlitePort implements DataPort {
       this.inTx.run(true, async () => {
         const batched = this.batching
         this.db.exec(batched ? 'SAVEPOINT tx' : 'BEGIN IMMEDIATE')
+        this.txOpen = true
         try {
           const result = await fn(this.txStore)
           this.db.exec(batched ? 'RELEASE tx' : 'COMMIT')
@@ -147,6 +191,8 @@ export class SqlitePort implements DataPort {
         } catch (err) {
           this.db.exec(batched ? 'ROLLBACK TO tx; RELEASE tx' : 'ROLLBACK')
           throw err
+        } finally {
+          this.txOpen = false
         }
       }),
     )
@@ -236,8 +282,8 @@ export class SqlitePort implements DataPort {
  * every frame already copied, which under steady writes never happens by itself. The writer's own checkpoint
  * at 10,000 pages used to do it, with a 20–55 ms stall (its fsync of everything the worker had copied without
  * syncing). So once the WAL holds `restartAt` frames and the worker has nearly caught up, it says `ready`; this
- * thread lets the current transaction finish and starts no other (reads wait too: they share the connection)
- * while the worker copies the last frames and syncs them; the next write then restarts the WAL. The request
+ * thread lets the operation now running finish and starts no other (queued reads wait too: they share the
+ * connection) while the worker copies the last frames and syncs them; the next write then restarts the WAL. The request
  * thread never fsyncs and its event loop stays free meanwhile. The writer's own autocheckpoint stays as a
  * backstop at `backstop` frames, should the worker fall behind. Durability is unchanged (synchronous =
  * NORMAL: the WAL is synced before its frames are copied, the database file before the WAL starts over).
