@@ -30,7 +30,7 @@ export const COLLECTIONS = {
       ['gridId', 'reportedAt'], ['villageId', 'reportedAt'], ['townshipId', 'reportedAt'], ['countyId', 'reportedAt'],
       ['departmentId', 'reportedAt'],
       ['cell', 'category', 'open', 'reportedAt'],
-      ['sweepAt'], ['gridId', 'sweepAt'], ['villageId', 'sweepAt'], ['townshipId', 'sweepAt'], ['countyId', 'sweepAt'],
+      ['sweepAt'],
     ],
   },
   /** append-only timeline, id = stableId('ie', incidentId, seq) */

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { testEnv, rid, T0, type TestEnv } from '../../tests/support/harness'
 import type { IncidentView } from '../../shared/incident/incident.schema'
 import { stableId } from '../_core/ids'
+import { FUNCTIONS } from '../registry'
 import { GPS_MARK, jpegWithExif } from './fixtures'
 
 const G01 = '513328100001-G01'
@@ -364,8 +365,10 @@ describe('deadlines', () => {
     let v = await env.ok<IncidentView>('incident', 'u-lixiuying', 'get', { incidentId: id })
     expect(v).toMatchObject({ status: 'escalated', level: 'village', overdue: true })
     expect(v.timeline.at(-1)).toMatchObject({ action: 'auto_escalate', byName: '系统' })
-    // lazily, when the village official opens the queue
+    // the 15-minute timer does the same everywhere; the queue itself only reads
     env.clock.advance(24 * HOUR + 1)
+    expect((await env.ok('incident', 'u-lixiuying', 'queue', { view: 'all', unitId: '513328100001' })).items[0]).toMatchObject({ id, level: 'village' })
+    expect((await FUNCTIONS.incident!.timers.sweepOverdue!.run(env.rt, env.clock.now()) as { escalated: number }).escalated).toBeGreaterThanOrEqual(1)
     const q = await env.ok('incident', 'u-lixiuying', 'queue', { view: 'all', unitId: '513328100001' })
     expect(q.items[0]).toMatchObject({ id, level: 'township' })
     // at the township: flagged only, once
@@ -377,6 +380,17 @@ describe('deadlines', () => {
     v = await env.ok<IncidentView>('incident', 'u-zhoumin', 'get', { incidentId: id })
     expect(v).toMatchObject({ level: 'township', overdue: true })
     expect((await stat(G01)).overdue).toBe(1)
+  })
+
+  it('a dispatcher\'s sweep handles the cases in their own scope only', async () => {
+    const here = await report()
+    const there = await report('u-yanglixin', { location: { lat: 35.54, lng: 106.67, datum: 'gcj02' } })
+    env.clock.advance(24 * HOUR + 1)
+    const level = async (id: string) => (await env.rt.db.get<any>('incidents', id)).level
+    await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})
+    expect([await level(here.id), await level(there.id)]).toEqual(['village', 'grid'])
+    await env.ok('incident', 'u-sunli', 'sweepOverdue', {})
+    expect([await level(here.id), await level(there.id)]).toEqual(['village', 'village'])
   })
 
   it('a department past its deadline is flagged', async () => {

@@ -26,12 +26,21 @@ function overdueTell(inc: Incident): { title: string; body: string } {
  *
  * Idempotent by state: each incident is re-read in its own transaction and handled only if its stage
  * deadline (`sweepAt`) is still past; handling sets a new stage or clears `sweepAt`. Runs from the
- * CloudBase timer, from a dispatcher, and lazily before queues are listed.
+ * CloudBase timer (every 15 minutes; the local host's interval) and when a dispatcher asks, in their scope.
+ *
+ * The due cases are found through the one `sweepAt` index and, for a scope, kept by the incident's field for
+ * that unit's level: with the timer running, the cases past their deadline at any moment are few (those that
+ * fell due since its last run), so an index per level was four more index writes on every report and step
+ * for little. `limit` bounds the cases handled; at most `limit` × 10 due cases are looked at for a scope.
  */
-export async function sweepOverdue(rt: Runtime, now: number, where: Filter = {}, limit = 100): Promise<SweepResult> {
-  const due = await rt.db.find<Incident>(INCIDENTS, {
-    where: { ...where, sweepAt: { $lt: now } }, orderBy: [['sweepAt', 'asc']], limit,
-  })
+export async function sweepOverdue(rt: Runtime, now: number, scope: Filter = {}, limit = 100): Promise<SweepResult> {
+  const within = Object.entries(scope)
+  const due: Incident[] = []
+  for (let offset = 0; due.length < limit && offset < limit * 10; offset += limit) {
+    const page = await rt.db.find<Incident>(INCIDENTS, { where: { sweepAt: { $lt: now } }, orderBy: [['sweepAt', 'asc']], limit, offset })
+    due.push(...page.filter((inc) => within.every(([f, v]) => (inc as unknown as Record<string, unknown>)[f] === v)).slice(0, limit - due.length))
+    if (page.length < limit) break
+  }
   const result: SweepResult = { escalated: 0, flagged: 0, confirmed: 0 }
   for (const candidate of due) {
     try {

@@ -4,17 +4,15 @@ import type { Filter, FindOptions } from '../../_core/port'
 import type { Runtime } from '../../_core/runtime'
 import { defineAction } from '../../_core/wrap'
 import { INCIDENTS, STATS, toSummary, unitFilter } from '../store'
-import { sweepOverdue } from '../sweep'
 
 /**
  * todo: incidents held by my units now (soonest deadline first); all: every incident in one unit of my
- * scope (newest first). Deadlines in my scope are enforced first, lazily.
+ * scope (newest first). A pure read: deadlines are enforced by the sweep timer (see sweep.ts).
  */
 export const queue = defineAction(incidentContract.actions.queue, {
   scope: async ({ unitId }) => unitId ?? null,
   run: async ({ view, unitId, page, pageSize }, ctx) => {
     const roots = unitId ? [unitId] : ctx.scopeRoots('incident_view')
-    for (const root of roots.slice(0, 3)) await sweepOverdue(ctx.rt, ctx.now, await unitFilter(ctx.rt, root), 20)
     let find: FindOptions
     if (view === 'todo') {
       find = { where: { handlerUnitId: { $in: roots }, open: true }, orderBy: [['dueAt', 'asc']] }
