@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, openSync, readSync, closeSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -194,6 +194,34 @@ describe('SqlitePort durability', () => {
     expect(b.explain('things', { where: { kind: 'k' } }).join(' ')).toMatch(/ix_things_kind_n/)
     expect(await b.find('things', { where: { tag: 't' } })).toHaveLength(1)
     await b.close()
+  })
+
+  it('keeps every acknowledged write when killed in the middle of checkpoints and WAL restarts', async () => {
+    const file = tmpFile()
+    const script = `
+      const { writeSync } = require('node:fs');
+      const { SqlitePort } = require(${JSON.stringify(resolve(__dirname, 'sqlite-port.ts'))});
+      const db = new SqlitePort(${JSON.stringify(file)}, ${JSON.stringify(SPEC)}, { checkpoint: { everyMs: 2, restartAt: 100, slack: 20, backstop: 1000000 } });
+      (async () => {
+        for (let i = 0; ; i++) {
+          await db.transaction((tx) => tx.insert('things', { _id: 'k' + i, kind: 'k', n: i, pad: 'z'.repeat(1500) }));
+          writeSync(1, i + '\\n');
+          await new Promise((r) => setImmediate(r));
+        }
+      })();`
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout!.on('data', (b: Buffer) => { out += b.toString() })
+    await new Promise((r) => setTimeout(r, 2500))
+    child.kill('SIGKILL')
+    await new Promise((r) => child.once('exit', r))
+    const acknowledged = out.trim().split('\n').filter(Boolean).map(Number)
+    expect(acknowledged.length).toBeGreaterThan(200)
+    const db = new SqlitePort(file, SPEC)
+    expect(await db.count('things', { kind: 'k' })).toBeGreaterThanOrEqual(acknowledged.at(-1)! + 1)
+    expect(await db.get('things', `k${acknowledged.at(-1)}`)).toMatchObject({ n: acknowledged.at(-1) })
+    expect((db as unknown as { db: { pragma(s: string): Array<{ integrity_check: string }> } }).db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }])
+    await db.close()
   })
 
   it('keeps committed data when the process is killed, and loses the open transaction', async () => {
