@@ -100,7 +100,7 @@ async function main(): Promise<void> {
       await one(ACTION === 'mixed' ? Math.floor(i / 3) : i, kind)
       const d = performance.now() - t
       lat.push(d)
-      if (d > STALL_MS) stalls.push(`#${i} ${kind} ${d.toFixed(1)} ms at ${(t - t0).toFixed(0)} ms, WAL ${(walSize() / 4096).toFixed(0)} pages`)
+      if (d > STALL_MS) stalls.push(`#${i} ${kind} ${d.toFixed(1)} ms at ${(t - t0).toFixed(0)} ms (clock ${Date.now() % 100000}), WAL ${(walSize() / 4096).toFixed(0)} pages`)
     }
   }))
   const total = performance.now() - t0
