@@ -159,8 +159,14 @@ export async function bump(tx: TxStore, unitIds: readonly string[], month: strin
 
 // ---- timeline and inbox ----
 
+/**
+ * An incident's events by its id and sequence number: a second step on the same seq is a duplicate, and a
+ * new incident's events go in at the end of the index (incident ids start with their time), where the
+ * hashed ids used before went anywhere in a table of a million. Events written before keep their ids;
+ * nothing looks an event up by id.
+ */
 export function eventId(incidentId: string, seq: number): string {
-  return stableId('ie', incidentId, String(seq))
+  return `ie_${incidentId}_${String(seq).padStart(4, '0')}`
 }
 
 /** Inserts an event with the next sequence number (a concurrent step on the same seq fails as a duplicate). */
@@ -175,12 +181,20 @@ export interface Tell {
   body: string
 }
 
+/**
+ * One message per person, case, step and title (told twice in a step, it is stored once), with the time
+ * first so new messages go in at the end of the index instead of at random places.
+ */
+export function inboxId(userId: string, incidentId: string | null, seq: number, title: string, at: number): string {
+  return `im_${at.toString(36).padStart(9, '0')}${stableId('', userId, incidentId ?? '-', String(seq), title).slice(1, 17)}`
+}
+
 /** Inbox messages for people (written in the transaction); returns them for the push after commit. */
 export async function tellInTx(tx: TxStore, userIds: readonly string[], incidentId: string | null, seq: number, t: Tell, at: number): Promise<InboxMessage[]> {
   const out: InboxMessage[] = []
   for (const userId of new Set(userIds)) {
     const msg: InboxMessage = {
-      _id: stableId('im', userId, incidentId ?? '-', String(seq), t.title), userId, incidentId, title: t.title, body: t.body, at, readAt: null,
+      _id: inboxId(userId, incidentId, seq, t.title, at), userId, incidentId, title: t.title, body: t.body, at, readAt: null,
     }
     await tx.set(INBOX, msg)
     out.push(msg)

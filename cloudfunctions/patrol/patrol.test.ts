@@ -1,10 +1,11 @@
 import { testEnv, T0, rid, type TestEnv } from '../../tests/support/harness'
 import { bjDayStart } from '../../shared/time/beijing'
-import type { CheckInOutput, PatrolView } from '../../shared/patrol/patrol.schema'
+import type { CheckInOutput, Patrol, PatrolView } from '../../shared/patrol/patrol.schema'
 import { PATROL_SEED } from '../../seeds/patrol.seed'
 import { DEV_CODE_KEY } from './config'
 import { codeFor } from './signing'
 import { ids } from './store'
+import { stableId } from '../_core/ids'
 
 const V = PATROL_SEED.villageId
 const CPS = PATROL_SEED.checkpoints.map(([id, name, lat, lng]) => ({ id, name, lat, lng }))
@@ -272,6 +273,29 @@ describe('one check-in per patrol and checkpoint', () => {
     const stat = await env.rt.db.get('patrol_stats', ids.stat('village', V, '2026-03'))
     expect(stat).toMatchObject({ checkins: 2, patrolsStarted: 1, checkpointsPlanned: 5 })
   })
+
+  it('a patrol begun under the older hashed check-in ids keeps them: sent again, still stored once', async () => {
+    env.clock.set(TUE_PM + 10 * MIN)
+    const p = await start()
+    const first = await checkIn(p.id, 0)
+    expect(first.ok && first.data.checkin.id).toMatch(/^ci_[0-9a-z]{25}$/)
+    // as written before the change: the same check-in under stableId('ci', patrol, checkpoint)
+    const stored = (await env.rt.db.get<any>('patrol_checkins', (first as any).data.checkin.id))!
+    const legacy = stableId('ci', p.id, CPS[0]!.id)
+    const patrol = (await env.rt.db.get<Patrol>('patrols', p.id))!
+    await env.rt.db.transaction(async (tx) => {
+      await tx.remove('patrol_checkins', stored._id)
+      await tx.insert('patrol_checkins', { ...stored, _id: legacy })
+      await tx.update('patrols', p.id, { done: patrol.done.map((d) => ({ ...d, checkinId: legacy })) })
+    })
+    const again = await checkIn(p.id, 0)
+    expect(again).toMatchObject({ ok: true, data: { repeat: true, checkin: { id: legacy } } })
+    env.clock.advance(10 * MIN)
+    const second = await checkIn(p.id, 1)
+    expect(second.ok && second.data.checkin.id).toBe(stableId('ci', p.id, CPS[1]!.id))
+    expect(await checkIn(p.id, 1)).toMatchObject({ ok: true, data: { repeat: true } })
+    expect(await env.rt.db.count('patrol_checkins', { patrolId: p.id })).toBe(2)
+  })
 })
 
 describe('review', () => {
@@ -295,7 +319,7 @@ describe('review', () => {
     env.clock.advance(MIN)
     const rejected = await env.ok('patrol', 'u-lixiuying', 'reviewCheckin', { checkinId: queue.items[1].id, decision: 'reject', reason: '离点位一公里' })
     expect(rejected.status).toBe('rejected')
-    const ok = ids.checkin(p.id, CPS[0]!.id)
+    const ok = ids.checkin((await env.rt.db.get<Patrol>('patrols', p.id))!, CPS[0]!.id)
     expect(await env.call('patrol', 'u-duoji', 'reviewCheckin', { checkinId: ok, decision: 'reject', reason: '看看' }))
       .toMatchObject({ ok: false, code: 'PATROL.NOT_FLAGGED' })
     expect((await env.ok('patrol', 'u-duoji', 'reviewQueue', { villageId: V })).total).toBe(0)

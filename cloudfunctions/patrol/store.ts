@@ -30,10 +30,23 @@ export const C = {
 export const ids = {
   member: (teamId: string, userId: string) => stableId('pm', teamId, userId),
   patrol: (shiftId: string, day: string) => stableId('pt', shiftId, day),
-  checkin: (patrolId: string, checkpointId: string) => stableId('ci', patrolId, checkpointId),
+  checkin: (patrol: Pick<Patrol, '_id' | 'windowStart' | 'done'>, checkpointId: string) => checkinId(patrol, checkpointId),
   review: (checkinId: string) => stableId('rv', checkinId),
   hours: (patrolId: string, userId: string) => stableId('ph', patrolId, userId),
   stat: (kind: 'village' | 'team', unitId: string, month: string) => stableId('ps', kind, unitId, month),
+}
+
+/**
+ * One check-in per patrol and checkpoint, by its id. The id starts with the patrol's window start, so new
+ * check-ins go in at the end of the table's index (hashed ids sent each to a random, mostly uncached page of
+ * a table of millions). A patrol that already holds check-ins under the older hashed ids keeps them, so a
+ * check-in sent again across the change is still stored once.
+ */
+const LEGACY_CHECKIN = /^ci_[0-9a-f]{24}$/
+function checkinId(patrol: Pick<Patrol, '_id' | 'windowStart' | 'done'>, checkpointId: string): string {
+  const first = patrol.done[0]?.checkinId
+  if (first && LEGACY_CHECKIN.test(first)) return stableId('ci', patrol._id, checkpointId)
+  return `ci_${patrol.windowStart.toString(36).padStart(9, '0')}${stableId('', patrol._id, checkpointId).slice(1, 17)}`
 }
 
 export async function mustGet<T extends { _id: string }>(

@@ -14,7 +14,7 @@ import {
  * One check-in at a checkpoint. Hard checks reject (a code that is not ours, another village's code, a
  * checkpoint off this patrol's route, someone outside the team, a finished patrol). Soft checks
  * (radius, accuracy, speed, shift window, device time) store the check-in flagged for review.
- * Its id is stableId('ci', patrol, checkpoint): sent again, from any connection, it is stored once.
+ * Its id comes from patrol and checkpoint (ids.checkin): sent again, from any connection, it is stored once.
  */
 export const checkIn = defineAction(patrolContract.actions.checkIn, {
   scope: async ({ patrolId }, ctx) => (await loadPatrol(ctx.db, patrolId)).villageId,
@@ -32,7 +32,7 @@ export const checkIn = defineAction(patrolContract.actions.checkIn, {
     if (!patrol.checkpointIds.includes(cp._id)) throw PatrolErrors.NOT_ON_ROUTE()
     if (patrol.status === 'finished') throw PatrolErrors.PATROL_FINISHED()
 
-    const id = ids.checkin(patrol._id, cp._id)
+    const id = ids.checkin(patrol, cp._id)
     const [cpNames, people, showPosition, keys] = await Promise.all([
       checkpointNames(ctx.db, patrol.checkpointIds), names(ctx.db, [me]), seesPositions(ctx, patrol.villageId),
       statKeys(ctx, patrol.villageId, patrol.teamId),
@@ -47,8 +47,14 @@ export const checkIn = defineAction(patrolContract.actions.checkIn, {
       return await ctx.transact(async (tx) => {
         const p = (await tx.get<Patrol>(C.patrols, patrol._id))!
         if (p.status === 'finished') throw PatrolErrors.PATROL_FINISHED()
-        const existing = await tx.get<PatrolCheckin>(C.checkins, id)
-        if (existing) return view(existing, p, true)
+        // The patrol lists its check-ins (written in the same transactions), so only a repeat reads one: a lookup
+        // of an id not yet stored costs a random read in a table of millions. A race past this is the insert's
+        // duplicate below.
+        const known = p.done.find((d) => d.checkpointId === cp._id)
+        if (known) {
+          const existing = await tx.get<PatrolCheckin>(C.checkins, known.checkinId)
+          if (existing) return view(existing, p, true)
+        }
         const others: Array<{ lat: number; lng: number; at: number }> = []
         for (const d of p.done) {
           const o = await tx.get<PatrolCheckin>(C.checkins, d.checkinId)
