@@ -127,7 +127,7 @@ async function must<T = any>(url: string, userId: string, fn: string, action: st
 }
 
 /** Before the host starts: a prefecture-wide admin (for county figures) and one photo per bench reporter. */
-async function prepare(dataDir: string, m: Manifest): Promise<Record<string, string>> {
+async function prepare(dataDir: string, m: Manifest): Promise<{ photos: Record<string, string>; redeemers: string[] }> {
   const db = new SqlitePort(join(dataDir, 'linli.db'))
   db.bulkInsert('users', [{ _id: ADMIN, openid: null, name: '基准管理员', phone: null, householdId: null, residenceUnitId: null, createdAt: YEAR_START }])
   db.bulkInsert('role_assignments', [{
@@ -146,12 +146,26 @@ async function prepare(dataDir: string, m: Manifest): Promise<Record<string, str
     swept += n
     if (!n) break
   }
+  // Orders the residents can pay for (the cheapest goods, round-robin over households), so the redeem load
+  // measures redemptions, not refusals once the richest households run dry.
+  const price = (await local.db.get<{ _id: string; price: number }>('points_goods', m.sample.goodsIds.at(-1)!))?.price ?? 1
+  const left = new Map<string, number>()
+  for (const u of m.sample.residentsWithBalance) {
+    const user = await local.db.get<{ _id: string; householdId: string | null }>('users', u)
+    const account = user?.householdId ? await local.db.get<{ _id: string; balance: number }>('points_accounts', user.householdId) : null
+    if (account && !left.has(u)) left.set(u, Math.floor(account.balance / price))
+  }
+  const redeemers: string[] = []
+  for (let more = true; more;) {
+    more = false
+    for (const [u, n] of left) if (n > 0) { redeemers.push(u); left.set(u, n - 1); more = true }
+  }
   await local.db.close()
-  console.log(`  sweep timer run to the end before measuring: ${swept} stage deadlines handled`)
+  console.log(`  sweep timer run to the end before measuring: ${swept} stage deadlines handled; ${redeemers.length} orders affordable`)
   const files = new LocalFilePort(join(dataDir, 'files'))
   const photos: Record<string, string> = {}
   for (const u of m.sample.gridResidents.slice(0, 64)) photos[u] = files.savePhoto(jpegWithExif(), u).fileId
-  return photos
+  return { photos, redeemers }
 }
 
 type Row = { name: string; kind: 'write' | 'read'; concurrency: number } & LoadResult
@@ -174,7 +188,7 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
   if (GENERATE_ONLY) return { scale, manifest: { ...manifest, sample: undefined } }
   rmSync(dataDir, { recursive: true, force: true })
   cpSync(genDir, dataDir, { recursive: true })
-  const photos = await prepare(dataDir, manifest)
+  const { photos, redeemers } = await prepare(dataDir, manifest)
   const s = manifest.sample
   const host = await startHost(dataDir)
   const rows: Row[] = []
@@ -243,6 +257,7 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
       }
       let ci = 0
       let su = 0
+      let rd = 0
       for (const c of CONCURRENCY) {
         const incidents: string[] = []
         record('incident.report', 'write', c, await runLoad(COUNT, c, async (i) => {
@@ -264,9 +279,9 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
             patrolId, code: cp.code, position: { lat: cp.lat, lng: cp.lng }, accuracyM: 10, deviceAt: Date.now(),
           }, true)
         }))
-        const rich = s.residentsWithBalance
-        record('points.redeem', 'write', c, await runLoad(COUNT, c, (i) =>
-          call(url, rich[i % rich.length]!, 'points', 'redeem', { goodsId: s.goodsIds[s.goodsIds.length - 1], quantity: 1 }, true)))
+        const orders = Math.min(COUNT, Math.floor(redeemers.length / CONCURRENCY.length))
+        record('points.redeem', 'write', c, await runLoad(orders, c, () =>
+          call(url, redeemers[rd++]!, 'points', 'redeem', { goodsId: s.goodsIds[s.goodsIds.length - 1], quantity: 1 }, true)))
         const batches: string[] = []
         record('points.propose', 'write', c, await runLoad(COUNT, c, async (i) => {
           const r = await call(url, s.officials[0], 'points', 'propose', {

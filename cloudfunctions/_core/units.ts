@@ -34,8 +34,26 @@ export class UnitDirectory {
     return this.db.find<Unit>('units', { where: { parentId }, orderBy: [['name', 'asc']], limit: 500 })
   }
 
+  private memos = new Map<string, { value: Promise<unknown>; at: number }>()
+
+  /**
+   * Something derived from the tree (the grids under a county, say), kept as long as a unit is: a county's
+   * figures would otherwise walk its ~180 grids on every request, and the walk grows with the tree while the
+   * figures' rows do not.
+   */
+  memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.memos.get(key)
+    const now = Date.now()
+    if (hit && now - hit.at < this.ttlMs) return hit.value as Promise<T>
+    const value = load()
+    this.memos.set(key, { value, at: now })
+    value.catch(() => this.memos.delete(key))
+    return value
+  }
+
   invalidate(id?: string): void {
     if (id) this.cache.delete(id)
     else this.cache.clear()
+    this.memos.clear()
   }
 }

@@ -88,9 +88,13 @@ async function findAll<T extends Doc>(rt: Runtime, collection: string, where: Fi
 /**
  * Grids under a unit (the safe-report roll call, grid-days in figures): one indexed `parentId in […]` query per
  * level below the unit (≤ 4 at a prefecture, in chunks of 100 parents), so the cost follows the grids found,
- * not one query per unit of the subtree.
+ * not one query per unit of the subtree; then kept for as long as units are (UnitDirectory.memo).
  */
-export async function gridsUnder(rt: Runtime, unitId: string): Promise<Unit[]> {
+export function gridsUnder(rt: Runtime, unitId: string): Promise<Unit[]> {
+  return rt.units.memo(`grids-under:${unitId}`, () => walkGrids(rt, unitId))
+}
+
+async function walkGrids(rt: Runtime, unitId: string): Promise<Unit[]> {
   const unit = await rt.units.get(unitId)
   if (!unit) return []
   if (unit.level === 'grid') return [unit]
