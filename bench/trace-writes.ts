@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/trace-writes.ts bench/data/<scale>/gen [--count N] [--concurrency C] [--action report|checkIn|signup|mixed]`:
+ * `npx tsx bench/trace-writes.ts bench/data/<scale>/gen [--count N] [--concurrency C] [--action report|checkIn|signup|redeem|mixed]`:
  * calls one write action N times in-process (the handlers the host calls, over a fresh copy of the generated
  * database, no HTTP) and prints the distribution of its latency and every stall, with the WAL's size at the
  * time. It is how the periodic stalls behind the bench's write p95 were found and checked; not part of npm test.
@@ -79,6 +79,9 @@ async function main(): Promise<void> {
       return call('patrol', s.captain, 'checkIn', {
         patrolId: patrols[Math.floor(i / s.checkpoints.length)], code: cp.code, position: { lat: cp.lat, lng: cp.lng }, accuracyM: 10, deviceAt: Date.now(),
       })
+    }
+    if (kind === 'redeem') {
+      return call('points', s.residentsWithBalance[i % s.residentsWithBalance.length]!, 'redeem', { goodsId: s.goodsIds.at(-1), quantity: 1 })
     }
     return call('volunteer', s.residents[i % s.residents.length]!, 'signup', { taskId: tasks[Math.floor(i / s.residents.length)] })
   }

@@ -14,7 +14,12 @@ export const pointsKeys = {
   /** a system award's entry: one per source event */
   systemEntry: (sourceKey: string) => stableId('pl', sourceKey),
   awardEntry: (awardId: string) => stableId('pl', 'points-award', awardId),
-  redeemEntry: (redemptionId: string) => stableId('pl', 'points-redeem', redemptionId),
+  /**
+   * An order's ledger entry, written in the order's own transaction (the order, by its request-derived id,
+   * is what makes a repeat a no-op). Its time goes first so a new entry lands at the end of the largest
+   * table's index, not on a random page of millions; the order records it (entryId).
+   */
+  redeemEntry: (redemptionId: string, at: number) => `pl_${at.toString(36).padStart(9, '0')}${stableId('', 'points-redeem', redemptionId).slice(1, 17)}`,
   refundEntry: (redemptionId: string) => stableId('pl', 'points-refund', redemptionId),
   correctionEntry: (entryId: string) => stableId('pl', 'points-correct', entryId),
   redemption: (userId: string, requestId: string) => stableId('rd', userId, requestId),

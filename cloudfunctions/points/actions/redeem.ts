@@ -42,7 +42,7 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
       }
       await addToCounter(tx, 'points_redeem_limits', limitId, { householdId: h._id, goodsId: g._id, month }, quantity)
       const points = g.price * quantity
-      const entryId = pointsKeys.redeemEntry(id)
+      const entryId = pointsKeys.redeemEntry(id, ctx.now)
       await appendEntry(tx, {
         _id: entryId, householdId: h._id, kind: 'redeem', delta: -points,
         ruleId: null, ruleVersion: null, ruleCode: null, ruleName: null, category: null,
