@@ -78,3 +78,18 @@ export function assertField(field: string): string {
 export function isRange(v: Scalar | Range): v is Range {
   return typeof v === 'object' && v !== null
 }
+
+/**
+ * Documents by id, by `_id in (…)` queries of 100 (one round trip each on CloudBase) instead of one read per
+ * id: what an export or a list needs to name the people and households in it. Missing ids are absent.
+ */
+export async function getMany<T extends Doc>(db: Pick<DataPort, 'find'>, collection: string, ids: Iterable<string>): Promise<Map<string, T>> {
+  const all = [...new Set(ids)]
+  const out = new Map<string, T>()
+  const chunks: string[][] = []
+  for (let i = 0; i < all.length; i += 100) chunks.push(all.slice(i, i + 100))
+  for (const docs of await Promise.all(chunks.map((c) => db.find<T>(collection, { where: { _id: { $in: c } }, limit: c.length })))) {
+    for (const d of docs) out.set(d._id, d)
+  }
+  return out
+}
