@@ -34,13 +34,15 @@ export async function h5FirstLoad(url: string, token: string): Promise<{ bytes: 
       window.localStorage.setItem('linli.token', JSON.stringify({ data: t }))
     }, token)
     const page = await context.newPage()
+    // bytes on the wire (headers + body as sent) of every finished request, read once each has finished; the
+    // reads are awaited before returning (reading bodies in the response handler raced the browser's close and
+    // undercounted by 100–300 KB from run to run)
     let bytes = 0
     let requests = 0
-    page.on('response', async (res) => {
+    const sizes: Promise<void>[] = []
+    page.on('requestfinished', (req) => {
       requests += 1
-      const len = Number(res.headers()['content-length'] ?? 0)
-      if (len) bytes += len
-      else bytes += (await res.body().catch(() => Buffer.alloc(0))).length
+      sizes.push(req.sizes().then((s) => { bytes += s.responseHeadersSize + s.responseBodySize }, () => undefined))
     })
     const t = Date.now()
     await page.goto(`${url}/#/pages/home/index`)
@@ -48,6 +50,7 @@ export async function h5FirstLoad(url: string, token: string): Promise<{ bytes: 
     await page.getByText(/您好，/).first().waitFor({ timeout: 60_000 })
     const interactiveMs = Date.now() - t
     await page.waitForLoadState('networkidle')
+    await Promise.all(sizes)
     return { bytes, requests, interactiveMs }
   } finally {
     await browser.close()
