@@ -78,6 +78,20 @@ async function startHost(dataDir: string): Promise<Host> {
   return { child, url, pid: child.pid! }
 }
 
+/**
+ * CPU time (ms, user and system) the host has used so far: the whole process, and its main thread (the one
+ * that runs every handler and every SQLite statement; the others are the WAL checkpointer, libuv's pool, GC).
+ */
+function hostCpu(pid: number): { user: number; sys: number; mainUser: number; mainSys: number } {
+  const ticks = (file: string) => {
+    const f = readFileSync(file, 'utf8').slice(readFileSync(file, 'utf8').lastIndexOf(')') + 2).split(' ')
+    return [Number(f[11]) * 10, Number(f[12]) * 10] as const // fields 14, 15 of stat; 100 ticks a second
+  }
+  const [user, sys] = ticks(`/proc/${pid}/stat`)
+  const [mainUser, mainSys] = ticks(`/proc/${pid}/task/${pid}/stat`)
+  return { user, sys, mainUser, mainSys }
+}
+
 function vmHWM(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   const m = /VmHWM:\s+(\d+) kB/.exec(status)
@@ -168,7 +182,7 @@ async function prepare(dataDir: string, m: Manifest): Promise<{ photos: Record<s
   return { photos, redeemers }
 }
 
-type Row = { name: string; kind: 'write' | 'read'; concurrency: number } & LoadResult
+type Row = { name: string; kind: 'write' | 'write-cold' | 'read'; concurrency: number } & LoadResult
 
 async function benchScale(scale: number): Promise<Record<string, unknown>> {
   // generated once into gen/; every run works on a fresh copy in run/, so runs do not see each other's writes
@@ -200,10 +214,19 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
   const rows: Row[] = []
   const url = host.url
   try {
-    const recordRow = (name: string, kind: Row['kind'], concurrency: number, r: LoadResult) => {
-      rows.push({ ...r, name, kind, concurrency })
+    /** a load, with the host's CPU per request during it (µs): whole process, its system part, main thread */
+    const measure = async (n: number, c: number, fn: (i: number) => Promise<{ ok: boolean; message?: string }>) => {
+      const a = hostCpu(host.pid)
+      const r = await runLoad(n, c, fn)
+      const b = hostCpu(host.pid)
+      const per = (x: number) => Math.round((x * 1000) / Math.max(1, r.count))
+      const cpu = { hostCpuUs: per(b.user + b.sys - a.user - a.sys), hostSysUs: per(b.sys - a.sys), mainThreadCpuUs: per(b.mainUser + b.mainSys - a.mainUser - a.mainSys) }
+      return { ...r, cpu }
+    }
+    const recordRow = (name: string, kind: Row['kind'], concurrency: number, { cpu, ...r }: Awaited<ReturnType<typeof measure>>) => {
+      rows.push({ ...r, ...cpu, name, kind, concurrency })
       console.log(`  ${name.padEnd(28)} c=${String(concurrency).padStart(2)}  p50 ${r.p50.toFixed(1).padStart(6)}  p95 ${r.p95.toFixed(1).padStart(6)}  ` +
-        `p99 ${r.p99.toFixed(1).padStart(6)} ms  ${r.throughput.toFixed(0).padStart(5)}/s${r.errors ? `  ${r.errors} errors: ${r.firstError}` : ''}`)
+        `p99 ${r.p99.toFixed(1).padStart(6)} ms  ${r.throughput.toFixed(0).padStart(5)}/s  host cpu ${String(cpu.hostCpuUs).padStart(5)} µs/req (main ${String(cpu.mainThreadCpuUs).padStart(5)}, sys ${String(cpu.hostSysUs).padStart(5)})${r.errors ? `  ${r.errors} errors: ${r.firstError}` : ''}`)
     }
     // warm up (JIT, statement cache, page cache)
     await runLoad(40, 4, () => call(url, s.gridWorker, 'incident', 'queue', { view: 'all', unitId: s.gridId }, false))
@@ -226,17 +249,17 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
     if (ONLY !== 'writes') for (const [name, user, fn, action, data] of reads) {
       const once = () => call(url, user, fn, action, data, false)
       await runLoad(50, 4, once) // warm this path (JIT, statements, its pages); not recorded
-      for (const c of CONCURRENCY) recordRow(name, 'read', c, await runLoad(COUNT, c, once))
+      for (const c of CONCURRENCY) recordRow(name, 'read', c, await measure(COUNT, c, once))
     }
     if (ONLY !== 'writes') for (const format of ['csv', 'xlsx']) {
       const once = () => call(url, s.officials[0], 'points', 'exportLedger', { villageId: s.villageId, month: MONTH, format }, false)
       await runLoad(5, 1, once)
-      recordRow(`points.exportLedger ${format}`, 'read', 1, await runLoad(format === 'csv' ? 100 : 50, 1, once))
+      recordRow(`points.exportLedger ${format}`, 'read', 1, await measure(format === 'csv' ? 100 : 50, 1, once))
     }
     if (ONLY !== 'writes') {
       const once = () => call(url, s.officials[0], 'incident', 'ledger', { unitId: s.villageId, month: MONTH, format: 'csv' }, false)
       await runLoad(5, 1, once)
-      recordRow('incident.ledger csv', 'read', 1, await runLoad(100, 1, once))
+      recordRow('incident.ledger csv', 'read', 1, await measure(100, 1, once))
     }
     // ---- writes ----
     if (ONLY !== 'reads') {
@@ -245,8 +268,11 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
         category: 'sanitation', severity: 'normal', description: `基准测试上报第 ${i} 件：垃圾没人清运`, photos: [photos[u]],
         location: { lat: 31.1, lng: 100.1, datum: 'gcj02' },
       })
-      // a short unrecorded round first (as the reads are warmed): the paths' code and pages, not a cold start
-      const rounds = [{ c: 4, n: 50, warm: true }, ...CONCURRENCY.map((c) => ({ c, n: COUNT, warm: false }))]
+      // A round at c = 8 first, recorded apart as "cold": a host just started runs its first thousands of calls
+      // 30–50 % slower while V8 compiles the handlers' hot code (with the optimising compilers off, report
+      // costs ~3.0 ms of the host's thread throughout; on: 2.1 ms over its first 2,000 calls, 1.5 ms from the
+      // ~5,000th). A county's host runs for weeks; the rounds after this one are what it serves at.
+      const rounds = [{ c: 8, n: Math.max(COUNT, 1000), cold: true }, ...CONCURRENCY.map((c) => ({ c, n: COUNT, cold: false }))]
       const total = rounds.reduce((a, r) => a + r.n, 0)
       // check-in set-up: shifts open now, each started (5 check-ins per patrol)
       const startMinute = Math.max(0, Math.min(1439 - 130, bjMinuteOfDay(Date.now()) - 10))
@@ -273,21 +299,22 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
       let ci = 0
       let su = 0
       let rd = 0
-      for (const { c, n, warm } of rounds) {
-        const record = (name: string, kind: Row['kind'], concurrency: number, r: LoadResult) => { if (!warm) recordRow(name, kind, concurrency, r) }
+      for (const { c, n, cold } of rounds) {
+        const record = (name: string, kind: 'write', concurrency: number, r: Awaited<ReturnType<typeof measure>>) =>
+          recordRow(cold ? `${name} (cold)` : name, cold ? 'write-cold' : kind, concurrency, r)
         const incidents: string[] = []
-        record('incident.report', 'write', c, await runLoad(n, c, async (i) => {
+        record('incident.report', 'write', c, await measure(n, c, async (i) => {
           const u = reporters[i % reporters.length]!
           const r = await call(url, u, 'incident', 'report', reportBody(u, i), true)
           if (r.ok) incidents.push(r.data.id)
           return r
         }))
         const half = Math.floor(incidents.length / 2)
-        record('incident.accept', 'write', c, await runLoad(half, c, (i) =>
+        record('incident.accept', 'write', c, await measure(half, c, (i) =>
           call(url, s.gridWorker, 'incident', 'accept', { incidentId: incidents[i], note: '已受理' }, true)))
-        record('incident.escalate', 'write', c, await runLoad(incidents.length - half, c, (i) =>
+        record('incident.escalate', 'write', c, await measure(incidents.length - half, c, (i) =>
           call(url, s.gridWorker, 'incident', 'escalate', { incidentId: incidents[half + i], note: '请村里协调' }, true)))
-        record('patrol.checkIn', 'write', c, await runLoad(n, c, () => {
+        record('patrol.checkIn', 'write', c, await measure(n, c, () => {
           const k = ci++
           const patrolId = patrols[Math.floor(k / s.checkpoints.length)]!
           const cp = s.checkpoints[k % s.checkpoints.length]!
@@ -296,19 +323,19 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
           }, true)
         }))
         const orders = Math.min(n, Math.floor((redeemers.length * n) / total))
-        record('points.redeem', 'write', c, await runLoad(orders, c, () =>
+        record('points.redeem', 'write', c, await measure(orders, c, () =>
           call(url, redeemers[rd++]!, 'points', 'redeem', { goodsId: s.goodsIds[s.goodsIds.length - 1], quantity: 1 }, true)))
         const batches: string[] = []
-        record('points.propose', 'write', c, await runLoad(n, c, async (i) => {
+        record('points.propose', 'write', c, await measure(n, c, async (i) => {
           const r = await call(url, s.officials[0], 'points', 'propose', {
             villageId: s.villageId, ruleId: s.ruleId, items: [{ householdId: s.households[i % s.households.length] }], note: '基准',
           }, true)
           if (r.ok) batches.push(r.data.id)
           return r
         }))
-        record('points.approveBatch', 'write', c, await runLoad(batches.length, c, (i) =>
+        record('points.approveBatch', 'write', c, await measure(batches.length, c, (i) =>
           call(url, s.officials[1], 'points', 'approveBatch', { batchId: batches[i] }, true)))
-        record('volunteer.signup', 'write', c, await runLoad(n, c, () => {
+        record('volunteer.signup', 'write', c, await measure(n, c, () => {
           const k = su++
           return call(url, signers[k % signers.length]!, 'volunteer', 'signup', { taskId: tasks[Math.floor(k / signers.length)] }, true)
         }))

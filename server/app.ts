@@ -103,6 +103,8 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
     return true
   }
 
+  const turn = turns()
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const path = url.pathname
@@ -136,6 +138,7 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
         return sendJson(res, 401, errorBody(err))
       }
       const body = await readJson(req, MAX_CALL_BYTES)
+      await turn()
       const envelope = await fn.handle(body, identity, rt)
       return sendJson(res, statusFor(envelope.ok ? null : envelope.code), envelope)
     }
@@ -153,5 +156,33 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
       if (!res.headersSent) sendJson(res, 500, errorBody(CommonErrors.INTERNAL()))
       else res.end()
     })
+  })
+}
+
+/**
+ * Function calls start in the order the host read them, one per turn of the event loop. A call runs on this
+ * one thread almost to its end at once (SQLite is synchronous), so without this every request the event loop
+ * found ready in one poll ran before it polled again: one that arrived just after a poll waited for all of
+ * them and then for its place in the next batch, always in the sockets' order, not the order requests came
+ * (incident.report at 1×, c = 8: p50 12 ms but p95 26 ms, a tenth of the calls overtaken by 5 or more). With
+ * one start per turn the loop polls between calls, so each waits only for those read before it.
+ */
+export function turns(): () => Promise<void> {
+  const waiting: Array<() => void> = []
+  let scheduled = false
+  const pump = () => {
+    scheduled = false
+    waiting.shift()?.()
+    if (waiting.length) {
+      scheduled = true
+      setImmediate(pump)
+    }
+  }
+  return () => new Promise<void>((go) => {
+    waiting.push(go)
+    if (!scheduled) {
+      scheduled = true
+      setImmediate(pump)
+    }
   })
 }
