@@ -58,16 +58,26 @@ export class LocalFilePort implements FilePort {
   }
 
   read(fileId: string): { bytes: Buffer; meta: LocalMeta } | null {
-    if (!LOCAL_ID.test(fileId)) return null
+    const meta = this.meta(fileId)
     const file = join(this.dir, fileId)
-    if (!existsSync(file) || !existsSync(`${file}.json`)) return null
-    return { bytes: readFileSync(file), meta: JSON.parse(readFileSync(`${file}.json`, 'utf8')) as LocalMeta }
+    if (!meta || !existsSync(file)) return null
+    return { bytes: readFileSync(file), meta }
+  }
+
+  /** A stored file's record, without reading the file (adopting a photo needs only its owner). */
+  private meta(fileId: string): LocalMeta | null {
+    if (!LOCAL_ID.test(fileId)) return null
+    try {
+      return JSON.parse(readFileSync(join(this.dir, `${fileId}.json`), 'utf8')) as LocalMeta
+    } catch {
+      return null
+    }
   }
 
   async adoptPhoto(fileId: string, ownerId: string): Promise<string> {
-    const found = this.read(fileId)
-    if (!found || found.meta.name !== null) throw FileErrors.NOT_FOUND()
-    if (found.meta.ownerId !== ownerId) throw FileErrors.NOT_YOURS()
+    const meta = this.meta(fileId)
+    if (!meta || meta.name !== null) throw FileErrors.NOT_FOUND()
+    if (meta.ownerId !== ownerId) throw FileErrors.NOT_YOURS()
     return fileId
   }
 
