@@ -2,7 +2,8 @@
  * `npm run bench`: generate the synthetic prefecture at each scale (real action handlers, ManualClock),
  * start the real local host over it as a child process, and measure as a client would over HTTP on
  * 127.0.0.1: write actions and the officials' read paths at concurrency 1, 8 and 32, the ledger export,
- * the host's peak memory; then the built mini-program's package sizes and the H5 first load.
+ * the host's peak memory and its CPU per request; then the built mini-program's package sizes and the H5 first
+ * load. The writes begin with a round at c=8 recorded apart as "(cold)" (a host just started, V8 still compiling).
  * Flags: --scale 0.01,0.1[,1]  --seed N  --skip-generate  --generate-only  --no-client  --count N (requests per load)
  *        --only reads|writes (measure one half)  --concurrency 1,8,32
  * Results: printed, and written to bench/results/<date>.json (and latest.json).
@@ -84,7 +85,8 @@ async function startHost(dataDir: string): Promise<Host> {
  */
 function hostCpu(pid: number): { user: number; sys: number; mainUser: number; mainSys: number } {
   const ticks = (file: string) => {
-    const f = readFileSync(file, 'utf8').slice(readFileSync(file, 'utf8').lastIndexOf(')') + 2).split(' ')
+    const stat = readFileSync(file, 'utf8')
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
     return [Number(f[11]) * 10, Number(f[12]) * 10] as const // fields 14, 15 of stat; 100 ticks a second
   }
   const [user, sys] = ticks(`/proc/${pid}/stat`)
