@@ -54,6 +54,7 @@ export function statusFor(code: string | null): number {
   if (code === 'COMMON.UNAUTHENTICATED' || code === 'COMMON.SESSION_EXPIRED') return 401
   if (code === 'COMMON.FORBIDDEN' || code === 'COMMON.OUT_OF_SCOPE') return 403
   if (code === 'COMMON.NOT_FOUND' || code === 'COMMON.UNKNOWN_FUNCTION' || code === 'COMMON.UNKNOWN_ACTION') return 404
+  if (code === 'COMMON.REQUEST_ID_REUSED') return 409
   if (code === 'COMMON.PAYLOAD_TOO_LARGE') return 413
   if (code === 'COMMON.INTERNAL') return 500
   if (code.startsWith('COMMON.')) return 400

@@ -41,6 +41,8 @@ export const CommonErrors = defineErrors('COMMON', {
   UNKNOWN_ACTION: '没有这个操作',
   PAYLOAD_TOO_LARGE: '提交的内容太大了',
   REQUEST_ID_REQUIRED: '缺少请求编号，请刷新后重试',
+  REQUEST_ID_REUSED: '这个请求编号已经用在另一件事上了，请刷新后重试',
+  CONTENT_UNSAFE: '内容里有不能发布的词语，请修改后再提交',
   UNAUTHENTICATED: '请先登录',
   SESSION_EXPIRED: '登录已过期，请重新登录',
   FORBIDDEN: '您没有权限做这件事',

@@ -1,7 +1,8 @@
 import tcb from '@cloudbase/node-sdk'
 import { Db } from '@cloudbase/database'
 import { CloudbasePort } from './cloudbase-port'
-import { DocNotFoundError, DuplicateKeyError, getMany } from './port'
+import { DocNotFoundError, DuplicateKeyError, getMany, typedPort } from './port'
+import { C } from './collections'
 
 /**
  * No CloudBase server is reachable here, so these tests replace only the SDK's request layer and
@@ -59,7 +60,7 @@ describe('CloudbasePort query shapes', () => {
   it('getMany: `_id in` queries of at most 100 ids, each with its own limit', async () => {
     reply = (_api, params) => ({ data: { list: (json(params.query)._id.$in as string[]).filter((id) => id !== 'u7').map((id) => JSON.stringify({ _id: id, name: id })) } })
     const ids = Array.from({ length: 230 }, (_, i) => `u${i}`)
-    const got = await getMany<{ _id: string; name: string }>(port, 'users', [...ids, 'u1'])
+    const got = await getMany(typedPort(port), C.users, [...ids, 'u1'])
     expect(got.size).toBe(229)
     expect(got.has('u7')).toBe(false)
     expect(sent.map((x) => x.api)).toEqual(['database.getDocument', 'database.getDocument', 'database.getDocument'])

@@ -2,7 +2,7 @@ import type { Db } from '@cloudbase/database'
 import type { Transaction } from '@cloudbase/database/dist/commonjs/transaction/index'
 import {
   assertField, isRange, DocNotFoundError, DuplicateKeyError,
-  type DataPort, type Doc, type Filter, type FindOptions, type Patch, type Range, type TxStore,
+  type RawPort, type Doc, type Filter, type FindOptions, type Patch, type Range, type RawTx,
 } from './port'
 
 type CbDb = Db
@@ -14,7 +14,7 @@ interface CbResult { code?: string; message?: string; data?: unknown; total?: nu
  * use runTransaction (retried by the SDK on write conflicts), so two functions racing for the same
  * stock or balance document serialise there as they do on the embedded store.
  */
-export class CloudbasePort implements DataPort {
+export class CloudbasePort implements RawPort {
   /** CloudBase caps a server-side query at 1000 documents. */
   static readonly MAX_LIMIT = 1000
 
@@ -40,11 +40,11 @@ export class CloudbasePort implements DataPort {
     return res.total ?? 0
   }
 
-  transaction<T>(fn: (tx: TxStore) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T> {
     const _ = this.db.command
     const run = this.db.runTransaction as (cb: (t: Transaction) => Promise<T>, times: number) => Promise<T>
     return run.call(this.db, async (t) => {
-      const tx: TxStore = {
+      const tx: RawTx = {
         get: async <D extends Doc>(c: string, id: string) => {
           const res = check(await t.collection(c).doc(id).get())
           return (res.data as D | null) ?? null

@@ -1,29 +1,72 @@
+import type { Household, Invite, RoleAssignment, Unit, User } from '../../shared/account/account.schema'
+import type {
+  Incident, IncidentConfig, IncidentEvent, IncidentStat, InboxMessage, SafeReport,
+} from '../../shared/incident/incident.schema'
+import type {
+  Patrol, PatrolCheckin, PatrolCheckpoint, PatrolHazard, PatrolHours, PatrolMember, PatrolReview, PatrolRoute, PatrolShift, PatrolStat,
+  PatrolTeam,
+} from '../../shared/patrol/patrol.schema'
+import type {
+  Goods, HouseholdMonth, LedgerEntry, PointsAccount, PointsAward, PointsBatch, PointsObjection, PointsRule, PointsRuleVersion,
+  PointsSettings, Redemption, VillageMonthStats,
+} from '../../shared/points/points.schema'
+import type {
+  Adjustment, HoursEntry, HoursTotal, InboxEntry, Org, OrgAdmin, Signup, Stats, Task, TaskCounter, VolunteerRequest,
+} from '../../shared/volunteer/volunteer.schema'
+import type { Doc } from './port'
+
 /**
- * Every collection, snake_case plural, with the indexes its queries need. The SQLite adapter creates
- * these indexes; for CloudBase the same list is the index plan to create in the console
- * (`npm run build:functions` writes it to dist/cloudfunctions/indexes.json).
- * An index is a list of top-level fields; queries filter on a prefix and may sort on the next one.
+ * Every collection, snake_case plural, with its document type and the indexes its queries need. The SQLite
+ * adapter creates these indexes; for CloudBase the same list is the index plan (`npm run build:functions` writes
+ * it to dist/cloudfunctions/indexes.json). An index is a list of top-level fields; queries filter on a prefix and
+ * may sort on the next one. Code names a collection as `C.<name>`: a misspelt name, or a document of the wrong
+ * shape, fails the typecheck.
  */
-export interface CollectionSpec {
+export interface CollectionSpec<D extends Doc = Doc> {
   indexes: string[][]
   unique?: string[][]
+  /** the document type (compile time only) */
+  readonly doc?: D
+}
+
+const spec = <D extends Doc>(s: { indexes: string[][]; unique?: string[][] }): CollectionSpec<D> => s
+
+/** TRANSITION (issue #15): collections whose document type is not declared yet. */
+type LooseDoc = Doc & Record<string, unknown>
+
+/** The idempotency record of one write: the caller, the request id, what was asked and the first result. */
+export interface RequestRecord extends Doc {
+  fn: string
+  action: string
+  userId: string
+  /** hash of the function, action and parsed input: the same request id with another request is refused */
+  fingerprint: string
+  result: unknown
+  at: number
+}
+
+/** "我也遇到": one per person and case */
+export interface IncidentJoin extends Doc {
+  incidentId: string
+  userId: string
+  at: number
 }
 
 export const COLLECTIONS = {
   // ---- platform ----
   /** idempotency records: one per (function, action, caller, requestId), holding the first result */
-  requests: { indexes: [] },
+  requests: spec<RequestRecord>({ indexes: [] }),
 
   // ---- account ----
-  units: { indexes: [['parentId', 'name']] },
-  users: { indexes: [['openid']], unique: [['openid']] },
-  role_assignments: { indexes: [['userId', 'revokedAt'], ['unitId', 'revokedAt', 'role']] },
-  households: { indexes: [['gridId', 'headName'], ['villageId']] },
-  invites: { indexes: [['createdBy', 'createdAt']] },
+  units: spec<Unit>({ indexes: [['parentId', 'name']] }),
+  users: spec<User>({ indexes: [['openid']], unique: [['openid']] }),
+  role_assignments: spec<RoleAssignment>({ indexes: [['userId', 'revokedAt'], ['unitId', 'revokedAt', 'role']] }),
+  households: spec<Household>({ indexes: [['gridId', 'headName'], ['villageId']] }),
+  invites: spec<Invite>({ indexes: [['createdBy', 'createdAt']] }),
 
   // ---- incident ----
   /** grid reports, with denormalized ancestry (countyId … gridId, departmentId) for indexed unit queries */
-  incidents: {
+  incidents: spec<Incident>({
     indexes: [
       ['reporterId', 'reportedAt'],
       ['handlerUnitId', 'open', 'dueAt'],
@@ -32,77 +75,81 @@ export const COLLECTIONS = {
       ['cell', 'category', 'open', 'reportedAt'],
       ['sweepAt'],
     ],
-  },
+  }),
   /** append-only timeline, id = stableId('ie', incidentId, seq) */
-  incident_events: { indexes: [['incidentId', 'seq']] },
+  incident_events: spec<IncidentEvent>({ indexes: [['incidentId', 'seq']] }),
   /** "我也遇到", id = stableId('ij', incidentId, userId) */
-  incident_joins: { indexes: [] },
-  incident_inbox: { indexes: [['userId', 'at'], ['userId', 'readAt']] },
+  incident_joins: spec<IncidentJoin>({ indexes: [] }),
+  incident_inbox: spec<InboxMessage>({ indexes: [['userId', 'at'], ['userId', 'readAt']] }),
   /** counters per unit per Beijing month, id = stableId('ist', unitId, month) */
-  incident_stats: { indexes: [['unitId', 'month']] },
+  incident_stats: spec<IncidentStat>({ indexes: [['unitId', 'month']] }),
   /** per-county category list override, id = county id */
-  incident_configs: { indexes: [] },
+  incident_configs: spec<IncidentConfig>({ indexes: [] }),
   /** 报平安: one per grid per Beijing day, id = stableId('sr', gridId, day) */
-  safe_reports: { indexes: [['gridId', 'day']] },
+  safe_reports: spec<SafeReport>({ indexes: [['gridId', 'day']] }),
 
   // ---- patrol ----
-  patrol_teams: { indexes: [['villageId', 'name']] },
+  patrol_teams: spec<PatrolTeam>({ indexes: [['villageId', 'name']] }),
   /** one per (team, user), inactive when removed: "my teams" by user */
-  patrol_members: { indexes: [['userId', 'active'], ['teamId', 'active']] },
-  patrol_routes: { indexes: [['villageId', 'name']] },
-  patrol_checkpoints: { indexes: [['routeId', 'createdAt']] },
-  patrol_shifts: { indexes: [['villageId', 'startMinute'], ['teamId', 'active']] },
+  patrol_members: spec<PatrolMember>({ indexes: [['userId', 'active'], ['teamId', 'active']] }),
+  patrol_routes: spec<PatrolRoute>({ indexes: [['villageId', 'name']] }),
+  patrol_checkpoints: spec<PatrolCheckpoint>({ indexes: [['routeId', 'createdAt']] }),
+  patrol_shifts: spec<PatrolShift>({ indexes: [['villageId', 'startMinute'], ['teamId', 'active']] }),
   /** one per shift window: stableId('pt', shiftId, day) */
-  patrols: { indexes: [['villageId', 'day']] },
+  patrols: spec<Patrol>({ indexes: [['villageId', 'day']] }),
   /** one per (patrol, checkpoint): stableId('ci', patrolId, checkpointId); positions live only here */
-  patrol_checkins: { indexes: [['patrolId', 'at'], ['villageId', 'status', 'at']] },
+  patrol_checkins: spec<PatrolCheckin>({ indexes: [['patrolId', 'at'], ['villageId', 'status', 'at']] }),
   /** append-only review decisions, one per flagged check-in */
-  patrol_reviews: { indexes: [['checkinId'], ['villageId', 'at']] },
-  patrol_hours: { indexes: [['userId', 'at'], ['patrolId']] },
-  patrol_hazards: { indexes: [['patrolId', 'at']] },
+  patrol_reviews: spec<PatrolReview>({ indexes: [['checkinId'], ['villageId', 'at']] }),
+  patrol_hours: spec<PatrolHours>({ indexes: [['userId', 'at'], ['patrolId']] }),
+  patrol_hazards: spec<PatrolHazard>({ indexes: [['patrolId', 'at']] }),
   /** monthly counters per village and per team, with ancestors for township/county figures */
-  patrol_stats: { indexes: [['kind', 'villageId', 'month'], ['kind', 'townshipId', 'month'], ['kind', 'countyId', 'month']] },
+  patrol_stats: spec<PatrolStat>({ indexes: [['kind', 'villageId', 'month'], ['kind', 'townshipId', 'month'], ['kind', 'countyId', 'month']] }),
 
   // ---- points ----
   /** current version of each rule; _id = stableId('pr', villageId, code) */
-  points_rules: { indexes: [['villageId', 'category', 'code']] },
+  points_rules: spec<PointsRule>({ indexes: [['villageId', 'category', 'code']] }),
   /** every version of every rule, kept (entries cite rule id + version) */
-  points_rule_versions: { indexes: [['ruleId', 'version']] },
+  points_rule_versions: spec<PointsRuleVersion>({ indexes: [['ruleId', 'version']] }),
   /** per-village settings (publicity days, pickup days); _id = villageId */
-  points_settings: { indexes: [] },
+  points_settings: spec<PointsSettings>({ indexes: [] }),
   /** one per household; _id = householdId; balance = sum of the household's ledger */
-  points_accounts: { indexes: [['villageId', 'balance']] },
+  points_accounts: spec<PointsAccount>({ indexes: [['villageId', 'balance']] }),
   /** append-only ledger */
-  points_ledger: { indexes: [['householdId', 'seq'], ['villageId', 'month', 'at']] },
-  points_batches: { indexes: [['villageId', 'status', 'proposedAt']] },
-  points_awards: { indexes: [['villageId', 'status', 'publicUntil'], ['villageId', 'month', 'proposedAt'], ['householdId', 'proposedAt'], ['status', 'publicUntil']] },
-  points_objections: { indexes: [['villageId', 'status', 'createdAt'], ['awardId', 'createdAt']] },
+  points_ledger: spec<LedgerEntry>({ indexes: [['householdId', 'seq'], ['villageId', 'month', 'at']] }),
+  points_batches: spec<PointsBatch>({ indexes: [['villageId', 'status', 'proposedAt']] }),
+  points_awards: spec<PointsAward>({ indexes: [['villageId', 'status', 'publicUntil'], ['villageId', 'month', 'proposedAt'], ['householdId', 'proposedAt'], ['status', 'publicUntil']] }),
+  points_objections: spec<PointsObjection>({ indexes: [['villageId', 'status', 'createdAt'], ['awardId', 'createdAt']] }),
   /** points counted per household, rule and month against the rule's cap */
-  points_caps: { indexes: [] },
-  points_goods: { indexes: [['villageId', 'sort']] },
-  points_redemptions: { indexes: [['householdId', 'createdAt'], ['villageId', 'status', 'expiresAt'], ['villageId', 'month', 'createdAt'], ['status', 'expiresAt']] },
+  points_caps: spec<LooseDoc>({ indexes: [] }),
+  points_goods: spec<Goods>({ indexes: [['villageId', 'sort']] }),
+  points_redemptions: spec<Redemption>({ indexes: [['householdId', 'createdAt'], ['villageId', 'status', 'expiresAt'], ['villageId', 'month', 'createdAt'], ['status', 'expiresAt']] }),
   /** units of one goods taken per household and month (the per-household limit) */
-  points_redeem_limits: { indexes: [] },
+  points_redeem_limits: spec<LooseDoc>({ indexes: [] }),
   /** live 6-digit pickup codes per village → order */
-  points_pickup_codes: { indexes: [] },
-  points_village_months: { indexes: [] },
-  points_household_months: { indexes: [['villageId', 'month', 'earned']] },
+  points_pickup_codes: spec<LooseDoc>({ indexes: [] }),
+  points_village_months: spec<VillageMonthStats>({ indexes: [] }),
+  points_household_months: spec<HouseholdMonth>({ indexes: [['villageId', 'month', 'earned']] }),
 
   // ---- volunteer ----
-  volunteer_orgs: { indexes: [['villageId', 'status', 'registeredAt'], ['townshipId', 'status', 'registeredAt'], ['countyId', 'status', 'registeredAt']] },
-  volunteer_org_admins: { indexes: [['userId'], ['orgId']] },
-  volunteer_tasks: { indexes: [['unitId', 'status', 'startAt'], ['orgId', 'startAt']] },
+  volunteer_orgs: spec<Org>({ indexes: [['villageId', 'status', 'registeredAt'], ['townshipId', 'status', 'registeredAt'], ['countyId', 'status', 'registeredAt']] }),
+  volunteer_org_admins: spec<OrgAdmin>({ indexes: [['userId'], ['orgId']] }),
+  volunteer_tasks: spec<Task>({ indexes: [['unitId', 'status', 'startAt'], ['orgId', 'startAt']] }),
   /** one counter per task (_id = task id): slots, confirmed, waitlisted, next sequence number */
-  volunteer_task_counters: { indexes: [] },
-  volunteer_signups: { indexes: [['taskId', 'status', 'seq'], ['userId', 'signedUpAt']] },
-  volunteer_adjustments: { indexes: [['signupId']] },
+  volunteer_task_counters: spec<TaskCounter>({ indexes: [] }),
+  volunteer_signups: spec<Signup>({ indexes: [['taskId', 'status', 'seq'], ['userId', 'signedUpAt']] }),
+  volunteer_adjustments: spec<Adjustment>({ indexes: [['signupId']] }),
   /** hours record entries (_id from sourceKey + user) and per-user totals (_id from user) */
-  volunteer_hours: { indexes: [['userId', 'at']] },
-  volunteer_totals: { indexes: [] },
-  volunteer_inbox: { indexes: [['userId', 'showAt'], ['kind', 'pushedAt', 'showAt']] },
-  volunteer_requests: { indexes: [['posterId', 'createdAt'], ['villageId', 'status', 'createdAt'], ['townshipId', 'status', 'createdAt'], ['countyId', 'status', 'createdAt']] },
+  volunteer_hours: spec<HoursEntry>({ indexes: [['userId', 'at']] }),
+  volunteer_totals: spec<HoursTotal>({ indexes: [] }),
+  volunteer_inbox: spec<InboxEntry>({ indexes: [['userId', 'showAt'], ['kind', 'pushedAt', 'showAt']] }),
+  volunteer_requests: spec<VolunteerRequest>({ indexes: [['posterId', 'createdAt'], ['villageId', 'status', 'createdAt'], ['townshipId', 'status', 'createdAt'], ['countyId', 'status', 'createdAt']] }),
   /** figures per village / organisation, kept in the same transactions */
-  volunteer_stats: { indexes: [] },
-} satisfies Record<string, CollectionSpec>
+  volunteer_stats: spec<Stats>({ indexes: [] }),
+}
 
 export type CollectionName = keyof typeof COLLECTIONS
+export type DocOf<N extends CollectionName> = (typeof COLLECTIONS)[N] extends CollectionSpec<infer D> ? D : never
+
+/** Collection names for code: `tx.get(C.incidents, id)`. The only place a collection's name is written. */
+export const C = Object.fromEntries(Object.keys(COLLECTIONS).map((k) => [k, k])) as { readonly [K in CollectionName]: K }

@@ -23,6 +23,16 @@ export function randomCode(alphabet: string, length: number): string {
   return out
 }
 
+/**
+ * A stable id that starts with its time (base36 ms, fixed width) and ends with a hash of its parts: documents of
+ * an append-only table (timeline events, inbox messages, check-ins, ledger entries) go in at the end of the index
+ * instead of at random places, and the same parts at the same time give the same id (so a repeat cannot
+ * double-write).
+ */
+export function timeId(prefix: string, at: number, ...parts: string[]): string {
+  return `${prefix}_${at.toString(36).padStart(9, '0')}${stableId('', ...parts).slice(1, 17)}`
+}
+
 /** Stable id derived from parts (deterministic ids carry uniqueness inside transactions). */
 export function stableId(prefix: string, ...parts: string[]): string {
   return `${prefix}_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24)}`

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { systemClock, type Clock } from './clock'
 import { LocalFilePort } from './files'
+import type { DataPort } from './port'
 import { consoleLogger, createRuntime, type Logger, type Runtime } from './runtime'
 import { SqlitePort } from './sqlite-port'
 
@@ -16,11 +17,11 @@ export interface LocalRuntimeOptions {
 }
 
 /** The local host's and the tests' runtime: the same functions over the embedded store. */
-export function createLocalRuntime(opts: LocalRuntimeOptions): Runtime & { db: SqlitePort; files: LocalFilePort } {
+export function createLocalRuntime(opts: LocalRuntimeOptions): Runtime & { db: SqlitePort & DataPort; files: LocalFilePort } {
   const db = new SqlitePort(opts.dbFile)
   const filesDir = opts.filesDir
     ?? (opts.dbFile === ':memory:' ? mkdtempSync(join(tmpdir(), 'linli-files-')) : join(dirname(opts.dbFile), 'files'))
   const files = new LocalFilePort(filesDir)
   const rt = createRuntime({ mode: 'local', db, clock: opts.clock ?? systemClock, log: opts.log ?? consoleLogger, files })
-  return { ...rt, db, files }
+  return { ...rt, db: db as SqlitePort & DataPort, files }
 }

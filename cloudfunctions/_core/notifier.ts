@@ -3,8 +3,17 @@
  * inside the action's transaction; this port is the extra push after it committed, best effort: a
  * failed push never undoes the work, the inbox still has the message.
  */
+export interface PushMessage {
+  userId: string
+  title: string
+  body: string
+  /** the case the message opens, if any */
+  incidentId: string | null
+  at: number
+}
+
 export interface NotifierPort {
-  push(message: { userId: string; openid: string | null; title: string; body: string; incidentId: string | null; at: number }): Promise<void>
+  push(message: PushMessage & { openid: string | null }): Promise<void>
 }
 
 /** Local mode: the inbox is the only channel. */

@@ -5,6 +5,8 @@
  * transaction only documents addressed by id are read and written, so uniqueness that matters
  * (one check-in per checkpoint and patrol, one order per request) is carried by deterministic ids.
  */
+import type { CollectionName, DocOf } from './collections'
+
 export type Scalar = string | number | boolean | null
 
 export interface Range {
@@ -31,27 +33,78 @@ export interface Doc {
   [field: string]: unknown
 }
 
+/** TRANSITION (issue #15): what the untyped forms return when no type is given. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDoc = Doc & Record<string, any>
+
 /** Field values to replace at the top level (never a deep merge, on either adapter). */
 export type Patch = Record<string, unknown>
 
-export interface TxStore {
-  get<T extends Doc>(collection: string, id: string): Promise<T | null>
+/**
+ * What the adapters implement (SQLite, CloudBase): documents by collection name. Domain code never sees this
+ * shape; it gets the typed `DataPort` below, where a misspelt collection or a wrong document fails the typecheck.
+ */
+export interface RawTx {
+  get<T extends Doc = Doc>(collection: string, id: string): Promise<T | null>
   /** Fails with DuplicateKeyError if a document with this _id exists. */
-  insert<T extends Doc>(collection: string, doc: T): Promise<void>
+  insert<T extends Doc = Doc>(collection: string, doc: T): Promise<void>
   /** Creates or replaces the whole document. */
-  set<T extends Doc>(collection: string, doc: T): Promise<void>
-  /** Replaces the given top-level fields; fails with NotFoundError if the document is missing. */
+  set<T extends Doc = Doc>(collection: string, doc: T): Promise<void>
+  /** Replaces the given top-level fields; fails with DocNotFoundError if the document is missing. */
   update(collection: string, id: string, patch: Patch): Promise<void>
   remove(collection: string, id: string): Promise<void>
 }
 
-export interface DataPort {
-  get<T extends Doc>(collection: string, id: string): Promise<T | null>
-  find<T extends Doc>(collection: string, options?: FindOptions): Promise<T[]>
+export interface RawPort {
+  get<T extends Doc = Doc>(collection: string, id: string): Promise<T | null>
+  find<T extends Doc = Doc>(collection: string, options?: FindOptions): Promise<T[]>
   count(collection: string, where?: Filter): Promise<number>
+  /** Runs fn atomically: all of its writes land, or none do. */
+  transaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T>
+  close?(): Promise<void>
+}
+
+/** The fields of a collection's document that a patch may replace (never its id). */
+export type PatchOf<N extends CollectionName> = Partial<Omit<DocOf<N>, '_id'>>
+
+/** Reads and writes by id inside one transaction (all CloudBase transactions allow). */
+export interface TxStore {
+  get<N extends CollectionName>(collection: N, id: string): Promise<DocOf<N> | null>
+  /** Fails with DuplicateKeyError if a document with this _id exists. */
+  insert<N extends CollectionName>(collection: N, doc: DocOf<N>): Promise<void>
+  /** Creates or replaces the whole document. */
+  set<N extends CollectionName>(collection: N, doc: DocOf<N>): Promise<void>
+  /** Replaces the given top-level fields; fails with DocNotFoundError if the document is missing. */
+  update<N extends CollectionName>(collection: N, id: string, patch: PatchOf<N>): Promise<void>
+  remove<N extends CollectionName>(collection: N, id: string): Promise<void>
+  // ---- TRANSITION (issue #15): the untyped forms, removed once every domain uses the typed ones ----
+  /** @deprecated */ get<T extends Doc = AnyDoc>(collection: string, id: string): Promise<T | null>
+  /** @deprecated */ insert<T extends Doc>(collection: string, doc: T): Promise<void>
+  /** @deprecated */ set<T extends Doc>(collection: string, doc: T): Promise<void>
+  /** @deprecated */ update(collection: string, id: string, patch: Patch): Promise<void>
+  /** @deprecated */ remove(collection: string, id: string): Promise<void>
+}
+
+/** The one narrow port every action reads and writes through, typed by the collections file. */
+export interface DataPort {
+  get<N extends CollectionName>(collection: N, id: string): Promise<DocOf<N> | null>
+  find<N extends CollectionName>(collection: N, options?: FindOptions): Promise<Array<DocOf<N>>>
+  count<N extends CollectionName>(collection: N, where?: Filter): Promise<number>
   /** Runs fn atomically: all of its writes land, or none do. */
   transaction<T>(fn: (tx: TxStore) => Promise<T>): Promise<T>
   close?(): Promise<void>
+  // ---- TRANSITION (issue #15) ----
+  /** @deprecated */ get<T extends Doc = AnyDoc>(collection: string, id: string): Promise<T | null>
+  /** @deprecated */ find<T extends Doc = AnyDoc>(collection: string, options?: FindOptions): Promise<T[]>
+  /** @deprecated */ count(collection: string, where?: Filter): Promise<number>
+}
+
+/**
+ * An adapter seen through the collections file's types. The shapes are the same at run time (collection names
+ * are strings, documents are objects); only the compiler's view changes.
+ */
+export function typedPort(raw: RawPort): DataPort {
+  return raw as unknown as DataPort
 }
 
 export class DuplicateKeyError extends Error {
@@ -83,13 +136,22 @@ export function isRange(v: Scalar | Range): v is Range {
  * Documents by id, by `_id in (…)` queries of 100 (one round trip each on CloudBase) instead of one read per
  * id: what an export or a list needs to name the people and households in it. Missing ids are absent.
  */
-export async function getMany<T extends Doc>(db: Pick<DataPort, 'find'>, collection: string, ids: Iterable<string>): Promise<Map<string, T>> {
+export async function getMany<N extends CollectionName>(db: Pick<DataPort, 'find'>, collection: N, ids: Iterable<string>): Promise<Map<string, DocOf<N>>> {
   const all = [...new Set(ids)]
-  const out = new Map<string, T>()
+  const out = new Map<string, DocOf<N>>()
   const chunks: string[][] = []
   for (let i = 0; i < all.length; i += 100) chunks.push(all.slice(i, i + 100))
-  for (const docs of await Promise.all(chunks.map((c) => db.find<T>(collection, { where: { _id: { $in: c } }, limit: c.length })))) {
+  for (const docs of await Promise.all(chunks.map((c) => db.find(collection, { where: { _id: { $in: c } }, limit: c.length })))) {
     for (const d of docs) out.set(d._id, d)
   }
   return out
+}
+
+/** A document that must exist, or the domain's own "not found" error (load-or-error, written once). */
+export async function getOr<N extends CollectionName>(
+  db: Pick<DataPort, 'get'> | TxStore, collection: N, id: string, notFound: () => Error,
+): Promise<DocOf<N>> {
+  const doc = await db.get(collection, id)
+  if (!doc) throw notFound()
+  return doc
 }

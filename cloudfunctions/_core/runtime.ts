@@ -2,7 +2,7 @@ import type { Clock } from './clock'
 import { wordListChecker, type ContentSafetyPort } from './content-safety'
 import { unavailableFiles, type FilePort } from './files'
 import { inboxOnlyNotifier, type NotifierPort } from './notifier'
-import type { DataPort } from './port'
+import { typedPort, type DataPort, type RawPort } from './port'
 import { UnitDirectory } from './units'
 
 export interface Logger {
@@ -35,12 +35,16 @@ export interface Runtime {
 
 type PlatformPorts = 'files' | 'contentSafety' | 'notifier'
 
-export function createRuntime(parts: Omit<Runtime, 'units' | PlatformPorts> & Partial<Pick<Runtime, PlatformPorts>>): Runtime {
+export function createRuntime(
+  parts: Omit<Runtime, 'units' | 'db' | PlatformPorts> & { db: RawPort } & Partial<Pick<Runtime, PlatformPorts>>,
+): Runtime {
+  const db = typedPort(parts.db)
   return {
     files: unavailableFiles,
     contentSafety: wordListChecker(),
     notifier: inboxOnlyNotifier,
     ...parts,
-    units: new UnitDirectory(parts.db),
+    db,
+    units: new UnitDirectory(db),
   }
 }

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { timingSafeEqual } from 'node:crypto'
+import { mac } from './signing'
 
 /**
  * Local-mode sessions: `base64url(payload).base64url(hmac)`. Only the local host issues and checks
@@ -13,8 +14,7 @@ const b64 = (buf: Buffer | string) => Buffer.from(buf).toString('base64url')
 
 export function signSession(payload: SessionPayload, secret: string): string {
   const body = b64(JSON.stringify(payload))
-  const mac = createHmac('sha256', secret).update(body).digest()
-  return `${body}.${b64(mac)}`
+  return `${body}.${b64(mac(secret, 'session', body))}`
 }
 
 export type SessionCheck = { ok: true; uid: string } | { ok: false; reason: 'malformed' | 'forged' | 'expired' }
@@ -22,7 +22,7 @@ export type SessionCheck = { ok: true; uid: string } | { ok: false; reason: 'mal
 export function verifySession(token: string, secret: string, now: number): SessionCheck {
   const parts = token.split('.')
   if (parts.length !== 2 || !parts[0] || !parts[1]) return { ok: false, reason: 'malformed' }
-  const expected = createHmac('sha256', secret).update(parts[0]).digest()
+  const expected = mac(secret, 'session', parts[0])
   let given: Buffer
   try {
     given = Buffer.from(parts[1], 'base64url')

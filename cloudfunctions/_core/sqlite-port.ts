@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads'
 import { COLLECTIONS, type CollectionSpec } from './collections'
 import {
   assertField, isRange, DocNotFoundError, DuplicateKeyError,
-  type DataPort, type Doc, type Filter, type FindOptions, type Patch, type Scalar, type TxStore,
+  type RawPort, type Doc, type Filter, type FindOptions, type Patch, type Scalar, type RawTx,
 } from './port'
 
 /**
@@ -27,7 +27,7 @@ export interface SqlitePortOptions {
   checkpoint?: Partial<CheckpointOptions>
 }
 
-export class SqlitePort implements DataPort {
+export class SqlitePort implements RawPort {
   private readonly db: Database.Database
   private readonly collections: Record<string, CollectionSpec>
   private readonly inTx = new AsyncLocalStorage<true>()
@@ -177,7 +177,7 @@ export class SqlitePort implements DataPort {
     })
   }
 
-  transaction<T>(fn: (tx: TxStore) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T> {
     if (this.inTx.getStore()) throw new Error('nested transaction')
     return this.locked(() =>
       this.inTx.run(true, async () => {
@@ -198,7 +198,7 @@ export class SqlitePort implements DataPort {
     )
   }
 
-  private readonly txStore: TxStore = {
+  private readonly txStore: RawTx = {
     get: async <T extends Doc>(c: string, id: string) => this.getSync<T>(c, id),
     insert: async (c, doc) => {
       try {

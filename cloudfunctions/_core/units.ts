@@ -29,6 +29,12 @@ export class UnitDirectory {
     return { id: unit._id, name: unit.name, level: unit.level, fullName: names.join(' › ') }
   }
 
+  /** Whether `outerId` is `innerId` or one of its ancestors (a unit contains itself). */
+  async contains(outerId: string, innerId: string): Promise<boolean> {
+    const inner = await this.get(innerId)
+    return !!inner && unitContains(outerId, inner)
+  }
+
   /** Children of a unit (or the roots), by name. */
   async children(parentId: string | null): Promise<Unit[]> {
     return this.db.find<Unit>('units', { where: { parentId }, orderBy: [['name', 'asc']], limit: 500 })
@@ -56,4 +62,9 @@ export class UnitDirectory {
     else this.cache.clear()
     this.memos.clear()
   }
+}
+
+/** "Unit A contains unit B", by B's path (its ancestors from the root, itself last): the one way it is asked. */
+export function unitContains(outerId: string, inner: Pick<Unit, 'path'>): boolean {
+  return inner.path.includes(outerId)
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { z } from 'zod'
 import '../../shared/validation'
 import { describeZodError, issuesOf } from '../../shared/validation'
@@ -6,10 +7,13 @@ import type { Permission } from '../../shared/auth/permissions'
 import { CallBodySchema, MAX_CALL_BYTES, type ActionDef, type Contract, type Envelope } from '../../shared/contract'
 import { CommonErrors, DomainError } from '../../shared/errors'
 import { asGrants, loadCaller, type Caller, type Identity } from './caller'
+import { C, type RequestRecord } from './collections'
 import { newId } from './ids'
-import { DuplicateKeyError, type DataPort, type Doc, type TxStore } from './port'
+import type { PushMessage } from './notifier'
+import { DuplicateKeyError, type DataPort, type TxStore } from './port'
 import type { Runtime } from './runtime'
 
+/** What every phase of an action may use: the caller, the time of the call, the runtime and the access checks. */
 export interface ActionContext {
   fn: string
   action: string
@@ -19,29 +23,105 @@ export interface ActionContext {
   requestId: string | null
   rt: Runtime
   db: DataPort
-  /**
-   * The action's one transaction. For a write action it also records the request id with the
-   * transaction's result, in the same transaction: a repeat of the request returns that result.
-   * A write action therefore returns what its transaction returns.
-   */
-  transact<T>(fn: (tx: TxStore) => Promise<T>): Promise<T>
   newId(prefix: string): string
   can(permission: Permission, unitId: string): Promise<boolean>
   /** units where the caller holds the permission (their scope for list queries) */
   scopeRoots(permission: Permission): string[]
+  /** LEGACY (issue #15): the one transaction of an action not yet written in phases */
+  transact<T>(fn: (tx: TxStore) => Promise<T>): Promise<T>
 }
 
-export interface ActionImpl<A extends ActionDef> {
-  /**
-   * The unit the action's permission is checked in (from the input, or from the entity it names).
-   * Return null for list actions that work anywhere in the caller's scope and filter by scopeRoots.
-   */
-  scope?: (input: z.output<A['input']>, ctx: ActionContext) => Promise<string | null>
-  run: (input: z.output<A['input']>, ctx: ActionContext) => Promise<z.input<A['output']>>
+/** A write's `run` reads and writes through its transaction only: queries belong in `load`. */
+export type WriteContext = Omit<ActionContext, 'db' | 'transact'>
+
+/** `load` returns this to check the permission "anywhere in the caller's scope" (lists that filter by scopeRoots). */
+export const ANYWHERE = Symbol('anywhere')
+
+/**
+ * Where the action's permission is checked: a unit (the target's own, read by `load`), or ANYWHERE for a list
+ * the action narrows with `ctx.scopeRoots(permission)` itself.
+ */
+export interface Target {
+  unitId: string | typeof ANYWHERE
 }
 
-export function defineAction<A extends ActionDef>(def: A, impl: ActionImpl<A>): ActionImpl<A> {
-  return impl
+type In<A extends ActionDef> = z.output<A['input']>
+type Out<A extends ActionDef> = z.input<A['output']>
+
+export interface WriteRunArgs<A extends ActionDef, L> {
+  input: In<A>
+  loaded: L
+  ctx: WriteContext
+  tx: TxStore
+  /** the stored ids of photos named in the input (adopted after the permission check, before the transaction) */
+  photos(ids: readonly string[]): string[]
+  /** messages to push (WeChat subscribe messages) once the transaction has committed; never for a replay */
+  push(...messages: PushMessage[]): void
+}
+
+export interface ReadRunArgs<A extends ActionDef, L> {
+  input: In<A>
+  loaded: L
+  ctx: ActionContext
+}
+
+export interface PresentArgs<A extends ActionDef, R> {
+  /** what `run` returned (for a replay: what the first call's `run` returned, from the request record) */
+  result: R
+  input: In<A>
+  ctx: ActionContext
+  replay: boolean
+}
+
+/**
+ * An action in three phases.
+ * - `load` reads what the permission check needs and returns the target's unit (`Target`) with what it read,
+ *   which is handed on, never read again. It writes nothing and runs before the permission check.
+ * - `run` is the work. For a write it is the body of the action's one transaction, which also records the
+ *   request: it returns a small result, the one a replay gets. For a read it computes the result.
+ * - `present`, after the commit, turns the result into the output (views, temporary file URLs). It runs for a
+ *   fresh call and for a replay alike, so a replay never returns URLs that have expired. Without it the result
+ *   is the output.
+ * `photos` and `texts` name the input's photos to adopt and the text others will read to check: the wrapper does
+ * both after the permission check and before the transaction, so no storage call happens inside one.
+ */
+export interface PhasedAction<A extends ActionDef, L, R> {
+  load?: (input: In<A>, ctx: ActionContext) => Promise<L>
+  photos?: (input: In<A>) => readonly string[]
+  texts?: (input: In<A>) => ReadonlyArray<string | null | undefined>
+  run: (args: A['write'] extends true ? WriteRunArgs<A, L> : ReadRunArgs<A, L>) => Promise<R>
+  present?: (args: PresentArgs<A, R>) => Promise<Out<A>>
+}
+
+/** LEGACY (issue #15): an action not yet written in phases. */
+export interface LegacyAction<A extends ActionDef> {
+  scope?: (input: In<A>, ctx: ActionContext) => Promise<string | null>
+  run: (input: In<A>, ctx: ActionContext) => Promise<Out<A>>
+}
+
+interface Phased {
+  kind: 'phased'
+  impl: PhasedAction<ActionDef, unknown, unknown>
+}
+interface Legacy {
+  kind: 'legacy'
+  impl: LegacyAction<ActionDef>
+}
+export type ActionImpl<A extends ActionDef> = (Phased | Legacy) & { readonly def?: A }
+
+export function defineAction<A extends ActionDef, L = Record<string, never>, R extends Out<A> = Out<A>>(
+  def: A, impl: PhasedAction<A, L, R> & { present?: undefined },
+): ActionImpl<A>
+export function defineAction<A extends ActionDef, L, R>(
+  def: A, impl: PhasedAction<A, L, R> & { present: PhasedAction<A, L, R>['present'] },
+): ActionImpl<A>
+export function defineAction<A extends ActionDef, L, R>(_def: A, impl: PhasedAction<A, L, R>): ActionImpl<A> {
+  return { kind: 'phased', impl: impl as unknown as PhasedAction<ActionDef, unknown, unknown> }
+}
+
+/** LEGACY (issue #15): the old shape, `scope` + `run(input, ctx)` with `ctx.transact`. */
+export function legacyAction<A extends ActionDef>(_def: A, impl: LegacyAction<A>): ActionImpl<A> {
+  return { kind: 'legacy', impl: impl as unknown as LegacyAction<ActionDef> }
 }
 
 /**
@@ -62,16 +142,8 @@ export interface CloudFunction {
   handle(body: unknown, identity: Identity, rt: Runtime): Promise<Envelope<unknown>>
 }
 
-interface RequestRecord extends Doc {
-  fn: string
-  action: string
-  userId: string
-  result: unknown
-  at: number
-}
-
 class Replay {
-  constructor(readonly result: unknown) {}
+  constructor(readonly record: RequestRecord) {}
 }
 
 function fail(err: DomainError): Envelope<never> {
@@ -80,15 +152,35 @@ function fail(err: DomainError): Envelope<never> {
     : { ok: false, code: err.code, message: err.message, details: err.details }
 }
 
+/** JSON with object keys in order, so the same input always gives the same fingerprint. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined)
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`
+}
+
+/** What a request id stands for: the function, the action and the parsed input. */
+export function fingerprintOf(fn: string, action: string, input: unknown): string {
+  return createHash('sha256').update(`${fn}.${action}\u0000${canonical(input)}`).digest('base64url')
+}
+
+/** The request record's id: a request id belongs to its caller, whatever action it was first used for. */
+export function requestKey(userId: string, requestId: string): string {
+  return `${userId}:${requestId}`
+}
+
 /**
  * Wraps a contract and its action implementations into one cloud function. Every call takes the same
- * path: find the action → parse the input → take the caller from the platform → check the permission
- * in the target unit → replay or run → check the output. Domain errors become `{ ok: false }` with
- * their Chinese message; anything else is logged and becomes COMMON.INTERNAL.
+ * path: find the action → parse the input → take the caller from the platform → replay a request already
+ * done → load → check the permission in the target unit → check text, adopt photos → run (a write: in one
+ * transaction with the request record) → push → present → check the output. Domain errors become
+ * `{ ok: false }` with their Chinese message; anything else is logged and becomes COMMON.INTERNAL.
  */
-export function defineFunction<C extends Contract>(
-  contract: C,
-  impls: { [K in keyof C['actions']]: ActionImpl<C['actions'][K]> },
+export function defineFunction<Ct extends Contract>(
+  contract: Ct,
+  impls: { [K in keyof Ct['actions']]: ActionImpl<Ct['actions'][K]> },
   timers: Record<string, Timer> = {},
 ): CloudFunction {
   const name = contract.name
@@ -108,7 +200,7 @@ export function defineFunction<C extends Contract>(
           throw CommonErrors.UNKNOWN_ACTION(`没有这个操作：${actionName}`)
         }
         const def = contract.actions[actionName] as ActionDef
-        const impl = impls[actionName as keyof C['actions']] as ActionImpl<ActionDef>
+        const impl = impls[actionName as keyof Ct['actions']] as ActionImpl<ActionDef>
         const requestId = call.data.requestId ?? null
         if (def.write && !requestId) throw CommonErrors.REQUEST_ID_REQUIRED()
 
@@ -119,8 +211,8 @@ export function defineFunction<C extends Contract>(
         const caller = await loadCaller(rt, identity)
         const grants = asGrants(caller.grants)
         const now = rt.clock.now()
-        const key = def.write ? `${name}.${actionName}:${caller.user._id}:${requestId}` : null
-        let transacted = false
+        const key = def.write && requestId ? requestKey(caller.user._id, requestId) : null
+        const fingerprint = key ? fingerprintOf(name, actionName, input) : ''
 
         const ctx: ActionContext = {
           fn: name,
@@ -136,59 +228,138 @@ export function defineFunction<C extends Contract>(
             return !!unit && can(grants, permission, unit.path)
           },
           scopeRoots: (permission) => scopeRoots(grants, permission),
-          transact: (fn) => {
-            if (!key) return rt.db.transaction(fn)
-            if (transacted) throw new Error(`${name}.${actionName}: a write action has one transaction`)
-            transacted = true
-            return rt.db.transaction(async (tx) => {
-              const prior = await tx.get<RequestRecord>('requests', key)
-              if (prior) throw new Replay(prior.result)
-              const result = await fn(tx)
-              const record: RequestRecord = {
-                _id: key, fn: name, action: actionName, userId: caller.user._id, result: result ?? null, at: now,
-              }
-              await tx.insert('requests', record)
-              return result
-            })
+          transact: () => {
+            throw new Error(`${name}.${actionName}: ctx.transact is for legacy actions`)
           },
         }
 
-        if (def.permission) {
-          if (!impl.scope) throw new Error(`${name}.${actionName} needs a scope for ${def.permission}`)
-          const unitId = await impl.scope(input, ctx)
-          if (unitId === null) {
-            if (!hasAnywhere(grants, def.permission)) throw CommonErrors.FORBIDDEN()
-          } else {
-            const unit = await rt.units.get(unitId)
-            if (!unit) throw CommonErrors.NOT_FOUND('没有找到相关单位')
-            if (!can(grants, def.permission, unit.path)) {
-              throw hasAnywhere(grants, def.permission) ? CommonErrors.OUT_OF_SCOPE() : CommonErrors.FORBIDDEN()
-            }
+        const checkOutput = (output: unknown): Envelope<unknown> => {
+          const checked = def.output.safeParse(output)
+          if (!checked.success) {
+            rt.log.error('output does not match its schema', { fn: name, action: actionName, issues: issuesOf(checked.error) })
+            throw CommonErrors.INTERNAL()
           }
+          return { ok: true, data: checked.data }
         }
 
+        // A request already done is answered before any check that depends on the state it changed; the same
+        // request id with another action or input is refused, never answered with the other request's result.
+        const replay = async (record: RequestRecord): Promise<Envelope<unknown>> => {
+          if (record.fingerprint !== fingerprint) throw CommonErrors.REQUEST_ID_REUSED()
+          if (impl.kind === 'legacy' || !impl.impl.present) return checkOutput(record.result)
+          return checkOutput(await impl.impl.present({ result: record.result, input, ctx, replay: true }))
+        }
         if (key) {
-          const prior = await rt.db.get<RequestRecord>('requests', key)
-          if (prior) return { ok: true, data: def.output.parse(prior.result) }
+          const prior = await rt.db.get(C.requests, key)
+          if (prior) return await replay(prior)
         }
 
-        let output: unknown
-        try {
-          output = await impl.run(input, ctx)
-        } catch (err) {
-          if (err instanceof Replay) return { ok: true, data: def.output.parse(err.result) }
-          if (key && err instanceof DuplicateKeyError && err.collection === 'requests') {
-            const prior = await rt.db.get<RequestRecord>('requests', key)
-            if (prior) return { ok: true, data: def.output.parse(prior.result) }
+        const checkPermission = async (unitId: string | typeof ANYWHERE | null | undefined) => {
+          if (!def.permission) return
+          if (unitId === undefined) throw new Error(`${name}.${actionName} needs a target unit for ${def.permission}`)
+          if (unitId === ANYWHERE || unitId === null) {
+            if (!hasAnywhere(grants, def.permission)) throw CommonErrors.FORBIDDEN()
+            return
           }
-          throw err
+          const unit = await rt.units.get(unitId)
+          if (!unit) throw CommonErrors.NOT_FOUND('没有找到相关单位')
+          if (!can(grants, def.permission, unit.path)) {
+            throw hasAnywhere(grants, def.permission) ? CommonErrors.OUT_OF_SCOPE() : CommonErrors.FORBIDDEN()
+          }
         }
-        const checked = def.output.safeParse(output)
-        if (!checked.success) {
-          rt.log.error('output does not match its schema', { fn: name, action: actionName, issues: issuesOf(checked.error) })
-          throw CommonErrors.INTERNAL()
+
+        const record = (result: unknown): RequestRecord => ({
+          _id: key!, fn: name, action: actionName, userId: caller.user._id, fingerprint, result: result ?? null, at: now,
+        })
+        /** One transaction that also records the request; a concurrent twin that committed first is replayed. */
+        const transactOnce = async <T>(body: (tx: TxStore) => Promise<T>): Promise<{ replayed: Envelope<unknown> } | { result: T }> => {
+          try {
+            return {
+              result: await rt.db.transaction(async (tx) => {
+                const prior = await tx.get(C.requests, key!)
+                if (prior) throw new Replay(prior)
+                const result = await body(tx)
+                await tx.insert(C.requests, record(result))
+                return result
+              }),
+            }
+          } catch (err) {
+            if (err instanceof Replay) return { replayed: await replay(err.record) }
+            if (err instanceof DuplicateKeyError && err.collection === C.requests) {
+              const prior = await rt.db.get(C.requests, key!)
+              if (prior) return { replayed: await replay(prior) }
+            }
+            throw err
+          }
         }
-        return { ok: true, data: checked.data }
+
+        if (impl.kind === 'legacy') {
+          const legacy = impl.impl
+          if (def.permission) {
+            if (!legacy.scope) throw new Error(`${name}.${actionName} needs a scope for ${def.permission}`)
+            await checkPermission(await legacy.scope(input, ctx))
+          }
+          let replayed: Envelope<unknown> | null = null
+          let transacted = false
+          const legacyCtx: ActionContext = {
+            ...ctx,
+            transact: async (fn) => {
+              if (!key) return rt.db.transaction(fn)
+              if (transacted) throw new Error(`${name}.${actionName}: a write action has one transaction`)
+              transacted = true
+              const r = await transactOnce(fn)
+              if ('replayed' in r) {
+                replayed = r.replayed
+                throw new Replay(record(null))
+              }
+              return r.result
+            },
+          }
+          let output: unknown
+          try {
+            output = await legacy.run(input, legacyCtx)
+          } catch (err) {
+            if (err instanceof Replay && replayed) return replayed
+            throw err
+          }
+          return checkOutput(output)
+        }
+
+        const phased = impl.impl
+        const loaded = phased.load ? await phased.load(input, ctx) : {}
+        await checkPermission((loaded as Partial<Target> | undefined)?.unitId)
+
+        let result: unknown
+        if (def.write) {
+          for (const text of phased.texts?.(input) ?? []) {
+            if (!text || !text.trim()) continue
+            const verdict = await rt.contentSafety.check(text, caller.user.openid)
+            if (!verdict.pass) throw CommonErrors.CONTENT_UNSAFE()
+          }
+          const adopted = new Map<string, string>()
+          for (const id of new Set(phased.photos?.(input) ?? [])) adopted.set(id, await rt.files.adoptPhoto(id, caller.user._id))
+          const photos = (ids: readonly string[]) => [...new Set(ids)].map((id) => {
+            const got = adopted.get(id)
+            if (got === undefined) throw new Error(`${name}.${actionName}: photo ${id} was not named by photos()`)
+            return got
+          })
+          let pushes: PushMessage[] = []
+          const { db: _db, transact: _transact, ...writeCtx } = ctx
+          const r = await transactOnce((tx) => {
+            pushes = []
+            const args: WriteRunArgs<ActionDef, unknown> = {
+              input, loaded, ctx: writeCtx, tx, photos, push: (...m) => void pushes.push(...m),
+            }
+            return (phased.run as unknown as (a: WriteRunArgs<ActionDef, unknown>) => Promise<unknown>)(args)
+          })
+          if ('replayed' in r) return r.replayed
+          result = r.result
+          await pushAll(rt, pushes)
+        } else {
+          const args: ReadRunArgs<ActionDef, unknown> = { input, loaded, ctx }
+          result = await (phased.run as unknown as (a: ReadRunArgs<ActionDef, unknown>) => Promise<unknown>)(args)
+        }
+        return checkOutput(phased.present ? await phased.present({ result, input, ctx, replay: false }) : result)
       } catch (err) {
         if (err instanceof DomainError) return fail(err)
         rt.log.error('action failed', {
@@ -197,5 +368,17 @@ export function defineFunction<C extends Contract>(
         return fail(CommonErrors.INTERNAL())
       }
     },
+  }
+}
+
+/** Pushes after the commit, best effort: a failed push never fails the action (the inbox has the message). */
+export async function pushAll(rt: Runtime, messages: readonly PushMessage[]): Promise<void> {
+  for (const m of messages) {
+    try {
+      const user = await rt.db.get(C.users, m.userId)
+      await rt.notifier.push({ ...m, openid: user?.openid ?? null })
+    } catch (err) {
+      rt.log.error('push failed', { error: err instanceof Error ? err.message : String(err) })
+    }
   }
 }

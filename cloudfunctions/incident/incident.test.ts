@@ -29,7 +29,7 @@ async function report(userId = 'u-zhuoma', extra: Record<string, unknown> = {}):
 }
 
 async function stat(unitId: string, month = '2026-03') {
-  return (await env.rt.db.get<any>('incident_stats', stableId('ist', unitId, month))) ?? {}
+  return (await env.rt.db.get<any>('incident_stats', stableId('ist', unitId, month))) ?? ({} as any)
 }
 
 describe('report', () => {
@@ -343,11 +343,11 @@ describe('county categories', () => {
     const a = await env.ok('incident', ADMIN, 'saveCategories', data, requestId)
     const b = await env.ok('incident', ADMIN, 'saveCategories', data, requestId)
     expect(b.categories).toEqual(a.categories)
-    expect((await env.rt.db.get<any>('incident_configs', '513328')).version).toBe(1)
+    expect((await env.rt.db.get<any>('incident_configs', '513328'))!.version).toBe(1)
     const key = a.categories[0].key
     const c = await env.ok('incident', ADMIN, 'saveCategories', { countyId: '513328', categories: [{ key: 'other', label: '其他事项' }, { key, label: '虫草季' }] }, rid('cat'))
     expect(c.categories).toEqual([{ key: 'other', label: '其他事项' }, { key, label: '虫草季' }])
-    expect((await env.rt.db.get<any>('incident_configs', '513328')).version).toBe(2)
+    expect((await env.rt.db.get<any>('incident_configs', '513328'))!.version).toBe(2)
     // and a default category once removed can be put back by its key
     const d = await env.ok('incident', ADMIN, 'saveCategories', { countyId: '513328', categories: [{ key: 'sanitation', label: '环境卫生' }, { key: 'other', label: '其他' }] }, rid('cat'))
     expect(d.categories[0].key).toBe('sanitation')
@@ -386,7 +386,7 @@ describe('deadlines', () => {
     const here = await report()
     const there = await report('u-yanglixin', { location: { lat: 35.54, lng: 106.67, datum: 'gcj02' } })
     env.clock.advance(24 * HOUR + 1)
-    const level = async (id: string) => (await env.rt.db.get<any>('incidents', id)).level
+    const level = async (id: string) => (await env.rt.db.get<any>('incidents', id))!.level
     await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})
     expect([await level(here.id), await level(there.id)]).toEqual(['village', 'grid'])
     await env.ok('incident', 'u-sunli', 'sweepOverdue', {})

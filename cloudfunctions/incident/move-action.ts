@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { ActionDef } from '../../shared/contract'
 import type { InboxMessage, Incident, TransitionOutputSchema } from '../../shared/incident/incident.schema'
 import { STATUS_META } from '../../shared/incident/incident.states'
-import type { ActionContext, ActionImpl } from '../_core/wrap'
+import type { ActionContext, LegacyAction } from '../_core/wrap'
 import { adoptPhotos, loadIncident, pushAfter } from './store'
 import { noticeForMove } from './handlers'
 import { applyStep, type Step } from './step'
@@ -21,7 +21,7 @@ export async function holderScope(input: { incidentId: string }, ctx: ActionCont
 export function stepAction<A extends ActionDef>(
   build: (input: z.output<A['input']>, ctx: ActionContext, inc: Incident) => Promise<Omit<Step, 'by' | 'now' | 'photos'> & { photos?: string[] }>,
   scope: (input: z.output<A['input']>, ctx: ActionContext) => Promise<string> = holderScope as never,
-): ActionImpl<A> {
+): LegacyAction<A> {
   return {
     scope,
     run: async (input, ctx) => {

@@ -5,11 +5,11 @@ import { ROLES } from '../../../shared/auth/roles'
 import { asGrants } from '../../_core/caller'
 import { randomCode } from '../../_core/ids'
 import { DuplicateKeyError } from '../../_core/port'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 
 const HOUR = 3_600_000
 
-export const createInvite = defineAction(accountContract.actions.createInvite, {
+export const createInvite = legacyAction(accountContract.actions.createInvite, {
   scope: async ({ unitId }) => unitId,
   run: async ({ role, unitId, validHours }, ctx) => {
     const unit = (await ctx.rt.units.get(unitId))!

@@ -1,10 +1,10 @@
 import { accountContract, AccountErrors } from '../../../shared/account/account.contract'
 import type { Household } from '../../../shared/account/account.schema'
 import { maskName } from '../../../shared/mask'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 
 /** Households of one grid, head names masked: enough to recognise one's own, not to list neighbours. */
-export const listHouseholds = defineAction(accountContract.actions.listHouseholds, {
+export const listHouseholds = legacyAction(accountContract.actions.listHouseholds, {
   run: async ({ gridId, page, pageSize }, ctx) => {
     const grid = await ctx.rt.units.get(gridId)
     if (!grid) throw AccountErrors.UNIT_NOT_FOUND()

@@ -3,10 +3,10 @@ import type { RoleAssignment, User } from '../../../shared/account/account.schem
 import { ROLES } from '../../../shared/auth/roles'
 import { maskPhone } from '../../../shared/mask'
 import type { Filter } from '../../_core/port'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 
 /** People holding roles in a unit and the units right below it (paged, newest first), phones masked. */
-export const listMembers = defineAction(accountContract.actions.listMembers, {
+export const listMembers = legacyAction(accountContract.actions.listMembers, {
   scope: async ({ unitId }) => unitId,
   run: async ({ unitId, role, page, pageSize }, ctx) => {
     // The unit itself and the units right below it (a village's officials see its grid workers too).

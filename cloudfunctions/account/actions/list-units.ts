@@ -1,9 +1,9 @@
 import { accountContract } from '../../../shared/account/account.contract'
 import { AccountErrors } from '../../../shared/account/account.contract'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 
 /** The public tree, for picking where one lives; departments are not places to live. */
-export const listUnits = defineAction(accountContract.actions.listUnits, {
+export const listUnits = legacyAction(accountContract.actions.listUnits, {
   run: async ({ parentId }, ctx) => {
     const parent = parentId ? await ctx.rt.units.ref(parentId) : null
     if (parentId && !parent) throw AccountErrors.UNIT_NOT_FOUND()

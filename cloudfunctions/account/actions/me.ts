@@ -2,10 +2,10 @@ import { accountContract } from '../../../shared/account/account.contract'
 import type { Permission } from '../../../shared/auth/permissions'
 import { ROLES } from '../../../shared/auth/roles'
 import { maskPhone } from '../../../shared/mask'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { roleView } from '../views'
 
-export const me = defineAction(accountContract.actions.me, {
+export const me = legacyAction(accountContract.actions.me, {
   run: async (_input, ctx) => {
     const { user, grants, isNew } = ctx.caller
     const roles = (await Promise.all(grants.map((g) => roleView(ctx.rt, g)))).filter((r) => r !== null)

@@ -2,10 +2,10 @@ import { accountContract, AccountErrors } from '../../../shared/account/account.
 import type { Invite, RoleAssignment } from '../../../shared/account/account.schema'
 import { ROLES } from '../../../shared/auth/roles'
 import { stableId } from '../../_core/ids'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 
 /** One-time: the invite is marked used and the role granted in one transaction. */
-export const redeemInvite = defineAction(accountContract.actions.redeemInvite, {
+export const redeemInvite = legacyAction(accountContract.actions.redeemInvite, {
   run: async ({ code }, ctx) => {
     const userId = ctx.caller.user._id
     return ctx.transact(async (tx) => {

@@ -1,13 +1,13 @@
 import { accountContract, AccountErrors } from '../../../shared/account/account.contract'
 import type { Household, RoleAssignment } from '../../../shared/account/account.schema'
 import { stableId } from '../../_core/ids'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 
 /**
  * A resident says where they live: the grid (and optionally their household). This makes them a
  * resident of that grid; a previous residence's resident role is revoked (kept, with the time).
  */
-export const setResidence = defineAction(accountContract.actions.setResidence, {
+export const setResidence = legacyAction(accountContract.actions.setResidence, {
   run: async ({ gridId, householdId }, ctx) => {
     const grid = await ctx.rt.units.get(gridId)
     if (!grid) throw AccountErrors.UNIT_NOT_FOUND()

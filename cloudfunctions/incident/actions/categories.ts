@@ -4,7 +4,7 @@ import {
   DEFAULT_CATEGORIES, type CategoriesOutput, type Category, type IncidentConfig,
 } from '../../../shared/incident/incident.schema'
 import type { Runtime } from '../../_core/runtime'
-import { defineAction, type ActionContext } from '../../_core/wrap'
+import { legacyAction, type ActionContext } from '../../_core/wrap'
 
 export const CONFIGS = 'incident_configs'
 
@@ -29,7 +29,7 @@ function view(county: UnitRef, cfg: IncidentConfig | null): CategoriesOutput {
   }
 }
 
-export const categories = defineAction(incidentContract.actions.categories, {
+export const categories = legacyAction(incidentContract.actions.categories, {
   scope: countyScope,
   run: async ({ countyId }, ctx) => view(await countyRef(ctx.rt, countyId), await ctx.db.get<IncidentConfig>(CONFIGS, countyId)),
 })
@@ -43,7 +43,7 @@ function newKey(ctx: ActionContext): string {
  * Renames, reorders, adds and removes categories. Existing keys stay (a key is what incidents and
  * deadline rules refer to); an incident already filed keeps the category name it was filed under.
  */
-export const saveCategories = defineAction(incidentContract.actions.saveCategories, {
+export const saveCategories = legacyAction(incidentContract.actions.saveCategories, {
   scope: countyScope,
   run: async ({ countyId, categories: wanted }, ctx) => {
     const county = await countyRef(ctx.rt, countyId)

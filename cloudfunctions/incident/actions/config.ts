@@ -1,9 +1,9 @@
 import { incidentContract } from '../../../shared/incident/incident.contract'
 import { SEVERITIES, SEVERITY_LABELS } from '../../../shared/incident/incident.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { categoriesFor } from '../store'
 
-export const config = defineAction(incidentContract.actions.config, {
+export const config = legacyAction(incidentContract.actions.config, {
   run: async ({ gridId }, ctx) => {
     const grid = gridId ?? ctx.caller.user.residenceUnitId
     const unit = grid ? await ctx.rt.units.get(grid) : null

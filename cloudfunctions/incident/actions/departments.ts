@@ -1,10 +1,10 @@
 import { incidentContract } from '../../../shared/incident/incident.contract'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { holderScope } from '../move-action'
 import { loadIncident } from '../store'
 
 /** The departments of the incident's county, to dispatch to. */
-export const departments = defineAction(incidentContract.actions.departments, {
+export const departments = legacyAction(incidentContract.actions.departments, {
   scope: holderScope,
   run: async ({ incidentId }, ctx) => {
     const inc = await loadIncident(ctx, incidentId)

@@ -1,10 +1,10 @@
 import { incidentContract, IncidentErrors } from '../../../shared/incident/incident.contract'
 import { daysFrom } from '../../../shared/incident/incident.rules'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { stepAction } from '../move-action'
 
 /** 定责派单: to a department of the incident's county, with a deadline. */
-export const dispatch = defineAction(incidentContract.actions.dispatch, stepAction(async ({ departmentId, deadlineDays, note }, ctx, inc) => {
+export const dispatch = legacyAction(incidentContract.actions.dispatch, stepAction(async ({ departmentId, deadlineDays, note }, ctx, inc) => {
   const dept = await ctx.rt.units.get(departmentId)
   if (!dept || dept.level !== 'department' || !dept.path.includes(inc.countyId)) throw IncidentErrors.NOT_A_DEPARTMENT()
   const deadline = daysFrom(ctx.now, deadlineDays)

@@ -1,9 +1,9 @@
 import { incidentContract } from '../../../shared/incident/incident.contract'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { stepAction } from '../move-action'
 
 /** The department reports back; the dispatch centre then closes (依责销号). */
-export const feedback = defineAction(incidentContract.actions.feedback, stepAction(async ({ note, photos }, ctx) => ({
+export const feedback = legacyAction(incidentContract.actions.feedback, stepAction(async ({ note, photos }, ctx) => ({
   kind: { move: 'feedback' }, note, photos,
   counters: (inc) => inc.departmentId
     ? [[[inc.departmentId], { reportedBack: 1, reportedBackOnTime: inc.dispatchDeadline !== null && ctx.now <= inc.dispatchDeadline ? 1 : 0 }]]

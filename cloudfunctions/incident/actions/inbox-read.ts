@@ -1,10 +1,10 @@
 import { incidentContract } from '../../../shared/incident/incident.contract'
 import type { InboxMessage } from '../../../shared/incident/incident.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { INBOX } from '../store'
 
 /** Marks my messages read (the listed ones, or all unread); other people's ids are ignored. */
-export const inboxRead = defineAction(incidentContract.actions.inboxRead, {
+export const inboxRead = legacyAction(incidentContract.actions.inboxRead, {
   run: async ({ ids, all }, ctx) => {
     const userId = ctx.caller.user._id
     const targets = all

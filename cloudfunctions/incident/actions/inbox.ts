@@ -1,9 +1,9 @@
 import { incidentContract } from '../../../shared/incident/incident.contract'
 import type { InboxMessage } from '../../../shared/incident/incident.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { INBOX } from '../store'
 
-export const inbox = defineAction(incidentContract.actions.inbox, {
+export const inbox = legacyAction(incidentContract.actions.inbox, {
   run: async ({ page, pageSize }, ctx) => {
     const userId = ctx.caller.user._id
     const [rows, total, unread] = await Promise.all([

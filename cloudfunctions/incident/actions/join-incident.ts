@@ -2,12 +2,12 @@ import { incidentContract, IncidentErrors } from '../../../shared/incident/incid
 import type { InboxMessage } from '../../../shared/incident/incident.schema'
 import { stableId } from '../../_core/ids'
 import { DuplicateKeyError } from '../../_core/port'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { checkText, loadEvents, loadIncident, pushAfter, toView } from '../store'
 import { applyStep } from '../step'
 
 /** "我也遇到": adds the caller to an open report instead of a duplicate; they hear the outcome too. */
-export const joinIncident = defineAction(incidentContract.actions.joinIncident, {
+export const joinIncident = legacyAction(incidentContract.actions.joinIncident, {
   scope: async ({ incidentId }, ctx) => (await loadIncident(ctx, incidentId)).gridId,
   run: async ({ incidentId, note }, ctx) => {
     const me = ctx.caller.user._id

@@ -5,7 +5,7 @@ import { STATUS_META } from '../../../shared/incident/incident.states'
 import { maskName } from '../../../shared/mask'
 import { bjMonthRange, formatBj } from '../../../shared/time/beijing'
 import type { Runtime } from '../../_core/runtime'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { INCIDENTS, unitFilter } from '../store'
 
 const MAX_ROWS = 5000
@@ -38,7 +38,7 @@ export function toCsv(rows: string[][]): string {
 }
 
 /** 月度台账: the month's incidents of a unit, straight from the work (nothing typed twice). */
-export const ledger = defineAction(incidentContract.actions.ledger, {
+export const ledger = legacyAction(incidentContract.actions.ledger, {
   scope: async ({ unitId }) => unitId,
   run: async ({ unitId, month, format }, ctx) => {
     const [start, end] = bjMonthRange(month)

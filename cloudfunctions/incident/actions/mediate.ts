@@ -1,11 +1,11 @@
 import { incidentContract, IncidentErrors } from '../../../shared/incident/incident.contract'
 import { MEDIATION_OUTCOME_LABELS } from '../../../shared/incident/incident.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { stepAction } from '../move-action'
 import { countedUnits } from '../store'
 
 /** A mediation record on a dispute: 调解成功 resolves it, 转交 escalates it, 未成功 keeps it open. */
-export const mediate = defineAction(incidentContract.actions.mediate, stepAction(async ({ outcome, note }, ctx, inc) => {
+export const mediate = legacyAction(incidentContract.actions.mediate, stepAction(async ({ outcome, note }, ctx, inc) => {
   if (inc.category !== 'dispute' || !inc.dispute) throw IncidentErrors.NOT_DISPUTE()
   const record = { at: ctx.now, byUserId: ctx.caller.user._id, byName: ctx.caller.user.name, note, outcome }
   const label = MEDIATION_OUTCOME_LABELS[outcome]

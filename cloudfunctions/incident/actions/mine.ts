@@ -1,9 +1,9 @@
 import { incidentContract } from '../../../shared/incident/incident.contract'
 import type { Incident } from '../../../shared/incident/incident.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { INCIDENTS, toSummary } from '../store'
 
-export const mine = defineAction(incidentContract.actions.mine, {
+export const mine = legacyAction(incidentContract.actions.mine, {
   run: async ({ page, pageSize }, ctx) => {
     const where = { reporterId: ctx.caller.user._id }
     const [rows, total] = await Promise.all([

@@ -1,11 +1,11 @@
 import { incidentContract } from '../../../shared/incident/incident.contract'
 import type { Incident } from '../../../shared/incident/incident.schema'
 import { NEARBY_DAYS, NEARBY_RADIUS_M, cellsAround, distanceM } from '../../../shared/incident/incident.rules'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { INCIDENTS, toSummary } from '../store'
 
 /** Before filing: open reports of the same category within 100 m and 7 days (public summaries only). */
-export const nearbyOpen = defineAction(incidentContract.actions.nearbyOpen, {
+export const nearbyOpen = legacyAction(incidentContract.actions.nearbyOpen, {
   scope: async () => null,
   run: async ({ category, location }, ctx) => {
     const rows = await ctx.db.find<Incident>(INCIDENTS, {

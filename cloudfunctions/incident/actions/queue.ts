@@ -2,14 +2,14 @@ import { incidentContract } from '../../../shared/incident/incident.contract'
 import type { Incident, IncidentStat } from '../../../shared/incident/incident.schema'
 import type { Filter, FindOptions } from '../../_core/port'
 import type { Runtime } from '../../_core/runtime'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { INCIDENTS, STATS, toSummary, unitFilter } from '../store'
 
 /**
  * todo: incidents held by my units now (soonest deadline first); all: every incident in one unit of my
  * scope (newest first). A pure read: deadlines are enforced by the sweep timer (see sweep.ts).
  */
-export const queue = defineAction(incidentContract.actions.queue, {
+export const queue = legacyAction(incidentContract.actions.queue, {
   scope: async ({ unitId }) => unitId ?? null,
   run: async ({ view, unitId, page, pageSize }, ctx) => {
     const roots = unitId ? [unitId] : ctx.scopeRoots('incident_view')

@@ -1,10 +1,10 @@
 import { incidentContract, IncidentErrors } from '../../../shared/incident/incident.contract'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { stepAction } from '../move-action'
 import { loadIncident } from '../store'
 
 /** 一哨一考核: the unit that dispatched rates the department's response (1–5), once per dispatch. */
-export const rateDepartment = defineAction(incidentContract.actions.rateDepartment, stepAction(
+export const rateDepartment = legacyAction(incidentContract.actions.rateDepartment, stepAction(
   async ({ score, comment }, _ctx, inc) => {
     if (!inc.reportedBackAt) throw IncidentErrors.NOT_REPORTED_BACK()
     return {

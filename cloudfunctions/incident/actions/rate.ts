@@ -1,11 +1,11 @@
 import { incidentContract, IncidentErrors } from '../../../shared/incident/incident.contract'
 import { RATING_LABELS } from '../../../shared/incident/incident.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { stepAction } from '../move-action'
 import { checkText, countedUnits } from '../store'
 
 /** The reporter rates: 满意 / 基本满意 close the case; 不满意 sends it back to whoever resolved it. */
-export const rate = defineAction(incidentContract.actions.rate, {
+export const rate = legacyAction(incidentContract.actions.rate, {
   ...stepAction<typeof incidentContract.actions.rate>(async ({ rating, comment }, ctx, inc) => {
     if (inc.reporterId !== ctx.caller.user._id) throw IncidentErrors.NOT_REPORTER()
     await checkText(ctx, comment)

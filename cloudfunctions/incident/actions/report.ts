@@ -1,11 +1,11 @@
 import { incidentContract, IncidentErrors } from '../../../shared/incident/incident.contract'
 import type { InboxMessage } from '../../../shared/incident/incident.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { createIncidentInTx, draftFromInput, prepareIncident } from '../create'
 import { adoptPhotos, checkText, pushAfter, toView } from '../store'
 
 /** 随手拍. The grid is the one chosen, or the reporter's residence; the permission is checked in it. */
-export const report = defineAction(incidentContract.actions.report, {
+export const report = legacyAction(incidentContract.actions.report, {
   scope: async ({ gridId }, ctx) => {
     const grid = gridId ?? ctx.caller.user.residenceUnitId
     if (!grid) throw IncidentErrors.NO_GRID()

@@ -2,11 +2,11 @@ import { incidentContract, IncidentErrors } from '../../../shared/incident/incid
 import type { SafeReport } from '../../../shared/incident/incident.schema'
 import { bjDay, bjMonth } from '../../../shared/time/beijing'
 import { stableId } from '../../_core/ids'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { bump, countedUnits, placeOfGrid } from '../store'
 
 /** 无事报平安: one tap, one per grid per Beijing day (a second tap, or an incident report that day, is kept). */
-export const safeReport = defineAction(incidentContract.actions.safeReport, {
+export const safeReport = legacyAction(incidentContract.actions.safeReport, {
   scope: async ({ gridId }) => gridId,
   run: async ({ gridId, note }, ctx) => {
     const place = await placeOfGrid(ctx.rt, gridId).catch(() => {

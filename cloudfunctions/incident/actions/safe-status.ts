@@ -2,11 +2,11 @@ import { incidentContract } from '../../../shared/incident/incident.contract'
 import type { SafeReport } from '../../../shared/incident/incident.schema'
 import { bjDay } from '../../../shared/time/beijing'
 import { stableId } from '../../_core/ids'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { gridsUnder } from '../store'
 
 /** Which grids under a unit have reported today (safe or an incident), read by deterministic id. */
-export const safeStatus = defineAction(incidentContract.actions.safeStatus, {
+export const safeStatus = legacyAction(incidentContract.actions.safeStatus, {
   scope: async ({ unitId }) => unitId,
   run: async ({ unitId, day }, ctx) => {
     const d = day ?? bjDay(ctx.now)

@@ -1,14 +1,14 @@
 import { incidentContract } from '../../../shared/incident/incident.contract'
 import type { Figures } from '../../../shared/incident/incident.schema'
 import { elapsedDays, figuresOf, monthsOf, rankCompare, sumCounters } from '../../../shared/incident/incident.rules'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { gridCountsBelow, statsOf } from '../store'
 
 /**
  * Figures of a unit and of each unit right below it, ranked (季度通报排名), from the monthly counters: one query
  * for the counters of all of them, one walk of the subtree for their grid counts (grid-days for 报平安).
  */
-export const stats = defineAction(incidentContract.actions.stats, {
+export const stats = legacyAction(incidentContract.actions.stats, {
   scope: async ({ unitId }) => unitId,
   run: async ({ unitId, period }, ctx) => {
     const months = monthsOf(period)

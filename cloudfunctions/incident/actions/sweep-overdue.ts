@@ -1,5 +1,5 @@
 import { incidentContract } from '../../../shared/incident/incident.contract'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { unitFilter } from '../store'
 import { sweepOverdue as sweep } from '../sweep'
 
@@ -7,7 +7,7 @@ import { sweepOverdue as sweep } from '../sweep'
  * A dispatcher runs the deadline check over their scope now (the CloudBase timer runs it everywhere).
  * Not a requestId write: each incident is its own transaction and the sweep is idempotent by state.
  */
-export const sweepOverdue = defineAction(incidentContract.actions.sweepOverdue, {
+export const sweepOverdue = legacyAction(incidentContract.actions.sweepOverdue, {
   scope: async () => null,
   run: async (_input, ctx) => {
     const total = { escalated: 0, flagged: 0, confirmed: 0 }

@@ -3,7 +3,7 @@ import { judgeCheckin, parseCode } from '../../../shared/patrol/patrol.rules'
 import { PatrolCheckinSchema, type CheckInOutput, type Patrol, type PatrolCheckin } from '../../../shared/patrol/patrol.schema'
 import { bjMonth } from '../../../shared/time/beijing'
 import { DuplicateKeyError } from '../../_core/port'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { patrolConfig } from '../config'
 import { verifySignature } from '../signing'
 import {
@@ -16,7 +16,7 @@ import {
  * (radius, accuracy, speed, shift window, device time) store the check-in flagged for review.
  * Its id comes from patrol and checkpoint (ids.checkin): sent again, from any connection, it is stored once.
  */
-export const checkIn = defineAction(patrolContract.actions.checkIn, {
+export const checkIn = legacyAction(patrolContract.actions.checkIn, {
   scope: async ({ patrolId }, ctx) => (await loadPatrol(ctx.db, patrolId)).villageId,
   run: async (input, ctx) => {
     const patrol = await loadPatrol(ctx.db, input.patrolId)

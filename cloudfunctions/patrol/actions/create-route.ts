@@ -1,10 +1,10 @@
 import { patrolContract } from '../../../shared/patrol/patrol.contract'
 import { PatrolRouteSchema } from '../../../shared/patrol/patrol.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { C } from '../store'
 import { assertVillage } from './village'
 
-export const createRoute = defineAction(patrolContract.actions.createRoute, {
+export const createRoute = legacyAction(patrolContract.actions.createRoute, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId, name }, ctx) => {
     await assertVillage(ctx, villageId)

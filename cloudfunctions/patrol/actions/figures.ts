@@ -3,7 +3,7 @@ import { patrolContract, PatrolErrors } from '../../../shared/patrol/patrol.cont
 import type { FigureRow, PatrolShift, PatrolStat, PatrolTeam } from '../../../shared/patrol/patrol.schema'
 import { bjMonthRange } from '../../../shared/time/beijing'
 import type { Filter } from '../../_core/port'
-import { defineAction, type ActionContext } from '../../_core/wrap'
+import { legacyAction, type ActionContext } from '../../_core/wrap'
 import { C } from '../store'
 import { plannedWindows } from './shifts-in'
 
@@ -51,7 +51,7 @@ async function villagesUnder(ctx: ActionContext, unit: Unit): Promise<Unit[]> {
  * Figures for a unit and a period of months, from the monthly counters (one indexed query), plus the
  * planned windows from the shift table: a village ranks its teams, a township or county its villages.
  */
-export const figures = defineAction(patrolContract.actions.figures, {
+export const figures = legacyAction(patrolContract.actions.figures, {
   scope: async ({ unitId }) => unitId,
   run: async ({ unitId, fromMonth, toMonth }, ctx) => {
     const unit = await ctx.rt.units.get(unitId)

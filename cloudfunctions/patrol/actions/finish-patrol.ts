@@ -3,7 +3,7 @@ import { patrolContract, PatrolErrors } from '../../../shared/patrol/patrol.cont
 import { PATROL_LIMITS } from '../../../shared/patrol/patrol.rules'
 import type { Patrol, PatrolHours } from '../../../shared/patrol/patrol.schema'
 import { bjMonth } from '../../../shared/time/beijing'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { creditSystemAward } from '../../points/award'
 import { recordVolunteerHours } from '../../volunteer/hours'
 import { bumpStats, C, ids, isActiveMember, loadPatrol, patrolView, statKeys } from '../store'
@@ -14,7 +14,7 @@ import { bumpStats, C, ids, isActiveMember, loadPatrol, patrolView, statKeys } f
  * Each of them also earns the village's PATROL_DUTY points for their household (once per patrol and
  * person: the points ledger keys the entry by source); a village without that rule simply awards none.
  */
-export const finishPatrol = defineAction(patrolContract.actions.finishPatrol, {
+export const finishPatrol = legacyAction(patrolContract.actions.finishPatrol, {
   scope: async ({ patrolId }, ctx) => (await loadPatrol(ctx.db, patrolId)).villageId,
   run: async ({ patrolId }, ctx) => {
     const patrol = await loadPatrol(ctx.db, patrolId)

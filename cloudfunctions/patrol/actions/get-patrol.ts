@@ -1,10 +1,10 @@
 import { CommonErrors } from '../../../shared/errors'
 import { patrolContract } from '../../../shared/patrol/patrol.contract'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { isActiveMember, loadPatrol, patrolView } from '../store'
 
 /** For the team's members, and for whoever may review or see figures in the village. */
-export const getPatrol = defineAction(patrolContract.actions.getPatrol, {
+export const getPatrol = legacyAction(patrolContract.actions.getPatrol, {
   run: async ({ patrolId }, ctx) => {
     const patrol = await loadPatrol(ctx.db, patrolId)
     const allowed =

@@ -1,13 +1,13 @@
 import { patrolContract } from '../../../shared/patrol/patrol.contract'
 import type { Patrol, PatrolRoute, PatrolShift, PatrolTeam } from '../../../shared/patrol/patrol.schema'
 import { bjDay, bjDayStart } from '../../../shared/time/beijing'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { C, checkpointNames, ids } from '../store'
 import { plannedWindows } from './shifts-in'
 import { assertVillage } from './village'
 
 /** Over the last `days` Beijing days: shift windows that ended with no finished patrol, and skipped checkpoints. */
-export const missed = defineAction(patrolContract.actions.missed, {
+export const missed = legacyAction(patrolContract.actions.missed, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId, days }, ctx) => {
     await assertVillage(ctx, villageId)

@@ -1,13 +1,13 @@
 import { patrolContract } from '../../../shared/patrol/patrol.contract'
 import { windowAt, windowsBetween } from '../../../shared/patrol/patrol.rules'
 import type { Patrol, PatrolMember, PatrolRoute, PatrolShift, PatrolTeam } from '../../../shared/patrol/patrol.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { C, ids, shiftView } from '../store'
 
 const WEEK = 7 * 86_400_000
 
 /** The shifts of my teams: the window open now, or the next one, and the patrol of that window. */
-export const myShifts = defineAction(patrolContract.actions.myShifts, {
+export const myShifts = legacyAction(patrolContract.actions.myShifts, {
   scope: async () => null,
   run: async (_input, ctx) => {
     const memberships = await ctx.db.find<PatrolMember>(C.members, { where: { userId: ctx.caller.user._id, active: true }, limit: 50 })

@@ -1,12 +1,12 @@
 import QRCode from 'qrcode'
 import { patrolContract } from '../../../shared/patrol/patrol.contract'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { patrolConfig } from '../config'
 import { codeFor } from '../signing'
 import { loadCheckpoint, loadRoute } from '../store'
 
 /** What is printed and posted at a checkpoint: its signed code as a QR image, its name and route. */
-export const poster = defineAction(patrolContract.actions.poster, {
+export const poster = legacyAction(patrolContract.actions.poster, {
   scope: async ({ checkpointId }, ctx) => (await loadCheckpoint(ctx.db, checkpointId)).villageId,
   run: async ({ checkpointId }, ctx) => {
     const cp = await loadCheckpoint(ctx.db, checkpointId)

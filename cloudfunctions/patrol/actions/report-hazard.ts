@@ -2,7 +2,7 @@ import { patrolContract, PatrolErrors } from '../../../shared/patrol/patrol.cont
 import { PatrolHazardSchema, type Patrol, type PatrolCheckpoint, type PatrolRoute } from '../../../shared/patrol/patrol.schema'
 import type { InboxMessage } from '../../../shared/incident/incident.schema'
 import { stableId } from '../../_core/ids'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { createIncidentInTx, prepareIncident } from '../../incident/create'
 import { checkText, pushAfter } from '../../incident/store'
 import { C, isActiveMember, loadPatrol } from '../store'
@@ -13,7 +13,7 @@ import { C, isActiveMember, loadPatrol } from '../store'
  * Without a position fix it is placed at the last checkpoint checked (a checkpoint's own coordinates,
  * never a tracked position of the volunteer).
  */
-export const reportHazard = defineAction(patrolContract.actions.reportHazard, {
+export const reportHazard = legacyAction(patrolContract.actions.reportHazard, {
   scope: async ({ patrolId }, ctx) => (await loadPatrol(ctx.db, patrolId)).villageId,
   run: async ({ patrolId, text, position, gridId }, ctx) => {
     const patrol = await loadPatrol(ctx.db, patrolId)

@@ -2,7 +2,7 @@ import { patrolContract, PatrolErrors } from '../../../shared/patrol/patrol.cont
 import { PatrolReviewSchema, type Patrol, type PatrolCheckin } from '../../../shared/patrol/patrol.schema'
 import { CHECKIN_STATUSES, reviewTarget } from '../../../shared/patrol/patrol.states'
 import { bjMonth } from '../../../shared/time/beijing'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { bumpStats, C, ids, mustGet, statKeys } from '../store'
 
 const loadCheckin = (ctx: { db: Parameters<typeof mustGet>[0] }, id: string) =>
@@ -12,7 +12,7 @@ const loadCheckin = (ctx: { db: Parameters<typeof mustGet>[0] }, id: string) =>
  * Accepts or rejects a flagged check-in with a reason. The decision is an append-only log entry with a
  * deterministic id (one decision per check-in, even from two reviewers at once).
  */
-export const reviewCheckin = defineAction(patrolContract.actions.reviewCheckin, {
+export const reviewCheckin = legacyAction(patrolContract.actions.reviewCheckin, {
   scope: async ({ checkinId }, ctx) => (await loadCheckin(ctx, checkinId)).villageId,
   run: async ({ checkinId, decision, reason }, ctx) => {
     const ci = await loadCheckin(ctx, checkinId)

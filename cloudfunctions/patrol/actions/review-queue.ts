@@ -1,10 +1,10 @@
 import { patrolContract } from '../../../shared/patrol/patrol.contract'
 import type { Patrol, PatrolCheckin, PatrolRoute, PatrolTeam } from '../../../shared/patrol/patrol.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { C, checkinView, checkpointNames, names } from '../store'
 
 /** Flagged check-ins of a village waiting for a decision, oldest first, with positions (reviewers only). */
-export const reviewQueue = defineAction(patrolContract.actions.reviewQueue, {
+export const reviewQueue = legacyAction(patrolContract.actions.reviewQueue, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId, page, pageSize }, ctx) => {
     const where = { villageId, status: 'flagged' }

@@ -1,6 +1,6 @@
 import { patrolContract, PatrolErrors } from '../../../shared/patrol/patrol.contract'
 import { PatrolCheckpointSchema, type PatrolCheckpoint, type PatrolRoute } from '../../../shared/patrol/patrol.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { newCheckpointId } from '../signing'
 import { C, checkpointView, loadRoute } from '../store'
 
@@ -8,7 +8,7 @@ import { C, checkpointView, loadRoute } from '../store'
  * Adds a checkpoint at the end of the route, or edits one. Retiring (active: false) takes it off the
  * route for patrols that start later; the document stays so past check-ins keep their name.
  */
-export const saveCheckpoint = defineAction(patrolContract.actions.saveCheckpoint, {
+export const saveCheckpoint = legacyAction(patrolContract.actions.saveCheckpoint, {
   scope: async ({ routeId }, ctx) => (await loadRoute(ctx.db, routeId)).villageId,
   run: async ({ routeId, checkpointId, name, location, radiusM, active }, ctx) => {
     const route = await loadRoute(ctx.db, routeId)

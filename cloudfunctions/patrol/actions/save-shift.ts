@@ -1,10 +1,10 @@
 import { patrolContract, PatrolErrors } from '../../../shared/patrol/patrol.contract'
 import { PatrolShiftSchema, type PatrolShift } from '../../../shared/patrol/patrol.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { C, loadRoute, loadTeam, shiftView } from '../store'
 import { assertVillage } from './village'
 
-export const saveShift = defineAction(patrolContract.actions.saveShift, {
+export const saveShift = legacyAction(patrolContract.actions.saveShift, {
   scope: async ({ villageId }) => villageId,
   run: async (input, ctx) => {
     const { villageId, shiftId } = input

@@ -1,11 +1,11 @@
 import { patrolContract, PatrolErrors } from '../../../shared/patrol/patrol.contract'
 import { PatrolTeamSchema, type PatrolMember, type PatrolTeam } from '../../../shared/patrol/patrol.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { C, ids, names } from '../store'
 import { assertVillage, patrollersOf } from './village'
 
 /** Creates or edits a team; membership is mirrored in patrol_members (removed members are kept, inactive). */
-export const saveTeam = defineAction(patrolContract.actions.saveTeam, {
+export const saveTeam = legacyAction(patrolContract.actions.saveTeam, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId, teamId, name, captainId, memberIds }, ctx) => {
     await assertVillage(ctx, villageId)

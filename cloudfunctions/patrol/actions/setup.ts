@@ -1,10 +1,10 @@
 import { patrolContract } from '../../../shared/patrol/patrol.contract'
 import type { PatrolRoute, PatrolShift, PatrolTeam } from '../../../shared/patrol/patrol.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { C, names, routeView, shiftView, teamView } from '../store'
 import { assertVillage, patrollersOf } from './village'
 
-export const setup = defineAction(patrolContract.actions.setup, {
+export const setup = legacyAction(patrolContract.actions.setup, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId }, ctx) => {
     await assertVillage(ctx, villageId)

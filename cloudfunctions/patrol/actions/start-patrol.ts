@@ -2,14 +2,14 @@ import { patrolContract, PatrolErrors } from '../../../shared/patrol/patrol.cont
 import { windowAt } from '../../../shared/patrol/patrol.rules'
 import { PatrolSchema, type Patrol } from '../../../shared/patrol/patrol.schema'
 import { bjMonth } from '../../../shared/time/beijing'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { bumpStats, C, ids, isActiveMember, loadRoute, loadShift, patrolView, statKeys } from '../store'
 
 /**
  * Starts the patrol of the shift window open now (server clock). The window's patrol has a
  * deterministic id, so team members who start it at once all join the same patrol.
  */
-export const startPatrol = defineAction(patrolContract.actions.startPatrol, {
+export const startPatrol = legacyAction(patrolContract.actions.startPatrol, {
   scope: async ({ shiftId }, ctx) => (await loadShift(ctx.db, shiftId)).villageId,
   run: async ({ shiftId }, ctx) => {
     const shift = await loadShift(ctx.db, shiftId)

@@ -1,10 +1,10 @@
 import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
 import type { Goods } from '../../../shared/points/points.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { goodsView } from '../service'
 
 /** Restock or write off: a change relative to the stock read inside the transaction (never a blind set). */
-export const adjustStock = defineAction(pointsContract.actions.adjustStock, {
+export const adjustStock = legacyAction(pointsContract.actions.adjustStock, {
   scope: async ({ goodsId }, ctx) => {
     const g = await ctx.db.get<Goods>('points_goods', goodsId)
     if (!g) throw PointsErrors.GOODS_NOT_FOUND()

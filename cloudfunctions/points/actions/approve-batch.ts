@@ -1,7 +1,7 @@
 import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
 import type { PointsAward, PointsBatch } from '../../../shared/points/points.schema'
 import { canDecide, DAY_MS } from '../../../shared/points/points.rules'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { batchView, evidenceUrls, settingsOf } from '../service'
 
 async function batchVillage(batchId: string, ctx: { db: { get: <T>(c: string, id: string) => Promise<T | null> } }) {
@@ -12,7 +12,7 @@ async function batchVillage(batchId: string, ctx: { db: { get: <T>(c: string, id
 export { batchVillage }
 
 /** A second official approves: every household's award goes into publicity for the village's N days. */
-export const approveBatch = defineAction(pointsContract.actions.approveBatch, {
+export const approveBatch = legacyAction(pointsContract.actions.approveBatch, {
   scope: async ({ batchId }, ctx) => batchVillage(batchId, ctx as never),
   run: async ({ batchId, note }, ctx) => {
     const me = ctx.caller.user

@@ -1,11 +1,11 @@
 import { pointsContract } from '../../../shared/points/points.contract'
 import type { HouseholdMonth, PointsAccount } from '../../../shared/points/points.schema'
 import { maskName } from '../../../shared/mask'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { paged, requireVillageMember, villageName } from '../service'
 
 /** 积分榜: households by balance (or by points earned in a month), names masked. */
-export const board = defineAction(pointsContract.actions.board, {
+export const board = legacyAction(pointsContract.actions.board, {
   run: async ({ villageId, month, page, pageSize }, ctx) => {
     await requireVillageMember(ctx, villageId)
     const mine = ctx.caller.user.householdId

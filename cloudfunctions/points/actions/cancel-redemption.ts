@@ -1,14 +1,14 @@
 import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
 import type { Household } from '../../../shared/account/account.schema'
 import type { Redemption } from '../../../shared/points/points.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { closeUnclaimed, redemptionView } from '../service'
 
 /**
  * Anyone of the household may cancel a pending order; points and stock come back. An order already
  * past its pickup time is closed as expired instead (same refund).
  */
-export const cancelRedemption = defineAction(pointsContract.actions.cancelRedemption, {
+export const cancelRedemption = legacyAction(pointsContract.actions.cancelRedemption, {
   run: async ({ redemptionId }, ctx) => {
     const r = await ctx.db.get<Redemption>('points_redemptions', redemptionId)
     if (!r) throw PointsErrors.REDEMPTION_NOT_FOUND()

@@ -1,6 +1,6 @@
 import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
 import type { LedgerEntry } from '../../../shared/points/points.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { appendEntry } from '../ledger'
 import { pointsKeys } from '../keys'
 import { entryView } from '../service'
@@ -9,7 +9,7 @@ import { entryView } from '../service'
  * Corrects a scoring entry by appending its opposite (nothing is edited). Once per entry. Taking back
  * points already spent takes what the balance holds (the balance never goes below zero).
  */
-export const correctEntry = defineAction(pointsContract.actions.correctEntry, {
+export const correctEntry = legacyAction(pointsContract.actions.correctEntry, {
   scope: async ({ entryId }, ctx) => {
     const e = await ctx.db.get<LedgerEntry>('points_ledger', entryId)
     if (!e) throw PointsErrors.ENTRY_NOT_FOUND()

@@ -1,12 +1,12 @@
 import { pointsContract } from '../../../shared/points/points.contract'
 import type { Redemption } from '../../../shared/points/points.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { closeUnclaimed } from '../service'
 
 const CHUNK = 100
 
 /** Closes the village's orders past their pickup time (points and stock back). Idempotent; chunks of 100. */
-export const expireRedemptions = defineAction(pointsContract.actions.expireRedemptions, {
+export const expireRedemptions = legacyAction(pointsContract.actions.expireRedemptions, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId }, ctx) => {
     const due = await ctx.db.find<Redemption>('points_redemptions', {

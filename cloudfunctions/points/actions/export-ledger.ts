@@ -3,20 +3,21 @@ import type { LedgerEntry } from '../../../shared/points/points.schema'
 import { ENTRY_KINDS } from '../../../shared/points/points.states'
 import { formatBj } from '../../../shared/time/beijing'
 import { getMany } from '../../_core/port'
-import { defineAction } from '../../_core/wrap'
+import { C } from '../../_core/collections'
+import { legacyAction } from '../../_core/wrap'
 import { EXPORT_MAX_ROWS, toFile } from '../export'
 import { villageName } from '../service'
 
 /** The ledger of one village-month (bounded), every line with its rule, version, proposer and approver. */
-export const exportLedger = defineAction(pointsContract.actions.exportLedger, {
+export const exportLedger = legacyAction(pointsContract.actions.exportLedger, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId, month, format }, ctx) => {
     const where = { villageId, month }
     if ((await ctx.db.count('points_ledger', where)) > EXPORT_MAX_ROWS) throw PointsErrors.EXPORT_TOO_LARGE()
     const rows = await ctx.db.find<LedgerEntry>('points_ledger', { where, orderBy: [['at', 'asc']], limit: EXPORT_MAX_ROWS })
     // the people and households named in it, by a few queries of 100 ids (a village-month names hundreds)
-    const users = await getMany<{ _id: string; name: string }>(ctx.db, 'users', rows.flatMap((e) => [e.proposedBy, e.approvedBy]).filter((id): id is string => !!id))
-    const households = await getMany<{ _id: string; headName: string }>(ctx.db, 'households', rows.map((e) => e.householdId))
+    const users = await getMany(ctx.db, C.users, rows.flatMap((e) => [e.proposedBy, e.approvedBy]).filter((id): id is string => !!id))
+    const households = await getMany(ctx.db, C.households, rows.map((e) => e.householdId))
     const nameOf = (id: string | null) => (id ? users.get(id)?.name ?? id : '')
     const out: Array<Array<string | number>> = rows.map((e) => [
       formatBj(e.at), e.householdId, households.get(e.householdId)?.headName ?? e.householdId, e.memberName ?? '', ENTRY_KINDS[e.kind], e.delta, e.balanceAfter,

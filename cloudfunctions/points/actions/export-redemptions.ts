@@ -2,11 +2,11 @@ import { pointsContract, PointsErrors } from '../../../shared/points/points.cont
 import type { Redemption } from '../../../shared/points/points.schema'
 import { REDEMPTION_STATUSES } from '../../../shared/points/points.states'
 import { formatBj } from '../../../shared/time/beijing'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { EXPORT_MAX_ROWS, toFile } from '../export'
 import { villageName } from '../service'
 
-export const exportRedemptions = defineAction(pointsContract.actions.exportRedemptions, {
+export const exportRedemptions = legacyAction(pointsContract.actions.exportRedemptions, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId, month, format }, ctx) => {
     const where = { villageId, month }

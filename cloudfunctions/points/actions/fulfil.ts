@@ -1,7 +1,7 @@
 import type { Household } from '../../../shared/account/account.schema'
 import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
 import type { Redemption } from '../../../shared/points/points.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { bumpVillageMonth } from '../ledger'
 import { pointsKeys } from '../keys'
 import { closeUnclaimed, redemptionView } from '../service'
@@ -12,7 +12,7 @@ import { findByCode } from './lookup-pickup'
  * order becomes fulfilled and its code is retired. An order past its pickup time is expired instead
  * (points and stock go back) and returned with status `expired`, so nothing is handed out late.
  */
-export const fulfil = defineAction(pointsContract.actions.fulfil, {
+export const fulfil = legacyAction(pointsContract.actions.fulfil, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId, code }, ctx) => {
     const found = await findByCode(ctx, villageId, code)

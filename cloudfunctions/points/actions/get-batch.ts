@@ -1,9 +1,9 @@
 import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
 import type { PointsAward, PointsBatch } from '../../../shared/points/points.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { awardView, batchView, evidenceUrls } from '../service'
 
-export const getBatch = defineAction(pointsContract.actions.getBatch, {
+export const getBatch = legacyAction(pointsContract.actions.getBatch, {
   scope: async ({ batchId }, ctx) => {
     const b = await ctx.db.get<PointsBatch>('points_batches', batchId)
     if (!b) throw PointsErrors.BATCH_NOT_FOUND()

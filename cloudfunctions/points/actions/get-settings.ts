@@ -1,8 +1,8 @@
 import { pointsContract } from '../../../shared/points/points.contract'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { requireVillageMember, settingsOf } from '../service'
 
-export const getSettings = defineAction(pointsContract.actions.getSettings, {
+export const getSettings = legacyAction(pointsContract.actions.getSettings, {
   run: async ({ villageId }, ctx) => {
     await requireVillageMember(ctx, villageId)
     const s = await settingsOf(ctx.db, villageId)

@@ -2,11 +2,11 @@ import type { Household } from '../../../shared/account/account.schema'
 import { pointsContract } from '../../../shared/points/points.contract'
 import type { PointsAccount } from '../../../shared/points/points.schema'
 import type { Filter } from '../../_core/port'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { paged } from '../service'
 
 /** For the official's household picker: full names (they score in person), with balances. */
-export const households = defineAction(pointsContract.actions.households, {
+export const households = legacyAction(pointsContract.actions.households, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId, gridId, page, pageSize }, ctx) => {
     const where: Filter = gridId ? { gridId } : { villageId }

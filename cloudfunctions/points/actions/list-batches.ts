@@ -1,10 +1,10 @@
 import { pointsContract } from '../../../shared/points/points.contract'
 import type { PointsBatch } from '../../../shared/points/points.schema'
 import type { Filter } from '../../_core/port'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { batchView, evidenceUrls, paged } from '../service'
 
-export const listBatches = defineAction(pointsContract.actions.listBatches, {
+export const listBatches = legacyAction(pointsContract.actions.listBatches, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId, status, page, pageSize }, ctx) => {
     const where: Filter = status ? { villageId, status } : { villageId }

@@ -1,11 +1,11 @@
 import { pointsContract } from '../../../shared/points/points.contract'
 import type { Goods, PointsAccount } from '../../../shared/points/points.schema'
 import { bjMonth } from '../../../shared/time/beijing'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { pointsKeys } from '../keys'
 import { goodsView, requireVillageMember } from '../service'
 
-export const listGoods = defineAction(pointsContract.actions.listGoods, {
+export const listGoods = legacyAction(pointsContract.actions.listGoods, {
   run: async ({ villageId, includeOff }, ctx) => {
     await requireVillageMember(ctx, villageId)
     const rows = await ctx.db.find<Goods>('points_goods', { where: { villageId }, orderBy: [['sort', 'asc']], limit: 200 })

@@ -1,10 +1,10 @@
 import { pointsContract } from '../../../shared/points/points.contract'
 import type { PointsAward, PointsObjection } from '../../../shared/points/points.schema'
 import type { Filter } from '../../_core/port'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { objectionView, paged } from '../service'
 
-export const listObjections = defineAction(pointsContract.actions.listObjections, {
+export const listObjections = legacyAction(pointsContract.actions.listObjections, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId, status, page, pageSize }, ctx) => {
     const where: Filter = status ? { villageId, status } : { villageId }

@@ -2,10 +2,10 @@ import type { Household } from '../../../shared/account/account.schema'
 import { pointsContract } from '../../../shared/points/points.contract'
 import type { Redemption } from '../../../shared/points/points.schema'
 import type { Filter } from '../../_core/port'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { paged, redemptionView } from '../service'
 
-export const listRedemptions = defineAction(pointsContract.actions.listRedemptions, {
+export const listRedemptions = legacyAction(pointsContract.actions.listRedemptions, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId, status, page, pageSize }, ctx) => {
     const where: Filter = status ? { villageId, status } : { villageId }

@@ -1,10 +1,10 @@
 import { pointsContract } from '../../../shared/points/points.contract'
 import type { PointsRule } from '../../../shared/points/points.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { requireVillageMember, ruleView } from '../service'
 
 /** The village code's rules are public to the village: residents see what earns and loses points. */
-export const listRules = defineAction(pointsContract.actions.listRules, {
+export const listRules = legacyAction(pointsContract.actions.listRules, {
   run: async ({ villageId, includeInactive }, ctx) => {
     await requireVillageMember(ctx, villageId)
     const rows = await ctx.db.find<PointsRule>('points_rules', {

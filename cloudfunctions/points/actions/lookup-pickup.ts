@@ -1,7 +1,7 @@
 import type { Household } from '../../../shared/account/account.schema'
 import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
 import type { Redemption } from '../../../shared/points/points.schema'
-import { defineAction, type ActionContext } from '../../_core/wrap'
+import { legacyAction, type ActionContext } from '../../_core/wrap'
 import { pointsKeys } from '../keys'
 import { expireDue, redemptionView } from '../service'
 
@@ -13,7 +13,7 @@ export async function findByCode(ctx: ActionContext, villageId: string, code: st
   return r
 }
 
-export const lookupPickup = defineAction(pointsContract.actions.lookupPickup, {
+export const lookupPickup = legacyAction(pointsContract.actions.lookupPickup, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId, code }, ctx) => {
     let r = await findByCode(ctx, villageId, code)

@@ -1,10 +1,10 @@
 import { pointsContract } from '../../../shared/points/points.contract'
 import type { LedgerEntry, PointsAccount, PointsAward } from '../../../shared/points/points.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { entryView, myHousehold, paged, settleDue, villageName } from '../service'
 
 /** My household's balance and history; awards of mine whose publicity is over are credited first. */
-export const myPoints = defineAction(pointsContract.actions.myPoints, {
+export const myPoints = legacyAction(pointsContract.actions.myPoints, {
   run: async ({ page, pageSize }, ctx) => {
     const h = await myHousehold(ctx)
     if (!h) {

@@ -1,10 +1,10 @@
 import { pointsContract } from '../../../shared/points/points.contract'
 import type { Redemption } from '../../../shared/points/points.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { expireDue, myHousehold, paged, redemptionView } from '../service'
 
 /** My household's orders, newest first; overdue ones are expired (points and stock returned) first. */
-export const myRedemptions = defineAction(pointsContract.actions.myRedemptions, {
+export const myRedemptions = legacyAction(pointsContract.actions.myRedemptions, {
   run: async ({ page, pageSize }, ctx) => {
     const h = await myHousehold(ctx)
     if (!h) return { items: [], page, pageSize, total: 0, hasMore: false }

@@ -1,6 +1,6 @@
 import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
 import type { PointsAward, PointsObjection } from '../../../shared/points/points.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { pointsKeys } from '../keys'
 import { objectionView, requireInVillage } from '../service'
 
@@ -9,7 +9,7 @@ import { objectionView, requireInVillage } from '../service'
  * down to crediting until an official upholds it (back to publicity) or withdraws it. One objection per
  * person per award (deterministic id).
  */
-export const object = defineAction(pointsContract.actions.object, {
+export const object = legacyAction(pointsContract.actions.object, {
   scope: async () => null,
   run: async ({ awardId, reason }, ctx) => {
     const award = await ctx.db.get<PointsAward>('points_awards', awardId)

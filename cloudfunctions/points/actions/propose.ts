@@ -3,7 +3,7 @@ import { pointsContract, PointsErrors } from '../../../shared/points/points.cont
 import type { PointsAward, PointsBatch, PointsRule } from '../../../shared/points/points.schema'
 import { pointsFor } from '../../../shared/points/points.rules'
 import { bjMonth } from '../../../shared/time/beijing'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { addToCounter, counterValue } from '../ledger'
 import { pointsKeys } from '../keys'
 import { batchView, evidenceUrls } from '../service'
@@ -14,7 +14,7 @@ import { batchView, evidenceUrls } from '../service'
  * proposals at once cannot both pass a cap; a rejection or withdrawal gives the room back. Evidence photos
  * are the proposer's own uploads, adopted through the file port before the transaction.
  */
-export const propose = defineAction(pointsContract.actions.propose, {
+export const propose = legacyAction(pointsContract.actions.propose, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId, ruleId, items, note, evidence }, ctx) => {
     const rule = await ctx.db.get<PointsRule>('points_rules', ruleId)

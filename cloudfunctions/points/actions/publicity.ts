@@ -3,7 +3,7 @@ import type { PointsAward, PointsObjection } from '../../../shared/points/points
 import { maskName } from '../../../shared/mask'
 import { AWARD_STATUSES } from '../../../shared/points/points.states'
 import { bjMonth } from '../../../shared/time/beijing'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { pointsKeys } from '../keys'
 import { paged, requireVillageMember, settleDue, villageName } from '../service'
 
@@ -11,7 +11,7 @@ import { paged, requireVillageMember, settleDue, villageName } from '../service'
  * The village's publicity list (公示) for a month: approved awards with names masked. Awards whose
  * publicity is over are credited first (lazily), so the list never shows a stale "公示中".
  */
-export const publicity = defineAction(pointsContract.actions.publicity, {
+export const publicity = legacyAction(pointsContract.actions.publicity, {
   run: async ({ villageId, month, page, pageSize }, ctx) => {
     await requireVillageMember(ctx, villageId)
     const m = month ?? bjMonth(ctx.now)

@@ -3,7 +3,7 @@ import type { Goods, Redemption } from '../../../shared/points/points.schema'
 import { DAY_MS } from '../../../shared/points/points.rules'
 import { bjMonth } from '../../../shared/time/beijing'
 import { randomCode } from '../../_core/ids'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { addToCounter, appendEntry, bumpVillageMonth, counterValue } from '../ledger'
 import { pointsKeys } from '../keys'
 import { myHousehold, redemptionView, requireInVillage, settingsOf } from '../service'
@@ -14,7 +14,7 @@ import { myHousehold, redemptionView, requireInVillage, settingsOf } from '../se
  * and a pickup code is issued. Under any concurrency nothing oversells and no balance goes negative.
  * The order id is derived from the request id, so a repeated request makes one order.
  */
-export const redeem = defineAction(pointsContract.actions.redeem, {
+export const redeem = legacyAction(pointsContract.actions.redeem, {
   scope: async () => null,
   run: async ({ goodsId, quantity }, ctx) => {
     const h = await myHousehold(ctx)

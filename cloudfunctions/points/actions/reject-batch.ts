@@ -1,11 +1,11 @@
 import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
 import type { PointsAward, PointsBatch, PointsRule } from '../../../shared/points/points.schema'
 import { canDecide } from '../../../shared/points/points.rules'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { batchView, evidenceUrls, releaseCap } from '../service'
 import { batchVillage } from './approve-batch'
 
-export const rejectBatch = defineAction(pointsContract.actions.rejectBatch, {
+export const rejectBatch = legacyAction(pointsContract.actions.rejectBatch, {
   scope: async ({ batchId }, ctx) => batchVillage(batchId, ctx as never),
   run: async ({ batchId, note }, ctx) => {
     const me = ctx.caller.user

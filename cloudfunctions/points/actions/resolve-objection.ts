@@ -1,6 +1,6 @@
 import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
 import type { PointsAward, PointsObjection, PointsRule } from '../../../shared/points/points.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { objectionView, releaseCap } from '../service'
 
 /**
@@ -9,7 +9,7 @@ import { objectionView, releaseCap } from '../service'
  * withdraw: the award is withdrawn (never credited, cap room returned); every other open objection on
  * it is closed as accepted too.
  */
-export const resolveObjection = defineAction(pointsContract.actions.resolveObjection, {
+export const resolveObjection = legacyAction(pointsContract.actions.resolveObjection, {
   scope: async ({ objectionId }, ctx) => {
     const o = await ctx.db.get<PointsObjection>('points_objections', objectionId)
     if (!o) throw PointsErrors.OBJECTION_NOT_FOUND()

@@ -1,9 +1,9 @@
 import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
 import type { PointsRule, PointsRuleVersion } from '../../../shared/points/points.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { ruleView } from '../service'
 
-export const ruleVersions = defineAction(pointsContract.actions.ruleVersions, {
+export const ruleVersions = legacyAction(pointsContract.actions.ruleVersions, {
   scope: async ({ ruleId }, ctx) => {
     const rule = await ctx.db.get<PointsRule>('points_rules', ruleId)
     if (!rule) throw PointsErrors.RULE_NOT_FOUND()

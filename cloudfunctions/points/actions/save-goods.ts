@@ -1,10 +1,10 @@
 import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
 import { GoodsSchema, type Goods } from '../../../shared/points/points.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { goodsView } from '../service'
 
 /** Creates goods (with opening stock) or changes name, photo, price, limit, order, on/off. */
-export const saveGoods = defineAction(pointsContract.actions.saveGoods, {
+export const saveGoods = legacyAction(pointsContract.actions.saveGoods, {
   scope: async ({ villageId, goodsId }, ctx) => {
     if (goodsId) {
       const g = await ctx.db.get<Goods>('points_goods', goodsId)

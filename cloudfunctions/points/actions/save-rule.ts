@@ -1,6 +1,6 @@
 import { pointsContract } from '../../../shared/points/points.contract'
 import { PointsRuleSchema, type PointsRule, type PointsRuleVersion } from '../../../shared/points/points.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { pointsKeys } from '../keys'
 import { ruleView } from '../service'
 
@@ -8,7 +8,7 @@ import { ruleView } from '../service'
  * A rule's id is fixed by village + code. Changing anything makes a new version (the old one is kept
  * in points_rule_versions); entries and pending awards keep citing the version they were made under.
  */
-export const saveRule = defineAction(pointsContract.actions.saveRule, {
+export const saveRule = legacyAction(pointsContract.actions.saveRule, {
   scope: async ({ villageId }) => villageId,
   run: async (input, ctx) => {
     const id = pointsKeys.rule(input.villageId, input.code)

@@ -1,9 +1,9 @@
 import { pointsContract } from '../../../shared/points/points.contract'
 import type { PointsSettings } from '../../../shared/points/points.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 
 /** Applies to awards approved and orders placed from now on; running ones keep their dates. */
-export const saveSettings = defineAction(pointsContract.actions.saveSettings, {
+export const saveSettings = legacyAction(pointsContract.actions.saveSettings, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId, publicityDays, pickupDays }, ctx) =>
     ctx.transact(async (tx) => {

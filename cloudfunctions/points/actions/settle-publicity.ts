@@ -1,6 +1,6 @@
 import { pointsContract } from '../../../shared/points/points.contract'
 import type { PointsAward } from '../../../shared/points/points.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { creditAward } from '../service'
 
 const CHUNK = 100
@@ -10,7 +10,7 @@ const CHUNK = 100
  * number of times (by an official or a timer): an award is credited once (its entry id is derived
  * from it). Works in chunks of 100; `remaining` says whether to run again.
  */
-export const settlePublicity = defineAction(pointsContract.actions.settlePublicity, {
+export const settlePublicity = legacyAction(pointsContract.actions.settlePublicity, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId }, ctx) => {
     const where = { villageId, status: 'publicity', publicUntil: { $lte: ctx.now } }

@@ -1,11 +1,11 @@
 import { pointsContract } from '../../../shared/points/points.contract'
 import type { Goods, VillageMonthStats } from '../../../shared/points/points.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { pointsKeys } from '../keys'
 import { villageName } from '../service'
 
 /** Figures for a village-month, from counters kept in the writing transactions and indexed counts. */
-export const stats = defineAction(pointsContract.actions.stats, {
+export const stats = legacyAction(pointsContract.actions.stats, {
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId, month }, ctx) => {
     const [s, households, pendingBatches, openObjections, goods] = await Promise.all([

@@ -2,7 +2,7 @@ import { volunteerContract, VolunteerErrors } from '../../../shared/volunteer/vo
 import type { Signup, TaskCounter } from '../../../shared/volunteer/volunteer.schema'
 import { REMINDER_LEAD_MS } from '../../../shared/volunteer/volunteer.rules'
 import { formatBj } from '../../../shared/time/beijing'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { voidInbox, writeInbox } from '../notifier'
 import { bumpStats, ids, isOrgAdmin, loadTask, mySignupView, residentScope, statsUnitOf, taskView } from '../support'
 
@@ -14,7 +14,7 @@ const CANDIDATES = 20
  * order takes it, in the same transaction (candidates are found by index first and re-read by id inside,
  * so one who cancelled meanwhile is skipped).
  */
-export const cancelSignup = defineAction(volunteerContract.actions.cancelSignup, {
+export const cancelSignup = legacyAction(volunteerContract.actions.cancelSignup, {
   scope: async ({ taskId }, ctx) => residentScope(ctx, 'task_signup', (await loadTask(ctx, taskId)).unitId),
   run: async ({ taskId }, ctx) => {
     const task = await loadTask(ctx, taskId)

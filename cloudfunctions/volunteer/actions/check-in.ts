@@ -2,7 +2,7 @@ import { volunteerContract, VolunteerErrors } from '../../../shared/volunteer/vo
 import type { GeoPoint } from '../../../shared/common.schema'
 import type { Signup, Task } from '../../../shared/volunteer/volunteer.schema'
 import { canCheckIn, canCheckOut, distanceMeters } from '../../../shared/volunteer/volunteer.rules'
-import { defineAction, type ActionContext } from '../../_core/wrap'
+import { legacyAction, type ActionContext } from '../../_core/wrap'
 import { ids, loadTask, mySignupView, residentScope, verifyCheckinCode } from '../support'
 
 /** Proof of presence: the organiser's signed code, or the phone's position within the task's radius. */
@@ -42,13 +42,13 @@ async function clock(kind: 'in' | 'out', input: { taskId: string; code?: string;
 }
 
 /** Check in at the task (server clock): from an hour before the start until the end. */
-export const checkIn = defineAction(volunteerContract.actions.checkIn, {
+export const checkIn = legacyAction(volunteerContract.actions.checkIn, {
   scope: async ({ taskId }, ctx) => residentScope(ctx, 'task_signup', (await loadTask(ctx, taskId)).unitId),
   run: (input, ctx) => clock('in', input, ctx),
 })
 
 /** Check out (server clock): after checking in, until three hours after the end. */
-export const checkOut = defineAction(volunteerContract.actions.checkOut, {
+export const checkOut = legacyAction(volunteerContract.actions.checkOut, {
   scope: async ({ taskId }, ctx) => residentScope(ctx, 'task_signup', (await loadTask(ctx, taskId)).unitId),
   run: (input, ctx) => clock('out', input, ctx),
 })

@@ -4,7 +4,7 @@ import type { Adjustment, Signup } from '../../../shared/volunteer/volunteer.sch
 import { hoursToMinutes, measuredMinutes, minutesToHours, pointsHours } from '../../../shared/volunteer/volunteer.rules'
 import { formatBj } from '../../../shared/time/beijing'
 import { creditSystemAward } from '../../points/award'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { recordVolunteerHours } from '../hours'
 import { bumpStats, householdOf, ids, loadSignup, loadTask, requireOrgAdmin, signupRow, statsUnitOf } from '../support'
 
@@ -14,7 +14,7 @@ import { bumpStats, householdOf, ids, loadSignup, loadTask, requireOrgAdmin, sig
  * In the same transaction the hours go to the volunteer's record (exactly once, by sign-up) and, if the
  * task earns points, to their household through the points domain (exactly once, by sign-up).
  */
-export const confirmAttendance = defineAction(volunteerContract.actions.confirmAttendance, {
+export const confirmAttendance = legacyAction(volunteerContract.actions.confirmAttendance, {
   scope: async ({ signupId }, ctx) => (await loadTask(ctx, (await loadSignup(ctx, signupId)).taskId)).unitId,
   run: async ({ signupId, attended, hours, reason }, ctx) => {
     const signup = await loadSignup(ctx, signupId)

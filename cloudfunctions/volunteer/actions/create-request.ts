@@ -1,10 +1,10 @@
 import { volunteerContract, VolunteerErrors } from '../../../shared/volunteer/volunteer.contract'
 import { VolunteerRequestSchema, type VolunteerRequest } from '../../../shared/volunteer/volunteer.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { bumpStats, requestView, residenceArea } from '../support'
 
 /** 群众点单: a resident posts a need in their village; the village reviews it before it is public. */
-export const createRequest = defineAction(volunteerContract.actions.createRequest, {
+export const createRequest = legacyAction(volunteerContract.actions.createRequest, {
   scope: async (_input, ctx) => ctx.caller.user.residenceUnitId ?? ctx.scopeRoots('request_create')[0] ?? null,
   run: async (input, ctx) => {
     const home = await residenceArea(ctx)

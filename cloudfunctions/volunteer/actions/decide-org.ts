@@ -1,10 +1,10 @@
 import { volunteerContract, VolunteerErrors } from '../../../shared/volunteer/volunteer.contract'
 import type { Org } from '../../../shared/volunteer/volunteer.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { loadOrg, orgView } from '../support'
 
 /** An official approves or turns down a registered organisation (a refusal says why). */
-export const decideOrg = defineAction(volunteerContract.actions.decideOrg, {
+export const decideOrg = legacyAction(volunteerContract.actions.decideOrg, {
   scope: async ({ orgId }, ctx) => (await loadOrg(ctx, orgId)).unitId,
   run: async ({ orgId, approve, note }, ctx) => {
     if (!approve && !note) throw VolunteerErrors.NOTE_REQUIRED()

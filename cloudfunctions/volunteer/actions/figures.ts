@@ -1,7 +1,7 @@
 import { volunteerContract } from '../../../shared/volunteer/volunteer.contract'
 import type { Org, Stats, StatsView } from '../../../shared/volunteer/volunteer.schema'
 import { attendanceRate, minutesToHours } from '../../../shared/volunteer/volunteer.rules'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { areaFilter, emptyStats, ids, requireUnit } from '../support'
 
 function statsView(s: Stats, name: string): StatsView {
@@ -14,7 +14,7 @@ function statsView(s: Stats, name: string): StatsView {
 }
 
 /** Figures of a village (or township) and of each organisation registered there, read from counters by id. */
-export const figures = defineAction(volunteerContract.actions.figures, {
+export const figures = legacyAction(volunteerContract.actions.figures, {
   scope: async ({ unitId }) => unitId,
   run: async ({ unitId }, ctx) => {
     const unit = await requireUnit(ctx.rt, unitId)

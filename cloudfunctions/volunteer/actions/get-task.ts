@@ -1,10 +1,10 @@
 import { volunteerContract } from '../../../shared/volunteer/volunteer.contract'
 import type { Signup, TaskCounter } from '../../../shared/volunteer/volunteer.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { ids, isOrgAdmin, loadTask, mySignupView, taskView, waitPositionOf } from '../support'
 
 /** A task with its filled slots and, if I signed up, my sign-up and place on the waitlist. Tasks are public. */
-export const getTask = defineAction(volunteerContract.actions.getTask, {
+export const getTask = legacyAction(volunteerContract.actions.getTask, {
   run: async ({ taskId }, ctx) => {
     const task = await loadTask(ctx, taskId)
     const [counter, mine, admin] = await Promise.all([

@@ -1,10 +1,10 @@
 import { volunteerContract } from '../../../shared/volunteer/volunteer.contract'
 import type { Org } from '../../../shared/volunteer/volunteer.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { areaFilter, orgView, paged, requireUnit } from '../support'
 
 /** Organisations registered in a unit's area (pending first for approval screens), paged. */
-export const listOrgs = defineAction(volunteerContract.actions.listOrgs, {
+export const listOrgs = legacyAction(volunteerContract.actions.listOrgs, {
   scope: async ({ unitId }) => unitId,
   run: async ({ unitId, status, page, pageSize }, ctx) => {
     const where = { ...(areaFilter(await requireUnit(ctx.rt, unitId)) ?? {}), ...(status ? { status } : {}) }

@@ -2,11 +2,11 @@ import { volunteerContract } from '../../../shared/volunteer/volunteer.contract'
 import type { User } from '../../../shared/account/account.schema'
 import type { Signup } from '../../../shared/volunteer/volunteer.schema'
 import type { Filter } from '../../_core/port'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { loadTask, paged, requireOrgAdmin, signupRow } from '../support'
 
 /** The organiser's list: sign-ups in arrival order, with waitlist places, clock times and confirmations. */
-export const listSignups = defineAction(volunteerContract.actions.listSignups, {
+export const listSignups = legacyAction(volunteerContract.actions.listSignups, {
   scope: async ({ taskId }, ctx) => (await loadTask(ctx, taskId)).unitId,
   run: async ({ taskId, status, page, pageSize }, ctx) => {
     const task = await loadTask(ctx, taskId)

@@ -1,7 +1,7 @@
 import { volunteerContract } from '../../../shared/volunteer/volunteer.contract'
 import type { Signup, Task, TaskCounter } from '../../../shared/volunteer/volunteer.schema'
 import type { Filter } from '../../_core/port'
-import { defineAction, type ActionContext } from '../../_core/wrap'
+import { legacyAction, type ActionContext } from '../../_core/wrap'
 import { ids, mySignupView, paged, residenceArea, taskView } from '../support'
 
 /** Task cards for a page of tasks: counters and my own sign-up read by id. */
@@ -19,7 +19,7 @@ export async function taskCards(ctx: ActionContext, tasks: Task[], canManage: bo
  * Tasks near me: those in my village and those of my township, soonest first; by default only tasks
  * not yet over. Without a residence there is nothing near me.
  */
-export const listTasks = defineAction(volunteerContract.actions.listTasks, {
+export const listTasks = legacyAction(volunteerContract.actions.listTasks, {
   run: async ({ page, pageSize, includePast }, ctx) => {
     const home = await residenceArea(ctx)
     const near = [home?.area.villageId, home?.area.townshipId].filter((x): x is string => !!x)

@@ -1,12 +1,12 @@
 import { volunteerContract } from '../../../shared/volunteer/volunteer.contract'
 import { HOURS_SOURCES, type HoursEntry, type HoursTotal } from '../../../shared/volunteer/volunteer.schema'
 import { minutesToHours } from '../../../shared/volunteer/volunteer.rules'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { hoursTotalId } from '../hours'
 import { paged } from '../support'
 
 /** My volunteer record: totals from the running total doc, lines from the hours ledger (newest first). */
-export const myHours = defineAction(volunteerContract.actions.myHours, {
+export const myHours = legacyAction(volunteerContract.actions.myHours, {
   run: async ({ page, pageSize }, ctx) => {
     const userId = ctx.caller.user._id
     const where = { userId }

@@ -1,10 +1,10 @@
 import { volunteerContract } from '../../../shared/volunteer/volunteer.contract'
 import type { InboxEntry } from '../../../shared/volunteer/volunteer.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { paged } from '../support'
 
 /** My reminders and notices that are due (showAt reached) and not voided, newest first. */
-export const myInbox = defineAction(volunteerContract.actions.myInbox, {
+export const myInbox = legacyAction(volunteerContract.actions.myInbox, {
   run: async ({ page, pageSize }, ctx) => {
     const where = { userId: ctx.caller.user._id, showAt: { $lte: ctx.now }, voidedAt: null }
     const [rows, total] = await Promise.all([

@@ -1,10 +1,10 @@
 import { volunteerContract } from '../../../shared/volunteer/volunteer.contract'
 import type { Org, OrgAdmin } from '../../../shared/volunteer/volunteer.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { orgView } from '../support'
 
 /** The organisations I administer (an org admin picks one to post tasks and take requests for). */
-export const myOrgs = defineAction(volunteerContract.actions.myOrgs, {
+export const myOrgs = legacyAction(volunteerContract.actions.myOrgs, {
   scope: async () => null,
   run: async (_input, ctx) => {
     const links = await ctx.db.find<OrgAdmin>('volunteer_org_admins', { where: { userId: ctx.caller.user._id }, limit: 50 })

@@ -1,11 +1,11 @@
 import { volunteerContract, VolunteerErrors } from '../../../shared/volunteer/volunteer.contract'
 import type { VolunteerRequest } from '../../../shared/volunteer/volunteer.schema'
-import { defineAction, type ActionContext } from '../../_core/wrap'
+import { legacyAction, type ActionContext } from '../../_core/wrap'
 import { loadRequest, paged, requestView, residenceArea } from '../support'
 import { stepRequest } from '../requests'
 
 /** The needs I posted, newest first. */
-export const myRequests = defineAction(volunteerContract.actions.myRequests, {
+export const myRequests = legacyAction(volunteerContract.actions.myRequests, {
   run: async ({ page, pageSize }, ctx) => {
     const where = { posterId: ctx.caller.user._id }
     const [rows, total] = await Promise.all([
@@ -17,7 +17,7 @@ export const myRequests = defineAction(volunteerContract.actions.myRequests, {
 })
 
 /** Verified outcomes in my village (names masked): the published result of 群众点单. */
-export const publicRequests = defineAction(volunteerContract.actions.publicRequests, {
+export const publicRequests = legacyAction(volunteerContract.actions.publicRequests, {
   run: async ({ page, pageSize }, ctx) => {
     const home = await residenceArea(ctx)
     if (!home?.area.villageId) return paged([], page, pageSize, 0)
@@ -39,7 +39,7 @@ async function mine(ctx: ActionContext, requestId: string) {
 }
 
 /** The poster withdraws a need nobody has taken yet. */
-export const withdrawRequest = defineAction(volunteerContract.actions.withdrawRequest, {
+export const withdrawRequest = legacyAction(volunteerContract.actions.withdrawRequest, {
   run: async ({ requestId, note }, ctx) => {
     await mine(ctx, requestId)
     return ctx.transact(async (tx) =>
@@ -48,7 +48,7 @@ export const withdrawRequest = defineAction(volunteerContract.actions.withdrawRe
 })
 
 /** The poster confirms the organisation did what was asked; the village verifies next. */
-export const confirmRequest = defineAction(volunteerContract.actions.confirmRequest, {
+export const confirmRequest = legacyAction(volunteerContract.actions.confirmRequest, {
   run: async ({ requestId, note }, ctx) => {
     await mine(ctx, requestId)
     return ctx.transact(async (tx) =>

@@ -3,7 +3,7 @@ import type { User } from '../../../shared/account/account.schema'
 import type { Org, VolunteerRequest } from '../../../shared/volunteer/volunteer.schema'
 import { hoursToMinutes } from '../../../shared/volunteer/volunteer.rules'
 import type { Filter } from '../../_core/port'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { writeInbox } from '../notifier'
 import { stepRequest } from '../requests'
 import { bumpStats, ids, loadOrg, loadRequest, paged, requestView, requireOrgAdmin } from '../support'
@@ -14,7 +14,7 @@ function inOrgArea(org: Org, req: VolunteerRequest): boolean {
 }
 
 /** Needs an organisation can take (published, in its area) or has taken (any later status). */
-export const openRequests = defineAction(volunteerContract.actions.openRequests, {
+export const openRequests = legacyAction(volunteerContract.actions.openRequests, {
   scope: async ({ orgId }, ctx) => (await loadOrg(ctx, orgId)).unitId,
   run: async ({ orgId, status, page, pageSize }, ctx) => {
     const org = await loadOrg(ctx, orgId)
@@ -31,7 +31,7 @@ export const openRequests = defineAction(volunteerContract.actions.openRequests,
 })
 
 /** 接单: an approved organisation takes on a published need in its area; time-to-take is counted. */
-export const takeRequest = defineAction(volunteerContract.actions.takeRequest, {
+export const takeRequest = legacyAction(volunteerContract.actions.takeRequest, {
   scope: async ({ requestId }, ctx) => (await loadRequest(ctx, requestId)).villageId,
   run: async ({ requestId, orgId }, ctx) => {
     const [req, org] = await Promise.all([loadRequest(ctx, requestId), loadOrg(ctx, orgId)])
@@ -55,7 +55,7 @@ export const takeRequest = defineAction(volunteerContract.actions.takeRequest, {
 })
 
 /** The organisation reports the job done: what was done, who took part and for how long. */
-export const completeRequest = defineAction(volunteerContract.actions.completeRequest, {
+export const completeRequest = legacyAction(volunteerContract.actions.completeRequest, {
   scope: async ({ requestId }, ctx) => (await loadRequest(ctx, requestId)).villageId,
   run: async ({ requestId, outcome, volunteers }, ctx) => {
     const req = await loadRequest(ctx, requestId)

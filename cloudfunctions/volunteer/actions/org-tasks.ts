@@ -1,11 +1,11 @@
 import { volunteerContract } from '../../../shared/volunteer/volunteer.contract'
 import type { Task } from '../../../shared/volunteer/volunteer.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { loadOrg, paged, requireOrgAdmin } from '../support'
 import { taskCards } from './list-tasks'
 
 /** The tasks an organisation posted, newest first (for its admins). */
-export const orgTasks = defineAction(volunteerContract.actions.orgTasks, {
+export const orgTasks = legacyAction(volunteerContract.actions.orgTasks, {
   scope: async ({ orgId }, ctx) => (await loadOrg(ctx, orgId)).unitId,
   run: async ({ orgId, page, pageSize }, ctx) => {
     await requireOrgAdmin(ctx, orgId)

@@ -1,12 +1,12 @@
 import { volunteerContract, VolunteerErrors } from '../../../shared/volunteer/volunteer.contract'
 import { TaskSchema, type Task, type TaskCounter } from '../../../shared/volunteer/volunteer.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import {
   areaOf, bumpStats, loadOrg, newCodeSecret, requireOrgAdmin, requireUnit, statsUnitOf, taskView, within,
 } from '../support'
 
 /** An organisation's admin posts a task in the organisation's area; its slot counter starts with it. */
-export const publishTask = defineAction(volunteerContract.actions.publishTask, {
+export const publishTask = legacyAction(volunteerContract.actions.publishTask, {
   scope: async ({ orgId, unitId }, ctx) => unitId ?? (await loadOrg(ctx, orgId)).unitId,
   run: async (input, ctx) => {
     const org = await loadOrg(ctx, input.orgId)

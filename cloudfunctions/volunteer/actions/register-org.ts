@@ -1,10 +1,10 @@
 import { volunteerContract, VolunteerErrors } from '../../../shared/volunteer/volunteer.contract'
 import { OrgSchema, type Org, type OrgAdmin } from '../../../shared/volunteer/volunteer.schema'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { areaOf, ids, orgView, requireUnit } from '../support'
 
 /** An organisation registers in a village or township; it waits for an official's approval. */
-export const registerOrg = defineAction(volunteerContract.actions.registerOrg, {
+export const registerOrg = legacyAction(volunteerContract.actions.registerOrg, {
   scope: async ({ unitId }) => unitId,
   run: async (input, ctx) => {
     const unit = await requireUnit(ctx.rt, input.unitId)

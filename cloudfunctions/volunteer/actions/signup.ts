@@ -2,7 +2,7 @@ import { volunteerContract, VolunteerErrors } from '../../../shared/volunteer/vo
 import { SignupSchema, type Signup, type TaskCounter } from '../../../shared/volunteer/volunteer.schema'
 import { REMINDER_LEAD_MS } from '../../../shared/volunteer/volunteer.rules'
 import { formatBj } from '../../../shared/time/beijing'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { writeInbox } from '../notifier'
 import { bumpStats, ids, isOrgAdmin, loadTask, mySignupView, residentScope, statsUnitOf, taskView } from '../support'
 
@@ -11,7 +11,7 @@ import { bumpStats, ids, isOrgAdmin, loadTask, mySignupView, residentScope, stat
  * overfill however many sign up at once; when full the sign-up joins the waitlist with the next sequence
  * number. The sign-up id is derived from task + person, so one person holds at most one sign-up.
  */
-export const signup = defineAction(volunteerContract.actions.signup, {
+export const signup = legacyAction(volunteerContract.actions.signup, {
   scope: async ({ taskId }, ctx) => residentScope(ctx, 'task_signup', (await loadTask(ctx, taskId)).unitId),
   run: async ({ taskId }, ctx) => {
     const task = await loadTask(ctx, taskId)

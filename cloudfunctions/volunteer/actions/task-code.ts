@@ -1,9 +1,9 @@
 import { volunteerContract } from '../../../shared/volunteer/volunteer.contract'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { checkinCode, loadTask, requireOrgAdmin } from '../support'
 
 /** The organiser's check-in code for a task (shown as a QR code for volunteers to scan). */
-export const taskCode = defineAction(volunteerContract.actions.taskCode, {
+export const taskCode = legacyAction(volunteerContract.actions.taskCode, {
   scope: async ({ taskId }, ctx) => (await loadTask(ctx, taskId)).unitId,
   run: async ({ taskId }, ctx) => {
     const task = await loadTask(ctx, taskId)

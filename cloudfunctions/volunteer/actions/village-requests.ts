@@ -3,14 +3,14 @@ import type { User } from '../../../shared/account/account.schema'
 import type { Org, VolunteerRequest } from '../../../shared/volunteer/volunteer.schema'
 import { formatBj } from '../../../shared/time/beijing'
 import { creditSystemAward } from '../../points/award'
-import { defineAction } from '../../_core/wrap'
+import { legacyAction } from '../../_core/wrap'
 import { recordVolunteerHours } from '../hours'
 import { writeInbox } from '../notifier'
 import { stepRequest } from '../requests'
 import { areaFilter, bumpStats, householdOf, ids, loadRequest, paged, requestView, requireUnit } from '../support'
 
 /** Requests in a unit's area for the village's review and verification (names shown to officials). */
-export const villageRequests = defineAction(volunteerContract.actions.villageRequests, {
+export const villageRequests = legacyAction(volunteerContract.actions.villageRequests, {
   scope: async ({ unitId }) => unitId,
   run: async ({ unitId, status, page, pageSize }, ctx) => {
     const where = { ...(areaFilter(await requireUnit(ctx.rt, unitId)) ?? {}), ...(status ? { status } : {}) }
@@ -23,7 +23,7 @@ export const villageRequests = defineAction(volunteerContract.actions.villageReq
 })
 
 /** The village reviews a new need: publish it for organisations to take, or turn it down with a reason. */
-export const reviewRequest = defineAction(volunteerContract.actions.reviewRequest, {
+export const reviewRequest = legacyAction(volunteerContract.actions.reviewRequest, {
   scope: async ({ requestId }, ctx) => (await loadRequest(ctx, requestId)).villageId,
   run: async ({ requestId, approve, note }, ctx) => {
     if (!approve && !note) throw VolunteerErrors.NOTE_REQUIRED()
@@ -49,7 +49,7 @@ export const reviewRequest = defineAction(volunteerContract.actions.reviewReques
  * points (village rule VOLUNTEER_HOUR); the outcome becomes public. Not approved: back to the
  * organisation with the reason.
  */
-export const verifyRequest = defineAction(volunteerContract.actions.verifyRequest, {
+export const verifyRequest = legacyAction(volunteerContract.actions.verifyRequest, {
   scope: async ({ requestId }, ctx) => (await loadRequest(ctx, requestId)).villageId,
   run: async ({ requestId, approve, note, awardPoints }, ctx) => {
     if (!approve && !note) throw VolunteerErrors.NOTE_REQUIRED()

@@ -1,0 +1,17 @@
+/**
+ * The one CSV writer: UTF-8 with a BOM (so Excel opens Chinese text), CRLF rows, quoted where needed, and no
+ * cell a spreadsheet would run as a formula: text starting with = + - @ (or a tab/CR, which Excel strips before
+ * looking) gets a leading apostrophe, whatever a resident typed. Numbers stay numbers.
+ */
+export type Cell = string | number | null | undefined
+
+export function csvCell(v: Cell): string {
+  if (v === null || v === undefined) return ''
+  const s = String(v)
+  const safe = typeof v === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<Cell>>): string {
+  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
+}
