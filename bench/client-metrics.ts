@@ -17,14 +17,19 @@ function dirSize(dir: string, skip: (rel: string) => boolean = () => false, root
 /** Sizes of the built mini-program: the main package and each subpackage (packages/<domain>). */
 export function weappSizes(root: string): Record<string, number> {
   const dist = join(root, 'dist/weapp')
-  const out: Record<string, number> = { main: dirSize(dist, (rel) => rel === 'packages' || rel.startsWith('packages/')) }
+  const out: Record<string, number> = {
+    main: dirSize(dist, (rel) => rel === 'packages' || rel.startsWith('packages/')),
+  }
   const pk = join(dist, 'packages')
   if (existsSync(pk)) for (const d of readdirSync(pk)) out[`packages/${d}`] = dirSize(join(pk, d))
   return out
 }
 
 /** First load of the H5 app in Chromium: bytes transferred and time until the home page is interactive. */
-export async function h5FirstLoad(url: string, token: string): Promise<{ bytes: number; requests: number; interactiveMs: number }> {
+export async function h5FirstLoad(
+  url: string,
+  token: string,
+): Promise<{ bytes: number; requests: number; interactiveMs: number }> {
   const browser = await launch()
   try {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
@@ -42,12 +47,22 @@ export async function h5FirstLoad(url: string, token: string): Promise<{ bytes: 
     const sizes: Promise<void>[] = []
     page.on('requestfinished', (req) => {
       requests += 1
-      sizes.push(req.sizes().then((s) => { bytes += s.responseHeadersSize + s.responseBodySize }, () => undefined))
+      sizes.push(
+        req.sizes().then(
+          (s) => {
+            bytes += s.responseHeadersSize + s.responseBodySize
+          },
+          () => undefined,
+        ),
+      )
     })
     const t = Date.now()
     await page.goto(`${url}/#/pages/home/index`)
     // the greeting renders once `account.me` has answered: the home page is then usable (the tab bar alone is not)
-    await page.getByText(/您好，/).first().waitFor({ timeout: 60_000 })
+    await page
+      .getByText(/您好，/)
+      .first()
+      .waitFor({ timeout: 60_000 })
     const interactiveMs = Date.now() - t
     await page.waitForLoadState('networkidle')
     await Promise.all(sizes)

@@ -19,22 +19,66 @@ const household = s.households[0]!
 const shapes: Array<[label: string, collection: string, q: FindOptions]> = [
   ['caller grants', 'role_assignments', { where: { userId: s.gridWorker, revokedAt: null }, limit: 200 }],
   ['units children', 'units', { where: { parentId: s.townshipId }, orderBy: [['name', 'asc']], limit: 500 }],
-  ['queue todo', 'incidents', { where: { handlerUnitId: { $in: [s.gridId] }, open: true }, orderBy: [['dueAt', 'asc']], limit: 20 }],
+  [
+    'queue todo',
+    'incidents',
+    { where: { handlerUnitId: { $in: [s.gridId] }, open: true }, orderBy: [['dueAt', 'asc']], limit: 20 },
+  ],
   ['queue all (grid)', 'incidents', { where: { gridId: s.gridId }, orderBy: [['reportedAt', 'desc']], limit: 21 }],
-  ['queue all (county)', 'incidents', { where: { countyId: s.countyId }, orderBy: [['reportedAt', 'desc']], limit: 21 }],
-  ['queue all total (county counters)', 'incident_stats', { where: { unitId: s.countyId }, orderBy: [['month', 'asc']], limit: 1000 }],
-  ['stats counters (township + children)', 'incident_stats', { where: { unitId: { $in: [s.townshipId, s.villageId] }, month: { $in: [month] } }, limit: 1000 }],
-  ['grids walk (units of a level)', 'units', { where: { parentId: { $in: [s.townshipId, s.villageId] } }, orderBy: [['_id', 'asc']], limit: 1000 }],
-  ['sweep (due cases)', 'incidents', { where: { sweepAt: { $lt: Date.now() } }, orderBy: [['sweepAt', 'asc']], limit: 200 }],
-  ['handlers of a unit', 'role_assignments', { where: { unitId: s.gridId, revokedAt: null, role: { $in: ['grid_worker'] } }, limit: 500 }],
-  ['incident ledger (village month)', 'incidents', { where: { villageId: s.villageId, reportedAt: { $gte: 0, $lt: Date.now() } }, orderBy: [['reportedAt', 'asc']] }],
+  [
+    'queue all (county)',
+    'incidents',
+    { where: { countyId: s.countyId }, orderBy: [['reportedAt', 'desc']], limit: 21 },
+  ],
+  [
+    'queue all total (county counters)',
+    'incident_stats',
+    { where: { unitId: s.countyId }, orderBy: [['month', 'asc']], limit: 1000 },
+  ],
+  [
+    'stats counters (township + children)',
+    'incident_stats',
+    { where: { unitId: { $in: [s.townshipId, s.villageId] }, month: { $in: [month] } }, limit: 1000 },
+  ],
+  [
+    'grids walk (units of a level)',
+    'units',
+    { where: { parentId: { $in: [s.townshipId, s.villageId] } }, orderBy: [['_id', 'asc']], limit: 1000 },
+  ],
+  [
+    'sweep (due cases)',
+    'incidents',
+    { where: { sweepAt: { $lt: Date.now() } }, orderBy: [['sweepAt', 'asc']], limit: 200 },
+  ],
+  [
+    'handlers of a unit',
+    'role_assignments',
+    { where: { unitId: s.gridId, revokedAt: null, role: { $in: ['grid_worker'] } }, limit: 500 },
+  ],
+  [
+    'incident ledger (village month)',
+    'incidents',
+    { where: { villageId: s.villageId, reportedAt: { $gte: 0, $lt: Date.now() } }, orderBy: [['reportedAt', 'asc']] },
+  ],
   ['timeline', 'incident_events', { where: { incidentId: 'x' }, orderBy: [['seq', 'asc']] }],
   ['myPoints history', 'points_ledger', { where: { householdId: household }, orderBy: [['seq', 'desc']], limit: 20 }],
-  ['myPoints open awards', 'points_awards', { where: { householdId: household, status: { $in: ['publicity', 'objected'] } }, limit: 200 }],
-  ['board month', 'points_household_months', { where: { villageId: s.villageId, month }, orderBy: [['earned', 'desc']], limit: 20 }],
+  [
+    'myPoints open awards',
+    'points_awards',
+    { where: { householdId: household, status: { $in: ['publicity', 'objected'] } }, limit: 200 },
+  ],
+  [
+    'board month',
+    'points_household_months',
+    { where: { villageId: s.villageId, month }, orderBy: [['earned', 'desc']], limit: 20 },
+  ],
   ['board all', 'points_accounts', { where: { villageId: s.villageId }, orderBy: [['balance', 'desc']], limit: 20 }],
   ['ledger export', 'points_ledger', { where: { villageId: s.villageId, month }, orderBy: [['at', 'asc']] }],
-  ['patrol figures stats', 'patrol_stats', { where: { kind: 'village', townshipId: s.townshipId, month: { $gte: month, $lte: month } } }],
+  [
+    'patrol figures stats',
+    'patrol_stats',
+    { where: { kind: 'village', townshipId: s.townshipId, month: { $gte: month, $lte: month } } },
+  ],
   ['patrol figures shifts', 'patrol_shifts', { where: { villageId: { $in: [s.villageId] } } }],
   ['patrol member', 'patrol_members', { where: { teamId: s.teamId, active: true } }],
   ['signups of task', 'volunteer_signups', { where: { taskId: 'x', status: 'confirmed' }, orderBy: [['seq', 'asc']] }],
@@ -46,7 +90,9 @@ async function main(): Promise<void> {
     const t = performance.now()
     const rows = await db.find(c, q)
     const ms = performance.now() - t
-    console.log(`${label.padEnd(34)} ${String(rows.length).padStart(5)} rows ${ms.toFixed(2).padStart(7)} ms  ${db.explain(c, q).join(' | ')}`)
+    console.log(
+      `${label.padEnd(34)} ${String(rows.length).padStart(5)} rows ${ms.toFixed(2).padStart(7)} ms  ${db.explain(c, q).join(' | ')}`,
+    )
   }
   await db.close()
 }

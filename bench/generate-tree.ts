@@ -1,5 +1,5 @@
-import type { Household, RoleAssignment, Unit, User } from '../shared/account/account.schema'
-import type { RoleName } from '../shared/auth/roles'
+import type { Household, RoleAssignment, Unit, User } from '@shared/account/account.schema'
+import type { RoleName } from '@shared/auth/roles'
 import type { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
 import { personName, Rng } from './prng'
 
@@ -33,8 +33,12 @@ export function generateTree(db: SqlitePort, scale: number, seed: number, now: n
   const rng = new Rng(seed)
   const n = (x: number) => Math.max(1, Math.round(x * scale))
   const counts = {
-    counties: n(AT_1X.counties), townships: n(AT_1X.townships), villages: n(AT_1X.villages), grids: n(AT_1X.grids),
-    households: n(AT_1X.households), patrol: n(AT_1X.patrol),
+    counties: n(AT_1X.counties),
+    townships: n(AT_1X.townships),
+    villages: n(AT_1X.villages),
+    grids: n(AT_1X.grids),
+    households: n(AT_1X.households),
+    patrol: n(AT_1X.patrol),
   }
   const units: Unit[] = []
   const mk = (id: string, name: string, level: Unit['level'], parent: Unit | null, kind: Unit['kind'] = null): Unit => {
@@ -53,8 +57,12 @@ export function generateTree(db: SqlitePort, scale: number, seed: number, now: n
   }
   const pad = (i: number, w = 2) => String(i).padStart(w, '0')
   const counties = spread([prefecture], counts.counties, (p, i) => mk(`${p._id}-C${pad(i)}`, `基准县${i}`, 'county', p))
-  const townships = spread(counties, counts.townships, (p, i) => mk(`${p._id}-T${pad(i)}`, `${p.name}第${i}乡`, 'township', p))
-  const villages = spread(townships, counts.villages, (p, i) => mk(`${p._id}-V${pad(i)}`, `${p.name}${i}村`, 'village', p, rng.chance(0.3) ? 'urban' : 'rural'))
+  const townships = spread(counties, counts.townships, (p, i) =>
+    mk(`${p._id}-T${pad(i)}`, `${p.name}第${i}乡`, 'township', p),
+  )
+  const villages = spread(townships, counts.villages, (p, i) =>
+    mk(`${p._id}-V${pad(i)}`, `${p.name}${i}村`, 'village', p, rng.chance(0.3) ? 'urban' : 'rural'),
+  )
   const grids = spread(villages, counts.grids, (p, i) => mk(`${p._id}-G${pad(i)}`, `${p.name}${i}组`, 'grid', p))
   const departments = counties.flatMap((c) =>
     ['住建局', '派出所', '应急局', '司法局'].map((d, i) => mk(`${c._id}-D${i + 1}`, `${c.name}${d}`, 'department', c)),
@@ -65,21 +73,60 @@ export function generateTree(db: SqlitePort, scale: number, seed: number, now: n
   const roles: RoleAssignment[] = []
   const households: Household[] = []
   const tree: Tree = {
-    prefecture, counties, townships, villages, grids, departments, households,
-    residentsByGrid: new Map(), gridWorkers: new Map(), officials: new Map(), storeKeepers: new Map(),
-    dispatchers: new Map(), deptHandlers: new Map(), patrolVolunteers: new Map(), orgAdmins: new Map(), userHousehold: new Map(),
+    prefecture,
+    counties,
+    townships,
+    villages,
+    grids,
+    departments,
+    households,
+    residentsByGrid: new Map(),
+    gridWorkers: new Map(),
+    officials: new Map(),
+    storeKeepers: new Map(),
+    dispatchers: new Map(),
+    deptHandlers: new Map(),
+    patrolVolunteers: new Map(),
+    orgAdmins: new Map(),
+    userHousehold: new Map(),
   }
   let uid = 0
-  const person = (role: RoleName, unitId: string, householdId: string | null = null, residence: string | null = null): string => {
+  const person = (
+    role: RoleName,
+    unitId: string,
+    householdId: string | null = null,
+    residence: string | null = null,
+  ): string => {
     const id = `bu${(uid++).toString(36)}`
-    users.push({ _id: id, openid: null, name: personName(rng), phone: `139${String(10_000_000 + uid).slice(-8)}`, householdId, residenceUnitId: residence, createdAt: now })
-    roles.push({ _id: `bra-${id}-${role}`, userId: id, role, unitId, grantedBy: null, via: 'seed', createdAt: now, revokedAt: null })
+    users.push({
+      _id: id,
+      openid: null,
+      name: personName(rng),
+      phone: `139${String(10_000_000 + uid).slice(-8)}`,
+      householdId,
+      residenceUnitId: residence,
+      createdAt: now,
+    })
+    roles.push({
+      _id: `bra-${id}-${role}`,
+      userId: id,
+      role,
+      unitId,
+      grantedBy: null,
+      via: 'seed',
+      createdAt: now,
+      revokedAt: null,
+    })
     return id
   }
   for (let i = 0; i < counts.households; i++) {
     const grid = grids[i % grids.length] as Unit
     const hh: Household = {
-      _id: `bh${i.toString(36)}`, villageId: grid.parentId as string, gridId: grid._id, headName: personName(rng), address: `${(i % 90) + 1} 号`,
+      _id: `bh${i.toString(36)}`,
+      villageId: grid.parentId as string,
+      gridId: grid._id,
+      headName: personName(rng),
+      address: `${(i % 90) + 1} 号`,
     }
     households.push(hh)
     const head = person('resident', grid._id, hh._id, grid._id)

@@ -84,14 +84,18 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
   const started = performance.now()
   const clock = new ManualClock(YEAR_START)
   const local = createLocalRuntime({
-    dbFile: join(dir, 'linli.db'), clock, log: { info: () => undefined, error: (m, e) => errors.push(`${m} ${JSON.stringify(e).slice(0, 300)}`) },
+    dbFile: join(dir, 'linli.db'),
+    clock,
+    log: { info: () => undefined, error: (m, e) => errors.push(`${m} ${JSON.stringify(e).slice(0, 300)}`) },
   })
   const rt: Runtime = { ...local, files: acceptingFiles }
   const db = local.db
   const errors: string[] = []
   const rng = new Rng(seed)
   const tree = generateTree(db, scale, seed, YEAR_START)
-  log(`  tree: ${tree.villages.length} villages, ${tree.grids.length} grids, ${tree.households.length} households (${Math.round(performance.now() - started)} ms)`)
+  log(
+    `  tree: ${tree.villages.length} villages, ${tree.grids.length} grids, ${tree.households.length} households (${Math.round(performance.now() - started)} ms)`,
+  )
 
   // actions share a commit in groups of BATCH (each still its own savepoint: see SqlitePort.beginBatch)
   const BATCH = 2000
@@ -99,9 +103,15 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
   let actions = 0
   let actionErrors = 0
   let req = 0
-  async function call<T = any>(fn: string, userId: string, action: string, data: unknown, write = true): Promise<T | null> {
+  async function call<T = any>(
+    fn: string,
+    userId: string,
+    action: string,
+    data: unknown,
+    write = true,
+  ): Promise<T | null> {
     actions += 1
-    const body = write ? { action, data, requestId: `gen-${(req++).toString(36).padStart(8, "0")}` } : { action, data }
+    const body = write ? { action, data, requestId: `gen-${(req++).toString(36).padStart(8, '0')}` } : { action, data }
     if (actions % BATCH === 0) {
       db.commitBatch()
       db.beginBatch()
@@ -116,10 +126,20 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
   }
 
   // ---- set-up per village, through the actions ----
-  const villageSetup = new Map<string, {
-    teamId: string; routeId: string; shiftId: string; checkpoints: Array<{ id: string; lat: number; lng: number; code: string }>
-    ruleIds: string[]; goodsIds: string[]; orgId: string | null; households: string[]; residents: string[]
-  }>()
+  const villageSetup = new Map<
+    string,
+    {
+      teamId: string
+      routeId: string
+      shiftId: string
+      checkpoints: Array<{ id: string; lat: number; lng: number; code: string }>
+      ruleIds: string[]
+      goodsIds: string[]
+      orgId: string | null
+      households: string[]
+      residents: string[]
+    }
+  >()
   const householdsByVillage = new Map<string, string[]>()
   for (const h of tree.households) {
     const l = householdsByVillage.get(h.villageId) ?? []
@@ -144,42 +164,80 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
     const [official, approver] = tree.officials.get(v._id)!
     const vols = tree.patrolVolunteers.get(v._id) ?? []
     const captain = vols[0]!
-    const team = await call('patrol', official, 'saveTeam', { villageId: v._id, name: '红袖套巡逻队', captainId: captain, memberIds: vols.slice(0, 100) })
+    const team = await call('patrol', official, 'saveTeam', {
+      villageId: v._id,
+      name: '红袖套巡逻队',
+      captainId: captain,
+      memberIds: vols.slice(0, 100),
+    })
     const route = await call('patrol', official, 'createRoute', { villageId: v._id, name: '村内环线' })
     if (!team || !route) throw new Error(`set-up failed: ${errors.join(' | ')}`)
     const c = villageCenter(vi)
     const checkpoints: Array<{ id: string; lat: number; lng: number; code: string }> = []
     for (let k = 0; k < 5; k++) {
       const loc = { lat: c.lat + k * 0.001, lng: c.lng + k * 0.001 }
-      const r = await call('patrol', official, 'saveCheckpoint', { routeId: route.id, name: `点位${k + 1}`, location: { ...loc, datum: 'gcj02' }, radiusM: 80 })
+      const r = await call('patrol', official, 'saveCheckpoint', {
+        routeId: route.id,
+        name: `点位${k + 1}`,
+        location: { ...loc, datum: 'gcj02' },
+        radiusM: 80,
+      })
       const cp = r.checkpoint
       checkpoints.push({ id: cp.id, ...loc, code: codeFor(DEV_CODE_KEY, cp.id, v._id) })
     }
     const shift = await call('patrol', official, 'saveShift', {
-      villageId: v._id, name: '晚巡', teamId: team.id, routeId: route.id, startMinute: 19 * 60, durationMinutes: 120,
+      villageId: v._id,
+      name: '晚巡',
+      teamId: team.id,
+      routeId: route.id,
+      startMinute: 19 * 60,
+      durationMinutes: 120,
     })
     const ruleIds: string[] = []
     for (const [code, name, category, points] of [
-      ['YARD_CLEAN', '庭院整洁、门前三包', '环境卫生', 5], ['GARBAGE_SORT', '垃圾分类定点投放', '环境卫生', 2],
-      ['NEIGHBOR_HELP', '邻里互助、帮扶困难户', '邻里互助', 5], ['FILIAL_CARE', '孝敬老人、照顾病残家人', '孝老爱亲', 10],
+      ['YARD_CLEAN', '庭院整洁、门前三包', '环境卫生', 5],
+      ['GARBAGE_SORT', '垃圾分类定点投放', '环境卫生', 2],
+      ['NEIGHBOR_HELP', '邻里互助、帮扶困难户', '邻里互助', 5],
+      ['FILIAL_CARE', '孝敬老人、照顾病残家人', '孝老爱亲', 10],
     ] as const) {
       const r = await call('points', official, 'saveRule', { villageId: v._id, code, name, category, points })
       if (r) ruleIds.push(r.id)
     }
     const goodsIds: string[] = []
-    for (const [name, price] of [['洗衣粉（1 公斤）', 10], ['毛巾', 8], ['香皂（3 块装）', 5]] as const) {
-      const r = await call('points', tree.storeKeepers.get(v._id)!, 'saveGoods', { villageId: v._id, name, price, stock: 100_000 })
+    for (const [name, price] of [
+      ['洗衣粉（1 公斤）', 10],
+      ['毛巾', 8],
+      ['香皂（3 块装）', 5],
+    ] as const) {
+      const r = await call('points', tree.storeKeepers.get(v._id)!, 'saveGoods', {
+        villageId: v._id,
+        name,
+        price,
+        stock: 100_000,
+      })
       if (r) goodsIds.push(r.id)
     }
     const orgAdmin = tree.orgAdmins.get(v._id)!
     const org = await call('volunteer', orgAdmin, 'registerOrg', {
-      name: `${v.name}志愿服务队`, kind: 'volunteer_team', unitId: v._id, intro: '村里的志愿服务队', contactName: '联系人', contactPhone: '13900000000',
+      name: `${v.name}志愿服务队`,
+      kind: 'volunteer_team',
+      unitId: v._id,
+      intro: '村里的志愿服务队',
+      contactName: '联系人',
+      contactPhone: '13900000000',
     })
     if (org) await call('volunteer', official, 'decideOrg', { orgId: org.id, approve: true })
     void approver
     villageSetup.set(v._id, {
-      teamId: team.id, routeId: route.id, shiftId: shift.id, checkpoints, ruleIds, goodsIds, orgId: org?.id ?? null,
-      households: householdsByVillage.get(v._id) ?? [], residents: residentsByVillage.get(v._id) ?? [],
+      teamId: team.id,
+      routeId: route.id,
+      shiftId: shift.id,
+      checkpoints,
+      ruleIds,
+      goodsIds,
+      orgId: org?.id ?? null,
+      households: householdsByVillage.get(v._id) ?? [],
+      residents: residentsByVillage.get(v._id) ?? [],
     })
   }
   log(`  set-up: ${actions} actions, ${actionErrors} errors (${Math.round(performance.now() - started)} ms)`)
@@ -188,11 +246,17 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
   // ---- a year, day by day, in phases so the clock only moves forward ----
   const categories = ['sanitation', 'facility', 'hazard', 'dispute', 'other']
   type Open = {
-    id: string; villageId: string; gridId: string; reporter: string; fate: 'resolve' | 'escalate' | 'open' | 'reject'
-    level: 'grid' | 'village' | 'township' | 'department'; status: string
+    id: string
+    villageId: string
+    gridId: string
+    reporter: string
+    fate: 'resolve' | 'escalate' | 'open' | 'reject'
+    level: 'grid' | 'village' | 'township' | 'department'
+    status: string
   }
   const pendingAwards: Array<{ villageId: string; at: number }> = []
-  const redemptionsOpen: Array<{ villageId: string; code: string | null; id: string; user: string; cancel: boolean }> = []
+  const redemptionsOpen: Array<{ villageId: string; code: string | null; id: string; user: string; cancel: boolean }> =
+    []
   let lastLog = performance.now()
   const headOfHousehold = new Map<string, string>()
   for (const [u, h] of tree.userHousehold) headOfHousehold.set(h, u)
@@ -212,8 +276,12 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
         const reporter = byWorker || !residents.length ? tree.gridWorkers.get(gridId)! : rng.pick(residents)
         clock.advance(1000)
         const inc = await call('incident', reporter, 'report', {
-          category: rng.pick(categories), severity: rng.chance(0.1) ? 'serious' : 'normal', description: '路灯坏了好几天，晚上看不清路',
-          photos: ['f_0123456789abcdef0123456789abcdef'], location: { lat: 31 + rng.next() * 0.1, lng: 100 + rng.next() * 0.1, datum: 'gcj02' }, gridId,
+          category: rng.pick(categories),
+          severity: rng.chance(0.1) ? 'serious' : 'normal',
+          description: '路灯坏了好几天，晚上看不清路',
+          photos: ['f_0123456789abcdef0123456789abcdef'],
+          location: { lat: 31 + rng.next() * 0.1, lng: 100 + rng.next() * 0.1, datum: 'gcj02' },
+          gridId,
         })
         if (!inc) continue
         const r = rng.next()
@@ -223,12 +291,18 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
     }
     // 10:00 whoever handles it at its level acts: the grid worker, the village official, the township dispatcher
     const actor = (o: Open) =>
-      o.level === 'grid' ? tree.gridWorkers.get(o.gridId)! : o.level === 'village' ? tree.officials.get(o.villageId)![0]
-        : tree.dispatchers.get(tree.villages.find((v) => v._id === o.villageId)!.parentId!)!
+      o.level === 'grid'
+        ? tree.gridWorkers.get(o.gridId)!
+        : o.level === 'village'
+          ? tree.officials.get(o.villageId)![0]
+          : tree.dispatchers.get(tree.villages.find((v) => v._id === o.villageId)!.parentId!)!
     const local = (o: Open) => o.level === 'grid' || o.level === 'village'
     const step = async (o: Open, action: string, data: Record<string, unknown>) => {
       clock.advance(1000)
-      const r = await call<{ status: string; level: Open['level'] }>('incident', actor(o), action, { incidentId: o.id, ...data })
+      const r = await call<{ status: string; level: Open['level'] }>('incident', actor(o), action, {
+        incidentId: o.id,
+        ...data,
+      })
       if (r) {
         o.level = r.level
         o.status = r.status
@@ -264,7 +338,11 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
         clock.set(day0 + 19 * HOUR + (10 + k * 8) * MIN)
         const off = rng.chance(0.05) ? 0.01 : 0
         await call('patrol', walker, 'checkIn', {
-          patrolId: p.id, code: cp.code, position: { lat: cp.lat + off, lng: cp.lng }, accuracyM: 15, deviceAt: clock.now() - 2000,
+          patrolId: p.id,
+          code: cp.code,
+          position: { lat: cp.lat + off, lng: cp.lng },
+          accuracyM: 15,
+          deviceAt: clock.now() - 2000,
         })
       }
       clock.set(day0 + 19 * HOUR + 55 * MIN)
@@ -285,9 +363,16 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
         const [off, approver] = tree.officials.get(v._id)!
         const size = Math.min(100, Math.max(1, Math.round(s.households.length * 0.28)))
         const start = rng.int(0, s.households.length - 1)
-        const items = Array.from({ length: size }, (_, i) => ({ householdId: s.households[(start + i) % s.households.length]! }))
+        const items = Array.from({ length: size }, (_, i) => ({
+          householdId: s.households[(start + i) % s.households.length]!,
+        }))
         clock.set(day0 + 11 * HOUR)
-        const b = await call('points', off, 'propose', { villageId: v._id, ruleId: rng.pick(s.ruleIds), items, note: '月度评议' })
+        const b = await call('points', off, 'propose', {
+          villageId: v._id,
+          ruleId: rng.pick(s.ruleIds),
+          items,
+          note: '月度评议',
+        })
         if (!b) continue
         clock.set(day0 + 12 * HOUR)
         await call('points', approver, 'approveBatch', { batchId: b.id })
@@ -300,14 +385,16 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
     // 07:00 settle publicity that has ended (3 days)
     if (d % 10 === 4) {
       clock.set(day0 + 7 * HOUR)
-      for (const pa of pendingAwards.splice(0)) await call('points', tree.officials.get(pa.villageId)![1], 'settlePublicity', { villageId: pa.villageId })
+      for (const pa of pendingAwards.splice(0))
+        await call('points', tree.officials.get(pa.villageId)![1], 'settlePublicity', { villageId: pa.villageId })
     }
     // 16:00 redemptions (~0.26 a village a day) and pickup the next day
     clock.set(day0 + 16 * HOUR)
     for (const r of redemptionsOpen.splice(0)) {
       clock.advance(1000)
       if (r.cancel) await call('points', r.user, 'cancelRedemption', { redemptionId: r.id })
-      else if (r.code) await call('points', tree.storeKeepers.get(r.villageId)!, 'fulfil', { villageId: r.villageId, code: r.code })
+      else if (r.code)
+        await call('points', tree.storeKeepers.get(r.villageId)!, 'fulfil', { villageId: r.villageId, code: r.code })
     }
     if (d > 14) {
       for (const v of tree.villages) {
@@ -329,8 +416,16 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
         if (!s.orgId) continue
         const startAt = day0 + 17 * DAY + 9 * HOUR
         const t = await call('volunteer', tree.orgAdmins.get(v._id)!, 'publishTask', {
-          orgId: s.orgId, title: '清扫村道', description: '一起清扫村里的主干道', category: 'environment', placeName: '村委会门口',
-          location: { ...villageCenter(0), datum: 'gcj02' }, startAt, endAt: startAt + 3 * HOUR, slots: 8, signupDeadline: startAt - DAY,
+          orgId: s.orgId,
+          title: '清扫村道',
+          description: '一起清扫村里的主干道',
+          category: 'environment',
+          placeName: '村委会门口',
+          location: { ...villageCenter(0), datum: 'gcj02' },
+          startAt,
+          endAt: startAt + 3 * HOUR,
+          slots: 8,
+          signupDeadline: startAt - DAY,
         })
         if (!t) continue
         for (let k = 0; k < 10 && s.residents.length; k++) {
@@ -341,36 +436,80 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
     }
     if (performance.now() - lastLog > 15_000) {
       lastLog = performance.now()
-      log(`  day ${d + 1}/${days}: ${actions} actions, ${actionErrors} errors, ${Math.round((performance.now() - started) / 1000)} s`)
+      log(
+        `  day ${d + 1}/${days}: ${actions} actions, ${actionErrors} errors, ${Math.round((performance.now() - started) / 1000)} s`,
+      )
     }
   }
 
   db.commitBatch()
   const counts: Record<string, number> = {}
-  for (const c of ['units', 'households', 'users', 'incidents', 'incident_events', 'patrols', 'patrol_checkins', 'points_ledger',
-    'points_awards', 'points_redemptions', 'volunteer_tasks', 'volunteer_signups', 'requests']) counts[c] = await db.count(c)
+  for (const c of [
+    'units',
+    'households',
+    'users',
+    'incidents',
+    'incident_events',
+    'patrols',
+    'patrol_checkins',
+    'points_ledger',
+    'points_awards',
+    'points_redemptions',
+    'volunteer_tasks',
+    'volunteer_signups',
+    'requests',
+  ])
+    counts[c] = await db.count(c)
 
   // ---- the sample the benchmark works on: the first county, township, village and grid ----
   const v0 = tree.villages[0]!
   const s0 = villageSetup.get(v0._id)!
   const g0 = gridsByVillage.get(v0._id)![0]!
-  const accounts = await db.find<{ _id: string; balance: number }>('points_accounts', { where: { villageId: v0._id }, orderBy: [['balance', 'desc']], limit: 200 })
+  const accounts = await db.find<{ _id: string; balance: number }>('points_accounts', {
+    where: { villageId: v0._id },
+    orderBy: [['balance', 'desc']],
+    limit: 200,
+  })
   const headOf = new Map<string, string>()
   for (const [u, h] of tree.userHousehold) headOf.set(h, u)
   const householdOfResident: Record<string, string> = {}
   for (const u of s0.residents) householdOfResident[u] = tree.userHousehold.get(u)!
   const manifest: Manifest = {
-    scale, seed, days, yearStart: YEAR_START, generatedMs: Math.round(performance.now() - started), actions, actionErrors,
-    firstErrors: errors.slice(0, 10), counts,
+    scale,
+    seed,
+    days,
+    yearStart: YEAR_START,
+    generatedMs: Math.round(performance.now() - started),
+    actions,
+    actionErrors,
+    firstErrors: errors.slice(0, 10),
+    counts,
     sample: {
-      countyId: tree.counties[0]!._id, townshipId: v0.parentId!, villageId: v0._id, gridId: g0,
-      gridWorker: tree.gridWorkers.get(g0)!, officials: tree.officials.get(v0._id)!, storeKeeper: tree.storeKeepers.get(v0._id)!,
-      orgAdmin: tree.orgAdmins.get(v0._id)!, orgId: s0.orgId ?? '', dispatcher: tree.dispatchers.get(v0.parentId!)!,
-      captain: tree.patrolVolunteers.get(v0._id)![0]!, patrolVolunteers: (tree.patrolVolunteers.get(v0._id) ?? []).slice(0, 100),
-      teamId: s0.teamId, routeId: s0.routeId, checkpoints: s0.checkpoints,
-      residents: s0.residents, gridResidents: tree.residentsByGrid.get(g0) ?? [], householdOfResident,
-      residentsWithBalance: accounts.filter((a) => a.balance >= 20).map((a) => headOf.get(a._id)!).filter(Boolean),
-      ruleId: s0.ruleIds[0] ?? '', goodsIds: s0.goodsIds, households: s0.households,
+      countyId: tree.counties[0]!._id,
+      townshipId: v0.parentId!,
+      villageId: v0._id,
+      gridId: g0,
+      gridWorker: tree.gridWorkers.get(g0)!,
+      officials: tree.officials.get(v0._id)!,
+      storeKeeper: tree.storeKeepers.get(v0._id)!,
+      orgAdmin: tree.orgAdmins.get(v0._id)!,
+      orgId: s0.orgId ?? '',
+      dispatcher: tree.dispatchers.get(v0.parentId!)!,
+      captain: tree.patrolVolunteers.get(v0._id)![0]!,
+      patrolVolunteers: (tree.patrolVolunteers.get(v0._id) ?? []).slice(0, 100),
+      teamId: s0.teamId,
+      routeId: s0.routeId,
+      checkpoints: s0.checkpoints,
+      residents: s0.residents,
+      gridResidents: tree.residentsByGrid.get(g0) ?? [],
+      householdOfResident,
+      residentsWithBalance: accounts
+        .filter((a) => a.balance >= 20)
+        .map((a) => headOf.get(a._id)!)
+        .filter(Boolean),
+      ruleId: s0.ruleIds[0] ?? '',
+      goodsIds: s0.goodsIds,
+      households: s0.households,
     },
   }
   await db.close()

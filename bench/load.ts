@@ -50,8 +50,12 @@ export async function runLoad(
   latencies.sort((a, b) => a - b)
   const round = (n: number) => Math.round(n * 100) / 100
   return {
-    count, concurrency, errors,
-    p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)),
+    count,
+    concurrency,
+    errors,
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
     mean: round(latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length)),
     throughput: round(count / elapsed),
     ...(firstError ? { firstError } : {}),

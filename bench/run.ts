@@ -18,7 +18,7 @@ import { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
 import { createLocalRuntime } from '../cloudfunctions/_core/local-runtime'
 import { FUNCTIONS } from '../cloudfunctions/registry'
 import { jpegWithExif } from '../cloudfunctions/incident/fixtures'
-import { bjMinuteOfDay, bjMonth } from '../shared/time/beijing'
+import { bjMinuteOfDay, bjMonth } from '@shared/time/beijing'
 import { DAY, generate, YEAR_START, type Manifest } from './generate'
 import { runLoad, type LoadResult } from './load'
 import { h5FirstLoad, weappSizes } from './client-metrics'
@@ -31,7 +31,10 @@ function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`)
   return i >= 0 ? process.argv[i + 1] : undefined
 }
-const SCALES = (flag('scale') ?? '0.01,0.1').split(',').map(Number).filter((n) => n > 0)
+const SCALES = (flag('scale') ?? '0.01,0.1')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0)
 const SEED = Number(flag('seed') ?? 7)
 const SKIP_GENERATE = process.argv.includes('--skip-generate')
 const NO_CLIENT = process.argv.includes('--no-client')
@@ -41,7 +44,10 @@ const COUNT = Number(flag('count') ?? 200)
 const GENERATE_ONLY = process.argv.includes('--generate-only')
 /** fewer days of activity than a year (quick trials only) */
 const DAYS = flag('days') ? Number(flag('days')) : undefined
-const CONCURRENCY = (flag('concurrency') ?? '1,8,32').split(',').map(Number).filter((n) => n > 0)
+const CONCURRENCY = (flag('concurrency') ?? '1,8,32')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0)
 
 // the month and quarter the read paths ask about: the last full month of the generated year
 const MONTH = bjMonth(YEAR_START + 360 * DAY - 20 * DAY)
@@ -50,19 +56,34 @@ const QUARTER = (() => {
   return `${y}-Q${Math.ceil(m / 3)}`
 })()
 
-interface Host { child: ChildProcess; url: string; pid: number }
+interface Host {
+  child: ChildProcess
+  url: string
+  pid: number
+}
 
 async function startHost(dataDir: string): Promise<Host> {
-  const child = spawn(process.execPath, [...(process.env.LINLI_BENCH_HOST_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env, LINLI_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LINLI_SESSION_SECRET: SECRET,
-      LINLI_H5_DIR: join(ROOT, 'dist/h5'), LINLI_QUIET: '1',
+  const child = spawn(
+    process.execPath,
+    [...(process.env.LINLI_BENCH_HOST_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'server/main.ts'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        LINLI_DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LINLI_SESSION_SECRET: SECRET,
+        LINLI_H5_DIR: join(ROOT, 'dist/h5'),
+        LINLI_QUIET: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   let err = ''
-  child.stderr!.on('data', (b: Buffer) => { err = (err + b.toString()).slice(-4000) })
+  child.stderr!.on('data', (b: Buffer) => {
+    err = (err + b.toString()).slice(-4000)
+  })
   const url = await new Promise<string>((ok, fail) => {
     let out = ''
     const t = setTimeout(() => fail(new Error(`host did not start: ${out} ${err}`)), 60_000)
@@ -115,28 +136,59 @@ function tokenOf(userId: string): string {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
 function post(url: string, path: string, token: string, payload: string): Promise<string> {
   return new Promise((ok, fail) => {
-    const req = http.request(`${url}${path}`, {
-      method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}` },
-    }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => ok(Buffer.concat(chunks).toString('utf8')))
-      res.on('error', fail)
-    })
+    const req = http.request(
+      `${url}${path}`,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => ok(Buffer.concat(chunks).toString('utf8')))
+        res.on('error', fail)
+      },
+    )
     req.on('error', fail)
     req.end(payload)
   })
 }
 
 let rid = 0
-async function call<T = any>(url: string, userId: string, fn: string, action: string, data: unknown, write: boolean):
-  Promise<{ ok: boolean; data?: T; message?: string }> {
-  const body = write ? { action, data, requestId: `bench-${process.pid}-${Date.now().toString(36)}-${(rid++).toString(36)}` } : { action, data }
-  const json = JSON.parse(await post(url, `/api/fn/${fn}`, tokenOf(userId), JSON.stringify(body))) as { ok: boolean; data?: T; code?: string; message?: string }
-  return json.ok ? { ok: true, data: json.data } : { ok: false, message: `${fn}.${action}: ${json.code} ${json.message}` }
+async function call<T = any>(
+  url: string,
+  userId: string,
+  fn: string,
+  action: string,
+  data: unknown,
+  write: boolean,
+): Promise<{ ok: boolean; data?: T; message?: string }> {
+  const body = write
+    ? { action, data, requestId: `bench-${process.pid}-${Date.now().toString(36)}-${(rid++).toString(36)}` }
+    : { action, data }
+  const json = JSON.parse(await post(url, `/api/fn/${fn}`, tokenOf(userId), JSON.stringify(body))) as {
+    ok: boolean
+    data?: T
+    code?: string
+    message?: string
+  }
+  return json.ok
+    ? { ok: true, data: json.data }
+    : { ok: false, message: `${fn}.${action}: ${json.code} ${json.message}` }
 }
-async function must<T = any>(url: string, userId: string, fn: string, action: string, data: unknown, write: boolean): Promise<T> {
+async function must<T = any>(
+  url: string,
+  userId: string,
+  fn: string,
+  action: string,
+  data: unknown,
+  write: boolean,
+): Promise<T> {
   const r = await call<T>(url, userId, fn, action, data, write)
   if (!r.ok) throw new Error(r.message)
   return r.data as T
@@ -145,15 +197,37 @@ async function must<T = any>(url: string, userId: string, fn: string, action: st
 /** Before the host starts: a prefecture-wide admin (for county figures) and one photo per bench reporter. */
 async function prepare(dataDir: string, m: Manifest): Promise<{ photos: Record<string, string>; redeemers: string[] }> {
   const db = new SqlitePort(join(dataDir, 'linli.db'))
-  db.bulkInsert('users', [{ _id: ADMIN, openid: null, name: '基准管理员', phone: null, householdId: null, residenceUnitId: null, createdAt: YEAR_START }])
-  db.bulkInsert('role_assignments', [{
-    _id: `bra-${ADMIN}`, userId: ADMIN, role: 'system_admin', unitId: 'B00', grantedBy: null, via: 'seed', createdAt: YEAR_START, revokedAt: null,
-  }])
+  db.bulkInsert('users', [
+    {
+      _id: ADMIN,
+      openid: null,
+      name: '基准管理员',
+      phone: null,
+      householdId: null,
+      residenceUnitId: null,
+      createdAt: YEAR_START,
+    },
+  ])
+  db.bulkInsert('role_assignments', [
+    {
+      _id: `bra-${ADMIN}`,
+      userId: ADMIN,
+      role: 'system_admin',
+      unitId: 'B00',
+      grantedBy: null,
+      via: 'seed',
+      createdAt: YEAR_START,
+      revokedAt: null,
+    },
+  ])
   await db.close()
   // The generated year runs no timers, so every stage deadline left open in it is past by now; the 15-minute
   // sweep timer would have handled them as they fell due. Run it to the end before measuring, or the first
   // queue reads would do a year's escalations lazily (≈ 5,000 in one 0.1× county) and be measured as reads.
-  const local = createLocalRuntime({ dbFile: join(dataDir, 'linli.db'), log: { info: () => undefined, error: () => undefined } })
+  const local = createLocalRuntime({
+    dbFile: join(dataDir, 'linli.db'),
+    log: { info: () => undefined, error: () => undefined },
+  })
   const sweep = FUNCTIONS.incident!.timers.sweepOverdue!
   let swept = 0
   for (;;) {
@@ -164,20 +238,30 @@ async function prepare(dataDir: string, m: Manifest): Promise<{ photos: Record<s
   }
   // Orders the residents can pay for (the cheapest goods, round-robin over households), so the redeem load
   // measures redemptions, not refusals once the richest households run dry.
-  const price = (await local.db.get<{ _id: string; price: number }>('points_goods', m.sample.goodsIds.at(-1)!))?.price ?? 1
+  const price =
+    (await local.db.get<{ _id: string; price: number }>('points_goods', m.sample.goodsIds.at(-1)!))?.price ?? 1
   const left = new Map<string, number>()
   for (const u of m.sample.residentsWithBalance) {
     const user = await local.db.get<{ _id: string; householdId: string | null }>('users', u)
-    const account = user?.householdId ? await local.db.get<{ _id: string; balance: number }>('points_accounts', user.householdId) : null
+    const account = user?.householdId
+      ? await local.db.get<{ _id: string; balance: number }>('points_accounts', user.householdId)
+      : null
     if (account && !left.has(u)) left.set(u, Math.floor(account.balance / price))
   }
   const redeemers: string[] = []
   for (let more = true; more;) {
     more = false
-    for (const [u, n] of left) if (n > 0) { redeemers.push(u); left.set(u, n - 1); more = true }
+    for (const [u, n] of left)
+      if (n > 0) {
+        redeemers.push(u)
+        left.set(u, n - 1)
+        more = true
+      }
   }
   await local.db.close()
-  console.log(`  sweep timer run to the end before measuring: ${swept} stage deadlines handled; ${redeemers.length} orders affordable`)
+  console.log(
+    `  sweep timer run to the end before measuring: ${swept} stage deadlines handled; ${redeemers.length} orders affordable`,
+  )
   const files = new LocalFilePort(join(dataDir, 'files'))
   const photos: Record<string, string> = {}
   for (const u of m.sample.gridResidents.slice(0, 64)) photos[u] = files.savePhoto(jpegWithExif(), u).fileId
@@ -197,10 +281,16 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
   } else {
     console.log(`\n== ${scale}×: generating (seed ${SEED}) …`)
     manifest = await generate({ scale, seed: SEED, dir: genDir, days: DAYS, log: (s) => console.log(s) })
-    console.log(`  generated in ${(manifest.generatedMs / 1000).toFixed(1)} s: ${manifest.actions} actions ` +
-      `(${Math.round(manifest.actions / (manifest.generatedMs / 1000))}/s), ${manifest.actionErrors} refused`)
+    console.log(
+      `  generated in ${(manifest.generatedMs / 1000).toFixed(1)} s: ${manifest.actions} actions ` +
+        `(${Math.round(manifest.actions / (manifest.generatedMs / 1000))}/s), ${manifest.actionErrors} refused`,
+    )
   }
-  console.log(`  ${Object.entries(manifest.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+  console.log(
+    `  ${Object.entries(manifest.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  )
   if (GENERATE_ONLY) return { scale, manifest: { ...manifest, sample: undefined } }
   rmSync(dataDir, { recursive: true, force: true })
   cpSync(genDir, dataDir, { recursive: true })
@@ -222,13 +312,24 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
       const r = await runLoad(n, c, fn)
       const b = hostCpu(host.pid)
       const per = (x: number) => Math.round((x * 1000) / Math.max(1, r.count))
-      const cpu = { hostCpuUs: per(b.user + b.sys - a.user - a.sys), hostSysUs: per(b.sys - a.sys), mainThreadCpuUs: per(b.mainUser + b.mainSys - a.mainUser - a.mainSys) }
+      const cpu = {
+        hostCpuUs: per(b.user + b.sys - a.user - a.sys),
+        hostSysUs: per(b.sys - a.sys),
+        mainThreadCpuUs: per(b.mainUser + b.mainSys - a.mainUser - a.mainSys),
+      }
       return { ...r, cpu }
     }
-    const recordRow = (name: string, kind: Row['kind'], concurrency: number, { cpu, ...r }: Awaited<ReturnType<typeof measure>>) => {
+    const recordRow = (
+      name: string,
+      kind: Row['kind'],
+      concurrency: number,
+      { cpu, ...r }: Awaited<ReturnType<typeof measure>>,
+    ) => {
       rows.push({ ...r, ...cpu, name, kind, concurrency })
-      console.log(`  ${name.padEnd(28)} c=${String(concurrency).padStart(2)}  p50 ${r.p50.toFixed(1).padStart(6)}  p95 ${r.p95.toFixed(1).padStart(6)}  ` +
-        `p99 ${r.p99.toFixed(1).padStart(6)} ms  ${r.throughput.toFixed(0).padStart(5)}/s  host cpu ${String(cpu.hostCpuUs).padStart(5)} µs/req (main ${String(cpu.mainThreadCpuUs).padStart(5)}, sys ${String(cpu.hostSysUs).padStart(5)})${r.errors ? `  ${r.errors} errors: ${r.firstError}` : ''}`)
+      console.log(
+        `  ${name.padEnd(28)} c=${String(concurrency).padStart(2)}  p50 ${r.p50.toFixed(1).padStart(6)}  p95 ${r.p95.toFixed(1).padStart(6)}  ` +
+          `p99 ${r.p99.toFixed(1).padStart(6)} ms  ${r.throughput.toFixed(0).padStart(5)}/s  host cpu ${String(cpu.hostCpuUs).padStart(5)} µs/req (main ${String(cpu.mainThreadCpuUs).padStart(5)}, sys ${String(cpu.hostSysUs).padStart(5)})${r.errors ? `  ${r.errors} errors: ${r.firstError}` : ''}`,
+      )
     }
     // warm up (JIT, statement cache, page cache)
     await runLoad(40, 4, () => call(url, s.gridWorker, 'incident', 'queue', { view: 'all', unitId: s.gridId }, false))
@@ -240,7 +341,13 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
       ['incident.stats county quarter', ADMIN, 'incident', 'stats', { unitId: s.countyId, period: QUARTER }],
       ['incident.stats township month', s.dispatcher, 'incident', 'stats', { unitId: s.townshipId, period: MONTH }],
       ['incident.stats village quarter', s.officials[0], 'incident', 'stats', { unitId: s.villageId, period: QUARTER }],
-      ['patrol.figures township month', s.dispatcher, 'patrol', 'figures', { unitId: s.townshipId, fromMonth: MONTH, toMonth: MONTH }],
+      [
+        'patrol.figures township month',
+        s.dispatcher,
+        'patrol',
+        'figures',
+        { unitId: s.townshipId, fromMonth: MONTH, toMonth: MONTH },
+      ],
       ['incident.queue grid todo', s.gridWorker, 'incident', 'queue', { view: 'todo' }],
       ['incident.queue grid all', s.gridWorker, 'incident', 'queue', { view: 'all', unitId: s.gridId }],
       ['incident.queue county all', ADMIN, 'incident', 'queue', { view: 'all', unitId: s.countyId }],
@@ -248,18 +355,22 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
       ['points.board village month', resident, 'points', 'board', { villageId: s.villageId, month: MONTH }],
       ['points.board village all', resident, 'points', 'board', { villageId: s.villageId }],
     ]
-    if (ONLY !== 'writes') for (const [name, user, fn, action, data] of reads) {
-      const once = () => call(url, user, fn, action, data, false)
-      await runLoad(50, 4, once) // warm this path (JIT, statements, its pages); not recorded
-      for (const c of CONCURRENCY) recordRow(name, 'read', c, await measure(COUNT, c, once))
-    }
-    if (ONLY !== 'writes') for (const format of ['csv', 'xlsx']) {
-      const once = () => call(url, s.officials[0], 'points', 'exportLedger', { villageId: s.villageId, month: MONTH, format }, false)
-      await runLoad(5, 1, once)
-      recordRow(`points.exportLedger ${format}`, 'read', 1, await measure(format === 'csv' ? 100 : 50, 1, once))
-    }
+    if (ONLY !== 'writes')
+      for (const [name, user, fn, action, data] of reads) {
+        const once = () => call(url, user, fn, action, data, false)
+        await runLoad(50, 4, once) // warm this path (JIT, statements, its pages); not recorded
+        for (const c of CONCURRENCY) recordRow(name, 'read', c, await measure(COUNT, c, once))
+      }
+    if (ONLY !== 'writes')
+      for (const format of ['csv', 'xlsx']) {
+        const once = () =>
+          call(url, s.officials[0], 'points', 'exportLedger', { villageId: s.villageId, month: MONTH, format }, false)
+        await runLoad(5, 1, once)
+        recordRow(`points.exportLedger ${format}`, 'read', 1, await measure(format === 'csv' ? 100 : 50, 1, once))
+      }
     if (ONLY !== 'writes') {
-      const once = () => call(url, s.officials[0], 'incident', 'ledger', { unitId: s.villageId, month: MONTH, format: 'csv' }, false)
+      const once = () =>
+        call(url, s.officials[0], 'incident', 'ledger', { unitId: s.villageId, month: MONTH, format: 'csv' }, false)
       await runLoad(5, 1, once)
       recordRow('incident.ledger csv', 'read', 1, await measure(100, 1, once))
     }
@@ -267,23 +378,41 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
     if (ONLY !== 'reads') {
       const reporters = Object.keys(photos)
       const reportBody = (u: string, i: number) => ({
-        category: 'sanitation', severity: 'normal', description: `基准测试上报第 ${i} 件：垃圾没人清运`, photos: [photos[u]],
+        category: 'sanitation',
+        severity: 'normal',
+        description: `基准测试上报第 ${i} 件：垃圾没人清运`,
+        photos: [photos[u]],
         location: { lat: 31.1, lng: 100.1, datum: 'gcj02' },
       })
       // A round at c = 8 first, recorded apart as "cold": a host just started runs its first thousands of calls
       // 30–50 % slower while V8 compiles the handlers' hot code (with the optimising compilers off, report
       // costs ~3.0 ms of the host's thread throughout; on: 2.1 ms over its first 2,000 calls, 1.5 ms from the
       // ~5,000th). A county's host runs for weeks; the rounds after this one are what it serves at.
-      const rounds = [{ c: 8, n: Math.max(COUNT, 1000), cold: true }, ...CONCURRENCY.map((c) => ({ c, n: COUNT, cold: false }))]
+      const rounds = [
+        { c: 8, n: Math.max(COUNT, 1000), cold: true },
+        ...CONCURRENCY.map((c) => ({ c, n: COUNT, cold: false })),
+      ]
       const total = rounds.reduce((a, r) => a + r.n, 0)
       // check-in set-up: shifts open now, each started (5 check-ins per patrol)
       const startMinute = Math.max(0, Math.min(1439 - 130, bjMinuteOfDay(Date.now()) - 10))
       const patrols: string[] = []
       const needPatrols = Math.ceil(total / s.checkpoints.length) + 1
       for (let k = 0; k < needPatrols; k++) {
-        const sh = await must(url, s.officials[0], 'patrol', 'saveShift', {
-          villageId: s.villageId, name: `基准班次${k}`, teamId: s.teamId, routeId: s.routeId, startMinute, durationMinutes: 120,
-        }, true)
+        const sh = await must(
+          url,
+          s.officials[0],
+          'patrol',
+          'saveShift',
+          {
+            villageId: s.villageId,
+            name: `基准班次${k}`,
+            teamId: s.teamId,
+            routeId: s.routeId,
+            startMinute,
+            durationMinutes: 120,
+          },
+          true,
+        )
         const p = await must(url, s.captain, 'patrol', 'startPatrol', { shiftId: sh.id }, true)
         patrols.push(p.id)
       }
@@ -292,10 +421,25 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
       const signers = s.residents
       for (let k = 0; k < Math.ceil(total / Math.max(1, signers.length)) + 1; k++) {
         const startAt = Date.now() + 10 * DAY
-        const t = await must(url, s.orgAdmin, 'volunteer', 'publishTask', {
-          orgId: s.orgId, title: `基准任务${k}`, description: '基准测试的志愿任务', category: 'environment', placeName: '村委会',
-          location: { lat: 31.1, lng: 100.1, datum: 'gcj02' }, startAt, endAt: startAt + 3 * 3_600_000, slots: 500, signupDeadline: startAt - DAY,
-        }, true)
+        const t = await must(
+          url,
+          s.orgAdmin,
+          'volunteer',
+          'publishTask',
+          {
+            orgId: s.orgId,
+            title: `基准任务${k}`,
+            description: '基准测试的志愿任务',
+            category: 'environment',
+            placeName: '村委会',
+            location: { lat: 31.1, lng: 100.1, datum: 'gcj02' },
+            startAt,
+            endAt: startAt + 3 * 3_600_000,
+            slots: 500,
+            signupDeadline: startAt - DAY,
+          },
+          true,
+        )
         tasks.push(t.id)
       }
       let ci = 0
@@ -305,48 +449,142 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
         const record = (name: string, kind: 'write', concurrency: number, r: Awaited<ReturnType<typeof measure>>) =>
           recordRow(cold ? `${name} (cold)` : name, cold ? 'write-cold' : kind, concurrency, r)
         const incidents: string[] = []
-        record('incident.report', 'write', c, await measure(n, c, async (i) => {
-          const u = reporters[i % reporters.length]!
-          const r = await call(url, u, 'incident', 'report', reportBody(u, i), true)
-          if (r.ok) incidents.push(r.data.id)
-          return r
-        }))
+        record(
+          'incident.report',
+          'write',
+          c,
+          await measure(n, c, async (i) => {
+            const u = reporters[i % reporters.length]!
+            const r = await call(url, u, 'incident', 'report', reportBody(u, i), true)
+            if (r.ok) incidents.push(r.data.id)
+            return r
+          }),
+        )
         const half = Math.floor(incidents.length / 2)
-        record('incident.accept', 'write', c, await measure(half, c, (i) =>
-          call(url, s.gridWorker, 'incident', 'accept', { incidentId: incidents[i], note: '已受理' }, true)))
-        record('incident.escalate', 'write', c, await measure(incidents.length - half, c, (i) =>
-          call(url, s.gridWorker, 'incident', 'escalate', { incidentId: incidents[half + i], note: '请村里协调' }, true)))
-        record('patrol.checkIn', 'write', c, await measure(n, c, () => {
-          const k = ci++
-          const patrolId = patrols[Math.floor(k / s.checkpoints.length)]!
-          const cp = s.checkpoints[k % s.checkpoints.length]!
-          return call(url, s.captain, 'patrol', 'checkIn', {
-            patrolId, code: cp.code, position: { lat: cp.lat, lng: cp.lng }, accuracyM: 10, deviceAt: Date.now(),
-          }, true)
-        }))
+        record(
+          'incident.accept',
+          'write',
+          c,
+          await measure(half, c, (i) =>
+            call(url, s.gridWorker, 'incident', 'accept', { incidentId: incidents[i], note: '已受理' }, true),
+          ),
+        )
+        record(
+          'incident.escalate',
+          'write',
+          c,
+          await measure(incidents.length - half, c, (i) =>
+            call(
+              url,
+              s.gridWorker,
+              'incident',
+              'escalate',
+              { incidentId: incidents[half + i], note: '请村里协调' },
+              true,
+            ),
+          ),
+        )
+        record(
+          'patrol.checkIn',
+          'write',
+          c,
+          await measure(n, c, () => {
+            const k = ci++
+            const patrolId = patrols[Math.floor(k / s.checkpoints.length)]!
+            const cp = s.checkpoints[k % s.checkpoints.length]!
+            return call(
+              url,
+              s.captain,
+              'patrol',
+              'checkIn',
+              {
+                patrolId,
+                code: cp.code,
+                position: { lat: cp.lat, lng: cp.lng },
+                accuracyM: 10,
+                deviceAt: Date.now(),
+              },
+              true,
+            )
+          }),
+        )
         const orders = Math.min(n, Math.floor((redeemers.length * n) / total))
-        record('points.redeem', 'write', c, await measure(orders, c, () =>
-          call(url, redeemers[rd++]!, 'points', 'redeem', { goodsId: s.goodsIds[s.goodsIds.length - 1], quantity: 1 }, true)))
+        record(
+          'points.redeem',
+          'write',
+          c,
+          await measure(orders, c, () =>
+            call(
+              url,
+              redeemers[rd++]!,
+              'points',
+              'redeem',
+              { goodsId: s.goodsIds[s.goodsIds.length - 1], quantity: 1 },
+              true,
+            ),
+          ),
+        )
         const batches: string[] = []
-        record('points.propose', 'write', c, await measure(n, c, async (i) => {
-          const r = await call(url, s.officials[0], 'points', 'propose', {
-            villageId: s.villageId, ruleId: s.ruleId, items: [{ householdId: s.households[i % s.households.length] }], note: '基准',
-          }, true)
-          if (r.ok) batches.push(r.data.id)
-          return r
-        }))
-        record('points.approveBatch', 'write', c, await measure(batches.length, c, (i) =>
-          call(url, s.officials[1], 'points', 'approveBatch', { batchId: batches[i] }, true)))
-        record('volunteer.signup', 'write', c, await measure(n, c, () => {
-          const k = su++
-          return call(url, signers[k % signers.length]!, 'volunteer', 'signup', { taskId: tasks[Math.floor(k / signers.length)] }, true)
-        }))
+        record(
+          'points.propose',
+          'write',
+          c,
+          await measure(n, c, async (i) => {
+            const r = await call(
+              url,
+              s.officials[0],
+              'points',
+              'propose',
+              {
+                villageId: s.villageId,
+                ruleId: s.ruleId,
+                items: [{ householdId: s.households[i % s.households.length] }],
+                note: '基准',
+              },
+              true,
+            )
+            if (r.ok) batches.push(r.data.id)
+            return r
+          }),
+        )
+        record(
+          'points.approveBatch',
+          'write',
+          c,
+          await measure(batches.length, c, (i) =>
+            call(url, s.officials[1], 'points', 'approveBatch', { batchId: batches[i] }, true),
+          ),
+        )
+        record(
+          'volunteer.signup',
+          'write',
+          c,
+          await measure(n, c, () => {
+            const k = su++
+            return call(
+              url,
+              signers[k % signers.length]!,
+              'volunteer',
+              'signup',
+              { taskId: tasks[Math.floor(k / signers.length)] },
+              true,
+            )
+          }),
+        )
       }
     }
 
     const peak = vmHWM(host.pid)
     console.log(`  host peak memory (VmHWM) ${(peak / 1048576).toFixed(0)} MB`)
-    return { scale, seed: SEED, month: MONTH, quarter: QUARTER, manifest: { ...manifest, sample: undefined }, hostPeakBytes: peak, rows }
+    return {
+      scale,
+      seed: SEED,
+      month: MONTH,
+      quarter: QUARTER,
+      manifest: { ...manifest, sample: undefined },
+      hostPeakBytes: peak,
+      rows,
+    }
   } finally {
     host.child.kill('SIGTERM')
     await new Promise((r) => host.child.once('exit', r))
@@ -358,7 +596,8 @@ async function client(): Promise<Record<string, unknown>> {
   if (existsSync(join(ROOT, 'dist/weapp/app.json'))) {
     out.weapp = weappSizes(ROOT)
     console.log('\n== mini-program packages (bytes)')
-    for (const [k, v] of Object.entries(out.weapp as Record<string, number>)) console.log(`  ${k.padEnd(22)} ${(v / 1024).toFixed(0).padStart(6)} KB`)
+    for (const [k, v] of Object.entries(out.weapp as Record<string, number>))
+      console.log(`  ${k.padEnd(22)} ${(v / 1024).toFixed(0).padStart(6)} KB`)
   } else console.log('\n(no dist/weapp: run `flock /tmp/linli-build.lock npm run build:weapp` first)')
   if (existsSync(join(ROOT, 'dist/h5/index.html'))) {
     const dataDir = join(ROOT, 'bench/data', 'client')
@@ -367,7 +606,9 @@ async function client(): Promise<Record<string, unknown>> {
     try {
       const first = await h5FirstLoad(host.url, tokenOf('u-zhuoma'))
       out.h5 = first
-      console.log(`== H5 first load: ${(first.bytes / 1024).toFixed(0)} KB in ${first.requests} requests, interactive after ${first.interactiveMs} ms`)
+      console.log(
+        `== H5 first load: ${(first.bytes / 1024).toFixed(0)} KB in ${first.requests} requests, interactive after ${first.interactiveMs} ms`,
+      )
     } finally {
       host.child.kill('SIGTERM')
       await new Promise((r) => host.child.once('exit', r))
@@ -377,7 +618,12 @@ async function client(): Promise<Record<string, unknown>> {
 }
 
 async function main(): Promise<void> {
-  const results: Record<string, unknown> = { startedAt: new Date().toISOString(), seed: SEED, count: COUNT, scales: [] as unknown[] }
+  const results: Record<string, unknown> = {
+    startedAt: new Date().toISOString(),
+    seed: SEED,
+    count: COUNT,
+    scales: [] as unknown[],
+  }
   for (const scale of SCALES) (results.scales as unknown[]).push(await benchScale(scale))
   if (GENERATE_ONLY) return
   // growth of each read path (p95 at concurrency 8) from the smallest to the largest scale run
@@ -388,16 +634,22 @@ async function main(): Promise<void> {
     const growth: Record<string, number> = {}
     const growthP50: Record<string, number> = {}
     const ratio = (a: number, b: number) => Math.round((b / Math.max(0.01, a)) * 100) / 100
-    console.log(`\n== read growth ${lo.scale}× → ${hi.scale}× (p95 at c=8, exports at c=1; and p50 at c=1, the cost of one request)`)
-    for (const r of lo.rows.filter((x) => x.kind === 'read' && x.concurrency === (x.name.includes('export') || x.name.includes('ledger') ? 1 : 8))) {
+    console.log(
+      `\n== read growth ${lo.scale}× → ${hi.scale}× (p95 at c=8, exports at c=1; and p50 at c=1, the cost of one request)`,
+    )
+    for (const r of lo.rows.filter(
+      (x) => x.kind === 'read' && x.concurrency === (x.name.includes('export') || x.name.includes('ledger') ? 1 : 8),
+    )) {
       const h = hi.rows.find((x) => x.name === r.name && x.concurrency === r.concurrency)
       if (!h) continue
       growth[r.name] = ratio(r.p95, h.p95)
       const l1 = lo.rows.find((x) => x.name === r.name && x.concurrency === 1)
       const h1 = hi.rows.find((x) => x.name === r.name && x.concurrency === 1)
       if (l1 && h1) growthP50[r.name] = ratio(l1.p50, h1.p50)
-      console.log(`  ${r.name.padEnd(30)} ${r.p95.toFixed(1).padStart(6)} → ${h.p95.toFixed(1).padStart(6)} ms  ×${String(growth[r.name]).padEnd(5)}` +
-        (l1 && h1 ? `   p50 c=1 ${l1.p50.toFixed(2)} → ${h1.p50.toFixed(2)} ms  ×${growthP50[r.name]}` : ''))
+      console.log(
+        `  ${r.name.padEnd(30)} ${r.p95.toFixed(1).padStart(6)} → ${h.p95.toFixed(1).padStart(6)} ms  ×${String(growth[r.name]).padEnd(5)}` +
+          (l1 && h1 ? `   p50 c=1 ${l1.p50.toFixed(2)} → ${h1.p50.toFixed(2)} ms  ×${growthP50[r.name]}` : ''),
+      )
     }
     results.growth = growth
     results.growthP50 = growthP50

@@ -34,6 +34,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'miniprogram',
+    alias: { '@shared': path.join(root, 'shared') },
     outputRoot: `dist/${platform}`,
     plugins: [],
     defineConstants: constants,
@@ -45,7 +46,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: transpileAlso },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
     h5: {
@@ -64,7 +68,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       // Taro splits only initial chunks in H5, so every lazily loaded page carried its own copy of zod and
       // the components; splitting async chunks too lets pages share them.

@@ -45,15 +45,22 @@ async function step(who: string, id: string, note: string, button: string, befor
   await context.close()
 }
 
-it('from a resident\'s photo to a closed, rated case and a ledger line', async () => {
-  const resident = await phone(browser, { geolocation: { latitude: 31.6249, longitude: 99.9872 }, permissions: ['geolocation'] })
+it("from a resident's photo to a closed, rated case and a ledger line", async () => {
+  const resident = await phone(browser, {
+    geolocation: { latitude: 31.6249, longitude: 99.9872 },
+    permissions: ['geolocation'],
+  })
   const errors: string[] = []
   resident.page.on('pageerror', (e) => errors.push(e.message))
   await loginAs(resident.page, '卓玛')
   await tab(resident.page, '上报')
   await see(resident.page, '上报问题').waitFor()
   await tap(resident.page, '环境卫生')
-  await app(resident.page).locator('textarea').filter({ visible: true }).first().fill('三号楼后面的垃圾站满了，三天没人清运')
+  await app(resident.page)
+    .locator('textarea')
+    .filter({ visible: true })
+    .first()
+    .fill('三号楼后面的垃圾站满了，三天没人清运')
   const [chooser] = await Promise.all([resident.page.waitForEvent('filechooser'), tap(resident.page, '拍照 / 选照片')])
   await chooser.setFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await photoWithGps(resident.page) })
   await see(resident.page, '照片（1/9）').waitFor()
@@ -94,7 +101,15 @@ it('from a resident\'s photo to a closed, rated case and a ledger line', async (
   await tap(resident.page, '满意')
   await see(resident.page, '已结案').waitFor()
   const done = await fn(await tokenFor('u-zhuoma'), 'incident', 'get', { incidentId: id })
-  expect(done.timeline.map((t: { action: string }) => t.action)).toEqual(['report', 'escalate', 'escalate', 'dispatch', 'feedback', 'close', 'rate_ok'])
+  expect(done.timeline.map((t: { action: string }) => t.action)).toEqual([
+    'report',
+    'escalate',
+    'escalate',
+    'dispatch',
+    'feedback',
+    'close',
+    'rate_ok',
+  ])
   expect(done).toMatchObject({ status: 'confirmed', rating: 'satisfied' })
   // the department's photo of the cleared site is on its step
   expect(done.timeline.find((t: { action: string }) => t.action === 'feedback').photos).toHaveLength(1)
@@ -131,9 +146,13 @@ it('a county adds a category; a resident whose browser refuses location reports 
   await tap(admin.page, '事件类别设置')
   await see(admin.page, /甘孜县的事件类别/).waitFor()
   await tap(admin.page, '添加类别')
-  await app(admin.page).getByLabel('第 8 个类别的名称').filter({ visible: true }).locator('input').or(
-    app(admin.page).locator('input[aria-label="第 8 个类别的名称"]').filter({ visible: true }),
-  ).first().fill('草场纠纷')
+  await app(admin.page)
+    .getByLabel('第 8 个类别的名称')
+    .filter({ visible: true })
+    .locator('input')
+    .or(app(admin.page).locator('input[aria-label="第 8 个类别的名称"]').filter({ visible: true }))
+    .first()
+    .fill('草场纠纷')
   await tap(admin.page, '保存')
   await confirmDialog(admin.page, '保存')
   await see(admin.page, /上次修改：张伟/).waitFor()
@@ -144,12 +163,17 @@ it('a county adds a category; a resident whose browser refuses location reports 
   // the browser refuses to give a position
   const resident = await phone(browser)
   await resident.context.addInitScript(() => {
-    navigator.geolocation.getCurrentPosition = (_ok, fail) => fail?.({ code: 1, message: 'User denied Geolocation' } as GeolocationPositionError)
+    navigator.geolocation.getCurrentPosition = (_ok, fail) =>
+      fail?.({ code: 1, message: 'User denied Geolocation' } as GeolocationPositionError)
   })
   await loginAs(resident.page, '卓玛')
   await tab(resident.page, '上报')
   await tap(resident.page, '草场纠纷')
-  await app(resident.page).locator('textarea').filter({ visible: true }).first().fill('两户牧民为草场边界争执，快要动手了')
+  await app(resident.page)
+    .locator('textarea')
+    .filter({ visible: true })
+    .first()
+    .fill('两户牧民为草场边界争执，快要动手了')
   const [chooser] = await Promise.all([resident.page.waitForEvent('filechooser'), tap(resident.page, '拍照 / 选照片')])
   await chooser.setFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await photoWithGps(resident.page) })
   await see(resident.page, '照片（1/9）').waitFor()
@@ -158,10 +182,17 @@ it('a county adds a category; a resident whose browser refuses location reports 
   await see(resident.page, '没有定位也能上报：请在下面写清地址').waitFor()
   // without an address it says what is missing, and nothing is filed
   await tap(resident.page, '提交上报')
-  await resident.page.locator('.taro__modal').getByText(/写清在哪里/).waitFor()
+  await resident.page
+    .locator('.taro__modal')
+    .getByText(/写清在哪里/)
+    .waitFor()
   await confirmDialog(resident.page, '知道了')
   await see(resident.page, '地址（没有定位时必填）').waitFor()
-  await app(resident.page).locator('input[placeholder*="老桥"]').filter({ visible: true }).first().fill('然乌村 3 组 老桥东头草场')
+  await app(resident.page)
+    .locator('input[placeholder*="老桥"]')
+    .filter({ visible: true })
+    .first()
+    .fill('然乌村 3 组 老桥东头草场')
   await tap(resident.page, '提交上报')
   await see(resident.page, '处理经过').waitFor()
   const id = new URL(resident.page.url().replace('#', '')).searchParams.get('id')!

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { gcj02ToWgs84 } from '../shared/geo/gcj02'
-import { bj } from '../shared/time/beijing'
+import { gcj02ToWgs84 } from '@shared/geo/gcj02'
+import { bj } from '@shared/time/beijing'
 import { app, fn, hostUrl, launch, loginAs, phone, tokenFor } from './support/browser'
 
 /**
@@ -28,7 +28,9 @@ beforeAll(async () => {
 afterAll(() => browser.close())
 
 const field = (page: Page, label: string) =>
-  app(page).locator('.l-field', { has: page.locator('.l-field__label', { hasText: label }) }).locator('input')
+  app(page)
+    .locator('.l-field', { has: page.locator('.l-field__label', { hasText: label }) })
+    .locator('input')
 
 async function at(context: BrowserContext, p: { lat: number; lng: number }, accuracy = 8): Promise<void> {
   const w = gcj02ToWgs84(p.lat, p.lng)
@@ -39,13 +41,21 @@ function shiftStart(): string {
   return bj(Date.now() - 30 * 60_000).format('HH:mm')
 }
 
-async function codes(captain: string, routeName: string): Promise<Array<{ name: string; code: string; lat: number; lng: number }>> {
+async function codes(
+  captain: string,
+  routeName: string,
+): Promise<Array<{ name: string; code: string; lat: number; lng: number }>> {
   const setup = await fn(captain, 'patrol', 'setup', { villageId: VILLAGE })
   const route = setup.routes.find((r: { name: string }) => r.name === routeName)
   const out = []
   for (const c of route.checkpoints) {
     const poster = await fn(captain, 'patrol', 'poster', { checkpointId: c.id })
-    out.push({ name: c.name as string, code: poster.code as string, lat: c.location.lat as number, lng: c.location.lng as number })
+    out.push({
+      name: c.name as string,
+      code: poster.code as string,
+      lat: c.location.lat as number,
+      lng: c.location.lng as number,
+    })
   }
   return out
 }
@@ -83,7 +93,10 @@ it('captain sets up a route and prints a poster; volunteer patrols it, one check
     await field(cap.page, '纬度').fill(String(s.lat))
     await field(cap.page, '经度').fill(String(s.lng))
     await app(cap.page).getByText('添加点位', { exact: true }).last().click()
-    await app(cap.page).locator('.l-list__item', { hasText: ROUTE }).locator('.l-row__title', { hasText: s.name }).waitFor()
+    await app(cap.page)
+      .locator('.l-list__item', { hasText: ROUTE })
+      .locator('.l-row__title', { hasText: s.name })
+      .waitFor()
   }
   // the shift form offers the route just made, and the village's team
   await field(cap.page, '班次名称').fill(DRILL)
@@ -103,7 +116,9 @@ it('captain sets up a route and prints a poster; volunteer patrols it, one check
   const captainToken = await tokenFor('u-duoji')
   const spots = await codes(captainToken, ROUTE)
   expect(spots[0]!.code).toBe(printed)
-  const shift = (await fn(captainToken, 'patrol', 'setup', { villageId: VILLAGE })).shifts.find((s: { name: string }) => s.name === DRILL)
+  const shift = (await fn(captainToken, 'patrol', 'setup', { villageId: VILLAGE })).shifts.find(
+    (s: { name: string }) => s.name === DRILL,
+  )
   expect(shift.routeName).toBe(ROUTE)
 
   // ---- volunteer: start, check in at every checkpoint (the last one from 150 m away), finish ----
@@ -113,7 +128,9 @@ it('captain sets up a route and prints a poster; volunteer patrols it, one check
     const last = i === spots.length - 1
     await at(v.context, last ? { lat: s.lat + 0.00135, lng: s.lng } : s)
     await checkIn(v.page, s.code)
-    await app(v.page).getByText(`${i + 1}/3`, { exact: true }).waitFor()
+    await app(v.page)
+      .getByText(`${i + 1}/3`, { exact: true })
+      .waitFor()
     if (!last) expect(await app(v.page).locator('.patrol-last').innerText()).toContain(`${s.name} 打卡成功`)
   }
   await app(v.page).locator('.patrol-last', { hasText: '需队长审核' }).waitFor()
@@ -132,7 +149,10 @@ it('captain sets up a route and prints a poster; volunteer patrols it, one check
   // ---- captain reviews the flagged check-in ----
   await cap.page.goto(`${hostUrl()}/#/packages/patrol/pages/review/index`)
   // a review card (the set-up page stays underneath in the page stack)
-  const item = app(cap.page).locator('.l-card', { hasText: ROUTE }).filter({ hasText: '定位精度' }).filter({ hasText: spots[2]!.name })
+  const item = app(cap.page)
+    .locator('.l-card', { hasText: ROUTE })
+    .filter({ hasText: '定位精度' })
+    .filter({ hasText: spots[2]!.name })
   await item.getByText('不在点位范围内').waitFor()
   await item.getByText(/手机位置/).waitFor()
   await item.locator('input').fill('后门外修路，绕行打卡，队长确认')
@@ -147,9 +167,13 @@ it('captain sets up a route and prints a poster; volunteer patrols it, one check
   const view = await fn(captainToken, 'patrol', 'getPatrol', { patrolId: done.patrol.id })
   expect(view.checkins.map((c: { status: string }) => c.status)).toEqual(['ok', 'ok', 'accepted'])
   expect(view.minutes).toEqual(expect.any(Number))
-  expect(view.hazards).toEqual([expect.objectContaining({ text: '后门路灯不亮，夜里看不清台阶', incidentId: expect.any(String) })])
+  expect(view.hazards).toEqual([
+    expect.objectContaining({ text: '后门路灯不亮，夜里看不清台阶', incidentId: expect.any(String) }),
+  ])
   const hours = await fn(await tokenFor('u-gesang'), 'volunteer', 'myHours', {})
-  expect(hours.entries.items.some((e: { note?: string; sourceKey?: string }) => JSON.stringify(e).includes(DRILL))).toBe(true)
+  expect(
+    hours.entries.items.some((e: { note?: string; sourceKey?: string }) => JSON.stringify(e).includes(DRILL)),
+  ).toBe(true)
   const month = bj(Date.now()).format('YYYY-MM')
   const figures = await fn(captainToken, 'patrol', 'figures', { unitId: VILLAGE, fromMonth: month, toMonth: month })
   expect(figures.total.done).toBeGreaterThanOrEqual(1)
@@ -161,7 +185,12 @@ it('offline: two check-ins queue on the phone, sync by themselves exactly once w
   const route = setup.routes.find((r: { name: string }) => r.name === ROUTE)
   const [hh, mm] = shiftStart().split(':').map(Number) as [number, number]
   await fn(captainToken, 'patrol', 'saveShift', {
-    villageId: VILLAGE, name: OFFLINE, teamId: setup.teams[0].id, routeId: route.id, startMinute: hh * 60 + mm, durationMinutes: 180,
+    villageId: VILLAGE,
+    name: OFFLINE,
+    teamId: setup.teams[0].id,
+    routeId: route.id,
+    startMinute: hh * 60 + mm,
+    durationMinutes: 180,
   })
   const spots = await codes(captainToken, ROUTE)
 

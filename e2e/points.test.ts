@@ -46,11 +46,21 @@ beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-e2e-points-'))
   shiftFile = join(dataDir, 'clock-shift')
   writeFileSync(shiftFile, '0')
-  host = spawn(process.execPath, ['--import', 'tsx', '--import', join(ROOT, 'e2e/support/clock-shift.ts'), join(ROOT, 'server/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), LINLI_DATA_DIR: dataDir, LINLI_H5_DIR: join(ROOT, 'dist/h5'), LINLI_CLOCK_SHIFT_FILE: shiftFile },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  host = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--import', join(ROOT, 'e2e/support/clock-shift.ts'), join(ROOT, 'server/main.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        LINLI_DATA_DIR: dataDir,
+        LINLI_H5_DIR: join(ROOT, 'dist/h5'),
+        LINLI_CLOCK_SHIFT_FILE: shiftFile,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   host.stdout?.on('data', (d) => (output += d))
   host.stderr?.on('data', (d) => (output += d))
@@ -84,7 +94,11 @@ function shiftClock(ms: number): void {
 }
 
 async function token(userId: string): Promise<string> {
-  const res = await fetch(`${base}/api/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
+  const res = await fetch(`${base}/api/dev/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  })
   return ((await res.json()) as { data: { token: string } }).data.token
 }
 
@@ -139,14 +153,20 @@ async function jpeg(page: Page, colour: string): Promise<Buffer> {
 }
 
 async function balances(): Promise<Record<string, number>> {
-  const hh = await call<{ items: Array<{ id: string; balance: number }> }>('u-lixiuying', 'households', { villageId: VILLAGE, pageSize: 200 })
+  const hh = await call<{ items: Array<{ id: string; balance: number }> }>('u-lixiuying', 'households', {
+    villageId: VILLAGE,
+    pageSize: 200,
+  })
   return Object.fromEntries(hh.items.map((h) => [h.id, h.balance]))
 }
 
 it('points are proposed, approved, objected to, withdrawn, credited, redeemed and handed over — all through the pages', async () => {
   const before = await balances()
-  const soap = (await call<{ items: Array<{ id: string; name: string; price: number; stock: number }> }>('u-zhuoma', 'listGoods', { villageId: VILLAGE })).items
-    .find((g) => g.name === '洗衣粉（1 公斤）')!
+  const soap = (
+    await call<{ items: Array<{ id: string; name: string; price: number; stock: number }> }>('u-zhuoma', 'listGoods', {
+      villageId: VILLAGE,
+    })
+  ).items.find((g) => g.name === '洗衣粉（1 公斤）')!
   expect(soap.price).toBe(30)
 
   // 1. 李秀英 sets the publicity period to the shortest the village code allows, through the settings page
@@ -159,7 +179,10 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   await anywhere(li.page, /以后评定的积分公示 1 天/).waitFor()
   await confirmDialog(li.page, '确定')
   await anywhere(li.page, '已保存').waitFor()
-  expect(await call('u-lixiuying', 'getSettings', { villageId: VILLAGE })).toMatchObject({ publicityDays: 1, pickupDays: 7 })
+  expect(await call('u-lixiuying', 'getSettings', { villageId: VILLAGE })).toMatchObject({
+    publicityDays: 1,
+    pickupDays: 7,
+  })
 
   // 2. she proposes 孝敬老人 +10 for three households in one batch, with a photo: she picks two, both upload,
   //    and she takes one off again
@@ -190,14 +213,25 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   await see(li.page, '照片（0/9）').waitFor()
   // nobody approves their own proposal: she is told to ask another official
   await tap(li.page, '待审核')
-  await item(li.page, 'batch', '孝敬老人、照顾病残家人 · 3 户 · 共 +30 分').getByText('自己提的，请另一位干部审核').waitFor()
-  const pending = await call<{ items: Array<{ id: string; status: string; households: number }> }>('u-wangjianguo', 'listBatches', { villageId: VILLAGE, status: 'pending' })
+  await item(li.page, 'batch', '孝敬老人、照顾病残家人 · 3 户 · 共 +30 分')
+    .getByText('自己提的，请另一位干部审核')
+    .waitFor()
+  const pending = await call<{ items: Array<{ id: string; status: string; households: number }> }>(
+    'u-wangjianguo',
+    'listBatches',
+    { villageId: VILLAGE, status: 'pending' },
+  )
   expect(pending.items).toHaveLength(1)
   const batchId = pending.items[0]!.id
   // the photo she kept is on the proposal, adopted as hers, with a URL the host serves
   const keptId = kept!.split('/').pop()!
-  expect((await call<{ batch: { evidence: Array<{ fileId: string; url: string }> } }>('u-wangjianguo', 'getBatch', { batchId })).batch.evidence)
-    .toEqual([{ fileId: keptId, url: `/api/files/${keptId}` }])
+  expect(
+    (
+      await call<{ batch: { evidence: Array<{ fileId: string; url: string }> } }>('u-wangjianguo', 'getBatch', {
+        batchId,
+      })
+    ).batch.evidence,
+  ).toEqual([{ fileId: keptId, url: `/api/files/${keptId}` }])
 
   // 3. 王建国 approves it
   const wang = await as('王建国')
@@ -210,13 +244,19 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   await evidence.first().waitFor()
   expect(await evidence.count()).toBe(1)
   expect(await evidence.first().getAttribute('src')).toMatch(new RegExp(`/api/files/${keptId}$`))
-  await wang.page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await evidence.first().elementHandle())
+  await wang.page.waitForFunction(
+    (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+    await evidence.first().elementHandle(),
+  )
   await batch.getByText('通过', { exact: true }).click()
   await anywhere(wang.page, /这 3 户的积分进入公示/).waitFor()
   await confirmDialog(wang.page, '确定')
   await anywhere(wang.page, '已通过，开始公示').waitFor()
   await see(wang.page, '没有待审核的评定').waitFor()
-  const approved = await call<{ batch: { status: string; decidedByName: string }; awards: Array<{ householdId: string; status: string; publicUntil: number }> }>('u-lixiuying', 'getBatch', { batchId })
+  const approved = await call<{
+    batch: { status: string; decidedByName: string }
+    awards: Array<{ householdId: string; status: string; publicUntil: number }>
+  }>('u-lixiuying', 'getBatch', { batchId })
   expect(approved.batch).toMatchObject({ status: 'approved', decidedByName: '王建国' })
   expect(approved.awards.map((a) => a.status)).toEqual(['publicity', 'publicity', 'publicity'])
 
@@ -265,15 +305,23 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   expect(after[HH.zhuoma]).toBe(before[HH.zhuoma]! + 10)
   expect(after[HH.luorong]).toBe(before[HH.luorong]! + 10)
   expect(after[HH.wangdeming]).toBe(before[HH.wangdeming])
-  const settled = await call<{ awards: Array<{ householdId: string; status: string }> }>('u-lixiuying', 'getBatch', { batchId })
+  const settled = await call<{ awards: Array<{ householdId: string; status: string }> }>('u-lixiuying', 'getBatch', {
+    batchId,
+  })
   expect(Object.fromEntries(settled.awards.map((a) => [a.householdId, a.status]))).toEqual({
-    [HH.zhuoma]: 'credited', [HH.luorong]: 'credited', [HH.wangdeming]: 'withdrawn',
+    [HH.zhuoma]: 'credited',
+    [HH.luorong]: 'credited',
+    [HH.wangdeming]: 'withdrawn',
   })
 
   // 7. 卓玛 sees the points counted and redeems 洗衣粉 (with a confirmation)
   const credited = before[HH.zhuoma]! + 10
   await open(zm.page, 'mine/index')
-  await app(zm.page).locator('[data-testid="balance"]').filter({ visible: true }).getByText(String(credited), { exact: true }).waitFor()
+  await app(zm.page)
+    .locator('[data-testid="balance"]')
+    .filter({ visible: true })
+    .getByText(String(credited), { exact: true })
+    .waitFor()
   await see(zm.page, '评定加分：孝敬老人、照顾病残家人').waitFor()
   await tap(zm.page, '去积分超市')
   await see(zm.page, `我家现有 ${credited} 分。兑换后凭取货码到超市领取。`).waitFor()
@@ -304,13 +352,23 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   // 9. balance and stock are right, on the pages and on the server
   await open(zm.page, 'store/index')
   await item(zm.page, 'order', '洗衣粉（1 公斤） ×1（30 分）').getByText('已领取', { exact: true }).waitFor()
-  await item(zm.page, 'goods', '洗衣粉（1 公斤）').getByText(`库存 ${soap.stock - 1}`, { exact: false }).waitFor()
+  await item(zm.page, 'goods', '洗衣粉（1 公斤）')
+    .getByText(`库存 ${soap.stock - 1}`, { exact: false })
+    .waitFor()
   await see(zm.page, `我家现有 ${credited - 30} 分。兑换后凭取货码到超市领取。`).waitFor()
-  const mine = await call<{ balance: number; spent: number; pending: { count: number } }>('u-zhuoma', 'myPoints', { page: 1, pageSize: 5 })
+  const mine = await call<{ balance: number; spent: number; pending: { count: number } }>('u-zhuoma', 'myPoints', {
+    page: 1,
+    pageSize: 5,
+  })
   expect(mine).toMatchObject({ balance: credited - 30, pending: { count: 0 } })
-  const stock = (await call<{ items: Array<{ id: string; stock: number }> }>('u-zhuoma', 'listGoods', { villageId: VILLAGE })).items.find((g) => g.id === soap.id)!
+  const stock = (
+    await call<{ items: Array<{ id: string; stock: number }> }>('u-zhuoma', 'listGoods', { villageId: VILLAGE })
+  ).items.find((g) => g.id === soap.id)!
   expect(stock.stock).toBe(soap.stock - 1)
-  const orders = await call<{ items: Array<{ code: string | null; status: string }> }>('u-zhuoma', 'myRedemptions', { page: 1, pageSize: 5 })
+  const orders = await call<{ items: Array<{ code: string | null; status: string }> }>('u-zhuoma', 'myRedemptions', {
+    page: 1,
+    pageSize: 5,
+  })
   expect(orders.items[0]).toMatchObject({ status: 'fulfilled' })
 
   for (const who of [li, wang, zm, keeper]) {
@@ -324,7 +382,8 @@ it('an official adds a rule to the village code, changes it (a new version) and 
   await open(li.page, 'review/index')
   await tap(li.page, '积分规则（村规民约）')
   await tap(li.page, '新增规则')
-  const input = (label: string) => app(li.page).locator('.l-field').filter({ visible: true }).filter({ hasText: label }).locator('input')
+  const input = (label: string) =>
+    app(li.page).locator('.l-field').filter({ visible: true }).filter({ hasText: label }).locator('input')
   await input('规则名称').fill('清理河道垃圾')
   await tap(li.page, '环境卫生')
   await input('每次加几分').fill('3')
@@ -353,7 +412,11 @@ it('an official adds a rule to the village code, changes it (a new version) and 
   // the new rule is offered when proposing
   await open(li.page, 'review/index')
   await see(li.page, '清理河道垃圾（+4）').waitFor()
-  const rules = await call<{ items: Array<{ name: string; version: number; points: number }> }>('u-zhuoma', 'listRules', { villageId: VILLAGE })
+  const rules = await call<{ items: Array<{ name: string; version: number; points: number }> }>(
+    'u-zhuoma',
+    'listRules',
+    { villageId: VILLAGE },
+  )
   expect(rules.items.find((r) => r.name === '清理河道垃圾')).toMatchObject({ version: 2, points: 4 })
   expect(li.errors).toEqual([])
   await li.close()

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { app, confirmDialog, fn, hostUrl, launch, loginAs, phone, see, tap, tokenFor } from './support/browser'
-import { bjDay, formatBj } from '../shared/time/beijing'
+import { bjDay, formatBj } from '@shared/time/beijing'
 
 /**
  * Volunteer journeys in the H5 build against the real host (real clock): an organisation posts a task,
@@ -26,7 +26,12 @@ async function open(page: Page, path: string): Promise<void> {
 
 /** The input of the visible field labelled `label`. */
 function field(page: Page, label: string) {
-  return app(page).locator('.l-field').filter({ visible: true }).filter({ has: page.getByText(label, { exact: true }) }).locator('input').first()
+  return app(page)
+    .locator('.l-field')
+    .filter({ visible: true })
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator('input')
+    .first()
 }
 
 /** The visible list item containing `text`. */
@@ -120,7 +125,9 @@ it('request: resident posts a need → village publishes → organisation takes 
   await loginAs(official.page, '李秀英')
   await open(official.page, 'village/index')
   await item(official.page, title).getByText('公开', { exact: true }).click()
-  await see(official.page, '已公开').waitFor().catch(() => undefined)
+  await see(official.page, '已公开')
+    .waitFor()
+    .catch(() => undefined)
 
   const org = await phone(browser)
   await loginAs(org.page, '赵志强')

@@ -2,22 +2,47 @@ export default defineAppConfig({
   // The main package holds only the tab pages and login; each domain's pages live in its subpackage.
   pages: ['pages/home/index', 'pages/report/index', 'pages/me/index', 'pages/login/index'],
   subPackages: [
-    { root: 'packages/incident', pages: ['pages/list/index', 'pages/detail/index', 'pages/overview/index', 'pages/categories/index'] },
+    {
+      root: 'packages/incident',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/overview/index', 'pages/categories/index'],
+    },
     {
       root: 'packages/points',
-      pages: ['pages/mine/index', 'pages/publicity/index', 'pages/store/index', 'pages/review/index', 'pages/keeper/index', 'pages/goods/index',
-        'pages/rules/index', 'pages/settings/index'],
+      pages: [
+        'pages/mine/index',
+        'pages/publicity/index',
+        'pages/store/index',
+        'pages/review/index',
+        'pages/keeper/index',
+        'pages/goods/index',
+        'pages/rules/index',
+        'pages/settings/index',
+      ],
     },
     {
       root: 'packages/volunteer',
       pages: [
-        'pages/tasks/index', 'pages/task/index', 'pages/hours/index', 'pages/need/index', 'pages/needs/index',
-        'pages/org/index', 'pages/post-task/index', 'pages/signups/index', 'pages/village/index',
+        'pages/tasks/index',
+        'pages/task/index',
+        'pages/hours/index',
+        'pages/need/index',
+        'pages/needs/index',
+        'pages/org/index',
+        'pages/post-task/index',
+        'pages/signups/index',
+        'pages/village/index',
       ],
     },
     {
       root: 'packages/patrol',
-      pages: ['pages/shifts/index', 'pages/patrol/index', 'pages/manage/index', 'pages/poster/index', 'pages/review/index', 'pages/report/index'],
+      pages: [
+        'pages/shifts/index',
+        'pages/patrol/index',
+        'pages/manage/index',
+        'pages/poster/index',
+        'pages/review/index',
+        'pages/report/index',
+      ],
     },
     {
       root: 'packages/account',

@@ -1,8 +1,14 @@
 import {
-  HouseholdSchema, RoleAssignmentSchema, UnitSchema, UserSchema,
-  type Household, type RoleAssignment, type Unit, type User,
-} from '../shared/account/account.schema'
-import type { RoleName } from '../shared/auth/roles'
+  HouseholdSchema,
+  RoleAssignmentSchema,
+  UnitSchema,
+  UserSchema,
+  type Household,
+  type RoleAssignment,
+  type Unit,
+  type User,
+} from '@shared/account/account.schema'
+import type { RoleName } from '@shared/auth/roles'
 
 /**
  * The demo region, drawn from the reference reports: Ganzi prefecture (an urban community in the
@@ -64,10 +70,17 @@ function buildHouseholds(): Household[] {
     const villageId = gridId.split('-')[0] as string
     heads.forEach((head, i) => {
       const n = String(i + 1).padStart(2, '0')
-      out.push(HouseholdSchema.parse({
-        _id: `hh-${gridId}-${n}`, villageId, gridId, headName: head,
-        address: villageId.startsWith('5133281012') ? `${head}家（${i + 1} 号牧户）` : `${i + 1} 栋 ${i % 3 + 1} 单元`,
-      }))
+      out.push(
+        HouseholdSchema.parse({
+          _id: `hh-${gridId}-${n}`,
+          villageId,
+          gridId,
+          headName: head,
+          address: villageId.startsWith('5133281012')
+            ? `${head}家（${i + 1} 号牧户）`
+            : `${i + 1} 栋 ${(i % 3) + 1} 单元`,
+        }),
+      )
     })
   }
   return out
@@ -84,29 +97,80 @@ interface DemoUser {
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { id: 'u-zhuoma', name: '卓玛', phone: '13908361201', household: 'hh-513328100001-G01-01', residence: '513328100001-G01',
-    roles: [['resident', '513328100001-G01']] },
-  { id: 'u-wangdeming', name: '王德明', phone: '13908361202', household: 'hh-513328100001-G01-03', residence: '513328100001-G01',
-    roles: [['resident', '513328100001-G01']] },
-  { id: 'u-zhaxi', name: '扎西', phone: '13908361210', household: 'hh-513328100001-G02-01', residence: '513328100001-G02',
-    roles: [['grid_worker', '513328100001-G01'], ['resident', '513328100001-G02']] },
+  {
+    id: 'u-zhuoma',
+    name: '卓玛',
+    phone: '13908361201',
+    household: 'hh-513328100001-G01-01',
+    residence: '513328100001-G01',
+    roles: [['resident', '513328100001-G01']],
+  },
+  {
+    id: 'u-wangdeming',
+    name: '王德明',
+    phone: '13908361202',
+    household: 'hh-513328100001-G01-03',
+    residence: '513328100001-G01',
+    roles: [['resident', '513328100001-G01']],
+  },
+  {
+    id: 'u-zhaxi',
+    name: '扎西',
+    phone: '13908361210',
+    household: 'hh-513328100001-G02-01',
+    residence: '513328100001-G02',
+    roles: [
+      ['grid_worker', '513328100001-G01'],
+      ['resident', '513328100001-G02'],
+    ],
+  },
   { id: 'u-zeren', name: '泽仁', phone: '13908361211', roles: [['info_collector', '513328100001']] },
   { id: 'u-lixiuying', name: '李秀英', phone: '13908361220', roles: [['village_official', '513328100001']] },
   { id: 'u-wangjianguo', name: '王建国', phone: '13908361221', roles: [['village_official', '513328100001']] },
   { id: 'u-chenguilan', name: '陈桂兰', phone: '13908361222', roles: [['store_keeper', '513328100001']] },
-  { id: 'u-duoji', name: '多吉', phone: '13908361230', household: 'hh-513328100001-G03-01', residence: '513328100001-G03',
-    roles: [['patrol_captain', '513328100001'], ['resident', '513328100001-G03']] },
-  { id: 'u-gesang', name: '格桑', phone: '13908361231', household: 'hh-513328100001-G03-03', residence: '513328100001-G03',
-    roles: [['patrol_volunteer', '513328100001'], ['resident', '513328100001-G03']] },
+  {
+    id: 'u-duoji',
+    name: '多吉',
+    phone: '13908361230',
+    household: 'hh-513328100001-G03-01',
+    residence: '513328100001-G03',
+    roles: [
+      ['patrol_captain', '513328100001'],
+      ['resident', '513328100001-G03'],
+    ],
+  },
+  {
+    id: 'u-gesang',
+    name: '格桑',
+    phone: '13908361231',
+    household: 'hh-513328100001-G03-03',
+    residence: '513328100001-G03',
+    roles: [
+      ['patrol_volunteer', '513328100001'],
+      ['resident', '513328100001-G03'],
+    ],
+  },
   { id: 'u-zhaozhiqiang', name: '赵志强', phone: '13908361240', roles: [['org_admin', '513328100001']] },
   { id: 'u-zhoumin', name: '周敏', phone: '13908361250', roles: [['dispatcher', '513328100']] },
   { id: 'u-liuyang', name: '刘洋', phone: '13908361260', roles: [['dept_handler', '513328-D-ZJ']] },
   { id: 'u-ciren', name: '次仁', phone: '13908361270', roles: [['grid_worker', '513328101201-G01']] },
-  { id: 'u-yangjin', name: '央金', phone: '13908361271', household: 'hh-513328101201-G01-01', residence: '513328101201-G01',
-    roles: [['resident', '513328101201-G01']] },
+  {
+    id: 'u-yangjin',
+    name: '央金',
+    phone: '13908361271',
+    household: 'hh-513328101201-G01-01',
+    residence: '513328101201-G01',
+    roles: [['resident', '513328101201-G01']],
+  },
   { id: 'u-mahongmei', name: '马红梅', phone: '13993361280', roles: [['grid_worker', '620802001003-G01']] },
-  { id: 'u-yanglixin', name: '杨立新', phone: '13993361281', household: 'hh-620802001003-G01-01', residence: '620802001003-G01',
-    roles: [['resident', '620802001003-G01']] },
+  {
+    id: 'u-yanglixin',
+    name: '杨立新',
+    phone: '13993361281',
+    household: 'hh-620802001003-G01-01',
+    residence: '620802001003-G01',
+    roles: [['resident', '620802001003-G01']],
+  },
   { id: 'u-sunli', name: '孙丽', phone: '13993361290', roles: [['dispatcher', '620802001']] },
   { id: 'u-zhangwei', name: '张伟', phone: '13908361299', roles: [['system_admin', '513300']] },
 ]
@@ -116,15 +180,26 @@ export function accountSeed(now: number) {
   const households = buildHouseholds()
   const users: User[] = DEMO_USERS.map((u) =>
     UserSchema.parse({
-      _id: u.id, openid: null, name: u.name, phone: u.phone, householdId: u.household ?? null,
-      residenceUnitId: u.residence ?? null, createdAt: now,
+      _id: u.id,
+      openid: null,
+      name: u.name,
+      phone: u.phone,
+      householdId: u.household ?? null,
+      residenceUnitId: u.residence ?? null,
+      createdAt: now,
     }),
   )
   const roleAssignments: RoleAssignment[] = DEMO_USERS.flatMap((u) =>
     u.roles.map(([role, unitId]) =>
       RoleAssignmentSchema.parse({
-        _id: `ra-${u.id}-${role}-${unitId}`, userId: u.id, role, unitId, grantedBy: null, via: 'seed',
-        createdAt: now, revokedAt: null,
+        _id: `ra-${u.id}-${role}-${unitId}`,
+        userId: u.id,
+        role,
+        unitId,
+        grantedBy: null,
+        via: 'seed',
+        createdAt: now,
+        revokedAt: null,
       }),
     ),
   )

@@ -10,7 +10,8 @@ describe('incident demo data', () => {
   it('has cases in several states, with timelines and counters the app itself wrote', async () => {
     const all = await env.ok('incident', 'u-zhangwei', 'queue', { view: 'all', unitId: '513300', pageSize: 50 })
     const statuses = new Set(all.items.map((i: any) => i.status))
-    for (const s of ['submitted', 'accepted', 'confirmed', 'dispatched', 'resolved', 'rejected']) expect(statuses).toContain(s)
+    for (const s of ['submitted', 'accepted', 'confirmed', 'dispatched', 'resolved', 'rejected'])
+      expect(statuses).toContain(s)
     const kongtong = await env.ok('incident', 'u-sunli', 'queue', { view: 'todo' })
     expect(kongtong.items.length).toBeGreaterThanOrEqual(2)
     const yangjin = await env.ok('incident', 'u-yangjin', 'mine', {})
@@ -26,9 +27,14 @@ describe('incident demo data', () => {
     const told = new Set(inbox.items.map((m: any) => m.incidentId))
     const waiting = await env.rt.db.find<any>('incidents', { where: { handlerUnitId: '620802001', open: true } })
     expect(waiting.length).toBeGreaterThan(0)
-    for (const inc of waiting.filter((i) => i.status !== 'accepted')) expect([inc._id, told.has(inc._id)]).toEqual([inc._id, true])
+    for (const inc of waiting.filter((i) => i.status !== 'accepted'))
+      expect([inc._id, told.has(inc._id)]).toEqual([inc._id, true])
     // nobody is told of cases that wait on someone else
     const others = await env.ok('incident', 'u-zhuoma', 'inbox', { pageSize: 50 })
-    expect(others.items.every((m: any) => !['新上报待受理', '有事件待派单', '新的派单', '部门已反馈，请销号'].includes(m.title))).toBe(true)
+    expect(
+      others.items.every(
+        (m: any) => !['新上报待受理', '有事件待派单', '新的派单', '部门已反馈，请销号'].includes(m.title),
+      ),
+    ).toBe(true)
   })
 })

@@ -1,14 +1,20 @@
 import type { Doc, Patch, TxStore } from '../cloudfunctions/_core/port'
 import { createIncidentInTx, type PreparedIncident } from '../cloudfunctions/incident/create'
 import { applyStep, type Step } from '../cloudfunctions/incident/step'
-import { IncidentEventSchema, IncidentSchema, SafeReportSchema, DEFAULT_CATEGORIES, type Incident } from '../shared/incident/incident.schema'
-import { daysFrom } from '../shared/incident/incident.rules'
-import { bjDay } from '../shared/time/beijing'
+import {
+  IncidentEventSchema,
+  IncidentSchema,
+  SafeReportSchema,
+  DEFAULT_CATEGORIES,
+  type Incident,
+} from '@shared/incident/incident.schema'
+import { daysFrom } from '@shared/incident/incident.rules'
+import { bjDay } from '@shared/time/beijing'
 import { stableId } from '../cloudfunctions/_core/ids'
 import { workTell } from '../cloudfunctions/incident/handlers'
 import { INCIDENTS, tellInTx } from '../cloudfunctions/incident/store'
-import { ROLES } from '../shared/auth/roles'
-import { workPermission } from '../shared/incident/incident.states'
+import { ROLES } from '@shared/auth/roles'
+import { workPermission } from '@shared/incident/incident.states'
 import { DEMO_USERS } from './account.seed'
 
 /**
@@ -23,22 +29,40 @@ class MemoryTx implements TxStore {
     if (!m) this.data.set(c, (m = new Map()))
     return m
   }
-  async get<T extends Doc>(c: string, id: string) { return (this.col(c).get(id) as T | undefined) ?? null }
+  async get<T extends Doc>(c: string, id: string) {
+    return (this.col(c).get(id) as T | undefined) ?? null
+  }
   async insert<T extends Doc>(c: string, doc: T) {
     if (this.col(c).has(doc._id)) throw new Error(`seed duplicate ${c}/${doc._id}`)
     this.col(c).set(doc._id, structuredClone(doc))
   }
-  async set<T extends Doc>(c: string, doc: T) { this.col(c).set(doc._id, structuredClone(doc)) }
+  async set<T extends Doc>(c: string, doc: T) {
+    this.col(c).set(doc._id, structuredClone(doc))
+  }
   async update(c: string, id: string, patch: Patch) {
     const cur = this.col(c).get(id)
     if (!cur) throw new Error(`seed missing ${c}/${id}`)
     this.col(c).set(id, { ...cur, ...structuredClone(patch) })
   }
-  async remove(c: string, id: string) { this.col(c).delete(id) }
+  async remove(c: string, id: string) {
+    this.col(c).delete(id)
+  }
 }
 
-const SEXIDI = { prefectureId: '513300', countyId: '513328', townshipId: '513328101', villageId: '513328101201', gridId: '513328101201-G01' }
-const LIUHU = { prefectureId: '620800', countyId: '620802', townshipId: '620802001', villageId: '620802001003', gridId: '620802001003-G01' }
+const SEXIDI = {
+  prefectureId: '513300',
+  countyId: '513328',
+  townshipId: '513328101',
+  villageId: '513328101201',
+  gridId: '513328101201-G01',
+}
+const LIUHU = {
+  prefectureId: '620800',
+  countyId: '620802',
+  townshipId: '620802001',
+  villageId: '620802001003',
+  gridId: '620802001003-G01',
+}
 const YANGJIN = { id: 'u-yangjin', name: '央金', phone: '13908361271' }
 const YANGLIXIN = { id: 'u-yanglixin', name: '杨立新', phone: '13993361281' }
 const HOUR = 3_600_000
@@ -53,7 +77,9 @@ type Plan = {
   at: number
   location: { lat: number; lng: number }
   parties?: Array<{ name: string; note: string }>
-  steps: Array<{ hoursLater: number; by: { userId: string | null; name: string } } & Omit<Step, 'now' | 'by' | 'photos'>>
+  steps: Array<
+    { hoursLater: number; by: { userId: string | null; name: string } } & Omit<Step, 'now' | 'by' | 'photos'>
+  >
 }
 
 export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> {
@@ -65,58 +91,202 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
   const sunli = { userId: 'u-sunli', name: '孙丽' }
   const system = { userId: null, name: '系统' }
   const plans: Plan[] = [
-    { key: 'a', place: SEXIDI, reporter: YANGJIN, category: 'facility', severity: 'normal', at: now - 2 * HOUR,
-      description: '牧道进村口的一段护栏被雨水冲倒了，晚上骑摩托容易出事', location: { lat: 31.7712, lng: 99.8125 }, steps: [] },
-    { key: 'b', place: SEXIDI, reporter: YANGJIN, category: 'sanitation', severity: 'normal', at: now - 26 * HOUR,
-      description: '经幡广场旁边的垃圾桶满了，牛羊在翻垃圾', location: { lat: 31.7705, lng: 99.8131 },
-      steps: [{ hoursLater: 3, by: ciren, kind: { move: 'accept' }, note: '已联系保洁员，今天下午清运' }] },
-    { key: 'c', place: SEXIDI, reporter: YANGJIN, category: 'hazard', severity: 'normal', at: now - 10 * 24 * HOUR,
-      description: '村活动室的电线老化，插座冒火花', location: { lat: 31.7709, lng: 99.8122 },
+    {
+      key: 'a',
+      place: SEXIDI,
+      reporter: YANGJIN,
+      category: 'facility',
+      severity: 'normal',
+      at: now - 2 * HOUR,
+      description: '牧道进村口的一段护栏被雨水冲倒了，晚上骑摩托容易出事',
+      location: { lat: 31.7712, lng: 99.8125 },
+      steps: [],
+    },
+    {
+      key: 'b',
+      place: SEXIDI,
+      reporter: YANGJIN,
+      category: 'sanitation',
+      severity: 'normal',
+      at: now - 26 * HOUR,
+      description: '经幡广场旁边的垃圾桶满了，牛羊在翻垃圾',
+      location: { lat: 31.7705, lng: 99.8131 },
+      steps: [{ hoursLater: 3, by: ciren, kind: { move: 'accept' }, note: '已联系保洁员，今天下午清运' }],
+    },
+    {
+      key: 'c',
+      place: SEXIDI,
+      reporter: YANGJIN,
+      category: 'hazard',
+      severity: 'normal',
+      at: now - 10 * 24 * HOUR,
+      description: '村活动室的电线老化，插座冒火花',
+      location: { lat: 31.7709, lng: 99.8122 },
       steps: [
         { hoursLater: 2, by: ciren, kind: { move: 'accept' }, note: '先断电，贴了提示' },
         { hoursLater: 30, by: ciren, kind: { move: 'resolve' }, note: '请电工换了线路和插座' },
-        { hoursLater: 40, by: { userId: 'u-yangjin', name: '央金' }, kind: { move: 'rate_ok' }, note: '满意', patch: () => ({ rating: 'satisfied' }),
-          counters: (i) => [[[i.prefectureId, i.countyId, i.townshipId, i.villageId, i.gridId], { rated: 1, satisfied: 1, resolvedSatisfied: 1 }]] },
-      ] },
-    { key: 'd', place: SEXIDI, reporter: YANGJIN, category: 'hazard', severity: 'serious', at: now - 2 * 24 * HOUR,
-      description: '山坡上有落石滚到公路上，有一块很大的还在松动', location: { lat: 31.7801, lng: 99.8203 },
-      steps: [{ hoursLater: 1, by: admin, kind: { move: 'dispatch' }, note: '派应急局现场排危', dueAt: now + 24 * HOUR,
-        patch: () => ({ departmentId: '513328-D-YJ', dispatchUnitId: '513328101', dispatchDeadline: now + 24 * HOUR }),
-        counters: () => [[['513328-D-YJ'], { dispatched: 1 }]] }] },
-    { key: 'e', place: SEXIDI, reporter: YANGJIN, category: 'dispute', severity: 'normal', at: now - 3 * 24 * HOUR,
-      description: '两家草场边界有争议，为放牧吵了起来', location: { lat: 31.7690, lng: 99.8100 },
-      parties: [{ name: '洛桑', note: '一组牧户' }, { name: '达瓦', note: '一组牧户' }],
-      steps: [{ hoursLater: 20, by: ciren, kind: { move: 'resolve' }, note: '调解成功：按 2019 年确权图重新立界桩',
-        patch: (i) => ({ dispute: { parties: i.dispute?.parties ?? [], outcome: 'success', mediations: [{ at: i.reportedAt + 20 * HOUR, byUserId: 'u-ciren', byName: '次仁', note: '按 2019 年确权图重新立界桩', outcome: 'success' }] } }),
-        counters: (i) => [[[i.prefectureId, i.countyId, i.townshipId, i.villageId, i.gridId], { mediated: 1, mediatedSuccess: 1 }]] }] },
-    { key: 'f', place: SEXIDI, reporter: YANGJIN, category: 'other', severity: 'normal', at: now - 5 * 24 * HOUR,
-      description: '想问问今年的草原补奖什么时候发', location: { lat: 31.7712, lng: 99.8125 },
-      steps: [{ hoursLater: 4, by: ciren, kind: { move: 'reject' }, note: '这是政策咨询，已电话答复，请拨 12345 了解详情' }] },
-    { key: 'g', place: LIUHU, reporter: YANGLIXIN, category: 'facility', severity: 'normal', at: now - 3 * 24 * HOUR,
-      description: '柳湖路 18 号门口的井盖松动，踩上去会翻', location: { lat: 35.5436, lng: 106.6655 },
+        {
+          hoursLater: 40,
+          by: { userId: 'u-yangjin', name: '央金' },
+          kind: { move: 'rate_ok' },
+          note: '满意',
+          patch: () => ({ rating: 'satisfied' }),
+          counters: (i) => [
+            [
+              [i.prefectureId, i.countyId, i.townshipId, i.villageId, i.gridId],
+              { rated: 1, satisfied: 1, resolvedSatisfied: 1 },
+            ],
+          ],
+        },
+      ],
+    },
+    {
+      key: 'd',
+      place: SEXIDI,
+      reporter: YANGJIN,
+      category: 'hazard',
+      severity: 'serious',
+      at: now - 2 * 24 * HOUR,
+      description: '山坡上有落石滚到公路上，有一块很大的还在松动',
+      location: { lat: 31.7801, lng: 99.8203 },
+      steps: [
+        {
+          hoursLater: 1,
+          by: admin,
+          kind: { move: 'dispatch' },
+          note: '派应急局现场排危',
+          dueAt: now + 24 * HOUR,
+          patch: () => ({
+            departmentId: '513328-D-YJ',
+            dispatchUnitId: '513328101',
+            dispatchDeadline: now + 24 * HOUR,
+          }),
+          counters: () => [[['513328-D-YJ'], { dispatched: 1 }]],
+        },
+      ],
+    },
+    {
+      key: 'e',
+      place: SEXIDI,
+      reporter: YANGJIN,
+      category: 'dispute',
+      severity: 'normal',
+      at: now - 3 * 24 * HOUR,
+      description: '两家草场边界有争议，为放牧吵了起来',
+      location: { lat: 31.769, lng: 99.81 },
+      parties: [
+        { name: '洛桑', note: '一组牧户' },
+        { name: '达瓦', note: '一组牧户' },
+      ],
+      steps: [
+        {
+          hoursLater: 20,
+          by: ciren,
+          kind: { move: 'resolve' },
+          note: '调解成功：按 2019 年确权图重新立界桩',
+          patch: (i) => ({
+            dispute: {
+              parties: i.dispute?.parties ?? [],
+              outcome: 'success',
+              mediations: [
+                {
+                  at: i.reportedAt + 20 * HOUR,
+                  byUserId: 'u-ciren',
+                  byName: '次仁',
+                  note: '按 2019 年确权图重新立界桩',
+                  outcome: 'success',
+                },
+              ],
+            },
+          }),
+          counters: (i) => [
+            [[i.prefectureId, i.countyId, i.townshipId, i.villageId, i.gridId], { mediated: 1, mediatedSuccess: 1 }],
+          ],
+        },
+      ],
+    },
+    {
+      key: 'f',
+      place: SEXIDI,
+      reporter: YANGJIN,
+      category: 'other',
+      severity: 'normal',
+      at: now - 5 * 24 * HOUR,
+      description: '想问问今年的草原补奖什么时候发',
+      location: { lat: 31.7712, lng: 99.8125 },
+      steps: [
+        { hoursLater: 4, by: ciren, kind: { move: 'reject' }, note: '这是政策咨询，已电话答复，请拨 12345 了解详情' },
+      ],
+    },
+    {
+      key: 'g',
+      place: LIUHU,
+      reporter: YANGLIXIN,
+      category: 'facility',
+      severity: 'normal',
+      at: now - 3 * 24 * HOUR,
+      description: '柳湖路 18 号门口的井盖松动，踩上去会翻',
+      location: { lat: 35.5436, lng: 106.6655 },
       steps: [
         { hoursLater: 2, by: ma, kind: { move: 'escalate' }, note: '需要市政维修，网格处理不了' },
         { hoursLater: 40, by: system, kind: { move: 'auto_escalate' }, note: '村（社区）超时未处理，自动上报上一级' },
-      ] },
-    { key: 'h', place: LIUHU, reporter: YANGLIXIN, category: 'sanitation', severity: 'major', at: now - 4 * 24 * HOUR,
-      description: '小区东门外的餐馆油污直排雨水口，气味很大', location: { lat: 35.5441, lng: 106.6662 },
+      ],
+    },
+    {
+      key: 'h',
+      place: LIUHU,
+      reporter: YANGLIXIN,
+      category: 'sanitation',
+      severity: 'major',
+      at: now - 4 * 24 * HOUR,
+      description: '小区东门外的餐馆油污直排雨水口，气味很大',
+      location: { lat: 35.5441, lng: 106.6662 },
       steps: [
         { hoursLater: 9, by: system, kind: { move: 'auto_escalate' }, note: '村（社区）超时未处理，自动上报上一级' },
-        { hoursLater: 10, by: sunli, kind: { move: 'dispatch' }, note: '派城管局查处', dueAt: now + 24 * HOUR,
-          patch: () => ({ departmentId: '620802-D-CG', dispatchUnitId: '620802001', dispatchDeadline: now + 24 * HOUR }),
-          counters: () => [[['620802-D-CG'], { dispatched: 1 }]] },
-        { hoursLater: 50, by: { userId: null, name: '崆峒区城市管理局' }, kind: { move: 'feedback' }, note: '已责令餐馆安装隔油池并罚款',
-          counters: () => [[['620802-D-CG'], { reportedBack: 1, reportedBackOnTime: 1 }]] },
-      ] },
+        {
+          hoursLater: 10,
+          by: sunli,
+          kind: { move: 'dispatch' },
+          note: '派城管局查处',
+          dueAt: now + 24 * HOUR,
+          patch: () => ({
+            departmentId: '620802-D-CG',
+            dispatchUnitId: '620802001',
+            dispatchDeadline: now + 24 * HOUR,
+          }),
+          counters: () => [[['620802-D-CG'], { dispatched: 1 }]],
+        },
+        {
+          hoursLater: 50,
+          by: { userId: null, name: '崆峒区城市管理局' },
+          kind: { move: 'feedback' },
+          note: '已责令餐馆安装隔油池并罚款',
+          counters: () => [[['620802-D-CG'], { reportedBack: 1, reportedBackOnTime: 1 }]],
+        },
+      ],
+    },
   ]
 
   for (const p of plans) {
     const prepared: PreparedIncident = {
-      place: p.place, categoryLabel: label(p.category), notice: null,
+      place: p.place,
+      categoryLabel: label(p.category),
+      notice: null,
       draft: {
-        id: `inc-demo-${p.key}`, now: p.at, reporter: p.reporter, source: 'resident', category: p.category, severity: p.severity,
-        description: p.description, photos: [], location: { ...p.location, datum: 'gcj02' }, address: '', gridId: p.place.gridId,
-        anonymous: false, parties: p.parties ?? [], countsAsDailyReport: false,
+        id: `inc-demo-${p.key}`,
+        now: p.at,
+        reporter: p.reporter,
+        source: 'resident',
+        category: p.category,
+        severity: p.severity,
+        description: p.description,
+        photos: [],
+        location: { ...p.location, datum: 'gcj02' },
+        address: '',
+        gridId: p.place.gridId,
+        anonymous: false,
+        parties: p.parties ?? [],
+        countsAsDailyReport: false,
       },
     }
     await createIncidentInTx(tx, prepared)
@@ -129,18 +299,29 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
   for (const inc of [...(tx.data.get(INCIDENTS)?.values() ?? [])] as Incident[]) {
     const permission = workPermission(inc.status, inc.level)
     if (!permission) continue
-    const holders = DEMO_USERS
-      .filter((u) => u.roles.some(([role, unit]) => unit === inc.handlerUnitId && ROLES[role].permissions.includes(permission)))
-      .map((u) => u.id)
+    const holders = DEMO_USERS.filter((u) =>
+      u.roles.some(([role, unit]) => unit === inc.handlerUnitId && ROLES[role].permissions.includes(permission)),
+    ).map((u) => u.id)
     await tellInTx(tx, holders, inc._id, inc.seq, workTell(inc), inc.updatedAt)
   }
 
   // 次仁 reported all safe today; 色西底村二组 has not yet
   const day = bjDay(now)
-  await tx.insert('safe_reports', SafeReportSchema.parse({
-    _id: stableId('sr', SEXIDI.gridId, day), gridId: SEXIDI.gridId, villageId: SEXIDI.villageId, townshipId: SEXIDI.townshipId,
-    day, kind: 'safe', byUserId: 'u-ciren', byName: '次仁', note: '', at: now - HOUR,
-  }))
+  await tx.insert(
+    'safe_reports',
+    SafeReportSchema.parse({
+      _id: stableId('sr', SEXIDI.gridId, day),
+      gridId: SEXIDI.gridId,
+      villageId: SEXIDI.villageId,
+      townshipId: SEXIDI.townshipId,
+      day,
+      kind: 'safe',
+      byUserId: 'u-ciren',
+      byName: '次仁',
+      note: '',
+      at: now - HOUR,
+    }),
+  )
   void daysFrom
 
   const out: Record<string, Doc[]> = {}

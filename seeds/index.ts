@@ -10,7 +10,11 @@ export { DEMO_USERS }
 
 /** All demo data by collection, every document parsed with its shared schema. */
 export function buildSeed(now: number): Record<string, Doc[]> {
-  const parts: Array<Record<string, Doc[]>> = [accountSeed(now) as unknown as Record<string, Doc[]>, patrolSeed(now), pointsSeed(now)]
+  const parts: Array<Record<string, Doc[]>> = [
+    accountSeed(now) as unknown as Record<string, Doc[]>,
+    patrolSeed(now),
+    pointsSeed(now),
+  ]
   parts.push(volunteerSeed(now))
   const out: Record<string, Doc[]> = {}
   for (const part of parts) for (const [c, docs] of Object.entries(part)) (out[c] ??= []).push(...docs)

@@ -1,5 +1,5 @@
 import { buildSeed } from './index'
-import type { HouseholdMonth, LedgerEntry, PointsAccount, VillageMonthStats } from '../shared/points/points.schema'
+import type { HouseholdMonth, LedgerEntry, PointsAccount, VillageMonthStats } from '@shared/points/points.schema'
 import { T0 } from '../tests/support/harness'
 
 describe('points seed', () => {
@@ -34,7 +34,14 @@ describe('points seed', () => {
   })
   it('seeds the system rules the patrol and volunteer domains credit through', () => {
     const codes = (seed.points_rules as unknown as Array<{ villageId: string; code: string; mode: string }>)
-      .filter((r) => r.mode === 'system').map((r) => `${r.villageId}:${r.code}`).sort()
-    expect(codes).toEqual(['513328100001:PATROL_DUTY', '513328100001:VOLUNTEER_HOUR', '513328101201:PATROL_DUTY', '513328101201:VOLUNTEER_HOUR'])
+      .filter((r) => r.mode === 'system')
+      .map((r) => `${r.villageId}:${r.code}`)
+      .sort()
+    expect(codes).toEqual([
+      '513328100001:PATROL_DUTY',
+      '513328100001:VOLUNTEER_HOUR',
+      '513328101201:PATROL_DUTY',
+      '513328101201:VOLUNTEER_HOUR',
+    ])
   })
 })

@@ -1,35 +1,75 @@
-import type { Household } from '../shared/account/account.schema'
+import type { Household } from '@shared/account/account.schema'
 import { accountSeed } from './account.seed'
 import {
-  GoodsSchema, HouseholdMonthSchema, LedgerEntrySchema, PointsAccountSchema, PointsRuleSchema, PointsRuleVersionSchema,
-  PointsSettingsSchema, VillageMonthStatsSchema, DEFAULT_PICKUP_DAYS, DEFAULT_PUBLICITY_DAYS,
-  type HouseholdMonth, type LedgerEntry, type PointsAccount, type PointsRule, type RuleCategory, type VillageMonthStats,
-} from '../shared/points/points.schema'
-import { pointsFor } from '../shared/points/points.rules'
+  GoodsSchema,
+  HouseholdMonthSchema,
+  LedgerEntrySchema,
+  PointsAccountSchema,
+  PointsRuleSchema,
+  PointsRuleVersionSchema,
+  PointsSettingsSchema,
+  VillageMonthStatsSchema,
+  DEFAULT_PICKUP_DAYS,
+  DEFAULT_PUBLICITY_DAYS,
+  type HouseholdMonth,
+  type LedgerEntry,
+  type PointsAccount,
+  type PointsRule,
+  type RuleCategory,
+  type VillageMonthStats,
+} from '@shared/points/points.schema'
+import { pointsFor } from '@shared/points/points.rules'
 import { stableId } from '../cloudfunctions/_core/ids'
 import type { Doc } from '../cloudfunctions/_core/port'
 import { pointsKeys } from '../cloudfunctions/points/keys'
-import { bjMonth } from '../shared/time/beijing'
+import { bjMonth } from '@shared/time/beijing'
 
 /**
  * Rule catalogues drawn from each village's 村规民约 (一约四会), store goods, and some history for the
  * seeded households (balances, counters and entries agree; see points.seed.test.ts).
  */
-type RuleRow = [code: string, name: string, category: RuleCategory, points: number, evidence: boolean, cap: number | null, mode: 'manual' | 'system', clause: string]
+type RuleRow = [
+  code: string,
+  name: string,
+  category: RuleCategory,
+  points: number,
+  evidence: boolean,
+  cap: number | null,
+  mode: 'manual' | 'system',
+  clause: string,
+]
 
 const COMMON_RULES: RuleRow[] = [
   ['YARD_CLEAN', '庭院整洁、门前三包', '环境卫生', 5, true, 10, 'manual', '第三条 人人爱护环境，房前屋后干净整洁'],
   ['GARBAGE_SORT', '垃圾分类定点投放', '环境卫生', 2, false, 8, 'manual', '第三条 生活垃圾分类投放、不乱扔乱倒'],
   ['LITTER', '乱扔乱倒垃圾、乱堆乱放', '环境卫生', -5, true, 20, 'manual', '第三条 违者经劝导不改的扣分'],
   ['FILIAL_CARE', '孝敬老人、照顾病残家人', '孝老爱亲', 10, false, 20, 'manual', '第五条 尊老爱幼、赡养老人'],
-  ['ELDER_NEGLECT', '不赡养老人、虐待家庭成员', '孝老爱亲', -20, true, null, 'manual', '第五条 道德评议会评议属实的扣分'],
+  [
+    'ELDER_NEGLECT',
+    '不赡养老人、虐待家庭成员',
+    '孝老爱亲',
+    -20,
+    true,
+    null,
+    'manual',
+    '第五条 道德评议会评议属实的扣分',
+  ],
   ['NEIGHBOR_HELP', '邻里互助、帮扶困难户', '邻里互助', 5, false, 15, 'manual', '第六条 邻里和睦、互帮互助'],
   ['THRIFTY_WEDDING', '婚事新办、丧事简办', '移风易俗', 20, true, 20, 'manual', '红白理事会章程：不大操大办'],
   ['LAVISH_BANQUET', '大操大办、索要高额彩礼', '移风易俗', -20, true, null, 'manual', '红白理事会章程：违者扣分并通报'],
   ['HAZARD_REPORT', '报告安全隐患经核实', '平安建设', 5, false, 20, 'manual', '第八条 人人参与平安建设'],
   ['MEDIATION', '参与调解邻里纠纷', '平安建设', 5, false, 15, 'manual', '第八条 小事不出村、矛盾不上交'],
   ['GAMBLING_DRUGS', '参与赌博、涉毒', '遵纪守法', -30, true, null, 'manual', '禁毒禁赌会章程：一经查实扣分'],
-  ['VOLUNTEER_HOUR', '参加志愿服务（每小时）', '志愿服务', 2, false, 40, 'system', '第七条 积极参加志愿服务，按确认时长记分'],
+  [
+    'VOLUNTEER_HOUR',
+    '参加志愿服务（每小时）',
+    '志愿服务',
+    2,
+    false,
+    40,
+    'system',
+    '第七条 积极参加志愿服务，按确认时长记分',
+  ],
   ['PATROL_DUTY', '参加治安巡逻（每班）', '平安建设', 3, false, 30, 'system', '第八条 参加红袖套巡逻，按完成班次记分'],
 ]
 
@@ -41,11 +81,18 @@ const PASTORAL_RULES: RuleRow[] = [
 
 const GOODS: Record<string, Array<[name: string, price: number, stock: number, limit: number | null]>> = {
   '513328100001': [
-    ['洗衣粉（1 公斤）', 30, 40, 2], ['菜籽油（5 升）', 120, 10, 1], ['大米（10 公斤）', 100, 15, 1],
-    ['毛巾', 20, 50, null], ['酥油（1 斤）', 60, 20, 2], ['香皂（3 块装）', 15, 60, 3],
+    ['洗衣粉（1 公斤）', 30, 40, 2],
+    ['菜籽油（5 升）', 120, 10, 1],
+    ['大米（10 公斤）', 100, 15, 1],
+    ['毛巾', 20, 50, null],
+    ['酥油（1 斤）', 60, 20, 2],
+    ['香皂（3 块装）', 15, 60, 3],
   ],
   '513328101201': [
-    ['砖茶（1 块）', 40, 30, 2], ['酥油（1 斤）', 60, 20, 2], ['洗衣粉（1 公斤）', 30, 30, 2], ['暖水瓶', 80, 8, 1],
+    ['砖茶（1 块）', 40, 30, 2],
+    ['酥油（1 斤）', 60, 20, 2],
+    ['洗衣粉（1 公斤）', 30, 30, 2],
+    ['暖水瓶', 80, 8, 1],
   ],
 }
 
@@ -53,19 +100,34 @@ const VILLAGES = ['513328100001', '513328101201']
 const SEED_OFFICIAL = 'u-lixiuying'
 const SEED_APPROVER = 'u-wangjianguo'
 
-
 function ruleDocs(now: number): { rules: PointsRule[]; versions: Doc[] } {
   const rules: PointsRule[] = []
   for (const villageId of VILLAGES) {
     const rows = villageId === '513328101201' ? [...COMMON_RULES, ...PASTORAL_RULES] : COMMON_RULES
     for (const [code, name, category, points, evidenceRequired, capPerMonth, mode, clause] of rows) {
-      rules.push(PointsRuleSchema.parse({
-        _id: pointsKeys.rule(villageId, code), villageId, code, name, category, points, clause, evidenceRequired,
-        capPerMonth, mode, active: true, version: 1, updatedBy: 'u-zhangwei', updatedAt: now - 90 * 86_400_000,
-      }))
+      rules.push(
+        PointsRuleSchema.parse({
+          _id: pointsKeys.rule(villageId, code),
+          villageId,
+          code,
+          name,
+          category,
+          points,
+          clause,
+          evidenceRequired,
+          capPerMonth,
+          mode,
+          active: true,
+          version: 1,
+          updatedBy: 'u-zhangwei',
+          updatedAt: now - 90 * 86_400_000,
+        }),
+      )
     }
   }
-  const versions = rules.map((r) => PointsRuleVersionSchema.parse({ ...r, _id: pointsKeys.ruleVersion(r._id, 1), ruleId: r._id }))
+  const versions = rules.map((r) =>
+    PointsRuleVersionSchema.parse({ ...r, _id: pointsKeys.ruleVersion(r._id, 1), ruleId: r._id }),
+  )
   return { rules, versions }
 }
 
@@ -78,8 +140,15 @@ function history(rules: PointsRule[], households: Household[], now: number) {
   const ruleOf = (villageId: string, code: string) => rules.find((r) => r.villageId === villageId && r.code === code)!
   const DAY = 86_400_000
   const plan: Array<[code: string, qty: number, daysAgo: number]> = [
-    ['VOLUNTEER_HOUR', 10, 50], ['YARD_CLEAN', 1, 40], ['GARBAGE_SORT', 2, 38], ['FILIAL_CARE', 1, 30], ['VOLUNTEER_HOUR', 4, 25],
-    ['NEIGHBOR_HELP', 1, 20], ['YARD_CLEAN', 1, 12], ['PATROL_DUTY', 2, 9], ['LITTER', 1, 7],
+    ['VOLUNTEER_HOUR', 10, 50],
+    ['YARD_CLEAN', 1, 40],
+    ['GARBAGE_SORT', 2, 38],
+    ['FILIAL_CARE', 1, 30],
+    ['VOLUNTEER_HOUR', 4, 25],
+    ['NEIGHBOR_HELP', 1, 20],
+    ['YARD_CLEAN', 1, 12],
+    ['PATROL_DUTY', 2, 9],
+    ['LITTER', 1, 7],
   ]
   const ledger: LedgerEntry[] = []
   const accounts: PointsAccount[] = []
@@ -112,21 +181,55 @@ function history(rules: PointsRule[], households: Household[], now: number) {
         caps.set(capId, c)
       }
       const manual = rule.mode === 'manual' && h.villageId === '513328100001'
-      ledger.push(LedgerEntrySchema.parse({
-        _id: stableId('pl', sourceId), villageId: h.villageId, householdId: h._id,
-        kind: rule.mode === 'system' ? 'system' : delta < 0 ? 'deduction' : 'award', seq: pi + 1, delta, balanceAfter: balance,
-        ruleId: rule._id, ruleVersion: rule.version, ruleCode: rule.code, ruleName: rule.name, category: rule.category,
-        sourceType: 'seed', sourceId, memberUserId: null, memberName: h.headName,
-        proposedBy: manual ? SEED_OFFICIAL : null, approvedBy: manual ? SEED_APPROVER : null,
-        reason: rule.mode === 'system' ? `${rule.name} ×${qty}` : `${month} 月度评议：${rule.name}`,
-        at, month,
-      }))
+      ledger.push(
+        LedgerEntrySchema.parse({
+          _id: stableId('pl', sourceId),
+          villageId: h.villageId,
+          householdId: h._id,
+          kind: rule.mode === 'system' ? 'system' : delta < 0 ? 'deduction' : 'award',
+          seq: pi + 1,
+          delta,
+          balanceAfter: balance,
+          ruleId: rule._id,
+          ruleVersion: rule.version,
+          ruleCode: rule.code,
+          ruleName: rule.name,
+          category: rule.category,
+          sourceType: 'seed',
+          sourceId,
+          memberUserId: null,
+          memberName: h.headName,
+          proposedBy: manual ? SEED_OFFICIAL : null,
+          approvedBy: manual ? SEED_APPROVER : null,
+          reason: rule.mode === 'system' ? `${rule.name} ×${qty}` : `${month} 月度评议：${rule.name}`,
+          at,
+          month,
+        }),
+      )
       const hmId = pointsKeys.householdMonth(h._id, month)
-      const hm = hms.get(hmId) ?? { _id: hmId, villageId: h.villageId, householdId: h._id, headName: h.headName, month, earned: 0, lost: 0, entries: 0 }
+      const hm = hms.get(hmId) ?? {
+        _id: hmId,
+        villageId: h.villageId,
+        householdId: h._id,
+        headName: h.headName,
+        month,
+        earned: 0,
+        lost: 0,
+        entries: 0,
+      }
       const vmId = pointsKeys.villageMonth(h.villageId, month)
       const vm = vms.get(vmId) ?? {
-        _id: vmId, villageId: h.villageId, month, givenByCategory: {}, deductedByCategory: {}, activeHouseholds: 0,
-        redemptions: 0, redeemedPoints: 0, fulfilled: 0, cancelled: 0, expired: 0,
+        _id: vmId,
+        villageId: h.villageId,
+        month,
+        givenByCategory: {},
+        deductedByCategory: {},
+        activeHouseholds: 0,
+        redemptions: 0,
+        redeemedPoints: 0,
+        fulfilled: 0,
+        cancelled: 0,
+        expired: 0,
       }
       if (hm.entries === 0) vm.activeHouseholds += 1
       hm.entries += 1
@@ -141,14 +244,25 @@ function history(rules: PointsRule[], households: Household[], now: number) {
       vms.set(vmId, vm)
     }
     if (lastAt) {
-      accounts.push(PointsAccountSchema.parse({
-        _id: h._id, villageId: h.villageId, headName: h.headName, balance, earned, lost, spent: 0,
-        entries: mine.length, lastEntryAt: lastAt,
-      }))
+      accounts.push(
+        PointsAccountSchema.parse({
+          _id: h._id,
+          villageId: h.villageId,
+          headName: h.headName,
+          balance,
+          earned,
+          lost,
+          spent: 0,
+          entries: mine.length,
+          lastEntryAt: lastAt,
+        }),
+      )
     }
   }
   return {
-    points_ledger: ledger, points_accounts: accounts, points_caps: [...caps.values()],
+    points_ledger: ledger,
+    points_accounts: accounts,
+    points_caps: [...caps.values()],
     points_household_months: [...hms.values()].map((d) => HouseholdMonthSchema.parse(d)),
     points_village_months: [...vms.values()].map((d) => VillageMonthStatsSchema.parse(d)),
   }
@@ -156,16 +270,38 @@ function history(rules: PointsRule[], households: Household[], now: number) {
 
 export function pointsSeed(now: number, households: Household[] = accountSeed(now).households): Record<string, Doc[]> {
   const { rules, versions } = ruleDocs(now)
-  const settings = VILLAGES.map((v) => PointsSettingsSchema.parse({
-    _id: v, publicityDays: DEFAULT_PUBLICITY_DAYS, pickupDays: DEFAULT_PICKUP_DAYS, updatedBy: null, updatedAt: now,
-  }))
-  const goods = Object.entries(GOODS).flatMap(([villageId, rows]) => rows.map(([name, price, stock, limit], i) =>
-    GoodsSchema.parse({
-      _id: stableId('gd', villageId, name), villageId, name, photo: null, price, stock, limitPerMonth: limit,
-      active: true, sort: i, createdAt: now - 60 * 86_400_000, updatedAt: now - 60 * 86_400_000, updatedBy: 'u-chenguilan',
-    })))
+  const settings = VILLAGES.map((v) =>
+    PointsSettingsSchema.parse({
+      _id: v,
+      publicityDays: DEFAULT_PUBLICITY_DAYS,
+      pickupDays: DEFAULT_PICKUP_DAYS,
+      updatedBy: null,
+      updatedAt: now,
+    }),
+  )
+  const goods = Object.entries(GOODS).flatMap(([villageId, rows]) =>
+    rows.map(([name, price, stock, limit], i) =>
+      GoodsSchema.parse({
+        _id: stableId('gd', villageId, name),
+        villageId,
+        name,
+        photo: null,
+        price,
+        stock,
+        limitPerMonth: limit,
+        active: true,
+        sort: i,
+        createdAt: now - 60 * 86_400_000,
+        updatedAt: now - 60 * 86_400_000,
+        updatedBy: 'u-chenguilan',
+      }),
+    ),
+  )
   return {
-    points_rules: rules, points_rule_versions: versions, points_settings: settings, points_goods: goods,
+    points_rules: rules,
+    points_rule_versions: versions,
+    points_settings: settings,
+    points_goods: goods,
     ...history(rules, households, now),
   }
 }

@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import { stableId } from '../cloudfunctions/_core/ids'
 import type { Doc } from '../cloudfunctions/_core/port'
-import { bjDay, bjDayStart } from '../shared/time/beijing'
+import { bjDay, bjDayStart } from '@shared/time/beijing'
 import {
-  OrgAdminSchema, OrgSchema, StatsSchema, TaskCounterSchema, TaskSchema, VolunteerRequestSchema,
-  type Stats, type Task,
-} from '../shared/volunteer/volunteer.schema'
+  OrgAdminSchema,
+  OrgSchema,
+  StatsSchema,
+  TaskCounterSchema,
+  TaskSchema,
+  VolunteerRequestSchema,
+  type Stats,
+  type Task,
+} from '@shared/volunteer/volunteer.schema'
 
 /**
  * An approved volunteer team of 旭日岭社区 run by 赵志强, a pending organisation for the approval screen,
@@ -24,54 +30,165 @@ const DAY = 24 * HOUR
 export function volunteerSeed(now: number): Record<string, Doc[]> {
   const at9 = (days: number) => bjDayStart(bjDay(now + days * DAY)) + 9 * HOUR
   const org = OrgSchema.parse({
-    _id: SEED_ORG_ID, name: '旭日岭社区志愿服务队', kind: 'volunteer_team', unitId: VILLAGE, ...AREA,
-    intro: '社区党员、退休干部和热心居民组成，开展助老、环境整治和平安宣传。', contactName: '赵志强',
-    contactPhone: '13908361240', status: 'approved', registeredBy: 'u-zhaozhiqiang', registeredAt: now - 30 * DAY,
-    decidedBy: 'u-lixiuying', decidedAt: now - 29 * DAY, decisionNote: '材料齐全，同意登记',
+    _id: SEED_ORG_ID,
+    name: '旭日岭社区志愿服务队',
+    kind: 'volunteer_team',
+    unitId: VILLAGE,
+    ...AREA,
+    intro: '社区党员、退休干部和热心居民组成，开展助老、环境整治和平安宣传。',
+    contactName: '赵志强',
+    contactPhone: '13908361240',
+    status: 'approved',
+    registeredBy: 'u-zhaozhiqiang',
+    registeredAt: now - 30 * DAY,
+    decidedBy: 'u-lixiuying',
+    decidedAt: now - 29 * DAY,
+    decisionNote: '材料齐全，同意登记',
   })
   const pending = OrgSchema.parse({
-    _id: 'org-xrl-lnxh', name: '旭日岭社区老年协会', kind: 'social_org', unitId: VILLAGE, ...AREA,
-    intro: '组织老年人文体活动，开展邻里互助。', contactName: '赵志强', contactPhone: '13908361240', status: 'pending',
-    registeredBy: 'u-zhaozhiqiang', registeredAt: now - DAY, decidedBy: null, decidedAt: null, decisionNote: null,
+    _id: 'org-xrl-lnxh',
+    name: '旭日岭社区老年协会',
+    kind: 'social_org',
+    unitId: VILLAGE,
+    ...AREA,
+    intro: '组织老年人文体活动，开展邻里互助。',
+    contactName: '赵志强',
+    contactPhone: '13908361240',
+    status: 'pending',
+    registeredBy: 'u-zhaozhiqiang',
+    registeredAt: now - DAY,
+    decidedBy: null,
+    decidedAt: null,
+    decisionNote: null,
   })
-  const admins = [org, pending].map((o) => OrgAdminSchema.parse({
-    _id: stableId('voa', o._id, 'u-zhaozhiqiang'), orgId: o._id, userId: 'u-zhaozhiqiang', addedBy: 'u-zhaozhiqiang', addedAt: o.registeredAt,
-  }))
-  const rows: Array<[id: string, title: string, category: Task['category'], days: number, hours: number, slots: number, place: string, desc: string]> = [
-    [SEED_TASK_IDS[0], '旭日岭社区环境大扫除', 'environment', 2, 3, 10, '社区广场', '清扫广场和主街道，清理卫生死角，带上手套。'],
-    [SEED_TASK_IDS[1], '关爱独居老人上门探访', 'elderly', 5, 2, 5, '社区服务站集合', '两人一组探访独居老人，帮忙打扫、聊天、检查用电用气安全。'],
+  const admins = [org, pending].map((o) =>
+    OrgAdminSchema.parse({
+      _id: stableId('voa', o._id, 'u-zhaozhiqiang'),
+      orgId: o._id,
+      userId: 'u-zhaozhiqiang',
+      addedBy: 'u-zhaozhiqiang',
+      addedAt: o.registeredAt,
+    }),
+  )
+  const rows: Array<
+    [
+      id: string,
+      title: string,
+      category: Task['category'],
+      days: number,
+      hours: number,
+      slots: number,
+      place: string,
+      desc: string,
+    ]
+  > = [
+    [
+      SEED_TASK_IDS[0],
+      '旭日岭社区环境大扫除',
+      'environment',
+      2,
+      3,
+      10,
+      '社区广场',
+      '清扫广场和主街道，清理卫生死角，带上手套。',
+    ],
+    [
+      SEED_TASK_IDS[1],
+      '关爱独居老人上门探访',
+      'elderly',
+      5,
+      2,
+      5,
+      '社区服务站集合',
+      '两人一组探访独居老人，帮忙打扫、聊天、检查用电用气安全。',
+    ],
     [SEED_TASK_IDS[2], '平安建设入户宣传', 'civility', 3, 2, 2, '社区服务站', '发放防诈骗和消防安全宣传资料。'],
   ]
-  const tasks = rows.map(([id, title, category, days, hours, slots, placeName, description]) => TaskSchema.parse({
-    _id: id, orgId: org._id, orgName: org.name, unitId: VILLAGE, ...AREA, title, description, category, placeName,
-    location: { lat: 31.6232, lng: 99.9905, datum: 'gcj02' }, radiusM: 300, startAt: at9(days), endAt: at9(days) + hours * HOUR,
-    slots, signupDeadline: at9(days) - 12 * HOUR, requirements: '身体健康，能坚持到结束', contactName: '赵志强',
-    contactPhone: '13908361240', pointsRule: { earnsPoints: true, maxHours: 4 }, status: 'open',
-    codeSecret: randomBytes(16).toString('hex'), publishedBy: 'u-zhaozhiqiang', createdAt: now - DAY,
-  }))
-  const counters = tasks.map((t) => TaskCounterSchema.parse({ _id: t._id, slots: t.slots, confirmed: 0, waitlisted: 0, nextSeq: 1 }))
+  const tasks = rows.map(([id, title, category, days, hours, slots, placeName, description]) =>
+    TaskSchema.parse({
+      _id: id,
+      orgId: org._id,
+      orgName: org.name,
+      unitId: VILLAGE,
+      ...AREA,
+      title,
+      description,
+      category,
+      placeName,
+      location: { lat: 31.6232, lng: 99.9905, datum: 'gcj02' },
+      radiusM: 300,
+      startAt: at9(days),
+      endAt: at9(days) + hours * HOUR,
+      slots,
+      signupDeadline: at9(days) - 12 * HOUR,
+      requirements: '身体健康，能坚持到结束',
+      contactName: '赵志强',
+      contactPhone: '13908361240',
+      pointsRule: { earnsPoints: true, maxHours: 4 },
+      status: 'open',
+      codeSecret: randomBytes(16).toString('hex'),
+      publishedBy: 'u-zhaozhiqiang',
+      createdAt: now - DAY,
+    }),
+  )
+  const counters = tasks.map((t) =>
+    TaskCounterSchema.parse({ _id: t._id, slots: t.slots, confirmed: 0, waitlisted: 0, nextSeq: 1 }),
+  )
   const request = VolunteerRequestSchema.parse({
-    _id: SEED_REQUEST_ID, ...AREA, gridId: '513328100001-G01', posterId: 'u-wangdeming', posterName: '王德明',
-    householdId: 'hh-513328100001-G01-03', title: '帮隔壁独居老人修水龙头',
-    description: '隔壁李桂芳老人家厨房水龙头一直漏水，老人腿脚不便，想请志愿者帮忙换一个。', category: 'elderly',
-    placeName: '第一网格 4 栋 1 单元', neededBy: now + 3 * DAY, status: 'published', createdAt: now - 2 * DAY,
-    publishedAt: now - DAY, takenByOrgId: null, takenByOrgName: null, takenBy: null, takenAt: null, doneAt: null,
-    outcome: null, volunteers: [], awardsPoints: false, verifiedAt: null,
+    _id: SEED_REQUEST_ID,
+    ...AREA,
+    gridId: '513328100001-G01',
+    posterId: 'u-wangdeming',
+    posterName: '王德明',
+    householdId: 'hh-513328100001-G01-03',
+    title: '帮隔壁独居老人修水龙头',
+    description: '隔壁李桂芳老人家厨房水龙头一直漏水，老人腿脚不便，想请志愿者帮忙换一个。',
+    category: 'elderly',
+    placeName: '第一网格 4 栋 1 单元',
+    neededBy: now + 3 * DAY,
+    status: 'published',
+    createdAt: now - 2 * DAY,
+    publishedAt: now - DAY,
+    takenByOrgId: null,
+    takenByOrgName: null,
+    takenBy: null,
+    takenAt: null,
+    doneAt: null,
+    outcome: null,
+    volunteers: [],
+    awardsPoints: false,
+    verifiedAt: null,
     steps: [
       { step: 'create', by: 'u-wangdeming', at: now - 2 * DAY, note: null },
       { step: 'publish', by: 'u-lixiuying', at: now - DAY, note: null },
     ],
   })
-  const stats = (kind: Stats['kind'], refId: string, extra: Partial<Stats>): Stats => StatsSchema.parse({
-    _id: stableId('vst', kind, refId), kind, refId, tasks: 0, signups: 0, cancellations: 0, attended: 0, absent: 0,
-    confirmedMinutes: 0, requestsPosted: 0, requestsTaken: 0, requestsVerified: 0, takeMinutesTotal: 0, ...extra,
-  })
+  const stats = (kind: Stats['kind'], refId: string, extra: Partial<Stats>): Stats =>
+    StatsSchema.parse({
+      _id: stableId('vst', kind, refId),
+      kind,
+      refId,
+      tasks: 0,
+      signups: 0,
+      cancellations: 0,
+      attended: 0,
+      absent: 0,
+      confirmedMinutes: 0,
+      requestsPosted: 0,
+      requestsTaken: 0,
+      requestsVerified: 0,
+      takeMinutesTotal: 0,
+      ...extra,
+    })
   return {
     volunteer_orgs: [org, pending],
     volunteer_org_admins: admins,
     volunteer_tasks: tasks,
     volunteer_task_counters: counters,
     volunteer_requests: [request],
-    volunteer_stats: [stats('village', VILLAGE, { tasks: tasks.length, requestsPosted: 1 }), stats('org', org._id, { tasks: tasks.length })],
+    volunteer_stats: [
+      stats('village', VILLAGE, { tasks: tasks.length, requestsPosted: 1 }),
+      stats('org', org._id, { tasks: tasks.length }),
+    ],
   }
 }

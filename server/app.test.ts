@@ -10,7 +10,9 @@ beforeAll(async () => {
 afterAll(() => host.close())
 
 const invite = (requestId: string) => ({
-  action: 'createInvite', data: { role: 'store_keeper', unitId: '513328100001' }, requestId,
+  action: 'createInvite',
+  data: { role: 'store_keeper', unitId: '513328100001' },
+  requestId,
 })
 
 describe('HTTP contract of the local host', () => {
@@ -19,7 +21,9 @@ describe('HTTP contract of the local host', () => {
     const body = (await res.json()) as any
     expect(body.ok).toBe(true)
     const zhaxi = body.data.users.find((u: { id: string }) => u.id === 'u-zhaxi')
-    expect(zhaxi.roles).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'grid_worker', roleLabel: '网格员' })]))
+    expect(zhaxi.roles).toEqual(
+      expect.arrayContaining([expect.objectContaining({ role: 'grid_worker', roleLabel: '网格员' })]),
+    )
   })
 
   it('POST /api/dev/login returns a token; unknown users get a Chinese error', async () => {
@@ -53,9 +57,24 @@ describe('bad input gets a clear Chinese error and changes nothing', () => {
     ['a body that is not an object', '[1,2,3]', 400, 'COMMON.BAD_REQUEST'],
     ['a missing action', { data: {} }, 400, 'COMMON.BAD_REQUEST'],
     ['an unknown action', { action: 'dropAll', data: {} }, 404, 'COMMON.UNKNOWN_ACTION'],
-    ['wrong types', { action: 'createInvite', data: { role: 7, unitId: ['x'] }, requestId: 'req-types-1' }, 400, 'COMMON.BAD_INPUT'],
-    ['an unknown role', { action: 'createInvite', data: { role: 'king', unitId: '513328100001' }, requestId: 'req-role-1' }, 400, 'COMMON.BAD_INPUT'],
-    ['a write without requestId', { action: 'createInvite', data: { role: 'store_keeper', unitId: '513328100001' } }, 400, 'COMMON.REQUEST_ID_REQUIRED'],
+    [
+      'wrong types',
+      { action: 'createInvite', data: { role: 7, unitId: ['x'] }, requestId: 'req-types-1' },
+      400,
+      'COMMON.BAD_INPUT',
+    ],
+    [
+      'an unknown role',
+      { action: 'createInvite', data: { role: 'king', unitId: '513328100001' }, requestId: 'req-role-1' },
+      400,
+      'COMMON.BAD_INPUT',
+    ],
+    [
+      'a write without requestId',
+      { action: 'createInvite', data: { role: 'store_keeper', unitId: '513328100001' } },
+      400,
+      'COMMON.REQUEST_ID_REQUIRED',
+    ],
   ])('%s', async (_label, body, status, code) => {
     const before = await invitesNow()
     const res = await host.post('/api/fn/account', body, official)
@@ -66,7 +85,15 @@ describe('bad input gets a clear Chinese error and changes nothing', () => {
   })
 
   it('explains which field is wrong, in Chinese', async () => {
-    const res = await host.post('/api/fn/account', { action: 'createInvite', data: { role: 'store_keeper', unitId: '513328100001', validHours: 9999 }, requestId: 'req-hours-1' }, official)
+    const res = await host.post(
+      '/api/fn/account',
+      {
+        action: 'createInvite',
+        data: { role: 'store_keeper', unitId: '513328100001', validHours: 9999 },
+        requestId: 'req-hours-1',
+      },
+      official,
+    )
     expect(res.json.code).toBe('COMMON.BAD_INPUT')
     expect(res.json.message).toContain('validHours')
     expect(res.json.message).toContain('30 天')
@@ -74,7 +101,10 @@ describe('bad input gets a clear Chinese error and changes nothing', () => {
 
   it('an oversized body is refused before it is read whole', async () => {
     const before = await invitesNow()
-    const huge = { ...invite('req-huge-1'), data: { role: 'store_keeper', unitId: '513328100001', pad: 'x'.repeat(300 * 1024) } }
+    const huge = {
+      ...invite('req-huge-1'),
+      data: { role: 'store_keeper', unitId: '513328100001', pad: 'x'.repeat(300 * 1024) },
+    }
     const res = await host.post('/api/fn/account', huge, official)
     expect(res.status).toBe(413)
     expect(res.json).toMatchObject({ ok: false, code: 'COMMON.PAYLOAD_TOO_LARGE' })
@@ -98,7 +128,10 @@ describe('bad input gets a clear Chinese error and changes nothing', () => {
   it('a forged token (signed with another key, or tampered) and an expired one', async () => {
     const before = await invitesNow()
     const forged = signSession({ uid: 'u-zhangwei', exp: Date.now() + 60_000 }, 'not-the-host-secret-000000')
-    const tampered = official.replace(/^[^.]+/, Buffer.from(JSON.stringify({ uid: 'u-zhangwei', exp: Date.now() + 60_000 })).toString('base64url'))
+    const tampered = official.replace(
+      /^[^.]+/,
+      Buffer.from(JSON.stringify({ uid: 'u-zhangwei', exp: Date.now() + 60_000 })).toString('base64url'),
+    )
     const expired = signSession({ uid: 'u-lixiuying', exp: Date.now() - 1 }, 'test-secret-0123456789abcdef')
     for (const token of [forged, tampered, 'garbage']) {
       const res = await host.post('/api/fn/account', invite('req-forged-1'), token)
@@ -112,7 +145,11 @@ describe('bad input gets a clear Chinese error and changes nothing', () => {
 
   it('the caller comes from the session, never from the body', async () => {
     const resident = await host.token('u-zhuoma')
-    const res = await host.post('/api/fn/account', { action: 'me', data: { userId: 'u-zhangwei' }, userId: 'u-zhangwei', openid: 'x' }, resident)
+    const res = await host.post(
+      '/api/fn/account',
+      { action: 'me', data: { userId: 'u-zhangwei' }, userId: 'u-zhangwei', openid: 'x' },
+      resident,
+    )
     expect(res.json.data.user.name).toBe('卓玛')
   })
 
@@ -125,13 +162,15 @@ describe('bad input gets a clear Chinese error and changes nothing', () => {
 describe('idempotent writes over HTTP', () => {
   it('the same requestId sent five times at once creates one invite and returns it five times', async () => {
     const before = await host.rt.db.count('invites')
-    const results = await Promise.all(Array.from({ length: 5 }, () => host.post('/api/fn/account', invite('req-same-0001'), official)))
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => host.post('/api/fn/account', invite('req-same-0001'), official)),
+    )
     const codes = new Set(results.map((r) => r.json.data.code))
     expect(codes.size).toBe(1)
     expect(await host.rt.db.count('invites')).toBe(before + 1)
   })
 
-  it('the same requestId from another user is that user\'s own request', async () => {
+  it("the same requestId from another user is that user's own request", async () => {
     const other = await host.token('u-wangjianguo')
     const mine = await host.post('/api/fn/account', invite('req-shared-01'), official)
     const theirs = await host.post('/api/fn/account', invite('req-shared-01'), other)

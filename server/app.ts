@@ -2,10 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { extname, join, normalize, sep } from 'node:path'
 import { z } from 'zod'
-import type { RoleAssignment, User } from '../shared/account/account.schema'
-import { ROLES } from '../shared/auth/roles'
-import { MAX_CALL_BYTES } from '../shared/contract'
-import { CommonErrors } from '../shared/errors'
+import type { RoleAssignment, User } from '@shared/account/account.schema'
+import { ROLES } from '@shared/auth/roles'
+import { MAX_CALL_BYTES } from '@shared/contract'
+import { CommonErrors } from '@shared/errors'
 import type { Identity } from '../cloudfunctions/_core/caller'
 import type { Runtime } from '../cloudfunctions/_core/runtime'
 import { signSession, verifySession } from '../cloudfunctions/_core/session'
@@ -29,9 +29,18 @@ export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Pro
 const LoginSchema = z.object({ userId: z.string().min(1).max(64) })
 
 const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
-  '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.webp': 'image/webp', '.map': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.webp': 'image/webp',
+  '.map': 'application/json',
 }
 
 function errorBody(err: ReturnType<(typeof CommonErrors)[keyof typeof CommonErrors]>) {
@@ -65,7 +74,12 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
       const roles = []
       for (const g of grants) {
         const unit = await rt.units.ref(g.unitId)
-        roles.push({ role: g.role, roleLabel: ROLES[g.role].label, unitId: g.unitId, unitName: unit?.fullName ?? g.unitId })
+        roles.push({
+          role: g.role,
+          roleLabel: ROLES[g.role].label,
+          unitId: g.unitId,
+          unitName: unit?.fullName ?? g.unitId,
+        })
       }
       users.push({ id: user._id, name: user.name, roles })
     }
@@ -134,7 +148,10 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
       const identity = identityOf(req)
       if ('error' in identity) {
         req.resume()
-        const err = identity.error === 'expired' ? CommonErrors.SESSION_EXPIRED() : CommonErrors.UNAUTHENTICATED('登录凭证无效，请重新登录')
+        const err =
+          identity.error === 'expired'
+            ? CommonErrors.SESSION_EXPIRED()
+            : CommonErrors.UNAUTHENTICATED('登录凭证无效，请重新登录')
         return sendJson(res, 401, errorBody(err))
       }
       const body = await readJson(req, MAX_CALL_BYTES)
@@ -146,7 +163,9 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
     if (path.startsWith('/api/')) return sendJson(res, 404, errorBody(CommonErrors.NOT_FOUND('没有这个接口')))
     if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(res, path)) return
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-    res.end('<!doctype html><meta charset="utf-8"><title>邻里</title><p>H5 页面还没有构建：请运行 <code>npm run build:h5</code>，或直接 <code>npm start</code>。</p>')
+    res.end(
+      '<!doctype html><meta charset="utf-8"><title>邻里</title><p>H5 页面还没有构建：请运行 <code>npm run build:h5</code>，或直接 <code>npm start</code>。</p>',
+    )
   }
 
   return createServer((req, res) => {
@@ -178,11 +197,12 @@ export function turns(): () => Promise<void> {
       setImmediate(pump)
     }
   }
-  return () => new Promise<void>((go) => {
-    waiting.push(go)
-    if (!scheduled) {
-      scheduled = true
-      setImmediate(pump)
-    }
-  })
+  return () =>
+    new Promise<void>((go) => {
+      waiting.push(go)
+      if (!scheduled) {
+        scheduled = true
+        setImmediate(pump)
+      }
+    })
 }

@@ -1,6 +1,6 @@
 import { startTestHost, type TestHost } from '../tests/support/host'
 import { GPS_MARK, jpegWithExif } from '../cloudfunctions/incident/fixtures'
-import { MAX_PHOTO_BYTES } from '../shared/files'
+import { MAX_PHOTO_BYTES } from '@shared/files'
 
 let host: TestHost
 beforeAll(async () => {
@@ -10,7 +10,8 @@ afterAll(() => host.close())
 
 async function upload(body: Uint8Array | string, token?: string, type = 'image/jpeg') {
   const res = await fetch(`${host.url}/api/files`, {
-    method: 'POST', body: body as BodyInit,
+    method: 'POST',
+    body: body as BodyInit,
     headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
   })
   return { status: res.status, json: (await res.json()) as any }
@@ -27,16 +28,36 @@ describe('POST /api/files and GET /api/files/<id>', () => {
     const bytes = Buffer.from(await got.arrayBuffer())
     expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]))
     expect(bytes.includes(Buffer.from(GPS_MARK))).toBe(false)
-    const rep = await host.post('/api/fn/incident', {
-      action: 'report', requestId: 'req-files-1',
-      data: { category: 'facility', description: '单元门禁坏了关不上', photos: [up.json.data.fileId], location: { lat: 31.6249, lng: 99.9872 } },
-    }, token)
+    const rep = await host.post(
+      '/api/fn/incident',
+      {
+        action: 'report',
+        requestId: 'req-files-1',
+        data: {
+          category: 'facility',
+          description: '单元门禁坏了关不上',
+          photos: [up.json.data.fileId],
+          location: { lat: 31.6249, lng: 99.9872 },
+        },
+      },
+      token,
+    )
     expect(rep.json).toMatchObject({ ok: true, data: { status: 'submitted' } })
     // someone else cannot attach it
-    const other = await host.post('/api/fn/incident', {
-      action: 'report', requestId: 'req-files-2',
-      data: { category: 'facility', description: '单元门禁坏了关不上', photos: [up.json.data.fileId], location: { lat: 31.6249, lng: 99.9872 } },
-    }, await host.token('u-wangdeming'))
+    const other = await host.post(
+      '/api/fn/incident',
+      {
+        action: 'report',
+        requestId: 'req-files-2',
+        data: {
+          category: 'facility',
+          description: '单元门禁坏了关不上',
+          photos: [up.json.data.fileId],
+          location: { lat: 31.6249, lng: 99.9872 },
+        },
+      },
+      await host.token('u-wangdeming'),
+    )
     expect(other.json).toMatchObject({ ok: false, code: 'FILE.NOT_YOURS' })
   })
 
@@ -45,7 +66,11 @@ describe('POST /api/files and GET /api/files/<id>', () => {
     const token = await host.token('u-zhuoma')
     const html = await upload('<script>alert(1)</script>', token, 'image/jpeg')
     expect(html.status).toBe(422)
-    expect(html.json).toMatchObject({ ok: false, code: 'FILE.NOT_IMAGE', message: expect.stringContaining('只能上传照片') })
+    expect(html.json).toMatchObject({
+      ok: false,
+      code: 'FILE.NOT_IMAGE',
+      message: expect.stringContaining('只能上传照片'),
+    })
     const big = new Uint8Array(MAX_PHOTO_BYTES + 10)
     big.set([0xff, 0xd8, 0xff])
     const tooBig = await upload(big, token)

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { CommonErrors, DomainError } from '../shared/errors'
-import { MAX_PHOTO_BYTES } from '../shared/files'
+import { CommonErrors, DomainError } from '@shared/errors'
+import { MAX_PHOTO_BYTES } from '@shared/files'
 import type { LocalFilePort } from '../cloudfunctions/_core/files'
 import { verifySession } from '../cloudfunctions/_core/session'
 import type { Route } from './app'
@@ -14,7 +14,11 @@ import { sendJson, statusFor } from './http-util'
 export function filesRoute(opts: { files: LocalFilePort; sessionSecret: string; now?: () => number }): Route {
   const now = opts.now ?? Date.now
   const fail = (res: ServerResponse, err: DomainError) =>
-    sendJson(res, err.code === CommonErrors.PAYLOAD_TOO_LARGE.code || err.code === 'FILE.TOO_LARGE' ? 413 : statusFor(err.code), { ok: false, code: err.code, message: err.message })
+    sendJson(
+      res,
+      err.code === CommonErrors.PAYLOAD_TOO_LARGE.code || err.code === 'FILE.TOO_LARGE' ? 413 : statusFor(err.code),
+      { ok: false, code: err.code, message: err.message },
+    )
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     if (url.pathname === '/api/files' && req.method === 'POST') {
@@ -22,7 +26,12 @@ export function filesRoute(opts: { files: LocalFilePort; sessionSecret: string; 
       const check = m ? verifySession(m[1] as string, opts.sessionSecret, now()) : null
       if (!check || !check.ok) {
         req.resume()
-        fail(res, check && !check.ok && check.reason === 'expired' ? CommonErrors.SESSION_EXPIRED() : CommonErrors.UNAUTHENTICATED())
+        fail(
+          res,
+          check && !check.ok && check.reason === 'expired'
+            ? CommonErrors.SESSION_EXPIRED()
+            : CommonErrors.UNAUTHENTICATED(),
+        )
         return true
       }
       const tooLarge = new DomainError('FILE.TOO_LARGE', '照片太大了，请不要超过 5 MB')
@@ -59,10 +68,13 @@ export function filesRoute(opts: { files: LocalFilePort; sessionSecret: string; 
         return true
       }
       const headers: Record<string, string | number> = {
-        'content-type': found.meta.contentType, 'content-length': found.bytes.length,
-        'cache-control': 'private, max-age=86400', 'x-content-type-options': 'nosniff',
+        'content-type': found.meta.contentType,
+        'content-length': found.bytes.length,
+        'cache-control': 'private, max-age=86400',
+        'x-content-type-options': 'nosniff',
       }
-      if (found.meta.name) headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(found.meta.name)}`
+      if (found.meta.name)
+        headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(found.meta.name)}`
       res.writeHead(200, headers)
       res.end(req.method === 'HEAD' ? undefined : found.bytes)
       return true

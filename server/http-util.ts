@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { ErrorEnvelope } from '../shared/contract'
-import { CommonErrors } from '../shared/errors'
+import type { ErrorEnvelope } from '@shared/contract'
+import { CommonErrors } from '@shared/errors'
 
 export class BodyError extends Error {
-  constructor(readonly status: number, readonly envelope: ErrorEnvelope) {
+  constructor(
+    readonly status: number,
+    readonly envelope: ErrorEnvelope,
+  ) {
     super(envelope.message)
   }
 }

@@ -24,7 +24,9 @@ function startTimers(rt: ReturnType<typeof createLocalRuntime>): () => void {
   for (const fn of Object.values(FUNCTIONS)) {
     for (const [name, timer] of Object.entries(fn.timers)) {
       const run = () => {
-        timer.run(rt, rt.clock.now()).catch((err: unknown) => rt.log.error('timer failed', { fn: fn.name, timer: name, error: String(err) }))
+        timer
+          .run(rt, rt.clock.now())
+          .catch((err: unknown) => rt.log.error('timer failed', { fn: fn.name, timer: name, error: String(err) }))
       }
       handles.push(setInterval(run, timer.everyMinutes * 60_000))
       setTimeout(run, 2_000).unref()
@@ -40,10 +42,16 @@ async function main(): Promise<void> {
   const rt = createLocalRuntime({ dbFile: join(env.dataDir, 'linli.db') })
   const seeded = await seedIfEmpty(rt.db, Date.now())
   const secret = sessionSecret(env.dataDir, env.LINLI_SESSION_SECRET)
-  const server = createHost({
-    rt, functions: FUNCTIONS, sessionSecret: secret,
-    demoUserIds: DEMO_USERS.map((u) => u.id), h5Dir: env.h5Dir,
-  }, [filesRoute({ files: rt.files, sessionSecret: secret })])
+  const server = createHost(
+    {
+      rt,
+      functions: FUNCTIONS,
+      sessionSecret: secret,
+      demoUserIds: DEMO_USERS.map((u) => u.id),
+      h5Dir: env.h5Dir,
+    },
+    [filesRoute({ files: rt.files, sessionSecret: secret })],
+  )
   const stopTimers = startTimers(rt)
   server.listen(env.PORT, env.HOST, () => {
     const addr = server.address()

@@ -29,7 +29,9 @@ describe('function calls take turns on the host', () => {
     let release = () => undefined as void
     const slow = turn().then(async () => {
       log.push('slow started')
-      await new Promise<void>((r) => { release = r })
+      await new Promise<void>((r) => {
+        release = r
+      })
       log.push('slow done')
     })
     const quick = turn().then(() => log.push('quick'))
@@ -43,7 +45,9 @@ describe('function calls take turns on the host', () => {
   it('an idle host starts a call within one turn', async () => {
     const turn = turns()
     let started = false
-    void turn().then(() => { started = true })
+    void turn().then(() => {
+      started = true
+    })
     expect(started).toBe(false)
     await tick()
     expect(started).toBe(true)

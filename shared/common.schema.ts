@@ -1,6 +1,10 @@
 import { z } from 'zod'
 
-export const IdSchema = z.string().min(1, '编号不能为空').max(64, '编号太长').regex(/^[A-Za-z0-9_:.-]+$/, '编号格式不对')
+export const IdSchema = z
+  .string()
+  .min(1, '编号不能为空')
+  .max(64, '编号太长')
+  .regex(/^[A-Za-z0-9_:.-]+$/, '编号格式不对')
 export type Id = z.infer<typeof IdSchema>
 
 /** A client-made id for one write; repeating it returns the first result instead of writing again. */

@@ -8,7 +8,11 @@ import { RequestIdSchema } from './common.schema'
  * needs in the unit it targets. `permission: null` means any signed-in caller; the action itself
  * then checks ownership (my own report, my own household).
  */
-export interface ActionDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, W extends boolean = boolean> {
+export interface ActionDef<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  W extends boolean = boolean,
+> {
   summary: string
   input: I
   output: O
@@ -23,7 +27,9 @@ export interface Contract<N extends string = string, A extends Record<string, Ac
   actions: A
 }
 
-export function action<I extends z.ZodType, O extends z.ZodType, const W extends boolean>(def: ActionDef<I, O, W>): ActionDef<I, O, W> {
+export function action<I extends z.ZodType, O extends z.ZodType, const W extends boolean>(
+  def: ActionDef<I, O, W>,
+): ActionDef<I, O, W> {
   return def
 }
 

@@ -12,9 +12,13 @@ import { FUNCTIONS } from '../cloudfunctions/registry'
 
 const ROOT = resolve(__dirname, '..')
 const OUT = join(ROOT, 'dist/cloudfunctions')
-const sdkVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules/@cloudbase/node-sdk/package.json'), 'utf8')) as { version: string }).version
+const sdkVersion = (
+  JSON.parse(readFileSync(join(ROOT, 'node_modules/@cloudbase/node-sdk/package.json'), 'utf8')) as { version: string }
+).version
 
-interface CloudbaseRc { functions: Array<{ name: string; triggers?: unknown[] }> }
+interface CloudbaseRc {
+  functions: Array<{ name: string; triggers?: unknown[] }>
+}
 
 async function main(): Promise<void> {
   const rc = JSON.parse(readFileSync(join(ROOT, 'cloudbaserc.json'), 'utf8')) as CloudbaseRc
@@ -43,7 +47,17 @@ async function main(): Promise<void> {
     if (leaked.length) throw new Error(`${name}: local-only code reached the CloudBase bundle: ${leaked.join(', ')}`)
     writeFileSync(
       join(dir, 'package.json'),
-      JSON.stringify({ name: `linli-${name}`, version: '1.0.0', private: true, main: 'index.js', dependencies: { '@cloudbase/node-sdk': `^${sdkVersion}` } }, null, 2),
+      JSON.stringify(
+        {
+          name: `linli-${name}`,
+          version: '1.0.0',
+          private: true,
+          main: 'index.js',
+          dependencies: { '@cloudbase/node-sdk': `^${sdkVersion}` },
+        },
+        null,
+        2,
+      ),
     )
     // WeChat DevTools reads a function's timer triggers from config.json beside it; the CLI from cloudbaserc.json.
     const triggers = rc.functions.find((f) => f.name === name)?.triggers
@@ -51,7 +65,8 @@ async function main(): Promise<void> {
     const timers = Object.keys(FUNCTIONS[name]!.timers)
     const declaredTimers = (triggers ?? []).map((t) => (t as { name: string }).name)
     const undeclared = timers.filter((t) => !declaredTimers.includes(t))
-    if (undeclared.length) throw new Error(`${name}: timers without a trigger in cloudbaserc.json: ${undeclared.join(', ')}`)
+    if (undeclared.length)
+      throw new Error(`${name}: timers without a trigger in cloudbaserc.json: ${undeclared.join(', ')}`)
     const bytes = readFileSync(join(dir, 'index.js')).length
     console.log(`  ${name.padEnd(10)} ${(bytes / 1024).toFixed(0).padStart(5)} KB  (${inputs.length} modules)`)
   }

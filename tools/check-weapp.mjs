@@ -111,7 +111,10 @@ if (SKIP_CI) {
     })
     console.log = log
     const names = Object.keys(result)
-    for (const page of [...appJson.pages, ...subRoots.flatMap((root, i) => (appJson.subPackages ?? appJson.subpackages)[i].pages.map((p) => root + p))]) {
+    for (const page of [
+      ...appJson.pages,
+      ...subRoots.flatMap((root, i) => (appJson.subPackages ?? appJson.subpackages)[i].pages.map((p) => root + p)),
+    ]) {
       if (!names.includes(`${page}.js`)) fail(`miniprogram-ci output lacks ${page}.js`)
     }
     ok(`miniprogram-ci compiled ${names.length} files`)
@@ -127,7 +130,8 @@ console.log('4. package sizes')
   const inSub = (p) => subRoots.find((r) => p.startsWith(r))
   const main = files.filter((f) => !inSub(f.path))
   const mainTotal = main.reduce((s, f) => s + f.size, 0)
-  for (const f of [...main].sort((a, b) => b.size - a.size).slice(0, 12)) console.log(`    ${kb(f.size).padStart(10)}  ${f.path}`)
+  for (const f of [...main].sort((a, b) => b.size - a.size).slice(0, 12))
+    console.log(`    ${kb(f.size).padStart(10)}  ${f.path}`)
   const line = `main package ${kb(mainTotal)} in ${main.length} files (budget ${kb(MAIN_BUDGET)})`
   if (mainTotal > MAIN_BUDGET) fail(line)
   else ok(line)

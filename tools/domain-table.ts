@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { CONTRACTS } from '../shared/contracts'
+import { CONTRACTS } from '@shared/contracts'
 import { COLLECTIONS } from '../cloudfunctions/_core/collections'
 
 const ROOT = resolve(__dirname, '..')
@@ -25,10 +25,18 @@ export function domainTable(): string {
   for (const [name, contract] of Object.entries(CONTRACTS)) {
     const actions = Object.keys(contract.actions)
     const permissions = [...new Set(Object.values(contract.actions).map((a) => a.permission ?? '(signed in)'))]
-    const code = files(join(ROOT, 'cloudfunctions', name)).map((f) => readFileSync(f, 'utf8')).join('\n')
-    const collections = Object.keys(COLLECTIONS).filter((c) => c !== 'requests' && new RegExp(`['"\`]${c}['"\`]`).test(code))
+    const code = files(join(ROOT, 'cloudfunctions', name))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n')
+    const collections = Object.keys(COLLECTIONS).filter(
+      (c) => c !== 'requests' && new RegExp(`['"\`]${c}['"\`]`).test(code),
+    )
     const pagesDir = join(ROOT, 'miniprogram/packages', name, 'pages')
-    const pages = existsSync(pagesDir) ? readdirSync(pagesDir).sort().map((p) => `packages/${name}/pages/${p}`) : []
+    const pages = existsSync(pagesDir)
+      ? readdirSync(pagesDir)
+          .sort()
+          .map((p) => `packages/${name}/pages/${p}`)
+      : []
     rows.push(
       `| ${contract.title} | \`${name}\` | ${actions.map((a) => `\`${a}\``).join(' ')} | ${permissions.map((p) => `\`${p}\``).join(' ')} | ${collections.map((c) => `\`${c}\``).join(' ')} | ${pages.join('<br>')} |`,
     )

@@ -23,7 +23,11 @@ const built = join(root, 'dist/h5/index.html')
 const sources = Math.max(newest(join(root, 'miniprogram')), newest(join(root, 'shared')), newest(join(root, 'config')))
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   console.log('正在构建 H5 页面（首次约需一两分钟）…')
-  const r = spawnSync(bin('taro'), ['build', '--type', 'h5'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+  const r = spawnSync(bin('taro'), ['build', '--type', 'h5'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 

@@ -31,7 +31,13 @@ function step(label, cmd, args, opts = {}) {
 
 function jest(project) {
   const out = join(artifacts, `jest-${project}.json`)
-  const ok = step(`jest ${project}`, bin('jest'), ['--selectProjects', project, '--json', `--outputFile=${out}`, ...(project === 'e2e' ? ['--runInBand'] : [])])
+  const ok = step(`jest ${project}`, bin('jest'), [
+    '--selectProjects',
+    project,
+    '--json',
+    `--outputFile=${out}`,
+    ...(project === 'e2e' ? ['--runInBand'] : []),
+  ])
   if (existsSync(out)) {
     const r = JSON.parse(readFileSync(out, 'utf8'))
     totals.passed += r.numPassedTests

@@ -1,15 +1,12 @@
-import type { RoleAssignment, User } from '../../shared/account/account.schema'
-import type { Grant } from '../../shared/auth/access'
-import { CommonErrors } from '../../shared/errors'
+import type { RoleAssignment, User } from '@shared/account/account.schema'
+import type { Grant } from '@shared/auth/access'
+import { CommonErrors } from '@shared/errors'
 import { stableId } from './ids'
 import { DuplicateKeyError } from './port'
 import type { Runtime } from './runtime'
 
 /** Who is calling, as the platform says: never taken from the request body. */
-export type Identity =
-  | { kind: 'wechat'; openid: string }
-  | { kind: 'user'; userId: string }
-  | { kind: 'anonymous' }
+export type Identity = { kind: 'wechat'; openid: string } | { kind: 'user'; userId: string } | { kind: 'anonymous' }
 
 export interface Caller {
   user: User
@@ -35,8 +32,13 @@ export async function loadCaller(rt: Runtime, identity: Identity): Promise<Calle
     user = await rt.db.get<User>('users', id)
     if (!user) {
       const fresh: User = {
-        _id: id, openid: identity.openid, name: '微信用户', phone: null,
-        householdId: null, residenceUnitId: null, createdAt: rt.clock.now(),
+        _id: id,
+        openid: identity.openid,
+        name: '微信用户',
+        phone: null,
+        householdId: null,
+        residenceUnitId: null,
+        createdAt: rt.clock.now(),
       }
       try {
         await rt.db.transaction((tx) => tx.insert('users', fresh))

@@ -42,9 +42,15 @@ describe('cloudbaseMain', () => {
     expect(seen[0]!.identity).toEqual({ kind: 'anonymous' })
   })
 
-  it('routes timer triggers to the function\'s timers, and refuses unknown ones', async () => {
-    expect(await main({ Type: 'Timer', TriggerName: 'sweep', Time: '2026-03-02T02:00:00Z' })).toEqual({ ok: true, data: 1 })
-    expect(await main({ Type: 'Timer', TriggerName: 'nope' })).toMatchObject({ ok: false, code: 'COMMON.UNKNOWN_ACTION' })
+  it("routes timer triggers to the function's timers, and refuses unknown ones", async () => {
+    expect(await main({ Type: 'Timer', TriggerName: 'sweep', Time: '2026-03-02T02:00:00Z' })).toEqual({
+      ok: true,
+      data: 1,
+    })
+    expect(await main({ Type: 'Timer', TriggerName: 'nope' })).toMatchObject({
+      ok: false,
+      code: 'COMMON.UNKNOWN_ACTION',
+    })
     expect(seen).toHaveLength(0)
   })
 })

@@ -8,7 +8,10 @@ import { C } from './collections'
  * No CloudBase server is reachable here, so these tests replace only the SDK's request layer and
  * check the requests the real SDK would send for each port call: the query shapes CloudBase sees.
  */
-interface Sent { api: string; params: Record<string, any> }
+interface Sent {
+  api: string
+  params: Record<string, any>
+}
 let sent: Sent[] = []
 let reply: (api: string, params: Record<string, any>) => unknown = () => ({})
 
@@ -36,7 +39,12 @@ describe('CloudbasePort query shapes', () => {
   it('find: equality, $in, ranges, order, paging; capped at 1000', async () => {
     reply = () => ({ data: { list: [JSON.stringify({ _id: 'i1', status: 'open' })] } })
     const docs = await port.find('incidents', {
-      where: { gridId: 'G01', status: { $in: ['open', 'accepted'] }, createdAt: { $gte: 100, $lt: 200 }, closedAt: null },
+      where: {
+        gridId: 'G01',
+        status: { $in: ['open', 'accepted'] },
+        createdAt: { $gte: 100, $lt: 200 },
+        closedAt: null,
+      },
       orderBy: [['createdAt', 'desc']],
       limit: 20,
       offset: 40,
@@ -58,7 +66,13 @@ describe('CloudbasePort query shapes', () => {
   })
 
   it('getMany: `_id in` queries of at most 100 ids, each with its own limit', async () => {
-    reply = (_api, params) => ({ data: { list: (json(params.query)._id.$in as string[]).filter((id) => id !== 'u7').map((id) => JSON.stringify({ _id: id, name: id })) } })
+    reply = (_api, params) => ({
+      data: {
+        list: (json(params.query)._id.$in as string[])
+          .filter((id) => id !== 'u7')
+          .map((id) => JSON.stringify({ _id: id, name: id })),
+      },
+    })
     const ids = Array.from({ length: 230 }, (_, i) => `u${i}`)
     const got = await getMany(typedPort(port), C.users, [...ids, 'u1'])
     expect(got.size).toBe(229)
@@ -69,7 +83,10 @@ describe('CloudbasePort query shapes', () => {
   })
 
   it('count and get by id', async () => {
-    reply = (api) => (api === 'database.calculateDocument' ? { data: { total: 7 } } : { data: { list: [JSON.stringify({ _id: 'u1', name: '卓玛' })] } })
+    reply = (api) =>
+      api === 'database.calculateDocument'
+        ? { data: { total: 7 } }
+        : { data: { list: [JSON.stringify({ _id: 'u1', name: '卓玛' })] } }
     expect(await port.count('users', { openid: 'o1' })).toBe(7)
     expect(sent[0]).toMatchObject({ api: 'database.calculateDocument', params: { collectionName: 'users' } })
     expect(json(sent[0]!.params.query)).toEqual({ openid: 'o1' })
@@ -103,8 +120,13 @@ describe('CloudbasePort transactions', () => {
     })
     expect(result).toBe(100)
     expect(sent.map((s) => s.api)).toEqual([
-      'database.startTransaction', 'database.getDocument', 'database.insertDocument', 'database.modifyDocument',
-      'database.modifyDocument', 'database.removeDocument', 'database.commitTransaction',
+      'database.startTransaction',
+      'database.getDocument',
+      'database.insertDocument',
+      'database.modifyDocument',
+      'database.modifyDocument',
+      'database.removeDocument',
+      'database.commitTransaction',
     ])
     for (const s of sent.slice(1, 6)) expect(s.params.transactionId).toBe('tx-1')
     expect(json(sent[2]!.params.data[0])).toEqual({ _id: 'e1', delta: { $numberInt: '-30' } })
@@ -113,20 +135,26 @@ describe('CloudbasePort transactions', () => {
   })
 
   it('maps a duplicate _id to DuplicateKeyError and rolls back', async () => {
-    reply = (api) => (api === 'database.insertDocument' ? { code: 'DATABASE_DUPLICATE_WRITE', message: 'E11000 duplicate key' } : {})
-    await expect(port.transaction((tx) => tx.insert('requests', { _id: 'k1' }))).rejects.toBeInstanceOf(DuplicateKeyError)
+    reply = (api) =>
+      api === 'database.insertDocument' ? { code: 'DATABASE_DUPLICATE_WRITE', message: 'E11000 duplicate key' } : {}
+    await expect(port.transaction((tx) => tx.insert('requests', { _id: 'k1' }))).rejects.toBeInstanceOf(
+      DuplicateKeyError,
+    )
     expect(sent.at(-1)!.api).toBe('database.abortTransaction')
   })
 
   it('reports an update of a missing document', async () => {
     reply = (api) => (api === 'database.modifyDocument' ? { data: { updated: 0 } } : { data: { list: [] } })
-    await expect(port.transaction((tx) => tx.update('goods', 'nope', { stock: 1 }))).rejects.toBeInstanceOf(DocNotFoundError)
+    await expect(port.transaction((tx) => tx.update('goods', 'nope', { stock: 1 }))).rejects.toBeInstanceOf(
+      DocNotFoundError,
+    )
   })
 
   it('retries the whole transaction on a CloudBase write conflict', async () => {
     let conflicts = 1
     reply = (api) => {
-      if (api === 'database.modifyDocument' && conflicts-- > 0) return { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'conflict' }
+      if (api === 'database.modifyDocument' && conflicts-- > 0)
+        return { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'conflict' }
       if (api === 'database.getDocument') return { data: { list: [JSON.stringify({ _id: 'g1', stock: 5 })] } }
       return { data: { updated: 1 } }
     }

@@ -1,13 +1,28 @@
 import type { Db } from '@cloudbase/database'
 import type { Transaction } from '@cloudbase/database/dist/commonjs/transaction/index'
 import {
-  assertField, isRange, DocNotFoundError, DuplicateKeyError,
-  type RawPort, type Doc, type Filter, type FindOptions, type Patch, type Range, type RawTx,
+  assertField,
+  isRange,
+  DocNotFoundError,
+  DuplicateKeyError,
+  type RawPort,
+  type Doc,
+  type Filter,
+  type FindOptions,
+  type Patch,
+  type Range,
+  type RawTx,
 } from './port'
 
 type CbDb = Db
 // The SDK's typings describe results loosely; these are the shapes it returns (see its transaction code).
-interface CbResult { code?: string; message?: string; data?: unknown; total?: number; updated?: number }
+interface CbResult {
+  code?: string
+  message?: string
+  data?: unknown
+  total?: number
+  updated?: number
+}
 
 /**
  * The production adapter: CloudBase's document database through @cloudbase/node-sdk. Transactions
@@ -43,42 +58,46 @@ export class CloudbasePort implements RawPort {
   transaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T> {
     const _ = this.db.command
     const run = this.db.runTransaction as (cb: (t: Transaction) => Promise<T>, times: number) => Promise<T>
-    return run.call(this.db, async (t) => {
-      const tx: RawTx = {
-        get: async <D extends Doc>(c: string, id: string) => {
-          const res = check(await t.collection(c).doc(id).get())
-          return (res.data as D | null) ?? null
-        },
-        insert: async (c, doc) => {
-          const res = (await t.collection(c).add(doc)) as CbResult
-          if (res.code) {
-            if (isDuplicate(res)) throw new DuplicateKeyError(c, doc._id)
-            throw cbError(res)
-          }
-        },
-        set: async (c, doc) => {
-          const { _id, ...rest } = doc
-          check(await t.collection(c).doc(_id).set(rest))
-        },
-        update: async (c: string, id: string, patch: Patch) => {
-          const data: Record<string, unknown> = {}
-          // Replace object and array values whole: CloudBase would otherwise merge nested fields.
-          for (const [k, v] of Object.entries(patch)) {
-            if (v === undefined) continue
-            data[assertField(k)] = v !== null && typeof v === 'object' ? _.set(v) : v
-          }
-          const res = check(await t.collection(c).doc(id).update(data))
-          if (res.updated === 0) {
-            const exists = check(await t.collection(c).doc(id).get())
-            if (!exists.data) throw new DocNotFoundError(c, id)
-          }
-        },
-        remove: async (c, id) => {
-          check(await t.collection(c).doc(id).remove())
-        },
-      }
-      return fn(tx)
-    }, 5)
+    return run.call(
+      this.db,
+      async (t) => {
+        const tx: RawTx = {
+          get: async <D extends Doc>(c: string, id: string) => {
+            const res = check(await t.collection(c).doc(id).get())
+            return (res.data as D | null) ?? null
+          },
+          insert: async (c, doc) => {
+            const res = (await t.collection(c).add(doc)) as CbResult
+            if (res.code) {
+              if (isDuplicate(res)) throw new DuplicateKeyError(c, doc._id)
+              throw cbError(res)
+            }
+          },
+          set: async (c, doc) => {
+            const { _id, ...rest } = doc
+            check(await t.collection(c).doc(_id).set(rest))
+          },
+          update: async (c: string, id: string, patch: Patch) => {
+            const data: Record<string, unknown> = {}
+            // Replace object and array values whole: CloudBase would otherwise merge nested fields.
+            for (const [k, v] of Object.entries(patch)) {
+              if (v === undefined) continue
+              data[assertField(k)] = v !== null && typeof v === 'object' ? _.set(v) : v
+            }
+            const res = check(await t.collection(c).doc(id).update(data))
+            if (res.updated === 0) {
+              const exists = check(await t.collection(c).doc(id).get())
+              if (!exists.data) throw new DocNotFoundError(c, id)
+            }
+          },
+          remove: async (c, id) => {
+            check(await t.collection(c).doc(id).remove())
+          },
+        }
+        return fn(tx)
+      },
+      5,
+    )
   }
 }
 

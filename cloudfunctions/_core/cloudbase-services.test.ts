@@ -9,9 +9,15 @@ function fakeApp() {
     getTempFileURL: async (arg: { fileList: Array<{ fileID: string }> }) => {
       calls.push({ fn: 'getTempFileURL', arg })
       if (arg.fileList.length > TEMP_URL_BATCH) throw new Error('too many files in one call')
-      return { fileList: arg.fileList.map((f) => ({ fileID: f.fileID, tempFileURL: f.fileID.includes('gone') ? '' : `https://tmp/${f.fileID}` })) }
+      return {
+        fileList: arg.fileList.map((f) => ({
+          fileID: f.fileID,
+          tempFileURL: f.fileID.includes('gone') ? '' : `https://tmp/${f.fileID}`,
+        })),
+      }
     },
-    downloadFile: async ({ fileID }: { fileID: string }) => (stored.has(fileID) ? { fileContent: stored.get(fileID) } : null),
+    downloadFile: async ({ fileID }: { fileID: string }) =>
+      stored.has(fileID) ? { fileContent: stored.get(fileID) } : null,
     uploadFile: async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer }) => {
       const id = `cloud://env/${cloudPath}`
       stored.set(id, fileContent)
@@ -37,7 +43,7 @@ describe('CloudBase files', () => {
     expect(calls).toHaveLength(3)
   })
 
-  it('adopts only the caller\'s own upload, stores it clean and removes the original', async () => {
+  it("adopts only the caller's own upload, stores it clean and removes the original", async () => {
     const { app, stored } = fakeApp()
     const upload = 'cloud://env/uploads/u-zhuoma/a.jpg'
     stored.set(upload, Buffer.from(jpegWithExif(6)))

@@ -1,7 +1,7 @@
 import type tcb from '@cloudbase/node-sdk'
 import { z } from 'zod'
-import { FileErrors } from '../../shared/files'
-import { formatBj } from '../../shared/time/beijing'
+import { FileErrors } from '@shared/files'
+import { formatBj } from '@shared/time/beijing'
 import type { ContentSafetyPort } from './content-safety'
 import { cleanPhoto, type FilePort } from './files'
 import { randomCode } from './ids'
@@ -50,13 +50,18 @@ export function cloudbaseFiles(app: App): FilePort {
       const out: Record<string, string> = {}
       // getTempFileURL takes at most 50 files a call
       for (let i = 0; i < unique.length; i += TEMP_URL_BATCH) {
-        const res = await app.getTempFileURL({ fileList: unique.slice(i, i + TEMP_URL_BATCH).map((fileID) => ({ fileID, maxAge: 3600 })) })
+        const res = await app.getTempFileURL({
+          fileList: unique.slice(i, i + TEMP_URL_BATCH).map((fileID) => ({ fileID, maxAge: 3600 })),
+        })
         for (const f of res.fileList) if (f.tempFileURL) out[f.fileID] = f.tempFileURL
       }
       return out
     },
     async putGenerated(name, bytes) {
-      const up = await app.uploadFile({ cloudPath: `exports/${randomCode(HEX, 16)}/${name}`, fileContent: Buffer.from(bytes) })
+      const up = await app.uploadFile({
+        cloudPath: `exports/${randomCode(HEX, 16)}/${name}`,
+        fileContent: Buffer.from(bytes),
+      })
       const urls = await this.urls([up.fileID])
       return { fileId: up.fileID, url: urls[up.fileID] ?? '' }
     },

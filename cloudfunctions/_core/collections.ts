@@ -1,18 +1,52 @@
-import type { Household, Invite, RoleAssignment, Unit, User } from '../../shared/account/account.schema'
+import type { Household, Invite, RoleAssignment, Unit, User } from '@shared/account/account.schema'
 import type {
-  Incident, IncidentConfig, IncidentEvent, IncidentStat, InboxMessage, SafeReport,
-} from '../../shared/incident/incident.schema'
+  Incident,
+  IncidentConfig,
+  IncidentEvent,
+  IncidentStat,
+  InboxMessage,
+  SafeReport,
+} from '@shared/incident/incident.schema'
 import type {
-  Patrol, PatrolCheckin, PatrolCheckpoint, PatrolHazard, PatrolHours, PatrolMember, PatrolReview, PatrolRoute, PatrolShift, PatrolStat,
+  Patrol,
+  PatrolCheckin,
+  PatrolCheckpoint,
+  PatrolHazard,
+  PatrolHours,
+  PatrolMember,
+  PatrolReview,
+  PatrolRoute,
+  PatrolShift,
+  PatrolStat,
   PatrolTeam,
-} from '../../shared/patrol/patrol.schema'
+} from '@shared/patrol/patrol.schema'
 import type {
-  Goods, HouseholdMonth, LedgerEntry, PointsAccount, PointsAward, PointsBatch, PointsObjection, PointsRule, PointsRuleVersion,
-  PointsSettings, Redemption, VillageMonthStats,
-} from '../../shared/points/points.schema'
+  Goods,
+  HouseholdMonth,
+  LedgerEntry,
+  PointsAccount,
+  PointsAward,
+  PointsBatch,
+  PointsObjection,
+  PointsRule,
+  PointsRuleVersion,
+  PointsSettings,
+  Redemption,
+  VillageMonthStats,
+} from '@shared/points/points.schema'
 import type {
-  Adjustment, HoursEntry, HoursTotal, InboxEntry, Org, OrgAdmin, Signup, Stats, Task, TaskCounter, VolunteerRequest,
-} from '../../shared/volunteer/volunteer.schema'
+  Adjustment,
+  HoursEntry,
+  HoursTotal,
+  InboxEntry,
+  Org,
+  OrgAdmin,
+  Signup,
+  Stats,
+  Task,
+  TaskCounter,
+  VolunteerRequest,
+} from '@shared/volunteer/volunteer.schema'
 import type { Doc } from './port'
 
 /**
@@ -60,7 +94,12 @@ export const COLLECTIONS = {
   // ---- account ----
   units: spec<Unit>({ indexes: [['parentId', 'name']] }),
   users: spec<User>({ indexes: [['openid']], unique: [['openid']] }),
-  role_assignments: spec<RoleAssignment>({ indexes: [['userId', 'revokedAt'], ['unitId', 'revokedAt', 'role']] }),
+  role_assignments: spec<RoleAssignment>({
+    indexes: [
+      ['userId', 'revokedAt'],
+      ['unitId', 'revokedAt', 'role'],
+    ],
+  }),
   households: spec<Household>({ indexes: [['gridId', 'headName'], ['villageId']] }),
   invites: spec<Invite>({ indexes: [['createdBy', 'createdAt']] }),
 
@@ -70,7 +109,10 @@ export const COLLECTIONS = {
     indexes: [
       ['reporterId', 'reportedAt'],
       ['handlerUnitId', 'open', 'dueAt'],
-      ['gridId', 'reportedAt'], ['villageId', 'reportedAt'], ['townshipId', 'reportedAt'], ['countyId', 'reportedAt'],
+      ['gridId', 'reportedAt'],
+      ['villageId', 'reportedAt'],
+      ['townshipId', 'reportedAt'],
+      ['countyId', 'reportedAt'],
       ['departmentId', 'reportedAt'],
       ['cell', 'category', 'open', 'reportedAt'],
       ['sweepAt'],
@@ -80,7 +122,12 @@ export const COLLECTIONS = {
   incident_events: spec<IncidentEvent>({ indexes: [['incidentId', 'seq']] }),
   /** "我也遇到", id = stableId('ij', incidentId, userId) */
   incident_joins: spec<IncidentJoin>({ indexes: [] }),
-  incident_inbox: spec<InboxMessage>({ indexes: [['userId', 'at'], ['userId', 'readAt']] }),
+  incident_inbox: spec<InboxMessage>({
+    indexes: [
+      ['userId', 'at'],
+      ['userId', 'readAt'],
+    ],
+  }),
   /** counters per unit per Beijing month, id = stableId('ist', unitId, month) */
   incident_stats: spec<IncidentStat>({ indexes: [['unitId', 'month']] }),
   /** per-county category list override, id = county id */
@@ -91,20 +138,41 @@ export const COLLECTIONS = {
   // ---- patrol ----
   patrol_teams: spec<PatrolTeam>({ indexes: [['villageId', 'name']] }),
   /** one per (team, user), inactive when removed: "my teams" by user */
-  patrol_members: spec<PatrolMember>({ indexes: [['userId', 'active'], ['teamId', 'active']] }),
+  patrol_members: spec<PatrolMember>({
+    indexes: [
+      ['userId', 'active'],
+      ['teamId', 'active'],
+    ],
+  }),
   patrol_routes: spec<PatrolRoute>({ indexes: [['villageId', 'name']] }),
   patrol_checkpoints: spec<PatrolCheckpoint>({ indexes: [['routeId', 'createdAt']] }),
-  patrol_shifts: spec<PatrolShift>({ indexes: [['villageId', 'startMinute'], ['teamId', 'active']] }),
+  patrol_shifts: spec<PatrolShift>({
+    indexes: [
+      ['villageId', 'startMinute'],
+      ['teamId', 'active'],
+    ],
+  }),
   /** one per shift window: stableId('pt', shiftId, day) */
   patrols: spec<Patrol>({ indexes: [['villageId', 'day']] }),
   /** one per (patrol, checkpoint): stableId('ci', patrolId, checkpointId); positions live only here */
-  patrol_checkins: spec<PatrolCheckin>({ indexes: [['patrolId', 'at'], ['villageId', 'status', 'at']] }),
+  patrol_checkins: spec<PatrolCheckin>({
+    indexes: [
+      ['patrolId', 'at'],
+      ['villageId', 'status', 'at'],
+    ],
+  }),
   /** append-only review decisions, one per flagged check-in */
   patrol_reviews: spec<PatrolReview>({ indexes: [['checkinId'], ['villageId', 'at']] }),
   patrol_hours: spec<PatrolHours>({ indexes: [['userId', 'at'], ['patrolId']] }),
   patrol_hazards: spec<PatrolHazard>({ indexes: [['patrolId', 'at']] }),
   /** monthly counters per village and per team, with ancestors for township/county figures */
-  patrol_stats: spec<PatrolStat>({ indexes: [['kind', 'villageId', 'month'], ['kind', 'townshipId', 'month'], ['kind', 'countyId', 'month']] }),
+  patrol_stats: spec<PatrolStat>({
+    indexes: [
+      ['kind', 'villageId', 'month'],
+      ['kind', 'townshipId', 'month'],
+      ['kind', 'countyId', 'month'],
+    ],
+  }),
 
   // ---- points ----
   /** current version of each rule; _id = stableId('pr', villageId, code) */
@@ -116,14 +184,38 @@ export const COLLECTIONS = {
   /** one per household; _id = householdId; balance = sum of the household's ledger */
   points_accounts: spec<PointsAccount>({ indexes: [['villageId', 'balance']] }),
   /** append-only ledger */
-  points_ledger: spec<LedgerEntry>({ indexes: [['householdId', 'seq'], ['villageId', 'month', 'at']] }),
+  points_ledger: spec<LedgerEntry>({
+    indexes: [
+      ['householdId', 'seq'],
+      ['villageId', 'month', 'at'],
+    ],
+  }),
   points_batches: spec<PointsBatch>({ indexes: [['villageId', 'status', 'proposedAt']] }),
-  points_awards: spec<PointsAward>({ indexes: [['villageId', 'status', 'publicUntil'], ['villageId', 'month', 'proposedAt'], ['householdId', 'proposedAt'], ['status', 'publicUntil']] }),
-  points_objections: spec<PointsObjection>({ indexes: [['villageId', 'status', 'createdAt'], ['awardId', 'createdAt']] }),
+  points_awards: spec<PointsAward>({
+    indexes: [
+      ['villageId', 'status', 'publicUntil'],
+      ['villageId', 'month', 'proposedAt'],
+      ['householdId', 'proposedAt'],
+      ['status', 'publicUntil'],
+    ],
+  }),
+  points_objections: spec<PointsObjection>({
+    indexes: [
+      ['villageId', 'status', 'createdAt'],
+      ['awardId', 'createdAt'],
+    ],
+  }),
   /** points counted per household, rule and month against the rule's cap */
   points_caps: spec<LooseDoc>({ indexes: [] }),
   points_goods: spec<Goods>({ indexes: [['villageId', 'sort']] }),
-  points_redemptions: spec<Redemption>({ indexes: [['householdId', 'createdAt'], ['villageId', 'status', 'expiresAt'], ['villageId', 'month', 'createdAt'], ['status', 'expiresAt']] }),
+  points_redemptions: spec<Redemption>({
+    indexes: [
+      ['householdId', 'createdAt'],
+      ['villageId', 'status', 'expiresAt'],
+      ['villageId', 'month', 'createdAt'],
+      ['status', 'expiresAt'],
+    ],
+  }),
   /** units of one goods taken per household and month (the per-household limit) */
   points_redeem_limits: spec<LooseDoc>({ indexes: [] }),
   /** live 6-digit pickup codes per village → order */
@@ -132,18 +224,46 @@ export const COLLECTIONS = {
   points_household_months: spec<HouseholdMonth>({ indexes: [['villageId', 'month', 'earned']] }),
 
   // ---- volunteer ----
-  volunteer_orgs: spec<Org>({ indexes: [['villageId', 'status', 'registeredAt'], ['townshipId', 'status', 'registeredAt'], ['countyId', 'status', 'registeredAt']] }),
+  volunteer_orgs: spec<Org>({
+    indexes: [
+      ['villageId', 'status', 'registeredAt'],
+      ['townshipId', 'status', 'registeredAt'],
+      ['countyId', 'status', 'registeredAt'],
+    ],
+  }),
   volunteer_org_admins: spec<OrgAdmin>({ indexes: [['userId'], ['orgId']] }),
-  volunteer_tasks: spec<Task>({ indexes: [['unitId', 'status', 'startAt'], ['orgId', 'startAt']] }),
+  volunteer_tasks: spec<Task>({
+    indexes: [
+      ['unitId', 'status', 'startAt'],
+      ['orgId', 'startAt'],
+    ],
+  }),
   /** one counter per task (_id = task id): slots, confirmed, waitlisted, next sequence number */
   volunteer_task_counters: spec<TaskCounter>({ indexes: [] }),
-  volunteer_signups: spec<Signup>({ indexes: [['taskId', 'status', 'seq'], ['userId', 'signedUpAt']] }),
+  volunteer_signups: spec<Signup>({
+    indexes: [
+      ['taskId', 'status', 'seq'],
+      ['userId', 'signedUpAt'],
+    ],
+  }),
   volunteer_adjustments: spec<Adjustment>({ indexes: [['signupId']] }),
   /** hours record entries (_id from sourceKey + user) and per-user totals (_id from user) */
   volunteer_hours: spec<HoursEntry>({ indexes: [['userId', 'at']] }),
   volunteer_totals: spec<HoursTotal>({ indexes: [] }),
-  volunteer_inbox: spec<InboxEntry>({ indexes: [['userId', 'showAt'], ['kind', 'pushedAt', 'showAt']] }),
-  volunteer_requests: spec<VolunteerRequest>({ indexes: [['posterId', 'createdAt'], ['villageId', 'status', 'createdAt'], ['townshipId', 'status', 'createdAt'], ['countyId', 'status', 'createdAt']] }),
+  volunteer_inbox: spec<InboxEntry>({
+    indexes: [
+      ['userId', 'showAt'],
+      ['kind', 'pushedAt', 'showAt'],
+    ],
+  }),
+  volunteer_requests: spec<VolunteerRequest>({
+    indexes: [
+      ['posterId', 'createdAt'],
+      ['villageId', 'status', 'createdAt'],
+      ['townshipId', 'status', 'createdAt'],
+      ['countyId', 'status', 'createdAt'],
+    ],
+  }),
   /** figures per village / organisation, kept in the same transactions */
   volunteer_stats: spec<Stats>({ indexes: [] }),
 }
@@ -152,4 +272,6 @@ export type CollectionName = keyof typeof COLLECTIONS
 export type DocOf<N extends CollectionName> = (typeof COLLECTIONS)[N] extends CollectionSpec<infer D> ? D : never
 
 /** Collection names for code: `tx.get(C.incidents, id)`. The only place a collection's name is written. */
-export const C = Object.fromEntries(Object.keys(COLLECTIONS).map((k) => [k, k])) as { readonly [K in CollectionName]: K }
+export const C = Object.fromEntries(Object.keys(COLLECTIONS).map((k) => [k, k])) as {
+  readonly [K in CollectionName]: K
+}

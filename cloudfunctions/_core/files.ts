@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { FileErrors, MAX_PHOTO_BYTES, type PhotoType } from '../../shared/files'
+import { FileErrors, MAX_PHOTO_BYTES, type PhotoType } from '@shared/files'
 import { sniffImage, stripMetadata } from './image'
 
 /**
@@ -40,7 +40,10 @@ const LOCAL_ID = /^f_[0-9a-f]{32}$/
 
 /** Files on the local host's disk: `<dir>/<id>` and `<dir>/<id>.json`, served at `/api/files/<id>`. */
 export class LocalFilePort implements FilePort {
-  constructor(readonly dir: string, private readonly urlPrefix = '/api/files/') {
+  constructor(
+    readonly dir: string,
+    private readonly urlPrefix = '/api/files/',
+  ) {
     mkdirSync(dir, { recursive: true })
   }
 
@@ -92,7 +95,11 @@ export class LocalFilePort implements FilePort {
 
 /** For a runtime without storage: every use says so in Chinese. */
 export const unavailableFiles: FilePort = {
-  adoptPhoto: async () => { throw FileErrors.UNAVAILABLE() },
+  adoptPhoto: async () => {
+    throw FileErrors.UNAVAILABLE()
+  },
   urls: async () => ({}),
-  putGenerated: async () => { throw FileErrors.UNAVAILABLE() },
+  putGenerated: async () => {
+    throw FileErrors.UNAVAILABLE()
+  },
 }

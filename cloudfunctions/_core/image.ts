@@ -1,4 +1,4 @@
-import type { PhotoType } from '../../shared/files'
+import type { PhotoType } from '@shared/files'
 
 /** The image type by content (magic bytes), never by name or declared content type. */
 export function sniffImage(b: Uint8Array): PhotoType | null {
@@ -75,7 +75,12 @@ export function exifOrientation(app1: Uint8Array): number {
   const order = ascii(t, 0, 2)
   if (order !== 'II' && order !== 'MM') return 1
   const le = order === 'II'
-  const u16 = (at: number) => (at + 2 > t.length ? -1 : le ? (t[at] as number) | ((t[at + 1] as number) << 8) : ((t[at] as number) << 8) | (t[at + 1] as number))
+  const u16 = (at: number) =>
+    at + 2 > t.length
+      ? -1
+      : le
+        ? (t[at] as number) | ((t[at + 1] as number) << 8)
+        : ((t[at] as number) << 8) | (t[at + 1] as number)
   const u32 = (at: number) => (at + 4 > t.length ? -1 : le ? readU32LE(t, at) : readU32BE(t, at))
   if (u16(2) !== 42) return 1
   const ifd = u32(4)
@@ -95,10 +100,32 @@ export function exifOrientation(app1: Uint8Array): number {
 /** An APP1 segment whose EXIF holds only the Orientation tag (big-endian TIFF, one IFD0 entry). */
 export function orientationApp1(orientation: number): Uint8Array {
   const tiff = [
-    0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08, // "MM", 42, IFD0 at 8
-    0x00, 0x01, // one entry
-    0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, orientation & 0xff, 0x00, 0x00, // Orientation, SHORT, 1
-    0x00, 0x00, 0x00, 0x00, // no next IFD
+    0x4d,
+    0x4d,
+    0x00,
+    0x2a,
+    0x00,
+    0x00,
+    0x00,
+    0x08, // "MM", 42, IFD0 at 8
+    0x00,
+    0x01, // one entry
+    0x01,
+    0x12,
+    0x00,
+    0x03,
+    0x00,
+    0x00,
+    0x00,
+    0x01,
+    0x00,
+    orientation & 0xff,
+    0x00,
+    0x00, // Orientation, SHORT, 1
+    0x00,
+    0x00,
+    0x00,
+    0x00, // no next IFD
   ]
   const body = [0x45, 0x78, 0x69, 0x66, 0x00, 0x00, ...tiff]
   const len = body.length + 2
@@ -155,10 +182,14 @@ export function stripWebp(b: Uint8Array): Uint8Array | null {
 }
 
 function readU32BE(b: Uint8Array, i: number): number {
-  return (((b[i] as number) << 24) >>> 0) + ((b[i + 1] as number) << 16) + ((b[i + 2] as number) << 8) + (b[i + 3] as number)
+  return (
+    (((b[i] as number) << 24) >>> 0) + ((b[i + 1] as number) << 16) + ((b[i + 2] as number) << 8) + (b[i + 3] as number)
+  )
 }
 function readU32LE(b: Uint8Array, i: number): number {
-  return (b[i] as number) + ((b[i + 1] as number) << 8) + ((b[i + 2] as number) << 16) + (((b[i + 3] as number) << 24) >>> 0)
+  return (
+    (b[i] as number) + ((b[i + 1] as number) << 8) + ((b[i + 2] as number) << 16) + (((b[i + 3] as number) << 24) >>> 0)
+  )
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

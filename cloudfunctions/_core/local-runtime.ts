@@ -17,11 +17,20 @@ export interface LocalRuntimeOptions {
 }
 
 /** The local host's and the tests' runtime: the same functions over the embedded store. */
-export function createLocalRuntime(opts: LocalRuntimeOptions): Runtime & { db: SqlitePort & DataPort; files: LocalFilePort } {
+export function createLocalRuntime(
+  opts: LocalRuntimeOptions,
+): Runtime & { db: SqlitePort & DataPort; files: LocalFilePort } {
   const db = new SqlitePort(opts.dbFile)
-  const filesDir = opts.filesDir
-    ?? (opts.dbFile === ':memory:' ? mkdtempSync(join(tmpdir(), 'linli-files-')) : join(dirname(opts.dbFile), 'files'))
+  const filesDir =
+    opts.filesDir ??
+    (opts.dbFile === ':memory:' ? mkdtempSync(join(tmpdir(), 'linli-files-')) : join(dirname(opts.dbFile), 'files'))
   const files = new LocalFilePort(filesDir)
-  const rt = createRuntime({ mode: 'local', db, clock: opts.clock ?? systemClock, log: opts.log ?? consoleLogger, files })
+  const rt = createRuntime({
+    mode: 'local',
+    db,
+    clock: opts.clock ?? systemClock,
+    log: opts.log ?? consoleLogger,
+    files,
+  })
   return { ...rt, db: db as SqlitePort & DataPort, files }
 }

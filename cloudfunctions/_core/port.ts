@@ -108,14 +108,20 @@ export function typedPort(raw: RawPort): DataPort {
 }
 
 export class DuplicateKeyError extends Error {
-  constructor(readonly collection: string, readonly id: string) {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+  ) {
     super(`duplicate _id ${id} in ${collection}`)
     this.name = 'DuplicateKeyError'
   }
 }
 
 export class DocNotFoundError extends Error {
-  constructor(readonly collection: string, readonly id: string) {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+  ) {
     super(`no document ${id} in ${collection}`)
     this.name = 'DocNotFoundError'
   }
@@ -136,12 +142,18 @@ export function isRange(v: Scalar | Range): v is Range {
  * Documents by id, by `_id in (…)` queries of 100 (one round trip each on CloudBase) instead of one read per
  * id: what an export or a list needs to name the people and households in it. Missing ids are absent.
  */
-export async function getMany<N extends CollectionName>(db: Pick<DataPort, 'find'>, collection: N, ids: Iterable<string>): Promise<Map<string, DocOf<N>>> {
+export async function getMany<N extends CollectionName>(
+  db: Pick<DataPort, 'find'>,
+  collection: N,
+  ids: Iterable<string>,
+): Promise<Map<string, DocOf<N>>> {
   const all = [...new Set(ids)]
   const out = new Map<string, DocOf<N>>()
   const chunks: string[][] = []
   for (let i = 0; i < all.length; i += 100) chunks.push(all.slice(i, i + 100))
-  for (const docs of await Promise.all(chunks.map((c) => db.find(collection, { where: { _id: { $in: c } }, limit: c.length })))) {
+  for (const docs of await Promise.all(
+    chunks.map((c) => db.find(collection, { where: { _id: { $in: c } }, limit: c.length })),
+  )) {
     for (const d of docs) out.set(d._id, d)
   }
   return out
@@ -149,7 +161,10 @@ export async function getMany<N extends CollectionName>(db: Pick<DataPort, 'find
 
 /** A document that must exist, or the domain's own "not found" error (load-or-error, written once). */
 export async function getOr<N extends CollectionName>(
-  db: Pick<DataPort, 'get'> | TxStore, collection: N, id: string, notFound: () => Error,
+  db: Pick<DataPort, 'get'> | TxStore,
+  collection: N,
+  id: string,
+  notFound: () => Error,
 ): Promise<DocOf<N>> {
   const doc = await db.get(collection, id)
   if (!doc) throw notFound()

@@ -5,13 +5,15 @@ const KEY = 'k'.repeat(32)
 
 describe('signing', () => {
   it('verifies its own signatures and nothing made for another purpose or part', () => {
-    fc.assert(fc.property(fc.string(), fc.string(), (a, b) => {
-      const s = sign(KEY, 'patrol-checkpoint', [a], 12)
-      expect(verify(KEY, 'patrol-checkpoint', [a], s)).toBe(true)
-      expect(verify(KEY, 'volunteer-checkin', [a], s)).toBe(false)
-      if (a !== b) expect(verify(KEY, 'patrol-checkpoint', [b], s)).toBe(false)
-      expect(verify('x'.repeat(32), 'patrol-checkpoint', [a], s)).toBe(false)
-    }))
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        const s = sign(KEY, 'patrol-checkpoint', [a], 12)
+        expect(verify(KEY, 'patrol-checkpoint', [a], s)).toBe(true)
+        expect(verify(KEY, 'volunteer-checkin', [a], s)).toBe(false)
+        if (a !== b) expect(verify(KEY, 'patrol-checkpoint', [b], s)).toBe(false)
+        expect(verify('x'.repeat(32), 'patrol-checkpoint', [a], s)).toBe(false)
+      }),
+    )
   })
 
   it('keeps parts apart: ("ab","c") is not ("a","bc")', () => {

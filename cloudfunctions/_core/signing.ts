@@ -8,7 +8,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 export const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 
 export function mac(key: string | Buffer, purpose: string, ...parts: readonly string[]): Buffer {
-  return createHmac('sha256', key).update([purpose, ...parts].join('\u0000')).digest()
+  return createHmac('sha256', key)
+    .update([purpose, ...parts].join('\u0000'))
+    .digest()
 }
 
 /** `length` base62 symbols of the first bytes of a digest (big-endian). */
@@ -42,16 +44,30 @@ export function verify(key: string | Buffer, purpose: string, parts: readonly st
  * A code that changes every `stepMs` (in the spirit of RFC 6238: an HMAC of the time step), so a photo of it
  * stops working soon after it was taken. `at` is the server's time.
  */
-export function timeCode(key: string | Buffer, purpose: string, parts: readonly string[], at: number, stepMs: number, length: number): string {
+export function timeCode(
+  key: string | Buffer,
+  purpose: string,
+  parts: readonly string[],
+  at: number,
+  stepMs: number,
+  length: number,
+): string {
   return sign(key, purpose, [...parts, String(Math.floor(at / stepMs))], length)
 }
 
 /** Whether `code` is the current step's or one of the `back` steps before it (a code read just before it turned). */
 export function verifyTimeCode(
-  key: string | Buffer, purpose: string, parts: readonly string[], code: string, at: number, stepMs: number, back = 1,
+  key: string | Buffer,
+  purpose: string,
+  parts: readonly string[],
+  code: string,
+  at: number,
+  stepMs: number,
+  back = 1,
 ): boolean {
   const step = Math.floor(at / stepMs)
   let ok = false
-  for (let s = step - back; s <= step; s++) ok = sameCode(sign(key, purpose, [...parts, String(s)], code.length || 1), code) || ok
+  for (let s = step - back; s <= step; s++)
+    ok = sameCode(sign(key, purpose, [...parts, String(s)], code.length || 1), code) || ok
   return ok
 }

@@ -7,7 +7,13 @@ import { SqlitePort } from './sqlite-port'
 import { DocNotFoundError, DuplicateKeyError, type Doc, type Filter } from './port'
 
 const SPEC = { things: { indexes: [['kind', 'n']] }, requests: { indexes: [] } }
-interface Thing extends Doc { kind: string; n: number; flag?: boolean; tag?: string | null; nested?: { a: number } }
+interface Thing extends Doc {
+  kind: string
+  n: number
+  flag?: boolean
+  tag?: string | null
+  nested?: { a: number }
+}
 
 function tmpFile(): string {
   return join(mkdtempSync(join(tmpdir(), 'linli-port-')), 'test.db')
@@ -22,10 +28,14 @@ describe('SqlitePort', () => {
 
   it('inserts, reads, updates top-level fields and refuses duplicates', async () => {
     await db.transaction((tx) => tx.insert<Thing>('things', { _id: 'a', kind: 'x', n: 1, nested: { a: 1 } }))
-    await expect(db.transaction((tx) => tx.insert('things', { _id: 'a', kind: 'y', n: 2 }))).rejects.toBeInstanceOf(DuplicateKeyError)
+    await expect(db.transaction((tx) => tx.insert('things', { _id: 'a', kind: 'y', n: 2 }))).rejects.toBeInstanceOf(
+      DuplicateKeyError,
+    )
     await db.transaction((tx) => tx.update('things', 'a', { n: 5, nested: { a: 2 } }))
     expect(await db.get<Thing>('things', 'a')).toEqual({ _id: 'a', kind: 'x', n: 5, nested: { a: 2 } })
-    await expect(db.transaction((tx) => tx.update('things', 'missing', { n: 1 }))).rejects.toBeInstanceOf(DocNotFoundError)
+    await expect(db.transaction((tx) => tx.update('things', 'missing', { n: 1 }))).rejects.toBeInstanceOf(
+      DocNotFoundError,
+    )
   })
 
   it('rolls back every write of a failed transaction', async () => {
@@ -60,13 +70,20 @@ describe('SqlitePort', () => {
 
   it('filters match a plain in-memory evaluation (property)', async () => {
     const docs: Thing[] = Array.from({ length: 60 }, (_, i) => ({
-      _id: `t${i}`, kind: ['a', 'b', 'c'][i % 3] as string, n: (i * 7) % 23, flag: i % 4 === 0, tag: i % 5 === 0 ? null : `g${i % 2}`,
+      _id: `t${i}`,
+      kind: ['a', 'b', 'c'][i % 3] as string,
+      n: (i * 7) % 23,
+      flag: i % 4 === 0,
+      tag: i % 5 === 0 ? null : `g${i % 2}`,
     }))
     db.bulkInsert('things', docs)
     const condArb: fc.Arbitrary<Filter> = fc.record(
       {
         kind: fc.oneof(fc.constantFrom('a', 'b', 'c', 'z'), fc.record({ $in: fc.subarray(['a', 'b', 'c']) })),
-        n: fc.record({ $gte: fc.integer({ min: 0, max: 23 }), $lt: fc.integer({ min: 0, max: 24 }) }, { requiredKeys: [] }),
+        n: fc.record(
+          { $gte: fc.integer({ min: 0, max: 23 }), $lt: fc.integer({ min: 0, max: 24 }) },
+          { requiredKeys: [] },
+        ),
         flag: fc.boolean(),
         tag: fc.oneof(fc.constant(null), fc.constantFrom('g0', 'g1'), fc.record({ $ne: fc.constantFrom(null, 'g0') })),
       },
@@ -85,7 +102,10 @@ describe('SqlitePort', () => {
     await fc.assert(
       fc.asyncProperty(condArb, async (where) => {
         const got = (await db.find<Thing>('things', { where, orderBy: [['_id', 'asc']] })).map((d) => d._id).sort()
-        const want = docs.filter((d) => matches(d, where)).map((d) => d._id).sort()
+        const want = docs
+          .filter((d) => matches(d, where))
+          .map((d) => d._id)
+          .sort()
         expect(got).toEqual(want)
         expect(await db.count('things', where)).toBe(want.length)
       }),
@@ -94,22 +114,36 @@ describe('SqlitePort', () => {
   })
 
   it('orders, limits and pages through an index', async () => {
-    db.bulkInsert('things', Array.from({ length: 30 }, (_, i) => ({ _id: `p${i}`, kind: 'k', n: i })))
-    const page2 = await db.find<Thing>('things', { where: { kind: 'k' }, orderBy: [['n', 'desc']], limit: 10, offset: 10 })
+    db.bulkInsert(
+      'things',
+      Array.from({ length: 30 }, (_, i) => ({ _id: `p${i}`, kind: 'k', n: i })),
+    )
+    const page2 = await db.find<Thing>('things', {
+      where: { kind: 'k' },
+      orderBy: [['n', 'desc']],
+      limit: 10,
+      offset: 10,
+    })
     expect(page2.map((d) => d.n)).toEqual([19, 18, 17, 16, 15, 14, 13, 12, 11, 10])
-    expect(db.explain('things', { where: { kind: 'k' }, orderBy: [['n', 'desc']] }).join(' ')).toMatch(/USING INDEX ix_things_kind_n/)
+    expect(db.explain('things', { where: { kind: 'k' }, orderBy: [['n', 'desc']] }).join(' ')).toMatch(
+      /USING INDEX ix_things_kind_n/,
+    )
   })
 
   it('in a generation batch, a failed transaction still rolls back alone and the rest commit together', async () => {
     db.beginBatch()
     await db.transaction((tx) => tx.insert('things', { _id: 'b1', kind: 'x', n: 1 }))
-    await expect(db.transaction(async (tx) => {
-      await tx.insert('things', { _id: 'b2', kind: 'x', n: 2 })
-      await tx.insert('things', { _id: 'b1', kind: 'x', n: 3 })
-    })).rejects.toBeInstanceOf(DuplicateKeyError)
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.insert('things', { _id: 'b2', kind: 'x', n: 2 })
+        await tx.insert('things', { _id: 'b1', kind: 'x', n: 3 })
+      }),
+    ).rejects.toBeInstanceOf(DuplicateKeyError)
     await db.transaction((tx) => tx.update('things', 'b1', { n: 4 }))
     db.commitBatch()
-    expect((await db.find<Thing>('things', { orderBy: [['_id', 'asc']] })).map((d) => [d._id, d.n])).toEqual([['b1', 4]])
+    expect((await db.find<Thing>('things', { orderBy: [['_id', 'asc']] })).map((d) => [d._id, d.n])).toEqual([
+      ['b1', 4],
+    ])
   })
 })
 
@@ -127,7 +161,8 @@ describe('SqlitePort durability', () => {
   it('checkpoints off the request thread and closes cleanly: everything committed is in the file afterwards', async () => {
     const file = tmpFile()
     const a = new SqlitePort(file, SPEC)
-    for (let i = 0; i < 2000; i++) await a.transaction((tx) => tx.insert('things', { _id: `w${i}`, kind: 'k', n: i, pad: 'x'.repeat(400) }))
+    for (let i = 0; i < 2000; i++)
+      await a.transaction((tx) => tx.insert('things', { _id: `w${i}`, kind: 'k', n: i, pad: 'x'.repeat(400) }))
     await new Promise((r) => setTimeout(r, 300))
     await a.close()
     expect(existsSync(`${file}-wal`)).toBe(false)
@@ -148,7 +183,9 @@ describe('SqlitePort durability', () => {
   it('starts the WAL over under continuous writes, without the writer ever checkpointing itself', async () => {
     const file = tmpFile()
     // the backstop is out of reach, so only the worker's pause can start the WAL over
-    const a = new SqlitePort(file, SPEC, { checkpoint: { everyMs: 10, restartAt: 300, slack: 40, backstop: 1_000_000 } })
+    const a = new SqlitePort(file, SPEC, {
+      checkpoint: { everyMs: 10, restartAt: 300, slack: 40, backstop: 1_000_000 },
+    })
     const started = walRestarts(file)
     const pad = 'x'.repeat(3000)
     for (let i = 0; i < 3000; i++) {
@@ -169,7 +206,9 @@ describe('SqlitePort durability', () => {
 
   it('closes promptly while the worker is waiting for its pause, and keeps every write', async () => {
     const file = tmpFile()
-    const a = new SqlitePort(file, SPEC, { checkpoint: { everyMs: 1, restartAt: 20, slack: 1000, backstop: 1_000_000 } })
+    const a = new SqlitePort(file, SPEC, {
+      checkpoint: { everyMs: 1, restartAt: 20, slack: 1000, backstop: 1_000_000 },
+    })
     const writes: Array<Promise<unknown>> = []
     for (let i = 0; i < 300; i++) {
       writes.push(a.transaction((tx) => tx.insert('things', { _id: `c${i}`, kind: 'k', n: i, pad: 'y'.repeat(2000) })))
@@ -211,7 +250,9 @@ describe('SqlitePort durability', () => {
       })();`
     const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
-    child.stdout!.on('data', (b: Buffer) => { out += b.toString() })
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString()
+    })
     await new Promise((r) => setTimeout(r, 2500))
     child.kill('SIGKILL')
     await new Promise((r) => child.once('exit', r))
@@ -220,7 +261,9 @@ describe('SqlitePort durability', () => {
     const db = new SqlitePort(file, SPEC)
     expect(await db.count('things', { kind: 'k' })).toBeGreaterThanOrEqual(acknowledged.at(-1)! + 1)
     expect(await db.get('things', `k${acknowledged.at(-1)}`)).toMatchObject({ n: acknowledged.at(-1) })
-    expect((db as unknown as { db: { pragma(s: string): Array<{ integrity_check: string }> } }).db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }])
+    expect(
+      (db as unknown as { db: { pragma(s: string): Array<{ integrity_check: string }> } }).db.pragma('integrity_check'),
+    ).toEqual([{ integrity_check: 'ok' }])
     await db.close()
   })
 

@@ -6,8 +6,17 @@ import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import { COLLECTIONS, type CollectionSpec } from './collections'
 import {
-  assertField, isRange, DocNotFoundError, DuplicateKeyError,
-  type RawPort, type Doc, type Filter, type FindOptions, type Patch, type Scalar, type RawTx,
+  assertField,
+  isRange,
+  DocNotFoundError,
+  DuplicateKeyError,
+  type RawPort,
+  type Doc,
+  type Filter,
+  type FindOptions,
+  type Patch,
+  type Scalar,
+  type RawTx,
 } from './port'
 
 /**
@@ -34,7 +43,11 @@ export class SqlitePort implements RawPort {
   private chain: Promise<unknown> = Promise.resolve()
   private readonly statements = new Map<string, Database.Statement>()
 
-  constructor(file: string, collections: Record<string, CollectionSpec> = COLLECTIONS, options: SqlitePortOptions = {}) {
+  constructor(
+    file: string,
+    collections: Record<string, CollectionSpec> = COLLECTIONS,
+    options: SqlitePortOptions = {},
+  ) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
     this.db = new Database(file)
     this.db.pragma('journal_mode = WAL')
@@ -43,7 +56,9 @@ export class SqlitePort implements RawPort {
     this.collections = collections
     this.migrate()
     if (file !== ':memory:') {
-      this.checkpointer = new Checkpointer(this.db, file, { ...CHECKPOINT, ...options.checkpoint }, (work) => this.pauseAll(work))
+      this.checkpointer = new Checkpointer(this.db, file, { ...CHECKPOINT, ...options.checkpoint }, (work) =>
+        this.pauseAll(work),
+      )
     }
   }
 
@@ -58,7 +73,9 @@ export class SqlitePort implements RawPort {
         const declared = new Set<string>()
         for (const fields of spec.indexes) declared.add(this.createIndex(name, fields, false))
         for (const fields of spec.unique ?? []) declared.add(this.createIndex(name, fields, true))
-        const existing = this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`).all(name) as Array<{ name: string }>
+        const existing = this.db
+          .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`)
+          .all(name) as Array<{ name: string }>
         for (const { name: index } of existing) {
           if (/^(ix|ux)_/.test(index) && !declared.has(index)) this.db.exec(`DROP INDEX "${index}"`)
         }
@@ -117,7 +134,9 @@ export class SqlitePort implements RawPort {
   private async pauseAll(work: () => Promise<void>): Promise<void> {
     if (this.gate) return
     let open = () => undefined as void
-    this.gate = new Promise<void>((r) => { open = r })
+    this.gate = new Promise<void>((r) => {
+      open = r
+    })
     try {
       await this.current
       await work()
@@ -129,8 +148,7 @@ export class SqlitePort implements RawPort {
 
   private getSync<T extends Doc>(collection: string, id: string): T | null {
     const row = this.stmt(`SELECT doc FROM ${this.table(collection)} WHERE _id = ?`).get(id) as
-      | { doc: string }
-      | undefined
+      { doc: string } | undefined
     return row ? (JSON.parse(row.doc) as T) : null
   }
 
@@ -209,7 +227,9 @@ export class SqlitePort implements RawPort {
       }
     },
     set: async (c, doc) => {
-      this.stmt(`INSERT INTO ${this.table(c)} (_id, doc) VALUES (?, ?) ON CONFLICT (_id) DO UPDATE SET doc = excluded.doc`).run(doc._id, JSON.stringify(doc))
+      this.stmt(
+        `INSERT INTO ${this.table(c)} (_id, doc) VALUES (?, ?) ON CONFLICT (_id) DO UPDATE SET doc = excluded.doc`,
+      ).run(doc._id, JSON.stringify(doc))
     },
     update: async (c: string, id: string, patch: Patch) => {
       const current = this.getSync(c, id)
@@ -310,13 +330,23 @@ class Checkpointer {
   private readonly worker: Worker
   private exited = false
 
-  constructor(db: Database.Database, file: string, opts: CheckpointOptions, private readonly pause: (work: () => Promise<void>) => Promise<unknown>) {
+  constructor(
+    db: Database.Database,
+    file: string,
+    opts: CheckpointOptions,
+    private readonly pause: (work: () => Promise<void>) => Promise<unknown>,
+  ) {
     db.pragma(`wal_autocheckpoint = ${opts.backstop}`)
     this.worker = new Worker(CHECKPOINTER, {
-      eval: true, workerData: { lib: createRequire(__filename).resolve('better-sqlite3'), file, ...opts },
+      eval: true,
+      workerData: { lib: createRequire(__filename).resolve('better-sqlite3'), file, ...opts },
     })
-    this.worker.on('message', (m: unknown) => { if (m === 'ready') void this.pause(() => this.finishRound()).catch(() => undefined) })
-    this.worker.on('exit', () => { this.exited = true })
+    this.worker.on('message', (m: unknown) => {
+      if (m === 'ready') void this.pause(() => this.finishRound()).catch(() => undefined)
+    })
+    this.worker.on('exit', () => {
+      this.exited = true
+    })
     this.worker.on('error', () => undefined)
     this.worker.unref()
   }
@@ -325,7 +355,12 @@ class Checkpointer {
   private finishRound(): Promise<void> {
     if (this.exited) return Promise.resolve()
     return new Promise<void>((done) => {
-      const finish = () => { clearTimeout(t); this.worker.off('message', finish); this.worker.off('exit', finish); done() }
+      const finish = () => {
+        clearTimeout(t)
+        this.worker.off('message', finish)
+        this.worker.off('exit', finish)
+        done()
+      }
       const t = setTimeout(finish, 2_000)
       this.worker.on('message', finish)
       this.worker.on('exit', finish)
@@ -337,7 +372,10 @@ class Checkpointer {
   close(): Promise<void> {
     if (this.exited) return Promise.resolve()
     this.worker.ref()
-    return new Promise((done) => { this.worker.once('exit', () => done()); this.worker.postMessage('close') })
+    return new Promise((done) => {
+      this.worker.once('exit', () => done())
+      this.worker.postMessage('close')
+    })
   }
 }
 
@@ -444,7 +482,12 @@ function compileWhere(where: Filter | undefined): { sql: string; params: Array<s
         params.push(bind(cond.$ne))
       }
     }
-    for (const [op, sqlOp] of [['$gt', '>'], ['$gte', '>='], ['$lt', '<'], ['$lte', '<=']] as const) {
+    for (const [op, sqlOp] of [
+      ['$gt', '>'],
+      ['$gte', '>='],
+      ['$lt', '<'],
+      ['$lte', '<='],
+    ] as const) {
       const v = cond[op]
       if (v !== undefined) {
         clauses.push(`${e} ${sqlOp} ?`)

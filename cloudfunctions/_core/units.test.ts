@@ -6,7 +6,10 @@ describe('UnitDirectory', () => {
     const db = new SqlitePort(':memory:', { units: { indexes: [['parentId', 'name']] } })
     const dir = new UnitDirectory(db, 60_000)
     let loads = 0
-    const load = async () => { loads += 1; return db.count('units') }
+    const load = async () => {
+      loads += 1
+      return db.count('units')
+    }
     await db.transaction((tx) => tx.insert('units', { _id: 'a', parentId: null, name: 'A' }))
     expect(await Promise.all([dir.memo('n', load), dir.memo('n', load)])).toEqual([1, 1])
     await db.transaction((tx) => tx.insert('units', { _id: 'b', parentId: 'a', name: 'B' }))

@@ -1,4 +1,4 @@
-import type { Unit, UnitRef } from '../../shared/account/account.schema'
+import type { Unit, UnitRef } from '@shared/account/account.schema'
 import type { DataPort } from './port'
 
 /**
@@ -7,7 +7,10 @@ import type { DataPort } from './port'
  */
 export class UnitDirectory {
   private cache = new Map<string, { unit: Unit | null; at: number }>()
-  constructor(private readonly db: DataPort, private readonly ttlMs = 5 * 60_000) {}
+  constructor(
+    private readonly db: DataPort,
+    private readonly ttlMs = 5 * 60_000,
+  ) {}
 
   async get(id: string): Promise<Unit | null> {
     const hit = this.cache.get(id)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { action, defineContract } from '../../shared/contract'
-import { defineErrors } from '../../shared/errors'
+import { action, defineContract } from '@shared/contract'
+import { defineErrors } from '@shared/errors'
 import { ManualClock } from './clock'
 import { C } from './collections'
 import { createLocalRuntime } from './local-runtime'
@@ -18,14 +18,26 @@ const CaseIdSchema = z.object({ caseId: z.string().min(1) })
 
 const toyContract = defineContract('toy', '测试', {
   take: action({
-    summary: 'take a case', input: CaseIdSchema.extend({ photo: z.string().optional() }),
+    summary: 'take a case',
+    input: CaseIdSchema.extend({ photo: z.string().optional() }),
     output: z.object({ caseId: z.string(), status: z.string(), photoUrl: z.string().nullable() }),
-    write: true, permission: 'incident_accept',
+    write: true,
+    permission: 'incident_accept',
   }),
   note: action({
-    summary: 'note', input: z.object({ text: z.string() }), output: z.object({ n: z.number() }), write: true, permission: null,
+    summary: 'note',
+    input: z.object({ text: z.string() }),
+    output: z.object({ n: z.number() }),
+    write: true,
+    permission: null,
   }),
-  list: action({ summary: 'list', input: z.object({}), output: z.object({ roots: z.array(z.string()) }), write: false, permission: 'incident_view' }),
+  list: action({
+    summary: 'list',
+    input: z.object({}),
+    output: z.object({ roots: z.array(z.string()) }),
+    write: false,
+    permission: 'incident_view',
+  }),
 })
 
 let urlVersion = 0
@@ -47,7 +59,9 @@ const take = defineAction(toyContract.actions.take, {
     return { caseId: loaded.doc._id, photo: photo ?? null }
   },
   present: async ({ result }) => ({
-    caseId: result.caseId, status: 'taken', photoUrl: result.photo ? `${result.photo}?v=${++urlVersion}` : null,
+    caseId: result.caseId,
+    status: 'taken',
+    photoUrl: result.photo ? `${result.photo}?v=${++urlVersion}` : null,
   }),
 })
 const note = defineAction(toyContract.actions.note, { run: async ({ input }) => ({ n: input.text.length }) })
@@ -63,15 +77,63 @@ beforeEach(async () => {
   runs = 0
   urlVersion = 0
   pushed = []
-  rt = createLocalRuntime({ dbFile: ':memory:', clock: new ManualClock(T0), log: { info: () => undefined, error: () => undefined } })
+  rt = createLocalRuntime({
+    dbFile: ':memory:',
+    clock: new ManualClock(T0),
+    log: { info: () => undefined, error: () => undefined },
+  })
   rt.notifier = { push: async (m) => void pushed.push(m) }
   await rt.db.transaction(async (tx) => {
-    await tx.insert(C.units, { _id: 'c1', name: '县', level: 'county', parentId: null, path: ['c1'], code: null } as never)
-    await tx.insert(C.units, { _id: GRID, name: '一网格', level: 'grid', parentId: 'c1', path: ['c1', GRID], code: null } as never)
-    await tx.insert(C.users, { _id: 'worker', openid: null, name: '扎西', phone: null, householdId: null, residenceUnitId: null, createdAt: T0 } as never)
-    await tx.insert(C.users, { _id: 'other', openid: null, name: '多吉', phone: null, householdId: null, residenceUnitId: null, createdAt: T0 } as never)
-    await tx.insert(C.role_assignments, { _id: 'ra1', userId: 'worker', role: 'grid_worker', unitId: GRID, grantedBy: null, grantedAt: T0, revokedAt: null } as never)
-    await tx.insert(C.incident_configs, { _id: 'case1', version: 0, categories: [], updatedBy: null, updatedAt: T0 } as never)
+    await tx.insert(C.units, {
+      _id: 'c1',
+      name: '县',
+      level: 'county',
+      parentId: null,
+      path: ['c1'],
+      code: null,
+    } as never)
+    await tx.insert(C.units, {
+      _id: GRID,
+      name: '一网格',
+      level: 'grid',
+      parentId: 'c1',
+      path: ['c1', GRID],
+      code: null,
+    } as never)
+    await tx.insert(C.users, {
+      _id: 'worker',
+      openid: null,
+      name: '扎西',
+      phone: null,
+      householdId: null,
+      residenceUnitId: null,
+      createdAt: T0,
+    } as never)
+    await tx.insert(C.users, {
+      _id: 'other',
+      openid: null,
+      name: '多吉',
+      phone: null,
+      householdId: null,
+      residenceUnitId: null,
+      createdAt: T0,
+    } as never)
+    await tx.insert(C.role_assignments, {
+      _id: 'ra1',
+      userId: 'worker',
+      role: 'grid_worker',
+      unitId: GRID,
+      grantedBy: null,
+      grantedAt: T0,
+      revokedAt: null,
+    } as never)
+    await tx.insert(C.incident_configs, {
+      _id: 'case1',
+      version: 0,
+      categories: [],
+      updatedBy: null,
+      updatedAt: T0,
+    } as never)
   })
 })
 afterEach(() => rt.db.close())
@@ -114,7 +176,10 @@ describe('replays', () => {
     const first = await call('worker', 'take', { caseId: 'case1' }, 'req-00010')
     expect(first.ok).toBe(true)
     // The case has moved on, so a fresh take would be refused: the repeat still gets its success.
-    expect(await call('worker', 'take', { caseId: 'case1' }, 'req-00011')).toMatchObject({ ok: false, code: 'TOY.TAKEN' })
+    expect(await call('worker', 'take', { caseId: 'case1' }, 'req-00011')).toMatchObject({
+      ok: false,
+      code: 'TOY.TAKEN',
+    })
     const again = await call('worker', 'take', { caseId: 'case1' }, 'req-00010')
     expect(again).toEqual(first)
     expect(runs).toBe(2)
@@ -137,8 +202,14 @@ describe('replays', () => {
 
   it('refuses a request id reused with another input or another action, whatever the other request returned', async () => {
     await call('worker', 'note', { text: 'abc' }, 'req-00040')
-    expect(await call('worker', 'note', { text: 'abcd' }, 'req-00040')).toMatchObject({ ok: false, code: 'COMMON.REQUEST_ID_REUSED' })
-    expect(await call('worker', 'take', { caseId: 'case1' }, 'req-00040')).toMatchObject({ ok: false, code: 'COMMON.REQUEST_ID_REUSED' })
+    expect(await call('worker', 'note', { text: 'abcd' }, 'req-00040')).toMatchObject({
+      ok: false,
+      code: 'COMMON.REQUEST_ID_REUSED',
+    })
+    expect(await call('worker', 'take', { caseId: 'case1' }, 'req-00040')).toMatchObject({
+      ok: false,
+      code: 'COMMON.REQUEST_ID_REUSED',
+    })
     expect((await rt.db.get(C.incident_configs, 'case1'))?.version).toBe(0)
     // the same input with its keys in another order is the same request
     expect(await call('worker', 'note', { text: 'abc' }, 'req-00040')).toEqual({ ok: true, data: { n: 3 } })
@@ -164,8 +235,8 @@ describe('replays', () => {
 /** The smallest JPEG the photo check accepts (SOI, a JFIF APP0, SOF0, SOS, EOI). */
 function tinyJpeg(): Uint8Array {
   return new Uint8Array([
-    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
-    0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00,
-    0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, 0x00, 0xff, 0xd9,
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00,
+    0x00, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00, 0xff, 0xda, 0x00, 0x08, 0x01,
+    0x01, 0x00, 0x00, 0x3f, 0x00, 0x00, 0xff, 0xd9,
   ])
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
 import type { z } from 'zod'
-import '../../shared/validation'
-import { describeZodError, issuesOf } from '../../shared/validation'
-import { can, hasAnywhere, scopeRoots } from '../../shared/auth/access'
-import type { Permission } from '../../shared/auth/permissions'
-import { CallBodySchema, MAX_CALL_BYTES, type ActionDef, type Contract, type Envelope } from '../../shared/contract'
-import { CommonErrors, DomainError } from '../../shared/errors'
+import '@shared/validation'
+import { describeZodError, issuesOf } from '@shared/validation'
+import { can, hasAnywhere, scopeRoots } from '@shared/auth/access'
+import type { Permission } from '@shared/auth/permissions'
+import { CallBodySchema, MAX_CALL_BYTES, type ActionDef, type Contract, type Envelope } from '@shared/contract'
+import { CommonErrors, DomainError } from '@shared/errors'
 import { asGrants, loadCaller, type Caller, type Identity } from './caller'
 import { C, type RequestRecord } from './collections'
 import { newId } from './ids'
@@ -110,10 +110,12 @@ interface Legacy {
 export type ActionImpl<A extends ActionDef> = (Phased | Legacy) & { readonly def?: A }
 
 export function defineAction<A extends ActionDef, L = Record<string, never>, R extends Out<A> = Out<A>>(
-  def: A, impl: PhasedAction<A, L, R> & { present?: undefined },
+  def: A,
+  impl: PhasedAction<A, L, R> & { present?: undefined },
 ): ActionImpl<A>
 export function defineAction<A extends ActionDef, L, R>(
-  def: A, impl: PhasedAction<A, L, R> & { present: PhasedAction<A, L, R>['present'] },
+  def: A,
+  impl: PhasedAction<A, L, R> & { present: PhasedAction<A, L, R>['present'] },
 ): ActionImpl<A>
 export function defineAction<A extends ActionDef, L, R>(_def: A, impl: PhasedAction<A, L, R>): ActionImpl<A> {
   return { kind: 'phased', impl: impl as unknown as PhasedAction<ActionDef, unknown, unknown> }
@@ -163,7 +165,9 @@ function canonical(value: unknown): string {
 
 /** What a request id stands for: the function, the action and the parsed input. */
 export function fingerprintOf(fn: string, action: string, input: unknown): string {
-  return createHash('sha256').update(`${fn}.${action}\u0000${canonical(input)}`).digest('base64url')
+  return createHash('sha256')
+    .update(`${fn}.${action}\u0000${canonical(input)}`)
+    .digest('base64url')
 }
 
 /** The request record's id: a request id belongs to its caller, whatever action it was first used for. */
@@ -236,7 +240,11 @@ export function defineFunction<Ct extends Contract>(
         const checkOutput = (output: unknown): Envelope<unknown> => {
           const checked = def.output.safeParse(output)
           if (!checked.success) {
-            rt.log.error('output does not match its schema', { fn: name, action: actionName, issues: issuesOf(checked.error) })
+            rt.log.error('output does not match its schema', {
+              fn: name,
+              action: actionName,
+              issues: issuesOf(checked.error),
+            })
             throw CommonErrors.INTERNAL()
           }
           return { ok: true, data: checked.data }
@@ -269,10 +277,18 @@ export function defineFunction<Ct extends Contract>(
         }
 
         const record = (result: unknown): RequestRecord => ({
-          _id: key!, fn: name, action: actionName, userId: caller.user._id, fingerprint, result: result ?? null, at: now,
+          _id: key!,
+          fn: name,
+          action: actionName,
+          userId: caller.user._id,
+          fingerprint,
+          result: result ?? null,
+          at: now,
         })
         /** One transaction that also records the request; a concurrent twin that committed first is replayed. */
-        const transactOnce = async <T>(body: (tx: TxStore) => Promise<T>): Promise<{ replayed: Envelope<unknown> } | { result: T }> => {
+        const transactOnce = async <T>(
+          body: (tx: TxStore) => Promise<T>,
+        ): Promise<{ replayed: Envelope<unknown> } | { result: T }> => {
           try {
             return {
               result: await rt.db.transaction(async (tx) => {
@@ -337,18 +353,25 @@ export function defineFunction<Ct extends Contract>(
             if (!verdict.pass) throw CommonErrors.CONTENT_UNSAFE()
           }
           const adopted = new Map<string, string>()
-          for (const id of new Set(phased.photos?.(input) ?? [])) adopted.set(id, await rt.files.adoptPhoto(id, caller.user._id))
-          const photos = (ids: readonly string[]) => [...new Set(ids)].map((id) => {
-            const got = adopted.get(id)
-            if (got === undefined) throw new Error(`${name}.${actionName}: photo ${id} was not named by photos()`)
-            return got
-          })
+          for (const id of new Set(phased.photos?.(input) ?? []))
+            adopted.set(id, await rt.files.adoptPhoto(id, caller.user._id))
+          const photos = (ids: readonly string[]) =>
+            [...new Set(ids)].map((id) => {
+              const got = adopted.get(id)
+              if (got === undefined) throw new Error(`${name}.${actionName}: photo ${id} was not named by photos()`)
+              return got
+            })
           let pushes: PushMessage[] = []
           const { db: _db, transact: _transact, ...writeCtx } = ctx
           const r = await transactOnce((tx) => {
             pushes = []
             const args: WriteRunArgs<ActionDef, unknown> = {
-              input, loaded, ctx: writeCtx, tx, photos, push: (...m) => void pushes.push(...m),
+              input,
+              loaded,
+              ctx: writeCtx,
+              tx,
+              photos,
+              push: (...m) => void pushes.push(...m),
             }
             return (phased.run as unknown as (a: WriteRunArgs<ActionDef, unknown>) => Promise<unknown>)(args)
           })
@@ -363,7 +386,9 @@ export function defineFunction<Ct extends Contract>(
       } catch (err) {
         if (err instanceof DomainError) return fail(err)
         rt.log.error('action failed', {
-          fn: name, action: actionName, error: err instanceof Error ? err.stack ?? err.message : String(err),
+          fn: name,
+          action: actionName,
+          error: err instanceof Error ? (err.stack ?? err.message) : String(err),
         })
         return fail(CommonErrors.INTERNAL())
       }

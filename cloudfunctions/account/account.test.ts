@@ -1,5 +1,5 @@
 import { testEnv, rid, type TestEnv } from '../../tests/support/harness'
-import type { Me } from '../../shared/account/account.schema'
+import type { Me } from '@shared/account/account.schema'
 
 let env: TestEnv
 beforeEach(async () => {
@@ -38,7 +38,11 @@ describe('me', () => {
 
 describe('invites', () => {
   it('an official invites a grid worker; the invitee redeems it once and gains the role', async () => {
-    const invite = await env.ok('account', 'u-lixiuying', 'createInvite', { role: 'grid_worker', unitId: '513328100001-G02', validHours: 24 })
+    const invite = await env.ok('account', 'u-lixiuying', 'createInvite', {
+      role: 'grid_worker',
+      unitId: '513328100001-G02',
+      validHours: 24,
+    })
     expect(invite.code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/)
     expect(invite.unit.fullName).toContain('旭日岭社区第二网格')
     const redeemed = await env.ok('account', 'u-wangdeming', 'redeemInvite', { code: invite.code.toLowerCase() })
@@ -50,16 +54,25 @@ describe('invites', () => {
   })
 
   it('a grid worker recruits an information collector for their own grid only', async () => {
-    const invite = await env.ok('account', 'u-zhaxi', 'createInvite', { role: 'info_collector', unitId: '513328100001-G01' })
+    const invite = await env.ok('account', 'u-zhaxi', 'createInvite', {
+      role: 'info_collector',
+      unitId: '513328100001-G01',
+    })
     await env.ok('account', 'u-wangdeming', 'redeemInvite', { code: invite.code })
-    expect(await env.call('account', 'u-zhaxi', 'createInvite', { role: 'info_collector', unitId: '513328100001-G02' }))
-      .toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
-    expect(await env.call('account', 'u-zhaxi', 'createInvite', { role: 'village_official', unitId: '513328100001-G01' }))
-      .toMatchObject({ ok: false, code: 'ACCOUNT.CANNOT_GRANT_ROLE' })
+    expect(
+      await env.call('account', 'u-zhaxi', 'createInvite', { role: 'info_collector', unitId: '513328100001-G02' }),
+    ).toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
+    expect(
+      await env.call('account', 'u-zhaxi', 'createInvite', { role: 'village_official', unitId: '513328100001-G01' }),
+    ).toMatchObject({ ok: false, code: 'ACCOUNT.CANNOT_GRANT_ROLE' })
   })
 
   it('an invite expires', async () => {
-    const invite = await env.ok('account', 'u-lixiuying', 'createInvite', { role: 'info_collector', unitId: '513328100001', validHours: 1 })
+    const invite = await env.ok('account', 'u-lixiuying', 'createInvite', {
+      role: 'info_collector',
+      unitId: '513328100001',
+      validHours: 1,
+    })
     env.clock.advance(3_600_001)
     const res = await env.call('account', 'u-zhuoma', 'redeemInvite', { code: invite.code })
     expect(res).toMatchObject({ ok: false, code: 'ACCOUNT.INVITE_EXPIRED', message: expect.stringContaining('过期') })
@@ -67,24 +80,40 @@ describe('invites', () => {
 
   it('checks role, scope and level before issuing', async () => {
     // a resident has no invite_create anywhere
-    expect(await env.call('account', 'u-zhuoma', 'createInvite', { role: 'resident', unitId: '513328100001' }))
-      .toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
+    expect(
+      await env.call('account', 'u-zhuoma', 'createInvite', { role: 'resident', unitId: '513328100001' }),
+    ).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
     // an official of 旭日岭 cannot invite into 色西底村
-    expect(await env.call('account', 'u-lixiuying', 'createInvite', { role: 'grid_worker', unitId: '513328101201-G01' }))
-      .toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
+    expect(
+      await env.call('account', 'u-lixiuying', 'createInvite', { role: 'grid_worker', unitId: '513328101201-G01' }),
+    ).toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
     // a village official cannot hand out a dispatcher role
-    expect(await env.call('account', 'u-lixiuying', 'createInvite', { role: 'dispatcher', unitId: '513328100001' }))
-      .toMatchObject({ ok: false, code: 'ACCOUNT.CANNOT_GRANT_ROLE' })
+    expect(
+      await env.call('account', 'u-lixiuying', 'createInvite', { role: 'dispatcher', unitId: '513328100001' }),
+    ).toMatchObject({ ok: false, code: 'ACCOUNT.CANNOT_GRANT_ROLE' })
     // a grid worker role belongs in a grid, not a village
-    expect(await env.call('account', 'u-lixiuying', 'createInvite', { role: 'grid_worker', unitId: '513328100001' }))
-      .toMatchObject({ ok: false, code: 'ACCOUNT.ROLE_NOT_AT_LEVEL' })
+    expect(
+      await env.call('account', 'u-lixiuying', 'createInvite', { role: 'grid_worker', unitId: '513328100001' }),
+    ).toMatchObject({ ok: false, code: 'ACCOUNT.ROLE_NOT_AT_LEVEL' })
     expect(await env.rt.db.count('invites')).toBe(0)
   })
 
   it('a repeated request returns the first invite and writes once', async () => {
     const requestId = rid('inv')
-    const a = await env.ok('account', 'u-lixiuying', 'createInvite', { role: 'store_keeper', unitId: '513328100001' }, requestId)
-    const b = await env.ok('account', 'u-lixiuying', 'createInvite', { role: 'store_keeper', unitId: '513328100001' }, requestId)
+    const a = await env.ok(
+      'account',
+      'u-lixiuying',
+      'createInvite',
+      { role: 'store_keeper', unitId: '513328100001' },
+      requestId,
+    )
+    const b = await env.ok(
+      'account',
+      'u-lixiuying',
+      'createInvite',
+      { role: 'store_keeper', unitId: '513328100001' },
+      requestId,
+    )
     expect(b.code).toBe(a.code)
     expect(await env.rt.db.count('invites')).toBe(1)
   })
@@ -104,7 +133,9 @@ describe('residence and members', () => {
     await env.ok('account', wx, 'setResidence', { gridId: '513328101201-G02', householdId: hh })
     const me = await env.ok<Me>('account', wx, 'me')
     expect(me.user.householdId).toBe(hh)
-    expect(me.roles).toEqual([expect.objectContaining({ role: 'resident', unit: expect.objectContaining({ id: '513328101201-G02' }) })])
+    expect(me.roles).toEqual([
+      expect.objectContaining({ role: 'resident', unit: expect.objectContaining({ id: '513328101201-G02' }) }),
+    ])
     // moving revokes the old residence
     await env.ok('account', wx, 'setResidence', { gridId: '513328101201-G01' })
     const moved = await env.ok<Me>('account', wx, 'me')
@@ -112,10 +143,16 @@ describe('residence and members', () => {
   })
 
   it('refuses a household from another grid and a non-grid unit', async () => {
-    expect(await env.call('account', 'u-zhuoma', 'setResidence', { gridId: '513328100001-G02', householdId: 'hh-513328100001-G01-02' }))
-      .toMatchObject({ ok: false, code: 'ACCOUNT.HOUSEHOLD_NOT_IN_GRID' })
-    expect(await env.call('account', 'u-zhuoma', 'setResidence', { gridId: '513328100001' }))
-      .toMatchObject({ ok: false, code: 'ACCOUNT.NOT_A_GRID' })
+    expect(
+      await env.call('account', 'u-zhuoma', 'setResidence', {
+        gridId: '513328100001-G02',
+        householdId: 'hh-513328100001-G01-02',
+      }),
+    ).toMatchObject({ ok: false, code: 'ACCOUNT.HOUSEHOLD_NOT_IN_GRID' })
+    expect(await env.call('account', 'u-zhuoma', 'setResidence', { gridId: '513328100001' })).toMatchObject({
+      ok: false,
+      code: 'ACCOUNT.NOT_A_GRID',
+    })
   })
 
   it('lists members of a village and its grids with masked phones, paged', async () => {
@@ -123,9 +160,14 @@ describe('residence and members', () => {
     expect(page1.total).toBeGreaterThanOrEqual(8)
     expect(page1.items).toHaveLength(3)
     for (const m of page1.items) expect(m.phoneMasked).toMatch(/^1\d\d\*{4}\d{4}$/)
-    const workers = await env.ok('account', 'u-lixiuying', 'listMembers', { unitId: '513328100001', role: 'grid_worker' })
+    const workers = await env.ok('account', 'u-lixiuying', 'listMembers', {
+      unitId: '513328100001',
+      role: 'grid_worker',
+    })
     expect(workers.items.map((m: { name: string }) => m.name)).toEqual(['扎西'])
-    expect(await env.call('account', 'u-zhuoma', 'listMembers', { unitId: '513328100001' }))
-      .toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
+    expect(await env.call('account', 'u-zhuoma', 'listMembers', { unitId: '513328100001' })).toMatchObject({
+      ok: false,
+      code: 'COMMON.FORBIDDEN',
+    })
   })
 })

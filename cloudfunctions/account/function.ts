@@ -1,4 +1,4 @@
-import { accountContract } from '../../shared/account/account.contract'
+import { accountContract } from '@shared/account/account.contract'
 import { defineFunction } from '../_core/wrap'
 import { createInvite } from './actions/create-invite'
 import { listHouseholds } from './actions/list-households'
@@ -9,5 +9,11 @@ import { redeemInvite } from './actions/redeem-invite'
 import { setResidence } from './actions/set-residence'
 
 export const accountFunction = defineFunction(accountContract, {
-  me, listUnits, listHouseholds, setResidence, createInvite, redeemInvite, listMembers,
+  me,
+  listUnits,
+  listHouseholds,
+  setResidence,
+  createInvite,
+  redeemInvite,
+  listMembers,
 })

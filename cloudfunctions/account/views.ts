@@ -1,5 +1,5 @@
-import type { RoleAssignment, RoleView } from '../../shared/account/account.schema'
-import { ROLES } from '../../shared/auth/roles'
+import type { RoleAssignment, RoleView } from '@shared/account/account.schema'
+import { ROLES } from '@shared/auth/roles'
 import type { Runtime } from '../_core/runtime'
 
 export async function roleView(rt: Runtime, a: Pick<RoleAssignment, 'role' | 'unitId'>): Promise<RoleView | null> {

@@ -1,14 +1,29 @@
-import { IncidentErrors } from '../../shared/incident/incident.contract'
-import type { Incident, IncidentEvent, InboxMessage, Party, ReportInput, SafeReport } from '../../shared/incident/incident.schema'
-import { acceptDue, deadlineRule, geohash, incidentCode, resolveDue } from '../../shared/incident/incident.rules'
-import { HANDLER_LEVEL_LABELS } from '../../shared/incident/incident.schema'
-import { bjDay, bjMonth } from '../../shared/time/beijing'
+import { IncidentErrors } from '@shared/incident/incident.contract'
+import type {
+  Incident,
+  IncidentEvent,
+  InboxMessage,
+  Party,
+  ReportInput,
+  SafeReport,
+} from '@shared/incident/incident.schema'
+import { acceptDue, deadlineRule, geohash, incidentCode, resolveDue } from '@shared/incident/incident.rules'
+import { HANDLER_LEVEL_LABELS } from '@shared/incident/incident.schema'
+import { bjDay, bjMonth } from '@shared/time/beijing'
 import { stableId } from '../_core/ids'
 import { noticeFor, type HandlerNotice } from './handlers'
 import type { TxStore } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
 import {
-  INCIDENTS, appendEvent, bump, categoriesFor, countedUnits, placeOfGrid, tellInTx, unitForLevel, type GridPlace,
+  INCIDENTS,
+  appendEvent,
+  bump,
+  categoriesFor,
+  countedUnits,
+  placeOfGrid,
+  tellInTx,
+  unitForLevel,
+  type GridPlace,
 } from './store'
 
 /**
@@ -51,7 +66,13 @@ export async function prepareIncident(rt: Runtime, draft: IncidentDraft): Promis
   const category = categories.find((c) => c.key === draft.category)
   if (!category) throw IncidentErrors.UNKNOWN_CATEGORY()
   const level = deadlineRule(draft.category, draft.severity).firstLevel
-  const notice = await noticeFor(rt, unitForLevel({ ...place, departmentId: null }, level), 'submitted', level, draft.reporter.id)
+  const notice = await noticeFor(
+    rt,
+    unitForLevel({ ...place, departmentId: null }, level),
+    'submitted',
+    level,
+    draft.reporter.id,
+  )
   return { draft, place, categoryLabel: category.label, notice }
 }
 
@@ -66,26 +87,66 @@ export async function createIncidentInTx(
   const incident: Incident = {
     _id: draft.id,
     code: incidentCode(bjDay(now), draft.id),
-    category: draft.category, categoryLabel, severity: draft.severity,
-    description: draft.description, photos: draft.photos, location: draft.location,
-    cell: draft.location ? geohash(draft.location.lat, draft.location.lng) : null, address: draft.address,
+    category: draft.category,
+    categoryLabel,
+    severity: draft.severity,
+    description: draft.description,
+    photos: draft.photos,
+    location: draft.location,
+    cell: draft.location ? geohash(draft.location.lat, draft.location.lng) : null,
+    address: draft.address,
     ...place,
-    reporterId: draft.reporter.id, reporterName: draft.reporter.name, reporterPhone: draft.reporter.phone,
-    anonymous: draft.anonymous, source: draft.source,
-    status: 'submitted', open: true, level: rule.firstLevel, handlerUnitId: unitForLevel(base, rule.firstLevel),
-    dueAt, sweepAt: dueAt, resolveBy: resolveDue(rule, now), overdue: false,
-    reportedAt: now, month: bjMonth(now),
-    acceptedAt: null, resolvedAt: null, resolvedLevel: null, resolvedUnitId: null, resolution: null, firstClosedAt: null,
-    confirmedAt: null, departmentId: null, dispatchUnitId: null, dispatchDeadline: null, reportedBackAt: null,
-    escalatedBy: null, deptScore: null, rating: null, ratingComment: null, rejectReason: null,
+    reporterId: draft.reporter.id,
+    reporterName: draft.reporter.name,
+    reporterPhone: draft.reporter.phone,
+    anonymous: draft.anonymous,
+    source: draft.source,
+    status: 'submitted',
+    open: true,
+    level: rule.firstLevel,
+    handlerUnitId: unitForLevel(base, rule.firstLevel),
+    dueAt,
+    sweepAt: dueAt,
+    resolveBy: resolveDue(rule, now),
+    overdue: false,
+    reportedAt: now,
+    month: bjMonth(now),
+    acceptedAt: null,
+    resolvedAt: null,
+    resolvedLevel: null,
+    resolvedUnitId: null,
+    resolution: null,
+    firstClosedAt: null,
+    confirmedAt: null,
+    departmentId: null,
+    dispatchUnitId: null,
+    dispatchDeadline: null,
+    reportedBackAt: null,
+    escalatedBy: null,
+    deptScore: null,
+    rating: null,
+    ratingComment: null,
+    rejectReason: null,
     dispute: draft.category === 'dispute' ? { parties: draft.parties, mediations: [], outcome: null } : null,
-    followerIds: [], joinCount: 0, seq: 1, updatedAt: now,
+    followerIds: [],
+    joinCount: 0,
+    seq: 1,
+    updatedAt: now,
   }
   await tx.insert(INCIDENTS, incident)
   const event = await appendEvent(tx, {
-    incidentId: incident._id, seq: 1, action: 'report', fromStatus: null, toStatus: 'submitted', level: incident.level,
-    unitId: incident.handlerUnitId, byUserId: draft.reporter.id, byName: draft.reporter.name, at: now,
-    note: '', photos: [],
+    incidentId: incident._id,
+    seq: 1,
+    action: 'report',
+    fromStatus: null,
+    toStatus: 'submitted',
+    level: incident.level,
+    unitId: incident.handlerUnitId,
+    byUserId: draft.reporter.id,
+    byName: draft.reporter.name,
+    at: now,
+    note: '',
+    photos: [],
   })
   const month = bjMonth(now)
   await bump(tx, countedUnits(place), month, { found: 1 })
@@ -94,25 +155,49 @@ export async function createIncidentInTx(
     const id = stableId('sr', place.gridId, day)
     if (!(await tx.get<SafeReport>('safe_reports', id))) {
       await tx.insert<SafeReport>('safe_reports', {
-        _id: id, gridId: place.gridId, villageId: place.villageId, townshipId: place.townshipId, day, kind: 'incident',
-        byUserId: draft.reporter.id, byName: draft.reporter.name, note: incident.code, at: now,
+        _id: id,
+        gridId: place.gridId,
+        villageId: place.villageId,
+        townshipId: place.townshipId,
+        day,
+        kind: 'incident',
+        byUserId: draft.reporter.id,
+        byName: draft.reporter.name,
+        note: incident.code,
+        at: now,
       })
       await bump(tx, countedUnits(place), month, { safeDays: 1 })
     }
   }
-  const messages = await tellInTx(tx, [draft.reporter.id], incident._id, 1, {
-    title: '上报成功',
-    body: `您上报的"${categoryLabel}"已收到（编号 ${incident.code}），${HANDLER_LEVEL_LABELS[incident.level]}会尽快受理。`,
-  }, now)
-  if (notice?.when(incident)) messages.push(...(await tellInTx(tx, notice.userIds, incident._id, 1, notice.tell(incident), now)))
+  const messages = await tellInTx(
+    tx,
+    [draft.reporter.id],
+    incident._id,
+    1,
+    {
+      title: '上报成功',
+      body: `您上报的"${categoryLabel}"已收到（编号 ${incident.code}），${HANDLER_LEVEL_LABELS[incident.level]}会尽快受理。`,
+    },
+    now,
+  )
+  if (notice?.when(incident))
+    messages.push(...(await tellInTx(tx, notice.userIds, incident._id, 1, notice.tell(incident), now)))
   return { incident, event, messages }
 }
 
 /** The report action's input as a draft (for the resident's own report). */
-export function draftFromInput(input: ReportInput, args: Pick<IncidentDraft, 'id' | 'now' | 'reporter' | 'source' | 'photos' | 'gridId' | 'countsAsDailyReport'>): IncidentDraft {
+export function draftFromInput(
+  input: ReportInput,
+  args: Pick<IncidentDraft, 'id' | 'now' | 'reporter' | 'source' | 'photos' | 'gridId' | 'countsAsDailyReport'>,
+): IncidentDraft {
   return {
     ...args,
-    category: input.category, severity: input.severity, description: input.description, location: input.location,
-    address: input.address, anonymous: input.anonymous, parties: input.parties,
+    category: input.category,
+    severity: input.severity,
+    description: input.description,
+    location: input.location,
+    address: input.address,
+    anonymous: input.anonymous,
+    parties: input.parties,
   }
 }

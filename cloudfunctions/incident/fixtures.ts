@@ -27,16 +27,19 @@ export function exifPayload(orientation?: number): Buffer {
 
 export function jpegWithExif(orientation?: number): Uint8Array {
   const exif = exifPayload(orientation)
-  const seg = (marker: number, body: Buffer) => Buffer.concat([Buffer.from([0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body])
-  return new Uint8Array(Buffer.concat([
-    Buffer.from([0xff, 0xd8]),
-    seg(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'binary')),
-    seg(0xe1, exif),
-    seg(0xdb, Buffer.from([0, 1, 2, 3])),
-    seg(0xda, Buffer.from([1, 2, 3, 4])),
-    Buffer.from([0x12, 0x34, 0x56, 0xff, 0x00, 0x78]),
-    Buffer.from([0xff, 0xd9]),
-  ]))
+  const seg = (marker: number, body: Buffer) =>
+    Buffer.concat([Buffer.from([0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body])
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0xff, 0xd8]),
+      seg(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'binary')),
+      seg(0xe1, exif),
+      seg(0xdb, Buffer.from([0, 1, 2, 3])),
+      seg(0xda, Buffer.from([1, 2, 3, 4])),
+      Buffer.from([0x12, 0x34, 0x56, 0xff, 0x00, 0x78]),
+      Buffer.from([0xff, 0xd9]),
+    ]),
+  )
 }
 
 export function pngWithText(): Uint8Array {
@@ -45,13 +48,15 @@ export function pngWithText(): Uint8Array {
     len.writeUInt32BE(data.length)
     return Buffer.concat([len, Buffer.from(type, 'ascii'), data, Buffer.alloc(4)])
   }
-  return new Uint8Array(Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', Buffer.alloc(13)),
-    chunk('tEXt', Buffer.from(`Comment\0${GPS_MARK}`)),
-    chunk('IDAT', Buffer.from([1, 2, 3])),
-    chunk('IEND', Buffer.alloc(0)),
-  ]))
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', Buffer.alloc(13)),
+      chunk('tEXt', Buffer.from(`Comment\0${GPS_MARK}`)),
+      chunk('IDAT', Buffer.from([1, 2, 3])),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  )
 }
 
 export function webpWithExif(): Uint8Array {
@@ -62,7 +67,11 @@ export function webpWithExif(): Uint8Array {
   }
   const vp8x = Buffer.alloc(10)
   vp8x[0] = 0x08
-  const body = Buffer.concat([chunk('VP8X', vp8x), chunk('VP8 ', Buffer.from([9, 9, 9, 9])), chunk('EXIF', Buffer.from(GPS_MARK))])
+  const body = Buffer.concat([
+    chunk('VP8X', vp8x),
+    chunk('VP8 ', Buffer.from([9, 9, 9, 9])),
+    chunk('EXIF', Buffer.from(GPS_MARK)),
+  ])
   const size = Buffer.alloc(4)
   size.writeUInt32LE(body.length + 4)
   return new Uint8Array(Buffer.concat([Buffer.from('RIFF'), size, Buffer.from('WEBP'), body]))

@@ -1,4 +1,4 @@
-import { incidentContract } from '../../shared/incident/incident.contract'
+import { incidentContract } from '@shared/incident/incident.contract'
 import { defineFunction } from '../_core/wrap'
 import { accept } from './actions/accept'
 import { categories, saveCategories } from './actions/categories'
@@ -28,12 +28,40 @@ import { stats } from './actions/stats'
 import { sweepOverdue } from './actions/sweep-overdue'
 import { sweepOverdue as sweepAll } from './sweep'
 
-export const incidentFunction = defineFunction(incidentContract, {
-  config, report, nearbyOpen, joinIncident, get, mine, queue,
-  accept, resolve, escalate, reject, dispatch, feedback, close, mediate, rate, rateDepartment, departments,
-  sweepOverdue, inbox, inboxRead, safeReport, safeStatus, stats, ledger, categories, saveCategories,
-}, {
-  // Deadlines escalate even when nobody opens a queue: CloudBase's timer trigger (config.json), or
-  // the local host's interval, sweeps every unit.
-  sweepOverdue: { everyMinutes: 15, run: (rt, now) => sweepAll(rt, now, {}, 500) },
-})
+export const incidentFunction = defineFunction(
+  incidentContract,
+  {
+    config,
+    report,
+    nearbyOpen,
+    joinIncident,
+    get,
+    mine,
+    queue,
+    accept,
+    resolve,
+    escalate,
+    reject,
+    dispatch,
+    feedback,
+    close,
+    mediate,
+    rate,
+    rateDepartment,
+    departments,
+    sweepOverdue,
+    inbox,
+    inboxRead,
+    safeReport,
+    safeStatus,
+    stats,
+    ledger,
+    categories,
+    saveCategories,
+  },
+  {
+    // Deadlines escalate even when nobody opens a queue: CloudBase's timer trigger (config.json), or
+    // the local host's interval, sweeps every unit.
+    sweepOverdue: { everyMinutes: 15, run: (rt, now) => sweepAll(rt, now, {}, 500) },
+  },
+)

@@ -1,9 +1,9 @@
-import type { RoleAssignment } from '../../shared/account/account.schema'
-import type { Permission } from '../../shared/auth/permissions'
-import { ROLE_NAMES, ROLES } from '../../shared/auth/roles'
-import type { Incident, IncidentAction, IncidentStatus } from '../../shared/incident/incident.schema'
-import { nextState, workPermission } from '../../shared/incident/incident.states'
-import { formatBj } from '../../shared/time/beijing'
+import type { RoleAssignment } from '@shared/account/account.schema'
+import type { Permission } from '@shared/auth/permissions'
+import { ROLE_NAMES, ROLES } from '@shared/auth/roles'
+import type { Incident, IncidentAction, IncidentStatus } from '@shared/incident/incident.schema'
+import { nextState, workPermission } from '@shared/incident/incident.states'
+import { formatBj } from '@shared/time/beijing'
 import type { Runtime } from '../_core/runtime'
 import type { Tell } from './store'
 import { unitForLevel } from './store'
@@ -25,7 +25,10 @@ export async function holdersIn(rt: Runtime, unitId: string, permission: Permiss
   // by role (the index's third field): a grid's residents hold roles there too, and there may be hundreds
   const roles = ROLE_NAMES.filter((r) => ROLES[r].permissions.includes(permission))
   if (!roles.length) return []
-  const rows = await rt.db.find<RoleAssignment>('role_assignments', { where: { unitId, revokedAt: null, role: { $in: roles } }, limit: 500 })
+  const rows = await rt.db.find<RoleAssignment>('role_assignments', {
+    where: { unitId, revokedAt: null, role: { $in: roles } },
+    limit: 500,
+  })
   return [...new Set(rows.map((r) => r.userId))]
 }
 
@@ -47,7 +50,10 @@ export function workTell(inc: Incident): Tell {
     case 'reopened':
       return { title: '群众不满意，请重新处理', body: `${what}${by}。` }
     case 'dispatched':
-      return { title: '新的派单', body: `${what}，请在 ${formatBj(inc.dispatchDeadline ?? inc.dueAt ?? inc.updatedAt)} 前办结并反馈。` }
+      return {
+        title: '新的派单',
+        body: `${what}，请在 ${formatBj(inc.dispatchDeadline ?? inc.dueAt ?? inc.updatedAt)} 前办结并反馈。`,
+      }
     case 'reported_back':
       return { title: '部门已反馈，请销号', body: `${what}${by}。` }
     default:
@@ -56,7 +62,13 @@ export function workTell(inc: Incident): Tell {
 }
 
 /** The notice for the people who must act once the incident waits in `status` in `unitId`. */
-export async function noticeFor(rt: Runtime, unitId: string, status: IncidentStatus, level: Incident['level'], exclude: string | null): Promise<HandlerNotice | null> {
+export async function noticeFor(
+  rt: Runtime,
+  unitId: string,
+  status: IncidentStatus,
+  level: Incident['level'],
+  exclude: string | null,
+): Promise<HandlerNotice | null> {
   const permission = workPermission(status, level)
   if (!permission) return null
   const userIds = (await holdersIn(rt, unitId, permission)).filter((u) => u !== exclude)
@@ -66,7 +78,11 @@ export async function noticeFor(rt: Runtime, unitId: string, status: IncidentSta
 
 /** Predicts where a move takes the incident (as read before the transaction) and who must then act. */
 export async function noticeForMove(
-  rt: Runtime, inc: Incident, action: Exclude<IncidentAction, 'report'>, patch: Partial<Incident>, actorId: string | null,
+  rt: Runtime,
+  inc: Incident,
+  action: Exclude<IncidentAction, 'report'>,
+  patch: Partial<Incident>,
+  actorId: string | null,
 ): Promise<HandlerNotice | null> {
   const next = nextState(inc, action)
   if (!next) return null

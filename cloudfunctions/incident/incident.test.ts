@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { testEnv, rid, T0, type TestEnv } from '../../tests/support/harness'
-import type { IncidentView } from '../../shared/incident/incident.schema'
+import type { IncidentView } from '@shared/incident/incident.schema'
 import { stableId } from '../_core/ids'
 import { FUNCTIONS } from '../registry'
 import { GPS_MARK, jpegWithExif } from './fixtures'
@@ -24,7 +24,11 @@ function photo(userId: string): string {
 
 async function report(userId = 'u-zhuoma', extra: Record<string, unknown> = {}): Promise<IncidentView> {
   return env.ok<IncidentView>('incident', userId, 'report', {
-    category: 'sanitation', description: '三号楼后面垃圾堆了三天没人清运', photos: [photo(userId)], location: HERE, ...extra,
+    category: 'sanitation',
+    description: '三号楼后面垃圾堆了三天没人清运',
+    photos: [photo(userId)],
+    location: HERE,
+    ...extra,
   })
 }
 
@@ -33,9 +37,16 @@ async function stat(unitId: string, month = '2026-03') {
 }
 
 describe('report', () => {
-  it('files a report in the resident\'s own grid, with a timeline, counters and an inbox message', async () => {
+  it("files a report in the resident's own grid, with a timeline, counters and an inbox message", async () => {
     const v = await report()
-    expect(v).toMatchObject({ status: 'submitted', statusLabel: '待受理', level: 'grid', categoryLabel: '环境卫生', access: 'reporter', mine: true })
+    expect(v).toMatchObject({
+      status: 'submitted',
+      statusLabel: '待受理',
+      level: 'grid',
+      categoryLabel: '环境卫生',
+      access: 'reporter',
+      mine: true,
+    })
     expect(v.code).toMatch(/^SJ20260302-/)
     expect(v.handlerUnit.id).toBe(G01)
     expect(v.timeline).toHaveLength(1)
@@ -62,7 +73,12 @@ describe('report', () => {
 
   it('a repeated request files one report', async () => {
     const requestId = rid('rep')
-    const data = { category: 'sanitation', description: '路灯坏了好几天了', photos: [photo('u-zhuoma')], location: HERE }
+    const data = {
+      category: 'sanitation',
+      description: '路灯坏了好几天了',
+      photos: [photo('u-zhuoma')],
+      location: HERE,
+    }
     const a = await env.ok('incident', 'u-zhuoma', 'report', data, requestId)
     const b = await env.ok('incident', 'u-zhuoma', 'report', data, requestId)
     expect(b.id).toBe(a.id)
@@ -90,7 +106,11 @@ describe('report', () => {
     ]
     for (const [extra, code, message] of cases) {
       const res = await env.call('incident', 'u-zhuoma', 'report', {
-        category: 'sanitation', description: '垃圾没人清运', photos: [mine], location: HERE, ...extra,
+        category: 'sanitation',
+        description: '垃圾没人清运',
+        photos: [mine],
+        location: HERE,
+        ...extra,
       })
       expect(res).toMatchObject({ ok: false, code })
       if (!res.ok) expect(res.message).toMatch(message)
@@ -113,11 +133,29 @@ describe('report', () => {
   })
 
   it('a person with no residence must choose a grid', async () => {
-    const res = await env.call('incident', 'u-zeren', 'report', { category: 'other', description: '河边护栏松了', photos: [photo('u-zeren')], location: HERE })
+    const res = await env.call('incident', 'u-zeren', 'report', {
+      category: 'other',
+      description: '河边护栏松了',
+      photos: [photo('u-zeren')],
+      location: HERE,
+    })
     expect(res).toMatchObject({ ok: false, code: 'INCIDENT.NO_GRID' })
-    expect(await env.call('incident', 'u-zeren', 'report', { category: 'other', description: '河边护栏松了', photos: [photo('u-zeren')], location: HERE, gridId: '513328100001' }))
-      .toMatchObject({ ok: false, code: 'INCIDENT.NOT_A_GRID' })
-    const ok = await env.ok('incident', 'u-zeren', 'report', { category: 'other', description: '河边护栏松了', photos: [photo('u-zeren')], location: HERE, gridId: G01 })
+    expect(
+      await env.call('incident', 'u-zeren', 'report', {
+        category: 'other',
+        description: '河边护栏松了',
+        photos: [photo('u-zeren')],
+        location: HERE,
+        gridId: '513328100001',
+      }),
+    ).toMatchObject({ ok: false, code: 'INCIDENT.NOT_A_GRID' })
+    const ok = await env.ok('incident', 'u-zeren', 'report', {
+      category: 'other',
+      description: '河边护栏松了',
+      photos: [photo('u-zeren')],
+      location: HERE,
+      gridId: G01,
+    })
     expect(ok.level).toBe('grid')
   })
 
@@ -132,24 +170,54 @@ describe('the whole way: grid → village → township → department → closed
   it('records every step, tells the reporter, and keeps closed apart from satisfied', async () => {
     const v = await report()
     const id = v.id
-    expect((await env.ok('incident', 'u-zhaxi', 'accept', { incidentId: id, note: '马上去看' })).status).toBe('accepted')
-    expect(await env.ok('incident', 'u-zhaxi', 'escalate', { incidentId: id, note: '垃圾站满了，需要村里协调' })).toMatchObject({ status: 'escalated', level: 'village' })
+    expect((await env.ok('incident', 'u-zhaxi', 'accept', { incidentId: id, note: '马上去看' })).status).toBe(
+      'accepted',
+    )
+    expect(
+      await env.ok('incident', 'u-zhaxi', 'escalate', { incidentId: id, note: '垃圾站满了，需要村里协调' }),
+    ).toMatchObject({ status: 'escalated', level: 'village' })
     // the grid worker no longer holds it
-    expect(await env.call('incident', 'u-zhaxi', 'resolve', { incidentId: id, note: '已清运' })).toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
-    expect(await env.ok('incident', 'u-lixiuying', 'escalate', { incidentId: id, note: '需要住建局清运车辆' })).toMatchObject({ status: 'escalated', level: 'township' })
+    expect(await env.call('incident', 'u-zhaxi', 'resolve', { incidentId: id, note: '已清运' })).toMatchObject({
+      ok: false,
+      code: 'COMMON.OUT_OF_SCOPE',
+    })
+    expect(
+      await env.ok('incident', 'u-lixiuying', 'escalate', { incidentId: id, note: '需要住建局清运车辆' }),
+    ).toMatchObject({ status: 'escalated', level: 'township' })
     const depts = await env.ok('incident', 'u-zhoumin', 'departments', { incidentId: id })
-    expect(depts.items.map((d: any) => d.id)).toEqual(expect.arrayContaining(['513328-D-ZJ', '513328-D-GA', '513328-D-YJ', '513328-D-SF']))
+    expect(depts.items.map((d: any) => d.id)).toEqual(
+      expect.arrayContaining(['513328-D-ZJ', '513328-D-GA', '513328-D-YJ', '513328-D-SF']),
+    )
     // a Kongtong department is not this county's
-    expect(await env.call('incident', 'u-zhoumin', 'dispatch', { incidentId: id, departmentId: '620802-D-CG', deadlineDays: 3 }))
-      .toMatchObject({ ok: false, code: 'INCIDENT.NOT_A_DEPARTMENT' })
-    expect(await env.ok('incident', 'u-zhoumin', 'dispatch', { incidentId: id, departmentId: '513328-D-ZJ', deadlineDays: 3 })).toMatchObject({ status: 'dispatched', level: 'department' })
+    expect(
+      await env.call('incident', 'u-zhoumin', 'dispatch', {
+        incidentId: id,
+        departmentId: '620802-D-CG',
+        deadlineDays: 3,
+      }),
+    ).toMatchObject({ ok: false, code: 'INCIDENT.NOT_A_DEPARTMENT' })
+    expect(
+      await env.ok('incident', 'u-zhoumin', 'dispatch', {
+        incidentId: id,
+        departmentId: '513328-D-ZJ',
+        deadlineDays: 3,
+      }),
+    ).toMatchObject({ status: 'dispatched', level: 'department' })
     const atDept = await env.ok<IncidentView>('incident', 'u-liuyang', 'get', { incidentId: id })
     expect(atDept.access).toBe('handler')
     expect(atDept.actions).toEqual(['feedback'])
     expect(atDept.dispatchDeadline).toBe(T0 + 3 * DAY)
     env.clock.advance(DAY)
-    expect(await env.ok('incident', 'u-liuyang', 'feedback', { incidentId: id, note: '已派清运车清理完毕', photos: [photo('u-liuyang')] })).toMatchObject({ status: 'reported_back', level: 'township' })
-    expect(await env.ok('incident', 'u-zhoumin', 'close', { incidentId: id, note: '核实已清理，销号' })).toMatchObject({ status: 'resolved' })
+    expect(
+      await env.ok('incident', 'u-liuyang', 'feedback', {
+        incidentId: id,
+        note: '已派清运车清理完毕',
+        photos: [photo('u-liuyang')],
+      }),
+    ).toMatchObject({ status: 'reported_back', level: 'township' })
+    expect(await env.ok('incident', 'u-zhoumin', 'close', { incidentId: id, note: '核实已清理，销号' })).toMatchObject({
+      status: 'resolved',
+    })
 
     // closed, not yet satisfied
     let s = await stat('513328100001')
@@ -158,62 +226,134 @@ describe('the whole way: grid → village → township → department → closed
     expect(s.closeHoursSum).toBe(24)
     expect(await stat('513328-D-ZJ')).toMatchObject({ dispatched: 1, reportedBack: 1, reportedBackOnTime: 1 })
 
-    expect(await env.ok('incident', 'u-zhoumin', 'rateDepartment', { incidentId: id, score: 5, comment: '响应快' })).toMatchObject({ status: 'resolved' })
-    expect(await env.call('incident', 'u-zhoumin', 'rateDepartment', { incidentId: id, score: 1 })).toMatchObject({ ok: false, code: 'INCIDENT.ALREADY_RATED' })
-    expect(await env.call('incident', 'u-wangdeming', 'rate', { incidentId: id, rating: 'satisfied' })).toMatchObject({ ok: false, code: 'INCIDENT.NOT_REPORTER' })
-    expect(await env.ok('incident', 'u-zhuoma', 'rate', { incidentId: id, rating: 'satisfied', comment: '谢谢' })).toMatchObject({ status: 'confirmed' })
+    expect(
+      await env.ok('incident', 'u-zhoumin', 'rateDepartment', { incidentId: id, score: 5, comment: '响应快' }),
+    ).toMatchObject({ status: 'resolved' })
+    expect(await env.call('incident', 'u-zhoumin', 'rateDepartment', { incidentId: id, score: 1 })).toMatchObject({
+      ok: false,
+      code: 'INCIDENT.ALREADY_RATED',
+    })
+    expect(await env.call('incident', 'u-wangdeming', 'rate', { incidentId: id, rating: 'satisfied' })).toMatchObject({
+      ok: false,
+      code: 'INCIDENT.NOT_REPORTER',
+    })
+    expect(
+      await env.ok('incident', 'u-zhuoma', 'rate', { incidentId: id, rating: 'satisfied', comment: '谢谢' }),
+    ).toMatchObject({ status: 'confirmed' })
     s = await stat('513328100001')
     expect(s).toMatchObject({ closed: 1, rated: 1, satisfied: 1, resolvedSatisfied: 1 })
     expect(await stat('513328-D-ZJ')).toMatchObject({ deptRatingCount: 1, deptRatingSum: 5 })
 
     const mine = await env.ok<IncidentView>('incident', 'u-zhuoma', 'get', { incidentId: id })
-    expect(mine.timeline.map((t) => t.action)).toEqual(['report', 'accept', 'escalate', 'escalate', 'dispatch', 'feedback', 'close', 'rate_dept', 'rate_ok'])
+    expect(mine.timeline.map((t) => t.action)).toEqual([
+      'report',
+      'accept',
+      'escalate',
+      'escalate',
+      'dispatch',
+      'feedback',
+      'close',
+      'rate_dept',
+      'rate_ok',
+    ])
     expect(mine.timeline[5]!.photos).toHaveLength(1)
     expect(mine.timeline[1]!.byName).toBe('扎*')
     const inbox = await env.ok('incident', 'u-zhuoma', 'inbox', {})
-    expect(inbox.items.map((m: any) => m.title)).toEqual(expect.arrayContaining(['上报成功', '事件已受理', '事件已上报上级', '事件已派单', '部门已反馈', '事件已办结，请评价']))
+    expect(inbox.items.map((m: any) => m.title)).toEqual(
+      expect.arrayContaining([
+        '上报成功',
+        '事件已受理',
+        '事件已上报上级',
+        '事件已派单',
+        '部门已反馈',
+        '事件已办结，请评价',
+      ]),
+    )
 
     const figures = await env.ok('incident', 'u-zhoumin', 'stats', { unitId: '513328100', period: '2026-Q1' })
-    expect(figures.figures).toMatchObject({ found: 1, closed: 1, resolvedSatisfied: 1, resolutionRate: 1, onTimeRate: 1, avgHoursToClose: 24, satisfactionRate: 1 })
+    expect(figures.figures).toMatchObject({
+      found: 1,
+      closed: 1,
+      resolvedSatisfied: 1,
+      resolutionRate: 1,
+      onTimeRate: 1,
+      avgHoursToClose: 24,
+      satisfactionRate: 1,
+    })
     expect(figures.children[0].unit.id).toBe('513328100001')
   })
 
   it('a grid worker resolves in the grid; an unhappy reporter reopens it back to the grid', async () => {
     const { id } = await report()
     await env.ok('incident', 'u-zhaxi', 'resolve', { incidentId: id, note: '已联系环卫清运' })
-    expect(await env.ok('incident', 'u-zhuoma', 'rate', { incidentId: id, rating: 'unsatisfied', comment: '还有一半没清' })).toMatchObject({ status: 'reopened', level: 'grid' })
-    expect((await env.ok<IncidentView>('incident', 'u-zhaxi', 'get', { incidentId: id })).actions).toEqual(expect.arrayContaining(['accept', 'resolve', 'escalate', 'reject']))
+    expect(
+      await env.ok('incident', 'u-zhuoma', 'rate', { incidentId: id, rating: 'unsatisfied', comment: '还有一半没清' }),
+    ).toMatchObject({ status: 'reopened', level: 'grid' })
+    expect((await env.ok<IncidentView>('incident', 'u-zhaxi', 'get', { incidentId: id })).actions).toEqual(
+      expect.arrayContaining(['accept', 'resolve', 'escalate', 'reject']),
+    )
     await env.ok('incident', 'u-zhaxi', 'resolve', { incidentId: id, note: '全部清完' })
     await env.ok('incident', 'u-zhuoma', 'rate', { incidentId: id, rating: 'basic' })
-    expect(await stat(G01)).toMatchObject({ found: 1, closed: 1, reopened: 1, rated: 2, unsatisfied: 1, basic: 1, resolvedSatisfied: 1 })
+    expect(await stat(G01)).toMatchObject({
+      found: 1,
+      closed: 1,
+      reopened: 1,
+      rated: 2,
+      unsatisfied: 1,
+      basic: 1,
+      resolvedSatisfied: 1,
+    })
   })
 
   it('a rejection needs a reason and tells the reporter', async () => {
     const { id } = await report()
-    expect(await env.call('incident', 'u-zhaxi', 'reject', { incidentId: id, note: '' })).toMatchObject({ ok: false, code: 'COMMON.BAD_INPUT' })
+    expect(await env.call('incident', 'u-zhaxi', 'reject', { incidentId: id, note: '' })).toMatchObject({
+      ok: false,
+      code: 'COMMON.BAD_INPUT',
+    })
     await env.ok('incident', 'u-zhaxi', 'reject', { incidentId: id, note: '不属于本网格，已电话告知' })
     const v = await env.ok<IncidentView>('incident', 'u-zhuoma', 'get', { incidentId: id })
     expect(v).toMatchObject({ status: 'rejected', rejectReason: '不属于本网格，已电话告知', actions: [] })
-    expect(await env.call('incident', 'u-zhaxi', 'accept', { incidentId: id })).toMatchObject({ ok: false, code: 'INCIDENT.INVALID_TRANSITION' })
+    expect(await env.call('incident', 'u-zhaxi', 'accept', { incidentId: id })).toMatchObject({
+      ok: false,
+      code: 'INCIDENT.INVALID_TRANSITION',
+    })
     expect(await stat(G01)).toMatchObject({ found: 1, rejected: 1 })
   })
 
   it('disputes carry parties and mediation records; 调解成功 resolves it', async () => {
-    const { id } = await report('u-zhuoma', { category: 'dispute', description: '邻居装修占用楼道，双方争吵', parties: [{ name: '王德明', note: '楼上住户' }, { name: '卓玛' }] })
-    await env.ok('incident', 'u-zhaxi', 'mediate', { incidentId: id, outcome: 'failed', note: '第一次调解，双方各执一词' })
+    const { id } = await report('u-zhuoma', {
+      category: 'dispute',
+      description: '邻居装修占用楼道，双方争吵',
+      parties: [{ name: '王德明', note: '楼上住户' }, { name: '卓玛' }],
+    })
+    await env.ok('incident', 'u-zhaxi', 'mediate', {
+      incidentId: id,
+      outcome: 'failed',
+      note: '第一次调解，双方各执一词',
+    })
     expect((await env.ok<IncidentView>('incident', 'u-zhaxi', 'get', { incidentId: id })).status).toBe('submitted')
-    expect(await env.ok('incident', 'u-zhaxi', 'mediate', { incidentId: id, outcome: 'success', note: '约定三天内清理楼道' })).toMatchObject({ status: 'resolved' })
+    expect(
+      await env.ok('incident', 'u-zhaxi', 'mediate', {
+        incidentId: id,
+        outcome: 'success',
+        note: '约定三天内清理楼道',
+      }),
+    ).toMatchObject({ status: 'resolved' })
     const v = await env.ok<IncidentView>('incident', 'u-zhaxi', 'get', { incidentId: id })
     expect(v.dispute).toMatchObject({ parties: [{ name: '王德明' }, { name: '卓玛' }], outcome: 'success' })
     expect(v.dispute!.mediations).toHaveLength(2)
     expect((await env.ok<IncidentView>('incident', 'u-wangdeming', 'get', { incidentId: id })).dispute).toBeNull()
     const other = await report()
-    expect(await env.call('incident', 'u-zhaxi', 'mediate', { incidentId: other.id, outcome: 'success', note: '不是纠纷' })).toMatchObject({ ok: false, code: 'INCIDENT.NOT_DISPUTE' })
+    expect(
+      await env.call('incident', 'u-zhaxi', 'mediate', { incidentId: other.id, outcome: 'success', note: '不是纠纷' }),
+    ).toMatchObject({ ok: false, code: 'INCIDENT.NOT_DISPUTE' })
   })
 })
 
 describe('handlers are told of new work', () => {
-  const titles = async (userId: string) => (await env.ok('incident', userId, 'inbox', { pageSize: 50 })).items.map((m: any) => m.title)
+  const titles = async (userId: string) =>
+    (await env.ok('incident', userId, 'inbox', { pageSize: 50 })).items.map((m: any) => m.title)
 
   it('each unit whose turn it is gets an inbox message and a push, the actor himself does not', async () => {
     const pushed: Array<{ userId: string; title: string }> = []
@@ -223,7 +363,9 @@ describe('handlers are told of new work', () => {
     expect(pushed).toEqual(expect.arrayContaining([{ userId: 'u-zhaxi', title: '新上报待受理' }]))
     const msg = (await env.ok('incident', 'u-zhaxi', 'inbox', {})).items[0]
     expect(msg).toMatchObject({ incidentId: id, read: false })
-    expect(msg.body).toMatch(/环境卫生（SJ20260302-.+）：三号楼后面垃圾堆了三天没人清运，请在 2026-03-03 \d\d:\d\d 前处理。/)
+    expect(msg.body).toMatch(
+      /环境卫生（SJ20260302-.+）：三号楼后面垃圾堆了三天没人清运，请在 2026-03-03 \d\d:\d\d 前处理。/,
+    )
     // nobody above the grid is paged for a grid's new report
     expect(await titles('u-lixiuying')).toEqual([])
     expect(await titles('u-zhoumin')).toEqual([])
@@ -236,29 +378,45 @@ describe('handlers are told of new work', () => {
     expect(await titles('u-lixiuying')).toEqual(['有事件上报到本级'])
     await env.ok('incident', 'u-zhoumin', 'dispatch', { incidentId: id, departmentId: '513328-D-ZJ', deadlineDays: 3 })
     expect(await titles('u-liuyang')).toEqual(['新的派单'])
-    expect((await env.ok('incident', 'u-liuyang', 'inbox', {})).items[0].body).toMatch(/请在 2026-03-05 \d\d:\d\d 前办结并反馈/)
+    expect((await env.ok('incident', 'u-liuyang', 'inbox', {})).items[0].body).toMatch(
+      /请在 2026-03-05 \d\d:\d\d 前办结并反馈/,
+    )
     await env.ok('incident', 'u-liuyang', 'feedback', { incidentId: id, note: '已清理' })
     expect((await titles('u-zhoumin')).sort()).toEqual(['部门已反馈，请销号', '有事件待派单'].sort())
     await env.ok('incident', 'u-zhoumin', 'close', { incidentId: id, note: '销号' })
     // closing and rating are the reporter's business: no handler is paged
     expect(await titles('u-zhoumin')).toHaveLength(2)
     expect(pushed.filter((p) => p.userId !== 'u-zhuoma').map((p) => `${p.userId} ${p.title}`)).toEqual([
-      'u-zhaxi 新上报待受理', 'u-lixiuying 有事件上报到本级', 'u-wangjianguo 有事件上报到本级', 'u-zhoumin 有事件待派单',
-      'u-liuyang 新的派单', 'u-zhoumin 部门已反馈，请销号',
+      'u-zhaxi 新上报待受理',
+      'u-lixiuying 有事件上报到本级',
+      'u-wangjianguo 有事件上报到本级',
+      'u-zhoumin 有事件待派单',
+      'u-liuyang 新的派单',
+      'u-zhoumin 部门已反馈，请销号',
     ])
   })
 
   it('a village with hundreds of patrol volunteers still pages its officials', async () => {
     // volunteers hold their role in the village too; the lookup is by the roles that can act, not every role there
-    env.rt.db.bulkInsert('role_assignments', Array.from({ length: 600 }, (_, i) => ({
-      _id: `ra-many-${i}`, userId: `u-many-${i}`, role: 'patrol_volunteer', unitId: '513328100001', grantedBy: null, via: 'seed', createdAt: T0 - DAY + i, revokedAt: null,
-    })))
+    env.rt.db.bulkInsert(
+      'role_assignments',
+      Array.from({ length: 600 }, (_, i) => ({
+        _id: `ra-many-${i}`,
+        userId: `u-many-${i}`,
+        role: 'patrol_volunteer',
+        unitId: '513328100001',
+        grantedBy: null,
+        via: 'seed',
+        createdAt: T0 - DAY + i,
+        revokedAt: null,
+      })),
+    )
     const { id } = await report()
     await env.ok('incident', 'u-zhaxi', 'escalate', { incidentId: id, note: '需要村里协调' })
     expect(await titles('u-lixiuying')).toEqual(['有事件上报到本级'])
   })
 
-  it('a grid worker\'s own report does not page himself; a reopened case pages the grid again', async () => {
+  it("a grid worker's own report does not page himself; a reopened case pages the grid again", async () => {
     await report('u-zhaxi', { gridId: G01 })
     expect(await titles('u-zhaxi')).toEqual(['上报成功'])
     const { id } = await report()
@@ -270,7 +428,7 @@ describe('handlers are told of new work', () => {
     expect(earlier.sort()).toEqual(['上报成功', '新上报待受理'].sort())
   })
 
-  it('serious reports go straight to the dispatch centre\'s people; deadlines page the next level and the centre', async () => {
+  it("serious reports go straight to the dispatch centre's people; deadlines page the next level and the centre", async () => {
     const serious = await report('u-zhuoma', { severity: 'serious', category: 'hazard' })
     expect(await titles('u-zhoumin')).toEqual(['新上报待受理'])
     expect(await titles('u-zhaxi')).toEqual([])
@@ -281,75 +439,178 @@ describe('handlers are told of new work', () => {
     expect(await titles('u-lixiuying')).toEqual(['有事件上报到本级'])
     expect((await env.ok('incident', 'u-lixiuying', 'inbox', {})).items[0].incidentId).toBe(id)
     const centre = (await env.ok('incident', 'u-zhoumin', 'inbox', { pageSize: 50 })).items
-    expect(centre.map((m: any) => [m.title, m.incidentId])).toEqual(expect.arrayContaining([['事件已超期', serious.id]]))
+    expect(centre.map((m: any) => [m.title, m.incidentId])).toEqual(
+      expect.arrayContaining([['事件已超期', serious.id]]),
+    )
     expect(centre.find((m: any) => m.title === '事件已超期').body).toMatch(/已超过处理时限，请督办。$/)
   })
 })
 
 describe('county categories', () => {
   const ADMIN = 'u-zhangwei'
-  const labels = async (user = 'u-zhuoma') => (await env.ok('incident', user, 'config', {})).categories.map((c: any) => c.label)
+  const labels = async (user = 'u-zhuoma') =>
+    (await env.ok('incident', user, 'config', {})).categories.map((c: any) => c.label)
 
   it('a county renames, reorders, adds and removes categories; residents report under the new list; old reports keep their name', async () => {
     const old = await report()
     const before = await env.ok('incident', ADMIN, 'categories', { countyId: '513328' })
     expect(before).toMatchObject({ isDefault: true, county: { id: '513328', level: 'county' }, updatedAt: null })
-    expect(before.categories.map((c: any) => c.key)).toEqual(['dispute', 'hazard', 'public_order', 'sanitation', 'facility', 'service', 'other'])
+    expect(before.categories.map((c: any) => c.key)).toEqual([
+      'dispute',
+      'hazard',
+      'public_order',
+      'sanitation',
+      'facility',
+      'service',
+      'other',
+    ])
 
-    const saved = await env.ok('incident', ADMIN, 'saveCategories', {
-      countyId: '513328',
-      categories: [{ key: 'hazard', label: '安全隐患' }, { key: null, label: '草场纠纷' }, { key: 'dispute', label: '邻里纠纷' }, { key: 'other', label: '其他' }],
-    }, rid('cat'))
+    const saved = await env.ok(
+      'incident',
+      ADMIN,
+      'saveCategories',
+      {
+        countyId: '513328',
+        categories: [
+          { key: 'hazard', label: '安全隐患' },
+          { key: null, label: '草场纠纷' },
+          { key: 'dispute', label: '邻里纠纷' },
+          { key: 'other', label: '其他' },
+        ],
+      },
+      rid('cat'),
+    )
     expect(saved).toMatchObject({ isDefault: false, updatedByName: '张伟', updatedAt: T0 })
     expect(saved.categories.map((c: any) => c.label)).toEqual(['安全隐患', '草场纠纷', '邻里纠纷', '其他'])
     const grass = saved.categories[1].key
     expect(grass).toMatch(/^c_[a-z]+$/)
     expect(await labels()).toEqual(['安全隐患', '草场纠纷', '邻里纠纷', '其他'])
     // another county is untouched
-    expect((await env.ok('incident', 'u-zhuoma', 'config', { gridId: '620802001003-G01' })).categories.map((c: any) => c.label)).toContain('环境卫生')
+    expect(
+      (await env.ok('incident', 'u-zhuoma', 'config', { gridId: '620802001003-G01' })).categories.map(
+        (c: any) => c.label,
+      ),
+    ).toContain('环境卫生')
 
     const v = await report('u-zhuoma', { category: grass, description: '两家牧民为草场边界争执不下' })
     expect(v.categoryLabel).toBe('草场纠纷')
     // removed: new reports refused, the one already filed keeps its name
-    expect(await env.call('incident', 'u-zhuoma', 'report', { category: 'sanitation', description: '垃圾没人清运', photos: [photo('u-zhuoma')], location: HERE }))
-      .toMatchObject({ ok: false, code: 'INCIDENT.UNKNOWN_CATEGORY' })
-    expect((await env.ok<IncidentView>('incident', 'u-zhuoma', 'get', { incidentId: old.id })).categoryLabel).toBe('环境卫生')
+    expect(
+      await env.call('incident', 'u-zhuoma', 'report', {
+        category: 'sanitation',
+        description: '垃圾没人清运',
+        photos: [photo('u-zhuoma')],
+        location: HERE,
+      }),
+    ).toMatchObject({ ok: false, code: 'INCIDENT.UNKNOWN_CATEGORY' })
+    expect((await env.ok<IncidentView>('incident', 'u-zhuoma', 'get', { incidentId: old.id })).categoryLabel).toBe(
+      '环境卫生',
+    )
   })
 
   it('refuses lists that would leave people stuck, and changes nothing', async () => {
     const cases: Array<[unknown, string, RegExp]> = [
       [[{ key: 'hazard', label: '安全隐患' }], 'COMMON.BAD_INPUT', /"其他"类别要保留/],
-      [[{ key: null, label: '其他' }, { key: 'other', label: '其他' }], 'COMMON.BAD_INPUT', /类别名称不能重复/],
-      [[{ key: 'other', label: '其他' }, { key: 'other', label: '别的' }], 'COMMON.BAD_INPUT', /出现了两次/],
+      [
+        [
+          { key: null, label: '其他' },
+          { key: 'other', label: '其他' },
+        ],
+        'COMMON.BAD_INPUT',
+        /类别名称不能重复/,
+      ],
+      [
+        [
+          { key: 'other', label: '其他' },
+          { key: 'other', label: '别的' },
+        ],
+        'COMMON.BAD_INPUT',
+        /出现了两次/,
+      ],
       [[], 'COMMON.BAD_INPUT', /至少要有一个类别/],
-      [Array.from({ length: 16 }, (_, i) => ({ key: i ? null : 'other', label: `类别${i}` })), 'COMMON.BAD_INPUT', /最多 15 个类别/],
-      [[{ key: 'other', label: '其他' }, { key: null, label: '这是一个非常非常长的类别名称' }], 'COMMON.BAD_INPUT', /最多 12 个字/],
-      [[{ key: 'other', label: '其他' }, { key: 'made_up', label: '编的' }], 'INCIDENT.UNKNOWN_CATEGORY_KEY', /刷新/],
+      [
+        Array.from({ length: 16 }, (_, i) => ({ key: i ? null : 'other', label: `类别${i}` })),
+        'COMMON.BAD_INPUT',
+        /最多 15 个类别/,
+      ],
+      [
+        [
+          { key: 'other', label: '其他' },
+          { key: null, label: '这是一个非常非常长的类别名称' },
+        ],
+        'COMMON.BAD_INPUT',
+        /最多 12 个字/,
+      ],
+      [
+        [
+          { key: 'other', label: '其他' },
+          { key: 'made_up', label: '编的' },
+        ],
+        'INCIDENT.UNKNOWN_CATEGORY_KEY',
+        /刷新/,
+      ],
     ]
     for (const [categories, code, message] of cases) {
       const res = await env.call('incident', ADMIN, 'saveCategories', { countyId: '513328', categories })
       expect(res).toMatchObject({ ok: false, code })
       if (!res.ok) expect(res.message).toMatch(message)
     }
-    expect(await env.call('incident', ADMIN, 'saveCategories', { countyId: '513328100', categories: [{ key: 'other', label: '其他' }] }))
-      .toMatchObject({ ok: false, code: 'INCIDENT.NOT_A_COUNTY' })
+    expect(
+      await env.call('incident', ADMIN, 'saveCategories', {
+        countyId: '513328100',
+        categories: [{ key: 'other', label: '其他' }],
+      }),
+    ).toMatchObject({ ok: false, code: 'INCIDENT.NOT_A_COUNTY' })
     expect(await env.rt.db.get('incident_configs', '513328')).toBeNull()
     expect((await labels()).length).toBe(7)
   })
 
   it('a repeated save is one change; a later save keeps the keys it was given', async () => {
     const requestId = rid('cat')
-    const data = { countyId: '513328', categories: [{ key: null, label: '虫草采挖' }, { key: 'other', label: '其他' }] }
+    const data = {
+      countyId: '513328',
+      categories: [
+        { key: null, label: '虫草采挖' },
+        { key: 'other', label: '其他' },
+      ],
+    }
     const a = await env.ok('incident', ADMIN, 'saveCategories', data, requestId)
     const b = await env.ok('incident', ADMIN, 'saveCategories', data, requestId)
     expect(b.categories).toEqual(a.categories)
     expect((await env.rt.db.get<any>('incident_configs', '513328'))!.version).toBe(1)
     const key = a.categories[0].key
-    const c = await env.ok('incident', ADMIN, 'saveCategories', { countyId: '513328', categories: [{ key: 'other', label: '其他事项' }, { key, label: '虫草季' }] }, rid('cat'))
-    expect(c.categories).toEqual([{ key: 'other', label: '其他事项' }, { key, label: '虫草季' }])
+    const c = await env.ok(
+      'incident',
+      ADMIN,
+      'saveCategories',
+      {
+        countyId: '513328',
+        categories: [
+          { key: 'other', label: '其他事项' },
+          { key, label: '虫草季' },
+        ],
+      },
+      rid('cat'),
+    )
+    expect(c.categories).toEqual([
+      { key: 'other', label: '其他事项' },
+      { key, label: '虫草季' },
+    ])
     expect((await env.rt.db.get<any>('incident_configs', '513328'))!.version).toBe(2)
     // and a default category once removed can be put back by its key
-    const d = await env.ok('incident', ADMIN, 'saveCategories', { countyId: '513328', categories: [{ key: 'sanitation', label: '环境卫生' }, { key: 'other', label: '其他' }] }, rid('cat'))
+    const d = await env.ok(
+      'incident',
+      ADMIN,
+      'saveCategories',
+      {
+        countyId: '513328',
+        categories: [
+          { key: 'sanitation', label: '环境卫生' },
+          { key: 'other', label: '其他' },
+        ],
+      },
+      rid('cat'),
+    )
     expect(d.categories[0].key).toBe('sanitation')
   })
 })
@@ -358,31 +619,60 @@ describe('deadlines', () => {
   it('an overdue case escalates one level at a time, once, and is flagged', async () => {
     const { id } = await report()
     // not yet due: nothing happens
-    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toEqual({ escalated: 0, flagged: 0, confirmed: 0 })
+    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toEqual({
+      escalated: 0,
+      flagged: 0,
+      confirmed: 0,
+    })
     env.clock.advance(24 * HOUR + 1)
-    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toEqual({ escalated: 1, flagged: 0, confirmed: 0 })
-    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toEqual({ escalated: 0, flagged: 0, confirmed: 0 })
+    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toEqual({
+      escalated: 1,
+      flagged: 0,
+      confirmed: 0,
+    })
+    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toEqual({
+      escalated: 0,
+      flagged: 0,
+      confirmed: 0,
+    })
     let v = await env.ok<IncidentView>('incident', 'u-lixiuying', 'get', { incidentId: id })
     expect(v).toMatchObject({ status: 'escalated', level: 'village', overdue: true })
     expect(v.timeline.at(-1)).toMatchObject({ action: 'auto_escalate', byName: '系统' })
     // the 15-minute timer does the same everywhere; the queue itself only reads
     env.clock.advance(24 * HOUR + 1)
-    expect((await env.ok('incident', 'u-lixiuying', 'queue', { view: 'all', unitId: '513328100001' })).items[0]).toMatchObject({ id, level: 'village' })
-    expect((await FUNCTIONS.incident!.timers.sweepOverdue!.run(env.rt, env.clock.now()) as { escalated: number }).escalated).toBeGreaterThanOrEqual(1)
+    expect(
+      (await env.ok('incident', 'u-lixiuying', 'queue', { view: 'all', unitId: '513328100001' })).items[0],
+    ).toMatchObject({ id, level: 'village' })
+    expect(
+      ((await FUNCTIONS.incident!.timers.sweepOverdue!.run(env.rt, env.clock.now())) as { escalated: number })
+        .escalated,
+    ).toBeGreaterThanOrEqual(1)
     const q = await env.ok('incident', 'u-lixiuying', 'queue', { view: 'all', unitId: '513328100001' })
     expect(q.items[0]).toMatchObject({ id, level: 'township' })
     // at the township: flagged only, once
     env.clock.advance(3 * HOUR)
-    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toEqual({ escalated: 0, flagged: 0, confirmed: 0 })
+    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toEqual({
+      escalated: 0,
+      flagged: 0,
+      confirmed: 0,
+    })
     env.clock.advance(22 * HOUR)
-    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toEqual({ escalated: 0, flagged: 1, confirmed: 0 })
-    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toEqual({ escalated: 0, flagged: 0, confirmed: 0 })
+    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toEqual({
+      escalated: 0,
+      flagged: 1,
+      confirmed: 0,
+    })
+    expect(await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})).toEqual({
+      escalated: 0,
+      flagged: 0,
+      confirmed: 0,
+    })
     v = await env.ok<IncidentView>('incident', 'u-zhoumin', 'get', { incidentId: id })
     expect(v).toMatchObject({ level: 'township', overdue: true })
     expect((await stat(G01)).overdue).toBe(1)
   })
 
-  it('a dispatcher\'s sweep handles the cases in their own scope only', async () => {
+  it("a dispatcher's sweep handles the cases in their own scope only", async () => {
     const here = await report()
     const there = await report('u-yanglixin', { location: { lat: 35.54, lng: 106.67, datum: 'gcj02' } })
     env.clock.advance(24 * HOUR + 1)
@@ -412,7 +702,10 @@ describe('deadlines', () => {
     expect(v).toMatchObject({ status: 'confirmed', rating: null })
     expect(await stat(G01)).toMatchObject({ closed: 1, closedUnrated: 1 })
     expect((await stat(G01)).resolvedSatisfied ?? 0).toBe(0)
-    expect(await env.call('incident', 'u-zhuoma', 'rate', { incidentId: id, rating: 'satisfied' })).toMatchObject({ ok: false, code: 'INCIDENT.INVALID_TRANSITION' })
+    expect(await env.call('incident', 'u-zhuoma', 'rate', { incidentId: id, rating: 'satisfied' })).toMatchObject({
+      ok: false,
+      code: 'INCIDENT.INVALID_TRANSITION',
+    })
   })
 })
 
@@ -424,13 +717,26 @@ describe('nearby and "我也遇到"', () => {
     const found = await env.ok('incident', 'u-wangdeming', 'nearbyOpen', { category: 'sanitation', location: near })
     expect(found.items.map((i: any) => i.id)).toEqual([id])
     expect(found.items[0].distanceM).toBeGreaterThan(30)
-    expect((await env.ok('incident', 'u-wangdeming', 'nearbyOpen', { category: 'sanitation', location: far })).items).toEqual([])
-    expect((await env.ok('incident', 'u-wangdeming', 'nearbyOpen', { category: 'hazard', location: near })).items).toEqual([])
-    const joined = await env.ok<IncidentView>('incident', 'u-wangdeming', 'joinIncident', { incidentId: id, note: '我家门口也是' })
+    expect(
+      (await env.ok('incident', 'u-wangdeming', 'nearbyOpen', { category: 'sanitation', location: far })).items,
+    ).toEqual([])
+    expect(
+      (await env.ok('incident', 'u-wangdeming', 'nearbyOpen', { category: 'hazard', location: near })).items,
+    ).toEqual([])
+    const joined = await env.ok<IncidentView>('incident', 'u-wangdeming', 'joinIncident', {
+      incidentId: id,
+      note: '我家门口也是',
+    })
     expect(joined.joinCount).toBe(1)
     expect(joined.actions).not.toContain('join')
-    expect(await env.call('incident', 'u-wangdeming', 'joinIncident', { incidentId: id })).toMatchObject({ ok: false, code: 'INCIDENT.ALREADY_JOINED' })
-    expect(await env.call('incident', 'u-zhuoma', 'joinIncident', { incidentId: id })).toMatchObject({ ok: false, code: 'INCIDENT.OWN_INCIDENT' })
+    expect(await env.call('incident', 'u-wangdeming', 'joinIncident', { incidentId: id })).toMatchObject({
+      ok: false,
+      code: 'INCIDENT.ALREADY_JOINED',
+    })
+    expect(await env.call('incident', 'u-zhuoma', 'joinIncident', { incidentId: id })).toMatchObject({
+      ok: false,
+      code: 'INCIDENT.OWN_INCIDENT',
+    })
     // the follower hears the outcome too
     await env.ok('incident', 'u-zhaxi', 'resolve', { incidentId: id, note: '已清运' })
     const inbox = await env.ok('incident', 'u-wangdeming', 'inbox', {})
@@ -439,7 +745,11 @@ describe('nearby and "我也遇到"', () => {
     env.clock.advance(8 * DAY)
     const { id: id2 } = await report()
     env.clock.advance(8 * DAY)
-    expect((await env.ok('incident', 'u-wangdeming', 'nearbyOpen', { category: 'sanitation', location: near })).items.map((i: any) => i.id)).not.toContain(id2)
+    expect(
+      (await env.ok('incident', 'u-wangdeming', 'nearbyOpen', { category: 'sanitation', location: near })).items.map(
+        (i: any) => i.id,
+      ),
+    ).not.toContain(id2)
   })
 })
 
@@ -447,25 +757,46 @@ describe('privacy', () => {
   it('handlers see names, phones and location; neighbours see a masked public summary', async () => {
     const { id } = await report('u-zhuoma', { anonymous: true })
     const handler = await env.ok<IncidentView>('incident', 'u-zhaxi', 'get', { incidentId: id })
-    expect(handler).toMatchObject({ access: 'handler', reporterName: '卓玛', reporterPhone: '13908361201', location: { lat: HERE.lat } })
+    expect(handler).toMatchObject({
+      access: 'handler',
+      reporterName: '卓玛',
+      reporterPhone: '13908361201',
+      location: { lat: HERE.lat },
+    })
     const own = await env.ok<IncidentView>('incident', 'u-zhuoma', 'get', { incidentId: id })
     expect(own).toMatchObject({ access: 'reporter', reporterName: '卓玛', reporterPhone: '139****1201' })
     for (const other of ['u-wangdeming', 'u-ciren', 'u-mahongmei', 'u-liuyang']) {
       const pub = await env.ok<IncidentView>('incident', other, 'get', { incidentId: id })
-      expect(pub).toMatchObject({ access: 'public', reporterName: '匿名群众', reporterPhone: null, location: null, address: null, photos: [] })
+      expect(pub).toMatchObject({
+        access: 'public',
+        reporterName: '匿名群众',
+        reporterPhone: null,
+        location: null,
+        address: null,
+        photos: [],
+      })
       expect(pub.timeline[0]!.byName).toBe('匿名群众')
     }
     const named = await report('u-zhuoma')
-    expect((await env.ok<IncidentView>('incident', 'u-wangdeming', 'get', { incidentId: named.id })).reporterName).toBe('卓*')
+    expect((await env.ok<IncidentView>('incident', 'u-wangdeming', 'get', { incidentId: named.id })).reporterName).toBe(
+      '卓*',
+    )
   })
 
   it('forged or unknown incident ids fail clearly and change nothing', async () => {
     const { id } = await report()
     for (const action of ['accept', 'resolve', 'escalate', 'reject', 'close', 'feedback']) {
-      expect(await env.call('incident', 'u-zhaxi', action, { incidentId: 'inc_forged', note: '试试看' })).toMatchObject({ ok: false, code: 'INCIDENT.NOT_FOUND', message: '没有找到这件事' })
+      expect(await env.call('incident', 'u-zhaxi', action, { incidentId: 'inc_forged', note: '试试看' })).toMatchObject(
+        { ok: false, code: 'INCIDENT.NOT_FOUND', message: '没有找到这件事' },
+      )
     }
-    expect(await env.call('incident', 'u-ciren', 'accept', { incidentId: id })).toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
-    expect(await env.call('incident', 'u-wangdeming', 'rate', { incidentId: id, rating: 'satisfied' })).toMatchObject({ ok: false })
+    expect(await env.call('incident', 'u-ciren', 'accept', { incidentId: id })).toMatchObject({
+      ok: false,
+      code: 'COMMON.OUT_OF_SCOPE',
+    })
+    expect(await env.call('incident', 'u-wangdeming', 'rate', { incidentId: id, rating: 'satisfied' })).toMatchObject({
+      ok: false,
+    })
     expect(await env.rt.db.count('incident_events', { incidentId: id })).toBe(1)
   })
 
@@ -475,7 +806,11 @@ describe('privacy', () => {
     await env.ok('incident', 'u-zhuoma', 'rate', { incidentId: id, rating: 'satisfied' })
     env.clock.advance(HOUR)
     await report('u-zhuoma', { description: '=HYPERLINK("http://x")楼道灯坏了' })
-    const csv = await env.ok('incident', 'u-lixiuying', 'ledger', { unitId: '513328100001', month: '2026-03', format: 'csv' })
+    const csv = await env.ok('incident', 'u-lixiuying', 'ledger', {
+      unitId: '513328100001',
+      month: '2026-03',
+      format: 'csv',
+    })
     expect(csv.rows).toBe(2)
     const text = readFileSync(join(env.rt.files.dir, csv.url.split('/').pop())).toString('utf8')
     expect(text.startsWith('\uFEFF编号,上报时间,上报人,网格,类别,描述,处置单位,处置结果,办结时间,满意度')).toBe(true)
@@ -483,11 +818,27 @@ describe('privacy', () => {
     expect(text).not.toContain('卓玛')
     expect(text).toContain('满意')
     expect(text).toContain("'=HYPERLINK")
-    const xlsx = await env.ok('incident', 'u-zhoumin', 'ledger', { unitId: '513328100', month: '2026-03', format: 'xlsx' })
+    const xlsx = await env.ok('incident', 'u-zhoumin', 'ledger', {
+      unitId: '513328100',
+      month: '2026-03',
+      format: 'xlsx',
+    })
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(readFileSync(join(env.rt.files.dir, xlsx.url.split('/').pop())) as never)
     const ws = wb.worksheets[0]!
-    expect(ws.getRow(1).values).toEqual([undefined, '编号', '上报时间', '上报人', '网格', '类别', '描述', '处置单位', '处置结果', '办结时间', '满意度'])
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      '编号',
+      '上报时间',
+      '上报人',
+      '网格',
+      '类别',
+      '描述',
+      '处置单位',
+      '处置结果',
+      '办结时间',
+      '满意度',
+    ])
     expect(ws.rowCount).toBe(3)
     expect(String(ws.getRow(2).getCell(10).value)).toBe('满意')
   })
@@ -502,7 +853,10 @@ describe('daily safe reports', () => {
     expect(await env.rt.db.count('safe_reports', { gridId: G01 })).toBe(1)
     const s = await env.ok('incident', 'u-lixiuying', 'safeStatus', { unitId: '513328100001' })
     expect(s).toMatchObject({ reportedCount: 1, missingCount: 2 })
-    expect(s.grids.filter((g: any) => !g.reported).map((g: any) => g.grid.id)).toEqual(['513328100001-G02', '513328100001-G03'])
+    expect(s.grids.filter((g: any) => !g.reported).map((g: any) => g.grid.id)).toEqual([
+      '513328100001-G02',
+      '513328100001-G03',
+    ])
     // the next Beijing day starts afresh at 16:00 UTC
     env.clock.set(Date.UTC(2026, 2, 2, 16, 0, 1))
     expect((await env.ok('incident', 'u-zhaxi', 'safeReport', { gridId: G01 })).already).toBe(false)

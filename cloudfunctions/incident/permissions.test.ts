@@ -1,5 +1,5 @@
 import { testEnv, type TestEnv } from '../../tests/support/harness'
-import type { IncidentView } from '../../shared/incident/incident.schema'
+import type { IncidentView } from '@shared/incident/incident.schema'
 import { jpegWithExif } from './fixtures'
 
 /**
@@ -7,7 +7,19 @@ import { jpegWithExif } from './fixtures'
  * expected error code. In scope = 旭日岭社区 (513328100001) / 甘孜镇 (513328100); out of scope = 色西底村
  * (513328101201, 呷拉镇) — the same county, so a county-level role still reaches it.
  */
-const USERS = ['u-zhuoma', 'u-zhaxi', 'u-zeren', 'u-lixiuying', 'u-wangjianguo', 'u-zhoumin', 'u-liuyang', 'u-ciren', 'u-mahongmei', 'u-sunli', 'u-zhangwei'] as const
+const USERS = [
+  'u-zhuoma',
+  'u-zhaxi',
+  'u-zeren',
+  'u-lixiuying',
+  'u-wangjianguo',
+  'u-zhoumin',
+  'u-liuyang',
+  'u-ciren',
+  'u-mahongmei',
+  'u-sunli',
+  'u-zhangwei',
+] as const
 type U = (typeof USERS)[number]
 const F = 'COMMON.FORBIDDEN'
 const O = 'COMMON.OUT_OF_SCOPE'
@@ -25,11 +37,17 @@ afterAll(() => env.close())
 const photo = (u: string) => env.rt.files.savePhoto(jpegWithExif(), u).fileId
 
 /** A fresh incident by a resident of the grid, optionally moved to a stage by its handlers. */
-async function incidentIn(grid: 'in' | 'out', stage: 'grid' | 'township' | 'dispatched' | 'reported_back' | 'resolved'): Promise<string> {
+async function incidentIn(
+  grid: 'in' | 'out',
+  stage: 'grid' | 'township' | 'dispatched' | 'reported_back' | 'resolved',
+): Promise<string> {
   const reporter = grid === 'in' ? 'u-zhuoma' : 'u-yangjin'
   const v = await env.ok<IncidentView>('incident', reporter, 'report', {
-    category: 'sanitation', severity: stage === 'grid' || stage === 'resolved' ? 'normal' : 'serious',
-    description: '路边垃圾无人清运', photos: [photo(reporter)], location: HERE,
+    category: 'sanitation',
+    severity: stage === 'grid' || stage === 'resolved' ? 'normal' : 'serious',
+    description: '路边垃圾无人清运',
+    photos: [photo(reporter)],
+    location: HERE,
   })
   const admin = 'u-zhangwei'
   if (stage === 'resolved') await env.ok('incident', admin, 'resolve', { incidentId: v.id, note: '已清运' })
@@ -49,37 +67,119 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { action: 'accept', stage: 'grid', data: (id) => ({ incidentId: id }),
-    in: row({ 'u-zhaxi': ok, 'u-lixiuying': ok, 'u-wangjianguo': ok, 'u-ciren': O, 'u-mahongmei': O, 'u-zhangwei': ok }, F),
-    out: row({ 'u-zhaxi': O, 'u-lixiuying': O, 'u-wangjianguo': O, 'u-ciren': ok, 'u-mahongmei': O, 'u-zhangwei': ok }, F) },
-  { action: 'resolve', stage: 'grid', data: (id) => ({ incidentId: id, note: '已处理' }),
-    in: row({ 'u-zhaxi': ok, 'u-lixiuying': ok, 'u-wangjianguo': ok, 'u-ciren': O, 'u-mahongmei': O, 'u-zhangwei': ok }, F),
-    out: row({ 'u-zhaxi': O, 'u-lixiuying': O, 'u-wangjianguo': O, 'u-ciren': ok, 'u-mahongmei': O, 'u-zhangwei': ok }, F) },
-  { action: 'escalate', stage: 'grid', data: (id) => ({ incidentId: id, note: '需要上级' }),
-    in: row({ 'u-zhaxi': ok, 'u-lixiuying': ok, 'u-wangjianguo': ok, 'u-ciren': O, 'u-mahongmei': O, 'u-zhangwei': ok }, F),
-    out: row({ 'u-zhaxi': O, 'u-lixiuying': O, 'u-wangjianguo': O, 'u-ciren': ok, 'u-mahongmei': O, 'u-zhangwei': ok }, F) },
-  { action: 'reject', stage: 'grid', data: (id) => ({ incidentId: id, note: '重复上报' }),
-    in: row({ 'u-zhaxi': ok, 'u-lixiuying': ok, 'u-wangjianguo': ok, 'u-zhoumin': ok, 'u-ciren': O, 'u-mahongmei': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
-    out: row({ 'u-zhaxi': O, 'u-lixiuying': O, 'u-wangjianguo': O, 'u-zhoumin': O, 'u-ciren': ok, 'u-mahongmei': O, 'u-sunli': O, 'u-zhangwei': ok }, F) },
-  { action: 'dispatch', stage: 'township', data: (id) => ({ incidentId: id, departmentId: '513328-D-YJ', deadlineDays: 2 }),
+  {
+    action: 'accept',
+    stage: 'grid',
+    data: (id) => ({ incidentId: id }),
+    in: row(
+      { 'u-zhaxi': ok, 'u-lixiuying': ok, 'u-wangjianguo': ok, 'u-ciren': O, 'u-mahongmei': O, 'u-zhangwei': ok },
+      F,
+    ),
+    out: row(
+      { 'u-zhaxi': O, 'u-lixiuying': O, 'u-wangjianguo': O, 'u-ciren': ok, 'u-mahongmei': O, 'u-zhangwei': ok },
+      F,
+    ),
+  },
+  {
+    action: 'resolve',
+    stage: 'grid',
+    data: (id) => ({ incidentId: id, note: '已处理' }),
+    in: row(
+      { 'u-zhaxi': ok, 'u-lixiuying': ok, 'u-wangjianguo': ok, 'u-ciren': O, 'u-mahongmei': O, 'u-zhangwei': ok },
+      F,
+    ),
+    out: row(
+      { 'u-zhaxi': O, 'u-lixiuying': O, 'u-wangjianguo': O, 'u-ciren': ok, 'u-mahongmei': O, 'u-zhangwei': ok },
+      F,
+    ),
+  },
+  {
+    action: 'escalate',
+    stage: 'grid',
+    data: (id) => ({ incidentId: id, note: '需要上级' }),
+    in: row(
+      { 'u-zhaxi': ok, 'u-lixiuying': ok, 'u-wangjianguo': ok, 'u-ciren': O, 'u-mahongmei': O, 'u-zhangwei': ok },
+      F,
+    ),
+    out: row(
+      { 'u-zhaxi': O, 'u-lixiuying': O, 'u-wangjianguo': O, 'u-ciren': ok, 'u-mahongmei': O, 'u-zhangwei': ok },
+      F,
+    ),
+  },
+  {
+    action: 'reject',
+    stage: 'grid',
+    data: (id) => ({ incidentId: id, note: '重复上报' }),
+    in: row(
+      {
+        'u-zhaxi': ok,
+        'u-lixiuying': ok,
+        'u-wangjianguo': ok,
+        'u-zhoumin': ok,
+        'u-ciren': O,
+        'u-mahongmei': O,
+        'u-sunli': O,
+        'u-zhangwei': ok,
+      },
+      F,
+    ),
+    out: row(
+      {
+        'u-zhaxi': O,
+        'u-lixiuying': O,
+        'u-wangjianguo': O,
+        'u-zhoumin': O,
+        'u-ciren': ok,
+        'u-mahongmei': O,
+        'u-sunli': O,
+        'u-zhangwei': ok,
+      },
+      F,
+    ),
+  },
+  {
+    action: 'dispatch',
+    stage: 'township',
+    data: (id) => ({ incidentId: id, departmentId: '513328-D-YJ', deadlineDays: 2 }),
     in: row({ 'u-zhoumin': ok, 'u-sunli': O, 'u-zhangwei': ok }, F),
-    out: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F) },
-  { action: 'close', stage: 'reported_back', data: (id) => ({ incidentId: id, note: '销号' }),
+    out: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
+  },
+  {
+    action: 'close',
+    stage: 'reported_back',
+    data: (id) => ({ incidentId: id, note: '销号' }),
     in: row({ 'u-zhoumin': ok, 'u-sunli': O, 'u-zhangwei': ok }, F),
-    out: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F) },
+    out: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
+  },
   // the department is the same for both (a county unit): out of scope here means another county's handler
-  { action: 'feedback', stage: 'dispatched', data: (id) => ({ incidentId: id, note: '已处理完毕' }),
+  {
+    action: 'feedback',
+    stage: 'dispatched',
+    data: (id) => ({ incidentId: id, note: '已处理完毕' }),
     in: row({ 'u-liuyang': ok, 'u-zhangwei': ok }, F),
-    out: row({ 'u-liuyang': ok, 'u-zhangwei': ok }, F) },
-  { action: 'rateDepartment', stage: 'reported_back', data: (id) => ({ incidentId: id, score: 4 }),
+    out: row({ 'u-liuyang': ok, 'u-zhangwei': ok }, F),
+  },
+  {
+    action: 'rateDepartment',
+    stage: 'reported_back',
+    data: (id) => ({ incidentId: id, score: 4 }),
     in: row({ 'u-zhoumin': ok, 'u-sunli': O, 'u-zhangwei': ok }, F),
-    out: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F) },
-  { action: 'departments', stage: 'township', data: (id) => ({ incidentId: id }),
+    out: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
+  },
+  {
+    action: 'departments',
+    stage: 'township',
+    data: (id) => ({ incidentId: id }),
     in: row({ 'u-zhoumin': ok, 'u-sunli': O, 'u-zhangwei': ok }, F),
-    out: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F) },
-  { action: 'rate', stage: 'resolved', data: (id) => ({ incidentId: id, rating: 'basic' }),
+    out: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
+  },
+  {
+    action: 'rate',
+    stage: 'resolved',
+    data: (id) => ({ incidentId: id, rating: 'basic' }),
     in: row({ 'u-zhuoma': ok }, 'INCIDENT.NOT_REPORTER'),
-    out: row({}, 'INCIDENT.NOT_REPORTER') },
+    out: row({}, 'INCIDENT.NOT_REPORTER'),
+  },
 ]
 
 describe.each(CASES)('$action', (c) => {
@@ -96,33 +196,129 @@ describe.each(CASES)('$action', (c) => {
 })
 
 describe('unit-scoped reads and writes', () => {
-  const UNIT_CASES: Array<{ action: string; inUnit: string; outUnit: string; data: (u: string) => Record<string, unknown>; in: Row; out: Row }> = [
-    { action: 'report', inUnit: '513328100001-G01', outUnit: '513328101201-G01',
+  const UNIT_CASES: Array<{
+    action: string
+    inUnit: string
+    outUnit: string
+    data: (u: string) => Record<string, unknown>
+    in: Row
+    out: Row
+  }> = [
+    {
+      action: 'report',
+      inUnit: '513328100001-G01',
+      outUnit: '513328101201-G01',
       data: (u) => ({ category: 'other', description: '这里有个问题需要处理', photos: [], location: HERE, gridId: u }),
-      in: row({ 'u-zhuoma': ok, 'u-zhaxi': ok, 'u-zeren': ok, 'u-lixiuying': ok, 'u-wangjianguo': ok, 'u-ciren': O, 'u-mahongmei': O, 'u-zhangwei': ok }, F),
-      out: row({ 'u-zhuoma': O, 'u-zhaxi': O, 'u-zeren': O, 'u-lixiuying': O, 'u-wangjianguo': O, 'u-ciren': ok, 'u-mahongmei': O, 'u-zhangwei': ok }, F) },
-    { action: 'safeReport', inUnit: '513328100001-G01', outUnit: '513328101201-G01', data: (u) => ({ gridId: u }),
+      in: row(
+        {
+          'u-zhuoma': ok,
+          'u-zhaxi': ok,
+          'u-zeren': ok,
+          'u-lixiuying': ok,
+          'u-wangjianguo': ok,
+          'u-ciren': O,
+          'u-mahongmei': O,
+          'u-zhangwei': ok,
+        },
+        F,
+      ),
+      out: row(
+        {
+          'u-zhuoma': O,
+          'u-zhaxi': O,
+          'u-zeren': O,
+          'u-lixiuying': O,
+          'u-wangjianguo': O,
+          'u-ciren': ok,
+          'u-mahongmei': O,
+          'u-zhangwei': ok,
+        },
+        F,
+      ),
+    },
+    {
+      action: 'safeReport',
+      inUnit: '513328100001-G01',
+      outUnit: '513328101201-G01',
+      data: (u) => ({ gridId: u }),
       in: row({ 'u-zhaxi': ok, 'u-ciren': O, 'u-mahongmei': O, 'u-zhangwei': ok }, F),
-      out: row({ 'u-zhaxi': O, 'u-ciren': ok, 'u-mahongmei': O, 'u-zhangwei': ok }, F) },
-    { action: 'safeStatus', inUnit: '513328100001', outUnit: '513328101201', data: (u) => ({ unitId: u }),
+      out: row({ 'u-zhaxi': O, 'u-ciren': ok, 'u-mahongmei': O, 'u-zhangwei': ok }, F),
+    },
+    {
+      action: 'safeStatus',
+      inUnit: '513328100001',
+      outUnit: '513328101201',
+      data: (u) => ({ unitId: u }),
       in: row({ 'u-lixiuying': ok, 'u-wangjianguo': ok, 'u-zhoumin': ok, 'u-sunli': O, 'u-zhangwei': ok }, F),
-      out: row({ 'u-lixiuying': O, 'u-wangjianguo': O, 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F) },
-    { action: 'stats', inUnit: '513328100001', outUnit: '513328101201', data: (u) => ({ unitId: u, period: '2026-Q1' }),
+      out: row({ 'u-lixiuying': O, 'u-wangjianguo': O, 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
+    },
+    {
+      action: 'stats',
+      inUnit: '513328100001',
+      outUnit: '513328101201',
+      data: (u) => ({ unitId: u, period: '2026-Q1' }),
       in: row({ 'u-lixiuying': ok, 'u-wangjianguo': ok, 'u-zhoumin': ok, 'u-sunli': O, 'u-zhangwei': ok }, F),
-      out: row({ 'u-lixiuying': O, 'u-wangjianguo': O, 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F) },
-    { action: 'ledger', inUnit: '513328100001', outUnit: '513328101201', data: (u) => ({ unitId: u, month: '2026-03', format: 'csv' }),
+      out: row({ 'u-lixiuying': O, 'u-wangjianguo': O, 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
+    },
+    {
+      action: 'ledger',
+      inUnit: '513328100001',
+      outUnit: '513328101201',
+      data: (u) => ({ unitId: u, month: '2026-03', format: 'csv' }),
       in: row({ 'u-lixiuying': ok, 'u-wangjianguo': ok, 'u-zhoumin': ok, 'u-sunli': O, 'u-zhangwei': ok }, F),
-      out: row({ 'u-lixiuying': O, 'u-wangjianguo': O, 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F) },
-    { action: 'queue', inUnit: '513328100001-G01', outUnit: '513328101201-G01', data: (u) => ({ view: 'all', unitId: u }),
-      in: row({ 'u-zhaxi': ok, 'u-lixiuying': ok, 'u-wangjianguo': ok, 'u-zhoumin': ok, 'u-ciren': O, 'u-mahongmei': O, 'u-sunli': O, 'u-liuyang': O, 'u-zhangwei': ok }, F),
-      out: row({ 'u-zhaxi': O, 'u-lixiuying': O, 'u-wangjianguo': O, 'u-zhoumin': O, 'u-ciren': ok, 'u-mahongmei': O, 'u-sunli': O, 'u-liuyang': O, 'u-zhangwei': ok }, F) },
+      out: row({ 'u-lixiuying': O, 'u-wangjianguo': O, 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
+    },
+    {
+      action: 'queue',
+      inUnit: '513328100001-G01',
+      outUnit: '513328101201-G01',
+      data: (u) => ({ view: 'all', unitId: u }),
+      in: row(
+        {
+          'u-zhaxi': ok,
+          'u-lixiuying': ok,
+          'u-wangjianguo': ok,
+          'u-zhoumin': ok,
+          'u-ciren': O,
+          'u-mahongmei': O,
+          'u-sunli': O,
+          'u-liuyang': O,
+          'u-zhangwei': ok,
+        },
+        F,
+      ),
+      out: row(
+        {
+          'u-zhaxi': O,
+          'u-lixiuying': O,
+          'u-wangjianguo': O,
+          'u-zhoumin': O,
+          'u-ciren': ok,
+          'u-mahongmei': O,
+          'u-sunli': O,
+          'u-liuyang': O,
+          'u-zhangwei': ok,
+        },
+        F,
+      ),
+    },
     // categories are set per county: only a county-level dispatcher or an admin above the county
-    { action: 'categories', inUnit: '513328', outUnit: '620802', data: (u) => ({ countyId: u }),
+    {
+      action: 'categories',
+      inUnit: '513328',
+      outUnit: '620802',
+      data: (u) => ({ countyId: u }),
       in: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
-      out: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': O }, F) },
-    { action: 'saveCategories', inUnit: '513328', outUnit: '620802', data: (u) => ({ countyId: u, categories: [{ key: 'other', label: '其他' }] }),
+      out: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': O }, F),
+    },
+    {
+      action: 'saveCategories',
+      inUnit: '513328',
+      outUnit: '620802',
+      data: (u) => ({ countyId: u, categories: [{ key: 'other', label: '其他' }] }),
       in: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
-      out: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': O }, F) },
+      out: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': O }, F),
+    },
   ]
   describe.each(UNIT_CASES)('$action', (c) => {
     it.each(USERS.map((u) => [u]))('%s', async (user) => {
@@ -139,7 +335,9 @@ describe('unit-scoped reads and writes', () => {
     for (const u of ['u-zhuoma', 'u-zeren', 'u-zhaxi', 'u-lixiuying', 'u-liuyang']) {
       expect(await env.call('incident', u, 'sweepOverdue', {})).toMatchObject({ ok: false, code: F })
     }
-    for (const u of ['u-zhoumin', 'u-sunli', 'u-zhangwei']) expect((await env.call('incident', u, 'sweepOverdue', {})).ok).toBe(true)
-    for (const u of ['u-zhuoma', 'u-zeren']) expect(await env.call('incident', u, 'queue', {})).toMatchObject({ ok: false, code: F })
+    for (const u of ['u-zhoumin', 'u-sunli', 'u-zhangwei'])
+      expect((await env.call('incident', u, 'sweepOverdue', {})).ok).toBe(true)
+    for (const u of ['u-zhuoma', 'u-zeren'])
+      expect(await env.call('incident', u, 'queue', {})).toMatchObject({ ok: false, code: F })
   })
 })

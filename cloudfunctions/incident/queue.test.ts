@@ -1,5 +1,5 @@
 import { testEnv, type TestEnv } from '../../tests/support/harness'
-import type { IncidentView } from '../../shared/incident/incident.schema'
+import type { IncidentView } from '@shared/incident/incident.schema'
 import { jpegWithExif } from './fixtures'
 
 const G01 = '513328100001-G01'
@@ -18,7 +18,10 @@ async function report(n: number): Promise<string[]> {
     env.clock.advance(60_000)
     const photo = env.rt.files.savePhoto(jpegWithExif(), 'u-zhuoma').fileId
     const v = await env.ok<IncidentView>('incident', 'u-zhuoma', 'report', {
-      category: 'sanitation', description: `第 ${i + 1} 件：垃圾堆了三天没人清运`, photos: [photo], location: HERE,
+      category: 'sanitation',
+      description: `第 ${i + 1} 件：垃圾堆了三天没人清运`,
+      photos: [photo],
+      location: HERE,
     })
     ids.push(v.id)
   }
@@ -28,7 +31,8 @@ async function report(n: number): Promise<string[]> {
 describe('queue paging', () => {
   it('pages newest first; hasMore from one row past the page; the total from the kept counters', async () => {
     const ids = (await report(5)).reverse()
-    const page = (p: number, pageSize: number) => env.ok('incident', 'u-lixiuying', 'queue', { view: 'all', unitId: VILLAGE, page: p, pageSize })
+    const page = (p: number, pageSize: number) =>
+      env.ok('incident', 'u-lixiuying', 'queue', { view: 'all', unitId: VILLAGE, page: p, pageSize })
     const p1 = await page(1, 2)
     expect(p1).toMatchObject({ page: 1, pageSize: 2, total: 5, hasMore: true })
     expect(p1.items.map((i: { id: string }) => i.id)).toEqual(ids.slice(0, 2))
@@ -43,7 +47,10 @@ describe('queue paging', () => {
     expect((await page(1, 5)).items).toHaveLength(5)
     expect(await page(2, 5)).toMatchObject({ items: [], total: 5, hasMore: false })
     // the grid's own queue counts the same reports
-    expect(await env.ok('incident', 'u-lixiuying', 'queue', { view: 'all', unitId: G01, pageSize: 4 })).toMatchObject({ total: 5, hasMore: true })
+    expect(await env.ok('incident', 'u-lixiuying', 'queue', { view: 'all', unitId: G01, pageSize: 4 })).toMatchObject({
+      total: 5,
+      hasMore: true,
+    })
   })
 
   it('the todo view pages the same way', async () => {
@@ -51,6 +58,8 @@ describe('queue paging', () => {
     const q = await env.ok('incident', 'u-lixiuying', 'queue', { view: 'todo', unitId: G01, pageSize: 2 })
     expect(q).toMatchObject({ total: 3, hasMore: true })
     expect(q.items).toHaveLength(2)
-    expect(await env.ok('incident', 'u-lixiuying', 'queue', { view: 'todo', unitId: G01, page: 2, pageSize: 2 })).toMatchObject({ total: 3, hasMore: false })
+    expect(
+      await env.ok('incident', 'u-lixiuying', 'queue', { view: 'todo', unitId: G01, page: 2, pageSize: 2 }),
+    ).toMatchObject({ total: 3, hasMore: false })
   })
 })

@@ -1,15 +1,34 @@
-import { IncidentErrors } from '../../shared/incident/incident.contract'
+import { IncidentErrors } from '@shared/incident/incident.contract'
 import {
-  HANDLER_LEVEL_LABELS, type HandlerLevel, type Incident, type IncidentAction, type IncidentEvent, type IncidentStatus,
+  HANDLER_LEVEL_LABELS,
+  type HandlerLevel,
+  type Incident,
+  type IncidentAction,
+  type IncidentEvent,
+  type IncidentStatus,
   type InboxMessage,
-} from '../../shared/incident/incident.schema'
-import { CLOSE_AFTER_FEEDBACK_DAYS, CONFIRM_DAYS, acceptDue, daysFrom, deadlineRule } from '../../shared/incident/incident.rules'
-import { STATUS_META, nextState } from '../../shared/incident/incident.states'
-import { bjMonth } from '../../shared/time/beijing'
+} from '@shared/incident/incident.schema'
+import {
+  CLOSE_AFTER_FEEDBACK_DAYS,
+  CONFIRM_DAYS,
+  acceptDue,
+  daysFrom,
+  deadlineRule,
+} from '@shared/incident/incident.rules'
+import { STATUS_META, nextState } from '@shared/incident/incident.states'
+import { bjMonth } from '@shared/time/beijing'
 import type { TxStore } from '../_core/port'
 import type { HandlerNotice } from './handlers'
 import {
-  INCIDENTS, appendEvent, audience, bump, countedUnits, tellInTx, unitForLevel, type Deltas, type Tell,
+  INCIDENTS,
+  appendEvent,
+  audience,
+  bump,
+  countedUnits,
+  tellInTx,
+  unitForLevel,
+  type Deltas,
+  type Tell,
 } from './store'
 
 type Move = Exclude<IncidentAction, 'report'>
@@ -64,7 +83,11 @@ const hours = (ms: number) => ms / 3_600_000
  * writes the new state, appends the timeline event (deterministic id by sequence, so two concurrent
  * steps cannot both land), keeps the counters and writes the inbox messages.
  */
-export async function applyStep(tx: TxStore, incidentId: string, step: Step): Promise<{ incident: Incident; event: IncidentEvent; messages: InboxMessage[] }> {
+export async function applyStep(
+  tx: TxStore,
+  incidentId: string,
+  step: Step,
+): Promise<{ incident: Incident; event: IncidentEvent; messages: InboxMessage[] }> {
   const inc = await tx.get<Incident>(INCIDENTS, incidentId)
   if (!inc) throw IncidentErrors.NOT_FOUND()
   step.guard?.(inc)
@@ -85,15 +108,28 @@ export async function applyStep(tx: TxStore, incidentId: string, step: Step): Pr
     const merged = { ...inc, ...patch, status, level }
     const due = step.dueAt ?? stageDue(merged, status, now)
     Object.assign(patch, {
-      status, level, open: STATUS_META[status].open, handlerUnitId: unitForLevel(merged, level), dueAt: due, sweepAt: due,
+      status,
+      level,
+      open: STATUS_META[status].open,
+      handlerUnitId: unitForLevel(merged, level),
+      dueAt: due,
+      sweepAt: due,
     })
     if (status === 'accepted' && !inc.acceptedAt) patch.acceptedAt = now
     if (status === 'escalated') patch.escalatedBy = step.by.userId
     if (status === 'resolved') {
-      Object.assign(patch, { resolvedAt: now, resolvedLevel: inc.level, resolvedUnitId: inc.handlerUnitId, resolution: step.note || inc.resolution })
+      Object.assign(patch, {
+        resolvedAt: now,
+        resolvedLevel: inc.level,
+        resolvedUnitId: inc.handlerUnitId,
+        resolution: step.note || inc.resolution,
+      })
       if (!inc.firstClosedAt) {
         patch.firstClosedAt = now
-        deltas.push([units, { closed: 1, closedOnTime: now <= inc.resolveBy ? 1 : 0, closeHoursSum: hours(now - inc.reportedAt) }])
+        deltas.push([
+          units,
+          { closed: 1, closedOnTime: now <= inc.resolveBy ? 1 : 0, closeHoursSum: hours(now - inc.reportedAt) },
+        ])
       }
     }
     if (status === 'rejected') {
@@ -117,14 +153,24 @@ export async function applyStep(tx: TxStore, incidentId: string, step: Step): Pr
   void _ignored
   await tx.update(INCIDENTS, incidentId, fields)
   const event = await appendEvent(tx, {
-    incidentId, seq, action: 'move' in step.kind ? step.kind.move : step.kind.record, fromStatus: inc.status,
-    toStatus: updated.status, level: updated.level, unitId: updated.handlerUnitId,
-    byUserId: step.by.userId, byName: step.by.name, at: now, note: step.note, photos: step.photos,
+    incidentId,
+    seq,
+    action: 'move' in step.kind ? step.kind.move : step.kind.record,
+    fromStatus: inc.status,
+    toStatus: updated.status,
+    level: updated.level,
+    unitId: updated.handlerUnitId,
+    byUserId: step.by.userId,
+    byName: step.by.name,
+    at: now,
+    note: step.note,
+    photos: step.photos,
   })
   for (const [u, d] of deltas) await bump(tx, u, month, d)
   const t = step.tell?.(updated) ?? null
   const messages = t ? await tellInTx(tx, audience(updated), incidentId, seq, t, now) : []
-  if (step.notice?.when(updated)) messages.push(...(await tellInTx(tx, step.notice.userIds, incidentId, seq, step.notice.tell(updated), now)))
+  if (step.notice?.when(updated))
+    messages.push(...(await tellInTx(tx, step.notice.userIds, incidentId, seq, step.notice.tell(updated), now)))
   return { incident: updated, event, messages }
 }
 

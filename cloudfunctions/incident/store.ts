@@ -1,14 +1,24 @@
-import type { Unit, User } from '../../shared/account/account.schema'
-import type { Permission } from '../../shared/auth/permissions'
-import { CommonErrors } from '../../shared/errors'
-import { IncidentErrors } from '../../shared/incident/incident.contract'
+import type { Unit, User } from '@shared/account/account.schema'
+import type { Permission } from '@shared/auth/permissions'
+import { CommonErrors } from '@shared/errors'
+import { IncidentErrors } from '@shared/incident/incident.contract'
 import {
-  DEFAULT_CATEGORIES, RATING_LABELS, type Category, type CounterField, type HandlerLevel, type Incident,
-  type IncidentConfig, type IncidentEvent, type IncidentStat, type IncidentSummary, type IncidentView, type InboxMessage,
+  DEFAULT_CATEGORIES,
+  RATING_LABELS,
+  type Category,
+  type CounterField,
+  type HandlerLevel,
+  type Incident,
+  type IncidentConfig,
+  type IncidentEvent,
+  type IncidentStat,
+  type IncidentSummary,
+  type IncidentView,
+  type InboxMessage,
   type TimelineEntry,
-} from '../../shared/incident/incident.schema'
-import { ACTION_ACTOR, ACTION_LABELS, STATUS_META, nextState } from '../../shared/incident/incident.states'
-import { maskName, maskPhone } from '../../shared/mask'
+} from '@shared/incident/incident.schema'
+import { ACTION_ACTOR, ACTION_LABELS, STATUS_META, nextState } from '@shared/incident/incident.states'
+import { maskName, maskPhone } from '@shared/mask'
 import { stableId } from '../_core/ids'
 import type { Doc, Filter, TxStore } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
@@ -47,7 +57,10 @@ export function countedUnits(p: GridPlace): string[] {
   return [p.prefectureId, p.countyId, p.townshipId, p.villageId, p.gridId]
 }
 
-export function unitForLevel(inc: Pick<Incident, 'gridId' | 'villageId' | 'townshipId' | 'departmentId'>, level: HandlerLevel): string {
+export function unitForLevel(
+  inc: Pick<Incident, 'gridId' | 'villageId' | 'townshipId' | 'departmentId'>,
+  level: HandlerLevel,
+): string {
   if (level === 'grid') return inc.gridId
   if (level === 'village') return inc.villageId
   if (level === 'township') return inc.townshipId
@@ -58,12 +71,18 @@ export function unitForLevel(inc: Pick<Incident, 'gridId' | 'villageId' | 'towns
 /** The incident field that places it under a unit of this level (for indexed unit queries). */
 export function fieldForUnit(unit: Unit): string {
   switch (unit.level) {
-    case 'prefecture': return 'prefectureId'
-    case 'county': return 'countyId'
-    case 'township': return 'townshipId'
-    case 'village': return 'villageId'
-    case 'grid': return 'gridId'
-    case 'department': return 'departmentId'
+    case 'prefecture':
+      return 'prefectureId'
+    case 'county':
+      return 'countyId'
+    case 'township':
+      return 'townshipId'
+    case 'village':
+      return 'villageId'
+    case 'grid':
+      return 'gridId'
+    case 'department':
+      return 'departmentId'
   }
 }
 
@@ -127,12 +146,17 @@ export async function gridCountsBelow(rt: Runtime, unit: Unit): Promise<Map<stri
 }
 
 /** The monthly counters of several units in one indexed query (`[unitId, month]`), by unit. */
-export async function statsOf(rt: Runtime, unitIds: readonly string[], months: readonly string[]): Promise<Map<string, IncidentStat[]>> {
+export async function statsOf(
+  rt: Runtime,
+  unitIds: readonly string[],
+  months: readonly string[],
+): Promise<Map<string, IncidentStat[]>> {
   const out = new Map<string, IncidentStat[]>(unitIds.map((u) => [u, []]))
   const per = Math.max(1, Math.floor(PAGE / Math.max(1, months.length)))
   for (let i = 0; i < unitIds.length; i += per) {
     const docs = await rt.db.find<IncidentStat>(STATS, {
-      where: { unitId: { $in: unitIds.slice(i, i + per) }, month: { $in: [...months] } }, limit: PAGE,
+      where: { unitId: { $in: unitIds.slice(i, i + per) }, month: { $in: [...months] } },
+      limit: PAGE,
     })
     for (const d of docs) out.get(d.unitId)?.push(d)
   }
@@ -194,11 +218,24 @@ export function inboxId(userId: string, incidentId: string | null, seq: number, 
 }
 
 /** Inbox messages for people (written in the transaction); returns them for the push after commit. */
-export async function tellInTx(tx: TxStore, userIds: readonly string[], incidentId: string | null, seq: number, t: Tell, at: number): Promise<InboxMessage[]> {
+export async function tellInTx(
+  tx: TxStore,
+  userIds: readonly string[],
+  incidentId: string | null,
+  seq: number,
+  t: Tell,
+  at: number,
+): Promise<InboxMessage[]> {
   const out: InboxMessage[] = []
   for (const userId of new Set(userIds)) {
     const msg: InboxMessage = {
-      _id: inboxId(userId, incidentId, seq, t.title, at), userId, incidentId, title: t.title, body: t.body, at, readAt: null,
+      _id: inboxId(userId, incidentId, seq, t.title, at),
+      userId,
+      incidentId,
+      title: t.title,
+      body: t.body,
+      at,
+      readAt: null,
     }
     await tx.set(INBOX, msg)
     out.push(msg)
@@ -211,7 +248,14 @@ export async function pushAfter(rt: Runtime, messages: readonly InboxMessage[]):
   for (const m of messages) {
     try {
       const user = await rt.db.get<User>('users', m.userId)
-      await rt.notifier.push({ userId: m.userId, openid: user?.openid ?? null, title: m.title, body: m.body, incidentId: m.incidentId, at: m.at })
+      await rt.notifier.push({
+        userId: m.userId,
+        openid: user?.openid ?? null,
+        title: m.title,
+        body: m.body,
+        incidentId: m.incidentId,
+        at: m.at,
+      })
     } catch (err) {
       rt.log.error('push failed', { error: err instanceof Error ? err.message : String(err) })
     }
@@ -239,10 +283,22 @@ export async function areaName(rt: Runtime, gridId: string): Promise<string> {
 
 export async function toSummary(rt: Runtime, inc: Incident): Promise<IncidentSummary> {
   return {
-    id: inc._id, code: inc.code, category: inc.category, categoryLabel: inc.categoryLabel, severity: inc.severity,
-    status: inc.status, statusLabel: STATUS_META[inc.status].label, open: inc.open, overdue: inc.overdue,
-    description: inc.description, area: await areaName(rt, inc.gridId), reportedAt: inc.reportedAt, dueAt: inc.dueAt,
-    level: inc.level, joinCount: inc.joinCount, rating: inc.rating,
+    id: inc._id,
+    code: inc.code,
+    category: inc.category,
+    categoryLabel: inc.categoryLabel,
+    severity: inc.severity,
+    status: inc.status,
+    statusLabel: STATUS_META[inc.status].label,
+    open: inc.open,
+    overdue: inc.overdue,
+    description: inc.description,
+    area: await areaName(rt, inc.gridId),
+    reportedAt: inc.reportedAt,
+    dueAt: inc.dueAt,
+    level: inc.level,
+    joinCount: inc.joinCount,
+    rating: inc.rating,
   }
 }
 
@@ -255,11 +311,28 @@ export async function actionsFor(inc: Incident, ctx: ActionContext): Promise<Inc
   }
   const me = ctx.caller.user._id
   if (inc.status === 'resolved' && inc.reporterId === me) out.push('rate')
-  if (inc.departmentId && inc.reportedBackAt && inc.deptScore === null && inc.dispatchUnitId
-    && (await ctx.can('incident_rate_dept', inc.dispatchUnitId))) out.push('rateDepartment')
-  if (inc.category === 'dispute' && inc.open && (inc.level === 'grid' || inc.level === 'village')
-    && (await ctx.can('incident_resolve', inc.handlerUnitId))) out.push('mediate')
-  if (inc.open && inc.reporterId !== me && !inc.followerIds.includes(me) && (await ctx.can('incident_create', inc.gridId))) out.push('join')
+  if (
+    inc.departmentId &&
+    inc.reportedBackAt &&
+    inc.deptScore === null &&
+    inc.dispatchUnitId &&
+    (await ctx.can('incident_rate_dept', inc.dispatchUnitId))
+  )
+    out.push('rateDepartment')
+  if (
+    inc.category === 'dispute' &&
+    inc.open &&
+    (inc.level === 'grid' || inc.level === 'village') &&
+    (await ctx.can('incident_resolve', inc.handlerUnitId))
+  )
+    out.push('mediate')
+  if (
+    inc.open &&
+    inc.reporterId !== me &&
+    !inc.followerIds.includes(me) &&
+    (await ctx.can('incident_create', inc.gridId))
+  )
+    out.push('join')
   return out
 }
 
@@ -271,7 +344,12 @@ export async function loadEvents(ctx: Pick<ActionContext, 'db'>, incidentId: str
  * What a caller sees of an incident. Handlers: everything. The reporter: their report, notes and photos,
  * handlers' names masked. Everyone else: a public summary with no location, photos, notes or names.
  */
-export async function toView(inc: Incident, ctx: ActionContext, events: readonly IncidentEvent[], access?: Access): Promise<IncidentView> {
+export async function toView(
+  inc: Incident,
+  ctx: ActionContext,
+  events: readonly IncidentEvent[],
+  access?: Access,
+): Promise<IncidentView> {
   const rt = ctx.rt
   const acc = access ?? (await accessOf(inc, ctx))
   const mine = inc.reporterId === ctx.caller.user._id
@@ -280,19 +358,27 @@ export async function toView(inc: Incident, ctx: ActionContext, events: readonly
   const urls = fileIds.length ? await rt.files.urls(fileIds) : {}
   const photo = (id: string) => ({ fileId: id, url: urls[id] ?? '' })
   const unitNames = new Map<string, string>()
-  for (const e of events) if (!unitNames.has(e.unitId)) unitNames.set(e.unitId, (await rt.units.get(e.unitId))?.name ?? '')
+  for (const e of events)
+    if (!unitNames.has(e.unitId)) unitNames.set(e.unitId, (await rt.units.get(e.unitId))?.name ?? '')
 
   const timeline: TimelineEntry[] = events.map((e) => {
-    const reporterStep = e.action === 'report' || e.action === 'rate_ok' || e.action === 'rate_unsatisfied' || e.action === 'join'
+    const reporterStep =
+      e.action === 'report' || e.action === 'rate_ok' || e.action === 'rate_unsatisfied' || e.action === 'join'
     let byName: string
     if (acc === 'handler') byName = e.byName
     else if (e.byUserId === ctx.caller.user._id) byName = e.byName
     else if (reporterStep) byName = inc.anonymous && e.action === 'report' ? '匿名群众' : maskName(e.byName)
     else byName = e.byUserId ? maskName(e.byName) : e.byName
     return {
-      seq: e.seq, action: e.action, actionLabel: ACTION_LABELS[e.action], statusLabel: STATUS_META[e.toStatus].label,
-      unitName: unitNames.get(e.unitId) ?? '', byName, at: e.at,
-      note: seesDetail ? e.note : '', photos: seesDetail ? e.photos.map(photo) : [],
+      seq: e.seq,
+      action: e.action,
+      actionLabel: ACTION_LABELS[e.action],
+      statusLabel: STATUS_META[e.toStatus].label,
+      unitName: unitNames.get(e.unitId) ?? '',
+      byName,
+      at: e.at,
+      note: seesDetail ? e.note : '',
+      photos: seesDetail ? e.photos.map(photo) : [],
     }
   })
 
@@ -314,11 +400,14 @@ export async function toView(inc: Incident, ctx: ActionContext, events: readonly
     photos: seesDetail ? inc.photos.map(photo) : [],
     location: seesDetail ? inc.location : null,
     address: seesDetail ? inc.address : null,
-    reporterName, reporterPhone, anonymous: inc.anonymous,
+    reporterName,
+    reporterPhone,
+    anonymous: inc.anonymous,
     handlerUnit: (await rt.units.ref(inc.handlerUnitId))!,
     department: inc.departmentId ? await rt.units.ref(inc.departmentId) : null,
     dispatchDeadline: inc.dispatchDeadline,
-    resolution: inc.resolution, resolvedAt: inc.resolvedAt,
+    resolution: inc.resolution,
+    resolvedAt: inc.resolvedAt,
     ratingLabel: inc.rating ? RATING_LABELS[inc.rating] : null,
     ratingComment: seesDetail ? inc.ratingComment : null,
     deptScore: acc === 'handler' ? inc.deptScore : null,

@@ -1,5 +1,5 @@
-import type { Incident } from '../../shared/incident/incident.schema'
-import { nextState } from '../../shared/incident/incident.states'
+import type { Incident } from '@shared/incident/incident.schema'
+import { nextState } from '@shared/incident/incident.states'
 import type { Filter } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
 import { INCIDENTS, countedUnits, pushAfter } from './store'
@@ -16,7 +16,10 @@ const SYSTEM = { userId: null, name: '系统' }
 
 /** The dispatch centre is told when a case at the township or a department runs past its deadline. */
 function overdueTell(inc: Incident): { title: string; body: string } {
-  return { title: inc.status === 'dispatched' ? '派单已超期' : '事件已超期', body: `${caseLine(inc)}，已超过处理时限，请督办。` }
+  return {
+    title: inc.status === 'dispatched' ? '派单已超期' : '事件已超期',
+    body: `${caseLine(inc)}，已超过处理时限，请督办。`,
+  }
 }
 
 /**
@@ -37,37 +40,67 @@ export async function sweepOverdue(rt: Runtime, now: number, scope: Filter = {},
   const within = Object.entries(scope)
   const due: Incident[] = []
   for (let offset = 0; due.length < limit && offset < limit * 10; offset += limit) {
-    const page = await rt.db.find<Incident>(INCIDENTS, { where: { sweepAt: { $lt: now } }, orderBy: [['sweepAt', 'asc']], limit, offset })
-    due.push(...page.filter((inc) => within.every(([f, v]) => (inc as unknown as Record<string, unknown>)[f] === v)).slice(0, limit - due.length))
+    const page = await rt.db.find<Incident>(INCIDENTS, {
+      where: { sweepAt: { $lt: now } },
+      orderBy: [['sweepAt', 'asc']],
+      limit,
+      offset,
+    })
+    due.push(
+      ...page
+        .filter((inc) => within.every(([f, v]) => (inc as unknown as Record<string, unknown>)[f] === v))
+        .slice(0, limit - due.length),
+    )
     if (page.length < limit) break
   }
   const result: SweepResult = { escalated: 0, flagged: 0, confirmed: 0 }
   for (const candidate of due) {
     try {
       // who to tell, looked up before the transaction: the next level's handlers, or the dispatch centre
-      const notice = candidate.status === 'resolved' ? null
-        : nextState(candidate, 'auto_escalate') ? await noticeForMove(rt, candidate, 'auto_escalate', {}, null)
-          : { userIds: await holdersIn(rt, candidate.townshipId, 'incident_dispatch'), when: () => true, tell: overdueTell }
+      const notice =
+        candidate.status === 'resolved'
+          ? null
+          : nextState(candidate, 'auto_escalate')
+            ? await noticeForMove(rt, candidate, 'auto_escalate', {}, null)
+            : {
+                userIds: await holdersIn(rt, candidate.townshipId, 'incident_dispatch'),
+                when: () => true,
+                tell: overdueTell,
+              }
       const outcome = await rt.db.transaction(async (tx) => {
         const inc = await tx.get<Incident>(INCIDENTS, candidate._id)
         if (!inc || inc.sweepAt === null || inc.sweepAt >= now) return null
         if (inc.status === 'resolved') {
           const r = await applyStep(tx, inc._id, {
-            kind: { move: 'auto_confirm' }, by: SYSTEM, note: '超过评价期限未评价，按已结案（未评价）处理', photos: [], now,
+            kind: { move: 'auto_confirm' },
+            by: SYSTEM,
+            note: '超过评价期限未评价，按已结案（未评价）处理',
+            photos: [],
+            now,
             tell: () => ({ title: '事件已结案', body: '您没有在期限内评价，这件事按"已结案、未评价"处理。' }),
           })
           return { kind: 'confirmed' as const, messages: r.messages }
         }
         if (nextState(inc, 'auto_escalate')) {
           const r = await applyStep(tx, inc._id, {
-            kind: { move: 'auto_escalate' }, by: SYSTEM, note: `${levelLabel(inc.level)}超时未处理，自动上报上一级`, photos: [], now, notice,
+            kind: { move: 'auto_escalate' },
+            by: SYSTEM,
+            note: `${levelLabel(inc.level)}超时未处理，自动上报上一级`,
+            photos: [],
+            now,
+            notice,
             tell: (u) => ({ title: '事件已上报上级', body: `您上报的事已转到${levelLabel(u.level)}处理。` }),
           })
           return { kind: 'escalated' as const, messages: r.messages }
         }
         const r = await applyStep(tx, inc._id, {
-          kind: { record: 'overdue' }, by: SYSTEM, note: inc.status === 'dispatched' ? '职能部门超过办理时限' : '超过处理时限', photos: [], now,
-          patch: () => ({ overdue: true, sweepAt: null }), notice,
+          kind: { record: 'overdue' },
+          by: SYSTEM,
+          note: inc.status === 'dispatched' ? '职能部门超过办理时限' : '超过处理时限',
+          photos: [],
+          now,
+          patch: () => ({ overdue: true, sweepAt: null }),
+          notice,
           counters: (i) => (i.overdue ? [] : [[countedUnits(i), { overdue: 1 }]]),
         })
         return { kind: 'flagged' as const, messages: r.messages }
@@ -76,7 +109,10 @@ export async function sweepOverdue(rt: Runtime, now: number, scope: Filter = {},
       result[outcome.kind] += 1
       await pushAfter(rt, outcome.messages)
     } catch (err) {
-      rt.log.error('sweep failed for an incident', { id: candidate._id, error: err instanceof Error ? err.message : String(err) })
+      rt.log.error('sweep failed for an incident', {
+        id: candidate._id,
+        error: err instanceof Error ? err.message : String(err),
+      })
     }
   }
   return result

@@ -1,4 +1,4 @@
-import { patrolContract } from '../../shared/patrol/patrol.contract'
+import { patrolContract } from '@shared/patrol/patrol.contract'
 import { defineFunction } from '../_core/wrap'
 import { checkIn } from './actions/check-in'
 import { createRoute } from './actions/create-route'
@@ -18,7 +18,20 @@ import { setup } from './actions/setup'
 import { startPatrol } from './actions/start-patrol'
 
 export const patrolFunction = defineFunction(patrolContract, {
-  setup, saveTeam, createRoute, saveCheckpoint, saveShift, poster,
-  myShifts, startPatrol, checkIn, finishPatrol, getPatrol, reportHazard,
-  reviewQueue, reviewCheckin, missed, figures,
+  setup,
+  saveTeam,
+  createRoute,
+  saveCheckpoint,
+  saveShift,
+  poster,
+  myShifts,
+  startPatrol,
+  checkIn,
+  finishPatrol,
+  getPatrol,
+  reportHazard,
+  reviewQueue,
+  reviewCheckin,
+  missed,
+  figures,
 })

@@ -1,6 +1,6 @@
 import { testEnv, T0, rid, type TestEnv } from '../../tests/support/harness'
-import { bjDayStart } from '../../shared/time/beijing'
-import type { CheckInOutput, Patrol, PatrolView } from '../../shared/patrol/patrol.schema'
+import { bjDayStart } from '@shared/time/beijing'
+import type { CheckInOutput, Patrol, PatrolView } from '@shared/patrol/patrol.schema'
 import { PATROL_SEED } from '../../seeds/patrol.seed'
 import { DEV_CODE_KEY } from './config'
 import { codeFor } from './signing'
@@ -23,11 +23,28 @@ afterEach(() => env.close())
 async function start(user = 'u-gesang', shiftId: string = PATROL_SEED.eveningShiftId): Promise<PatrolView> {
   return env.ok('patrol', user, 'startPatrol', { shiftId })
 }
-function checkIn(patrolId: string, i: number, extra: Record<string, unknown> = {}, user = 'u-gesang', requestId?: string) {
+function checkIn(
+  patrolId: string,
+  i: number,
+  extra: Record<string, unknown> = {},
+  user = 'u-gesang',
+  requestId?: string,
+) {
   const cp = CPS[i]!
-  return env.call<CheckInOutput>('patrol', user, 'checkIn', {
-    patrolId, code: code(cp.id), position: { lat: cp.lat, lng: cp.lng }, accuracyM: 12, deviceAt: env.clock.now(), ...extra,
-  }, requestId)
+  return env.call<CheckInOutput>(
+    'patrol',
+    user,
+    'checkIn',
+    {
+      patrolId,
+      code: code(cp.id),
+      position: { lat: cp.lat, lng: cp.lng },
+      accuracyM: 12,
+      deviceAt: env.clock.now(),
+      ...extra,
+    },
+    requestId,
+  )
 }
 async function walkAll(patrolId: string, skip: number[] = []) {
   const out: CheckInOutput[] = []
@@ -50,17 +67,41 @@ describe('set-up', () => {
     expect(setup.candidates.map((c: { id: string }) => c.id).sort()).toEqual(['u-duoji', 'u-gesang'])
 
     const route = await env.ok('patrol', 'u-duoji', 'createRoute', { villageId: V, name: '河滨夜巡线' })
-    const a = await env.ok('patrol', 'u-duoji', 'saveCheckpoint', { routeId: route.id, name: '河滨公园', location: { lat: 31.618, lng: 99.99 } })
+    const a = await env.ok('patrol', 'u-duoji', 'saveCheckpoint', {
+      routeId: route.id,
+      name: '河滨公园',
+      location: { lat: 31.618, lng: 99.99 },
+    })
     expect(a.checkpoint).toMatchObject({ radiusM: 50, active: true })
     expect(a.checkpoint.id).toMatch(/^cp-[0-9A-Za-z]{10}$/)
-    const b = await env.ok('patrol', 'u-duoji', 'saveCheckpoint', { routeId: route.id, name: '水文站', location: { lat: 31.617, lng: 99.991 }, radiusM: 80 })
+    const b = await env.ok('patrol', 'u-duoji', 'saveCheckpoint', {
+      routeId: route.id,
+      name: '水文站',
+      location: { lat: 31.617, lng: 99.991 },
+      radiusM: 80,
+    })
     expect(b.route.checkpoints.map((c: { name: string }) => c.name)).toEqual(['河滨公园', '水文站'])
     // retiring takes it off the route, keeps it listed
-    const c = await env.ok('patrol', 'u-duoji', 'saveCheckpoint', { routeId: route.id, checkpointId: a.checkpoint.id, name: '河滨公园', location: { lat: 31.618, lng: 99.99 }, active: false })
-    expect(c.route.checkpoints.map((x: { name: string; active: boolean }) => [x.name, x.active])).toEqual([['水文站', true], ['河滨公园', false]])
+    const c = await env.ok('patrol', 'u-duoji', 'saveCheckpoint', {
+      routeId: route.id,
+      checkpointId: a.checkpoint.id,
+      name: '河滨公园',
+      location: { lat: 31.618, lng: 99.99 },
+      active: false,
+    })
+    expect(c.route.checkpoints.map((x: { name: string; active: boolean }) => [x.name, x.active])).toEqual([
+      ['水文站', true],
+      ['河滨公园', false],
+    ])
 
     const shift = await env.ok('patrol', 'u-duoji', 'saveShift', {
-      villageId: V, name: '夜巡', teamId: PATROL_SEED.teamId, routeId: route.id, startMinute: 22 * 60, durationMinutes: 180, weekdays: [5, 6, 5],
+      villageId: V,
+      name: '夜巡',
+      teamId: PATROL_SEED.teamId,
+      routeId: route.id,
+      startMinute: 22 * 60,
+      durationMinutes: 180,
+      weekdays: [5, 6, 5],
     })
     expect(shift).toMatchObject({ time: '22:00–01:00', weekdays: [5, 6] })
 
@@ -72,13 +113,27 @@ describe('set-up', () => {
   })
 
   it('refuses members who are not patrollers of the village, and a shift on an empty route', async () => {
-    const bad = await env.call('patrol', 'u-lixiuying', 'saveTeam', { villageId: V, name: '二队', captainId: 'u-duoji', memberIds: ['u-zhuoma'] })
+    const bad = await env.call('patrol', 'u-lixiuying', 'saveTeam', {
+      villageId: V,
+      name: '二队',
+      captainId: 'u-duoji',
+      memberIds: ['u-zhuoma'],
+    })
     expect(bad).toMatchObject({ ok: false, code: 'PATROL.NOT_A_PATROLLER', message: expect.stringContaining('卓玛') })
     const route = await env.ok('patrol', 'u-duoji', 'createRoute', { villageId: V, name: '空路线' })
-    expect(await env.call('patrol', 'u-duoji', 'saveShift', { villageId: V, name: '早巡', teamId: PATROL_SEED.teamId, routeId: route.id, startMinute: 480, durationMinutes: 60 }))
-      .toMatchObject({ ok: false, code: 'PATROL.ROUTE_EMPTY' })
-    expect(await env.call('patrol', 'u-duoji', 'createRoute', { villageId: '513328100001-G01', name: '网格线' }))
-      .toMatchObject({ ok: false, code: 'PATROL.NOT_A_VILLAGE' })
+    expect(
+      await env.call('patrol', 'u-duoji', 'saveShift', {
+        villageId: V,
+        name: '早巡',
+        teamId: PATROL_SEED.teamId,
+        routeId: route.id,
+        startMinute: 480,
+        durationMinutes: 60,
+      }),
+    ).toMatchObject({ ok: false, code: 'PATROL.ROUTE_EMPTY' })
+    expect(
+      await env.call('patrol', 'u-duoji', 'createRoute', { villageId: '513328100001-G01', name: '网格线' }),
+    ).toMatchObject({ ok: false, code: 'PATROL.NOT_A_VILLAGE' })
   })
 })
 
@@ -103,12 +158,16 @@ describe('permissions by role', () => {
     const outcome = (r: { ok: boolean; code?: string }) => (r.ok ? 'ok' : (r.code ?? '').replace('COMMON.', ''))
     expect(outcome(await env.call('patrol', user, 'setup', { villageId: V }))).toBe(setup)
     expect(outcome(await env.call('patrol', user, 'reviewQueue', { villageId: V }))).toBe(queue)
-    expect(outcome(await env.call('patrol', user, 'figures', { unitId: V, fromMonth: '2026-03', toMonth: '2026-03' }))).toBe(figures)
+    expect(
+      outcome(await env.call('patrol', user, 'figures', { unitId: V, fromMonth: '2026-03', toMonth: '2026-03' })),
+    ).toBe(figures)
     expect(outcome(await env.call('patrol', user, 'myShifts', {}))).toBe(mine)
   })
   it('scopes to the village: a captain of 旭日岭 cannot manage 色西底村', async () => {
-    expect(await env.call('patrol', 'u-duoji', 'createRoute', { villageId: '513328101201', name: 'x' }))
-      .toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
+    expect(await env.call('patrol', 'u-duoji', 'createRoute', { villageId: '513328101201', name: 'x' })).toMatchObject({
+      ok: false,
+      code: 'COMMON.OUT_OF_SCOPE',
+    })
   })
 })
 
@@ -133,7 +192,11 @@ describe('patrolling', () => {
     expect(results.map((r) => r.checkin.status)).toEqual(['ok', 'ok', 'flagged', 'ok', 'ok'])
     expect(results[2]!.checkin.flags).toEqual([{ code: 'out_of_range', label: '不在点位范围内' }])
     expect(results[2]!.checkin.distanceM).toBeGreaterThan(100)
-    expect(results[2]!.progress).toMatchObject({ done: 3, total: 5, remaining: [{ name: '县人民医院路口' }, { name: '雅砻江大桥北桥头' }] })
+    expect(results[2]!.progress).toMatchObject({
+      done: 3,
+      total: 5,
+      remaining: [{ name: '县人民医院路口' }, { name: '雅砻江大桥北桥头' }],
+    })
     expect(results[4]!.progress.done).toBe(5)
     // the volunteer sees no positions; only reviewers do
     expect(results[0]!.checkin.location).toBeNull()
@@ -146,7 +209,10 @@ describe('patrolling', () => {
     const vh = await env.rt.db.find('volunteer_hours', { where: { userId: 'u-gesang' } })
     expect(vh).toEqual([expect.objectContaining({ minutes: 45, source: 'patrol', sourceKey: `patrol:${patrol.id}` })])
     // finished once
-    expect(await env.call('patrol', 'u-gesang', 'finishPatrol', { patrolId: patrol.id })).toMatchObject({ ok: false, code: 'PATROL.PATROL_FINISHED' })
+    expect(await env.call('patrol', 'u-gesang', 'finishPatrol', { patrolId: patrol.id })).toMatchObject({
+      ok: false,
+      code: 'PATROL.PATROL_FINISHED',
+    })
     expect(await checkIn(patrol.id, 0)).toMatchObject({ ok: false, code: 'PATROL.PATROL_FINISHED' })
     expect(await env.rt.db.count('patrol_hours')).toBe(1)
   })
@@ -165,11 +231,16 @@ describe('patrolling', () => {
 
   it('starts only inside the shift window, by the server clock', async () => {
     env.clock.set(TUE_PM - MIN)
-    expect(await env.call('patrol', 'u-gesang', 'startPatrol', { shiftId: PATROL_SEED.eveningShiftId }))
-      .toMatchObject({ ok: false, code: 'PATROL.NOT_IN_SHIFT', message: '现在不在这个班次的巡逻时间内' })
+    expect(await env.call('patrol', 'u-gesang', 'startPatrol', { shiftId: PATROL_SEED.eveningShiftId })).toMatchObject({
+      ok: false,
+      code: 'PATROL.NOT_IN_SHIFT',
+      message: '现在不在这个班次的巡逻时间内',
+    })
     env.clock.set(TUE_PM + 120 * MIN)
-    expect(await env.call('patrol', 'u-gesang', 'startPatrol', { shiftId: PATROL_SEED.eveningShiftId }))
-      .toMatchObject({ ok: false, code: 'PATROL.NOT_IN_SHIFT' })
+    expect(await env.call('patrol', 'u-gesang', 'startPatrol', { shiftId: PATROL_SEED.eveningShiftId })).toMatchObject({
+      ok: false,
+      code: 'PATROL.NOT_IN_SHIFT',
+    })
     env.clock.set(TUE_PM)
     expect((await start()).status).toBe('active')
   })
@@ -177,7 +248,10 @@ describe('patrolling', () => {
   it('cannot finish with no check-in', async () => {
     env.clock.set(TUE_PM)
     const p = await start()
-    expect(await env.call('patrol', 'u-gesang', 'finishPatrol', { patrolId: p.id })).toMatchObject({ ok: false, code: 'PATROL.NO_CHECKINS' })
+    expect(await env.call('patrol', 'u-gesang', 'finishPatrol', { patrolId: p.id })).toMatchObject({
+      ok: false,
+      code: 'PATROL.NO_CHECKINS',
+    })
   })
 })
 
@@ -192,23 +266,47 @@ describe('hard checks reject with a clear message', () => {
     const good = code(CPS[0]!.id)
     const forged = `${good.slice(0, -1)}${good.endsWith('A') ? 'B' : 'A'}`
     for (const bad of [forged, 'hello', 'p1-XRL0000009-AAAAAAAAAAAA', code('cp-XRL0000001', '513328101201')]) {
-      expect(await checkIn(patrolId, 0, { code: bad })).toMatchObject({ ok: false, code: 'PATROL.BAD_CODE', message: expect.stringContaining('点位码无效') })
+      expect(await checkIn(patrolId, 0, { code: bad })).toMatchObject({
+        ok: false,
+        code: 'PATROL.BAD_CODE',
+        message: expect.stringContaining('点位码无效'),
+      })
     }
     expect(await env.rt.db.count('patrol_checkins')).toBe(0)
   })
 
   it('a genuine code copied from another village', async () => {
-    const route = await env.ok('patrol', 'u-zhangwei', 'createRoute', { villageId: '513328101201', name: '色西底巡逻线' })
-    const cp = await env.ok('patrol', 'u-zhangwei', 'saveCheckpoint', { routeId: route.id, name: '村委会', location: { lat: 31.7, lng: 99.8 } })
+    const route = await env.ok('patrol', 'u-zhangwei', 'createRoute', {
+      villageId: '513328101201',
+      name: '色西底巡逻线',
+    })
+    const cp = await env.ok('patrol', 'u-zhangwei', 'saveCheckpoint', {
+      routeId: route.id,
+      name: '村委会',
+      location: { lat: 31.7, lng: 99.8 },
+    })
     const poster = await env.ok('patrol', 'u-zhangwei', 'poster', { checkpointId: cp.checkpoint.id })
     expect(await checkIn(patrolId, 0, { code: poster.code })).toMatchObject({ ok: false, code: 'PATROL.WRONG_VILLAGE' })
   })
 
   it('a checkpoint of another route, and someone outside the team', async () => {
     const route = await env.ok('patrol', 'u-duoji', 'createRoute', { villageId: V, name: '另一条线' })
-    const cp = await env.ok('patrol', 'u-duoji', 'saveCheckpoint', { routeId: route.id, name: '学校', location: { lat: 31.62, lng: 99.99 } })
-    expect(await checkIn(patrolId, 0, { code: code(cp.checkpoint.id) })).toMatchObject({ ok: false, code: 'PATROL.NOT_ON_ROUTE' })
-    await env.ok('patrol', 'u-duoji', 'saveTeam', { villageId: V, teamId: PATROL_SEED.teamId, name: '旭日岭红袖套巡逻队', captainId: 'u-duoji', memberIds: [] })
+    const cp = await env.ok('patrol', 'u-duoji', 'saveCheckpoint', {
+      routeId: route.id,
+      name: '学校',
+      location: { lat: 31.62, lng: 99.99 },
+    })
+    expect(await checkIn(patrolId, 0, { code: code(cp.checkpoint.id) })).toMatchObject({
+      ok: false,
+      code: 'PATROL.NOT_ON_ROUTE',
+    })
+    await env.ok('patrol', 'u-duoji', 'saveTeam', {
+      villageId: V,
+      teamId: PATROL_SEED.teamId,
+      name: '旭日岭红袖套巡逻队',
+      captainId: 'u-duoji',
+      memberIds: [],
+    })
     expect(await checkIn(patrolId, 0)).toMatchObject({ ok: false, code: 'PATROL.NOT_IN_TEAM' })
     // a resident has no check-in permission at all
     expect(await checkIn(patrolId, 0, {}, 'u-zhuoma')).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
@@ -309,25 +407,56 @@ describe('review', () => {
     await checkIn(p.id, 2, { position: { lat: 31.63, lng: 99.99 } })
     const queue = await env.ok('patrol', 'u-duoji', 'reviewQueue', { villageId: V })
     expect(queue.total).toBe(2)
-    expect(queue.items[0]).toMatchObject({ checkpointName: '农贸市场北门', by: '格桑', location: { lat: CPS[1]!.lat }, teamName: '旭日岭红袖套巡逻队' })
-    expect(await env.call('patrol', 'u-gesang', 'reviewCheckin', { checkinId: queue.items[0].id, decision: 'accept', reason: '信号差' }))
-      .toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
-    expect(await env.ok('patrol', 'u-duoji', 'reviewCheckin', { checkinId: queue.items[0].id, decision: 'accept', reason: '市场里信号差，队长同行' }))
-      .toEqual({ checkinId: queue.items[0].id, status: 'accepted', statusLabel: '审核通过' })
-    expect(await env.call('patrol', 'u-lixiuying', 'reviewCheckin', { checkinId: queue.items[0].id, decision: 'reject', reason: '重复审核' }))
-      .toMatchObject({ ok: false, code: 'PATROL.ALREADY_REVIEWED' })
+    expect(queue.items[0]).toMatchObject({
+      checkpointName: '农贸市场北门',
+      by: '格桑',
+      location: { lat: CPS[1]!.lat },
+      teamName: '旭日岭红袖套巡逻队',
+    })
+    expect(
+      await env.call('patrol', 'u-gesang', 'reviewCheckin', {
+        checkinId: queue.items[0].id,
+        decision: 'accept',
+        reason: '信号差',
+      }),
+    ).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
+    expect(
+      await env.ok('patrol', 'u-duoji', 'reviewCheckin', {
+        checkinId: queue.items[0].id,
+        decision: 'accept',
+        reason: '市场里信号差，队长同行',
+      }),
+    ).toEqual({ checkinId: queue.items[0].id, status: 'accepted', statusLabel: '审核通过' })
+    expect(
+      await env.call('patrol', 'u-lixiuying', 'reviewCheckin', {
+        checkinId: queue.items[0].id,
+        decision: 'reject',
+        reason: '重复审核',
+      }),
+    ).toMatchObject({ ok: false, code: 'PATROL.ALREADY_REVIEWED' })
     env.clock.advance(MIN)
-    const rejected = await env.ok('patrol', 'u-lixiuying', 'reviewCheckin', { checkinId: queue.items[1].id, decision: 'reject', reason: '离点位一公里' })
+    const rejected = await env.ok('patrol', 'u-lixiuying', 'reviewCheckin', {
+      checkinId: queue.items[1].id,
+      decision: 'reject',
+      reason: '离点位一公里',
+    })
     expect(rejected.status).toBe('rejected')
     const ok = ids.checkin((await env.rt.db.get<Patrol>('patrols', p.id))!, CPS[0]!.id)
-    expect(await env.call('patrol', 'u-duoji', 'reviewCheckin', { checkinId: ok, decision: 'reject', reason: '看看' }))
-      .toMatchObject({ ok: false, code: 'PATROL.NOT_FLAGGED' })
+    expect(
+      await env.call('patrol', 'u-duoji', 'reviewCheckin', { checkinId: ok, decision: 'reject', reason: '看看' }),
+    ).toMatchObject({ ok: false, code: 'PATROL.NOT_FLAGGED' })
     expect((await env.ok('patrol', 'u-duoji', 'reviewQueue', { villageId: V })).total).toBe(0)
     const log = await env.rt.db.find('patrol_reviews', { where: { villageId: V }, orderBy: [['at', 'asc']] })
     expect(log.map((r) => [r.decision, r.by, r.reason])).toEqual([
-      ['accept', 'u-duoji', '市场里信号差，队长同行'], ['reject', 'u-lixiuying', '离点位一公里'],
+      ['accept', 'u-duoji', '市场里信号差，队长同行'],
+      ['reject', 'u-lixiuying', '离点位一公里'],
     ])
-    expect(await env.rt.db.get('patrol_stats', ids.stat('team', PATROL_SEED.teamId, '2026-03'))).toMatchObject({ checkins: 3, flagged: 2, accepted: 1, rejected: 1 })
+    expect(await env.rt.db.get('patrol_stats', ids.stat('team', PATROL_SEED.teamId, '2026-03'))).toMatchObject({
+      checkins: 3,
+      flagged: 2,
+      accepted: 1,
+      rejected: 1,
+    })
   })
 
   it('positions are for the captain and officials of the village only', async () => {
@@ -352,23 +481,38 @@ describe('hazards', () => {
     const p = await start()
     expect(p.grids.map((g) => g.id).sort()).toEqual(['513328100001-G01', '513328100001-G02', '513328100001-G03'])
     const requestId = rid('hz')
-    const input = { patrolId: p.id, text: '大桥北桥头护栏松动', position: { lat: CPS[4]!.lat, lng: CPS[4]!.lng }, gridId: '513328100001-G02' }
+    const input = {
+      patrolId: p.id,
+      text: '大桥北桥头护栏松动',
+      position: { lat: CPS[4]!.lat, lng: CPS[4]!.lng },
+      gridId: '513328100001-G02',
+    }
     const h = await env.ok('patrol', 'u-gesang', 'reportHazard', input, requestId)
     expect(await env.ok('patrol', 'u-gesang', 'reportHazard', input, requestId)).toEqual(h)
     expect(h.incidentId).toEqual(expect.any(String))
     const view = await env.ok<PatrolView>('patrol', 'u-gesang', 'getPatrol', { patrolId: p.id })
-    expect(view.hazards).toEqual([expect.objectContaining({ id: h.id, text: '大桥北桥头护栏松动', incidentId: h.incidentId })])
+    expect(view.hazards).toEqual([
+      expect.objectContaining({ id: h.id, text: '大桥北桥头护栏松动', incidentId: h.incidentId }),
+    ])
     const incident = await env.rt.db.get('incidents', h.incidentId)
     expect(incident).toMatchObject({
-      source: 'patrol', category: 'hazard', gridId: '513328100001-G02', reporterId: 'u-gesang', description: '大桥北桥头护栏松动',
+      source: 'patrol',
+      category: 'hazard',
+      gridId: '513328100001-G02',
+      reporterId: 'u-gesang',
+      description: '大桥北桥头护栏松动',
       location: { lat: CPS[4]!.lat, lng: CPS[4]!.lng },
     })
     expect(await env.rt.db.count('incidents', { source: 'patrol' })).toBe(1)
     // without a fix it is placed at the last checkpoint; unsafe text is refused like any report
     const noFix = await env.ok('patrol', 'u-gesang', 'reportHazard', { patrolId: p.id, text: '路灯不亮' })
-    expect(await env.rt.db.get('incidents', noFix.incidentId)).toMatchObject({ location: { lat: CPS[0]!.lat }, gridId: '513328100001-G01' })
-    expect(await env.call('patrol', 'u-gesang', 'reportHazard', { patrolId: p.id, text: '有人卖冰毒出售' }))
-      .toMatchObject({ ok: false, code: 'INCIDENT.CONTENT_UNSAFE' })
+    expect(await env.rt.db.get('incidents', noFix.incidentId)).toMatchObject({
+      location: { lat: CPS[0]!.lat },
+      gridId: '513328100001-G01',
+    })
+    expect(
+      await env.call('patrol', 'u-gesang', 'reportHazard', { patrolId: p.id, text: '有人卖冰毒出售' }),
+    ).toMatchObject({ ok: false, code: 'INCIDENT.CONTENT_UNSAFE' })
   })
 })
 
@@ -382,9 +526,13 @@ describe('points', () => {
     const keys = { $in: [`patrol:${p.id}:u-gesang`, `patrol:${p.id}:u-duoji`] }
     const entries = await env.rt.db.find('points_ledger', { where: { sourceId: keys } })
     expect(entries.map((e) => [e.householdId, e.ruleCode, e.delta]).sort()).toEqual([
-      ['hh-513328100001-G03-01', 'PATROL_DUTY', 3], ['hh-513328100001-G03-03', 'PATROL_DUTY', 3],
+      ['hh-513328100001-G03-01', 'PATROL_DUTY', 3],
+      ['hh-513328100001-G03-03', 'PATROL_DUTY', 3],
     ])
-    expect(await env.call('patrol', 'u-gesang', 'finishPatrol', { patrolId: p.id })).toMatchObject({ ok: false, code: 'PATROL.PATROL_FINISHED' })
+    expect(await env.call('patrol', 'u-gesang', 'finishPatrol', { patrolId: p.id })).toMatchObject({
+      ok: false,
+      code: 'PATROL.PATROL_FINISHED',
+    })
     expect(await env.rt.db.count('points_ledger', { sourceId: keys })).toBe(2)
   })
 })
@@ -400,20 +548,48 @@ describe('missed shifts and checkpoints, figures', () => {
     const missed = await env.ok('patrol', 'u-duoji', 'missed', { villageId: V, days: 7 })
     // seeded at Monday 10:00: Monday 20:00, Tuesday 08:00, Wednesday 08:00 and 20:00 were never walked
     expect(missed.shifts.map((s: { day: string; shiftName: string }) => `${s.day} ${s.shiftName}`)).toEqual([
-      '2026-03-04 晚巡', '2026-03-04 早巡', '2026-03-03 早巡', '2026-03-02 晚巡',
+      '2026-03-04 晚巡',
+      '2026-03-04 早巡',
+      '2026-03-03 早巡',
+      '2026-03-02 晚巡',
     ])
-    expect(missed.checkpoints).toEqual([expect.objectContaining({ patrolId: p.id, missed: [{ id: CPS[3]!.id, name: '县人民医院路口' }, { id: CPS[4]!.id, name: '雅砻江大桥北桥头' }] })])
+    expect(missed.checkpoints).toEqual([
+      expect.objectContaining({
+        patrolId: p.id,
+        missed: [
+          { id: CPS[3]!.id, name: '县人民医院路口' },
+          { id: CPS[4]!.id, name: '雅砻江大桥北桥头' },
+        ],
+      }),
+    ])
 
-    const village = await env.ok('patrol', 'u-lixiuying', 'figures', { unitId: V, fromMonth: '2026-03', toMonth: '2026-03' })
+    const village = await env.ok('patrol', 'u-lixiuying', 'figures', {
+      unitId: V,
+      fromMonth: '2026-03',
+      toMonth: '2026-03',
+    })
     expect(village.total).toMatchObject({ planned: 5, done: 1, doneRate: 0.2, coverage: 0.6, flaggedRate: 0 })
     expect(village.total.hours).toBeCloseTo(0.5, 1)
     expect(village.ranked).toEqual([expect.objectContaining({ rank: 1, name: '旭日岭红袖套巡逻队', done: 1 })])
-    const township = await env.ok('patrol', 'u-zhoumin', 'figures', { unitId: '513328100', fromMonth: '2026-03', toMonth: '2026-03' })
+    const township = await env.ok('patrol', 'u-zhoumin', 'figures', {
+      unitId: '513328100',
+      fromMonth: '2026-03',
+      toMonth: '2026-03',
+    })
     expect(township.ranked.map((r: { name: string; done: number }) => [r.name, r.done])).toEqual([['旭日岭社区', 1]])
-    const county = await env.ok('patrol', 'u-zhangwei', 'figures', { unitId: '513328', fromMonth: '2026-01', toMonth: '2026-03' })
+    const county = await env.ok('patrol', 'u-zhangwei', 'figures', {
+      unitId: '513328',
+      fromMonth: '2026-01',
+      toMonth: '2026-03',
+    })
     expect(county.ranked.map((r: { name: string }) => r.name).sort()).toEqual(['旭日岭社区', '色西底村'].sort())
     expect(county.total.done).toBe(1)
-    expect(await env.call('patrol', 'u-zhoumin', 'figures', { unitId: '513328100', fromMonth: '2026-04', toMonth: '2026-03' }))
-      .toMatchObject({ ok: false, code: 'PATROL.BAD_PERIOD' })
+    expect(
+      await env.call('patrol', 'u-zhoumin', 'figures', {
+        unitId: '513328100',
+        fromMonth: '2026-04',
+        toMonth: '2026-03',
+      }),
+    ).toMatchObject({ ok: false, code: 'PATROL.BAD_PERIOD' })
   })
 })

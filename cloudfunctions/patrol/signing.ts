@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { BASE62, CHECKPOINT_KEY_LENGTH, SIGNATURE_LENGTH, formatCode, parseCode } from '../../shared/patrol/patrol.rules'
+import { BASE62, CHECKPOINT_KEY_LENGTH, SIGNATURE_LENGTH, formatCode, parseCode } from '@shared/patrol/patrol.rules'
 
 /** Base62 of the first bytes of a digest (big-endian), `length` symbols. */
 function base62(bytes: Buffer, length: number): string {

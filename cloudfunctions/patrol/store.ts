@@ -1,13 +1,26 @@
-import type { User } from '../../shared/account/account.schema'
-import { CHECKIN_FLAGS, formatMinute } from '../../shared/patrol/patrol.rules'
+import type { User } from '@shared/account/account.schema'
+import { CHECKIN_FLAGS, formatMinute } from '@shared/patrol/patrol.rules'
 import {
-  PatrolStatSchema, STAT_COUNTERS,
-  type CheckinView, type Patrol, type PatrolCheckin, type PatrolCheckpoint, type PatrolHazard, type PatrolRoute,
-  type PatrolShift, type PatrolStat, type PatrolTeam, type PatrolView, type Progress, type RouteView, type ShiftView,
-  type StatCounter, type TeamView,
-} from '../../shared/patrol/patrol.schema'
-import { CHECKIN_STATUSES, PATROL_STATUSES } from '../../shared/patrol/patrol.states'
-import { PatrolErrors } from '../../shared/patrol/patrol.contract'
+  PatrolStatSchema,
+  STAT_COUNTERS,
+  type CheckinView,
+  type Patrol,
+  type PatrolCheckin,
+  type PatrolCheckpoint,
+  type PatrolHazard,
+  type PatrolRoute,
+  type PatrolShift,
+  type PatrolStat,
+  type PatrolTeam,
+  type PatrolView,
+  type Progress,
+  type RouteView,
+  type ShiftView,
+  type StatCounter,
+  type TeamView,
+} from '@shared/patrol/patrol.schema'
+import { CHECKIN_STATUSES, PATROL_STATUSES } from '@shared/patrol/patrol.states'
+import { PatrolErrors } from '@shared/patrol/patrol.contract'
 import { stableId } from '../_core/ids'
 import type { DataPort, TxStore } from '../_core/port'
 import type { ActionContext } from '../_core/wrap'
@@ -30,7 +43,8 @@ export const C = {
 export const ids = {
   member: (teamId: string, userId: string) => stableId('pm', teamId, userId),
   patrol: (shiftId: string, day: string) => stableId('pt', shiftId, day),
-  checkin: (patrol: Pick<Patrol, '_id' | 'windowStart' | 'done'>, checkpointId: string) => checkinId(patrol, checkpointId),
+  checkin: (patrol: Pick<Patrol, '_id' | 'windowStart' | 'done'>, checkpointId: string) =>
+    checkinId(patrol, checkpointId),
   review: (checkinId: string) => stableId('rv', checkinId),
   hours: (patrolId: string, userId: string) => stableId('ph', patrolId, userId),
   stat: (kind: 'village' | 'team', unitId: string, month: string) => stableId('ps', kind, unitId, month),
@@ -50,7 +64,10 @@ function checkinId(patrol: Pick<Patrol, '_id' | 'windowStart' | 'done'>, checkpo
 }
 
 export async function mustGet<T extends { _id: string }>(
-  db: DataPort, collection: string, id: string, missing: () => Error,
+  db: DataPort,
+  collection: string,
+  id: string,
+  missing: () => Error,
 ): Promise<T> {
   const doc = await db.get<T & { _id: string }>(collection, id)
   if (!doc) throw missing()
@@ -58,19 +75,24 @@ export async function mustGet<T extends { _id: string }>(
 }
 
 export const loadTeam = (db: DataPort, id: string) => mustGet<PatrolTeam>(db, C.teams, id, PatrolErrors.TEAM_NOT_FOUND)
-export const loadRoute = (db: DataPort, id: string) => mustGet<PatrolRoute>(db, C.routes, id, PatrolErrors.ROUTE_NOT_FOUND)
-export const loadShift = (db: DataPort, id: string) => mustGet<PatrolShift>(db, C.shifts, id, PatrolErrors.SHIFT_NOT_FOUND)
-export const loadPatrol = (db: DataPort, id: string) => mustGet<Patrol>(db, C.patrols, id, PatrolErrors.PATROL_NOT_FOUND)
+export const loadRoute = (db: DataPort, id: string) =>
+  mustGet<PatrolRoute>(db, C.routes, id, PatrolErrors.ROUTE_NOT_FOUND)
+export const loadShift = (db: DataPort, id: string) =>
+  mustGet<PatrolShift>(db, C.shifts, id, PatrolErrors.SHIFT_NOT_FOUND)
+export const loadPatrol = (db: DataPort, id: string) =>
+  mustGet<Patrol>(db, C.patrols, id, PatrolErrors.PATROL_NOT_FOUND)
 export const loadCheckpoint = (db: DataPort, id: string) =>
   mustGet<PatrolCheckpoint>(db, C.checkpoints, id, PatrolErrors.CHECKPOINT_NOT_FOUND)
 
 /** Names of users by id (one read each; lists here are a team or a patrol, tens at most). */
 export async function names(db: DataPort, userIds: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>()
-  await Promise.all([...new Set(userIds)].map(async (id) => {
-    const u = await db.get<User>('users', id)
-    out.set(id, u?.name ?? '（已注销）')
-  }))
+  await Promise.all(
+    [...new Set(userIds)].map(async (id) => {
+      const u = await db.get<User>('users', id)
+      out.set(id, u?.name ?? '（已注销）')
+    }),
+  )
   return out
 }
 
@@ -82,19 +104,30 @@ export async function isActiveMember(db: DataPort, teamId: string, userId: strin
 export async function teamView(db: DataPort, team: PatrolTeam): Promise<TeamView> {
   const n = await names(db, [team.captainId, ...team.memberIds])
   return {
-    id: team._id, name: team.name,
+    id: team._id,
+    name: team.name,
     captain: { id: team.captainId, name: n.get(team.captainId) ?? '' },
     members: team.memberIds.map((id) => ({ id, name: n.get(id) ?? '' })),
   }
 }
 
 export function checkpointView(cp: PatrolCheckpoint) {
-  return { id: cp._id, name: cp.name, location: { lat: cp.location.lat, lng: cp.location.lng }, radiusM: cp.radiusM, active: cp.active }
+  return {
+    id: cp._id,
+    name: cp.name,
+    location: { lat: cp.location.lat, lng: cp.location.lng },
+    radiusM: cp.radiusM,
+    active: cp.active,
+  }
 }
 
 /** A route with its active checkpoints in order, then retired ones. */
 export async function routeView(db: DataPort, route: PatrolRoute): Promise<RouteView> {
-  const all = await db.find<PatrolCheckpoint>(C.checkpoints, { where: { routeId: route._id }, orderBy: [['createdAt', 'asc']], limit: 200 })
+  const all = await db.find<PatrolCheckpoint>(C.checkpoints, {
+    where: { routeId: route._id },
+    orderBy: [['createdAt', 'asc']],
+    limit: 200,
+  })
   const byId = new Map(all.map((c) => [c._id, c]))
   const active = route.checkpointIds.map((id) => byId.get(id)).filter((c): c is PatrolCheckpoint => !!c)
   const retired = all.filter((c) => !route.checkpointIds.includes(c._id))
@@ -103,19 +136,28 @@ export async function routeView(db: DataPort, route: PatrolRoute): Promise<Route
 
 export function shiftView(s: PatrolShift, teamName: string, routeName: string): ShiftView {
   return {
-    id: s._id, name: s.name, teamId: s.teamId, teamName, routeId: s.routeId, routeName,
-    startMinute: s.startMinute, durationMinutes: s.durationMinutes,
+    id: s._id,
+    name: s.name,
+    teamId: s.teamId,
+    teamName,
+    routeId: s.routeId,
+    routeName,
+    startMinute: s.startMinute,
+    durationMinutes: s.durationMinutes,
     time: `${formatMinute(s.startMinute)}–${formatMinute(s.startMinute + s.durationMinutes)}`,
-    weekdays: s.weekdays, active: s.active,
+    weekdays: s.weekdays,
+    active: s.active,
   }
 }
 
 export async function checkpointNames(db: DataPort, cpIds: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>()
-  await Promise.all([...new Set(cpIds)].map(async (id) => {
-    const cp = await db.get<PatrolCheckpoint>(C.checkpoints, id)
-    out.set(id, cp?.name ?? '（已删除的点位）')
-  }))
+  await Promise.all(
+    [...new Set(cpIds)].map(async (id) => {
+      const cp = await db.get<PatrolCheckpoint>(C.checkpoints, id)
+      out.set(id, cp?.name ?? '（已删除的点位）')
+    }),
+  )
   return out
 }
 
@@ -130,10 +172,18 @@ export function progressOf(patrol: Patrol, cpNames: Map<string, string>): Progre
 
 export function checkinView(ci: PatrolCheckin, cpName: string, byName: string, showPosition: boolean): CheckinView {
   return {
-    id: ci._id, checkpointId: ci.checkpointId, checkpointName: cpName, by: byName, at: ci.at, late: ci.late,
-    status: ci.status, statusLabel: CHECKIN_STATUSES[ci.status].label,
+    id: ci._id,
+    checkpointId: ci.checkpointId,
+    checkpointName: cpName,
+    by: byName,
+    at: ci.at,
+    late: ci.late,
+    status: ci.status,
+    statusLabel: CHECKIN_STATUSES[ci.status].label,
     flags: ci.flags.map((code) => ({ code, label: CHECKIN_FLAGS[code] })),
-    distanceM: ci.distanceM, accuracyM: ci.accuracyM, location: showPosition ? ci.location : null,
+    distanceM: ci.distanceM,
+    accuracyM: ci.accuracyM,
+    location: showPosition ? ci.location : null,
   }
 }
 
@@ -155,12 +205,23 @@ export async function patrolView(ctx: ActionContext, patrol: Patrol): Promise<Pa
   const cpNames = await checkpointNames(db, [...patrol.checkpointIds, ...checkins.map((c) => c.checkpointId)])
   const people = await names(db, [...patrol.participants, ...checkins.map((c) => c.userId)])
   return {
-    id: patrol._id, villageId: patrol.villageId, teamName: team?.name ?? '', routeName: route?.name ?? '',
-    shiftName: patrol.shiftName, day: patrol.day, windowStart: patrol.windowStart, windowEnd: patrol.windowEnd,
-    status: patrol.status, statusLabel: PATROL_STATUSES[patrol.status].label,
-    startedAt: patrol.startedAt, finishedAt: patrol.finishedAt, minutes: patrol.minutes,
+    id: patrol._id,
+    villageId: patrol.villageId,
+    teamName: team?.name ?? '',
+    routeName: route?.name ?? '',
+    shiftName: patrol.shiftName,
+    day: patrol.day,
+    windowStart: patrol.windowStart,
+    windowEnd: patrol.windowEnd,
+    status: patrol.status,
+    statusLabel: PATROL_STATUSES[patrol.status].label,
+    startedAt: patrol.startedAt,
+    finishedAt: patrol.finishedAt,
+    minutes: patrol.minutes,
     progress: progressOf(patrol, cpNames),
-    checkins: checkins.map((c) => checkinView(c, cpNames.get(c.checkpointId) ?? '', people.get(c.userId) ?? '', showPosition)),
+    checkins: checkins.map((c) =>
+      checkinView(c, cpNames.get(c.checkpointId) ?? '', people.get(c.userId) ?? '', showPosition),
+    ),
     hazards: hazards.map((h) => ({ id: h._id, text: h.text, at: h.at, incidentId: h.incidentId })),
     participants: patrol.participants.map((id) => ({ id, name: people.get(id) ?? '' })),
     grids: grids.filter((g) => g.level === 'grid').map((g) => ({ id: g._id, name: g.name })),
@@ -191,15 +252,34 @@ export async function statKeys(ctx: ActionContext, villageId: string, teamId: st
 
 /** Adds to the village's and the team's counters for the month, read and written by id in tx. */
 export async function bumpStats(
-  tx: TxStore, keys: StatKeys, month: string, delta: Partial<Record<StatCounter, number>>,
+  tx: TxStore,
+  keys: StatKeys,
+  month: string,
+  delta: Partial<Record<StatCounter, number>>,
 ): Promise<void> {
-  for (const [kind, unitId] of [['village', keys.villageId], ['team', keys.teamId]] as const) {
+  for (const [kind, unitId] of [
+    ['village', keys.villageId],
+    ['team', keys.teamId],
+  ] as const) {
     const id = ids.stat(kind, unitId, month)
     const prior = await tx.get<PatrolStat>(C.stats, id)
     const base: PatrolStat = prior ?? {
-      _id: id, kind, unitId, villageId: keys.villageId, townshipId: keys.townshipId, countyId: keys.countyId, month,
-      patrolsStarted: 0, patrolsDone: 0, checkpointsPlanned: 0, checkins: 0, flagged: 0, accepted: 0, rejected: 0,
-      missedCheckpoints: 0, minutes: 0,
+      _id: id,
+      kind,
+      unitId,
+      villageId: keys.villageId,
+      townshipId: keys.townshipId,
+      countyId: keys.countyId,
+      month,
+      patrolsStarted: 0,
+      patrolsDone: 0,
+      checkpointsPlanned: 0,
+      checkins: 0,
+      flagged: 0,
+      accepted: 0,
+      rejected: 0,
+      missedCheckpoints: 0,
+      minutes: 0,
     }
     const next = { ...base }
     for (const k of STAT_COUNTERS) next[k] = base[k] + (delta[k] ?? 0)

@@ -1,5 +1,5 @@
 import { testEnv, T0, type TestEnv } from '../../tests/support/harness'
-import type { LedgerEntry, PointsAccount } from '../../shared/points/points.schema'
+import type { LedgerEntry, PointsAccount } from '@shared/points/points.schema'
 import { creditSystemAward, type SystemAwardArgs } from './award'
 
 let env: TestEnv
@@ -10,8 +10,15 @@ afterEach(() => env.close())
 
 const HH = 'hh-513328100001-G03-01'
 const base = (over: Partial<SystemAwardArgs> = {}): SystemAwardArgs => ({
-  villageId: '513328100001', householdId: HH, userId: 'u-duoji', ruleCode: 'PATROL_DUTY', quantity: 1,
-  sourceKey: 'patrol:p-1', reason: '巡逻 3 月 2 日白班', now: T0, ...over,
+  villageId: '513328100001',
+  householdId: HH,
+  userId: 'u-duoji',
+  ruleCode: 'PATROL_DUTY',
+  quantity: 1,
+  sourceKey: 'patrol:p-1',
+  reason: '巡逻 3 月 2 日白班',
+  now: T0,
+  ...over,
 })
 const award = (args: SystemAwardArgs) => env.rt.db.transaction((tx) => creditSystemAward(tx, args))
 const balance = async (id = HH) => (await env.rt.db.get<PointsAccount>('points_accounts', id))?.balance ?? 0
@@ -28,32 +35,62 @@ describe('creditSystemAward', () => {
     expect(await balance()).toBe(before + 3)
     expect(await ledgerSum()).toBe(before + 3)
     const entry = await env.rt.db.get<LedgerEntry>('points_ledger', first.entryId)
-    expect(entry).toMatchObject({ kind: 'system', ruleCode: 'PATROL_DUTY', ruleVersion: 1, sourceType: 'system', sourceId: 'patrol:p-1', memberName: '多吉', month: '2026-03' })
+    expect(entry).toMatchObject({
+      kind: 'system',
+      ruleCode: 'PATROL_DUTY',
+      ruleVersion: 1,
+      sourceType: 'system',
+      sourceId: 'patrol:p-1',
+      memberName: '多吉',
+      month: '2026-03',
+    })
   })
 
   it('cuts to the monthly cap and records a full cap as a 0-point entry', async () => {
     // VOLUNTEER_HOUR: 2 points an hour, cap 40 a month
-    expect(await award(base({ ruleCode: 'VOLUNTEER_HOUR', quantity: 15, sourceKey: 'v:1' }))).toMatchObject({ credited: true, points: 30 })
-    expect(await award(base({ ruleCode: 'VOLUNTEER_HOUR', quantity: 15, sourceKey: 'v:2' }))).toMatchObject({ credited: true, points: 10 })
-    expect(await award(base({ ruleCode: 'VOLUNTEER_HOUR', quantity: 1, sourceKey: 'v:3' }))).toMatchObject({ credited: true, points: 0, skipped: 'cap_reached' })
+    expect(await award(base({ ruleCode: 'VOLUNTEER_HOUR', quantity: 15, sourceKey: 'v:1' }))).toMatchObject({
+      credited: true,
+      points: 30,
+    })
+    expect(await award(base({ ruleCode: 'VOLUNTEER_HOUR', quantity: 15, sourceKey: 'v:2' }))).toMatchObject({
+      credited: true,
+      points: 10,
+    })
+    expect(await award(base({ ruleCode: 'VOLUNTEER_HOUR', quantity: 1, sourceKey: 'v:3' }))).toMatchObject({
+      credited: true,
+      points: 0,
+      skipped: 'cap_reached',
+    })
     // a new Beijing month has a fresh cap
-    expect(await award(base({ ruleCode: 'VOLUNTEER_HOUR', quantity: 1, sourceKey: 'v:4', now: Date.UTC(2026, 2, 31, 16, 0) }))).toMatchObject({ points: 2 })
+    expect(
+      await award(
+        base({ ruleCode: 'VOLUNTEER_HOUR', quantity: 1, sourceKey: 'v:4', now: Date.UTC(2026, 2, 31, 16, 0) }),
+      ),
+    ).toMatchObject({ points: 2 })
     expect(await balance()).toBe(await ledgerSum())
   })
 
   it('skips without writing or throwing when it cannot apply', async () => {
-    expect(await award(base({ villageId: '620802001003', householdId: 'hh-620802001003-G01-01' }))).toMatchObject({ credited: false, skipped: 'no_rule' })
+    expect(await award(base({ villageId: '620802001003', householdId: 'hh-620802001003-G01-01' }))).toMatchObject({
+      credited: false,
+      skipped: 'no_rule',
+    })
     expect(await award(base({ householdId: 'hh-nope' }))).toMatchObject({ credited: false, skipped: 'no_household' })
-    expect(await award(base({ householdId: 'hh-513328101201-G01-01' }))).toMatchObject({ credited: false, skipped: 'other_village' })
+    expect(await award(base({ householdId: 'hh-513328101201-G01-01' }))).toMatchObject({
+      credited: false,
+      skipped: 'other_village',
+    })
     expect(await env.rt.db.count('points_ledger', { sourceType: 'system' })).toBe(0)
   })
 
   it('rolls back with the caller’s transaction', async () => {
     const before = await balance()
-    await expect(env.rt.db.transaction(async (tx) => {
-      await creditSystemAward(tx, base({ sourceKey: 'patrol:rolled-back' }))
-      throw new Error('the patrol write failed')
-    })).rejects.toThrow('the patrol write failed')
+    await expect(
+      env.rt.db.transaction(async (tx) => {
+        await creditSystemAward(tx, base({ sourceKey: 'patrol:rolled-back' }))
+        throw new Error('the patrol write failed')
+      }),
+    ).rejects.toThrow('the patrol write failed')
     expect(await balance()).toBe(before)
     expect(await award(base({ sourceKey: 'patrol:rolled-back' }))).toMatchObject({ credited: true })
   })

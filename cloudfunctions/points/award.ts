@@ -24,17 +24,18 @@
  * - Uses only tx.get / insert / set by deterministic ids (rule id from villageId + code, account id
  *   = householdId), as CloudBase transactions require.
  */
-import type { Household, User } from '../../shared/account/account.schema'
-import { bjMonth } from '../../shared/time/beijing'
-import type { LedgerEntry, PointsRule } from '../../shared/points/points.schema'
-import { fitUnderCap, pointsFor } from '../../shared/points/points.rules'
+import type { Household, User } from '@shared/account/account.schema'
+import { bjMonth } from '@shared/time/beijing'
+import type { LedgerEntry, PointsRule } from '@shared/points/points.schema'
+import { fitUnderCap, pointsFor } from '@shared/points/points.rules'
 import type { TxStore } from '../_core/port'
 import { addToCounter, appendEntry, counterValue } from './ledger'
 import { pointsKeys } from './keys'
 
 export const SYSTEM_RULE_CODES = ['VOLUNTEER_HOUR', 'PATROL_DUTY'] as const
 export type SystemRuleCode = (typeof SYSTEM_RULE_CODES)[number]
-export type SkipReason = 'no_rule' | 'rule_inactive' | 'not_system_rule' | 'no_household' | 'other_village' | 'cap_reached' | 'zero_points'
+export type SkipReason =
+  'no_rule' | 'rule_inactive' | 'not_system_rule' | 'no_household' | 'other_village' | 'cap_reached' | 'zero_points'
 
 export interface SystemAwardArgs {
   villageId: string
@@ -67,7 +68,8 @@ export async function creditSystemAward(tx: TxStore, args: SystemAwardArgs): Pro
   const household = await tx.get<Household>('households', args.householdId)
   if (!household) return { credited: false, entryId, points: 0, skipped: 'no_household' }
   if (household.villageId !== args.villageId) return { credited: false, entryId, points: 0, skipped: 'other_village' }
-  if (!(args.quantity > 0) || !Number.isFinite(args.quantity)) return { credited: false, entryId, points: 0, skipped: 'zero_points' }
+  if (!(args.quantity > 0) || !Number.isFinite(args.quantity))
+    return { credited: false, entryId, points: 0, skipped: 'zero_points' }
 
   const requested = pointsFor(rule.points, args.quantity)
   const month = bjMonth(args.now)
@@ -79,18 +81,29 @@ export async function creditSystemAward(tx: TxStore, args: SystemAwardArgs): Pro
   }
   const capped = points !== requested
   const member = args.userId ? await tx.get<User>('users', args.userId) : null
-  const entry = await appendEntry(tx, {
-    _id: entryId,
-    householdId: household._id,
-    kind: 'system',
-    delta: points,
-    ruleId, ruleVersion: rule.version, ruleCode: rule.code, ruleName: rule.name, category: rule.category,
-    sourceType: 'system', sourceId: args.sourceKey.slice(0, 200),
-    memberUserId: args.userId, memberName: member?.name ?? null,
-    proposedBy: null, approvedBy: null,
-    reason: (capped ? `${args.reason}（已达本月上限 ${rule.capPerMonth} 分）` : args.reason).slice(0, 300),
-    at: args.now,
-  }, { clip: true })
+  const entry = await appendEntry(
+    tx,
+    {
+      _id: entryId,
+      householdId: household._id,
+      kind: 'system',
+      delta: points,
+      ruleId,
+      ruleVersion: rule.version,
+      ruleCode: rule.code,
+      ruleName: rule.name,
+      category: rule.category,
+      sourceType: 'system',
+      sourceId: args.sourceKey.slice(0, 200),
+      memberUserId: args.userId,
+      memberName: member?.name ?? null,
+      proposedBy: null,
+      approvedBy: null,
+      reason: (capped ? `${args.reason}（已达本月上限 ${rule.capPerMonth} 分）` : args.reason).slice(0, 300),
+      at: args.now,
+    },
+    { clip: true },
+  )
   const result: SystemAwardResult = { credited: true, entryId, points: entry.delta }
   if (entry.delta === 0) result.skipped = capped ? 'cap_reached' : 'zero_points'
   return result

@@ -1,4 +1,4 @@
-import { pointsContract } from '../../shared/points/points.contract'
+import { pointsContract } from '@shared/points/points.contract'
 import { defineFunction } from '../_core/wrap'
 import { adjustStock } from './actions/adjust-stock'
 import { approveBatch } from './actions/approve-batch'
@@ -34,17 +34,46 @@ import { settlePublicity } from './actions/settle-publicity'
 import { stats } from './actions/stats'
 import { expireAllRedemptions, settleAllPublicity } from './timers'
 
-export const pointsFunction = defineFunction(pointsContract, {
-  listRules, saveRule, ruleVersions, getSettings, saveSettings,
-  households, propose, listBatches, getBatch, approveBatch, rejectBatch,
-  publicity, object, listObjections, resolveObjection, settlePublicity, correctEntry,
-  myPoints, board,
-  listGoods, saveGoods, adjustStock, redeem, myRedemptions, cancelRedemption, lookupPickup, fulfil,
-  listRedemptions, expireRedemptions,
-  stats, exportLedger, exportRedemptions,
-}, {
-  // Publicity ends and pickup times pass when nobody is looking: CloudBase's timer triggers (cloudbaserc.json),
-  // or the local host's interval, settle and expire every village. Reads and the officials' buttons still do it lazily.
-  settlePublicity: { everyMinutes: 60, run: (rt, now) => settleAllPublicity(rt, now) },
-  expireRedemptions: { everyMinutes: 60, run: (rt, now) => expireAllRedemptions(rt, now) },
-})
+export const pointsFunction = defineFunction(
+  pointsContract,
+  {
+    listRules,
+    saveRule,
+    ruleVersions,
+    getSettings,
+    saveSettings,
+    households,
+    propose,
+    listBatches,
+    getBatch,
+    approveBatch,
+    rejectBatch,
+    publicity,
+    object,
+    listObjections,
+    resolveObjection,
+    settlePublicity,
+    correctEntry,
+    myPoints,
+    board,
+    listGoods,
+    saveGoods,
+    adjustStock,
+    redeem,
+    myRedemptions,
+    cancelRedemption,
+    lookupPickup,
+    fulfil,
+    listRedemptions,
+    expireRedemptions,
+    stats,
+    exportLedger,
+    exportRedemptions,
+  },
+  {
+    // Publicity ends and pickup times pass when nobody is looking: CloudBase's timer triggers (cloudbaserc.json),
+    // or the local host's interval, settle and expire every village. Reads and the officials' buttons still do it lazily.
+    settlePublicity: { everyMinutes: 60, run: (rt, now) => settleAllPublicity(rt, now) },
+    expireRedemptions: { everyMinutes: 60, run: (rt, now) => expireAllRedemptions(rt, now) },
+  },
+)

@@ -19,7 +19,8 @@ export const pointsKeys = {
    * is what makes a repeat a no-op). Its time goes first so a new entry lands at the end of the largest
    * table's index, not on a random page of millions; the order records it (entryId).
    */
-  redeemEntry: (redemptionId: string, at: number) => `pl_${at.toString(36).padStart(9, '0')}${stableId('', 'points-redeem', redemptionId).slice(1, 17)}`,
+  redeemEntry: (redemptionId: string, at: number) =>
+    `pl_${at.toString(36).padStart(9, '0')}${stableId('', 'points-redeem', redemptionId).slice(1, 17)}`,
   refundEntry: (redemptionId: string) => stableId('pl', 'points-refund', redemptionId),
   correctionEntry: (entryId: string) => stableId('pl', 'points-correct', entryId),
   redemption: (userId: string, requestId: string) => stableId('rd', userId, requestId),

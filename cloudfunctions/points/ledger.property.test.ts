@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { testEnv, type TestEnv } from '../../tests/support/harness'
-import type { Goods, LedgerEntry, PointsAccount, Redemption } from '../../shared/points/points.schema'
+import type { Goods, LedgerEntry, PointsAccount, Redemption } from '@shared/points/points.schema'
 import { jpegWithExif } from '../incident/fixtures'
 import { pointsKeys } from './keys'
 
@@ -18,13 +18,24 @@ const OFFICIALS = ['u-lixiuying', 'u-wangjianguo']
 const DAY = 86_400_000
 
 const op = fc.oneof(
-  fc.record({ t: fc.constant('propose' as const), rule: fc.nat(3), hh: fc.subarray([0, 1, 2], { minLength: 1 }), by: fc.nat(1), qty: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({
+    t: fc.constant('propose' as const),
+    rule: fc.nat(3),
+    hh: fc.subarray([0, 1, 2], { minLength: 1 }),
+    by: fc.nat(1),
+    qty: fc.integer({ min: 1, max: 3 }),
+  }),
   fc.record({ t: fc.constant('decide' as const), approve: fc.boolean(), by: fc.nat(1) }),
   fc.record({ t: fc.constant('object' as const), who: fc.nat(1), pick: fc.nat(20) }),
   fc.record({ t: fc.constant('resolve' as const), uphold: fc.boolean(), pick: fc.nat(20) }),
   fc.record({ t: fc.constant('settle' as const) }),
   fc.record({ t: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 8 }) }),
-  fc.record({ t: fc.constant('redeem' as const), who: fc.nat(1), goods: fc.nat(5), qty: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({
+    t: fc.constant('redeem' as const),
+    who: fc.nat(1),
+    goods: fc.nat(5),
+    qty: fc.integer({ min: 1, max: 3 }),
+  }),
   fc.record({ t: fc.constant('cancel' as const), who: fc.nat(1), pick: fc.nat(20) }),
   fc.record({ t: fc.constant('fulfil' as const), pick: fc.nat(20) }),
   fc.record({ t: fc.constant('expire' as const) }),
@@ -32,19 +43,26 @@ const op = fc.oneof(
 )
 
 async function run(env: TestEnv, ops: Array<typeof op extends fc.Arbitrary<infer T> ? T : never>) {
-  const goods = (await env.rt.db.find<Goods>('points_goods', { where: { villageId: V }, orderBy: [['sort', 'asc']] }))
+  const goods = await env.rt.db.find<Goods>('points_goods', { where: { villageId: V }, orderBy: [['sort', 'asc']] })
   const opening = new Map(goods.map((g) => [g._id, g.stock]))
   for (const o of ops) {
     switch (o.t) {
       case 'propose':
         await env.call('points', OFFICIALS[o.by]!, 'propose', {
-          villageId: V, ruleId: RULES[o.rule], items: o.hh.map((i) => ({ householdId: HH[i], quantity: o.qty })),
+          villageId: V,
+          ruleId: RULES[o.rule],
+          items: o.hh.map((i) => ({ householdId: HH[i], quantity: o.qty })),
           evidence: [env.rt.files.savePhoto(jpegWithExif(), OFFICIALS[o.by]!).fileId],
         })
         break
       case 'decide': {
-        const b = (await env.ok('points', OFFICIALS[o.by]!, 'listBatches', { villageId: V, status: 'pending' })).items[0]
-        if (b) await env.call('points', OFFICIALS[o.by]!, o.approve ? 'approveBatch' : 'rejectBatch', { batchId: b.id, note: '审核' })
+        const b = (await env.ok('points', OFFICIALS[o.by]!, 'listBatches', { villageId: V, status: 'pending' }))
+          .items[0]
+        if (b)
+          await env.call('points', OFFICIALS[o.by]!, o.approve ? 'approveBatch' : 'rejectBatch', {
+            batchId: b.id,
+            note: '审核',
+          })
         break
       }
       case 'object': {
@@ -54,9 +72,16 @@ async function run(env: TestEnv, ops: Array<typeof op extends fc.Arbitrary<infer
         break
       }
       case 'resolve': {
-        const items = (await env.ok('points', 'u-lixiuying', 'listObjections', { villageId: V, status: 'open', pageSize: 50 })).items
+        const items = (
+          await env.ok('points', 'u-lixiuying', 'listObjections', { villageId: V, status: 'open', pageSize: 50 })
+        ).items
         const x = items[o.pick % Math.max(1, items.length)]
-        if (x) await env.call('points', 'u-lixiuying', 'resolveObjection', { objectionId: x.id, decision: o.uphold ? 'uphold' : 'withdraw', note: '处理' })
+        if (x)
+          await env.call('points', 'u-lixiuying', 'resolveObjection', {
+            objectionId: x.id,
+            decision: o.uphold ? 'uphold' : 'withdraw',
+            note: '处理',
+          })
         break
       }
       case 'settle':
@@ -66,7 +91,10 @@ async function run(env: TestEnv, ops: Array<typeof op extends fc.Arbitrary<infer
         env.clock.advance(o.days * DAY)
         break
       case 'redeem':
-        await env.call('points', RESIDENTS[o.who]!, 'redeem', { goodsId: goods[o.goods % goods.length]!._id, quantity: o.qty })
+        await env.call('points', RESIDENTS[o.who]!, 'redeem', {
+          goodsId: goods[o.goods % goods.length]!._id,
+          quantity: o.qty,
+        })
         break
       case 'cancel': {
         const items = (await env.ok('points', RESIDENTS[o.who]!, 'myRedemptions', { pageSize: 50 })).items
@@ -75,7 +103,9 @@ async function run(env: TestEnv, ops: Array<typeof op extends fc.Arbitrary<infer
         break
       }
       case 'fulfil': {
-        const pending = await env.rt.db.find<Redemption>('points_redemptions', { where: { villageId: V, status: 'pending' } })
+        const pending = await env.rt.db.find<Redemption>('points_redemptions', {
+          where: { villageId: V, status: 'pending' },
+        })
         const r = pending[o.pick % Math.max(1, pending.length)]
         if (r) await env.ok('points', 'u-chenguilan', 'fulfil', { villageId: V, code: r.code })
         break
@@ -90,7 +120,10 @@ async function run(env: TestEnv, ops: Array<typeof op extends fc.Arbitrary<infer
   }
   expect(env.errors).toEqual([])
   for (const hh of HH) {
-    const entries = await env.rt.db.find<LedgerEntry>('points_ledger', { where: { householdId: hh }, orderBy: [['seq', 'asc']] })
+    const entries = await env.rt.db.find<LedgerEntry>('points_ledger', {
+      where: { householdId: hh },
+      orderBy: [['seq', 'asc']],
+    })
     let running = 0
     for (const e of entries) {
       running += e.delta
@@ -103,7 +136,9 @@ async function run(env: TestEnv, ops: Array<typeof op extends fc.Arbitrary<infer
   const orders = await env.rt.db.find<Redemption>('points_redemptions', { where: { villageId: V } })
   for (const g of await env.rt.db.find<Goods>('points_goods', { where: { villageId: V } })) {
     expect(g.stock).toBeGreaterThanOrEqual(0)
-    const held = orders.filter((r) => r.goodsId === g._id && (r.status === 'pending' || r.status === 'fulfilled')).reduce((s, r) => s + r.quantity, 0)
+    const held = orders
+      .filter((r) => r.goodsId === g._id && (r.status === 'pending' || r.status === 'fulfilled'))
+      .reduce((s, r) => s + r.quantity, 0)
     expect(g.stock + held).toBe(opening.get(g._id))
   }
 }

@@ -1,9 +1,7 @@
-import type { Household } from '../../shared/account/account.schema'
-import { bjMonth } from '../../shared/time/beijing'
-import type {
-  HouseholdMonth, LedgerEntry, PointsAccount, VillageMonthStats,
-} from '../../shared/points/points.schema'
-import { PointsErrors } from '../../shared/points/points.errors'
+import type { Household } from '@shared/account/account.schema'
+import { bjMonth } from '@shared/time/beijing'
+import type { HouseholdMonth, LedgerEntry, PointsAccount, VillageMonthStats } from '@shared/points/points.schema'
+import { PointsErrors } from '@shared/points/points.errors'
 import type { TxStore } from '../_core/port'
 import { pointsKeys } from './keys'
 
@@ -21,8 +19,15 @@ export async function appendEntry(tx: TxStore, draft: EntryDraft, opts: { clip?:
     const household = await tx.get<Household>('households', draft.householdId)
     if (!household) throw PointsErrors.HOUSEHOLD_NOT_FOUND()
     account = {
-      _id: household._id, villageId: household.villageId, headName: household.headName,
-      balance: 0, earned: 0, lost: 0, spent: 0, entries: 0, lastEntryAt: draft.at,
+      _id: household._id,
+      villageId: household.villageId,
+      headName: household.headName,
+      balance: 0,
+      earned: 0,
+      lost: 0,
+      spent: 0,
+      entries: 0,
+      lastEntryAt: draft.at,
     }
   }
   let delta = draft.delta
@@ -42,8 +47,12 @@ export async function appendEntry(tx: TxStore, draft: EntryDraft, opts: { clip?:
   }
   await tx.insert('points_ledger', entry)
 
-  const scoring = entry.kind === 'award' || entry.kind === 'system' || entry.kind === 'deduction' ||
-    entry.kind === 'opening' || entry.kind === 'correction'
+  const scoring =
+    entry.kind === 'award' ||
+    entry.kind === 'system' ||
+    entry.kind === 'deduction' ||
+    entry.kind === 'opening' ||
+    entry.kind === 'correction'
   const gained = scoring && delta > 0 ? delta : 0
   const lostNow = scoring && delta < 0 ? -delta : 0
   const spentNow = entry.kind === 'redeem' || entry.kind === 'refund' ? -delta : 0
@@ -60,8 +69,14 @@ export async function appendEntry(tx: TxStore, draft: EntryDraft, opts: { clip?:
   const hmId = pointsKeys.householdMonth(account._id, month)
   const hm = await tx.get<HouseholdMonth>('points_household_months', hmId)
   await tx.set<HouseholdMonth>('points_household_months', {
-    _id: hmId, villageId: account.villageId, householdId: account._id, headName: account.headName, month,
-    earned: (hm?.earned ?? 0) + gained, lost: (hm?.lost ?? 0) + lostNow, entries: (hm?.entries ?? 0) + 1,
+    _id: hmId,
+    villageId: account.villageId,
+    householdId: account._id,
+    headName: account.headName,
+    month,
+    earned: (hm?.earned ?? 0) + gained,
+    lost: (hm?.lost ?? 0) + lostNow,
+    entries: (hm?.entries ?? 0) + 1,
   })
   await bumpVillageMonth(tx, account.villageId, month, (s) => {
     if (!hm) s.activeHouseholds += 1
@@ -74,21 +89,41 @@ export async function appendEntry(tx: TxStore, draft: EntryDraft, opts: { clip?:
 
 /** Reads, changes and writes a village's month counters (one doc by deterministic id). */
 export async function bumpVillageMonth(
-  tx: TxStore, villageId: string, month: string, change: (s: VillageMonthStats) => void,
+  tx: TxStore,
+  villageId: string,
+  month: string,
+  change: (s: VillageMonthStats) => void,
 ): Promise<void> {
   const id = pointsKeys.villageMonth(villageId, month)
   const s = (await tx.get<VillageMonthStats>('points_village_months', id)) ?? {
-    _id: id, villageId, month, givenByCategory: {}, deductedByCategory: {}, activeHouseholds: 0,
-    redemptions: 0, redeemedPoints: 0, fulfilled: 0, cancelled: 0, expired: 0,
+    _id: id,
+    villageId,
+    month,
+    givenByCategory: {},
+    deductedByCategory: {},
+    activeHouseholds: 0,
+    redemptions: 0,
+    redeemedPoints: 0,
+    fulfilled: 0,
+    cancelled: 0,
+    expired: 0,
   }
-  const next: VillageMonthStats = { ...s, givenByCategory: { ...s.givenByCategory }, deductedByCategory: { ...s.deductedByCategory } }
+  const next: VillageMonthStats = {
+    ...s,
+    givenByCategory: { ...s.givenByCategory },
+    deductedByCategory: { ...s.deductedByCategory },
+  }
   change(next)
   await tx.set('points_village_months', next)
 }
 
 /** Adds `amount` (absolute) to a counter doc, creating it; returns the new value. */
 export async function addToCounter(
-  tx: TxStore, collection: string, id: string, base: Record<string, unknown>, amount: number,
+  tx: TxStore,
+  collection: string,
+  id: string,
+  base: Record<string, unknown>,
+  amount: number,
 ): Promise<number> {
   const doc = await tx.get<{ _id: string; used: number }>(collection, id)
   const used = Math.max(0, (doc?.used ?? 0) + amount)

@@ -1,7 +1,7 @@
 import { startTestHost, type TestHost } from '../../tests/support/host'
-import type { Household, RoleAssignment, User } from '../../shared/account/account.schema'
-import type { Goods, LedgerEntry, PointsAccount, Redemption } from '../../shared/points/points.schema'
-import { bjMonth } from '../../shared/time/beijing'
+import type { Household, RoleAssignment, User } from '@shared/account/account.schema'
+import type { Goods, LedgerEntry, PointsAccount, Redemption } from '@shared/points/points.schema'
+import { bjMonth } from '@shared/time/beijing'
 import { stableId } from '../_core/ids'
 import { GPS_MARK, jpegWithExif } from '../incident/fixtures'
 import { pointsKeys } from './keys'
@@ -29,13 +29,58 @@ function makeHouseholds(prefix: string, n: number, balance: number) {
     const hh = `hh-${prefix}-${i}`
     const uid = `u-${prefix}-${i}`
     households.push({ _id: hh, villageId: V, gridId: GRID, headName: `测试户${i}`, address: `${i} 号` })
-    users.push({ _id: uid, openid: null, name: `居民${i}`, phone: null, householdId: hh, residenceUnitId: GRID, createdAt: now })
-    roles.push({ _id: `ra-${uid}`, userId: uid, role: 'resident', unitId: GRID, grantedBy: null, via: 'seed', createdAt: now, revokedAt: null })
-    accounts.push({ _id: hh, villageId: V, headName: `测试户${i}`, balance, earned: balance, lost: 0, spent: 0, entries: 1, lastEntryAt: now })
+    users.push({
+      _id: uid,
+      openid: null,
+      name: `居民${i}`,
+      phone: null,
+      householdId: hh,
+      residenceUnitId: GRID,
+      createdAt: now,
+    })
+    roles.push({
+      _id: `ra-${uid}`,
+      userId: uid,
+      role: 'resident',
+      unitId: GRID,
+      grantedBy: null,
+      via: 'seed',
+      createdAt: now,
+      revokedAt: null,
+    })
+    accounts.push({
+      _id: hh,
+      villageId: V,
+      headName: `测试户${i}`,
+      balance,
+      earned: balance,
+      lost: 0,
+      spent: 0,
+      entries: 1,
+      lastEntryAt: now,
+    })
     entries.push({
-      _id: stableId('pl', 'opening', hh), villageId: V, householdId: hh, kind: 'opening', seq: 1, delta: balance, balanceAfter: balance,
-      ruleId: null, ruleVersion: null, ruleCode: null, ruleName: null, category: null, sourceType: 'seed', sourceId: `opening:${hh}`,
-      memberUserId: null, memberName: null, proposedBy: null, approvedBy: null, reason: '期初积分', at: now, month,
+      _id: stableId('pl', 'opening', hh),
+      villageId: V,
+      householdId: hh,
+      kind: 'opening',
+      seq: 1,
+      delta: balance,
+      balanceAfter: balance,
+      ruleId: null,
+      ruleVersion: null,
+      ruleCode: null,
+      ruleName: null,
+      category: null,
+      sourceType: 'seed',
+      sourceId: `opening:${hh}`,
+      memberUserId: null,
+      memberName: null,
+      proposedBy: null,
+      approvedBy: null,
+      reason: '期初积分',
+      at: now,
+      month,
     })
   }
   host.rt.db.bulkInsert('households', households)
@@ -46,23 +91,42 @@ function makeHouseholds(prefix: string, n: number, balance: number) {
   return { households, users }
 }
 
-async function newGoods(name: string, price: number, stock: number, limitPerMonth: number | null = null): Promise<string> {
+async function newGoods(
+  name: string,
+  price: number,
+  stock: number,
+  limitPerMonth: number | null = null,
+): Promise<string> {
   const token = await host.token('u-chenguilan')
-  const res = await host.post('/api/fn/points', { action: 'saveGoods', requestId: `goods-${Math.random().toString(36).slice(2, 12)}`, data: { villageId: V, name, price, stock, limitPerMonth } }, token)
+  const res = await host.post(
+    '/api/fn/points',
+    {
+      action: 'saveGoods',
+      requestId: `goods-${Math.random().toString(36).slice(2, 12)}`,
+      data: { villageId: V, name, price, stock, limitPerMonth },
+    },
+    token,
+  )
   if (!res.json.ok) throw new Error(JSON.stringify(res.json))
   return res.json.data.id
 }
 
 async function ledgerSum(hh: string): Promise<number> {
-  return (await host.rt.db.find<LedgerEntry>('points_ledger', { where: { householdId: hh } })).reduce((s, e) => s + e.delta, 0)
+  return (await host.rt.db.find<LedgerEntry>('points_ledger', { where: { householdId: hh } })).reduce(
+    (s, e) => s + e.delta,
+    0,
+  )
 }
 
 it('200 households redeem an item with stock 50 at once: exactly 50 orders', async () => {
   const { users, households } = makeHouseholds('rush', 200, 100)
   const goodsId = await newGoods('限量月饼', 20, 50)
   const tokens = await Promise.all(users.map((u) => host.token(u._id)))
-  const results = await Promise.all(tokens.map((t, i) =>
-    host.post('/api/fn/points', { action: 'redeem', requestId: `rush-req-${i}`, data: { goodsId } }, t)))
+  const results = await Promise.all(
+    tokens.map((t, i) =>
+      host.post('/api/fn/points', { action: 'redeem', requestId: `rush-req-${i}`, data: { goodsId } }, t),
+    ),
+  )
   const ok = results.filter((r) => r.json.ok)
   const refused = results.filter((r) => !r.json.ok)
   expect(ok).toHaveLength(50)
@@ -75,8 +139,9 @@ it('200 households redeem an item with stock 50 at once: exactly 50 orders', asy
     const a = await host.rt.db.get<PointsAccount>('points_accounts', h._id)
     expect(a!.balance).toBe(await ledgerSum(h._id))
   }
-  const spent = (await Promise.all(households.map((h) => host.rt.db.get<PointsAccount>('points_accounts', h._id))))
-    .filter((a) => a!.balance === 80)
+  const spent = (
+    await Promise.all(households.map((h) => host.rt.db.get<PointsAccount>('points_accounts', h._id)))
+  ).filter((a) => a!.balance === 80)
   expect(spent).toHaveLength(50)
 }, 60_000)
 
@@ -84,8 +149,11 @@ it('one household with 100 points sends ten 30-point redemptions at once: at mos
   const { users, households } = makeHouseholds('ten', 1, 100)
   const goodsId = await newGoods('三十分的茶', 30, 100)
   const token = await host.token(users[0]!._id)
-  const results = await Promise.all(Array.from({ length: 10 }, (_, i) =>
-    host.post('/api/fn/points', { action: 'redeem', requestId: `ten-req-${i}`, data: { goodsId } }, token)))
+  const results = await Promise.all(
+    Array.from({ length: 10 }, (_, i) =>
+      host.post('/api/fn/points', { action: 'redeem', requestId: `ten-req-${i}`, data: { goodsId } }, token),
+    ),
+  )
   const ok = results.filter((r) => r.json.ok)
   expect(ok).toHaveLength(3)
   expect(results.filter((r) => !r.json.ok).every((r) => r.json.code === 'POINTS.INSUFFICIENT_BALANCE')).toBe(true)
@@ -99,8 +167,11 @@ it('the same redemption requestId sent five times at once: one order', async () 
   const { users, households } = makeHouseholds('dup', 1, 100)
   const goodsId = await newGoods('重复请求的皂', 10, 10)
   const token = await host.token(users[0]!._id)
-  const results = await Promise.all(Array.from({ length: 5 }, () =>
-    host.post('/api/fn/points', { action: 'redeem', requestId: 'dup-same-request-1', data: { goodsId } }, token)))
+  const results = await Promise.all(
+    Array.from({ length: 5 }, () =>
+      host.post('/api/fn/points', { action: 'redeem', requestId: 'dup-same-request-1', data: { goodsId } }, token),
+    ),
+  )
   expect(results.every((r) => r.json.ok)).toBe(true)
   expect(new Set(results.map((r) => r.json.data.id)).size).toBe(1)
   expect(await host.rt.db.count('points_redemptions', { householdId: households[0]!._id })).toBe(1)
@@ -115,23 +186,44 @@ it('a per-household monthly limit holds under concurrency', async () => {
   const { users, households } = makeHouseholds('lim', 1, 500)
   const goodsId = await newGoods('限购的油', 10, 100, 2)
   const token = await host.token(users[0]!._id)
-  const results = await Promise.all(Array.from({ length: 6 }, (_, i) =>
-    host.post('/api/fn/points', { action: 'redeem', requestId: `lim-req-${i}`, data: { goodsId } }, token)))
+  const results = await Promise.all(
+    Array.from({ length: 6 }, (_, i) =>
+      host.post('/api/fn/points', { action: 'redeem', requestId: `lim-req-${i}`, data: { goodsId } }, token),
+    ),
+  )
   expect(results.filter((r) => r.json.ok)).toHaveLength(2)
   expect((await host.rt.db.get<PointsAccount>('points_accounts', households[0]!._id))!.balance).toBe(480)
 }, 30_000)
 
 it('an evidence photo uploaded through the host reaches the approving official as a URL the host serves', async () => {
   const li = await host.token('u-lixiuying')
-  const up = await fetch(`${host.url}/api/files`, { method: 'POST', body: jpegWithExif() as BodyInit, headers: { 'content-type': 'image/jpeg', authorization: `Bearer ${li}` } })
+  const up = await fetch(`${host.url}/api/files`, {
+    method: 'POST',
+    body: jpegWithExif() as BodyInit,
+    headers: { 'content-type': 'image/jpeg', authorization: `Bearer ${li}` },
+  })
   const { fileId } = ((await up.json()) as { data: { fileId: string } }).data
-  const proposed = await host.post('/api/fn/points', {
-    action: 'propose', requestId: 'http-evidence-1',
-    data: { villageId: V, ruleId: pointsKeys.rule(V, 'YARD_CLEAN'), items: [{ householdId: 'hh-513328100001-G01-01' }], evidence: [fileId] },
-  }, li)
+  const proposed = await host.post(
+    '/api/fn/points',
+    {
+      action: 'propose',
+      requestId: 'http-evidence-1',
+      data: {
+        villageId: V,
+        ruleId: pointsKeys.rule(V, 'YARD_CLEAN'),
+        items: [{ householdId: 'hh-513328100001-G01-01' }],
+        evidence: [fileId],
+      },
+    },
+    li,
+  )
   expect(proposed.json).toMatchObject({ ok: true })
   const wang = await host.token('u-wangjianguo')
-  const list = await host.post('/api/fn/points', { action: 'listBatches', data: { villageId: V, status: 'pending' } }, wang)
+  const list = await host.post(
+    '/api/fn/points',
+    { action: 'listBatches', data: { villageId: V, status: 'pending' } },
+    wang,
+  )
   const batch = list.json.data.items.find((b: { id: string }) => b.id === proposed.json.data.id)
   expect(batch).toMatchObject({ canDecide: true, evidence: [{ fileId, url: `/api/files/${fileId}` }] })
   const photo = await fetch(`${host.url}${batch.evidence[0].url}`)

@@ -1,5 +1,5 @@
 import { testEnv, rid, T0, type TestEnv } from '../../tests/support/harness'
-import type { LedgerEntry, PointsAccount, PointsAward, PointsBatch, Goods } from '../../shared/points/points.schema'
+import type { LedgerEntry, PointsAccount, PointsAward, PointsBatch, Goods } from '@shared/points/points.schema'
 import { jpegWithExif } from '../incident/fixtures'
 import { pointsKeys } from './keys'
 
@@ -21,14 +21,27 @@ afterEach(() => env.close())
 const photo = (userId = 'u-lixiuying') => env.rt.files.savePhoto(jpegWithExif(), userId).fileId
 const account = async (hh: string) => (await env.rt.db.get<PointsAccount>('points_accounts', hh))?.balance ?? 0
 async function checkLedger(hh: string) {
-  const entries = await env.rt.db.find<LedgerEntry>('points_ledger', { where: { householdId: hh }, orderBy: [['seq', 'asc']] })
+  const entries = await env.rt.db.find<LedgerEntry>('points_ledger', {
+    where: { householdId: hh },
+    orderBy: [['seq', 'asc']],
+  })
   const sum = entries.reduce((s, e) => s + e.delta, 0)
   expect(await account(hh)).toBe(sum)
   expect(sum).toBeGreaterThanOrEqual(0)
   return sum
 }
-async function proposeAndApprove(items: Array<{ householdId: string; quantity?: number }>, ruleId = YARD, evidence = [photo()]) {
-  const batch = await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId, items, note: '3 月庭院评比', evidence })
+async function proposeAndApprove(
+  items: Array<{ householdId: string; quantity?: number }>,
+  ruleId = YARD,
+  evidence = [photo()],
+) {
+  const batch = await env.ok('points', 'u-lixiuying', 'propose', {
+    villageId: V,
+    ruleId,
+    items,
+    note: '3 月庭院评比',
+    evidence,
+  })
   await env.ok('points', 'u-wangjianguo', 'approveBatch', { batchId: batch.id })
   return batch
 }
@@ -39,27 +52,54 @@ describe('rules', () => {
     expect(rules.items.map((r: any) => r.code)).toContain('YARD_CLEAN')
     const b = await proposeAndApprove([{ householdId: ZHUOMA_HH }])
     const v2 = await env.ok('points', 'u-lixiuying', 'saveRule', {
-      villageId: V, code: 'yard_clean', name: '庭院整洁、门前三包', category: '环境卫生', points: 8, evidenceRequired: true, capPerMonth: 16,
+      villageId: V,
+      code: 'yard_clean',
+      name: '庭院整洁、门前三包',
+      category: '环境卫生',
+      points: 8,
+      evidenceRequired: true,
+      capPerMonth: 16,
     })
     expect(v2).toMatchObject({ id: YARD, version: 2, points: 8 })
     const same = await env.ok('points', 'u-lixiuying', 'saveRule', {
-      villageId: V, code: 'YARD_CLEAN', name: '庭院整洁、门前三包', category: '环境卫生', points: 8, evidenceRequired: true, capPerMonth: 16,
+      villageId: V,
+      code: 'YARD_CLEAN',
+      name: '庭院整洁、门前三包',
+      category: '环境卫生',
+      points: 8,
+      evidenceRequired: true,
+      capPerMonth: 16,
     })
     expect(same.version).toBe(2)
     const versions = await env.ok('points', 'u-lixiuying', 'ruleVersions', { ruleId: YARD })
-    expect(versions.items.map((v: any) => [v.version, v.points])).toEqual([[2, 8], [1, 5]])
+    expect(versions.items.map((v: any) => [v.version, v.points])).toEqual([
+      [2, 8],
+      [1, 5],
+    ])
     env.clock.advance(3 * DAY)
     await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })
     const detail = await env.ok('points', 'u-lixiuying', 'getBatch', { batchId: b.id })
     expect(detail.awards[0]).toMatchObject({ status: 'credited', delta: 5, creditedDelta: 5 })
     const entry = await env.rt.db.get<LedgerEntry>('points_ledger', pointsKeys.awardEntry(detail.awards[0].id))
-    expect(entry).toMatchObject({ ruleId: YARD, ruleVersion: 1, delta: 5, proposedBy: 'u-lixiuying', approvedBy: 'u-wangjianguo' })
+    expect(entry).toMatchObject({
+      ruleId: YARD,
+      ruleVersion: 1,
+      delta: 5,
+      proposedBy: 'u-lixiuying',
+      approvedBy: 'u-wangjianguo',
+    })
   })
 
   it('only officials manage rules, only in their village', async () => {
     const rule = { villageId: V, code: 'X_TEST', name: '测试', category: '其他', points: 1 }
-    expect(await env.call('points', 'u-zhuoma', 'saveRule', rule)).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
-    expect(await env.call('points', 'u-lixiuying', 'saveRule', { ...rule, villageId: '513328101201' })).toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
+    expect(await env.call('points', 'u-zhuoma', 'saveRule', rule)).toMatchObject({
+      ok: false,
+      code: 'COMMON.FORBIDDEN',
+    })
+    expect(await env.call('points', 'u-lixiuying', 'saveRule', { ...rule, villageId: '513328101201' })).toMatchObject({
+      ok: false,
+      code: 'COMMON.OUT_OF_SCOPE',
+    })
   })
 })
 
@@ -73,12 +113,24 @@ describe('scoring: propose → approve → publicity → settle', () => {
     expect(pub.items.map((i: any) => i.headNameMasked).sort()).toEqual(['卓*', '王*明'])
     expect(pub.items.find((i: any) => i.mine)).toMatchObject({ canObject: true, status: 'publicity' })
     // nothing credited during publicity
-    expect(await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })).toEqual({ settled: 0, points: 0, remaining: 0 })
+    expect(await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })).toEqual({
+      settled: 0,
+      points: 0,
+      remaining: 0,
+    })
     const mine = await env.ok('points', 'u-zhuoma', 'myPoints', {})
     expect(mine).toMatchObject({ balance: before, pending: { count: 1, points: 5 } })
     env.clock.advance(3 * DAY)
-    expect(await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })).toEqual({ settled: 2, points: 10, remaining: 0 })
-    expect(await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })).toEqual({ settled: 0, points: 0, remaining: 0 })
+    expect(await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })).toEqual({
+      settled: 2,
+      points: 10,
+      remaining: 0,
+    })
+    expect(await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })).toEqual({
+      settled: 0,
+      points: 0,
+      remaining: 0,
+    })
     expect(await account(ZHUOMA_HH)).toBe(before + 5)
     await checkLedger(ZHUOMA_HH)
     await checkLedger(WANG_HH)
@@ -94,20 +146,53 @@ describe('scoring: propose → approve → publicity → settle', () => {
   })
 
   it('nobody approves their own proposal; evidence and rule checks', async () => {
-    const b = await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: ZHUOMA_HH }], evidence: [photo()] })
+    const b = await env.ok('points', 'u-lixiuying', 'propose', {
+      villageId: V,
+      ruleId: YARD,
+      items: [{ householdId: ZHUOMA_HH }],
+      evidence: [photo()],
+    })
     expect(b.canDecide).toBe(false)
-    expect(await env.call('points', 'u-lixiuying', 'approveBatch', { batchId: b.id })).toMatchObject({ ok: false, code: 'POINTS.OWN_PROPOSAL' })
-    expect(await env.call('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: ZHUOMA_HH }] }))
-      .toMatchObject({ ok: false, code: 'POINTS.EVIDENCE_REQUIRED' })
-    expect(await env.call('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: pointsKeys.rule(V, 'PATROL_DUTY'), items: [{ householdId: ZHUOMA_HH }] }))
-      .toMatchObject({ ok: false, code: 'POINTS.RULE_IS_SYSTEM' })
-    expect(await env.call('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, evidence: [photo()], items: [{ householdId: 'hh-513328101201-G01-01' }] }))
-      .toMatchObject({ ok: false, code: 'POINTS.HOUSEHOLD_NOT_IN_VILLAGE' })
-    expect(await env.call('points', 'u-zhuoma', 'propose', { villageId: V, ruleId: YARD, evidence: [photo('u-zhuoma')], items: [{ householdId: ZHUOMA_HH }] }))
-      .toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
+    expect(await env.call('points', 'u-lixiuying', 'approveBatch', { batchId: b.id })).toMatchObject({
+      ok: false,
+      code: 'POINTS.OWN_PROPOSAL',
+    })
+    expect(
+      await env.call('points', 'u-lixiuying', 'propose', {
+        villageId: V,
+        ruleId: YARD,
+        items: [{ householdId: ZHUOMA_HH }],
+      }),
+    ).toMatchObject({ ok: false, code: 'POINTS.EVIDENCE_REQUIRED' })
+    expect(
+      await env.call('points', 'u-lixiuying', 'propose', {
+        villageId: V,
+        ruleId: pointsKeys.rule(V, 'PATROL_DUTY'),
+        items: [{ householdId: ZHUOMA_HH }],
+      }),
+    ).toMatchObject({ ok: false, code: 'POINTS.RULE_IS_SYSTEM' })
+    expect(
+      await env.call('points', 'u-lixiuying', 'propose', {
+        villageId: V,
+        ruleId: YARD,
+        evidence: [photo()],
+        items: [{ householdId: 'hh-513328101201-G01-01' }],
+      }),
+    ).toMatchObject({ ok: false, code: 'POINTS.HOUSEHOLD_NOT_IN_VILLAGE' })
+    expect(
+      await env.call('points', 'u-zhuoma', 'propose', {
+        villageId: V,
+        ruleId: YARD,
+        evidence: [photo('u-zhuoma')],
+        items: [{ householdId: ZHUOMA_HH }],
+      }),
+    ).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
     const rejected = await env.ok('points', 'u-wangjianguo', 'rejectBatch', { batchId: b.id, note: '照片看不清' })
     expect(rejected.status).toBe('rejected')
-    expect(await env.call('points', 'u-wangjianguo', 'approveBatch', { batchId: b.id })).toMatchObject({ ok: false, code: 'POINTS.BATCH_DECIDED' })
+    expect(await env.call('points', 'u-wangjianguo', 'approveBatch', { batchId: b.id })).toMatchObject({
+      ok: false,
+      code: 'POINTS.BATCH_DECIDED',
+    })
   })
 
   describe('evidence photos are checked with the file port before anything is written', () => {
@@ -118,11 +203,24 @@ describe('scoring: propose → approve → publicity → settle', () => {
       ledger: await env.rt.db.count('points_ledger'),
     })
     const propose = (evidence: unknown, requestId?: string) =>
-      env.call('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }], note: '庭院评比', evidence }, requestId)
+      env.call(
+        'points',
+        'u-lixiuying',
+        'propose',
+        {
+          villageId: V,
+          ruleId: YARD,
+          items: [{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }],
+          note: '庭院评比',
+          evidence,
+        },
+        requestId,
+      )
 
-    it('a forged, unknown, someone else\'s or generated file is refused in Chinese and writes nothing', async () => {
+    it("a forged, unknown, someone else's or generated file is refused in Chinese and writes nothing", async () => {
       const before = await written()
-      const exported = (await env.rt.files.putGenerated('台账.csv', new TextEncoder().encode('a,b\n'), 'text/csv')).fileId
+      const exported = (await env.rt.files.putGenerated('台账.csv', new TextEncoder().encode('a,b\n'), 'text/csv'))
+        .fileId
       const cases: Array<[evidence: unknown, code: string, message: RegExp]> = [
         [['p'], 'COMMON.BAD_INPUT', /照片编号不对/],
         [['photo-1'], 'COMMON.BAD_INPUT', /照片编号不对/],
@@ -139,38 +237,69 @@ describe('scoring: propose → approve → publicity → settle', () => {
         expect(await propose(evidence)).toMatchObject({ ok: false, code, message: expect.stringMatching(message) })
       }
       expect(await written()).toEqual(before)
-      expect((await env.ok('points', 'u-wangjianguo', 'listBatches', { villageId: V, status: 'pending' })).items).toEqual([])
+      expect(
+        (await env.ok('points', 'u-wangjianguo', 'listBatches', { villageId: V, status: 'pending' })).items,
+      ).toEqual([])
       // the rule still asks for a photo
-      expect(await propose([])).toMatchObject({ ok: false, code: 'POINTS.EVIDENCE_REQUIRED', message: '这条规则需要上传照片作为依据' })
+      expect(await propose([])).toMatchObject({
+        ok: false,
+        code: 'POINTS.EVIDENCE_REQUIRED',
+        message: '这条规则需要上传照片作为依据',
+      })
     })
 
-    it('the proposer\'s own uploads are stored on the batch and on every award, once each', async () => {
+    it("the proposer's own uploads are stored on the batch and on every award, once each", async () => {
       const a = photo()
       const b = photo()
       const requestId = rid('propose')
       const batch = await propose([a, b, a], requestId)
-      expect(batch).toMatchObject({ ok: true, data: { evidence: [{ fileId: a, url: `/api/files/${a}` }, { fileId: b, url: `/api/files/${b}` }], households: 2 } })
+      expect(batch).toMatchObject({
+        ok: true,
+        data: {
+          evidence: [
+            { fileId: a, url: `/api/files/${a}` },
+            { fileId: b, url: `/api/files/${b}` },
+          ],
+          households: 2,
+        },
+      })
       if (!batch.ok) return
       const id = (batch.data as { id: string }).id
       expect((await env.rt.db.get<PointsBatch>('points_batches', id))!.evidence).toEqual([a, b])
       const awards = await env.rt.db.find<PointsAward>('points_awards', { where: { batchId: id } })
-      expect(awards.map((x) => x.evidence)).toEqual([[a, b], [a, b]])
+      expect(awards.map((x) => x.evidence)).toEqual([
+        [a, b],
+        [a, b],
+      ])
       // a repeat of the same request returns the same batch, without a second one
       expect(await propose([a, b, a], requestId)).toEqual(batch)
       expect(await env.rt.db.count('points_batches', { ruleId: YARD })).toBe(1)
       // the approver sees the same photos
-      expect((await env.ok('points', 'u-wangjianguo', 'getBatch', { batchId: id })).batch.evidence.map((p: any) => p.fileId)).toEqual([a, b])
+      expect(
+        (await env.ok('points', 'u-wangjianguo', 'getBatch', { batchId: id })).batch.evidence.map((p: any) => p.fileId),
+      ).toEqual([a, b])
     })
 
-    it('the approving official sees each photo with a URL the host serves; residents\' publicity carries no photos', async () => {
+    it("the approving official sees each photo with a URL the host serves; residents' publicity carries no photos", async () => {
       const a = photo()
       const b = photo()
-      const batch = await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: ZHUOMA_HH }], note: '庭院评比', evidence: [a, b] })
-      const listed = (await env.ok('points', 'u-wangjianguo', 'listBatches', { villageId: V, status: 'pending' })).items.find((x: any) => x.id === batch.id)
+      const batch = await env.ok('points', 'u-lixiuying', 'propose', {
+        villageId: V,
+        ruleId: YARD,
+        items: [{ householdId: ZHUOMA_HH }],
+        note: '庭院评比',
+        evidence: [a, b],
+      })
+      const listed = (
+        await env.ok('points', 'u-wangjianguo', 'listBatches', { villageId: V, status: 'pending' })
+      ).items.find((x: any) => x.id === batch.id)
       const detail = (await env.ok('points', 'u-wangjianguo', 'getBatch', { batchId: batch.id })).batch
       for (const view of [listed, detail]) {
         expect(view.canDecide).toBe(true)
-        expect(view.evidence).toEqual([{ fileId: a, url: `/api/files/${a}` }, { fileId: b, url: `/api/files/${b}` }])
+        expect(view.evidence).toEqual([
+          { fileId: a, url: `/api/files/${a}` },
+          { fileId: b, url: `/api/files/${b}` },
+        ])
         for (const p of view.evidence) {
           // the URL is the local host's GET /api/files/<id>: that file is there, a clean JPEG of the proposer's upload
           const served = env.rt.files.read(p.url.slice('/api/files/'.length))
@@ -185,29 +314,65 @@ describe('scoring: propose → approve → publicity → settle', () => {
       expect(pub.items).toHaveLength(1)
       expect(JSON.stringify(pub)).not.toMatch(/f_[0-9a-f]{32}|\/api\/files\//)
       // a proposal without photos shows none
-      const bare = await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: pointsKeys.rule(V, 'GARBAGE_SORT'), items: [{ householdId: WANG_HH }] })
+      const bare = await env.ok('points', 'u-lixiuying', 'propose', {
+        villageId: V,
+        ruleId: pointsKeys.rule(V, 'GARBAGE_SORT'),
+        items: [{ householdId: WANG_HH }],
+      })
       expect((await env.ok('points', 'u-wangjianguo', 'getBatch', { batchId: bare.id })).batch.evidence).toEqual([])
     })
 
     it('a proposal over the cap is refused before its photos are adopted; without photos the transaction still checks the cap', async () => {
-      await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: ZHUOMA_HH, quantity: 2 }], evidence: [photo()] })
+      await env.ok('points', 'u-lixiuying', 'propose', {
+        villageId: V,
+        ruleId: YARD,
+        items: [{ householdId: ZHUOMA_HH, quantity: 2 }],
+        evidence: [photo()],
+      })
       const adopt = jest.spyOn(env.rt.files, 'adoptPhoto')
-      expect(await propose([photo()])).toMatchObject({ ok: false, code: 'POINTS.CAP_EXCEEDED', message: expect.stringContaining('卓玛（本月还可 0 分）') })
+      expect(await propose([photo()])).toMatchObject({
+        ok: false,
+        code: 'POINTS.CAP_EXCEEDED',
+        message: expect.stringContaining('卓玛（本月还可 0 分）'),
+      })
       expect(adopt).not.toHaveBeenCalled()
       // GARBAGE_SORT: 2 points, cap 8, no photo needed
-      const sort = { villageId: V, ruleId: pointsKeys.rule(V, 'GARBAGE_SORT'), items: [{ householdId: ZHUOMA_HH, quantity: 5 }] }
-      expect(await env.call('points', 'u-lixiuying', 'propose', sort)).toMatchObject({ ok: false, code: 'POINTS.CAP_EXCEEDED', message: expect.stringContaining('本月还可 8 分') })
+      const sort = {
+        villageId: V,
+        ruleId: pointsKeys.rule(V, 'GARBAGE_SORT'),
+        items: [{ householdId: ZHUOMA_HH, quantity: 5 }],
+      }
+      expect(await env.call('points', 'u-lixiuying', 'propose', sort)).toMatchObject({
+        ok: false,
+        code: 'POINTS.CAP_EXCEEDED',
+        message: expect.stringContaining('本月还可 8 分'),
+      })
       adopt.mockRestore()
     })
   })
 
   it('enforces the monthly cap per household at proposal; rejection frees the room', async () => {
     // YARD_CLEAN: 5 points, cap 10 a month
-    const first = await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: ZHUOMA_HH, quantity: 2 }], evidence: [photo()] })
-    const over = await env.call('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: WANG_HH }, { householdId: ZHUOMA_HH }], evidence: [photo()] })
+    const first = await env.ok('points', 'u-lixiuying', 'propose', {
+      villageId: V,
+      ruleId: YARD,
+      items: [{ householdId: ZHUOMA_HH, quantity: 2 }],
+      evidence: [photo()],
+    })
+    const over = await env.call('points', 'u-lixiuying', 'propose', {
+      villageId: V,
+      ruleId: YARD,
+      items: [{ householdId: WANG_HH }, { householdId: ZHUOMA_HH }],
+      evidence: [photo()],
+    })
     expect(over).toMatchObject({ ok: false, code: 'POINTS.CAP_EXCEEDED', message: expect.stringContaining('卓玛') })
     await env.ok('points', 'u-wangjianguo', 'rejectBatch', { batchId: first.id, note: '重复' })
-    await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: WANG_HH }, { householdId: ZHUOMA_HH }], evidence: [photo()] })
+    await env.ok('points', 'u-lixiuying', 'propose', {
+      villageId: V,
+      ruleId: YARD,
+      items: [{ householdId: WANG_HH }, { householdId: ZHUOMA_HH }],
+      evidence: [photo()],
+    })
   })
 
   it('a deduction goes the same way and never takes a balance below zero', async () => {
@@ -227,24 +392,52 @@ describe('scoring: propose → approve → publicity → settle', () => {
     const before = await account(ZHUOMA_HH)
     const b = await proposeAndApprove([{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }])
     const detail = await env.ok('points', 'u-lixiuying', 'getBatch', { batchId: b.id })
-    const [za, wa] = [detail.awards.find((a: any) => a.householdId === ZHUOMA_HH), detail.awards.find((a: any) => a.householdId === WANG_HH)]
+    const [za, wa] = [
+      detail.awards.find((a: any) => a.householdId === ZHUOMA_HH),
+      detail.awards.find((a: any) => a.householdId === WANG_HH),
+    ]
     const o1 = await env.ok('points', 'u-wangdeming', 'object', { awardId: za.id, reason: '她家门口还堆着柴火' })
     expect(o1.status).toBe('open')
-    expect(await env.call('points', 'u-wangdeming', 'object', { awardId: za.id, reason: '再提一次' })).toMatchObject({ ok: false, code: 'POINTS.ALREADY_OBJECTED' })
+    expect(await env.call('points', 'u-wangdeming', 'object', { awardId: za.id, reason: '再提一次' })).toMatchObject({
+      ok: false,
+      code: 'POINTS.ALREADY_OBJECTED',
+    })
     // a resident of another village cannot object
-    expect(await env.call('points', 'u-yangjin', 'object', { awardId: za.id, reason: '不对' })).toMatchObject({ ok: false, code: 'POINTS.NOT_MY_VILLAGE' })
+    expect(await env.call('points', 'u-yangjin', 'object', { awardId: za.id, reason: '不对' })).toMatchObject({
+      ok: false,
+      code: 'POINTS.NOT_MY_VILLAGE',
+    })
     const o2 = await env.ok('points', 'u-zhuoma', 'object', { awardId: wa.id, reason: '没看到打扫' })
     env.clock.advance(4 * DAY)
     // open objections hold crediting past the period; objecting after it is refused
     expect(await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })).toMatchObject({ settled: 0 })
-    expect(await env.call('points', 'u-zhaxi', 'object', { awardId: za.id, reason: '晚了' })).toMatchObject({ ok: false, code: 'POINTS.NOT_IN_PUBLICITY' })
+    expect(await env.call('points', 'u-zhaxi', 'object', { awardId: za.id, reason: '晚了' })).toMatchObject({
+      ok: false,
+      code: 'POINTS.NOT_IN_PUBLICITY',
+    })
     const objections = await env.ok('points', 'u-lixiuying', 'listObjections', { villageId: V, status: 'open' })
     expect(objections.total).toBe(2)
-    await env.ok('points', 'u-lixiuying', 'resolveObjection', { objectionId: o1.id, decision: 'uphold', note: '已核实，柴火是临时的' })
-    await env.ok('points', 'u-lixiuying', 'resolveObjection', { objectionId: o2.id, decision: 'withdraw', note: '核实确实没打扫' })
-    expect(await env.call('points', 'u-lixiuying', 'resolveObjection', { objectionId: o2.id, decision: 'uphold', note: 'x' }))
-      .toMatchObject({ ok: false, code: 'POINTS.OBJECTION_RESOLVED' })
-    expect(await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })).toMatchObject({ settled: 1, points: 5 })
+    await env.ok('points', 'u-lixiuying', 'resolveObjection', {
+      objectionId: o1.id,
+      decision: 'uphold',
+      note: '已核实，柴火是临时的',
+    })
+    await env.ok('points', 'u-lixiuying', 'resolveObjection', {
+      objectionId: o2.id,
+      decision: 'withdraw',
+      note: '核实确实没打扫',
+    })
+    expect(
+      await env.call('points', 'u-lixiuying', 'resolveObjection', {
+        objectionId: o2.id,
+        decision: 'uphold',
+        note: 'x',
+      }),
+    ).toMatchObject({ ok: false, code: 'POINTS.OBJECTION_RESOLVED' })
+    expect(await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })).toMatchObject({
+      settled: 1,
+      points: 5,
+    })
     expect(await account(ZHUOMA_HH)).toBe(before + 5)
     const pub = await env.ok('points', 'u-zhuoma', 'publicity', { villageId: V })
     expect(pub.items.map((i: any) => i.status).sort()).toEqual(['credited', 'withdrawn'])
@@ -256,11 +449,15 @@ describe('scoring: propose → approve → publicity → settle', () => {
     await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })
     const before = await account(ZHUOMA_HH)
     const mine = await env.ok('points', 'u-zhuoma', 'myPoints', {})
-    const e = await env.ok('points', 'u-wangjianguo', 'correctEntry', { entryId: mine.history.items[0].id, reason: '评错了户' })
+    const e = await env.ok('points', 'u-wangjianguo', 'correctEntry', {
+      entryId: mine.history.items[0].id,
+      reason: '评错了户',
+    })
     expect(e).toMatchObject({ kind: 'correction', delta: -5 })
     expect(await account(ZHUOMA_HH)).toBe(before - 5)
-    expect(await env.call('points', 'u-wangjianguo', 'correctEntry', { entryId: mine.history.items[0].id, reason: '再来' }))
-      .toMatchObject({ ok: false, code: 'POINTS.ALREADY_CORRECTED' })
+    expect(
+      await env.call('points', 'u-wangjianguo', 'correctEntry', { entryId: mine.history.items[0].id, reason: '再来' }),
+    ).toMatchObject({ ok: false, code: 'POINTS.ALREADY_CORRECTED' })
     await checkLedger(ZHUOMA_HH)
   })
 
@@ -285,15 +482,26 @@ describe('points store', () => {
     const soap = await goodsOf('香皂')
     const before = await account(ZHUOMA_HH)
     const order = await env.ok('points', 'u-zhuoma', 'redeem', { goodsId: soap.id, quantity: 2 })
-    expect(order).toMatchObject({ status: 'pending', points: 30, code: expect.stringMatching(/^\d{6}$/), qr: `LINLI-PICKUP:${V}:${order.code}` })
+    expect(order).toMatchObject({
+      status: 'pending',
+      points: 30,
+      code: expect.stringMatching(/^\d{6}$/),
+      qr: `LINLI-PICKUP:${V}:${order.code}`,
+    })
     expect(await account(ZHUOMA_HH)).toBe(before - 30)
     expect(await stock(soap.id)).toBe(soap.stock - 2)
     const looked = await env.ok('points', 'u-chenguilan', 'lookupPickup', { villageId: V, code: order.code })
     expect(looked).toMatchObject({ id: order.id, headName: '卓玛', goodsName: soap.name })
     const done = await env.ok('points', 'u-chenguilan', 'fulfil', { villageId: V, code: order.code })
     expect(done.status).toBe('fulfilled')
-    expect(await env.call('points', 'u-chenguilan', 'fulfil', { villageId: V, code: order.code })).toMatchObject({ ok: false, code: 'POINTS.CODE_NOT_FOUND' })
-    expect(await env.call('points', 'u-zhuoma', 'cancelRedemption', { redemptionId: order.id })).toMatchObject({ ok: false, code: 'POINTS.REDEMPTION_CLOSED' })
+    expect(await env.call('points', 'u-chenguilan', 'fulfil', { villageId: V, code: order.code })).toMatchObject({
+      ok: false,
+      code: 'POINTS.CODE_NOT_FOUND',
+    })
+    expect(await env.call('points', 'u-zhuoma', 'cancelRedemption', { redemptionId: order.id })).toMatchObject({
+      ok: false,
+      code: 'POINTS.REDEMPTION_CLOSED',
+    })
     expect(await stock(soap.id)).toBe(soap.stock - 2)
     await checkLedger(ZHUOMA_HH)
   })
@@ -301,16 +509,27 @@ describe('points store', () => {
   it('a keeper of one village cannot fulfil another village’s orders; residents cannot fulfil', async () => {
     const soap = await goodsOf('香皂')
     const order = await env.ok('points', 'u-zhuoma', 'redeem', { goodsId: soap.id })
-    expect(await env.call('points', 'u-chenguilan', 'fulfil', { villageId: '513328101201', code: order.code })).toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
-    expect(await env.call('points', 'u-wangdeming', 'fulfil', { villageId: V, code: order.code })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
+    expect(
+      await env.call('points', 'u-chenguilan', 'fulfil', { villageId: '513328101201', code: order.code }),
+    ).toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
+    expect(await env.call('points', 'u-wangdeming', 'fulfil', { villageId: V, code: order.code })).toMatchObject({
+      ok: false,
+      code: 'COMMON.FORBIDDEN',
+    })
   })
 
   it('cancel and expiry return points and stock; limits per month hold', async () => {
     const soap = await goodsOf('香皂') // limit 3 a month
     const before = await account(ZHUOMA_HH)
     const a = await env.ok('points', 'u-zhuoma', 'redeem', { goodsId: soap.id, quantity: 2 })
-    expect(await env.call('points', 'u-zhuoma', 'redeem', { goodsId: soap.id, quantity: 2 })).toMatchObject({ ok: false, code: 'POINTS.LIMIT_REACHED' })
-    expect(await env.call('points', 'u-wangdeming', 'cancelRedemption', { redemptionId: a.id })).toMatchObject({ ok: false, code: 'POINTS.NOT_YOUR_ORDER' })
+    expect(await env.call('points', 'u-zhuoma', 'redeem', { goodsId: soap.id, quantity: 2 })).toMatchObject({
+      ok: false,
+      code: 'POINTS.LIMIT_REACHED',
+    })
+    expect(await env.call('points', 'u-wangdeming', 'cancelRedemption', { redemptionId: a.id })).toMatchObject({
+      ok: false,
+      code: 'POINTS.NOT_YOUR_ORDER',
+    })
     const c = await env.ok('points', 'u-zhuoma', 'cancelRedemption', { redemptionId: a.id })
     expect(c).toMatchObject({ status: 'cancelled', code: null })
     expect(await account(ZHUOMA_HH)).toBe(before)
@@ -331,26 +550,56 @@ describe('points store', () => {
     env.clock.advance(7 * DAY)
     const late = await env.ok('points', 'u-chenguilan', 'fulfil', { villageId: V, code: a.code })
     expect(late.status).toBe('expired')
-    expect(await env.ok('points', 'u-chenguilan', 'expireRedemptions', { villageId: V })).toEqual({ expired: 1, remaining: 0 })
-    expect(await env.ok('points', 'u-chenguilan', 'expireRedemptions', { villageId: V })).toEqual({ expired: 0, remaining: 0 })
+    expect(await env.ok('points', 'u-chenguilan', 'expireRedemptions', { villageId: V })).toEqual({
+      expired: 1,
+      remaining: 0,
+    })
+    expect(await env.ok('points', 'u-chenguilan', 'expireRedemptions', { villageId: V })).toEqual({
+      expired: 0,
+      remaining: 0,
+    })
     expect(await stock(soap.id)).toBe(soap.stock)
-    expect((await env.ok('points', 'u-lixiuying', 'listRedemptions', { villageId: V, status: 'expired' })).total).toBe(2)
+    expect((await env.ok('points', 'u-lixiuying', 'listRedemptions', { villageId: V, status: 'expired' })).total).toBe(
+      2,
+    )
     void b
   })
 
   it('not enough points, out of stock, goods off', async () => {
     const oil = await goodsOf('菜籽油')
     await env.rt.db.transaction((tx) => tx.update('points_goods', oil.id, { price: 100_000 }))
-    expect(await env.call('points', 'u-zhuoma', 'redeem', { goodsId: oil.id })).toMatchObject({ ok: false, code: 'POINTS.INSUFFICIENT_BALANCE' })
+    expect(await env.call('points', 'u-zhuoma', 'redeem', { goodsId: oil.id })).toMatchObject({
+      ok: false,
+      code: 'POINTS.INSUFFICIENT_BALANCE',
+    })
     const towel = await goodsOf('毛巾')
     await env.ok('points', 'u-chenguilan', 'adjustStock', { goodsId: towel.id, delta: -towel.stock, reason: '盘点' })
-    expect(await env.call('points', 'u-zhuoma', 'redeem', { goodsId: towel.id })).toMatchObject({ ok: false, code: 'POINTS.OUT_OF_STOCK' })
-    expect(await env.call('points', 'u-chenguilan', 'adjustStock', { goodsId: towel.id, delta: -1, reason: '盘点' })).toMatchObject({ ok: false, code: 'POINTS.STOCK_NEGATIVE' })
-    const g = await env.ok('points', 'u-chenguilan', 'saveGoods', { villageId: V, name: '电饭煲', price: 300, stock: 2, active: false })
-    expect(await env.call('points', 'u-zhuoma', 'redeem', { goodsId: g.id })).toMatchObject({ ok: false, code: 'POINTS.GOODS_OFF' })
-    expect((await env.ok('points', 'u-zhuoma', 'listGoods', { villageId: V })).items.map((x: any) => x.name)).not.toContain('电饭煲')
+    expect(await env.call('points', 'u-zhuoma', 'redeem', { goodsId: towel.id })).toMatchObject({
+      ok: false,
+      code: 'POINTS.OUT_OF_STOCK',
+    })
+    expect(
+      await env.call('points', 'u-chenguilan', 'adjustStock', { goodsId: towel.id, delta: -1, reason: '盘点' }),
+    ).toMatchObject({ ok: false, code: 'POINTS.STOCK_NEGATIVE' })
+    const g = await env.ok('points', 'u-chenguilan', 'saveGoods', {
+      villageId: V,
+      name: '电饭煲',
+      price: 300,
+      stock: 2,
+      active: false,
+    })
+    expect(await env.call('points', 'u-zhuoma', 'redeem', { goodsId: g.id })).toMatchObject({
+      ok: false,
+      code: 'POINTS.GOODS_OFF',
+    })
+    expect(
+      (await env.ok('points', 'u-zhuoma', 'listGoods', { villageId: V })).items.map((x: any) => x.name),
+    ).not.toContain('电饭煲')
     // a household with no account at all
-    expect(await env.call('points', 'u-zeren', 'redeem', { goodsId: towel.id })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
+    expect(await env.call('points', 'u-zeren', 'redeem', { goodsId: towel.id })).toMatchObject({
+      ok: false,
+      code: 'COMMON.FORBIDDEN',
+    })
   })
 
   it('the same requestId makes one order', async () => {
@@ -373,29 +622,55 @@ describe('figures, board, exports', () => {
     const order = await env.ok('points', 'u-zhuoma', 'redeem', { goodsId: list.items[0].id })
     await env.ok('points', 'u-chenguilan', 'fulfil', { villageId: V, code: order.code })
     const s = await env.ok('points', 'u-lixiuying', 'stats', { villageId: V, month: '2026-03' })
-    expect(s).toMatchObject({ givenTotal: 10, deductedTotal: 5, activeHouseholds: 2, redemptions: 1, fulfilled: 1, redeemedPoints: list.items[0].price })
+    expect(s).toMatchObject({
+      givenTotal: 10,
+      deductedTotal: 5,
+      activeHouseholds: 2,
+      redemptions: 1,
+      fulfilled: 1,
+      redeemedPoints: list.items[0].price,
+    })
     expect(s.given).toEqual([{ category: '环境卫生', points: 10 }])
     expect(s.stock.length).toBeGreaterThan(3)
-    expect(await env.call('points', 'u-zhuoma', 'stats', { villageId: V, month: '2026-03' })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
+    expect(await env.call('points', 'u-zhuoma', 'stats', { villageId: V, month: '2026-03' })).toMatchObject({
+      ok: false,
+      code: 'COMMON.FORBIDDEN',
+    })
 
     const board = await env.ok('points', 'u-zhuoma', 'board', { villageId: V })
     expect(board.items[0].rank).toBe(1)
-    expect(board.items.every((i: any) => i.headNameMasked.includes('*') || [...i.headNameMasked].length <= 1)).toBe(true)
+    expect(board.items.every((i: any) => i.headNameMasked.includes('*') || [...i.headNameMasked].length <= 1)).toBe(
+      true,
+    )
     expect(board.items.some((i: any) => i.mine)).toBe(true)
     const monthBoard = await env.ok('points', 'u-zhuoma', 'board', { villageId: V, month: '2026-03' })
     expect(monthBoard.items.map((i: any) => i.points)).toEqual([5, 5])
-    expect(await env.call('points', 'u-yangjin', 'board', { villageId: V })).toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
+    expect(await env.call('points', 'u-yangjin', 'board', { villageId: V })).toMatchObject({
+      ok: false,
+      code: 'COMMON.OUT_OF_SCOPE',
+    })
 
     const csv = await env.ok('points', 'u-lixiuying', 'exportLedger', { villageId: V, month: '2026-03', format: 'csv' })
     const text = Buffer.from(csv.base64, 'base64').toString('utf8')
-    expect(csv).toMatchObject({ mime: expect.stringContaining('text/csv'), rows: 4, filename: '积分台账-旭日岭社区-2026-03.csv' })
+    expect(csv).toMatchObject({
+      mime: expect.stringContaining('text/csv'),
+      rows: 4,
+      filename: '积分台账-旭日岭社区-2026-03.csv',
+    })
     expect(text.startsWith('\ufeff时间,户编号')).toBe(true)
     expect(text).toContain('李秀英')
     expect(text).toContain('王建国')
-    const xlsx = await env.ok('points', 'u-lixiuying', 'exportRedemptions', { villageId: V, month: '2026-03', format: 'xlsx' })
+    const xlsx = await env.ok('points', 'u-lixiuying', 'exportRedemptions', {
+      villageId: V,
+      month: '2026-03',
+      format: 'xlsx',
+    })
     expect(xlsx.rows).toBe(1)
     expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK')
-    expect(await env.call('points', 'u-chenguilan', 'exportLedger', { villageId: V, month: '2026-03' })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
+    expect(await env.call('points', 'u-chenguilan', 'exportLedger', { villageId: V, month: '2026-03' })).toMatchObject({
+      ok: false,
+      code: 'COMMON.FORBIDDEN',
+    })
   })
 })
 

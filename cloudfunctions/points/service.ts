@@ -1,17 +1,34 @@
-import type { Household } from '../../shared/account/account.schema'
-import type { Permission } from '../../shared/auth/permissions'
-import { CommonErrors } from '../../shared/errors'
+import type { Household } from '@shared/account/account.schema'
+import type { Permission } from '@shared/auth/permissions'
+import { CommonErrors } from '@shared/errors'
 import {
-  DEFAULT_PICKUP_DAYS, DEFAULT_PUBLICITY_DAYS,
-  type AwardView, type BatchView, type EntryView, type Goods, type GoodsView, type LedgerEntry, type ObjectionView,
-  type PointsAward, type PointsBatch, type PointsObjection, type PointsRule, type PointsSettings, type Redemption,
-  type RedemptionView, type RuleView,
-} from '../../shared/points/points.schema'
-import { PointsErrors } from '../../shared/points/points.errors'
-import { pickupQr } from '../../shared/points/points.rules'
+  DEFAULT_PICKUP_DAYS,
+  DEFAULT_PUBLICITY_DAYS,
+  type AwardView,
+  type BatchView,
+  type EntryView,
+  type Goods,
+  type GoodsView,
+  type LedgerEntry,
+  type ObjectionView,
+  type PointsAward,
+  type PointsBatch,
+  type PointsObjection,
+  type PointsRule,
+  type PointsSettings,
+  type Redemption,
+  type RedemptionView,
+  type RuleView,
+} from '@shared/points/points.schema'
+import { PointsErrors } from '@shared/points/points.errors'
+import { pickupQr } from '@shared/points/points.rules'
 import {
-  AWARD_STATUSES, BATCH_STATUSES, ENTRY_KINDS, OBJECTION_STATUSES, REDEMPTION_STATUSES,
-} from '../../shared/points/points.states'
+  AWARD_STATUSES,
+  BATCH_STATUSES,
+  ENTRY_KINDS,
+  OBJECTION_STATUSES,
+  REDEMPTION_STATUSES,
+} from '@shared/points/points.states'
 import type { DataPort, Filter, TxStore } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
 import type { ActionContext } from '../_core/wrap'
@@ -42,7 +59,10 @@ export async function requireInVillage(ctx: ActionContext, permission: Permissio
 export async function requireVillageMember(ctx: ActionContext, villageId: string): Promise<void> {
   const village = await ctx.rt.units.get(villageId)
   if (!village || village.level !== 'village') throw CommonErrors.NOT_FOUND('没有找到这个村（社区）')
-  const units = [...ctx.caller.grants.map((g) => g.unitId), ...(ctx.caller.user.residenceUnitId ? [ctx.caller.user.residenceUnitId] : [])]
+  const units = [
+    ...ctx.caller.grants.map((g) => g.unitId),
+    ...(ctx.caller.user.residenceUnitId ? [ctx.caller.user.residenceUnitId] : []),
+  ]
   for (const u of units) if (await related(ctx, u, villageId)) return
   throw CommonErrors.OUT_OF_SCOPE()
 }
@@ -57,13 +77,24 @@ export async function villageName(ctx: ActionContext, villageId: string): Promis
 }
 
 export async function settingsOf(db: Pick<DataPort, 'get'> | TxStore, villageId: string): Promise<PointsSettings> {
-  return (await db.get<PointsSettings>('points_settings', villageId)) ?? {
-    _id: villageId, publicityDays: DEFAULT_PUBLICITY_DAYS, pickupDays: DEFAULT_PICKUP_DAYS, updatedBy: null, updatedAt: 0,
-  }
+  return (
+    (await db.get<PointsSettings>('points_settings', villageId)) ?? {
+      _id: villageId,
+      publicityDays: DEFAULT_PUBLICITY_DAYS,
+      pickupDays: DEFAULT_PICKUP_DAYS,
+      updatedBy: null,
+      updatedAt: 0,
+    }
+  )
 }
 
 export async function paged<T extends { _id: string }>(
-  db: DataPort, collection: string, where: Filter, orderBy: Array<[string, 'asc' | 'desc']>, page: number, pageSize: number,
+  db: DataPort,
+  collection: string,
+  where: Filter,
+  orderBy: Array<[string, 'asc' | 'desc']>,
+  page: number,
+  pageSize: number,
 ): Promise<{ rows: T[]; total: number; page: number; pageSize: number; hasMore: boolean }> {
   const [rows, total] = await Promise.all([
     db.find<T>(collection, { where, orderBy, limit: pageSize, offset: (page - 1) * pageSize }),
@@ -76,8 +107,19 @@ export async function paged<T extends { _id: string }>(
 
 export function ruleView(r: PointsRule): RuleView {
   return {
-    id: r._id, villageId: r.villageId, code: r.code, name: r.name, category: r.category, points: r.points, clause: r.clause,
-    evidenceRequired: r.evidenceRequired, capPerMonth: r.capPerMonth, mode: r.mode, active: r.active, version: r.version, updatedAt: r.updatedAt,
+    id: r._id,
+    villageId: r.villageId,
+    code: r.code,
+    name: r.name,
+    category: r.category,
+    points: r.points,
+    clause: r.clause,
+    evidenceRequired: r.evidenceRequired,
+    capPerMonth: r.capPerMonth,
+    mode: r.mode,
+    active: r.active,
+    version: r.version,
+    updatedAt: r.updatedAt,
   }
 }
 
@@ -85,7 +127,10 @@ export function ruleView(r: PointsRule): RuleView {
  * Display URLs for the evidence photos of these batches, through the runtime's file port (capability URLs on
  * the local host, temporary URLs on CloudBase, which hands out at most 50 per call). Only for officials' views.
  */
-export async function evidenceUrls(rt: Runtime, batches: ReadonlyArray<Pick<PointsBatch, 'evidence'>>): Promise<Record<string, string>> {
+export async function evidenceUrls(
+  rt: Runtime,
+  batches: ReadonlyArray<Pick<PointsBatch, 'evidence'>>,
+): Promise<Record<string, string>> {
   // one call; the file port deduplicates and splits into CloudBase's 50-a-call batches
   return rt.files.urls(batches.flatMap((b) => b.evidence))
 }
@@ -93,55 +138,112 @@ export async function evidenceUrls(rt: Runtime, batches: ReadonlyArray<Pick<Poin
 /** `urls` from evidenceUrls (looked up before any transaction: no storage calls inside one). */
 export function batchView(b: PointsBatch, callerId: string, urls: Readonly<Record<string, string>>): BatchView {
   return {
-    id: b._id, villageId: b.villageId,
+    id: b._id,
+    villageId: b.villageId,
     rule: { id: b.ruleId, code: b.ruleCode, name: b.ruleName, category: b.category, version: b.ruleVersion },
-    note: b.note, evidence: b.evidence.map((fileId) => ({ fileId, url: urls[fileId] ?? '' })), households: b.households, totalPoints: b.totalPoints,
-    status: b.status, statusLabel: BATCH_STATUSES[b.status].label,
-    proposedBy: b.proposedBy, proposedByName: b.proposedByName, proposedAt: b.proposedAt,
-    decidedByName: b.decidedByName, decidedAt: b.decidedAt, decisionNote: b.decisionNote,
+    note: b.note,
+    evidence: b.evidence.map((fileId) => ({ fileId, url: urls[fileId] ?? '' })),
+    households: b.households,
+    totalPoints: b.totalPoints,
+    status: b.status,
+    statusLabel: BATCH_STATUSES[b.status].label,
+    proposedBy: b.proposedBy,
+    proposedByName: b.proposedByName,
+    proposedAt: b.proposedAt,
+    decidedByName: b.decidedByName,
+    decidedAt: b.decidedAt,
+    decisionNote: b.decisionNote,
     canDecide: b.status === 'pending' && b.proposedBy !== callerId,
   }
 }
 
 export function awardView(a: PointsAward): AwardView {
   return {
-    id: a._id, batchId: a.batchId, householdId: a.householdId, headName: a.headName, memberName: a.memberName,
-    ruleName: a.ruleName, category: a.category, quantity: a.quantity, delta: a.delta, note: a.note,
-    status: a.status, statusLabel: AWARD_STATUSES[a.status].label, publicUntil: a.publicUntil,
-    objections: a.objections, creditedDelta: a.creditedDelta,
+    id: a._id,
+    batchId: a.batchId,
+    householdId: a.householdId,
+    headName: a.headName,
+    memberName: a.memberName,
+    ruleName: a.ruleName,
+    category: a.category,
+    quantity: a.quantity,
+    delta: a.delta,
+    note: a.note,
+    status: a.status,
+    statusLabel: AWARD_STATUSES[a.status].label,
+    publicUntil: a.publicUntil,
+    objections: a.objections,
+    creditedDelta: a.creditedDelta,
   }
 }
 
 export function objectionView(o: PointsObjection, a: PointsAward): ObjectionView {
   return {
-    id: o._id, awardId: o.awardId, headName: a.headName, ruleName: a.ruleName, delta: a.delta, note: a.note,
-    userName: o.userName, reason: o.reason, status: o.status, statusLabel: OBJECTION_STATUSES[o.status].label,
-    createdAt: o.createdAt, resolvedAt: o.resolvedAt, resolutionNote: o.resolutionNote,
+    id: o._id,
+    awardId: o.awardId,
+    headName: a.headName,
+    ruleName: a.ruleName,
+    delta: a.delta,
+    note: a.note,
+    userName: o.userName,
+    reason: o.reason,
+    status: o.status,
+    statusLabel: OBJECTION_STATUSES[o.status].label,
+    createdAt: o.createdAt,
+    resolvedAt: o.resolvedAt,
+    resolutionNote: o.resolutionNote,
   }
 }
 
 export function entryView(e: LedgerEntry): EntryView {
   return {
-    id: e._id, kind: e.kind, kindLabel: ENTRY_KINDS[e.kind], delta: e.delta, balanceAfter: e.balanceAfter,
-    ruleName: e.ruleName, category: e.category, reason: e.reason, memberName: e.memberName, at: e.at,
+    id: e._id,
+    kind: e.kind,
+    kindLabel: ENTRY_KINDS[e.kind],
+    delta: e.delta,
+    balanceAfter: e.balanceAfter,
+    ruleName: e.ruleName,
+    category: e.category,
+    reason: e.reason,
+    memberName: e.memberName,
+    at: e.at,
   }
 }
 
 export function goodsView(g: Goods, takenThisMonth = 0): GoodsView {
   return {
-    id: g._id, villageId: g.villageId, name: g.name, photo: g.photo, price: g.price, stock: g.stock,
-    limitPerMonth: g.limitPerMonth, active: g.active, sort: g.sort, takenThisMonth,
+    id: g._id,
+    villageId: g.villageId,
+    name: g.name,
+    photo: g.photo,
+    price: g.price,
+    stock: g.stock,
+    limitPerMonth: g.limitPerMonth,
+    active: g.active,
+    sort: g.sort,
+    takenThisMonth,
   }
 }
 
 export function redemptionView(r: Redemption, headName: string): RedemptionView {
   const live = r.status === 'pending'
   return {
-    id: r._id, villageId: r.villageId, householdId: r.householdId, headName, userName: r.userName,
-    goodsId: r.goodsId, goodsName: r.goodsName, quantity: r.quantity, points: r.points,
-    status: r.status, statusLabel: REDEMPTION_STATUSES[r.status].label,
-    code: live ? r.code : null, qr: live ? pickupQr(r.villageId, r.code) : null,
-    createdAt: r.createdAt, expiresAt: r.expiresAt, closedAt: r.closedAt,
+    id: r._id,
+    villageId: r.villageId,
+    householdId: r.householdId,
+    headName,
+    userName: r.userName,
+    goodsId: r.goodsId,
+    goodsName: r.goodsName,
+    quantity: r.quantity,
+    points: r.points,
+    status: r.status,
+    statusLabel: REDEMPTION_STATUSES[r.status].label,
+    code: live ? r.code : null,
+    qr: live ? pickupQr(r.villageId, r.code) : null,
+    createdAt: r.createdAt,
+    expiresAt: r.expiresAt,
+    closedAt: r.closedAt,
   }
 }
 
@@ -155,19 +257,39 @@ export async function creditAward(tx: TxStore, awardId: string, now: number): Pr
   const a = await tx.get<PointsAward>('points_awards', awardId)
   if (!a || a.status !== 'publicity' || a.publicUntil === null || a.publicUntil > now) return null
   const entryId = pointsKeys.awardEntry(a._id)
-  const entry = await appendEntry(tx, {
-    _id: entryId, householdId: a.householdId, kind: a.delta < 0 ? 'deduction' : 'award', delta: a.delta,
-    ruleId: a.ruleId, ruleVersion: a.ruleVersion, ruleCode: a.ruleCode, ruleName: a.ruleName, category: a.category,
-    sourceType: 'award', sourceId: a._id, memberUserId: a.memberUserId, memberName: a.memberName,
-    proposedBy: a.proposedBy, approvedBy: a.approvedBy,
-    reason: (a.note ? `${a.ruleName}：${a.note}` : a.ruleName).slice(0, 300), at: now,
-  }, { clip: true })
+  const entry = await appendEntry(
+    tx,
+    {
+      _id: entryId,
+      householdId: a.householdId,
+      kind: a.delta < 0 ? 'deduction' : 'award',
+      delta: a.delta,
+      ruleId: a.ruleId,
+      ruleVersion: a.ruleVersion,
+      ruleCode: a.ruleCode,
+      ruleName: a.ruleName,
+      category: a.category,
+      sourceType: 'award',
+      sourceId: a._id,
+      memberUserId: a.memberUserId,
+      memberName: a.memberName,
+      proposedBy: a.proposedBy,
+      approvedBy: a.approvedBy,
+      reason: (a.note ? `${a.ruleName}：${a.note}` : a.ruleName).slice(0, 300),
+      at: now,
+    },
+    { clip: true },
+  )
   await tx.update('points_awards', a._id, { status: 'credited', entryId, creditedDelta: entry.delta, closedAt: now })
   return entry.delta
 }
 
 /** Gives back the cap room an award held (rejected or withdrawn awards never count). */
-export async function releaseCap(tx: TxStore, a: PointsAward, rule: Pick<PointsRule, 'capPerMonth'> | null): Promise<void> {
+export async function releaseCap(
+  tx: TxStore,
+  a: PointsAward,
+  rule: Pick<PointsRule, 'capPerMonth'> | null,
+): Promise<void> {
   if (rule && rule.capPerMonth === null) return
   const id = pointsKeys.cap(a.householdId, a.ruleId, a.month)
   if (await tx.get('points_caps', id)) await addToCounter(tx, 'points_caps', id, {}, -Math.abs(a.delta))
@@ -202,19 +324,41 @@ export async function settleDue(ctx: ActionContext, ids: string[]): Promise<{ se
  * the goods back on the shelf, the month limit freed and the pickup code retired.
  */
 export async function closeUnclaimed(
-  tx: TxStore, r: Redemption, status: 'cancelled' | 'expired', by: string | null, now: number,
+  tx: TxStore,
+  r: Redemption,
+  status: 'cancelled' | 'expired',
+  by: string | null,
+  now: number,
 ): Promise<Redemption> {
   const refundId = pointsKeys.refundEntry(r._id)
   await appendEntry(tx, {
-    _id: refundId, householdId: r.householdId, kind: 'refund', delta: r.points,
-    ruleId: null, ruleVersion: null, ruleCode: null, ruleName: null, category: null,
-    sourceType: 'redemption', sourceId: r._id, memberUserId: r.userId, memberName: r.userName,
-    proposedBy: null, approvedBy: null,
-    reason: `${status === 'cancelled' ? '取消兑换' : '逾期未领'}：${r.goodsName} ×${r.quantity}`, at: now,
+    _id: refundId,
+    householdId: r.householdId,
+    kind: 'refund',
+    delta: r.points,
+    ruleId: null,
+    ruleVersion: null,
+    ruleCode: null,
+    ruleName: null,
+    category: null,
+    sourceType: 'redemption',
+    sourceId: r._id,
+    memberUserId: r.userId,
+    memberName: r.userName,
+    proposedBy: null,
+    approvedBy: null,
+    reason: `${status === 'cancelled' ? '取消兑换' : '逾期未领'}：${r.goodsName} ×${r.quantity}`,
+    at: now,
   })
   const goods = await tx.get<Goods>('points_goods', r.goodsId)
   if (goods) await tx.update('points_goods', goods._id, { stock: goods.stock + r.quantity })
-  await addToCounter(tx, 'points_redeem_limits', pointsKeys.redeemLimit(r.householdId, r.goodsId, r.month), {}, -r.quantity)
+  await addToCounter(
+    tx,
+    'points_redeem_limits',
+    pointsKeys.redeemLimit(r.householdId, r.goodsId, r.month),
+    {},
+    -r.quantity,
+  )
   await tx.remove('points_pickup_codes', pointsKeys.pickupCode(r.villageId, r.code))
   const next: Redemption = { ...r, status, closedAt: now, closedBy: by, refundEntryId: refundId }
   await tx.update('points_redemptions', r._id, { status, closedAt: now, closedBy: by, refundEntryId: refundId })
@@ -246,7 +390,12 @@ export async function expireDue(ctx: ActionContext, ids: string[]): Promise<numb
   return n
 }
 
-export async function loadOr404<T extends { _id: string }>(db: DataPort, collection: string, id: string, err: () => Error): Promise<T> {
+export async function loadOr404<T extends { _id: string }>(
+  db: DataPort,
+  collection: string,
+  id: string,
+  err: () => Error,
+): Promise<T> {
   const doc = await db.get<T>(collection, id)
   if (!doc) throw err()
   return doc

@@ -1,6 +1,13 @@
 import { testEnv, type TestEnv } from '../../tests/support/harness'
-import { bjMonth } from '../../shared/time/beijing'
-import type { Goods, LedgerEntry, PointsAccount, PointsAward, Redemption, VillageMonthStats } from '../../shared/points/points.schema'
+import { bjMonth } from '@shared/time/beijing'
+import type {
+  Goods,
+  LedgerEntry,
+  PointsAccount,
+  PointsAward,
+  Redemption,
+  VillageMonthStats,
+} from '@shared/points/points.schema'
 import { jpegWithExif } from '../incident/fixtures'
 import { pointsFunction } from './function'
 import { pointsKeys } from './keys'
@@ -24,10 +31,15 @@ afterEach(() => env.close())
 const settleTimer = () => pointsFunction.timers.settlePublicity!.run(env.rt, env.clock.now())
 const expireTimer = () => pointsFunction.timers.expireRedemptions!.run(env.rt, env.clock.now())
 const balance = async (hh: string) => (await env.rt.db.get<PointsAccount>('points_accounts', hh))!.balance
-const entries = (hh: string, where: Record<string, unknown> = {}) => env.rt.db.count('points_ledger', { householdId: hh, ...where })
-const stock = async (villageId: string, name: string) => (await env.rt.db.find<Goods>('points_goods', { where: { villageId } })).find((g) => g.name === name)!
+const entries = (hh: string, where: Record<string, unknown> = {}) =>
+  env.rt.db.count('points_ledger', { householdId: hh, ...where })
+const stock = async (villageId: string, name: string) =>
+  (await env.rt.db.find<Goods>('points_goods', { where: { villageId } })).find((g) => g.name === name)!
 async function ledgerAddsUp(hh: string) {
-  const all = await env.rt.db.find<LedgerEntry>('points_ledger', { where: { householdId: hh }, orderBy: [['seq', 'asc']] })
+  const all = await env.rt.db.find<LedgerEntry>('points_ledger', {
+    where: { householdId: hh },
+    orderBy: [['seq', 'asc']],
+  })
   expect(all.reduce((s, e) => s + e.delta, 0)).toBe(await balance(hh))
   expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1))
 }
@@ -41,7 +53,13 @@ describe('settlePublicity timer', () => {
   it('credits awards once their publicity is over, exactly once, and leaves objected ones alone', async () => {
     const evidence = [env.rt.files.savePhoto(jpegWithExif(), 'u-lixiuying').fileId]
     const before = { zm: await balance(ZHUOMA_HH), wang: await balance(WANG_HH) }
-    const b = await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }], note: '庭院评比', evidence })
+    const b = await env.ok('points', 'u-lixiuying', 'propose', {
+      villageId: V,
+      ruleId: YARD,
+      items: [{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }],
+      note: '庭院评比',
+      evidence,
+    })
     // still pending review: nothing for the timer
     env.clock.advance(10 * DAY)
     expect(await settleTimer()).toEqual({ settled: 0, points: 0, more: false })
@@ -65,14 +83,26 @@ describe('settlePublicity timer', () => {
 
     // the trigger firing again, twice at once, or an official's button afterwards credit nothing more
     expect(await settleTimer()).toEqual({ settled: 0, points: 0, more: false })
-    expect(await Promise.all([settleTimer(), settleTimer()])).toEqual([{ settled: 0, points: 0, more: false }, { settled: 0, points: 0, more: false }])
-    expect(await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })).toEqual({ settled: 0, points: 0, remaining: 0 })
+    expect(await Promise.all([settleTimer(), settleTimer()])).toEqual([
+      { settled: 0, points: 0, more: false },
+      { settled: 0, points: 0, more: false },
+    ])
+    expect(await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })).toEqual({
+      settled: 0,
+      points: 0,
+      remaining: 0,
+    })
     expect(await balance(ZHUOMA_HH)).toBe(before.zm + 5)
     expect(await entries(ZHUOMA_HH)).toBe(ledgerBefore + 1)
 
     // the objection does not stand: the next run credits 王德明's too, once
-    const [objection] = (await env.ok('points', 'u-lixiuying', 'listObjections', { villageId: V, status: 'open' })).items
-    await env.ok('points', 'u-lixiuying', 'resolveObjection', { objectionId: objection.id, decision: 'uphold', note: '经核实，柴火是公家的' })
+    const [objection] = (await env.ok('points', 'u-lixiuying', 'listObjections', { villageId: V, status: 'open' }))
+      .items
+    await env.ok('points', 'u-lixiuying', 'resolveObjection', {
+      objectionId: objection.id,
+      decision: 'uphold',
+      note: '经核实，柴火是公家的',
+    })
     expect(await settleTimer()).toEqual({ settled: 1, points: 5, more: false })
     expect(await settleTimer()).toEqual({ settled: 0, points: 0, more: false })
     expect(await balance(WANG_HH)).toBe(before.wang + 5)
@@ -85,10 +115,19 @@ describe('settlePublicity timer', () => {
   it('two runs at the same moment credit each award once between them', async () => {
     const evidence = [env.rt.files.savePhoto(jpegWithExif(), 'u-lixiuying').fileId]
     const before = await balance(ZHUOMA_HH)
-    const b = await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }], evidence })
+    const b = await env.ok('points', 'u-lixiuying', 'propose', {
+      villageId: V,
+      ruleId: YARD,
+      items: [{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }],
+      evidence,
+    })
     await env.ok('points', 'u-wangjianguo', 'approveBatch', { batchId: b.id })
     env.clock.advance(3 * DAY)
-    const runs = await Promise.all([settleTimer(), settleTimer(), settleAllPublicity(env.rt, env.clock.now(), 1)]) as Array<{ settled: number; points: number }>
+    const runs = (await Promise.all([
+      settleTimer(),
+      settleTimer(),
+      settleAllPublicity(env.rt, env.clock.now(), 1),
+    ])) as Array<{ settled: number; points: number }>
     expect(runs.reduce((s, r) => s + r.settled, 0)).toBe(2)
     expect(runs.reduce((s, r) => s + r.points, 0)).toBe(10)
     expect(await balance(ZHUOMA_HH)).toBe(before + 5)
@@ -98,7 +137,12 @@ describe('settlePublicity timer', () => {
 
   it('works through a backlog in runs of `limit`, saying there is more', async () => {
     const evidence = [env.rt.files.savePhoto(jpegWithExif(), 'u-lixiuying').fileId]
-    const b = await env.ok('points', 'u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }], evidence })
+    const b = await env.ok('points', 'u-lixiuying', 'propose', {
+      villageId: V,
+      ruleId: YARD,
+      items: [{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }],
+      evidence,
+    })
     await env.ok('points', 'u-wangjianguo', 'approveBatch', { batchId: b.id })
     env.clock.advance(3 * DAY)
     expect(await settleAllPublicity(env.rt, env.clock.now(), 1)).toEqual({ settled: 1, points: 5, more: true })
@@ -126,9 +170,12 @@ describe('expireRedemptions timer', () => {
     // past it: both first orders, in both villages, expire; the later one is still waiting
     env.clock.advance(2 * 60_000)
     expect(await expireTimer()).toEqual({ expired: 2, more: false })
-    expect((await env.rt.db.get<Redemption>('points_redemptions', a.id))).toMatchObject({ status: 'expired', closedBy: null })
-    expect((await env.rt.db.get<Redemption>('points_redemptions', b.id))).toMatchObject({ status: 'expired' })
-    expect((await env.rt.db.get<Redemption>('points_redemptions', later.id))).toMatchObject({ status: 'pending' })
+    expect(await env.rt.db.get<Redemption>('points_redemptions', a.id)).toMatchObject({
+      status: 'expired',
+      closedBy: null,
+    })
+    expect(await env.rt.db.get<Redemption>('points_redemptions', b.id)).toMatchObject({ status: 'expired' })
+    expect(await env.rt.db.get<Redemption>('points_redemptions', later.id)).toMatchObject({ status: 'pending' })
     expect(await balance(ZHUOMA_HH)).toBe(before.zm - 15)
     expect(await balance(YANGJIN_HH)).toBe(before.yj)
     expect((await stock(V, soap.name)).stock).toBe(soap.stock - 1)
@@ -136,16 +183,27 @@ describe('expireRedemptions timer', () => {
 
     // again, twice at once, and the keeper's button afterwards: nothing comes back twice
     expect(await expireTimer()).toEqual({ expired: 0, more: false })
-    expect(await Promise.all([expireTimer(), expireTimer()])).toEqual([{ expired: 0, more: false }, { expired: 0, more: false }])
-    expect(await env.ok('points', 'u-chenguilan', 'expireRedemptions', { villageId: V })).toEqual({ expired: 0, remaining: 0 })
+    expect(await Promise.all([expireTimer(), expireTimer()])).toEqual([
+      { expired: 0, more: false },
+      { expired: 0, more: false },
+    ])
+    expect(await env.ok('points', 'u-chenguilan', 'expireRedemptions', { villageId: V })).toEqual({
+      expired: 0,
+      remaining: 0,
+    })
     expect(await balance(ZHUOMA_HH)).toBe(before.zm - 15)
     expect((await stock(V, soap.name)).stock).toBe(soap.stock - 1)
     expect(await entries(ZHUOMA_HH, { kind: 'refund' })).toBe(1)
     expect(await entries(YANGJIN_HH, { kind: 'refund' })).toBe(1)
-    const month = (await env.rt.db.get<VillageMonthStats>('points_village_months', pointsKeys.villageMonth(V, bjMonth(a.createdAt))))!
+    const month = (await env.rt.db.get<VillageMonthStats>(
+      'points_village_months',
+      pointsKeys.villageMonth(V, bjMonth(a.createdAt)),
+    ))!
     expect(month.expired).toBe(1)
     // the pickup code is retired: the keeper cannot hand the goods out
-    expect(await env.call('points', 'u-chenguilan', 'fulfil', { villageId: V, code: a.code })).toMatchObject({ ok: false })
+    expect(await env.call('points', 'u-chenguilan', 'fulfil', { villageId: V, code: a.code })).toMatchObject({
+      ok: false,
+    })
 
     // the later order's turn comes a day after
     env.clock.advance(DAY)
@@ -162,7 +220,11 @@ describe('expireRedemptions timer', () => {
     await env.ok('points', 'u-zhuoma', 'redeem', { goodsId: soap._id })
     await env.ok('points', 'u-wangdeming', 'redeem', { goodsId: soap._id })
     env.clock.advance(7 * DAY)
-    const runs = await Promise.all([expireTimer(), expireTimer(), expireAllRedemptions(env.rt, env.clock.now(), 1)]) as Array<{ expired: number }>
+    const runs = (await Promise.all([
+      expireTimer(),
+      expireTimer(),
+      expireAllRedemptions(env.rt, env.clock.now(), 1),
+    ])) as Array<{ expired: number }>
     expect(runs.reduce((s, r) => s + r.expired, 0)).toBe(2)
     expect(await balance(ZHUOMA_HH)).toBe(before)
     expect((await stock(V, soap.name)).stock).toBe(soap.stock)

@@ -1,4 +1,4 @@
-import type { PointsAward, Redemption } from '../../shared/points/points.schema'
+import type { PointsAward, Redemption } from '@shared/points/points.schema'
 import type { Runtime } from '../_core/runtime'
 import { DuplicateKeyError } from '../_core/port'
 import { closeUnclaimed, creditAward } from './service'
@@ -12,9 +12,15 @@ export const TIMER_BATCH = 200
  * in publicity and due (`creditAward`), and whose ledger entry id is derived from the award: a second firing
  * of the trigger, an official's 计入 at the same moment or a lazy settle on a read credits nothing twice.
  */
-export async function settleAllPublicity(rt: Runtime, now: number, limit = TIMER_BATCH): Promise<{ settled: number; points: number; more: boolean }> {
+export async function settleAllPublicity(
+  rt: Runtime,
+  now: number,
+  limit = TIMER_BATCH,
+): Promise<{ settled: number; points: number; more: boolean }> {
   const due = await rt.db.find<PointsAward>('points_awards', {
-    where: { status: 'publicity', publicUntil: { $lte: now } }, orderBy: [['publicUntil', 'asc']], limit: limit + 1,
+    where: { status: 'publicity', publicUntil: { $lte: now } },
+    orderBy: [['publicUntil', 'asc']],
+    limit: limit + 1,
   })
   let settled = 0
   let points = 0
@@ -27,7 +33,10 @@ export async function settleAllPublicity(rt: Runtime, now: number, limit = TIMER
     } catch (err) {
       // credited by someone else between our read and our write: nothing to do
       if (err instanceof DuplicateKeyError) continue
-      rt.log.error('publicity settle failed for an award', { id: a._id, error: err instanceof Error ? err.message : String(err) })
+      rt.log.error('publicity settle failed for an award', {
+        id: a._id,
+        error: err instanceof Error ? err.message : String(err),
+      })
     }
   }
   return { settled, points, more: due.length > limit }
@@ -38,9 +47,15 @@ export async function settleAllPublicity(rt: Runtime, now: number, limit = TIMER
  * transaction per order, which re-reads it and closes it only if it is still pending and due: the points
  * come back (a refund entry with an id derived from the order), the goods go back on the shelf, once.
  */
-export async function expireAllRedemptions(rt: Runtime, now: number, limit = TIMER_BATCH): Promise<{ expired: number; more: boolean }> {
+export async function expireAllRedemptions(
+  rt: Runtime,
+  now: number,
+  limit = TIMER_BATCH,
+): Promise<{ expired: number; more: boolean }> {
   const due = await rt.db.find<Redemption>('points_redemptions', {
-    where: { status: 'pending', expiresAt: { $lte: now } }, orderBy: [['expiresAt', 'asc']], limit: limit + 1,
+    where: { status: 'pending', expiresAt: { $lte: now } },
+    orderBy: [['expiresAt', 'asc']],
+    limit: limit + 1,
   })
   let expired = 0
   for (const d of due.slice(0, limit)) {
@@ -54,7 +69,10 @@ export async function expireAllRedemptions(rt: Runtime, now: number, limit = TIM
       if (done) expired += 1
     } catch (err) {
       if (err instanceof DuplicateKeyError) continue
-      rt.log.error('redemption expiry failed for an order', { id: d._id, error: err instanceof Error ? err.message : String(err) })
+      rt.log.error('redemption expiry failed for an order', {
+        id: d._id,
+        error: err instanceof Error ? err.message : String(err),
+      })
     }
   }
   return { expired, more: due.length > limit }

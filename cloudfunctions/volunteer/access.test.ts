@@ -1,9 +1,9 @@
 import { testEnv, T0, type TestEnv } from '../../tests/support/harness'
 import { DEMO_USERS } from '../../seeds'
 import { SEED_ORG_ID, SEED_REQUEST_ID, SEED_TASK_IDS } from '../../seeds/volunteer.seed'
-import { ROLES } from '../../shared/auth/roles'
-import type { Permission } from '../../shared/auth/permissions'
-import { volunteerContract } from '../../shared/volunteer/volunteer.contract'
+import { ROLES } from '@shared/auth/roles'
+import type { Permission } from '@shared/auth/permissions'
+import { volunteerContract } from '@shared/volunteer/volunteer.contract'
 
 /**
  * Every permissioned action × every seeded person (one or more of each role): the wrapper allows the call
@@ -27,11 +27,29 @@ afterAll(() => env.close())
 function inputs(): Record<string, unknown> {
   const start = T0 + 72 * HOUR
   return {
-    registerOrg: { name: '测试组织', kind: 'social_org', unitId: VILLAGE, intro: '测试', contactName: '测试', contactPhone: '13900000000' },
+    registerOrg: {
+      name: '测试组织',
+      kind: 'social_org',
+      unitId: VILLAGE,
+      intro: '测试',
+      contactName: '测试',
+      contactPhone: '13900000000',
+    },
     decideOrg: { orgId: 'org-xrl-lnxh', approve: false, note: '测试' },
     listOrgs: { unitId: VILLAGE },
     myOrgs: {},
-    publishTask: { orgId: SEED_ORG_ID, title: '权限测试', description: '测试', category: 'other', placeName: '广场', location: { lat: 31.6, lng: 99.9 }, startAt: start, endAt: start + HOUR, slots: 2, signupDeadline: start - HOUR },
+    publishTask: {
+      orgId: SEED_ORG_ID,
+      title: '权限测试',
+      description: '测试',
+      category: 'other',
+      placeName: '广场',
+      location: { lat: 31.6, lng: 99.9 },
+      startAt: start,
+      endAt: start + HOUR,
+      slots: 2,
+      signupDeadline: start - HOUR,
+    },
     orgTasks: { orgId: SEED_ORG_ID },
     signup: { taskId: SEED_TASK_IDS[1] },
     cancelSignup: { taskId: SEED_TASK_IDS[1] },
@@ -55,7 +73,11 @@ async function pathOf(unitId: string): Promise<string[]> {
   return (await env.rt.units.get(unitId))?.path ?? []
 }
 
-async function expectedAllowed(user: (typeof DEMO_USERS)[number], action: string, permission: Permission): Promise<boolean> {
+async function expectedAllowed(
+  user: (typeof DEMO_USERS)[number],
+  action: string,
+  permission: Permission,
+): Promise<boolean> {
   const holding = user.roles.filter(([role]) => ROLES[role].permissions.includes(permission))
   if (!holding.length) return false
   const villagePath = await pathOf(VILLAGE)
@@ -79,7 +101,11 @@ describe.each(actions.map(([name, def]) => [name, def.permission as Permission])
     const user = DEMO_USERS.find((u) => u.id === userId)!
     const res = await env.call('volunteer', userId, action, (inputs() as Record<string, unknown>)[action])
     const denied = !res.ok && DENIED.has(res.code)
-    expect({ action, userId, allowed: !denied }).toEqual({ action, userId, allowed: await expectedAllowed(user, action, permission) })
+    expect({ action, userId, allowed: !denied }).toEqual({
+      action,
+      userId,
+      allowed: await expectedAllowed(user, action, permission),
+    })
     if (!res.ok) expect(res.code).not.toBe('COMMON.INTERNAL')
   })
 })

@@ -1,4 +1,4 @@
-import { volunteerContract } from '../../shared/volunteer/volunteer.contract'
+import { volunteerContract } from '@shared/volunteer/volunteer.contract'
 import { pushReminders } from './reminders'
 import { defineFunction } from '../_core/wrap'
 import { cancelSignup } from './actions/cancel-signup'
@@ -23,13 +23,40 @@ import { signup } from './actions/signup'
 import { taskCode } from './actions/task-code'
 import { reviewRequest, verifyRequest, villageRequests } from './actions/village-requests'
 
-export const volunteerFunction = defineFunction(volunteerContract, {
-  registerOrg, decideOrg, listOrgs, myOrgs,
-  publishTask, listTasks, orgTasks, getTask, signup, cancelSignup, checkIn, checkOut, taskCode, listSignups,
-  confirmAttendance, myHours, myInbox,
-  createRequest, myRequests, withdrawRequest, confirmRequest, publicRequests, villageRequests, reviewRequest,
-  verifyRequest, openRequests, takeRequest, completeRequest,
-  figures,
-}, {
-  pushReminders: { everyMinutes: 30, run: (rt, now) => pushReminders(rt, now) },
-})
+export const volunteerFunction = defineFunction(
+  volunteerContract,
+  {
+    registerOrg,
+    decideOrg,
+    listOrgs,
+    myOrgs,
+    publishTask,
+    listTasks,
+    orgTasks,
+    getTask,
+    signup,
+    cancelSignup,
+    checkIn,
+    checkOut,
+    taskCode,
+    listSignups,
+    confirmAttendance,
+    myHours,
+    myInbox,
+    createRequest,
+    myRequests,
+    withdrawRequest,
+    confirmRequest,
+    publicRequests,
+    villageRequests,
+    reviewRequest,
+    verifyRequest,
+    openRequests,
+    takeRequest,
+    completeRequest,
+    figures,
+  },
+  {
+    pushReminders: { everyMinutes: 30, run: (rt, now) => pushReminders(rt, now) },
+  },
+)

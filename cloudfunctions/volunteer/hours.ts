@@ -19,8 +19,14 @@
  * Only `tx.get / insert / set` by id are used: safe inside a CloudBase transaction.
  * Entries are append-only; a correction is a new entry with its own sourceKey.
  */
-import { HoursEntrySchema, HoursTotalSchema, type HoursEntry, type HoursSource, type HoursTotal } from '../../shared/volunteer/volunteer.schema'
-import { hoursToMinutes, MAX_TASK_MINUTES } from '../../shared/volunteer/volunteer.rules'
+import {
+  HoursEntrySchema,
+  HoursTotalSchema,
+  type HoursEntry,
+  type HoursSource,
+  type HoursTotal,
+} from '@shared/volunteer/volunteer.schema'
+import { hoursToMinutes, MAX_TASK_MINUTES } from '@shared/volunteer/volunteer.rules'
 import { stableId } from '../_core/ids'
 import type { TxStore } from '../_core/port'
 
@@ -40,7 +46,10 @@ export interface RecordHoursInput {
 export const hoursEntryId = (sourceKey: string, userId: string): string => stableId('vh', sourceKey, userId)
 export const hoursTotalId = (userId: string): string => stableId('vt', userId)
 
-export async function recordVolunteerHours(tx: TxStore, input: RecordHoursInput): Promise<{ recorded: boolean; minutes: number }> {
+export async function recordVolunteerHours(
+  tx: TxStore,
+  input: RecordHoursInput,
+): Promise<{ recorded: boolean; minutes: number }> {
   const minutes = input.minutes ?? hoursToMinutes(input.hours ?? Number.NaN)
   if (!Number.isInteger(minutes) || minutes < 0 || minutes > MAX_TASK_MINUTES) {
     throw new Error(`recordVolunteerHours: bad duration ${String(input.hours ?? input.minutes)}`)
@@ -49,14 +58,27 @@ export async function recordVolunteerHours(tx: TxStore, input: RecordHoursInput)
   // Read first: a duplicate insert would abort the caller's whole transaction on some adapters.
   if (await tx.get<HoursEntry>('volunteer_hours', id)) return { recorded: false, minutes: 0 }
   const entry = HoursEntrySchema.parse({
-    _id: id, userId: input.userId, householdId: input.householdId, villageId: input.villageId, minutes,
-    source: input.source, sourceKey: input.sourceKey, note: input.note.slice(0, 200), at: input.now,
+    _id: id,
+    userId: input.userId,
+    householdId: input.householdId,
+    villageId: input.villageId,
+    minutes,
+    source: input.source,
+    sourceKey: input.sourceKey,
+    note: input.note.slice(0, 200),
+    at: input.now,
   })
   await tx.insert('volunteer_hours', entry)
   const totalId = hoursTotalId(input.userId)
   const prior = await tx.get<HoursTotal>('volunteer_totals', totalId)
   const total: HoursTotal = prior ?? {
-    _id: totalId, userId: input.userId, minutes: 0, entries: 0, taskMinutes: 0, patrolMinutes: 0, requestMinutes: 0,
+    _id: totalId,
+    userId: input.userId,
+    minutes: 0,
+    entries: 0,
+    taskMinutes: 0,
+    patrolMinutes: 0,
+    requestMinutes: 0,
     updatedAt: input.now,
   }
   const next = HoursTotalSchema.parse({

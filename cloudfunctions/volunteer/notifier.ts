@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { InboxEntrySchema, type InboxEntry } from '../../shared/volunteer/volunteer.schema'
+import { InboxEntrySchema, type InboxEntry } from '@shared/volunteer/volunteer.schema'
 import type { TxStore } from '../_core/port'
 
 /**

@@ -13,12 +13,23 @@ beforeEach(async () => {
 })
 afterEach(() => env.close())
 
-it('pushes each sign-up\'s reminder once, a day before the task, and not for cancelled sign-ups', async () => {
+it("pushes each sign-up's reminder once, a day before the task, and not for cancelled sign-ups", async () => {
   const start = env.clock.now() + 72 * HOUR
   const task = await env.ok('volunteer', 'u-zhaozhiqiang', 'publishTask', {
-    orgId: SEED_ORG_ID, title: '敬老院陪护', description: '陪老人聊天、打扫房间', category: 'elderly',
-    placeName: '县敬老院', location: { lat: 31.6232, lng: 99.9905 }, radiusM: 200, startAt: start, endAt: start + 2 * HOUR,
-    slots: 5, signupDeadline: start - HOUR, requirements: '', contactName: '赵志强', contactPhone: '13908361240',
+    orgId: SEED_ORG_ID,
+    title: '敬老院陪护',
+    description: '陪老人聊天、打扫房间',
+    category: 'elderly',
+    placeName: '县敬老院',
+    location: { lat: 31.6232, lng: 99.9905 },
+    radiusM: 200,
+    startAt: start,
+    endAt: start + 2 * HOUR,
+    slots: 5,
+    signupDeadline: start - HOUR,
+    requirements: '',
+    contactName: '赵志强',
+    contactPhone: '13908361240',
     pointsRule: { earnsPoints: false, maxHours: 2 },
   })
   await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })

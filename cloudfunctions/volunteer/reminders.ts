@@ -1,5 +1,5 @@
-import type { User } from '../../shared/account/account.schema'
-import type { InboxEntry } from '../../shared/volunteer/volunteer.schema'
+import type { User } from '@shared/account/account.schema'
+import type { InboxEntry } from '@shared/volunteer/volunteer.schema'
 import type { Runtime } from '../_core/runtime'
 
 /**
@@ -24,7 +24,14 @@ export async function pushReminders(rt: Runtime, now: number, limit = 200): Prom
     if (!claimed) continue
     const user = await rt.db.get<User>('users', entry.userId)
     try {
-      await rt.notifier.push({ userId: entry.userId, openid: user?.openid ?? null, title: entry.title, body: entry.body, incidentId: null, at: now })
+      await rt.notifier.push({
+        userId: entry.userId,
+        openid: user?.openid ?? null,
+        title: entry.title,
+        body: entry.body,
+        incidentId: null,
+        at: now,
+      })
       pushed += 1
     } catch (err) {
       rt.log.error('reminder push failed', { entryId: entry._id, error: String(err) })

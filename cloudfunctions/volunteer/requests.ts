@@ -1,6 +1,6 @@
-import { VolunteerErrors } from '../../shared/volunteer/volunteer.contract'
-import { VolunteerRequestSchema, type VolunteerRequest } from '../../shared/volunteer/volunteer.schema'
-import { canStep, REQUEST_STEP_TARGET, type RequestStep } from '../../shared/volunteer/volunteer.states'
+import { VolunteerErrors } from '@shared/volunteer/volunteer.contract'
+import { VolunteerRequestSchema, type VolunteerRequest } from '@shared/volunteer/volunteer.schema'
+import { canStep, REQUEST_STEP_TARGET, type RequestStep } from '@shared/volunteer/volunteer.states'
 import type { TxStore } from '../_core/port'
 
 /**
@@ -20,7 +20,9 @@ export async function stepRequest(
   if (!current) throw VolunteerErrors.REQUEST_NOT_FOUND()
   if (!canStep(step, current.status)) throw VolunteerErrors.REQUEST_WRONG_STATE()
   const next = VolunteerRequestSchema.parse({
-    ...current, ...patch, status: REQUEST_STEP_TARGET[step],
+    ...current,
+    ...patch,
+    status: REQUEST_STEP_TARGET[step],
     steps: [...current.steps, { step, by, at: now, note: note || null }],
   })
   await tx.set('volunteer_requests', next)

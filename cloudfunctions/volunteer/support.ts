@@ -1,17 +1,35 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { Household, Unit, User } from '../../shared/account/account.schema'
-import { CommonErrors } from '../../shared/errors'
-import { maskName, maskPhone } from '../../shared/mask'
-import { VolunteerErrors } from '../../shared/volunteer/volunteer.contract'
+import type { Household, Unit, User } from '@shared/account/account.schema'
+import { CommonErrors } from '@shared/errors'
+import { maskName, maskPhone } from '@shared/mask'
+import { VolunteerErrors } from '@shared/volunteer/volunteer.contract'
 import {
-  ORG_KINDS, StatsSchema, TASK_CATEGORIES, type Area, type Org, type Signup, type Stats, type StatsField, type Task,
-  type TaskCounter, type VolunteerRequest, type OrgView, type TaskView, type MySignupView, type SignupRow,
-  type RequestView, type Adjustment,
-} from '../../shared/volunteer/volunteer.schema'
+  ORG_KINDS,
+  StatsSchema,
+  TASK_CATEGORIES,
+  type Area,
+  type Org,
+  type Signup,
+  type Stats,
+  type StatsField,
+  type Task,
+  type TaskCounter,
+  type VolunteerRequest,
+  type OrgView,
+  type TaskView,
+  type MySignupView,
+  type SignupRow,
+  type RequestView,
+  type Adjustment,
+} from '@shared/volunteer/volunteer.schema'
 import {
-  ATTENDANCE_STATUSES, ORG_STATUSES, REQUEST_STATUSES, SIGNUP_STATUSES, TASK_STATUSES,
-} from '../../shared/volunteer/volunteer.states'
-import { measuredMinutes, minutesToHours } from '../../shared/volunteer/volunteer.rules'
+  ATTENDANCE_STATUSES,
+  ORG_STATUSES,
+  REQUEST_STATUSES,
+  SIGNUP_STATUSES,
+  TASK_STATUSES,
+} from '@shared/volunteer/volunteer.states'
+import { measuredMinutes, minutesToHours } from '@shared/volunteer/volunteer.rules'
 import { stableId } from '../_core/ids'
 import type { Filter, TxStore } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
@@ -46,12 +64,18 @@ export async function areaOf(rt: Runtime, unitId: string): Promise<Area> {
 /** The filter that selects docs in a unit's area, or null when the unit is above counties (all). */
 export function areaFilter(unit: Unit): Filter | null {
   switch (unit.level) {
-    case 'county': return { countyId: unit._id }
-    case 'township': return { townshipId: unit._id }
-    case 'village': return { villageId: unit._id }
-    case 'grid': return { villageId: unit.parentId }
-    case 'prefecture': return null
-    default: return { villageId: '__none__' }
+    case 'county':
+      return { countyId: unit._id }
+    case 'township':
+      return { townshipId: unit._id }
+    case 'village':
+      return { villageId: unit._id }
+    case 'grid':
+      return { villageId: unit.parentId }
+    case 'prefecture':
+      return null
+    default:
+      return { villageId: '__none__' }
   }
 }
 
@@ -72,7 +96,11 @@ export async function within(rt: Runtime, inner: string, outer: string): Promise
  * the permission that lies inside `targetUnitId`'s area (or above it). Falls back to the target itself,
  * so the wrapper answers OUT_OF_SCOPE / FORBIDDEN.
  */
-export async function residentScope(ctx: ActionContext, permission: 'task_signup' | 'request_create', targetUnitId: string): Promise<string> {
+export async function residentScope(
+  ctx: ActionContext,
+  permission: 'task_signup' | 'request_create',
+  targetUnitId: string,
+): Promise<string> {
   for (const root of ctx.scopeRoots(permission)) {
     if (await within(ctx.rt, root, targetUnitId)) return root
   }
@@ -150,8 +178,19 @@ export async function bumpStats(
 
 export function emptyStats(kind: Stats['kind'], refId: string): Stats {
   return {
-    _id: ids.stats(kind, refId), kind, refId, tasks: 0, signups: 0, cancellations: 0, attended: 0, absent: 0,
-    confirmedMinutes: 0, requestsPosted: 0, requestsTaken: 0, requestsVerified: 0, takeMinutesTotal: 0,
+    _id: ids.stats(kind, refId),
+    kind,
+    refId,
+    tasks: 0,
+    signups: 0,
+    cancellations: 0,
+    attended: 0,
+    absent: 0,
+    confirmedMinutes: 0,
+    requestsPosted: 0,
+    requestsTaken: 0,
+    requestsVerified: 0,
+    takeMinutesTotal: 0,
   }
 }
 
@@ -176,20 +215,33 @@ export function verifyCheckinCode(task: Pick<Task, '_id' | 'codeSecret'>, code: 
 
 export async function orgView(rt: Runtime, org: Org): Promise<OrgView> {
   return {
-    id: org._id, name: org.name, kind: org.kind, kindLabel: ORG_KINDS[org.kind], unit: (await rt.units.ref(org.unitId))!,
-    intro: org.intro, contactName: org.contactName, contactPhoneMasked: maskPhone(org.contactPhone),
-    status: org.status, statusLabel: ORG_STATUSES[org.status].label, registeredAt: org.registeredAt,
+    id: org._id,
+    name: org.name,
+    kind: org.kind,
+    kindLabel: ORG_KINDS[org.kind],
+    unit: (await rt.units.ref(org.unitId))!,
+    intro: org.intro,
+    contactName: org.contactName,
+    contactPhoneMasked: maskPhone(org.contactPhone),
+    status: org.status,
+    statusLabel: ORG_STATUSES[org.status].label,
+    registeredAt: org.registeredAt,
     decisionNote: org.decisionNote,
   }
 }
 
 export function mySignupView(s: Signup, waitPosition: number | null): MySignupView {
   return {
-    id: s._id, status: s.status, statusLabel: SIGNUP_STATUSES[s.status].label,
+    id: s._id,
+    status: s.status,
+    statusLabel: SIGNUP_STATUSES[s.status].label,
     waitPosition: s.status === 'waitlisted' ? waitPosition : null,
-    checkInAt: s.checkInAt, checkOutAt: s.checkOutAt, attendance: s.attendance,
+    checkInAt: s.checkInAt,
+    checkOutAt: s.checkOutAt,
+    attendance: s.attendance,
     attendanceLabel: ATTENDANCE_STATUSES[s.attendance].label,
-    confirmedHours: s.confirmedMinutes === null ? null : minutesToHours(s.confirmedMinutes), points: s.points,
+    confirmedHours: s.confirmedMinutes === null ? null : minutesToHours(s.confirmedMinutes),
+    points: s.points,
   }
 }
 
@@ -207,26 +259,50 @@ export async function taskView(
   canManage: boolean,
 ): Promise<TaskView> {
   return {
-    id: task._id, org: { id: task.orgId, name: task.orgName }, unit: (await rt.units.ref(task.unitId))!,
-    title: task.title, description: task.description, category: task.category,
-    categoryLabel: TASK_CATEGORIES[task.category], placeName: task.placeName, location: task.location,
-    radiusM: task.radiusM, startAt: task.startAt, endAt: task.endAt, signupDeadline: task.signupDeadline,
-    slots: task.slots, confirmed: counter?.confirmed ?? 0, waitlisted: counter?.waitlisted ?? 0,
-    requirements: task.requirements, contactName: task.contactName, contactPhone: task.contactPhone,
-    pointsRule: task.pointsRule, status: task.status, statusLabel: TASK_STATUSES[task.status].label,
-    mySignup: mine, canManage,
+    id: task._id,
+    org: { id: task.orgId, name: task.orgName },
+    unit: (await rt.units.ref(task.unitId))!,
+    title: task.title,
+    description: task.description,
+    category: task.category,
+    categoryLabel: TASK_CATEGORIES[task.category],
+    placeName: task.placeName,
+    location: task.location,
+    radiusM: task.radiusM,
+    startAt: task.startAt,
+    endAt: task.endAt,
+    signupDeadline: task.signupDeadline,
+    slots: task.slots,
+    confirmed: counter?.confirmed ?? 0,
+    waitlisted: counter?.waitlisted ?? 0,
+    requirements: task.requirements,
+    contactName: task.contactName,
+    contactPhone: task.contactPhone,
+    pointsRule: task.pointsRule,
+    status: task.status,
+    statusLabel: TASK_STATUSES[task.status].label,
+    mySignup: mine,
+    canManage,
   }
 }
 
 export function signupRow(s: Signup, task: Task, user: User | null, waitPosition: number | null): SignupRow {
   return {
-    id: s._id, userId: s.userId, name: user?.name ?? s.userName, phoneMasked: maskPhone(user?.phone),
-    status: s.status, statusLabel: SIGNUP_STATUSES[s.status].label, seq: s.seq,
+    id: s._id,
+    userId: s.userId,
+    name: user?.name ?? s.userName,
+    phoneMasked: maskPhone(user?.phone),
+    status: s.status,
+    statusLabel: SIGNUP_STATUSES[s.status].label,
+    seq: s.seq,
     waitPosition: s.status === 'waitlisted' ? waitPosition : null,
-    checkInAt: s.checkInAt, checkOutAt: s.checkOutAt,
+    checkInAt: s.checkInAt,
+    checkOutAt: s.checkOutAt,
     measuredHours: minutesToHours(measuredMinutes(s.checkInAt, s.checkOutAt, task.startAt, task.endAt)),
-    attendance: s.attendance, attendanceLabel: ATTENDANCE_STATUSES[s.attendance].label,
-    confirmedHours: s.confirmedMinutes === null ? null : minutesToHours(s.confirmedMinutes), points: s.points,
+    attendance: s.attendance,
+    attendanceLabel: ATTENDANCE_STATUSES[s.attendance].label,
+    confirmedHours: s.confirmedMinutes === null ? null : minutesToHours(s.confirmedMinutes),
+    points: s.points,
   }
 }
 
@@ -236,16 +312,34 @@ export type { Adjustment }
  * A request as shown to someone: the poster and officials of the village see names; everyone else sees
  * them masked (a need often says who is old, ill or alone).
  */
-export async function requestView(rt: Runtime, r: VolunteerRequest, viewerId: string, reveal: boolean): Promise<RequestView> {
+export async function requestView(
+  rt: Runtime,
+  r: VolunteerRequest,
+  viewerId: string,
+  reveal: boolean,
+): Promise<RequestView> {
   const isMine = r.posterId === viewerId
   const show = (name: string) => (isMine || reveal ? name : maskName(name))
   return {
-    id: r._id, village: r.villageId ? await rt.units.ref(r.villageId) : null, posterName: show(r.posterName), isMine,
-    title: r.title, description: r.description, category: r.category, categoryLabel: TASK_CATEGORIES[r.category],
-    placeName: r.placeName, neededBy: r.neededBy, status: r.status, statusLabel: REQUEST_STATUSES[r.status].label,
-    createdAt: r.createdAt, takenByOrgName: r.takenByOrgName, takenAt: r.takenAt, outcome: r.outcome,
+    id: r._id,
+    village: r.villageId ? await rt.units.ref(r.villageId) : null,
+    posterName: show(r.posterName),
+    isMine,
+    title: r.title,
+    description: r.description,
+    category: r.category,
+    categoryLabel: TASK_CATEGORIES[r.category],
+    placeName: r.placeName,
+    neededBy: r.neededBy,
+    status: r.status,
+    statusLabel: REQUEST_STATUSES[r.status].label,
+    createdAt: r.createdAt,
+    takenByOrgName: r.takenByOrgName,
+    takenAt: r.takenAt,
+    outcome: r.outcome,
     volunteers: r.volunteers.map((v) => ({ name: show(v.name), hours: minutesToHours(v.minutes) })),
-    awardsPoints: r.awardsPoints, verifiedAt: r.verifiedAt,
+    awardsPoints: r.awardsPoints,
+    verifiedAt: r.verifiedAt,
     steps: r.steps.map((s) => ({ step: s.step, at: s.at, note: s.note })),
   }
 }

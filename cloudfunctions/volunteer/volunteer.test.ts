@@ -3,7 +3,7 @@ import { startTestHost } from '../../tests/support/host'
 import { stableId } from '../_core/ids'
 import type { Doc } from '../_core/port'
 import { SEED_ORG_ID, SEED_REQUEST_ID, SEED_TASK_IDS } from '../../seeds/volunteer.seed'
-import type { Signup, TaskView } from '../../shared/volunteer/volunteer.schema'
+import type { Signup, TaskView } from '@shared/volunteer/volunteer.schema'
 
 const HOUR = 3_600_000
 const VILLAGE = '513328100001'
@@ -16,13 +16,27 @@ beforeEach(async () => {
 afterEach(() => env.close())
 
 /** A task by 赵志强's team starting `inHours` from now, `hours` long, sign-up closing an hour before. */
-async function postTask(e: TestEnv, opts: { slots?: number; inHours?: number; hours?: number; earnsPoints?: boolean } = {}): Promise<TaskView> {
+async function postTask(
+  e: TestEnv,
+  opts: { slots?: number; inHours?: number; hours?: number; earnsPoints?: boolean } = {},
+): Promise<TaskView> {
   const start = e.clock.now() + (opts.inHours ?? 48) * HOUR
   return e.ok('volunteer', 'u-zhaozhiqiang', 'publishTask', {
-    orgId: SEED_ORG_ID, title: '河道垃圾清理', description: '清理河道两岸垃圾', category: 'environment',
-    placeName: '旭日岭河边', location: LOC, radiusM: 200, startAt: start, endAt: start + (opts.hours ?? 3) * HOUR,
-    slots: opts.slots ?? 3, signupDeadline: start - HOUR, requirements: '自带手套', contactName: '赵志强',
-    contactPhone: '13908361240', pointsRule: { earnsPoints: opts.earnsPoints ?? true, maxHours: 4 },
+    orgId: SEED_ORG_ID,
+    title: '河道垃圾清理',
+    description: '清理河道两岸垃圾',
+    category: 'environment',
+    placeName: '旭日岭河边',
+    location: LOC,
+    radiusM: 200,
+    startAt: start,
+    endAt: start + (opts.hours ?? 3) * HOUR,
+    slots: opts.slots ?? 3,
+    signupDeadline: start - HOUR,
+    requirements: '自带手套',
+    contactName: '赵志强',
+    contactPhone: '13908361240',
+    pointsRule: { earnsPoints: opts.earnsPoints ?? true, maxHours: 4 },
   })
 }
 
@@ -33,8 +47,25 @@ async function bulkResidents(e: TestEnv, n: number): Promise<string[]> {
   for (let i = 0; i < n; i++) {
     const id = `u-bulk-${String(i).padStart(2, '0')}`
     const grid = grids[i % 3]!
-    users.push({ _id: id, openid: null, name: `居民${i}`, phone: null, householdId: null, residenceUnitId: grid, createdAt: T0 })
-    roles.push({ _id: `ra-${id}`, userId: id, role: 'resident', unitId: grid, grantedBy: null, via: 'seed', createdAt: T0, revokedAt: null })
+    users.push({
+      _id: id,
+      openid: null,
+      name: `居民${i}`,
+      phone: null,
+      householdId: null,
+      residenceUnitId: grid,
+      createdAt: T0,
+    })
+    roles.push({
+      _id: `ra-${id}`,
+      userId: id,
+      role: 'resident',
+      unitId: grid,
+      grantedBy: null,
+      via: 'seed',
+      createdAt: T0,
+      revokedAt: null,
+    })
   }
   e.rt.db.bulkInsert('users', users)
   e.rt.db.bulkInsert('role_assignments', roles)
@@ -88,8 +119,14 @@ describe('sign-up, waitlist and cancellation', () => {
     const task = await postTask(env, { inHours: 5 })
     await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
     env.clock.advance(4 * HOUR + 1)
-    expect(await env.call('volunteer', 'u-wangdeming', 'signup', { taskId: task.id })).toMatchObject({ ok: false, code: 'VOLUNTEER.SIGNUP_CLOSED' })
-    expect(await env.call('volunteer', 'u-zhuoma', 'cancelSignup', { taskId: task.id })).toMatchObject({ ok: false, code: 'VOLUNTEER.CANCEL_CLOSED' })
+    expect(await env.call('volunteer', 'u-wangdeming', 'signup', { taskId: task.id })).toMatchObject({
+      ok: false,
+      code: 'VOLUNTEER.SIGNUP_CLOSED',
+    })
+    expect(await env.call('volunteer', 'u-zhuoma', 'cancelSignup', { taskId: task.id })).toMatchObject({
+      ok: false,
+      code: 'VOLUNTEER.CANCEL_CLOSED',
+    })
   })
 
   it('a repeated sign-up request returns the first answer and writes once', async () => {
@@ -109,7 +146,10 @@ describe('sign-up, waitlist and cancellation', () => {
     expect(page.items[0].startAt).toBeLessThanOrEqual(page.items[1].startAt)
     expect((await env.ok('volunteer', 'u-yangjin', 'listTasks', {})).total).toBe(0)
     // a resident of another village cannot sign up here
-    expect(await env.call('volunteer', 'u-yangjin', 'signup', { taskId: SEED_TASK_IDS[0] })).toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
+    expect(await env.call('volunteer', 'u-yangjin', 'signup', { taskId: SEED_TASK_IDS[0] })).toMatchObject({
+      ok: false,
+      code: 'COMMON.OUT_OF_SCOPE',
+    })
   })
 })
 
@@ -127,9 +167,19 @@ describe('concurrency', () => {
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1))
     // every confirmed arrived before every waitlisted one
     expect(rows.slice(0, 10).every((r) => r.status === 'confirmed')).toBe(true)
-    expect(await env.rt.db.get('volunteer_task_counters', task.id)).toMatchObject({ confirmed: 10, waitlisted: 20, nextSeq: 31 })
-    const list = await env.ok('volunteer', 'u-zhaozhiqiang', 'listSignups', { taskId: task.id, status: 'waitlisted', pageSize: 50 })
-    expect(list.items.map((r: { waitPosition: number }) => r.waitPosition)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+    expect(await env.rt.db.get('volunteer_task_counters', task.id)).toMatchObject({
+      confirmed: 10,
+      waitlisted: 20,
+      nextSeq: 31,
+    })
+    const list = await env.ok('volunteer', 'u-zhaozhiqiang', 'listSignups', {
+      taskId: task.id,
+      status: 'waitlisted',
+      pageSize: 50,
+    })
+    expect(list.items.map((r: { waitPosition: number }) => r.waitPosition)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    )
 
     // 5 confirmed cancel at once while 5 more sign up: never more than 10 confirmed, the waitlist moves in order
     const more = await bulkResidents2(env)
@@ -150,17 +200,37 @@ describe('concurrency', () => {
       const users = await bulkResidents({ rt: host.rt } as TestEnv, 12)
       const org = await host.token('u-zhaozhiqiang')
       const start = T0 + 48 * HOUR
-      const created = await host.post('/api/fn/volunteer', {
-        action: 'publishTask', requestId: rid('pt'),
-        data: { orgId: SEED_ORG_ID, title: '并发测试任务', description: '测试', category: 'other', placeName: '广场', location: LOC,
-          startAt: start, endAt: start + 2 * HOUR, slots: 4, signupDeadline: start - HOUR },
-      }, org)
+      const created = await host.post(
+        '/api/fn/volunteer',
+        {
+          action: 'publishTask',
+          requestId: rid('pt'),
+          data: {
+            orgId: SEED_ORG_ID,
+            title: '并发测试任务',
+            description: '测试',
+            category: 'other',
+            placeName: '广场',
+            location: LOC,
+            startAt: start,
+            endAt: start + 2 * HOUR,
+            slots: 4,
+            signupDeadline: start - HOUR,
+          },
+        },
+        org,
+      )
       expect(created.json.ok).toBe(true)
       const taskId = created.json.data.id
       const tokens = await Promise.all(users.map((u) => host.token(u)))
       // every resident sends the sign-up twice with different request ids (a double tap)
-      const replies = await Promise.all(tokens.flatMap((t) => [0, 1].map(() =>
-        host.post('/api/fn/volunteer', { action: 'signup', requestId: rid('su'), data: { taskId } }, t))))
+      const replies = await Promise.all(
+        tokens.flatMap((t) =>
+          [0, 1].map(() =>
+            host.post('/api/fn/volunteer', { action: 'signup', requestId: rid('su'), data: { taskId } }, t),
+          ),
+        ),
+      )
       expect(replies.filter((r) => r.json.ok)).toHaveLength(12)
       expect(replies.filter((r) => !r.json.ok).every((r) => r.json.code === 'VOLUNTEER.ALREADY_SIGNED_UP')).toBe(true)
       const rows = await host.rt.db.find<Signup>('volunteer_signups', { where: { taskId } })
@@ -174,47 +244,92 @@ describe('concurrency', () => {
 
 async function bulkResidents2(e: TestEnv): Promise<string[]> {
   const ids = ['u-late-1', 'u-late-2', 'u-late-3', 'u-late-4', 'u-late-5']
-  e.rt.db.bulkInsert('users', ids.map((id) => ({ _id: id, openid: null, name: id, phone: null, householdId: null, residenceUnitId: '513328100001-G01', createdAt: T0 })))
-  e.rt.db.bulkInsert('role_assignments', ids.map((id) => ({ _id: `ra-${id}`, userId: id, role: 'resident', unitId: '513328100001-G01', grantedBy: null, via: 'seed', createdAt: T0, revokedAt: null })))
+  e.rt.db.bulkInsert(
+    'users',
+    ids.map((id) => ({
+      _id: id,
+      openid: null,
+      name: id,
+      phone: null,
+      householdId: null,
+      residenceUnitId: '513328100001-G01',
+      createdAt: T0,
+    })),
+  )
+  e.rt.db.bulkInsert(
+    'role_assignments',
+    ids.map((id) => ({
+      _id: `ra-${id}`,
+      userId: id,
+      role: 'resident',
+      unitId: '513328100001-G01',
+      grantedBy: null,
+      via: 'seed',
+      createdAt: T0,
+      revokedAt: null,
+    })),
+  )
   return ids
 }
 
 describe('attendance and confirmation', () => {
   async function balance(householdId: string): Promise<number> {
-    return ((await env.rt.db.get<{ _id: string; balance: number }>('points_accounts', householdId))?.balance) ?? 0
+    return (await env.rt.db.get<{ _id: string; balance: number }>('points_accounts', householdId))?.balance ?? 0
   }
 
   it('check in by code, check out by location, confirm measured hours: record and household points once', async () => {
     const task = await postTask(env, { inHours: 2, hours: 3 })
     const s = await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
     // too early
-    expect(await env.call('volunteer', 'u-zhuoma', 'checkIn', { taskId: task.id, location: LOC }))
-      .toMatchObject({ ok: false, code: 'VOLUNTEER.CHECKIN_NOT_OPEN' })
+    expect(await env.call('volunteer', 'u-zhuoma', 'checkIn', { taskId: task.id, location: LOC })).toMatchObject({
+      ok: false,
+      code: 'VOLUNTEER.CHECKIN_NOT_OPEN',
+    })
     const { code } = await env.ok('volunteer', 'u-zhaozhiqiang', 'taskCode', { taskId: task.id })
     expect(code).toMatch(/^LLVT1\./)
     env.clock.advance(2 * HOUR + 10 * 60_000) // 10 minutes late
-    expect(await env.call('volunteer', 'u-zhuoma', 'checkIn', { taskId: task.id, code: code.slice(0, -2) + 'xx' }))
-      .toMatchObject({ ok: false, code: 'VOLUNTEER.BAD_CODE' })
-    expect(await env.call('volunteer', 'u-zhuoma', 'checkIn', { taskId: task.id, location: { lat: 31.64, lng: 99.99 } }))
-      .toMatchObject({ ok: false, code: 'VOLUNTEER.TOO_FAR' })
+    expect(
+      await env.call('volunteer', 'u-zhuoma', 'checkIn', { taskId: task.id, code: code.slice(0, -2) + 'xx' }),
+    ).toMatchObject({ ok: false, code: 'VOLUNTEER.BAD_CODE' })
+    expect(
+      await env.call('volunteer', 'u-zhuoma', 'checkIn', { taskId: task.id, location: { lat: 31.64, lng: 99.99 } }),
+    ).toMatchObject({ ok: false, code: 'VOLUNTEER.TOO_FAR' })
     const inn = await env.ok('volunteer', 'u-zhuoma', 'checkIn', { taskId: task.id, code })
     expect(inn.checkInAt).toBe(env.clock.now())
-    expect(await env.call('volunteer', 'u-zhuoma', 'checkIn', { taskId: task.id, code })).toMatchObject({ ok: false, code: 'VOLUNTEER.ALREADY_CHECKED_IN' })
+    expect(await env.call('volunteer', 'u-zhuoma', 'checkIn', { taskId: task.id, code })).toMatchObject({
+      ok: false,
+      code: 'VOLUNTEER.ALREADY_CHECKED_IN',
+    })
     env.clock.advance(3 * HOUR) // stays 20 minutes past the end: counts to the end only
     await env.ok('volunteer', 'u-zhuoma', 'checkOut', { taskId: task.id, location: { lat: 31.6235, lng: 99.9907 } })
 
     const before = await balance('hh-513328100001-G01-01')
     const requestId = rid('ca')
-    const confirmed = await env.ok('volunteer', 'u-zhaozhiqiang', 'confirmAttendance', { signupId: s.signup.id, attended: true }, requestId)
+    const confirmed = await env.ok(
+      'volunteer',
+      'u-zhaozhiqiang',
+      'confirmAttendance',
+      { signupId: s.signup.id, attended: true },
+      requestId,
+    )
     expect(confirmed.row).toMatchObject({ attendance: 'attended', confirmedHours: 2.83, measuredHours: 2.83 })
     expect(confirmed.pointsCredited).toBe(true)
     // VOLUNTEER_HOUR in 旭日岭 is 2 points an hour; 2h50m counts as 2.5 hours → 5 points
     expect(confirmed.row.points).toBe(5)
     expect(await balance('hh-513328100001-G01-01')).toBe(before + 5)
     // the same request again, or a second confirmation, changes nothing
-    expect(await env.ok('volunteer', 'u-zhaozhiqiang', 'confirmAttendance', { signupId: s.signup.id, attended: true }, requestId)).toEqual(confirmed)
-    expect(await env.call('volunteer', 'u-zhaozhiqiang', 'confirmAttendance', { signupId: s.signup.id, attended: true }))
-      .toMatchObject({ ok: false, code: 'VOLUNTEER.ALREADY_CONFIRMED' })
+    expect(
+      await env.ok(
+        'volunteer',
+        'u-zhaozhiqiang',
+        'confirmAttendance',
+        { signupId: s.signup.id, attended: true },
+        requestId,
+      ),
+    ).toEqual(confirmed)
+    expect(
+      await env.call('volunteer', 'u-zhaozhiqiang', 'confirmAttendance', { signupId: s.signup.id, attended: true }),
+    ).toMatchObject({ ok: false, code: 'VOLUNTEER.ALREADY_CONFIRMED' })
     expect(await balance('hh-513328100001-G01-01')).toBe(before + 5)
 
     const record = await env.ok('volunteer', 'u-zhuoma', 'myHours', {})
@@ -227,21 +342,49 @@ describe('attendance and confirmation', () => {
     const task = await postTask(env, { inHours: 1, hours: 2 })
     const a = await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
     const b = await env.ok('volunteer', 'u-wangdeming', 'signup', { taskId: task.id })
-    expect(await env.call('volunteer', 'u-zhaozhiqiang', 'confirmAttendance', { signupId: a.signup.id, attended: true }))
-      .toMatchObject({ ok: false, code: 'VOLUNTEER.TASK_NOT_STARTED' })
+    expect(
+      await env.call('volunteer', 'u-zhaozhiqiang', 'confirmAttendance', { signupId: a.signup.id, attended: true }),
+    ).toMatchObject({ ok: false, code: 'VOLUNTEER.TASK_NOT_STARTED' })
     env.clock.advance(3 * HOUR)
     // 卓玛 forgot to check in; the organiser saw her there for two hours
-    expect(await env.call('volunteer', 'u-zhaozhiqiang', 'confirmAttendance', { signupId: a.signup.id, attended: true, hours: 2 }))
-      .toMatchObject({ ok: false, code: 'VOLUNTEER.REASON_REQUIRED' })
-    const ok = await env.ok('volunteer', 'u-zhaozhiqiang', 'confirmAttendance', { signupId: a.signup.id, attended: true, hours: 2, reason: '忘记签到，组织者现场见到' })
+    expect(
+      await env.call('volunteer', 'u-zhaozhiqiang', 'confirmAttendance', {
+        signupId: a.signup.id,
+        attended: true,
+        hours: 2,
+      }),
+    ).toMatchObject({ ok: false, code: 'VOLUNTEER.REASON_REQUIRED' })
+    const ok = await env.ok('volunteer', 'u-zhaozhiqiang', 'confirmAttendance', {
+      signupId: a.signup.id,
+      attended: true,
+      hours: 2,
+      reason: '忘记签到，组织者现场见到',
+    })
     expect(ok.row).toMatchObject({ confirmedHours: 2, measuredHours: 0 })
     const adj = await env.rt.db.find('volunteer_adjustments', { where: { signupId: a.signup.id } })
-    expect(adj).toEqual([expect.objectContaining({ measuredMinutes: 0, confirmedMinutes: 120, reason: '忘记签到，组织者现场见到', by: 'u-zhaozhiqiang' })])
-    const absent = await env.ok('volunteer', 'u-zhaozhiqiang', 'confirmAttendance', { signupId: b.signup.id, attended: false })
+    expect(adj).toEqual([
+      expect.objectContaining({
+        measuredMinutes: 0,
+        confirmedMinutes: 120,
+        reason: '忘记签到，组织者现场见到',
+        by: 'u-zhaozhiqiang',
+      }),
+    ])
+    const absent = await env.ok('volunteer', 'u-zhaozhiqiang', 'confirmAttendance', {
+      signupId: b.signup.id,
+      attended: false,
+    })
     expect(absent.row).toMatchObject({ attendance: 'absent', confirmedHours: null })
     expect((await env.ok('volunteer', 'u-wangdeming', 'myHours', {})).totalHours).toBe(0)
     const fig = await env.ok('volunteer', 'u-lixiuying', 'figures', { unitId: VILLAGE })
-    expect(fig.unit).toMatchObject({ tasks: 4, signups: 2, attended: 1, absent: 1, attendanceRate: 50, confirmedHours: 2 })
+    expect(fig.unit).toMatchObject({
+      tasks: 4,
+      signups: 2,
+      attended: 1,
+      absent: 1,
+      attendanceRate: 50,
+      confirmedHours: 2,
+    })
     expect(fig.orgs[0]).toMatchObject({ name: '旭日岭社区志愿服务队', tasks: 4, attended: 1, confirmedHours: 2 })
   })
 
@@ -250,32 +393,67 @@ describe('attendance and confirmation', () => {
     const a = await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
     await env.ok('volunteer', 'u-wangdeming', 'signup', { taskId: task.id })
     env.clock.advance(2 * HOUR)
-    expect(await env.call('volunteer', 'u-wangdeming', 'checkIn', { taskId: task.id, location: LOC })).toMatchObject({ ok: false, code: 'VOLUNTEER.NOT_CONFIRMED' })
-    expect(await env.call('volunteer', 'u-lixiuying', 'confirmAttendance', { signupId: a.signup.id, attended: true }))
-      .toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
-    expect(await env.call('volunteer', 'u-zhuoma', 'confirmAttendance', { signupId: a.signup.id, attended: true }))
-      .toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
+    expect(await env.call('volunteer', 'u-wangdeming', 'checkIn', { taskId: task.id, location: LOC })).toMatchObject({
+      ok: false,
+      code: 'VOLUNTEER.NOT_CONFIRMED',
+    })
+    expect(
+      await env.call('volunteer', 'u-lixiuying', 'confirmAttendance', { signupId: a.signup.id, attended: true }),
+    ).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
+    expect(
+      await env.call('volunteer', 'u-zhuoma', 'confirmAttendance', { signupId: a.signup.id, attended: true }),
+    ).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
   })
 })
 
 describe('organisations', () => {
   it('an org admin registers a team; an official approves it; then it can post tasks', async () => {
     const org = await env.ok('volunteer', 'u-zhaozhiqiang', 'registerOrg', {
-      name: '旭日岭青年突击队', kind: 'volunteer_team', unitId: VILLAGE, intro: '青年志愿者', contactName: '赵志强', contactPhone: '13908361240',
+      name: '旭日岭青年突击队',
+      kind: 'volunteer_team',
+      unitId: VILLAGE,
+      intro: '青年志愿者',
+      contactName: '赵志强',
+      contactPhone: '13908361240',
     })
     expect(org.status).toBe('pending')
     const start = T0 + 48 * HOUR
-    const task = { orgId: org.id, title: '测试', description: '测试', category: 'other', placeName: '广场', location: LOC, startAt: start, endAt: start + HOUR, slots: 2, signupDeadline: start - HOUR }
-    expect(await env.call('volunteer', 'u-zhaozhiqiang', 'publishTask', task)).toMatchObject({ ok: false, code: 'VOLUNTEER.ORG_NOT_APPROVED' })
+    const task = {
+      orgId: org.id,
+      title: '测试',
+      description: '测试',
+      category: 'other',
+      placeName: '广场',
+      location: LOC,
+      startAt: start,
+      endAt: start + HOUR,
+      slots: 2,
+      signupDeadline: start - HOUR,
+    }
+    expect(await env.call('volunteer', 'u-zhaozhiqiang', 'publishTask', task)).toMatchObject({
+      ok: false,
+      code: 'VOLUNTEER.ORG_NOT_APPROVED',
+    })
     const pending = await env.ok('volunteer', 'u-lixiuying', 'listOrgs', { unitId: VILLAGE, status: 'pending' })
     expect(pending.items.map((o: { name: string }) => o.name)).toEqual(['旭日岭青年突击队', '旭日岭社区老年协会'])
-    expect(await env.call('volunteer', 'u-lixiuying', 'decideOrg', { orgId: org.id, approve: false })).toMatchObject({ ok: false, code: 'VOLUNTEER.NOTE_REQUIRED' })
-    expect((await env.ok('volunteer', 'u-lixiuying', 'decideOrg', { orgId: org.id, approve: true })).status).toBe('approved')
-    expect(await env.call('volunteer', 'u-lixiuying', 'decideOrg', { orgId: org.id, approve: true })).toMatchObject({ ok: false, code: 'VOLUNTEER.ORG_ALREADY_DECIDED' })
+    expect(await env.call('volunteer', 'u-lixiuying', 'decideOrg', { orgId: org.id, approve: false })).toMatchObject({
+      ok: false,
+      code: 'VOLUNTEER.NOTE_REQUIRED',
+    })
+    expect((await env.ok('volunteer', 'u-lixiuying', 'decideOrg', { orgId: org.id, approve: true })).status).toBe(
+      'approved',
+    )
+    expect(await env.call('volunteer', 'u-lixiuying', 'decideOrg', { orgId: org.id, approve: true })).toMatchObject({
+      ok: false,
+      code: 'VOLUNTEER.ORG_ALREADY_DECIDED',
+    })
     expect((await env.ok('volunteer', 'u-zhaozhiqiang', 'publishTask', task)).org.name).toBe('旭日岭青年突击队')
     expect((await env.ok('volunteer', 'u-zhaozhiqiang', 'myOrgs')).items).toHaveLength(3)
     // an official of 色西底村 cannot approve in 旭日岭; a dispatcher of the township can see it
-    expect(await env.call('volunteer', 'u-ciren', 'listOrgs', { unitId: VILLAGE })).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
+    expect(await env.call('volunteer', 'u-ciren', 'listOrgs', { unitId: VILLAGE })).toMatchObject({
+      ok: false,
+      code: 'COMMON.FORBIDDEN',
+    })
     expect((await env.ok('volunteer', 'u-zhoumin', 'listOrgs', { unitId: '513328100' })).total).toBe(3)
   })
 })
@@ -283,58 +461,127 @@ describe('organisations', () => {
 describe('residents’ requests: 点单 → 接单 → 验单', () => {
   it('runs the whole loop, records hours and points for the volunteers, counts time to take', async () => {
     const req = await env.ok('volunteer', 'u-zhuoma', 'createRequest', {
-      title: '帮我家老人理发', description: '老人行动不便，想请人上门理发', category: 'elderly', placeName: '第一网格 1 栋',
+      title: '帮我家老人理发',
+      description: '老人行动不便，想请人上门理发',
+      category: 'elderly',
+      placeName: '第一网格 1 栋',
     })
     expect(req).toMatchObject({ status: 'submitted', isMine: true, posterName: '卓玛' })
     // not yet visible to organisations
-    expect((await env.ok('volunteer', 'u-zhaozhiqiang', 'openRequests', { orgId: SEED_ORG_ID })).items.map((r: { id: string }) => r.id)).toEqual([SEED_REQUEST_ID])
-    expect(await env.call('volunteer', 'u-zhaozhiqiang', 'takeRequest', { requestId: req.id, orgId: SEED_ORG_ID }))
-      .toMatchObject({ ok: false, code: 'VOLUNTEER.REQUEST_WRONG_STATE' })
+    expect(
+      (await env.ok('volunteer', 'u-zhaozhiqiang', 'openRequests', { orgId: SEED_ORG_ID })).items.map(
+        (r: { id: string }) => r.id,
+      ),
+    ).toEqual([SEED_REQUEST_ID])
+    expect(
+      await env.call('volunteer', 'u-zhaozhiqiang', 'takeRequest', { requestId: req.id, orgId: SEED_ORG_ID }),
+    ).toMatchObject({ ok: false, code: 'VOLUNTEER.REQUEST_WRONG_STATE' })
     await env.ok('volunteer', 'u-lixiuying', 'reviewRequest', { requestId: req.id, approve: true })
     const open = await env.ok('volunteer', 'u-zhaozhiqiang', 'openRequests', { orgId: SEED_ORG_ID })
     expect(open.items.find((r: { id: string }) => r.id === req.id).posterName).toBe('卓*')
     env.clock.advance(3 * HOUR)
     const taken = await env.ok('volunteer', 'u-zhaozhiqiang', 'takeRequest', { requestId: req.id, orgId: SEED_ORG_ID })
     expect(taken).toMatchObject({ status: 'taken', takenByOrgName: '旭日岭社区志愿服务队' })
-    expect(await env.call('volunteer', 'u-zhaozhiqiang', 'takeRequest', { requestId: req.id, orgId: SEED_ORG_ID }))
-      .toMatchObject({ ok: false, code: 'VOLUNTEER.REQUEST_WRONG_STATE' })
+    expect(
+      await env.call('volunteer', 'u-zhaozhiqiang', 'takeRequest', { requestId: req.id, orgId: SEED_ORG_ID }),
+    ).toMatchObject({ ok: false, code: 'VOLUNTEER.REQUEST_WRONG_STATE' })
     await env.ok('volunteer', 'u-zhaozhiqiang', 'completeRequest', {
-      requestId: req.id, outcome: '已上门理发', volunteers: [{ userId: 'u-gesang', hours: 1.5 }, { userId: 'u-zhaozhiqiang', hours: 1.5 }],
+      requestId: req.id,
+      outcome: '已上门理发',
+      volunteers: [
+        { userId: 'u-gesang', hours: 1.5 },
+        { userId: 'u-zhaozhiqiang', hours: 1.5 },
+      ],
     })
     // somebody else cannot confirm for the poster
-    expect(await env.call('volunteer', 'u-wangdeming', 'confirmRequest', { requestId: req.id })).toMatchObject({ ok: false, code: 'VOLUNTEER.NOT_MY_REQUEST' })
+    expect(await env.call('volunteer', 'u-wangdeming', 'confirmRequest', { requestId: req.id })).toMatchObject({
+      ok: false,
+      code: 'VOLUNTEER.NOT_MY_REQUEST',
+    })
     await env.ok('volunteer', 'u-zhuoma', 'confirmRequest', { requestId: req.id, note: '很满意' })
     // a failed verification sends it back to the organisation with the reason
-    const back = await env.ok('volunteer', 'u-lixiuying', 'verifyRequest', { requestId: req.id, approve: false, note: '请补充照片' })
+    const back = await env.ok('volunteer', 'u-lixiuying', 'verifyRequest', {
+      requestId: req.id,
+      approve: false,
+      note: '请补充照片',
+    })
     expect(back.status).toBe('taken')
-    await env.ok('volunteer', 'u-zhaozhiqiang', 'completeRequest', { requestId: req.id, outcome: '已上门理发（补照片）', volunteers: [{ userId: 'u-gesang', hours: 1.5 }] })
+    await env.ok('volunteer', 'u-zhaozhiqiang', 'completeRequest', {
+      requestId: req.id,
+      outcome: '已上门理发（补照片）',
+      volunteers: [{ userId: 'u-gesang', hours: 1.5 }],
+    })
     await env.ok('volunteer', 'u-zhuoma', 'confirmRequest', { requestId: req.id })
     const gesangHh = 'hh-513328100001-G03-03'
-    const before = ((await env.rt.db.get<{ _id: string; balance: number }>('points_accounts', gesangHh))?.balance) ?? 0
-    const verified = await env.ok('volunteer', 'u-lixiuying', 'verifyRequest', { requestId: req.id, approve: true, awardPoints: true })
+    const before = (await env.rt.db.get<{ _id: string; balance: number }>('points_accounts', gesangHh))?.balance ?? 0
+    const verified = await env.ok('volunteer', 'u-lixiuying', 'verifyRequest', {
+      requestId: req.id,
+      approve: true,
+      awardPoints: true,
+    })
     expect(verified).toMatchObject({ status: 'verified', awardsPoints: true })
-    expect(verified.steps.map((s: { step: string }) => s.step)).toEqual(['create', 'publish', 'take', 'complete', 'confirm', 'rework', 'complete', 'confirm', 'verify'])
+    expect(verified.steps.map((s: { step: string }) => s.step)).toEqual([
+      'create',
+      'publish',
+      'take',
+      'complete',
+      'confirm',
+      'rework',
+      'complete',
+      'confirm',
+      'verify',
+    ])
     expect((await env.ok('volunteer', 'u-gesang', 'myHours', {})).requestHours).toBe(1.5)
-    expect(((await env.rt.db.get<{ _id: string; balance: number }>('points_accounts', gesangHh))?.balance) ?? 0).toBe(before + 3)
+    expect((await env.rt.db.get<{ _id: string; balance: number }>('points_accounts', gesangHh))?.balance ?? 0).toBe(
+      before + 3,
+    )
     // the outcome is public in the village, names masked
     const pub = await env.ok('volunteer', 'u-wangdeming', 'publicRequests', {})
-    expect(pub.items).toEqual([expect.objectContaining({ id: req.id, posterName: '卓*', volunteers: [{ name: '格*', hours: 1.5 }] })])
+    expect(pub.items).toEqual([
+      expect.objectContaining({ id: req.id, posterName: '卓*', volunteers: [{ name: '格*', hours: 1.5 }] }),
+    ])
     const fig = await env.ok('volunteer', 'u-lixiuying', 'figures', { unitId: VILLAGE })
     expect(fig.unit).toMatchObject({ requestsPosted: 2, requestsTaken: 1, requestsVerified: 1, avgTakeHours: 3 })
     expect(fig.orgs[0]).toMatchObject({ requestsTaken: 1, requestsVerified: 1 })
   })
 
   it('a poster can withdraw before it is taken; an official can turn a need down with a reason', async () => {
-    const a = await env.ok('volunteer', 'u-zhuoma', 'createRequest', { title: '借轮椅', description: '借一周', category: 'other', placeName: '家里' })
+    const a = await env.ok('volunteer', 'u-zhuoma', 'createRequest', {
+      title: '借轮椅',
+      description: '借一周',
+      category: 'other',
+      placeName: '家里',
+    })
     expect((await env.ok('volunteer', 'u-zhuoma', 'withdrawRequest', { requestId: a.id })).status).toBe('withdrawn')
     env.clock.advance(60_000)
-    const b = await env.ok('volunteer', 'u-zhuoma', 'createRequest', { title: '帮忙搬家', description: '搬到县城', category: 'other', placeName: '家里' })
-    expect(await env.call('volunteer', 'u-lixiuying', 'reviewRequest', { requestId: b.id, approve: false })).toMatchObject({ ok: false, code: 'VOLUNTEER.NOTE_REQUIRED' })
-    expect((await env.ok('volunteer', 'u-lixiuying', 'reviewRequest', { requestId: b.id, approve: false, note: '请找搬家公司' })).status).toBe('rejected')
+    const b = await env.ok('volunteer', 'u-zhuoma', 'createRequest', {
+      title: '帮忙搬家',
+      description: '搬到县城',
+      category: 'other',
+      placeName: '家里',
+    })
+    expect(
+      await env.call('volunteer', 'u-lixiuying', 'reviewRequest', { requestId: b.id, approve: false }),
+    ).toMatchObject({ ok: false, code: 'VOLUNTEER.NOTE_REQUIRED' })
+    expect(
+      (
+        await env.ok('volunteer', 'u-lixiuying', 'reviewRequest', {
+          requestId: b.id,
+          approve: false,
+          note: '请找搬家公司',
+        })
+      ).status,
+    ).toBe('rejected')
     const mine = await env.ok('volunteer', 'u-zhuoma', 'myRequests', {})
     expect(mine.items.map((r: { status: string }) => r.status)).toEqual(['rejected', 'withdrawn'])
     // an org admin without residence cannot post a need
-    expect(await env.call('volunteer', 'u-zhaozhiqiang', 'createRequest', { title: '测试需求', description: 'x', category: 'other', placeName: 'x' }))
-      .toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
+    expect(
+      await env.call('volunteer', 'u-zhaozhiqiang', 'createRequest', {
+        title: '测试需求',
+        description: 'x',
+        category: 'other',
+        placeName: 'x',
+      }),
+    ).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
   })
 })

@@ -17,17 +17,32 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
     ],
   })
 }
 
 /** A phone-sized page (the H5 app is the mini-program's pages in a browser). */
-export async function phone(browser: Browser, opts: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function phone(
+  browser: Browser,
+  opts: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
-    viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai', ...opts,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...opts,
   })
   const page = await context.newPage()
   page.setDefaultTimeout(20_000)
@@ -56,8 +71,18 @@ export function requestId(label = 'e2e'): string {
 }
 
 /** Calls a function as a user over HTTP, as the H5 app does; throws on an error envelope. */
-export async function fn<T = any>(token: string, name: string, action: string, data: unknown = {}, rid?: string): Promise<T> {
-  const { json } = await api<{ ok: boolean; data: T; message?: string }>(`/api/fn/${name}`, { action, data, requestId: rid ?? requestId(action) }, token)
+export async function fn<T = any>(
+  token: string,
+  name: string,
+  action: string,
+  data: unknown = {},
+  rid?: string,
+): Promise<T> {
+  const { json } = await api<{ ok: boolean; data: T; message?: string }>(
+    `/api/fn/${name}`,
+    { action, data, requestId: rid ?? requestId(action) },
+    token,
+  )
   if (!json.ok) throw new Error(`${name}.${action}: ${json.message}`)
   return json.data
 }

@@ -28,12 +28,14 @@ export function Button(props: ButtonProps) {
     size === 'small' ? 'l-btn--small' : '',
     props.inline ? 'l-btn--inline' : '',
     inactive ? 'l-btn--disabled' : '',
-  ].filter(Boolean).join(' ')
+  ]
+    .filter(Boolean)
+    .join(' ')
   return (
     <View
       className={className}
       hoverClass={inactive ? 'none' : 'l-btn--hover'}
-      ariaRole='button'
+      ariaRole="button"
       onClick={() => {
         if (!inactive) props.onClick?.()
       }}

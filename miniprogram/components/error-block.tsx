@@ -4,9 +4,13 @@ import { Button } from './button'
 /** A failed load, in the page: the message from the server or network, and a way to try again. */
 export function ErrorBlock(props: { message: string; onRetry?: () => void }) {
   return (
-    <View className='l-error'>
+    <View className="l-error">
       <View>{props.message}</View>
-      {props.onRetry ? <Button kind='secondary' size='small' onClick={props.onRetry}>重试</Button> : null}
+      {props.onRetry ? (
+        <Button kind="secondary" size="small" onClick={props.onRetry}>
+          重试
+        </Button>
+      ) : null}
     </View>
   )
 }

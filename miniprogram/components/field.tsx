@@ -14,20 +14,20 @@ export interface FieldProps {
 
 export function Field(props: FieldProps) {
   return (
-    <View className='l-field'>
-      <View className='l-field__label'>{props.label}</View>
+    <View className="l-field">
+      <View className="l-field__label">{props.label}</View>
       <Input
         className={`l-field__input${props.error ? ' l-field__input--error' : ''}`}
         value={props.value}
         type={props.type ?? 'text'}
         maxlength={props.maxlength ?? 140}
         placeholder={props.placeholder}
-        placeholderClass='l-field__placeholder'
+        placeholderClass="l-field__placeholder"
         disabled={props.disabled}
         onInput={(e) => props.onChange(e.detail.value)}
       />
-      {props.error ? <View className='l-field__error'>{props.error}</View> : null}
-      {!props.error && props.hint ? <View className='l-field__hint'>{props.hint}</View> : null}
+      {props.error ? <View className="l-field__error">{props.error}</View> : null}
+      {!props.error && props.hint ? <View className="l-field__hint">{props.hint}</View> : null}
     </View>
   )
 }

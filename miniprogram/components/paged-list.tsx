@@ -27,13 +27,17 @@ export function PagedList<T>(props: PagedListProps<T>) {
   if (!items.length) return <Empty title={props.emptyTitle} text={props.emptyText} />
   return (
     <View>
-      {props.total !== undefined ? <View className='l-list__total'>共 {props.total} 条</View> : null}
-      {items.map((item, i) => <View key={props.keyOf(item, i)}>{props.renderItem(item, i)}</View>)}
+      {props.total !== undefined ? <View className="l-list__total">共 {props.total} 条</View> : null}
+      {items.map((item, i) => (
+        <View key={props.keyOf(item, i)}>{props.renderItem(item, i)}</View>
+      ))}
       {error ? <ErrorBlock message={error} onRetry={props.onLoadMore} /> : null}
       {props.hasMore ? (
-        <Button kind='secondary' loading={loading} loadingText='正在加载…' onClick={props.onLoadMore}>加载更多</Button>
+        <Button kind="secondary" loading={loading} loadingText="正在加载…" onClick={props.onLoadMore}>
+          加载更多
+        </Button>
       ) : (
-        <View className='l-list__end'>已经到底了</View>
+        <View className="l-list__end">已经到底了</View>
       )}
     </View>
   )

@@ -1,7 +1,7 @@
 import { Image, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import type { PhotoView } from '../../shared/files'
+import type { PhotoView } from '@shared/files'
 import { uploadPhoto } from '../services/upload'
 import { Button } from './button'
 import { showError } from './toast'
@@ -37,14 +37,20 @@ export function PhotoPicker(props: PhotoPickerProps) {
   async function add() {
     const left = max - latest.current.length
     if (left <= 0 || progress) return
-    const chosen = await Taro.chooseImage({ count: left, sizeType: ['compressed'], sourceType: ['camera', 'album'] }).catch(() => null)
+    const chosen = await Taro.chooseImage({
+      count: left,
+      sizeType: ['compressed'],
+      sourceType: ['camera', 'album'],
+    }).catch(() => null)
     if (!chosen?.tempFilePaths.length) return
     const paths = chosen.tempFilePaths.slice(0, left)
     props.onBusyChange?.(true)
     try {
       for (const [i, path] of paths.entries()) {
         setProgress({ n: i + 1, of: paths.length, percent: 0 })
-        const r = await uploadPhoto(path, props.userId, (percent) => setProgress({ n: i + 1, of: paths.length, percent }))
+        const r = await uploadPhoto(path, props.userId, (percent) =>
+          setProgress({ n: i + 1, of: paths.length, percent }),
+        )
         if (!r.ok) {
           void showError(r.message, '照片没有传上去')
           return
@@ -58,26 +64,38 @@ export function PhotoPicker(props: PhotoPickerProps) {
   }
 
   return (
-    <View className='l-field'>
-      <View className='l-field__label'>{label}（{photos.length}/{max}）</View>
-      {props.hint ? <View className='l-field__hint'>{props.hint}</View> : null}
+    <View className="l-field">
+      <View className="l-field__label">
+        {label}（{photos.length}/{max}）
+      </View>
+      {props.hint ? <View className="l-field__hint">{props.hint}</View> : null}
       {photos.length ? (
-        <View className='l-photos'>
+        <View className="l-photos">
           {photos.map((p, i) => (
-            <View key={p.fileId} className='l-photo' data-testid='photo'>
-              <Image className='l-photo__img' src={p.url} mode='aspectFill' ariaLabel={`第 ${i + 1} 张照片`} />
-              <Button kind='secondary' size='small' onClick={() => set(latest.current.filter((x) => x.fileId !== p.fileId))}>删除</Button>
+            <View key={p.fileId} className="l-photo" data-testid="photo">
+              <Image className="l-photo__img" src={p.url} mode="aspectFill" ariaLabel={`第 ${i + 1} 张照片`} />
+              <Button
+                kind="secondary"
+                size="small"
+                onClick={() => set(latest.current.filter((x) => x.fileId !== p.fileId))}
+              >
+                删除
+              </Button>
             </View>
           ))}
         </View>
       ) : null}
       {progress ? (
-        <View className='l-photo__progress' aria-label='上传进度'>
-          <View>正在上传{progress.of > 1 ? `第 ${progress.n}/${progress.of} 张` : ''} {progress.percent}%</View>
-          <View className='l-progress'><View className='l-progress__bar' style={{ width: `${progress.percent}%` }} /></View>
+        <View className="l-photo__progress" aria-label="上传进度">
+          <View>
+            正在上传{progress.of > 1 ? `第 ${progress.n}/${progress.of} 张` : ''} {progress.percent}%
+          </View>
+          <View className="l-progress">
+            <View className="l-progress__bar" style={{ width: `${progress.percent}%` }} />
+          </View>
         </View>
       ) : null}
-      <Button kind='secondary' disabled={photos.length >= max || progress !== null} onClick={() => void add()}>
+      <Button kind="secondary" disabled={photos.length >= max || progress !== null} onClick={() => void add()}>
         {photos.length >= max ? `最多 ${max} 张` : '拍照 / 选照片'}
       </Button>
     </View>

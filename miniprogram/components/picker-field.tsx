@@ -22,10 +22,10 @@ export interface PickerFieldProps<V extends string | number> {
 export function PickerField<V extends string | number>(props: PickerFieldProps<V>) {
   const chosen = props.options.find((o) => o.value === props.value)
   return (
-    <View className='l-field'>
-      <View className='l-field__label'>{props.label}</View>
-      {!chosen && props.placeholder ? <View className='l-field__hint'>{props.placeholder}</View> : null}
-      <View className='l-choices'>
+    <View className="l-field">
+      <View className="l-field__label">{props.label}</View>
+      {!chosen && props.placeholder ? <View className="l-field__hint">{props.placeholder}</View> : null}
+      <View className="l-choices">
         {props.options.map((o) => {
           const on = o.value === props.value
           return (
@@ -36,12 +36,13 @@ export function PickerField<V extends string | number>(props: PickerFieldProps<V
                 if (!props.disabled) props.onChange(o.value)
               }}
             >
-              {on ? '✓ ' : ''}{o.label}
+              {on ? '✓ ' : ''}
+              {o.label}
             </View>
           )
         })}
       </View>
-      {props.hint ? <View className='l-field__hint'>{props.hint}</View> : null}
+      {props.hint ? <View className="l-field__hint">{props.hint}</View> : null}
     </View>
   )
 }

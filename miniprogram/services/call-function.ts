@@ -1,10 +1,10 @@
 import Taro from '@tarojs/taro'
 import { z } from 'zod'
-import type { Contract, InputOf, OutputOf } from '../../shared/contract'
-import { ErrorEnvelopeSchema } from '../../shared/contract'
-import { RequestIdSchema } from '../../shared/common.schema'
-import { CommonErrors } from '../../shared/errors'
-import { describeZodError, issuesOf } from '../../shared/validation'
+import type { Contract, InputOf, OutputOf } from '@shared/contract'
+import { ErrorEnvelopeSchema } from '@shared/contract'
+import { RequestIdSchema } from '@shared/common.schema'
+import { CommonErrors } from '@shared/errors'
+import { describeZodError, issuesOf } from '@shared/validation'
 import { API_BASE, DEMO_LOGIN, IS_WEAPP } from './env'
 import { clearToken, getToken } from './session'
 
@@ -54,7 +54,8 @@ export function fieldErrors(result: CallFailure): Record<string, string> {
   const out: Record<string, string> = {}
   if (result.code !== CommonErrors.BAD_INPUT.code || !Array.isArray(result.details)) return out
   for (const issue of result.details as Array<{ path?: unknown; message?: unknown }>) {
-    if (typeof issue.path === 'string' && typeof issue.message === 'string' && !(issue.path in out)) out[issue.path] = issue.message
+    if (typeof issue.path === 'string' && typeof issue.message === 'string' && !(issue.path in out))
+      out[issue.path] = issue.message
   }
   return out
 }
@@ -68,7 +69,9 @@ let counter = 0
 /** A fresh request id for one write (time + counter + randomness: unique per device without crypto APIs). */
 export function newRequestId(): string {
   counter = (counter + 1) % 1296
-  const random = Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0')
+  const random = Math.floor(Math.random() * 36 ** 6)
+    .toString(36)
+    .padStart(6, '0')
   return `r${Date.now().toString(36)}${counter.toString(36).padStart(2, '0')}${random}`
 }
 
@@ -100,9 +103,8 @@ export async function callFunction<C extends Contract, K extends keyof C['action
       return failure(CommonErrors.REQUEST_ID_REQUIRED.code, CommonErrors.REQUEST_ID_REQUIRED.message)
     }
   }
-  const body = requestId === undefined
-    ? { action, data: parsedInput.data }
-    : { action, data: parsedInput.data, requestId }
+  const body =
+    requestId === undefined ? { action, data: parsedInput.data } : { action, data: parsedInput.data, requestId }
 
   let raw: unknown
   try {
@@ -115,7 +117,8 @@ export async function callFunction<C extends Contract, K extends keyof C['action
   const result = readEnvelope(raw, def.output) as CallResult<OutputOf<C, K>>
   if (!result.ok) {
     if (!IS_WEAPP && AUTH_LOST.has(result.code)) onAuthLost()
-    if (result.code === BAD_REPLY) console.warn('[callFunction] reply does not match the contract', contract.name, action, result.details)
+    if (result.code === BAD_REPLY)
+      console.warn('[callFunction] reply does not match the contract', contract.name, action, result.details)
   }
   return result
 }
@@ -127,9 +130,7 @@ function readEnvelope(raw: unknown, output: z.ZodType): CallResult<unknown> {
   const success = SuccessEnvelopeSchema.safeParse(raw)
   if (success.success) {
     const data = output.safeParse(success.data.data)
-    return data.success
-      ? { ok: true, data: data.data }
-      : failure(BAD_REPLY, BAD_REPLY_MESSAGE, issuesOf(data.error))
+    return data.success ? { ok: true, data: data.data } : failure(BAD_REPLY, BAD_REPLY_MESSAGE, issuesOf(data.error))
   }
   const error = ErrorEnvelopeSchema.safeParse(raw)
   if (error.success) return failure(error.data.code, error.data.message, error.data.details)

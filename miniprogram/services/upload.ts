@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
-import { UploadReplySchema, type PhotoView } from '../../shared/files'
+import { UploadReplySchema, type PhotoView } from '@shared/files'
 import type { CallResult } from './call-function'
 import { API_BASE, IS_WEAPP } from './env'
 import { getToken } from './session'
-import { wgs84ToGcj02 } from '../../shared/geo/gcj02'
+import { wgs84ToGcj02 } from '@shared/geo/gcj02'
 
 /**
  * One photo to storage, with progress (0–100). In WeChat it goes straight to CloudBase storage under the
@@ -11,7 +11,11 @@ import { wgs84ToGcj02 } from '../../shared/geo/gcj02'
  * a points proposal — is saved); in a browser it is POSTed to the local host, which checks and strips it
  * before storing. Shared by every subpackage (a subpackage cannot import another's code).
  */
-export function uploadPhoto(localPath: string, userId: string, onProgress: (percent: number) => void): Promise<CallResult<PhotoView>> {
+export function uploadPhoto(
+  localPath: string,
+  userId: string,
+  onProgress: (percent: number) => void,
+): Promise<CallResult<PhotoView>> {
   return IS_WEAPP ? viaCloud(localPath, userId, onProgress) : viaHttp(localPath, onProgress)
 }
 
@@ -26,7 +30,11 @@ async function compressed(filePath: string): Promise<string> {
   }
 }
 
-async function viaCloud(original: string, userId: string, onProgress: (p: number) => void): Promise<CallResult<PhotoView>> {
+async function viaCloud(
+  original: string,
+  userId: string,
+  onProgress: (p: number) => void,
+): Promise<CallResult<PhotoView>> {
   const filePath = await compressed(original)
   return new Promise((resolve) => {
     const name = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e8).toString(36)}`
@@ -63,7 +71,8 @@ async function viaHttp(blobUrl: string, onProgress: (p: number) => void): Promis
         const body = JSON.parse(xhr.responseText) as { ok: boolean; data?: unknown; code?: string; message?: string }
         if (body.ok) {
           const data = UploadReplySchema.safeParse(body.data)
-          if (data.success) return resolve({ ok: true, data: { fileId: data.data.fileId, url: `${API_BASE}${data.data.url}` } })
+          if (data.success)
+            return resolve({ ok: true, data: { fileId: data.data.fileId, url: `${API_BASE}${data.data.url}` } })
         }
         resolve({ ok: false, code: body.code ?? 'COMMON.INTERNAL', message: body.message ?? '照片没有传上去' })
       } catch {

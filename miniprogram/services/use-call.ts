@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Page } from '../../shared/common.schema'
-import { CommonErrors } from '../../shared/errors'
+import type { Page } from '@shared/common.schema'
+import { CommonErrors } from '@shared/errors'
 import { newRequestId, type CallFailure, type CallResult } from './call-function'
 
 export interface QueryState<T> {
@@ -49,9 +49,7 @@ export interface ActionState<I, T> {
  * the next attempt reuses the same request id and the server answers with the first result. After any
  * answer from the server the next attempt is a new write.
  */
-export function useAction<I, T>(
-  send: (input: I, requestId: string) => Promise<CallResult<T>>,
-): ActionState<I, T> {
+export function useAction<I, T>(send: (input: I, requestId: string) => Promise<CallResult<T>>): ActionState<I, T> {
   const [pending, setPending] = useState(false)
   const retryId = useRef<string | null>(null)
   const busy = useRef(false)
@@ -87,7 +85,10 @@ export interface PagedState<T> {
 }
 
 /** Page-by-page list ("加载更多"); a change of `deps` starts again from page 1. */
-export function usePaged<T>(load: (page: number) => Promise<CallResult<Page<T>>>, deps: readonly unknown[]): PagedState<T> {
+export function usePaged<T>(
+  load: (page: number) => Promise<CallResult<Page<T>>>,
+  deps: readonly unknown[],
+): PagedState<T> {
   const [items, setItems] = useState<T[]>([])
   const [total, setTotal] = useState(0)
   const [nextPage, setNextPage] = useState(1)

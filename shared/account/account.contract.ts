@@ -1,9 +1,19 @@
 import { action, defineContract } from '../contract'
 import { EmptyInputSchema } from '../common.schema'
 import {
-  CreateInviteInputSchema, InviteViewSchema, ListHouseholdsInputSchema, ListHouseholdsOutputSchema,
-  ListMembersInputSchema, ListMembersOutputSchema, ListUnitsInputSchema, ListUnitsOutputSchema, MeSchema,
-  RedeemInviteInputSchema, RedeemInviteOutputSchema, SetResidenceInputSchema, SetResidenceOutputSchema,
+  CreateInviteInputSchema,
+  InviteViewSchema,
+  ListHouseholdsInputSchema,
+  ListHouseholdsOutputSchema,
+  ListMembersInputSchema,
+  ListMembersOutputSchema,
+  ListUnitsInputSchema,
+  ListUnitsOutputSchema,
+  MeSchema,
+  RedeemInviteInputSchema,
+  RedeemInviteOutputSchema,
+  SetResidenceInputSchema,
+  SetResidenceOutputSchema,
 } from './account.schema'
 import { defineErrors } from '../errors'
 

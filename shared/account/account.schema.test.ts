@@ -6,9 +6,12 @@ import { CreateInviteInputSchema, InviteCodeSchema, INVITE_CODE_ALPHABET } from 
 describe('account input validation', () => {
   it('accepts any well-formed invite code, typed in lower case or with spaces (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...INVITE_CODE_ALPHABET.split('')), minLength: 8, maxLength: 8 }), (code) => {
-        expect(InviteCodeSchema.parse(` ${code.toLowerCase()} `)).toBe(code)
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...INVITE_CODE_ALPHABET.split('')), minLength: 8, maxLength: 8 }),
+        (code) => {
+          expect(InviteCodeSchema.parse(` ${code.toLowerCase()} `)).toBe(code)
+        },
+      ),
     )
   })
 

@@ -36,7 +36,11 @@ export const UserSchema = z.object({
   /** WeChat OPENID on CloudBase; null for demo users in local mode */
   openid: z.string().nullable().default(null),
   name: text('姓名', 20),
-  phone: z.string().regex(/^1\d{10}$/, '手机号格式不对').nullable().default(null),
+  phone: z
+    .string()
+    .regex(/^1\d{10}$/, '手机号格式不对')
+    .nullable()
+    .default(null),
   householdId: IdSchema.nullable().default(null),
   residenceUnitId: IdSchema.nullable().default(null),
   createdAt: TimestampSchema,

@@ -23,7 +23,8 @@ describe('role table', () => {
   })
 
   it('only roles with invite_create can grant roles', () => {
-    for (const role of ROLE_NAMES) if (ROLES[role].grants.length) expect(ROLES[role].permissions).toContain('invite_create')
+    for (const role of ROLE_NAMES)
+      if (ROLES[role].grants.length) expect(ROLES[role].permissions).toContain('invite_create')
   })
 })
 

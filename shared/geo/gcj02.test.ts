@@ -11,9 +11,15 @@ it('offsets points in China by hundreds of metres and leaves others alone', () =
 })
 
 it('the inverse round-trips to within a centimetre anywhere in China', () => {
-  fc.assert(fc.property(fc.double({ min: 18, max: 53, noNaN: true }), fc.double({ min: 74, max: 134, noNaN: true }), (lat, lng) => {
-    const w = gcj02ToWgs84(lat, lng)
-    const back = wgs84ToGcj02(w.lat, w.lng)
-    expect(distanceM({ lat, lng }, back)).toBeLessThan(0.01)
-  }))
+  fc.assert(
+    fc.property(
+      fc.double({ min: 18, max: 53, noNaN: true }),
+      fc.double({ min: 74, max: 134, noNaN: true }),
+      (lat, lng) => {
+        const w = gcj02ToWgs84(lat, lng)
+        const back = wgs84ToGcj02(w.lat, w.lng)
+        expect(distanceM({ lat, lng }, back)).toBeLessThan(0.01)
+      },
+    ),
+  )
 })

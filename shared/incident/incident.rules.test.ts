@@ -1,5 +1,16 @@
 import fc from 'fast-check'
-import { cellsAround, deadlineRule, distanceM, elapsedDays, figuresOf, geohash, monthsOf, rankCompare, emptyCounters, NEARBY_RADIUS_M } from './incident.rules'
+import {
+  cellsAround,
+  deadlineRule,
+  distanceM,
+  elapsedDays,
+  figuresOf,
+  geohash,
+  monthsOf,
+  rankCompare,
+  emptyCounters,
+  NEARBY_RADIUS_M,
+} from './incident.rules'
 import { SEVERITIES } from './incident.schema'
 import { bjDayStart } from '../time/beijing'
 
@@ -10,17 +21,22 @@ describe('incident rules', () => {
   })
 
   it('every point within the nearby radius is in one of the nine cells around', () => {
-    fc.assert(fc.property(
-      fc.double({ min: 20, max: 45, noNaN: true }), fc.double({ min: 75, max: 130, noNaN: true }),
-      fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }), fc.double({ min: 0, max: NEARBY_RADIUS_M, noNaN: true }),
-      (lat, lng, angle, r) => {
-        const dLat = (r * Math.cos(angle)) / 111_320
-        const dLng = (r * Math.sin(angle)) / (111_320 * Math.cos((lat * Math.PI) / 180))
-        const other = { lat: lat + dLat, lng: lng + dLng }
-        expect(distanceM({ lat, lng }, other)).toBeLessThan(NEARBY_RADIUS_M + 1)
-        expect(cellsAround(lat, lng)).toContain(geohash(other.lat, other.lng))
-      },
-    ), { numRuns: 300 })
+    fc.assert(
+      fc.property(
+        fc.double({ min: 20, max: 45, noNaN: true }),
+        fc.double({ min: 75, max: 130, noNaN: true }),
+        fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+        fc.double({ min: 0, max: NEARBY_RADIUS_M, noNaN: true }),
+        (lat, lng, angle, r) => {
+          const dLat = (r * Math.cos(angle)) / 111_320
+          const dLng = (r * Math.sin(angle)) / (111_320 * Math.cos((lat * Math.PI) / 180))
+          const other = { lat: lat + dLat, lng: lng + dLng }
+          expect(distanceM({ lat, lng }, other)).toBeLessThan(NEARBY_RADIUS_M + 1)
+          expect(cellsAround(lat, lng)).toContain(geohash(other.lat, other.lng))
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 
   it('deadlines tighten with severity and some categories', () => {
@@ -39,7 +55,20 @@ describe('incident rules', () => {
   })
 
   it('figures keep closed and satisfied apart and never divide by zero', () => {
-    const c = { ...emptyCounters(), found: 10, rejected: 2, closed: 6, closedOnTime: 3, closeHoursSum: 60, rated: 4, satisfied: 2, basic: 1, unsatisfied: 1, resolvedSatisfied: 3, closedUnrated: 2 }
+    const c = {
+      ...emptyCounters(),
+      found: 10,
+      rejected: 2,
+      closed: 6,
+      closedOnTime: 3,
+      closeHoursSum: 60,
+      rated: 4,
+      satisfied: 2,
+      basic: 1,
+      unsatisfied: 1,
+      resolvedSatisfied: 3,
+      closedUnrated: 2,
+    }
     const f = figuresOf(c, 20)
     expect(f.resolutionRate).toBe(0.75)
     expect(f.onTimeRate).toBe(0.5)
@@ -47,7 +76,12 @@ describe('incident rules', () => {
     expect(f.satisfactionRate).toBe(0.75)
     expect(f.resolvedSatisfied).toBe(3)
     expect(f.closed).toBe(6)
-    expect(figuresOf(emptyCounters(), null)).toMatchObject({ resolutionRate: null, onTimeRate: null, satisfactionRate: null, safeReportRate: null })
+    expect(figuresOf(emptyCounters(), null)).toMatchObject({
+      resolutionRate: null,
+      onTimeRate: null,
+      satisfactionRate: null,
+      safeReportRate: null,
+    })
   })
 
   it('ranks by reports found, then resolution rate', () => {

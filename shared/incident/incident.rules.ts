@@ -62,16 +62,33 @@ const BASE32 = '0123456789bcdefghjkmnpqrstuvwxyz'
 export const CELL_PRECISION = 7
 
 export function geohash(lat: number, lng: number, precision = CELL_PRECISION): string {
-  let latLo = -90, latHi = 90, lngLo = -180, lngHi = 180
+  let latLo = -90,
+    latHi = 90,
+    lngLo = -180,
+    lngHi = 180
   let out = ''
-  let bit = 0, ch = 0, even = true
+  let bit = 0,
+    ch = 0,
+    even = true
   while (out.length < precision) {
     if (even) {
       const mid = (lngLo + lngHi) / 2
-      if (lng >= mid) { ch = (ch << 1) | 1; lngLo = mid } else { ch <<= 1; lngHi = mid }
+      if (lng >= mid) {
+        ch = (ch << 1) | 1
+        lngLo = mid
+      } else {
+        ch <<= 1
+        lngHi = mid
+      }
     } else {
       const mid = (latLo + latHi) / 2
-      if (lat >= mid) { ch = (ch << 1) | 1; latLo = mid } else { ch <<= 1; latHi = mid }
+      if (lat >= mid) {
+        ch = (ch << 1) | 1
+        latLo = mid
+      } else {
+        ch <<= 1
+        latHi = mid
+      }
     }
     even = !even
     if (++bit === 5) {
@@ -98,13 +115,14 @@ export function cellSize(precision = CELL_PRECISION): { dLat: number; dLng: numb
 export function cellsAround(lat: number, lng: number, precision = CELL_PRECISION): string[] {
   const { dLat, dLng } = cellSize(precision)
   const out = new Set<string>()
-  for (const a of [-1, 0, 1]) for (const b of [-1, 0, 1]) {
-    const la = Math.max(-89.999999, Math.min(89.999999, lat + a * dLat))
-    let ln = lng + b * dLng
-    if (ln >= 180) ln -= 360
-    if (ln < -180) ln += 360
-    out.add(geohash(la, ln, precision))
-  }
+  for (const a of [-1, 0, 1])
+    for (const b of [-1, 0, 1]) {
+      const la = Math.max(-89.999999, Math.min(89.999999, lat + a * dLat))
+      let ln = lng + b * dLng
+      if (ln >= 180) ln -= 360
+      if (ln < -180) ln += 360
+      out.add(geohash(la, ln, precision))
+    }
   return [...out]
 }
 

@@ -15,7 +15,11 @@ export const DEFAULT_CATEGORIES = [
   { key: 'service', label: '民生服务' },
   { key: 'other', label: '其他' },
 ] as const
-export const CategoryKeySchema = z.string({ error: '请选择类别' }).min(1, '请选择类别').max(32).regex(/^[a-z_]+$/, '类别不对')
+export const CategoryKeySchema = z
+  .string({ error: '请选择类别' })
+  .min(1, '请选择类别')
+  .max(32)
+  .regex(/^[a-z_]+$/, '类别不对')
 export type CategoryKey = z.infer<typeof CategoryKeySchema>
 export const CategorySchema = z.object({ key: CategoryKeySchema, label: text('类别名称', 12) })
 export type Category = z.infer<typeof CategorySchema>
@@ -30,11 +34,22 @@ export const HANDLER_LEVELS = ['grid', 'village', 'township', 'department'] as c
 export const HandlerLevelSchema = z.enum(HANDLER_LEVELS)
 export type HandlerLevel = z.infer<typeof HandlerLevelSchema>
 export const HANDLER_LEVEL_LABELS: Record<HandlerLevel, string> = {
-  grid: '网格', village: '村（社区）', township: '乡镇综治中心', department: '职能部门',
+  grid: '网格',
+  village: '村（社区）',
+  township: '乡镇综治中心',
+  department: '职能部门',
 }
 
 export const INCIDENT_STATUSES = [
-  'submitted', 'accepted', 'escalated', 'dispatched', 'reported_back', 'resolved', 'confirmed', 'rejected', 'reopened',
+  'submitted',
+  'accepted',
+  'escalated',
+  'dispatched',
+  'reported_back',
+  'resolved',
+  'confirmed',
+  'rejected',
+  'reopened',
 ] as const
 export const IncidentStatusSchema = z.enum(INCIDENT_STATUSES)
 export type IncidentStatus = z.infer<typeof IncidentStatusSchema>
@@ -48,17 +63,29 @@ export const MEDIATION_OUTCOMES = ['success', 'failed', 'transferred'] as const
 export const MediationOutcomeSchema = z.enum(MEDIATION_OUTCOMES, { error: '请选择调解结果' })
 export type MediationOutcome = z.infer<typeof MediationOutcomeSchema>
 export const MEDIATION_OUTCOME_LABELS: Record<MediationOutcome, string> = {
-  success: '调解成功', failed: '调解未成功', transferred: '转交',
+  success: '调解成功',
+  failed: '调解未成功',
+  transferred: '转交',
 }
 
 /** 1–5 stars given by the unit that blew the whistle to the department (一哨一考核). */
-export const DeptScoreSchema = z.number({ error: '请打分' }).int('请打 1 到 5 分').min(1, '请打 1 到 5 分').max(5, '请打 1 到 5 分')
+export const DeptScoreSchema = z
+  .number({ error: '请打分' })
+  .int('请打 1 到 5 分')
+  .min(1, '请打 1 到 5 分')
+  .max(5, '请打 1 到 5 分')
 
 export const MAX_PHOTOS = 9
-export const PhotosSchema = z.array(FileIdSchema).min(1, '请至少拍 1 张照片').max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`)
+export const PhotosSchema = z
+  .array(FileIdSchema)
+  .min(1, '请至少拍 1 张照片')
+  .max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`)
 export const OptionalPhotosSchema = z.array(FileIdSchema).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`).default([])
 
-export const PartySchema = z.object({ name: text('当事人姓名', 20), note: z.string().trim().max(40, '说明最多 40 个字').default('') })
+export const PartySchema = z.object({
+  name: text('当事人姓名', 20),
+  note: z.string().trim().max(40, '说明最多 40 个字').default(''),
+})
 export type Party = z.infer<typeof PartySchema>
 
 export const MediationSchema = z.object({
@@ -144,8 +171,18 @@ export const IncidentSchema = z.object({
 export type Incident = z.infer<typeof IncidentSchema>
 
 export const INCIDENT_ACTIONS = [
-  'report', 'accept', 'resolve', 'escalate', 'reject', 'dispatch', 'feedback', 'close',
-  'rate_ok', 'rate_unsatisfied', 'auto_confirm', 'auto_escalate',
+  'report',
+  'accept',
+  'resolve',
+  'escalate',
+  'reject',
+  'dispatch',
+  'feedback',
+  'close',
+  'rate_ok',
+  'rate_unsatisfied',
+  'auto_confirm',
+  'auto_escalate',
 ] as const
 export type IncidentAction = (typeof INCIDENT_ACTIONS)[number]
 
@@ -194,7 +231,12 @@ export const SafeReportSchema = z.object({
 export type SafeReport = z.infer<typeof SafeReportSchema>
 
 /** A "我也遇到" (one per incident and person). */
-export const IncidentJoinSchema = z.object({ _id: IdSchema, incidentId: IdSchema, userId: IdSchema, at: TimestampSchema })
+export const IncidentJoinSchema = z.object({
+  _id: IdSchema,
+  incidentId: IdSchema,
+  userId: IdSchema,
+  at: TimestampSchema,
+})
 
 /** Per-county override of the category list (its `_id` is the county's code). */
 export const IncidentConfigSchema = z.object({
@@ -208,9 +250,27 @@ export const IncidentConfigSchema = z.object({
 export type IncidentConfig = z.infer<typeof IncidentConfigSchema>
 
 export const COUNTER_FIELDS = [
-  'found', 'closed', 'closedOnTime', 'closeHoursSum', 'rejected', 'reopened', 'rated', 'satisfied', 'basic',
-  'unsatisfied', 'resolvedSatisfied', 'closedUnrated', 'overdue', 'dispatched', 'reportedBack', 'reportedBackOnTime',
-  'deptRatingCount', 'deptRatingSum', 'safeDays', 'mediated', 'mediatedSuccess',
+  'found',
+  'closed',
+  'closedOnTime',
+  'closeHoursSum',
+  'rejected',
+  'reopened',
+  'rated',
+  'satisfied',
+  'basic',
+  'unsatisfied',
+  'resolvedSatisfied',
+  'closedUnrated',
+  'overdue',
+  'dispatched',
+  'reportedBack',
+  'reportedBackOnTime',
+  'deptRatingCount',
+  'deptRatingSum',
+  'safeDays',
+  'mediated',
+  'mediatedSuccess',
 ] as const
 export type CounterField = (typeof COUNTER_FIELDS)[number]
 /** Figures of one unit in one Beijing month, kept in the transactions that change them. */
@@ -218,7 +278,10 @@ export const IncidentStatSchema = z.object({
   _id: IdSchema,
   unitId: IdSchema,
   month: z.string(),
-  ...Object.fromEntries(COUNTER_FIELDS.map((f) => [f, z.number().default(0)])) as Record<CounterField, z.ZodDefault<z.ZodNumber>>,
+  ...(Object.fromEntries(COUNTER_FIELDS.map((f) => [f, z.number().default(0)])) as Record<
+    CounterField,
+    z.ZodDefault<z.ZodNumber>
+  >),
 })
 export type IncidentStat = { _id: string; unitId: string; month: string } & Record<CounterField, number>
 
@@ -238,7 +301,17 @@ export const TimelineEntrySchema = z.object({
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>
 
 export const ACTION_NAMES = [
-  'accept', 'resolve', 'escalate', 'reject', 'dispatch', 'feedback', 'close', 'rate', 'rateDepartment', 'mediate', 'join',
+  'accept',
+  'resolve',
+  'escalate',
+  'reject',
+  'dispatch',
+  'feedback',
+  'close',
+  'rate',
+  'rateDepartment',
+  'mediate',
+  'join',
 ] as const
 export const ActionNameSchema = z.enum(ACTION_NAMES)
 
@@ -294,21 +367,24 @@ export type IncidentView = z.infer<typeof IncidentViewSchema>
 /** A typed address stands in for a position only when it says enough to find the place. */
 export const MIN_TYPED_ADDRESS = 4
 
-export const ReportInputSchema = z.object({
-  category: CategoryKeySchema,
-  severity: SeveritySchema.default('normal'),
-  description: text('问题描述', 500, 5),
-  photos: PhotosSchema,
-  /** GCJ-02 from the WeChat picker or the browser; null when location is refused, then the address says where */
-  location: GeoPointSchema.nullable().default(null),
-  address: z.string().trim().max(80, '地址最多 80 个字').default(''),
-  /** defaults to the reporter's residence grid */
-  gridId: IdSchema.optional(),
-  anonymous: z.boolean().default(false),
-  parties: z.array(PartySchema).max(10, '当事人最多 10 个').default([]),
-}).refine((r) => r.location !== null || r.address.length >= MIN_TYPED_ADDRESS, {
-  message: `没有定位时，请写清地址（至少 ${MIN_TYPED_ADDRESS} 个字）`, path: ['address'],
-})
+export const ReportInputSchema = z
+  .object({
+    category: CategoryKeySchema,
+    severity: SeveritySchema.default('normal'),
+    description: text('问题描述', 500, 5),
+    photos: PhotosSchema,
+    /** GCJ-02 from the WeChat picker or the browser; null when location is refused, then the address says where */
+    location: GeoPointSchema.nullable().default(null),
+    address: z.string().trim().max(80, '地址最多 80 个字').default(''),
+    /** defaults to the reporter's residence grid */
+    gridId: IdSchema.optional(),
+    anonymous: z.boolean().default(false),
+    parties: z.array(PartySchema).max(10, '当事人最多 10 个').default([]),
+  })
+  .refine((r) => r.location !== null || r.address.length >= MIN_TYPED_ADDRESS, {
+    message: `没有定位时，请写清地址（至少 ${MIN_TYPED_ADDRESS} 个字）`,
+    path: ['address'],
+  })
 export type ReportInput = z.infer<typeof ReportInputSchema>
 
 export const NearbyInputSchema = z.object({ category: CategoryKeySchema, location: GeoPointSchema })
@@ -316,7 +392,9 @@ export const NearbyItemSchema = IncidentSummarySchema.extend({ distanceM: z.numb
 export const NearbyOutputSchema = z.object({ items: z.array(NearbyItemSchema) })
 
 export const IncidentIdInputSchema = z.object({ incidentId: IdSchema })
-export const JoinInputSchema = IncidentIdInputSchema.extend({ note: z.string().trim().max(200, '补充说明最多 200 个字').default('') })
+export const JoinInputSchema = IncidentIdInputSchema.extend({
+  note: z.string().trim().max(200, '补充说明最多 200 个字').default(''),
+})
 
 export const NoteInputSchema = IncidentIdInputSchema.extend({
   note: z.string().trim().max(500, '说明最多 500 个字').default(''),
@@ -329,7 +407,11 @@ export const RequiredNoteInputSchema = IncidentIdInputSchema.extend({
 export const DispatchInputSchema = IncidentIdInputSchema.extend({
   departmentId: IdSchema,
   /** deadline as days from now (定责派单的办理时限) */
-  deadlineDays: z.number({ error: '请填写办理时限' }).int('时限按整天填写').min(1, '时限至少 1 天').max(60, '时限最多 60 天'),
+  deadlineDays: z
+    .number({ error: '请填写办理时限' })
+    .int('时限按整天填写')
+    .min(1, '时限至少 1 天')
+    .max(60, '时限最多 60 天'),
   note: z.string().trim().max(500, '说明最多 500 个字').default(''),
 })
 export const RateInputSchema = IncidentIdInputSchema.extend({
@@ -355,17 +437,45 @@ export const SummaryPageSchema = pageOf(IncidentSummarySchema)
 
 export const InboxInputSchema = PageInputSchema
 export const InboxItemSchema = z.object({
-  id: IdSchema, incidentId: IdSchema.nullable(), title: z.string(), body: z.string(), at: TimestampSchema, read: z.boolean(),
+  id: IdSchema,
+  incidentId: IdSchema.nullable(),
+  title: z.string(),
+  body: z.string(),
+  at: TimestampSchema,
+  read: z.boolean(),
 })
 export const InboxOutputSchema = pageOf(InboxItemSchema).extend({ unread: z.number().int() })
-export const InboxReadInputSchema = z.object({ ids: z.array(IdSchema).max(50).default([]), all: z.boolean().default(false) })
+export const InboxReadInputSchema = z.object({
+  ids: z.array(IdSchema).max(50).default([]),
+  all: z.boolean().default(false),
+})
 
 export const SafeReportInputSchema = z.object({ gridId: IdSchema, note: z.string().trim().max(200).default('') })
-export const SafeReportOutputSchema = z.object({ day: z.string(), gridId: IdSchema, kind: z.enum(['safe', 'incident']), at: TimestampSchema, already: z.boolean() })
-export const SafeStatusInputSchema = z.object({ unitId: IdSchema, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式不对').optional() })
+export const SafeReportOutputSchema = z.object({
+  day: z.string(),
+  gridId: IdSchema,
+  kind: z.enum(['safe', 'incident']),
+  at: TimestampSchema,
+  already: z.boolean(),
+})
+export const SafeStatusInputSchema = z.object({
+  unitId: IdSchema,
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式不对')
+    .optional(),
+})
 export const SafeStatusOutputSchema = z.object({
   day: z.string(),
-  grids: z.array(z.object({ grid: UnitRefSchema, reported: z.boolean(), kind: z.enum(['safe', 'incident']).nullable(), at: TimestampSchema.nullable(), byName: z.string().nullable() })),
+  grids: z.array(
+    z.object({
+      grid: UnitRefSchema,
+      reported: z.boolean(),
+      kind: z.enum(['safe', 'incident']).nullable(),
+      at: TimestampSchema.nullable(),
+      byName: z.string().nullable(),
+    }),
+  ),
   reportedCount: z.number().int(),
   missingCount: z.number().int(),
 })
@@ -406,7 +516,18 @@ export const LedgerInputSchema = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式：2026-03'),
   format: z.enum(['csv', 'xlsx']).default('xlsx'),
 })
-export const LEDGER_COLUMNS = ['编号', '上报时间', '上报人', '网格', '类别', '描述', '处置单位', '处置结果', '办结时间', '满意度'] as const
+export const LEDGER_COLUMNS = [
+  '编号',
+  '上报时间',
+  '上报人',
+  '网格',
+  '类别',
+  '描述',
+  '处置单位',
+  '处置结果',
+  '办结时间',
+  '满意度',
+] as const
 export const LedgerOutputSchema = z.object({
   fileName: z.string(),
   url: z.string(),
@@ -423,8 +544,17 @@ export const ConfigOutputSchema = z.object({
 })
 export const DepartmentsInputSchema = IncidentIdInputSchema
 export const DepartmentsOutputSchema = z.object({ items: z.array(UnitRefSchema) })
-export const SweepOutputSchema = z.object({ escalated: z.number().int(), flagged: z.number().int(), confirmed: z.number().int() })
-export const TransitionOutputSchema = z.object({ id: IdSchema, status: IncidentStatusSchema, statusLabel: z.string(), level: HandlerLevelSchema })
+export const SweepOutputSchema = z.object({
+  escalated: z.number().int(),
+  flagged: z.number().int(),
+  confirmed: z.number().int(),
+})
+export const TransitionOutputSchema = z.object({
+  id: IdSchema,
+  status: IncidentStatusSchema,
+  statusLabel: z.string(),
+  level: HandlerLevelSchema,
+})
 
 // ---- per-county categories (县级配置) ----
 
@@ -443,12 +573,27 @@ export const CategoriesOutputSchema = z.object({
 })
 export type CategoriesOutput = z.infer<typeof CategoriesOutputSchema>
 
-export const SaveCategoriesInputSchema = z.object({
-  countyId: IdSchema,
-  /** in the order residents see them; `key` null for a new category (the server names it) */
-  categories: z.array(z.object({ key: CategoryKeySchema.nullable().default(null), label: text('类别名称', 12, 2) }))
-    .min(1, '至少要有一个类别').max(MAX_CATEGORIES, `最多 ${MAX_CATEGORIES} 个类别`),
-})
-  .refine((i) => new Set(i.categories.map((c) => c.label)).size === i.categories.length, { message: '类别名称不能重复', path: ['categories'] })
-  .refine((i) => { const keys = i.categories.flatMap((c) => (c.key ? [c.key] : [])); return new Set(keys).size === keys.length }, { message: '同一个类别出现了两次', path: ['categories'] })
-  .refine((i) => i.categories.some((c) => c.key === CATCH_ALL_CATEGORY), { message: '"其他"类别要保留，好让群众什么事都能报', path: ['categories'] })
+export const SaveCategoriesInputSchema = z
+  .object({
+    countyId: IdSchema,
+    /** in the order residents see them; `key` null for a new category (the server names it) */
+    categories: z
+      .array(z.object({ key: CategoryKeySchema.nullable().default(null), label: text('类别名称', 12, 2) }))
+      .min(1, '至少要有一个类别')
+      .max(MAX_CATEGORIES, `最多 ${MAX_CATEGORIES} 个类别`),
+  })
+  .refine((i) => new Set(i.categories.map((c) => c.label)).size === i.categories.length, {
+    message: '类别名称不能重复',
+    path: ['categories'],
+  })
+  .refine(
+    (i) => {
+      const keys = i.categories.flatMap((c) => (c.key ? [c.key] : []))
+      return new Set(keys).size === keys.length
+    },
+    { message: '同一个类别出现了两次', path: ['categories'] },
+  )
+  .refine((i) => i.categories.some((c) => c.key === CATCH_ALL_CATEGORY), {
+    message: '"其他"类别要保留，好让群众什么事都能报',
+    path: ['categories'],
+  })

@@ -1,4 +1,11 @@
-import { HANDLER_LEVELS, INCIDENT_ACTIONS, INCIDENT_STATUSES, type HandlerLevel, type IncidentAction, type IncidentStatus } from './incident.schema'
+import {
+  HANDLER_LEVELS,
+  INCIDENT_ACTIONS,
+  INCIDENT_STATUSES,
+  type HandlerLevel,
+  type IncidentAction,
+  type IncidentStatus,
+} from './incident.schema'
 import { ACTION_ACTOR, STATUS_META, TRANSITIONS, nextState, workPermission } from './incident.states'
 import { ROLES, ROLE_NAMES, type RoleName } from '../auth/roles'
 
@@ -48,8 +55,10 @@ describe('incident state table', () => {
   })
 
   it('a reopened case goes back to the level that resolved it', () => {
-    expect(nextState({ status: 'resolved', level: 'township', resolvedLevel: 'grid' }, 'rate_unsatisfied'))
-      .toEqual({ status: 'reopened', level: 'grid' })
+    expect(nextState({ status: 'resolved', level: 'township', resolvedLevel: 'grid' }, 'rate_unsatisfied')).toEqual({
+      status: 'reopened',
+      level: 'grid',
+    })
   })
 
   it('final statuses allow nothing, open ones allow something, and every status is reachable from submitted', () => {
@@ -104,7 +113,7 @@ describe('incident state table', () => {
     expect(allowed.sort()).toEqual([...ROLE_ACTIONS[role]].sort())
   })
 
-  it('rating is the reporter\'s and the deadlines are the system\'s', () => {
+  it("rating is the reporter's and the deadlines are the system's", () => {
     expect(ACTION_ACTOR.rate_ok).toBe('reporter')
     expect(ACTION_ACTOR.rate_unsatisfied).toBe('reporter')
     expect(ACTION_ACTOR.auto_confirm).toBe('system')

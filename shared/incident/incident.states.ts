@@ -85,9 +85,18 @@ export const TRANSITIONS: Record<Exclude<IncidentAction, 'report'>, readonly Rul
   resolve: [{ from: WORKING, at: LOCAL, to: 'resolved', level: 'same' }],
   escalate: [{ from: WORKING, at: LOCAL, to: 'escalated', level: 'next' }],
   reject: [{ from: WORKING, at: ['grid', 'village', 'township'], to: 'rejected', level: 'same' }],
-  dispatch: [{ from: ['submitted', 'escalated', 'reopened', 'reported_back'], at: ['township'], to: 'dispatched', level: 'department' }],
+  dispatch: [
+    {
+      from: ['submitted', 'escalated', 'reopened', 'reported_back'],
+      at: ['township'],
+      to: 'dispatched',
+      level: 'department',
+    },
+  ],
   feedback: [{ from: ['dispatched'], at: ['department'], to: 'reported_back', level: 'township' }],
-  close: [{ from: ['submitted', 'escalated', 'reopened', 'reported_back'], at: ['township'], to: 'resolved', level: 'same' }],
+  close: [
+    { from: ['submitted', 'escalated', 'reopened', 'reported_back'], at: ['township'], to: 'resolved', level: 'same' },
+  ],
   rate_ok: [{ from: ['resolved'], at: ['grid', 'village', 'township'], to: 'confirmed', level: 'same' }],
   rate_unsatisfied: [{ from: ['resolved'], at: ['grid', 'village', 'township'], to: 'reopened', level: 'resolver' }],
   auto_confirm: [{ from: ['resolved'], at: ['grid', 'village', 'township'], to: 'confirmed', level: 'same' }],
@@ -108,7 +117,10 @@ export interface StatePoint {
 }
 
 /** The state after `action`, or null when the action is not allowed there. */
-export function nextState(from: StatePoint, action: Exclude<IncidentAction, 'report'>): { status: IncidentStatus; level: HandlerLevel } | null {
+export function nextState(
+  from: StatePoint,
+  action: Exclude<IncidentAction, 'report'>,
+): { status: IncidentStatus; level: HandlerLevel } | null {
   for (const rule of TRANSITIONS[action]) {
     if (!rule.from.includes(from.status) || !rule.at.includes(from.level)) continue
     let level: HandlerLevel | null

@@ -1,12 +1,23 @@
 import fc from 'fast-check'
 import { bjDayStart } from '../time/beijing'
 import {
-  distanceM, formatCode, judgeCheckin, parseCode, PATROL_LIMITS, speedMps, windowAt, windowsBetween, type CheckinFacts,
+  distanceM,
+  formatCode,
+  judgeCheckin,
+  parseCode,
+  PATROL_LIMITS,
+  speedMps,
+  windowAt,
+  windowsBetween,
+  type CheckinFacts,
 } from './patrol.rules'
 import { reviewTarget, CHECKIN_STATUS_NAMES } from './patrol.states'
 
-const GANZI = { lat: 31.6226, lng: 99.9920 }
-const point = fc.record({ lat: fc.double({ min: 20, max: 50, noNaN: true }), lng: fc.double({ min: 75, max: 130, noNaN: true }) })
+const GANZI = { lat: 31.6226, lng: 99.992 }
+const point = fc.record({
+  lat: fc.double({ min: 20, max: 50, noNaN: true }),
+  lng: fc.double({ min: 75, max: 130, noNaN: true }),
+})
 
 describe('distance (haversine)', () => {
   it('matches known distances', () => {
@@ -16,28 +27,34 @@ describe('distance (haversine)', () => {
     expect(distanceM(GANZI, GANZI)).toBe(0)
   })
   it('is symmetric, non-negative and obeys the triangle inequality', () => {
-    fc.assert(fc.property(point, point, point, (a, b, c) => {
-      const ab = distanceM(a, b)
-      expect(ab).toBeGreaterThanOrEqual(0)
-      expect(Math.abs(ab - distanceM(b, a))).toBeLessThan(1e-6)
-      expect(distanceM(a, c)).toBeLessThanOrEqual(ab + distanceM(b, c) + 1e-6)
-    }))
+    fc.assert(
+      fc.property(point, point, point, (a, b, c) => {
+        const ab = distanceM(a, b)
+        expect(ab).toBeGreaterThanOrEqual(0)
+        expect(Math.abs(ab - distanceM(b, a))).toBeLessThan(1e-6)
+        expect(distanceM(a, c)).toBeLessThanOrEqual(ab + distanceM(b, c) + 1e-6)
+      }),
+    )
   })
   it('a north-south step equals the arc length', () => {
-    fc.assert(fc.property(point, fc.double({ min: 0, max: 0.05, noNaN: true }), (a, d) => {
-      const expected = (d * Math.PI / 180) * 6_371_008.8
-      expect(Math.abs(distanceM(a, { lat: a.lat + d, lng: a.lng }) - expected)).toBeLessThan(1e-3 + expected * 1e-9)
-    }))
+    fc.assert(
+      fc.property(point, fc.double({ min: 0, max: 0.05, noNaN: true }), (a, d) => {
+        const expected = ((d * Math.PI) / 180) * 6_371_008.8
+        expect(Math.abs(distanceM(a, { lat: a.lat + d, lng: a.lng }) - expected)).toBeLessThan(1e-3 + expected * 1e-9)
+      }),
+    )
   })
 })
 
 describe('speed', () => {
   it('is distance over time, symmetric in order', () => {
-    fc.assert(fc.property(point, point, fc.integer({ min: 1, max: 10_000_000 }), (a, b, dt) => {
-      const s = speedMps({ ...a, at: 0 }, { ...b, at: dt })
-      expect(s).toBeCloseTo(distanceM(a, b) / (dt / 1000), 6)
-      expect(speedMps({ ...b, at: dt }, { ...a, at: 0 })).toBeCloseTo(s, 9)
-    }))
+    fc.assert(
+      fc.property(point, point, fc.integer({ min: 1, max: 10_000_000 }), (a, b, dt) => {
+        const s = speedMps({ ...a, at: 0 }, { ...b, at: dt })
+        expect(s).toBeCloseTo(distanceM(a, b) / (dt / 1000), 6)
+        expect(speedMps({ ...b, at: dt }, { ...a, at: 0 })).toBeCloseTo(s, 9)
+      }),
+    )
   })
   it('a jump with no time between is infinitely fast; standing still is 0', () => {
     expect(speedMps({ ...GANZI, at: 5 }, { lat: GANZI.lat + 0.01, lng: GANZI.lng, at: 5 })).toBe(Infinity)
@@ -50,7 +67,11 @@ describe('shift windows (Beijing time)', () => {
   const night = { startMinute: 22 * 60, durationMinutes: 180, weekdays: [1] }
   const monday = bjDayStart('2026-03-02')
   it('finds the window containing a time, by Beijing day and weekday', () => {
-    expect(windowAt(morning, monday + 9 * 3_600_000)).toEqual({ day: '2026-03-02', start: monday + 8 * 3_600_000, end: monday + 10 * 3_600_000 })
+    expect(windowAt(morning, monday + 9 * 3_600_000)).toEqual({
+      day: '2026-03-02',
+      start: monday + 8 * 3_600_000,
+      end: monday + 10 * 3_600_000,
+    })
     expect(windowAt(morning, monday + 10 * 3_600_000)).toBeNull()
     expect(windowAt(morning, monday + 7 * 3_600_000 + 59 * 60_000)).toBeNull()
     // Saturday is not in the shift
@@ -64,28 +85,38 @@ describe('shift windows (Beijing time)', () => {
   it('lists the windows that start in a period', () => {
     const ws = windowsBetween(morning, monday, bjDayStart('2026-03-09'))
     expect(ws.map((w) => w.day)).toEqual(['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'])
-    fc.assert(fc.property(fc.integer({ min: 0, max: 60 * 86_400_000 }), fc.integer({ min: 0, max: 1439 }), (off, t) => {
-      const ts = monday + off
-      const shift = { startMinute: t, durationMinutes: 90, weekdays: [1, 3, 6] }
-      const w = windowAt(shift, ts)
-      const listed = windowsBetween(shift, ts - 86_400_000 * 2, ts + 1)
-      // the window containing ts is exactly the listed one whose interval contains ts
-      expect(listed.find((x) => ts >= x.start && ts < x.end) ?? null).toEqual(w)
-    }))
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 * 86_400_000 }), fc.integer({ min: 0, max: 1439 }), (off, t) => {
+        const ts = monday + off
+        const shift = { startMinute: t, durationMinutes: 90, weekdays: [1, 3, 6] }
+        const w = windowAt(shift, ts)
+        const listed = windowsBetween(shift, ts - 86_400_000 * 2, ts + 1)
+        // the window containing ts is exactly the listed one whose interval contains ts
+        expect(listed.find((x) => ts >= x.start && ts < x.end) ?? null).toEqual(w)
+      }),
+    )
   })
 })
 
 describe('check-in judgement', () => {
   const now = bjDayStart('2026-03-02') + 9 * 3_600_000
   const base: CheckinFacts = {
-    now, deviceAt: now, position: GANZI, accuracyM: 10, checkpoint: { ...GANZI, radiusM: 50 },
-    window: { start: now - 3_600_000, end: now + 3_600_000 }, lastDeviceAt: null, others: [],
+    now,
+    deviceAt: now,
+    position: GANZI,
+    accuracyM: 10,
+    checkpoint: { ...GANZI, radiusM: 50 },
+    window: { start: now - 3_600_000, end: now + 3_600_000 },
+    lastDeviceAt: null,
+    others: [],
   }
   it('passes a good check-in', () => {
     expect(judgeCheckin(base)).toMatchObject({ at: now, late: false, flags: [], distanceM: 0, speedMps: null })
   })
   it('flags each soft failure with its reason', () => {
-    expect(judgeCheckin({ ...base, position: { lat: GANZI.lat + 0.001, lng: GANZI.lng } }).flags).toEqual(['out_of_range'])
+    expect(judgeCheckin({ ...base, position: { lat: GANZI.lat + 0.001, lng: GANZI.lng } }).flags).toEqual([
+      'out_of_range',
+    ])
     expect(judgeCheckin({ ...base, accuracyM: 80 }).flags).toEqual(['poor_accuracy'])
     expect(judgeCheckin({ ...base, deviceAt: now + 10 * 60_000 }).flags).toEqual(['device_time_future'])
     expect(judgeCheckin({ ...base, deviceAt: now - 25 * 3_600_000 }).flags).toEqual(['too_late', 'outside_shift'])
@@ -104,18 +135,27 @@ describe('check-in judgement', () => {
     expect(v).toMatchObject({ at: now, late: true, flags: [] })
   })
   it('never trusts a device time in the future, whatever it is', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10 * 86_400_000 }), (ahead) => {
-      const v = judgeCheckin({ ...base, deviceAt: now + ahead })
-      expect(v.at).toBeLessThanOrEqual(now + PATROL_LIMITS.futureSkewMs)
-      if (ahead > PATROL_LIMITS.futureSkewMs) expect(v.flags).toContain('device_time_future')
-    }))
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 * 86_400_000 }), (ahead) => {
+        const v = judgeCheckin({ ...base, deviceAt: now + ahead })
+        expect(v.at).toBeLessThanOrEqual(now + PATROL_LIMITS.futureSkewMs)
+        if (ahead > PATROL_LIMITS.futureSkewMs) expect(v.flags).toContain('device_time_future')
+      }),
+    )
   })
   it('is within radius exactly when the distance is at most the radius', () => {
-    fc.assert(fc.property(fc.double({ min: -0.002, max: 0.002, noNaN: true }), fc.double({ min: -0.002, max: 0.002, noNaN: true }), fc.integer({ min: 10, max: 500 }), (dl, dg, r) => {
-      const position = { lat: GANZI.lat + dl, lng: GANZI.lng + dg }
-      const v = judgeCheckin({ ...base, position, checkpoint: { ...GANZI, radiusM: r } })
-      expect(v.flags.includes('out_of_range')).toBe(distanceM(position, GANZI) > r)
-    }))
+    fc.assert(
+      fc.property(
+        fc.double({ min: -0.002, max: 0.002, noNaN: true }),
+        fc.double({ min: -0.002, max: 0.002, noNaN: true }),
+        fc.integer({ min: 10, max: 500 }),
+        (dl, dg, r) => {
+          const position = { lat: GANZI.lat + dl, lng: GANZI.lng + dg }
+          const v = judgeCheckin({ ...base, position, checkpoint: { ...GANZI, radiusM: r } })
+          expect(v.flags.includes('out_of_range')).toBe(distanceM(position, GANZI) > r)
+        },
+      ),
+    )
   })
 })
 

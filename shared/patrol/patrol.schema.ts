@@ -200,8 +200,15 @@ export const PatrolStatSchema = z.object({
 })
 export type PatrolStat = z.infer<typeof PatrolStatSchema>
 export const STAT_COUNTERS = [
-  'patrolsStarted', 'patrolsDone', 'checkpointsPlanned', 'checkins', 'flagged', 'accepted', 'rejected',
-  'missedCheckpoints', 'minutes',
+  'patrolsStarted',
+  'patrolsDone',
+  'checkpointsPlanned',
+  'checkins',
+  'flagged',
+  'accepted',
+  'rejected',
+  'missedCheckpoints',
+  'minutes',
 ] as const
 export type StatCounter = (typeof STAT_COUNTERS)[number]
 
@@ -312,7 +319,9 @@ export const MyShiftSchema = z.object({
   /** the window containing now, else the next one today or later */
   window: z.object({ day: DaySchema, start: TimestampSchema, end: TimestampSchema }),
   open: z.boolean(),
-  patrol: z.object({ id: IdSchema, status: z.enum(PATROL_STATUS_NAMES), done: z.number(), total: z.number() }).nullable(),
+  patrol: z
+    .object({ id: IdSchema, status: z.enum(PATROL_STATUS_NAMES), done: z.number(), total: z.number() })
+    .nullable(),
 })
 export type MyShift = z.infer<typeof MyShiftSchema>
 
@@ -423,15 +432,27 @@ export const MissedInputSchema = z.object({
 })
 export const MissedSchema = z.object({
   /** shift windows that ended with no finished patrol */
-  shifts: z.array(z.object({
-    shiftId: IdSchema, shiftName: z.string(), teamName: z.string(), routeName: z.string(), day: DaySchema,
-    start: TimestampSchema, startedButUnfinished: z.boolean(),
-  })),
+  shifts: z.array(
+    z.object({
+      shiftId: IdSchema,
+      shiftName: z.string(),
+      teamName: z.string(),
+      routeName: z.string(),
+      day: DaySchema,
+      start: TimestampSchema,
+      startedButUnfinished: z.boolean(),
+    }),
+  ),
   /** finished patrols that skipped checkpoints (漏巡) */
-  checkpoints: z.array(z.object({
-    patrolId: IdSchema, day: DaySchema, shiftName: z.string(), teamName: z.string(),
-    missed: z.array(z.object({ id: CheckpointIdSchema, name: z.string() })),
-  })),
+  checkpoints: z.array(
+    z.object({
+      patrolId: IdSchema,
+      day: DaySchema,
+      shiftName: z.string(),
+      teamName: z.string(),
+      missed: z.array(z.object({ id: CheckpointIdSchema, name: z.string() })),
+    }),
+  ),
 })
 export type Missed = z.infer<typeof MissedSchema>
 

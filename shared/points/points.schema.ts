@@ -2,10 +2,23 @@ import { z } from 'zod'
 import { IdSchema, PageInputSchema, TimestampSchema, pageOf, text } from '../common.schema'
 import { FileIdSchema, PhotoViewSchema } from '../files'
 import {
-  AWARD_STATUS_NAMES, BATCH_STATUS_NAMES, ENTRY_KIND_NAMES, OBJECTION_STATUS_NAMES, REDEMPTION_STATUS_NAMES,
+  AWARD_STATUS_NAMES,
+  BATCH_STATUS_NAMES,
+  ENTRY_KIND_NAMES,
+  OBJECTION_STATUS_NAMES,
+  REDEMPTION_STATUS_NAMES,
 } from './points.states'
 
-export const RULE_CATEGORIES = ['环境卫生', '孝老爱亲', '志愿服务', '移风易俗', '平安建设', '遵纪守法', '邻里互助', '其他'] as const
+export const RULE_CATEGORIES = [
+  '环境卫生',
+  '孝老爱亲',
+  '志愿服务',
+  '移风易俗',
+  '平安建设',
+  '遵纪守法',
+  '邻里互助',
+  '其他',
+] as const
 export const RuleCategorySchema = z.enum(RULE_CATEGORIES, { error: '请选择类别' })
 export type RuleCategory = z.infer<typeof RuleCategorySchema>
 
@@ -13,11 +26,18 @@ export type RuleCategory = z.infer<typeof RuleCategorySchema>
 export const RuleModeSchema = z.enum(['manual', 'system'])
 export type RuleMode = z.infer<typeof RuleModeSchema>
 
-export const RuleCodeSchema = z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]{1,31}$/, '编码用大写字母、数字和下划线')
+export const RuleCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9_]{1,31}$/, '编码用大写字母、数字和下划线')
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式是 YYYY-MM')
 /** Photos attached to a proposal: ids the file port handed out for the proposer's own uploads (adopted by propose). */
 export const MAX_EVIDENCE_PHOTOS = 9
-export const EvidenceSchema = z.array(FileIdSchema).max(MAX_EVIDENCE_PHOTOS, `照片最多 ${MAX_EVIDENCE_PHOTOS} 张`).default([])
+export const EvidenceSchema = z
+  .array(FileIdSchema)
+  .max(MAX_EVIDENCE_PHOTOS, `照片最多 ${MAX_EVIDENCE_PHOTOS} 张`)
+  .default([])
 
 // ---- stored documents ----
 
@@ -29,7 +49,12 @@ export const PointsRuleSchema = z.object({
   name: text('规则名称', 40),
   category: RuleCategorySchema,
   /** points per unit (per time, per hour, per patrol); negative for deductions */
-  points: z.number().int().min(-200).max(200).refine((n) => n !== 0, '分值不能为 0'),
+  points: z
+    .number()
+    .int()
+    .min(-200)
+    .max(200)
+    .refine((n) => n !== 0, '分值不能为 0'),
   /** the clause of the 村规民约 it comes from */
   clause: z.string().max(200).default(''),
   evidenceRequired: z.boolean(),
@@ -250,9 +275,19 @@ const Village = { villageId: IdSchema }
 const Reason = (label: string) => text(label, 200)
 
 export const RuleViewSchema = z.object({
-  id: IdSchema, villageId: IdSchema, code: z.string(), name: z.string(), category: z.string(), points: z.number().int(),
-  clause: z.string(), evidenceRequired: z.boolean(), capPerMonth: z.number().int().nullable(), mode: RuleModeSchema,
-  active: z.boolean(), version: z.number().int(), updatedAt: TimestampSchema,
+  id: IdSchema,
+  villageId: IdSchema,
+  code: z.string(),
+  name: z.string(),
+  category: z.string(),
+  points: z.number().int(),
+  clause: z.string(),
+  evidenceRequired: z.boolean(),
+  capPerMonth: z.number().int().nullable(),
+  mode: RuleModeSchema,
+  active: z.boolean(),
+  version: z.number().int(),
+  updatedAt: TimestampSchema,
 })
 export type RuleView = z.infer<typeof RuleViewSchema>
 export const ListRulesInputSchema = z.object({ ...Village, includeInactive: z.boolean().default(false) })
@@ -262,7 +297,12 @@ export const SaveRuleInputSchema = z.object({
   code: RuleCodeSchema,
   name: text('规则名称', 40),
   category: RuleCategorySchema,
-  points: z.number({ error: '请填写分值' }).int('分值是整数').min(-200).max(200).refine((n) => n !== 0, '分值不能为 0'),
+  points: z
+    .number({ error: '请填写分值' })
+    .int('分值是整数')
+    .min(-200)
+    .max(200)
+    .refine((n) => n !== 0, '分值不能为 0'),
   clause: z.string().trim().max(200).default(''),
   evidenceRequired: z.boolean().default(false),
   capPerMonth: z.number().int().positive('上限要大于 0').nullable().default(null),
@@ -272,7 +312,11 @@ export const SaveRuleInputSchema = z.object({
 export const RuleVersionsInputSchema = z.object({ ruleId: IdSchema })
 export const RuleVersionsOutputSchema = z.object({ items: z.array(RuleViewSchema) })
 
-export const SettingsViewSchema = z.object({ villageId: IdSchema, publicityDays: z.number().int(), pickupDays: z.number().int() })
+export const SettingsViewSchema = z.object({
+  villageId: IdSchema,
+  publicityDays: z.number().int(),
+  pickupDays: z.number().int(),
+})
 export const GetSettingsInputSchema = z.object(Village)
 export const SaveSettingsInputSchema = z.object({
   ...Village,
@@ -287,44 +331,74 @@ export const PointsHouseholdsInputSchema = z.object({
   pageSize: z.number().int().min(1).max(200, '每页最多 200 户').default(100),
 })
 export const PointsHouseholdViewSchema = z.object({
-  id: IdSchema, gridId: IdSchema, headName: z.string(), address: z.string(), balance: z.number().int(),
+  id: IdSchema,
+  gridId: IdSchema,
+  headName: z.string(),
+  address: z.string(),
+  balance: z.number().int(),
 })
 export const PointsHouseholdsOutputSchema = pageOf(PointsHouseholdViewSchema)
 
 export const ProposeInputSchema = z.object({
   ...Village,
   ruleId: IdSchema,
-  items: z.array(z.object({
-    householdId: IdSchema,
-    quantity: z.number().positive('数量要大于 0').max(100).default(1),
-    memberName: z.string().trim().max(20).nullable().default(null),
-  })).min(1, '请至少选一户').max(100, '一次最多 100 户'),
+  items: z
+    .array(
+      z.object({
+        householdId: IdSchema,
+        quantity: z.number().positive('数量要大于 0').max(100).default(1),
+        memberName: z.string().trim().max(20).nullable().default(null),
+      }),
+    )
+    .min(1, '请至少选一户')
+    .max(100, '一次最多 100 户'),
   note: z.string().trim().max(200).default(''),
   evidence: EvidenceSchema,
 })
 
 export const BatchViewSchema = z.object({
-  id: IdSchema, villageId: IdSchema,
+  id: IdSchema,
+  villageId: IdSchema,
   rule: z.object({ id: IdSchema, code: z.string(), name: z.string(), category: z.string(), version: z.number().int() }),
   note: z.string(),
   /** the proposer's evidence photos with display URLs: only officials see batches; residents' publicity carries none */
   evidence: z.array(PhotoViewSchema),
-  households: z.number().int(), totalPoints: z.number().int(),
-  status: z.enum(BATCH_STATUS_NAMES), statusLabel: z.string(),
-  proposedBy: IdSchema, proposedByName: z.string(), proposedAt: TimestampSchema,
-  decidedByName: z.string().nullable(), decidedAt: TimestampSchema.nullable(), decisionNote: z.string().nullable(),
+  households: z.number().int(),
+  totalPoints: z.number().int(),
+  status: z.enum(BATCH_STATUS_NAMES),
+  statusLabel: z.string(),
+  proposedBy: IdSchema,
+  proposedByName: z.string(),
+  proposedAt: TimestampSchema,
+  decidedByName: z.string().nullable(),
+  decidedAt: TimestampSchema.nullable(),
+  decisionNote: z.string().nullable(),
   /** whether the caller may approve or reject it (not their own, still pending) */
   canDecide: z.boolean(),
 })
 export type BatchView = z.infer<typeof BatchViewSchema>
-export const ListBatchesInputSchema = PageInputSchema.extend({ ...Village, status: z.enum(BATCH_STATUS_NAMES).optional() })
+export const ListBatchesInputSchema = PageInputSchema.extend({
+  ...Village,
+  status: z.enum(BATCH_STATUS_NAMES).optional(),
+})
 export const ListBatchesOutputSchema = pageOf(BatchViewSchema)
 
 export const AwardViewSchema = z.object({
-  id: IdSchema, batchId: IdSchema, householdId: IdSchema, headName: z.string(), memberName: z.string().nullable(),
-  ruleName: z.string(), category: z.string(), quantity: z.number(), delta: z.number().int(), note: z.string(),
-  status: z.enum(AWARD_STATUS_NAMES), statusLabel: z.string(), publicUntil: TimestampSchema.nullable(),
-  objections: z.number().int(), creditedDelta: z.number().int().nullable(),
+  id: IdSchema,
+  batchId: IdSchema,
+  householdId: IdSchema,
+  headName: z.string(),
+  memberName: z.string().nullable(),
+  ruleName: z.string(),
+  category: z.string(),
+  quantity: z.number(),
+  delta: z.number().int(),
+  note: z.string(),
+  status: z.enum(AWARD_STATUS_NAMES),
+  statusLabel: z.string(),
+  publicUntil: TimestampSchema.nullable(),
+  objections: z.number().int(),
+  creditedDelta: z.number().int().nullable(),
 })
 export type AwardView = z.infer<typeof AwardViewSchema>
 export const GetBatchInputSchema = z.object({ batchId: IdSchema })
@@ -334,22 +408,46 @@ export const RejectBatchInputSchema = z.object({ batchId: IdSchema, note: Reason
 
 export const PublicityInputSchema = PageInputSchema.extend({ ...Village, month: MonthSchema.optional() })
 export const PublicItemSchema = z.object({
-  id: IdSchema, headNameMasked: z.string(), memberNameMasked: z.string().nullable(), ruleName: z.string(),
-  category: z.string(), delta: z.number().int(), note: z.string(), status: z.enum(AWARD_STATUS_NAMES),
-  statusLabel: z.string(), approvedAt: TimestampSchema.nullable(), publicUntil: TimestampSchema.nullable(),
-  objections: z.number().int(), mine: z.boolean(), myObjection: z.enum(OBJECTION_STATUS_NAMES).nullable(), canObject: z.boolean(),
+  id: IdSchema,
+  headNameMasked: z.string(),
+  memberNameMasked: z.string().nullable(),
+  ruleName: z.string(),
+  category: z.string(),
+  delta: z.number().int(),
+  note: z.string(),
+  status: z.enum(AWARD_STATUS_NAMES),
+  statusLabel: z.string(),
+  approvedAt: TimestampSchema.nullable(),
+  publicUntil: TimestampSchema.nullable(),
+  objections: z.number().int(),
+  mine: z.boolean(),
+  myObjection: z.enum(OBJECTION_STATUS_NAMES).nullable(),
+  canObject: z.boolean(),
 })
 export type PublicItem = z.infer<typeof PublicItemSchema>
 export const PublicityOutputSchema = pageOf(PublicItemSchema).extend({ month: MonthSchema, villageName: z.string() })
 
 export const ObjectInputSchema = z.object({ awardId: IdSchema, reason: Reason('异议理由') })
 export const ObjectionViewSchema = z.object({
-  id: IdSchema, awardId: IdSchema, headName: z.string(), ruleName: z.string(), delta: z.number().int(), note: z.string(),
-  userName: z.string(), reason: z.string(), status: z.enum(OBJECTION_STATUS_NAMES), statusLabel: z.string(),
-  createdAt: TimestampSchema, resolvedAt: TimestampSchema.nullable(), resolutionNote: z.string().nullable(),
+  id: IdSchema,
+  awardId: IdSchema,
+  headName: z.string(),
+  ruleName: z.string(),
+  delta: z.number().int(),
+  note: z.string(),
+  userName: z.string(),
+  reason: z.string(),
+  status: z.enum(OBJECTION_STATUS_NAMES),
+  statusLabel: z.string(),
+  createdAt: TimestampSchema,
+  resolvedAt: TimestampSchema.nullable(),
+  resolutionNote: z.string().nullable(),
 })
 export type ObjectionView = z.infer<typeof ObjectionViewSchema>
-export const ListObjectionsInputSchema = PageInputSchema.extend({ ...Village, status: z.enum(OBJECTION_STATUS_NAMES).optional() })
+export const ListObjectionsInputSchema = PageInputSchema.extend({
+  ...Village,
+  status: z.enum(OBJECTION_STATUS_NAMES).optional(),
+})
 export const ListObjectionsOutputSchema = pageOf(ObjectionViewSchema)
 export const ResolveObjectionInputSchema = z.object({
   objectionId: IdSchema,
@@ -358,17 +456,33 @@ export const ResolveObjectionInputSchema = z.object({
 })
 
 export const SettleInputSchema = z.object(Village)
-export const SettleOutputSchema = z.object({ settled: z.number().int(), points: z.number().int(), remaining: z.number().int() })
+export const SettleOutputSchema = z.object({
+  settled: z.number().int(),
+  points: z.number().int(),
+  remaining: z.number().int(),
+})
 
 export const EntryViewSchema = z.object({
-  id: IdSchema, kind: z.enum(ENTRY_KIND_NAMES), kindLabel: z.string(), delta: z.number().int(), balanceAfter: z.number().int(),
-  ruleName: z.string().nullable(), category: z.string().nullable(), reason: z.string(), memberName: z.string().nullable(), at: TimestampSchema,
+  id: IdSchema,
+  kind: z.enum(ENTRY_KIND_NAMES),
+  kindLabel: z.string(),
+  delta: z.number().int(),
+  balanceAfter: z.number().int(),
+  ruleName: z.string().nullable(),
+  category: z.string().nullable(),
+  reason: z.string(),
+  memberName: z.string().nullable(),
+  at: TimestampSchema,
 })
 export type EntryView = z.infer<typeof EntryViewSchema>
 export const MyPointsInputSchema = PageInputSchema
 export const MyPointsOutputSchema = z.object({
-  household: z.object({ id: IdSchema, headName: z.string(), address: z.string(), villageId: IdSchema, villageName: z.string() }).nullable(),
-  balance: z.number().int(), earned: z.number().int(), spent: z.number().int(),
+  household: z
+    .object({ id: IdSchema, headName: z.string(), address: z.string(), villageId: IdSchema, villageName: z.string() })
+    .nullable(),
+  balance: z.number().int(),
+  earned: z.number().int(),
+  spent: z.number().int(),
   /** approved awards still in publicity for my household (not yet counted) */
   pending: z.object({ count: z.number().int(), points: z.number().int() }),
   history: pageOf(EntryViewSchema),
@@ -376,12 +490,20 @@ export const MyPointsOutputSchema = z.object({
 export type MyPoints = z.infer<typeof MyPointsOutputSchema>
 
 export const BoardInputSchema = PageInputSchema.extend({ ...Village, month: MonthSchema.optional() })
-export const BoardOutputSchema = pageOf(z.object({ rank: z.number().int(), headNameMasked: z.string(), points: z.number().int(), mine: z.boolean() }))
-  .extend({ month: MonthSchema.nullable(), villageName: z.string() })
+export const BoardOutputSchema = pageOf(
+  z.object({ rank: z.number().int(), headNameMasked: z.string(), points: z.number().int(), mine: z.boolean() }),
+).extend({ month: MonthSchema.nullable(), villageName: z.string() })
 
 export const GoodsViewSchema = z.object({
-  id: IdSchema, villageId: IdSchema, name: z.string(), photo: z.string().nullable(), price: z.number().int(), stock: z.number().int(),
-  limitPerMonth: z.number().int().nullable(), active: z.boolean(), sort: z.number().int(),
+  id: IdSchema,
+  villageId: IdSchema,
+  name: z.string(),
+  photo: z.string().nullable(),
+  price: z.number().int(),
+  stock: z.number().int(),
+  limitPerMonth: z.number().int().nullable(),
+  active: z.boolean(),
+  sort: z.number().int(),
   /** how many my household took this month (for residents) */
   takenThisMonth: z.number().int(),
 })
@@ -401,22 +523,50 @@ export const SaveGoodsInputSchema = z.object({
   stock: z.number().int().min(0).max(100_000).default(0),
 })
 export const AdjustStockInputSchema = z.object({
-  goodsId: IdSchema, delta: z.number().int().min(-100_000).max(100_000).refine((n) => n !== 0, '数量不能为 0'), reason: Reason('原因'),
+  goodsId: IdSchema,
+  delta: z
+    .number()
+    .int()
+    .min(-100_000)
+    .max(100_000)
+    .refine((n) => n !== 0, '数量不能为 0'),
+  reason: Reason('原因'),
 })
 
 export const RedeemInputSchema = z.object({ goodsId: IdSchema, quantity: z.number().int().min(1).max(20).default(1) })
 export const RedemptionViewSchema = z.object({
-  id: IdSchema, villageId: IdSchema, householdId: IdSchema, headName: z.string(), userName: z.string(),
-  goodsId: IdSchema, goodsName: z.string(), quantity: z.number().int(), points: z.number().int(),
-  status: z.enum(REDEMPTION_STATUS_NAMES), statusLabel: z.string(), code: z.string().nullable(), qr: z.string().nullable(),
-  createdAt: TimestampSchema, expiresAt: TimestampSchema, closedAt: TimestampSchema.nullable(),
+  id: IdSchema,
+  villageId: IdSchema,
+  householdId: IdSchema,
+  headName: z.string(),
+  userName: z.string(),
+  goodsId: IdSchema,
+  goodsName: z.string(),
+  quantity: z.number().int(),
+  points: z.number().int(),
+  status: z.enum(REDEMPTION_STATUS_NAMES),
+  statusLabel: z.string(),
+  code: z.string().nullable(),
+  qr: z.string().nullable(),
+  createdAt: TimestampSchema,
+  expiresAt: TimestampSchema,
+  closedAt: TimestampSchema.nullable(),
 })
 export type RedemptionView = z.infer<typeof RedemptionViewSchema>
 export const MyRedemptionsInputSchema = PageInputSchema
 export const MyRedemptionsOutputSchema = pageOf(RedemptionViewSchema)
 export const RedemptionIdInputSchema = z.object({ redemptionId: IdSchema })
-export const PickupInputSchema = z.object({ ...Village, code: z.string().trim().regex(/^\d{6}$/, '取货码是 6 位数字') })
-export const ListRedemptionsInputSchema = PageInputSchema.extend({ ...Village, status: z.enum(REDEMPTION_STATUS_NAMES).optional() })
+export const PickupInputSchema = z.object({
+  ...Village,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '取货码是 6 位数字'),
+})
+export const ListRedemptionsInputSchema = PageInputSchema.extend({
+  ...Village,
+  status: z.enum(REDEMPTION_STATUS_NAMES).optional(),
+})
 export const ListRedemptionsOutputSchema = pageOf(RedemptionViewSchema)
 export const ExpireOutputSchema = z.object({ expired: z.number().int(), remaining: z.number().int() })
 
@@ -424,17 +574,34 @@ export const CorrectEntryInputSchema = z.object({ entryId: IdSchema, reason: Rea
 
 export const StatsInputSchema = z.object({ ...Village, month: MonthSchema })
 export const StatsOutputSchema = z.object({
-  villageId: IdSchema, villageName: z.string(), month: MonthSchema,
+  villageId: IdSchema,
+  villageName: z.string(),
+  month: MonthSchema,
   given: z.array(z.object({ category: z.string(), points: z.number().int() })),
   deducted: z.array(z.object({ category: z.string(), points: z.number().int() })),
-  givenTotal: z.number().int(), deductedTotal: z.number().int(),
-  activeHouseholds: z.number().int(), households: z.number().int(),
-  redemptions: z.number().int(), redeemedPoints: z.number().int(), fulfilled: z.number().int(),
-  cancelled: z.number().int(), expired: z.number().int(),
-  pendingBatches: z.number().int(), openObjections: z.number().int(),
+  givenTotal: z.number().int(),
+  deductedTotal: z.number().int(),
+  activeHouseholds: z.number().int(),
+  households: z.number().int(),
+  redemptions: z.number().int(),
+  redeemedPoints: z.number().int(),
+  fulfilled: z.number().int(),
+  cancelled: z.number().int(),
+  expired: z.number().int(),
+  pendingBatches: z.number().int(),
+  openObjections: z.number().int(),
   stock: z.array(z.object({ goodsId: IdSchema, name: z.string(), stock: z.number().int(), active: z.boolean() })),
 })
 export type PointsStats = z.infer<typeof StatsOutputSchema>
 
-export const ExportInputSchema = z.object({ ...Village, month: MonthSchema, format: z.enum(['csv', 'xlsx']).default('xlsx') })
-export const ExportOutputSchema = z.object({ filename: z.string(), mime: z.string(), base64: z.string(), rows: z.number().int() })
+export const ExportInputSchema = z.object({
+  ...Village,
+  month: MonthSchema,
+  format: z.enum(['csv', 'xlsx']).default('xlsx'),
+})
+export const ExportOutputSchema = z.object({
+  filename: z.string(),
+  mime: z.string(),
+  base64: z.string(),
+  rows: z.number().int(),
+})

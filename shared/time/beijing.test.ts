@@ -34,9 +34,21 @@ describe('Beijing time, whatever the server zone', () => {
   })
 
   it('agrees with the Asia/Shanghai zone of the platform for every instant (property)', () => {
-    const parts = (t: number) => Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23',
-    }).formatToParts(t).map((p) => [p.type, p.value]))
+    const parts = (t: number) =>
+      Object.fromEntries(
+        new Intl.DateTimeFormat('en-GB', {
+          timeZone: 'Asia/Shanghai',
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          weekday: 'short',
+          hourCycle: 'h23',
+        })
+          .formatToParts(t)
+          .map((p) => [p.type, p.value]),
+      )
     const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(1992, 0, 1), max: Date.UTC(2099, 0, 1) }), (t) => {
@@ -58,7 +70,10 @@ describe('Beijing time, whatever the server zone', () => {
       const b = require(${JSON.stringify(resolve(__dirname, 'beijing.ts'))});
       const ts = [Date.UTC(1999, 9, 30, 18), Date.UTC(2026, 2, 8, 6, 59), Date.UTC(2026, 2, 8, 7, 1), Date.UTC(2026, 10, 1, 5, 30)];
       console.log(JSON.stringify(ts.map((t) => [b.formatBj(t), b.formatBj(t, 'M月D日 dddd HH:mm'), b.bjMinuteOfDay(t)])));`
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', env: { ...process.env, TZ: 'America/New_York' } })
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      encoding: 'utf8',
+      env: { ...process.env, TZ: 'America/New_York' },
+    })
     expect(JSON.parse(run.stdout)).toEqual([
       ['1999-10-31 02:00', '10月31日 星期日 02:00', 120],
       ['2026-03-08 14:59', '3月8日 星期日 14:59', 899],

@@ -2,10 +2,17 @@ import { z } from 'zod'
 import { GeoPointSchema, IdSchema, PageInputSchema, TimestampSchema, pageOf, text } from '../common.schema'
 import { UnitRefSchema } from '../account/account.schema'
 import {
-  ATTENDANCE_STATUS_NAMES, ORG_STATUS_NAMES, REQUEST_STATUS_NAMES, SIGNUP_STATUS_NAMES, TASK_STATUS_NAMES,
+  ATTENDANCE_STATUS_NAMES,
+  ORG_STATUS_NAMES,
+  REQUEST_STATUS_NAMES,
+  SIGNUP_STATUS_NAMES,
+  TASK_STATUS_NAMES,
 } from './volunteer.states'
 
-const PhoneSchema = z.string().trim().regex(/^1\d{10}$/, '手机号格式不对')
+const PhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$/, '手机号格式不对')
 
 export const ORG_KINDS = { social_org: '社会组织', volunteer_team: '志愿服务队' } as const
 export const OrgKindSchema = z.enum(Object.keys(ORG_KINDS) as [keyof typeof ORG_KINDS], { error: '请选择组织类型' })
@@ -20,7 +27,9 @@ export const TASK_CATEGORIES = {
   emergency: '应急救助',
   other: '其他',
 } as const
-export const TaskCategorySchema = z.enum(Object.keys(TASK_CATEGORIES) as [keyof typeof TASK_CATEGORIES], { error: '请选择类别' })
+export const TaskCategorySchema = z.enum(Object.keys(TASK_CATEGORIES) as [keyof typeof TASK_CATEGORIES], {
+  error: '请选择类别',
+})
 export type TaskCategory = z.infer<typeof TaskCategorySchema>
 
 export const HOURS_SOURCES = { task: '志愿服务任务', patrol: '巡逻', request: '群众点单' } as const
@@ -198,7 +207,11 @@ export const InboxEntrySchema = z.object({
 })
 export type InboxEntry = z.infer<typeof InboxEntrySchema>
 
-export const RequestVolunteerSchema = z.object({ userId: IdSchema, name: z.string(), minutes: z.number().int().nonnegative() })
+export const RequestVolunteerSchema = z.object({
+  userId: IdSchema,
+  name: z.string(),
+  minutes: z.number().int().nonnegative(),
+})
 
 export const RequestStepRecordSchema = z.object({
   step: z.string(),
@@ -404,14 +417,13 @@ export const ListSignupsInputSchema = PageInputSchema.extend({
 })
 export const ListSignupsOutputSchema = pageOf(SignupRowSchema)
 
-export const ConfirmAttendanceInputSchema = z
-  .object({
-    signupId: IdSchema,
-    attended: z.boolean(),
-    /** confirmed hours when they differ from the measured ones; a reason is then required */
-    hours: z.number().min(0, '时长不能为负').max(24, '一次最多 24 小时').optional(),
-    reason: z.string().trim().max(200).default(''),
-  })
+export const ConfirmAttendanceInputSchema = z.object({
+  signupId: IdSchema,
+  attended: z.boolean(),
+  /** confirmed hours when they differ from the measured ones; a reason is then required */
+  hours: z.number().min(0, '时长不能为负').max(24, '一次最多 24 小时').optional(),
+  reason: z.string().trim().max(200).default(''),
+})
 export const ConfirmAttendanceOutputSchema = z.object({
   row: SignupRowSchema,
   /** whether the household's points were credited in this confirmation */

@@ -1,4 +1,4 @@
-import type { Envelope } from '../../shared/contract'
+import type { Envelope } from '@shared/contract'
 import { ManualClock } from '../../cloudfunctions/_core/clock'
 import { createLocalRuntime } from '../../cloudfunctions/_core/local-runtime'
 import type { Logger } from '../../cloudfunctions/_core/runtime'
@@ -20,7 +20,13 @@ export interface TestEnv {
   clock: ManualClock
   errors: Array<{ msg: string; extra?: Record<string, unknown> }>
   /** Calls a function as a seeded user (by id), as WeChat (openid) or anonymously. */
-  call<T = unknown>(fn: string, as: string | Identity, action: string, data?: unknown, requestId?: string | null): Promise<Envelope<T>>
+  call<T = unknown>(
+    fn: string,
+    as: string | Identity,
+    action: string,
+    data?: unknown,
+    requestId?: string | null,
+  ): Promise<Envelope<T>>
   /** Like call, but returns data and throws with the error message if the call failed. */
   ok<T = any>(fn: string, as: string | Identity, action: string, data?: unknown, requestId?: string | null): Promise<T>
   close(): Promise<void>
@@ -46,7 +52,10 @@ export async function testEnv(opts: { now?: number; dbFile?: string; seed?: bool
     return f.handle(body, identity, rt) as never
   }
   return {
-    rt, clock, errors, call,
+    rt,
+    clock,
+    errors,
+    call,
     ok: async (fn, as, action, data, requestId) => {
       const res = await call(fn, as, action, data, requestId)
       if (!res.ok) throw new Error(`${fn}.${action} failed: ${res.code} ${res.message}`)

@@ -17,7 +17,12 @@ export interface TestHost {
   clock: ManualClock
   token(userId: string): Promise<string>
   /** POST /api/fn/<name> with a raw body (string or object); returns status and parsed JSON */
-  post(path: string, body: unknown, token?: string, headers?: Record<string, string>): Promise<{ status: number; json: any }>
+  post(
+    path: string,
+    body: unknown,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; json: any }>
   close(): Promise<void>
 }
 
@@ -29,7 +34,12 @@ export async function startTestHost(opts: { now?: number; routes?: Route[] } = {
   const rt = createLocalRuntime({ dbFile: join(dir, 'linli.db'), clock, log })
   await seedIfEmpty(rt.db, clock.now())
   const server = createHost(
-    { rt, functions: FUNCTIONS, sessionSecret: 'test-secret-0123456789abcdef', demoUserIds: DEMO_USERS.map((u) => u.id) },
+    {
+      rt,
+      functions: FUNCTIONS,
+      sessionSecret: 'test-secret-0123456789abcdef',
+      demoUserIds: DEMO_USERS.map((u) => u.id),
+    },
     [filesRoute({ files: rt.files, sessionSecret: 'test-secret-0123456789abcdef' }), ...(opts.routes ?? [])],
   )
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
@@ -37,7 +47,11 @@ export async function startTestHost(opts: { now?: number; routes?: Route[] } = {
   const post: TestHost['post'] = async (path, body, token, headers = {}) => {
     const res = await fetch(`${url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     })
     const text = await res.text()
@@ -50,7 +64,10 @@ export async function startTestHost(opts: { now?: number; routes?: Route[] } = {
     return { status: res.status, json }
   }
   return {
-    url, rt, clock, post,
+    url,
+    rt,
+    clock,
+    post,
     token: async (userId) => (await post('/api/dev/login', { userId })).json.data.token as string,
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()))

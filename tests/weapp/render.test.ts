@@ -4,18 +4,29 @@
  */
 import { join } from 'node:path'
 import { DIST, assertBuilt, installWeappEnv, textOf, waitFor } from './support/weapp-env'
-import { DEFAULT_CATEGORIES, SEVERITIES, SEVERITY_LABELS } from '../../shared/incident/incident.schema'
+import { DEFAULT_CATEGORIES, SEVERITIES, SEVERITY_LABELS } from '@shared/incident/incident.schema'
 
 assertBuilt()
 
 const ME = {
   user: {
-    id: 'u_demo_resident', name: '卓玛', phoneMasked: '138****5678', householdId: 'hh_001',
+    id: 'u_demo_resident',
+    name: '卓玛',
+    phoneMasked: '138****5678',
+    householdId: 'hh_001',
     residence: { id: 'grid_01', name: '一组', level: 'grid', fullName: '甘孜县 › 呷拉乡 › 旭日岭村 › 一组' },
   },
   roles: [
-    { role: 'resident', roleLabel: '居民', unit: { id: 'grid_01', name: '一组', level: 'grid', fullName: '甘孜县 › 呷拉乡 › 旭日岭村 › 一组' } },
-    { role: 'patrol_volunteer', roleLabel: '巡逻队员', unit: { id: 'v_01', name: '旭日岭村', level: 'village', fullName: '甘孜县 › 呷拉乡 › 旭日岭村' } },
+    {
+      role: 'resident',
+      roleLabel: '居民',
+      unit: { id: 'grid_01', name: '一组', level: 'grid', fullName: '甘孜县 › 呷拉乡 › 旭日岭村 › 一组' },
+    },
+    {
+      role: 'patrol_volunteer',
+      roleLabel: '巡逻队员',
+      unit: { id: 'v_01', name: '旭日岭村', level: 'village', fullName: '甘孜县 › 呷拉乡 › 旭日岭村' },
+    },
   ],
   permissions: ['incident_create', 'checkin_create'],
   isNew: false,

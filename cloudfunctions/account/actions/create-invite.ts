@@ -1,7 +1,7 @@
-import { accountContract, AccountErrors } from '../../../shared/account/account.contract'
-import { INVITE_CODE_ALPHABET, type Invite } from '../../../shared/account/account.schema'
-import { canGrantRole } from '../../../shared/auth/access'
-import { ROLES } from '../../../shared/auth/roles'
+import { accountContract, AccountErrors } from '@shared/account/account.contract'
+import { INVITE_CODE_ALPHABET, type Invite } from '@shared/account/account.schema'
+import { canGrantRole } from '@shared/auth/access'
+import { ROLES } from '@shared/auth/roles'
 import { asGrants } from '../../_core/caller'
 import { randomCode } from '../../_core/ids'
 import { DuplicateKeyError } from '../../_core/port'
@@ -18,8 +18,13 @@ export const createInvite = legacyAction(accountContract.actions.createInvite, {
     const ref = (await ctx.rt.units.ref(unitId))!
     const invite: Invite = {
       _id: randomCode(INVITE_CODE_ALPHABET, 8),
-      role, unitId, createdBy: ctx.caller.user._id, createdAt: ctx.now,
-      expiresAt: ctx.now + validHours * HOUR, usedBy: null, usedAt: null,
+      role,
+      unitId,
+      createdBy: ctx.caller.user._id,
+      createdAt: ctx.now,
+      expiresAt: ctx.now + validHours * HOUR,
+      usedBy: null,
+      usedAt: null,
     }
     try {
       return await ctx.transact(async (tx) => {
@@ -28,7 +33,8 @@ export const createInvite = legacyAction(accountContract.actions.createInvite, {
       })
     } catch (err) {
       // 32^8 codes make a clash vanishingly rare; if one happens the official simply tries again.
-      if (err instanceof DuplicateKeyError && err.collection === 'invites') throw AccountErrors.INVITE_USED('请再试一次')
+      if (err instanceof DuplicateKeyError && err.collection === 'invites')
+        throw AccountErrors.INVITE_USED('请再试一次')
       throw err
     }
   },

@@ -1,6 +1,6 @@
-import { accountContract, AccountErrors } from '../../../shared/account/account.contract'
-import type { Household } from '../../../shared/account/account.schema'
-import { maskName } from '../../../shared/mask'
+import { accountContract, AccountErrors } from '@shared/account/account.contract'
+import type { Household } from '@shared/account/account.schema'
+import { maskName } from '@shared/mask'
 import { legacyAction } from '../../_core/wrap'
 
 /** Households of one grid, head names masked: enough to recognise one's own, not to list neighbours. */
@@ -12,13 +12,19 @@ export const listHouseholds = legacyAction(accountContract.actions.listHousehold
     const where = { gridId }
     const [rows, total] = await Promise.all([
       ctx.db.find<Household>('households', {
-        where, orderBy: [['headName', 'asc']], limit: pageSize, offset: (page - 1) * pageSize,
+        where,
+        orderBy: [['headName', 'asc']],
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
       }),
       ctx.db.count('households', where),
     ])
     return {
       items: rows.map((h) => ({ id: h._id, headNameMasked: maskName(h.headName), address: h.address })),
-      page, pageSize, total, hasMore: page * pageSize < total,
+      page,
+      pageSize,
+      total,
+      hasMore: page * pageSize < total,
     }
   },
 })

@@ -1,7 +1,7 @@
-import { accountContract } from '../../../shared/account/account.contract'
-import type { RoleAssignment, User } from '../../../shared/account/account.schema'
-import { ROLES } from '../../../shared/auth/roles'
-import { maskPhone } from '../../../shared/mask'
+import { accountContract } from '@shared/account/account.contract'
+import type { RoleAssignment, User } from '@shared/account/account.schema'
+import { ROLES } from '@shared/auth/roles'
+import { maskPhone } from '@shared/mask'
 import type { Filter } from '../../_core/port'
 import { legacyAction } from '../../_core/wrap'
 
@@ -15,16 +15,24 @@ export const listMembers = legacyAction(accountContract.actions.listMembers, {
     if (role) where.role = role
     const [rows, total] = await Promise.all([
       ctx.db.find<RoleAssignment>('role_assignments', {
-        where, orderBy: [['createdAt', 'desc']], limit: pageSize, offset: (page - 1) * pageSize,
+        where,
+        orderBy: [['createdAt', 'desc']],
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
       }),
       ctx.db.count('role_assignments', where),
     ])
-        const items = await Promise.all(
+    const items = await Promise.all(
       rows.map(async (a) => {
         const user = await ctx.db.get<User>('users', a.userId)
         return {
-          userId: a.userId, name: user?.name ?? '（已注销）', phoneMasked: maskPhone(user?.phone),
-          role: a.role, roleLabel: ROLES[a.role].label, unit: (await ctx.rt.units.ref(a.unitId))!, since: a.createdAt,
+          userId: a.userId,
+          name: user?.name ?? '（已注销）',
+          phoneMasked: maskPhone(user?.phone),
+          role: a.role,
+          roleLabel: ROLES[a.role].label,
+          unit: (await ctx.rt.units.ref(a.unitId))!,
+          since: a.createdAt,
         }
       }),
     )

@@ -1,5 +1,5 @@
-import { accountContract } from '../../../shared/account/account.contract'
-import { AccountErrors } from '../../../shared/account/account.contract'
+import { accountContract } from '@shared/account/account.contract'
+import { AccountErrors } from '@shared/account/account.contract'
 import { legacyAction } from '../../_core/wrap'
 
 /** The public tree, for picking where one lives; departments are not places to live. */

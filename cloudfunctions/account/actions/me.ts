@@ -1,7 +1,7 @@
-import { accountContract } from '../../../shared/account/account.contract'
-import type { Permission } from '../../../shared/auth/permissions'
-import { ROLES } from '../../../shared/auth/roles'
-import { maskPhone } from '../../../shared/mask'
+import { accountContract } from '@shared/account/account.contract'
+import type { Permission } from '@shared/auth/permissions'
+import { ROLES } from '@shared/auth/roles'
+import { maskPhone } from '@shared/mask'
 import { legacyAction } from '../../_core/wrap'
 import { roleView } from '../views'
 

@@ -1,6 +1,6 @@
-import { accountContract, AccountErrors } from '../../../shared/account/account.contract'
-import type { Invite, RoleAssignment } from '../../../shared/account/account.schema'
-import { ROLES } from '../../../shared/auth/roles'
+import { accountContract, AccountErrors } from '@shared/account/account.contract'
+import type { Invite, RoleAssignment } from '@shared/account/account.schema'
+import { ROLES } from '@shared/auth/roles'
 import { stableId } from '../../_core/ids'
 import { legacyAction } from '../../_core/wrap'
 
@@ -20,8 +20,14 @@ export const redeemInvite = legacyAction(accountContract.actions.redeemInvite, {
       if (!unit) throw AccountErrors.UNIT_NOT_FOUND()
       await tx.update('invites', code, { usedBy: userId, usedAt: ctx.now })
       const assignment: RoleAssignment = {
-        _id: assignmentId, userId, role: invite.role, unitId: invite.unitId,
-        grantedBy: invite.createdBy, via: 'invite', createdAt: ctx.now, revokedAt: null,
+        _id: assignmentId,
+        userId,
+        role: invite.role,
+        unitId: invite.unitId,
+        grantedBy: invite.createdBy,
+        via: 'invite',
+        createdAt: ctx.now,
+        revokedAt: null,
       }
       await tx.set('role_assignments', assignment)
       return { role: invite.role, roleLabel: ROLES[invite.role].label, unit }

@@ -1,5 +1,5 @@
-import { accountContract, AccountErrors } from '../../../shared/account/account.contract'
-import type { Household, RoleAssignment } from '../../../shared/account/account.schema'
+import { accountContract, AccountErrors } from '@shared/account/account.contract'
+import type { Household, RoleAssignment } from '@shared/account/account.schema'
 import { stableId } from '../../_core/ids'
 import { legacyAction } from '../../_core/wrap'
 
@@ -24,8 +24,14 @@ export const setResidence = legacyAction(accountContract.actions.setResidence, {
       for (const p of previous) await tx.update('role_assignments', p._id, { revokedAt: ctx.now })
       const existing = await tx.get<RoleAssignment>('role_assignments', assignmentId)
       const assignment: RoleAssignment = {
-        _id: assignmentId, userId, role: 'resident', unitId: gridId, grantedBy: null, via: 'residence',
-        createdAt: existing && existing.revokedAt === null ? existing.createdAt : ctx.now, revokedAt: null,
+        _id: assignmentId,
+        userId,
+        role: 'resident',
+        unitId: gridId,
+        grantedBy: null,
+        via: 'residence',
+        createdAt: existing && existing.revokedAt === null ? existing.createdAt : ctx.now,
+        revokedAt: null,
       }
       await tx.set('role_assignments', assignment)
       await tx.update('users', userId, { residenceUnitId: gridId, householdId })

@@ -1,8 +1,11 @@
-import type { UnitRef } from '../../../shared/account/account.schema'
-import { incidentContract, IncidentErrors } from '../../../shared/incident/incident.contract'
+import type { UnitRef } from '@shared/account/account.schema'
+import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
 import {
-  DEFAULT_CATEGORIES, type CategoriesOutput, type Category, type IncidentConfig,
-} from '../../../shared/incident/incident.schema'
+  DEFAULT_CATEGORIES,
+  type CategoriesOutput,
+  type Category,
+  type IncidentConfig,
+} from '@shared/incident/incident.schema'
 import type { Runtime } from '../../_core/runtime'
 import { legacyAction, type ActionContext } from '../../_core/wrap'
 
@@ -31,12 +34,16 @@ function view(county: UnitRef, cfg: IncidentConfig | null): CategoriesOutput {
 
 export const categories = legacyAction(incidentContract.actions.categories, {
   scope: countyScope,
-  run: async ({ countyId }, ctx) => view(await countyRef(ctx.rt, countyId), await ctx.db.get<IncidentConfig>(CONFIGS, countyId)),
+  run: async ({ countyId }, ctx) =>
+    view(await countyRef(ctx.rt, countyId), await ctx.db.get<IncidentConfig>(CONFIGS, countyId)),
 })
 
 /** Letters only (category keys are `[a-z_]`): a new category's key, never reused. */
 function newKey(ctx: ActionContext): string {
-  return `c_${ctx.newId('k').slice(2).replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!)}`
+  return `c_${ctx
+    .newId('k')
+    .slice(2)
+    .replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!)}`
 }
 
 /**
@@ -55,8 +62,12 @@ export const saveCategories = legacyAction(incidentContract.actions.saveCategori
         return { key: c.key ?? newKey(ctx), label: c.label }
       })
       const doc: IncidentConfig = {
-        _id: countyId, categories: next, version: (prior?.version ?? 0) + 1,
-        updatedAt: ctx.now, updatedBy: ctx.caller.user._id, updatedByName: ctx.caller.user.name,
+        _id: countyId,
+        categories: next,
+        version: (prior?.version ?? 0) + 1,
+        updatedAt: ctx.now,
+        updatedBy: ctx.caller.user._id,
+        updatedByName: ctx.caller.user.name,
       }
       await tx.set(CONFIGS, doc)
       return view(county, doc)

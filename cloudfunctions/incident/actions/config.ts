@@ -1,5 +1,5 @@
-import { incidentContract } from '../../../shared/incident/incident.contract'
-import { SEVERITIES, SEVERITY_LABELS } from '../../../shared/incident/incident.schema'
+import { incidentContract } from '@shared/incident/incident.contract'
+import { SEVERITIES, SEVERITY_LABELS } from '@shared/incident/incident.schema'
 import { legacyAction } from '../../_core/wrap'
 import { categoriesFor } from '../store'
 

@@ -1,4 +1,4 @@
-import { incidentContract } from '../../../shared/incident/incident.contract'
+import { incidentContract } from '@shared/incident/incident.contract'
 import { legacyAction } from '../../_core/wrap'
 import { holderScope } from '../move-action'
 import { loadIncident } from '../store'

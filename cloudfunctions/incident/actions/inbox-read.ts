@@ -1,5 +1,5 @@
-import { incidentContract } from '../../../shared/incident/incident.contract'
-import type { InboxMessage } from '../../../shared/incident/incident.schema'
+import { incidentContract } from '@shared/incident/incident.contract'
+import type { InboxMessage } from '@shared/incident/incident.schema'
 import { legacyAction } from '../../_core/wrap'
 import { INBOX } from '../store'
 

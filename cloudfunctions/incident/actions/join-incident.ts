@@ -1,5 +1,5 @@
-import { incidentContract, IncidentErrors } from '../../../shared/incident/incident.contract'
-import type { InboxMessage } from '../../../shared/incident/incident.schema'
+import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
+import type { InboxMessage } from '@shared/incident/incident.schema'
 import { stableId } from '../../_core/ids'
 import { DuplicateKeyError } from '../../_core/port'
 import { legacyAction } from '../../_core/wrap'
@@ -22,7 +22,11 @@ export const joinIncident = legacyAction(incidentContract.actions.joinIncident, 
       view = await ctx.transact(async (tx) => {
         await tx.insert('incident_joins', { _id: stableId('ij', incidentId, me), incidentId, userId: me, at: ctx.now })
         const r = await applyStep(tx, incidentId, {
-          kind: { record: 'join' }, by: { userId: me, name: ctx.caller.user.name }, note, photos: [], now: ctx.now,
+          kind: { record: 'join' },
+          by: { userId: me, name: ctx.caller.user.name },
+          note,
+          photos: [],
+          now: ctx.now,
           guard: (i) => {
             if (!i.open) throw IncidentErrors.NOT_OPEN()
           },

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs'
-import { incidentContract } from '../../../shared/incident/incident.contract'
-import { LEDGER_COLUMNS, RATING_LABELS, type Incident } from '../../../shared/incident/incident.schema'
-import { STATUS_META } from '../../../shared/incident/incident.states'
-import { maskName } from '../../../shared/mask'
-import { bjMonthRange, formatBj } from '../../../shared/time/beijing'
+import { incidentContract } from '@shared/incident/incident.contract'
+import { LEDGER_COLUMNS, RATING_LABELS, type Incident } from '@shared/incident/incident.schema'
+import { STATUS_META } from '@shared/incident/incident.states'
+import { maskName } from '@shared/mask'
+import { bjMonthRange, formatBj } from '@shared/time/beijing'
 import type { Runtime } from '../../_core/runtime'
 import { legacyAction } from '../../_core/wrap'
 import { INCIDENTS, unitFilter } from '../store'
@@ -11,7 +11,7 @@ import { INCIDENTS, unitFilter } from '../store'
 const MAX_ROWS = 5000
 
 async function rowOf(rt: Runtime, inc: Incident): Promise<string[]> {
-  const name = async (id: string | null) => (id ? (await rt.units.get(id))?.name ?? id : '')
+  const name = async (id: string | null) => (id ? ((await rt.units.get(id))?.name ?? id) : '')
   const handler = inc.departmentId ? await name(inc.departmentId) : await name(inc.resolvedUnitId ?? inc.handlerUnitId)
   let result: string
   if (inc.status === 'rejected') result = `退回：${inc.rejectReason ?? ''}`
@@ -21,8 +21,16 @@ async function rowOf(rt: Runtime, inc: Incident): Promise<string[]> {
   if (inc.rating) satisfaction = RATING_LABELS[inc.rating]
   else if (inc.status === 'confirmed') satisfaction = '未评价'
   return [
-    inc.code, formatBj(inc.reportedAt), maskName(inc.reporterName), await name(inc.gridId), inc.categoryLabel,
-    inc.description, handler, result, inc.firstClosedAt ? formatBj(inc.firstClosedAt) : '', satisfaction,
+    inc.code,
+    formatBj(inc.reportedAt),
+    maskName(inc.reporterName),
+    await name(inc.gridId),
+    inc.categoryLabel,
+    inc.description,
+    handler,
+    result,
+    inc.firstClosedAt ? formatBj(inc.firstClosedAt) : '',
+    satisfaction,
   ]
 }
 
@@ -61,7 +69,9 @@ export const ledger = legacyAction(incidentContract.actions.ledger, {
       const ws = wb.addWorksheet(`台账 ${month}`)
       ws.addRow([...LEDGER_COLUMNS]).font = { bold: true }
       for (const r of body) ws.addRow(r.map(safeCell))
-      ws.columns.forEach((c, i) => { c.width = [16, 18, 8, 18, 10, 40, 20, 30, 18, 10][i] ?? 12 })
+      ws.columns.forEach((c, i) => {
+        c.width = [16, 18, 8, 18, 10, 40, 20, 30, 18, 10][i] ?? 12
+      })
       bytes = new Uint8Array(await wb.xlsx.writeBuffer())
       type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
     }

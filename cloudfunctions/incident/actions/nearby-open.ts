@@ -1,6 +1,6 @@
-import { incidentContract } from '../../../shared/incident/incident.contract'
-import type { Incident } from '../../../shared/incident/incident.schema'
-import { NEARBY_DAYS, NEARBY_RADIUS_M, cellsAround, distanceM } from '../../../shared/incident/incident.rules'
+import { incidentContract } from '@shared/incident/incident.contract'
+import type { Incident } from '@shared/incident/incident.schema'
+import { NEARBY_DAYS, NEARBY_RADIUS_M, cellsAround, distanceM } from '@shared/incident/incident.rules'
 import { legacyAction } from '../../_core/wrap'
 import { INCIDENTS, toSummary } from '../store'
 
@@ -10,7 +10,9 @@ export const nearbyOpen = legacyAction(incidentContract.actions.nearbyOpen, {
   run: async ({ category, location }, ctx) => {
     const rows = await ctx.db.find<Incident>(INCIDENTS, {
       where: {
-        cell: { $in: cellsAround(location.lat, location.lng) }, category, open: true,
+        cell: { $in: cellsAround(location.lat, location.lng) },
+        category,
+        open: true,
         reportedAt: { $gte: ctx.now - NEARBY_DAYS * 86_400_000 },
       },
       orderBy: [['reportedAt', 'desc']],

@@ -1,5 +1,5 @@
-import { incidentContract } from '../../../shared/incident/incident.contract'
-import type { Incident, IncidentStat } from '../../../shared/incident/incident.schema'
+import { incidentContract } from '@shared/incident/incident.contract'
+import type { Incident, IncidentStat } from '@shared/incident/incident.schema'
 import type { Filter, FindOptions } from '../../_core/port'
 import type { Runtime } from '../../_core/runtime'
 import { legacyAction } from '../../_core/wrap'

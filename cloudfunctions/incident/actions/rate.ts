@@ -1,5 +1,5 @@
-import { incidentContract, IncidentErrors } from '../../../shared/incident/incident.contract'
-import { RATING_LABELS } from '../../../shared/incident/incident.schema'
+import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
+import { RATING_LABELS } from '@shared/incident/incident.schema'
 import { legacyAction } from '../../_core/wrap'
 import { stepAction } from '../move-action'
 import { checkText, countedUnits } from '../store'
@@ -14,11 +14,25 @@ export const rate = legacyAction(incidentContract.actions.rate, {
       kind: { move: ok ? 'rate_ok' : 'rate_unsatisfied' },
       note: `${RATING_LABELS[rating]}${comment ? `：${comment}` : ''}`,
       patch: () => ({ rating, ratingComment: comment || null }),
-      counters: (i) => [[countedUnits(i), {
-        rated: 1, satisfied: rating === 'satisfied' ? 1 : 0, basic: rating === 'basic' ? 1 : 0,
-        unsatisfied: ok ? 0 : 1, resolvedSatisfied: ok ? 1 : 0,
-      }]],
-      tell: (i) => ok ? null : { title: '已重新处理', body: `您对（${i.code}）不满意，已退回${i.level === 'grid' ? '网格' : '原办理单位'}重新处理。` },
+      counters: (i) => [
+        [
+          countedUnits(i),
+          {
+            rated: 1,
+            satisfied: rating === 'satisfied' ? 1 : 0,
+            basic: rating === 'basic' ? 1 : 0,
+            unsatisfied: ok ? 0 : 1,
+            resolvedSatisfied: ok ? 1 : 0,
+          },
+        ],
+      ],
+      tell: (i) =>
+        ok
+          ? null
+          : {
+              title: '已重新处理',
+              body: `您对（${i.code}）不满意，已退回${i.level === 'grid' ? '网格' : '原办理单位'}重新处理。`,
+            },
     }
   }),
   scope: undefined,

@@ -1,5 +1,5 @@
-import { incidentContract, IncidentErrors } from '../../../shared/incident/incident.contract'
-import type { InboxMessage } from '../../../shared/incident/incident.schema'
+import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
+import type { InboxMessage } from '@shared/incident/incident.schema'
 import { legacyAction } from '../../_core/wrap'
 import { createIncidentInTx, draftFromInput, prepareIncident } from '../create'
 import { adoptPhotos, checkText, pushAfter, toView } from '../store'
@@ -15,18 +15,28 @@ export const report = legacyAction(incidentContract.actions.report, {
     const gridId = (input.gridId ?? ctx.caller.user.residenceUnitId)!
     await checkText(ctx, input.description)
     const isWorker = await ctx.can('safe_report_create', gridId)
-    const prepared = await prepareIncident(ctx.rt, draftFromInput(input, {
-      id: ctx.newId('inc'), now: ctx.now, gridId,
-      reporter: { id: ctx.caller.user._id, name: ctx.caller.user.name, phone: ctx.caller.user.phone },
-      source: isWorker ? 'grid_worker' : 'resident',
-      photos: await adoptPhotos(ctx, input.photos),
-      countsAsDailyReport: isWorker,
-    }))
+    const prepared = await prepareIncident(
+      ctx.rt,
+      draftFromInput(input, {
+        id: ctx.newId('inc'),
+        now: ctx.now,
+        gridId,
+        reporter: { id: ctx.caller.user._id, name: ctx.caller.user.name, phone: ctx.caller.user.phone },
+        source: isWorker ? 'grid_worker' : 'resident',
+        photos: await adoptPhotos(ctx, input.photos),
+        countsAsDailyReport: isWorker,
+      }),
+    )
     let messages: InboxMessage[] = []
     const view = await ctx.transact(async (tx) => {
       const r = await createIncidentInTx(tx, prepared)
       messages = r.messages
-      return toView(r.incident, ctx, [r.event], r.incident.reporterId === ctx.caller.user._id && !isWorker ? 'reporter' : undefined)
+      return toView(
+        r.incident,
+        ctx,
+        [r.event],
+        r.incident.reporterId === ctx.caller.user._id && !isWorker ? 'reporter' : undefined,
+      )
     })
     await pushAfter(ctx.rt, messages)
     return view

@@ -1,8 +1,16 @@
-import { incidentContract } from '../../../shared/incident/incident.contract'
+import { incidentContract } from '@shared/incident/incident.contract'
 import { legacyAction } from '../../_core/wrap'
 import { stepAction } from '../move-action'
 
-export const resolve = legacyAction(incidentContract.actions.resolve, stepAction(async ({ note, photos }) => ({
-  kind: { move: 'resolve' }, note, photos,
-  tell: (inc) => ({ title: '事件已办结，请评价', body: `您上报的事（${inc.code}）已办结：${note}。请告诉我们您是否满意。` }),
-})))
+export const resolve = legacyAction(
+  incidentContract.actions.resolve,
+  stepAction(async ({ note, photos }) => ({
+    kind: { move: 'resolve' },
+    note,
+    photos,
+    tell: (inc) => ({
+      title: '事件已办结，请评价',
+      body: `您上报的事（${inc.code}）已办结：${note}。请告诉我们您是否满意。`,
+    }),
+  })),
+)

@@ -1,6 +1,6 @@
-import { incidentContract, IncidentErrors } from '../../../shared/incident/incident.contract'
-import type { SafeReport } from '../../../shared/incident/incident.schema'
-import { bjDay, bjMonth } from '../../../shared/time/beijing'
+import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
+import type { SafeReport } from '@shared/incident/incident.schema'
+import { bjDay, bjMonth } from '@shared/time/beijing'
 import { stableId } from '../../_core/ids'
 import { legacyAction } from '../../_core/wrap'
 import { bump, countedUnits, placeOfGrid } from '../store'
@@ -18,8 +18,16 @@ export const safeReport = legacyAction(incidentContract.actions.safeReport, {
       const existing = await tx.get<SafeReport>('safe_reports', id)
       if (existing) return { day, gridId, kind: existing.kind, at: existing.at, already: true }
       await tx.insert<SafeReport>('safe_reports', {
-        _id: id, gridId, villageId: place.villageId, townshipId: place.townshipId, day, kind: 'safe',
-        byUserId: ctx.caller.user._id, byName: ctx.caller.user.name, note, at: ctx.now,
+        _id: id,
+        gridId,
+        villageId: place.villageId,
+        townshipId: place.townshipId,
+        day,
+        kind: 'safe',
+        byUserId: ctx.caller.user._id,
+        byName: ctx.caller.user.name,
+        note,
+        at: ctx.now,
       })
       await bump(tx, countedUnits(place), bjMonth(ctx.now), { safeDays: 1 })
       return { day, gridId, kind: 'safe' as const, at: ctx.now, already: false }

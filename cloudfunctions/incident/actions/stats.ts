@@ -1,6 +1,6 @@
-import { incidentContract } from '../../../shared/incident/incident.contract'
-import type { Figures } from '../../../shared/incident/incident.schema'
-import { elapsedDays, figuresOf, monthsOf, rankCompare, sumCounters } from '../../../shared/incident/incident.rules'
+import { incidentContract } from '@shared/incident/incident.contract'
+import type { Figures } from '@shared/incident/incident.schema'
+import { elapsedDays, figuresOf, monthsOf, rankCompare, sumCounters } from '@shared/incident/incident.rules'
 import { legacyAction } from '../../_core/wrap'
 import { gridCountsBelow, statsOf } from '../store'
 
@@ -19,17 +19,30 @@ export const stats = legacyAction(incidentContract.actions.stats, {
       unit ? gridCountsBelow(ctx.rt, unit) : Promise.resolve(new Map<string, number>()),
     ])
     const days = elapsedDays(period, ctx.now)
-    const figuresFor = (id: string, grids: number): Figures => figuresOf(sumCounters(counters.get(id) ?? []), grids ? grids * days : null)
+    const figuresFor = (id: string, grids: number): Figures =>
+      figuresOf(sumCounters(counters.get(id) ?? []), grids ? grids * days : null)
     const ownGrids = unit?.level === 'grid' ? 1 : [...gridsBelow.values()].reduce((a, b) => a + b, 0)
     const figures = figuresFor(unitId, ownGrids)
-    const rows = await Promise.all(children.map(async (c) => ({
-      unit: (await ctx.rt.units.ref(c._id))!, figures: figuresFor(c._id, c.level === 'grid' ? 1 : gridsBelow.get(c._id) ?? 0), dept: c.level === 'department',
-    })))
+    const rows = await Promise.all(
+      children.map(async (c) => ({
+        unit: (await ctx.rt.units.ref(c._id))!,
+        figures: figuresFor(c._id, c.level === 'grid' ? 1 : (gridsBelow.get(c._id) ?? 0)),
+        dept: c.level === 'department',
+      })),
+    )
     // departments are ranked after the territorial units, by their own response (一哨一考核)
     const territorial = rows.filter((r) => !r.dept).sort((a, b) => rankCompare(a.figures, b.figures))
-    const depts = rows.filter((r) => r.dept).sort((a, b) => (b.figures.deptAvgScore ?? -1) - (a.figures.deptAvgScore ?? -1) || b.figures.dispatched - a.figures.dispatched)
+    const depts = rows
+      .filter((r) => r.dept)
+      .sort(
+        (a, b) =>
+          (b.figures.deptAvgScore ?? -1) - (a.figures.deptAvgScore ?? -1) ||
+          b.figures.dispatched - a.figures.dispatched,
+      )
     return {
-      unit: (await ctx.rt.units.ref(unitId))!, period, figures,
+      unit: (await ctx.rt.units.ref(unitId))!,
+      period,
+      figures,
       children: [...territorial, ...depts].map((r, i) => ({ rank: i + 1, unit: r.unit, figures: r.figures })),
     }
   },

@@ -1,13 +1,23 @@
-import { patrolContract, PatrolErrors } from '../../../shared/patrol/patrol.contract'
-import { judgeCheckin, parseCode } from '../../../shared/patrol/patrol.rules'
-import { PatrolCheckinSchema, type CheckInOutput, type Patrol, type PatrolCheckin } from '../../../shared/patrol/patrol.schema'
-import { bjMonth } from '../../../shared/time/beijing'
+import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
+import { judgeCheckin, parseCode } from '@shared/patrol/patrol.rules'
+import { PatrolCheckinSchema, type CheckInOutput, type Patrol, type PatrolCheckin } from '@shared/patrol/patrol.schema'
+import { bjMonth } from '@shared/time/beijing'
 import { DuplicateKeyError } from '../../_core/port'
 import { legacyAction } from '../../_core/wrap'
 import { patrolConfig } from '../config'
 import { verifySignature } from '../signing'
 import {
-  bumpStats, C, checkinView, checkpointNames, ids, isActiveMember, loadPatrol, names, progressOf, seesPositions, statKeys,
+  bumpStats,
+  C,
+  checkinView,
+  checkpointNames,
+  ids,
+  isActiveMember,
+  loadPatrol,
+  names,
+  progressOf,
+  seesPositions,
+  statKeys,
 } from '../store'
 
 /**
@@ -24,23 +34,32 @@ export const checkIn = legacyAction(patrolContract.actions.checkIn, {
     if (!(await isActiveMember(ctx.db, patrol.teamId, me))) throw PatrolErrors.NOT_IN_TEAM()
     const parsed = parseCode(input.code)
     if (!parsed) throw PatrolErrors.BAD_CODE()
-    const cp = await ctx.db.get<{ _id: string; villageId: string; name: string; location: { lat: number; lng: number }; radiusM: number }>(
-      C.checkpoints, parsed.checkpointId,
-    )
-    if (!cp || !verifySignature(patrolConfig(ctx.rt).codeKey, cp._id, cp.villageId, parsed.signature)) throw PatrolErrors.BAD_CODE()
+    const cp = await ctx.db.get<{
+      _id: string
+      villageId: string
+      name: string
+      location: { lat: number; lng: number }
+      radiusM: number
+    }>(C.checkpoints, parsed.checkpointId)
+    if (!cp || !verifySignature(patrolConfig(ctx.rt).codeKey, cp._id, cp.villageId, parsed.signature))
+      throw PatrolErrors.BAD_CODE()
     if (cp.villageId !== patrol.villageId) throw PatrolErrors.WRONG_VILLAGE()
     if (!patrol.checkpointIds.includes(cp._id)) throw PatrolErrors.NOT_ON_ROUTE()
     if (patrol.status === 'finished') throw PatrolErrors.PATROL_FINISHED()
 
     const id = ids.checkin(patrol, cp._id)
     const [cpNames, people, showPosition, keys] = await Promise.all([
-      checkpointNames(ctx.db, patrol.checkpointIds), names(ctx.db, [me]), seesPositions(ctx, patrol.villageId),
+      checkpointNames(ctx.db, patrol.checkpointIds),
+      names(ctx.db, [me]),
+      seesPositions(ctx, patrol.villageId),
       statKeys(ctx, patrol.villageId, patrol.teamId),
     ])
     const view = async (ci: PatrolCheckin, p: Patrol, repeat: boolean): Promise<CheckInOutput> => {
       const by = ci.userId === me ? people : await names(ctx.db, [ci.userId])
       return {
-        checkin: checkinView(ci, cp.name, by.get(ci.userId) ?? '', showPosition), repeat, progress: progressOf(p, cpNames),
+        checkin: checkinView(ci, cp.name, by.get(ci.userId) ?? '', showPosition),
+        repeat,
+        progress: progressOf(p, cpNames),
       }
     }
     try {
@@ -61,16 +80,34 @@ export const checkIn = legacyAction(patrolContract.actions.checkIn, {
           if (o) others.push({ ...o.location, at: o.at })
         }
         const verdict = judgeCheckin({
-          now: ctx.now, deviceAt: input.deviceAt, position: input.position, accuracyM: input.accuracyM,
-          checkpoint: { ...cp.location, radiusM: cp.radiusM }, window: { start: p.windowStart, end: p.windowEnd },
-          lastDeviceAt: p.lastDeviceAt, others,
+          now: ctx.now,
+          deviceAt: input.deviceAt,
+          position: input.position,
+          accuracyM: input.accuracyM,
+          checkpoint: { ...cp.location, radiusM: cp.radiusM },
+          window: { start: p.windowStart, end: p.windowEnd },
+          lastDeviceAt: p.lastDeviceAt,
+          others,
         })
         const flagged = verdict.flags.length > 0
         const ci = PatrolCheckinSchema.parse({
-          _id: id, patrolId: p._id, villageId: p.villageId, teamId: p.teamId, routeId: p.routeId, checkpointId: cp._id,
-          userId: me, deviceAt: input.deviceAt, receivedAt: ctx.now, at: verdict.at, late: verdict.late,
-          location: { lat: input.position.lat, lng: input.position.lng }, accuracyM: input.accuracyM,
-          distanceM: verdict.distanceM, speedMps: verdict.speedMps, flags: verdict.flags, status: flagged ? 'flagged' : 'ok',
+          _id: id,
+          patrolId: p._id,
+          villageId: p.villageId,
+          teamId: p.teamId,
+          routeId: p.routeId,
+          checkpointId: cp._id,
+          userId: me,
+          deviceAt: input.deviceAt,
+          receivedAt: ctx.now,
+          at: verdict.at,
+          late: verdict.late,
+          location: { lat: input.position.lat, lng: input.position.lng },
+          accuracyM: input.accuracyM,
+          distanceM: verdict.distanceM,
+          speedMps: verdict.speedMps,
+          flags: verdict.flags,
+          status: flagged ? 'flagged' : 'ok',
         })
         await tx.insert(C.checkins, ci)
         const next: Patrol = {
@@ -81,7 +118,10 @@ export const checkIn = legacyAction(patrolContract.actions.checkIn, {
           participants: p.participants.includes(me) ? p.participants : [...p.participants, me],
         }
         await tx.update(C.patrols, p._id, {
-          done: next.done, flaggedCount: next.flaggedCount, lastDeviceAt: next.lastDeviceAt, participants: next.participants,
+          done: next.done,
+          flaggedCount: next.flaggedCount,
+          lastDeviceAt: next.lastDeviceAt,
+          participants: next.participants,
         })
         await bumpStats(tx, keys, bjMonth(p.windowStart), { checkins: 1, flagged: flagged ? 1 : 0 })
         return view(ci, next, false)

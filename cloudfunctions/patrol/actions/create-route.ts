@@ -1,5 +1,5 @@
-import { patrolContract } from '../../../shared/patrol/patrol.contract'
-import { PatrolRouteSchema } from '../../../shared/patrol/patrol.schema'
+import { patrolContract } from '@shared/patrol/patrol.contract'
+import { PatrolRouteSchema } from '@shared/patrol/patrol.schema'
 import { legacyAction } from '../../_core/wrap'
 import { C } from '../store'
 import { assertVillage } from './village'
@@ -9,7 +9,12 @@ export const createRoute = legacyAction(patrolContract.actions.createRoute, {
   run: async ({ villageId, name }, ctx) => {
     await assertVillage(ctx, villageId)
     const route = PatrolRouteSchema.parse({
-      _id: ctx.newId('rt'), villageId, name, checkpointIds: [], createdAt: ctx.now, createdBy: ctx.caller.user._id,
+      _id: ctx.newId('rt'),
+      villageId,
+      name,
+      checkpointIds: [],
+      createdAt: ctx.now,
+      createdBy: ctx.caller.user._id,
     })
     return ctx.transact(async (tx) => {
       await tx.insert(C.routes, route)

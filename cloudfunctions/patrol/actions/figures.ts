@@ -1,7 +1,7 @@
-import type { Unit } from '../../../shared/account/account.schema'
-import { patrolContract, PatrolErrors } from '../../../shared/patrol/patrol.contract'
-import type { FigureRow, PatrolShift, PatrolStat, PatrolTeam } from '../../../shared/patrol/patrol.schema'
-import { bjMonthRange } from '../../../shared/time/beijing'
+import type { Unit } from '@shared/account/account.schema'
+import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
+import type { FigureRow, PatrolShift, PatrolStat, PatrolTeam } from '@shared/patrol/patrol.schema'
+import { bjMonthRange } from '@shared/time/beijing'
 import type { Filter } from '../../_core/port'
 import { legacyAction, type ActionContext } from '../../_core/wrap'
 import { C } from '../store'
@@ -16,7 +16,15 @@ interface Sums {
   flagged: number
   minutes: number
 }
-const zero = (): Sums => ({ planned: 0, done: 0, checkpointsPlanned: 0, counted: 0, checkins: 0, flagged: 0, minutes: 0 })
+const zero = (): Sums => ({
+  planned: 0,
+  done: 0,
+  checkpointsPlanned: 0,
+  counted: 0,
+  checkins: 0,
+  flagged: 0,
+  minutes: 0,
+})
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : 0)
 
 function addStat(s: Sums, st: PatrolStat): void {
@@ -31,8 +39,13 @@ function addStat(s: Sums, st: PatrolStat): void {
 
 function row(id: string, name: string, s: Sums): FigureRow {
   return {
-    id, name, planned: s.planned, done: s.done, doneRate: ratio(s.done, s.planned),
-    coverage: ratio(s.counted, s.checkpointsPlanned), flaggedRate: ratio(s.flagged, s.checkins),
+    id,
+    name,
+    planned: s.planned,
+    done: s.done,
+    doneRate: ratio(s.done, s.planned),
+    coverage: ratio(s.counted, s.checkpointsPlanned),
+    flaggedRate: ratio(s.flagged, s.checkins),
     hours: Math.round((s.minutes / 60) * 10) / 10,
   }
 }
@@ -55,7 +68,8 @@ export const figures = legacyAction(patrolContract.actions.figures, {
   scope: async ({ unitId }) => unitId,
   run: async ({ unitId, fromMonth, toMonth }, ctx) => {
     const unit = await ctx.rt.units.get(unitId)
-    if (!unit || unit.level === 'grid' || unit.level === 'department') throw PatrolErrors.UNIT_NOT_FOUND('请选择村（社区）、乡镇或县')
+    if (!unit || unit.level === 'grid' || unit.level === 'department')
+      throw PatrolErrors.UNIT_NOT_FOUND('请选择村（社区）、乡镇或县')
     const [from] = bjMonthRange(fromMonth)
     const [, to] = bjMonthRange(toMonth)
     if (from >= to || to - from > 366 * 86_400_000) throw PatrolErrors.BAD_PERIOD()
@@ -94,7 +108,10 @@ export const figures = legacyAction(patrolContract.actions.figures, {
     }
     const ranked = [...groups.entries()]
       .map(([id, g]) => row(id, g.name, g.sums))
-      .sort((a, b) => b.doneRate - a.doneRate || b.coverage - a.coverage || a.flaggedRate - b.flaggedRate || b.hours - a.hours)
+      .sort(
+        (a, b) =>
+          b.doneRate - a.doneRate || b.coverage - a.coverage || a.flaggedRate - b.flaggedRate || b.hours - a.hours,
+      )
       .map((r, i) => ({ ...r, rank: i + 1 }))
     return { unit: (await ctx.rt.units.ref(unitId))!, fromMonth, toMonth, total: row(unitId, unit.name, total), ranked }
   },

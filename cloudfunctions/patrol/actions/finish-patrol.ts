@@ -1,8 +1,8 @@
-import type { User } from '../../../shared/account/account.schema'
-import { patrolContract, PatrolErrors } from '../../../shared/patrol/patrol.contract'
-import { PATROL_LIMITS } from '../../../shared/patrol/patrol.rules'
-import type { Patrol, PatrolHours } from '../../../shared/patrol/patrol.schema'
-import { bjMonth } from '../../../shared/time/beijing'
+import type { User } from '@shared/account/account.schema'
+import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
+import { PATROL_LIMITS } from '@shared/patrol/patrol.rules'
+import type { Patrol, PatrolHours } from '@shared/patrol/patrol.schema'
+import { bjMonth } from '@shared/time/beijing'
 import { legacyAction } from '../../_core/wrap'
 import { creditSystemAward } from '../../points/award'
 import { recordVolunteerHours } from '../../volunteer/hours'
@@ -30,31 +30,60 @@ export const finishPatrol = legacyAction(patrolContract.actions.finishPatrol, {
       const done = new Set(p.done.map((d) => d.checkpointId))
       const missed = p.checkpointIds.filter((id) => !done.has(id))
       const finished: Patrol = {
-        ...p, status: 'finished', finishedAt: ctx.now, finishedBy: me, minutes, missedCheckpointIds: missed,
+        ...p,
+        status: 'finished',
+        finishedAt: ctx.now,
+        finishedBy: me,
+        minutes,
+        missedCheckpointIds: missed,
       }
       await tx.update(C.patrols, p._id, {
-        status: 'finished', finishedAt: ctx.now, finishedBy: me, minutes, missedCheckpointIds: missed,
+        status: 'finished',
+        finishedAt: ctx.now,
+        finishedBy: me,
+        minutes,
+        missedCheckpointIds: missed,
       })
       for (const userId of p.participants) {
         const hours: PatrolHours = {
-          _id: ids.hours(p._id, userId), userId, patrolId: p._id, villageId: p.villageId, teamId: p.teamId, day: p.day,
-          minutes, at: ctx.now,
+          _id: ids.hours(p._id, userId),
+          userId,
+          patrolId: p._id,
+          villageId: p.villageId,
+          teamId: p.teamId,
+          day: p.day,
+          minutes,
+          at: ctx.now,
         }
         await tx.insert(C.hours, hours)
         const user = await tx.get<User>('users', userId)
         await recordVolunteerHours(tx, {
-          userId, householdId: user?.householdId ?? null, villageId: p.villageId, minutes, source: 'patrol',
-          sourceKey: `patrol:${p._id}`, note: `巡逻 ${p.day} ${p.shiftName}`, now: ctx.now,
+          userId,
+          householdId: user?.householdId ?? null,
+          villageId: p.villageId,
+          minutes,
+          source: 'patrol',
+          sourceKey: `patrol:${p._id}`,
+          note: `巡逻 ${p.day} ${p.shiftName}`,
+          now: ctx.now,
         })
         if (user?.householdId) {
           await creditSystemAward(tx, {
-            villageId: p.villageId, householdId: user.householdId, userId, ruleCode: 'PATROL_DUTY', quantity: 1,
-            sourceKey: `patrol:${p._id}:${userId}`, reason: `巡逻 ${p.day} ${p.shiftName}`, now: ctx.now,
+            villageId: p.villageId,
+            householdId: user.householdId,
+            userId,
+            ruleCode: 'PATROL_DUTY',
+            quantity: 1,
+            sourceKey: `patrol:${p._id}:${userId}`,
+            reason: `巡逻 ${p.day} ${p.shiftName}`,
+            now: ctx.now,
           })
         }
       }
       await bumpStats(tx, keys, bjMonth(p.windowStart), {
-        patrolsDone: 1, missedCheckpoints: missed.length, minutes: minutes * p.participants.length,
+        patrolsDone: 1,
+        missedCheckpoints: missed.length,
+        minutes: minutes * p.participants.length,
       })
       return patrolView(ctx, finished)
     })

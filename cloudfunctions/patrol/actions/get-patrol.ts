@@ -1,5 +1,5 @@
-import { CommonErrors } from '../../../shared/errors'
-import { patrolContract } from '../../../shared/patrol/patrol.contract'
+import { CommonErrors } from '@shared/errors'
+import { patrolContract } from '@shared/patrol/patrol.contract'
 import { legacyAction } from '../../_core/wrap'
 import { isActiveMember, loadPatrol, patrolView } from '../store'
 

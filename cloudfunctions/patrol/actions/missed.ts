@@ -1,6 +1,6 @@
-import { patrolContract } from '../../../shared/patrol/patrol.contract'
-import type { Patrol, PatrolRoute, PatrolShift, PatrolTeam } from '../../../shared/patrol/patrol.schema'
-import { bjDay, bjDayStart } from '../../../shared/time/beijing'
+import { patrolContract } from '@shared/patrol/patrol.contract'
+import type { Patrol, PatrolRoute, PatrolShift, PatrolTeam } from '@shared/patrol/patrol.schema'
+import { bjDay, bjDayStart } from '@shared/time/beijing'
 import { legacyAction } from '../../_core/wrap'
 import { C, checkpointNames, ids } from '../store'
 import { plannedWindows } from './shifts-in'
@@ -16,25 +16,42 @@ export const missed = legacyAction(patrolContract.actions.missed, {
       ctx.db.find<PatrolShift>(C.shifts, { where: { villageId }, limit: 500 }),
       ctx.db.find<PatrolTeam>(C.teams, { where: { villageId }, limit: 200 }),
       ctx.db.find<PatrolRoute>(C.routes, { where: { villageId }, limit: 200 }),
-      ctx.db.find<Patrol>(C.patrols, { where: { villageId, day: { $gte: bjDay(from) } }, orderBy: [['day', 'desc']], limit: 2000 }),
+      ctx.db.find<Patrol>(C.patrols, {
+        where: { villageId, day: { $gte: bjDay(from) } },
+        orderBy: [['day', 'desc']],
+        limit: 2000,
+      }),
     ])
     const teamName = new Map(teams.map((t) => [t._id, t.name]))
     const routeName = new Map(routes.map((r) => [r._id, r.name]))
     const patrolById = new Map(patrols.map((p) => [p._id, p]))
-    const missedShifts = shifts.flatMap((s) =>
-      plannedWindows(s, from, ctx.now)
-        .filter((w) => w.end <= ctx.now && patrolById.get(ids.patrol(s._id, w.day))?.status !== 'finished')
-        .map((w) => ({
-          shiftId: s._id, shiftName: s.name, teamName: teamName.get(s.teamId) ?? '', routeName: routeName.get(s.routeId) ?? '',
-          day: w.day, start: w.start, startedButUnfinished: patrolById.has(ids.patrol(s._id, w.day)),
-        })),
-    ).sort((a, b) => b.start - a.start)
+    const missedShifts = shifts
+      .flatMap((s) =>
+        plannedWindows(s, from, ctx.now)
+          .filter((w) => w.end <= ctx.now && patrolById.get(ids.patrol(s._id, w.day))?.status !== 'finished')
+          .map((w) => ({
+            shiftId: s._id,
+            shiftName: s.name,
+            teamName: teamName.get(s.teamId) ?? '',
+            routeName: routeName.get(s.routeId) ?? '',
+            day: w.day,
+            start: w.start,
+            startedButUnfinished: patrolById.has(ids.patrol(s._id, w.day)),
+          })),
+      )
+      .sort((a, b) => b.start - a.start)
     const skipped = patrols.filter((p) => p.status === 'finished' && p.missedCheckpointIds.length)
-    const cpNames = await checkpointNames(ctx.db, skipped.flatMap((p) => p.missedCheckpointIds))
+    const cpNames = await checkpointNames(
+      ctx.db,
+      skipped.flatMap((p) => p.missedCheckpointIds),
+    )
     return {
       shifts: missedShifts,
       checkpoints: skipped.map((p) => ({
-        patrolId: p._id, day: p.day, shiftName: p.shiftName, teamName: teamName.get(p.teamId) ?? '',
+        patrolId: p._id,
+        day: p.day,
+        shiftName: p.shiftName,
+        teamName: teamName.get(p.teamId) ?? '',
         missed: p.missedCheckpointIds.map((id) => ({ id, name: cpNames.get(id) ?? '' })),
       })),
     }

@@ -1,6 +1,6 @@
-import { patrolContract } from '../../../shared/patrol/patrol.contract'
-import { windowAt, windowsBetween } from '../../../shared/patrol/patrol.rules'
-import type { Patrol, PatrolMember, PatrolRoute, PatrolShift, PatrolTeam } from '../../../shared/patrol/patrol.schema'
+import { patrolContract } from '@shared/patrol/patrol.contract'
+import { windowAt, windowsBetween } from '@shared/patrol/patrol.rules'
+import type { Patrol, PatrolMember, PatrolRoute, PatrolShift, PatrolTeam } from '@shared/patrol/patrol.schema'
 import { legacyAction } from '../../_core/wrap'
 import { C, ids, shiftView } from '../store'
 
@@ -10,10 +10,16 @@ const WEEK = 7 * 86_400_000
 export const myShifts = legacyAction(patrolContract.actions.myShifts, {
   scope: async () => null,
   run: async (_input, ctx) => {
-    const memberships = await ctx.db.find<PatrolMember>(C.members, { where: { userId: ctx.caller.user._id, active: true }, limit: 50 })
+    const memberships = await ctx.db.find<PatrolMember>(C.members, {
+      where: { userId: ctx.caller.user._id, active: true },
+      limit: 50,
+    })
     const teamIds = memberships.map((m) => m.teamId)
     if (!teamIds.length) return { items: [] }
-    const shifts = await ctx.db.find<PatrolShift>(C.shifts, { where: { teamId: { $in: teamIds }, active: true }, limit: 200 })
+    const shifts = await ctx.db.find<PatrolShift>(C.shifts, {
+      where: { teamId: { $in: teamIds }, active: true },
+      limit: 200,
+    })
     const items = []
     for (const s of shifts) {
       const open = windowAt(s, ctx.now)
@@ -29,7 +35,9 @@ export const myShifts = legacyAction(patrolContract.actions.myShifts, {
         village: (await ctx.rt.units.ref(s.villageId))!,
         window: next,
         open: !!open,
-        patrol: patrol ? { id: patrol._id, status: patrol.status, done: patrol.done.length, total: patrol.checkpointIds.length } : null,
+        patrol: patrol
+          ? { id: patrol._id, status: patrol.status, done: patrol.done.length, total: patrol.checkpointIds.length }
+          : null,
       })
     }
     items.sort((a, b) => Number(b.open) - Number(a.open) || a.window.start - b.window.start)

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode'
-import { patrolContract } from '../../../shared/patrol/patrol.contract'
+import { patrolContract } from '@shared/patrol/patrol.contract'
 import { legacyAction } from '../../_core/wrap'
 import { patrolConfig } from '../config'
 import { codeFor } from '../signing'
@@ -14,8 +14,12 @@ export const poster = legacyAction(patrolContract.actions.poster, {
     const code = codeFor(patrolConfig(ctx.rt).codeKey, cp._id, cp.villageId)
     const qrDataUrl = await QRCode.toDataURL(code, { errorCorrectionLevel: 'M', margin: 2, width: 480 })
     return {
-      checkpointId: cp._id, code, checkpointName: cp.name, routeName: route.name,
-      village: (await ctx.rt.units.ref(cp.villageId))!, qrDataUrl,
+      checkpointId: cp._id,
+      code,
+      checkpointName: cp.name,
+      routeName: route.name,
+      village: (await ctx.rt.units.ref(cp.villageId))!,
+      qrDataUrl,
     }
   },
 })

@@ -1,6 +1,6 @@
-import { patrolContract, PatrolErrors } from '../../../shared/patrol/patrol.contract'
-import { PatrolHazardSchema, type Patrol, type PatrolCheckpoint, type PatrolRoute } from '../../../shared/patrol/patrol.schema'
-import type { InboxMessage } from '../../../shared/incident/incident.schema'
+import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
+import { PatrolHazardSchema, type Patrol, type PatrolCheckpoint, type PatrolRoute } from '@shared/patrol/patrol.schema'
+import type { InboxMessage } from '@shared/incident/incident.schema'
 import { stableId } from '../../_core/ids'
 import { legacyAction } from '../../_core/wrap'
 import { createIncidentInTx, prepareIncident } from '../../incident/create'
@@ -30,15 +30,30 @@ export const reportHazard = legacyAction(patrolContract.actions.reportHazard, {
     if (!where) throw PatrolErrors.CHECKPOINT_NOT_FOUND('定不到隐患的位置，请打开定位后再报')
     const route = await ctx.db.get<PatrolRoute>(C.routes, patrol.routeId)
     const prepared = await prepareIncident(ctx.rt, {
-      id: ctx.newId('inc'), now: ctx.now, reporter: { id: me._id, name: me.name, phone: me.phone },
-      source: 'patrol', category: 'hazard', severity: 'normal', description: text, photos: [],
+      id: ctx.newId('inc'),
+      now: ctx.now,
+      reporter: { id: me._id, name: me.name, phone: me.phone },
+      source: 'patrol',
+      category: 'hazard',
+      severity: 'normal',
+      description: text,
+      photos: [],
       location: { lat: where.lat, lng: where.lng, datum: 'gcj02' },
       address: `${route?.name ?? ''}${cp && !position ? ` ${cp.name}附近` : ''}（巡逻发现）`.slice(0, 80),
-      gridId: grid._id, anonymous: false, parties: [], countsAsDailyReport: false,
+      gridId: grid._id,
+      anonymous: false,
+      parties: [],
+      countsAsDailyReport: false,
     })
     const hazard = PatrolHazardSchema.parse({
-      _id: stableId('hz', patrolId, me._id, ctx.requestId ?? ''), patrolId, villageId: patrol.villageId, reportedBy: me._id,
-      text, location: where, at: ctx.now, incidentId: prepared.draft.id,
+      _id: stableId('hz', patrolId, me._id, ctx.requestId ?? ''),
+      patrolId,
+      villageId: patrol.villageId,
+      reportedBy: me._id,
+      text,
+      location: where,
+      at: ctx.now,
+      incidentId: prepared.draft.id,
     })
     let messages: InboxMessage[] = []
     const out = await ctx.transact(async (tx) => {

@@ -1,7 +1,7 @@
-import { patrolContract, PatrolErrors } from '../../../shared/patrol/patrol.contract'
-import { PatrolReviewSchema, type Patrol, type PatrolCheckin } from '../../../shared/patrol/patrol.schema'
-import { CHECKIN_STATUSES, reviewTarget } from '../../../shared/patrol/patrol.states'
-import { bjMonth } from '../../../shared/time/beijing'
+import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
+import { PatrolReviewSchema, type Patrol, type PatrolCheckin } from '@shared/patrol/patrol.schema'
+import { CHECKIN_STATUSES, reviewTarget } from '@shared/patrol/patrol.states'
+import { bjMonth } from '@shared/time/beijing'
 import { legacyAction } from '../../_core/wrap'
 import { bumpStats, C, ids, mustGet, statKeys } from '../store'
 
@@ -22,10 +22,20 @@ export const reviewCheckin = legacyAction(patrolContract.actions.reviewCheckin, 
       const fresh = (await tx.get<PatrolCheckin>(C.checkins, checkinId))!
       const target = reviewTarget(fresh.status, decision)
       if (!target) throw fresh.status === 'ok' ? PatrolErrors.NOT_FLAGGED() : PatrolErrors.ALREADY_REVIEWED()
-      await tx.insert(C.reviews, PatrolReviewSchema.parse({
-        _id: ids.review(checkinId), checkinId, patrolId: ci.patrolId, villageId: ci.villageId, decision, reason,
-        flags: fresh.flags, by: ctx.caller.user._id, at: ctx.now,
-      }))
+      await tx.insert(
+        C.reviews,
+        PatrolReviewSchema.parse({
+          _id: ids.review(checkinId),
+          checkinId,
+          patrolId: ci.patrolId,
+          villageId: ci.villageId,
+          decision,
+          reason,
+          flags: fresh.flags,
+          by: ctx.caller.user._id,
+          at: ctx.now,
+        }),
+      )
       await tx.update(C.checkins, checkinId, { status: target })
       await bumpStats(tx, keys, bjMonth(patrol.windowStart), decision === 'accept' ? { accepted: 1 } : { rejected: 1 })
       return { checkinId, status: target, statusLabel: CHECKIN_STATUSES[target].label }

@@ -1,5 +1,5 @@
-import { patrolContract, PatrolErrors } from '../../../shared/patrol/patrol.contract'
-import { PatrolCheckpointSchema, type PatrolCheckpoint, type PatrolRoute } from '../../../shared/patrol/patrol.schema'
+import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
+import { PatrolCheckpointSchema, type PatrolCheckpoint, type PatrolRoute } from '@shared/patrol/patrol.schema'
 import { legacyAction } from '../../_core/wrap'
 import { newCheckpointId } from '../signing'
 import { C, checkpointView, loadRoute } from '../store'
@@ -15,7 +15,13 @@ export const saveCheckpoint = legacyAction(patrolContract.actions.saveCheckpoint
     const prior = checkpointId ? await ctx.db.get<PatrolCheckpoint>(C.checkpoints, checkpointId) : null
     if (checkpointId && (!prior || prior.routeId !== routeId)) throw PatrolErrors.CHECKPOINT_NOT_FOUND()
     const cp = PatrolCheckpointSchema.parse({
-      _id: prior?._id ?? newCheckpointId(), routeId, villageId: route.villageId, name, location, radiusM, active,
+      _id: prior?._id ?? newCheckpointId(),
+      routeId,
+      villageId: route.villageId,
+      name,
+      location,
+      radiusM,
+      active,
       createdAt: prior?.createdAt ?? ctx.now,
     })
     const all = await ctx.db.find<PatrolCheckpoint>(C.checkpoints, { where: { routeId }, limit: 200 })
@@ -29,7 +35,10 @@ export const saveCheckpoint = legacyAction(patrolContract.actions.saveCheckpoint
       const byId = new Map([...all, cp].map((c) => [c._id, c]))
       const retired = [...byId.values()].filter((c) => !order.includes(c._id))
       const checkpoints = [...order.map((id) => byId.get(id)).filter((c): c is PatrolCheckpoint => !!c), ...retired]
-      return { route: { id: route._id, name: route.name, checkpoints: checkpoints.map(checkpointView) }, checkpoint: checkpointView(cp) }
+      return {
+        route: { id: route._id, name: route.name, checkpoints: checkpoints.map(checkpointView) },
+        checkpoint: checkpointView(cp),
+      }
     })
   },
 })

@@ -1,5 +1,5 @@
-import { patrolContract, PatrolErrors } from '../../../shared/patrol/patrol.contract'
-import { PatrolShiftSchema, type PatrolShift } from '../../../shared/patrol/patrol.schema'
+import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
+import { PatrolShiftSchema, type PatrolShift } from '@shared/patrol/patrol.schema'
 import { legacyAction } from '../../_core/wrap'
 import { C, loadRoute, loadTeam, shiftView } from '../store'
 import { assertVillage } from './village'
@@ -16,10 +16,17 @@ export const saveShift = legacyAction(patrolContract.actions.saveShift, {
     const prior = shiftId ? await ctx.db.get<PatrolShift>(C.shifts, shiftId) : null
     if (shiftId && (!prior || prior.villageId !== villageId)) throw PatrolErrors.SHIFT_NOT_FOUND()
     const shift = PatrolShiftSchema.parse({
-      _id: prior?._id ?? ctx.newId('sh'), villageId, name: input.name, teamId: team._id, routeId: route._id,
-      startMinute: input.startMinute, durationMinutes: input.durationMinutes, weekdays: input.weekdays,
-      active: input.active, createdAt: prior?.createdAt ?? ctx.now,
-      retiredAt: input.active ? null : prior?.retiredAt ?? ctx.now,
+      _id: prior?._id ?? ctx.newId('sh'),
+      villageId,
+      name: input.name,
+      teamId: team._id,
+      routeId: route._id,
+      startMinute: input.startMinute,
+      durationMinutes: input.durationMinutes,
+      weekdays: input.weekdays,
+      active: input.active,
+      createdAt: prior?.createdAt ?? ctx.now,
+      retiredAt: input.active ? null : (prior?.retiredAt ?? ctx.now),
     })
     return ctx.transact(async (tx) => {
       await tx.set(C.shifts, shift)

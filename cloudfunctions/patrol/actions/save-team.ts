@@ -1,5 +1,5 @@
-import { patrolContract, PatrolErrors } from '../../../shared/patrol/patrol.contract'
-import { PatrolTeamSchema, type PatrolMember, type PatrolTeam } from '../../../shared/patrol/patrol.schema'
+import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
+import { PatrolTeamSchema, type PatrolMember, type PatrolTeam } from '@shared/patrol/patrol.schema'
 import { legacyAction } from '../../_core/wrap'
 import { C, ids, names } from '../store'
 import { assertVillage, patrollersOf } from './village'
@@ -19,8 +19,15 @@ export const saveTeam = legacyAction(patrolContract.actions.saveTeam, {
     }
     const by = ctx.caller.user._id
     const team = PatrolTeamSchema.parse({
-      _id: prior?._id ?? ctx.newId('tm'), villageId, name, captainId, memberIds: members,
-      createdAt: prior?.createdAt ?? ctx.now, createdBy: prior?.createdBy ?? by, updatedAt: ctx.now, updatedBy: by,
+      _id: prior?._id ?? ctx.newId('tm'),
+      villageId,
+      name,
+      captainId,
+      memberIds: members,
+      createdAt: prior?.createdAt ?? ctx.now,
+      createdBy: prior?.createdBy ?? by,
+      updatedAt: ctx.now,
+      updatedBy: by,
     })
     const removed = (prior?.memberIds ?? []).filter((id) => !members.includes(id))
     return ctx.transact(async (tx) => {
@@ -29,14 +36,20 @@ export const saveTeam = legacyAction(patrolContract.actions.saveTeam, {
         const id = ids.member(team._id, userId)
         const was = await tx.get<PatrolMember>(C.members, id)
         const member: PatrolMember = {
-          _id: id, teamId: team._id, villageId, userId, role: userId === captainId ? 'captain' : 'member', active: true,
+          _id: id,
+          teamId: team._id,
+          villageId,
+          userId,
+          role: userId === captainId ? 'captain' : 'member',
+          active: true,
           since: was?.active ? was.since : ctx.now,
         }
         await tx.set(C.members, member)
       }
       for (const userId of removed) await tx.update(C.members, ids.member(team._id, userId), { active: false })
       return {
-        id: team._id, name: team.name,
+        id: team._id,
+        name: team.name,
         captain: { id: captainId, name: people.get(captainId) ?? '' },
         members: members.map((id) => ({ id, name: people.get(id) ?? '' })),
       }

@@ -1,5 +1,5 @@
-import { patrolContract } from '../../../shared/patrol/patrol.contract'
-import type { PatrolRoute, PatrolShift, PatrolTeam } from '../../../shared/patrol/patrol.schema'
+import { patrolContract } from '@shared/patrol/patrol.contract'
+import type { PatrolRoute, PatrolShift, PatrolTeam } from '@shared/patrol/patrol.schema'
 import { legacyAction } from '../../_core/wrap'
 import { C, names, routeView, shiftView, teamView } from '../store'
 import { assertVillage, patrollersOf } from './village'
@@ -22,7 +22,9 @@ export const setup = legacyAction(patrolContract.actions.setup, {
       teams: await Promise.all(teams.map((t) => teamView(ctx.db, t))),
       routes: await Promise.all(routes.map((r) => routeView(ctx.db, r))),
       shifts: shifts.map((s) => shiftView(s, teamName.get(s.teamId) ?? '', routeName.get(s.routeId) ?? '')),
-      candidates: candidateIds.map((id) => ({ id, name: people.get(id) ?? '' })).sort((a, b) => a.name.localeCompare(b.name, 'zh')),
+      candidates: candidateIds
+        .map((id) => ({ id, name: people.get(id) ?? '' }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh')),
     }
   },
 })

@@ -1,5 +1,5 @@
-import { windowsBetween, type ShiftWindow } from '../../../shared/patrol/patrol.rules'
-import type { PatrolShift } from '../../../shared/patrol/patrol.schema'
+import { windowsBetween, type ShiftWindow } from '@shared/patrol/patrol.rules'
+import type { PatrolShift } from '@shared/patrol/patrol.schema'
 
 /** Windows the shift was scheduled for in [from, to): only while it existed and was active. */
 export function plannedWindows(shift: PatrolShift, from: number, to: number): ShiftWindow[] {

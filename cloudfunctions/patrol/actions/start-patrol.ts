@@ -1,7 +1,7 @@
-import { patrolContract, PatrolErrors } from '../../../shared/patrol/patrol.contract'
-import { windowAt } from '../../../shared/patrol/patrol.rules'
-import { PatrolSchema, type Patrol } from '../../../shared/patrol/patrol.schema'
-import { bjMonth } from '../../../shared/time/beijing'
+import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
+import { windowAt } from '@shared/patrol/patrol.rules'
+import { PatrolSchema, type Patrol } from '@shared/patrol/patrol.schema'
+import { bjMonth } from '@shared/time/beijing'
 import { legacyAction } from '../../_core/wrap'
 import { bumpStats, C, ids, isActiveMember, loadRoute, loadShift, patrolView, statKeys } from '../store'
 
@@ -31,14 +31,34 @@ export const startPatrol = legacyAction(patrolContract.actions.startPatrol, {
         if (patrol !== prior) await tx.update(C.patrols, id, { participants: patrol.participants })
       } else {
         patrol = PatrolSchema.parse({
-          _id: id, villageId: shift.villageId, teamId: shift.teamId, routeId: route._id, shiftId: shift._id,
-          shiftName: shift.name, day: window.day, windowStart: window.start, windowEnd: window.end, status: 'active',
-          startedAt: ctx.now, startedBy: me, participants: [me], checkpointIds: route.checkpointIds, done: [],
-          flaggedCount: 0, lastDeviceAt: null, hazardCount: 0, finishedAt: null, finishedBy: null, minutes: null,
+          _id: id,
+          villageId: shift.villageId,
+          teamId: shift.teamId,
+          routeId: route._id,
+          shiftId: shift._id,
+          shiftName: shift.name,
+          day: window.day,
+          windowStart: window.start,
+          windowEnd: window.end,
+          status: 'active',
+          startedAt: ctx.now,
+          startedBy: me,
+          participants: [me],
+          checkpointIds: route.checkpointIds,
+          done: [],
+          flaggedCount: 0,
+          lastDeviceAt: null,
+          hazardCount: 0,
+          finishedAt: null,
+          finishedBy: null,
+          minutes: null,
           missedCheckpointIds: [],
         })
         await tx.insert(C.patrols, patrol)
-        await bumpStats(tx, keys, bjMonth(window.start), { patrolsStarted: 1, checkpointsPlanned: route.checkpointIds.length })
+        await bumpStats(tx, keys, bjMonth(window.start), {
+          patrolsStarted: 1,
+          checkpointsPlanned: route.checkpointIds.length,
+        })
       }
       return patrolView(ctx, patrol)
     })

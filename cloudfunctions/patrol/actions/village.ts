@@ -1,6 +1,6 @@
-import type { RoleAssignment } from '../../../shared/account/account.schema'
-import { ROLES } from '../../../shared/auth/roles'
-import { PatrolErrors } from '../../../shared/patrol/patrol.contract'
+import type { RoleAssignment } from '@shared/account/account.schema'
+import { ROLES } from '@shared/auth/roles'
+import { PatrolErrors } from '@shared/patrol/patrol.contract'
 import type { ActionContext } from '../../_core/wrap'
 
 /** Teams, routes and shifts belong to a village (村/社区). */

@@ -1,5 +1,5 @@
-import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
-import type { Goods } from '../../../shared/points/points.schema'
+import { pointsContract, PointsErrors } from '@shared/points/points.contract'
+import type { Goods } from '@shared/points/points.schema'
 import { legacyAction } from '../../_core/wrap'
 import { goodsView } from '../service'
 

@@ -1,6 +1,6 @@
-import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
-import type { PointsAward, PointsBatch } from '../../../shared/points/points.schema'
-import { canDecide, DAY_MS } from '../../../shared/points/points.rules'
+import { pointsContract, PointsErrors } from '@shared/points/points.contract'
+import type { PointsAward, PointsBatch } from '@shared/points/points.schema'
+import { canDecide, DAY_MS } from '@shared/points/points.rules'
 import { legacyAction } from '../../_core/wrap'
 import { batchView, evidenceUrls, settingsOf } from '../service'
 
@@ -29,10 +29,22 @@ export const approveBatch = legacyAction(pointsContract.actions.approveBatch, {
       for (const id of b.awardIds) {
         const a = await tx.get<PointsAward>('points_awards', id)
         if (a && a.status === 'proposed') {
-          await tx.update('points_awards', id, { status: 'publicity', approvedBy: me._id, approvedAt: ctx.now, publicUntil })
+          await tx.update('points_awards', id, {
+            status: 'publicity',
+            approvedBy: me._id,
+            approvedAt: ctx.now,
+            publicUntil,
+          })
         }
       }
-      const next: PointsBatch = { ...b, status: 'approved', decidedBy: me._id, decidedByName: me.name, decidedAt: ctx.now, decisionNote: note || null }
+      const next: PointsBatch = {
+        ...b,
+        status: 'approved',
+        decidedBy: me._id,
+        decidedByName: me.name,
+        decidedAt: ctx.now,
+        decisionNote: note || null,
+      }
       await tx.set('points_batches', next)
       return batchView(next, me._id, urls)
     })

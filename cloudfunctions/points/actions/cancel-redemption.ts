@@ -1,6 +1,6 @@
-import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
-import type { Household } from '../../../shared/account/account.schema'
-import type { Redemption } from '../../../shared/points/points.schema'
+import { pointsContract, PointsErrors } from '@shared/points/points.contract'
+import type { Household } from '@shared/account/account.schema'
+import type { Redemption } from '@shared/points/points.schema'
 import { legacyAction } from '../../_core/wrap'
 import { closeUnclaimed, redemptionView } from '../service'
 
@@ -19,7 +19,13 @@ export const cancelRedemption = legacyAction(pointsContract.actions.cancelRedemp
       if (!cur) throw PointsErrors.REDEMPTION_NOT_FOUND()
       if (cur.status !== 'pending') throw PointsErrors.REDEMPTION_CLOSED()
       const expired = cur.expiresAt <= ctx.now
-      const next = await closeUnclaimed(tx, cur, expired ? 'expired' : 'cancelled', expired ? null : ctx.caller.user._id, ctx.now)
+      const next = await closeUnclaimed(
+        tx,
+        cur,
+        expired ? 'expired' : 'cancelled',
+        expired ? null : ctx.caller.user._id,
+        ctx.now,
+      )
       return redemptionView(next, h?.headName ?? '')
     })
   },

@@ -1,5 +1,5 @@
-import { pointsContract } from '../../../shared/points/points.contract'
-import type { Redemption } from '../../../shared/points/points.schema'
+import { pointsContract } from '@shared/points/points.contract'
+import type { Redemption } from '@shared/points/points.schema'
 import { legacyAction } from '../../_core/wrap'
 import { closeUnclaimed } from '../service'
 
@@ -10,7 +10,9 @@ export const expireRedemptions = legacyAction(pointsContract.actions.expireRedem
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId }, ctx) => {
     const due = await ctx.db.find<Redemption>('points_redemptions', {
-      where: { villageId, status: 'pending', expiresAt: { $lte: ctx.now } }, orderBy: [['expiresAt', 'asc']], limit: CHUNK + 1,
+      where: { villageId, status: 'pending', expiresAt: { $lte: ctx.now } },
+      orderBy: [['expiresAt', 'asc']],
+      limit: CHUNK + 1,
     })
     const chunk = due.slice(0, CHUNK)
     return ctx.transact(async (tx) => {

@@ -1,6 +1,6 @@
-import type { Household } from '../../../shared/account/account.schema'
-import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
-import type { Redemption } from '../../../shared/points/points.schema'
+import type { Household } from '@shared/account/account.schema'
+import { pointsContract, PointsErrors } from '@shared/points/points.contract'
+import type { Redemption } from '@shared/points/points.schema'
 import { legacyAction } from '../../_core/wrap'
 import { bumpVillageMonth } from '../ledger'
 import { pointsKeys } from '../keys'
@@ -20,7 +20,8 @@ export const fulfil = legacyAction(pointsContract.actions.fulfil, {
     return ctx.transact(async (tx) => {
       const r = await tx.get<Redemption>('points_redemptions', found._id)
       if (!r || r.status !== 'pending') throw PointsErrors.REDEMPTION_CLOSED()
-      if (r.expiresAt <= ctx.now) return redemptionView(await closeUnclaimed(tx, r, 'expired', null, ctx.now), h?.headName ?? '')
+      if (r.expiresAt <= ctx.now)
+        return redemptionView(await closeUnclaimed(tx, r, 'expired', null, ctx.now), h?.headName ?? '')
       const next: Redemption = { ...r, status: 'fulfilled', closedAt: ctx.now, closedBy: ctx.caller.user._id }
       await tx.set('points_redemptions', next)
       await tx.remove('points_pickup_codes', pointsKeys.pickupCode(r.villageId, r.code))

@@ -1,5 +1,5 @@
-import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
-import type { PointsAward, PointsBatch } from '../../../shared/points/points.schema'
+import { pointsContract, PointsErrors } from '@shared/points/points.contract'
+import type { PointsAward, PointsBatch } from '@shared/points/points.schema'
 import { legacyAction } from '../../_core/wrap'
 import { awardView, batchView, evidenceUrls } from '../service'
 

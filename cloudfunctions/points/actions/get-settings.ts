@@ -1,4 +1,4 @@
-import { pointsContract } from '../../../shared/points/points.contract'
+import { pointsContract } from '@shared/points/points.contract'
 import { legacyAction } from '../../_core/wrap'
 import { requireVillageMember, settingsOf } from '../service'
 

@@ -1,5 +1,5 @@
-import { pointsContract } from '../../../shared/points/points.contract'
-import type { PointsAward, PointsObjection } from '../../../shared/points/points.schema'
+import { pointsContract } from '@shared/points/points.contract'
+import type { PointsAward, PointsObjection } from '@shared/points/points.schema'
 import type { Filter } from '../../_core/port'
 import { legacyAction } from '../../_core/wrap'
 import { objectionView, paged } from '../service'

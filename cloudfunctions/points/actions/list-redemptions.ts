@@ -1,6 +1,6 @@
-import type { Household } from '../../../shared/account/account.schema'
-import { pointsContract } from '../../../shared/points/points.contract'
-import type { Redemption } from '../../../shared/points/points.schema'
+import type { Household } from '@shared/account/account.schema'
+import { pointsContract } from '@shared/points/points.contract'
+import type { Redemption } from '@shared/points/points.schema'
 import type { Filter } from '../../_core/port'
 import { legacyAction } from '../../_core/wrap'
 import { paged, redemptionView } from '../service'
@@ -13,7 +13,10 @@ export const listRedemptions = legacyAction(pointsContract.actions.listRedemptio
     const hs = await Promise.all(p.rows.map((r) => ctx.db.get<Household>('households', r.householdId)))
     return {
       items: p.rows.map((r, i) => ({ ...redemptionView(r, hs[i]?.headName ?? ''), code: null, qr: null })),
-      page, pageSize, total: p.total, hasMore: p.hasMore,
+      page,
+      pageSize,
+      total: p.total,
+      hasMore: p.hasMore,
     }
   },
 })

@@ -1,13 +1,16 @@
-import type { Household } from '../../../shared/account/account.schema'
-import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
-import type { Redemption } from '../../../shared/points/points.schema'
+import type { Household } from '@shared/account/account.schema'
+import { pointsContract, PointsErrors } from '@shared/points/points.contract'
+import type { Redemption } from '@shared/points/points.schema'
 import { legacyAction, type ActionContext } from '../../_core/wrap'
 import { pointsKeys } from '../keys'
 import { expireDue, redemptionView } from '../service'
 
 /** Finds the live order behind a 6-digit code in the keeper's own village. */
 export async function findByCode(ctx: ActionContext, villageId: string, code: string): Promise<Redemption> {
-  const pk = await ctx.db.get<{ _id: string; redemptionId: string }>('points_pickup_codes', pointsKeys.pickupCode(villageId, code))
+  const pk = await ctx.db.get<{ _id: string; redemptionId: string }>(
+    'points_pickup_codes',
+    pointsKeys.pickupCode(villageId, code),
+  )
   const r = pk ? await ctx.db.get<Redemption>('points_redemptions', pk.redemptionId) : null
   if (!r || r.villageId !== villageId) throw PointsErrors.CODE_NOT_FOUND()
   return r

@@ -1,8 +1,8 @@
-import type { Household, User } from '../../../shared/account/account.schema'
-import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
-import type { PointsAward, PointsBatch, PointsRule } from '../../../shared/points/points.schema'
-import { pointsFor } from '../../../shared/points/points.rules'
-import { bjMonth } from '../../../shared/time/beijing'
+import type { Household, User } from '@shared/account/account.schema'
+import { pointsContract, PointsErrors } from '@shared/points/points.contract'
+import type { PointsAward, PointsBatch, PointsRule } from '@shared/points/points.schema'
+import { pointsFor } from '@shared/points/points.rules'
+import { bjMonth } from '@shared/time/beijing'
 import { legacyAction } from '../../_core/wrap'
 import { addToCounter, counterValue } from '../ledger'
 import { pointsKeys } from '../keys'
@@ -35,7 +35,11 @@ export const propose = legacyAction(pointsContract.actions.propose, {
       // over the cap is refused before its photos are adopted: on CloudBase adopting moves the upload, and
       // the official's corrected retry would no longer find it.
       const cap = rule.capPerMonth
-      const used = await Promise.all(households.map((h) => ctx.db.get<{ _id: string; used: number }>('points_caps', pointsKeys.cap(h!._id, rule._id, month))))
+      const used = await Promise.all(
+        households.map((h) =>
+          ctx.db.get<{ _id: string; used: number }>('points_caps', pointsKeys.cap(h!._id, rule._id, month)),
+        ),
+      )
       const over = households.flatMap((h, i) => {
         const u = used[i]?.used ?? 0
         return u + Math.abs(pointsFor(rule.points, items[i]!.quantity)) > cap ? [overText(h!, cap, u)] : []
@@ -65,22 +69,59 @@ export const propose = legacyAction(pointsContract.actions.propose, {
           await addToCounter(tx, 'points_caps', capId, { householdId: h._id, ruleId: rule._id, month }, Math.abs(delta))
         }
         awards.push({
-          _id: `${batchId}-${String(i + 1).padStart(3, '0')}`, batchId, villageId, householdId: h._id, headName: h.headName,
-          memberUserId: null, memberName: item.memberName || null,
-          ruleId: rule._id, ruleVersion: rule.version, ruleCode: rule.code, ruleName: rule.name, category: rule.category,
-          quantity: item.quantity, delta, note, evidence: photos, month, status: 'proposed',
-          proposedBy: me._id, proposedAt: ctx.now, approvedBy: null, approvedAt: null, publicUntil: null,
-          openObjectionIds: [], objections: 0, closedAt: null, entryId: null, creditedDelta: null,
+          _id: `${batchId}-${String(i + 1).padStart(3, '0')}`,
+          batchId,
+          villageId,
+          householdId: h._id,
+          headName: h.headName,
+          memberUserId: null,
+          memberName: item.memberName || null,
+          ruleId: rule._id,
+          ruleVersion: rule.version,
+          ruleCode: rule.code,
+          ruleName: rule.name,
+          category: rule.category,
+          quantity: item.quantity,
+          delta,
+          note,
+          evidence: photos,
+          month,
+          status: 'proposed',
+          proposedBy: me._id,
+          proposedAt: ctx.now,
+          approvedBy: null,
+          approvedAt: null,
+          publicUntil: null,
+          openObjectionIds: [],
+          objections: 0,
+          closedAt: null,
+          entryId: null,
+          creditedDelta: null,
         })
       }
       if (over.length) throw capExceeded(rule, over)
       for (const a of awards) await tx.insert('points_awards', a)
       const batch: PointsBatch = {
-        _id: batchId, villageId, ruleId: rule._id, ruleVersion: rule.version, ruleCode: rule.code, ruleName: rule.name,
-        category: rule.category, note, evidence: photos, awardIds: awards.map((a) => a._id), households: awards.length,
-        totalPoints: awards.reduce((s, a) => s + a.delta, 0), status: 'pending',
-        proposedBy: me._id, proposedByName: me.name, proposedAt: ctx.now,
-        decidedBy: null, decidedByName: null, decidedAt: null, decisionNote: null,
+        _id: batchId,
+        villageId,
+        ruleId: rule._id,
+        ruleVersion: rule.version,
+        ruleCode: rule.code,
+        ruleName: rule.name,
+        category: rule.category,
+        note,
+        evidence: photos,
+        awardIds: awards.map((a) => a._id),
+        households: awards.length,
+        totalPoints: awards.reduce((s, a) => s + a.delta, 0),
+        status: 'pending',
+        proposedBy: me._id,
+        proposedByName: me.name,
+        proposedAt: ctx.now,
+        decidedBy: null,
+        decidedByName: null,
+        decidedAt: null,
+        decisionNote: null,
       }
       await tx.insert('points_batches', batch)
       return batchView(batch, me._id, urls)
@@ -90,4 +131,6 @@ export const propose = legacyAction(pointsContract.actions.propose, {
 
 const overText = (h: Household, cap: number, used: number) => `${h.headName}（本月还可 ${Math.max(0, cap - used)} 分）`
 const capExceeded = (rule: PointsRule, over: string[]) =>
-  PointsErrors.CAP_EXCEEDED(`超过“${rule.name}”每户每月 ${rule.capPerMonth} 分的上限：${over.slice(0, 5).join('、')}${over.length > 5 ? ` 等 ${over.length} 户` : ''}`)
+  PointsErrors.CAP_EXCEEDED(
+    `超过“${rule.name}”每户每月 ${rule.capPerMonth} 分的上限：${over.slice(0, 5).join('、')}${over.length > 5 ? ` 等 ${over.length} 户` : ''}`,
+  )

@@ -1,7 +1,7 @@
-import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
-import type { Goods, Redemption } from '../../../shared/points/points.schema'
-import { DAY_MS } from '../../../shared/points/points.rules'
-import { bjMonth } from '../../../shared/time/beijing'
+import { pointsContract, PointsErrors } from '@shared/points/points.contract'
+import type { Goods, Redemption } from '@shared/points/points.schema'
+import { DAY_MS } from '@shared/points/points.rules'
+import { bjMonth } from '@shared/time/beijing'
 import { randomCode } from '../../_core/ids'
 import { legacyAction } from '../../_core/wrap'
 import { addToCounter, appendEntry, bumpVillageMonth, counterValue } from '../ledger'
@@ -44,10 +44,23 @@ export const redeem = legacyAction(pointsContract.actions.redeem, {
       const points = g.price * quantity
       const entryId = pointsKeys.redeemEntry(id, ctx.now)
       await appendEntry(tx, {
-        _id: entryId, householdId: h._id, kind: 'redeem', delta: -points,
-        ruleId: null, ruleVersion: null, ruleCode: null, ruleName: null, category: null,
-        sourceType: 'redemption', sourceId: id, memberUserId: me._id, memberName: me.name,
-        proposedBy: null, approvedBy: null, reason: `兑换 ${g.name} ×${quantity}`, at: ctx.now,
+        _id: entryId,
+        householdId: h._id,
+        kind: 'redeem',
+        delta: -points,
+        ruleId: null,
+        ruleVersion: null,
+        ruleCode: null,
+        ruleName: null,
+        category: null,
+        sourceType: 'redemption',
+        sourceId: id,
+        memberUserId: me._id,
+        memberName: me.name,
+        proposedBy: null,
+        approvedBy: null,
+        reason: `兑换 ${g.name} ×${quantity}`,
+        at: ctx.now,
       })
       await tx.update('points_goods', g._id, { stock: g.stock - quantity })
       let code = ''
@@ -56,12 +69,31 @@ export const redeem = legacyAction(pointsContract.actions.redeem, {
         if (!(await tx.get('points_pickup_codes', pointsKeys.pickupCode(h.villageId, c)))) code = c
       }
       if (!code) throw new Error('no free pickup code')
-      await tx.insert('points_pickup_codes', { _id: pointsKeys.pickupCode(h.villageId, code), villageId: h.villageId, code, redemptionId: id })
+      await tx.insert('points_pickup_codes', {
+        _id: pointsKeys.pickupCode(h.villageId, code),
+        villageId: h.villageId,
+        code,
+        redemptionId: id,
+      })
       const order: Redemption = {
-        _id: id, villageId: h.villageId, householdId: h._id, userId: me._id, userName: me.name,
-        goodsId: g._id, goodsName: g.name, quantity, points, status: 'pending', code, month,
-        createdAt: ctx.now, expiresAt: ctx.now + settings.pickupDays * DAY_MS, closedAt: null, closedBy: null,
-        entryId, refundEntryId: null,
+        _id: id,
+        villageId: h.villageId,
+        householdId: h._id,
+        userId: me._id,
+        userName: me.name,
+        goodsId: g._id,
+        goodsName: g.name,
+        quantity,
+        points,
+        status: 'pending',
+        code,
+        month,
+        createdAt: ctx.now,
+        expiresAt: ctx.now + settings.pickupDays * DAY_MS,
+        closedAt: null,
+        closedBy: null,
+        entryId,
+        refundEntryId: null,
       }
       await tx.insert('points_redemptions', order)
       await bumpVillageMonth(tx, h.villageId, month, (s) => {

@@ -1,6 +1,6 @@
-import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
-import type { PointsAward, PointsBatch, PointsRule } from '../../../shared/points/points.schema'
-import { canDecide } from '../../../shared/points/points.rules'
+import { pointsContract, PointsErrors } from '@shared/points/points.contract'
+import type { PointsAward, PointsBatch, PointsRule } from '@shared/points/points.schema'
+import { canDecide } from '@shared/points/points.rules'
 import { legacyAction } from '../../_core/wrap'
 import { batchView, evidenceUrls, releaseCap } from '../service'
 import { batchVillage } from './approve-batch'
@@ -25,7 +25,14 @@ export const rejectBatch = legacyAction(pointsContract.actions.rejectBatch, {
           await tx.update('points_awards', id, { status: 'rejected', closedAt: ctx.now })
         }
       }
-      const next: PointsBatch = { ...b, status: 'rejected', decidedBy: me._id, decidedByName: me.name, decidedAt: ctx.now, decisionNote: note }
+      const next: PointsBatch = {
+        ...b,
+        status: 'rejected',
+        decidedBy: me._id,
+        decidedByName: me.name,
+        decidedAt: ctx.now,
+        decisionNote: note,
+      }
       await tx.set('points_batches', next)
       return batchView(next, me._id, urls)
     })

@@ -1,5 +1,5 @@
-import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
-import type { PointsAward, PointsObjection, PointsRule } from '../../../shared/points/points.schema'
+import { pointsContract, PointsErrors } from '@shared/points/points.contract'
+import type { PointsAward, PointsObjection, PointsRule } from '@shared/points/points.schema'
 import { legacyAction } from '../../_core/wrap'
 import { objectionView, releaseCap } from '../service'
 
@@ -29,7 +29,10 @@ export const resolveObjection = legacyAction(pointsContract.actions.resolveObjec
         next = { ...o, status: 'rejected', ...resolved }
         await tx.set('points_objections', next)
         const open = a.openObjectionIds.filter((id) => id !== o._id)
-        const nextAward = { openObjectionIds: open, status: open.length ? 'objected' as const : 'publicity' as const }
+        const nextAward = {
+          openObjectionIds: open,
+          status: open.length ? ('objected' as const) : ('publicity' as const),
+        }
         await tx.update('points_awards', a._id, nextAward)
         return objectionView(next, { ...a, ...nextAward })
       }
@@ -38,7 +41,8 @@ export const resolveObjection = legacyAction(pointsContract.actions.resolveObjec
       for (const id of a.openObjectionIds) {
         if (id === o._id) continue
         const other = await tx.get<PointsObjection>('points_objections', id)
-        if (other && other.status === 'open') await tx.set('points_objections', { ...other, status: 'accepted', ...resolved })
+        if (other && other.status === 'open')
+          await tx.set('points_objections', { ...other, status: 'accepted', ...resolved })
       }
       await releaseCap(tx, a, await tx.get<PointsRule>('points_rules', a.ruleId))
       const nextAward = { status: 'withdrawn' as const, openObjectionIds: [], closedAt: ctx.now }

@@ -1,5 +1,5 @@
-import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
-import type { PointsRule, PointsRuleVersion } from '../../../shared/points/points.schema'
+import { pointsContract, PointsErrors } from '@shared/points/points.contract'
+import type { PointsRule, PointsRuleVersion } from '@shared/points/points.schema'
 import { legacyAction } from '../../_core/wrap'
 import { ruleView } from '../service'
 
@@ -11,7 +11,9 @@ export const ruleVersions = legacyAction(pointsContract.actions.ruleVersions, {
   },
   run: async ({ ruleId }, ctx) => {
     const rows = await ctx.db.find<PointsRuleVersion>('points_rule_versions', {
-      where: { ruleId }, orderBy: [['version', 'desc']], limit: 200,
+      where: { ruleId },
+      orderBy: [['version', 'desc']],
+      limit: 200,
     })
     return { items: rows.map((v) => ruleView({ ...v, _id: v.ruleId })) }
   },

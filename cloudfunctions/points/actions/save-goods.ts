@@ -1,5 +1,5 @@
-import { pointsContract, PointsErrors } from '../../../shared/points/points.contract'
-import { GoodsSchema, type Goods } from '../../../shared/points/points.schema'
+import { pointsContract, PointsErrors } from '@shared/points/points.contract'
+import { GoodsSchema, type Goods } from '@shared/points/points.schema'
 import { legacyAction } from '../../_core/wrap'
 import { goodsView } from '../service'
 
@@ -18,9 +18,18 @@ export const saveGoods = legacyAction(pointsContract.actions.saveGoods, {
       const current = input.goodsId ? await tx.get<Goods>('points_goods', id) : null
       if (input.goodsId && !current) throw PointsErrors.GOODS_NOT_FOUND()
       const next: Goods = GoodsSchema.parse({
-        _id: id, villageId: input.villageId, name: input.name, photo: input.photo || null, price: input.price,
-        stock: current ? current.stock : input.stock, limitPerMonth: input.limitPerMonth, active: input.active, sort: input.sort,
-        createdAt: current?.createdAt ?? ctx.now, updatedAt: ctx.now, updatedBy: ctx.caller.user._id,
+        _id: id,
+        villageId: input.villageId,
+        name: input.name,
+        photo: input.photo || null,
+        price: input.price,
+        stock: current ? current.stock : input.stock,
+        limitPerMonth: input.limitPerMonth,
+        active: input.active,
+        sort: input.sort,
+        createdAt: current?.createdAt ?? ctx.now,
+        updatedAt: ctx.now,
+        updatedBy: ctx.caller.user._id,
       })
       await tx.set('points_goods', next)
       return goodsView(next)

@@ -1,5 +1,5 @@
-import { pointsContract } from '../../../shared/points/points.contract'
-import { PointsRuleSchema, type PointsRule, type PointsRuleVersion } from '../../../shared/points/points.schema'
+import { pointsContract } from '@shared/points/points.contract'
+import { PointsRuleSchema, type PointsRule, type PointsRuleVersion } from '@shared/points/points.schema'
 import { legacyAction } from '../../_core/wrap'
 import { pointsKeys } from '../keys'
 import { ruleView } from '../service'
@@ -15,16 +15,27 @@ export const saveRule = legacyAction(pointsContract.actions.saveRule, {
     return ctx.transact(async (tx) => {
       const current = await tx.get<PointsRule>('points_rules', id)
       const fields = {
-        villageId: input.villageId, code: input.code, name: input.name, category: input.category, points: input.points,
-        clause: input.clause, evidenceRequired: input.evidenceRequired, capPerMonth: input.capPerMonth,
-        mode: input.mode, active: input.active,
+        villageId: input.villageId,
+        code: input.code,
+        name: input.name,
+        category: input.category,
+        points: input.points,
+        clause: input.clause,
+        evidenceRequired: input.evidenceRequired,
+        capPerMonth: input.capPerMonth,
+        mode: input.mode,
+        active: input.active,
       }
       if (current) {
         const same = (Object.keys(fields) as Array<keyof typeof fields>).every((k) => current[k] === fields[k])
         if (same) return ruleView(current)
       }
       const next: PointsRule = PointsRuleSchema.parse({
-        _id: id, ...fields, version: (current?.version ?? 0) + 1, updatedBy: ctx.caller.user._id, updatedAt: ctx.now,
+        _id: id,
+        ...fields,
+        version: (current?.version ?? 0) + 1,
+        updatedBy: ctx.caller.user._id,
+        updatedAt: ctx.now,
       })
       await tx.set('points_rules', next)
       const version: PointsRuleVersion = { ...next, _id: pointsKeys.ruleVersion(id, next.version), ruleId: id }

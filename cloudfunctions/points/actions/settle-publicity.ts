@@ -1,5 +1,5 @@
-import { pointsContract } from '../../../shared/points/points.contract'
-import type { PointsAward } from '../../../shared/points/points.schema'
+import { pointsContract } from '@shared/points/points.contract'
+import type { PointsAward } from '@shared/points/points.schema'
 import { legacyAction } from '../../_core/wrap'
 import { creditAward } from '../service'
 
@@ -14,7 +14,11 @@ export const settlePublicity = legacyAction(pointsContract.actions.settlePublici
   scope: async ({ villageId }) => villageId,
   run: async ({ villageId }, ctx) => {
     const where = { villageId, status: 'publicity', publicUntil: { $lte: ctx.now } }
-    const due = await ctx.db.find<PointsAward>('points_awards', { where, orderBy: [['publicUntil', 'asc']], limit: CHUNK + 1 })
+    const due = await ctx.db.find<PointsAward>('points_awards', {
+      where,
+      orderBy: [['publicUntil', 'asc']],
+      limit: CHUNK + 1,
+    })
     const chunk = due.slice(0, CHUNK)
     return ctx.transact(async (tx) => {
       let settled = 0

@@ -1,5 +1,5 @@
-import { pointsContract } from '../../../shared/points/points.contract'
-import type { Goods, VillageMonthStats } from '../../../shared/points/points.schema'
+import { pointsContract } from '@shared/points/points.contract'
+import type { Goods, VillageMonthStats } from '@shared/points/points.schema'
 import { legacyAction } from '../../_core/wrap'
 import { pointsKeys } from '../keys'
 import { villageName } from '../service'
@@ -16,17 +16,28 @@ export const stats = legacyAction(pointsContract.actions.stats, {
       ctx.db.find<Goods>('points_goods', { where: { villageId }, orderBy: [['sort', 'asc']], limit: 200 }),
     ])
     const list = (m: Record<string, number> | undefined) =>
-      Object.entries(m ?? {}).map(([category, points]) => ({ category, points })).sort((a, b) => b.points - a.points)
+      Object.entries(m ?? {})
+        .map(([category, points]) => ({ category, points }))
+        .sort((a, b) => b.points - a.points)
     const given = list(s?.givenByCategory)
     const deducted = list(s?.deductedByCategory)
     return {
-      villageId, villageName: await villageName(ctx, villageId), month,
-      given, deducted,
-      givenTotal: given.reduce((t, x) => t + x.points, 0), deductedTotal: deducted.reduce((t, x) => t + x.points, 0),
-      activeHouseholds: s?.activeHouseholds ?? 0, households,
-      redemptions: s?.redemptions ?? 0, redeemedPoints: s?.redeemedPoints ?? 0, fulfilled: s?.fulfilled ?? 0,
-      cancelled: s?.cancelled ?? 0, expired: s?.expired ?? 0,
-      pendingBatches, openObjections,
+      villageId,
+      villageName: await villageName(ctx, villageId),
+      month,
+      given,
+      deducted,
+      givenTotal: given.reduce((t, x) => t + x.points, 0),
+      deductedTotal: deducted.reduce((t, x) => t + x.points, 0),
+      activeHouseholds: s?.activeHouseholds ?? 0,
+      households,
+      redemptions: s?.redemptions ?? 0,
+      redeemedPoints: s?.redeemedPoints ?? 0,
+      fulfilled: s?.fulfilled ?? 0,
+      cancelled: s?.cancelled ?? 0,
+      expired: s?.expired ?? 0,
+      pendingBatches,
+      openObjections,
       stock: goods.map((g) => ({ goodsId: g._id, name: g.name, stock: g.stock, active: g.active })),
     }
   },

@@ -1,7 +1,7 @@
-import { volunteerContract, VolunteerErrors } from '../../../shared/volunteer/volunteer.contract'
-import type { Signup, TaskCounter } from '../../../shared/volunteer/volunteer.schema'
-import { REMINDER_LEAD_MS } from '../../../shared/volunteer/volunteer.rules'
-import { formatBj } from '../../../shared/time/beijing'
+import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
+import type { Signup, TaskCounter } from '@shared/volunteer/volunteer.schema'
+import { REMINDER_LEAD_MS } from '@shared/volunteer/volunteer.rules'
+import { formatBj } from '@shared/time/beijing'
 import { legacyAction } from '../../_core/wrap'
 import { voidInbox, writeInbox } from '../notifier'
 import { bumpStats, ids, isOrgAdmin, loadTask, mySignupView, residentScope, statsUnitOf, taskView } from '../support'
@@ -21,7 +21,9 @@ export const cancelSignup = legacyAction(volunteerContract.actions.cancelSignup,
     if (ctx.now > task.signupDeadline) throw VolunteerErrors.CANCEL_CLOSED()
     const id = ids.signup(taskId, ctx.caller.user._id)
     const candidates = await ctx.db.find<Signup>('volunteer_signups', {
-      where: { taskId, status: 'waitlisted' }, orderBy: [['seq', 'asc']], limit: CANDIDATES,
+      where: { taskId, status: 'waitlisted' },
+      orderBy: [['seq', 'asc']],
+      limit: CANDIDATES,
     })
     const canManage = await isOrgAdmin(ctx, task.orgId)
     const base = await taskView(ctx.rt, task, null, null, canManage)
@@ -40,14 +42,28 @@ export const cancelSignup = legacyAction(volunteerContract.actions.cancelSignup,
           next.confirmed += 1
           next.waitlisted -= 1
           await writeInbox(tx, {
-            _id: ids.inbox(fresh._id, 'promoted', String(ctx.now)), userId: fresh.userId, kind: 'promoted',
-            title: `候补成功：${task.title}`, body: `有人取消了报名，您已转为正式报名。${formatBj(task.startAt)} 在 ${task.placeName}。`,
-            taskId, requestId: null, showAt: ctx.now, createdAt: ctx.now, voidedAt: null,
+            _id: ids.inbox(fresh._id, 'promoted', String(ctx.now)),
+            userId: fresh.userId,
+            kind: 'promoted',
+            title: `候补成功：${task.title}`,
+            body: `有人取消了报名，您已转为正式报名。${formatBj(task.startAt)} 在 ${task.placeName}。`,
+            taskId,
+            requestId: null,
+            showAt: ctx.now,
+            createdAt: ctx.now,
+            voidedAt: null,
           })
           await writeInbox(tx, {
-            _id: ids.reminder(fresh._id), userId: fresh.userId, kind: 'reminder', title: `志愿服务提醒：${task.title}`,
-            body: `${formatBj(task.startAt)} 在 ${task.placeName}，到场后请扫码或定位签到。`, taskId, requestId: null,
-            showAt: Math.max(ctx.now, task.startAt - REMINDER_LEAD_MS), createdAt: ctx.now, voidedAt: null,
+            _id: ids.reminder(fresh._id),
+            userId: fresh.userId,
+            kind: 'reminder',
+            title: `志愿服务提醒：${task.title}`,
+            body: `${formatBj(task.startAt)} 在 ${task.placeName}，到场后请扫码或定位签到。`,
+            taskId,
+            requestId: null,
+            showAt: Math.max(ctx.now, task.startAt - REMINDER_LEAD_MS),
+            createdAt: ctx.now,
+            voidedAt: null,
           })
           break
         }
@@ -58,7 +74,14 @@ export const cancelSignup = legacyAction(volunteerContract.actions.cancelSignup,
       await tx.update('volunteer_signups', id, { status: 'cancelled', cancelledAt: ctx.now })
       await tx.set('volunteer_task_counters', next)
       await voidInbox(tx, ids.reminder(id), ctx.now)
-      await bumpStats(tx, [['village', statsUnitOf(task)], ['org', task.orgId]], { cancellations: 1 })
+      await bumpStats(
+        tx,
+        [
+          ['village', statsUnitOf(task)],
+          ['org', task.orgId],
+        ],
+        { cancellations: 1 },
+      )
       const mine = mySignupView(cancelled, null)
       return { task: { ...base, confirmed: next.confirmed, waitlisted: next.waitlisted, mySignup: mine }, signup: mine }
     })

@@ -1,7 +1,7 @@
-import { volunteerContract, VolunteerErrors } from '../../../shared/volunteer/volunteer.contract'
-import type { GeoPoint } from '../../../shared/common.schema'
-import type { Signup, Task } from '../../../shared/volunteer/volunteer.schema'
-import { canCheckIn, canCheckOut, distanceMeters } from '../../../shared/volunteer/volunteer.rules'
+import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
+import type { GeoPoint } from '@shared/common.schema'
+import type { Signup, Task } from '@shared/volunteer/volunteer.schema'
+import { canCheckIn, canCheckOut, distanceMeters } from '@shared/volunteer/volunteer.rules'
 import { legacyAction, type ActionContext } from '../../_core/wrap'
 import { ids, loadTask, mySignupView, residentScope, verifyCheckinCode } from '../support'
 
@@ -15,7 +15,11 @@ function presence(task: Task, input: { code?: string; location?: GeoPoint }): 'c
   throw VolunteerErrors.TOO_FAR()
 }
 
-async function clock(kind: 'in' | 'out', input: { taskId: string; code?: string; location?: GeoPoint }, ctx: ActionContext) {
+async function clock(
+  kind: 'in' | 'out',
+  input: { taskId: string; code?: string; location?: GeoPoint },
+  ctx: ActionContext,
+) {
   const task = await loadTask(ctx, input.taskId)
   if (task.status !== 'open') throw VolunteerErrors.TASK_CANCELLED()
   const id = ids.signup(task._id, ctx.caller.user._id)

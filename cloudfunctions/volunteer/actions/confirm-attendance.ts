@@ -1,8 +1,8 @@
-import { volunteerContract, VolunteerErrors } from '../../../shared/volunteer/volunteer.contract'
-import type { User } from '../../../shared/account/account.schema'
-import type { Adjustment, Signup } from '../../../shared/volunteer/volunteer.schema'
-import { hoursToMinutes, measuredMinutes, minutesToHours, pointsHours } from '../../../shared/volunteer/volunteer.rules'
-import { formatBj } from '../../../shared/time/beijing'
+import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
+import type { User } from '@shared/account/account.schema'
+import type { Adjustment, Signup } from '@shared/volunteer/volunteer.schema'
+import { hoursToMinutes, measuredMinutes, minutesToHours, pointsHours } from '@shared/volunteer/volunteer.rules'
+import { formatBj } from '@shared/time/beijing'
 import { creditSystemAward } from '../../points/award'
 import { legacyAction } from '../../_core/wrap'
 import { recordVolunteerHours } from '../hours'
@@ -37,22 +37,39 @@ export const confirmAttendance = legacyAction(volunteerContract.actions.confirmA
       let pointsCredited = false
       if (attended) {
         await recordVolunteerHours(tx, {
-          userId: s.userId, householdId: household?._id ?? null, villageId: household?.villageId ?? task.villageId,
-          minutes, source: 'task', sourceKey: `task:${signupId}`, note: `${task.title}（${formatBj(task.startAt, 'YYYY-MM-DD')}，${task.orgName}）`,
+          userId: s.userId,
+          householdId: household?._id ?? null,
+          villageId: household?.villageId ?? task.villageId,
+          minutes,
+          source: 'task',
+          sourceKey: `task:${signupId}`,
+          note: `${task.title}（${formatBj(task.startAt, 'YYYY-MM-DD')}，${task.orgName}）`,
           now: ctx.now,
         })
         if (minutes !== measured) {
           const adj: Adjustment = {
-            _id: ids.adjustment(signupId), signupId, taskId: task._id, userId: s.userId, measuredMinutes: measured,
-            confirmedMinutes: minutes, reason, by, at: ctx.now,
+            _id: ids.adjustment(signupId),
+            signupId,
+            taskId: task._id,
+            userId: s.userId,
+            measuredMinutes: measured,
+            confirmedMinutes: minutes,
+            reason,
+            by,
+            at: ctx.now,
           }
           await tx.insert('volunteer_adjustments', adj)
         }
         const quantity = pointsHours(minutes, task.pointsRule)
         if (household && quantity > 0) {
           const award = await creditSystemAward(tx, {
-            villageId: household.villageId, householdId: household._id, userId: s.userId, ruleCode: 'VOLUNTEER_HOUR',
-            quantity, sourceKey: `volunteer:${signupId}`, reason: `志愿服务「${task.title}」${minutesToHours(minutes)} 小时`,
+            villageId: household.villageId,
+            householdId: household._id,
+            userId: s.userId,
+            ruleCode: 'VOLUNTEER_HOUR',
+            quantity,
+            sourceKey: `volunteer:${signupId}`,
+            reason: `志愿服务「${task.title}」${minutesToHours(minutes)} 小时`,
             now: ctx.now,
           })
           points = award.points
@@ -60,14 +77,28 @@ export const confirmAttendance = legacyAction(volunteerContract.actions.confirmA
         }
       }
       const next: Signup = {
-        ...s, attendance: attended ? 'attended' : 'absent', confirmedMinutes: attended ? minutes : null, points,
-        confirmedBy: by, confirmedAt: ctx.now,
+        ...s,
+        attendance: attended ? 'attended' : 'absent',
+        confirmedMinutes: attended ? minutes : null,
+        points,
+        confirmedBy: by,
+        confirmedAt: ctx.now,
       }
       await tx.update('volunteer_signups', signupId, {
-        attendance: next.attendance, confirmedMinutes: next.confirmedMinutes, points, confirmedBy: by, confirmedAt: ctx.now,
+        attendance: next.attendance,
+        confirmedMinutes: next.confirmedMinutes,
+        points,
+        confirmedBy: by,
+        confirmedAt: ctx.now,
       })
-      await bumpStats(tx, [['village', statsUnitOf(task)], ['org', task.orgId]],
-        attended ? { attended: 1, confirmedMinutes: minutes } : { absent: 1 })
+      await bumpStats(
+        tx,
+        [
+          ['village', statsUnitOf(task)],
+          ['org', task.orgId],
+        ],
+        attended ? { attended: 1, confirmedMinutes: minutes } : { absent: 1 },
+      )
       return { row: signupRow(next, task, user, null), pointsCredited }
     })
   },

@@ -1,5 +1,5 @@
-import { volunteerContract, VolunteerErrors } from '../../../shared/volunteer/volunteer.contract'
-import { VolunteerRequestSchema, type VolunteerRequest } from '../../../shared/volunteer/volunteer.schema'
+import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
+import { VolunteerRequestSchema, type VolunteerRequest } from '@shared/volunteer/volunteer.schema'
 import { legacyAction } from '../../_core/wrap'
 import { bumpStats, requestView, residenceArea } from '../support'
 
@@ -11,10 +11,25 @@ export const createRequest = legacyAction(volunteerContract.actions.createReques
     if (!home?.area.villageId) throw VolunteerErrors.NO_RESIDENCE()
     const user = ctx.caller.user
     const req: VolunteerRequest = VolunteerRequestSchema.parse({
-      _id: ctx.newId('vreq'), ...home.area, gridId: home.gridId, posterId: user._id, posterName: user.name,
-      householdId: user.householdId, ...input, status: 'submitted', createdAt: ctx.now, publishedAt: null,
-      takenByOrgId: null, takenByOrgName: null, takenBy: null, takenAt: null, doneAt: null, outcome: null,
-      volunteers: [], awardsPoints: false, verifiedAt: null,
+      _id: ctx.newId('vreq'),
+      ...home.area,
+      gridId: home.gridId,
+      posterId: user._id,
+      posterName: user.name,
+      householdId: user.householdId,
+      ...input,
+      status: 'submitted',
+      createdAt: ctx.now,
+      publishedAt: null,
+      takenByOrgId: null,
+      takenByOrgName: null,
+      takenBy: null,
+      takenAt: null,
+      doneAt: null,
+      outcome: null,
+      volunteers: [],
+      awardsPoints: false,
+      verifiedAt: null,
       steps: [{ step: 'create', by: user._id, at: ctx.now, note: null }],
     })
     const view = await requestView(ctx.rt, req, user._id, true)

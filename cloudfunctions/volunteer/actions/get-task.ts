@@ -1,5 +1,5 @@
-import { volunteerContract } from '../../../shared/volunteer/volunteer.contract'
-import type { Signup, TaskCounter } from '../../../shared/volunteer/volunteer.schema'
+import { volunteerContract } from '@shared/volunteer/volunteer.contract'
+import type { Signup, TaskCounter } from '@shared/volunteer/volunteer.schema'
 import { legacyAction } from '../../_core/wrap'
 import { ids, isOrgAdmin, loadTask, mySignupView, taskView, waitPositionOf } from '../support'
 

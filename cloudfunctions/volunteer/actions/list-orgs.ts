@@ -1,5 +1,5 @@
-import { volunteerContract } from '../../../shared/volunteer/volunteer.contract'
-import type { Org } from '../../../shared/volunteer/volunteer.schema'
+import { volunteerContract } from '@shared/volunteer/volunteer.contract'
+import type { Org } from '@shared/volunteer/volunteer.schema'
 import { legacyAction } from '../../_core/wrap'
 import { areaFilter, orgView, paged, requireUnit } from '../support'
 
@@ -9,7 +9,12 @@ export const listOrgs = legacyAction(volunteerContract.actions.listOrgs, {
   run: async ({ unitId, status, page, pageSize }, ctx) => {
     const where = { ...(areaFilter(await requireUnit(ctx.rt, unitId)) ?? {}), ...(status ? { status } : {}) }
     const [rows, total] = await Promise.all([
-      ctx.db.find<Org>('volunteer_orgs', { where, orderBy: [['registeredAt', 'desc']], limit: pageSize, offset: (page - 1) * pageSize }),
+      ctx.db.find<Org>('volunteer_orgs', {
+        where,
+        orderBy: [['registeredAt', 'desc']],
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      }),
       ctx.db.count('volunteer_orgs', where),
     ])
     return paged(await Promise.all(rows.map((o) => orgView(ctx.rt, o))), page, pageSize, total)

@@ -1,6 +1,6 @@
-import { volunteerContract } from '../../../shared/volunteer/volunteer.contract'
-import type { User } from '../../../shared/account/account.schema'
-import type { Signup } from '../../../shared/volunteer/volunteer.schema'
+import { volunteerContract } from '@shared/volunteer/volunteer.contract'
+import type { User } from '@shared/account/account.schema'
+import type { Signup } from '@shared/volunteer/volunteer.schema'
 import type { Filter } from '../../_core/port'
 import { legacyAction } from '../../_core/wrap'
 import { loadTask, paged, requireOrgAdmin, signupRow } from '../support'
@@ -13,18 +13,30 @@ export const listSignups = legacyAction(volunteerContract.actions.listSignups, {
     await requireOrgAdmin(ctx, task.orgId)
     const where: Filter = { taskId, ...(status ? { status } : {}) }
     const [rows, total, firstWaiting] = await Promise.all([
-      ctx.db.find<Signup>('volunteer_signups', { where, orderBy: [['seq', 'asc']], limit: pageSize, offset: (page - 1) * pageSize }),
+      ctx.db.find<Signup>('volunteer_signups', {
+        where,
+        orderBy: [['seq', 'asc']],
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      }),
       ctx.db.count('volunteer_signups', where),
-      ctx.db.find<Signup>('volunteer_signups', { where: { taskId, status: 'waitlisted' }, orderBy: [['seq', 'asc']], limit: 1 }),
+      ctx.db.find<Signup>('volunteer_signups', {
+        where: { taskId, status: 'waitlisted' },
+        orderBy: [['seq', 'asc']],
+        limit: 1,
+      }),
     ])
     const waitBase = firstWaiting[0]?.seq
-    const items = await Promise.all(rows.map(async (s) => {
-      const user = await ctx.db.get<User>('users', s.userId)
-      const pos = s.status === 'waitlisted' && waitBase !== undefined
-        ? 1 + (await ctx.db.count('volunteer_signups', { taskId, status: 'waitlisted', seq: { $lt: s.seq } }))
-        : null
-      return signupRow(s, task, user, pos)
-    }))
+    const items = await Promise.all(
+      rows.map(async (s) => {
+        const user = await ctx.db.get<User>('users', s.userId)
+        const pos =
+          s.status === 'waitlisted' && waitBase !== undefined
+            ? 1 + (await ctx.db.count('volunteer_signups', { taskId, status: 'waitlisted', seq: { $lt: s.seq } }))
+            : null
+        return signupRow(s, task, user, pos)
+      }),
+    )
     return paged(items, page, pageSize, total)
   },
 })

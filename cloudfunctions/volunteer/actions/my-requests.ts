@@ -1,5 +1,5 @@
-import { volunteerContract, VolunteerErrors } from '../../../shared/volunteer/volunteer.contract'
-import type { VolunteerRequest } from '../../../shared/volunteer/volunteer.schema'
+import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
+import type { VolunteerRequest } from '@shared/volunteer/volunteer.schema'
 import { legacyAction, type ActionContext } from '../../_core/wrap'
 import { loadRequest, paged, requestView, residenceArea } from '../support'
 import { stepRequest } from '../requests'
@@ -9,10 +9,20 @@ export const myRequests = legacyAction(volunteerContract.actions.myRequests, {
   run: async ({ page, pageSize }, ctx) => {
     const where = { posterId: ctx.caller.user._id }
     const [rows, total] = await Promise.all([
-      ctx.db.find<VolunteerRequest>('volunteer_requests', { where, orderBy: [['createdAt', 'desc']], limit: pageSize, offset: (page - 1) * pageSize }),
+      ctx.db.find<VolunteerRequest>('volunteer_requests', {
+        where,
+        orderBy: [['createdAt', 'desc']],
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      }),
       ctx.db.count('volunteer_requests', where),
     ])
-    return paged(await Promise.all(rows.map((r) => requestView(ctx.rt, r, ctx.caller.user._id, true))), page, pageSize, total)
+    return paged(
+      await Promise.all(rows.map((r) => requestView(ctx.rt, r, ctx.caller.user._id, true))),
+      page,
+      pageSize,
+      total,
+    )
   },
 })
 
@@ -23,10 +33,20 @@ export const publicRequests = legacyAction(volunteerContract.actions.publicReque
     if (!home?.area.villageId) return paged([], page, pageSize, 0)
     const where = { villageId: home.area.villageId, status: 'verified' }
     const [rows, total] = await Promise.all([
-      ctx.db.find<VolunteerRequest>('volunteer_requests', { where, orderBy: [['createdAt', 'desc']], limit: pageSize, offset: (page - 1) * pageSize }),
+      ctx.db.find<VolunteerRequest>('volunteer_requests', {
+        where,
+        orderBy: [['createdAt', 'desc']],
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      }),
       ctx.db.count('volunteer_requests', where),
     ])
-    return paged(await Promise.all(rows.map((r) => requestView(ctx.rt, r, ctx.caller.user._id, false))), page, pageSize, total)
+    return paged(
+      await Promise.all(rows.map((r) => requestView(ctx.rt, r, ctx.caller.user._id, false))),
+      page,
+      pageSize,
+      total,
+    )
   },
 })
 
@@ -43,7 +63,13 @@ export const withdrawRequest = legacyAction(volunteerContract.actions.withdrawRe
   run: async ({ requestId, note }, ctx) => {
     await mine(ctx, requestId)
     return ctx.transact(async (tx) =>
-      requestView(ctx.rt, await stepRequest(tx, requestId, 'withdraw', ctx.caller.user._id, ctx.now, note), ctx.caller.user._id, true))
+      requestView(
+        ctx.rt,
+        await stepRequest(tx, requestId, 'withdraw', ctx.caller.user._id, ctx.now, note),
+        ctx.caller.user._id,
+        true,
+      ),
+    )
   },
 })
 
@@ -52,6 +78,12 @@ export const confirmRequest = legacyAction(volunteerContract.actions.confirmRequ
   run: async ({ requestId, note }, ctx) => {
     await mine(ctx, requestId)
     return ctx.transact(async (tx) =>
-      requestView(ctx.rt, await stepRequest(tx, requestId, 'confirm', ctx.caller.user._id, ctx.now, note), ctx.caller.user._id, true))
+      requestView(
+        ctx.rt,
+        await stepRequest(tx, requestId, 'confirm', ctx.caller.user._id, ctx.now, note),
+        ctx.caller.user._id,
+        true,
+      ),
+    )
   },
 })

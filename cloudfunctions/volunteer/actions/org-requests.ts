@@ -1,7 +1,7 @@
-import { volunteerContract, VolunteerErrors } from '../../../shared/volunteer/volunteer.contract'
-import type { User } from '../../../shared/account/account.schema'
-import type { Org, VolunteerRequest } from '../../../shared/volunteer/volunteer.schema'
-import { hoursToMinutes } from '../../../shared/volunteer/volunteer.rules'
+import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
+import type { User } from '@shared/account/account.schema'
+import type { Org, VolunteerRequest } from '@shared/volunteer/volunteer.schema'
+import { hoursToMinutes } from '@shared/volunteer/volunteer.rules'
 import type { Filter } from '../../_core/port'
 import { legacyAction } from '../../_core/wrap'
 import { writeInbox } from '../notifier'
@@ -20,13 +20,24 @@ export const openRequests = legacyAction(volunteerContract.actions.openRequests,
     const org = await loadOrg(ctx, orgId)
     await requireOrgAdmin(ctx, orgId)
     const area: Filter = org.villageId ? { villageId: org.villageId } : { townshipId: org.townshipId }
-    const where: Filter = !status || status === 'published' ? { ...area, status: 'published' } : { takenByOrgId: orgId, status }
+    const where: Filter =
+      !status || status === 'published' ? { ...area, status: 'published' } : { takenByOrgId: orgId, status }
     const [rows, total] = await Promise.all([
-      ctx.db.find<VolunteerRequest>('volunteer_requests', { where, orderBy: [['createdAt', 'desc']], limit: pageSize, offset: (page - 1) * pageSize }),
+      ctx.db.find<VolunteerRequest>('volunteer_requests', {
+        where,
+        orderBy: [['createdAt', 'desc']],
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      }),
       ctx.db.count('volunteer_requests', where),
     ])
     // names stay masked until the organisation has taken the job on
-    return paged(await Promise.all(rows.map((r) => requestView(ctx.rt, r, ctx.caller.user._id, r.takenByOrgId === orgId))), page, pageSize, total)
+    return paged(
+      await Promise.all(rows.map((r) => requestView(ctx.rt, r, ctx.caller.user._id, r.takenByOrgId === orgId))),
+      page,
+      pageSize,
+      total,
+    )
   },
 })
 
@@ -41,13 +52,31 @@ export const takeRequest = legacyAction(volunteerContract.actions.takeRequest, {
     await requestView(ctx.rt, req, ctx.caller.user._id, true)
     return ctx.transact(async (tx) => {
       const next = await stepRequest(tx, requestId, 'take', ctx.caller.user._id, ctx.now, null, {
-        takenByOrgId: org._id, takenByOrgName: org.name, takenBy: ctx.caller.user._id, takenAt: ctx.now,
+        takenByOrgId: org._id,
+        takenByOrgName: org.name,
+        takenBy: ctx.caller.user._id,
+        takenAt: ctx.now,
       })
       const waited = Math.max(0, Math.round((ctx.now - (next.publishedAt ?? next.createdAt)) / 60_000))
-      await bumpStats(tx, [['village', next.villageId], ['org', org._id]], { requestsTaken: 1, takeMinutesTotal: waited })
+      await bumpStats(
+        tx,
+        [
+          ['village', next.villageId],
+          ['org', org._id],
+        ],
+        { requestsTaken: 1, takeMinutesTotal: waited },
+      )
       await writeInbox(tx, {
-        _id: ids.inbox(requestId, 'taken'), userId: req.posterId, kind: 'request', title: `您的需求已有人接单：${req.title}`,
-        body: `${org.name} 接单，会尽快联系您。`, taskId: null, requestId, showAt: ctx.now, createdAt: ctx.now, voidedAt: null,
+        _id: ids.inbox(requestId, 'taken'),
+        userId: req.posterId,
+        kind: 'request',
+        title: `您的需求已有人接单：${req.title}`,
+        body: `${org.name} 接单，会尽快联系您。`,
+        taskId: null,
+        requestId,
+        showAt: ctx.now,
+        createdAt: ctx.now,
+        voidedAt: null,
       })
       return requestView(ctx.rt, next, ctx.caller.user._id, true)
     })
@@ -61,21 +90,32 @@ export const completeRequest = legacyAction(volunteerContract.actions.completeRe
     const req = await loadRequest(ctx, requestId)
     if (!req.takenByOrgId) throw VolunteerErrors.REQUEST_WRONG_STATE()
     await requireOrgAdmin(ctx, req.takenByOrgId)
-    const people = await Promise.all(volunteers.map(async (v) => {
-      const user = await ctx.db.get<User>('users', v.userId)
-      if (!user) throw VolunteerErrors.VOLUNTEER_NOT_FOUND()
-      return { userId: user._id, name: user.name, minutes: hoursToMinutes(v.hours) }
-    }))
+    const people = await Promise.all(
+      volunteers.map(async (v) => {
+        const user = await ctx.db.get<User>('users', v.userId)
+        if (!user) throw VolunteerErrors.VOLUNTEER_NOT_FOUND()
+        return { userId: user._id, name: user.name, minutes: hoursToMinutes(v.hours) }
+      }),
+    )
     const unique = [...new Map(people.map((p) => [p.userId, p])).values()]
     await requestView(ctx.rt, req, ctx.caller.user._id, true)
     return ctx.transact(async (tx) => {
       const next = await stepRequest(tx, requestId, 'complete', ctx.caller.user._id, ctx.now, null, {
-        doneAt: ctx.now, outcome, volunteers: unique,
+        doneAt: ctx.now,
+        outcome,
+        volunteers: unique,
       })
       await writeInbox(tx, {
-        _id: ids.inbox(requestId, 'done', String(ctx.now)), userId: req.posterId, kind: 'request', title: `请确认：${req.title}`,
-        body: `${req.takenByOrgName ?? ''}说已经办好：${outcome}。如果属实，请在"我的需求"里确认。`, taskId: null, requestId,
-        showAt: ctx.now, createdAt: ctx.now, voidedAt: null,
+        _id: ids.inbox(requestId, 'done', String(ctx.now)),
+        userId: req.posterId,
+        kind: 'request',
+        title: `请确认：${req.title}`,
+        body: `${req.takenByOrgName ?? ''}说已经办好：${outcome}。如果属实，请在"我的需求"里确认。`,
+        taskId: null,
+        requestId,
+        showAt: ctx.now,
+        createdAt: ctx.now,
+        voidedAt: null,
       })
       return requestView(ctx.rt, next, ctx.caller.user._id, true)
     })

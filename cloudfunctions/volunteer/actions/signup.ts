@@ -1,7 +1,7 @@
-import { volunteerContract, VolunteerErrors } from '../../../shared/volunteer/volunteer.contract'
-import { SignupSchema, type Signup, type TaskCounter } from '../../../shared/volunteer/volunteer.schema'
-import { REMINDER_LEAD_MS } from '../../../shared/volunteer/volunteer.rules'
-import { formatBj } from '../../../shared/time/beijing'
+import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
+import { SignupSchema, type Signup, type TaskCounter } from '@shared/volunteer/volunteer.schema'
+import { REMINDER_LEAD_MS } from '@shared/volunteer/volunteer.rules'
+import { formatBj } from '@shared/time/beijing'
 import { legacyAction } from '../../_core/wrap'
 import { writeInbox } from '../notifier'
 import { bumpStats, ids, isOrgAdmin, loadTask, mySignupView, residentScope, statsUnitOf, taskView } from '../support'
@@ -28,10 +28,27 @@ export const signup = legacyAction(volunteerContract.actions.signup, {
       if (prior && prior.status !== 'cancelled') throw VolunteerErrors.ALREADY_SIGNED_UP()
       const status = counter.confirmed < counter.slots ? 'confirmed' : 'waitlisted'
       const s: Signup = SignupSchema.parse({
-        _id: id, taskId, orgId: task.orgId, villageId: task.villageId, userId: user._id, userName: user.name,
-        householdId: user.householdId, status, seq: counter.nextSeq, signedUpAt: ctx.now, cancelledAt: null,
-        promotedAt: null, checkInAt: null, checkInMethod: null, checkOutAt: null, checkOutMethod: null,
-        attendance: 'pending', confirmedMinutes: null, points: null, confirmedBy: null, confirmedAt: null,
+        _id: id,
+        taskId,
+        orgId: task.orgId,
+        villageId: task.villageId,
+        userId: user._id,
+        userName: user.name,
+        householdId: user.householdId,
+        status,
+        seq: counter.nextSeq,
+        signedUpAt: ctx.now,
+        cancelledAt: null,
+        promotedAt: null,
+        checkInAt: null,
+        checkInMethod: null,
+        checkOutAt: null,
+        checkOutMethod: null,
+        attendance: 'pending',
+        confirmedMinutes: null,
+        points: null,
+        confirmedBy: null,
+        confirmedAt: null,
       })
       const next: TaskCounter = {
         ...counter,
@@ -41,12 +58,26 @@ export const signup = legacyAction(volunteerContract.actions.signup, {
       }
       await tx.set('volunteer_signups', s)
       await tx.set('volunteer_task_counters', next)
-      await bumpStats(tx, [['village', statsUnitOf(task)], ['org', task.orgId]], { signups: 1 })
+      await bumpStats(
+        tx,
+        [
+          ['village', statsUnitOf(task)],
+          ['org', task.orgId],
+        ],
+        { signups: 1 },
+      )
       if (status === 'confirmed') {
         await writeInbox(tx, {
-          _id: ids.reminder(id), userId: user._id, kind: 'reminder', title: `志愿服务提醒：${task.title}`,
-          body: `${formatBj(task.startAt)} 在 ${task.placeName}，到场后请扫码或定位签到。`, taskId, requestId: null,
-          showAt: Math.max(ctx.now, task.startAt - REMINDER_LEAD_MS), createdAt: ctx.now, voidedAt: null,
+          _id: ids.reminder(id),
+          userId: user._id,
+          kind: 'reminder',
+          title: `志愿服务提醒：${task.title}`,
+          body: `${formatBj(task.startAt)} 在 ${task.placeName}，到场后请扫码或定位签到。`,
+          taskId,
+          requestId: null,
+          showAt: Math.max(ctx.now, task.startAt - REMINDER_LEAD_MS),
+          createdAt: ctx.now,
+          voidedAt: null,
         })
       }
       // a new waitlisted sign-up is last in line: its place is the new waitlist length

@@ -1,4 +1,4 @@
-import { volunteerContract } from '../../../shared/volunteer/volunteer.contract'
+import { volunteerContract } from '@shared/volunteer/volunteer.contract'
 import { legacyAction } from '../../_core/wrap'
 import { checkinCode, loadTask, requireOrgAdmin } from '../support'
 

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import { volunteerContract } from '../../../shared/volunteer/volunteer.contract'
-import { formatBj } from '../../../shared/time/beijing'
+import { volunteerContract } from '@shared/volunteer/volunteer.contract'
+import { formatBj } from '@shared/time/beijing'
 import { callFunction, type CallResult } from '../../services/call-function'
 import { showError, toastDone } from '../../components'
 

@@ -26,7 +26,11 @@ export default function Login() {
   const [busy, setBusy] = useState<string | null>(null)
 
   if (!DEMO_LOGIN) {
-    return <Page><Empty title='微信里无需登录' text='请回到首页。' /></Page>
+    return (
+      <Page>
+        <Empty title="微信里无需登录" text="请回到首页。" />
+      </Page>
+    )
   }
 
   async function pick(user: DevUser) {
@@ -44,24 +48,26 @@ export default function Login() {
   }
 
   return (
-    <Page title='选择演示账号' intro='这是本地演示环境。点一个人，就以他的身份使用。'>
+    <Page title="选择演示账号" intro="这是本地演示环境。点一个人，就以他的身份使用。">
       {users.loading ? <Loading /> : null}
       {users.error ? <ErrorBlock message={users.error.message} onRetry={users.reload} /> : null}
-      {users.data && !users.data.length ? <Empty title='还没有演示账号' text='请先导入演示数据（npm run seed）。' /> : null}
+      {users.data && !users.data.length ? (
+        <Empty title="还没有演示账号" text="请先导入演示数据（npm run seed）。" />
+      ) : null}
       {users.data
         ? groupByRole(users.data).map((g) => (
-          <Card key={g.label} title={g.label} extra={`${g.users.length} 人`}>
-            {g.users.map((u) => (
-              <Row
-                key={u.id}
-                title={busy === u.id ? `${u.name}（正在登录…）` : u.name}
-                sub={u.roles.length ? u.roles.map((r) => `${r.roleLabel} · ${r.unitName}`).join('；') : '没有身份'}
-                arrow
-                onClick={() => void pick(u)}
-              />
-            ))}
-          </Card>
-        ))
+            <Card key={g.label} title={g.label} extra={`${g.users.length} 人`}>
+              {g.users.map((u) => (
+                <Row
+                  key={u.id}
+                  title={busy === u.id ? `${u.name}（正在登录…）` : u.name}
+                  sub={u.roles.length ? u.roles.map((r) => `${r.roleLabel} · ${r.unitName}`).join('；') : '没有身份'}
+                  arrow
+                  onClick={() => void pick(u)}
+                />
+              ))}
+            </Card>
+          ))
         : null}
     </Page>
   )

@@ -2,8 +2,8 @@ import { Switch, Textarea, View } from '@tarojs/components'
 import '../../packages/incident/incident.css'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { incidentContract } from '../../../shared/incident/incident.contract'
-import { MAX_PHOTOS, MIN_TYPED_ADDRESS, type Severity } from '../../../shared/incident/incident.schema'
+import { incidentContract } from '@shared/incident/incident.contract'
+import { MAX_PHOTOS, MIN_TYPED_ADDRESS, type Severity } from '@shared/incident/incident.schema'
 import { Button, Card, Field, Page, PhotoPicker, Row, Tag, showError, toastDone } from '../../components'
 import { callFunction, newRequestId } from '../../services/call-function'
 import { hasPermission, useMe } from '../../services/me'
@@ -24,7 +24,14 @@ interface Draft {
   anonymous: boolean
 }
 const emptyDraft = (): Draft => ({
-  requestId: newRequestId(), category: null, severity: 'normal', description: '', photos: [], location: null, address: '', anonymous: false,
+  requestId: newRequestId(),
+  category: null,
+  severity: 'normal',
+  description: '',
+  photos: [],
+  location: null,
+  address: '',
+  anonymous: false,
 })
 function loadDraft(): Draft {
   try {
@@ -47,9 +54,13 @@ export default function Report() {
   const [noLocation, setNoLocation] = useState(false)
   const config = useQuery(() => callFunction(incidentContract, 'config', {}), [me?.user.id])
   const nearby = useQuery(
-    () => draft.category && draft.location
-      ? callFunction(incidentContract, 'nearbyOpen', { category: draft.category, location: { ...draft.location, datum: 'gcj02' } })
-      : Promise.resolve({ ok: true as const, data: { items: [] } }),
+    () =>
+      draft.category && draft.location
+        ? callFunction(incidentContract, 'nearbyOpen', {
+            category: draft.category,
+            location: { ...draft.location, datum: 'gcj02' },
+          })
+        : Promise.resolve({ ok: true as const, data: { items: [] } }),
     [draft.category, draft.location?.lat, draft.location?.lng],
   )
 
@@ -74,14 +85,26 @@ export default function Report() {
     if (!draft.category) return void showError('请先选择问题类别')
     if (!draft.location && draft.address.trim().length < MIN_TYPED_ADDRESS) {
       setNoLocation(true)
-      return void showError(`请点"获取位置"，或在"地址"里写清在哪里（至少 ${MIN_TYPED_ADDRESS} 个字）`, '还不知道在哪里')
+      return void showError(
+        `请点"获取位置"，或在"地址"里写清在哪里（至少 ${MIN_TYPED_ADDRESS} 个字）`,
+        '还不知道在哪里',
+      )
     }
     setSending(true)
-    const r = await callFunction(incidentContract, 'report', {
-      category: draft.category, severity: draft.severity, description: draft.description,
-      photos: draft.photos.map((p) => p.fileId), location: draft.location ? { ...draft.location, datum: 'gcj02' } : null,
-      address: draft.address, anonymous: draft.anonymous,
-    }, { requestId: draft.requestId })
+    const r = await callFunction(
+      incidentContract,
+      'report',
+      {
+        category: draft.category,
+        severity: draft.severity,
+        description: draft.description,
+        photos: draft.photos.map((p) => p.fileId),
+        location: draft.location ? { ...draft.location, datum: 'gcj02' } : null,
+        address: draft.address,
+        anonymous: draft.anonymous,
+      },
+      { requestId: draft.requestId },
+    )
     setSending(false)
     if (!r.ok) {
       // a network failure keeps the same requestId for the retry; anything else is a new attempt after fixing it
@@ -95,7 +118,10 @@ export default function Report() {
   }
 
   async function join(id: string) {
-    const r = await callFunction(incidentContract, 'joinIncident', { incidentId: id, note: draft.description.slice(0, 200) })
+    const r = await callFunction(incidentContract, 'joinIncident', {
+      incidentId: id,
+      note: draft.description.slice(0, 200),
+    })
     if (!r.ok) return void showError(r.message)
     setDraft(emptyDraft())
     toastDone('已告诉网格员')
@@ -104,66 +130,115 @@ export default function Report() {
 
   const categories = config.data?.categories ?? []
   return (
-    <Page title='随手拍' intro='拍下身边的问题，网格员会受理，处理结果会告诉您。'>
+    <Page title="随手拍" intro="拍下身边的问题，网格员会受理，处理结果会告诉您。">
       <Card>
-        <Row title='我上报的事' arrow onClick={() => go('/packages/incident/pages/list/index?view=mine')} />
-        {hasPermission(me, 'incident_view') ? <Row title='待我处理' arrow onClick={() => go('/packages/incident/pages/list/index?view=todo')} /> : null}
-        {hasPermission(me, 'incident_stats') || hasPermission(me, 'safe_report_create') ? (
-          <Row title='概况、报平安与台账' arrow onClick={() => go('/packages/incident/pages/overview/index')} />
+        <Row title="我上报的事" arrow onClick={() => go('/packages/incident/pages/list/index?view=mine')} />
+        {hasPermission(me, 'incident_view') ? (
+          <Row title="待我处理" arrow onClick={() => go('/packages/incident/pages/list/index?view=todo')} />
         ) : null}
-        <Row title='消息' arrow onClick={() => go('/packages/incident/pages/list/index?view=inbox')} />
+        {hasPermission(me, 'incident_stats') || hasPermission(me, 'safe_report_create') ? (
+          <Row title="概况、报平安与台账" arrow onClick={() => go('/packages/incident/pages/overview/index')} />
+        ) : null}
+        <Row title="消息" arrow onClick={() => go('/packages/incident/pages/list/index?view=inbox')} />
       </Card>
       {canReport ? (
-        <Card title='上报问题'>
-          <View className='l-field'>
-            <View className='l-field__label'>类别</View>
-            <View className='incident-chips'>
+        <Card title="上报问题">
+          <View className="l-field">
+            <View className="l-field__label">类别</View>
+            <View className="incident-chips">
               {categories.map((c) => (
-                <Button key={c.key} size='small' inline kind={draft.category === c.key ? 'primary' : 'secondary'} onClick={() => patch({ category: c.key })}>{c.label}</Button>
+                <Button
+                  key={c.key}
+                  size="small"
+                  inline
+                  kind={draft.category === c.key ? 'primary' : 'secondary'}
+                  onClick={() => patch({ category: c.key })}
+                >
+                  {c.label}
+                </Button>
               ))}
             </View>
           </View>
-          <View className='l-field'>
-            <View className='l-field__label'>紧急程度</View>
-            <View className='incident-chips'>
+          <View className="l-field">
+            <View className="l-field__label">紧急程度</View>
+            <View className="incident-chips">
               {(config.data?.severities ?? []).map((s) => (
-                <Button key={s.key} size='small' inline kind={draft.severity === s.key ? 'primary' : 'secondary'} onClick={() => patch({ severity: s.key })}>{s.label}</Button>
+                <Button
+                  key={s.key}
+                  size="small"
+                  inline
+                  kind={draft.severity === s.key ? 'primary' : 'secondary'}
+                  onClick={() => patch({ severity: s.key })}
+                >
+                  {s.label}
+                </Button>
               ))}
             </View>
           </View>
-          <View className='l-field'>
-            <View className='l-field__label'>问题描述</View>
-            <Textarea className='l-field__input incident-desc' value={draft.description} maxlength={500} placeholder='发生了什么？在哪里？' onInput={(e) => patch({ description: e.detail.value })} />
+          <View className="l-field">
+            <View className="l-field__label">问题描述</View>
+            <Textarea
+              className="l-field__input incident-desc"
+              value={draft.description}
+              maxlength={500}
+              placeholder="发生了什么？在哪里？"
+              onInput={(e) => patch({ description: e.detail.value })}
+            />
           </View>
           {me ? (
-            <PhotoPicker photos={draft.photos} max={MAX_PHOTOS} userId={me.user.id} hint='至少 1 张，拍清楚问题在哪里'
-              onChange={(photos) => patch({ photos })} onBusyChange={setUploading} />
+            <PhotoPicker
+              photos={draft.photos}
+              max={MAX_PHOTOS}
+              userId={me.user.id}
+              hint="至少 1 张，拍清楚问题在哪里"
+              onChange={(photos) => patch({ photos })}
+              onBusyChange={setUploading}
+            />
           ) : null}
-          <View className='l-field'>
-            <View className='l-field__label'>位置</View>
-            <View className='l-field__hint'>
+          <View className="l-field">
+            <View className="l-field__label">位置</View>
+            <View className="l-field__hint">
               {draft.location
                 ? `已定位（${draft.location.lat.toFixed(5)}, ${draft.location.lng.toFixed(5)}）`
-                : noLocation ? '没有定位也能上报：请在下面写清地址' : '还没有定位'}
+                : noLocation
+                  ? '没有定位也能上报：请在下面写清地址'
+                  : '还没有定位'}
             </View>
-            <Button kind='secondary' onClick={() => void locate()}>{draft.location ? '重新定位' : '获取位置'}</Button>
+            <Button kind="secondary" onClick={() => void locate()}>
+              {draft.location ? '重新定位' : '获取位置'}
+            </Button>
           </View>
-          <Field label={draft.location ? '地址补充' : '地址（没有定位时必填）'} value={draft.address} onChange={(v) => patch({ address: v })}
-            placeholder={draft.location ? '如：3 栋后面垃圾站' : '如：然乌村 3 组 老桥东头'} maxlength={80} />
-          <View className='l-row'>
-            <View className='l-row__main'>对其他居民匿名</View>
+          <Field
+            label={draft.location ? '地址补充' : '地址（没有定位时必填）'}
+            value={draft.address}
+            onChange={(v) => patch({ address: v })}
+            placeholder={draft.location ? '如：3 栋后面垃圾站' : '如：然乌村 3 组 老桥东头'}
+            maxlength={80}
+          />
+          <View className="l-row">
+            <View className="l-row__main">对其他居民匿名</View>
             <Switch checked={draft.anonymous} onChange={(e) => patch({ anonymous: e.detail.value })} />
           </View>
           {nearby.data?.items.length ? (
-            <Card title='附近已有人报过'>
+            <Card title="附近已有人报过">
               {nearby.data.items.map((n) => (
-                <Row key={n.id} title={`${n.categoryLabel} · ${n.distanceM} 米`} sub={n.description}
-                  extra={<Button size='small' inline onClick={() => void join(n.id)}>我也遇到</Button>} />
+                <Row
+                  key={n.id}
+                  title={`${n.categoryLabel} · ${n.distanceM} 米`}
+                  sub={n.description}
+                  extra={
+                    <Button size="small" inline onClick={() => void join(n.id)}>
+                      我也遇到
+                    </Button>
+                  }
+                />
               ))}
             </Card>
           ) : null}
-          <Button loading={sending} loadingText='正在提交…' disabled={uploading} onClick={() => void submit()}>提交上报</Button>
-          {draft.description || draft.photos.length ? <Tag tone='plain'>草稿已自动保存</Tag> : null}
+          <Button loading={sending} loadingText="正在提交…" disabled={uploading} onClick={() => void submit()}>
+            提交上报
+          </Button>
+          {draft.description || draft.photos.length ? <Tag tone="plain">草稿已自动保存</Tag> : null}
         </Card>
       ) : null}
     </Page>

@@ -33,26 +33,62 @@ type Anyfn = (...args: any[]) => any
 export function installWeappEnv(cloud: CloudHandler): WxCalls {
   const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { pretendToBeVisual: true })
   const g = globalThis as any
-  for (const key of ['window', 'document', 'navigator', 'Node', 'Element', 'HTMLElement', 'Event', 'CustomEvent',
-    'getComputedStyle', 'requestAnimationFrame', 'cancelAnimationFrame', 'DocumentFragment', 'Text', 'Comment']) {
+  for (const key of [
+    'window',
+    'document',
+    'navigator',
+    'Node',
+    'Element',
+    'HTMLElement',
+    'Event',
+    'CustomEvent',
+    'getComputedStyle',
+    'requestAnimationFrame',
+    'cancelAnimationFrame',
+    'DocumentFragment',
+    'Text',
+    'Comment',
+  ]) {
     if (g[key] === undefined) g[key] = (dom.window as any)[key]
   }
 
   const calls: WxCalls = { callFunction: [], reLaunch: [] }
   const storage = new Map<string, unknown>()
   /** wx-style async API: callbacks when given, else a promise (what Taro's promisify expects). */
-  const asyncApi = (impl: (opts: any) => unknown) => (opts: any = {}) => {
-    const p = Promise.resolve().then(() => impl(opts))
-    if (opts.success || opts.fail || opts.complete) {
-      p.then((r) => { opts.success?.(r); opts.complete?.(r) }, (e) => { opts.fail?.(e); opts.complete?.(e) })
-      return undefined
+  const asyncApi =
+    (impl: (opts: any) => unknown) =>
+    (opts: any = {}) => {
+      const p = Promise.resolve().then(() => impl(opts))
+      if (opts.success || opts.fail || opts.complete) {
+        p.then(
+          (r) => {
+            opts.success?.(r)
+            opts.complete?.(r)
+          },
+          (e) => {
+            opts.fail?.(e)
+            opts.complete?.(e)
+          },
+        )
+        return undefined
+      }
+      return p
     }
-    return p
-  }
   const systemInfo = {
-    brand: 'devtools', model: 'iPhone 12', pixelRatio: 3, screenWidth: 390, screenHeight: 844, windowWidth: 390,
-    windowHeight: 844, statusBarHeight: 47, language: 'zh_CN', version: '8.0.50', system: 'iOS 17', platform: 'devtools',
-    SDKVersion: '3.4.0', safeArea: { top: 47, left: 0, right: 390, bottom: 810, width: 390, height: 763 },
+    brand: 'devtools',
+    model: 'iPhone 12',
+    pixelRatio: 3,
+    screenWidth: 390,
+    screenHeight: 844,
+    windowWidth: 390,
+    windowHeight: 844,
+    statusBarHeight: 47,
+    language: 'zh_CN',
+    version: '8.0.50',
+    system: 'iOS 17',
+    platform: 'devtools',
+    SDKVersion: '3.4.0',
+    safeArea: { top: 47, left: 0, right: 390, bottom: 810, width: 390, height: 763 },
   }
   g.wx = {
     getSystemInfoSync: () => systemInfo,

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
-import { accountContract } from '../../../../shared/account/account.contract'
-import { UNIT_LEVEL_LABELS, type UnitRef, type UnitSummary } from '../../../../shared/account/account.schema'
+import { accountContract } from '@shared/account/account.contract'
+import { UNIT_LEVEL_LABELS, type UnitRef, type UnitSummary } from '@shared/account/account.schema'
 import { Button, Empty, ErrorBlock, Loading, Row } from '../../../components'
 import { callFunction } from '../../../services/call-function'
 import { useQuery } from '../../../services/use-call'
@@ -24,7 +24,10 @@ export function UnitBrowser(props: UnitBrowserProps) {
   const current = stack[stack.length - 1] ?? null
   const atRoots = !current && props.roots !== null
   const children = useQuery(
-    () => (atRoots ? Promise.resolve({ ok: true as const, data: { parent: null, items: [] } }) : callFunction(accountContract, 'listUnits', { parentId: current ? current.id : null })),
+    () =>
+      atRoots
+        ? Promise.resolve({ ok: true as const, data: { parent: null, items: [] } })
+        : callFunction(accountContract, 'listUnits', { parentId: current ? current.id : null }),
     [current ? current.id : null, atRoots],
   )
 
@@ -37,11 +40,13 @@ export function UnitBrowser(props: UnitBrowserProps) {
     <View>
       {current ? (
         <View>
-          <View className='l-row__sub'>现在在：{current.fullName}</View>
+          <View className="l-row__sub">现在在：{current.fullName}</View>
           {props.canSelect(current) ? (
             <Button onClick={() => props.onSelect(current)}>就选「{current.name}」</Button>
           ) : null}
-          <Button kind='secondary' size='small' onClick={() => setStack((s) => s.slice(0, -1))}>返回上一级</Button>
+          <Button kind="secondary" size="small" onClick={() => setStack((s) => s.slice(0, -1))}>
+            返回上一级
+          </Button>
         </View>
       ) : null}
       {!atRoots && children.loading ? <Loading /> : null}

@@ -16,13 +16,21 @@ export function QueueStatus(props: { onSynced?: () => void }) {
     })
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
-  if (!count) return <View className='patrol-queue patrol-queue--empty'><Tag tone='success'>打卡都已上传</Tag></View>
+  if (!count)
+    return (
+      <View className="patrol-queue patrol-queue--empty">
+        <Tag tone="success">打卡都已上传</Tag>
+      </View>
+    )
   return (
-    <View className='patrol-queue'>
-      <Tag tone='warning'>{`${count} 条打卡等待上传`}</Tag>
-      <View className='l-row__sub'>没有信号也没关系，打卡已存在手机里，有网络后会自动上传。</View>
+    <View className="patrol-queue">
+      <Tag tone="warning">{`${count} 条打卡等待上传`}</Tag>
+      <View className="l-row__sub">没有信号也没关系，打卡已存在手机里，有网络后会自动上传。</View>
       <Button
-        kind='secondary' size='small' loading={sending} loadingText='正在上传…'
+        kind="secondary"
+        size="small"
+        loading={sending}
+        loadingText="正在上传…"
         onClick={() => {
           setSending(true)
           void flush().finally(() => setSending(false))

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { wgs84ToGcj02 } from '../../../../shared/geo/gcj02'
+import { wgs84ToGcj02 } from '@shared/geo/gcj02'
 import { IS_WEAPP } from '../../../services/env'
 
 export interface Fix {

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
-import { CommonErrors } from '../../../../shared/errors'
-import { patrolContract } from '../../../../shared/patrol/patrol.contract'
-import type { CheckInOutput } from '../../../../shared/patrol/patrol.schema'
+import { CommonErrors } from '@shared/errors'
+import { patrolContract } from '@shared/patrol/patrol.contract'
+import type { CheckInOutput } from '@shared/patrol/patrol.schema'
 import { callFunction, newRequestId } from '../../../services/call-function'
 import { IS_WEAPP } from '../../../services/env'
 
@@ -21,8 +21,7 @@ export interface QueuedCheckin {
 }
 
 export type SyncOutcome =
-  | { requestId: string; ok: true; data: CheckInOutput }
-  | { requestId: string; ok: false; code: string; message: string }
+  { requestId: string; ok: true; data: CheckInOutput } | { requestId: string; ok: false; code: string; message: string }
 
 const KEY = 'linli.patrol.queue'
 const OUTCOMES_KEY = 'linli.patrol.outcomes'
@@ -95,7 +94,9 @@ export function flush(): Promise<SyncOutcome[]> {
       const { requestId, ...input } = next
       const r = await callFunction(patrolContract, 'checkIn', input, { requestId })
       if (!r.ok && r.code === CommonErrors.NETWORK.code) break
-      const outcome: SyncOutcome = r.ok ? { requestId, ok: true, data: r.data } : { requestId, ok: false, code: r.code, message: r.message }
+      const outcome: SyncOutcome = r.ok
+        ? { requestId, ok: true, data: r.data }
+        : { requestId, ok: false, code: r.code, message: r.message }
       outcomes.push(outcome)
       keepOutcome(outcome)
       write(read().filter((q) => q.requestId !== requestId))

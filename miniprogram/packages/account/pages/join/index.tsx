@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
-import { accountContract } from '../../../../../shared/account/account.contract'
-import type { RoleView } from '../../../../../shared/account/account.schema'
+import { accountContract } from '@shared/account/account.contract'
+import type { RoleView } from '@shared/account/account.schema'
 import { Button, Card, Field, Page, showError, toastDone } from '../../../../components'
 import { callFunction, fieldErrors } from '../../../../services/call-function'
 import { forgetMe } from '../../../../services/me'
@@ -33,10 +33,10 @@ export default function Join() {
 
   if (granted) {
     return (
-      <Page title='加入成功'>
+      <Page title="加入成功">
         <Card>
-          <View className='l-row__title'>您现在是 {granted.roleLabel}</View>
-          <View className='l-row__sub'>{granted.unit.fullName}</View>
+          <View className="l-row__title">您现在是 {granted.roleLabel}</View>
+          <View className="l-row__sub">{granted.unit.fullName}</View>
         </Card>
         <Button onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>回到首页</Button>
       </Page>
@@ -44,18 +44,20 @@ export default function Join() {
   }
 
   return (
-    <Page title='使用邀请码' intro='村（社区）干部或网格员给您的 8 位邀请码，填在下面。'>
+    <Page title="使用邀请码" intro="村（社区）干部或网格员给您的 8 位邀请码，填在下面。">
       <Card>
         <Field
-          label='邀请码'
+          label="邀请码"
           value={code}
           onChange={(v) => setCode(v.toUpperCase().replace(/\s+/g, ''))}
-          placeholder='例如 7KQ2MX9P'
+          placeholder="例如 7KQ2MX9P"
           maxlength={8}
           error={error}
-          hint='字母不分大小写；没有数字 0、1 和字母 O、I'
+          hint="字母不分大小写；没有数字 0、1 和字母 O、I"
         />
-        <Button loading={redeem.pending} loadingText='正在提交…' disabled={!code} onClick={() => void submit()}>确定</Button>
+        <Button loading={redeem.pending} loadingText="正在提交…" disabled={!code} onClick={() => void submit()}>
+          确定
+        </Button>
       </Card>
     </Page>
   )

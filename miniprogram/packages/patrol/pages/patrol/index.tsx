@@ -1,11 +1,23 @@
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
-import { patrolContract } from '../../../../../shared/patrol/patrol.contract'
-import { parseCode } from '../../../../../shared/patrol/patrol.rules'
-import type { PatrolView } from '../../../../../shared/patrol/patrol.schema'
-import { formatBj } from '../../../../../shared/time/beijing'
-import { Button, Card, ConfirmButton, ErrorBlock, Field, Loading, Page, Tag, showError, toast, toastDone } from '../../../../components'
+import { patrolContract } from '@shared/patrol/patrol.contract'
+import { parseCode } from '@shared/patrol/patrol.rules'
+import type { PatrolView } from '@shared/patrol/patrol.schema'
+import { formatBj } from '@shared/time/beijing'
+import {
+  Button,
+  Card,
+  ConfirmButton,
+  ErrorBlock,
+  Field,
+  Loading,
+  Page,
+  Tag,
+  showError,
+  toast,
+  toastDone,
+} from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
 import { IS_WEAPP } from '../../../../services/env'
 import { useAction } from '../../../../services/use-call'
@@ -37,9 +49,15 @@ export default function PatrolPage() {
   const [waiting, setWaiting] = useState(() => pending().filter((q) => q.patrolId === id))
   const [hazard, setHazard] = useState('')
   const [hazardGrid, setHazardGrid] = useState<string | null>(null)
-  const finish = useAction((input: { patrolId: string }, requestId: string) => callFunction(patrolContract, 'finishPatrol', input, { requestId }))
-  const report = useAction((input: { patrolId: string; text: string; gridId: string | null; position: { lat: number; lng: number } | null }, requestId: string) =>
-    callFunction(patrolContract, 'reportHazard', input, { requestId }))
+  const finish = useAction((input: { patrolId: string }, requestId: string) =>
+    callFunction(patrolContract, 'finishPatrol', input, { requestId }),
+  )
+  const report = useAction(
+    (
+      input: { patrolId: string; text: string; gridId: string | null; position: { lat: number; lng: number } | null },
+      requestId: string,
+    ) => callFunction(patrolContract, 'reportHazard', input, { requestId }),
+  )
 
   const load = useCallback(() => {
     void callFunction(patrolContract, 'getPatrol', { patrolId: id }).then((r) => {
@@ -77,7 +95,12 @@ export default function PatrolPage() {
         void showError(e instanceof Error ? e.message : '暂时定不到位置')
         return
       }
-      const queued = enqueue({ patrolId: id, code: parsed.code, position: { lat: fix.lat, lng: fix.lng }, accuracyM: fix.accuracyM })
+      const queued = enqueue({
+        patrolId: id,
+        code: parsed.code,
+        position: { lat: fix.lat, lng: fix.lng },
+        accuracyM: fix.accuracyM,
+      })
       setTyped('')
       const outcomes = await flush()
       const mine = outcomes.find((o) => o.requestId === queued.requestId)
@@ -105,72 +128,145 @@ export default function PatrolPage() {
   const remaining = view.progress.remaining.filter((r) => !waitingIds.has(r.id))
   const active = view.status === 'active'
   return (
-    <Page title={`${view.shiftName} · ${view.routeName}`} intro={`${view.teamName} · ${view.day} ${formatBj(view.windowStart, 'HH:mm')}–${formatBj(view.windowEnd, 'HH:mm')}`}>
+    <Page
+      title={`${view.shiftName} · ${view.routeName}`}
+      intro={`${view.teamName} · ${view.day} ${formatBj(view.windowStart, 'HH:mm')}–${formatBj(view.windowEnd, 'HH:mm')}`}
+    >
       <QueueStatus onSynced={load} />
-      <Card title='进度' extra={<Tag tone={active ? 'info' : 'success'}>{view.statusLabel}</Tag>}>
-        <View className='patrol-progress'>{`${view.progress.done}/${view.progress.total}`}</View>
-        <View className='l-row__sub'>{`已打卡 ${view.progress.done} 个点位，共 ${view.progress.total} 个${waiting.length ? `（另有 ${waiting.length} 个等待上传）` : ''}`}</View>
-        {remaining.length ? <View className='l-row__sub'>{`还剩：${remaining.map((r) => r.name).join('、')}`}</View> : null}
-        {!active && view.minutes !== null ? <View className='l-row__sub'>{`巡逻时长 ${view.minutes} 分钟，已记入志愿服务时长`}</View> : null}
+      <Card title="进度" extra={<Tag tone={active ? 'info' : 'success'}>{view.statusLabel}</Tag>}>
+        <View className="patrol-progress">{`${view.progress.done}/${view.progress.total}`}</View>
+        <View className="l-row__sub">{`已打卡 ${view.progress.done} 个点位，共 ${view.progress.total} 个${waiting.length ? `（另有 ${waiting.length} 个等待上传）` : ''}`}</View>
+        {remaining.length ? (
+          <View className="l-row__sub">{`还剩：${remaining.map((r) => r.name).join('、')}`}</View>
+        ) : null}
+        {!active && view.minutes !== null ? (
+          <View className="l-row__sub">{`巡逻时长 ${view.minutes} 分钟，已记入志愿服务时长`}</View>
+        ) : null}
       </Card>
       {active ? (
-        <Card title='打卡'>
+        <Card title="打卡">
           {IS_WEAPP ? (
-            <Button loading={busy} loadingText='正在打卡…' onClick={() => {
-              void Taro.scanCode({ onlyFromCamera: true }).then((r) => checkIn(`${r.result ?? ''} ${r.path ?? ''}`), () => undefined)
-            }}>扫码打卡</Button>
+            <Button
+              loading={busy}
+              loadingText="正在打卡…"
+              onClick={() => {
+                void Taro.scanCode({ onlyFromCamera: true }).then(
+                  (r) => checkIn(`${r.result ?? ''} ${r.path ?? ''}`),
+                  () => undefined,
+                )
+              }}
+            >
+              扫码打卡
+            </Button>
           ) : null}
-          <Field label={IS_WEAPP ? '扫不出来？输入点位码' : '输入点位码'} value={typed} onChange={setTyped} placeholder='二维码下方的码，如 p1-…' maxlength={64} />
-          <Button kind={IS_WEAPP ? 'secondary' : 'primary'} loading={busy} loadingText='正在打卡…' disabled={!typed.trim()} onClick={() => void checkIn(typed)}>打卡</Button>
-          {last ? <View className='l-row__sub patrol-last'>{last}</View> : null}
+          <Field
+            label={IS_WEAPP ? '扫不出来？输入点位码' : '输入点位码'}
+            value={typed}
+            onChange={setTyped}
+            placeholder="二维码下方的码，如 p1-…"
+            maxlength={64}
+          />
+          <Button
+            kind={IS_WEAPP ? 'secondary' : 'primary'}
+            loading={busy}
+            loadingText="正在打卡…"
+            disabled={!typed.trim()}
+            onClick={() => void checkIn(typed)}
+          >
+            打卡
+          </Button>
+          {last ? <View className="l-row__sub patrol-last">{last}</View> : null}
         </Card>
       ) : null}
-      <Card title='打卡记录'>
+      <Card title="打卡记录">
         {waiting.map((q) => (
-          <View key={q.requestId} className='l-list__item'>
-            <View className='l-row__title'>{`点位 ${parseCode(q.code)?.checkpointId ?? ''}`}</View>
-            <Tag tone='warning'>等待上传</Tag>
-            <View className='l-row__sub'>{formatBj(q.deviceAt, 'HH:mm:ss')}</View>
+          <View key={q.requestId} className="l-list__item">
+            <View className="l-row__title">{`点位 ${parseCode(q.code)?.checkpointId ?? ''}`}</View>
+            <Tag tone="warning">等待上传</Tag>
+            <View className="l-row__sub">{formatBj(q.deviceAt, 'HH:mm:ss')}</View>
           </View>
         ))}
         {view.checkins.map((c) => (
-          <View key={c.id} className='l-list__item'>
-            <View className='l-row__title'>{c.checkpointName}</View>
-            <View className='l-row__sub'>{`${formatBj(c.at, 'HH:mm')} · ${c.by} · 距点位 ${Math.round(c.distanceM)} 米${c.late ? ' · 离线补传' : ''}`}</View>
-            <Tag tone={c.status === 'ok' || c.status === 'accepted' ? 'success' : c.status === 'flagged' ? 'warning' : 'danger'}>{c.statusLabel}</Tag>
-            {c.flags.map((f) => <Tag key={f.code} tone='plain'>{f.label}</Tag>)}
+          <View key={c.id} className="l-list__item">
+            <View className="l-row__title">{c.checkpointName}</View>
+            <View className="l-row__sub">{`${formatBj(c.at, 'HH:mm')} · ${c.by} · 距点位 ${Math.round(c.distanceM)} 米${c.late ? ' · 离线补传' : ''}`}</View>
+            <Tag
+              tone={
+                c.status === 'ok' || c.status === 'accepted' ? 'success' : c.status === 'flagged' ? 'warning' : 'danger'
+              }
+            >
+              {c.statusLabel}
+            </Tag>
+            {c.flags.map((f) => (
+              <Tag key={f.code} tone="plain">
+                {f.label}
+              </Tag>
+            ))}
           </View>
         ))}
-        {!view.checkins.length && !waiting.length ? <View className='l-row__sub'>还没有打卡</View> : null}
+        {!view.checkins.length && !waiting.length ? <View className="l-row__sub">还没有打卡</View> : null}
       </Card>
       {active ? (
-        <Card title='发现隐患'>
-          <Field label='看到了什么' value={hazard} onChange={setHazard} placeholder='如：桥头护栏松动' maxlength={500} />
-          <View className='l-field__label'>在哪个网格</View>
+        <Card title="发现隐患">
+          <Field
+            label="看到了什么"
+            value={hazard}
+            onChange={setHazard}
+            placeholder="如：桥头护栏松动"
+            maxlength={500}
+          />
+          <View className="l-field__label">在哪个网格</View>
           <UnitChoice options={view.grids} value={hazardGrid ?? view.grids[0]?.id ?? null} onChange={setHazardGrid} />
-          <Button kind='secondary' loading={report.pending} disabled={hazard.trim().length < 2} onClick={() => {
-            // the hazard's place: a fresh fix if there is one, else the server uses the last checkpoint
-            void currentFix().then((f) => ({ lat: f.lat, lng: f.lng }), () => null).then((position) =>
-              report.run({ patrolId: id, text: hazard.trim(), gridId: hazardGrid ?? view.grids[0]?.id ?? null, position }),
-            ).then((r) => {
-              if (r.ok) {
-                setHazard('')
-                toastDone('已转为网格事件')
-                load()
-              } else void showError(r.message)
-            })
-          }}>上报隐患</Button>
-          {view.hazards.map((h) => <View key={h.id} className='l-row__sub'>{`${formatBj(h.at, 'HH:mm')} ${h.text}${h.incidentId ? '（已转为网格事件）' : ''}`}</View>)}
+          <Button
+            kind="secondary"
+            loading={report.pending}
+            disabled={hazard.trim().length < 2}
+            onClick={() => {
+              // the hazard's place: a fresh fix if there is one, else the server uses the last checkpoint
+              void currentFix()
+                .then(
+                  (f) => ({ lat: f.lat, lng: f.lng }),
+                  () => null,
+                )
+                .then((position) =>
+                  report.run({
+                    patrolId: id,
+                    text: hazard.trim(),
+                    gridId: hazardGrid ?? view.grids[0]?.id ?? null,
+                    position,
+                  }),
+                )
+                .then((r) => {
+                  if (r.ok) {
+                    setHazard('')
+                    toastDone('已转为网格事件')
+                    load()
+                  } else void showError(r.message)
+                })
+            }}
+          >
+            上报隐患
+          </Button>
+          {view.hazards.map((h) => (
+            <View
+              key={h.id}
+              className="l-row__sub"
+            >{`${formatBj(h.at, 'HH:mm')} ${h.text}${h.incidentId ? '（已转为网格事件）' : ''}`}</View>
+          ))}
         </Card>
       ) : null}
       {active ? (
         <ConfirmButton
-          kind='primary'
+          kind="primary"
           disabled={waiting.length > 0}
           loading={finish.pending}
-          loadingText='正在结束…'
-          confirm={remaining.length ? `还有 ${remaining.length} 个点位没打卡，结束后记为漏巡。确定结束吗？` : '所有点位都已打卡。结束后记下巡逻时长。'}
-          confirmText='结束巡逻'
+          loadingText="正在结束…"
+          confirm={
+            remaining.length
+              ? `还有 ${remaining.length} 个点位没打卡，结束后记为漏巡。确定结束吗？`
+              : '所有点位都已打卡。结束后记下巡逻时长。'
+          }
+          confirmText="结束巡逻"
           onConfirm={() => {
             void finish.run({ patrolId: id }).then((r) => {
               if (r.ok) {

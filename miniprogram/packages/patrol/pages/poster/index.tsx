@@ -1,6 +1,6 @@
 import { useRouter } from '@tarojs/taro'
 import { Image, View } from '@tarojs/components'
-import { patrolContract } from '../../../../../shared/patrol/patrol.contract'
+import { patrolContract } from '@shared/patrol/patrol.contract'
 import { Button, ErrorBlock, Loading, Page } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
 import { IS_WEAPP } from '../../../../services/env'
@@ -11,19 +11,26 @@ import '../../components/patrol.css'
 export default function Poster() {
   const id = useRouter().params.id ?? ''
   const poster = useQuery(() => callFunction(patrolContract, 'poster', { checkpointId: id }), [id])
-  if (!poster.data) return <Page>{poster.error ? <ErrorBlock message={poster.error.message} onRetry={poster.reload} /> : <Loading />}</Page>
+  if (!poster.data)
+    return (
+      <Page>{poster.error ? <ErrorBlock message={poster.error.message} onRetry={poster.reload} /> : <Loading />}</Page>
+    )
   const p = poster.data
   return (
     <Page>
-      <View className='patrol-poster'>
-        <View className='patrol-poster__sub'>{p.village.fullName}</View>
-        <View className='patrol-poster__name'>{p.checkpointName}</View>
-        <View className='patrol-poster__sub'>{`巡逻路线：${p.routeName}`}</View>
-        <Image className='patrol-qr' src={p.qrDataUrl} mode='aspectFit' />
-        <View className='patrol-poster__sub'>巡逻队员请用「邻里」扫码打卡</View>
-        <View className='patrol-code'>{p.code}</View>
+      <View className="patrol-poster">
+        <View className="patrol-poster__sub">{p.village.fullName}</View>
+        <View className="patrol-poster__name">{p.checkpointName}</View>
+        <View className="patrol-poster__sub">{`巡逻路线：${p.routeName}`}</View>
+        <Image className="patrol-qr" src={p.qrDataUrl} mode="aspectFit" />
+        <View className="patrol-poster__sub">巡逻队员请用「邻里」扫码打卡</View>
+        <View className="patrol-code">{p.code}</View>
       </View>
-      {!IS_WEAPP ? <Button kind='secondary' onClick={() => window.print()}>打印</Button> : null}
+      {!IS_WEAPP ? (
+        <Button kind="secondary" onClick={() => window.print()}>
+          打印
+        </Button>
+      ) : null}
     </Page>
   )
 }

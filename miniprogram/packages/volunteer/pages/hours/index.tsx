@@ -13,23 +13,41 @@ export default function Hours() {
     return r.ok ? { ok: true as const, data: r.data.entries } : r
   }, [])
   const h = head.data
-  if (!h) return <Page>{head.error ? <ErrorBlock message={head.error.message} onRetry={head.reload} /> : <Loading />}</Page>
+  if (!h)
+    return <Page>{head.error ? <ErrorBlock message={head.error.message} onRetry={head.reload} /> : <Loading />}</Page>
   return (
-    <Page title='志愿服务记录'>
+    <Page title="志愿服务记录">
       <Card>
-        <Row title='姓名' sub={h.name} />
-        <Row title='累计时长' sub={`${h.totalHours} 小时`} />
-        <Row title='其中' sub={`志愿任务 ${h.taskHours} 小时 · 巡逻 ${h.patrolHours} 小时 · 群众点单 ${h.requestHours} 小时`} />
-        <View className='l-page__intro'>打印时间：{day(h.printedAt)}（由组织者确认的时长）</View>
-        {!IS_WEAPP ? <Button kind='secondary' onClick={() => (globalThis as { print?: () => void }).print?.()}>打印</Button>
-          : <Button kind='secondary' onClick={() => void Taro.showToast({ title: '请截图保存', icon: 'none' })}>保存</Button>}
+        <Row title="姓名" sub={h.name} />
+        <Row title="累计时长" sub={`${h.totalHours} 小时`} />
+        <Row
+          title="其中"
+          sub={`志愿任务 ${h.taskHours} 小时 · 巡逻 ${h.patrolHours} 小时 · 群众点单 ${h.requestHours} 小时`}
+        />
+        <View className="l-page__intro">打印时间：{day(h.printedAt)}（由组织者确认的时长）</View>
+        {!IS_WEAPP ? (
+          <Button kind="secondary" onClick={() => (globalThis as { print?: () => void }).print?.()}>
+            打印
+          </Button>
+        ) : (
+          <Button kind="secondary" onClick={() => void Taro.showToast({ title: '请截图保存', icon: 'none' })}>
+            保存
+          </Button>
+        )}
       </Card>
-      <Card title='明细'>
+      <Card title="明细">
         <PagedList
-          items={lines.items} total={lines.total} hasMore={lines.hasMore} loading={lines.loading} error={lines.error?.message}
-          onLoadMore={lines.loadMore} onRetry={lines.reload} keyOf={(e) => e.id}
+          items={lines.items}
+          total={lines.total}
+          hasMore={lines.hasMore}
+          loading={lines.loading}
+          error={lines.error?.message}
+          onLoadMore={lines.loadMore}
+          onRetry={lines.reload}
+          keyOf={(e) => e.id}
           renderItem={(e) => <Row title={`${e.hours} 小时 · ${e.sourceLabel}`} sub={`${day(e.at)} ${e.note}`} />}
-          emptyTitle='还没有确认的时长' emptyText='参加志愿任务后，组织者确认的时长会记在这里。'
+          emptyTitle="还没有确认的时长"
+          emptyText="参加志愿任务后，组织者确认的时长会记在这里。"
         />
       </Card>
     </Page>

@@ -12,7 +12,10 @@ export default function Signups() {
   const code = useQuery(() => callFunction(V, 'taskCode', { taskId }), [taskId])
   const [qr, setQr] = useState<string | null>(null)
   useEffect(() => {
-    if (code.data) void QRCode.toDataURL(code.data.code, { margin: 1, width: 240 }).then(setQr).catch(() => setQr(null))
+    if (code.data)
+      void QRCode.toDataURL(code.data.code, { margin: 1, width: 240 })
+        .then(setQr)
+        .catch(() => setQr(null))
   }, [code.data])
   const list = usePaged((page) => callFunction(V, 'listSignups', { taskId, page, pageSize: 20 }), [taskId])
   const [hours, setHours] = useState<Record<string, string>>({})
@@ -20,41 +23,95 @@ export default function Signups() {
   const confirm = useAction((i: { id: string; attended: boolean; measured: number }, requestId) => {
     const typed = hours[i.id]?.trim()
     const h = typed ? Number(typed) : undefined
-    return callFunction(V, 'confirmAttendance', {
-      signupId: i.id, attended: i.attended, ...(i.attended && h !== undefined && h !== i.measured ? { hours: h } : {}),
-      reason: reason[i.id] ?? '',
-    }, { requestId })
+    return callFunction(
+      V,
+      'confirmAttendance',
+      {
+        signupId: i.id,
+        attended: i.attended,
+        ...(i.attended && h !== undefined && h !== i.measured ? { hours: h } : {}),
+        reason: reason[i.id] ?? '',
+      },
+      { requestId },
+    )
   })
   return (
     <Page title={code.data?.title ?? '报名名单'}>
       {code.data ? (
-        <Card title='签到码（请志愿者扫码签到、签退）'>
+        <Card title="签到码（请志愿者扫码签到、签退）">
           {qr ? <Image src={qr} style={{ width: '240px', height: '240px' }} /> : null}
-          <Text className='l-page__intro vt-code' userSelect>{code.data.code}</Text>
+          <Text className="l-page__intro vt-code" userSelect>
+            {code.data.code}
+          </Text>
         </Card>
       ) : null}
-      <Card title='报名名单'>
+      <Card title="报名名单">
         <PagedList
-          items={list.items} total={list.total} hasMore={list.hasMore} loading={list.loading} error={list.error?.message}
-          onLoadMore={list.loadMore} onRetry={list.reload} keyOf={(s) => s.id}
+          items={list.items}
+          total={list.total}
+          hasMore={list.hasMore}
+          loading={list.loading}
+          error={list.error?.message}
+          onLoadMore={list.loadMore}
+          onRetry={list.reload}
+          keyOf={(s) => s.id}
           renderItem={(s) => (
-            <View className='l-list__item'>
-              <Row title={`${s.seq}. ${s.name}`}
+            <View className="l-list__item">
+              <Row
+                title={`${s.seq}. ${s.name}`}
                 sub={`${s.phoneMasked ?? ''} ${s.waitPosition ? `候补第 ${s.waitPosition} 位` : ''} ${s.checkInAt ? `签到 ${when(s.checkInAt)}` : '未签到'}${s.checkOutAt ? ` 签退 ${when(s.checkOutAt)}` : ''} · 实测 ${s.measuredHours} 小时`}
-                extra={<Tag tone={s.attendance === 'attended' ? 'success' : s.status === 'confirmed' ? 'info' : 'plain'}>
-                  {s.status !== 'confirmed' ? s.statusLabel : s.attendance === 'attended' ? `${s.confirmedHours} 小时` : s.attendanceLabel}
-                </Tag>} />
+                extra={
+                  <Tag tone={s.attendance === 'attended' ? 'success' : s.status === 'confirmed' ? 'info' : 'plain'}>
+                    {s.status !== 'confirmed'
+                      ? s.statusLabel
+                      : s.attendance === 'attended'
+                        ? `${s.confirmedHours} 小时`
+                        : s.attendanceLabel}
+                  </Tag>
+                }
+              />
               {s.status === 'confirmed' && s.attendance === 'pending' ? (
                 <View>
-                  <Field label='确认时长（小时）' value={hours[s.id] ?? String(s.measuredHours)} onChange={(v) => setHours({ ...hours, [s.id]: v })} type='digit' />
-                  <Field label='与实测不同的原因' value={reason[s.id] ?? ''} onChange={(v) => setReason({ ...reason, [s.id]: v })} placeholder='时长与签到不同时必填' />
-                  <Button size='small' loading={confirm.pending} onClick={() => void report(confirm.run({ id: s.id, attended: true, measured: s.measuredHours }), '已确认').then((r) => r && list.reload())}>确认时长</Button>
-                  <Button size='small' kind='secondary' loading={confirm.pending} onClick={() => void report(confirm.run({ id: s.id, attended: false, measured: 0 }), '已记为未到').then((r) => r && list.reload())}>未到</Button>
+                  <Field
+                    label="确认时长（小时）"
+                    value={hours[s.id] ?? String(s.measuredHours)}
+                    onChange={(v) => setHours({ ...hours, [s.id]: v })}
+                    type="digit"
+                  />
+                  <Field
+                    label="与实测不同的原因"
+                    value={reason[s.id] ?? ''}
+                    onChange={(v) => setReason({ ...reason, [s.id]: v })}
+                    placeholder="时长与签到不同时必填"
+                  />
+                  <Button
+                    size="small"
+                    loading={confirm.pending}
+                    onClick={() =>
+                      void report(confirm.run({ id: s.id, attended: true, measured: s.measuredHours }), '已确认').then(
+                        (r) => r && list.reload(),
+                      )
+                    }
+                  >
+                    确认时长
+                  </Button>
+                  <Button
+                    size="small"
+                    kind="secondary"
+                    loading={confirm.pending}
+                    onClick={() =>
+                      void report(confirm.run({ id: s.id, attended: false, measured: 0 }), '已记为未到').then(
+                        (r) => r && list.reload(),
+                      )
+                    }
+                  >
+                    未到
+                  </Button>
                 </View>
               ) : null}
             </View>
           )}
-          emptyTitle='还没有人报名'
+          emptyTitle="还没有人报名"
         />
       </Card>
     </Page>

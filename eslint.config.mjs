@@ -1,0 +1,114 @@
+// ESLint for the whole repository (`npm run lint`, part of `npm test`). Layer rules (which folder may import
+// which) are dependency-cruiser's: .dependency-cruiser.cjs. Formatting is Prettier's: .prettierrc.json.
+import { readFileSync } from 'node:fs'
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import jestPlugin from 'eslint-plugin-jest'
+import globals from 'globals'
+
+/** Collection names, read from the one file that may spell them (cloudfunctions/_core/collections.ts). */
+const collectionsFile = readFileSync(new URL('./cloudfunctions/_core/collections.ts', import.meta.url), 'utf8')
+const collectionsBody = collectionsFile.slice(collectionsFile.indexOf('export const COLLECTIONS = {'))
+const collectionNames = [...collectionsBody.matchAll(/^ {2}([a-z_]+): spec</gm)].map((m) => m[1])
+const collectionLiteral = `^(${collectionNames.join('|')})$`
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      '.data/**',
+      '.e2e-artifacts/**',
+      'bench/data/**',
+      'bench/results/**',
+      '.swc/**',
+      'coverage/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2022, sourceType: 'module' },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-constant-condition': ['error', { checkLoops: false }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['miniprogram/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['**/*.test.ts', 'e2e/**/*.ts', 'tests/**/*.ts'],
+    ...jestPlugin.configs['flat/recommended'],
+    rules: {
+      ...jestPlugin.configs['flat/recommended'].rules,
+      // a skipped or focused test checks nothing
+      'jest/no-disabled-tests': 'error',
+      'jest/no-focused-tests': 'error',
+      // helpers like expectError(...) assert inside
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*'] }],
+      'jest/no-conditional-expect': 'off',
+    },
+  },
+  {
+    // Cloud-function code: the clock comes from ctx.now (tests move it), access from permissions (roles live
+    // in the role table), collections from C.<name>.
+    files: ['cloudfunctions/**/*.ts'],
+    ignores: ['cloudfunctions/**/*.test.ts', 'cloudfunctions/_core/collections.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression[property.name='role'] ~ Literal[value!='resident']",
+          message: 'Compare permissions (ctx.can), not role names: roles live in the role table.',
+        },
+        {
+          selector: `Literal[value=/${collectionLiteral}/]`,
+          message: 'Name collections as C.<name> from cloudfunctions/_core/collections.ts.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['cloudfunctions/*/actions/**/*.ts'],
+    ignores: ['cloudfunctions/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression[property.name='role'] ~ Literal[value!='resident']",
+          message: 'Compare permissions (ctx.can), not role names: roles live in the role table.',
+        },
+        {
+          selector: `Literal[value=/${collectionLiteral}/]`,
+          message: 'Name collections as C.<name> from cloudfunctions/_core/collections.ts.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Use ctx.now, not the machine clock.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Use ctx.now, not the machine clock.',
+        },
+      ],
+    },
+  },
+)
