@@ -1,5 +1,5 @@
 import { startTestHost, type TestHost } from '../tests/support/host'
-import { GPS_MARK, jpegWithExif } from '../cloudfunctions/incident/fixtures'
+import { GPS_MARK, jpegWithExif } from '../tests/support/fixtures'
 import { MAX_PHOTO_BYTES } from '@shared/files'
 
 let host: TestHost

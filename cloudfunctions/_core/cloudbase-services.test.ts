@@ -1,5 +1,5 @@
 import { TEMP_URL_BATCH, cloudbaseFiles } from './cloudbase-services'
-import { jpegWithExif, GPS_MARK } from '../incident/fixtures'
+import { jpegWithExif, GPS_MARK } from '../../tests/support/fixtures'
 
 /** The CloudBase file port against a stand-in for the SDK's app object (the calls and their limits). */
 function fakeApp() {

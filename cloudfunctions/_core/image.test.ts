@@ -1,6 +1,6 @@
 import { exifOrientation, orientationApp1, sniffImage, stripMetadata } from './image'
 import { cleanPhoto } from './files'
-import { GPS_MARK, exifPayload, jpegWithExif, pngWithText, webpWithExif } from '../incident/fixtures'
+import { GPS_MARK, exifPayload, jpegWithExif, pngWithText, webpWithExif } from '../../tests/support/fixtures'
 import { MAX_PHOTO_BYTES } from '@shared/files'
 
 const has = (b: Uint8Array, s: string) => Buffer.from(b).includes(Buffer.from(s))

@@ -5,7 +5,7 @@ import { testEnv, rid, T0, type TestEnv } from '../../tests/support/harness'
 import type { IncidentView } from '@shared/incident/incident.schema'
 import { stableId } from '../_core/ids'
 import { FUNCTIONS } from '../registry'
-import { GPS_MARK, jpegWithExif } from './fixtures'
+import { GPS_MARK, jpegWithExif } from '../../tests/support/fixtures'
 
 const G01 = '513328100001-G01'
 const HERE = { lat: 31.6249, lng: 99.9872, datum: 'gcj02' as const }

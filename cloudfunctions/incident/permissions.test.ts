@@ -1,6 +1,6 @@
 import { testEnv, type TestEnv } from '../../tests/support/harness'
 import type { IncidentView } from '@shared/incident/incident.schema'
-import { jpegWithExif } from './fixtures'
+import { jpegWithExif } from '../../tests/support/fixtures'
 
 /**
  * Every seeded role × every action × an in-scope and an out-of-scope unit. `ok` means allowed; otherwise the

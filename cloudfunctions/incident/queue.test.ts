@@ -1,6 +1,6 @@
 import { testEnv, type TestEnv } from '../../tests/support/harness'
 import type { IncidentView } from '@shared/incident/incident.schema'
-import { jpegWithExif } from './fixtures'
+import { jpegWithExif } from '../../tests/support/fixtures'
 
 const G01 = '513328100001-G01'
 const VILLAGE = '513328100001'

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { testEnv, type TestEnv } from '../../tests/support/harness'
 import type { Goods, LedgerEntry, PointsAccount, Redemption } from '@shared/points/points.schema'
-import { jpegWithExif } from '../incident/fixtures'
+import { jpegWithExif } from '../../tests/support/fixtures'
 import { pointsKeys } from './keys'
 
 /**

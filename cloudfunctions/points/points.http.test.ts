@@ -3,7 +3,7 @@ import type { Household, RoleAssignment, User } from '@shared/account/account.sc
 import type { Goods, LedgerEntry, PointsAccount, Redemption } from '@shared/points/points.schema'
 import { bjMonth } from '@shared/time/beijing'
 import { stableId } from '../_core/ids'
-import { GPS_MARK, jpegWithExif } from '../incident/fixtures'
+import { GPS_MARK, jpegWithExif } from '../../tests/support/fixtures'
 import { pointsKeys } from './keys'
 
 /** Concurrency through the real HTTP host: nothing oversells, no balance goes negative, one order per request. */

@@ -1,6 +1,6 @@
 import { testEnv, rid, T0, type TestEnv } from '../../tests/support/harness'
 import type { LedgerEntry, PointsAccount, PointsAward, PointsBatch, Goods } from '@shared/points/points.schema'
-import { jpegWithExif } from '../incident/fixtures'
+import { jpegWithExif } from '../../tests/support/fixtures'
 import { pointsKeys } from './keys'
 
 const V = '513328100001'

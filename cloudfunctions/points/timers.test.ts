@@ -8,7 +8,7 @@ import type {
   Redemption,
   VillageMonthStats,
 } from '@shared/points/points.schema'
-import { jpegWithExif } from '../incident/fixtures'
+import { jpegWithExif } from '../../tests/support/fixtures'
 import { pointsFunction } from './function'
 import { pointsKeys } from './keys'
 import { expireAllRedemptions, settleAllPublicity } from './timers'

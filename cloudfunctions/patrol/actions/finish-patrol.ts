@@ -4,8 +4,8 @@ import { PATROL_LIMITS } from '@shared/patrol/patrol.rules'
 import type { Patrol, PatrolHours } from '@shared/patrol/patrol.schema'
 import { bjMonth } from '@shared/time/beijing'
 import { legacyAction } from '../../_core/wrap'
-import { creditSystemAward } from '../../points/award'
-import { recordVolunteerHours } from '../../volunteer/hours'
+import { creditSystemAward } from '../../points/points.api'
+import { recordVolunteerHours } from '../../volunteer/volunteer.api'
 import { bumpStats, C, ids, isActiveMember, loadPatrol, patrolView, statKeys } from '../store'
 
 /**

@@ -3,7 +3,7 @@ import { PatrolHazardSchema, type Patrol, type PatrolCheckpoint, type PatrolRout
 import type { InboxMessage } from '@shared/incident/incident.schema'
 import { stableId } from '../../_core/ids'
 import { legacyAction } from '../../_core/wrap'
-import { createIncidentInTx, prepareIncident } from '../../incident/create'
+import { createIncidentInTx, prepareIncident } from '../../incident/incident.api'
 import { checkText, pushAfter } from '../../incident/store'
 import { C, isActiveMember, loadPatrol } from '../store'
 

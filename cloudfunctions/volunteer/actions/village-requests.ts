@@ -2,7 +2,7 @@ import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.
 import type { User } from '@shared/account/account.schema'
 import type { Org, VolunteerRequest } from '@shared/volunteer/volunteer.schema'
 import { formatBj } from '@shared/time/beijing'
-import { creditSystemAward } from '../../points/award'
+import { creditSystemAward } from '../../points/points.api'
 import { legacyAction } from '../../_core/wrap'
 import { recordVolunteerHours } from '../hours'
 import { writeInbox } from '../notifier'
