@@ -2,10 +2,10 @@ import { C } from '../_core/collections'
 import type { Runtime } from '../_core/runtime'
 
 /**
- * Pushes reminders that have come due (a day before the task) outside the app, once each: the inbox
- * entry is marked pushed in a transaction of its own that first checks it was not, and only then is the push
- * sent (best effort, after commit — a failed push leaves the reminder in the in-app inbox). One small
- * transaction per reminder, so one reminder claimed twice at once is pushed once. Safe to run twice.
+ * Pushes reminders that have come due (a day before the task) outside the app, once each: each inbox entry is
+ * claimed in a small transaction of its own (one per reminder, not one for the batch) that first checks it was
+ * not pushed or voided, and only then is the push sent (best effort, after commit — a failed push leaves the
+ * reminder in the in-app inbox). Safe to run twice, or twice at once.
  */
 export async function pushReminders(rt: Runtime, now: number, limit = 200): Promise<{ pushed: number }> {
   const due = await rt.db.find(C.volunteer_inbox, {

@@ -5,7 +5,7 @@ import { defineAction } from '../../_core/wrap'
 import { areaFilter, requireUnit } from '../volunteer.repo'
 import { orgView } from '../volunteer.views'
 
-/** Organisations registered in a unit's area (pending first for approval screens), paged. */
+/** Organisations registered in a unit's area, newest first, paged; by status for the approval screen. */
 export const listOrgs = defineAction(volunteerContract.actions.listOrgs, {
   load: async ({ unitId }, ctx) => ({ unitId, unit: await requireUnit(ctx.rt, unitId) }),
   run: async ({ input: { status, page, pageSize }, loaded, ctx }) => {
