@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { C } from '../cloudfunctions/_core/collections'
 import type { FindOptions } from '../cloudfunctions/_core/port'
 import { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
 import type { Manifest } from './generate'
@@ -81,7 +82,7 @@ const shapes: Array<[label: string, collection: string, q: FindOptions]> = [
   ],
   ['patrol figures shifts', 'patrol_shifts', { where: { villageId: { $in: [s.villageId] } } }],
   ['patrol member', 'patrol_members', { where: { teamId: s.teamId, active: true } }],
-  ['signups of task', 'volunteer_signups', { where: { taskId: 'x', status: 'confirmed' }, orderBy: [['seq', 'asc']] }],
+  ['signups of task', C.volunteer_signups, { where: { taskId: 'x', status: 'confirmed' }, orderBy: [['seq', 'asc']] }],
 ]
 
 async function main(): Promise<void> {

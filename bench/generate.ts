@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ManualClock } from '../cloudfunctions/_core/clock'
+import { C } from '../cloudfunctions/_core/collections'
 import type { FilePort } from '../cloudfunctions/_core/files'
 import { createLocalRuntime } from '../cloudfunctions/_core/local-runtime'
 import type { Runtime } from '../cloudfunctions/_core/runtime'
@@ -455,8 +456,8 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
     'points_ledger',
     'points_awards',
     'points_redemptions',
-    'volunteer_tasks',
-    'volunteer_signups',
+    C.volunteer_tasks,
+    C.volunteer_signups,
     'requests',
   ])
     counts[c] = await db.count(c)

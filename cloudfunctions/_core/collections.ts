@@ -36,16 +36,16 @@ import type {
 } from '@shared/points/points.schema'
 import type {
   Adjustment,
+  Counters,
   HoursEntry,
   HoursTotal,
   InboxEntry,
+  Need,
   Org,
   OrgAdmin,
   Signup,
-  Stats,
   Task,
   TaskCounter,
-  VolunteerRequest,
 } from '@shared/volunteer/volunteer.schema'
 import type { Doc } from './port'
 
@@ -231,6 +231,7 @@ export const COLLECTIONS = {
       ['countyId', 'status', 'registeredAt'],
     ],
   }),
+  /** one per (organisation, admin): stableId('voa', orgId, userId) */
   volunteer_org_admins: spec<OrgAdmin>({ indexes: [['userId'], ['orgId']] }),
   volunteer_tasks: spec<Task>({
     indexes: [
@@ -240,15 +241,18 @@ export const COLLECTIONS = {
   }),
   /** one counter per task (_id = task id): slots, confirmed, waitlisted, next sequence number */
   volunteer_task_counters: spec<TaskCounter>({ indexes: [] }),
+  /** one per (task, person): stableId('vs', taskId, userId), reused when they sign up again */
   volunteer_signups: spec<Signup>({
     indexes: [
       ['taskId', 'status', 'seq'],
       ['userId', 'signedUpAt'],
     ],
   }),
+  /** append-only, one per sign-up whose confirmed minutes differ from the measured: stableId('vadj', signupId) */
   volunteer_adjustments: spec<Adjustment>({ indexes: [['signupId']] }),
-  /** hours record entries (_id from sourceKey + user) and per-user totals (_id from user) */
+  /** the hours record, one entry per source event and person: stableId('vh', sourceKey, userId) */
   volunteer_hours: spec<HoursEntry>({ indexes: [['userId', 'at']] }),
+  /** per-person running totals of the hours record: stableId('vt', userId) */
   volunteer_totals: spec<HoursTotal>({ indexes: [] }),
   volunteer_inbox: spec<InboxEntry>({
     indexes: [
@@ -256,7 +260,8 @@ export const COLLECTIONS = {
       ['kind', 'pushedAt', 'showAt'],
     ],
   }),
-  volunteer_requests: spec<VolunteerRequest>({
+  /** residents' needs (群众点单), with the poster's area for indexed unit queries */
+  volunteer_needs: spec<Need>({
     indexes: [
       ['posterId', 'createdAt'],
       ['villageId', 'status', 'createdAt'],
@@ -264,8 +269,8 @@ export const COLLECTIONS = {
       ['countyId', 'status', 'createdAt'],
     ],
   }),
-  /** figures per village / organisation, kept in the same transactions */
-  volunteer_stats: spec<Stats>({ indexes: [] }),
+  /** counters per village (or township) and organisation that figures come from: stableId('vc', kind, refId) */
+  volunteer_counters: spec<Counters>({ indexes: [] }),
 }
 
 export type CollectionName = keyof typeof COLLECTIONS

@@ -44,9 +44,9 @@ export const PERMISSIONS = {
   task_publish: '发布志愿服务任务',
   task_signup: '报名志愿服务',
   attendance_confirm: '确认志愿服务时长',
-  request_create: '发布群众需求（点单）',
-  request_take: '接单',
-  request_verify: '验单',
+  need_create: '发布群众需求（点单）',
+  need_take: '接单',
+  need_verify: '验单',
   volunteer_stats: '查看志愿服务统计',
 } as const
 

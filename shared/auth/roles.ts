@@ -45,7 +45,7 @@ export const ROLES: Record<RoleName, RoleSpec> = {
   resident: {
     label: '居民',
     levels: ['grid', 'village'],
-    permissions: ['incident_create', 'points_object', 'redemption_create', 'task_signup', 'request_create'],
+    permissions: ['incident_create', 'points_object', 'redemption_create', 'task_signup', 'need_create'],
     grants: [],
   },
   grid_worker: {
@@ -114,7 +114,7 @@ export const ROLES: Record<RoleName, RoleSpec> = {
       'points_export',
       'goods_manage',
       'org_approve',
-      'request_verify',
+      'need_verify',
       'volunteer_stats',
     ],
     grants: VILLAGE_STAFF,
@@ -128,7 +128,7 @@ export const ROLES: Record<RoleName, RoleSpec> = {
   org_admin: {
     label: '社会组织管理员',
     levels: ['village', 'township'],
-    permissions: ['org_register', 'org_manage', 'task_publish', 'attendance_confirm', 'request_take'],
+    permissions: ['org_register', 'org_manage', 'task_publish', 'attendance_confirm', 'need_take'],
     grants: [],
   },
   dispatcher: {

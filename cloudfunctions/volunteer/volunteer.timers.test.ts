@@ -1,6 +1,6 @@
 import { testEnv, type TestEnv } from '../../tests/support/harness'
 import { SEED_ORG_ID } from '../../seeds/volunteer.seed'
-import { pushReminders } from './reminders'
+import { pushReminders } from './volunteer.timers'
 import { volunteerFunction } from './function'
 
 const HOUR = 3_600_000

@@ -1,8 +1,10 @@
 import fc from 'fast-check'
 import { createLocalRuntime } from '../_core/local-runtime'
 import { ManualClock } from '../_core/clock'
-import type { HoursEntry, HoursTotal } from '@shared/volunteer/volunteer.schema'
-import { hoursTotalId, recordVolunteerHours } from './hours'
+import { C } from '../_core/collections'
+import type { DataPort } from '../_core/port'
+import { recordVolunteerHours } from './volunteer.hours'
+import { ids } from './volunteer.repo'
 
 const log = { info: () => undefined, error: () => undefined }
 
@@ -13,17 +15,18 @@ describe('recordVolunteerHours (property)', () => {
         fc.array(
           fc.record({
             user: fc.constantFrom('u-a', 'u-b', 'u-c'),
-            key: fc.constantFrom('task:1', 'task:2', 'patrol:1', 'patrol:2', 'request:9'),
+            key: fc.constantFrom('task:1', 'task:2', 'patrol:1', 'patrol:2', 'need:9'),
             minutes: fc.integer({ min: 0, max: 600 }),
           }),
           { maxLength: 40 },
         ),
         async (events) => {
           const rt = createLocalRuntime({ dbFile: ':memory:', clock: new ManualClock(0), log })
+          const db: DataPort = rt.db
           try {
             const firstMinutes = new Map<string, number>()
             for (const e of events) {
-              const source = e.key.split(':')[0] as 'task' | 'patrol' | 'request'
+              const source = e.key.split(':')[0] as 'task' | 'patrol' | 'need'
               const res = await rt.db.transaction((tx) =>
                 recordVolunteerHours(tx, {
                   userId: e.user,
@@ -41,15 +44,15 @@ describe('recordVolunteerHours (property)', () => {
               if (!firstMinutes.has(k)) firstMinutes.set(k, e.minutes)
             }
             for (const user of ['u-a', 'u-b', 'u-c']) {
-              const entries = await rt.db.find<HoursEntry>('volunteer_hours', { where: { userId: user } })
-              const total = await rt.db.get<HoursTotal>('volunteer_totals', hoursTotalId(user))
+              const entries = await db.find(C.volunteer_hours, { where: { userId: user } })
+              const total = await db.get(C.volunteer_totals, ids.hoursTotal(user))
               const expected = [...firstMinutes]
                 .filter(([k]) => k.startsWith(`${user}|`))
                 .reduce((s, [, m]) => s + m, 0)
               expect(entries.reduce((s, e) => s + e.minutes, 0)).toBe(expected)
               expect(total?.minutes ?? 0).toBe(expected)
               expect(total?.entries ?? 0).toBe(entries.length)
-              if (total) expect(total.taskMinutes + total.patrolMinutes + total.requestMinutes).toBe(total.minutes)
+              if (total) expect(total.taskMinutes + total.patrolMinutes + total.needMinutes).toBe(total.minutes)
             }
           } finally {
             await rt.db.close()
@@ -77,8 +80,8 @@ describe('recordVolunteerHours (property)', () => {
         throw new Error('boom')
       }),
     ).rejects.toThrow('boom')
-    expect(await rt.db.count('volunteer_hours')).toBe(0)
-    expect(await rt.db.get('volunteer_totals', hoursTotalId('u-a'))).toBeNull()
+    expect(await rt.db.count(C.volunteer_hours)).toBe(0)
+    expect(await rt.db.get(C.volunteer_totals, ids.hoursTotal('u-a'))).toBeNull()
     await rt.db.close()
   })
 })

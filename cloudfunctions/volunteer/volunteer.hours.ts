@@ -1,12 +1,12 @@
 /**
- * Volunteer hours: the one way anything (a confirmed task, a completed patrol, a verified request)
+ * Volunteer hours: the one way anything (a confirmed task, a completed patrol, a verified need)
  * adds to a person's volunteer record. Call it inside your own action's transaction:
  *
- *   import { recordVolunteerHours } from '../volunteer/hours'
+ *   import { recordVolunteerHours } from '../volunteer/volunteer.api'
  *   const { recorded } = await recordVolunteerHours(tx, {
  *     userId, householdId, villageId,        // householdId / villageId may be null
  *     hours: 2.5,                             // or `minutes: 150`; stored as whole minutes
- *     source: 'patrol',                       // 'task' | 'patrol' | 'request'
+ *     source: 'patrol',                       // 'task' | 'patrol' | 'need'
  *     sourceKey: `patrol:${patrolId}`,        // what the hours are for; unique per source event
  *     note: '旭日岭夜巡 1 号线',               // shown on the printable record (≤ 200 chars)
  *     now: ctx.now,
@@ -22,13 +22,13 @@
 import {
   HoursEntrySchema,
   HoursTotalSchema,
-  type HoursEntry,
   type HoursSource,
   type HoursTotal,
 } from '@shared/volunteer/volunteer.schema'
 import { hoursToMinutes, MAX_TASK_MINUTES } from '@shared/volunteer/volunteer.rules'
-import { stableId } from '../_core/ids'
+import { C } from '../_core/collections'
 import type { TxStore } from '../_core/port'
+import { ids } from './volunteer.repo'
 
 export interface RecordHoursInput {
   userId: string
@@ -43,9 +43,6 @@ export interface RecordHoursInput {
   now: number
 }
 
-export const hoursEntryId = (sourceKey: string, userId: string): string => stableId('vh', sourceKey, userId)
-export const hoursTotalId = (userId: string): string => stableId('vt', userId)
-
 export async function recordVolunteerHours(
   tx: TxStore,
   input: RecordHoursInput,
@@ -54,9 +51,9 @@ export async function recordVolunteerHours(
   if (!Number.isInteger(minutes) || minutes < 0 || minutes > MAX_TASK_MINUTES) {
     throw new Error(`recordVolunteerHours: bad duration ${String(input.hours ?? input.minutes)}`)
   }
-  const id = hoursEntryId(input.sourceKey, input.userId)
+  const id = ids.hoursEntry(input.sourceKey, input.userId)
   // Read first: a duplicate insert would abort the caller's whole transaction on some adapters.
-  if (await tx.get<HoursEntry>('volunteer_hours', id)) return { recorded: false, minutes: 0 }
+  if (await tx.get(C.volunteer_hours, id)) return { recorded: false, minutes: 0 }
   const entry = HoursEntrySchema.parse({
     _id: id,
     userId: input.userId,
@@ -68,9 +65,9 @@ export async function recordVolunteerHours(
     note: input.note.slice(0, 200),
     at: input.now,
   })
-  await tx.insert('volunteer_hours', entry)
-  const totalId = hoursTotalId(input.userId)
-  const prior = await tx.get<HoursTotal>('volunteer_totals', totalId)
+  await tx.insert(C.volunteer_hours, entry)
+  const totalId = ids.hoursTotal(input.userId)
+  const prior = await tx.get(C.volunteer_totals, totalId)
   const total: HoursTotal = prior ?? {
     _id: totalId,
     userId: input.userId,
@@ -78,7 +75,7 @@ export async function recordVolunteerHours(
     entries: 0,
     taskMinutes: 0,
     patrolMinutes: 0,
-    requestMinutes: 0,
+    needMinutes: 0,
     updatedAt: input.now,
   }
   const next = HoursTotalSchema.parse({
@@ -87,9 +84,9 @@ export async function recordVolunteerHours(
     entries: total.entries + 1,
     taskMinutes: total.taskMinutes + (input.source === 'task' ? minutes : 0),
     patrolMinutes: total.patrolMinutes + (input.source === 'patrol' ? minutes : 0),
-    requestMinutes: total.requestMinutes + (input.source === 'request' ? minutes : 0),
+    needMinutes: total.needMinutes + (input.source === 'need' ? minutes : 0),
     updatedAt: input.now,
   })
-  await tx.set('volunteer_totals', next)
+  await tx.set(C.volunteer_totals, next)
   return { recorded: true, minutes }
 }
