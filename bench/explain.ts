@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { C } from '../cloudfunctions/_core/collections'
 import type { FindOptions } from '../cloudfunctions/_core/port'
 import { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
 import type { Manifest } from './generate'
@@ -75,12 +76,12 @@ const shapes: Array<[label: string, collection: string, q: FindOptions]> = [
   ['board all', 'points_accounts', { where: { villageId: s.villageId }, orderBy: [['balance', 'desc']], limit: 20 }],
   ['ledger export', 'points_ledger', { where: { villageId: s.villageId, month }, orderBy: [['at', 'asc']] }],
   [
-    'patrol figures stats',
-    'patrol_stats',
+    'patrol figures counters',
+    C.patrol_counters,
     { where: { kind: 'village', townshipId: s.townshipId, month: { $gte: month, $lte: month } } },
   ],
-  ['patrol figures shifts', 'patrol_shifts', { where: { villageId: { $in: [s.villageId] } } }],
-  ['patrol member', 'patrol_members', { where: { teamId: s.teamId, active: true } }],
+  ['patrol figures shifts', C.patrol_shifts, { where: { villageId: { $in: [s.villageId] } } }],
+  ['patrol member', C.patrol_members, { where: { teamId: s.teamId, active: true } }],
   ['signups of task', 'volunteer_signups', { where: { taskId: 'x', status: 'confirmed' }, orderBy: [['seq', 'asc']] }],
 ]
 

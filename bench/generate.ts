@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ManualClock } from '../cloudfunctions/_core/clock'
+import { C } from '../cloudfunctions/_core/collections'
 import type { FilePort } from '../cloudfunctions/_core/files'
 import { createLocalRuntime } from '../cloudfunctions/_core/local-runtime'
 import type { Runtime } from '../cloudfunctions/_core/runtime'
 import { FUNCTIONS } from '../cloudfunctions/registry'
-import { codeFor } from '../cloudfunctions/patrol/signing'
-import { DEV_CODE_KEY } from '../cloudfunctions/patrol/config'
+import { codeFor } from '../cloudfunctions/patrol/patrol.codes'
+import { DEV_CODE_KEY } from '../cloudfunctions/patrol/patrol.config'
 import { generateTree, type Tree } from './generate-tree'
 import { Rng } from './prng'
 
@@ -450,8 +451,8 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
     'users',
     'incidents',
     'incident_events',
-    'patrols',
-    'patrol_checkins',
+    C.patrols,
+    C.patrol_checkins,
     'points_ledger',
     'points_awards',
     'points_redemptions',

@@ -1,15 +1,17 @@
 import QRCode from 'qrcode'
 import { patrolContract } from '@shared/patrol/patrol.contract'
-import { legacyAction } from '../../_core/wrap'
-import { patrolConfig } from '../config'
-import { codeFor } from '../signing'
-import { loadCheckpoint, loadRoute } from '../store'
+import { defineAction } from '../../_core/wrap'
+import { codeFor } from '../patrol.codes'
+import { patrolConfig } from '../patrol.config'
+import { loadCheckpoint, loadRoute } from '../patrol.repo'
 
 /** What is printed and posted at a checkpoint: its signed code as a QR image, its name and route. */
-export const poster = legacyAction(patrolContract.actions.poster, {
-  scope: async ({ checkpointId }, ctx) => (await loadCheckpoint(ctx.db, checkpointId)).villageId,
-  run: async ({ checkpointId }, ctx) => {
-    const cp = await loadCheckpoint(ctx.db, checkpointId)
+export const getPoster = defineAction(patrolContract.actions.getPoster, {
+  load: async ({ checkpointId }, ctx) => {
+    const checkpoint = await loadCheckpoint(ctx.db, checkpointId)
+    return { unitId: checkpoint.villageId, checkpoint }
+  },
+  run: async ({ loaded: { checkpoint: cp }, ctx }) => {
     const route = await loadRoute(ctx.db, cp.routeId)
     const code = codeFor(patrolConfig(ctx.rt).codeKey, cp._id, cp.villageId)
     const qrDataUrl = await QRCode.toDataURL(code, { errorCorrectionLevel: 'M', margin: 2, width: 480 })
