@@ -595,3 +595,113 @@ describe('missed shifts and checkpoints, figures', () => {
     ).toMatchObject({ ok: false, code: 'PATROL.BAD_PERIOD' })
   })
 })
+
+describe('replays', () => {
+  it('a write retried after the patrol moved on gets its first result; a fresh one is refused', async () => {
+    env.clock.set(TUE_PM + 5 * MIN)
+    const startId = rid('start')
+    const started = await env.ok<PatrolView>(
+      'patrol',
+      'u-gesang',
+      'startPatrol',
+      { shiftId: PATROL_SEED.eveningShiftId },
+      startId,
+    )
+    env.clock.advance(10 * MIN)
+    const checkInId = rid('ci')
+    const scan = { deviceAt: env.clock.now() }
+    const first = await checkIn(started.id, 0, scan, 'u-gesang', checkInId)
+    const hazardId = rid('hz')
+    const hazardInput = { patrolId: started.id, text: '服务中心门口井盖缺失' }
+    const hazard = await env.ok('patrol', 'u-gesang', 'reportHazard', hazardInput, hazardId)
+    env.clock.advance(10 * MIN)
+    const flagged = await checkIn(started.id, 1, { accuracyM: 90 })
+    if (!first.ok || !flagged.ok) throw new Error('check-in failed')
+    const reviewId = rid('rv')
+    const reviewInput = { checkinId: flagged.data.checkin.id, decision: 'accept', reason: '信号差，队长同行' }
+    const reviewed = await env.ok('patrol', 'u-duoji', 'reviewCheckin', reviewInput, reviewId)
+    env.clock.advance(5 * MIN)
+    const finishId = rid('finish')
+    const finished = await env.ok<PatrolView>('patrol', 'u-gesang', 'finishPatrol', { patrolId: started.id }, finishId)
+
+    // the same steps as new requests are refused now
+    const refused = (r: { ok: boolean; code?: string }) => (r.ok ? 'ok' : r.code)
+    expect(refused(await env.call('patrol', 'u-gesang', 'startPatrol', { shiftId: PATROL_SEED.eveningShiftId }))).toBe(
+      'PATROL.PATROL_FINISHED',
+    )
+    expect(refused(await checkIn(started.id, 0))).toBe('PATROL.PATROL_FINISHED')
+    expect(refused(await env.call('patrol', 'u-gesang', 'reportHazard', hazardInput))).toBe('PATROL.PATROL_FINISHED')
+    expect(refused(await env.call('patrol', 'u-lixiuying', 'reviewCheckin', reviewInput))).toBe(
+      'PATROL.ALREADY_REVIEWED',
+    )
+    expect(refused(await env.call('patrol', 'u-gesang', 'finishPatrol', { patrolId: started.id }))).toBe(
+      'PATROL.PATROL_FINISHED',
+    )
+
+    // retried with their request ids they succeed, presented afresh from what they stored
+    const restarted = await env.call<PatrolView>(
+      'patrol',
+      'u-gesang',
+      'startPatrol',
+      { shiftId: PATROL_SEED.eveningShiftId },
+      startId,
+    )
+    expect(restarted).toMatchObject({ ok: true, data: { id: started.id, status: 'finished' } })
+    const again = await checkIn(started.id, 0, scan, 'u-gesang', checkInId)
+    expect(again).toMatchObject({ ok: true, data: { checkin: first.data.checkin, repeat: false } })
+    expect(await env.ok('patrol', 'u-gesang', 'reportHazard', hazardInput, hazardId)).toEqual(hazard)
+    expect(await env.ok('patrol', 'u-duoji', 'reviewCheckin', reviewInput, reviewId)).toEqual(reviewed)
+    expect(await env.ok('patrol', 'u-gesang', 'finishPatrol', { patrolId: started.id }, finishId)).toEqual(finished)
+    // even once the volunteer has left the team (a fresh finish would be NOT_IN_TEAM)
+    await env.ok('patrol', 'u-duoji', 'saveTeam', {
+      villageId: V,
+      teamId: PATROL_SEED.teamId,
+      name: '旭日岭红袖套巡逻队',
+      captainId: 'u-duoji',
+      memberIds: [],
+    })
+    expect(await env.ok('patrol', 'u-gesang', 'finishPatrol', { patrolId: started.id }, finishId)).toEqual(finished)
+
+    // and nothing was written twice
+    expect(await env.rt.db.count(C.patrol_checkins, { patrolId: started.id })).toBe(2)
+    expect(await env.rt.db.count(C.patrol_hazards, { patrolId: started.id })).toBe(1)
+    expect(await env.rt.db.count(C.patrol_reviews, { villageId: V })).toBe(1)
+    expect(await env.rt.db.count(C.patrol_hours, { patrolId: started.id })).toBe(1)
+    expect(await env.rt.db.get(C.patrol_counters, ids.counter('village', V, '2026-03'))).toMatchObject({
+      patrolsStarted: 1,
+      patrolsDone: 1,
+      checkins: 2,
+      flagged: 1,
+      accepted: 1,
+    })
+  })
+
+  it('a request id reused with another input or another action is refused, and nothing is written', async () => {
+    env.clock.set(TUE_PM + 10 * MIN)
+    const p = await start()
+    const checkInId = rid('ci')
+    expect(await checkIn(p.id, 0, {}, 'u-gesang', checkInId)).toMatchObject({ ok: true })
+    env.clock.advance(10 * MIN)
+    const flagged = await checkIn(p.id, 1, { accuracyM: 90 })
+    if (!flagged.ok) throw new Error(flagged.message)
+    const reviewId = rid('rv')
+    const review = { checkinId: flagged.data.checkin.id, decision: 'accept', reason: '信号差' }
+    await env.ok('patrol', 'u-duoji', 'reviewCheckin', review, reviewId)
+    const finishId = rid('finish')
+    await env.ok('patrol', 'u-gesang', 'finishPatrol', { patrolId: p.id }, finishId)
+
+    const reused = { ok: false, code: 'COMMON.REQUEST_ID_REUSED' }
+    // another checkpoint under the first check-in's id; the same id for another action
+    expect(await checkIn(p.id, 2, {}, 'u-gesang', checkInId)).toMatchObject(reused)
+    expect(await env.call('patrol', 'u-gesang', 'finishPatrol', { patrolId: p.id }, checkInId)).toMatchObject(reused)
+    expect(
+      await env.call('patrol', 'u-duoji', 'reviewCheckin', { ...review, decision: 'reject' }, reviewId),
+    ).toMatchObject(reused)
+    expect(
+      await env.call('patrol', 'u-gesang', 'reportHazard', { patrolId: p.id, text: '路灯不亮' }, finishId),
+    ).toMatchObject(reused)
+    expect(await env.rt.db.count(C.patrol_checkins, { patrolId: p.id })).toBe(2)
+    expect(await env.rt.db.count(C.patrol_hazards, { patrolId: p.id })).toBe(0)
+    expect((await env.rt.db.get(C.patrol_checkins, flagged.data.checkin.id))?.status).toBe('accepted')
+  })
+})
