@@ -92,7 +92,7 @@ export const checkIn = defineAction(patrolContract.actions.checkIn, {
     } catch (err) {
       // Another transaction stored it after this one read the patrol; nothing is written here yet, so answer
       // with what it stored. (A database that ends the transaction on a failed insert refuses the commit
-      // instead, and the resend, reading the patrol that now lists it, is answered as a repeat.)
+      // instead: this call fails, and a rescan, reading the patrol that now lists it, is answered as a repeat.)
       if (err instanceof DuplicateKeyError && (await tx.get(C.patrol_checkins, id)))
         return { checkinId: id, repeat: true }
       throw err
