@@ -76,12 +76,12 @@ const shapes: Array<[label: string, collection: string, q: FindOptions]> = [
   ['board all', 'points_accounts', { where: { villageId: s.villageId }, orderBy: [['balance', 'desc']], limit: 20 }],
   ['ledger export', 'points_ledger', { where: { villageId: s.villageId, month }, orderBy: [['at', 'asc']] }],
   [
-    'patrol figures stats',
-    'patrol_stats',
+    'patrol figures counters',
+    C.patrol_counters,
     { where: { kind: 'village', townshipId: s.townshipId, month: { $gte: month, $lte: month } } },
   ],
-  ['patrol figures shifts', 'patrol_shifts', { where: { villageId: { $in: [s.villageId] } } }],
-  ['patrol member', 'patrol_members', { where: { teamId: s.teamId, active: true } }],
+  ['patrol figures shifts', C.patrol_shifts, { where: { villageId: { $in: [s.villageId] } } }],
+  ['patrol member', C.patrol_members, { where: { teamId: s.teamId, active: true } }],
   ['signups of task', C.volunteer_signups, { where: { taskId: 'x', status: 'confirmed' }, orderBy: [['seq', 'asc']] }],
 ]
 

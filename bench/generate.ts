@@ -6,8 +6,8 @@ import type { FilePort } from '../cloudfunctions/_core/files'
 import { createLocalRuntime } from '../cloudfunctions/_core/local-runtime'
 import type { Runtime } from '../cloudfunctions/_core/runtime'
 import { FUNCTIONS } from '../cloudfunctions/registry'
-import { codeFor } from '../cloudfunctions/patrol/signing'
-import { DEV_CODE_KEY } from '../cloudfunctions/patrol/config'
+import { codeFor } from '../cloudfunctions/patrol/patrol.codes'
+import { DEV_CODE_KEY } from '../cloudfunctions/patrol/patrol.config'
 import { generateTree, type Tree } from './generate-tree'
 import { Rng } from './prng'
 
@@ -451,8 +451,8 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
     'users',
     'incidents',
     'incident_events',
-    'patrols',
-    'patrol_checkins',
+    C.patrols,
+    C.patrol_checkins,
     'points_ledger',
     'points_awards',
     'points_redemptions',

@@ -342,10 +342,10 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
       ['incident.stats township month', s.dispatcher, 'incident', 'stats', { unitId: s.townshipId, period: MONTH }],
       ['incident.stats village quarter', s.officials[0], 'incident', 'stats', { unitId: s.villageId, period: QUARTER }],
       [
-        'patrol.figures township month',
+        'patrol.getFigures township month',
         s.dispatcher,
         'patrol',
-        'figures',
+        'getFigures',
         { unitId: s.townshipId, fromMonth: MONTH, toMonth: MONTH },
       ],
       ['incident.queue grid todo', s.gridWorker, 'incident', 'queue', { view: 'todo' }],

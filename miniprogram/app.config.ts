@@ -41,7 +41,7 @@ export default defineAppConfig({
         'pages/manage/index',
         'pages/poster/index',
         'pages/review/index',
-        'pages/report/index',
+        'pages/figures/index',
       ],
     },
     {

@@ -11,13 +11,13 @@ import type {
   Patrol,
   PatrolCheckin,
   PatrolCheckpoint,
+  PatrolCounter,
   PatrolHazard,
   PatrolHours,
   PatrolMember,
   PatrolReview,
   PatrolRoute,
   PatrolShift,
-  PatrolStat,
   PatrolTeam,
 } from '@shared/patrol/patrol.schema'
 import type {
@@ -154,7 +154,7 @@ export const COLLECTIONS = {
   }),
   /** one per shift window: stableId('pt', shiftId, day) */
   patrols: spec<Patrol>({ indexes: [['villageId', 'day']] }),
-  /** one per (patrol, checkpoint): stableId('ci', patrolId, checkpointId); positions live only here */
+  /** one per (patrol, checkpoint): timeId('ci', windowStart, patrolId, checkpointId); positions live only here */
   patrol_checkins: spec<PatrolCheckin>({
     indexes: [
       ['patrolId', 'at'],
@@ -166,7 +166,7 @@ export const COLLECTIONS = {
   patrol_hours: spec<PatrolHours>({ indexes: [['userId', 'at'], ['patrolId']] }),
   patrol_hazards: spec<PatrolHazard>({ indexes: [['patrolId', 'at']] }),
   /** monthly counters per village and per team, with ancestors for township/county figures */
-  patrol_stats: spec<PatrolStat>({
+  patrol_counters: spec<PatrolCounter>({
     indexes: [
       ['kind', 'villageId', 'month'],
       ['kind', 'townshipId', 'month'],

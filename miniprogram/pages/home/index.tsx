@@ -79,7 +79,7 @@ const SECTIONS: Section[] = [
       {
         title: '漏巡与统计',
         sub: '应巡、实巡、点位覆盖和时长',
-        url: '/packages/patrol/pages/report/index',
+        url: '/packages/patrol/pages/figures/index',
         needs: ['patrol_stats'],
       },
     ],

@@ -55,7 +55,7 @@ export default function Shifts() {
     {
       title: '漏巡与统计',
       sub: '没巡的班次、漏掉的点位、排名',
-      url: '/packages/patrol/pages/report/index',
+      url: '/packages/patrol/pages/figures/index',
       ok: hasPermission(me, 'patrol_stats'),
     },
   ].filter((t) => t.ok)

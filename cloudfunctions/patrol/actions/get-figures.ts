@@ -1,11 +1,11 @@
 import type { Unit } from '@shared/account/account.schema'
 import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
-import type { FigureRow, PatrolShift, PatrolStat, PatrolTeam } from '@shared/patrol/patrol.schema'
+import { plannedWindows } from '@shared/patrol/patrol.rules'
+import type { FigureRow, PatrolCounter } from '@shared/patrol/patrol.schema'
 import { bjMonthRange } from '@shared/time/beijing'
+import { C } from '../../_core/collections'
 import type { Filter } from '../../_core/port'
-import { legacyAction, type ActionContext } from '../../_core/wrap'
-import { C } from '../store'
-import { plannedWindows } from './shifts-in'
+import { defineAction, type ActionContext } from '../../_core/wrap'
 
 interface Sums {
   planned: number
@@ -27,7 +27,7 @@ const zero = (): Sums => ({
 })
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : 0)
 
-function addStat(s: Sums, st: PatrolStat): void {
+function addCounters(s: Sums, st: PatrolCounter): void {
   s.done += st.patrolsDone
   s.checkpointsPlanned += st.checkpointsPlanned
   // ok check-ins plus accepted ones: everything stored, less what is flagged and not (yet) accepted
@@ -64,9 +64,9 @@ async function villagesUnder(ctx: ActionContext, unit: Unit): Promise<Unit[]> {
  * Figures for a unit and a period of months, from the monthly counters (one indexed query), plus the
  * planned windows from the shift table: a village ranks its teams, a township or county its villages.
  */
-export const figures = legacyAction(patrolContract.actions.figures, {
-  scope: async ({ unitId }) => unitId,
-  run: async ({ unitId, fromMonth, toMonth }, ctx) => {
+export const getFigures = defineAction(patrolContract.actions.getFigures, {
+  load: async ({ unitId }) => ({ unitId }),
+  run: async ({ input: { unitId, fromMonth, toMonth }, ctx }) => {
     const unit = await ctx.rt.units.get(unitId)
     if (!unit || unit.level === 'grid' || unit.level === 'department')
       throw PatrolErrors.UNIT_NOT_FOUND('请选择村（社区）、乡镇或县')
@@ -84,19 +84,19 @@ export const figures = legacyAction(patrolContract.actions.figures, {
     else if (unit.level === 'township') where = { kind: 'village', townshipId: unitId, month }
     else if (unit.level === 'county') where = { kind: 'village', countyId: unitId, month }
     else where = { kind: 'village', villageId: { $in: villageIds }, month }
-    const [stats, shifts, teams] = await Promise.all([
-      ctx.db.find<PatrolStat>(C.stats, { where, limit: 20_000 }),
-      ctx.db.find<PatrolShift>(C.shifts, { where: { villageId: { $in: villageIds } }, limit: 20_000 }),
-      byVillage ? ctx.db.find<PatrolTeam>(C.teams, { where: { villageId: unitId }, limit: 500 }) : Promise.resolve([]),
+    const [counters, shifts, teams] = await Promise.all([
+      ctx.db.find(C.patrol_counters, { where, limit: 20_000 }),
+      ctx.db.find(C.patrol_shifts, { where: { villageId: { $in: villageIds } }, limit: 20_000 }),
+      byVillage ? ctx.db.find(C.patrol_teams, { where: { villageId: unitId }, limit: 500 }) : Promise.resolve([]),
     ])
 
     const groups = new Map<string, { name: string; sums: Sums }>()
     if (byVillage) for (const t of teams) groups.set(t._id, { name: t.name, sums: zero() })
     else for (const v of villages) groups.set(v._id, { name: v.name, sums: zero() })
     const groupOf = (teamId: string, villageId: string) => groups.get(byVillage ? teamId : villageId)
-    for (const st of stats) {
+    for (const st of counters) {
       const g = groupOf(st.unitId, st.villageId)
-      if (g) addStat(g.sums, st)
+      if (g) addCounters(g.sums, st)
     }
     for (const s of shifts) {
       const g = groupOf(s.teamId, s.villageId)

@@ -36,20 +36,21 @@ function Figure({ row }: { row: FigureRow }) {
 }
 
 /** Missed shifts and checkpoints of a village, and this month's figures with the ranking. */
-export default function Report() {
+export default function Figures() {
   const { me, error, reload } = useMe()
   const units = me ? unitsWith(me, 'patrol_stats') : []
   const [picked, setPicked] = useState<string | null>(null)
   const unit = units.find((u) => u.id === picked) ?? units[0] ?? null
-  const month = bjMonth(Date.now())
+  // the clock is read when the page opens, not in every render (a render must give the same page each time)
+  const [month] = useState(() => bjMonth(Date.now()))
   const figures = useQuery(
-    () => callFunction(patrolContract, 'figures', { unitId: unit?.id ?? '', fromMonth: month, toMonth: month }),
+    () => callFunction(patrolContract, 'getFigures', { unitId: unit?.id ?? '', fromMonth: month, toMonth: month }),
     [unit?.id, month],
   )
   const missed = useQuery(
     () =>
       unit?.level === 'village'
-        ? callFunction(patrolContract, 'missed', { villageId: unit.id, days: 7 })
+        ? callFunction(patrolContract, 'listMissed', { villageId: unit.id, days: 7 })
         : Promise.resolve({ ok: true as const, data: null }),
     [unit?.id],
   )

@@ -1,22 +1,21 @@
 import { patrolContract } from '@shared/patrol/patrol.contract'
-import type { Patrol, PatrolRoute, PatrolShift, PatrolTeam } from '@shared/patrol/patrol.schema'
+import { plannedWindows } from '@shared/patrol/patrol.rules'
 import { bjDay, bjDayStart } from '@shared/time/beijing'
-import { legacyAction } from '../../_core/wrap'
-import { C, checkpointNames, ids } from '../store'
-import { plannedWindows } from './shifts-in'
-import { assertVillage } from './village'
+import { C } from '../../_core/collections'
+import { defineAction } from '../../_core/wrap'
+import { checkpointNames, ids, mustBeVillage } from '../patrol.repo'
 
 /** Over the last `days` Beijing days: shift windows that ended with no finished patrol, and skipped checkpoints. */
-export const missed = legacyAction(patrolContract.actions.missed, {
-  scope: async ({ villageId }) => villageId,
-  run: async ({ villageId, days }, ctx) => {
-    await assertVillage(ctx, villageId)
+export const listMissed = defineAction(patrolContract.actions.listMissed, {
+  load: async ({ villageId }) => ({ unitId: villageId }),
+  run: async ({ input: { villageId, days }, ctx }) => {
+    mustBeVillage(await ctx.rt.units.get(villageId))
     const from = bjDayStart(bjDay(ctx.now)) - (days - 1) * 86_400_000
     const [shifts, teams, routes, patrols] = await Promise.all([
-      ctx.db.find<PatrolShift>(C.shifts, { where: { villageId }, limit: 500 }),
-      ctx.db.find<PatrolTeam>(C.teams, { where: { villageId }, limit: 200 }),
-      ctx.db.find<PatrolRoute>(C.routes, { where: { villageId }, limit: 200 }),
-      ctx.db.find<Patrol>(C.patrols, {
+      ctx.db.find(C.patrol_shifts, { where: { villageId }, limit: 500 }),
+      ctx.db.find(C.patrol_teams, { where: { villageId }, limit: 200 }),
+      ctx.db.find(C.patrol_routes, { where: { villageId }, limit: 200 }),
+      ctx.db.find(C.patrols, {
         where: { villageId, day: { $gte: bjDay(from) } },
         orderBy: [['day', 'desc']],
         limit: 2000,
