@@ -33,7 +33,7 @@ async function report(userId = 'u-zhuoma', extra: Record<string, unknown> = {}):
 }
 
 async function stat(unitId: string, month = '2026-03') {
-  return (await env.rt.db.get<any>('incident_stats', stableId('ist', unitId, month))) ?? ({} as any)
+  return (await env.rt.db.get<any>('incident_counters', stableId('icn', unitId, month))) ?? ({} as any)
 }
 
 describe('report', () => {
@@ -53,7 +53,7 @@ describe('report', () => {
     expect(v.photos[0]!.url).toMatch(/^\/api\/files\/f_/)
     expect((await stat(G01)).found).toBe(1)
     expect((await stat('513328100')).found).toBe(1)
-    const inbox = await env.ok('incident', 'u-zhuoma', 'inbox', {})
+    const inbox = await env.ok('incident', 'u-zhuoma', 'myInbox', {})
     expect(inbox.unread).toBe(1)
     expect(inbox.items[0].title).toBe('上报成功')
   })
@@ -101,7 +101,7 @@ describe('report', () => {
       [{ photos: [photo('u-wangdeming')] }, 'FILE.NOT_YOURS', /自己上传/],
       [{ photos: ['f_' + '0'.repeat(32)] }, 'FILE.NOT_FOUND', /重新上传/],
       [{ photos: ['../../etc/passwd'] }, 'COMMON.BAD_INPUT', /照片编号不对/],
-      [{ description: '这里有人卖六合彩，大家快来' }, 'INCIDENT.CONTENT_UNSAFE', /不适宜公开/],
+      [{ description: '这里有人卖六合彩，大家快来' }, 'COMMON.CONTENT_UNSAFE', /不能发布/],
       [{ gridId: '513328100001' }, 'COMMON.OUT_OF_SCOPE', /不在您负责的范围/],
     ]
     for (const [extra, code, message] of cases) {
@@ -116,7 +116,7 @@ describe('report', () => {
       if (!res.ok) expect(res.message).toMatch(message)
     }
     expect(await env.rt.db.count('incidents', { gridId: G01 })).toBe(0)
-    expect(await env.rt.db.count('incident_stats', { unitId: G01 })).toBe(0)
+    expect(await env.rt.db.count('incident_counters', { unitId: G01 })).toBe(0)
   })
 
   it('without a position (the browser refused) a typed address is enough: handlers see it, nearby skips it', async () => {
@@ -127,7 +127,7 @@ describe('report', () => {
     const handler = await env.ok('incident', 'u-zhaxi', 'get', { incidentId: v.id })
     expect(handler).toMatchObject({ access: 'handler', location: null, address: '三号楼后面垃圾站旁边' })
     // a located report next to it still finds only located neighbours, and nothing breaks on the unlocated one
-    const near = await env.ok('incident', 'u-wangdeming', 'nearbyOpen', { category: 'sanitation', location: HERE })
+    const near = await env.ok('incident', 'u-wangdeming', 'listNearbyOpen', { category: 'sanitation', location: HERE })
     expect(near.items.map((i: any) => i.id)).not.toContain(v.id)
     expect((await stat(G01)).found).toBe(1)
   })
@@ -161,7 +161,7 @@ describe('report', () => {
 
   it('a grid worker\'s report counts as the grid\'s daily report ("有事报信息")', async () => {
     await report('u-zhaxi', { gridId: G01 })
-    const s = await env.ok('incident', 'u-lixiuying', 'safeStatus', { unitId: '513328100001' })
+    const s = await env.ok('incident', 'u-lixiuying', 'getSafeStatus', { unitId: '513328100001' })
     expect(s.grids.find((g: any) => g.grid.id === G01)).toMatchObject({ reported: true, kind: 'incident' })
   })
 })
@@ -184,7 +184,7 @@ describe('the whole way: grid → village → township → department → closed
     expect(
       await env.ok('incident', 'u-lixiuying', 'escalate', { incidentId: id, note: '需要住建局清运车辆' }),
     ).toMatchObject({ status: 'escalated', level: 'township' })
-    const depts = await env.ok('incident', 'u-zhoumin', 'departments', { incidentId: id })
+    const depts = await env.ok('incident', 'u-zhoumin', 'listDepartments', { incidentId: id })
     expect(depts.items.map((d: any) => d.id)).toEqual(
       expect.arrayContaining(['513328-D-ZJ', '513328-D-GA', '513328-D-YJ', '513328-D-SF']),
     )
@@ -258,7 +258,7 @@ describe('the whole way: grid → village → township → department → closed
     ])
     expect(mine.timeline[5]!.photos).toHaveLength(1)
     expect(mine.timeline[1]!.byName).toBe('扎*')
-    const inbox = await env.ok('incident', 'u-zhuoma', 'inbox', {})
+    const inbox = await env.ok('incident', 'u-zhuoma', 'myInbox', {})
     expect(inbox.items.map((m: any) => m.title)).toEqual(
       expect.arrayContaining([
         '上报成功',
@@ -270,7 +270,7 @@ describe('the whole way: grid → village → township → department → closed
       ]),
     )
 
-    const figures = await env.ok('incident', 'u-zhoumin', 'stats', { unitId: '513328100', period: '2026-Q1' })
+    const figures = await env.ok('incident', 'u-zhoumin', 'getFigures', { unitId: '513328100', period: '2026-Q1' })
     expect(figures.figures).toMatchObject({
       found: 1,
       closed: 1,
@@ -353,7 +353,7 @@ describe('the whole way: grid → village → township → department → closed
 
 describe('handlers are told of new work', () => {
   const titles = async (userId: string) =>
-    (await env.ok('incident', userId, 'inbox', { pageSize: 50 })).items.map((m: any) => m.title)
+    (await env.ok('incident', userId, 'myInbox', { pageSize: 50 })).items.map((m: any) => m.title)
 
   it('each unit whose turn it is gets an inbox message and a push, the actor himself does not', async () => {
     const pushed: Array<{ userId: string; title: string }> = []
@@ -361,7 +361,7 @@ describe('handlers are told of new work', () => {
     const { id } = await report()
     expect(await titles('u-zhaxi')).toEqual(['新上报待受理'])
     expect(pushed).toEqual(expect.arrayContaining([{ userId: 'u-zhaxi', title: '新上报待受理' }]))
-    const msg = (await env.ok('incident', 'u-zhaxi', 'inbox', {})).items[0]
+    const msg = (await env.ok('incident', 'u-zhaxi', 'myInbox', {})).items[0]
     expect(msg).toMatchObject({ incidentId: id, read: false })
     expect(msg.body).toMatch(
       /环境卫生（SJ20260302-.+）：三号楼后面垃圾堆了三天没人清运，请在 2026-03-03 \d\d:\d\d 前处理。/,
@@ -378,7 +378,7 @@ describe('handlers are told of new work', () => {
     expect(await titles('u-lixiuying')).toEqual(['有事件上报到本级'])
     await env.ok('incident', 'u-zhoumin', 'dispatch', { incidentId: id, departmentId: '513328-D-ZJ', deadlineDays: 3 })
     expect(await titles('u-liuyang')).toEqual(['新的派单'])
-    expect((await env.ok('incident', 'u-liuyang', 'inbox', {})).items[0].body).toMatch(
+    expect((await env.ok('incident', 'u-liuyang', 'myInbox', {})).items[0].body).toMatch(
       /请在 2026-03-05 \d\d:\d\d 前办结并反馈/,
     )
     await env.ok('incident', 'u-liuyang', 'feedback', { incidentId: id, note: '已清理' })
@@ -437,8 +437,8 @@ describe('handlers are told of new work', () => {
     await env.ok('incident', 'u-zhoumin', 'sweepOverdue', {})
     // the grid's report went overdue: the village is paged; the serious one at the township is flagged: the centre is told
     expect(await titles('u-lixiuying')).toEqual(['有事件上报到本级'])
-    expect((await env.ok('incident', 'u-lixiuying', 'inbox', {})).items[0].incidentId).toBe(id)
-    const centre = (await env.ok('incident', 'u-zhoumin', 'inbox', { pageSize: 50 })).items
+    expect((await env.ok('incident', 'u-lixiuying', 'myInbox', {})).items[0].incidentId).toBe(id)
+    const centre = (await env.ok('incident', 'u-zhoumin', 'myInbox', { pageSize: 50 })).items
     expect(centre.map((m: any) => [m.title, m.incidentId])).toEqual(
       expect.arrayContaining([['事件已超期', serious.id]]),
     )
@@ -449,11 +449,11 @@ describe('handlers are told of new work', () => {
 describe('county categories', () => {
   const ADMIN = 'u-zhangwei'
   const labels = async (user = 'u-zhuoma') =>
-    (await env.ok('incident', user, 'config', {})).categories.map((c: any) => c.label)
+    (await env.ok('incident', user, 'getConfig', {})).categories.map((c: any) => c.label)
 
   it('a county renames, reorders, adds and removes categories; residents report under the new list; old reports keep their name', async () => {
     const old = await report()
-    const before = await env.ok('incident', ADMIN, 'categories', { countyId: '513328' })
+    const before = await env.ok('incident', ADMIN, 'listCategories', { countyId: '513328' })
     expect(before).toMatchObject({ isDefault: true, county: { id: '513328', level: 'county' }, updatedAt: null })
     expect(before.categories.map((c: any) => c.key)).toEqual([
       'dispute',
@@ -487,7 +487,7 @@ describe('county categories', () => {
     expect(await labels()).toEqual(['安全隐患', '草场纠纷', '邻里纠纷', '其他'])
     // another county is untouched
     expect(
-      (await env.ok('incident', 'u-zhuoma', 'config', { gridId: '620802001003-G01' })).categories.map(
+      (await env.ok('incident', 'u-zhuoma', 'getConfig', { gridId: '620802001003-G01' })).categories.map(
         (c: any) => c.label,
       ),
     ).toContain('环境卫生')
@@ -641,13 +641,13 @@ describe('deadlines', () => {
     // the 15-minute timer does the same everywhere; the queue itself only reads
     env.clock.advance(24 * HOUR + 1)
     expect(
-      (await env.ok('incident', 'u-lixiuying', 'queue', { view: 'all', unitId: '513328100001' })).items[0],
+      (await env.ok('incident', 'u-lixiuying', 'listQueue', { view: 'all', unitId: '513328100001' })).items[0],
     ).toMatchObject({ id, level: 'village' })
     expect(
       ((await FUNCTIONS.incident!.timers.sweepOverdue!.run(env.rt, env.clock.now())) as { escalated: number })
         .escalated,
     ).toBeGreaterThanOrEqual(1)
-    const q = await env.ok('incident', 'u-lixiuying', 'queue', { view: 'all', unitId: '513328100001' })
+    const q = await env.ok('incident', 'u-lixiuying', 'listQueue', { view: 'all', unitId: '513328100001' })
     expect(q.items[0]).toMatchObject({ id, level: 'township' })
     // at the township: flagged only, once
     env.clock.advance(3 * HOUR)
@@ -714,14 +714,14 @@ describe('nearby and "我也遇到"', () => {
     const { id } = await report()
     const near = { lat: HERE.lat + 0.0004, lng: HERE.lng } // ~45 m north
     const far = { lat: HERE.lat + 0.003, lng: HERE.lng } // ~330 m
-    const found = await env.ok('incident', 'u-wangdeming', 'nearbyOpen', { category: 'sanitation', location: near })
+    const found = await env.ok('incident', 'u-wangdeming', 'listNearbyOpen', { category: 'sanitation', location: near })
     expect(found.items.map((i: any) => i.id)).toEqual([id])
     expect(found.items[0].distanceM).toBeGreaterThan(30)
     expect(
-      (await env.ok('incident', 'u-wangdeming', 'nearbyOpen', { category: 'sanitation', location: far })).items,
+      (await env.ok('incident', 'u-wangdeming', 'listNearbyOpen', { category: 'sanitation', location: far })).items,
     ).toEqual([])
     expect(
-      (await env.ok('incident', 'u-wangdeming', 'nearbyOpen', { category: 'hazard', location: near })).items,
+      (await env.ok('incident', 'u-wangdeming', 'listNearbyOpen', { category: 'hazard', location: near })).items,
     ).toEqual([])
     const joined = await env.ok<IncidentView>('incident', 'u-wangdeming', 'joinIncident', {
       incidentId: id,
@@ -739,14 +739,14 @@ describe('nearby and "我也遇到"', () => {
     })
     // the follower hears the outcome too
     await env.ok('incident', 'u-zhaxi', 'resolve', { incidentId: id, note: '已清运' })
-    const inbox = await env.ok('incident', 'u-wangdeming', 'inbox', {})
+    const inbox = await env.ok('incident', 'u-wangdeming', 'myInbox', {})
     expect(inbox.items.map((m: any) => m.title)).toContain('事件已办结，请评价')
     // a week later it is no longer offered
     env.clock.advance(8 * DAY)
     const { id: id2 } = await report()
     env.clock.advance(8 * DAY)
     expect(
-      (await env.ok('incident', 'u-wangdeming', 'nearbyOpen', { category: 'sanitation', location: near })).items.map(
+      (await env.ok('incident', 'u-wangdeming', 'listNearbyOpen', { category: 'sanitation', location: near })).items.map(
         (i: any) => i.id,
       ),
     ).not.toContain(id2)
@@ -806,7 +806,7 @@ describe('privacy', () => {
     await env.ok('incident', 'u-zhuoma', 'rate', { incidentId: id, rating: 'satisfied' })
     env.clock.advance(HOUR)
     await report('u-zhuoma', { description: '=HYPERLINK("http://x")楼道灯坏了' })
-    const csv = await env.ok('incident', 'u-lixiuying', 'ledger', {
+    const csv = await env.ok('incident', 'u-lixiuying', 'exportLedger', {
       unitId: '513328100001',
       month: '2026-03',
       format: 'csv',
@@ -818,7 +818,7 @@ describe('privacy', () => {
     expect(text).not.toContain('卓玛')
     expect(text).toContain('满意')
     expect(text).toContain("'=HYPERLINK")
-    const xlsx = await env.ok('incident', 'u-zhoumin', 'ledger', {
+    const xlsx = await env.ok('incident', 'u-zhoumin', 'exportLedger', {
       unitId: '513328100',
       month: '2026-03',
       format: 'xlsx',
@@ -851,7 +851,7 @@ describe('daily safe reports', () => {
     const b = await env.ok('incident', 'u-zhaxi', 'safeReport', { gridId: G01 })
     expect(b.already).toBe(true)
     expect(await env.rt.db.count('safe_reports', { gridId: G01 })).toBe(1)
-    const s = await env.ok('incident', 'u-lixiuying', 'safeStatus', { unitId: '513328100001' })
+    const s = await env.ok('incident', 'u-lixiuying', 'getSafeStatus', { unitId: '513328100001' })
     expect(s).toMatchObject({ reportedCount: 1, missingCount: 2 })
     expect(s.grids.filter((g: any) => !g.reported).map((g: any) => g.grid.id)).toEqual([
       '513328100001-G02',
@@ -860,7 +860,7 @@ describe('daily safe reports', () => {
     // the next Beijing day starts afresh at 16:00 UTC
     env.clock.set(Date.UTC(2026, 2, 2, 16, 0, 1))
     expect((await env.ok('incident', 'u-zhaxi', 'safeReport', { gridId: G01 })).already).toBe(false)
-    const fig = await env.ok('incident', 'u-lixiuying', 'stats', { unitId: '513328100001', period: '2026-03' })
+    const fig = await env.ok('incident', 'u-lixiuying', 'getFigures', { unitId: '513328100001', period: '2026-03' })
     expect(fig.figures.safeReportRate).toBeCloseTo(2 / 9, 3)
   })
 })
@@ -868,10 +868,10 @@ describe('daily safe reports', () => {
 describe('inbox', () => {
   it('marks only my own messages read', async () => {
     await report()
-    const mine = await env.ok('incident', 'u-zhuoma', 'inbox', {})
-    await env.ok('incident', 'u-wangdeming', 'inboxRead', { ids: [mine.items[0].id] })
-    expect((await env.ok('incident', 'u-zhuoma', 'inbox', {})).unread).toBe(1)
-    await env.ok('incident', 'u-zhuoma', 'inboxRead', { all: true })
-    expect((await env.ok('incident', 'u-zhuoma', 'inbox', {})).unread).toBe(0)
+    const mine = await env.ok('incident', 'u-zhuoma', 'myInbox', {})
+    await env.ok('incident', 'u-wangdeming', 'markInboxRead', { ids: [mine.items[0].id] })
+    expect((await env.ok('incident', 'u-zhuoma', 'myInbox', {})).unread).toBe(1)
+    await env.ok('incident', 'u-zhuoma', 'markInboxRead', { all: true })
+    expect((await env.ok('incident', 'u-zhuoma', 'myInbox', {})).unread).toBe(0)
   })
 })

@@ -167,7 +167,7 @@ const CASES: Case[] = [
     out: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
   },
   {
-    action: 'departments',
+    action: 'listDepartments',
     stage: 'township',
     data: (id) => ({ incidentId: id }),
     in: row({ 'u-zhoumin': ok, 'u-sunli': O, 'u-zhangwei': ok }, F),
@@ -245,7 +245,7 @@ describe('unit-scoped reads and writes', () => {
       out: row({ 'u-zhaxi': O, 'u-ciren': ok, 'u-mahongmei': O, 'u-zhangwei': ok }, F),
     },
     {
-      action: 'safeStatus',
+      action: 'getSafeStatus',
       inUnit: '513328100001',
       outUnit: '513328101201',
       data: (u) => ({ unitId: u }),
@@ -253,7 +253,7 @@ describe('unit-scoped reads and writes', () => {
       out: row({ 'u-lixiuying': O, 'u-wangjianguo': O, 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
     },
     {
-      action: 'stats',
+      action: 'getFigures',
       inUnit: '513328100001',
       outUnit: '513328101201',
       data: (u) => ({ unitId: u, period: '2026-Q1' }),
@@ -261,7 +261,7 @@ describe('unit-scoped reads and writes', () => {
       out: row({ 'u-lixiuying': O, 'u-wangjianguo': O, 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
     },
     {
-      action: 'ledger',
+      action: 'exportLedger',
       inUnit: '513328100001',
       outUnit: '513328101201',
       data: (u) => ({ unitId: u, month: '2026-03', format: 'csv' }),
@@ -269,7 +269,7 @@ describe('unit-scoped reads and writes', () => {
       out: row({ 'u-lixiuying': O, 'u-wangjianguo': O, 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
     },
     {
-      action: 'queue',
+      action: 'listQueue',
       inUnit: '513328100001-G01',
       outUnit: '513328101201-G01',
       data: (u) => ({ view: 'all', unitId: u }),
@@ -304,7 +304,7 @@ describe('unit-scoped reads and writes', () => {
     },
     // categories are set per county: only a county-level dispatcher or an admin above the county
     {
-      action: 'categories',
+      action: 'listCategories',
       inUnit: '513328',
       outUnit: '620802',
       data: (u) => ({ countyId: u }),
@@ -338,6 +338,6 @@ describe('unit-scoped reads and writes', () => {
     for (const u of ['u-zhoumin', 'u-sunli', 'u-zhangwei'])
       expect((await env.call('incident', u, 'sweepOverdue', {})).ok).toBe(true)
     for (const u of ['u-zhuoma', 'u-zeren'])
-      expect(await env.call('incident', u, 'queue', {})).toMatchObject({ ok: false, code: F })
+      expect(await env.call('incident', u, 'listQueue', {})).toMatchObject({ ok: false, code: F })
   })
 })

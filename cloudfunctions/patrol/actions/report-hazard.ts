@@ -1,10 +1,10 @@
 import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
 import { PatrolHazardSchema, type Patrol, type PatrolCheckpoint, type PatrolRoute } from '@shared/patrol/patrol.schema'
-import type { InboxMessage } from '@shared/incident/incident.schema'
+import { IncidentErrors } from '@shared/incident/incident.contract'
 import { stableId } from '../../_core/ids'
-import { legacyAction } from '../../_core/wrap'
+import type { PushMessage } from '../../_core/notifier'
+import { legacyAction, pushAll } from '../../_core/wrap'
 import { createIncidentInTx, prepareIncident } from '../../incident/incident.api'
-import { checkText, pushAfter } from '../../incident/store'
 import { C, isActiveMember, loadPatrol } from '../store'
 
 /**
@@ -20,7 +20,7 @@ export const reportHazard = legacyAction(patrolContract.actions.reportHazard, {
     const me = ctx.caller.user
     if (!(await isActiveMember(ctx.db, patrol.teamId, me._id))) throw PatrolErrors.NOT_IN_TEAM()
     if (patrol.status === 'finished') throw PatrolErrors.PATROL_FINISHED()
-    await checkText(ctx, text)
+    if (text.trim() && !(await ctx.rt.contentSafety.check(text, me.openid)).pass) throw IncidentErrors.CONTENT_UNSAFE()
     const grids = (await ctx.rt.units.children(patrol.villageId)).filter((g) => g.level === 'grid')
     const grid = gridId ? grids.find((g) => g._id === gridId) : grids[0]
     if (!grid) throw PatrolErrors.UNIT_NOT_FOUND('请选择隐患所在的网格')
@@ -55,7 +55,7 @@ export const reportHazard = legacyAction(patrolContract.actions.reportHazard, {
       at: ctx.now,
       incidentId: prepared.draft.id,
     })
-    let messages: InboxMessage[] = []
+    let messages: PushMessage[] = []
     const out = await ctx.transact(async (tx) => {
       const p = (await tx.get<Patrol>(C.patrols, patrolId))!
       const created = await createIncidentInTx(tx, prepared)
@@ -64,7 +64,7 @@ export const reportHazard = legacyAction(patrolContract.actions.reportHazard, {
       await tx.update(C.patrols, patrolId, { hazardCount: p.hazardCount + 1 })
       return { id: hazard._id, incidentId: created.incident._id }
     })
-    await pushAfter(ctx.rt, messages)
+    await pushAll(ctx.rt, messages)
     return out
   },
 })

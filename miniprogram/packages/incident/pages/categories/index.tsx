@@ -57,7 +57,7 @@ export default function Categories() {
   const current = useQuery(
     () =>
       county
-        ? callFunction(incidentContract, 'categories', { countyId: county })
+        ? callFunction(incidentContract, 'listCategories', { countyId: county })
         : Promise.resolve({ ok: true as const, data: null }),
     [county],
   )

@@ -48,7 +48,7 @@ function Actions(props: { v: IncidentView; done: () => void }) {
   const depts = useQuery(
     () =>
       v.actions.includes('dispatch')
-        ? callFunction(incidentContract, 'departments', { incidentId: v.id })
+        ? callFunction(incidentContract, 'listDepartments', { incidentId: v.id })
         : Promise.resolve({ ok: true as const, data: { items: [] } }),
     [v.id, v.actions.join()],
   )

@@ -59,7 +59,7 @@ function SafeReport(props: { gridId: string; name: string }) {
 
 export default function Overview() {
   const { me } = useMe()
-  const statUnits = useMemo(() => (me ? unitsWith(me, 'incident_stats') : []), [me])
+  const statUnits = useMemo(() => (me ? unitsWith(me, 'incident_figures') : []), [me])
   const workerGrids = useMemo(() => (me ? unitsWith(me, 'safe_report_create') : []), [me])
   const [unitId, setUnitId] = useState<string | null>(null)
   const now = Date.now()
@@ -69,21 +69,21 @@ export default function Overview() {
   const stats = useQuery(
     () =>
       unit
-        ? callFunction(incidentContract, 'stats', { unitId: unit, period })
+        ? callFunction(incidentContract, 'getFigures', { unitId: unit, period })
         : Promise.resolve({ ok: true as const, data: null }),
     [unit, period],
   )
   const safe = useQuery(
     () =>
       unit
-        ? callFunction(incidentContract, 'safeStatus', { unitId: unit })
+        ? callFunction(incidentContract, 'getSafeStatus', { unitId: unit })
         : Promise.resolve({ ok: true as const, data: null }),
     [unit],
   )
 
   async function exportLedger(format: 'csv' | 'xlsx') {
     if (!unit) return
-    const r = await callFunction(incidentContract, 'ledger', { unitId: unit, month: bjMonth(Date.now()), format })
+    const r = await callFunction(incidentContract, 'exportLedger', { unitId: unit, month: bjMonth(Date.now()), format })
     if (!r.ok) return void showError(r.message)
     const url = IS_WEAPP ? r.data.url : `${API_BASE}${r.data.url}`
     if (IS_WEAPP) {
