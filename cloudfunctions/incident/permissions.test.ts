@@ -1,4 +1,5 @@
 import { testEnv, type TestEnv } from '../../tests/support/harness'
+import { C } from '../_core/collections'
 import type { IncidentView } from '@shared/incident/incident.schema'
 import { jpegWithExif } from '../../tests/support/fixtures'
 
@@ -186,11 +187,11 @@ describe.each(CASES)('$action', (c) => {
   it.each(USERS.map((u) => [u]))('%s in and out of scope', async (user) => {
     for (const where of ['in', 'out'] as const) {
       const id = await incidentIn(where, c.stage)
-      const before = await env.rt.db.count('incident_events', { incidentId: id })
+      const before = await env.rt.db.count(C.incident_events, { incidentId: id })
       const res = await env.call('incident', user, c.action, c.data(id))
       const want = c[where][user]
       expect([where, res.ok ? ok : (res as { code: string }).code]).toEqual([where, want])
-      if (!res.ok) expect(await env.rt.db.count('incident_events', { incidentId: id })).toBe(before)
+      if (!res.ok) expect(await env.rt.db.count(C.incident_events, { incidentId: id })).toBe(before)
     }
   })
 })

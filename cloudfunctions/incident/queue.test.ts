@@ -47,7 +47,9 @@ describe('queue paging', () => {
     expect((await page(1, 5)).items).toHaveLength(5)
     expect(await page(2, 5)).toMatchObject({ items: [], total: 5, hasMore: false })
     // the grid's own queue counts the same reports
-    expect(await env.ok('incident', 'u-lixiuying', 'listQueue', { view: 'all', unitId: G01, pageSize: 4 })).toMatchObject({
+    expect(
+      await env.ok('incident', 'u-lixiuying', 'listQueue', { view: 'all', unitId: G01, pageSize: 4 }),
+    ).toMatchObject({
       total: 5,
       hasMore: true,
     })
