@@ -36,7 +36,7 @@ function overdueTell(inc: Incident): { title: string; body: string } {
  *
  * The due cases are found through the one `sweepAt` index and, for a scope, kept by the incident's field for
  * that unit's level: with the timer running, the cases past their deadline at any moment are few (those that
- * fell due since its last run), so an index per level was four more index writes on every report and step
+ * fell due since its last run), so an index per level was four more index writes on every report and transition
  * for little. `limit` bounds the cases handled; at most `limit` × 10 due cases are looked at for a scope.
  */
 export async function sweepOverdue(rt: Runtime, now: number, scope: Filter = {}, limit = 100): Promise<SweepResult> {
@@ -59,7 +59,7 @@ export async function sweepOverdue(rt: Runtime, now: number, scope: Filter = {},
   const result: SweepResult = { escalated: 0, flagged: 0, confirmed: 0 }
   for (const candidate of due) {
     try {
-      // who to tell, looked up before the transaction: the next level's handlers, or the dispatch centre
+      // who to tell, looked up before the transaction: the next level's holders, or the dispatch centre
       const notice =
         candidate.status === 'resolved'
           ? null

@@ -188,7 +188,7 @@ export type IncidentAction = (typeof INCIDENT_ACTIONS)[number]
 /** What moves a case on in its state table (a report creates it): the action of a transition. */
 export type TransitionAction = Exclude<IncidentAction, 'report'>
 
-/** One step of an incident's timeline (append-only). */
+/** One entry of an incident's timeline (append-only): its report, each transition, each record. */
 export const IncidentEventSchema = z.object({
   _id: IdSchema,
   incidentId: IdSchema,
