@@ -229,6 +229,7 @@ export function transitionAction<A extends TransitionDef, L extends object = Rec
   const phases: Phases & Required<Pick<Phases, 'present'>> = {
     load: async (input, ctx) => {
       const incident = await loadIncident(ctx.db, input.incidentId)
+      const unitId = unitOf(incident)
       const extra = ((await impl.load?.(input as In<A>, ctx, incident)) ?? {}) as L
       const spec = impl.transition(input as In<A>, { incident, ...extra }, ctx)
       const notice =
@@ -241,7 +242,7 @@ export function transitionAction<A extends TransitionDef, L extends object = Rec
               ctx.caller.user._id,
             )
           : null
-      return { unitId: unitOf(incident), incidentId: incident._id, spec, notice }
+      return { unitId, incidentId: incident._id, spec, notice }
     },
     texts: impl.texts as Phases['texts'],
     photos: photosOf,
