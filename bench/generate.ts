@@ -298,7 +298,7 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
           ? tree.officials.get(o.villageId)![0]
           : tree.dispatchers.get(tree.villages.find((v) => v._id === o.villageId)!.parentId!)!
     const local = (o: Open) => o.level === 'grid' || o.level === 'village'
-    const step = async (o: Open, action: string, data: Record<string, unknown>) => {
+    const transition = async (o: Open, action: string, data: Record<string, unknown>) => {
       clock.advance(1000)
       const r = await call<{ status: string; level: Open['level'] }>('incident', actor(o), action, {
         incidentId: o.id,
@@ -312,18 +312,18 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
     }
     clock.set(day0 + 10 * HOUR)
     for (const o of reported) {
-      if (o.fate === 'reject') await step(o, 'reject', { note: '不属于网格事务，已电话答复' })
-      else if (o.fate === 'escalate' && local(o)) await step(o, 'escalate', { note: '处理不了，请上级协调' })
-      else if (local(o)) await step(o, 'accept', { note: '已受理' })
+      if (o.fate === 'reject') await transition(o, 'reject', { note: '不属于网格事务，已电话答复' })
+      else if (o.fate === 'escalate' && local(o)) await transition(o, 'escalate', { note: '处理不了，请上级协调' })
+      else if (local(o)) await transition(o, 'accept', { note: '已受理' })
     }
     // 15:00 resolved where it now is (accepted first if it arrived by escalation; closed by the township)
     clock.set(day0 + 15 * HOUR)
     for (const o of reported) {
       if (o.fate !== 'resolve' && o.fate !== 'escalate') continue
-      if (!local(o)) await step(o, 'close', { note: '乡镇协调解决了' })
+      if (!local(o)) await transition(o, 'close', { note: '乡镇协调解决了' })
       else {
-        if (o.status !== 'accepted') await step(o, 'accept', { note: '受理' })
-        await step(o, 'resolve', { note: '已处理完毕' })
+        if (o.status !== 'accepted') await transition(o, 'accept', { note: '受理' })
+        await transition(o, 'resolve', { note: '已处理完毕' })
       }
     }
     // 19:05–19:50 the evening patrol: start, five check-ins, finish
@@ -449,8 +449,8 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
     'units',
     'households',
     'users',
-    'incidents',
-    'incident_events',
+    C.incidents,
+    C.incident_events,
     C.patrols,
     C.patrol_checkins,
     'points_ledger',

@@ -332,15 +332,29 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
       )
     }
     // warm up (JIT, statement cache, page cache)
-    await runLoad(40, 4, () => call(url, s.gridWorker, 'incident', 'queue', { view: 'all', unitId: s.gridId }, false))
+    await runLoad(40, 4, () =>
+      call(url, s.gridWorker, 'incident', 'listQueue', { view: 'all', unitId: s.gridId }, false),
+    )
 
     // ---- reads officials use most (first, on the generated data as it is) ----
     const resident = s.residentsWithBalance[0] ?? s.residents[0]!
     const reads: Array<[string, string, string, string, unknown]> = [
-      ['incident.stats county month', ADMIN, 'incident', 'stats', { unitId: s.countyId, period: MONTH }],
-      ['incident.stats county quarter', ADMIN, 'incident', 'stats', { unitId: s.countyId, period: QUARTER }],
-      ['incident.stats township month', s.dispatcher, 'incident', 'stats', { unitId: s.townshipId, period: MONTH }],
-      ['incident.stats village quarter', s.officials[0], 'incident', 'stats', { unitId: s.villageId, period: QUARTER }],
+      ['incident.getFigures county month', ADMIN, 'incident', 'getFigures', { unitId: s.countyId, period: MONTH }],
+      ['incident.getFigures county quarter', ADMIN, 'incident', 'getFigures', { unitId: s.countyId, period: QUARTER }],
+      [
+        'incident.getFigures township month',
+        s.dispatcher,
+        'incident',
+        'getFigures',
+        { unitId: s.townshipId, period: MONTH },
+      ],
+      [
+        'incident.getFigures village quarter',
+        s.officials[0],
+        'incident',
+        'getFigures',
+        { unitId: s.villageId, period: QUARTER },
+      ],
       [
         'patrol.getFigures township month',
         s.dispatcher,
@@ -348,9 +362,9 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
         'getFigures',
         { unitId: s.townshipId, fromMonth: MONTH, toMonth: MONTH },
       ],
-      ['incident.queue grid todo', s.gridWorker, 'incident', 'queue', { view: 'todo' }],
-      ['incident.queue grid all', s.gridWorker, 'incident', 'queue', { view: 'all', unitId: s.gridId }],
-      ['incident.queue county all', ADMIN, 'incident', 'queue', { view: 'all', unitId: s.countyId }],
+      ['incident.listQueue grid todo', s.gridWorker, 'incident', 'listQueue', { view: 'todo' }],
+      ['incident.listQueue grid all', s.gridWorker, 'incident', 'listQueue', { view: 'all', unitId: s.gridId }],
+      ['incident.listQueue county all', ADMIN, 'incident', 'listQueue', { view: 'all', unitId: s.countyId }],
       ['points.myPoints household', resident, 'points', 'myPoints', {}],
       ['points.board village month', resident, 'points', 'board', { villageId: s.villageId, month: MONTH }],
       ['points.board village all', resident, 'points', 'board', { villageId: s.villageId }],
@@ -370,9 +384,16 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
       }
     if (ONLY !== 'writes') {
       const once = () =>
-        call(url, s.officials[0], 'incident', 'ledger', { unitId: s.villageId, month: MONTH, format: 'csv' }, false)
+        call(
+          url,
+          s.officials[0],
+          'incident',
+          'exportLedger',
+          { unitId: s.villageId, month: MONTH, format: 'csv' },
+          false,
+        )
       await runLoad(5, 1, once)
-      recordRow('incident.ledger csv', 'read', 1, await measure(100, 1, once))
+      recordRow('incident.exportLedger csv', 'read', 1, await measure(100, 1, once))
     }
     // ---- writes ----
     if (ONLY !== 'reads') {

@@ -25,7 +25,7 @@ export function buildSeed(now: number): Record<string, Doc[]> {
 export async function seedIfEmpty(db: SqlitePort, now: number): Promise<boolean> {
   if ((await db.count('units')) > 0) return false
   for (const [collection, docs] of Object.entries(buildSeed(now))) db.bulkInsert(collection, docs)
-  // incidents are made by the real (async) create/step code, so their counters and timelines are exact
+  // incidents are made by the real (async) create and transition code, so their counters and timelines are exact
   for (const [collection, docs] of Object.entries(await incidentSeed(now))) db.bulkInsert(collection, docs)
   return true
 }

@@ -28,8 +28,9 @@ export function domainTable(): string {
     const code = files(join(ROOT, 'cloudfunctions', name))
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n')
+    // named as C.<name> (typed collections) or, in code not yet migrated, as a string
     const collections = Object.keys(COLLECTIONS).filter(
-      (c) => c !== 'requests' && new RegExp(`['"\`]${c}['"\`]|\\bC\\.${c}\\b`).test(code),
+      (c) => c !== 'requests' && new RegExp(`\\bC\\.${c}\\b|['"\`]${c}['"\`]`).test(code),
     )
     const pagesDir = join(ROOT, 'miniprogram/packages', name, 'pages')
     const pages = existsSync(pagesDir)

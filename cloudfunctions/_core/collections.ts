@@ -2,8 +2,9 @@ import type { Household, Invite, RoleAssignment, Unit, User } from '@shared/acco
 import type {
   Incident,
   IncidentConfig,
+  IncidentCounter,
   IncidentEvent,
-  IncidentStat,
+  IncidentJoin,
   InboxMessage,
   SafeReport,
 } from '@shared/incident/incident.schema'
@@ -79,13 +80,6 @@ export interface RequestRecord extends Doc {
   at: number
 }
 
-/** "我也遇到": one per person and case */
-export interface IncidentJoin extends Doc {
-  incidentId: string
-  userId: string
-  at: number
-}
-
 export const COLLECTIONS = {
   // ---- platform ----
   /** idempotency records: one per (function, action, caller, requestId), holding the first result */
@@ -118,18 +112,19 @@ export const COLLECTIONS = {
       ['sweepAt'],
     ],
   }),
-  /** append-only timeline, id = stableId('ie', incidentId, seq) */
+  /** append-only timeline, id = eventId(incidentId, seq): `ie_<incidentId>_<seq, 4 digits>` */
   incident_events: spec<IncidentEvent>({ indexes: [['incidentId', 'seq']] }),
   /** "我也遇到", id = stableId('ij', incidentId, userId) */
   incident_joins: spec<IncidentJoin>({ indexes: [] }),
+  /** messages to people about cases, id = timeId('im', at, userId, incidentId, seq, title) */
   incident_inbox: spec<InboxMessage>({
     indexes: [
       ['userId', 'at'],
       ['userId', 'readAt'],
     ],
   }),
-  /** counters per unit per Beijing month, id = stableId('ist', unitId, month) */
-  incident_stats: spec<IncidentStat>({ indexes: [['unitId', 'month']] }),
+  /** counters per unit per Beijing month (figures are computed from them), id = stableId('icn', unitId, month) */
+  incident_counters: spec<IncidentCounter>({ indexes: [['unitId', 'month']] }),
   /** per-county category list override, id = county id */
   incident_configs: spec<IncidentConfig>({ indexes: [] }),
   /** 报平安: one per grid per Beijing day, id = stableId('sr', gridId, day) */

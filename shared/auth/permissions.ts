@@ -17,7 +17,7 @@ export const PERMISSIONS = {
   incident_feedback: '职能部门反馈处置结果',
   incident_close: '依责销号（结案）',
   incident_rate_dept: '一哨一考核：评价部门响应',
-  incident_stats: '查看事件统计与排名',
+  incident_figures: '查看事件统计与排名',
   ledger_export: '导出台账',
   incident_configure: '设置本县（区）的网格事件类别',
   safe_report_create: '报平安（每日网格巡查）',

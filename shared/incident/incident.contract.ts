@@ -29,8 +29,8 @@ import {
   SafeReportOutputSchema,
   SafeStatusInputSchema,
   SafeStatusOutputSchema,
-  StatsInputSchema,
-  StatsOutputSchema,
+  FiguresInputSchema,
+  FiguresOutputSchema,
   SummaryPageSchema,
   SweepOutputSchema,
   TransitionOutputSchema,
@@ -62,7 +62,7 @@ export const IncidentErrors = defineErrors('INCIDENT', {
 })
 
 export const incidentContract = defineContract('incident', '网格事件', {
-  config: action({
+  getConfig: action({
     summary: '上报用的类别（可按县配置）、紧急程度和默认网格',
     input: ConfigInputSchema,
     output: ConfigOutputSchema,
@@ -76,7 +76,7 @@ export const incidentContract = defineContract('incident', '网格事件', {
     write: true,
     permission: 'incident_create',
   }),
-  nearbyOpen: action({
+  listNearbyOpen: action({
     summary: '附近 100 米内 7 天里同类未办结的事（避免重复上报）',
     input: NearbyInputSchema,
     output: NearbyOutputSchema,
@@ -97,14 +97,14 @@ export const incidentContract = defineContract('incident', '网格事件', {
     write: false,
     permission: null,
   }),
-  mine: action({
+  myReports: action({
     summary: '我上报的事（分页）',
     input: MineInputSchema,
     output: SummaryPageSchema,
     write: false,
     permission: null,
   }),
-  queue: action({
+  listQueue: action({
     summary: '待我处理的事，或某单位的全部事件（分页）',
     input: QueueInputSchema,
     output: SummaryPageSchema,
@@ -181,7 +181,7 @@ export const incidentContract = defineContract('incident', '网格事件', {
     write: true,
     permission: 'incident_rate_dept',
   }),
-  departments: action({
+  listDepartments: action({
     summary: '可派单的职能部门',
     input: DepartmentsInputSchema,
     output: DepartmentsOutputSchema,
@@ -195,14 +195,14 @@ export const incidentContract = defineContract('incident', '网格事件', {
     write: false,
     permission: 'incident_dispatch',
   }),
-  inbox: action({
+  myInbox: action({
     summary: '我的消息（事件进展通知）',
     input: InboxInputSchema,
     output: InboxOutputSchema,
     write: false,
     permission: null,
   }),
-  inboxRead: action({
+  markInboxRead: action({
     summary: '消息标为已读',
     input: InboxReadInputSchema,
     output: OkOutputSchema,
@@ -216,28 +216,28 @@ export const incidentContract = defineContract('incident', '网格事件', {
     write: true,
     permission: 'safe_report_create',
   }),
-  safeStatus: action({
+  getSafeStatus: action({
     summary: '各网格今天报平安情况（哪些还没报）',
     input: SafeStatusInputSchema,
     output: SafeStatusOutputSchema,
     write: false,
     permission: 'safe_report_view',
   }),
-  stats: action({
+  getFigures: action({
     summary: '单位的排查量、办结、化解率、按时率、满意度、报平安率，及下级单位排名',
-    input: StatsInputSchema,
-    output: StatsOutputSchema,
+    input: FiguresInputSchema,
+    output: FiguresOutputSchema,
     write: false,
-    permission: 'incident_stats',
+    permission: 'incident_figures',
   }),
-  ledger: action({
+  exportLedger: action({
     summary: '月度台账（CSV 或 Excel）',
     input: LedgerInputSchema,
     output: LedgerOutputSchema,
     write: false,
     permission: 'ledger_export',
   }),
-  categories: action({
+  listCategories: action({
     summary: '县（区）的事件类别（未设置时为默认类别）',
     input: CountyInputSchema,
     output: CategoriesOutputSchema,

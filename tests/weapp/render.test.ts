@@ -40,7 +40,7 @@ const CONFIG = {
 
 const calls = installWeappEnv((name, body) => {
   if (name === 'account' && body.action === 'me') return { ok: true, data: ME }
-  if (name === 'incident' && body.action === 'config') return { ok: true, data: CONFIG }
+  if (name === 'incident' && body.action === 'getConfig') return { ok: true, data: CONFIG }
   return { ok: false, code: 'COMMON.UNKNOWN_ACTION', message: '没有这个操作' }
 })
 
@@ -80,7 +80,7 @@ test('report tab shows the report form with the categories the incident function
   for (const c of DEFAULT_CATEGORIES) expect(text).toContain(c.label)
   expect(text).toContain('紧急程度')
   expect(text).toContain('拍照 / 选照片')
-  expect(calls.callFunction).toContainEqual({ name: 'incident', data: { action: 'config', data: {} } })
+  expect(calls.callFunction).toContainEqual({ name: 'incident', data: { action: 'getConfig', data: {} } })
 })
 
 test('home page lists only the entries my permissions allow', async () => {

@@ -45,7 +45,7 @@ const SECTIONS: Section[] = [
         title: '概况与台账',
         sub: '排查量、化解率、排名、报平安、导出台账',
         url: '/packages/incident/pages/overview/index',
-        needs: ['incident_stats', 'safe_report_create'],
+        needs: ['incident_figures', 'safe_report_create'],
       },
       {
         title: '消息',

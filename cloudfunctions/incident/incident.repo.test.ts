@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { newId } from '../_core/ids'
-import { eventId, inboxId } from './store'
+import { eventId, inboxId } from './incident.repo'
 
 /**
  * Ids that grow with time put new documents at the end of their index: at prefecture scale a hashed id sent

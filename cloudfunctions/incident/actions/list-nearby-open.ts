@@ -1,14 +1,15 @@
 import { incidentContract } from '@shared/incident/incident.contract'
-import type { Incident } from '@shared/incident/incident.schema'
 import { NEARBY_DAYS, NEARBY_RADIUS_M, cellsAround, distanceM } from '@shared/incident/incident.rules'
-import { legacyAction } from '../../_core/wrap'
-import { INCIDENTS, toSummary } from '../store'
+import { C } from '../../_core/collections'
+import { ANYWHERE, defineAction } from '../../_core/wrap'
+import { toSummary } from '../incident.views'
 
 /** Before filing: open reports of the same category within 100 m and 7 days (public summaries only). */
-export const nearbyOpen = legacyAction(incidentContract.actions.nearbyOpen, {
-  scope: async () => null,
-  run: async ({ category, location }, ctx) => {
-    const rows = await ctx.db.find<Incident>(INCIDENTS, {
+export const listNearbyOpen = defineAction(incidentContract.actions.listNearbyOpen, {
+  // anyone who may report somewhere may look: the summaries carry nothing private
+  load: async () => ({ unitId: ANYWHERE }),
+  run: async ({ input: { category, location }, ctx }) => {
+    const rows = await ctx.db.find(C.incidents, {
       where: {
         cell: { $in: cellsAround(location.lat, location.lng) },
         category,

@@ -1,19 +1,18 @@
 import { incidentContract } from '@shared/incident/incident.contract'
-import type { SafeReport } from '@shared/incident/incident.schema'
 import { bjDay } from '@shared/time/beijing'
-import { stableId } from '../../_core/ids'
-import { legacyAction } from '../../_core/wrap'
-import { gridsUnder } from '../store'
+import { C } from '../../_core/collections'
+import { defineAction } from '../../_core/wrap'
+import { gridsUnder, safeReportId } from '../incident.repo'
 
 /** Which grids under a unit have reported today (safe or an incident), read by deterministic id. */
-export const safeStatus = legacyAction(incidentContract.actions.safeStatus, {
-  scope: async ({ unitId }) => unitId,
-  run: async ({ unitId, day }, ctx) => {
+export const getSafeStatus = defineAction(incidentContract.actions.getSafeStatus, {
+  load: async ({ unitId }) => ({ unitId }),
+  run: async ({ input: { unitId, day }, ctx }) => {
     const d = day ?? bjDay(ctx.now)
     const grids = await gridsUnder(ctx.rt, unitId)
     const rows = await Promise.all(
       grids.slice(0, 500).map(async (g) => {
-        const r = await ctx.db.get<SafeReport>('safe_reports', stableId('sr', g._id, d))
+        const r = await ctx.db.get(C.safe_reports, safeReportId(g._id, d))
         return {
           grid: (await ctx.rt.units.ref(g._id))!,
           reported: !!r,

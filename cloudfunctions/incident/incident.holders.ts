@@ -1,21 +1,20 @@
-import type { RoleAssignment } from '@shared/account/account.schema'
 import type { Permission } from '@shared/auth/permissions'
 import { ROLE_NAMES, ROLES } from '@shared/auth/roles'
-import type { Incident, IncidentAction, IncidentStatus } from '@shared/incident/incident.schema'
+import type { Incident, IncidentStatus, TransitionAction } from '@shared/incident/incident.schema'
 import { nextState, workPermission } from '@shared/incident/incident.states'
 import { formatBj } from '@shared/time/beijing'
+import { C } from '../_core/collections'
 import type { Runtime } from '../_core/runtime'
-import type { Tell } from './store'
-import { unitForLevel } from './store'
+import { unitForLevel, type Tell } from './incident.repo'
 
 /**
- * Telling handlers of new work. The people are looked up before the transaction (a query; the
- * transaction itself only reads and writes by id) and told inside it, only if the step really put the
- * incident where it was predicted to go.
+ * The holders of a permission in a unit: the people told of new work there. They are looked up before the
+ * transaction (a query; the transaction itself only reads and writes by id) and told inside it, only if the
+ * transition really put the incident where it was predicted to go.
  */
-export interface HandlerNotice {
+export interface HolderNotice {
   userIds: string[]
-  /** does the incident as written by the step still call for this notice? */
+  /** does the incident as the transition wrote it still call for this notice? */
   when: (inc: Incident) => boolean
   tell: (inc: Incident) => Tell
 }
@@ -25,7 +24,7 @@ export async function holdersIn(rt: Runtime, unitId: string, permission: Permiss
   // by role (the index's third field): a grid's residents hold roles there too, and there may be hundreds
   const roles = ROLE_NAMES.filter((r) => ROLES[r].permissions.includes(permission))
   if (!roles.length) return []
-  const rows = await rt.db.find<RoleAssignment>('role_assignments', {
+  const rows = await rt.db.find(C.role_assignments, {
     where: { unitId, revokedAt: null, role: { $in: roles } },
     limit: 500,
   })
@@ -34,7 +33,7 @@ export async function holdersIn(rt: Runtime, unitId: string, permission: Permiss
 
 const brief = (s: string) => (s.length > 30 ? `${s.slice(0, 30)}…` : s)
 
-/** "环境卫生（SJ…）：三号楼后面垃圾…" — the case in one line, for every message to handlers. */
+/** "环境卫生（SJ…）：三号楼后面垃圾…" — the case in one line, for every message to holders. */
 export function caseLine(inc: Incident): string {
   return `${inc.categoryLabel}（${inc.code}）：${brief(inc.description)}`
 }
@@ -68,7 +67,7 @@ export async function noticeFor(
   status: IncidentStatus,
   level: Incident['level'],
   exclude: string | null,
-): Promise<HandlerNotice | null> {
+): Promise<HolderNotice | null> {
   const permission = workPermission(status, level)
   if (!permission) return null
   const userIds = (await holdersIn(rt, unitId, permission)).filter((u) => u !== exclude)
@@ -76,14 +75,14 @@ export async function noticeFor(
   return { userIds, when: (i) => i.handlerUnitId === unitId && i.status === status, tell: workTell }
 }
 
-/** Predicts where a move takes the incident (as read before the transaction) and who must then act. */
-export async function noticeForMove(
+/** Predicts where a transition takes the incident (as read before the transaction) and who must then act. */
+export async function noticeForTransition(
   rt: Runtime,
   inc: Incident,
-  action: Exclude<IncidentAction, 'report'>,
+  action: TransitionAction,
   patch: Partial<Incident>,
   actorId: string | null,
-): Promise<HandlerNotice | null> {
+): Promise<HolderNotice | null> {
   const next = nextState(inc, action)
   if (!next) return null
   const unitId = unitForLevel({ ...inc, ...patch }, next.level)

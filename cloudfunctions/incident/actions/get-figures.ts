@@ -1,21 +1,21 @@
 import { incidentContract } from '@shared/incident/incident.contract'
 import type { Figures } from '@shared/incident/incident.schema'
 import { elapsedDays, figuresOf, monthsOf, rankCompare, sumCounters } from '@shared/incident/incident.rules'
-import { legacyAction } from '../../_core/wrap'
-import { gridCountsBelow, statsOf } from '../store'
+import { defineAction } from '../../_core/wrap'
+import { countersOf, gridCountsBelow } from '../incident.repo'
 
 /**
  * Figures of a unit and of each unit right below it, ranked (季度通报排名), from the monthly counters: one query
  * for the counters of all of them, one walk of the subtree for their grid counts (grid-days for 报平安).
  */
-export const stats = legacyAction(incidentContract.actions.stats, {
-  scope: async ({ unitId }) => unitId,
-  run: async ({ unitId, period }, ctx) => {
+export const getFigures = defineAction(incidentContract.actions.getFigures, {
+  load: async ({ unitId }) => ({ unitId }),
+  run: async ({ input: { unitId, period }, ctx }) => {
     const months = monthsOf(period)
     const unit = await ctx.rt.units.get(unitId)
     const children = await ctx.rt.units.children(unitId)
     const [counters, gridsBelow] = await Promise.all([
-      statsOf(ctx.rt, [unitId, ...children.map((c) => c._id)], months),
+      countersOf(ctx.rt, [unitId, ...children.map((c) => c._id)], months),
       unit ? gridCountsBelow(ctx.rt, unit) : Promise.resolve(new Map<string, number>()),
     ])
     const days = elapsedDays(period, ctx.now)

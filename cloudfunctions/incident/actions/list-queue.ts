@@ -1,17 +1,19 @@
 import { incidentContract } from '@shared/incident/incident.contract'
-import type { Incident, IncidentStat } from '@shared/incident/incident.schema'
+import { C } from '../../_core/collections'
 import type { Filter, FindOptions } from '../../_core/port'
 import type { Runtime } from '../../_core/runtime'
-import { legacyAction } from '../../_core/wrap'
-import { INCIDENTS, STATS, toSummary, unitFilter } from '../store'
+import { ANYWHERE, defineAction } from '../../_core/wrap'
+import { unitFilter } from '../incident.repo'
+import { toSummary } from '../incident.views'
 
 /**
  * todo: incidents held by my units now (soonest deadline first); all: every incident in one unit of my
- * scope (newest first). A pure read: deadlines are enforced by the sweep timer (see sweep.ts).
+ * scope (newest first). A pure read: deadlines are enforced by the sweep timer (incident.sweep.ts).
  */
-export const queue = legacyAction(incidentContract.actions.queue, {
-  scope: async ({ unitId }) => unitId ?? null,
-  run: async ({ view, unitId, page, pageSize }, ctx) => {
+export const listQueue = defineAction(incidentContract.actions.listQueue, {
+  // without a unit, the queue is every unit of the caller's scope
+  load: async ({ unitId }) => ({ unitId: unitId ?? ANYWHERE }),
+  run: async ({ input: { view, unitId, page, pageSize }, ctx }) => {
     const roots = unitId ? [unitId] : ctx.scopeRoots('incident_view')
     let find: FindOptions
     if (view === 'todo') {
@@ -21,8 +23,8 @@ export const queue = legacyAction(incidentContract.actions.queue, {
     }
     // one row past the page says whether there is more; the total never counts the collection per page
     const [rows, total] = await Promise.all([
-      ctx.db.find<Incident>(INCIDENTS, { ...find, limit: pageSize + 1, offset: (page - 1) * pageSize }),
-      view === 'todo' ? ctx.db.count(INCIDENTS, find.where) : allTotal(ctx.rt, roots[0] ?? '-', find.where!),
+      ctx.db.find(C.incidents, { ...find, limit: pageSize + 1, offset: (page - 1) * pageSize }),
+      view === 'todo' ? ctx.db.count(C.incidents, find.where) : allTotal(ctx.rt, roots[0] ?? '-', find.where!),
     ])
     const items = await Promise.all(rows.slice(0, pageSize).map((r) => toSummary(ctx.rt, r)))
     return { items, page, pageSize, total, hasMore: rows.length > pageSize }
@@ -36,7 +38,11 @@ export const queue = legacyAction(incidentContract.actions.queue, {
  */
 async function allTotal(rt: Runtime, unitId: string, where: Filter): Promise<number> {
   const unit = await rt.units.get(unitId)
-  if (!unit || unit.level === 'department') return rt.db.count(INCIDENTS, where)
-  const months = await rt.db.find<IncidentStat>(STATS, { where: { unitId }, orderBy: [['month', 'asc']], limit: 1000 })
+  if (!unit || unit.level === 'department') return rt.db.count(C.incidents, where)
+  const months = await rt.db.find(C.incident_counters, {
+    where: { unitId },
+    orderBy: [['month', 'asc']],
+    limit: 1000,
+  })
   return months.reduce((n, m) => n + (m.found ?? 0), 0)
 }

@@ -1,38 +1,38 @@
 import { IncidentErrors } from '@shared/incident/incident.contract'
-import type {
-  Incident,
-  IncidentEvent,
-  InboxMessage,
-  Party,
-  ReportInput,
-  SafeReport,
-} from '@shared/incident/incident.schema'
 import { acceptDue, deadlineRule, geohash, incidentCode, resolveDue } from '@shared/incident/incident.rules'
-import { HANDLER_LEVEL_LABELS } from '@shared/incident/incident.schema'
+import {
+  HANDLER_LEVEL_LABELS,
+  type Incident,
+  type IncidentEvent,
+  type Party,
+  type ReportInput,
+} from '@shared/incident/incident.schema'
 import { bjDay, bjMonth } from '@shared/time/beijing'
-import { stableId } from '../_core/ids'
-import { noticeFor, type HandlerNotice } from './handlers'
+import { C } from '../_core/collections'
+import type { PushMessage } from '../_core/notifier'
 import type { TxStore } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
+import { noticeFor, type HolderNotice } from './incident.holders'
 import {
-  INCIDENTS,
   appendEvent,
   bump,
   categoriesFor,
   countedUnits,
   placeOfGrid,
-  tellInTx,
+  safeReportId,
   unitForLevel,
+  writeInbox,
   type GridPlace,
-} from './store'
+} from './incident.repo'
 
 /**
  * Creating an incident in two halves, so other domains can create one inside their own transaction (a
- * hazard found on patrol): `prepareIncident` does the reads and checks (grid, category, deadlines) before
- * any transaction; `createIncidentInTx` does the writes (incident, first timeline step, counters, the
- * reporter's inbox, the grid's daily report) with the caller's `tx`.
+ * hazard found on patrol): `prepareIncident` does the reads and checks (grid, category, the first handler's
+ * holders) in an action's `load`, before any transaction; `createIncidentInTx` does the writes (incident, first
+ * timeline event, counters, the inbox messages, the grid's daily report) in its `run`, with the caller's `tx`,
+ * and returns the messages for the caller to `push(...)` after the commit.
  *
- * Photos must already be adopted through `rt.files.adoptPhoto` and text checked with `rt.contentSafety`.
+ * The draft's photos must already be adopted and its text checked: an action's `photos` and `texts` do both.
  */
 export interface IncidentDraft {
   id: string
@@ -56,8 +56,8 @@ export interface PreparedIncident {
   draft: IncidentDraft
   place: GridPlace
   categoryLabel: string
-  /** the first handler's people, told of the new report */
-  notice: HandlerNotice | null
+  /** the holders at the first handler unit, told of the new report */
+  notice: HolderNotice | null
 }
 
 export async function prepareIncident(rt: Runtime, draft: IncidentDraft): Promise<PreparedIncident> {
@@ -79,7 +79,7 @@ export async function prepareIncident(rt: Runtime, draft: IncidentDraft): Promis
 export async function createIncidentInTx(
   tx: TxStore,
   { draft, place, categoryLabel, notice }: PreparedIncident,
-): Promise<{ incident: Incident; event: IncidentEvent; messages: InboxMessage[] }> {
+): Promise<{ incident: Incident; event: IncidentEvent; messages: PushMessage[] }> {
   const now = draft.now
   const rule = deadlineRule(draft.category, draft.severity)
   const dueAt = acceptDue(rule, now)
@@ -133,7 +133,7 @@ export async function createIncidentInTx(
     seq: 1,
     updatedAt: now,
   }
-  await tx.insert(INCIDENTS, incident)
+  await tx.insert(C.incidents, incident)
   const event = await appendEvent(tx, {
     incidentId: incident._id,
     seq: 1,
@@ -152,9 +152,9 @@ export async function createIncidentInTx(
   await bump(tx, countedUnits(place), month, { found: 1 })
   if (draft.countsAsDailyReport) {
     const day = bjDay(now)
-    const id = stableId('sr', place.gridId, day)
-    if (!(await tx.get<SafeReport>('safe_reports', id))) {
-      await tx.insert<SafeReport>('safe_reports', {
+    const id = safeReportId(place.gridId, day)
+    if (!(await tx.get(C.safe_reports, id))) {
+      await tx.insert(C.safe_reports, {
         _id: id,
         gridId: place.gridId,
         villageId: place.villageId,
@@ -169,7 +169,7 @@ export async function createIncidentInTx(
       await bump(tx, countedUnits(place), month, { safeDays: 1 })
     }
   }
-  const messages = await tellInTx(
+  const messages = await writeInbox(
     tx,
     [draft.reporter.id],
     incident._id,
@@ -181,7 +181,7 @@ export async function createIncidentInTx(
     now,
   )
   if (notice?.when(incident))
-    messages.push(...(await tellInTx(tx, notice.userIds, incident._id, 1, notice.tell(incident), now)))
+    messages.push(...(await writeInbox(tx, notice.userIds, incident._id, 1, notice.tell(incident), now)))
   return { incident, event, messages }
 }
 

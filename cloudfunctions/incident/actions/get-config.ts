@@ -1,10 +1,11 @@
 import { incidentContract } from '@shared/incident/incident.contract'
 import { SEVERITIES, SEVERITY_LABELS } from '@shared/incident/incident.schema'
-import { legacyAction } from '../../_core/wrap'
-import { categoriesFor } from '../store'
+import { defineAction } from '../../_core/wrap'
+import { categoriesFor } from '../incident.repo'
 
-export const config = legacyAction(incidentContract.actions.config, {
-  run: async ({ gridId }, ctx) => {
+/** What the report form offers: the county's categories, the severities and the caller's own grid. */
+export const getConfig = defineAction(incidentContract.actions.getConfig, {
+  run: async ({ input: { gridId }, ctx }) => {
     const grid = gridId ?? ctx.caller.user.residenceUnitId
     const unit = grid ? await ctx.rt.units.get(grid) : null
     // the county is the second element of a grid's path; the default list serves callers with no grid yet

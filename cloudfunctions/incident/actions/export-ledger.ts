@@ -4,9 +4,11 @@ import { LEDGER_COLUMNS, RATING_LABELS, type Incident } from '@shared/incident/i
 import { STATUS_META } from '@shared/incident/incident.states'
 import { maskName } from '@shared/mask'
 import { bjMonthRange, formatBj } from '@shared/time/beijing'
+import { C } from '../../_core/collections'
+import { defuseFormula, toCsv } from '../../_core/csv'
 import type { Runtime } from '../../_core/runtime'
-import { legacyAction } from '../../_core/wrap'
-import { INCIDENTS, unitFilter } from '../store'
+import { defineAction } from '../../_core/wrap'
+import { unitFilter } from '../incident.repo'
 
 const MAX_ROWS = 5000
 
@@ -34,23 +36,12 @@ async function rowOf(rt: Runtime, inc: Incident): Promise<string[]> {
   ]
 }
 
-/** A cell never starts a spreadsheet formula (=, +, -, @), whatever a resident typed. */
-function safeCell(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
-}
-
-export function toCsv(rows: string[][]): string {
-  const esc = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
-  // BOM so that Excel opens the UTF-8 file as Chinese text
-  return '\uFEFF' + rows.map((r) => r.map((c) => esc(safeCell(c))).join(',')).join('\r\n') + '\r\n'
-}
-
 /** 月度台账: the month's incidents of a unit, straight from the work (nothing typed twice). */
-export const ledger = legacyAction(incidentContract.actions.ledger, {
-  scope: async ({ unitId }) => unitId,
-  run: async ({ unitId, month, format }, ctx) => {
+export const exportLedger = defineAction(incidentContract.actions.exportLedger, {
+  load: async ({ unitId }) => ({ unitId }),
+  run: async ({ input: { unitId, month, format }, ctx }) => {
     const [start, end] = bjMonthRange(month)
-    const rows = await ctx.db.find<Incident>(INCIDENTS, {
+    const rows = await ctx.db.find(C.incidents, {
       where: { ...(await unitFilter(ctx.rt, unitId)), reportedAt: { $gte: start, $lt: end } },
       orderBy: [['reportedAt', 'asc']],
       limit: MAX_ROWS,
@@ -68,7 +59,7 @@ export const ledger = legacyAction(incidentContract.actions.ledger, {
       const wb = new ExcelJS.Workbook()
       const ws = wb.addWorksheet(`台账 ${month}`)
       ws.addRow([...LEDGER_COLUMNS]).font = { bold: true }
-      for (const r of body) ws.addRow(r.map(safeCell))
+      for (const r of body) ws.addRow(r.map(defuseFormula))
       ws.columns.forEach((c, i) => {
         c.width = [16, 18, 8, 18, 10, 40, 20, 30, 18, 10][i] ?? 12
       })
