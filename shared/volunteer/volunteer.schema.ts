@@ -48,7 +48,7 @@ export type Area = z.infer<typeof AreaSchema>
  * Whether a task's confirmed hours earn household points, and how many hours at most count. The points
  * per hour come from the village's own rule (村规民约, points domain rule VOLUNTEER_HOUR), never the task.
  */
-export const PointsRuleSchema = z.object({
+export const TaskPointsRuleSchema = z.object({
   earnsPoints: z.boolean(),
   maxHours: z.number().min(0, '时长不能为负').max(24, '最多 24 小时'),
 })
@@ -100,7 +100,7 @@ export const TaskSchema = AreaSchema.extend({
   requirements: z.string().max(300),
   contactName: z.string().max(20),
   contactPhone: z.string().max(20),
-  pointsRule: PointsRuleSchema,
+  pointsRule: TaskPointsRuleSchema,
   status: z.enum(TASK_STATUS_NAMES),
   /** HMAC key of the organiser's check-in code; never leaves the server */
   codeSecret: z.string().min(16),
@@ -324,7 +324,7 @@ export const PublishTaskInputSchema = z
     requirements: z.string().trim().max(300, '要求最多 300 个字').default(''),
     contactName: z.string().trim().max(20).default(''),
     contactPhone: z.string().trim().max(20).default(''),
-    pointsRule: PointsRuleSchema.default({ earnsPoints: true, maxHours: 8 }),
+    pointsRule: TaskPointsRuleSchema.default({ earnsPoints: true, maxHours: 8 }),
   })
   .refine((t) => t.endAt > t.startAt, { message: '结束时间要晚于开始时间', path: ['endAt'] })
   .refine((t) => t.endAt - t.startAt <= 24 * 3_600_000, { message: '一次任务最长 24 小时', path: ['endAt'] })
@@ -365,7 +365,7 @@ export const TaskViewSchema = z.object({
   requirements: z.string(),
   contactName: z.string(),
   contactPhone: z.string(),
-  pointsRule: PointsRuleSchema,
+  pointsRule: TaskPointsRuleSchema,
   status: z.enum(TASK_STATUS_NAMES),
   statusLabel: z.string(),
   mySignup: MySignupViewSchema.nullable(),

@@ -1,9 +1,9 @@
-import type { Household } from '@shared/account/account.schema'
-import { bjMonth } from '@shared/time/beijing'
-import type { HouseholdMonth, LedgerEntry, PointsAccount, VillageMonthStats } from '@shared/points/points.schema'
 import { PointsErrors } from '@shared/points/points.errors'
-import type { TxStore } from '../_core/port'
-import { pointsKeys } from './keys'
+import type { LedgerEntry, PointsAccount } from '@shared/points/points.schema'
+import { bjMonth } from '@shared/time/beijing'
+import { C } from '../_core/collections'
+import type { DataPort, TxStore } from '../_core/port'
+import { bumpVillageMonth, pointsKeys } from './points.repo'
 
 export type EntryDraft = Omit<LedgerEntry, 'balanceAfter' | 'month' | 'villageId' | 'seq'> & { villageId?: string }
 
@@ -14,9 +14,9 @@ export type EntryDraft = Omit<LedgerEntry, 'balanceAfter' | 'month' | 'villageId
  * `clip` a deduction takes what is there; otherwise (redemptions) it fails with INSUFFICIENT_BALANCE.
  */
 export async function appendEntry(tx: TxStore, draft: EntryDraft, opts: { clip?: boolean } = {}): Promise<LedgerEntry> {
-  let account = await tx.get<PointsAccount>('points_accounts', draft.householdId)
+  let account = await tx.get(C.points_accounts, draft.householdId)
   if (!account) {
-    const household = await tx.get<Household>('households', draft.householdId)
+    const household = await tx.get(C.households, draft.householdId)
     if (!household) throw PointsErrors.HOUSEHOLD_NOT_FOUND()
     account = {
       _id: household._id,
@@ -45,7 +45,7 @@ export async function appendEntry(tx: TxStore, draft: EntryDraft, opts: { clip?:
     month,
     reason: delta !== draft.delta ? `${draft.reason}（余额不足，实扣 ${-delta} 分）`.slice(0, 300) : draft.reason,
   }
-  await tx.insert('points_ledger', entry)
+  await tx.insert(C.points_ledger, entry)
 
   const scoring =
     entry.kind === 'award' ||
@@ -56,7 +56,7 @@ export async function appendEntry(tx: TxStore, draft: EntryDraft, opts: { clip?:
   const gained = scoring && delta > 0 ? delta : 0
   const lostNow = scoring && delta < 0 ? -delta : 0
   const spentNow = entry.kind === 'redeem' || entry.kind === 'refund' ? -delta : 0
-  await tx.set<PointsAccount>('points_accounts', {
+  const next: PointsAccount = {
     ...account,
     balance: entry.balanceAfter,
     earned: account.earned + gained,
@@ -64,11 +64,12 @@ export async function appendEntry(tx: TxStore, draft: EntryDraft, opts: { clip?:
     spent: account.spent + spentNow,
     entries: account.entries + 1,
     lastEntryAt: draft.at,
-  })
+  }
+  await tx.set(C.points_accounts, next)
 
   const hmId = pointsKeys.householdMonth(account._id, month)
-  const hm = await tx.get<HouseholdMonth>('points_household_months', hmId)
-  await tx.set<HouseholdMonth>('points_household_months', {
+  const hm = await tx.get(C.points_household_months, hmId)
+  await tx.set(C.points_household_months, {
     _id: hmId,
     villageId: account.villageId,
     householdId: account._id,
@@ -87,50 +88,73 @@ export async function appendEntry(tx: TxStore, draft: EntryDraft, opts: { clip?:
   return entry
 }
 
-/** Reads, changes and writes a village's month counters (one doc by deterministic id). */
-export async function bumpVillageMonth(
-  tx: TxStore,
-  villageId: string,
-  month: string,
-  change: (s: VillageMonthStats) => void,
-): Promise<void> {
-  const id = pointsKeys.villageMonth(villageId, month)
-  const s = (await tx.get<VillageMonthStats>('points_village_months', id)) ?? {
-    _id: id,
-    villageId,
-    month,
-    givenByCategory: {},
-    deductedByCategory: {},
-    activeHouseholds: 0,
-    redemptions: 0,
-    redeemedPoints: 0,
-    fulfilled: 0,
-    cancelled: 0,
-    expired: 0,
-  }
-  const next: VillageMonthStats = {
-    ...s,
-    givenByCategory: { ...s.givenByCategory },
-    deductedByCategory: { ...s.deductedByCategory },
-  }
-  change(next)
-  await tx.set('points_village_months', next)
+/**
+ * Credits an award whose publicity has ended without an open objection; a no-op for any other award
+ * (so settling is idempotent). Returns the credited points, or null if nothing was done.
+ */
+export async function creditAward(tx: TxStore, awardId: string, now: number): Promise<number | null> {
+  const a = await tx.get(C.points_awards, awardId)
+  if (!a || a.status !== 'publicity' || a.publicUntil === null || a.publicUntil > now) return null
+  const entryId = pointsKeys.awardEntry(a._id)
+  const entry = await appendEntry(
+    tx,
+    {
+      _id: entryId,
+      householdId: a.householdId,
+      kind: a.delta < 0 ? 'deduction' : 'award',
+      delta: a.delta,
+      ruleId: a.ruleId,
+      ruleVersion: a.ruleVersion,
+      ruleCode: a.ruleCode,
+      ruleName: a.ruleName,
+      category: a.category,
+      sourceType: 'award',
+      sourceId: a._id,
+      memberUserId: a.memberUserId,
+      memberName: a.memberName,
+      proposedBy: a.proposedBy,
+      approvedBy: a.approvedBy,
+      reason: (a.note ? `${a.ruleName}：${a.note}` : a.ruleName).slice(0, 300),
+      at: now,
+    },
+    { clip: true },
+  )
+  await tx.update(C.points_awards, a._id, {
+    status: 'credited',
+    entryId,
+    creditedDelta: entry.delta,
+    closedAt: now,
+  })
+  return entry.delta
 }
 
-/** Adds `amount` (absolute) to a counter doc, creating it; returns the new value. */
-export async function addToCounter(
-  tx: TxStore,
-  collection: string,
-  id: string,
-  base: Record<string, unknown>,
-  amount: number,
-): Promise<number> {
-  const doc = await tx.get<{ _id: string; used: number }>(collection, id)
-  const used = Math.max(0, (doc?.used ?? 0) + amount)
-  await tx.set(collection, { ...(doc ?? base), _id: id, used })
-  return used
-}
-
-export async function counterValue(tx: TxStore, collection: string, id: string): Promise<number> {
-  return (await tx.get<{ _id: string; used: number }>(collection, id))?.used ?? 0
+/**
+ * Credits every due award among `ids`, in one transaction per 50: the lazy settle of reads that show
+ * balances or publicity, so they never show a stale "公示中" between two runs of the timer.
+ */
+export async function settleDue(
+  db: DataPort,
+  ids: string[],
+  now: number,
+): Promise<{ settled: number; points: number }> {
+  let settled = 0
+  let points = 0
+  for (let i = 0; i < ids.length; i += 50) {
+    const chunk = ids.slice(i, i + 50)
+    const r = await db.transaction(async (tx) => {
+      let n = 0
+      let p = 0
+      for (const id of chunk) {
+        const d = await creditAward(tx, id, now)
+        if (d !== null) {
+          n += 1
+          p += d
+        }
+      }
+      return { n, p }
+    })
+    settled += r.n
+    points += r.p
+  }
+  return { settled, points }
 }

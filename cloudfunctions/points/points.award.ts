@@ -24,15 +24,14 @@
  * - Uses only tx.get / insert / set by deterministic ids (rule id from villageId + code, account id
  *   = householdId), as CloudBase transactions require.
  */
-import type { Household, User } from '@shared/account/account.schema'
-import { bjMonth } from '@shared/time/beijing'
-import type { LedgerEntry, PointsRule } from '@shared/points/points.schema'
 import { fitUnderCap, pointsFor } from '@shared/points/points.rules'
+import { bjMonth } from '@shared/time/beijing'
+import { C } from '../_core/collections'
 import type { TxStore } from '../_core/port'
-import { addToCounter, appendEntry, counterValue } from './ledger'
-import { pointsKeys } from './keys'
+import { appendEntry } from './points.ledger'
+import { addToCounter, counterValue, pointsKeys } from './points.repo'
 
-export const SYSTEM_RULE_CODES = ['VOLUNTEER_HOUR', 'PATROL_DUTY'] as const
+const SYSTEM_RULE_CODES = ['VOLUNTEER_HOUR', 'PATROL_DUTY'] as const
 export type SystemRuleCode = (typeof SYSTEM_RULE_CODES)[number]
 export type SkipReason =
   'no_rule' | 'rule_inactive' | 'not_system_rule' | 'no_household' | 'other_village' | 'cap_reached' | 'zero_points'
@@ -57,15 +56,15 @@ export interface SystemAwardResult {
 
 export async function creditSystemAward(tx: TxStore, args: SystemAwardArgs): Promise<SystemAwardResult> {
   const entryId = pointsKeys.systemEntry(args.sourceKey)
-  const existing = await tx.get<LedgerEntry>('points_ledger', entryId)
+  const existing = await tx.get(C.points_ledger, entryId)
   if (existing) return { credited: false, entryId, points: existing.delta }
 
   const ruleId = pointsKeys.rule(args.villageId, args.ruleCode)
-  const rule = await tx.get<PointsRule>('points_rules', ruleId)
+  const rule = await tx.get(C.points_rules, ruleId)
   if (!rule) return { credited: false, entryId, points: 0, skipped: 'no_rule' }
   if (!rule.active) return { credited: false, entryId, points: 0, skipped: 'rule_inactive' }
   if (rule.mode !== 'system') return { credited: false, entryId, points: 0, skipped: 'not_system_rule' }
-  const household = await tx.get<Household>('households', args.householdId)
+  const household = await tx.get(C.households, args.householdId)
   if (!household) return { credited: false, entryId, points: 0, skipped: 'no_household' }
   if (household.villageId !== args.villageId) return { credited: false, entryId, points: 0, skipped: 'other_village' }
   if (!(args.quantity > 0) || !Number.isFinite(args.quantity))
@@ -74,13 +73,18 @@ export async function creditSystemAward(tx: TxStore, args: SystemAwardArgs): Pro
   const requested = pointsFor(rule.points, args.quantity)
   const month = bjMonth(args.now)
   const capId = pointsKeys.cap(household._id, ruleId, month)
-  const used = rule.capPerMonth === null ? 0 : await counterValue(tx, 'points_caps', capId)
+  const used = rule.capPerMonth === null ? 0 : await counterValue(tx, C.points_caps, capId)
   const points = fitUnderCap(requested, used, rule.capPerMonth)
   if (rule.capPerMonth !== null && points !== 0) {
-    await addToCounter(tx, 'points_caps', capId, { householdId: household._id, ruleId, month }, Math.abs(points))
+    await addToCounter(
+      tx,
+      C.points_caps,
+      { _id: capId, householdId: household._id, ruleId, month, used: 0 },
+      Math.abs(points),
+    )
   }
   const capped = points !== requested
-  const member = args.userId ? await tx.get<User>('users', args.userId) : null
+  const member = args.userId ? await tx.get(C.users, args.userId) : null
   const entry = await appendEntry(
     tx,
     {
