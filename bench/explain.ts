@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { C } from '../cloudfunctions/_core/collections'
 import type { FindOptions } from '../cloudfunctions/_core/port'
 import { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
 import type { Manifest } from './generate'
@@ -61,19 +62,19 @@ const shapes: Array<[label: string, collection: string, q: FindOptions]> = [
     { where: { villageId: s.villageId, reportedAt: { $gte: 0, $lt: Date.now() } }, orderBy: [['reportedAt', 'asc']] },
   ],
   ['timeline', 'incident_events', { where: { incidentId: 'x' }, orderBy: [['seq', 'asc']] }],
-  ['myPoints history', 'points_ledger', { where: { householdId: household }, orderBy: [['seq', 'desc']], limit: 20 }],
+  ['myPoints history', C.points_ledger, { where: { householdId: household }, orderBy: [['seq', 'desc']], limit: 20 }],
   [
     'myPoints open awards',
-    'points_awards',
+    C.points_awards,
     { where: { householdId: household, status: { $in: ['publicity', 'objected'] } }, limit: 200 },
   ],
   [
     'board month',
-    'points_household_months',
+    C.points_household_months,
     { where: { villageId: s.villageId, month }, orderBy: [['earned', 'desc']], limit: 20 },
   ],
-  ['board all', 'points_accounts', { where: { villageId: s.villageId }, orderBy: [['balance', 'desc']], limit: 20 }],
-  ['ledger export', 'points_ledger', { where: { villageId: s.villageId, month }, orderBy: [['at', 'asc']] }],
+  ['board all', C.points_accounts, { where: { villageId: s.villageId }, orderBy: [['balance', 'desc']], limit: 20 }],
+  ['ledger export', C.points_ledger, { where: { villageId: s.villageId, month }, orderBy: [['at', 'asc']] }],
   [
     'patrol figures stats',
     'patrol_stats',

@@ -29,7 +29,7 @@ export function domainTable(): string {
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n')
     const collections = Object.keys(COLLECTIONS).filter(
-      (c) => c !== 'requests' && new RegExp(`['"\`]${c}['"\`]`).test(code),
+      (c) => c !== 'requests' && new RegExp(`\\bC\\.${c}\\b|['"\`]${c}['"\`]`).test(code),
     )
     const pagesDir = join(ROOT, 'miniprogram/packages', name, 'pages')
     const pages = existsSync(pagesDir)

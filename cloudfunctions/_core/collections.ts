@@ -68,9 +68,6 @@ export interface CollectionSpec<D extends Doc = Doc> {
 
 const spec = <D extends Doc>(s: { indexes: string[][]; unique?: string[][] }): CollectionSpec<D> => s
 
-/** TRANSITION (issue #15): collections whose document type is not declared yet. */
-type LooseDoc = Doc & Record<string, unknown>
-
 /** The idempotency record of one write: the caller, the request id, what was asked and the first result. */
 export interface RequestRecord extends Doc {
   fn: string

@@ -6,7 +6,7 @@
  *     villageId: string        // the village whose rule catalogue applies
  *     householdId: string      // the account credited (users.householdId of the person)
  *     userId: string | null    // the member who earned it
- *     ruleCode: 'VOLUNTEER_HOUR' | 'PATROL_DUTY'   // seeded system rules (SYSTEM_RULE_CODES)
+ *     ruleCode: 'VOLUNTEER_HOUR' | 'PATROL_DUTY'   // seeded system rules (SystemRuleCode)
  *     quantity: number         // hours for VOLUNTEER_HOUR, patrols for PATROL_DUTY (> 0)
  *     sourceKey: string        // the source event, e.g. `patrol:<patrolId>`, `volunteer:<attendanceId>`
  *     reason: string           // shown to the resident, e.g. "巡逻 2026-03-02 夜班"
@@ -31,8 +31,8 @@ import type { TxStore } from '../_core/port'
 import { appendEntry } from './points.ledger'
 import { addToCounter, counterValue, pointsKeys } from './points.repo'
 
-const SYSTEM_RULE_CODES = ['VOLUNTEER_HOUR', 'PATROL_DUTY'] as const
-export type SystemRuleCode = (typeof SYSTEM_RULE_CODES)[number]
+/** The seeded system rules of every village's catalogue that other domains credit through. */
+export type SystemRuleCode = 'VOLUNTEER_HOUR' | 'PATROL_DUTY'
 export type SkipReason =
   'no_rule' | 'rule_inactive' | 'not_system_rule' | 'no_household' | 'other_village' | 'cap_reached' | 'zero_points'
 

@@ -45,7 +45,7 @@ const op = fc.oneof(
   fc.record({ t: fc.constant('mine' as const), who: fc.nat(1) }),
 )
 
-async function run(env: TestEnv, ops: Array<typeof op extends fc.Arbitrary<infer T> ? T : never>) {
+async function expectConsistentAfter(env: TestEnv, ops: Array<typeof op extends fc.Arbitrary<infer T> ? T : never>) {
   const db: DataPort = env.rt.db
   const points = contractCalls(env, pointsContract)
   const goods = await db.find(C.points_goods, { where: { villageId: V }, orderBy: [['sort', 'asc']] })
@@ -151,7 +151,7 @@ it('the ledger and the shelves stay consistent under any sequence of actions', a
     fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 40 }), async (ops) => {
       const env = await testEnv()
       try {
-        await run(env, ops)
+        await expectConsistentAfter(env, ops)
       } finally {
         await env.close()
       }
