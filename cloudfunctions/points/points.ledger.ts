@@ -5,7 +5,7 @@ import { C } from '../_core/collections'
 import type { DataPort, TxStore } from '../_core/port'
 import { bumpVillageMonth, pointsKeys } from './points.repo'
 
-export type EntryDraft = Omit<LedgerEntry, 'balanceAfter' | 'month' | 'villageId' | 'seq'> & { villageId?: string }
+type EntryDraft = Omit<LedgerEntry, 'balanceAfter' | 'month' | 'villageId' | 'seq'> & { villageId?: string }
 
 /**
  * The only writer of ledger entries. In the caller's transaction it reads the household's account by

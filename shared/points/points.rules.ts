@@ -22,7 +22,7 @@ export function canDecide(proposedBy: string, approverId: string): boolean {
   return proposedBy !== approverId
 }
 
-export const PICKUP_QR_PREFIX = 'LINLI-PICKUP'
+const PICKUP_QR_PREFIX = 'LINLI-PICKUP'
 
 /** The content of a redemption's QR code: the store keeper's scanner gives back the village and the code. */
 export function pickupQr(villageId: string, code: string): string {

@@ -19,14 +19,13 @@ export const RULE_CATEGORIES = [
   '邻里互助',
   '其他',
 ] as const
-export const RuleCategorySchema = z.enum(RULE_CATEGORIES, { error: '请选择类别' })
+const RuleCategorySchema = z.enum(RULE_CATEGORIES, { error: '请选择类别' })
 export type RuleCategory = z.infer<typeof RuleCategorySchema>
 
 /** `manual`: an official scores it (with review and publicity); `system`: credited by a source event. */
-export const RuleModeSchema = z.enum(['manual', 'system'])
-export type RuleMode = z.infer<typeof RuleModeSchema>
+const RuleModeSchema = z.enum(['manual', 'system'])
 
-export const RuleCodeSchema = z
+const RuleCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
@@ -34,7 +33,7 @@ export const RuleCodeSchema = z
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式是 YYYY-MM')
 /** Photos attached to a proposal: ids the file port handed out for the proposer's own uploads (adopted by propose). */
 export const MAX_EVIDENCE_PHOTOS = 9
-export const EvidenceSchema = z
+const EvidenceSchema = z
   .array(FileIdSchema)
   .max(MAX_EVIDENCE_PHOTOS, `照片最多 ${MAX_EVIDENCE_PHOTOS} 张`)
   .default([])
@@ -637,7 +636,6 @@ export const FiguresSchema = z.object({
   openObjections: z.number().int(),
   stock: z.array(z.object({ goodsId: IdSchema, name: z.string(), stock: z.number().int(), active: z.boolean() })),
 })
-export type PointsFigures = z.infer<typeof FiguresSchema>
 
 export const ExportInputSchema = z.object({
   ...Village,
