@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { ManualClock } from '../cloudfunctions/_core/clock'
 import { C } from '../cloudfunctions/_core/collections'
 import type { FilePort } from '../cloudfunctions/_core/files'
+import type { DataPort } from '../cloudfunctions/_core/port'
 import { createLocalRuntime } from '../cloudfunctions/_core/local-runtime'
 import type { Runtime } from '../cloudfunctions/_core/runtime'
 import { FUNCTIONS } from '../cloudfunctions/registry'
@@ -453,9 +454,9 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
     C.incident_events,
     C.patrols,
     C.patrol_checkins,
-    'points_ledger',
-    'points_awards',
-    'points_redemptions',
+    C.points_ledger,
+    C.points_awards,
+    C.points_redemptions,
     C.volunteer_tasks,
     C.volunteer_signups,
     'requests',
@@ -466,7 +467,7 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
   const v0 = tree.villages[0]!
   const s0 = villageSetup.get(v0._id)!
   const g0 = gridsByVillage.get(v0._id)![0]!
-  const accounts = await db.find<{ _id: string; balance: number }>('points_accounts', {
+  const accounts = await (db as DataPort).find(C.points_accounts, {
     where: { villageId: v0._id },
     orderBy: [['balance', 'desc']],
     limit: 200,

@@ -17,6 +17,8 @@ import { LocalFilePort } from '../cloudfunctions/_core/files'
 import { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
 import { createLocalRuntime } from '../cloudfunctions/_core/local-runtime'
 import { FUNCTIONS } from '../cloudfunctions/registry'
+import { C } from '../cloudfunctions/_core/collections'
+import type { DataPort } from '../cloudfunctions/_core/port'
 import { jpegWithExif } from '../tests/support/fixtures'
 import { bjMinuteOfDay, bjMonth } from '@shared/time/beijing'
 import { DAY, generate, YEAR_START, type Manifest } from './generate'
@@ -236,16 +238,14 @@ async function prepare(dataDir: string, m: Manifest): Promise<{ photos: Record<s
     swept += n
     if (!n) break
   }
-  // Orders the residents can pay for (the cheapest goods, round-robin over households), so the redeem load
+  // Redemptions the residents can pay for (the cheapest goods, round-robin over households), so the redeem load
   // measures redemptions, not refusals once the richest households run dry.
-  const price =
-    (await local.db.get<{ _id: string; price: number }>('points_goods', m.sample.goodsIds.at(-1)!))?.price ?? 1
+  const points: DataPort = local.db
+  const price = (await points.get(C.points_goods, m.sample.goodsIds.at(-1)!))?.price ?? 1
   const left = new Map<string, number>()
   for (const u of m.sample.residentsWithBalance) {
     const user = await local.db.get<{ _id: string; householdId: string | null }>('users', u)
-    const account = user?.householdId
-      ? await local.db.get<{ _id: string; balance: number }>('points_accounts', user.householdId)
-      : null
+    const account = user?.householdId ? await points.get(C.points_accounts, user.householdId) : null
     if (account && !left.has(u)) left.set(u, Math.floor(account.balance / price))
   }
   const redeemers: string[] = []
@@ -260,7 +260,7 @@ async function prepare(dataDir: string, m: Manifest): Promise<{ photos: Record<s
   }
   await local.db.close()
   console.log(
-    `  sweep timer run to the end before measuring: ${swept} stage deadlines handled; ${redeemers.length} orders affordable`,
+    `  sweep timer run to the end before measuring: ${swept} stage deadlines handled; ${redeemers.length} redemptions affordable`,
   )
   const files = new LocalFilePort(join(dataDir, 'files'))
   const photos: Record<string, string> = {}
@@ -366,8 +366,8 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
       ['incident.listQueue grid all', s.gridWorker, 'incident', 'listQueue', { view: 'all', unitId: s.gridId }],
       ['incident.listQueue county all', ADMIN, 'incident', 'listQueue', { view: 'all', unitId: s.countyId }],
       ['points.myPoints household', resident, 'points', 'myPoints', {}],
-      ['points.board village month', resident, 'points', 'board', { villageId: s.villageId, month: MONTH }],
-      ['points.board village all', resident, 'points', 'board', { villageId: s.villageId }],
+      ['points.getBoard village month', resident, 'points', 'getBoard', { villageId: s.villageId, month: MONTH }],
+      ['points.getBoard village all', resident, 'points', 'getBoard', { villageId: s.villageId }],
     ]
     if (ONLY !== 'writes')
       for (const [name, user, fn, action, data] of reads) {
@@ -529,12 +529,12 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
             )
           }),
         )
-        const orders = Math.min(n, Math.floor((redeemers.length * n) / total))
+        const redemptions = Math.min(n, Math.floor((redeemers.length * n) / total))
         record(
           'points.redeem',
           'write',
           c,
-          await measure(orders, c, () =>
+          await measure(redemptions, c, () =>
             call(
               url,
               redeemers[rd++]!,

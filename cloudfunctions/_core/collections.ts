@@ -25,15 +25,18 @@ import type {
   Goods,
   HouseholdMonth,
   LedgerEntry,
+  PickupCode,
   PointsAccount,
   PointsAward,
   PointsBatch,
+  PointsCap,
   PointsObjection,
   PointsRule,
   PointsRuleVersion,
   PointsSettings,
+  RedeemLimit,
   Redemption,
-  VillageMonthStats,
+  VillageMonth,
 } from '@shared/points/points.schema'
 import type {
   Adjustment,
@@ -65,9 +68,6 @@ export interface CollectionSpec<D extends Doc = Doc> {
 }
 
 const spec = <D extends Doc>(s: { indexes: string[][]; unique?: string[][] }): CollectionSpec<D> => s
-
-/** TRANSITION (issue #15): collections whose document type is not declared yet. */
-type LooseDoc = Doc & Record<string, unknown>
 
 /** The idempotency record of one write: the caller, the request id, what was asked and the first result. */
 export interface RequestRecord extends Doc {
@@ -172,13 +172,13 @@ export const COLLECTIONS = {
   // ---- points ----
   /** current version of each rule; _id = stableId('pr', villageId, code) */
   points_rules: spec<PointsRule>({ indexes: [['villageId', 'category', 'code']] }),
-  /** every version of every rule, kept (entries cite rule id + version) */
+  /** every version of every rule, kept (entries cite rule id + version); _id = `${ruleId}.v${version}` */
   points_rule_versions: spec<PointsRuleVersion>({ indexes: [['ruleId', 'version']] }),
   /** per-village settings (publicity days, pickup days); _id = villageId */
   points_settings: spec<PointsSettings>({ indexes: [] }),
   /** one per household; _id = householdId; balance = sum of the household's ledger */
   points_accounts: spec<PointsAccount>({ indexes: [['villageId', 'balance']] }),
-  /** append-only ledger */
+  /** append-only ledger; _id derived from what caused the entry (pointsKeys in points/points.repo.ts) */
   points_ledger: spec<LedgerEntry>({
     indexes: [
       ['householdId', 'seq'],
@@ -200,9 +200,10 @@ export const COLLECTIONS = {
       ['awardId', 'createdAt'],
     ],
   }),
-  /** points counted per household, rule and month against the rule's cap */
-  points_caps: spec<LooseDoc>({ indexes: [] }),
+  /** points counted per household, rule and month against the rule's cap; _id = stableId('pcap', hh, rule, month) */
+  points_caps: spec<PointsCap>({ indexes: [] }),
   points_goods: spec<Goods>({ indexes: [['villageId', 'sort']] }),
+  /** goods taken for points (兑换); _id = stableId('rd', userId, requestId) */
   points_redemptions: spec<Redemption>({
     indexes: [
       ['householdId', 'createdAt'],
@@ -211,11 +212,13 @@ export const COLLECTIONS = {
       ['status', 'expiresAt'],
     ],
   }),
-  /** units of one goods taken per household and month (the per-household limit) */
-  points_redeem_limits: spec<LooseDoc>({ indexes: [] }),
-  /** live 6-digit pickup codes per village → order */
-  points_pickup_codes: spec<LooseDoc>({ indexes: [] }),
-  points_village_months: spec<VillageMonthStats>({ indexes: [] }),
+  /** units of one goods taken per household and month (its limit); _id = stableId('prl', hh, goods, month) */
+  points_redeem_limits: spec<RedeemLimit>({ indexes: [] }),
+  /** live 6-digit pickup codes per village → redemption; _id = stableId('pk', villageId, code) */
+  points_pickup_codes: spec<PickupCode>({ indexes: [] }),
+  /** counters per village and Beijing month; _id = stableId('pst', villageId, month) */
+  points_village_months: spec<VillageMonth>({ indexes: [] }),
+  /** counters per household and Beijing month (the month's board); _id = stableId('phm', householdId, month) */
   points_household_months: spec<HouseholdMonth>({ indexes: [['villageId', 'month', 'earned']] }),
 
   // ---- volunteer ----

@@ -6,7 +6,7 @@
  *     villageId: string        // the village whose rule catalogue applies
  *     householdId: string      // the account credited (users.householdId of the person)
  *     userId: string | null    // the member who earned it
- *     ruleCode: 'VOLUNTEER_HOUR' | 'PATROL_DUTY'   // seeded system rules (SYSTEM_RULE_CODES)
+ *     ruleCode: 'VOLUNTEER_HOUR' | 'PATROL_DUTY'   // seeded system rules (SystemRuleCode)
  *     quantity: number         // hours for VOLUNTEER_HOUR, patrols for PATROL_DUTY (> 0)
  *     sourceKey: string        // the source event, e.g. `patrol:<patrolId>`, `volunteer:<attendanceId>`
  *     reason: string           // shown to the resident, e.g. "巡逻 2026-03-02 夜班"
@@ -24,16 +24,15 @@
  * - Uses only tx.get / insert / set by deterministic ids (rule id from villageId + code, account id
  *   = householdId), as CloudBase transactions require.
  */
-import type { Household, User } from '@shared/account/account.schema'
-import { bjMonth } from '@shared/time/beijing'
-import type { LedgerEntry, PointsRule } from '@shared/points/points.schema'
 import { fitUnderCap, pointsFor } from '@shared/points/points.rules'
+import { bjMonth } from '@shared/time/beijing'
+import { C } from '../_core/collections'
 import type { TxStore } from '../_core/port'
-import { addToCounter, appendEntry, counterValue } from './ledger'
-import { pointsKeys } from './keys'
+import { appendEntry } from './points.ledger'
+import { addToCounter, counterValue, pointsKeys } from './points.repo'
 
-export const SYSTEM_RULE_CODES = ['VOLUNTEER_HOUR', 'PATROL_DUTY'] as const
-export type SystemRuleCode = (typeof SYSTEM_RULE_CODES)[number]
+/** The seeded system rules of every village's catalogue that other domains credit through. */
+export type SystemRuleCode = 'VOLUNTEER_HOUR' | 'PATROL_DUTY'
 export type SkipReason =
   'no_rule' | 'rule_inactive' | 'not_system_rule' | 'no_household' | 'other_village' | 'cap_reached' | 'zero_points'
 
@@ -57,15 +56,15 @@ export interface SystemAwardResult {
 
 export async function creditSystemAward(tx: TxStore, args: SystemAwardArgs): Promise<SystemAwardResult> {
   const entryId = pointsKeys.systemEntry(args.sourceKey)
-  const existing = await tx.get<LedgerEntry>('points_ledger', entryId)
+  const existing = await tx.get(C.points_ledger, entryId)
   if (existing) return { credited: false, entryId, points: existing.delta }
 
   const ruleId = pointsKeys.rule(args.villageId, args.ruleCode)
-  const rule = await tx.get<PointsRule>('points_rules', ruleId)
+  const rule = await tx.get(C.points_rules, ruleId)
   if (!rule) return { credited: false, entryId, points: 0, skipped: 'no_rule' }
   if (!rule.active) return { credited: false, entryId, points: 0, skipped: 'rule_inactive' }
   if (rule.mode !== 'system') return { credited: false, entryId, points: 0, skipped: 'not_system_rule' }
-  const household = await tx.get<Household>('households', args.householdId)
+  const household = await tx.get(C.households, args.householdId)
   if (!household) return { credited: false, entryId, points: 0, skipped: 'no_household' }
   if (household.villageId !== args.villageId) return { credited: false, entryId, points: 0, skipped: 'other_village' }
   if (!(args.quantity > 0) || !Number.isFinite(args.quantity))
@@ -74,13 +73,18 @@ export async function creditSystemAward(tx: TxStore, args: SystemAwardArgs): Pro
   const requested = pointsFor(rule.points, args.quantity)
   const month = bjMonth(args.now)
   const capId = pointsKeys.cap(household._id, ruleId, month)
-  const used = rule.capPerMonth === null ? 0 : await counterValue(tx, 'points_caps', capId)
+  const used = rule.capPerMonth === null ? 0 : await counterValue(tx, C.points_caps, capId)
   const points = fitUnderCap(requested, used, rule.capPerMonth)
   if (rule.capPerMonth !== null && points !== 0) {
-    await addToCounter(tx, 'points_caps', capId, { householdId: household._id, ruleId, month }, Math.abs(points))
+    await addToCounter(
+      tx,
+      C.points_caps,
+      { _id: capId, householdId: household._id, ruleId, month, used: 0 },
+      Math.abs(points),
+    )
   }
   const capped = points !== requested
-  const member = args.userId ? await tx.get<User>('users', args.userId) : null
+  const member = args.userId ? await tx.get(C.users, args.userId) : null
   const entry = await appendEntry(
     tx,
     {

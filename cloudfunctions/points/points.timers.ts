@@ -1,10 +1,11 @@
-import type { PointsAward, Redemption } from '@shared/points/points.schema'
-import type { Runtime } from '../_core/runtime'
+import { C } from '../_core/collections'
 import { DuplicateKeyError } from '../_core/port'
-import { closeUnclaimed, creditAward } from './service'
+import type { Runtime } from '../_core/runtime'
+import { creditAward } from './points.ledger'
+import { closeUnclaimed } from './points.redemption'
 
-/** How many awards or orders one timer run handles; the rest wait for the next run (or a lazy settle on read). */
-export const TIMER_BATCH = 200
+/** How many awards or redemptions one timer run handles; the rest wait for the next run (or a lazy settle on read). */
+const TIMER_BATCH = 200
 
 /**
  * The publicity timer: credits every award, in every village, whose publicity (公示) is over with no open
@@ -17,7 +18,7 @@ export async function settleAllPublicity(
   now: number,
   limit = TIMER_BATCH,
 ): Promise<{ settled: number; points: number; more: boolean }> {
-  const due = await rt.db.find<PointsAward>('points_awards', {
+  const due = await rt.db.find(C.points_awards, {
     where: { status: 'publicity', publicUntil: { $lte: now } },
     orderBy: [['publicUntil', 'asc']],
     limit: limit + 1,
@@ -43,16 +44,16 @@ export async function settleAllPublicity(
 }
 
 /**
- * The pickup timer: expires every order, in every village, still unclaimed past its pickup time. One
- * transaction per order, which re-reads it and closes it only if it is still pending and due: the points
- * come back (a refund entry with an id derived from the order), the goods go back on the shelf, once.
+ * The pickup timer: expires every redemption, in every village, still unclaimed past its pickup time. One
+ * transaction per redemption, which re-reads it and closes it only if it is still pending and due: the points
+ * come back (a refund entry with an id derived from the redemption), the goods go back on the shelf, once.
  */
 export async function expireAllRedemptions(
   rt: Runtime,
   now: number,
   limit = TIMER_BATCH,
 ): Promise<{ expired: number; more: boolean }> {
-  const due = await rt.db.find<Redemption>('points_redemptions', {
+  const due = await rt.db.find(C.points_redemptions, {
     where: { status: 'pending', expiresAt: { $lte: now } },
     orderBy: [['expiresAt', 'asc']],
     limit: limit + 1,
@@ -61,7 +62,7 @@ export async function expireAllRedemptions(
   for (const d of due.slice(0, limit)) {
     try {
       const done = await rt.db.transaction(async (tx) => {
-        const r = await tx.get<Redemption>('points_redemptions', d._id)
+        const r = await tx.get(C.points_redemptions, d._id)
         if (!r || r.status !== 'pending' || r.expiresAt > now) return false
         await closeUnclaimed(tx, r, 'expired', null, now)
         return true
@@ -69,7 +70,7 @@ export async function expireAllRedemptions(
       if (done) expired += 1
     } catch (err) {
       if (err instanceof DuplicateKeyError) continue
-      rt.log.error('redemption expiry failed for an order', {
+      rt.log.error('redemption expiry failed', {
         id: d._id,
         error: err instanceof Error ? err.message : String(err),
       })

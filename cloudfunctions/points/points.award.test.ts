@@ -1,10 +1,13 @@
 import { testEnv, T0, type TestEnv } from '../../tests/support/harness'
-import type { LedgerEntry, PointsAccount } from '@shared/points/points.schema'
-import { creditSystemAward, type SystemAwardArgs } from './award'
+import { C } from '../_core/collections'
+import type { DataPort } from '../_core/port'
+import { creditSystemAward, type SystemAwardArgs } from './points.award'
 
 let env: TestEnv
+let db: DataPort
 beforeEach(async () => {
   env = await testEnv()
+  db = env.rt.db
 })
 afterEach(() => env.close())
 
@@ -20,10 +23,10 @@ const base = (over: Partial<SystemAwardArgs> = {}): SystemAwardArgs => ({
   now: T0,
   ...over,
 })
-const award = (args: SystemAwardArgs) => env.rt.db.transaction((tx) => creditSystemAward(tx, args))
-const balance = async (id = HH) => (await env.rt.db.get<PointsAccount>('points_accounts', id))?.balance ?? 0
+const award = (args: SystemAwardArgs) => db.transaction((tx) => creditSystemAward(tx, args))
+const balance = async (id = HH) => (await db.get(C.points_accounts, id))?.balance ?? 0
 const ledgerSum = async (id = HH) =>
-  (await env.rt.db.find<LedgerEntry>('points_ledger', { where: { householdId: id } })).reduce((s, e) => s + e.delta, 0)
+  (await db.find(C.points_ledger, { where: { householdId: id } })).reduce((s, e) => s + e.delta, 0)
 
 describe('creditSystemAward', () => {
   it('credits once per source event', async () => {
@@ -34,7 +37,7 @@ describe('creditSystemAward', () => {
     expect(again).toEqual({ credited: false, entryId: first.entryId, points: 3 })
     expect(await balance()).toBe(before + 3)
     expect(await ledgerSum()).toBe(before + 3)
-    const entry = await env.rt.db.get<LedgerEntry>('points_ledger', first.entryId)
+    const entry = await db.get(C.points_ledger, first.entryId)
     expect(entry).toMatchObject({
       kind: 'system',
       ruleCode: 'PATROL_DUTY',
@@ -80,13 +83,13 @@ describe('creditSystemAward', () => {
       credited: false,
       skipped: 'other_village',
     })
-    expect(await env.rt.db.count('points_ledger', { sourceType: 'system' })).toBe(0)
+    expect(await db.count(C.points_ledger, { sourceType: 'system' })).toBe(0)
   })
 
   it('rolls back with the caller’s transaction', async () => {
     const before = await balance()
     await expect(
-      env.rt.db.transaction(async (tx) => {
+      db.transaction(async (tx) => {
         await creditSystemAward(tx, base({ sourceKey: 'patrol:rolled-back' }))
         throw new Error('the patrol write failed')
       }),

@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs'
+import { toCsv } from '../_core/csv'
 
-/** One sheet of rows as a downloadable file: CSV (UTF-8 with BOM, so Excel reads Chinese) or XLSX. */
+/** Exports of one village-month are bounded: beyond this the official is asked to have them split. */
+export const EXPORT_MAX_ROWS = 20_000
+
+/** One sheet of rows as a downloadable file: CSV (`_core/csv.ts`: BOM, formulas defused) or XLSX. */
 export async function toFile(
   format: 'csv' | 'xlsx',
   basename: string,
@@ -9,13 +13,7 @@ export async function toFile(
   rows: Array<Array<string | number>>,
 ): Promise<{ filename: string; mime: string; base64: string; rows: number }> {
   if (format === 'csv') {
-    const cell = (v: string | number) => {
-      const s = String(v)
-      // a leading = + - @ would run as a formula in Excel: quote it as text
-      const safe = /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s
-      return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-    }
-    const text = '\ufeff' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
+    const text = toCsv([header, ...rows])
     return {
       filename: `${basename}.csv`,
       mime: 'text/csv; charset=utf-8',
@@ -38,5 +36,3 @@ export async function toFile(
     rows: rows.length,
   }
 }
-
-export const EXPORT_MAX_ROWS = 20_000

@@ -1,19 +1,18 @@
 import { pointsContract } from '@shared/points/points.contract'
-import type { Goods, VillageMonthStats } from '@shared/points/points.schema'
-import { legacyAction } from '../../_core/wrap'
-import { pointsKeys } from '../keys'
-import { villageName } from '../service'
+import { C } from '../../_core/collections'
+import { defineAction } from '../../_core/wrap'
+import { pointsKeys, villageName } from '../points.repo'
 
 /** Figures for a village-month, from counters kept in the writing transactions and indexed counts. */
-export const stats = legacyAction(pointsContract.actions.stats, {
-  scope: async ({ villageId }) => villageId,
-  run: async ({ villageId, month }, ctx) => {
+export const getFigures = defineAction(pointsContract.actions.getFigures, {
+  load: async ({ villageId }) => ({ unitId: villageId }),
+  run: async ({ input: { villageId, month }, ctx }) => {
     const [s, households, pendingBatches, openObjections, goods] = await Promise.all([
-      ctx.db.get<VillageMonthStats>('points_village_months', pointsKeys.villageMonth(villageId, month)),
-      ctx.db.count('households', { villageId }),
-      ctx.db.count('points_batches', { villageId, status: 'pending' }),
-      ctx.db.count('points_objections', { villageId, status: 'open' }),
-      ctx.db.find<Goods>('points_goods', { where: { villageId }, orderBy: [['sort', 'asc']], limit: 200 }),
+      ctx.db.get(C.points_village_months, pointsKeys.villageMonth(villageId, month)),
+      ctx.db.count(C.households, { villageId }),
+      ctx.db.count(C.points_batches, { villageId, status: 'pending' }),
+      ctx.db.count(C.points_objections, { villageId, status: 'open' }),
+      ctx.db.find(C.points_goods, { where: { villageId }, orderBy: [['sort', 'asc']], limit: 200 }),
     ])
     const list = (m: Record<string, number> | undefined) =>
       Object.entries(m ?? {})
@@ -23,7 +22,7 @@ export const stats = legacyAction(pointsContract.actions.stats, {
     const deducted = list(s?.deductedByCategory)
     return {
       villageId,
-      villageName: await villageName(ctx, villageId),
+      villageName: await villageName(ctx.rt, villageId),
       month,
       given,
       deducted,

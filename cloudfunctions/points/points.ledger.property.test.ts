@@ -1,14 +1,17 @@
 import fc from 'fast-check'
-import { testEnv, type TestEnv } from '../../tests/support/harness'
-import type { Goods, LedgerEntry, PointsAccount, Redemption } from '@shared/points/points.schema'
+import { pointsContract } from '@shared/points/points.contract'
+import { callsOf } from '../../tests/support/contract-calls'
 import { jpegWithExif } from '../../tests/support/fixtures'
-import { pointsKeys } from './keys'
+import { testEnv, type TestEnv } from '../../tests/support/harness'
+import { C } from '../_core/collections'
+import type { DataPort } from '../_core/port'
+import { pointsKeys } from './points.repo'
 
 /**
  * Any sequence of proposals, approvals, rejections, objections and their resolution, settling,
  * redemptions, cancellations, fulfilment, expiry and time passing keeps, for every household,
  * balance = sum of its ledger ≥ 0 with a correct running balanceAfter, and for every goods
- * stock ≥ 0 with stock + units held by live or fulfilled orders = opening stock.
+ * stock ≥ 0 with stock + units held by live or fulfilled redemptions = opening stock.
  */
 const V = '513328100001'
 const HH = ['hh-513328100001-G01-01', 'hh-513328100001-G01-03', 'hh-513328100001-G01-02']
@@ -26,7 +29,7 @@ const op = fc.oneof(
     qty: fc.integer({ min: 1, max: 3 }),
   }),
   fc.record({ t: fc.constant('decide' as const), approve: fc.boolean(), by: fc.nat(1) }),
-  fc.record({ t: fc.constant('object' as const), who: fc.nat(1), pick: fc.nat(20) }),
+  fc.record({ t: fc.constant('fileObjection' as const), who: fc.nat(1), pick: fc.nat(20) }),
   fc.record({ t: fc.constant('resolve' as const), uphold: fc.boolean(), pick: fc.nat(20) }),
   fc.record({ t: fc.constant('settle' as const) }),
   fc.record({ t: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 8 }) }),
@@ -42,13 +45,15 @@ const op = fc.oneof(
   fc.record({ t: fc.constant('mine' as const), who: fc.nat(1) }),
 )
 
-async function run(env: TestEnv, ops: Array<typeof op extends fc.Arbitrary<infer T> ? T : never>) {
-  const goods = await env.rt.db.find<Goods>('points_goods', { where: { villageId: V }, orderBy: [['sort', 'asc']] })
+async function expectConsistentAfter(env: TestEnv, ops: Array<typeof op extends fc.Arbitrary<infer T> ? T : never>) {
+  const db: DataPort = env.rt.db
+  const points = callsOf(env, pointsContract)
+  const goods = await db.find(C.points_goods, { where: { villageId: V }, orderBy: [['sort', 'asc']] })
   const opening = new Map(goods.map((g) => [g._id, g.stock]))
   for (const o of ops) {
     switch (o.t) {
       case 'propose':
-        await env.call('points', OFFICIALS[o.by]!, 'propose', {
+        await points.call(OFFICIALS[o.by]!, 'propose', {
           villageId: V,
           ruleId: RULES[o.rule],
           items: o.hh.map((i) => ({ householdId: HH[i], quantity: o.qty })),
@@ -56,28 +61,26 @@ async function run(env: TestEnv, ops: Array<typeof op extends fc.Arbitrary<infer
         })
         break
       case 'decide': {
-        const b = (await env.ok('points', OFFICIALS[o.by]!, 'listBatches', { villageId: V, status: 'pending' }))
-          .items[0]
+        const b = (await points.ok(OFFICIALS[o.by]!, 'listBatches', { villageId: V, status: 'pending' })).items[0]
         if (b)
-          await env.call('points', OFFICIALS[o.by]!, o.approve ? 'approveBatch' : 'rejectBatch', {
+          await points.call(OFFICIALS[o.by]!, o.approve ? 'approveBatch' : 'rejectBatch', {
             batchId: b.id,
             note: '审核',
           })
         break
       }
-      case 'object': {
-        const items = (await env.ok('points', RESIDENTS[o.who]!, 'publicity', { villageId: V, pageSize: 50 })).items
+      case 'fileObjection': {
+        const items = (await points.ok(RESIDENTS[o.who]!, 'listPublicity', { villageId: V, pageSize: 50 })).items
         const a = items[o.pick % Math.max(1, items.length)]
-        if (a) await env.call('points', RESIDENTS[o.who]!, 'object', { awardId: a.id, reason: '有异议' })
+        if (a) await points.call(RESIDENTS[o.who]!, 'fileObjection', { awardId: a.id, reason: '有异议' })
         break
       }
       case 'resolve': {
-        const items = (
-          await env.ok('points', 'u-lixiuying', 'listObjections', { villageId: V, status: 'open', pageSize: 50 })
-        ).items
+        const items = (await points.ok('u-lixiuying', 'listObjections', { villageId: V, status: 'open', pageSize: 50 }))
+          .items
         const x = items[o.pick % Math.max(1, items.length)]
         if (x)
-          await env.call('points', 'u-lixiuying', 'resolveObjection', {
+          await points.call('u-lixiuying', 'resolveObjection', {
             objectionId: x.id,
             decision: o.uphold ? 'uphold' : 'withdraw',
             note: '处理',
@@ -85,42 +88,42 @@ async function run(env: TestEnv, ops: Array<typeof op extends fc.Arbitrary<infer
         break
       }
       case 'settle':
-        await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })
+        await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })
         break
       case 'advance':
         env.clock.advance(o.days * DAY)
         break
       case 'redeem':
-        await env.call('points', RESIDENTS[o.who]!, 'redeem', {
+        await points.call(RESIDENTS[o.who]!, 'redeem', {
           goodsId: goods[o.goods % goods.length]!._id,
           quantity: o.qty,
         })
         break
       case 'cancel': {
-        const items = (await env.ok('points', RESIDENTS[o.who]!, 'myRedemptions', { pageSize: 50 })).items
+        const items = (await points.ok(RESIDENTS[o.who]!, 'myRedemptions', { pageSize: 50 })).items
         const r = items[o.pick % Math.max(1, items.length)]
-        if (r) await env.call('points', RESIDENTS[o.who]!, 'cancelRedemption', { redemptionId: r.id })
+        if (r) await points.call(RESIDENTS[o.who]!, 'cancelRedemption', { redemptionId: r.id })
         break
       }
       case 'fulfil': {
-        const pending = await env.rt.db.find<Redemption>('points_redemptions', {
+        const pending = await db.find(C.points_redemptions, {
           where: { villageId: V, status: 'pending' },
         })
         const r = pending[o.pick % Math.max(1, pending.length)]
-        if (r) await env.ok('points', 'u-chenguilan', 'fulfil', { villageId: V, code: r.code })
+        if (r) await points.ok('u-chenguilan', 'fulfil', { villageId: V, code: r.code })
         break
       }
       case 'expire':
-        await env.ok('points', 'u-chenguilan', 'expireRedemptions', { villageId: V })
+        await points.ok('u-chenguilan', 'expireRedemptions', { villageId: V })
         break
       case 'mine':
-        await env.ok('points', RESIDENTS[o.who]!, 'myPoints', {})
+        await points.ok(RESIDENTS[o.who]!, 'myPoints', {})
         break
     }
   }
   expect(env.errors).toEqual([])
   for (const hh of HH) {
-    const entries = await env.rt.db.find<LedgerEntry>('points_ledger', {
+    const entries = await db.find(C.points_ledger, {
       where: { householdId: hh },
       orderBy: [['seq', 'asc']],
     })
@@ -130,13 +133,13 @@ async function run(env: TestEnv, ops: Array<typeof op extends fc.Arbitrary<infer
       expect(e.balanceAfter).toBe(running)
       expect(running).toBeGreaterThanOrEqual(0)
     }
-    const account = await env.rt.db.get<PointsAccount>('points_accounts', hh)
+    const account = await db.get(C.points_accounts, hh)
     expect(account?.balance ?? 0).toBe(running)
   }
-  const orders = await env.rt.db.find<Redemption>('points_redemptions', { where: { villageId: V } })
-  for (const g of await env.rt.db.find<Goods>('points_goods', { where: { villageId: V } })) {
+  const redemptions = await db.find(C.points_redemptions, { where: { villageId: V } })
+  for (const g of await db.find(C.points_goods, { where: { villageId: V } })) {
     expect(g.stock).toBeGreaterThanOrEqual(0)
-    const held = orders
+    const held = redemptions
       .filter((r) => r.goodsId === g._id && (r.status === 'pending' || r.status === 'fulfilled'))
       .reduce((s, r) => s + r.quantity, 0)
     expect(g.stock + held).toBe(opening.get(g._id))
@@ -148,7 +151,7 @@ it('the ledger and the shelves stay consistent under any sequence of actions', a
     fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 40 }), async (ops) => {
       const env = await testEnv()
       try {
-        await run(env, ops)
+        await expectConsistentAfter(env, ops)
       } finally {
         await env.close()
       }
