@@ -35,6 +35,8 @@ export type OpenApi = keyof typeof OPEN_APIS
 export interface EnvVarSpec {
   /** `npm run deploy` refuses to run while a required variable has no value on the function or in its sources */
   required: boolean
+  /** checked by `npm run deploy` before it sets the value (the function checks it again when it reads it) */
+  minLength?: number
   about: string
 }
 
@@ -100,6 +102,7 @@ export const PLATFORM = {
       ...SUBSCRIBE_ENV,
       LINLI_PATROL_CODE_KEY: {
         required: true,
+        minLength: 32,
         about: 'HMAC key of checkpoint codes, at least 32 characters; changing it voids every printed poster',
       },
     },
