@@ -88,9 +88,11 @@ export interface CurrentState {
   /** collection → its indexes (without `_id_`) and permission (undefined: could not be read) */
   collections: Map<string, { indexes: IndexSpec[]; permission: string | undefined }>
   functions: Map<string, CurrentFunction>
+  /** what could not be read (the plan then errs on the side of sending) */
+  notes: string[]
 }
 
-export const emptyState = (): CurrentState => ({ collections: new Map(), functions: new Map() })
+export const emptyState = (): CurrentState => ({ collections: new Map(), functions: new Map(), notes: [] })
 
 /** Mongo's own naming (`field_1_other_1`), so an index made in the console by hand is recognised by its keys. */
 export const indexName = (keys: readonly string[]): string => keys.map((k) => `${k}_1`).join('_')
@@ -300,8 +302,12 @@ export async function readState(api: ManagementApi, envId: string): Promise<Curr
       })
       for (const p of res.Data?.PermissionList ?? [])
         if (p.Resource && p.Permission) permissions.set(p.Resource, p.Permission)
-    } catch {
+    } catch (err) {
       permissionsRead = false
+      state.notes.push(
+        `collection permissions could not be read (${err instanceof Error ? err.message : String(err)}): ` +
+          'each is set again',
+      )
     }
   }
   for (const name of names) {

@@ -268,6 +268,19 @@ describe('an environment that has part of it', () => {
     expect(writes(again.calls).filter(([m]) => m !== 'functions.updateFunctionCode')).toEqual([])
   })
 
+  it('permissions it cannot read are set again, with a warning', async () => {
+    const s = standIn(partlyDone())
+    s.api.permission.describeResourcePermission = async () => {
+      throw new Error('InvalidAction')
+    }
+    const { plan } = await deploy(noEnvFile(), s.api, quiet)
+    expect(plan.warnings.join('\n')).toMatch(/collection permissions could not be read \(InvalidAction\)/)
+    const permitted = named(s.calls, 'permission.modifyResourcePermission').map(
+      ([o]) => (o as { resource: string }).resource,
+    )
+    expect(permitted).toEqual(Object.keys(COLLECTIONS))
+  })
+
   it('--prune drops the indexes, triggers, variables, collections and functions that are not declared', async () => {
     const s = standIn(partlyDone())
     await deploy({ ...noEnvFile(), prune: true }, s.api, quiet)

@@ -165,7 +165,7 @@ export async function deploy(
   const planned = planDeploy(desired, current, { prune: args.prune })
   const plan: Plan = {
     ...planned,
-    warnings: [...fileCheck.warnings, ...planned.warnings],
+    warnings: [...fileCheck.warnings, ...current.notes, ...planned.warnings],
     errors: [...fileCheck.errors, ...bundleProblems(args.functionRoot), ...planned.errors],
   }
   log(`${args.dryRun ? 'would do' : 'plan'} (${plan.actions.length} change${plan.actions.length === 1 ? '' : 's'}):`)
