@@ -35,7 +35,7 @@ describe('HTTP contract of the local host', () => {
   })
 
   it('POST /api/fn/<function> runs the action as the session user', async () => {
-    const res = await host.post('/api/fn/account', { action: 'me' }, official)
+    const res = await host.post('/api/fn/account', { action: 'getMe' }, official)
     expect(res.status).toBe(200)
     expect(res.json.data.user.name).toBe('李秀英')
   })
@@ -112,7 +112,7 @@ describe('bad input gets a clear Chinese error and changes nothing', () => {
   })
 
   it('an unknown function', async () => {
-    const res = await host.post('/api/fn/nothing', { action: 'me' }, official)
+    const res = await host.post('/api/fn/nothing', { action: 'getMe' }, official)
     expect(res.status).toBe(404)
     expect(res.json.code).toBe('COMMON.UNKNOWN_FUNCTION')
   })
@@ -147,14 +147,14 @@ describe('bad input gets a clear Chinese error and changes nothing', () => {
     const resident = await host.token('u-zhuoma')
     const res = await host.post(
       '/api/fn/account',
-      { action: 'me', data: { userId: 'u-zhangwei' }, userId: 'u-zhangwei', openid: 'x' },
+      { action: 'getMe', data: { userId: 'u-zhangwei' }, userId: 'u-zhangwei', openid: 'x' },
       resident,
     )
     expect(res.json.data.user.name).toBe('卓玛')
   })
 
   it('the host keeps serving after bad requests', async () => {
-    const res = await host.post('/api/fn/account', { action: 'me' }, official)
+    const res = await host.post('/api/fn/account', { action: 'getMe' }, official)
     expect(res.json.ok).toBe(true)
   })
 })

@@ -31,7 +31,7 @@ export const AccountErrors = defineErrors('ACCOUNT', {
 })
 
 export const accountContract = defineContract('account', '账号与组织', {
-  me: action({
+  getMe: action({
     summary: '我是谁：姓名、居住地、在各单位的角色（微信首次调用时自动建号）',
     input: EmptyInputSchema,
     output: MeSchema,

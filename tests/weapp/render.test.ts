@@ -39,7 +39,7 @@ const CONFIG = {
 }
 
 const calls = installWeappEnv((name, body) => {
-  if (name === 'account' && body.action === 'me') return { ok: true, data: ME }
+  if (name === 'account' && body.action === 'getMe') return { ok: true, data: ME }
   if (name === 'incident' && body.action === 'config') return { ok: true, data: CONFIG }
   return { ok: false, code: 'COMMON.UNKNOWN_ACTION', message: '没有这个操作' }
 })
@@ -69,7 +69,7 @@ test('me page renders the user, residence and roles returned by the account func
   expect(text).toContain('村（社区）：甘孜县 › 呷拉乡 › 旭日岭村')
   // inside WeChat there is no demo login, so no 退出登录
   expect(text).not.toContain('退出登录')
-  expect(calls.callFunction).toContainEqual({ name: 'account', data: { action: 'me', data: {} } })
+  expect(calls.callFunction).toContainEqual({ name: 'account', data: { action: 'getMe', data: {} } })
   expect(calls.reLaunch).toEqual([])
 })
 
