@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { C } from '../cloudfunctions/_core/collections'
 import type { FindOptions } from '../cloudfunctions/_core/port'
 import { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
 import type { Manifest } from './generate'
@@ -17,8 +18,8 @@ const month = '2026-09'
 const household = s.households[0]!
 
 const shapes: Array<[label: string, collection: string, q: FindOptions]> = [
-  ['caller grants', 'role_assignments', { where: { userId: s.gridWorker, revokedAt: null }, limit: 200 }],
-  ['units children', 'units', { where: { parentId: s.townshipId }, orderBy: [['name', 'asc']], limit: 500 }],
+  ['caller grants', C.role_assignments, { where: { userId: s.gridWorker, revokedAt: null }, limit: 200 }],
+  ['units children', C.units, { where: { parentId: s.townshipId }, orderBy: [['name', 'asc']], limit: 500 }],
   [
     'queue todo',
     'incidents',
@@ -42,7 +43,7 @@ const shapes: Array<[label: string, collection: string, q: FindOptions]> = [
   ],
   [
     'grids walk (units of a level)',
-    'units',
+    C.units,
     { where: { parentId: { $in: [s.townshipId, s.villageId] } }, orderBy: [['_id', 'asc']], limit: 1000 },
   ],
   [
@@ -52,7 +53,7 @@ const shapes: Array<[label: string, collection: string, q: FindOptions]> = [
   ],
   [
     'handlers of a unit',
-    'role_assignments',
+    C.role_assignments,
     { where: { unitId: s.gridId, revokedAt: null, role: { $in: ['grid_worker'] } }, limit: 500 },
   ],
   [

@@ -1,3 +1,4 @@
+import { C } from '../cloudfunctions/_core/collections'
 import { testEnv, type TestEnv } from '../tests/support/harness'
 
 let env: TestEnv
@@ -9,7 +10,7 @@ afterAll(() => env.close())
 describe('incident demo data', () => {
   it('has cases in several states, with timelines and counters the app itself wrote', async () => {
     const all = await env.ok('incident', 'u-zhangwei', 'queue', { view: 'all', unitId: '513300', pageSize: 50 })
-    const statuses = new Set(all.items.map((i: any) => i.status))
+    const statuses = new Set(all.items.map((i: { status: string }) => i.status))
     for (const s of ['submitted', 'accepted', 'confirmed', 'dispatched', 'resolved', 'rejected'])
       expect(statuses).toContain(s)
     const kongtong = await env.ok('incident', 'u-sunli', 'queue', { view: 'todo' })
@@ -17,15 +18,15 @@ describe('incident demo data', () => {
     const yangjin = await env.ok('incident', 'u-yangjin', 'mine', {})
     expect(yangjin.total).toBe(6)
     const detail = await env.ok('incident', 'u-yangjin', 'get', { incidentId: 'inc-demo-c' })
-    expect(detail.timeline.map((t: any) => t.action)).toEqual(['report', 'accept', 'resolve', 'rate_ok'])
+    expect(detail.timeline.map((t: { action: string }) => t.action)).toEqual(['report', 'accept', 'resolve', 'rate_ok'])
     const safe = await env.ok('incident', 'u-zhangwei', 'safeStatus', { unitId: '513328101201' })
     expect(safe).toMatchObject({ reportedCount: 1, missingCount: 1 })
   })
 
   it('the people whose turn it is have a message for each case waiting on them', async () => {
     const inbox = await env.ok('incident', 'u-sunli', 'inbox', { pageSize: 50 })
-    const told = new Set(inbox.items.map((m: any) => m.incidentId))
-    const waiting = await env.rt.db.find<any>('incidents', { where: { handlerUnitId: '620802001', open: true } })
+    const told = new Set(inbox.items.map((m: { incidentId: string }) => m.incidentId))
+    const waiting = await env.rt.db.find(C.incidents, { where: { handlerUnitId: '620802001', open: true } })
     expect(waiting.length).toBeGreaterThan(0)
     for (const inc of waiting.filter((i) => i.status !== 'accepted'))
       expect([inc._id, told.has(inc._id)]).toEqual([inc._id, true])
@@ -33,7 +34,7 @@ describe('incident demo data', () => {
     const others = await env.ok('incident', 'u-zhuoma', 'inbox', { pageSize: 50 })
     expect(
       others.items.every(
-        (m: any) => !['新上报待受理', '有事件待派单', '新的派单', '部门已反馈，请销号'].includes(m.title),
+        (m: { title: string }) => !['新上报待受理', '有事件待派单', '新的派单', '部门已反馈，请销号'].includes(m.title),
       ),
     ).toBe(true)
   })

@@ -1,4 +1,6 @@
+import type { Reply } from '../tests/support/harness'
 import { startTestHost, type TestHost } from '../tests/support/host'
+import { C } from '../cloudfunctions/_core/collections'
 import { signSession } from '../cloudfunctions/_core/session'
 
 let host: TestHost
@@ -18,7 +20,7 @@ const invite = (requestId: string) => ({
 describe('HTTP contract of the local host', () => {
   it('GET /api/dev/users lists the demo users with their roles', async () => {
     const res = await fetch(`${host.url}/api/dev/users`)
-    const body = (await res.json()) as any
+    const body = (await res.json()) as Reply
     expect(body.ok).toBe(true)
     const zhaxi = body.data.users.find((u: { id: string }) => u.id === 'u-zhaxi')
     expect(zhaxi.roles).toEqual(
@@ -41,7 +43,7 @@ describe('HTTP contract of the local host', () => {
   })
 
   it('GET /api/contract describes every action with input JSON Schemas', async () => {
-    const body = (await (await fetch(`${host.url}/api/contract`)).json()) as any
+    const body = (await (await fetch(`${host.url}/api/contract`)).json()) as Reply
     const createInvite = body.data.functions.account.actions.createInvite
     expect(createInvite).toMatchObject({ write: true, permission: 'invite_create' })
     expect(createInvite.input.properties.role.enum).toContain('grid_worker')
@@ -50,7 +52,7 @@ describe('HTTP contract of the local host', () => {
 })
 
 describe('bad input gets a clear Chinese error and changes nothing', () => {
-  const invitesNow = () => host.rt.db.count('invites')
+  const invitesNow = () => host.rt.db.count(C.invites)
 
   it.each([
     ['malformed JSON', '{"action": "createInvite", ', 400, 'COMMON.BAD_JSON'],
@@ -161,13 +163,13 @@ describe('bad input gets a clear Chinese error and changes nothing', () => {
 
 describe('idempotent writes over HTTP', () => {
   it('the same requestId sent five times at once creates one invite and returns it five times', async () => {
-    const before = await host.rt.db.count('invites')
+    const before = await host.rt.db.count(C.invites)
     const results = await Promise.all(
       Array.from({ length: 5 }, () => host.post('/api/fn/account', invite('req-same-0001'), official)),
     )
     const codes = new Set(results.map((r) => r.json.data.code))
     expect(codes.size).toBe(1)
-    expect(await host.rt.db.count('invites')).toBe(before + 1)
+    expect(await host.rt.db.count(C.invites)).toBe(before + 1)
   })
 
   it("the same requestId from another user is that user's own request", async () => {

@@ -3,6 +3,7 @@
  * and checks what a person would see. Needs `npm run build:weapp` first.
  */
 import { join } from 'node:path'
+import type * as Simulate from 'miniprogram-simulate'
 import { DIST, assertBuilt, installWeappEnv, textOf, waitFor } from './support/weapp-env'
 import { DEFAULT_CATEGORIES, SEVERITIES, SEVERITY_LABELS } from '@shared/incident/incident.schema'
 
@@ -44,16 +45,16 @@ const calls = installWeappEnv((name, body) => {
   return { ok: false, code: 'COMMON.UNKNOWN_ACTION', message: '没有这个操作' }
 })
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const simulate = require('miniprogram-simulate') as typeof import('miniprogram-simulate')
-
-beforeAll(() => {
+// Loaded after the globals above are in place (static imports would run first).
+let simulate: typeof Simulate
+beforeAll(async () => {
+  simulate = await import('miniprogram-simulate')
   // app.js pulls in the runtime, Taro and vendors chunks and calls App(), which mounts the React root.
-  require(join(DIST, 'app.js'))
+  await import(join(DIST, 'app.js'))
 })
 
 function mountPage(route: string) {
-  const id = simulate.load(join(DIST, route), { rootPath: DIST, compiler: 'official' } as any)
+  const id = simulate.load(join(DIST, route), { rootPath: DIST, compiler: 'official' })
   const page = simulate.render(id)
   page.attach(document.createElement('parent-wrapper'))
   return page
