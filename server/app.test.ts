@@ -178,4 +178,15 @@ describe('idempotent writes over HTTP', () => {
     const theirs = await host.post('/api/fn/account', invite('req-shared-01'), other)
     expect(theirs.json.data.code).not.toBe(mine.json.data.code)
   })
+
+  it('a requestId reused for another input is refused with 409, not answered with the first result', async () => {
+    const first = await host.post('/api/fn/account', invite('req-reused-01'), official)
+    expect(first.status).toBe(200)
+    const before = await host.rt.db.count(C.invites)
+    const other = { ...invite('req-reused-01'), data: { role: 'info_collector', unitId: '513328100001' } }
+    const res = await host.post('/api/fn/account', other, official)
+    expect(res.status).toBe(409)
+    expect(res.json).toMatchObject({ ok: false, code: 'COMMON.REQUEST_ID_REUSED', message: expect.any(String) })
+    expect(await host.rt.db.count(C.invites)).toBe(before)
+  })
 })
