@@ -333,7 +333,7 @@ export interface CheckpointOptions {
  * fsyncs (3–14 ms here), so the rarer the better, while a WAL of tens of MB costs reads nothing measurable.
  * At 4,000 the pause came every ~200 reports under load and set the p95 (in-process, 1×, c=8: p95 4.1 → 2.1 ms).
  */
-export const CHECKPOINT: CheckpointOptions = { everyMs: 100, restartAt: 16_000, slack: 256, backstop: 64_000 }
+const CHECKPOINT: CheckpointOptions = { everyMs: 100, restartAt: 16_000, slack: 256, backstop: 64_000 }
 
 const CHECKPOINTER = join(__dirname, 'sqlite-checkpointer.cjs')
 
