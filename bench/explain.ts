@@ -18,8 +18,8 @@ const month = '2026-09'
 const household = s.households[0]!
 
 const shapes: Array<[label: string, collection: string, q: FindOptions]> = [
-  ['caller grants', 'role_assignments', { where: { userId: s.gridWorker, revokedAt: null }, limit: 200 }],
-  ['units children', 'units', { where: { parentId: s.townshipId }, orderBy: [['name', 'asc']], limit: 500 }],
+  ['caller grants', C.role_assignments, { where: { userId: s.gridWorker, revokedAt: null }, limit: 200 }],
+  ['units children', C.units, { where: { parentId: s.townshipId }, orderBy: [['name', 'asc']], limit: 500 }],
   [
     'listQueue todo',
     C.incidents,
@@ -43,7 +43,7 @@ const shapes: Array<[label: string, collection: string, q: FindOptions]> = [
   ],
   [
     'grids walk (units of a level)',
-    'units',
+    C.units,
     { where: { parentId: { $in: [s.townshipId, s.villageId] } }, orderBy: [['_id', 'asc']], limit: 1000 },
   ],
   [

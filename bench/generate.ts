@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ManualClock } from '../cloudfunctions/_core/clock'
 import { C } from '../cloudfunctions/_core/collections'
+import { ManualClock } from '../cloudfunctions/_core/clock'
 import type { FilePort } from '../cloudfunctions/_core/files'
 import type { DataPort } from '../cloudfunctions/_core/port'
 import { createLocalRuntime } from '../cloudfunctions/_core/local-runtime'
@@ -11,6 +11,7 @@ import { codeFor } from '../cloudfunctions/patrol/patrol.codes'
 import { DEV_CODE_KEY } from '../cloudfunctions/patrol/patrol.config'
 import { generateTree, type Tree } from './generate-tree'
 import { Rng } from './prng'
+import type { Reply } from '../tests/support/harness'
 
 /**
  * A year of activity in the synthetic prefecture, made by calling the real action handlers in-process
@@ -105,7 +106,7 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
   let actions = 0
   let actionErrors = 0
   let req = 0
-  async function call<T = any>(
+  async function call<T = Reply>(
     fn: string,
     userId: string,
     action: string,
@@ -447,9 +448,9 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
   db.commitBatch()
   const counts: Record<string, number> = {}
   for (const c of [
-    'units',
-    'households',
-    'users',
+    C.units,
+    C.households,
+    C.users,
     C.incidents,
     C.incident_events,
     C.patrols,

@@ -12,14 +12,15 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import http from 'node:http'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { C } from '../cloudfunctions/_core/collections'
 import { signSession } from '../cloudfunctions/_core/session'
 import { LocalFilePort } from '../cloudfunctions/_core/files'
 import { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
 import { createLocalRuntime } from '../cloudfunctions/_core/local-runtime'
 import { FUNCTIONS } from '../cloudfunctions/registry'
-import { C } from '../cloudfunctions/_core/collections'
 import type { DataPort } from '../cloudfunctions/_core/port'
 import { jpegWithExif } from '../tests/support/fixtures'
+import type { Reply } from '../tests/support/harness'
 import { bjMinuteOfDay, bjMonth } from '@shared/time/beijing'
 import { DAY, generate, YEAR_START, type Manifest } from './generate'
 import { runLoad, type LoadResult } from './load'
@@ -162,7 +163,7 @@ function post(url: string, path: string, token: string, payload: string): Promis
 }
 
 let rid = 0
-async function call<T = any>(
+async function call<T = Reply>(
   url: string,
   userId: string,
   fn: string,
@@ -183,7 +184,7 @@ async function call<T = any>(
     ? { ok: true, data: json.data }
     : { ok: false, message: `${fn}.${action}: ${json.code} ${json.message}` }
 }
-async function must<T = any>(
+async function must<T = Reply>(
   url: string,
   userId: string,
   fn: string,
@@ -199,7 +200,7 @@ async function must<T = any>(
 /** Before the host starts: a prefecture-wide admin (for county figures) and one photo per bench reporter. */
 async function prepare(dataDir: string, m: Manifest): Promise<{ photos: Record<string, string>; redeemers: string[] }> {
   const db = new SqlitePort(join(dataDir, 'linli.db'))
-  db.bulkInsert('users', [
+  db.bulkInsert(C.users, [
     {
       _id: ADMIN,
       openid: null,
@@ -210,7 +211,7 @@ async function prepare(dataDir: string, m: Manifest): Promise<{ photos: Record<s
       createdAt: YEAR_START,
     },
   ])
-  db.bulkInsert('role_assignments', [
+  db.bulkInsert(C.role_assignments, [
     {
       _id: `bra-${ADMIN}`,
       userId: ADMIN,
@@ -244,7 +245,7 @@ async function prepare(dataDir: string, m: Manifest): Promise<{ photos: Record<s
   const price = (await points.get(C.points_goods, m.sample.goodsIds.at(-1)!))?.price ?? 1
   const left = new Map<string, number>()
   for (const u of m.sample.residentsWithBalance) {
-    const user = await local.db.get<{ _id: string; householdId: string | null }>('users', u)
+    const user = await local.db.get(C.users, u)
     const account = user?.householdId ? await points.get(C.points_accounts, user.householdId) : null
     if (account && !left.has(u)) left.set(u, Math.floor(account.balance / price))
   }

@@ -50,7 +50,6 @@ export const CallBodySchema = z.object({
   data: z.unknown().optional(),
   requestId: RequestIdSchema.optional(),
 })
-export type CallBody = z.infer<typeof CallBodySchema>
 
 export const ErrorEnvelopeSchema = z.object({
   ok: z.literal(false),

@@ -1,6 +1,6 @@
 /**
  * The README's opening table, generated from the code so it cannot drift: domain → function →
- * actions → permissions → collections (those the function's code names) → pages.
+ * actions → permissions → collections (those the function's code names, as `C.<name>` or still as a string) → pages.
  * `npm run docs` rewrites the README section; a unit test fails when it is out of date.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'

@@ -82,7 +82,7 @@ export interface RequestRecord extends Doc {
 
 export const COLLECTIONS = {
   // ---- platform ----
-  /** idempotency records: one per (function, action, caller, requestId), holding the first result */
+  /** idempotency records: one per caller and requestId (`<userId>:<requestId>`), with what was asked and its result */
   requests: spec<RequestRecord>({ indexes: [] }),
 
   // ---- account ----
