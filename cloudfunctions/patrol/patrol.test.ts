@@ -139,7 +139,7 @@ describe('set-up', () => {
 })
 
 describe('permissions by role', () => {
-  // [user, getSetup (patrol_manage), listReviews (checkin_review), getFigures (patrol_stats), myShifts (checkin_create)]
+  // [user, getSetup (patrol_manage), listReviews (checkin_review), getFigures (patrol_figures), myShifts (checkin_create)]
   const table: Array<[string, string, string, string, string]> = [
     ['u-zhuoma', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'], // resident
     ['u-zhaxi', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'], // grid worker

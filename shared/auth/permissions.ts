@@ -26,13 +26,13 @@ export const PERMISSIONS = {
   patrol_manage: '管理巡逻队、路线、点位和班次',
   checkin_create: '巡逻打卡',
   checkin_review: '审核存疑打卡',
-  patrol_stats: '查看巡逻统计',
+  patrol_figures: '查看巡逻统计',
   // points
   points_rule_manage: '管理积分规则（村规民约）',
   points_propose: '提出积分评定',
   points_approve: '审核积分评定',
   points_object: '对公示积分提出异议',
-  points_stats: '查看积分统计',
+  points_figures: '查看积分统计',
   points_export: '导出积分与兑换台账',
   goods_manage: '管理积分超市商品',
   redemption_create: '兑换商品',
@@ -47,7 +47,7 @@ export const PERMISSIONS = {
   need_create: '发布群众需求（点单）',
   need_take: '接单',
   need_verify: '验单',
-  volunteer_stats: '查看志愿服务统计',
+  volunteer_figures: '查看志愿服务统计',
 } as const
 
 export type Permission = keyof typeof PERMISSIONS

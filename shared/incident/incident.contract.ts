@@ -45,7 +45,6 @@ export const IncidentErrors = defineErrors('INCIDENT', {
   NO_GRID: '请先选择发生在哪个网格',
   NOT_A_GRID: '请选择到网格（村民小组）一级',
   UNKNOWN_CATEGORY: '没有这个类别，请重新选择',
-  CONTENT_UNSAFE: '描述里有不适宜公开的内容，请修改后再提交',
   INVALID_TRANSITION: '这件事现在不能这样处理，请刷新后查看最新进度',
   NOT_REPORTER: '只有上报人可以评价',
   ALREADY_JOINED: '您已经说过"我也遇到"了',

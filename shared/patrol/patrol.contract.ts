@@ -160,14 +160,14 @@ export const patrolContract = defineContract('patrol', '巡逻打卡', {
     input: ListMissedInputSchema,
     output: MissedSchema,
     write: false,
-    permission: 'patrol_stats',
+    permission: 'patrol_figures',
   }),
   getFigures: action({
     summary: '巡逻统计：应巡与实巡、点位覆盖率、存疑率、时长，按队或村排名',
     input: FiguresInputSchema,
     output: FiguresSchema,
     write: false,
-    permission: 'patrol_stats',
+    permission: 'patrol_figures',
   }),
 })
 

@@ -218,7 +218,7 @@ export const pointsContract = defineContract('points', '文明积分与积分超
     input: S.GetFiguresInputSchema,
     output: S.FiguresSchema,
     write: false,
-    permission: 'points_stats',
+    permission: 'points_figures',
   }),
   exportLedger: action({
     summary: '导出某月积分台账（CSV / Excel）',

@@ -33,10 +33,7 @@ const RuleCodeSchema = z
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式是 YYYY-MM')
 /** Photos attached to a proposal: ids the file port handed out for the proposer's own uploads (adopted by propose). */
 export const MAX_EVIDENCE_PHOTOS = 9
-const EvidenceSchema = z
-  .array(FileIdSchema)
-  .max(MAX_EVIDENCE_PHOTOS, `照片最多 ${MAX_EVIDENCE_PHOTOS} 张`)
-  .default([])
+const EvidenceSchema = z.array(FileIdSchema).max(MAX_EVIDENCE_PHOTOS, `照片最多 ${MAX_EVIDENCE_PHOTOS} 张`).default([])
 
 // ---- stored documents ----
 

@@ -280,7 +280,7 @@ export const volunteerContract = defineContract('volunteer', '志愿服务', {
     input: GetFiguresInputSchema,
     output: GetFiguresOutputSchema,
     write: false,
-    permission: 'volunteer_stats',
+    permission: 'volunteer_figures',
   }),
 })
 

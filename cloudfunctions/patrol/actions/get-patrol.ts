@@ -11,7 +11,7 @@ export const getPatrol = defineAction(patrolContract.actions.getPatrol, {
     const allowed =
       (await isActiveMember(ctx.db, patrol.teamId, ctx.caller.user._id)) ||
       (await ctx.can('checkin_review', patrol.villageId)) ||
-      (await ctx.can('patrol_stats', patrol.villageId))
+      (await ctx.can('patrol_figures', patrol.villageId))
     if (!allowed) throw CommonErrors.FORBIDDEN()
     return { unitId: patrol.villageId, patrol }
   },

@@ -80,7 +80,7 @@ const SECTIONS: Section[] = [
         title: '漏巡与统计',
         sub: '应巡、实巡、点位覆盖和时长',
         url: '/packages/patrol/pages/figures/index',
-        needs: ['patrol_stats'],
+        needs: ['patrol_figures'],
       },
     ],
   },

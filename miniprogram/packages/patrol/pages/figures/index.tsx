@@ -38,7 +38,7 @@ function Figure({ row }: { row: FigureRow }) {
 /** Missed shifts and checkpoints of a village, and this month's figures with the ranking. */
 export default function Figures() {
   const { me, error, reload } = useMe()
-  const units = me ? unitsWith(me, 'patrol_stats') : []
+  const units = me ? unitsWith(me, 'patrol_figures') : []
   const [picked, setPicked] = useState<string | null>(null)
   const unit = units.find((u) => u.id === picked) ?? units[0] ?? null
   // the clock is read when the page opens, not in every render (a render must give the same page each time)

@@ -56,7 +56,7 @@ export default function Shifts() {
       title: '漏巡与统计',
       sub: '没巡的班次、漏掉的点位、排名',
       url: '/packages/patrol/pages/figures/index',
-      ok: hasPermission(me, 'patrol_stats'),
+      ok: hasPermission(me, 'patrol_figures'),
     },
   ].filter((t) => t.ok)
 

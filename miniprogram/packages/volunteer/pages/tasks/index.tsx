@@ -39,7 +39,7 @@ export default function Tasks() {
         {has('org_manage') || has('task_publish') ? (
           <Row title="组织管理" sub="发布任务、报名名单、确认时长、接单" arrow onClick={() => go('org')} />
         ) : null}
-        {has('org_approve') || has('need_verify') || has('volunteer_stats') ? (
+        {has('org_approve') || has('need_verify') || has('volunteer_figures') ? (
           <Row title="村里审核与统计" sub="审核组织、公开需求、验单、统计" arrow onClick={() => go('village')} />
         ) : null}
       </Card>

@@ -202,7 +202,9 @@ export default function Village() {
   const { me, error, reload } = useMe()
   const units = useMemo(
     () =>
-      me ? [...unitsWith(me, 'need_verify'), ...unitsWith(me, 'org_approve'), ...unitsWith(me, 'volunteer_stats')] : [],
+      me
+        ? [...unitsWith(me, 'need_verify'), ...unitsWith(me, 'org_approve'), ...unitsWith(me, 'volunteer_figures')]
+        : [],
     [me],
   )
   const unique = units.filter((u, i) => units.findIndex((x) => x.id === u.id) === i)
@@ -230,7 +232,7 @@ export default function Village() {
       ) : null}
       {has('org_approve') ? <Orgs unitId={chosen} /> : null}
       {has('need_verify') ? <Needs unitId={chosen} /> : null}
-      {has('volunteer_stats') ? <Figures unitId={chosen} /> : null}
+      {has('volunteer_figures') ? <Figures unitId={chosen} /> : null}
     </Page>
   )
 }
