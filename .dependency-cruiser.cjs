@@ -62,7 +62,9 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['^node_modules', '^dist/', '^\\.data/', '^bench/data/'] },
+    // node_modules is not followed (doNotFollow) but stays in the graph: excluding it would hide an import of
+    // a package from shared-is-pure
+    exclude: { path: ['^dist/', '^\\.data/', '^bench/data/'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

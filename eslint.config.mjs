@@ -13,6 +13,15 @@ const collectionsBody = collectionsFile.slice(collectionsFile.indexOf('export co
 const collectionNames = [...collectionsBody.matchAll(/^ {2}([a-z_]+): spec</gm)].map((m) => m[1])
 const collectionLiteral = `^(${collectionNames.join('|')})$`
 
+/** `x.role === 'village_official'` either way round ('resident', the role everyone may hold, is allowed). */
+const ROLE_COMPARISONS = ['left', 'right'].map((side) => {
+  const other = side === 'left' ? 'right' : 'left'
+  return {
+    selector: `BinaryExpression[operator=/^[!=]==?$/][${side}.property.name='role'][${other}.type='Literal'][${other}.value!='resident']`,
+    message: 'Compare permissions (ctx.can), not role names: roles live in the role table.',
+  }
+})
+
 export default tseslint.config(
   {
     ignores: [
@@ -73,11 +82,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        {
-          selector:
-            "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression[property.name='role'] ~ Literal[value!='resident']",
-          message: 'Compare permissions (ctx.can), not role names: roles live in the role table.',
-        },
+        ...ROLE_COMPARISONS,
         {
           selector: `Literal[value=/${collectionLiteral}/]`,
           message: 'Name collections as C.<name> from cloudfunctions/_core/collections.ts.',
@@ -91,11 +96,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        {
-          selector:
-            "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression[property.name='role'] ~ Literal[value!='resident']",
-          message: 'Compare permissions (ctx.can), not role names: roles live in the role table.',
-        },
+        ...ROLE_COMPARISONS,
         {
           selector: `Literal[value=/${collectionLiteral}/]`,
           message: 'Name collections as C.<name> from cloudfunctions/_core/collections.ts.',

@@ -58,7 +58,7 @@ export async function h5FirstLoad(
     })
     const t = Date.now()
     await page.goto(`${url}/#/pages/home/index`)
-    // the greeting renders once `account.me` has answered: the home page is then usable (the tab bar alone is not)
+    // the greeting renders once `account.getMe` has answered: the home page is then usable (the tab bar alone is not)
     await page
       .getByText(/您好，/)
       .first()

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { C } from '../cloudfunctions/_core/collections'
 import type { FindOptions } from '../cloudfunctions/_core/port'
 import { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
 import type { Manifest } from './generate'
@@ -17,71 +18,71 @@ const month = '2026-09'
 const household = s.households[0]!
 
 const shapes: Array<[label: string, collection: string, q: FindOptions]> = [
-  ['caller grants', 'role_assignments', { where: { userId: s.gridWorker, revokedAt: null }, limit: 200 }],
-  ['units children', 'units', { where: { parentId: s.townshipId }, orderBy: [['name', 'asc']], limit: 500 }],
+  ['caller grants', C.role_assignments, { where: { userId: s.gridWorker, revokedAt: null }, limit: 200 }],
+  ['units children', C.units, { where: { parentId: s.townshipId }, orderBy: [['name', 'asc']], limit: 500 }],
   [
-    'queue todo',
-    'incidents',
+    'listQueue todo',
+    C.incidents,
     { where: { handlerUnitId: { $in: [s.gridId] }, open: true }, orderBy: [['dueAt', 'asc']], limit: 20 },
   ],
-  ['queue all (grid)', 'incidents', { where: { gridId: s.gridId }, orderBy: [['reportedAt', 'desc']], limit: 21 }],
+  ['listQueue all (grid)', C.incidents, { where: { gridId: s.gridId }, orderBy: [['reportedAt', 'desc']], limit: 21 }],
   [
-    'queue all (county)',
-    'incidents',
+    'listQueue all (county)',
+    C.incidents,
     { where: { countyId: s.countyId }, orderBy: [['reportedAt', 'desc']], limit: 21 },
   ],
   [
-    'queue all total (county counters)',
-    'incident_stats',
+    'listQueue all total (county counters)',
+    C.incident_counters,
     { where: { unitId: s.countyId }, orderBy: [['month', 'asc']], limit: 1000 },
   ],
   [
-    'stats counters (township + children)',
-    'incident_stats',
+    'getFigures counters (township + children)',
+    C.incident_counters,
     { where: { unitId: { $in: [s.townshipId, s.villageId] }, month: { $in: [month] } }, limit: 1000 },
   ],
   [
     'grids walk (units of a level)',
-    'units',
+    C.units,
     { where: { parentId: { $in: [s.townshipId, s.villageId] } }, orderBy: [['_id', 'asc']], limit: 1000 },
   ],
   [
     'sweep (due cases)',
-    'incidents',
+    C.incidents,
     { where: { sweepAt: { $lt: Date.now() } }, orderBy: [['sweepAt', 'asc']], limit: 200 },
   ],
   [
-    'handlers of a unit',
-    'role_assignments',
+    'holders of a unit',
+    C.role_assignments,
     { where: { unitId: s.gridId, revokedAt: null, role: { $in: ['grid_worker'] } }, limit: 500 },
   ],
   [
     'incident ledger (village month)',
-    'incidents',
+    C.incidents,
     { where: { villageId: s.villageId, reportedAt: { $gte: 0, $lt: Date.now() } }, orderBy: [['reportedAt', 'asc']] },
   ],
-  ['timeline', 'incident_events', { where: { incidentId: 'x' }, orderBy: [['seq', 'asc']] }],
-  ['myPoints history', 'points_ledger', { where: { householdId: household }, orderBy: [['seq', 'desc']], limit: 20 }],
+  ['timeline', C.incident_events, { where: { incidentId: 'x' }, orderBy: [['seq', 'asc']] }],
+  ['myPoints history', C.points_ledger, { where: { householdId: household }, orderBy: [['seq', 'desc']], limit: 20 }],
   [
     'myPoints open awards',
-    'points_awards',
+    C.points_awards,
     { where: { householdId: household, status: { $in: ['publicity', 'objected'] } }, limit: 200 },
   ],
   [
     'board month',
-    'points_household_months',
+    C.points_household_months,
     { where: { villageId: s.villageId, month }, orderBy: [['earned', 'desc']], limit: 20 },
   ],
-  ['board all', 'points_accounts', { where: { villageId: s.villageId }, orderBy: [['balance', 'desc']], limit: 20 }],
-  ['ledger export', 'points_ledger', { where: { villageId: s.villageId, month }, orderBy: [['at', 'asc']] }],
+  ['board all', C.points_accounts, { where: { villageId: s.villageId }, orderBy: [['balance', 'desc']], limit: 20 }],
+  ['ledger export', C.points_ledger, { where: { villageId: s.villageId, month }, orderBy: [['at', 'asc']] }],
   [
-    'patrol figures stats',
-    'patrol_stats',
+    'patrol figures counters',
+    C.patrol_counters,
     { where: { kind: 'village', townshipId: s.townshipId, month: { $gte: month, $lte: month } } },
   ],
-  ['patrol figures shifts', 'patrol_shifts', { where: { villageId: { $in: [s.villageId] } } }],
-  ['patrol member', 'patrol_members', { where: { teamId: s.teamId, active: true } }],
-  ['signups of task', 'volunteer_signups', { where: { taskId: 'x', status: 'confirmed' }, orderBy: [['seq', 'asc']] }],
+  ['patrol figures shifts', C.patrol_shifts, { where: { villageId: { $in: [s.villageId] } } }],
+  ['patrol member', C.patrol_members, { where: { teamId: s.teamId, active: true } }],
+  ['signups of task', C.volunteer_signups, { where: { taskId: 'x', status: 'confirmed' }, orderBy: [['seq', 'asc']] }],
 ]
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Household, RoleAssignment, Unit, User } from '@shared/account/account.schema'
 import type { RoleName } from '@shared/auth/roles'
+import { C } from '../cloudfunctions/_core/collections'
 import type { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
 import { personName, Rng } from './prng'
 
@@ -67,7 +68,7 @@ export function generateTree(db: SqlitePort, scale: number, seed: number, now: n
   const departments = counties.flatMap((c) =>
     ['住建局', '派出所', '应急局', '司法局'].map((d, i) => mk(`${c._id}-D${i + 1}`, `${c.name}${d}`, 'department', c)),
   )
-  db.bulkInsert('units', units)
+  db.bulkInsert(C.units, units)
 
   const users: User[] = []
   const roles: RoleAssignment[] = []
@@ -149,8 +150,8 @@ export function generateTree(db: SqlitePort, scale: number, seed: number, now: n
   }
   for (const t of townships) tree.dispatchers.set(t._id, person('dispatcher', t._id))
   for (const d of departments) tree.deptHandlers.set(d._id, person('dept_handler', d._id))
-  db.bulkInsert('households', households)
-  db.bulkInsert('users', users)
-  db.bulkInsert('role_assignments', roles)
+  db.bulkInsert(C.households, households)
+  db.bulkInsert(C.users, users)
+  db.bulkInsert(C.role_assignments, roles)
   return tree
 }

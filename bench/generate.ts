@@ -1,14 +1,17 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { C } from '../cloudfunctions/_core/collections'
 import { ManualClock } from '../cloudfunctions/_core/clock'
 import type { FilePort } from '../cloudfunctions/_core/files'
+import type { DataPort } from '../cloudfunctions/_core/port'
 import { createLocalRuntime } from '../cloudfunctions/_core/local-runtime'
 import type { Runtime } from '../cloudfunctions/_core/runtime'
 import { FUNCTIONS } from '../cloudfunctions/registry'
-import { codeFor } from '../cloudfunctions/patrol/signing'
-import { DEV_CODE_KEY } from '../cloudfunctions/patrol/config'
+import { codeFor } from '../cloudfunctions/patrol/patrol.codes'
+import { DEV_CODE_KEY } from '../cloudfunctions/patrol/patrol.config'
 import { generateTree, type Tree } from './generate-tree'
 import { Rng } from './prng'
+import type { Reply } from '../tests/support/harness'
 
 /**
  * A year of activity in the synthetic prefecture, made by calling the real action handlers in-process
@@ -103,7 +106,7 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
   let actions = 0
   let actionErrors = 0
   let req = 0
-  async function call<T = any>(
+  async function call<T = Reply>(
     fn: string,
     userId: string,
     action: string,
@@ -297,7 +300,7 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
           ? tree.officials.get(o.villageId)![0]
           : tree.dispatchers.get(tree.villages.find((v) => v._id === o.villageId)!.parentId!)!
     const local = (o: Open) => o.level === 'grid' || o.level === 'village'
-    const step = async (o: Open, action: string, data: Record<string, unknown>) => {
+    const transition = async (o: Open, action: string, data: Record<string, unknown>) => {
       clock.advance(1000)
       const r = await call<{ status: string; level: Open['level'] }>('incident', actor(o), action, {
         incidentId: o.id,
@@ -311,18 +314,18 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
     }
     clock.set(day0 + 10 * HOUR)
     for (const o of reported) {
-      if (o.fate === 'reject') await step(o, 'reject', { note: '不属于网格事务，已电话答复' })
-      else if (o.fate === 'escalate' && local(o)) await step(o, 'escalate', { note: '处理不了，请上级协调' })
-      else if (local(o)) await step(o, 'accept', { note: '已受理' })
+      if (o.fate === 'reject') await transition(o, 'reject', { note: '不属于网格事务，已电话答复' })
+      else if (o.fate === 'escalate' && local(o)) await transition(o, 'escalate', { note: '处理不了，请上级协调' })
+      else if (local(o)) await transition(o, 'accept', { note: '已受理' })
     }
     // 15:00 resolved where it now is (accepted first if it arrived by escalation; closed by the township)
     clock.set(day0 + 15 * HOUR)
     for (const o of reported) {
       if (o.fate !== 'resolve' && o.fate !== 'escalate') continue
-      if (!local(o)) await step(o, 'close', { note: '乡镇协调解决了' })
+      if (!local(o)) await transition(o, 'close', { note: '乡镇协调解决了' })
       else {
-        if (o.status !== 'accepted') await step(o, 'accept', { note: '受理' })
-        await step(o, 'resolve', { note: '已处理完毕' })
+        if (o.status !== 'accepted') await transition(o, 'accept', { note: '受理' })
+        await transition(o, 'resolve', { note: '已处理完毕' })
       }
     }
     // 19:05–19:50 the evening patrol: start, five check-ins, finish
@@ -445,18 +448,18 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
   db.commitBatch()
   const counts: Record<string, number> = {}
   for (const c of [
-    'units',
-    'households',
-    'users',
-    'incidents',
-    'incident_events',
-    'patrols',
-    'patrol_checkins',
-    'points_ledger',
-    'points_awards',
-    'points_redemptions',
-    'volunteer_tasks',
-    'volunteer_signups',
+    C.units,
+    C.households,
+    C.users,
+    C.incidents,
+    C.incident_events,
+    C.patrols,
+    C.patrol_checkins,
+    C.points_ledger,
+    C.points_awards,
+    C.points_redemptions,
+    C.volunteer_tasks,
+    C.volunteer_signups,
     'requests',
   ])
     counts[c] = await db.count(c)
@@ -465,7 +468,7 @@ export async function generate(opts: GenerateOptions): Promise<Manifest> {
   const v0 = tree.villages[0]!
   const s0 = villageSetup.get(v0._id)!
   const g0 = gridsByVillage.get(v0._id)![0]!
-  const accounts = await db.find<{ _id: string; balance: number }>('points_accounts', {
+  const accounts = await (db as DataPort).find(C.points_accounts, {
     where: { villageId: v0._id },
     orderBy: [['balance', 'desc']],
     limit: 200,

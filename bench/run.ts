@@ -12,12 +12,15 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import http from 'node:http'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { C } from '../cloudfunctions/_core/collections'
 import { signSession } from '../cloudfunctions/_core/session'
 import { LocalFilePort } from '../cloudfunctions/_core/files'
 import { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
 import { createLocalRuntime } from '../cloudfunctions/_core/local-runtime'
 import { FUNCTIONS } from '../cloudfunctions/registry'
+import type { DataPort } from '../cloudfunctions/_core/port'
 import { jpegWithExif } from '../tests/support/fixtures'
+import type { Reply } from '../tests/support/harness'
 import { bjMinuteOfDay, bjMonth } from '@shared/time/beijing'
 import { DAY, generate, YEAR_START, type Manifest } from './generate'
 import { runLoad, type LoadResult } from './load'
@@ -160,7 +163,7 @@ function post(url: string, path: string, token: string, payload: string): Promis
 }
 
 let rid = 0
-async function call<T = any>(
+async function call<T = Reply>(
   url: string,
   userId: string,
   fn: string,
@@ -181,7 +184,7 @@ async function call<T = any>(
     ? { ok: true, data: json.data }
     : { ok: false, message: `${fn}.${action}: ${json.code} ${json.message}` }
 }
-async function must<T = any>(
+async function must<T = Reply>(
   url: string,
   userId: string,
   fn: string,
@@ -197,7 +200,7 @@ async function must<T = any>(
 /** Before the host starts: a prefecture-wide admin (for county figures) and one photo per bench reporter. */
 async function prepare(dataDir: string, m: Manifest): Promise<{ photos: Record<string, string>; redeemers: string[] }> {
   const db = new SqlitePort(join(dataDir, 'linli.db'))
-  db.bulkInsert('users', [
+  db.bulkInsert(C.users, [
     {
       _id: ADMIN,
       openid: null,
@@ -208,7 +211,7 @@ async function prepare(dataDir: string, m: Manifest): Promise<{ photos: Record<s
       createdAt: YEAR_START,
     },
   ])
-  db.bulkInsert('role_assignments', [
+  db.bulkInsert(C.role_assignments, [
     {
       _id: `bra-${ADMIN}`,
       userId: ADMIN,
@@ -236,16 +239,14 @@ async function prepare(dataDir: string, m: Manifest): Promise<{ photos: Record<s
     swept += n
     if (!n) break
   }
-  // Orders the residents can pay for (the cheapest goods, round-robin over households), so the redeem load
+  // Redemptions the residents can pay for (the cheapest goods, round-robin over households), so the redeem load
   // measures redemptions, not refusals once the richest households run dry.
-  const price =
-    (await local.db.get<{ _id: string; price: number }>('points_goods', m.sample.goodsIds.at(-1)!))?.price ?? 1
+  const points: DataPort = local.db
+  const price = (await points.get(C.points_goods, m.sample.goodsIds.at(-1)!))?.price ?? 1
   const left = new Map<string, number>()
   for (const u of m.sample.residentsWithBalance) {
-    const user = await local.db.get<{ _id: string; householdId: string | null }>('users', u)
-    const account = user?.householdId
-      ? await local.db.get<{ _id: string; balance: number }>('points_accounts', user.householdId)
-      : null
+    const user = await local.db.get(C.users, u)
+    const account = user?.householdId ? await points.get(C.points_accounts, user.householdId) : null
     if (account && !left.has(u)) left.set(u, Math.floor(account.balance / price))
   }
   const redeemers: string[] = []
@@ -260,7 +261,7 @@ async function prepare(dataDir: string, m: Manifest): Promise<{ photos: Record<s
   }
   await local.db.close()
   console.log(
-    `  sweep timer run to the end before measuring: ${swept} stage deadlines handled; ${redeemers.length} orders affordable`,
+    `  sweep timer run to the end before measuring: ${swept} stage deadlines handled; ${redeemers.length} redemptions affordable`,
   )
   const files = new LocalFilePort(join(dataDir, 'files'))
   const photos: Record<string, string> = {}
@@ -332,28 +333,42 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
       )
     }
     // warm up (JIT, statement cache, page cache)
-    await runLoad(40, 4, () => call(url, s.gridWorker, 'incident', 'queue', { view: 'all', unitId: s.gridId }, false))
+    await runLoad(40, 4, () =>
+      call(url, s.gridWorker, 'incident', 'listQueue', { view: 'all', unitId: s.gridId }, false),
+    )
 
     // ---- reads officials use most (first, on the generated data as it is) ----
     const resident = s.residentsWithBalance[0] ?? s.residents[0]!
     const reads: Array<[string, string, string, string, unknown]> = [
-      ['incident.stats county month', ADMIN, 'incident', 'stats', { unitId: s.countyId, period: MONTH }],
-      ['incident.stats county quarter', ADMIN, 'incident', 'stats', { unitId: s.countyId, period: QUARTER }],
-      ['incident.stats township month', s.dispatcher, 'incident', 'stats', { unitId: s.townshipId, period: MONTH }],
-      ['incident.stats village quarter', s.officials[0], 'incident', 'stats', { unitId: s.villageId, period: QUARTER }],
+      ['incident.getFigures county month', ADMIN, 'incident', 'getFigures', { unitId: s.countyId, period: MONTH }],
+      ['incident.getFigures county quarter', ADMIN, 'incident', 'getFigures', { unitId: s.countyId, period: QUARTER }],
       [
-        'patrol.figures township month',
+        'incident.getFigures township month',
+        s.dispatcher,
+        'incident',
+        'getFigures',
+        { unitId: s.townshipId, period: MONTH },
+      ],
+      [
+        'incident.getFigures village quarter',
+        s.officials[0],
+        'incident',
+        'getFigures',
+        { unitId: s.villageId, period: QUARTER },
+      ],
+      [
+        'patrol.getFigures township month',
         s.dispatcher,
         'patrol',
-        'figures',
+        'getFigures',
         { unitId: s.townshipId, fromMonth: MONTH, toMonth: MONTH },
       ],
-      ['incident.queue grid todo', s.gridWorker, 'incident', 'queue', { view: 'todo' }],
-      ['incident.queue grid all', s.gridWorker, 'incident', 'queue', { view: 'all', unitId: s.gridId }],
-      ['incident.queue county all', ADMIN, 'incident', 'queue', { view: 'all', unitId: s.countyId }],
+      ['incident.listQueue grid todo', s.gridWorker, 'incident', 'listQueue', { view: 'todo' }],
+      ['incident.listQueue grid all', s.gridWorker, 'incident', 'listQueue', { view: 'all', unitId: s.gridId }],
+      ['incident.listQueue county all', ADMIN, 'incident', 'listQueue', { view: 'all', unitId: s.countyId }],
       ['points.myPoints household', resident, 'points', 'myPoints', {}],
-      ['points.board village month', resident, 'points', 'board', { villageId: s.villageId, month: MONTH }],
-      ['points.board village all', resident, 'points', 'board', { villageId: s.villageId }],
+      ['points.getBoard village month', resident, 'points', 'getBoard', { villageId: s.villageId, month: MONTH }],
+      ['points.getBoard village all', resident, 'points', 'getBoard', { villageId: s.villageId }],
     ]
     if (ONLY !== 'writes')
       for (const [name, user, fn, action, data] of reads) {
@@ -370,9 +385,16 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
       }
     if (ONLY !== 'writes') {
       const once = () =>
-        call(url, s.officials[0], 'incident', 'ledger', { unitId: s.villageId, month: MONTH, format: 'csv' }, false)
+        call(
+          url,
+          s.officials[0],
+          'incident',
+          'exportLedger',
+          { unitId: s.villageId, month: MONTH, format: 'csv' },
+          false,
+        )
       await runLoad(5, 1, once)
-      recordRow('incident.ledger csv', 'read', 1, await measure(100, 1, once))
+      recordRow('incident.exportLedger csv', 'read', 1, await measure(100, 1, once))
     }
     // ---- writes ----
     if (ONLY !== 'reads') {
@@ -508,12 +530,12 @@ async function benchScale(scale: number): Promise<Record<string, unknown>> {
             )
           }),
         )
-        const orders = Math.min(n, Math.floor((redeemers.length * n) / total))
+        const redemptions = Math.min(n, Math.floor((redeemers.length * n) / total))
         record(
           'points.redeem',
           'write',
           c,
-          await measure(orders, c, () =>
+          await measure(redemptions, c, () =>
             call(
               url,
               redeemers[rd++]!,

@@ -10,6 +10,7 @@ import { createLocalRuntime } from '../cloudfunctions/_core/local-runtime'
 import type { FilePort } from '../cloudfunctions/_core/files'
 import type { Runtime } from '../cloudfunctions/_core/runtime'
 import { FUNCTIONS } from '../cloudfunctions/registry'
+import type { Reply } from '../tests/support/harness'
 import { bjMinuteOfDay } from '@shared/time/beijing'
 import { DAY, type Manifest } from './generate'
 import { percentile } from './load'
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
       rt,
     )
     if (!env.ok) throw new Error(`${fn}.${action}: ${env.code} ${env.message}`)
-    return env.data as any
+    return env.data as Reply
   }
 
   // set-up for check-ins and sign-ups, as bench/run.ts does

@@ -47,7 +47,7 @@ it('an official creates an invite and another person redeems it', async () => {
   await see(invitee.page, /信息员/).waitFor()
 
   // the server agrees: 王德明 now holds the role, and the code is spent
-  const me = await fn(await tokenFor('u-wangdeming'), 'account', 'me')
+  const me = await fn(await tokenFor('u-wangdeming'), 'account', 'getMe')
   expect(me.roles.map((r: { role: string }) => r.role)).toContain('info_collector')
   const again = await fetch(`${hostUrl()}/api/fn/account`, {
     method: 'POST',

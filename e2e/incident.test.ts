@@ -34,7 +34,13 @@ async function openIncident(page: Page, id: string) {
   await see(page, '处理经过').waitFor()
 }
 
-async function step(who: string, id: string, note: string, button: string, before?: (page: Page) => Promise<void>) {
+async function transition(
+  who: string,
+  id: string,
+  note: string,
+  button: string,
+  before?: (page: Page) => Promise<void>,
+) {
   const { page, context } = await phone(browser)
   await loginAs(page, who)
   await openIncident(page, id)
@@ -85,17 +91,17 @@ it("from a resident's photo to a closed, rated case and a ledger line", async ()
   await see(worker.page, '三号楼后面的垃圾站满了，三天没人清运').waitFor()
   await worker.context.close()
 
-  await step('扎西', id, '垃圾站满了，需要村里协调清运车', '上报上级（吹哨）')
-  await step('李秀英', id, '村里没有清运车，请镇综治中心协调', '上报上级（吹哨）')
-  await step('周敏', id, '请住建局三天内清运', '定责派单', async (page) => {
+  await transition('扎西', id, '垃圾站满了，需要村里协调清运车', '上报上级（吹哨）')
+  await transition('李秀英', id, '村里没有清运车，请镇综治中心协调', '上报上级（吹哨）')
+  await transition('周敏', id, '请住建局三天内清运', '定责派单', async (page) => {
     await tap(page, '甘孜县住房和城乡建设局')
   })
-  await step('刘洋', id, '已派清运车清理完毕', '反馈处置结果', async (page) => {
+  await transition('刘洋', id, '已派清运车清理完毕', '反馈处置结果', async (page) => {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap(page, '拍照 / 选照片')])
     await chooser.setFiles({ name: 'after.jpg', mimeType: 'image/jpeg', buffer: await photoWithGps(page) })
     await see(page, '现场照片（可不拍）（1/9）').waitFor()
   })
-  await step('周敏', id, '核实已清理，销号', '依责销号')
+  await transition('周敏', id, '核实已清理，销号', '依责销号')
 
   await openIncident(resident.page, id)
   await tap(resident.page, '满意')
@@ -111,10 +117,10 @@ it("from a resident's photo to a closed, rated case and a ledger line", async ()
     'rate_ok',
   ])
   expect(done).toMatchObject({ status: 'confirmed', rating: 'satisfied' })
-  // the department's photo of the cleared site is on its step
+  // the department's photo of the cleared site is on its timeline entry
   expect(done.timeline.find((t: { action: string }) => t.action === 'feedback').photos).toHaveLength(1)
-  // the resident heard about every step
-  const inbox = await fn(await tokenFor('u-zhuoma'), 'incident', 'inbox', {})
+  // the resident heard about every transition
+  const inbox = await fn(await tokenFor('u-zhuoma'), 'incident', 'myInbox', {})
   expect(inbox.items.length).toBeGreaterThanOrEqual(6)
   expect(errors).toEqual([])
   await resident.context.close()
@@ -156,7 +162,7 @@ it('a county adds a category; a resident whose browser refuses location reports 
   await tap(admin.page, '保存')
   await confirmDialog(admin.page, '保存')
   await see(admin.page, /上次修改：张伟/).waitFor()
-  const saved = await fn(await tokenFor('u-zhangwei'), 'incident', 'categories', { countyId: '513328' })
+  const saved = await fn(await tokenFor('u-zhangwei'), 'incident', 'listCategories', { countyId: '513328' })
   expect(saved.categories.map((c: { label: string }) => c.label).at(-1)).toBe('草场纠纷')
   await admin.context.close()
 

@@ -45,11 +45,11 @@ async function codes(
   captain: string,
   routeName: string,
 ): Promise<Array<{ name: string; code: string; lat: number; lng: number }>> {
-  const setup = await fn(captain, 'patrol', 'setup', { villageId: VILLAGE })
+  const setup = await fn(captain, 'patrol', 'getSetup', { villageId: VILLAGE })
   const route = setup.routes.find((r: { name: string }) => r.name === routeName)
   const out = []
   for (const c of route.checkpoints) {
-    const poster = await fn(captain, 'patrol', 'poster', { checkpointId: c.id })
+    const poster = await fn(captain, 'patrol', 'getPoster', { checkpointId: c.id })
     out.push({
       name: c.name as string,
       code: poster.code as string,
@@ -116,7 +116,7 @@ it('captain sets up a route and prints a poster; volunteer patrols it, one check
   const captainToken = await tokenFor('u-duoji')
   const spots = await codes(captainToken, ROUTE)
   expect(spots[0]!.code).toBe(printed)
-  const shift = (await fn(captainToken, 'patrol', 'setup', { villageId: VILLAGE })).shifts.find(
+  const shift = (await fn(captainToken, 'patrol', 'getSetup', { villageId: VILLAGE })).shifts.find(
     (s: { name: string }) => s.name === DRILL,
   )
   expect(shift.routeName).toBe(ROUTE)
@@ -175,13 +175,20 @@ it('captain sets up a route and prints a poster; volunteer patrols it, one check
     hours.entries.items.some((e: { note?: string; sourceKey?: string }) => JSON.stringify(e).includes(DRILL)),
   ).toBe(true)
   const month = bj(Date.now()).format('YYYY-MM')
-  const figures = await fn(captainToken, 'patrol', 'figures', { unitId: VILLAGE, fromMonth: month, toMonth: month })
+  const figures = await fn(captainToken, 'patrol', 'getFigures', { unitId: VILLAGE, fromMonth: month, toMonth: month })
   expect(figures.total.done).toBeGreaterThanOrEqual(1)
+  // the figures page shows the same month, with the village's teams ranked
+  const viewer = await phone(browser)
+  await loginAs(viewer.page, '多吉')
+  await viewer.page.goto(`${hostUrl()}/#/packages/patrol/pages/figures/index`)
+  await app(viewer.page).getByText(`${month} 巡逻统计`).waitFor()
+  await app(viewer.page).getByText('各巡逻队排名').waitFor()
+  await viewer.context.close()
 })
 
 it('offline: two check-ins queue on the phone, sync by themselves exactly once when the network returns, and survive closing the app', async () => {
   const captainToken = await tokenFor('u-duoji')
-  const setup = await fn(captainToken, 'patrol', 'setup', { villageId: VILLAGE })
+  const setup = await fn(captainToken, 'patrol', 'getSetup', { villageId: VILLAGE })
   const route = setup.routes.find((r: { name: string }) => r.name === ROUTE)
   const [hh, mm] = shiftStart().split(':').map(Number) as [number, number]
   await fn(captainToken, 'patrol', 'saveShift', {

@@ -4,13 +4,15 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
+import type { OutputOf } from '@shared/contract'
+import type { pointsContract } from '@shared/points/points.contract'
 import { app, confirmDialog, launch, phone, requestId, see, tap } from './support/browser'
 
 /**
  * Issue #5, the whole points journey in the browser: an official proposes points for several
  * households → a second official approves → a resident sees them in publicity and objects → the
  * official withdraws that award → after the publicity period the rest are credited → the resident
- * redeems goods in the store → the store keeper fulfils the order by its 6-digit code.
+ * redeems goods in the store → the store keeper fulfils the redemption by its 6-digit code.
  *
  * Why this journey starts its own host: points only count after the village's publicity period, which
  * is at least one day (publicityDays is 1–30 in the contract: a period residents cannot object in would
@@ -24,6 +26,7 @@ import { app, confirmDialog, launch, phone, requestId, see, tap } from './suppor
 const ROOT = resolve(__dirname, '..')
 const VILLAGE = '513328100001'
 const DAY = 86_400_000
+type PointsActions = typeof pointsContract.actions
 const HH = { zhuoma: 'hh-513328100001-G01-01', luorong: 'hh-513328100001-G01-02', wangdeming: 'hh-513328100001-G01-03' }
 
 let host: ChildProcess
@@ -102,13 +105,17 @@ async function token(userId: string): Promise<string> {
   return ((await res.json()) as { data: { token: string } }).data.token
 }
 
-async function call<T = any>(userId: string, action: string, data: unknown = {}): Promise<T> {
+async function call<K extends keyof PointsActions>(
+  userId: string,
+  action: K,
+  data: unknown = {},
+): Promise<OutputOf<typeof pointsContract, K>> {
   const res = await fetch(`${base}/api/fn/points`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(userId)}` },
     body: JSON.stringify({ action, data, requestId: requestId(action) }),
   })
-  const json = (await res.json()) as { ok: boolean; data: T; message?: string }
+  const json = (await res.json()) as { ok: boolean; data: OutputOf<typeof pointsContract, K>; message?: string }
   if (!json.ok) throw new Error(`points.${action}: ${json.message}`)
   return json.data
 }
@@ -153,7 +160,7 @@ async function jpeg(page: Page, colour: string): Promise<Buffer> {
 }
 
 async function balances(): Promise<Record<string, number>> {
-  const hh = await call<{ items: Array<{ id: string; balance: number }> }>('u-lixiuying', 'households', {
+  const hh = await call('u-lixiuying', 'listHouseholds', {
     villageId: VILLAGE,
     pageSize: 200,
   })
@@ -163,7 +170,7 @@ async function balances(): Promise<Record<string, number>> {
 it('points are proposed, approved, objected to, withdrawn, credited, redeemed and handed over — all through the pages', async () => {
   const before = await balances()
   const soap = (
-    await call<{ items: Array<{ id: string; name: string; price: number; stock: number }> }>('u-zhuoma', 'listGoods', {
+    await call('u-zhuoma', 'listGoods', {
       villageId: VILLAGE,
     })
   ).items.find((g) => g.name === '洗衣粉（1 公斤）')!
@@ -216,18 +223,14 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   await item(li.page, 'batch', '孝敬老人、照顾病残家人 · 3 户 · 共 +30 分')
     .getByText('自己提的，请另一位干部审核')
     .waitFor()
-  const pending = await call<{ items: Array<{ id: string; status: string; households: number }> }>(
-    'u-wangjianguo',
-    'listBatches',
-    { villageId: VILLAGE, status: 'pending' },
-  )
+  const pending = await call('u-wangjianguo', 'listBatches', { villageId: VILLAGE, status: 'pending' })
   expect(pending.items).toHaveLength(1)
   const batchId = pending.items[0]!.id
   // the photo she kept is on the proposal, adopted as hers, with a URL the host serves
   const keptId = kept!.split('/').pop()!
   expect(
     (
-      await call<{ batch: { evidence: Array<{ fileId: string; url: string }> } }>('u-wangjianguo', 'getBatch', {
+      await call('u-wangjianguo', 'getBatch', {
         batchId,
       })
     ).batch.evidence,
@@ -253,10 +256,7 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   await confirmDialog(wang.page, '确定')
   await anywhere(wang.page, '已通过，开始公示').waitFor()
   await see(wang.page, '没有待审核的评定').waitFor()
-  const approved = await call<{
-    batch: { status: string; decidedByName: string }
-    awards: Array<{ householdId: string; status: string; publicUntil: number }>
-  }>('u-lixiuying', 'getBatch', { batchId })
+  const approved = await call('u-lixiuying', 'getBatch', { batchId })
   expect(approved.batch).toMatchObject({ status: 'approved', decidedByName: '王建国' })
   expect(approved.awards.map((a) => a.status)).toEqual(['publicity', 'publicity', 'publicity'])
 
@@ -305,7 +305,7 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   expect(after[HH.zhuoma]).toBe(before[HH.zhuoma]! + 10)
   expect(after[HH.luorong]).toBe(before[HH.luorong]! + 10)
   expect(after[HH.wangdeming]).toBe(before[HH.wangdeming])
-  const settled = await call<{ awards: Array<{ householdId: string; status: string }> }>('u-lixiuying', 'getBatch', {
+  const settled = await call('u-lixiuying', 'getBatch', {
     batchId,
   })
   expect(Object.fromEntries(settled.awards.map((a) => [a.householdId, a.status]))).toEqual({
@@ -331,12 +331,12 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   await anywhere(zm.page, /用 30 分兑换“洗衣粉（1 公斤）”？/).waitFor()
   await confirmDialog(zm.page, '确定')
   await anywhere(zm.page, /兑换成功，取货码 \d{6}/).waitFor()
-  const order = item(zm.page, 'order', '洗衣粉（1 公斤） ×1（30 分）')
-  await order.getByText('待领取', { exact: true }).waitFor()
-  const code = /(\d{6})/.exec(await order.locator('[data-testid="pickup-code"]').innerText())![1]!
+  const redemption = item(zm.page, 'redemption', '洗衣粉（1 公斤） ×1（30 分）')
+  await redemption.getByText('待领取', { exact: true }).waitFor()
+  const code = /(\d{6})/.exec(await redemption.locator('[data-testid="pickup-code"]').innerText())![1]!
   await see(zm.page, `我家现有 ${credited - 30} 分。兑换后凭取货码到超市领取。`).waitFor()
 
-  // 8. 陈桂兰 types the code, checks the order and hands the goods over
+  // 8. 陈桂兰 types the code, checks the redemption and hands the goods over
   const keeper = await as('陈桂兰')
   await open(keeper.page, 'keeper/index')
   await app(keeper.page).locator('input').filter({ visible: true }).first().fill(code)
@@ -351,25 +351,23 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
 
   // 9. balance and stock are right, on the pages and on the server
   await open(zm.page, 'store/index')
-  await item(zm.page, 'order', '洗衣粉（1 公斤） ×1（30 分）').getByText('已领取', { exact: true }).waitFor()
+  await item(zm.page, 'redemption', '洗衣粉（1 公斤） ×1（30 分）').getByText('已领取', { exact: true }).waitFor()
   await item(zm.page, 'goods', '洗衣粉（1 公斤）')
     .getByText(`库存 ${soap.stock - 1}`, { exact: false })
     .waitFor()
   await see(zm.page, `我家现有 ${credited - 30} 分。兑换后凭取货码到超市领取。`).waitFor()
-  const mine = await call<{ balance: number; spent: number; pending: { count: number } }>('u-zhuoma', 'myPoints', {
+  const mine = await call('u-zhuoma', 'myPoints', {
     page: 1,
     pageSize: 5,
   })
   expect(mine).toMatchObject({ balance: credited - 30, pending: { count: 0 } })
-  const stock = (
-    await call<{ items: Array<{ id: string; stock: number }> }>('u-zhuoma', 'listGoods', { villageId: VILLAGE })
-  ).items.find((g) => g.id === soap.id)!
+  const stock = (await call('u-zhuoma', 'listGoods', { villageId: VILLAGE })).items.find((g) => g.id === soap.id)!
   expect(stock.stock).toBe(soap.stock - 1)
-  const orders = await call<{ items: Array<{ code: string | null; status: string }> }>('u-zhuoma', 'myRedemptions', {
+  const redemptions = await call('u-zhuoma', 'myRedemptions', {
     page: 1,
     pageSize: 5,
   })
-  expect(orders.items[0]).toMatchObject({ status: 'fulfilled' })
+  expect(redemptions.items[0]).toMatchObject({ status: 'fulfilled' })
 
   for (const who of [li, wang, zm, keeper]) {
     expect(who.errors).toEqual([])
@@ -412,11 +410,7 @@ it('an official adds a rule to the village code, changes it (a new version) and 
   // the new rule is offered when proposing
   await open(li.page, 'review/index')
   await see(li.page, '清理河道垃圾（+4）').waitFor()
-  const rules = await call<{ items: Array<{ name: string; version: number; points: number }> }>(
-    'u-zhuoma',
-    'listRules',
-    { villageId: VILLAGE },
-  )
+  const rules = await call('u-zhuoma', 'listRules', { villageId: VILLAGE })
   expect(rules.items.find((r) => r.name === '清理河道垃圾')).toMatchObject({ version: 2, points: 4 })
   expect(li.errors).toEqual([])
   await li.close()

@@ -110,7 +110,7 @@ it('task: post → sign up → check in and out → confirm → hours and points
   await res.context.close()
 })
 
-it('request: resident posts a need → village publishes → organisation takes and completes → resident confirms → village verifies', async () => {
+it('need: resident posts a need → village publishes → organisation takes and completes → resident confirms → village verifies', async () => {
   const title = `修门锁 ${Date.now().toString(36)}`
   const resident = await phone(browser)
   await loginAs(resident.page, '卓玛')
@@ -155,6 +155,6 @@ it('request: resident posts a need → village publishes → organisation takes 
   await resident.page.reload()
   await item(resident.page, title).getByText('已验单').waitFor()
   const org1 = await fn(await tokenFor('u-zhaozhiqiang'), 'volunteer', 'myHours', {})
-  expect(org1.requestHours).toBeGreaterThanOrEqual(1.5)
+  expect(org1.needHours).toBeGreaterThanOrEqual(1.5)
   for (const c of [resident, official, org]) await c.context.close()
 })

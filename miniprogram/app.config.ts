@@ -41,7 +41,7 @@ export default defineAppConfig({
         'pages/manage/index',
         'pages/poster/index',
         'pages/review/index',
-        'pages/report/index',
+        'pages/figures/index',
       ],
     },
     {
@@ -68,4 +68,12 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // WeChat's privacy rules (checked against every call in the built package by tests/weapp/privacy.test.ts):
+  // each location API the code calls, the purpose shown when WeChat asks for the precise location (30
+  // characters at most), and the privacy agreement before any personal information (docs/PRIVACY.md).
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于巡逻打卡、志愿服务签到和标出活动地点' },
+  },
+  __usePrivacyCheck__: true,
 })

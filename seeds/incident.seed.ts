@@ -1,6 +1,4 @@
-import type { Doc, Patch, TxStore } from '../cloudfunctions/_core/port'
-import { createIncidentInTx, type PreparedIncident } from '../cloudfunctions/incident/create'
-import { applyStep, type Step } from '../cloudfunctions/incident/step'
+import { ROLES } from '@shared/auth/roles'
 import {
   IncidentEventSchema,
   IncidentSchema,
@@ -8,21 +6,22 @@ import {
   DEFAULT_CATEGORIES,
   type Incident,
 } from '@shared/incident/incident.schema'
-import { daysFrom } from '@shared/incident/incident.rules'
-import { bjDay } from '@shared/time/beijing'
-import { stableId } from '../cloudfunctions/_core/ids'
-import { workTell } from '../cloudfunctions/incident/handlers'
-import { INCIDENTS, tellInTx } from '../cloudfunctions/incident/store'
-import { ROLES } from '@shared/auth/roles'
 import { workPermission } from '@shared/incident/incident.states'
+import { bjDay } from '@shared/time/beijing'
+import { C } from '../cloudfunctions/_core/collections'
+import type { Doc, Patch, RawTx, TxStore } from '../cloudfunctions/_core/port'
+import { createIncidentInTx, type PreparedIncident } from '../cloudfunctions/incident/incident.create'
+import { workTell } from '../cloudfunctions/incident/incident.holders'
+import { safeReportId, writeInbox } from '../cloudfunctions/incident/incident.repo'
+import { applyTransition, type Transition } from '../cloudfunctions/incident/incident.transition'
 import { DEMO_USERS } from './account.seed'
 
 /**
- * Demo incidents in several states, made by the real create and step code over an in-memory transaction,
+ * Demo incidents in several states, made by the real create and transition code over an in-memory transaction,
  * so their timelines, counters and inbox messages are exactly what the app would have written. They sit
  * in 色西底村 (呷拉镇) and 柳湖社区 (崆峒区), away from the units the action tests count in.
  */
-class MemoryTx implements TxStore {
+class MemoryTx implements RawTx {
   readonly data = new Map<string, Map<string, Doc>>()
   private col(c: string) {
     let m = this.data.get(c)
@@ -77,13 +76,15 @@ type Plan = {
   at: number
   location: { lat: number; lng: number }
   parties?: Array<{ name: string; note: string }>
-  steps: Array<
-    { hoursLater: number; by: { userId: string | null; name: string } } & Omit<Step, 'now' | 'by' | 'photos'>
+  transitions: Array<
+    { hoursLater: number; by: { userId: string | null; name: string } } & Omit<Transition, 'now' | 'by' | 'photos'>
   >
 }
 
 export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> {
-  const tx = new MemoryTx()
+  const memory = new MemoryTx()
+  // the same shapes at run time: the collections file's types over a store of documents by name (as typedPort)
+  const tx = memory as unknown as TxStore
   const label = (k: string) => DEFAULT_CATEGORIES.find((c) => c.key === k)!.label
   const ciren = { userId: 'u-ciren', name: '次仁' }
   const admin = { userId: 'u-zhangwei', name: '张伟' }
@@ -100,7 +101,7 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
       at: now - 2 * HOUR,
       description: '牧道进村口的一段护栏被雨水冲倒了，晚上骑摩托容易出事',
       location: { lat: 31.7712, lng: 99.8125 },
-      steps: [],
+      transitions: [],
     },
     {
       key: 'b',
@@ -111,7 +112,7 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
       at: now - 26 * HOUR,
       description: '经幡广场旁边的垃圾桶满了，牛羊在翻垃圾',
       location: { lat: 31.7705, lng: 99.8131 },
-      steps: [{ hoursLater: 3, by: ciren, kind: { move: 'accept' }, note: '已联系保洁员，今天下午清运' }],
+      transitions: [{ hoursLater: 3, by: ciren, kind: { action: 'accept' }, note: '已联系保洁员，今天下午清运' }],
     },
     {
       key: 'c',
@@ -122,13 +123,13 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
       at: now - 10 * 24 * HOUR,
       description: '村活动室的电线老化，插座冒火花',
       location: { lat: 31.7709, lng: 99.8122 },
-      steps: [
-        { hoursLater: 2, by: ciren, kind: { move: 'accept' }, note: '先断电，贴了提示' },
-        { hoursLater: 30, by: ciren, kind: { move: 'resolve' }, note: '请电工换了线路和插座' },
+      transitions: [
+        { hoursLater: 2, by: ciren, kind: { action: 'accept' }, note: '先断电，贴了提示' },
+        { hoursLater: 30, by: ciren, kind: { action: 'resolve' }, note: '请电工换了线路和插座' },
         {
           hoursLater: 40,
           by: { userId: 'u-yangjin', name: '央金' },
-          kind: { move: 'rate_ok' },
+          kind: { action: 'rate_ok' },
           note: '满意',
           patch: () => ({ rating: 'satisfied' }),
           counters: (i) => [
@@ -149,11 +150,11 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
       at: now - 2 * 24 * HOUR,
       description: '山坡上有落石滚到公路上，有一块很大的还在松动',
       location: { lat: 31.7801, lng: 99.8203 },
-      steps: [
+      transitions: [
         {
           hoursLater: 1,
           by: admin,
-          kind: { move: 'dispatch' },
+          kind: { action: 'dispatch' },
           note: '派应急局现场排危',
           dueAt: now + 24 * HOUR,
           patch: () => ({
@@ -178,11 +179,11 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
         { name: '洛桑', note: '一组牧户' },
         { name: '达瓦', note: '一组牧户' },
       ],
-      steps: [
+      transitions: [
         {
           hoursLater: 20,
           by: ciren,
-          kind: { move: 'resolve' },
+          kind: { action: 'resolve' },
           note: '调解成功：按 2019 年确权图重新立界桩',
           patch: (i) => ({
             dispute: {
@@ -214,8 +215,8 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
       at: now - 5 * 24 * HOUR,
       description: '想问问今年的草原补奖什么时候发',
       location: { lat: 31.7712, lng: 99.8125 },
-      steps: [
-        { hoursLater: 4, by: ciren, kind: { move: 'reject' }, note: '这是政策咨询，已电话答复，请拨 12345 了解详情' },
+      transitions: [
+        { hoursLater: 4, by: ciren, kind: { action: 'reject' }, note: '这是政策咨询，已电话答复，请拨 12345 了解详情' },
       ],
     },
     {
@@ -227,9 +228,9 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
       at: now - 3 * 24 * HOUR,
       description: '柳湖路 18 号门口的井盖松动，踩上去会翻',
       location: { lat: 35.5436, lng: 106.6655 },
-      steps: [
-        { hoursLater: 2, by: ma, kind: { move: 'escalate' }, note: '需要市政维修，网格处理不了' },
-        { hoursLater: 40, by: system, kind: { move: 'auto_escalate' }, note: '村（社区）超时未处理，自动上报上一级' },
+      transitions: [
+        { hoursLater: 2, by: ma, kind: { action: 'escalate' }, note: '需要市政维修，网格处理不了' },
+        { hoursLater: 40, by: system, kind: { action: 'auto_escalate' }, note: '村（社区）超时未处理，自动上报上一级' },
       ],
     },
     {
@@ -241,12 +242,12 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
       at: now - 4 * 24 * HOUR,
       description: '小区东门外的餐馆油污直排雨水口，气味很大',
       location: { lat: 35.5441, lng: 106.6662 },
-      steps: [
-        { hoursLater: 9, by: system, kind: { move: 'auto_escalate' }, note: '村（社区）超时未处理，自动上报上一级' },
+      transitions: [
+        { hoursLater: 9, by: system, kind: { action: 'auto_escalate' }, note: '村（社区）超时未处理，自动上报上一级' },
         {
           hoursLater: 10,
           by: sunli,
-          kind: { move: 'dispatch' },
+          kind: { action: 'dispatch' },
           note: '派城管局查处',
           dueAt: now + 24 * HOUR,
           patch: () => ({
@@ -259,7 +260,7 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
         {
           hoursLater: 50,
           by: { userId: null, name: '崆峒区城市管理局' },
-          kind: { move: 'feedback' },
+          kind: { action: 'feedback' },
           note: '已责令餐馆安装隔油池并罚款',
           counters: () => [[['620802-D-CG'], { reportedBack: 1, reportedBackOnTime: 1 }]],
         },
@@ -290,27 +291,26 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
       },
     }
     await createIncidentInTx(tx, prepared)
-    for (const s of p.steps) {
-      const { hoursLater, by, ...step } = s
-      await applyStep(tx, prepared.draft.id, { ...step, by, now: p.at + hoursLater * HOUR, photos: [] })
+    for (const { hoursLater, by, ...t } of p.transitions) {
+      await applyTransition(tx, prepared.draft.id, { ...t, by, now: p.at + hoursLater * HOUR, photos: [] })
     }
   }
   // the people whose turn it is on each open case have the message they would have been sent
-  for (const inc of [...(tx.data.get(INCIDENTS)?.values() ?? [])] as Incident[]) {
+  for (const inc of [...(memory.data.get(C.incidents)?.values() ?? [])] as Incident[]) {
     const permission = workPermission(inc.status, inc.level)
     if (!permission) continue
     const holders = DEMO_USERS.filter((u) =>
       u.roles.some(([role, unit]) => unit === inc.handlerUnitId && ROLES[role].permissions.includes(permission)),
     ).map((u) => u.id)
-    await tellInTx(tx, holders, inc._id, inc.seq, workTell(inc), inc.updatedAt)
+    await writeInbox(tx, holders, inc._id, inc.seq, workTell(inc), inc.updatedAt)
   }
 
   // 次仁 reported all safe today; 色西底村二组 has not yet
   const day = bjDay(now)
   await tx.insert(
-    'safe_reports',
+    C.safe_reports,
     SafeReportSchema.parse({
-      _id: stableId('sr', SEXIDI.gridId, day),
+      _id: safeReportId(SEXIDI.gridId, day),
       gridId: SEXIDI.gridId,
       villageId: SEXIDI.villageId,
       townshipId: SEXIDI.townshipId,
@@ -322,10 +322,9 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
       at: now - HOUR,
     }),
   )
-  void daysFrom
 
   const out: Record<string, Doc[]> = {}
-  for (const [c, m] of tx.data) out[c] = [...m.values()]
+  for (const [c, m] of memory.data) out[c] = [...m.values()]
   for (const d of out.incidents ?? []) IncidentSchema.parse(d)
   for (const d of out.incident_events ?? []) IncidentEventSchema.parse(d)
   return out

@@ -1,3 +1,4 @@
+import { C } from '../cloudfunctions/_core/collections'
 import type { Doc } from '../cloudfunctions/_core/port'
 import type { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
 import { accountSeed, DEMO_USERS } from './account.seed'
@@ -23,9 +24,9 @@ export function buildSeed(now: number): Record<string, Doc[]> {
 
 /** Loads the demo data into an empty store (returns false and does nothing if it is not empty). */
 export async function seedIfEmpty(db: SqlitePort, now: number): Promise<boolean> {
-  if ((await db.count('units')) > 0) return false
+  if ((await db.count(C.units)) > 0) return false
   for (const [collection, docs] of Object.entries(buildSeed(now))) db.bulkInsert(collection, docs)
-  // incidents are made by the real (async) create/step code, so their counters and timelines are exact
+  // incidents are made by the real (async) create and transition code, so their counters and timelines are exact
   for (const [collection, docs] of Object.entries(await incidentSeed(now))) db.bulkInsert(collection, docs)
   return true
 }

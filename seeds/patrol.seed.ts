@@ -1,5 +1,6 @@
+import { C } from '../cloudfunctions/_core/collections'
 import type { Doc } from '../cloudfunctions/_core/port'
-import { stableId } from '../cloudfunctions/_core/ids'
+import { ids } from '../cloudfunctions/patrol/patrol.repo'
 import {
   PatrolCheckpointSchema,
   PatrolMemberSchema,
@@ -44,7 +45,7 @@ export function patrolSeed(now: number): Record<string, Doc[]> {
   })
   const memberDocs = members.map((userId) =>
     PatrolMemberSchema.parse({
-      _id: stableId('pm', teamId, userId),
+      _id: ids.member(teamId, userId),
       teamId,
       villageId,
       userId,
@@ -88,11 +89,11 @@ export function patrolSeed(now: number): Record<string, Doc[]> {
       retiredAt: null,
     })
   return {
-    patrol_teams: [team],
-    patrol_members: memberDocs,
-    patrol_routes: [route],
-    patrol_checkpoints: checkpoints,
-    patrol_shifts: [
+    [C.patrol_teams]: [team],
+    [C.patrol_members]: memberDocs,
+    [C.patrol_routes]: [route],
+    [C.patrol_checkpoints]: checkpoints,
+    [C.patrol_shifts]: [
       shift(PATROL_SEED.morningShiftId, '早巡', 8 * 60),
       shift(PATROL_SEED.eveningShiftId, '晚巡', 20 * 60),
     ],

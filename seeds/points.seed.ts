@@ -5,23 +5,27 @@ import {
   HouseholdMonthSchema,
   LedgerEntrySchema,
   PointsAccountSchema,
+  PointsCapSchema,
   PointsRuleSchema,
   PointsRuleVersionSchema,
   PointsSettingsSchema,
-  VillageMonthStatsSchema,
+  VillageMonthSchema,
   DEFAULT_PICKUP_DAYS,
   DEFAULT_PUBLICITY_DAYS,
   type HouseholdMonth,
   type LedgerEntry,
   type PointsAccount,
+  type PointsCap,
   type PointsRule,
+  type PointsRuleVersion,
   type RuleCategory,
-  type VillageMonthStats,
+  type VillageMonth,
 } from '@shared/points/points.schema'
 import { pointsFor } from '@shared/points/points.rules'
+import { C } from '../cloudfunctions/_core/collections'
 import { stableId } from '../cloudfunctions/_core/ids'
 import type { Doc } from '../cloudfunctions/_core/port'
-import { pointsKeys } from '../cloudfunctions/points/keys'
+import { pointsKeys } from '../cloudfunctions/points/points.repo'
 import { bjMonth } from '@shared/time/beijing'
 
 /**
@@ -100,7 +104,7 @@ const VILLAGES = ['513328100001', '513328101201']
 const SEED_OFFICIAL = 'u-lixiuying'
 const SEED_APPROVER = 'u-wangjianguo'
 
-function ruleDocs(now: number): { rules: PointsRule[]; versions: Doc[] } {
+function ruleDocs(now: number): { rules: PointsRule[]; versions: PointsRuleVersion[] } {
   const rules: PointsRule[] = []
   for (const villageId of VILLAGES) {
     const rows = villageId === '513328101201' ? [...COMMON_RULES, ...PASTORAL_RULES] : COMMON_RULES
@@ -152,9 +156,9 @@ function history(rules: PointsRule[], households: Household[], now: number) {
   ]
   const ledger: LedgerEntry[] = []
   const accounts: PointsAccount[] = []
-  const caps = new Map<string, Doc & { used: number }>()
+  const caps = new Map<string, PointsCap>()
   const hms = new Map<string, HouseholdMonth>()
-  const vms = new Map<string, VillageMonthStats>()
+  const vms = new Map<string, VillageMonth>()
   for (const [hi, h] of households.entries()) {
     if (!VILLAGES.includes(h.villageId)) continue
     // Not every household does everything: a stable pattern by position keeps the demo varied.
@@ -260,11 +264,11 @@ function history(rules: PointsRule[], households: Household[], now: number) {
     }
   }
   return {
-    points_ledger: ledger,
-    points_accounts: accounts,
-    points_caps: [...caps.values()],
-    points_household_months: [...hms.values()].map((d) => HouseholdMonthSchema.parse(d)),
-    points_village_months: [...vms.values()].map((d) => VillageMonthStatsSchema.parse(d)),
+    [C.points_ledger]: ledger,
+    [C.points_accounts]: accounts,
+    [C.points_caps]: [...caps.values()].map((d) => PointsCapSchema.parse(d)),
+    [C.points_household_months]: [...hms.values()].map((d) => HouseholdMonthSchema.parse(d)),
+    [C.points_village_months]: [...vms.values()].map((d) => VillageMonthSchema.parse(d)),
   }
 }
 
@@ -298,10 +302,10 @@ export function pointsSeed(now: number, households: Household[] = accountSeed(no
     ),
   )
   return {
-    points_rules: rules,
-    points_rule_versions: versions,
-    points_settings: settings,
-    points_goods: goods,
+    [C.points_rules]: rules,
+    [C.points_rule_versions]: versions,
+    [C.points_settings]: settings,
+    [C.points_goods]: goods,
     ...history(rules, households, now),
   }
 }

@@ -1,15 +1,15 @@
-import { randomBytes } from 'node:crypto'
-import { stableId } from '../cloudfunctions/_core/ids'
-import type { Doc } from '../cloudfunctions/_core/port'
+import { C, type CollectionName, type DocOf } from '../cloudfunctions/_core/collections'
+import { emptyCounters, ids } from '../cloudfunctions/volunteer/volunteer.repo'
+import { newCodeSecret } from '../cloudfunctions/volunteer/volunteer.codes'
 import { bjDay, bjDayStart } from '@shared/time/beijing'
 import {
+  CountersSchema,
+  NeedSchema,
   OrgAdminSchema,
   OrgSchema,
-  StatsSchema,
   TaskCounterSchema,
   TaskSchema,
-  VolunteerRequestSchema,
-  type Stats,
+  type Counters,
   type Task,
 } from '@shared/volunteer/volunteer.schema'
 
@@ -22,12 +22,12 @@ const VILLAGE = '513328100001'
 const AREA = { countyId: '513328', townshipId: '513328100', villageId: VILLAGE }
 export const SEED_ORG_ID = 'org-xrl-zyfwd'
 export const SEED_TASK_IDS = ['task-seed-clean', 'task-seed-elderly', 'task-seed-safety'] as const
-export const SEED_REQUEST_ID = 'vreq-seed-tap'
+export const SEED_NEED_ID = 'need-seed-tap'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
-export function volunteerSeed(now: number): Record<string, Doc[]> {
+export function volunteerSeed(now: number): { [N in CollectionName]?: Array<DocOf<N>> } {
   const at9 = (days: number) => bjDayStart(bjDay(now + days * DAY)) + 9 * HOUR
   const org = OrgSchema.parse({
     _id: SEED_ORG_ID,
@@ -63,7 +63,7 @@ export function volunteerSeed(now: number): Record<string, Doc[]> {
   })
   const admins = [org, pending].map((o) =>
     OrgAdminSchema.parse({
-      _id: stableId('voa', o._id, 'u-zhaozhiqiang'),
+      _id: ids.orgAdmin(o._id, 'u-zhaozhiqiang'),
       orgId: o._id,
       userId: 'u-zhaozhiqiang',
       addedBy: 'u-zhaozhiqiang',
@@ -126,7 +126,7 @@ export function volunteerSeed(now: number): Record<string, Doc[]> {
       contactPhone: '13908361240',
       pointsRule: { earnsPoints: true, maxHours: 4 },
       status: 'open',
-      codeSecret: randomBytes(16).toString('hex'),
+      codeSecret: newCodeSecret(),
       publishedBy: 'u-zhaozhiqiang',
       createdAt: now - DAY,
     }),
@@ -134,8 +134,8 @@ export function volunteerSeed(now: number): Record<string, Doc[]> {
   const counters = tasks.map((t) =>
     TaskCounterSchema.parse({ _id: t._id, slots: t.slots, confirmed: 0, waitlisted: 0, nextSeq: 1 }),
   )
-  const request = VolunteerRequestSchema.parse({
-    _id: SEED_REQUEST_ID,
+  const need = NeedSchema.parse({
+    _id: SEED_NEED_ID,
     ...AREA,
     gridId: '513328100001-G01',
     posterId: 'u-wangdeming',
@@ -158,37 +158,22 @@ export function volunteerSeed(now: number): Record<string, Doc[]> {
     volunteers: [],
     awardsPoints: false,
     verifiedAt: null,
-    steps: [
-      { step: 'create', by: 'u-wangdeming', at: now - 2 * DAY, note: null },
-      { step: 'publish', by: 'u-lixiuying', at: now - DAY, note: null },
+    transitions: [
+      { transition: 'create', by: 'u-wangdeming', at: now - 2 * DAY, note: null },
+      { transition: 'publish', by: 'u-lixiuying', at: now - DAY, note: null },
     ],
   })
-  const stats = (kind: Stats['kind'], refId: string, extra: Partial<Stats>): Stats =>
-    StatsSchema.parse({
-      _id: stableId('vst', kind, refId),
-      kind,
-      refId,
-      tasks: 0,
-      signups: 0,
-      cancellations: 0,
-      attended: 0,
-      absent: 0,
-      confirmedMinutes: 0,
-      requestsPosted: 0,
-      requestsTaken: 0,
-      requestsVerified: 0,
-      takeMinutesTotal: 0,
-      ...extra,
-    })
+  const counted = (kind: Counters['kind'], refId: string, extra: Partial<Counters>): Counters =>
+    CountersSchema.parse({ ...emptyCounters(kind, refId), ...extra })
   return {
-    volunteer_orgs: [org, pending],
-    volunteer_org_admins: admins,
-    volunteer_tasks: tasks,
-    volunteer_task_counters: counters,
-    volunteer_requests: [request],
-    volunteer_stats: [
-      stats('village', VILLAGE, { tasks: tasks.length, requestsPosted: 1 }),
-      stats('org', org._id, { tasks: tasks.length }),
+    [C.volunteer_orgs]: [org, pending],
+    [C.volunteer_org_admins]: admins,
+    [C.volunteer_tasks]: tasks,
+    [C.volunteer_task_counters]: counters,
+    [C.volunteer_needs]: [need],
+    [C.volunteer_counters]: [
+      counted('village', VILLAGE, { tasks: tasks.length, needsPosted: 1 }),
+      counted('org', org._id, { tasks: tasks.length }),
     ],
   }
 }

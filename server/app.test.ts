@@ -1,4 +1,6 @@
+import type { Reply } from '../tests/support/harness'
 import { startTestHost, type TestHost } from '../tests/support/host'
+import { C } from '../cloudfunctions/_core/collections'
 import { signSession } from '../cloudfunctions/_core/session'
 
 let host: TestHost
@@ -18,7 +20,7 @@ const invite = (requestId: string) => ({
 describe('HTTP contract of the local host', () => {
   it('GET /api/dev/users lists the demo users with their roles', async () => {
     const res = await fetch(`${host.url}/api/dev/users`)
-    const body = (await res.json()) as any
+    const body = (await res.json()) as Reply
     expect(body.ok).toBe(true)
     const zhaxi = body.data.users.find((u: { id: string }) => u.id === 'u-zhaxi')
     expect(zhaxi.roles).toEqual(
@@ -35,13 +37,13 @@ describe('HTTP contract of the local host', () => {
   })
 
   it('POST /api/fn/<function> runs the action as the session user', async () => {
-    const res = await host.post('/api/fn/account', { action: 'me' }, official)
+    const res = await host.post('/api/fn/account', { action: 'getMe' }, official)
     expect(res.status).toBe(200)
     expect(res.json.data.user.name).toBe('李秀英')
   })
 
   it('GET /api/contract describes every action with input JSON Schemas', async () => {
-    const body = (await (await fetch(`${host.url}/api/contract`)).json()) as any
+    const body = (await (await fetch(`${host.url}/api/contract`)).json()) as Reply
     const createInvite = body.data.functions.account.actions.createInvite
     expect(createInvite).toMatchObject({ write: true, permission: 'invite_create' })
     expect(createInvite.input.properties.role.enum).toContain('grid_worker')
@@ -50,7 +52,7 @@ describe('HTTP contract of the local host', () => {
 })
 
 describe('bad input gets a clear Chinese error and changes nothing', () => {
-  const invitesNow = () => host.rt.db.count('invites')
+  const invitesNow = () => host.rt.db.count(C.invites)
 
   it.each([
     ['malformed JSON', '{"action": "createInvite", ', 400, 'COMMON.BAD_JSON'],
@@ -113,7 +115,7 @@ describe('bad input gets a clear Chinese error and changes nothing', () => {
   })
 
   it('an unknown function', async () => {
-    const res = await host.post('/api/fn/nothing', { action: 'me' }, official)
+    const res = await host.post('/api/fn/nothing', { action: 'getMe' }, official)
     expect(res.status).toBe(404)
     expect(res.json.code).toBe('COMMON.UNKNOWN_FUNCTION')
   })
@@ -148,27 +150,27 @@ describe('bad input gets a clear Chinese error and changes nothing', () => {
     const resident = await host.token('u-zhuoma')
     const res = await host.post(
       '/api/fn/account',
-      { action: 'me', data: { userId: 'u-zhangwei' }, userId: 'u-zhangwei', openid: 'x' },
+      { action: 'getMe', data: { userId: 'u-zhangwei' }, userId: 'u-zhangwei', openid: 'x' },
       resident,
     )
     expect(res.json.data.user.name).toBe('卓玛')
   })
 
   it('the host keeps serving after bad requests', async () => {
-    const res = await host.post('/api/fn/account', { action: 'me' }, official)
+    const res = await host.post('/api/fn/account', { action: 'getMe' }, official)
     expect(res.json.ok).toBe(true)
   })
 })
 
 describe('idempotent writes over HTTP', () => {
   it('the same requestId sent five times at once creates one invite and returns it five times', async () => {
-    const before = await host.rt.db.count('invites')
+    const before = await host.rt.db.count(C.invites)
     const results = await Promise.all(
       Array.from({ length: 5 }, () => host.post('/api/fn/account', invite('req-same-0001'), official)),
     )
     const codes = new Set(results.map((r) => r.json.data.code))
     expect(codes.size).toBe(1)
-    expect(await host.rt.db.count('invites')).toBe(before + 1)
+    expect(await host.rt.db.count(C.invites)).toBe(before + 1)
   })
 
   it("the same requestId from another user is that user's own request", async () => {
@@ -176,5 +178,16 @@ describe('idempotent writes over HTTP', () => {
     const mine = await host.post('/api/fn/account', invite('req-shared-01'), official)
     const theirs = await host.post('/api/fn/account', invite('req-shared-01'), other)
     expect(theirs.json.data.code).not.toBe(mine.json.data.code)
+  })
+
+  it('a requestId reused for another input is refused with 409, not answered with the first result', async () => {
+    const first = await host.post('/api/fn/account', invite('req-reused-01'), official)
+    expect(first.status).toBe(200)
+    const before = await host.rt.db.count(C.invites)
+    const other = { ...invite('req-reused-01'), data: { role: 'info_collector', unitId: '513328100001' } }
+    const res = await host.post('/api/fn/account', other, official)
+    expect(res.status).toBe(409)
+    expect(res.json).toMatchObject({ ok: false, code: 'COMMON.REQUEST_ID_REUSED', message: expect.any(String) })
+    expect(await host.rt.db.count(C.invites)).toBe(before)
   })
 })

@@ -2,11 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { extname, join, normalize, sep } from 'node:path'
 import { z } from 'zod'
-import type { RoleAssignment, User } from '@shared/account/account.schema'
 import { ROLES } from '@shared/auth/roles'
 import { MAX_CALL_BYTES } from '@shared/contract'
 import { CommonErrors } from '@shared/errors'
 import type { Identity } from '../cloudfunctions/_core/caller'
+import { C } from '../cloudfunctions/_core/collections'
 import type { Runtime } from '../cloudfunctions/_core/runtime'
 import { signSession, verifySession } from '../cloudfunctions/_core/session'
 import type { CloudFunction } from '../cloudfunctions/_core/wrap'
@@ -68,9 +68,9 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
   async function demoUsers() {
     const users = []
     for (const id of opts.demoUserIds) {
-      const user = await rt.db.get<User>('users', id)
+      const user = await rt.db.get(C.users, id)
       if (!user) continue
-      const grants = await rt.db.find<RoleAssignment>('role_assignments', { where: { userId: id, revokedAt: null } })
+      const grants = await rt.db.find(C.role_assignments, { where: { userId: id, revokedAt: null } })
       const roles = []
       for (const g of grants) {
         const unit = await rt.units.ref(g.unitId)
@@ -129,7 +129,7 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
     if (path === '/api/dev/login' && req.method === 'POST') {
       const body = LoginSchema.safeParse(await readJson(req, 4096))
       if (!body.success) return sendJson(res, 400, errorBody(CommonErrors.BAD_REQUEST('请选择一个演示用户')))
-      const user = await rt.db.get<User>('users', body.data.userId)
+      const user = await rt.db.get(C.users, body.data.userId)
       if (!user) return sendJson(res, 404, errorBody(CommonErrors.NOT_FOUND('没有这个演示用户')))
       const token = signSession({ uid: user._id, exp: Date.now() + sessionMs }, sessionSecret)
       return sendJson(res, 200, { ok: true, data: { token, user: { id: user._id, name: user.name } } })

@@ -1,3 +1,4 @@
+import type { Reply } from '../tests/support/harness'
 import { startTestHost, type TestHost } from '../tests/support/host'
 import { GPS_MARK, jpegWithExif } from '../tests/support/fixtures'
 import { MAX_PHOTO_BYTES } from '@shared/files'
@@ -14,7 +15,7 @@ async function upload(body: Uint8Array | string, token?: string, type = 'image/j
     body: body as BodyInit,
     headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
   })
-  return { status: res.status, json: (await res.json()) as any }
+  return { status: res.status, json: (await res.json()) as Reply }
 }
 
 describe('POST /api/files and GET /api/files/<id>', () => {

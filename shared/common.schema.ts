@@ -5,7 +5,6 @@ export const IdSchema = z
   .min(1, '编号不能为空')
   .max(64, '编号太长')
   .regex(/^[A-Za-z0-9_:.-]+$/, '编号格式不对')
-export type Id = z.infer<typeof IdSchema>
 
 /** A client-made id for one write; repeating it returns the first result instead of writing again. */
 export const RequestIdSchema = z

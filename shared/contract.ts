@@ -53,7 +53,6 @@ export const CallBodySchema = z.object({
   /** the language the person is reading the app in: replies (errors, labels) come back in it */
   lang: z.enum(LANGS).optional(),
 })
-export type CallBody = z.infer<typeof CallBodySchema>
 
 export const ErrorEnvelopeSchema = z.object({
   ok: z.literal(false),

@@ -12,5 +12,3 @@ export const CONTRACTS = {
   patrol: patrolContract,
   incident: incidentContract,
 } as const
-
-export type FunctionName = keyof typeof CONTRACTS

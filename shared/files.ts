@@ -15,7 +15,6 @@ export const FileIdSchema = z
   .min(3, '照片编号不对')
   .max(300, '照片编号不对')
   .regex(/^(f_[0-9a-f]{32}|cloud:\/\/[A-Za-z0-9._\-/]+)$/, '照片编号不对')
-export type FileId = z.infer<typeof FileIdSchema>
 
 export const PhotoViewSchema = z.object({ fileId: FileIdSchema, url: z.string() })
 export type PhotoView = z.infer<typeof PhotoViewSchema>

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every test, in order. Typecheck → unit and action tests (jest "unit") → build H5,
+// `npm test`: every test, in order. Typecheck → lint (ESLint, Prettier, layer rules) → unit and action tests (jest "unit") → build H5,
 // weapp and the cloud functions → the built mini-program (jest "weapp": WeChat's compiler, the
 // simulator, the package budget) → browser journeys in Debian's Chromium (jest "e2e").
 // Ends with one line "tests: N passed, N failed" and exits non-zero if anything failed.
@@ -52,6 +52,7 @@ function jest(project) {
 
 if (!onlyE2e) {
   step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])
+  step('lint', process.execPath, ['tools/lint.mjs'])
   jest('unit')
 }
 const built =

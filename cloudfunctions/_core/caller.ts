@@ -1,6 +1,7 @@
 import type { RoleAssignment, User } from '@shared/account/account.schema'
 import type { Grant } from '@shared/auth/access'
 import { CommonErrors } from '@shared/errors'
+import { C } from './collections'
 import { stableId } from './ids'
 import { DuplicateKeyError } from './port'
 import type { Runtime } from './runtime'
@@ -24,12 +25,12 @@ export async function loadCaller(rt: Runtime, identity: Identity): Promise<Calle
   let isNew = false
   if (identity.kind === 'anonymous') throw CommonErrors.UNAUTHENTICATED()
   if (identity.kind === 'user') {
-    user = await rt.db.get<User>('users', identity.userId)
+    user = await rt.db.get(C.users, identity.userId)
     if (!user) throw CommonErrors.UNAUTHENTICATED.because('auth.account_gone')
   } else {
     // The user id is derived from the OPENID, so two first calls at once create one account.
     const id = stableId('wx', identity.openid)
-    user = await rt.db.get<User>('users', id)
+    user = await rt.db.get(C.users, id)
     if (!user) {
       const fresh: User = {
         _id: id,
@@ -41,15 +42,15 @@ export async function loadCaller(rt: Runtime, identity: Identity): Promise<Calle
         createdAt: rt.clock.now(),
       }
       try {
-        await rt.db.transaction((tx) => tx.insert('users', fresh))
+        await rt.db.transaction((tx) => tx.insert(C.users, fresh))
         isNew = true
       } catch (err) {
         if (!(err instanceof DuplicateKeyError)) throw err
       }
-      user = (await rt.db.get<User>('users', id)) ?? fresh
+      user = (await rt.db.get(C.users, id)) ?? fresh
     }
   }
-  const grants = await rt.db.find<RoleAssignment>('role_assignments', {
+  const grants = await rt.db.find(C.role_assignments, {
     where: { userId: user._id, revokedAt: null },
     limit: 200,
   })

@@ -25,20 +25,20 @@ describe('cloudbaseMain', () => {
   it('uses the OPENID CloudBase injects, whatever the event claims', async () => {
     process.env.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID'
     process.env.WX_OPENID = 'o-real-user'
-    await main({ action: 'me', data: { openid: 'o-forged' }, userInfo: { openId: 'o-forged' }, openid: 'o-forged' })
+    await main({ action: 'getMe', data: { openid: 'o-forged' }, userInfo: { openId: 'o-forged' }, openid: 'o-forged' })
     expect(seen[0]!.identity).toEqual({ kind: 'wechat', openid: 'o-real-user' })
   })
 
   it('reads the OPENID from the invocation context when the platform passes it there', async () => {
     delete process.env.WX_OPENID
     const context = { environment: JSON.stringify({ WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: 'o-from-context' }) }
-    await main({ action: 'me', data: {} }, context)
+    await main({ action: 'getMe', data: {} }, context)
     expect(seen[0]!.identity).toEqual({ kind: 'wechat', openid: 'o-from-context' })
   })
 
   it('is anonymous when the platform gives no OPENID', async () => {
     delete process.env.WX_OPENID
-    await main({ action: 'me', data: {}, userInfo: { openId: 'o-forged' } })
+    await main({ action: 'getMe', data: {}, userInfo: { openId: 'o-forged' } })
     expect(seen[0]!.identity).toEqual({ kind: 'anonymous' })
   })
 

@@ -10,13 +10,22 @@ import { C } from './collections'
  */
 interface Sent {
   api: string
-  params: Record<string, any>
+  params: Params
+}
+/** A request's parameters as the SDK builds them: queries, orders and documents travel as EJSON strings. */
+interface Params {
+  query?: string
+  order?: string
+  data?: string | string[]
+  limit?: number
+  transactionId?: string
+  [param: string]: unknown
 }
 let sent: Sent[] = []
-let reply: (api: string, params: Record<string, any>) => unknown = () => ({})
+let reply: (api: string, params: Params) => unknown = () => ({})
 
 class FakeRequest {
-  async send(api: string, params: Record<string, any> = {}) {
+  async send(api: string, params: Params = {}) {
     sent.push({ api, params })
     if (api === 'database.startTransaction') return { transactionId: 'tx-1' }
     if (api === 'database.commitTransaction' || api === 'database.abortTransaction') return { requestId: 'r' }
@@ -27,7 +36,7 @@ class FakeRequest {
 const app = tcb.init({ env: 'linli-test', secretId: 'id', secretKey: 'key' })
 const db = app.database()
 const port = new CloudbasePort(db)
-const json = (s: string) => JSON.parse(s)
+const json = (s: string | undefined) => JSON.parse(s ?? 'null')
 
 beforeEach(() => {
   ;(Db as unknown as { reqClass: unknown }).reqClass = FakeRequest
@@ -129,8 +138,10 @@ describe('CloudbasePort transactions', () => {
       'database.commitTransaction',
     ])
     for (const s of sent.slice(1, 6)) expect(s.params.transactionId).toBe('tx-1')
-    expect(json(sent[2]!.params.data[0])).toEqual({ _id: 'e1', delta: { $numberInt: '-30' } })
-    expect(json(sent[3]!.params.data)).toEqual({ $set: { balance: { $numberInt: '70' }, last: { by: 'u1' } } })
+    expect(json((sent[2]!.params.data as string[])[0])).toEqual({ _id: 'e1', delta: { $numberInt: '-30' } })
+    expect(json(sent[3]!.params.data as string)).toEqual({
+      $set: { balance: { $numberInt: '70' }, last: { by: 'u1' } },
+    })
     expect(sent[4]!.params).toMatchObject({ upsert: true, merge: false })
   })
 

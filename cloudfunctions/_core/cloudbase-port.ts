@@ -102,7 +102,7 @@ export class CloudbasePort implements RawPort {
 }
 
 /** Our filter → CloudBase's where object with db.command operators. */
-export function toCloudbase(db: CbDb, where: Filter): Record<string, unknown> {
+function toCloudbase(db: CbDb, where: Filter): Record<string, unknown> {
   const _ = db.command
   const out: Record<string, unknown> = {}
   for (const [field, cond] of Object.entries(where)) {

@@ -3,7 +3,7 @@ import { jpegWithExif, GPS_MARK } from '../../tests/support/fixtures'
 
 /** The CloudBase file port against a stand-in for the SDK's app object (the calls and their limits). */
 function fakeApp() {
-  const calls: Array<{ fn: string; arg: any }> = []
+  const calls: Array<{ fn: string; arg: { fileList: unknown[] } }> = []
   const stored = new Map<string, Buffer>()
   const app = {
     getTempFileURL: async (arg: { fileList: Array<{ fileID: string }> }) => {

@@ -2,8 +2,9 @@ import type { Household, Invite, RoleAssignment, Unit, User } from '@shared/acco
 import type {
   Incident,
   IncidentConfig,
+  IncidentCounter,
   IncidentEvent,
-  IncidentStat,
+  IncidentJoin,
   InboxMessage,
   SafeReport,
 } from '@shared/incident/incident.schema'
@@ -11,41 +12,44 @@ import type {
   Patrol,
   PatrolCheckin,
   PatrolCheckpoint,
+  PatrolCounter,
   PatrolHazard,
   PatrolHours,
   PatrolMember,
   PatrolReview,
   PatrolRoute,
   PatrolShift,
-  PatrolStat,
   PatrolTeam,
 } from '@shared/patrol/patrol.schema'
 import type {
   Goods,
   HouseholdMonth,
   LedgerEntry,
+  PickupCode,
   PointsAccount,
   PointsAward,
   PointsBatch,
+  PointsCap,
   PointsObjection,
   PointsRule,
   PointsRuleVersion,
   PointsSettings,
+  RedeemLimit,
   Redemption,
-  VillageMonthStats,
+  VillageMonth,
 } from '@shared/points/points.schema'
 import type {
   Adjustment,
+  Counters,
   HoursEntry,
   HoursTotal,
   InboxEntry,
+  Need,
   Org,
   OrgAdmin,
   Signup,
-  Stats,
   Task,
   TaskCounter,
-  VolunteerRequest,
 } from '@shared/volunteer/volunteer.schema'
 import type { Doc } from './port'
 
@@ -65,9 +69,6 @@ export interface CollectionSpec<D extends Doc = Doc> {
 
 const spec = <D extends Doc>(s: { indexes: string[][]; unique?: string[][] }): CollectionSpec<D> => s
 
-/** TRANSITION (issue #15): collections whose document type is not declared yet. */
-type LooseDoc = Doc & Record<string, unknown>
-
 /** The idempotency record of one write: the caller, the request id, what was asked and the first result. */
 export interface RequestRecord extends Doc {
   fn: string
@@ -79,16 +80,9 @@ export interface RequestRecord extends Doc {
   at: number
 }
 
-/** "我也遇到": one per person and case */
-export interface IncidentJoin extends Doc {
-  incidentId: string
-  userId: string
-  at: number
-}
-
 export const COLLECTIONS = {
   // ---- platform ----
-  /** idempotency records: one per (function, action, caller, requestId), holding the first result */
+  /** idempotency records: one per caller and requestId (`<userId>:<requestId>`), with what was asked and its result */
   requests: spec<RequestRecord>({ indexes: [] }),
 
   // ---- account ----
@@ -118,18 +112,19 @@ export const COLLECTIONS = {
       ['sweepAt'],
     ],
   }),
-  /** append-only timeline, id = stableId('ie', incidentId, seq) */
+  /** append-only timeline, id = eventId(incidentId, seq): `ie_<incidentId>_<seq, 4 digits>` */
   incident_events: spec<IncidentEvent>({ indexes: [['incidentId', 'seq']] }),
   /** "我也遇到", id = stableId('ij', incidentId, userId) */
   incident_joins: spec<IncidentJoin>({ indexes: [] }),
+  /** messages to people about cases, id = timeId('im', at, userId, incidentId, seq, title) */
   incident_inbox: spec<InboxMessage>({
     indexes: [
       ['userId', 'at'],
       ['userId', 'readAt'],
     ],
   }),
-  /** counters per unit per Beijing month, id = stableId('ist', unitId, month) */
-  incident_stats: spec<IncidentStat>({ indexes: [['unitId', 'month']] }),
+  /** counters per unit per Beijing month (figures are computed from them), id = stableId('icn', unitId, month) */
+  incident_counters: spec<IncidentCounter>({ indexes: [['unitId', 'month']] }),
   /** per-county category list override, id = county id */
   incident_configs: spec<IncidentConfig>({ indexes: [] }),
   /** 报平安: one per grid per Beijing day, id = stableId('sr', gridId, day) */
@@ -154,7 +149,7 @@ export const COLLECTIONS = {
   }),
   /** one per shift window: stableId('pt', shiftId, day) */
   patrols: spec<Patrol>({ indexes: [['villageId', 'day']] }),
-  /** one per (patrol, checkpoint): stableId('ci', patrolId, checkpointId); positions live only here */
+  /** one per (patrol, checkpoint): timeId('ci', windowStart, patrolId, checkpointId); positions live only here */
   patrol_checkins: spec<PatrolCheckin>({
     indexes: [
       ['patrolId', 'at'],
@@ -166,7 +161,7 @@ export const COLLECTIONS = {
   patrol_hours: spec<PatrolHours>({ indexes: [['userId', 'at'], ['patrolId']] }),
   patrol_hazards: spec<PatrolHazard>({ indexes: [['patrolId', 'at']] }),
   /** monthly counters per village and per team, with ancestors for township/county figures */
-  patrol_stats: spec<PatrolStat>({
+  patrol_counters: spec<PatrolCounter>({
     indexes: [
       ['kind', 'villageId', 'month'],
       ['kind', 'townshipId', 'month'],
@@ -177,13 +172,13 @@ export const COLLECTIONS = {
   // ---- points ----
   /** current version of each rule; _id = stableId('pr', villageId, code) */
   points_rules: spec<PointsRule>({ indexes: [['villageId', 'category', 'code']] }),
-  /** every version of every rule, kept (entries cite rule id + version) */
+  /** every version of every rule, kept (entries cite rule id + version); _id = `${ruleId}.v${version}` */
   points_rule_versions: spec<PointsRuleVersion>({ indexes: [['ruleId', 'version']] }),
   /** per-village settings (publicity days, pickup days); _id = villageId */
   points_settings: spec<PointsSettings>({ indexes: [] }),
   /** one per household; _id = householdId; balance = sum of the household's ledger */
   points_accounts: spec<PointsAccount>({ indexes: [['villageId', 'balance']] }),
-  /** append-only ledger */
+  /** append-only ledger; _id derived from what caused the entry (pointsKeys in points/points.repo.ts) */
   points_ledger: spec<LedgerEntry>({
     indexes: [
       ['householdId', 'seq'],
@@ -205,9 +200,10 @@ export const COLLECTIONS = {
       ['awardId', 'createdAt'],
     ],
   }),
-  /** points counted per household, rule and month against the rule's cap */
-  points_caps: spec<LooseDoc>({ indexes: [] }),
+  /** points counted per household, rule and month against the rule's cap; _id = stableId('pcap', hh, rule, month) */
+  points_caps: spec<PointsCap>({ indexes: [] }),
   points_goods: spec<Goods>({ indexes: [['villageId', 'sort']] }),
+  /** goods taken for points (兑换); _id = stableId('rd', userId, requestId) */
   points_redemptions: spec<Redemption>({
     indexes: [
       ['householdId', 'createdAt'],
@@ -216,11 +212,13 @@ export const COLLECTIONS = {
       ['status', 'expiresAt'],
     ],
   }),
-  /** units of one goods taken per household and month (the per-household limit) */
-  points_redeem_limits: spec<LooseDoc>({ indexes: [] }),
-  /** live 6-digit pickup codes per village → order */
-  points_pickup_codes: spec<LooseDoc>({ indexes: [] }),
-  points_village_months: spec<VillageMonthStats>({ indexes: [] }),
+  /** units of one goods taken per household and month (its limit); _id = stableId('prl', hh, goods, month) */
+  points_redeem_limits: spec<RedeemLimit>({ indexes: [] }),
+  /** live 6-digit pickup codes per village → redemption; _id = stableId('pk', villageId, code) */
+  points_pickup_codes: spec<PickupCode>({ indexes: [] }),
+  /** counters per village and Beijing month; _id = stableId('pst', villageId, month) */
+  points_village_months: spec<VillageMonth>({ indexes: [] }),
+  /** counters per household and Beijing month (the month's board); _id = stableId('phm', householdId, month) */
   points_household_months: spec<HouseholdMonth>({ indexes: [['villageId', 'month', 'earned']] }),
 
   // ---- volunteer ----
@@ -231,6 +229,7 @@ export const COLLECTIONS = {
       ['countyId', 'status', 'registeredAt'],
     ],
   }),
+  /** one per (organisation, admin): stableId('voa', orgId, userId) */
   volunteer_org_admins: spec<OrgAdmin>({ indexes: [['userId'], ['orgId']] }),
   volunteer_tasks: spec<Task>({
     indexes: [
@@ -240,15 +239,18 @@ export const COLLECTIONS = {
   }),
   /** one counter per task (_id = task id): slots, confirmed, waitlisted, next sequence number */
   volunteer_task_counters: spec<TaskCounter>({ indexes: [] }),
+  /** one per (task, person): stableId('vs', taskId, userId), reused when they sign up again */
   volunteer_signups: spec<Signup>({
     indexes: [
       ['taskId', 'status', 'seq'],
       ['userId', 'signedUpAt'],
     ],
   }),
+  /** append-only, one per sign-up whose confirmed minutes differ from the measured: stableId('vadj', signupId) */
   volunteer_adjustments: spec<Adjustment>({ indexes: [['signupId']] }),
-  /** hours record entries (_id from sourceKey + user) and per-user totals (_id from user) */
+  /** the hours record, one entry per source event and person: stableId('vh', sourceKey, userId) */
   volunteer_hours: spec<HoursEntry>({ indexes: [['userId', 'at']] }),
+  /** per-person running totals of the hours record: stableId('vt', userId) */
   volunteer_totals: spec<HoursTotal>({ indexes: [] }),
   volunteer_inbox: spec<InboxEntry>({
     indexes: [
@@ -256,7 +258,8 @@ export const COLLECTIONS = {
       ['kind', 'pushedAt', 'showAt'],
     ],
   }),
-  volunteer_requests: spec<VolunteerRequest>({
+  /** residents' needs (群众点单), with the poster's area for indexed unit queries */
+  volunteer_needs: spec<Need>({
     indexes: [
       ['posterId', 'createdAt'],
       ['villageId', 'status', 'createdAt'],
@@ -264,8 +267,8 @@ export const COLLECTIONS = {
       ['countyId', 'status', 'createdAt'],
     ],
   }),
-  /** figures per village / organisation, kept in the same transactions */
-  volunteer_stats: spec<Stats>({ indexes: [] }),
+  /** counters per village (or township) and organisation that figures come from: stableId('vc', kind, refId) */
+  volunteer_counters: spec<Counters>({ indexes: [] }),
 }
 
 export type CollectionName = keyof typeof COLLECTIONS

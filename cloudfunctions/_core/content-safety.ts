@@ -7,7 +7,7 @@ export interface ContentSafetyPort {
 }
 
 /** A deliberately small local list: enough to exercise the path in the local host and tests. */
-export const LOCAL_BLOCKED_WORDS = ['法轮功', '六合彩', '赌博网站', '代开发票', '办证刻章', '枪支弹药', '冰毒出售']
+const LOCAL_BLOCKED_WORDS = ['法轮功', '六合彩', '赌博网站', '代开发票', '办证刻章', '枪支弹药', '冰毒出售']
 
 export function wordListChecker(words: readonly string[] = LOCAL_BLOCKED_WORDS): ContentSafetyPort {
   return {

@@ -5,10 +5,15 @@
  */
 export type Cell = string | number | null | undefined
 
+/** Text a spreadsheet would run as a formula gets a leading apostrophe (also for XLSX cells a person may edit). */
+export function defuseFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
+}
+
 export function csvCell(v: Cell): string {
   if (v === null || v === undefined) return ''
   const s = String(v)
-  const safe = typeof v === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
+  const safe = typeof v === 'string' ? defuseFormula(s) : s
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 

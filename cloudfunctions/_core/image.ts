@@ -27,7 +27,7 @@ export function stripMetadata(b: Uint8Array, type: PhotoType): Uint8Array | null
   return stripWebp(b)
 }
 
-export function stripJpeg(b: Uint8Array): Uint8Array | null {
+function stripJpeg(b: Uint8Array): Uint8Array | null {
   if (b[0] !== 0xff || b[1] !== 0xd8) return null
   const parts: Uint8Array[] = [b.subarray(0, 2)]
   let orientation = 1
@@ -134,7 +134,7 @@ export function orientationApp1(orientation: number): Uint8Array {
 
 const PNG_DROP = new Set(['eXIf', 'tEXt', 'iTXt', 'zTXt', 'tIME'])
 
-export function stripPng(b: Uint8Array): Uint8Array | null {
+function stripPng(b: Uint8Array): Uint8Array | null {
   const parts: Uint8Array[] = [b.subarray(0, 8)]
   let i = 8
   while (i + 12 <= b.length) {
@@ -149,7 +149,7 @@ export function stripPng(b: Uint8Array): Uint8Array | null {
   return concat(parts)
 }
 
-export function stripWebp(b: Uint8Array): Uint8Array | null {
+function stripWebp(b: Uint8Array): Uint8Array | null {
   if (b.length < 12) return null
   const parts: Uint8Array[] = []
   let i = 12

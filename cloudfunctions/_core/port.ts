@@ -33,10 +33,6 @@ export interface Doc {
   [field: string]: unknown
 }
 
-/** TRANSITION (issue #15): what the untyped forms return when no type is given. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDoc = Doc & Record<string, any>
-
 /** Field values to replace at the top level (never a deep merge, on either adapter). */
 export type Patch = Record<string, unknown>
 
@@ -77,12 +73,6 @@ export interface TxStore {
   /** Replaces the given top-level fields; fails with DocNotFoundError if the document is missing. */
   update<N extends CollectionName>(collection: N, id: string, patch: PatchOf<N>): Promise<void>
   remove<N extends CollectionName>(collection: N, id: string): Promise<void>
-  // ---- TRANSITION (issue #15): the untyped forms, removed once every domain uses the typed ones ----
-  /** @deprecated */ get<T extends Doc = AnyDoc>(collection: string, id: string): Promise<T | null>
-  /** @deprecated */ insert<T extends Doc>(collection: string, doc: T): Promise<void>
-  /** @deprecated */ set<T extends Doc>(collection: string, doc: T): Promise<void>
-  /** @deprecated */ update(collection: string, id: string, patch: Patch): Promise<void>
-  /** @deprecated */ remove(collection: string, id: string): Promise<void>
 }
 
 /** The one narrow port every action reads and writes through, typed by the collections file. */
@@ -93,10 +83,6 @@ export interface DataPort {
   /** Runs fn atomically: all of its writes land, or none do. */
   transaction<T>(fn: (tx: TxStore) => Promise<T>): Promise<T>
   close?(): Promise<void>
-  // ---- TRANSITION (issue #15) ----
-  /** @deprecated */ get<T extends Doc = AnyDoc>(collection: string, id: string): Promise<T | null>
-  /** @deprecated */ find<T extends Doc = AnyDoc>(collection: string, options?: FindOptions): Promise<T[]>
-  /** @deprecated */ count(collection: string, where?: Filter): Promise<number>
 }
 
 /**

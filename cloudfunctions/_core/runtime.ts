@@ -35,8 +35,14 @@ export interface Runtime {
 
 type PlatformPorts = 'files' | 'contentSafety' | 'notifier'
 
+/** What createRuntime makes itself: the typed port over the adapter, and the unit directory over that port. */
+interface Derived {
+  db: DataPort
+  units: UnitDirectory
+}
+
 export function createRuntime(
-  parts: Omit<Runtime, 'units' | 'db' | PlatformPorts> & { db: RawPort } & Partial<Pick<Runtime, PlatformPorts>>,
+  parts: Omit<Runtime, keyof Derived | PlatformPorts> & { db: RawPort } & Partial<Pick<Runtime, PlatformPorts>>,
 ): Runtime {
   const db = typedPort(parts.db)
   return {

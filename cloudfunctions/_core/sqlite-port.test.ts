@@ -180,29 +180,50 @@ describe('SqlitePort durability', () => {
     return header.readUInt32BE(12)
   }
 
-  it('starts the WAL over under continuous writes, without the writer ever checkpointing itself', async () => {
+  /**
+   * Writes that never stop, with the checkpointer driven by hand (no timer): one transaction in 20 runs a worker
+   * round while it is still open, so each round finds a writer at work, as it would under steady writes, and
+   * copies everything but that transaction. Whether the WAL starts over then depends only on the frames
+   * written, never on how the two threads happen to be scheduled (the generous timeouts are for a busy machine).
+   */
+  async function writeWithRounds(restartAt: number): Promise<{ restarts: number; asks: number; frames: number }> {
     const file = tmpFile()
     // the backstop is out of reach, so only the worker's pause can start the WAL over
-    const a = new SqlitePort(file, SPEC, {
-      checkpoint: { everyMs: 10, restartAt: 300, slack: 40, backstop: 1_000_000 },
-    })
+    const a = new SqlitePort(file, SPEC, { checkpoint: { everyMs: 0, restartAt, slack: 40, backstop: 1_000_000 } })
     const started = walRestarts(file)
     const pad = 'x'.repeat(3000)
-    for (let i = 0; i < 3000; i++) {
-      await a.transaction((tx) => tx.insert('things', { _id: `w${i}`, kind: 'k', n: i, pad }))
-      // requests arrive through I/O: let the event loop turn, as the host's does between requests
-      await new Promise((r) => setImmediate(r))
+    let asks = 0
+    for (let i = 0; i < 1200; i++) {
+      await a.transaction(async (tx) => {
+        await tx.insert('things', { _id: `w${i}`, kind: 'k', n: i, pad })
+        if (i % 20 === 10 && (await a.checkpointRound())) asks += 1
+      })
     }
-    // ~14,000 frames were written (none restarted the WAL without the pause: measured 0–1 restarts, 13–16k frames);
-    // restarted WALs reuse the file from its start (measured 8–11 restarts, 3–4.5k frames)
-    expect(walRestarts(file) - started).toBeGreaterThanOrEqual(3)
-    expect(statSync(`${file}-wal`).size / (4096 + 24)).toBeLessThan(8000)
-    expect(await a.count('things', { kind: 'k' })).toBe(3000)
+    const restarts = walRestarts(file) - started
+    const frames = statSync(`${file}-wal`).size / (4096 + 24)
+    expect(await a.count('things', { kind: 'k' })).toBe(1200)
     await a.close()
     const b = new SqlitePort(file, SPEC)
-    expect(await b.count('things', { kind: 'k' })).toBe(3000)
+    expect(await b.count('things', { kind: 'k' })).toBe(1200)
     await b.close()
-  })
+    return { restarts, asks, frames }
+  }
+
+  it('starts the WAL over under continuous writes, without the writer ever checkpointing itself', async () => {
+    const { restarts, asks, frames } = await writeWithRounds(200)
+    // ~6,000 frames were written (see below); each pause the worker asked for started the WAL over at the next
+    // write, and a restarted WAL reuses the file from its start: it never grew much past the restart point
+    expect(asks).toBeGreaterThanOrEqual(10)
+    expect(restarts).toBe(asks)
+    expect(frames).toBeLessThan(1000)
+  }, 30_000)
+
+  it('never starts the WAL over under continuous writes without the pause', async () => {
+    const { restarts, asks, frames } = await writeWithRounds(1_000_000)
+    expect(asks).toBe(0)
+    expect(restarts).toBe(0)
+    expect(frames).toBeGreaterThan(5000)
+  }, 30_000)
 
   it('closes promptly while the worker is waiting for its pause, and keeps every write', async () => {
     const file = tmpFile()
@@ -237,27 +258,50 @@ describe('SqlitePort durability', () => {
 
   it('keeps every acknowledged write when killed in the middle of checkpoints and WAL restarts', async () => {
     const file = tmpFile()
+    // The worker checkpoints every 2 ms; besides, one transaction in 20 asks for a round while it is open, so
+    // the WAL starts over however the threads are scheduled. Each acknowledged write prints its number and the
+    // WAL's restart count; the kill comes once there have been enough of both, wherever the worker then is.
     const script = `
-      const { writeSync } = require('node:fs');
+      const { writeSync, openSync, readSync, closeSync } = require('node:fs');
       const { SqlitePort } = require(${JSON.stringify(resolve(__dirname, 'sqlite-port.ts'))});
-      const db = new SqlitePort(${JSON.stringify(file)}, ${JSON.stringify(SPEC)}, { checkpoint: { everyMs: 2, restartAt: 100, slack: 20, backstop: 1000000 } });
+      const file = ${JSON.stringify(file)};
+      const db = new SqlitePort(file, ${JSON.stringify(SPEC)}, { checkpoint: { everyMs: 2, restartAt: 100, slack: 20, backstop: 1000000 } });
+      const restarts = () => {
+        const fd = openSync(file + '-wal', 'r'), header = Buffer.alloc(32);
+        readSync(fd, header, 0, 32, 0);
+        closeSync(fd);
+        return header.readUInt32BE(12);
+      };
       (async () => {
         for (let i = 0; ; i++) {
-          await db.transaction((tx) => tx.insert('things', { _id: 'k' + i, kind: 'k', n: i, pad: 'z'.repeat(1500) }));
-          writeSync(1, i + '\\n');
+          await db.transaction(async (tx) => {
+            await tx.insert('things', { _id: 'k' + i, kind: 'k', n: i, pad: 'z'.repeat(1500) });
+            if (i % 20 === 10) await db.checkpointRound();
+          });
+          writeSync(1, i + ' ' + restarts() + '\\n');
           await new Promise((r) => setImmediate(r));
         }
       })();`
     const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
-    let out = ''
-    child.stdout!.on('data', (b: Buffer) => {
-      out += b.toString()
+    const acknowledged: number[] = []
+    let firstRestarts: number | null = null
+    let partial = ''
+    await new Promise<void>((enough) => {
+      child.stdout!.on('data', (b: Buffer) => {
+        const lines = (partial + b.toString()).split('\n')
+        partial = lines.pop()!
+        for (const line of lines) {
+          const [i, restarts] = line.split(' ').map(Number) as [number, number]
+          acknowledged.push(i)
+          firstRestarts ??= restarts
+          if (acknowledged.length >= 300 && restarts - firstRestarts >= 3) enough()
+        }
+      })
+      child.once('exit', () => enough())
     })
-    await new Promise((r) => setTimeout(r, 2500))
     child.kill('SIGKILL')
-    await new Promise((r) => child.once('exit', r))
-    const acknowledged = out.trim().split('\n').filter(Boolean).map(Number)
-    expect(acknowledged.length).toBeGreaterThan(200)
+    if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.once('exit', r))
+    expect(acknowledged.length).toBeGreaterThanOrEqual(300)
     const db = new SqlitePort(file, SPEC)
     expect(await db.count('things', { kind: 'k' })).toBeGreaterThanOrEqual(acknowledged.at(-1)! + 1)
     expect(await db.get('things', `k${acknowledged.at(-1)}`)).toMatchObject({ n: acknowledged.at(-1) })
@@ -265,7 +309,7 @@ describe('SqlitePort durability', () => {
       (db as unknown as { db: { pragma(s: string): Array<{ integrity_check: string }> } }).db.pragma('integrity_check'),
     ).toEqual([{ integrity_check: 'ok' }])
     await db.close()
-  })
+  }, 60_000)
 
   it('keeps committed data when the process is killed, and loses the open transaction', async () => {
     const file = tmpFile()

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import { COLLECTIONS, type CollectionSpec } from './collections'
@@ -25,11 +25,11 @@ import {
  * lock in turn, so a transaction (BEGIN IMMEDIATE … COMMIT) sees and writes alone, and reads run between
  * transactions, so nobody reads uncommitted state. WAL keeps committed data across a killed process.
  *
- * Tables are ordinary rowid tables with `_id` as a unique key. (They were WITHOUT ROWID until issue #7: there a
- * row lives in an index b-tree, which keeps only ~1,000 bytes of a row on its leaf page, so every incident,
- * request record or inbox message spilled into overflow pages, and rows went in at random places by their
- * hashed ids. A rowid table keeps rows up to ~4 KB on the page and appends new rows at its end. Files made
- * before keep their layout; the SQL is the same for both.)
+ * Tables are ordinary rowid tables with `_id` as a unique key, not WITHOUT ROWID: a WITHOUT ROWID table keeps a
+ * row in an index b-tree, only ~1,000 bytes of it on the leaf page, so incidents, request records and inbox
+ * messages would spill into overflow pages and go in at random places by their hashed ids; a rowid table keeps
+ * rows up to ~4 KB on the page and appends new rows at its end. (The SQL is the same for a file made with
+ * WITHOUT ROWID tables, which keeps its layout.)
  */
 export interface SqlitePortOptions {
   /** the WAL checkpointer's settings (tests use small ones) */
@@ -64,6 +64,14 @@ export class SqlitePort implements RawPort {
 
   /** Copies the WAL into the database file off the request path (see Checkpointer). */
   private readonly checkpointer: Checkpointer | null = null
+
+  /**
+   * Runs one checkpointer round now, for tests that drive it by hand (`checkpoint: { everyMs: 0 }`): true when
+   * the worker asked for the pause, so the WAL starts over at the next write after the operation now running.
+   */
+  checkpointRound(): Promise<boolean> {
+    return this.checkpointer ? this.checkpointer.round() : Promise.resolve(false)
+  }
 
   /** Tables and the declared indexes; an index this adapter made that the spec no longer lists is dropped. */
   private migrate(): void {
@@ -157,8 +165,8 @@ export class SqlitePort implements RawPort {
 
   /**
    * A read outside a transaction runs at once when no transaction is open: it sees only committed state, and
-   * does not queue behind transactions that have not begun (a request's reads before its own transaction used
-   * to wait behind every transaction queued by the others, once per read). While a transaction is open (it
+   * does not queue behind transactions that have not begun (else a request's reads before its own transaction
+   * would wait behind every transaction queued by the others, once per read). While a transaction is open (it
    * awaits between its statements) the read waits for it to end.
    */
   private async read<T>(fn: () => T): Promise<T> {
@@ -299,17 +307,18 @@ export class SqlitePort implements RawPort {
  * while much is left, and an fdatasync of the database file after each round.
  *
  * Copying alone does not bound the WAL: SQLite starts the file over only when a write transaction begins with
- * every frame already copied, which under steady writes never happens by itself. The writer's own checkpoint
- * at 10,000 pages used to do it, with a 20–55 ms stall (its fsync of everything the worker had copied without
- * syncing). So once the WAL holds `restartAt` frames and the worker has nearly caught up, it says `ready`; this
- * thread lets the operation now running finish and starts no other (queued reads wait too: they share the
- * connection) while the worker copies the last frames and syncs them; the next write then restarts the WAL. The request
- * thread never fsyncs and its event loop stays free meanwhile. The writer's own autocheckpoint stays as a
- * backstop at `backstop` frames, should the worker fall behind. Durability is unchanged (synchronous =
- * NORMAL: the WAL is synced before its frames are copied, the database file before the WAL starts over).
+ * every frame already copied, which under steady writes never happens by itself. Left to the writer's own
+ * checkpoint, a request would stall 20–55 ms (its fsync of everything the worker had copied without syncing).
+ * So once the WAL holds `restartAt` frames and the worker has nearly caught up, it says `ready`; this thread
+ * lets the operation now running finish and starts no other (queued reads wait too: they share the
+ * connection) while the worker copies the last frames and syncs them; the next write then restarts the WAL.
+ * The request thread never fsyncs and its event loop stays free meanwhile. The writer's own autocheckpoint
+ * stays as a backstop at `backstop` frames, should the worker fall behind. Durability is unchanged
+ * (synchronous = NORMAL: the WAL is synced before its frames are copied, the database file before the WAL
+ * starts over). The worker is `sqlite-checkpointer.cjs`.
  */
 export interface CheckpointOptions {
-  /** ms between the worker's rounds */
+  /** ms between the worker's rounds; 0: no timer, a round runs when `checkpointRound()` asks (tests) */
   everyMs: number
   /** WAL frames (pages) at which the WAL is started over */
   restartAt: number
@@ -324,7 +333,9 @@ export interface CheckpointOptions {
  * fsyncs (3–14 ms here), so the rarer the better, while a WAL of tens of MB costs reads nothing measurable.
  * At 4,000 the pause came every ~200 reports under load and set the p95 (in-process, 1×, c=8: p95 4.1 → 2.1 ms).
  */
-export const CHECKPOINT: CheckpointOptions = { everyMs: 100, restartAt: 16_000, slack: 256, backstop: 64_000 }
+const CHECKPOINT: CheckpointOptions = { everyMs: 100, restartAt: 16_000, slack: 256, backstop: 64_000 }
+
+const CHECKPOINTER = join(__dirname, 'sqlite-checkpointer.cjs')
 
 class Checkpointer {
   private readonly worker: Worker
@@ -338,7 +349,6 @@ class Checkpointer {
   ) {
     db.pragma(`wal_autocheckpoint = ${opts.backstop}`)
     this.worker = new Worker(CHECKPOINTER, {
-      eval: true,
       workerData: { lib: createRequire(__filename).resolve('better-sqlite3'), file, ...opts },
     })
     this.worker.on('message', (m: unknown) => {
@@ -368,6 +378,28 @@ class Checkpointer {
     })
   }
 
+  /**
+   * One round now; resolves once the worker has answered, with whether it asked for the pause (which then
+   * waits for the operation now running, and the next write starts the WAL over).
+   */
+  round(): Promise<boolean> {
+    if (this.exited) return Promise.resolve(false)
+    this.worker.ref()
+    return new Promise((done) => {
+      const answer = (m: unknown) => {
+        if (m !== 'ready' && m !== 'idle' && m !== 'exit') return
+        this.worker.off('message', answer)
+        this.worker.off('exit', gone)
+        this.worker.unref()
+        done(m === 'ready')
+      }
+      const gone = () => answer('exit')
+      this.worker.on('message', answer)
+      this.worker.on('exit', gone)
+      this.worker.postMessage('round')
+    })
+  }
+
   /** Last checkpoint, then the worker's connection closes and the thread ends. */
   close(): Promise<void> {
     if (this.exited) return Promise.resolve()
@@ -378,65 +410,6 @@ class Checkpointer {
     })
   }
 }
-
-const CHECKPOINTER = `
-const { parentPort, workerData } = require('node:worker_threads')
-const fs = require('node:fs')
-const Database = require(workerData.lib)
-const { everyMs, restartAt, slack } = workerData
-const db = new Database(workerData.file)
-db.pragma('busy_timeout = 5000')
-const dbFd = fs.openSync(workerData.file, 'r')
-const checkpoint = () => { try { return db.pragma('wal_checkpoint(PASSIVE)')[0] } catch { return null } }
-let timer = null
-let waiting = false
-let closed = false
-let askedAt = -1
-let last = { log: -1, checkpointed: -1 }
-function schedule() { if (!timer && !waiting && !closed) timer = setTimeout(round, everyMs) }
-function round() {
-  timer = null
-  // Copy, sync the database file, copy what came meanwhile, …, until little is left uncopied or unsynced, so
-  // the last checkpoint before a restart (with the writer paused) copies and syncs only a few pages. Bounded
-  // in time: under writes faster than the disk, the next round goes on and the backstop bounds the WAL.
-  const until = Date.now() + 4 * everyMs
-  let r = checkpoint()
-  const idle = r && r.log === last.log && r.checkpointed === last.checkpointed
-  while (r && !idle && Date.now() < until) {
-    const before = r.checkpointed
-    try { fs.fdatasyncSync(dbFd) } catch {}
-    r = checkpoint() || r
-    if (r.checkpointed - before <= slack && r.log - r.checkpointed <= slack) break
-  }
-  // ask once per WAL generation: after the pause the WAL restarts, so its frame count drops below the last ask
-  if (r && r.log >= restartAt && r.log - r.checkpointed <= slack && (askedAt < 0 || r.log < askedAt || r.log >= askedAt + restartAt)) {
-    askedAt = r.log
-    waiting = true
-    parentPort.postMessage('ready')
-    return
-  }
-  if (r && r.log < restartAt) askedAt = -1
-  if (r) last = r
-  schedule()
-}
-parentPort.on('message', (m) => {
-  if (closed) return
-  if (m === 'go') {
-    const r = checkpoint()
-    waiting = false
-    parentPort.postMessage(r ? r.log - r.checkpointed : -1)
-    schedule()
-    return
-  }
-  closed = true
-  if (timer) clearTimeout(timer)
-  checkpoint()
-  db.close()
-  fs.closeSync(dbFd)
-  parentPort.close()
-})
-schedule()
-`
 
 function expr(field: string): string {
   if (field === '_id') return '_id'

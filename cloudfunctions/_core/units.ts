@@ -1,4 +1,5 @@
 import type { Unit, UnitRef } from '@shared/account/account.schema'
+import { C } from './collections'
 import type { DataPort } from './port'
 
 /**
@@ -16,7 +17,7 @@ export class UnitDirectory {
     const hit = this.cache.get(id)
     const now = Date.now()
     if (hit && now - hit.at < this.ttlMs) return hit.unit
-    const unit = await this.db.get<Unit>('units', id)
+    const unit = await this.db.get(C.units, id)
     this.cache.set(id, { unit, at: now })
     return unit
   }
@@ -40,7 +41,7 @@ export class UnitDirectory {
 
   /** Children of a unit (or the roots), by name. */
   async children(parentId: string | null): Promise<Unit[]> {
-    return this.db.find<Unit>('units', { where: { parentId }, orderBy: [['name', 'asc']], limit: 500 })
+    return this.db.find(C.units, { where: { parentId }, orderBy: [['name', 'asc']], limit: 500 })
   }
 
   private memos = new Map<string, { value: Promise<unknown>; at: number }>()

@@ -54,7 +54,7 @@ const take = defineAction(toyContract.actions.take, {
     const current = await tx.get(C.incident_configs, loaded.doc._id)
     if (current?.version !== 0) throw Errors.TAKEN()
     const [photo] = photos(input.photo ? [input.photo] : [])
-    await tx.update(C.incident_configs, loaded.doc._id, { version: 1, updatedBy: photo ?? null })
+    await tx.update(C.incident_configs, loaded.doc._id, { version: 1, ...(photo ? { updatedBy: photo } : {}) })
     push({ userId: ctx.caller.user._id, title: 'taken', body: loaded.doc._id, incidentId: null, at: ctx.now })
     return { caseId: loaded.doc._id, photo: photo ?? null }
   },

@@ -30,12 +30,10 @@ export interface ActionContext {
   can(permission: Permission, unitId: string): Promise<boolean>
   /** units where the caller holds the permission (their scope for list queries) */
   scopeRoots(permission: Permission): string[]
-  /** LEGACY (issue #15): the one transaction of an action not yet written in phases */
-  transact<T>(fn: (tx: TxStore) => Promise<T>): Promise<T>
 }
 
 /** A write's `run` reads and writes through its transaction only: queries belong in `load`. */
-export type WriteContext = Omit<ActionContext, 'db' | 'transact'>
+export type WriteContext = Omit<ActionContext, 'db'>
 
 /** `load` returns this to check the permission "anywhere in the caller's scope" (lists that filter by scopeRoots). */
 export const ANYWHERE = Symbol('anywhere')
@@ -96,21 +94,11 @@ export interface PhasedAction<A extends ActionDef, L, R> {
   present?: (args: PresentArgs<A, R>) => Promise<Out<A>>
 }
 
-/** LEGACY (issue #15): an action not yet written in phases. */
-export interface LegacyAction<A extends ActionDef> {
-  scope?: (input: In<A>, ctx: ActionContext) => Promise<string | null>
-  run: (input: In<A>, ctx: ActionContext) => Promise<Out<A>>
-}
-
-interface Phased {
-  kind: 'phased'
+export interface ActionImpl<A extends ActionDef> {
   impl: PhasedAction<ActionDef, unknown, unknown>
+  /** the contract action it implements (compile time only) */
+  readonly def?: A
 }
-interface Legacy {
-  kind: 'legacy'
-  impl: LegacyAction<ActionDef>
-}
-export type ActionImpl<A extends ActionDef> = (Phased | Legacy) & { readonly def?: A }
 
 export function defineAction<A extends ActionDef, L = Record<string, never>, R extends Out<A> = Out<A>>(
   def: A,
@@ -121,12 +109,7 @@ export function defineAction<A extends ActionDef, L, R>(
   impl: PhasedAction<A, L, R> & { present: PhasedAction<A, L, R>['present'] },
 ): ActionImpl<A>
 export function defineAction<A extends ActionDef, L, R>(_def: A, impl: PhasedAction<A, L, R>): ActionImpl<A> {
-  return { kind: 'phased', impl: impl as unknown as PhasedAction<ActionDef, unknown, unknown> }
-}
-
-/** LEGACY (issue #15): the old shape, `scope` + `run(input, ctx)` with `ctx.transact`. */
-export function legacyAction<A extends ActionDef>(_def: A, impl: LegacyAction<A>): ActionImpl<A> {
-  return { kind: 'legacy', impl: impl as unknown as LegacyAction<ActionDef> }
+  return { impl: impl as unknown as PhasedAction<ActionDef, unknown, unknown> }
 }
 
 /**
@@ -248,9 +231,6 @@ export function defineFunction<Ct extends Contract>(
             return !!unit && can(grants, permission, unit.path)
           },
           scopeRoots: (permission) => scopeRoots(grants, permission),
-          transact: () => {
-            throw new Error(`${name}.${actionName}: ctx.transact is for legacy actions`)
-          },
         }
 
         const checkOutput = (output: unknown): Envelope<unknown> => {
@@ -270,7 +250,7 @@ export function defineFunction<Ct extends Contract>(
         // request id with another action or input is refused, never answered with the other request's result.
         const replay = async (record: RequestRecord): Promise<Envelope<unknown>> => {
           if (record.fingerprint !== fingerprint) throw CommonErrors.REQUEST_ID_REUSED()
-          if (impl.kind === 'legacy' || !impl.impl.present) return checkOutput(record.result)
+          if (!impl.impl.present) return checkOutput(record.result)
           return checkOutput(await impl.impl.present({ result: record.result, input, ctx, replay: true }))
         }
         if (key) {
@@ -325,38 +305,6 @@ export function defineFunction<Ct extends Contract>(
           }
         }
 
-        if (impl.kind === 'legacy') {
-          const legacy = impl.impl
-          if (def.permission) {
-            if (!legacy.scope) throw new Error(`${name}.${actionName} needs a scope for ${def.permission}`)
-            await checkPermission(await legacy.scope(input, ctx))
-          }
-          let replayed: Envelope<unknown> | null = null
-          let transacted = false
-          const legacyCtx: ActionContext = {
-            ...ctx,
-            transact: async (fn) => {
-              if (!key) return rt.db.transaction(fn)
-              if (transacted) throw new Error(`${name}.${actionName}: a write action has one transaction`)
-              transacted = true
-              const r = await transactOnce(fn)
-              if ('replayed' in r) {
-                replayed = r.replayed
-                throw new Replay(record(null))
-              }
-              return r.result
-            },
-          }
-          let output: unknown
-          try {
-            output = await legacy.run(input, legacyCtx)
-          } catch (err) {
-            if (err instanceof Replay && replayed) return replayed
-            throw err
-          }
-          return checkOutput(output)
-        }
-
         const phased = impl.impl
         const loaded = phased.load ? await phased.load(input, ctx) : {}
         await checkPermission((loaded as Partial<Target> | undefined)?.unitId)
@@ -378,7 +326,7 @@ export function defineFunction<Ct extends Contract>(
               return got
             })
           let pushes: PushMessage[] = []
-          const { db: _db, transact: _transact, ...writeCtx } = ctx
+          const { db: _db, ...writeCtx } = ctx
           const r = await transactOnce((tx) => {
             pushes = []
             const args: WriteRunArgs<ActionDef, unknown> = {

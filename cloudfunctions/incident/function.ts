@@ -1,43 +1,44 @@
 import { incidentContract } from '@shared/incident/incident.contract'
 import { defineFunction } from '../_core/wrap'
 import { accept } from './actions/accept'
-import { categories, saveCategories } from './actions/categories'
 import { close } from './actions/close'
-import { config } from './actions/config'
-import { departments } from './actions/departments'
 import { dispatch } from './actions/dispatch'
 import { escalate } from './actions/escalate'
+import { exportLedger } from './actions/export-ledger'
 import { feedback } from './actions/feedback'
 import { get } from './actions/get'
-import { inbox } from './actions/inbox'
-import { inboxRead } from './actions/inbox-read'
+import { getConfig } from './actions/get-config'
+import { getFigures } from './actions/get-figures'
+import { getSafeStatus } from './actions/get-safe-status'
 import { joinIncident } from './actions/join-incident'
-import { ledger } from './actions/ledger'
+import { listCategories } from './actions/list-categories'
+import { listDepartments } from './actions/list-departments'
+import { listNearbyOpen } from './actions/list-nearby-open'
+import { listQueue } from './actions/list-queue'
+import { markInboxRead } from './actions/mark-inbox-read'
 import { mediate } from './actions/mediate'
-import { mine } from './actions/mine'
-import { nearbyOpen } from './actions/nearby-open'
-import { queue } from './actions/queue'
+import { myInbox } from './actions/my-inbox'
+import { myReports } from './actions/my-reports'
 import { rate } from './actions/rate'
 import { rateDepartment } from './actions/rate-department'
 import { reject } from './actions/reject'
 import { report } from './actions/report'
 import { resolve } from './actions/resolve'
 import { safeReport } from './actions/safe-report'
-import { safeStatus } from './actions/safe-status'
-import { stats } from './actions/stats'
+import { saveCategories } from './actions/save-categories'
 import { sweepOverdue } from './actions/sweep-overdue'
-import { sweepOverdue as sweepAll } from './sweep'
+import { sweepTimer } from './incident.sweep'
 
 export const incidentFunction = defineFunction(
   incidentContract,
   {
-    config,
+    getConfig,
     report,
-    nearbyOpen,
+    listNearbyOpen,
     joinIncident,
     get,
-    mine,
-    queue,
+    myReports,
+    listQueue,
     accept,
     resolve,
     escalate,
@@ -48,20 +49,16 @@ export const incidentFunction = defineFunction(
     mediate,
     rate,
     rateDepartment,
-    departments,
+    listDepartments,
     sweepOverdue,
-    inbox,
-    inboxRead,
+    myInbox,
+    markInboxRead,
     safeReport,
-    safeStatus,
-    stats,
-    ledger,
-    categories,
+    getSafeStatus,
+    getFigures,
+    exportLedger,
+    listCategories,
     saveCategories,
   },
-  {
-    // Deadlines escalate even when nobody opens a queue: CloudBase's timer trigger (config.json), or
-    // the local host's interval, sweeps every unit.
-    sweepOverdue: { everyMinutes: 15, run: (rt, now) => sweepAll(rt, now, {}, 500) },
-  },
+  { sweepOverdue: sweepTimer },
 )

@@ -1,4 +1,5 @@
 import { testEnv, type TestEnv } from '../../tests/support/harness'
+import { C } from '../_core/collections'
 import type { IncidentView } from '@shared/incident/incident.schema'
 import { jpegWithExif } from '../../tests/support/fixtures'
 
@@ -167,7 +168,7 @@ const CASES: Case[] = [
     out: row({ 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
   },
   {
-    action: 'departments',
+    action: 'listDepartments',
     stage: 'township',
     data: (id) => ({ incidentId: id }),
     in: row({ 'u-zhoumin': ok, 'u-sunli': O, 'u-zhangwei': ok }, F),
@@ -186,11 +187,11 @@ describe.each(CASES)('$action', (c) => {
   it.each(USERS.map((u) => [u]))('%s in and out of scope', async (user) => {
     for (const where of ['in', 'out'] as const) {
       const id = await incidentIn(where, c.stage)
-      const before = await env.rt.db.count('incident_events', { incidentId: id })
+      const before = await env.rt.db.count(C.incident_events, { incidentId: id })
       const res = await env.call('incident', user, c.action, c.data(id))
       const want = c[where][user]
       expect([where, res.ok ? ok : (res as { code: string }).code]).toEqual([where, want])
-      if (!res.ok) expect(await env.rt.db.count('incident_events', { incidentId: id })).toBe(before)
+      if (!res.ok) expect(await env.rt.db.count(C.incident_events, { incidentId: id })).toBe(before)
     }
   })
 })
@@ -245,7 +246,7 @@ describe('unit-scoped reads and writes', () => {
       out: row({ 'u-zhaxi': O, 'u-ciren': ok, 'u-mahongmei': O, 'u-zhangwei': ok }, F),
     },
     {
-      action: 'safeStatus',
+      action: 'getSafeStatus',
       inUnit: '513328100001',
       outUnit: '513328101201',
       data: (u) => ({ unitId: u }),
@@ -253,7 +254,7 @@ describe('unit-scoped reads and writes', () => {
       out: row({ 'u-lixiuying': O, 'u-wangjianguo': O, 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
     },
     {
-      action: 'stats',
+      action: 'getFigures',
       inUnit: '513328100001',
       outUnit: '513328101201',
       data: (u) => ({ unitId: u, period: '2026-Q1' }),
@@ -261,7 +262,7 @@ describe('unit-scoped reads and writes', () => {
       out: row({ 'u-lixiuying': O, 'u-wangjianguo': O, 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
     },
     {
-      action: 'ledger',
+      action: 'exportLedger',
       inUnit: '513328100001',
       outUnit: '513328101201',
       data: (u) => ({ unitId: u, month: '2026-03', format: 'csv' }),
@@ -269,7 +270,7 @@ describe('unit-scoped reads and writes', () => {
       out: row({ 'u-lixiuying': O, 'u-wangjianguo': O, 'u-zhoumin': O, 'u-sunli': O, 'u-zhangwei': ok }, F),
     },
     {
-      action: 'queue',
+      action: 'listQueue',
       inUnit: '513328100001-G01',
       outUnit: '513328101201-G01',
       data: (u) => ({ view: 'all', unitId: u }),
@@ -304,7 +305,7 @@ describe('unit-scoped reads and writes', () => {
     },
     // categories are set per county: only a county-level dispatcher or an admin above the county
     {
-      action: 'categories',
+      action: 'listCategories',
       inUnit: '513328',
       outUnit: '620802',
       data: (u) => ({ countyId: u }),
@@ -338,6 +339,6 @@ describe('unit-scoped reads and writes', () => {
     for (const u of ['u-zhoumin', 'u-sunli', 'u-zhangwei'])
       expect((await env.call('incident', u, 'sweepOverdue', {})).ok).toBe(true)
     for (const u of ['u-zhuoma', 'u-zeren'])
-      expect(await env.call('incident', u, 'queue', {})).toMatchObject({ ok: false, code: F })
+      expect(await env.call('incident', u, 'listQueue', {})).toMatchObject({ ok: false, code: F })
   })
 })

@@ -32,7 +32,7 @@ describe('queue paging', () => {
   it('pages newest first; hasMore from one row past the page; the total from the kept counters', async () => {
     const ids = (await report(5)).reverse()
     const page = (p: number, pageSize: number) =>
-      env.ok('incident', 'u-lixiuying', 'queue', { view: 'all', unitId: VILLAGE, page: p, pageSize })
+      env.ok('incident', 'u-lixiuying', 'listQueue', { view: 'all', unitId: VILLAGE, page: p, pageSize })
     const p1 = await page(1, 2)
     expect(p1).toMatchObject({ page: 1, pageSize: 2, total: 5, hasMore: true })
     expect(p1.items.map((i: { id: string }) => i.id)).toEqual(ids.slice(0, 2))
@@ -47,7 +47,9 @@ describe('queue paging', () => {
     expect((await page(1, 5)).items).toHaveLength(5)
     expect(await page(2, 5)).toMatchObject({ items: [], total: 5, hasMore: false })
     // the grid's own queue counts the same reports
-    expect(await env.ok('incident', 'u-lixiuying', 'queue', { view: 'all', unitId: G01, pageSize: 4 })).toMatchObject({
+    expect(
+      await env.ok('incident', 'u-lixiuying', 'listQueue', { view: 'all', unitId: G01, pageSize: 4 }),
+    ).toMatchObject({
       total: 5,
       hasMore: true,
     })
@@ -55,11 +57,11 @@ describe('queue paging', () => {
 
   it('the todo view pages the same way', async () => {
     await report(3)
-    const q = await env.ok('incident', 'u-lixiuying', 'queue', { view: 'todo', unitId: G01, pageSize: 2 })
+    const q = await env.ok('incident', 'u-lixiuying', 'listQueue', { view: 'todo', unitId: G01, pageSize: 2 })
     expect(q).toMatchObject({ total: 3, hasMore: true })
     expect(q.items).toHaveLength(2)
     expect(
-      await env.ok('incident', 'u-lixiuying', 'queue', { view: 'todo', unitId: G01, page: 2, pageSize: 2 }),
+      await env.ok('incident', 'u-lixiuying', 'listQueue', { view: 'todo', unitId: G01, page: 2, pageSize: 2 }),
     ).toMatchObject({ total: 3, hasMore: false })
   })
 })

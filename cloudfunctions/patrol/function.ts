@@ -2,36 +2,36 @@ import { patrolContract } from '@shared/patrol/patrol.contract'
 import { defineFunction } from '../_core/wrap'
 import { checkIn } from './actions/check-in'
 import { createRoute } from './actions/create-route'
-import { figures } from './actions/figures'
 import { finishPatrol } from './actions/finish-patrol'
+import { getFigures } from './actions/get-figures'
 import { getPatrol } from './actions/get-patrol'
-import { missed } from './actions/missed'
+import { getPoster } from './actions/get-poster'
+import { getSetup } from './actions/get-setup'
+import { listMissed } from './actions/list-missed'
+import { listReviews } from './actions/list-reviews'
 import { myShifts } from './actions/my-shifts'
-import { poster } from './actions/poster'
 import { reportHazard } from './actions/report-hazard'
 import { reviewCheckin } from './actions/review-checkin'
-import { reviewQueue } from './actions/review-queue'
 import { saveCheckpoint } from './actions/save-checkpoint'
 import { saveShift } from './actions/save-shift'
 import { saveTeam } from './actions/save-team'
-import { setup } from './actions/setup'
 import { startPatrol } from './actions/start-patrol'
 
 export const patrolFunction = defineFunction(patrolContract, {
-  setup,
+  getSetup,
   saveTeam,
   createRoute,
   saveCheckpoint,
   saveShift,
-  poster,
+  getPoster,
   myShifts,
   startPatrol,
   checkIn,
   finishPatrol,
   getPatrol,
   reportHazard,
-  reviewQueue,
+  listReviews,
   reviewCheckin,
-  missed,
-  figures,
+  listMissed,
+  getFigures,
 })

@@ -1,8 +1,9 @@
 import { bjDayStart } from '@shared/time/beijing'
 import { PATROL_SEED } from '../../seeds/patrol.seed'
 import { startTestHost, type TestHost } from '../../tests/support/host'
-import { DEV_CODE_KEY } from './config'
-import { codeFor } from './signing'
+import { C } from '../_core/collections'
+import { DEV_CODE_KEY } from './patrol.config'
+import { codeFor } from './patrol.codes'
 
 const [id, , lat, lng] = PATROL_SEED.checkpoints[0]!
 let host: TestHost
@@ -42,7 +43,7 @@ it('the same check-in sent concurrently over two connections is stored once', as
     expect(r.json).toMatchObject({ ok: true, data: { checkin: { checkpointId: id, status: 'ok' } } })
   expect(replies.filter((r) => r.json.data.repeat === false).length).toBeGreaterThanOrEqual(1)
   expect(replies[0]!.json.data.checkin.id).toBe(replies[3]!.json.data.checkin.id)
-  expect(await host.rt.db.count('patrol_checkins', { patrolId })).toBe(1)
-  const patrol = await host.rt.db.get<{ _id: string; done: unknown[] }>('patrols', patrolId)
+  expect(await host.rt.db.count(C.patrol_checkins, { patrolId })).toBe(1)
+  const patrol = await host.rt.db.get(C.patrols, patrolId)
   expect(patrol!.done).toHaveLength(1)
 })

@@ -1,11 +1,12 @@
-import { testEnv, T0, rid, type TestEnv } from '../../tests/support/harness'
+import { testEnv, rid, type TestEnv } from '../../tests/support/harness'
 import { bjDayStart } from '@shared/time/beijing'
-import type { CheckInOutput, Patrol, PatrolView } from '@shared/patrol/patrol.schema'
+import type { CheckInOutput, PatrolView } from '@shared/patrol/patrol.schema'
 import { PATROL_SEED } from '../../seeds/patrol.seed'
-import { DEV_CODE_KEY } from './config'
-import { codeFor } from './signing'
-import { ids } from './store'
+import { C } from '../_core/collections'
 import { stableId } from '../_core/ids'
+import { DEV_CODE_KEY } from './patrol.config'
+import { codeFor } from './patrol.codes'
+import { ids } from './patrol.repo'
 
 const V = PATROL_SEED.villageId
 const CPS = PATROL_SEED.checkpoints.map(([id, name, lat, lng]) => ({ id, name, lat, lng }))
@@ -60,7 +61,7 @@ async function walkAll(patrolId: string, skip: number[] = []) {
 
 describe('set-up', () => {
   it('the captain builds a team, a route with checkpoints and a shift, and prints a signed poster', async () => {
-    const setup = await env.ok('patrol', 'u-duoji', 'setup', { villageId: V })
+    const setup = await env.ok('patrol', 'u-duoji', 'getSetup', { villageId: V })
     expect(setup.teams[0].members.map((m: { name: string }) => m.name)).toEqual(['多吉', '格桑'])
     expect(setup.routes[0].checkpoints).toHaveLength(5)
     expect(setup.shifts.map((s: { time: string }) => s.time)).toEqual(['08:00–10:00', '20:00–22:00'])
@@ -105,7 +106,7 @@ describe('set-up', () => {
     })
     expect(shift).toMatchObject({ time: '22:00–01:00', weekdays: [5, 6] })
 
-    const poster = await env.ok('patrol', 'u-duoji', 'poster', { checkpointId: b.checkpoint.id })
+    const poster = await env.ok('patrol', 'u-duoji', 'getPoster', { checkpointId: b.checkpoint.id })
     expect(poster.code.length).toBeLessThanOrEqual(32)
     expect(poster.code).toBe(code(b.checkpoint.id))
     expect(poster.qrDataUrl).toMatch(/^data:image\/png;base64,/)
@@ -138,7 +139,7 @@ describe('set-up', () => {
 })
 
 describe('permissions by role', () => {
-  // [user, setup (patrol_manage), reviewQueue (checkin_review), figures (patrol_stats), myShifts (checkin_create)]
+  // [user, getSetup (patrol_manage), listReviews (checkin_review), getFigures (patrol_figures), myShifts (checkin_create)]
   const table: Array<[string, string, string, string, string]> = [
     ['u-zhuoma', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'], // resident
     ['u-zhaxi', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'], // grid worker
@@ -156,10 +157,10 @@ describe('permissions by role', () => {
   ]
   it.each(table)('%s', async (user, setup, queue, figures, mine) => {
     const outcome = (r: { ok: boolean; code?: string }) => (r.ok ? 'ok' : (r.code ?? '').replace('COMMON.', ''))
-    expect(outcome(await env.call('patrol', user, 'setup', { villageId: V }))).toBe(setup)
-    expect(outcome(await env.call('patrol', user, 'reviewQueue', { villageId: V }))).toBe(queue)
+    expect(outcome(await env.call('patrol', user, 'getSetup', { villageId: V }))).toBe(setup)
+    expect(outcome(await env.call('patrol', user, 'listReviews', { villageId: V }))).toBe(queue)
     expect(
-      outcome(await env.call('patrol', user, 'figures', { unitId: V, fromMonth: '2026-03', toMonth: '2026-03' })),
+      outcome(await env.call('patrol', user, 'getFigures', { unitId: V, fromMonth: '2026-03', toMonth: '2026-03' })),
     ).toBe(figures)
     expect(outcome(await env.call('patrol', user, 'myShifts', {}))).toBe(mine)
   })
@@ -204,9 +205,9 @@ describe('patrolling', () => {
     env.clock.advance(5 * MIN)
     const done = await env.ok<PatrolView>('patrol', 'u-gesang', 'finishPatrol', { patrolId: patrol.id })
     expect(done).toMatchObject({ status: 'finished', minutes: 45, progress: { done: 5, total: 5 } })
-    const hours = await env.rt.db.find('patrol_hours', { where: { patrolId: patrol.id } })
+    const hours = await env.rt.db.find(C.patrol_hours, { where: { patrolId: patrol.id } })
     expect(hours).toEqual([expect.objectContaining({ userId: 'u-gesang', minutes: 45, day: '2026-03-03' })])
-    const vh = await env.rt.db.find('volunteer_hours', { where: { userId: 'u-gesang' } })
+    const vh = await env.rt.db.find(C.volunteer_hours, { where: { userId: 'u-gesang' } })
     expect(vh).toEqual([expect.objectContaining({ minutes: 45, source: 'patrol', sourceKey: `patrol:${patrol.id}` })])
     // finished once
     expect(await env.call('patrol', 'u-gesang', 'finishPatrol', { patrolId: patrol.id })).toMatchObject({
@@ -214,7 +215,7 @@ describe('patrolling', () => {
       code: 'PATROL.PATROL_FINISHED',
     })
     expect(await checkIn(patrol.id, 0)).toMatchObject({ ok: false, code: 'PATROL.PATROL_FINISHED' })
-    expect(await env.rt.db.count('patrol_hours')).toBe(1)
+    expect(await env.rt.db.count(C.patrol_hours)).toBe(1)
   })
 
   it('team members who start the same window join one patrol', async () => {
@@ -226,7 +227,7 @@ describe('patrolling', () => {
     expect(view.participants.map((p) => p.name).sort()).toEqual(['多吉', '格桑'].sort())
     await walkAll(a.id)
     await env.ok('patrol', 'u-duoji', 'finishPatrol', { patrolId: a.id })
-    expect(await env.rt.db.count('patrol_hours', { patrolId: a.id })).toBe(2)
+    expect(await env.rt.db.count(C.patrol_hours, { patrolId: a.id })).toBe(2)
   })
 
   it('starts only inside the shift window, by the server clock', async () => {
@@ -272,7 +273,7 @@ describe('hard checks reject with a clear message', () => {
         message: expect.stringContaining('点位码无效'),
       })
     }
-    expect(await env.rt.db.count('patrol_checkins')).toBe(0)
+    expect(await env.rt.db.count(C.patrol_checkins)).toBe(0)
   })
 
   it('a genuine code copied from another village', async () => {
@@ -285,7 +286,7 @@ describe('hard checks reject with a clear message', () => {
       name: '村委会',
       location: { lat: 31.7, lng: 99.8 },
     })
-    const poster = await env.ok('patrol', 'u-zhangwei', 'poster', { checkpointId: cp.checkpoint.id })
+    const poster = await env.ok('patrol', 'u-zhangwei', 'getPoster', { checkpointId: cp.checkpoint.id })
     expect(await checkIn(patrolId, 0, { code: poster.code })).toMatchObject({ ok: false, code: 'PATROL.WRONG_VILLAGE' })
   })
 
@@ -365,10 +366,10 @@ describe('one check-in per patrol and checkpoint', () => {
     const a = await checkIn(p.id, 1, {}, 'u-gesang', requestId)
     const b = await checkIn(p.id, 1, {}, 'u-gesang', requestId)
     expect(b).toEqual(a)
-    expect(await env.rt.db.count('patrol_checkins')).toBe(2)
+    expect(await env.rt.db.count(C.patrol_checkins)).toBe(2)
     const view = await env.ok<PatrolView>('patrol', 'u-gesang', 'getPatrol', { patrolId: p.id })
     expect(view.progress.done).toBe(2)
-    const stat = await env.rt.db.get('patrol_stats', ids.stat('village', V, '2026-03'))
+    const stat = await env.rt.db.get(C.patrol_counters, ids.counter('village', V, '2026-03'))
     expect(stat).toMatchObject({ checkins: 2, patrolsStarted: 1, checkpointsPlanned: 5 })
   })
 
@@ -376,15 +377,16 @@ describe('one check-in per patrol and checkpoint', () => {
     env.clock.set(TUE_PM + 10 * MIN)
     const p = await start()
     const first = await checkIn(p.id, 0)
-    expect(first.ok && first.data.checkin.id).toMatch(/^ci_[0-9a-z]{25}$/)
+    if (!first.ok) throw new Error(first.message)
+    expect(first.data.checkin.id).toMatch(/^ci_[0-9a-z]{25}$/)
     // as written before the change: the same check-in under stableId('ci', patrol, checkpoint)
-    const stored = (await env.rt.db.get<any>('patrol_checkins', (first as any).data.checkin.id))!
+    const stored = (await env.rt.db.get(C.patrol_checkins, first.data.checkin.id))!
     const legacy = stableId('ci', p.id, CPS[0]!.id)
-    const patrol = (await env.rt.db.get<Patrol>('patrols', p.id))!
+    const patrol = (await env.rt.db.get(C.patrols, p.id))!
     await env.rt.db.transaction(async (tx) => {
-      await tx.remove('patrol_checkins', stored._id)
-      await tx.insert('patrol_checkins', { ...stored, _id: legacy })
-      await tx.update('patrols', p.id, { done: patrol.done.map((d) => ({ ...d, checkinId: legacy })) })
+      await tx.remove(C.patrol_checkins, stored._id)
+      await tx.insert(C.patrol_checkins, { ...stored, _id: legacy })
+      await tx.update(C.patrols, p.id, { done: patrol.done.map((d) => ({ ...d, checkinId: legacy })) })
     })
     const again = await checkIn(p.id, 0)
     expect(again).toMatchObject({ ok: true, data: { repeat: true, checkin: { id: legacy } } })
@@ -392,7 +394,7 @@ describe('one check-in per patrol and checkpoint', () => {
     const second = await checkIn(p.id, 1)
     expect(second.ok && second.data.checkin.id).toBe(stableId('ci', p.id, CPS[1]!.id))
     expect(await checkIn(p.id, 1)).toMatchObject({ ok: true, data: { repeat: true } })
-    expect(await env.rt.db.count('patrol_checkins', { patrolId: p.id })).toBe(2)
+    expect(await env.rt.db.count(C.patrol_checkins, { patrolId: p.id })).toBe(2)
   })
 })
 
@@ -405,7 +407,7 @@ describe('review', () => {
     await checkIn(p.id, 1, { accuracyM: 90 })
     env.clock.advance(10 * MIN)
     await checkIn(p.id, 2, { position: { lat: 31.63, lng: 99.99 } })
-    const queue = await env.ok('patrol', 'u-duoji', 'reviewQueue', { villageId: V })
+    const queue = await env.ok('patrol', 'u-duoji', 'listReviews', { villageId: V })
     expect(queue.total).toBe(2)
     expect(queue.items[0]).toMatchObject({
       checkpointName: '农贸市场北门',
@@ -441,17 +443,17 @@ describe('review', () => {
       reason: '离点位一公里',
     })
     expect(rejected.status).toBe('rejected')
-    const ok = ids.checkin((await env.rt.db.get<Patrol>('patrols', p.id))!, CPS[0]!.id)
+    const ok = ids.checkin((await env.rt.db.get(C.patrols, p.id))!, CPS[0]!.id)
     expect(
       await env.call('patrol', 'u-duoji', 'reviewCheckin', { checkinId: ok, decision: 'reject', reason: '看看' }),
     ).toMatchObject({ ok: false, code: 'PATROL.NOT_FLAGGED' })
-    expect((await env.ok('patrol', 'u-duoji', 'reviewQueue', { villageId: V })).total).toBe(0)
-    const log = await env.rt.db.find('patrol_reviews', { where: { villageId: V }, orderBy: [['at', 'asc']] })
+    expect((await env.ok('patrol', 'u-duoji', 'listReviews', { villageId: V })).total).toBe(0)
+    const log = await env.rt.db.find(C.patrol_reviews, { where: { villageId: V }, orderBy: [['at', 'asc']] })
     expect(log.map((r) => [r.decision, r.by, r.reason])).toEqual([
       ['accept', 'u-duoji', '市场里信号差，队长同行'],
       ['reject', 'u-lixiuying', '离点位一公里'],
     ])
-    expect(await env.rt.db.get('patrol_stats', ids.stat('team', PATROL_SEED.teamId, '2026-03'))).toMatchObject({
+    expect(await env.rt.db.get(C.patrol_counters, ids.counter('team', PATROL_SEED.teamId, '2026-03'))).toMatchObject({
       checkins: 3,
       flagged: 2,
       accepted: 1,
@@ -494,7 +496,7 @@ describe('hazards', () => {
     expect(view.hazards).toEqual([
       expect.objectContaining({ id: h.id, text: '大桥北桥头护栏松动', incidentId: h.incidentId }),
     ])
-    const incident = await env.rt.db.get('incidents', h.incidentId)
+    const incident = await env.rt.db.get(C.incidents, h.incidentId)
     expect(incident).toMatchObject({
       source: 'patrol',
       category: 'hazard',
@@ -503,16 +505,16 @@ describe('hazards', () => {
       description: '大桥北桥头护栏松动',
       location: { lat: CPS[4]!.lat, lng: CPS[4]!.lng },
     })
-    expect(await env.rt.db.count('incidents', { source: 'patrol' })).toBe(1)
+    expect(await env.rt.db.count(C.incidents, { source: 'patrol' })).toBe(1)
     // without a fix it is placed at the last checkpoint; unsafe text is refused like any report
     const noFix = await env.ok('patrol', 'u-gesang', 'reportHazard', { patrolId: p.id, text: '路灯不亮' })
-    expect(await env.rt.db.get('incidents', noFix.incidentId)).toMatchObject({
+    expect(await env.rt.db.get(C.incidents, noFix.incidentId)).toMatchObject({
       location: { lat: CPS[0]!.lat },
       gridId: '513328100001-G01',
     })
     expect(
       await env.call('patrol', 'u-gesang', 'reportHazard', { patrolId: p.id, text: '有人卖冰毒出售' }),
-    ).toMatchObject({ ok: false, code: 'INCIDENT.CONTENT_UNSAFE' })
+    ).toMatchObject({ ok: false, code: 'COMMON.CONTENT_UNSAFE' })
   })
 })
 
@@ -524,7 +526,7 @@ describe('points', () => {
     await walkAll(p.id)
     await env.ok('patrol', 'u-duoji', 'finishPatrol', { patrolId: p.id })
     const keys = { $in: [`patrol:${p.id}:u-gesang`, `patrol:${p.id}:u-duoji`] }
-    const entries = await env.rt.db.find('points_ledger', { where: { sourceId: keys } })
+    const entries = await env.rt.db.find(C.points_ledger, { where: { sourceId: keys } })
     expect(entries.map((e) => [e.householdId, e.ruleCode, e.delta]).sort()).toEqual([
       ['hh-513328100001-G03-01', 'PATROL_DUTY', 3],
       ['hh-513328100001-G03-03', 'PATROL_DUTY', 3],
@@ -533,7 +535,7 @@ describe('points', () => {
       ok: false,
       code: 'PATROL.PATROL_FINISHED',
     })
-    expect(await env.rt.db.count('points_ledger', { sourceId: keys })).toBe(2)
+    expect(await env.rt.db.count(C.points_ledger, { sourceId: keys })).toBe(2)
   })
 })
 
@@ -545,7 +547,7 @@ describe('missed shifts and checkpoints, figures', () => {
     await walkAll(p.id, [3, 4])
     await env.ok('patrol', 'u-gesang', 'finishPatrol', { patrolId: p.id })
     env.clock.set(bjDayStart('2026-03-05') + 7 * 60 * MIN) // Thursday 07:00
-    const missed = await env.ok('patrol', 'u-duoji', 'missed', { villageId: V, days: 7 })
+    const missed = await env.ok('patrol', 'u-duoji', 'listMissed', { villageId: V, days: 7 })
     // seeded at Monday 10:00: Monday 20:00, Tuesday 08:00, Wednesday 08:00 and 20:00 were never walked
     expect(missed.shifts.map((s: { day: string; shiftName: string }) => `${s.day} ${s.shiftName}`)).toEqual([
       '2026-03-04 晚巡',
@@ -563,7 +565,7 @@ describe('missed shifts and checkpoints, figures', () => {
       }),
     ])
 
-    const village = await env.ok('patrol', 'u-lixiuying', 'figures', {
+    const village = await env.ok('patrol', 'u-lixiuying', 'getFigures', {
       unitId: V,
       fromMonth: '2026-03',
       toMonth: '2026-03',
@@ -571,13 +573,13 @@ describe('missed shifts and checkpoints, figures', () => {
     expect(village.total).toMatchObject({ planned: 5, done: 1, doneRate: 0.2, coverage: 0.6, flaggedRate: 0 })
     expect(village.total.hours).toBeCloseTo(0.5, 1)
     expect(village.ranked).toEqual([expect.objectContaining({ rank: 1, name: '旭日岭红袖套巡逻队', done: 1 })])
-    const township = await env.ok('patrol', 'u-zhoumin', 'figures', {
+    const township = await env.ok('patrol', 'u-zhoumin', 'getFigures', {
       unitId: '513328100',
       fromMonth: '2026-03',
       toMonth: '2026-03',
     })
     expect(township.ranked.map((r: { name: string; done: number }) => [r.name, r.done])).toEqual([['旭日岭社区', 1]])
-    const county = await env.ok('patrol', 'u-zhangwei', 'figures', {
+    const county = await env.ok('patrol', 'u-zhangwei', 'getFigures', {
       unitId: '513328',
       fromMonth: '2026-01',
       toMonth: '2026-03',
@@ -585,11 +587,121 @@ describe('missed shifts and checkpoints, figures', () => {
     expect(county.ranked.map((r: { name: string }) => r.name).sort()).toEqual(['旭日岭社区', '色西底村'].sort())
     expect(county.total.done).toBe(1)
     expect(
-      await env.call('patrol', 'u-zhoumin', 'figures', {
+      await env.call('patrol', 'u-zhoumin', 'getFigures', {
         unitId: '513328100',
         fromMonth: '2026-04',
         toMonth: '2026-03',
       }),
     ).toMatchObject({ ok: false, code: 'PATROL.BAD_PERIOD' })
+  })
+})
+
+describe('replays', () => {
+  it('a write retried after the patrol moved on gets its first result; a fresh one is refused', async () => {
+    env.clock.set(TUE_PM + 5 * MIN)
+    const startId = rid('start')
+    const started = await env.ok<PatrolView>(
+      'patrol',
+      'u-gesang',
+      'startPatrol',
+      { shiftId: PATROL_SEED.eveningShiftId },
+      startId,
+    )
+    env.clock.advance(10 * MIN)
+    const checkInId = rid('ci')
+    const scan = { deviceAt: env.clock.now() }
+    const first = await checkIn(started.id, 0, scan, 'u-gesang', checkInId)
+    const hazardId = rid('hz')
+    const hazardInput = { patrolId: started.id, text: '服务中心门口井盖缺失' }
+    const hazard = await env.ok('patrol', 'u-gesang', 'reportHazard', hazardInput, hazardId)
+    env.clock.advance(10 * MIN)
+    const flagged = await checkIn(started.id, 1, { accuracyM: 90 })
+    if (!first.ok || !flagged.ok) throw new Error('check-in failed')
+    const reviewId = rid('rv')
+    const reviewInput = { checkinId: flagged.data.checkin.id, decision: 'accept', reason: '信号差，队长同行' }
+    const reviewed = await env.ok('patrol', 'u-duoji', 'reviewCheckin', reviewInput, reviewId)
+    env.clock.advance(5 * MIN)
+    const finishId = rid('finish')
+    const finished = await env.ok<PatrolView>('patrol', 'u-gesang', 'finishPatrol', { patrolId: started.id }, finishId)
+
+    // the same steps as new requests are refused now
+    const refused = (r: { ok: boolean; code?: string }) => (r.ok ? 'ok' : r.code)
+    expect(refused(await env.call('patrol', 'u-gesang', 'startPatrol', { shiftId: PATROL_SEED.eveningShiftId }))).toBe(
+      'PATROL.PATROL_FINISHED',
+    )
+    expect(refused(await checkIn(started.id, 0))).toBe('PATROL.PATROL_FINISHED')
+    expect(refused(await env.call('patrol', 'u-gesang', 'reportHazard', hazardInput))).toBe('PATROL.PATROL_FINISHED')
+    expect(refused(await env.call('patrol', 'u-lixiuying', 'reviewCheckin', reviewInput))).toBe(
+      'PATROL.ALREADY_REVIEWED',
+    )
+    expect(refused(await env.call('patrol', 'u-gesang', 'finishPatrol', { patrolId: started.id }))).toBe(
+      'PATROL.PATROL_FINISHED',
+    )
+
+    // retried with their request ids they succeed, presented afresh from what they stored
+    const restarted = await env.call<PatrolView>(
+      'patrol',
+      'u-gesang',
+      'startPatrol',
+      { shiftId: PATROL_SEED.eveningShiftId },
+      startId,
+    )
+    expect(restarted).toMatchObject({ ok: true, data: { id: started.id, status: 'finished' } })
+    const again = await checkIn(started.id, 0, scan, 'u-gesang', checkInId)
+    expect(again).toMatchObject({ ok: true, data: { checkin: first.data.checkin, repeat: false } })
+    expect(await env.ok('patrol', 'u-gesang', 'reportHazard', hazardInput, hazardId)).toEqual(hazard)
+    expect(await env.ok('patrol', 'u-duoji', 'reviewCheckin', reviewInput, reviewId)).toEqual(reviewed)
+    expect(await env.ok('patrol', 'u-gesang', 'finishPatrol', { patrolId: started.id }, finishId)).toEqual(finished)
+    // even once the volunteer has left the team (a fresh finish would be NOT_IN_TEAM)
+    await env.ok('patrol', 'u-duoji', 'saveTeam', {
+      villageId: V,
+      teamId: PATROL_SEED.teamId,
+      name: '旭日岭红袖套巡逻队',
+      captainId: 'u-duoji',
+      memberIds: [],
+    })
+    expect(await env.ok('patrol', 'u-gesang', 'finishPatrol', { patrolId: started.id }, finishId)).toEqual(finished)
+
+    // and nothing was written twice
+    expect(await env.rt.db.count(C.patrol_checkins, { patrolId: started.id })).toBe(2)
+    expect(await env.rt.db.count(C.patrol_hazards, { patrolId: started.id })).toBe(1)
+    expect(await env.rt.db.count(C.patrol_reviews, { villageId: V })).toBe(1)
+    expect(await env.rt.db.count(C.patrol_hours, { patrolId: started.id })).toBe(1)
+    expect(await env.rt.db.get(C.patrol_counters, ids.counter('village', V, '2026-03'))).toMatchObject({
+      patrolsStarted: 1,
+      patrolsDone: 1,
+      checkins: 2,
+      flagged: 1,
+      accepted: 1,
+    })
+  })
+
+  it('a request id reused with another input or another action is refused, and nothing is written', async () => {
+    env.clock.set(TUE_PM + 10 * MIN)
+    const p = await start()
+    const checkInId = rid('ci')
+    expect(await checkIn(p.id, 0, {}, 'u-gesang', checkInId)).toMatchObject({ ok: true })
+    env.clock.advance(10 * MIN)
+    const flagged = await checkIn(p.id, 1, { accuracyM: 90 })
+    if (!flagged.ok) throw new Error(flagged.message)
+    const reviewId = rid('rv')
+    const review = { checkinId: flagged.data.checkin.id, decision: 'accept', reason: '信号差' }
+    await env.ok('patrol', 'u-duoji', 'reviewCheckin', review, reviewId)
+    const finishId = rid('finish')
+    await env.ok('patrol', 'u-gesang', 'finishPatrol', { patrolId: p.id }, finishId)
+
+    const reused = { ok: false, code: 'COMMON.REQUEST_ID_REUSED' }
+    // another checkpoint under the first check-in's id; the same id for another action
+    expect(await checkIn(p.id, 2, {}, 'u-gesang', checkInId)).toMatchObject(reused)
+    expect(await env.call('patrol', 'u-gesang', 'finishPatrol', { patrolId: p.id }, checkInId)).toMatchObject(reused)
+    expect(
+      await env.call('patrol', 'u-duoji', 'reviewCheckin', { ...review, decision: 'reject' }, reviewId),
+    ).toMatchObject(reused)
+    expect(
+      await env.call('patrol', 'u-gesang', 'reportHazard', { patrolId: p.id, text: '路灯不亮' }, finishId),
+    ).toMatchObject(reused)
+    expect(await env.rt.db.count(C.patrol_checkins, { patrolId: p.id })).toBe(2)
+    expect(await env.rt.db.count(C.patrol_hazards, { patrolId: p.id })).toBe(0)
+    expect((await env.rt.db.get(C.patrol_checkins, flagged.data.checkin.id))?.status).toBe('accepted')
   })
 })

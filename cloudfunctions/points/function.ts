@@ -2,7 +2,7 @@ import { pointsContract } from '@shared/points/points.contract'
 import { defineFunction } from '../_core/wrap'
 import { adjustStock } from './actions/adjust-stock'
 import { approveBatch } from './actions/approve-batch'
-import { board } from './actions/board'
+import { getBoard } from './actions/get-board'
 import { cancelRedemption } from './actions/cancel-redemption'
 import { correctEntry } from './actions/correct-entry'
 import { expireRedemptions } from './actions/expire-redemptions'
@@ -11,7 +11,7 @@ import { exportRedemptions } from './actions/export-redemptions'
 import { fulfil } from './actions/fulfil'
 import { getBatch } from './actions/get-batch'
 import { getSettings } from './actions/get-settings'
-import { households } from './actions/households'
+import { listHouseholds } from './actions/list-households'
 import { listBatches } from './actions/list-batches'
 import { listGoods } from './actions/list-goods'
 import { listObjections } from './actions/list-objections'
@@ -20,42 +20,42 @@ import { listRules } from './actions/list-rules'
 import { lookupPickup } from './actions/lookup-pickup'
 import { myPoints } from './actions/my-points'
 import { myRedemptions } from './actions/my-redemptions'
-import { object } from './actions/object'
+import { fileObjection } from './actions/file-objection'
 import { propose } from './actions/propose'
-import { publicity } from './actions/publicity'
+import { listPublicity } from './actions/list-publicity'
 import { redeem } from './actions/redeem'
 import { rejectBatch } from './actions/reject-batch'
 import { resolveObjection } from './actions/resolve-objection'
-import { ruleVersions } from './actions/rule-versions'
+import { listRuleVersions } from './actions/list-rule-versions'
 import { saveGoods } from './actions/save-goods'
 import { saveRule } from './actions/save-rule'
 import { saveSettings } from './actions/save-settings'
 import { settlePublicity } from './actions/settle-publicity'
-import { stats } from './actions/stats'
-import { expireAllRedemptions, settleAllPublicity } from './timers'
+import { getFigures } from './actions/get-figures'
+import { expireAllRedemptions, settleAllPublicity } from './points.timers'
 
 export const pointsFunction = defineFunction(
   pointsContract,
   {
     listRules,
     saveRule,
-    ruleVersions,
+    listRuleVersions,
     getSettings,
     saveSettings,
-    households,
+    listHouseholds,
     propose,
     listBatches,
     getBatch,
     approveBatch,
     rejectBatch,
-    publicity,
-    object,
+    listPublicity,
+    fileObjection,
     listObjections,
     resolveObjection,
     settlePublicity,
     correctEntry,
     myPoints,
-    board,
+    getBoard,
     listGoods,
     saveGoods,
     adjustStock,
@@ -66,7 +66,7 @@ export const pointsFunction = defineFunction(
     fulfil,
     listRedemptions,
     expireRedemptions,
-    stats,
+    getFigures,
     exportLedger,
     exportRedemptions,
   },

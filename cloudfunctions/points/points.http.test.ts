@@ -1,18 +1,22 @@
-import { startTestHost, type TestHost } from '../../tests/support/host'
 import type { Household, RoleAssignment, User } from '@shared/account/account.schema'
-import type { Goods, LedgerEntry, PointsAccount, Redemption } from '@shared/points/points.schema'
+import type { LedgerEntry, PointsAccount } from '@shared/points/points.schema'
 import { bjMonth } from '@shared/time/beijing'
-import { stableId } from '../_core/ids'
 import { GPS_MARK, jpegWithExif } from '../../tests/support/fixtures'
-import { pointsKeys } from './keys'
+import { startTestHost, type TestHost } from '../../tests/support/host'
+import { C } from '../_core/collections'
+import { stableId } from '../_core/ids'
+import type { DataPort } from '../_core/port'
+import { pointsKeys } from './points.repo'
 
-/** Concurrency through the real HTTP host: nothing oversells, no balance goes negative, one order per request. */
+/** Concurrency through the real HTTP host: nothing oversells, no balance goes negative, one redemption per request. */
 const V = '513328100001'
 const GRID = '513328100001-G02'
 let host: TestHost
 
+let db: DataPort
 beforeAll(async () => {
   host = await startTestHost()
+  db = host.rt.db
 })
 afterAll(() => host.close())
 
@@ -83,11 +87,11 @@ function makeHouseholds(prefix: string, n: number, balance: number) {
       month,
     })
   }
-  host.rt.db.bulkInsert('households', households)
-  host.rt.db.bulkInsert('users', users)
-  host.rt.db.bulkInsert('role_assignments', roles)
-  host.rt.db.bulkInsert('points_accounts', accounts)
-  host.rt.db.bulkInsert('points_ledger', entries)
+  host.rt.db.bulkInsert(C.households, households)
+  host.rt.db.bulkInsert(C.users, users)
+  host.rt.db.bulkInsert(C.role_assignments, roles)
+  host.rt.db.bulkInsert(C.points_accounts, accounts)
+  host.rt.db.bulkInsert(C.points_ledger, entries)
   return { households, users }
 }
 
@@ -112,13 +116,10 @@ async function newGoods(
 }
 
 async function ledgerSum(hh: string): Promise<number> {
-  return (await host.rt.db.find<LedgerEntry>('points_ledger', { where: { householdId: hh } })).reduce(
-    (s, e) => s + e.delta,
-    0,
-  )
+  return (await db.find(C.points_ledger, { where: { householdId: hh } })).reduce((s, e) => s + e.delta, 0)
 }
 
-it('200 households redeem an item with stock 50 at once: exactly 50 orders', async () => {
+it('200 households redeem an item with stock 50 at once: exactly 50 redemptions', async () => {
   const { users, households } = makeHouseholds('rush', 200, 100)
   const goodsId = await newGoods('限量月饼', 20, 50)
   const tokens = await Promise.all(users.map((u) => host.token(u._id)))
@@ -131,17 +132,17 @@ it('200 households redeem an item with stock 50 at once: exactly 50 orders', asy
   const refused = results.filter((r) => !r.json.ok)
   expect(ok).toHaveLength(50)
   expect(new Set(refused.map((r) => r.json.code))).toEqual(new Set(['POINTS.OUT_OF_STOCK']))
-  expect((await host.rt.db.get<Goods>('points_goods', goodsId))!.stock).toBe(0)
-  expect(await host.rt.db.count('points_redemptions', { goodsId })).toBe(50)
+  expect((await db.get(C.points_goods, goodsId))!.stock).toBe(0)
+  expect(await db.count(C.points_redemptions, { goodsId })).toBe(50)
   const codes = new Set(ok.map((r) => r.json.data.code))
   expect(codes.size).toBe(50)
   for (const h of households) {
-    const a = await host.rt.db.get<PointsAccount>('points_accounts', h._id)
+    const a = await db.get(C.points_accounts, h._id)
     expect(a!.balance).toBe(await ledgerSum(h._id))
   }
-  const spent = (
-    await Promise.all(households.map((h) => host.rt.db.get<PointsAccount>('points_accounts', h._id)))
-  ).filter((a) => a!.balance === 80)
+  const spent = (await Promise.all(households.map((h) => db.get(C.points_accounts, h._id)))).filter(
+    (a) => a!.balance === 80,
+  )
   expect(spent).toHaveLength(50)
 }, 60_000)
 
@@ -157,13 +158,13 @@ it('one household with 100 points sends ten 30-point redemptions at once: at mos
   const ok = results.filter((r) => r.json.ok)
   expect(ok).toHaveLength(3)
   expect(results.filter((r) => !r.json.ok).every((r) => r.json.code === 'POINTS.INSUFFICIENT_BALANCE')).toBe(true)
-  const a = await host.rt.db.get<PointsAccount>('points_accounts', households[0]!._id)
+  const a = await db.get(C.points_accounts, households[0]!._id)
   expect(a!.balance).toBe(10)
   expect(await ledgerSum(households[0]!._id)).toBe(10)
-  expect((await host.rt.db.get<Goods>('points_goods', goodsId))!.stock).toBe(97)
+  expect((await db.get(C.points_goods, goodsId))!.stock).toBe(97)
 }, 30_000)
 
-it('the same redemption requestId sent five times at once: one order', async () => {
+it('the same redemption requestId sent five times at once: one redemption', async () => {
   const { users, households } = makeHouseholds('dup', 1, 100)
   const goodsId = await newGoods('重复请求的皂', 10, 10)
   const token = await host.token(users[0]!._id)
@@ -174,12 +175,12 @@ it('the same redemption requestId sent five times at once: one order', async () 
   )
   expect(results.every((r) => r.json.ok)).toBe(true)
   expect(new Set(results.map((r) => r.json.data.id)).size).toBe(1)
-  expect(await host.rt.db.count('points_redemptions', { householdId: households[0]!._id })).toBe(1)
+  expect(await db.count(C.points_redemptions, { householdId: households[0]!._id })).toBe(1)
   expect(results[0]!.json.data.id).toBe(pointsKeys.redemption(users[0]!._id, 'dup-same-request-1'))
-  expect((await host.rt.db.get<PointsAccount>('points_accounts', households[0]!._id))!.balance).toBe(90)
-  expect((await host.rt.db.get<Goods>('points_goods', goodsId))!.stock).toBe(9)
-  const orders = await host.rt.db.find<Redemption>('points_redemptions', { where: { householdId: households[0]!._id } })
-  expect(orders[0]!.status).toBe('pending')
+  expect((await db.get(C.points_accounts, households[0]!._id))!.balance).toBe(90)
+  expect((await db.get(C.points_goods, goodsId))!.stock).toBe(9)
+  const redemptions = await db.find(C.points_redemptions, { where: { householdId: households[0]!._id } })
+  expect(redemptions[0]!.status).toBe('pending')
 }, 30_000)
 
 it('a per-household monthly limit holds under concurrency', async () => {
@@ -192,7 +193,7 @@ it('a per-household monthly limit holds under concurrency', async () => {
     ),
   )
   expect(results.filter((r) => r.json.ok)).toHaveLength(2)
-  expect((await host.rt.db.get<PointsAccount>('points_accounts', households[0]!._id))!.balance).toBe(480)
+  expect((await db.get(C.points_accounts, households[0]!._id))!.balance).toBe(480)
 }, 30_000)
 
 it('an evidence photo uploaded through the host reaches the approving official as a URL the host serves', async () => {

@@ -1,7 +1,10 @@
-import { testEnv, rid, T0, type TestEnv } from '../../tests/support/harness'
-import type { LedgerEntry, PointsAccount, PointsAward, PointsBatch, Goods } from '@shared/points/points.schema'
+import { pointsContract } from '@shared/points/points.contract'
+import { callsOf } from '../../tests/support/contract-calls'
 import { jpegWithExif } from '../../tests/support/fixtures'
-import { pointsKeys } from './keys'
+import { testEnv, rid, type TestEnv } from '../../tests/support/harness'
+import { C } from '../_core/collections'
+import type { DataPort } from '../_core/port'
+import { pointsKeys } from './points.repo'
 
 const V = '513328100001'
 const ZHUOMA_HH = 'hh-513328100001-G01-01'
@@ -12,16 +15,20 @@ const LITTER = pointsKeys.rule(V, 'LITTER')
 const GAMBLE = pointsKeys.rule(V, 'GAMBLING_DRUGS')
 
 let env: TestEnv
+let db: DataPort
+let points: ReturnType<typeof callsOf<typeof pointsContract>>
 beforeEach(async () => {
   env = await testEnv()
+  db = env.rt.db
+  points = callsOf(env, pointsContract)
 })
 afterEach(() => env.close())
 
 /** A real upload by `userId` (the proposing official unless said), as the upload route stores it. */
 const photo = (userId = 'u-lixiuying') => env.rt.files.savePhoto(jpegWithExif(), userId).fileId
-const account = async (hh: string) => (await env.rt.db.get<PointsAccount>('points_accounts', hh))?.balance ?? 0
+const account = async (hh: string) => (await db.get(C.points_accounts, hh))?.balance ?? 0
 async function checkLedger(hh: string) {
-  const entries = await env.rt.db.find<LedgerEntry>('points_ledger', {
+  const entries = await db.find(C.points_ledger, {
     where: { householdId: hh },
     orderBy: [['seq', 'asc']],
   })
@@ -35,23 +42,23 @@ async function proposeAndApprove(
   ruleId = YARD,
   evidence = [photo()],
 ) {
-  const batch = await env.ok('points', 'u-lixiuying', 'propose', {
+  const batch = await points.ok('u-lixiuying', 'propose', {
     villageId: V,
     ruleId,
     items,
     note: '3 月庭院评比',
     evidence,
   })
-  await env.ok('points', 'u-wangjianguo', 'approveBatch', { batchId: batch.id })
+  await points.ok('u-wangjianguo', 'approveBatch', { batchId: batch.id })
   return batch
 }
 
 describe('rules', () => {
   it('a change makes a new version; entries keep citing the version they were made under', async () => {
-    const rules = await env.ok('points', 'u-zhuoma', 'listRules', { villageId: V })
-    expect(rules.items.map((r: any) => r.code)).toContain('YARD_CLEAN')
+    const rules = await points.ok('u-zhuoma', 'listRules', { villageId: V })
+    expect(rules.items.map((r) => r.code)).toContain('YARD_CLEAN')
     const b = await proposeAndApprove([{ householdId: ZHUOMA_HH }])
-    const v2 = await env.ok('points', 'u-lixiuying', 'saveRule', {
+    const v2 = await points.ok('u-lixiuying', 'saveRule', {
       villageId: V,
       code: 'yard_clean',
       name: '庭院整洁、门前三包',
@@ -61,7 +68,7 @@ describe('rules', () => {
       capPerMonth: 16,
     })
     expect(v2).toMatchObject({ id: YARD, version: 2, points: 8 })
-    const same = await env.ok('points', 'u-lixiuying', 'saveRule', {
+    const same = await points.ok('u-lixiuying', 'saveRule', {
       villageId: V,
       code: 'YARD_CLEAN',
       name: '庭院整洁、门前三包',
@@ -71,16 +78,16 @@ describe('rules', () => {
       capPerMonth: 16,
     })
     expect(same.version).toBe(2)
-    const versions = await env.ok('points', 'u-lixiuying', 'ruleVersions', { ruleId: YARD })
-    expect(versions.items.map((v: any) => [v.version, v.points])).toEqual([
+    const versions = await points.ok('u-lixiuying', 'listRuleVersions', { ruleId: YARD })
+    expect(versions.items.map((v) => [v.version, v.points])).toEqual([
       [2, 8],
       [1, 5],
     ])
     env.clock.advance(3 * DAY)
-    await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })
-    const detail = await env.ok('points', 'u-lixiuying', 'getBatch', { batchId: b.id })
+    await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })
+    const detail = await points.ok('u-lixiuying', 'getBatch', { batchId: b.id })
     expect(detail.awards[0]).toMatchObject({ status: 'credited', delta: 5, creditedDelta: 5 })
-    const entry = await env.rt.db.get<LedgerEntry>('points_ledger', pointsKeys.awardEntry(detail.awards[0].id))
+    const entry = await db.get(C.points_ledger, pointsKeys.awardEntry(detail.awards[0]!.id))
     expect(entry).toMatchObject({
       ruleId: YARD,
       ruleVersion: 1,
@@ -92,11 +99,11 @@ describe('rules', () => {
 
   it('only officials manage rules, only in their village', async () => {
     const rule = { villageId: V, code: 'X_TEST', name: '测试', category: '其他', points: 1 }
-    expect(await env.call('points', 'u-zhuoma', 'saveRule', rule)).toMatchObject({
+    expect(await points.call('u-zhuoma', 'saveRule', rule)).toMatchObject({
       ok: false,
       code: 'COMMON.FORBIDDEN',
     })
-    expect(await env.call('points', 'u-lixiuying', 'saveRule', { ...rule, villageId: '513328101201' })).toMatchObject({
+    expect(await points.call('u-lixiuying', 'saveRule', { ...rule, villageId: '513328101201' })).toMatchObject({
       ok: false,
       code: 'COMMON.OUT_OF_SCOPE',
     })
@@ -108,25 +115,25 @@ describe('scoring: propose → approve → publicity → settle', () => {
     const before = await account(ZHUOMA_HH)
     const b = await proposeAndApprove([{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }])
     expect(b).toMatchObject({ households: 2, totalPoints: 10, status: 'pending' })
-    const pub = await env.ok('points', 'u-zhuoma', 'publicity', { villageId: V })
+    const pub = await points.ok('u-zhuoma', 'listPublicity', { villageId: V })
     expect(pub.items).toHaveLength(2)
-    expect(pub.items.map((i: any) => i.headNameMasked).sort()).toEqual(['卓*', '王*明'])
-    expect(pub.items.find((i: any) => i.mine)).toMatchObject({ canObject: true, status: 'publicity' })
+    expect(pub.items.map((i) => i.headNameMasked).sort()).toEqual(['卓*', '王*明'])
+    expect(pub.items.find((i) => i.mine)).toMatchObject({ canObject: true, status: 'publicity' })
     // nothing credited during publicity
-    expect(await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })).toEqual({
+    expect(await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })).toEqual({
       settled: 0,
       points: 0,
       remaining: 0,
     })
-    const mine = await env.ok('points', 'u-zhuoma', 'myPoints', {})
+    const mine = await points.ok('u-zhuoma', 'myPoints', {})
     expect(mine).toMatchObject({ balance: before, pending: { count: 1, points: 5 } })
     env.clock.advance(3 * DAY)
-    expect(await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })).toEqual({
+    expect(await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })).toEqual({
       settled: 2,
       points: 10,
       remaining: 0,
     })
-    expect(await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })).toEqual({
+    expect(await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })).toEqual({
       settled: 0,
       points: 0,
       remaining: 0,
@@ -140,39 +147,39 @@ describe('scoring: propose → approve → publicity → settle', () => {
     const before = await account(ZHUOMA_HH)
     await proposeAndApprove([{ householdId: ZHUOMA_HH }])
     env.clock.advance(3 * DAY + 1)
-    const mine = await env.ok('points', 'u-zhuoma', 'myPoints', {})
+    const mine = await points.ok('u-zhuoma', 'myPoints', {})
     expect(mine.balance).toBe(before + 5)
     expect(mine.history.items[0]).toMatchObject({ kind: 'award', delta: 5, ruleName: '庭院整洁、门前三包' })
   })
 
   it('nobody approves their own proposal; evidence and rule checks', async () => {
-    const b = await env.ok('points', 'u-lixiuying', 'propose', {
+    const b = await points.ok('u-lixiuying', 'propose', {
       villageId: V,
       ruleId: YARD,
       items: [{ householdId: ZHUOMA_HH }],
       evidence: [photo()],
     })
     expect(b.canDecide).toBe(false)
-    expect(await env.call('points', 'u-lixiuying', 'approveBatch', { batchId: b.id })).toMatchObject({
+    expect(await points.call('u-lixiuying', 'approveBatch', { batchId: b.id })).toMatchObject({
       ok: false,
       code: 'POINTS.OWN_PROPOSAL',
     })
     expect(
-      await env.call('points', 'u-lixiuying', 'propose', {
+      await points.call('u-lixiuying', 'propose', {
         villageId: V,
         ruleId: YARD,
         items: [{ householdId: ZHUOMA_HH }],
       }),
     ).toMatchObject({ ok: false, code: 'POINTS.EVIDENCE_REQUIRED' })
     expect(
-      await env.call('points', 'u-lixiuying', 'propose', {
+      await points.call('u-lixiuying', 'propose', {
         villageId: V,
         ruleId: pointsKeys.rule(V, 'PATROL_DUTY'),
         items: [{ householdId: ZHUOMA_HH }],
       }),
     ).toMatchObject({ ok: false, code: 'POINTS.RULE_IS_SYSTEM' })
     expect(
-      await env.call('points', 'u-lixiuying', 'propose', {
+      await points.call('u-lixiuying', 'propose', {
         villageId: V,
         ruleId: YARD,
         evidence: [photo()],
@@ -180,16 +187,16 @@ describe('scoring: propose → approve → publicity → settle', () => {
       }),
     ).toMatchObject({ ok: false, code: 'POINTS.HOUSEHOLD_NOT_IN_VILLAGE' })
     expect(
-      await env.call('points', 'u-zhuoma', 'propose', {
+      await points.call('u-zhuoma', 'propose', {
         villageId: V,
         ruleId: YARD,
         evidence: [photo('u-zhuoma')],
         items: [{ householdId: ZHUOMA_HH }],
       }),
     ).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
-    const rejected = await env.ok('points', 'u-wangjianguo', 'rejectBatch', { batchId: b.id, note: '照片看不清' })
+    const rejected = await points.ok('u-wangjianguo', 'rejectBatch', { batchId: b.id, note: '照片看不清' })
     expect(rejected.status).toBe('rejected')
-    expect(await env.call('points', 'u-wangjianguo', 'approveBatch', { batchId: b.id })).toMatchObject({
+    expect(await points.call('u-wangjianguo', 'approveBatch', { batchId: b.id })).toMatchObject({
       ok: false,
       code: 'POINTS.BATCH_DECIDED',
     })
@@ -197,14 +204,13 @@ describe('scoring: propose → approve → publicity → settle', () => {
 
   describe('evidence photos are checked with the file port before anything is written', () => {
     const written = async () => ({
-      batches: await env.rt.db.count('points_batches'),
-      awards: await env.rt.db.count('points_awards'),
-      caps: await env.rt.db.count('points_caps'),
-      ledger: await env.rt.db.count('points_ledger'),
+      batches: await db.count(C.points_batches),
+      awards: await db.count(C.points_awards),
+      caps: await db.count(C.points_caps),
+      ledger: await db.count(C.points_ledger),
     })
     const propose = (evidence: unknown, requestId?: string) =>
-      env.call(
-        'points',
+      points.call(
         'u-lixiuying',
         'propose',
         {
@@ -237,9 +243,7 @@ describe('scoring: propose → approve → publicity → settle', () => {
         expect(await propose(evidence)).toMatchObject({ ok: false, code, message: expect.stringMatching(message) })
       }
       expect(await written()).toEqual(before)
-      expect(
-        (await env.ok('points', 'u-wangjianguo', 'listBatches', { villageId: V, status: 'pending' })).items,
-      ).toEqual([])
+      expect((await points.ok('u-wangjianguo', 'listBatches', { villageId: V, status: 'pending' })).items).toEqual([])
       // the rule still asks for a photo
       expect(await propose([])).toMatchObject({
         ok: false,
@@ -265,35 +269,35 @@ describe('scoring: propose → approve → publicity → settle', () => {
       })
       if (!batch.ok) return
       const id = (batch.data as { id: string }).id
-      expect((await env.rt.db.get<PointsBatch>('points_batches', id))!.evidence).toEqual([a, b])
-      const awards = await env.rt.db.find<PointsAward>('points_awards', { where: { batchId: id } })
+      expect((await db.get(C.points_batches, id))!.evidence).toEqual([a, b])
+      const awards = await db.find(C.points_awards, { where: { batchId: id } })
       expect(awards.map((x) => x.evidence)).toEqual([
         [a, b],
         [a, b],
       ])
       // a repeat of the same request returns the same batch, without a second one
       expect(await propose([a, b, a], requestId)).toEqual(batch)
-      expect(await env.rt.db.count('points_batches', { ruleId: YARD })).toBe(1)
+      expect(await db.count(C.points_batches, { ruleId: YARD })).toBe(1)
       // the approver sees the same photos
       expect(
-        (await env.ok('points', 'u-wangjianguo', 'getBatch', { batchId: id })).batch.evidence.map((p: any) => p.fileId),
+        (await points.ok('u-wangjianguo', 'getBatch', { batchId: id })).batch.evidence.map((p) => p.fileId),
       ).toEqual([a, b])
     })
 
     it("the approving official sees each photo with a URL the host serves; residents' publicity carries no photos", async () => {
       const a = photo()
       const b = photo()
-      const batch = await env.ok('points', 'u-lixiuying', 'propose', {
+      const batch = await points.ok('u-lixiuying', 'propose', {
         villageId: V,
         ruleId: YARD,
         items: [{ householdId: ZHUOMA_HH }],
         note: '庭院评比',
         evidence: [a, b],
       })
-      const listed = (
-        await env.ok('points', 'u-wangjianguo', 'listBatches', { villageId: V, status: 'pending' })
-      ).items.find((x: any) => x.id === batch.id)
-      const detail = (await env.ok('points', 'u-wangjianguo', 'getBatch', { batchId: batch.id })).batch
+      const listed = (await points.ok('u-wangjianguo', 'listBatches', { villageId: V, status: 'pending' })).items.find(
+        (x) => x.id === batch.id,
+      )!
+      const detail = (await points.ok('u-wangjianguo', 'getBatch', { batchId: batch.id })).batch
       for (const view of [listed, detail]) {
         expect(view.canDecide).toBe(true)
         expect(view.evidence).toEqual([
@@ -307,23 +311,23 @@ describe('scoring: propose → approve → publicity → settle', () => {
           expect(served!.bytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]))
         }
       }
-      const approved = await env.ok('points', 'u-wangjianguo', 'approveBatch', { batchId: batch.id })
-      expect(approved.evidence.map((p: any) => p.url)).toEqual([`/api/files/${a}`, `/api/files/${b}`])
+      const approved = await points.ok('u-wangjianguo', 'approveBatch', { batchId: batch.id })
+      expect(approved.evidence.map((p) => p.url)).toEqual([`/api/files/${a}`, `/api/files/${b}`])
       // the same award in publicity, as a resident sees it: no photo ids or URLs anywhere
-      const pub = await env.ok('points', 'u-zhuoma', 'publicity', { villageId: V })
+      const pub = await points.ok('u-zhuoma', 'listPublicity', { villageId: V })
       expect(pub.items).toHaveLength(1)
       expect(JSON.stringify(pub)).not.toMatch(/f_[0-9a-f]{32}|\/api\/files\//)
       // a proposal without photos shows none
-      const bare = await env.ok('points', 'u-lixiuying', 'propose', {
+      const bare = await points.ok('u-lixiuying', 'propose', {
         villageId: V,
         ruleId: pointsKeys.rule(V, 'GARBAGE_SORT'),
         items: [{ householdId: WANG_HH }],
       })
-      expect((await env.ok('points', 'u-wangjianguo', 'getBatch', { batchId: bare.id })).batch.evidence).toEqual([])
+      expect((await points.ok('u-wangjianguo', 'getBatch', { batchId: bare.id })).batch.evidence).toEqual([])
     })
 
     it('a proposal over the cap is refused before its photos are adopted; without photos the transaction still checks the cap', async () => {
-      await env.ok('points', 'u-lixiuying', 'propose', {
+      await points.ok('u-lixiuying', 'propose', {
         villageId: V,
         ruleId: YARD,
         items: [{ householdId: ZHUOMA_HH, quantity: 2 }],
@@ -342,7 +346,7 @@ describe('scoring: propose → approve → publicity → settle', () => {
         ruleId: pointsKeys.rule(V, 'GARBAGE_SORT'),
         items: [{ householdId: ZHUOMA_HH, quantity: 5 }],
       }
-      expect(await env.call('points', 'u-lixiuying', 'propose', sort)).toMatchObject({
+      expect(await points.call('u-lixiuying', 'propose', sort)).toMatchObject({
         ok: false,
         code: 'POINTS.CAP_EXCEEDED',
         message: expect.stringContaining('本月还可 8 分'),
@@ -353,21 +357,21 @@ describe('scoring: propose → approve → publicity → settle', () => {
 
   it('enforces the monthly cap per household at proposal; rejection frees the room', async () => {
     // YARD_CLEAN: 5 points, cap 10 a month
-    const first = await env.ok('points', 'u-lixiuying', 'propose', {
+    const first = await points.ok('u-lixiuying', 'propose', {
       villageId: V,
       ruleId: YARD,
       items: [{ householdId: ZHUOMA_HH, quantity: 2 }],
       evidence: [photo()],
     })
-    const over = await env.call('points', 'u-lixiuying', 'propose', {
+    const over = await points.call('u-lixiuying', 'propose', {
       villageId: V,
       ruleId: YARD,
       items: [{ householdId: WANG_HH }, { householdId: ZHUOMA_HH }],
       evidence: [photo()],
     })
     expect(over).toMatchObject({ ok: false, code: 'POINTS.CAP_EXCEEDED', message: expect.stringContaining('卓玛') })
-    await env.ok('points', 'u-wangjianguo', 'rejectBatch', { batchId: first.id, note: '重复' })
-    await env.ok('points', 'u-lixiuying', 'propose', {
+    await points.ok('u-wangjianguo', 'rejectBatch', { batchId: first.id, note: '重复' })
+    await points.ok('u-lixiuying', 'propose', {
       villageId: V,
       ruleId: YARD,
       items: [{ householdId: WANG_HH }, { householdId: ZHUOMA_HH }],
@@ -380,125 +384,125 @@ describe('scoring: propose → approve → publicity → settle', () => {
     await proposeAndApprove([{ householdId: ZHUOMA_HH }], GAMBLE, [photo()])
     await proposeAndApprove([{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }], GAMBLE, [photo()])
     env.clock.advance(3 * DAY)
-    await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })
+    await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })
     expect(await account(ZHUOMA_HH)).toBe(Math.max(0, before - 60))
     await checkLedger(ZHUOMA_HH)
     await checkLedger(WANG_HH)
-    const mine = await env.ok('points', 'u-zhuoma', 'myPoints', {})
+    const mine = await points.ok('u-zhuoma', 'myPoints', {})
     expect(mine.history.items[0]).toMatchObject({ kind: 'deduction' })
   })
 
   it('objections: residents of the village object; uphold lets it credit, withdraw never credits', async () => {
     const before = await account(ZHUOMA_HH)
     const b = await proposeAndApprove([{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }])
-    const detail = await env.ok('points', 'u-lixiuying', 'getBatch', { batchId: b.id })
+    const detail = await points.ok('u-lixiuying', 'getBatch', { batchId: b.id })
     const [za, wa] = [
-      detail.awards.find((a: any) => a.householdId === ZHUOMA_HH),
-      detail.awards.find((a: any) => a.householdId === WANG_HH),
+      detail.awards.find((a) => a.householdId === ZHUOMA_HH)!,
+      detail.awards.find((a) => a.householdId === WANG_HH)!,
     ]
-    const o1 = await env.ok('points', 'u-wangdeming', 'object', { awardId: za.id, reason: '她家门口还堆着柴火' })
+    const o1 = await points.ok('u-wangdeming', 'fileObjection', { awardId: za.id, reason: '她家门口还堆着柴火' })
     expect(o1.status).toBe('open')
-    expect(await env.call('points', 'u-wangdeming', 'object', { awardId: za.id, reason: '再提一次' })).toMatchObject({
+    expect(await points.call('u-wangdeming', 'fileObjection', { awardId: za.id, reason: '再提一次' })).toMatchObject({
       ok: false,
       code: 'POINTS.ALREADY_OBJECTED',
     })
     // a resident of another village cannot object
-    expect(await env.call('points', 'u-yangjin', 'object', { awardId: za.id, reason: '不对' })).toMatchObject({
+    expect(await points.call('u-yangjin', 'fileObjection', { awardId: za.id, reason: '不对' })).toMatchObject({
       ok: false,
       code: 'POINTS.NOT_MY_VILLAGE',
     })
-    const o2 = await env.ok('points', 'u-zhuoma', 'object', { awardId: wa.id, reason: '没看到打扫' })
+    const o2 = await points.ok('u-zhuoma', 'fileObjection', { awardId: wa.id, reason: '没看到打扫' })
     env.clock.advance(4 * DAY)
     // open objections hold crediting past the period; objecting after it is refused
-    expect(await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })).toMatchObject({ settled: 0 })
-    expect(await env.call('points', 'u-zhaxi', 'object', { awardId: za.id, reason: '晚了' })).toMatchObject({
+    expect(await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })).toMatchObject({ settled: 0 })
+    expect(await points.call('u-zhaxi', 'fileObjection', { awardId: za.id, reason: '晚了' })).toMatchObject({
       ok: false,
       code: 'POINTS.NOT_IN_PUBLICITY',
     })
-    const objections = await env.ok('points', 'u-lixiuying', 'listObjections', { villageId: V, status: 'open' })
+    const objections = await points.ok('u-lixiuying', 'listObjections', { villageId: V, status: 'open' })
     expect(objections.total).toBe(2)
-    await env.ok('points', 'u-lixiuying', 'resolveObjection', {
+    await points.ok('u-lixiuying', 'resolveObjection', {
       objectionId: o1.id,
       decision: 'uphold',
       note: '已核实，柴火是临时的',
     })
-    await env.ok('points', 'u-lixiuying', 'resolveObjection', {
+    await points.ok('u-lixiuying', 'resolveObjection', {
       objectionId: o2.id,
       decision: 'withdraw',
       note: '核实确实没打扫',
     })
     expect(
-      await env.call('points', 'u-lixiuying', 'resolveObjection', {
+      await points.call('u-lixiuying', 'resolveObjection', {
         objectionId: o2.id,
         decision: 'uphold',
         note: 'x',
       }),
     ).toMatchObject({ ok: false, code: 'POINTS.OBJECTION_RESOLVED' })
-    expect(await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })).toMatchObject({
+    expect(await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })).toMatchObject({
       settled: 1,
       points: 5,
     })
     expect(await account(ZHUOMA_HH)).toBe(before + 5)
-    const pub = await env.ok('points', 'u-zhuoma', 'publicity', { villageId: V })
-    expect(pub.items.map((i: any) => i.status).sort()).toEqual(['credited', 'withdrawn'])
+    const pub = await points.ok('u-zhuoma', 'listPublicity', { villageId: V })
+    expect(pub.items.map((i) => i.status).sort()).toEqual(['credited', 'withdrawn'])
   })
 
   it('a correction appends the opposite entry, once', async () => {
     await proposeAndApprove([{ householdId: ZHUOMA_HH }])
     env.clock.advance(3 * DAY)
-    await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })
+    await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })
     const before = await account(ZHUOMA_HH)
-    const mine = await env.ok('points', 'u-zhuoma', 'myPoints', {})
-    const e = await env.ok('points', 'u-wangjianguo', 'correctEntry', {
-      entryId: mine.history.items[0].id,
+    const mine = await points.ok('u-zhuoma', 'myPoints', {})
+    const e = await points.ok('u-wangjianguo', 'correctEntry', {
+      entryId: mine.history.items[0]!.id,
       reason: '评错了户',
     })
     expect(e).toMatchObject({ kind: 'correction', delta: -5 })
     expect(await account(ZHUOMA_HH)).toBe(before - 5)
     expect(
-      await env.call('points', 'u-wangjianguo', 'correctEntry', { entryId: mine.history.items[0].id, reason: '再来' }),
+      await points.call('u-wangjianguo', 'correctEntry', { entryId: mine.history.items[0]!.id, reason: '再来' }),
     ).toMatchObject({ ok: false, code: 'POINTS.ALREADY_CORRECTED' })
     await checkLedger(ZHUOMA_HH)
   })
 
   it('publicity days are per village', async () => {
-    await env.ok('points', 'u-lixiuying', 'saveSettings', { villageId: V, publicityDays: 5, pickupDays: 2 })
+    await points.ok('u-lixiuying', 'saveSettings', { villageId: V, publicityDays: 5, pickupDays: 2 })
     await proposeAndApprove([{ householdId: ZHUOMA_HH }])
     env.clock.advance(4 * DAY)
-    expect(await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })).toMatchObject({ settled: 0 })
+    expect(await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })).toMatchObject({ settled: 0 })
     env.clock.advance(DAY)
-    expect(await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })).toMatchObject({ settled: 1 })
+    expect(await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })).toMatchObject({ settled: 1 })
   })
 })
 
 describe('points store', () => {
   const goodsOf = async (name: string) => {
-    const list = await env.ok('points', 'u-zhuoma', 'listGoods', { villageId: V })
-    return list.items.find((g: any) => g.name.startsWith(name))
+    const list = await points.ok('u-zhuoma', 'listGoods', { villageId: V })
+    return list.items.find((g) => g.name.startsWith(name))!
   }
-  const stock = async (id: string) => (await env.rt.db.get<Goods>('points_goods', id))!.stock
+  const stock = async (id: string) => (await db.get(C.points_goods, id))!.stock
 
   it('redeem holds points and stock; keeper fulfils by code; the code dies', async () => {
     const soap = await goodsOf('香皂')
     const before = await account(ZHUOMA_HH)
-    const order = await env.ok('points', 'u-zhuoma', 'redeem', { goodsId: soap.id, quantity: 2 })
-    expect(order).toMatchObject({
+    const redemption = await points.ok('u-zhuoma', 'redeem', { goodsId: soap.id, quantity: 2 })
+    expect(redemption).toMatchObject({
       status: 'pending',
       points: 30,
       code: expect.stringMatching(/^\d{6}$/),
-      qr: `LINLI-PICKUP:${V}:${order.code}`,
+      qr: `LINLI-PICKUP:${V}:${redemption.code}`,
     })
     expect(await account(ZHUOMA_HH)).toBe(before - 30)
     expect(await stock(soap.id)).toBe(soap.stock - 2)
-    const looked = await env.ok('points', 'u-chenguilan', 'lookupPickup', { villageId: V, code: order.code })
-    expect(looked).toMatchObject({ id: order.id, headName: '卓玛', goodsName: soap.name })
-    const done = await env.ok('points', 'u-chenguilan', 'fulfil', { villageId: V, code: order.code })
+    const looked = await points.ok('u-chenguilan', 'lookupPickup', { villageId: V, code: redemption.code })
+    expect(looked).toMatchObject({ id: redemption.id, headName: '卓玛', goodsName: soap.name })
+    const done = await points.ok('u-chenguilan', 'fulfil', { villageId: V, code: redemption.code })
     expect(done.status).toBe('fulfilled')
-    expect(await env.call('points', 'u-chenguilan', 'fulfil', { villageId: V, code: order.code })).toMatchObject({
+    expect(await points.call('u-chenguilan', 'fulfil', { villageId: V, code: redemption.code })).toMatchObject({
       ok: false,
       code: 'POINTS.CODE_NOT_FOUND',
     })
-    expect(await env.call('points', 'u-zhuoma', 'cancelRedemption', { redemptionId: order.id })).toMatchObject({
+    expect(await points.call('u-zhuoma', 'cancelRedemption', { redemptionId: redemption.id })).toMatchObject({
       ok: false,
       code: 'POINTS.REDEMPTION_CLOSED',
     })
@@ -506,13 +510,13 @@ describe('points store', () => {
     await checkLedger(ZHUOMA_HH)
   })
 
-  it('a keeper of one village cannot fulfil another village’s orders; residents cannot fulfil', async () => {
+  it('a keeper of one village cannot fulfil another village’s redemptions; residents cannot fulfil', async () => {
     const soap = await goodsOf('香皂')
-    const order = await env.ok('points', 'u-zhuoma', 'redeem', { goodsId: soap.id })
+    const redemption = await points.ok('u-zhuoma', 'redeem', { goodsId: soap.id })
     expect(
-      await env.call('points', 'u-chenguilan', 'fulfil', { villageId: '513328101201', code: order.code }),
+      await points.call('u-chenguilan', 'fulfil', { villageId: '513328101201', code: redemption.code }),
     ).toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
-    expect(await env.call('points', 'u-wangdeming', 'fulfil', { villageId: V, code: order.code })).toMatchObject({
+    expect(await points.call('u-wangdeming', 'fulfil', { villageId: V, code: redemption.code })).toMatchObject({
       ok: false,
       code: 'COMMON.FORBIDDEN',
     })
@@ -521,94 +525,92 @@ describe('points store', () => {
   it('cancel and expiry return points and stock; limits per month hold', async () => {
     const soap = await goodsOf('香皂') // limit 3 a month
     const before = await account(ZHUOMA_HH)
-    const a = await env.ok('points', 'u-zhuoma', 'redeem', { goodsId: soap.id, quantity: 2 })
-    expect(await env.call('points', 'u-zhuoma', 'redeem', { goodsId: soap.id, quantity: 2 })).toMatchObject({
+    const a = await points.ok('u-zhuoma', 'redeem', { goodsId: soap.id, quantity: 2 })
+    expect(await points.call('u-zhuoma', 'redeem', { goodsId: soap.id, quantity: 2 })).toMatchObject({
       ok: false,
       code: 'POINTS.LIMIT_REACHED',
     })
-    expect(await env.call('points', 'u-wangdeming', 'cancelRedemption', { redemptionId: a.id })).toMatchObject({
+    expect(await points.call('u-wangdeming', 'cancelRedemption', { redemptionId: a.id })).toMatchObject({
       ok: false,
-      code: 'POINTS.NOT_YOUR_ORDER',
+      code: 'POINTS.NOT_YOUR_REDEMPTION',
     })
-    const c = await env.ok('points', 'u-zhuoma', 'cancelRedemption', { redemptionId: a.id })
+    const c = await points.ok('u-zhuoma', 'cancelRedemption', { redemptionId: a.id })
     expect(c).toMatchObject({ status: 'cancelled', code: null })
     expect(await account(ZHUOMA_HH)).toBe(before)
     expect(await stock(soap.id)).toBe(soap.stock)
-    const b = await env.ok('points', 'u-zhuoma', 'redeem', { goodsId: soap.id, quantity: 3 })
+    const b = await points.ok('u-zhuoma', 'redeem', { goodsId: soap.id, quantity: 3 })
     env.clock.advance(7 * DAY)
-    const mine = await env.ok('points', 'u-zhuoma', 'myRedemptions', {})
-    expect(mine.items.find((r: any) => r.id === b.id)).toMatchObject({ status: 'expired' })
+    const mine = await points.ok('u-zhuoma', 'myRedemptions', {})
+    expect(mine.items.find((r) => r.id === b.id)).toMatchObject({ status: 'expired' })
     expect(await account(ZHUOMA_HH)).toBe(before)
     expect(await stock(soap.id)).toBe(soap.stock)
     await checkLedger(ZHUOMA_HH)
   })
 
-  it('expireRedemptions closes overdue orders of the village; fulfil after expiry refuses to hand out', async () => {
+  it('expireRedemptions closes overdue redemptions of the village; fulfil after expiry refuses to hand out', async () => {
     const soap = await goodsOf('香皂')
-    const a = await env.ok('points', 'u-zhuoma', 'redeem', { goodsId: soap.id })
-    const b = await env.ok('points', 'u-wangdeming', 'redeem', { goodsId: soap.id })
+    const a = await points.ok('u-zhuoma', 'redeem', { goodsId: soap.id })
+    const b = await points.ok('u-wangdeming', 'redeem', { goodsId: soap.id })
     env.clock.advance(7 * DAY)
-    const late = await env.ok('points', 'u-chenguilan', 'fulfil', { villageId: V, code: a.code })
+    const late = await points.ok('u-chenguilan', 'fulfil', { villageId: V, code: a.code })
     expect(late.status).toBe('expired')
-    expect(await env.ok('points', 'u-chenguilan', 'expireRedemptions', { villageId: V })).toEqual({
+    expect(await points.ok('u-chenguilan', 'expireRedemptions', { villageId: V })).toEqual({
       expired: 1,
       remaining: 0,
     })
-    expect(await env.ok('points', 'u-chenguilan', 'expireRedemptions', { villageId: V })).toEqual({
+    expect(await points.ok('u-chenguilan', 'expireRedemptions', { villageId: V })).toEqual({
       expired: 0,
       remaining: 0,
     })
     expect(await stock(soap.id)).toBe(soap.stock)
-    expect((await env.ok('points', 'u-lixiuying', 'listRedemptions', { villageId: V, status: 'expired' })).total).toBe(
-      2,
-    )
+    expect((await points.ok('u-lixiuying', 'listRedemptions', { villageId: V, status: 'expired' })).total).toBe(2)
     void b
   })
 
   it('not enough points, out of stock, goods off', async () => {
     const oil = await goodsOf('菜籽油')
-    await env.rt.db.transaction((tx) => tx.update('points_goods', oil.id, { price: 100_000 }))
-    expect(await env.call('points', 'u-zhuoma', 'redeem', { goodsId: oil.id })).toMatchObject({
+    await db.transaction((tx) => tx.update(C.points_goods, oil.id, { price: 100_000 }))
+    expect(await points.call('u-zhuoma', 'redeem', { goodsId: oil.id })).toMatchObject({
       ok: false,
       code: 'POINTS.INSUFFICIENT_BALANCE',
     })
     const towel = await goodsOf('毛巾')
-    await env.ok('points', 'u-chenguilan', 'adjustStock', { goodsId: towel.id, delta: -towel.stock, reason: '盘点' })
-    expect(await env.call('points', 'u-zhuoma', 'redeem', { goodsId: towel.id })).toMatchObject({
+    await points.ok('u-chenguilan', 'adjustStock', { goodsId: towel.id, delta: -towel.stock, reason: '盘点' })
+    expect(await points.call('u-zhuoma', 'redeem', { goodsId: towel.id })).toMatchObject({
       ok: false,
       code: 'POINTS.OUT_OF_STOCK',
     })
     expect(
-      await env.call('points', 'u-chenguilan', 'adjustStock', { goodsId: towel.id, delta: -1, reason: '盘点' }),
+      await points.call('u-chenguilan', 'adjustStock', { goodsId: towel.id, delta: -1, reason: '盘点' }),
     ).toMatchObject({ ok: false, code: 'POINTS.STOCK_NEGATIVE' })
-    const g = await env.ok('points', 'u-chenguilan', 'saveGoods', {
+    const g = await points.ok('u-chenguilan', 'saveGoods', {
       villageId: V,
       name: '电饭煲',
       price: 300,
       stock: 2,
       active: false,
     })
-    expect(await env.call('points', 'u-zhuoma', 'redeem', { goodsId: g.id })).toMatchObject({
+    expect(await points.call('u-zhuoma', 'redeem', { goodsId: g.id })).toMatchObject({
       ok: false,
       code: 'POINTS.GOODS_OFF',
     })
-    expect(
-      (await env.ok('points', 'u-zhuoma', 'listGoods', { villageId: V })).items.map((x: any) => x.name),
-    ).not.toContain('电饭煲')
+    expect((await points.ok('u-zhuoma', 'listGoods', { villageId: V })).items.map((x) => x.name)).not.toContain(
+      '电饭煲',
+    )
     // a household with no account at all
-    expect(await env.call('points', 'u-zeren', 'redeem', { goodsId: towel.id })).toMatchObject({
+    expect(await points.call('u-zeren', 'redeem', { goodsId: towel.id })).toMatchObject({
       ok: false,
       code: 'COMMON.FORBIDDEN',
     })
   })
 
-  it('the same requestId makes one order', async () => {
+  it('the same requestId makes one redemption', async () => {
     const soap = await goodsOf('香皂')
     const requestId = rid('redeem')
-    const a = await env.ok('points', 'u-zhuoma', 'redeem', { goodsId: soap.id }, requestId)
-    const b = await env.ok('points', 'u-zhuoma', 'redeem', { goodsId: soap.id }, requestId)
+    const a = await points.ok('u-zhuoma', 'redeem', { goodsId: soap.id }, requestId)
+    const b = await points.ok('u-zhuoma', 'redeem', { goodsId: soap.id }, requestId)
     expect(b.id).toBe(a.id)
-    expect(await env.rt.db.count('points_redemptions')).toBe(1)
+    expect(await db.count(C.points_redemptions)).toBe(1)
   })
 })
 
@@ -617,40 +619,38 @@ describe('figures, board, exports', () => {
     await proposeAndApprove([{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }])
     await proposeAndApprove([{ householdId: WANG_HH }], LITTER, [photo()])
     env.clock.advance(3 * DAY)
-    await env.ok('points', 'u-wangjianguo', 'settlePublicity', { villageId: V })
-    const list = await env.ok('points', 'u-zhuoma', 'listGoods', { villageId: V })
-    const order = await env.ok('points', 'u-zhuoma', 'redeem', { goodsId: list.items[0].id })
-    await env.ok('points', 'u-chenguilan', 'fulfil', { villageId: V, code: order.code })
-    const s = await env.ok('points', 'u-lixiuying', 'stats', { villageId: V, month: '2026-03' })
+    await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })
+    const list = await points.ok('u-zhuoma', 'listGoods', { villageId: V })
+    const redemption = await points.ok('u-zhuoma', 'redeem', { goodsId: list.items[0]!.id })
+    await points.ok('u-chenguilan', 'fulfil', { villageId: V, code: redemption.code })
+    const s = await points.ok('u-lixiuying', 'getFigures', { villageId: V, month: '2026-03' })
     expect(s).toMatchObject({
       givenTotal: 10,
       deductedTotal: 5,
       activeHouseholds: 2,
       redemptions: 1,
       fulfilled: 1,
-      redeemedPoints: list.items[0].price,
+      redeemedPoints: list.items[0]!.price,
     })
     expect(s.given).toEqual([{ category: '环境卫生', points: 10 }])
     expect(s.stock.length).toBeGreaterThan(3)
-    expect(await env.call('points', 'u-zhuoma', 'stats', { villageId: V, month: '2026-03' })).toMatchObject({
+    expect(await points.call('u-zhuoma', 'getFigures', { villageId: V, month: '2026-03' })).toMatchObject({
       ok: false,
       code: 'COMMON.FORBIDDEN',
     })
 
-    const board = await env.ok('points', 'u-zhuoma', 'board', { villageId: V })
-    expect(board.items[0].rank).toBe(1)
-    expect(board.items.every((i: any) => i.headNameMasked.includes('*') || [...i.headNameMasked].length <= 1)).toBe(
-      true,
-    )
-    expect(board.items.some((i: any) => i.mine)).toBe(true)
-    const monthBoard = await env.ok('points', 'u-zhuoma', 'board', { villageId: V, month: '2026-03' })
-    expect(monthBoard.items.map((i: any) => i.points)).toEqual([5, 5])
-    expect(await env.call('points', 'u-yangjin', 'board', { villageId: V })).toMatchObject({
+    const board = await points.ok('u-zhuoma', 'getBoard', { villageId: V })
+    expect(board.items[0]!.rank).toBe(1)
+    expect(board.items.every((i) => i.headNameMasked.includes('*') || [...i.headNameMasked].length <= 1)).toBe(true)
+    expect(board.items.some((i) => i.mine)).toBe(true)
+    const monthBoard = await points.ok('u-zhuoma', 'getBoard', { villageId: V, month: '2026-03' })
+    expect(monthBoard.items.map((i) => i.points)).toEqual([5, 5])
+    expect(await points.call('u-yangjin', 'getBoard', { villageId: V })).toMatchObject({
       ok: false,
       code: 'COMMON.OUT_OF_SCOPE',
     })
 
-    const csv = await env.ok('points', 'u-lixiuying', 'exportLedger', { villageId: V, month: '2026-03', format: 'csv' })
+    const csv = await points.ok('u-lixiuying', 'exportLedger', { villageId: V, month: '2026-03', format: 'csv' })
     const text = Buffer.from(csv.base64, 'base64').toString('utf8')
     expect(csv).toMatchObject({
       mime: expect.stringContaining('text/csv'),
@@ -660,18 +660,16 @@ describe('figures, board, exports', () => {
     expect(text.startsWith('\ufeff时间,户编号')).toBe(true)
     expect(text).toContain('李秀英')
     expect(text).toContain('王建国')
-    const xlsx = await env.ok('points', 'u-lixiuying', 'exportRedemptions', {
+    const xlsx = await points.ok('u-lixiuying', 'exportRedemptions', {
       villageId: V,
       month: '2026-03',
       format: 'xlsx',
     })
     expect(xlsx.rows).toBe(1)
     expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK')
-    expect(await env.call('points', 'u-chenguilan', 'exportLedger', { villageId: V, month: '2026-03' })).toMatchObject({
+    expect(await points.call('u-chenguilan', 'exportLedger', { villageId: V, month: '2026-03' })).toMatchObject({
       ok: false,
       code: 'COMMON.FORBIDDEN',
     })
   })
 })
-
-void T0

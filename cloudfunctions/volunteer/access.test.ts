@@ -1,6 +1,6 @@
 import { testEnv, T0, type TestEnv } from '../../tests/support/harness'
 import { DEMO_USERS } from '../../seeds'
-import { SEED_ORG_ID, SEED_REQUEST_ID, SEED_TASK_IDS } from '../../seeds/volunteer.seed'
+import { SEED_NEED_ID, SEED_ORG_ID, SEED_TASK_IDS } from '../../seeds/volunteer.seed'
 import { ROLES } from '@shared/auth/roles'
 import type { Permission } from '@shared/auth/permissions'
 import { volunteerContract } from '@shared/volunteer/volunteer.contract'
@@ -50,22 +50,22 @@ function inputs(): Record<string, unknown> {
       slots: 2,
       signupDeadline: start - HOUR,
     },
-    orgTasks: { orgId: SEED_ORG_ID },
+    listOrgTasks: { orgId: SEED_ORG_ID },
     signup: { taskId: SEED_TASK_IDS[1] },
     cancelSignup: { taskId: SEED_TASK_IDS[1] },
     checkIn: { taskId: SEED_TASK_IDS[1], location: { lat: 31.6, lng: 99.9 } },
     checkOut: { taskId: SEED_TASK_IDS[1], location: { lat: 31.6, lng: 99.9 } },
-    taskCode: { taskId: SEED_TASK_IDS[0] },
+    getTaskCode: { taskId: SEED_TASK_IDS[0] },
     listSignups: { taskId: SEED_TASK_IDS[0] },
     confirmAttendance: { signupId, attended: false },
-    createRequest: { title: '权限测试', description: '测试', category: 'other', placeName: '家里' },
-    villageRequests: { unitId: VILLAGE },
-    reviewRequest: { requestId: SEED_REQUEST_ID, approve: false, note: '测试' },
-    verifyRequest: { requestId: SEED_REQUEST_ID, approve: false, note: '测试' },
-    openRequests: { orgId: SEED_ORG_ID },
-    takeRequest: { requestId: SEED_REQUEST_ID, orgId: SEED_ORG_ID },
-    completeRequest: { requestId: SEED_REQUEST_ID, outcome: '测试', volunteers: [{ userId: 'u-gesang', hours: 1 }] },
-    figures: { unitId: VILLAGE },
+    createNeed: { title: '权限测试', description: '测试', category: 'other', placeName: '家里' },
+    listVillageNeeds: { unitId: VILLAGE },
+    reviewNeed: { needId: SEED_NEED_ID, approve: false, note: '测试' },
+    verifyNeed: { needId: SEED_NEED_ID, approve: false, note: '测试' },
+    listOpenNeeds: { orgId: SEED_ORG_ID },
+    takeNeed: { needId: SEED_NEED_ID, orgId: SEED_ORG_ID },
+    completeNeed: { needId: SEED_NEED_ID, outcome: '测试', volunteers: [{ userId: 'u-gesang', hours: 1 }] },
+    getFigures: { unitId: VILLAGE },
   }
 }
 
@@ -82,7 +82,7 @@ async function expectedAllowed(
   if (!holding.length) return false
   const villagePath = await pathOf(VILLAGE)
   if (action === 'myOrgs') return true
-  if (action === 'createRequest') {
+  if (action === 'createNeed') {
     const target = user.residence ?? holding[0]![1]
     const targetPath = await pathOf(target)
     return holding.some(([, unit]) => targetPath.includes(unit))

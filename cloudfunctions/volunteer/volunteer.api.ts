@@ -1,2 +1,2 @@
 /** What other domains may use of the volunteer domain: recording volunteer hours earned elsewhere (patrols). */
-export { recordVolunteerHours } from './hours'
+export { recordVolunteerHours, type RecordHoursInput } from './volunteer.hours'

@@ -1,17 +1,20 @@
 import { testEnv, rid, T0, type TestEnv } from '../../tests/support/harness'
 import { startTestHost } from '../../tests/support/host'
-import { stableId } from '../_core/ids'
-import type { Doc } from '../_core/port'
-import { SEED_ORG_ID, SEED_REQUEST_ID, SEED_TASK_IDS } from '../../seeds/volunteer.seed'
-import type { Signup, TaskView } from '@shared/volunteer/volunteer.schema'
+import { C } from '../_core/collections'
+import type { DataPort, Doc } from '../_core/port'
+import { SEED_NEED_ID, SEED_ORG_ID, SEED_TASK_IDS } from '../../seeds/volunteer.seed'
+import type { TaskView } from '@shared/volunteer/volunteer.schema'
 
 const HOUR = 3_600_000
 const VILLAGE = '513328100001'
 const LOC = { lat: 31.6232, lng: 99.9905 }
 
 let env: TestEnv
+/** The store through the typed port (the SQLite adapter's own methods take any collection name). */
+let db: DataPort
 beforeEach(async () => {
   env = await testEnv()
+  db = env.rt.db
 })
 afterEach(() => env.close())
 
@@ -67,13 +70,13 @@ async function bulkResidents(e: TestEnv, n: number): Promise<string[]> {
       revokedAt: null,
     })
   }
-  e.rt.db.bulkInsert('users', users)
-  e.rt.db.bulkInsert('role_assignments', roles)
+  e.rt.db.bulkInsert(C.users, users)
+  e.rt.db.bulkInsert(C.role_assignments, roles)
   return users.map((u) => u._id)
 }
 
 const signupsOf = (e: TestEnv, taskId: string) =>
-  e.rt.db.find<Signup>('volunteer_signups', { where: { taskId }, orderBy: [['seq', 'asc']] })
+  (e.rt.db as DataPort).find(C.volunteer_signups, { where: { taskId }, orderBy: [['seq', 'asc']] })
 
 describe('sign-up, waitlist and cancellation', () => {
   it('fills the slots, then waitlists in order; a cancellation moves the first waiting person up', async () => {
@@ -107,7 +110,7 @@ describe('sign-up, waitlist and cancellation', () => {
 
     // a waitlisted person cancelling frees no slot
     await env.ok('volunteer', 'u-duoji', 'cancelSignup', { taskId: task.id })
-    const counter = await env.rt.db.get('volunteer_task_counters', task.id)
+    const counter = await db.get(C.volunteer_task_counters, task.id)
     expect(counter).toMatchObject({ confirmed: 2, waitlisted: 0, nextSeq: 5 })
 
     // signing up again after cancelling goes to the end of the line
@@ -135,7 +138,7 @@ describe('sign-up, waitlist and cancellation', () => {
     const a = await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id }, requestId)
     const b = await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id }, requestId)
     expect(b).toEqual(a)
-    expect(await env.rt.db.get('volunteer_task_counters', task.id)).toMatchObject({ confirmed: 1, nextSeq: 2 })
+    expect(await db.get(C.volunteer_task_counters, task.id)).toMatchObject({ confirmed: 1, nextSeq: 2 })
   })
 
   it('lists tasks near my residence, soonest first, paged; others see none of 旭日岭', async () => {
@@ -167,7 +170,7 @@ describe('concurrency', () => {
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1))
     // every confirmed arrived before every waitlisted one
     expect(rows.slice(0, 10).every((r) => r.status === 'confirmed')).toBe(true)
-    expect(await env.rt.db.get('volunteer_task_counters', task.id)).toMatchObject({
+    expect(await db.get(C.volunteer_task_counters, task.id)).toMatchObject({
       confirmed: 10,
       waitlisted: 20,
       nextSeq: 31,
@@ -233,7 +236,7 @@ describe('concurrency', () => {
       )
       expect(replies.filter((r) => r.json.ok)).toHaveLength(12)
       expect(replies.filter((r) => !r.json.ok).every((r) => r.json.code === 'VOLUNTEER.ALREADY_SIGNED_UP')).toBe(true)
-      const rows = await host.rt.db.find<Signup>('volunteer_signups', { where: { taskId } })
+      const rows = await (host.rt.db as DataPort).find(C.volunteer_signups, { where: { taskId } })
       expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(4)
       expect(rows.filter((r) => r.status === 'waitlisted')).toHaveLength(8)
     } finally {
@@ -245,7 +248,7 @@ describe('concurrency', () => {
 async function bulkResidents2(e: TestEnv): Promise<string[]> {
   const ids = ['u-late-1', 'u-late-2', 'u-late-3', 'u-late-4', 'u-late-5']
   e.rt.db.bulkInsert(
-    'users',
+    C.users,
     ids.map((id) => ({
       _id: id,
       openid: null,
@@ -257,7 +260,7 @@ async function bulkResidents2(e: TestEnv): Promise<string[]> {
     })),
   )
   e.rt.db.bulkInsert(
-    'role_assignments',
+    C.role_assignments,
     ids.map((id) => ({
       _id: `ra-${id}`,
       userId: id,
@@ -274,7 +277,7 @@ async function bulkResidents2(e: TestEnv): Promise<string[]> {
 
 describe('attendance and confirmation', () => {
   async function balance(householdId: string): Promise<number> {
-    return (await env.rt.db.get<{ _id: string; balance: number }>('points_accounts', householdId))?.balance ?? 0
+    return (await db.get(C.points_accounts, householdId))?.balance ?? 0
   }
 
   it('check in by code, check out by location, confirm measured hours: record and household points once', async () => {
@@ -285,7 +288,7 @@ describe('attendance and confirmation', () => {
       ok: false,
       code: 'VOLUNTEER.CHECKIN_NOT_OPEN',
     })
-    const { code } = await env.ok('volunteer', 'u-zhaozhiqiang', 'taskCode', { taskId: task.id })
+    const { code } = await env.ok('volunteer', 'u-zhaozhiqiang', 'getTaskCode', { taskId: task.id })
     expect(code).toMatch(/^LLVT1\./)
     env.clock.advance(2 * HOUR + 10 * 60_000) // 10 minutes late
     expect(
@@ -361,7 +364,7 @@ describe('attendance and confirmation', () => {
       reason: '忘记签到，组织者现场见到',
     })
     expect(ok.row).toMatchObject({ confirmedHours: 2, measuredHours: 0 })
-    const adj = await env.rt.db.find('volunteer_adjustments', { where: { signupId: a.signup.id } })
+    const adj = await db.find(C.volunteer_adjustments, { where: { signupId: a.signup.id } })
     expect(adj).toEqual([
       expect.objectContaining({
         measuredMinutes: 0,
@@ -376,7 +379,7 @@ describe('attendance and confirmation', () => {
     })
     expect(absent.row).toMatchObject({ attendance: 'absent', confirmedHours: null })
     expect((await env.ok('volunteer', 'u-wangdeming', 'myHours', {})).totalHours).toBe(0)
-    const fig = await env.ok('volunteer', 'u-lixiuying', 'figures', { unitId: VILLAGE })
+    const fig = await env.ok('volunteer', 'u-lixiuying', 'getFigures', { unitId: VILLAGE })
     expect(fig.unit).toMatchObject({
       tasks: 4,
       signups: 2,
@@ -458,35 +461,35 @@ describe('organisations', () => {
   })
 })
 
-describe('residents’ requests: 点单 → 接单 → 验单', () => {
+describe('residents’ needs: 点单 → 接单 → 验单', () => {
   it('runs the whole loop, records hours and points for the volunteers, counts time to take', async () => {
-    const req = await env.ok('volunteer', 'u-zhuoma', 'createRequest', {
+    const need = await env.ok('volunteer', 'u-zhuoma', 'createNeed', {
       title: '帮我家老人理发',
       description: '老人行动不便，想请人上门理发',
       category: 'elderly',
       placeName: '第一网格 1 栋',
     })
-    expect(req).toMatchObject({ status: 'submitted', isMine: true, posterName: '卓玛' })
+    expect(need).toMatchObject({ status: 'submitted', isMine: true, posterName: '卓玛' })
     // not yet visible to organisations
     expect(
-      (await env.ok('volunteer', 'u-zhaozhiqiang', 'openRequests', { orgId: SEED_ORG_ID })).items.map(
+      (await env.ok('volunteer', 'u-zhaozhiqiang', 'listOpenNeeds', { orgId: SEED_ORG_ID })).items.map(
         (r: { id: string }) => r.id,
       ),
-    ).toEqual([SEED_REQUEST_ID])
+    ).toEqual([SEED_NEED_ID])
     expect(
-      await env.call('volunteer', 'u-zhaozhiqiang', 'takeRequest', { requestId: req.id, orgId: SEED_ORG_ID }),
-    ).toMatchObject({ ok: false, code: 'VOLUNTEER.REQUEST_WRONG_STATE' })
-    await env.ok('volunteer', 'u-lixiuying', 'reviewRequest', { requestId: req.id, approve: true })
-    const open = await env.ok('volunteer', 'u-zhaozhiqiang', 'openRequests', { orgId: SEED_ORG_ID })
-    expect(open.items.find((r: { id: string }) => r.id === req.id).posterName).toBe('卓*')
+      await env.call('volunteer', 'u-zhaozhiqiang', 'takeNeed', { needId: need.id, orgId: SEED_ORG_ID }),
+    ).toMatchObject({ ok: false, code: 'VOLUNTEER.NEED_WRONG_STATE' })
+    await env.ok('volunteer', 'u-lixiuying', 'reviewNeed', { needId: need.id, approve: true })
+    const open = await env.ok('volunteer', 'u-zhaozhiqiang', 'listOpenNeeds', { orgId: SEED_ORG_ID })
+    expect(open.items.find((r: { id: string }) => r.id === need.id).posterName).toBe('卓*')
     env.clock.advance(3 * HOUR)
-    const taken = await env.ok('volunteer', 'u-zhaozhiqiang', 'takeRequest', { requestId: req.id, orgId: SEED_ORG_ID })
+    const taken = await env.ok('volunteer', 'u-zhaozhiqiang', 'takeNeed', { needId: need.id, orgId: SEED_ORG_ID })
     expect(taken).toMatchObject({ status: 'taken', takenByOrgName: '旭日岭社区志愿服务队' })
     expect(
-      await env.call('volunteer', 'u-zhaozhiqiang', 'takeRequest', { requestId: req.id, orgId: SEED_ORG_ID }),
-    ).toMatchObject({ ok: false, code: 'VOLUNTEER.REQUEST_WRONG_STATE' })
-    await env.ok('volunteer', 'u-zhaozhiqiang', 'completeRequest', {
-      requestId: req.id,
+      await env.call('volunteer', 'u-zhaozhiqiang', 'takeNeed', { needId: need.id, orgId: SEED_ORG_ID }),
+    ).toMatchObject({ ok: false, code: 'VOLUNTEER.NEED_WRONG_STATE' })
+    await env.ok('volunteer', 'u-zhaozhiqiang', 'completeNeed', {
+      needId: need.id,
       outcome: '已上门理发',
       volunteers: [
         { userId: 'u-gesang', hours: 1.5 },
@@ -494,33 +497,33 @@ describe('residents’ requests: 点单 → 接单 → 验单', () => {
       ],
     })
     // somebody else cannot confirm for the poster
-    expect(await env.call('volunteer', 'u-wangdeming', 'confirmRequest', { requestId: req.id })).toMatchObject({
+    expect(await env.call('volunteer', 'u-wangdeming', 'confirmNeed', { needId: need.id })).toMatchObject({
       ok: false,
-      code: 'VOLUNTEER.NOT_MY_REQUEST',
+      code: 'VOLUNTEER.NOT_MY_NEED',
     })
-    await env.ok('volunteer', 'u-zhuoma', 'confirmRequest', { requestId: req.id, note: '很满意' })
+    await env.ok('volunteer', 'u-zhuoma', 'confirmNeed', { needId: need.id, note: '很满意' })
     // a failed verification sends it back to the organisation with the reason
-    const back = await env.ok('volunteer', 'u-lixiuying', 'verifyRequest', {
-      requestId: req.id,
+    const back = await env.ok('volunteer', 'u-lixiuying', 'verifyNeed', {
+      needId: need.id,
       approve: false,
       note: '请补充照片',
     })
     expect(back.status).toBe('taken')
-    await env.ok('volunteer', 'u-zhaozhiqiang', 'completeRequest', {
-      requestId: req.id,
+    await env.ok('volunteer', 'u-zhaozhiqiang', 'completeNeed', {
+      needId: need.id,
       outcome: '已上门理发（补照片）',
       volunteers: [{ userId: 'u-gesang', hours: 1.5 }],
     })
-    await env.ok('volunteer', 'u-zhuoma', 'confirmRequest', { requestId: req.id })
+    await env.ok('volunteer', 'u-zhuoma', 'confirmNeed', { needId: need.id })
     const gesangHh = 'hh-513328100001-G03-03'
-    const before = (await env.rt.db.get<{ _id: string; balance: number }>('points_accounts', gesangHh))?.balance ?? 0
-    const verified = await env.ok('volunteer', 'u-lixiuying', 'verifyRequest', {
-      requestId: req.id,
+    const before = (await db.get(C.points_accounts, gesangHh))?.balance ?? 0
+    const verified = await env.ok('volunteer', 'u-lixiuying', 'verifyNeed', {
+      needId: need.id,
       approve: true,
       awardPoints: true,
     })
     expect(verified).toMatchObject({ status: 'verified', awardsPoints: true })
-    expect(verified.steps.map((s: { step: string }) => s.step)).toEqual([
+    expect(verified.transitions.map((t: { transition: string }) => t.transition)).toEqual([
       'create',
       'publish',
       'take',
@@ -531,52 +534,51 @@ describe('residents’ requests: 点单 → 接单 → 验单', () => {
       'confirm',
       'verify',
     ])
-    expect((await env.ok('volunteer', 'u-gesang', 'myHours', {})).requestHours).toBe(1.5)
-    expect((await env.rt.db.get<{ _id: string; balance: number }>('points_accounts', gesangHh))?.balance ?? 0).toBe(
-      before + 3,
-    )
+    expect((await env.ok('volunteer', 'u-gesang', 'myHours', {})).needHours).toBe(1.5)
+    expect((await db.get(C.points_accounts, gesangHh))?.balance ?? 0).toBe(before + 3)
     // the outcome is public in the village, names masked
-    const pub = await env.ok('volunteer', 'u-wangdeming', 'publicRequests', {})
+    const pub = await env.ok('volunteer', 'u-wangdeming', 'listPublicNeeds', {})
     expect(pub.items).toEqual([
-      expect.objectContaining({ id: req.id, posterName: '卓*', volunteers: [{ name: '格*', hours: 1.5 }] }),
+      expect.objectContaining({ id: need.id, posterName: '卓*', volunteers: [{ name: '格*', hours: 1.5 }] }),
     ])
-    const fig = await env.ok('volunteer', 'u-lixiuying', 'figures', { unitId: VILLAGE })
-    expect(fig.unit).toMatchObject({ requestsPosted: 2, requestsTaken: 1, requestsVerified: 1, avgTakeHours: 3 })
-    expect(fig.orgs[0]).toMatchObject({ requestsTaken: 1, requestsVerified: 1 })
+    const fig = await env.ok('volunteer', 'u-lixiuying', 'getFigures', { unitId: VILLAGE })
+    expect(fig.unit).toMatchObject({ needsPosted: 2, needsTaken: 1, needsVerified: 1, avgTakeHours: 3 })
+    expect(fig.orgs[0]).toMatchObject({ needsTaken: 1, needsVerified: 1 })
   })
 
   it('a poster can withdraw before it is taken; an official can turn a need down with a reason', async () => {
-    const a = await env.ok('volunteer', 'u-zhuoma', 'createRequest', {
+    const a = await env.ok('volunteer', 'u-zhuoma', 'createNeed', {
       title: '借轮椅',
       description: '借一周',
       category: 'other',
       placeName: '家里',
     })
-    expect((await env.ok('volunteer', 'u-zhuoma', 'withdrawRequest', { requestId: a.id })).status).toBe('withdrawn')
+    expect((await env.ok('volunteer', 'u-zhuoma', 'withdrawNeed', { needId: a.id })).status).toBe('withdrawn')
     env.clock.advance(60_000)
-    const b = await env.ok('volunteer', 'u-zhuoma', 'createRequest', {
+    const b = await env.ok('volunteer', 'u-zhuoma', 'createNeed', {
       title: '帮忙搬家',
       description: '搬到县城',
       category: 'other',
       placeName: '家里',
     })
-    expect(
-      await env.call('volunteer', 'u-lixiuying', 'reviewRequest', { requestId: b.id, approve: false }),
-    ).toMatchObject({ ok: false, code: 'VOLUNTEER.NOTE_REQUIRED' })
+    expect(await env.call('volunteer', 'u-lixiuying', 'reviewNeed', { needId: b.id, approve: false })).toMatchObject({
+      ok: false,
+      code: 'VOLUNTEER.NOTE_REQUIRED',
+    })
     expect(
       (
-        await env.ok('volunteer', 'u-lixiuying', 'reviewRequest', {
-          requestId: b.id,
+        await env.ok('volunteer', 'u-lixiuying', 'reviewNeed', {
+          needId: b.id,
           approve: false,
           note: '请找搬家公司',
         })
       ).status,
     ).toBe('rejected')
-    const mine = await env.ok('volunteer', 'u-zhuoma', 'myRequests', {})
+    const mine = await env.ok('volunteer', 'u-zhuoma', 'myNeeds', {})
     expect(mine.items.map((r: { status: string }) => r.status)).toEqual(['rejected', 'withdrawn'])
     // an org admin without residence cannot post a need
     expect(
-      await env.call('volunteer', 'u-zhaozhiqiang', 'createRequest', {
+      await env.call('volunteer', 'u-zhaozhiqiang', 'createNeed', {
         title: '测试需求',
         description: 'x',
         category: 'other',

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Reply } from '../../tests/support/harness'
 
 const ROOT = resolve(__dirname, '../..')
 
@@ -50,7 +51,11 @@ export async function phone(
 }
 
 /** Calls the local host directly (for setting up or checking state a journey does not show). */
-export async function api<T = any>(path: string, body?: unknown, token?: string): Promise<{ status: number; json: T }> {
+export async function api<T = Reply>(
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; json: T }> {
   const res = await fetch(`${hostUrl()}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -71,7 +76,7 @@ export function requestId(label = 'e2e'): string {
 }
 
 /** Calls a function as a user over HTTP, as the H5 app does; throws on an error envelope. */
-export async function fn<T = any>(
+export async function fn<T = Reply>(
   token: string,
   name: string,
   action: string,

@@ -1,6 +1,6 @@
 import { Image, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { PhotoView } from '@shared/files'
 import { uploadPhoto } from '../services/upload'
 import { Button } from './button'
@@ -26,8 +26,11 @@ export interface PhotoPickerProps {
 export function PhotoPicker(props: PhotoPickerProps) {
   const { label = '照片', photos, max } = props
   const [progress, setProgress] = useState<{ n: number; of: number; percent: number } | null>(null)
+  /** the photos as of now, for an upload that finishes after the props have moved on */
   const latest = useRef(photos)
-  latest.current = photos
+  useEffect(() => {
+    latest.current = photos
+  }, [photos])
 
   const set = (next: PhotoView[]) => {
     latest.current = next

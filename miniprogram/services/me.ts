@@ -22,7 +22,7 @@ export function forgetMe(): void {
 export function loadMe(force = false): Promise<CallResult<Me>> {
   if (cached && !force) return Promise.resolve({ ok: true, data: cached })
   if (!inflight) {
-    inflight = callFunction(accountContract, 'me', {}).then((r) => {
+    inflight = callFunction(accountContract, 'getMe', {}).then((r) => {
       inflight = null
       if (r.ok) cached = r.data
       return r

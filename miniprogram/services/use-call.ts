@@ -3,6 +3,29 @@ import type { Page } from '@shared/common.schema'
 import { CommonErrors } from '@shared/errors'
 import { newRequestId, type CallFailure, type CallResult } from './call-function'
 
+/** The latest value, for what runs later (effects, event handlers): updated after each commit, never in render. */
+function useLatest<T>(value: T): { readonly current: T } {
+  const ref = useRef(value)
+  useEffect(() => {
+    ref.current = value
+  })
+  return ref
+}
+
+/**
+ * How many times one of `deps` has changed (compared as React compares effect dependencies). `onChange` runs in
+ * the render that sees the change, to reset state for what is about to load (React's "adjusting state when a
+ * prop changes"): the reset and the new keys commit together, and effects keyed by the count start the load.
+ */
+function useChanges(deps: readonly unknown[], onChange?: () => void): number {
+  const [seen, setSeen] = useState({ deps, count: 0 })
+  if (seen.deps.length !== deps.length || seen.deps.some((d, i) => !Object.is(d, deps[i]))) {
+    setSeen({ deps, count: seen.count + 1 })
+    onChange?.()
+  }
+  return seen.count
+}
+
 export interface QueryState<T> {
   data: T | null
   error: CallFailure | null
@@ -12,31 +35,28 @@ export interface QueryState<T> {
 
 /** Runs a read when `deps` change; a reply to an outdated request is dropped. */
 export function useQuery<T>(load: () => Promise<CallResult<T>>, deps: readonly unknown[]): QueryState<T> {
-  const [data, setData] = useState<T | null>(null)
-  const [error, setError] = useState<CallFailure | null>(null)
-  const [loading, setLoading] = useState(true)
+  const loadRef = useLatest(load)
   const [tick, setTick] = useState(0)
-  const loadRef = useRef(load)
-  loadRef.current = load
+  const request = useChanges([...deps, tick])
+  const [data, setData] = useState<T | null>(null)
+  /** the last request answered and its failure: loading until it is the current one */
+  const [settled, setSettled] = useState<{ request: number; error: CallFailure | null } | null>(null)
 
   useEffect(() => {
     let current = true
-    setLoading(true)
-    setError(null)
     void loadRef.current().then((r) => {
       if (!current) return
       if (r.ok) setData(r.data)
-      else setError(r)
-      setLoading(false)
+      setSettled({ request, error: r.ok ? null : r })
     })
     return () => {
       current = false
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, tick])
+  }, [request, loadRef])
 
   const reload = useCallback(() => setTick((t) => t + 1), [])
-  return { data, error, loading, reload }
+  const done = settled !== null && settled.request === request
+  return { data, error: done ? settled.error : null, loading: !done, reload }
 }
 
 export interface ActionState<I, T> {
@@ -53,23 +73,25 @@ export function useAction<I, T>(send: (input: I, requestId: string) => Promise<C
   const [pending, setPending] = useState(false)
   const retryId = useRef<string | null>(null)
   const busy = useRef(false)
-  const sendRef = useRef(send)
-  sendRef.current = send
+  const sendRef = useLatest(send)
 
-  const run = useCallback(async (input: I): Promise<CallResult<T>> => {
-    if (busy.current) return { ok: false, code: 'CLIENT.BUSY', message: '正在提交，请稍候' }
-    busy.current = true
-    setPending(true)
-    const requestId = retryId.current ?? newRequestId()
-    try {
-      const result = await sendRef.current(input, requestId)
-      retryId.current = !result.ok && result.code === CommonErrors.NETWORK.code ? requestId : null
-      return result
-    } finally {
-      busy.current = false
-      setPending(false)
-    }
-  }, [])
+  const run = useCallback(
+    async (input: I): Promise<CallResult<T>> => {
+      if (busy.current) return { ok: false, code: 'CLIENT.BUSY', message: '正在提交，请稍候' }
+      busy.current = true
+      setPending(true)
+      const requestId = retryId.current ?? newRequestId()
+      try {
+        const result = await sendRef.current(input, requestId)
+        retryId.current = !result.ok && result.code === CommonErrors.NETWORK.code ? requestId : null
+        return result
+      } finally {
+        busy.current = false
+        setPending(false)
+      }
+    },
+    [sendRef],
+  )
 
   return { run, pending }
 }
@@ -89,47 +111,65 @@ export function usePaged<T>(
   load: (page: number) => Promise<CallResult<Page<T>>>,
   deps: readonly unknown[],
 ): PagedState<T> {
+  const loadRef = useLatest(load)
   const [items, setItems] = useState<T[]>([])
   const [total, setTotal] = useState(0)
   const [nextPage, setNextPage] = useState(1)
   const [hasMore, setHasMore] = useState(false)
-  const [loading, setLoading] = useState(false)
+  const [loading, setLoading] = useState(true)
   const [error, setError] = useState<CallFailure | null>(null)
+  /** bumped by a reload or a change of deps: a page answered for an older list is dropped */
   const generation = useRef(0)
-  const loadRef = useRef(load)
-  loadRef.current = load
 
-  const fetchPage = useCallback(async (page: number) => {
-    const gen = generation.current
-    setLoading(true)
-    setError(null)
-    const r = await loadRef.current(page)
-    if (gen !== generation.current) return
-    setLoading(false)
-    if (!r.ok) {
-      setError(r)
-      return
-    }
-    setItems((prev) => (page === 1 ? r.data.items : [...prev, ...r.data.items]))
-    setTotal(r.data.total)
-    setHasMore(r.data.hasMore)
-    setNextPage(page + 1)
-  }, [])
+  /** Asks for a page and shows it, unless the list has started again meanwhile. */
+  const settle = useCallback(
+    async (page: number) => {
+      const gen = generation.current
+      const r = await loadRef.current(page)
+      if (gen !== generation.current) return
+      setLoading(false)
+      if (!r.ok) {
+        setError(r)
+        return
+      }
+      setItems((prev) => (page === 1 ? r.data.items : [...prev, ...r.data.items]))
+      setTotal(r.data.total)
+      setHasMore(r.data.hasMore)
+      setNextPage(page + 1)
+    },
+    [loadRef],
+  )
+
+  const fetchPage = useCallback(
+    (page: number) => {
+      setLoading(true)
+      setError(null)
+      void settle(page)
+    },
+    [settle],
+  )
 
   const reload = useCallback(() => {
     generation.current += 1
     setItems([])
     setHasMore(false)
-    void fetchPage(1)
+    fetchPage(1)
   }, [fetchPage])
 
+  // a change of deps empties the list in the render that sees it; the first page is asked for once it commits
+  const list = useChanges(deps, () => {
+    setItems([])
+    setHasMore(false)
+    setLoading(true)
+    setError(null)
+  })
   useEffect(() => {
-    reload()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps)
+    generation.current += 1
+    void settle(1)
+  }, [list, settle])
 
   const loadMore = useCallback(() => {
-    if (!loading && hasMore) void fetchPage(nextPage)
+    if (!loading && hasMore) fetchPage(nextPage)
   }, [fetchPage, hasMore, loading, nextPage])
 
   return { items, total, hasMore, loading, error, loadMore, reload }

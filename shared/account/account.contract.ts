@@ -27,11 +27,10 @@ export const AccountErrors = defineErrors('ACCOUNT', {
   INVITE_USED: '这个邀请码已经用过了',
   INVITE_EXPIRED: '这个邀请码已过期，请找发码人重新获取',
   ALREADY_HAS_ROLE: '您已经有这个角色了',
-  USER_NOT_FOUND: '没有找到这个用户',
 })
 
 export const accountContract = defineContract('account', '账号与组织', {
-  me: action({
+  getMe: action({
     summary: '我是谁：姓名、居住地、在各单位的角色（微信首次调用时自动建号）',
     input: EmptyInputSchema,
     output: MeSchema,
@@ -81,5 +80,3 @@ export const accountContract = defineContract('account', '账号与组织', {
     permission: 'member_list',
   }),
 })
-
-export type AccountContract = typeof accountContract

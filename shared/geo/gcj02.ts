@@ -4,7 +4,8 @@
  * (the one every open map SDK uses); outside China the two datums are the same.
  */
 const A = 6378245.0
-const EE = 0.00669342162296594323
+/** Krasovsky 1940's first eccentricity squared (published as 0.00669342162296594323; this is that double) */
+const EE = 0.006693421622965943
 
 function outOfChina(lat: number, lng: number): boolean {
   return lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271

@@ -29,8 +29,8 @@ import {
   SafeReportOutputSchema,
   SafeStatusInputSchema,
   SafeStatusOutputSchema,
-  StatsInputSchema,
-  StatsOutputSchema,
+  FiguresInputSchema,
+  FiguresOutputSchema,
   SummaryPageSchema,
   SweepOutputSchema,
   TransitionOutputSchema,
@@ -45,7 +45,6 @@ export const IncidentErrors = defineErrors('INCIDENT', {
   NO_GRID: '请先选择发生在哪个网格',
   NOT_A_GRID: '请选择到网格（村民小组）一级',
   UNKNOWN_CATEGORY: '没有这个类别，请重新选择',
-  CONTENT_UNSAFE: '描述里有不适宜公开的内容，请修改后再提交',
   INVALID_TRANSITION: '这件事现在不能这样处理，请刷新后查看最新进度',
   NOT_REPORTER: '只有上报人可以评价',
   ALREADY_JOINED: '您已经说过"我也遇到"了',
@@ -62,7 +61,7 @@ export const IncidentErrors = defineErrors('INCIDENT', {
 })
 
 export const incidentContract = defineContract('incident', '网格事件', {
-  config: action({
+  getConfig: action({
     summary: '上报用的类别（可按县配置）、紧急程度和默认网格',
     input: ConfigInputSchema,
     output: ConfigOutputSchema,
@@ -76,7 +75,7 @@ export const incidentContract = defineContract('incident', '网格事件', {
     write: true,
     permission: 'incident_create',
   }),
-  nearbyOpen: action({
+  listNearbyOpen: action({
     summary: '附近 100 米内 7 天里同类未办结的事（避免重复上报）',
     input: NearbyInputSchema,
     output: NearbyOutputSchema,
@@ -97,14 +96,14 @@ export const incidentContract = defineContract('incident', '网格事件', {
     write: false,
     permission: null,
   }),
-  mine: action({
+  myReports: action({
     summary: '我上报的事（分页）',
     input: MineInputSchema,
     output: SummaryPageSchema,
     write: false,
     permission: null,
   }),
-  queue: action({
+  listQueue: action({
     summary: '待我处理的事，或某单位的全部事件（分页）',
     input: QueueInputSchema,
     output: SummaryPageSchema,
@@ -181,7 +180,7 @@ export const incidentContract = defineContract('incident', '网格事件', {
     write: true,
     permission: 'incident_rate_dept',
   }),
-  departments: action({
+  listDepartments: action({
     summary: '可派单的职能部门',
     input: DepartmentsInputSchema,
     output: DepartmentsOutputSchema,
@@ -195,14 +194,14 @@ export const incidentContract = defineContract('incident', '网格事件', {
     write: false,
     permission: 'incident_dispatch',
   }),
-  inbox: action({
+  myInbox: action({
     summary: '我的消息（事件进展通知）',
     input: InboxInputSchema,
     output: InboxOutputSchema,
     write: false,
     permission: null,
   }),
-  inboxRead: action({
+  markInboxRead: action({
     summary: '消息标为已读',
     input: InboxReadInputSchema,
     output: OkOutputSchema,
@@ -216,28 +215,28 @@ export const incidentContract = defineContract('incident', '网格事件', {
     write: true,
     permission: 'safe_report_create',
   }),
-  safeStatus: action({
+  getSafeStatus: action({
     summary: '各网格今天报平安情况（哪些还没报）',
     input: SafeStatusInputSchema,
     output: SafeStatusOutputSchema,
     write: false,
     permission: 'safe_report_view',
   }),
-  stats: action({
+  getFigures: action({
     summary: '单位的排查量、办结、化解率、按时率、满意度、报平安率，及下级单位排名',
-    input: StatsInputSchema,
-    output: StatsOutputSchema,
+    input: FiguresInputSchema,
+    output: FiguresOutputSchema,
     write: false,
-    permission: 'incident_stats',
+    permission: 'incident_figures',
   }),
-  ledger: action({
+  exportLedger: action({
     summary: '月度台账（CSV 或 Excel）',
     input: LedgerInputSchema,
     output: LedgerOutputSchema,
     write: false,
     permission: 'ledger_export',
   }),
-  categories: action({
+  listCategories: action({
     summary: '县（区）的事件类别（未设置时为默认类别）',
     input: CountyInputSchema,
     output: CategoriesOutputSchema,

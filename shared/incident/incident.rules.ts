@@ -1,5 +1,5 @@
 import { bjMonthRange } from '../time/beijing'
-import type { CategoryKey, CounterField, Figures, HandlerLevel, IncidentStat, Severity } from './incident.schema'
+import type { CategoryKey, CounterField, Figures, HandlerLevel, IncidentCounter, Severity } from './incident.schema'
 import { COUNTER_FIELDS } from './incident.schema'
 
 const HOUR = 3_600_000
@@ -164,7 +164,7 @@ export function emptyCounters(): Record<CounterField, number> {
   return Object.fromEntries(COUNTER_FIELDS.map((f) => [f, 0])) as Record<CounterField, number>
 }
 
-export function sumCounters(docs: ReadonlyArray<Partial<IncidentStat> | null>): Record<CounterField, number> {
+export function sumCounters(docs: ReadonlyArray<Partial<IncidentCounter> | null>): Record<CounterField, number> {
   const out = emptyCounters()
   for (const d of docs) if (d) for (const f of COUNTER_FIELDS) out[f] += Number(d[f] ?? 0)
   return out

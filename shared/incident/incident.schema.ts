@@ -185,8 +185,10 @@ export const INCIDENT_ACTIONS = [
   'auto_escalate',
 ] as const
 export type IncidentAction = (typeof INCIDENT_ACTIONS)[number]
+/** What moves a case on in its state table (a report creates it): the action of a transition. */
+export type TransitionAction = Exclude<IncidentAction, 'report'>
 
-/** One step of an incident's timeline (append-only). */
+/** One entry of an incident's timeline (append-only): its report, each transition, each record. */
 export const IncidentEventSchema = z.object({
   _id: IdSchema,
   incidentId: IdSchema,
@@ -230,13 +232,14 @@ export const SafeReportSchema = z.object({
 })
 export type SafeReport = z.infer<typeof SafeReportSchema>
 
-/** A "我也遇到" (one per incident and person). */
+/** A "我也遇到": one per incident and person (id = stableId('ij', incidentId, userId)). */
 export const IncidentJoinSchema = z.object({
   _id: IdSchema,
   incidentId: IdSchema,
   userId: IdSchema,
   at: TimestampSchema,
 })
+export type IncidentJoin = z.infer<typeof IncidentJoinSchema>
 
 /** Per-county override of the category list (its `_id` is the county's code). */
 export const IncidentConfigSchema = z.object({
@@ -273,8 +276,11 @@ export const COUNTER_FIELDS = [
   'mediatedSuccess',
 ] as const
 export type CounterField = (typeof COUNTER_FIELDS)[number]
-/** Figures of one unit in one Beijing month, kept in the transactions that change them. */
-export const IncidentStatSchema = z.object({
+/**
+ * The counters of one unit in one Beijing month (id = stableId('icn', unitId, month)), kept in the transactions
+ * that change them: figures are computed from them, never from scanning incidents.
+ */
+export const IncidentCounterSchema = z.object({
   _id: IdSchema,
   unitId: IdSchema,
   month: z.string(),
@@ -283,7 +289,7 @@ export const IncidentStatSchema = z.object({
     z.ZodDefault<z.ZodNumber>
   >),
 })
-export type IncidentStat = { _id: string; unitId: string; month: string } & Record<CounterField, number>
+export type IncidentCounter = { _id: string; unitId: string; month: string } & Record<CounterField, number>
 
 // ---- views ----
 
@@ -481,7 +487,7 @@ export const SafeStatusOutputSchema = z.object({
 })
 
 export const PeriodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, '时段格式：2026-03 或 2026-Q1')
-export const StatsInputSchema = z.object({ unitId: IdSchema, period: PeriodSchema })
+export const FiguresInputSchema = z.object({ unitId: IdSchema, period: PeriodSchema })
 export const FiguresSchema = z.object({
   found: z.number().int(),
   closed: z.number().int(),
@@ -504,7 +510,7 @@ export const FiguresSchema = z.object({
   deptAvgScore: z.number().nullable(),
 })
 export type Figures = z.infer<typeof FiguresSchema>
-export const StatsOutputSchema = z.object({
+export const FiguresOutputSchema = z.object({
   unit: UnitRefSchema,
   period: z.string(),
   figures: FiguresSchema,

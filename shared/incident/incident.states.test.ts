@@ -3,21 +3,20 @@ import {
   INCIDENT_ACTIONS,
   INCIDENT_STATUSES,
   type HandlerLevel,
-  type IncidentAction,
   type IncidentStatus,
+  type TransitionAction,
 } from './incident.schema'
 import { ACTION_ACTOR, STATUS_META, TRANSITIONS, nextState, workPermission } from './incident.states'
 import { ROLES, ROLE_NAMES, type RoleName } from '../auth/roles'
 
-type Move = Exclude<IncidentAction, 'report'>
-const MOVES = INCIDENT_ACTIONS.filter((a): a is Move => a !== 'report')
+const TRANSITION_ACTIONS = INCIDENT_ACTIONS.filter((a): a is TransitionAction => a !== 'report')
 
 /**
  * The expected table, written out by hand (status@level → action → status@level). Every cell not listed
  * here must be refused: the test walks every status × level × action.
  */
-const EXPECTED: Record<string, Partial<Record<Move, string>>> = {}
-const put = (from: string, action: Move, to: string) => ((EXPECTED[from] ??= {})[action] = to)
+const EXPECTED: Record<string, Partial<Record<TransitionAction, string>>> = {}
+const put = (from: string, action: TransitionAction, to: string) => ((EXPECTED[from] ??= {})[action] = to)
 for (const s of ['submitted', 'accepted', 'escalated', 'reopened'] as const) {
   put(`${s}@grid`, 'resolve', 'resolved@grid')
   put(`${s}@grid`, 'escalate', 'escalated@village')
@@ -45,8 +44,9 @@ for (const l of ['grid', 'village', 'township'] as const) {
 }
 
 describe('incident state table', () => {
-  const cells: Array<[IncidentStatus, HandlerLevel, Move]> = []
-  for (const s of INCIDENT_STATUSES) for (const l of HANDLER_LEVELS) for (const a of MOVES) cells.push([s, l, a])
+  const cells: Array<[IncidentStatus, HandlerLevel, TransitionAction]> = []
+  for (const s of INCIDENT_STATUSES)
+    for (const l of HANDLER_LEVELS) for (const a of TRANSITION_ACTIONS) cells.push([s, l, a])
 
   it.each(cells)('%s at %s, %s', (status, level, action) => {
     const got = nextState({ status, level, resolvedLevel: level }, action)
@@ -63,7 +63,7 @@ describe('incident state table', () => {
 
   it('final statuses allow nothing, open ones allow something, and every status is reachable from submitted', () => {
     for (const s of INCIDENT_STATUSES) {
-      const any = HANDLER_LEVELS.some((l) => MOVES.some((a) => nextState({ status: s, level: l }, a)))
+      const any = HANDLER_LEVELS.some((l) => TRANSITION_ACTIONS.some((a) => nextState({ status: s, level: l }, a)))
       expect(any).toBe(!STATUS_META[s].final)
     }
     const seen = new Set<string>(['submitted@grid', 'submitted@village', 'submitted@township'])
@@ -72,7 +72,7 @@ describe('incident state table', () => {
       grew = false
       for (const key of [...seen]) {
         const [s, l] = key.split('@') as [IncidentStatus, HandlerLevel]
-        for (const a of MOVES) {
+        for (const a of TRANSITION_ACTIONS) {
           const n = nextState({ status: s, level: l }, a)
           if (n && !seen.has(`${n.status}@${n.level}`)) {
             seen.add(`${n.status}@${n.level}`)
@@ -92,7 +92,7 @@ describe('incident state table', () => {
   })
 
   /** Which roles may take which hand-made action (every role × every action). */
-  const ROLE_ACTIONS: Record<RoleName, Move[]> = {
+  const ROLE_ACTIONS: Record<RoleName, TransitionAction[]> = {
     resident: [],
     grid_worker: ['accept', 'resolve', 'escalate', 'reject'],
     info_collector: [],
@@ -106,7 +106,7 @@ describe('incident state table', () => {
     system_admin: ['accept', 'resolve', 'escalate', 'reject', 'dispatch', 'feedback', 'close'],
   }
   it.each(ROLE_NAMES.map((r) => [r]))('role %s may take exactly its actions', (role) => {
-    const allowed = MOVES.filter((a) => {
+    const allowed = TRANSITION_ACTIONS.filter((a) => {
       const actor = ACTION_ACTOR[a]
       return actor !== 'reporter' && actor !== 'system' && ROLES[role].permissions.includes(actor)
     })
@@ -118,7 +118,7 @@ describe('incident state table', () => {
     expect(ACTION_ACTOR.rate_unsatisfied).toBe('reporter')
     expect(ACTION_ACTOR.auto_confirm).toBe('system')
     expect(ACTION_ACTOR.auto_escalate).toBe('system')
-    expect(Object.keys(TRANSITIONS).sort()).toEqual([...MOVES].sort())
+    expect(Object.keys(TRANSITIONS).sort()).toEqual([...TRANSITION_ACTIONS].sort())
   })
 })
 

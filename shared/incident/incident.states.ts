@@ -1,5 +1,5 @@
 import type { Permission } from '../auth/permissions'
-import type { HandlerLevel, IncidentAction, IncidentStatus } from './incident.schema'
+import type { HandlerLevel, IncidentAction, IncidentStatus, TransitionAction } from './incident.schema'
 
 /**
  * The incident state machine, declared once. A status says whether the case is open (someone must act),
@@ -64,13 +64,13 @@ export const ACTION_ACTOR: Record<IncidentAction, Actor> = {
 }
 
 /** 'next': one level up (grid → village → township); 'resolver': back to whoever resolved it. */
-type LevelMove = HandlerLevel | 'same' | 'next' | 'resolver'
+type LevelChange = HandlerLevel | 'same' | 'next' | 'resolver'
 
 interface Rule {
   from: readonly IncidentStatus[]
   at: readonly HandlerLevel[]
   to: IncidentStatus
-  level: LevelMove
+  level: LevelChange
 }
 
 const WORKING: readonly IncidentStatus[] = ['submitted', 'accepted', 'escalated', 'reopened']
@@ -80,7 +80,7 @@ const LOCAL: readonly HandlerLevel[] = ['grid', 'village']
  * The transition table. "小事不出村、大事不出镇": grid and village accept, resolve or escalate; the
  * township dispatch centre dispatches to a department with a deadline and closes on its report (依责销号).
  */
-export const TRANSITIONS: Record<Exclude<IncidentAction, 'report'>, readonly Rule[]> = {
+export const TRANSITIONS: Record<TransitionAction, readonly Rule[]> = {
   accept: [{ from: ['submitted', 'escalated', 'reopened'], at: LOCAL, to: 'accepted', level: 'same' }],
   resolve: [{ from: WORKING, at: LOCAL, to: 'resolved', level: 'same' }],
   escalate: [{ from: WORKING, at: LOCAL, to: 'escalated', level: 'next' }],
@@ -119,7 +119,7 @@ export interface StatePoint {
 /** The state after `action`, or null when the action is not allowed there. */
 export function nextState(
   from: StatePoint,
-  action: Exclude<IncidentAction, 'report'>,
+  action: TransitionAction,
 ): { status: IncidentStatus; level: HandlerLevel } | null {
   for (const rule of TRANSITIONS[action]) {
     if (!rule.from.includes(from.status) || !rule.at.includes(from.level)) continue
@@ -134,12 +134,12 @@ export function nextState(
   return null
 }
 
-export function canTransition(from: StatePoint, action: Exclude<IncidentAction, 'report'>): boolean {
+export function canTransition(from: StatePoint, action: TransitionAction): boolean {
   return nextState(from, action) !== null
 }
 
 /**
- * Whose turn it is: the permission the next step needs when an incident waits in a status at a level.
+ * Whose turn it is: the permission the next transition needs when an incident waits in a status at a level.
  * The people holding it in the handler unit are told of new work; null means nobody waits to act
  * (accepted: the handler already has it; resolved: the reporter rates; final states).
  */

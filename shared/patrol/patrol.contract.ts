@@ -9,7 +9,9 @@ import {
   CreateRouteInputSchema,
   FiguresInputSchema,
   FiguresSchema,
-  MissedInputSchema,
+  ListMissedInputSchema,
+  ListReviewsInputSchema,
+  ListReviewsOutputSchema,
   MissedSchema,
   MyShiftSchema,
   PatrolInputSchema,
@@ -20,8 +22,6 @@ import {
   ReportHazardOutputSchema,
   ReviewCheckinInputSchema,
   ReviewCheckinOutputSchema,
-  ReviewQueueInputSchema,
-  ReviewQueueOutputSchema,
   RouteViewSchema,
   SaveCheckpointInputSchema,
   SaveShiftInputSchema,
@@ -57,7 +57,7 @@ export const PatrolErrors = defineErrors('PATROL', {
 })
 
 export const patrolContract = defineContract('patrol', '巡逻打卡', {
-  setup: action({
+  getSetup: action({
     summary: '本村（社区）的巡逻队、路线与点位、班次',
     input: VillageInputSchema,
     output: SetupSchema,
@@ -92,7 +92,7 @@ export const patrolContract = defineContract('patrol', '巡逻打卡', {
     write: true,
     permission: 'patrol_manage',
   }),
-  poster: action({
+  getPoster: action({
     summary: '点位张贴码：服务器签名的二维码、点位名和路线',
     input: PosterInputSchema,
     output: PosterSchema,
@@ -141,10 +141,10 @@ export const patrolContract = defineContract('patrol', '巡逻打卡', {
     write: true,
     permission: 'checkin_create',
   }),
-  reviewQueue: action({
+  listReviews: action({
     summary: '待审核的存疑打卡',
-    input: ReviewQueueInputSchema,
-    output: ReviewQueueOutputSchema,
+    input: ListReviewsInputSchema,
+    output: ListReviewsOutputSchema,
     write: false,
     permission: 'checkin_review',
   }),
@@ -155,19 +155,19 @@ export const patrolContract = defineContract('patrol', '巡逻打卡', {
     write: true,
     permission: 'checkin_review',
   }),
-  missed: action({
+  listMissed: action({
     summary: '漏巡：没有完成的班次和漏掉的点位',
-    input: MissedInputSchema,
+    input: ListMissedInputSchema,
     output: MissedSchema,
     write: false,
-    permission: 'patrol_stats',
+    permission: 'patrol_figures',
   }),
-  figures: action({
+  getFigures: action({
     summary: '巡逻统计：应巡与实巡、点位覆盖率、存疑率、时长，按队或村排名',
     input: FiguresInputSchema,
     output: FiguresSchema,
     write: false,
-    permission: 'patrol_stats',
+    permission: 'patrol_figures',
   }),
 })
 

@@ -6,6 +6,7 @@ import {
   judgeCheckin,
   parseCode,
   PATROL_LIMITS,
+  plannedWindows,
   speedMps,
   windowAt,
   windowsBetween,
@@ -95,6 +96,13 @@ describe('shift windows (Beijing time)', () => {
         expect(listed.find((x) => ts >= x.start && ts < x.end) ?? null).toEqual(w)
       }),
     )
+  })
+  it('plans only the windows while the shift existed and was active', () => {
+    const created = monday + 9 * 3_600_000 // Monday 09:00, after that morning's window opened
+    const shift = { ...morning, createdAt: created, retiredAt: bjDayStart('2026-03-05') }
+    const days = plannedWindows(shift, monday, bjDayStart('2026-03-09')).map((w) => w.day)
+    expect(days).toEqual(['2026-03-03', '2026-03-04'])
+    expect(plannedWindows({ ...shift, retiredAt: null }, monday, bjDayStart('2026-03-07')).length).toBe(4)
   })
 })
 

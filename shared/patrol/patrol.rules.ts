@@ -1,7 +1,7 @@
 /**
  * Pure patrol rules: distance, speed, shift windows, device-time plausibility and the checkpoint code
  * format. The HMAC that signs a code needs a secret and a crypto library, so it lives on the server
- * (cloudfunctions/patrol/signing.ts); this file only knows the code's shape.
+ * (cloudfunctions/patrol/patrol.codes.ts); this file only knows the code's shape.
  */
 import { bjDay, bjDayStart } from '../time/beijing'
 
@@ -104,6 +104,15 @@ export function windowsBetween(shift: ShiftTimes, from: number, to: number): Shi
   return out
 }
 
+/** Windows a shift was scheduled for in [from, to): only while it existed and was active. */
+export function plannedWindows(
+  shift: ShiftTimes & { createdAt: number; retiredAt: number | null },
+  from: number,
+  to: number,
+): ShiftWindow[] {
+  return windowsBetween(shift, Math.max(from, shift.createdAt), Math.min(to, shift.retiredAt ?? to))
+}
+
 export function formatMinute(minute: number): string {
   const m = ((minute % 1440) + 1440) % 1440
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
@@ -197,7 +206,6 @@ export const CODE_VERSION = 'p1'
 export const CHECKPOINT_KEY_LENGTH = 10
 export const SIGNATURE_LENGTH = 12
 const CODE_RE = /p1-([0-9A-Za-z]{10})-([0-9A-Za-z]{12})/
-export const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 
 export function checkpointIdOfKey(key: string): string {
   return `cp-${key}`

@@ -113,7 +113,10 @@ export const PatrolSchema = z.object({
 })
 export type Patrol = z.infer<typeof PatrolSchema>
 
-/** One check-in per (patrol, checkpoint): `stableId('ci', patrolId, checkpointId)`. Its position lives only here. */
+/**
+ * One check-in per (patrol, checkpoint), by its id: `timeId('ci', windowStart, patrolId, checkpointId)` (a patrol
+ * begun under the older `stableId('ci', patrolId, checkpointId)` keeps those). Its position lives only here.
+ */
 export const PatrolCheckinSchema = z.object({
   _id: IdSchema,
   patrolId: IdSchema,
@@ -180,7 +183,7 @@ export type PatrolHazard = z.infer<typeof PatrolHazardSchema>
  * (`stableId('ps', kind, unitId, month)`). The ancestors are copied in so a township or county sums
  * its villages with one indexed query.
  */
-export const PatrolStatSchema = z.object({
+export const PatrolCounterSchema = z.object({
   _id: IdSchema,
   kind: z.enum(['village', 'team']),
   unitId: IdSchema,
@@ -198,8 +201,8 @@ export const PatrolStatSchema = z.object({
   missedCheckpoints: z.number().int().nonnegative(),
   minutes: z.number().int().nonnegative(),
 })
-export type PatrolStat = z.infer<typeof PatrolStatSchema>
-export const STAT_COUNTERS = [
+export type PatrolCounter = z.infer<typeof PatrolCounterSchema>
+export const COUNTER_FIELDS = [
   'patrolsStarted',
   'patrolsDone',
   'checkpointsPlanned',
@@ -210,7 +213,7 @@ export const STAT_COUNTERS = [
   'missedCheckpoints',
   'minutes',
 ] as const
-export type StatCounter = (typeof STAT_COUNTERS)[number]
+export type CounterField = (typeof COUNTER_FIELDS)[number]
 
 // ---- views ----
 
@@ -404,7 +407,7 @@ export const ReportHazardOutputSchema = z.object({
   incidentId: IdSchema.nullable(),
 })
 
-export const ReviewQueueInputSchema = PageInputSchema.extend({ villageId: IdSchema })
+export const ListReviewsInputSchema = PageInputSchema.extend({ villageId: IdSchema })
 export const ReviewItemSchema = CheckinViewSchema.extend({
   patrolId: IdSchema,
   teamName: z.string(),
@@ -413,7 +416,7 @@ export const ReviewItemSchema = CheckinViewSchema.extend({
   day: DaySchema,
 })
 export type ReviewItem = z.infer<typeof ReviewItemSchema>
-export const ReviewQueueOutputSchema = pageOf(ReviewItemSchema)
+export const ListReviewsOutputSchema = pageOf(ReviewItemSchema)
 
 export const ReviewCheckinInputSchema = z.object({
   checkinId: IdSchema,
@@ -426,7 +429,7 @@ export const ReviewCheckinOutputSchema = z.object({
   statusLabel: z.string(),
 })
 
-export const MissedInputSchema = z.object({
+export const ListMissedInputSchema = z.object({
   villageId: IdSchema,
   days: z.number().int().min(1).max(31).default(7),
 })

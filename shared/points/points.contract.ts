@@ -20,10 +20,10 @@ export const pointsContract = defineContract('points', '文明积分与积分超
     write: true,
     permission: 'points_rule_manage',
   }),
-  ruleVersions: action({
+  listRuleVersions: action({
     summary: '一条规则的历次版本',
-    input: S.RuleVersionsInputSchema,
-    output: S.RuleVersionsOutputSchema,
+    input: S.ListRuleVersionsInputSchema,
+    output: S.ListRuleVersionsOutputSchema,
     write: false,
     permission: 'points_rule_manage',
   }),
@@ -42,10 +42,10 @@ export const pointsContract = defineContract('points', '文明积分与积分超
     permission: 'points_rule_manage',
   }),
   // scoring: propose → approve → publicity (objections) → settle
-  households: action({
+  listHouseholds: action({
     summary: '评定时选户：本村各户及积分',
-    input: S.PointsHouseholdsInputSchema,
-    output: S.PointsHouseholdsOutputSchema,
+    input: S.ListPointsHouseholdsInputSchema,
+    output: S.ListPointsHouseholdsOutputSchema,
     write: false,
     permission: 'points_propose',
   }),
@@ -84,16 +84,16 @@ export const pointsContract = defineContract('points', '文明积分与积分超
     write: true,
     permission: 'points_approve',
   }),
-  publicity: action({
+  listPublicity: action({
     summary: '积分公示（姓名脱敏）',
-    input: S.PublicityInputSchema,
-    output: S.PublicityOutputSchema,
+    input: S.ListPublicityInputSchema,
+    output: S.ListPublicityOutputSchema,
     write: false,
     permission: null,
   }),
-  object: action({
+  fileObjection: action({
     summary: '对公示中的积分提出异议',
-    input: S.ObjectInputSchema,
+    input: S.FileObjectionInputSchema,
     output: S.ObjectionViewSchema,
     write: true,
     permission: 'points_object',
@@ -134,10 +134,10 @@ export const pointsContract = defineContract('points', '文明积分与积分超
     write: false,
     permission: null,
   }),
-  board: action({
+  getBoard: action({
     summary: '积分榜（姓名脱敏）',
-    input: S.BoardInputSchema,
-    output: S.BoardOutputSchema,
+    input: S.GetBoardInputSchema,
+    output: S.BoardSchema,
     write: false,
     permission: null,
   }),
@@ -213,12 +213,12 @@ export const pointsContract = defineContract('points', '文明积分与积分超
     permission: 'goods_manage',
   }),
   // figures and exports
-  stats: action({
+  getFigures: action({
     summary: '本村积分统计',
-    input: S.StatsInputSchema,
-    output: S.StatsOutputSchema,
+    input: S.GetFiguresInputSchema,
+    output: S.FiguresSchema,
     write: false,
-    permission: 'points_stats',
+    permission: 'points_figures',
   }),
   exportLedger: action({
     summary: '导出某月积分台账（CSV / Excel）',
@@ -235,5 +235,3 @@ export const pointsContract = defineContract('points', '文明积分与积分超
     permission: 'points_export',
   }),
 })
-
-export type PointsContract = typeof pointsContract

@@ -27,7 +27,7 @@ export const PointsErrors = defineErrors('POINTS', {
   LIMIT_REACHED: '本月这件商品您家已经换满了',
   STOCK_NEGATIVE: '库存不能少于 0',
   REDEMPTION_NOT_FOUND: '没有找到这个兑换单',
-  NOT_YOUR_ORDER: '这不是您家的兑换单',
+  NOT_YOUR_REDEMPTION: '这不是您家的兑换单',
   REDEMPTION_CLOSED: '这个兑换单已经领取、取消或过期了',
   REDEMPTION_EXPIRED: '这个兑换单已过期，积分已退回',
   CODE_NOT_FOUND: '取货码不对，或这个兑换单已经处理过了',

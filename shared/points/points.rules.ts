@@ -17,19 +17,14 @@ export function fitUnderCap(requested: number, used: number, cap: number | null)
   return requested < 0 ? -fit : fit
 }
 
-/** A deduction never takes a balance below zero: it takes what is there (recorded as such). */
-export function clipDeduction(delta: number, balance: number): number {
-  return delta < 0 ? Math.max(delta, -balance) : delta
-}
-
 /** Nobody approves their own proposal. */
 export function canDecide(proposedBy: string, approverId: string): boolean {
   return proposedBy !== approverId
 }
 
-export const PICKUP_QR_PREFIX = 'LINLI-PICKUP'
+const PICKUP_QR_PREFIX = 'LINLI-PICKUP'
 
-/** The content of an order's QR code: the store keeper's scanner gives back the village and the code. */
+/** The content of a redemption's QR code: the store keeper's scanner gives back the village and the code. */
 export function pickupQr(villageId: string, code: string): string {
   return `${PICKUP_QR_PREFIX}:${villageId}:${code}`
 }

@@ -19,14 +19,13 @@ export const RULE_CATEGORIES = [
   '邻里互助',
   '其他',
 ] as const
-export const RuleCategorySchema = z.enum(RULE_CATEGORIES, { error: '请选择类别' })
+const RuleCategorySchema = z.enum(RULE_CATEGORIES, { error: '请选择类别' })
 export type RuleCategory = z.infer<typeof RuleCategorySchema>
 
 /** `manual`: an official scores it (with review and publicity); `system`: credited by a source event. */
-export const RuleModeSchema = z.enum(['manual', 'system'])
-export type RuleMode = z.infer<typeof RuleModeSchema>
+const RuleModeSchema = z.enum(['manual', 'system'])
 
-export const RuleCodeSchema = z
+const RuleCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
@@ -34,10 +33,7 @@ export const RuleCodeSchema = z
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式是 YYYY-MM')
 /** Photos attached to a proposal: ids the file port handed out for the proposer's own uploads (adopted by propose). */
 export const MAX_EVIDENCE_PHOTOS = 9
-export const EvidenceSchema = z
-  .array(FileIdSchema)
-  .max(MAX_EVIDENCE_PHOTOS, `照片最多 ${MAX_EVIDENCE_PHOTOS} 张`)
-  .default([])
+const EvidenceSchema = z.array(FileIdSchema).max(MAX_EVIDENCE_PHOTOS, `照片最多 ${MAX_EVIDENCE_PHOTOS} 张`).default([])
 
 // ---- stored documents ----
 
@@ -219,6 +215,10 @@ export const GoodsSchema = z.object({
 })
 export type Goods = z.infer<typeof GoodsSchema>
 
+/**
+ * A redemption (兑换): goods taken for points, pending until the keeper hands them over (核销) or it is cancelled
+ * or expires; `_id` = stableId('rd', userId, requestId), so a repeated request makes one redemption.
+ */
 export const RedemptionSchema = z.object({
   _id: IdSchema,
   villageId: IdSchema,
@@ -241,8 +241,46 @@ export const RedemptionSchema = z.object({
 })
 export type Redemption = z.infer<typeof RedemptionSchema>
 
+/**
+ * Points counted (absolute) under a capped rule for one household in one Beijing month, including what pending
+ * proposals hold; `_id` = stableId('pcap', householdId, ruleId, month). A rejection or withdrawal gives it back.
+ */
+export const PointsCapSchema = z.object({
+  _id: IdSchema,
+  householdId: IdSchema,
+  ruleId: IdSchema,
+  month: MonthSchema,
+  used: z.number().int().nonnegative(),
+})
+export type PointsCap = z.infer<typeof PointsCapSchema>
+
+/**
+ * Units of one goods a household took in one Beijing month (its monthly limit), counting pending redemptions;
+ * `_id` = stableId('prl', householdId, goodsId, month). A cancelled or expired redemption gives them back.
+ */
+export const RedeemLimitSchema = z.object({
+  _id: IdSchema,
+  householdId: IdSchema,
+  goodsId: IdSchema,
+  month: MonthSchema,
+  used: z.number().int().nonnegative(),
+})
+export type RedeemLimit = z.infer<typeof RedeemLimitSchema>
+
+/**
+ * A live 6-digit pickup code of a village, pointing at its pending redemption; `_id` = stableId('pk', villageId,
+ * code), so two live redemptions of a village never share a code. Removed when the redemption closes.
+ */
+export const PickupCodeSchema = z.object({
+  _id: IdSchema,
+  villageId: IdSchema,
+  code: z.string().regex(/^\d{6}$/),
+  redemptionId: IdSchema,
+})
+export type PickupCode = z.infer<typeof PickupCodeSchema>
+
 /** Counters kept in the same transactions as the writes they count (figures never scan). */
-export const VillageMonthStatsSchema = z.object({
+export const VillageMonthSchema = z.object({
   _id: IdSchema,
   villageId: IdSchema,
   month: MonthSchema,
@@ -255,7 +293,7 @@ export const VillageMonthStatsSchema = z.object({
   cancelled: z.number().int(),
   expired: z.number().int(),
 })
-export type VillageMonthStats = z.infer<typeof VillageMonthStatsSchema>
+export type VillageMonth = z.infer<typeof VillageMonthSchema>
 
 export const HouseholdMonthSchema = z.object({
   _id: IdSchema,
@@ -309,8 +347,8 @@ export const SaveRuleInputSchema = z.object({
   mode: RuleModeSchema.default('manual'),
   active: z.boolean().default(true),
 })
-export const RuleVersionsInputSchema = z.object({ ruleId: IdSchema })
-export const RuleVersionsOutputSchema = z.object({ items: z.array(RuleViewSchema) })
+export const ListRuleVersionsInputSchema = z.object({ ruleId: IdSchema })
+export const ListRuleVersionsOutputSchema = z.object({ items: z.array(RuleViewSchema) })
 
 export const SettingsViewSchema = z.object({
   villageId: IdSchema,
@@ -324,7 +362,7 @@ export const SaveSettingsInputSchema = z.object({
   pickupDays: z.number().int().min(1, '领取期限至少 1 天').max(60, '领取期限最长 60 天'),
 })
 
-export const PointsHouseholdsInputSchema = z.object({
+export const ListPointsHouseholdsInputSchema = z.object({
   ...Village,
   gridId: IdSchema.optional(),
   page: z.number().int().min(1).max(10_000).default(1),
@@ -337,7 +375,7 @@ export const PointsHouseholdViewSchema = z.object({
   address: z.string(),
   balance: z.number().int(),
 })
-export const PointsHouseholdsOutputSchema = pageOf(PointsHouseholdViewSchema)
+export const ListPointsHouseholdsOutputSchema = pageOf(PointsHouseholdViewSchema)
 
 export const ProposeInputSchema = z.object({
   ...Village,
@@ -406,7 +444,7 @@ export const GetBatchOutputSchema = z.object({ batch: BatchViewSchema, awards: z
 export const DecideBatchInputSchema = z.object({ batchId: IdSchema, note: z.string().trim().max(200).default('') })
 export const RejectBatchInputSchema = z.object({ batchId: IdSchema, note: Reason('不通过的理由') })
 
-export const PublicityInputSchema = PageInputSchema.extend({ ...Village, month: MonthSchema.optional() })
+export const ListPublicityInputSchema = PageInputSchema.extend({ ...Village, month: MonthSchema.optional() })
 export const PublicItemSchema = z.object({
   id: IdSchema,
   headNameMasked: z.string(),
@@ -425,9 +463,12 @@ export const PublicItemSchema = z.object({
   canObject: z.boolean(),
 })
 export type PublicItem = z.infer<typeof PublicItemSchema>
-export const PublicityOutputSchema = pageOf(PublicItemSchema).extend({ month: MonthSchema, villageName: z.string() })
+export const ListPublicityOutputSchema = pageOf(PublicItemSchema).extend({
+  month: MonthSchema,
+  villageName: z.string(),
+})
 
-export const ObjectInputSchema = z.object({ awardId: IdSchema, reason: Reason('异议理由') })
+export const FileObjectionInputSchema = z.object({ awardId: IdSchema, reason: Reason('异议理由') })
 export const ObjectionViewSchema = z.object({
   id: IdSchema,
   awardId: IdSchema,
@@ -489,8 +530,8 @@ export const MyPointsOutputSchema = z.object({
 })
 export type MyPoints = z.infer<typeof MyPointsOutputSchema>
 
-export const BoardInputSchema = PageInputSchema.extend({ ...Village, month: MonthSchema.optional() })
-export const BoardOutputSchema = pageOf(
+export const GetBoardInputSchema = PageInputSchema.extend({ ...Village, month: MonthSchema.optional() })
+export const BoardSchema = pageOf(
   z.object({ rank: z.number().int(), headNameMasked: z.string(), points: z.number().int(), mine: z.boolean() }),
 ).extend({ month: MonthSchema.nullable(), villageName: z.string() })
 
@@ -572,8 +613,8 @@ export const ExpireOutputSchema = z.object({ expired: z.number().int(), remainin
 
 export const CorrectEntryInputSchema = z.object({ entryId: IdSchema, reason: Reason('更正原因') })
 
-export const StatsInputSchema = z.object({ ...Village, month: MonthSchema })
-export const StatsOutputSchema = z.object({
+export const GetFiguresInputSchema = z.object({ ...Village, month: MonthSchema })
+export const FiguresSchema = z.object({
   villageId: IdSchema,
   villageName: z.string(),
   month: MonthSchema,
@@ -592,7 +633,6 @@ export const StatsOutputSchema = z.object({
   openObjections: z.number().int(),
   stock: z.array(z.object({ goodsId: IdSchema, name: z.string(), stock: z.number().int(), active: z.boolean() })),
 })
-export type PointsStats = z.infer<typeof StatsOutputSchema>
 
 export const ExportInputSchema = z.object({
   ...Village,

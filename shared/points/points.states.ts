@@ -1,7 +1,7 @@
 /**
  * Statuses of the points domain, declared once with their label and whether they are still open.
- * An award (one household's share of a proposal) only counts once it is `credited`; an order only
- * keeps its points once `fulfilled` (a `pending` order holds them; cancel/expiry returns them).
+ * An award (one household's share of a proposal) only counts once it is `credited`; a redemption only
+ * keeps its points once `fulfilled` (a `pending` one holds them; cancellation or expiry returns them).
  */
 export const BATCH_STATUSES = {
   pending: { label: '待审核', open: true },

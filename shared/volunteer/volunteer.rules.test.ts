@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { canStep, REQUEST_STATUS_NAMES, REQUEST_STEPS, type RequestStep } from './volunteer.states'
+import { canTransition, NEED_STATUS_NAMES, NEED_TRANSITIONS, type NeedTransition } from './volunteer.states'
 import { attendanceRate, hoursToMinutes, measuredMinutes, minutesToHours, pointsHours } from './volunteer.rules'
 
 const ts = fc.integer({ min: 1_700_000_000_000, max: 1_900_000_000_000 })
@@ -82,12 +82,15 @@ describe('hours and minutes', () => {
   })
 })
 
-describe('request steps', () => {
-  it('every step × status: allowed exactly from its listed statuses; closed statuses allow nothing', () => {
-    for (const step of Object.keys(REQUEST_STEPS) as RequestStep[]) {
-      for (const status of REQUEST_STATUS_NAMES) {
-        expect(canStep(step, status)).toBe((REQUEST_STEPS[step].from as readonly string[]).includes(status))
-        if (['verified', 'rejected', 'withdrawn'].includes(status)) expect(canStep(step, status)).toBe(false)
+describe('need transitions', () => {
+  it('every transition × status: allowed exactly from its listed statuses; closed statuses allow nothing', () => {
+    for (const transition of Object.keys(NEED_TRANSITIONS) as NeedTransition[]) {
+      for (const status of NEED_STATUS_NAMES) {
+        expect(canTransition(transition, status)).toBe(
+          (NEED_TRANSITIONS[transition].from as readonly string[]).includes(status),
+        )
+        if (['verified', 'rejected', 'withdrawn'].includes(status))
+          expect(canTransition(transition, status)).toBe(false)
       }
     }
   })

@@ -3,8 +3,8 @@ import { GeoPointSchema, IdSchema, PageInputSchema, TimestampSchema, pageOf, tex
 import { UnitRefSchema } from '../account/account.schema'
 import {
   ATTENDANCE_STATUS_NAMES,
+  NEED_STATUS_NAMES,
   ORG_STATUS_NAMES,
-  REQUEST_STATUS_NAMES,
   SIGNUP_STATUS_NAMES,
   TASK_STATUS_NAMES,
 } from './volunteer.states'
@@ -32,8 +32,8 @@ export const TaskCategorySchema = z.enum(Object.keys(TASK_CATEGORIES) as [keyof 
 })
 export type TaskCategory = z.infer<typeof TaskCategorySchema>
 
-export const HOURS_SOURCES = { task: '志愿服务任务', patrol: '巡逻', request: '群众点单' } as const
-export const HoursSourceSchema = z.enum(['task', 'patrol', 'request'])
+export const HOURS_SOURCES = { task: '志愿服务任务', patrol: '巡逻', need: '群众点单' } as const
+export const HoursSourceSchema = z.enum(['task', 'patrol', 'need'])
 export type HoursSource = z.infer<typeof HoursSourceSchema>
 
 /** The administrative units above (and including) a doc's unit, so lists can filter by any scope root. */
@@ -48,7 +48,7 @@ export type Area = z.infer<typeof AreaSchema>
  * Whether a task's confirmed hours earn household points, and how many hours at most count. The points
  * per hour come from the village's own rule (村规民约, points domain rule VOLUNTEER_HOUR), never the task.
  */
-export const PointsRuleSchema = z.object({
+export const TaskPointsRuleSchema = z.object({
   earnsPoints: z.boolean(),
   maxHours: z.number().min(0, '时长不能为负').max(24, '最多 24 小时'),
 })
@@ -100,7 +100,7 @@ export const TaskSchema = AreaSchema.extend({
   requirements: z.string().max(300),
   contactName: z.string().max(20),
   contactPhone: z.string().max(20),
-  pointsRule: PointsRuleSchema,
+  pointsRule: TaskPointsRuleSchema,
   status: z.enum(TASK_STATUS_NAMES),
   /** HMAC key of the organiser's check-in code; never leaves the server */
   codeSecret: z.string().min(16),
@@ -185,7 +185,7 @@ export const HoursTotalSchema = z.object({
   entries: z.number().int().nonnegative(),
   taskMinutes: z.number().int().nonnegative(),
   patrolMinutes: z.number().int().nonnegative(),
-  requestMinutes: z.number().int().nonnegative(),
+  needMinutes: z.number().int().nonnegative(),
   updatedAt: TimestampSchema,
 })
 export type HoursTotal = z.infer<typeof HoursTotalSchema>
@@ -193,11 +193,11 @@ export type HoursTotal = z.infer<typeof HoursTotalSchema>
 export const InboxEntrySchema = z.object({
   _id: IdSchema,
   userId: IdSchema,
-  kind: z.enum(['reminder', 'promoted', 'request']),
+  kind: z.enum(['reminder', 'promoted', 'need']),
   title: z.string(),
   body: z.string(),
   taskId: IdSchema.nullable(),
-  requestId: IdSchema.nullable(),
+  needId: IdSchema.nullable(),
   /** shown from this time on (reminders are written at sign-up and appear a day before the task) */
   showAt: TimestampSchema,
   createdAt: TimestampSchema,
@@ -207,20 +207,23 @@ export const InboxEntrySchema = z.object({
 })
 export type InboxEntry = z.infer<typeof InboxEntrySchema>
 
-export const RequestVolunteerSchema = z.object({
+/** A volunteer who took part in a need's job, and for how long (reported by the organisation). */
+export const NeedVolunteerSchema = z.object({
   userId: IdSchema,
   name: z.string(),
   minutes: z.number().int().nonnegative(),
 })
 
-export const RequestStepRecordSchema = z.object({
-  step: z.string(),
+/** One entry of a need's history: `create`, then each transition of NEED_TRANSITIONS, with who and when. */
+export const NeedTransitionRecordSchema = z.object({
+  transition: z.string(),
   by: IdSchema,
   at: TimestampSchema,
   note: z.string().nullable(),
 })
 
-export const VolunteerRequestSchema = AreaSchema.extend({
+/** 群众点单: what a resident asks organisations to do, reviewed and then verified by the village. */
+export const NeedSchema = AreaSchema.extend({
   _id: IdSchema,
   gridId: IdSchema.nullable(),
   posterId: IdSchema,
@@ -231,7 +234,7 @@ export const VolunteerRequestSchema = AreaSchema.extend({
   category: TaskCategorySchema,
   placeName: text('地点', 60),
   neededBy: TimestampSchema.nullable(),
-  status: z.enum(REQUEST_STATUS_NAMES),
+  status: z.enum(NEED_STATUS_NAMES),
   createdAt: TimestampSchema,
   publishedAt: TimestampSchema.nullable(),
   takenByOrgId: IdSchema.nullable(),
@@ -240,17 +243,20 @@ export const VolunteerRequestSchema = AreaSchema.extend({
   takenAt: TimestampSchema.nullable(),
   doneAt: TimestampSchema.nullable(),
   outcome: z.string().nullable(),
-  volunteers: z.array(RequestVolunteerSchema),
+  volunteers: z.array(NeedVolunteerSchema),
   /** the village decided at verification that volunteers' hours earn household points */
   awardsPoints: z.boolean(),
   verifiedAt: TimestampSchema.nullable(),
-  /** every step with who and when; appended, never edited */
-  steps: z.array(RequestStepRecordSchema),
+  /** every transition with who and when; appended, never edited */
+  transitions: z.array(NeedTransitionRecordSchema),
 })
-export type VolunteerRequest = z.infer<typeof VolunteerRequestSchema>
+export type Need = z.infer<typeof NeedSchema>
 
-/** Counters per village or organisation, `_id` = stableId('vst', kind, refId), kept in the same transactions. */
-export const StatsSchema = z.object({
+/**
+ * The counters of a village (or township) or an organisation that its figures are computed from,
+ * `_id` = stableId('vc', kind, refId), kept in the same transactions as the documents they count.
+ */
+export const CountersSchema = z.object({
   _id: IdSchema,
   kind: z.enum(['village', 'org']),
   refId: IdSchema,
@@ -260,13 +266,13 @@ export const StatsSchema = z.object({
   attended: z.number().int().nonnegative(),
   absent: z.number().int().nonnegative(),
   confirmedMinutes: z.number().int().nonnegative(),
-  requestsPosted: z.number().int().nonnegative(),
-  requestsTaken: z.number().int().nonnegative(),
-  requestsVerified: z.number().int().nonnegative(),
+  needsPosted: z.number().int().nonnegative(),
+  needsTaken: z.number().int().nonnegative(),
+  needsVerified: z.number().int().nonnegative(),
   takeMinutesTotal: z.number().int().nonnegative(),
 })
-export type Stats = z.infer<typeof StatsSchema>
-export type StatsField = Exclude<keyof Stats, '_id' | 'kind' | 'refId'>
+export type Counters = z.infer<typeof CountersSchema>
+export type CountersField = Exclude<keyof Counters, '_id' | 'kind' | 'refId'>
 
 // ---- inputs and views ----
 
@@ -324,7 +330,7 @@ export const PublishTaskInputSchema = z
     requirements: z.string().trim().max(300, '要求最多 300 个字').default(''),
     contactName: z.string().trim().max(20).default(''),
     contactPhone: z.string().trim().max(20).default(''),
-    pointsRule: PointsRuleSchema.default({ earnsPoints: true, maxHours: 8 }),
+    pointsRule: TaskPointsRuleSchema.default({ earnsPoints: true, maxHours: 8 }),
   })
   .refine((t) => t.endAt > t.startAt, { message: '结束时间要晚于开始时间', path: ['endAt'] })
   .refine((t) => t.endAt - t.startAt <= 24 * 3_600_000, { message: '一次任务最长 24 小时', path: ['endAt'] })
@@ -365,7 +371,7 @@ export const TaskViewSchema = z.object({
   requirements: z.string(),
   contactName: z.string(),
   contactPhone: z.string(),
-  pointsRule: PointsRuleSchema,
+  pointsRule: TaskPointsRuleSchema,
   status: z.enum(TASK_STATUS_NAMES),
   statusLabel: z.string(),
   mySignup: MySignupViewSchema.nullable(),
@@ -375,7 +381,7 @@ export const TaskViewSchema = z.object({
 export type TaskView = z.infer<typeof TaskViewSchema>
 
 export const ListTasksInputSchema = PageInputSchema.extend({ includePast: z.boolean().default(false) })
-export const OrgTasksInputSchema = PageInputSchema.extend({ orgId: IdSchema })
+export const ListOrgTasksInputSchema = PageInputSchema.extend({ orgId: IdSchema })
 export const ListTasksOutputSchema = pageOf(TaskViewSchema)
 export const TaskIdInputSchema = z.object({ taskId: IdSchema })
 
@@ -391,7 +397,7 @@ export const CheckInputSchema = z
   })
   .refine((c) => !!c.code || !!c.location, { message: '请扫码或允许获取位置', path: ['code'] })
 
-export const TaskCodeOutputSchema = z.object({ taskId: IdSchema, code: z.string(), title: z.string() })
+export const GetTaskCodeOutputSchema = z.object({ taskId: IdSchema, code: z.string(), title: z.string() })
 
 export const SignupRowSchema = z.object({
   id: IdSchema,
@@ -444,7 +450,7 @@ export const MyHoursOutputSchema = z.object({
   totalHours: z.number(),
   taskHours: z.number(),
   patrolHours: z.number(),
-  requestHours: z.number(),
+  needHours: z.number(),
   entries: pageOf(HoursEntryViewSchema),
   printedAt: TimestampSchema,
 })
@@ -452,16 +458,16 @@ export type MyHours = z.infer<typeof MyHoursOutputSchema>
 
 export const InboxViewSchema = z.object({
   id: IdSchema,
-  kind: z.enum(['reminder', 'promoted', 'request']),
+  kind: z.enum(['reminder', 'promoted', 'need']),
   title: z.string(),
   body: z.string(),
   taskId: IdSchema.nullable(),
-  requestId: IdSchema.nullable(),
+  needId: IdSchema.nullable(),
   at: TimestampSchema,
 })
 export const MyInboxOutputSchema = pageOf(InboxViewSchema)
 
-export const RequestViewSchema = z.object({
+export const NeedViewSchema = z.object({
   id: IdSchema,
   village: UnitRefSchema.nullable(),
   posterName: z.string(),
@@ -472,7 +478,7 @@ export const RequestViewSchema = z.object({
   categoryLabel: z.string(),
   placeName: z.string(),
   neededBy: TimestampSchema.nullable(),
-  status: z.enum(REQUEST_STATUS_NAMES),
+  status: z.enum(NEED_STATUS_NAMES),
   statusLabel: z.string(),
   createdAt: TimestampSchema,
   takenByOrgName: z.string().nullable(),
@@ -481,45 +487,46 @@ export const RequestViewSchema = z.object({
   volunteers: z.array(z.object({ name: z.string(), hours: z.number() })),
   awardsPoints: z.boolean(),
   verifiedAt: TimestampSchema.nullable(),
-  steps: z.array(z.object({ step: z.string(), at: TimestampSchema, note: z.string().nullable() })),
+  transitions: z.array(z.object({ transition: z.string(), at: TimestampSchema, note: z.string().nullable() })),
 })
-export type RequestView = z.infer<typeof RequestViewSchema>
+export type NeedView = z.infer<typeof NeedViewSchema>
 
-export const CreateRequestInputSchema = z.object({
+export const CreateNeedInputSchema = z.object({
   title: text('需求', 40, 2),
   description: text('说明', 500),
   category: TaskCategorySchema,
   placeName: text('地点', 60),
   neededBy: TimestampSchema.nullable().default(null),
 })
-export const RequestIdInputSchema = z.object({ requestId: IdSchema, note: z.string().trim().max(300).default('') })
-export const ReviewRequestInputSchema = z.object({
-  requestId: IdSchema,
+export const NeedIdInputSchema = z.object({ needId: IdSchema, note: z.string().trim().max(300).default('') })
+export const ReviewNeedInputSchema = z.object({
+  needId: IdSchema,
   approve: z.boolean(),
   note: z.string().trim().max(300).default(''),
   /** on verification: volunteers' hours also earn household points (village rule VOLUNTEER_HOUR) */
   awardPoints: z.boolean().default(false),
 })
-export const TakeRequestInputSchema = z.object({ requestId: IdSchema, orgId: IdSchema })
-export const CompleteRequestInputSchema = z.object({
-  requestId: IdSchema,
+export const TakeNeedInputSchema = z.object({ needId: IdSchema, orgId: IdSchema })
+export const CompleteNeedInputSchema = z.object({
+  needId: IdSchema,
   outcome: text('完成情况', 300),
   volunteers: z
     .array(z.object({ userId: IdSchema, hours: z.number().min(0).max(24) }))
     .min(1, '至少写一位参与的志愿者')
     .max(20),
 })
-export const ListRequestsInputSchema = PageInputSchema.extend({
+export const ListVillageNeedsInputSchema = PageInputSchema.extend({
   unitId: IdSchema,
-  status: z.enum(REQUEST_STATUS_NAMES).optional(),
+  status: z.enum(NEED_STATUS_NAMES).optional(),
 })
-export const OpenRequestsInputSchema = PageInputSchema.extend({
+export const ListOpenNeedsInputSchema = PageInputSchema.extend({
   orgId: IdSchema,
-  status: z.enum(REQUEST_STATUS_NAMES).optional(),
+  status: z.enum(NEED_STATUS_NAMES).optional(),
 })
-export const ListRequestsOutputSchema = pageOf(RequestViewSchema)
+export const ListNeedsOutputSchema = pageOf(NeedViewSchema)
 
-export const StatsViewSchema = z.object({
+/** One row of the figures: a village (or township) or an organisation, from its counters. */
+export const FiguresRowSchema = z.object({
   refId: IdSchema,
   name: z.string(),
   tasks: z.number().int(),
@@ -529,12 +536,12 @@ export const StatsViewSchema = z.object({
   absent: z.number().int(),
   attendanceRate: z.number().nullable(),
   confirmedHours: z.number(),
-  requestsPosted: z.number().int(),
-  requestsTaken: z.number().int(),
-  requestsVerified: z.number().int(),
+  needsPosted: z.number().int(),
+  needsTaken: z.number().int(),
+  needsVerified: z.number().int(),
   /** average hours from publication to being taken on */
   avgTakeHours: z.number().nullable(),
 })
-export type StatsView = z.infer<typeof StatsViewSchema>
-export const FiguresInputSchema = z.object({ unitId: IdSchema })
-export const FiguresOutputSchema = z.object({ unit: StatsViewSchema, orgs: z.array(StatsViewSchema) })
+export type FiguresRow = z.infer<typeof FiguresRowSchema>
+export const GetFiguresInputSchema = z.object({ unitId: IdSchema })
+export const GetFiguresOutputSchema = z.object({ unit: FiguresRowSchema, orgs: z.array(FiguresRowSchema) })

@@ -1,6 +1,6 @@
 /**
  * Statuses of the volunteer domain, each declared once with its label and whether it counts as open.
- * A request that is `verified` was checked by the village; `closed` (rejected/withdrawn) is not "done".
+ * A need that is `verified` was checked by the village; `closed` (rejected/withdrawn) is not "done".
  */
 export interface StatusSpec {
   label: string
@@ -41,9 +41,9 @@ export type AttendanceStatus = keyof typeof ATTENDANCE_STATUSES
 export const ATTENDANCE_STATUS_NAMES = Object.keys(ATTENDANCE_STATUSES) as [AttendanceStatus, ...AttendanceStatus[]]
 
 /**
- * 群众点单 → 村里发布 → 社会组织接单 → 完成 → 群众确认 → 村里验单.
+ * A need (群众点单): 群众点单 → 村里发布 → 社会组织接单 → 完成 → 群众确认 → 村里验单.
  */
-export const REQUEST_STATUSES = {
+export const NEED_STATUSES = {
   submitted: { label: '待村里审核', open: true },
   published: { label: '待接单', open: true },
   taken: { label: '已接单', open: true },
@@ -53,24 +53,24 @@ export const REQUEST_STATUSES = {
   rejected: { label: '未通过', open: false },
   withdrawn: { label: '已撤回', open: false },
 } as const satisfies Record<string, StatusSpec>
-export type RequestStatus = keyof typeof REQUEST_STATUSES
-export const REQUEST_STATUS_NAMES = Object.keys(REQUEST_STATUSES) as [RequestStatus, ...RequestStatus[]]
+export type NeedStatus = keyof typeof NEED_STATUSES
+export const NEED_STATUS_NAMES = Object.keys(NEED_STATUSES) as [NeedStatus, ...NeedStatus[]]
 
-/** Request steps: from which statuses each is allowed, and who may take it (permission, or the poster). */
-export const REQUEST_STEPS = {
-  publish: { from: ['submitted'], by: 'request_verify' },
-  reject: { from: ['submitted'], by: 'request_verify' },
+/** The transitions of a need: from which statuses each is allowed, and who may make it (permission, or the poster). */
+export const NEED_TRANSITIONS = {
+  publish: { from: ['submitted'], by: 'need_verify' },
+  reject: { from: ['submitted'], by: 'need_verify' },
   withdraw: { from: ['submitted', 'published'], by: 'poster' },
-  take: { from: ['published'], by: 'request_take' },
-  complete: { from: ['taken'], by: 'request_take' },
+  take: { from: ['published'], by: 'need_take' },
+  complete: { from: ['taken'], by: 'need_take' },
   confirm: { from: ['done'], by: 'poster' },
-  verify: { from: ['confirmed'], by: 'request_verify' },
+  verify: { from: ['confirmed'], by: 'need_verify' },
   /** verification failed: back to the organisation to finish the job */
-  rework: { from: ['confirmed'], by: 'request_verify' },
-} as const satisfies Record<string, { from: readonly RequestStatus[]; by: string }>
-export type RequestStep = keyof typeof REQUEST_STEPS
+  rework: { from: ['confirmed'], by: 'need_verify' },
+} as const satisfies Record<string, { from: readonly NeedStatus[]; by: string }>
+export type NeedTransition = keyof typeof NEED_TRANSITIONS
 
-export const REQUEST_STEP_TARGET: Record<RequestStep, RequestStatus> = {
+export const NEED_TRANSITION_TARGET: Record<NeedTransition, NeedStatus> = {
   publish: 'published',
   reject: 'rejected',
   withdraw: 'withdrawn',
@@ -81,6 +81,6 @@ export const REQUEST_STEP_TARGET: Record<RequestStep, RequestStatus> = {
   rework: 'taken',
 }
 
-export function canStep(step: RequestStep, status: RequestStatus): boolean {
-  return (REQUEST_STEPS[step].from as readonly RequestStatus[]).includes(status)
+export function canTransition(transition: NeedTransition, status: NeedStatus): boolean {
+  return (NEED_TRANSITIONS[transition].from as readonly NeedStatus[]).includes(status)
 }

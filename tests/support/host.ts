@@ -9,7 +9,7 @@ import type { Logger } from '../../cloudfunctions/_core/runtime'
 import { createHost, type Route } from '../../server/app'
 import { filesRoute } from '../../server/files-route'
 import { DEMO_USERS, seedIfEmpty } from '../../seeds'
-import { T0 } from './harness'
+import { T0, type Reply } from './harness'
 
 export interface TestHost {
   url: string
@@ -22,7 +22,7 @@ export interface TestHost {
     body: unknown,
     token?: string,
     headers?: Record<string, string>,
-  ): Promise<{ status: number; json: any }>
+  ): Promise<{ status: number; json: Reply }>
   close(): Promise<void>
 }
 

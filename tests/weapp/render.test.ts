@@ -3,6 +3,7 @@
  * and checks what a person would see. Needs `npm run build:weapp` first.
  */
 import { join } from 'node:path'
+import type * as Simulate from 'miniprogram-simulate'
 import { DIST, assertBuilt, installWeappEnv, textOf, waitFor } from './support/weapp-env'
 import { DEFAULT_CATEGORIES, SEVERITIES, SEVERITY_LABELS } from '@shared/incident/incident.schema'
 
@@ -39,21 +40,21 @@ const CONFIG = {
 }
 
 const calls = installWeappEnv((name, body) => {
-  if (name === 'account' && body.action === 'me') return { ok: true, data: ME }
-  if (name === 'incident' && body.action === 'config') return { ok: true, data: CONFIG }
+  if (name === 'account' && body.action === 'getMe') return { ok: true, data: ME }
+  if (name === 'incident' && body.action === 'getConfig') return { ok: true, data: CONFIG }
   return { ok: false, code: 'COMMON.UNKNOWN_ACTION', message: '没有这个操作' }
 })
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const simulate = require('miniprogram-simulate') as typeof import('miniprogram-simulate')
-
-beforeAll(() => {
+// Loaded after the globals above are in place (static imports would run first).
+let simulate: typeof Simulate
+beforeAll(async () => {
+  simulate = await import('miniprogram-simulate')
   // app.js pulls in the runtime, Taro and vendors chunks and calls App(), which mounts the React root.
-  require(join(DIST, 'app.js'))
+  await import(join(DIST, 'app.js'))
 })
 
 function mountPage(route: string) {
-  const id = simulate.load(join(DIST, route), { rootPath: DIST, compiler: 'official' } as any)
+  const id = simulate.load(join(DIST, route), { rootPath: DIST, compiler: 'official' })
   const page = simulate.render(id)
   page.attach(document.createElement('parent-wrapper'))
   return page
@@ -69,7 +70,7 @@ test('me page renders the user, residence and roles returned by the account func
   expect(text).toContain('村（社区）：甘孜县 › 呷拉乡 › 旭日岭村')
   // inside WeChat there is no demo login, so no 退出登录
   expect(text).not.toContain('退出登录')
-  expect(calls.callFunction).toContainEqual({ name: 'account', data: { action: 'me', data: {} } })
+  expect(calls.callFunction).toContainEqual({ name: 'account', data: { action: 'getMe', data: {} } })
   expect(calls.reLaunch).toEqual([])
 })
 
@@ -80,7 +81,7 @@ test('report tab shows the report form with the categories the incident function
   for (const c of DEFAULT_CATEGORIES) expect(text).toContain(c.label)
   expect(text).toContain('紧急程度')
   expect(text).toContain('拍照 / 选照片')
-  expect(calls.callFunction).toContainEqual({ name: 'incident', data: { action: 'config', data: {} } })
+  expect(calls.callFunction).toContainEqual({ name: 'incident', data: { action: 'getConfig', data: {} } })
 })
 
 test('home page lists only the entries my permissions allow', async () => {

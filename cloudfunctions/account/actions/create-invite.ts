@@ -1,41 +1,41 @@
 import { accountContract, AccountErrors } from '@shared/account/account.contract'
-import { INVITE_CODE_ALPHABET, type Invite } from '@shared/account/account.schema'
 import { canGrantRole } from '@shared/auth/access'
 import { ROLES } from '@shared/auth/roles'
 import { asGrants } from '../../_core/caller'
-import { randomCode } from '../../_core/ids'
+import { C } from '../../_core/collections'
 import { DuplicateKeyError } from '../../_core/port'
-import { legacyAction } from '../../_core/wrap'
+import { defineAction } from '../../_core/wrap'
+import { loadInvite, loadUnit, newInviteCode } from '../account.repo'
+import { inviteView } from '../account.views'
 
 const HOUR = 3_600_000
 
-export const createInvite = legacyAction(accountContract.actions.createInvite, {
-  scope: async ({ unitId }) => unitId,
-  run: async ({ role, unitId, validHours }, ctx) => {
-    const unit = (await ctx.rt.units.get(unitId))!
+/** An official hands out a role in a unit of their scope by a one-time code that expires. */
+export const createInvite = defineAction(accountContract.actions.createInvite, {
+  load: async ({ unitId }, ctx) => ({ unitId, unit: await loadUnit(ctx.rt, unitId) }),
+  run: async ({ input: { role, validHours }, loaded: { unit }, ctx, tx }) => {
+    // invite_create lets one invite; which roles, and at which level, is the role table's to say
     if (!canGrantRole(asGrants(ctx.caller.grants), role, unit.path)) throw AccountErrors.CANNOT_GRANT_ROLE()
     if (!ROLES[role].levels.includes(unit.level)) throw AccountErrors.ROLE_NOT_AT_LEVEL()
-    const ref = (await ctx.rt.units.ref(unitId))!
-    const invite: Invite = {
-      _id: randomCode(INVITE_CODE_ALPHABET, 8),
-      role,
-      unitId,
-      createdBy: ctx.caller.user._id,
-      createdAt: ctx.now,
-      expiresAt: ctx.now + validHours * HOUR,
-      usedBy: null,
-      usedAt: null,
-    }
+    const code = newInviteCode()
     try {
-      return await ctx.transact(async (tx) => {
-        await tx.insert('invites', invite)
-        return { code: invite._id, role, roleLabel: ROLES[role].label, unit: ref, expiresAt: invite.expiresAt }
+      await tx.insert(C.invites, {
+        _id: code,
+        role,
+        unitId: unit._id,
+        createdBy: ctx.caller.user._id,
+        createdAt: ctx.now,
+        expiresAt: ctx.now + validHours * HOUR,
+        usedBy: null,
+        usedAt: null,
       })
     } catch (err) {
       // 32^8 codes make a clash vanishingly rare; if one happens the official simply tries again.
-      if (err instanceof DuplicateKeyError && err.collection === 'invites')
+      if (err instanceof DuplicateKeyError && err.collection === C.invites)
         throw AccountErrors.INVITE_USED('请再试一次')
       throw err
     }
+    return { code }
   },
+  present: async ({ result, ctx }) => inviteView(ctx.rt, await loadInvite(ctx.db, result.code)),
 })

@@ -1,20 +1,16 @@
-import { accountContract } from '@shared/account/account.contract'
-import { AccountErrors } from '@shared/account/account.contract'
-import { legacyAction } from '../../_core/wrap'
+import { accountContract, AccountErrors } from '@shared/account/account.contract'
+import { defineAction } from '../../_core/wrap'
+import { unitSummary } from '../account.views'
 
 /** The public tree, for picking where one lives; departments are not places to live. */
-export const listUnits = legacyAction(accountContract.actions.listUnits, {
-  run: async ({ parentId }, ctx) => {
+export const listUnits = defineAction(accountContract.actions.listUnits, {
+  load: async ({ parentId }, ctx) => {
     const parent = parentId ? await ctx.rt.units.ref(parentId) : null
     if (parentId && !parent) throw AccountErrors.UNIT_NOT_FOUND()
-    const children = (await ctx.rt.units.children(parentId)).filter((u) => u.level !== 'department')
-    const items = await Promise.all(
-      children.map(async (u) => {
-        const ref = await ctx.rt.units.ref(u._id)
-        const hasChildren = u.level !== 'grid' && (await ctx.db.count('units', { parentId: u._id })) > 0
-        return { ...ref!, hasChildren }
-      }),
-    )
-    return { parent, items }
+    return { parent }
+  },
+  run: async ({ input, loaded, ctx }) => {
+    const children = (await ctx.rt.units.children(input.parentId)).filter((u) => u.level !== 'department')
+    return { parent: loaded.parent, items: await Promise.all(children.map((u) => unitSummary(ctx.rt, u))) }
   },
 })

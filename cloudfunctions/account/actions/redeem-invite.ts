@@ -1,36 +1,44 @@
 import { accountContract, AccountErrors } from '@shared/account/account.contract'
-import type { Invite, RoleAssignment } from '@shared/account/account.schema'
-import { ROLES } from '@shared/auth/roles'
-import { stableId } from '../../_core/ids'
-import { legacyAction } from '../../_core/wrap'
+import { C } from '../../_core/collections'
+import { defineAction } from '../../_core/wrap'
+import { assignmentId, loadInvite, loadUnit } from '../account.repo'
+import { roleView } from '../account.views'
 
-/** One-time: the invite is marked used and the role granted in one transaction. */
-export const redeemInvite = legacyAction(accountContract.actions.redeemInvite, {
-  run: async ({ code }, ctx) => {
+/**
+ * One-time: the invite is marked used and the role granted in one transaction. Anyone signed in may redeem; the
+ * code is the permission.
+ */
+export const redeemInvite = defineAction(accountContract.actions.redeemInvite, {
+  load: async ({ code }, ctx) => {
+    const invite = await loadInvite(ctx.db, code)
+    await loadUnit(ctx.rt, invite.unitId)
+    return { invite }
+  },
+  run: async ({ loaded, ctx, tx }) => {
     const userId = ctx.caller.user._id
-    return ctx.transact(async (tx) => {
-      const invite = await tx.get<Invite>('invites', code)
-      if (!invite) throw AccountErrors.INVITE_NOT_FOUND()
-      if (invite.usedBy) throw AccountErrors.INVITE_USED()
-      if (invite.expiresAt <= ctx.now) throw AccountErrors.INVITE_EXPIRED()
-      const assignmentId = stableId('ra', userId, invite.role, invite.unitId)
-      const existing = await tx.get<RoleAssignment>('role_assignments', assignmentId)
-      if (existing && existing.revokedAt === null) throw AccountErrors.ALREADY_HAS_ROLE()
-      const unit = await ctx.rt.units.ref(invite.unitId)
-      if (!unit) throw AccountErrors.UNIT_NOT_FOUND()
-      await tx.update('invites', code, { usedBy: userId, usedAt: ctx.now })
-      const assignment: RoleAssignment = {
-        _id: assignmentId,
-        userId,
-        role: invite.role,
-        unitId: invite.unitId,
-        grantedBy: invite.createdBy,
-        via: 'invite',
-        createdAt: ctx.now,
-        revokedAt: null,
-      }
-      await tx.set('role_assignments', assignment)
-      return { role: invite.role, roleLabel: ROLES[invite.role].label, unit }
+    // read again in the transaction: two people redeeming one code at once, only one gets the role
+    const invite = await loadInvite(tx, loaded.invite._id)
+    if (invite.usedBy) throw AccountErrors.INVITE_USED()
+    if (invite.expiresAt <= ctx.now) throw AccountErrors.INVITE_EXPIRED()
+    const id = assignmentId(userId, invite.role, invite.unitId)
+    const existing = await tx.get(C.role_assignments, id)
+    if (existing && existing.revokedAt === null) throw AccountErrors.ALREADY_HAS_ROLE()
+    await tx.update(C.invites, invite._id, { usedBy: userId, usedAt: ctx.now })
+    await tx.set(C.role_assignments, {
+      _id: id,
+      userId,
+      role: invite.role,
+      unitId: invite.unitId,
+      grantedBy: invite.createdBy,
+      via: 'invite',
+      createdAt: ctx.now,
+      revokedAt: null,
     })
+    return { role: invite.role, unitId: invite.unitId }
+  },
+  present: async ({ result, ctx }) => {
+    const view = await roleView(ctx.rt, result)
+    if (!view) throw AccountErrors.UNIT_NOT_FOUND()
+    return view
   },
 })

@@ -1,17 +1,14 @@
 import { incidentContract } from '@shared/incident/incident.contract'
-import { legacyAction } from '../../_core/wrap'
-import { stepAction } from '../move-action'
-import { levelLabel } from '../step'
+import { HANDLER_LEVEL_LABELS } from '@shared/incident/incident.schema'
+import { transitionAction } from '../incident.transition'
 
-export const accept = legacyAction(
-  incidentContract.actions.accept,
-  stepAction(async ({ note, photos }) => ({
-    kind: { move: 'accept' },
+export const accept = transitionAction(incidentContract.actions.accept, {
+  transition: ({ note }) => ({
+    kind: { action: 'accept' },
     note,
-    photos,
     tell: (inc) => ({
       title: '事件已受理',
-      body: `您上报的事（${inc.code}）已由${levelLabel(inc.level)}受理，正在处理。`,
+      body: `您上报的事（${inc.code}）已由${HANDLER_LEVEL_LABELS[inc.level]}受理，正在处理。`,
     }),
-  })),
-)
+  }),
+})

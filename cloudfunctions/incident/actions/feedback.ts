@@ -1,14 +1,11 @@
 import { incidentContract } from '@shared/incident/incident.contract'
-import { legacyAction } from '../../_core/wrap'
-import { stepAction } from '../move-action'
+import { transitionAction } from '../incident.transition'
 
 /** The department reports back; the dispatch centre then closes (依责销号). */
-export const feedback = legacyAction(
-  incidentContract.actions.feedback,
-  stepAction(async ({ note, photos }, ctx) => ({
-    kind: { move: 'feedback' },
+export const feedback = transitionAction(incidentContract.actions.feedback, {
+  transition: ({ note }, _loaded, ctx) => ({
+    kind: { action: 'feedback' },
     note,
-    photos,
     counters: (inc) =>
       inc.departmentId
         ? [
@@ -22,5 +19,5 @@ export const feedback = legacyAction(
           ]
         : [],
     tell: (inc) => ({ title: '部门已反馈', body: `您上报的事（${inc.code}）职能部门已处理并反馈，等待综治中心销号。` }),
-  })),
-)
+  }),
+})

@@ -1,25 +1,23 @@
 import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
 import { MEDIATION_OUTCOME_LABELS } from '@shared/incident/incident.schema'
-import { legacyAction } from '../../_core/wrap'
-import { stepAction } from '../move-action'
-import { countedUnits } from '../store'
+import { countedUnits } from '../incident.repo'
+import { transitionAction } from '../incident.transition'
 
 /** A mediation record on a dispute: 调解成功 resolves it, 转交 escalates it, 未成功 keeps it open. */
-export const mediate = legacyAction(
-  incidentContract.actions.mediate,
-  stepAction(async ({ outcome, note }, ctx, inc) => {
-    if (inc.category !== 'dispute' || !inc.dispute) throw IncidentErrors.NOT_DISPUTE()
+export const mediate = transitionAction(incidentContract.actions.mediate, {
+  transition: ({ outcome, note }, _loaded, ctx) => {
     const record = { at: ctx.now, byUserId: ctx.caller.user._id, byName: ctx.caller.user.name, note, outcome }
     const label = MEDIATION_OUTCOME_LABELS[outcome]
     return {
       kind:
         outcome === 'success'
-          ? { move: 'resolve' }
+          ? { action: 'resolve' }
           : outcome === 'transferred'
-            ? { move: 'escalate' }
+            ? { action: 'escalate' }
             : { record: 'mediate' },
       note: `${label}：${note}`,
       guard: (i) => {
+        if (i.category !== 'dispute' || !i.dispute) throw IncidentErrors.NOT_DISPUTE()
         if (!i.open) throw IncidentErrors.NOT_OPEN()
       },
       patch: (i) => ({
@@ -31,5 +29,5 @@ export const mediate = legacyAction(
         body: `您反映的纠纷（${i.code}）：${label}。`,
       }),
     }
-  }),
-)
+  },
+})

@@ -1,28 +1,21 @@
 import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
-import { legacyAction } from '../../_core/wrap'
-import { stepAction } from '../move-action'
-import { loadIncident } from '../store'
+import { transitionAction } from '../incident.transition'
 
 /** 一哨一考核: the unit that dispatched rates the department's response (1–5), once per dispatch. */
-export const rateDepartment = legacyAction(
-  incidentContract.actions.rateDepartment,
-  stepAction(
-    async ({ score, comment }, _ctx, inc) => {
-      if (!inc.reportedBackAt) throw IncidentErrors.NOT_REPORTED_BACK()
-      return {
-        kind: { record: 'rate_dept' },
-        note: `部门响应评分 ${score} 分${comment ? `：${comment}` : ''}`,
-        guard: (i) => {
-          if (i.deptScore !== null) throw IncidentErrors.ALREADY_RATED()
-        },
-        patch: () => ({ deptScore: score }),
-        counters: (i) => (i.departmentId ? [[[i.departmentId], { deptRatingCount: 1, deptRatingSum: score }]] : []),
-      }
+export const rateDepartment = transitionAction(incidentContract.actions.rateDepartment, {
+  // the permission is checked in the unit that dispatched the case, not the one holding it
+  unitOf: (incident) => {
+    if (!incident.dispatchUnitId) throw IncidentErrors.NOT_DISPATCHED()
+    return incident.dispatchUnitId
+  },
+  transition: ({ score, comment }) => ({
+    kind: { record: 'rate_dept' },
+    note: `部门响应评分 ${score} 分${comment ? `：${comment}` : ''}`,
+    guard: (i) => {
+      if (!i.reportedBackAt) throw IncidentErrors.NOT_REPORTED_BACK()
+      if (i.deptScore !== null) throw IncidentErrors.ALREADY_RATED()
     },
-    async ({ incidentId }, ctx) => {
-      const inc = await loadIncident(ctx, incidentId)
-      if (!inc.dispatchUnitId) throw IncidentErrors.NOT_DISPATCHED()
-      return inc.dispatchUnitId
-    },
-  ),
-)
+    patch: () => ({ deptScore: score }),
+    counters: (i) => (i.departmentId ? [[[i.departmentId], { deptRatingCount: 1, deptRatingSum: score }]] : []),
+  }),
+})

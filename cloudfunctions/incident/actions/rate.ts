@@ -1,17 +1,20 @@
 import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
 import { RATING_LABELS } from '@shared/incident/incident.schema'
-import { legacyAction } from '../../_core/wrap'
-import { stepAction } from '../move-action'
-import { checkText, countedUnits } from '../store'
+import { countedUnits } from '../incident.repo'
+import { transitionAction } from '../incident.transition'
 
 /** The reporter rates: 满意 / 基本满意 close the case; 不满意 sends it back to whoever resolved it. */
-export const rate = legacyAction(incidentContract.actions.rate, {
-  ...stepAction<typeof incidentContract.actions.rate>(async ({ rating, comment }, ctx, inc) => {
-    if (inc.reporterId !== ctx.caller.user._id) throw IncidentErrors.NOT_REPORTER()
-    await checkText(ctx, comment)
+export const rate = transitionAction(incidentContract.actions.rate, {
+  // any signed-in caller may call it (permission null): only the reporter gets further
+  load: async (_input, ctx, incident) => {
+    if (incident.reporterId !== ctx.caller.user._id) throw IncidentErrors.NOT_REPORTER()
+    return {}
+  },
+  texts: ({ comment }) => [comment],
+  transition: ({ rating, comment }) => {
     const ok = rating !== 'unsatisfied'
     return {
-      kind: { move: ok ? 'rate_ok' : 'rate_unsatisfied' },
+      kind: { action: ok ? 'rate_ok' : 'rate_unsatisfied' },
       note: `${RATING_LABELS[rating]}${comment ? `：${comment}` : ''}`,
       patch: () => ({ rating, ratingComment: comment || null }),
       counters: (i) => [
@@ -34,6 +37,5 @@ export const rate = legacyAction(incidentContract.actions.rate, {
               body: `您对（${i.code}）不满意，已退回${i.level === 'grid' ? '网格' : '原办理单位'}重新处理。`,
             },
     }
-  }),
-  scope: undefined,
+  },
 })

@@ -1,44 +1,48 @@
+import { DomainError } from '@shared/errors'
 import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
-import type { InboxMessage } from '@shared/incident/incident.schema'
-import { legacyAction } from '../../_core/wrap'
-import { createIncidentInTx, draftFromInput, prepareIncident } from '../create'
-import { adoptPhotos, checkText, pushAfter, toView } from '../store'
+import { defineAction } from '../../_core/wrap'
+import { createIncidentInTx, draftFromInput, prepareIncident } from '../incident.create'
+import { loadEvents, loadIncident } from '../incident.repo'
+import { toView } from '../incident.views'
 
 /** 随手拍. The grid is the one chosen, or the reporter's residence; the permission is checked in it. */
-export const report = legacyAction(incidentContract.actions.report, {
-  scope: async ({ gridId }, ctx) => {
-    const grid = gridId ?? ctx.caller.user.residenceUnitId
-    if (!grid) throw IncidentErrors.NO_GRID()
-    return grid
-  },
-  run: async (input, ctx) => {
-    const gridId = (input.gridId ?? ctx.caller.user.residenceUnitId)!
-    await checkText(ctx, input.description)
+export const report = defineAction(incidentContract.actions.report, {
+  load: async (input, ctx) => {
+    const gridId = input.gridId ?? ctx.caller.user.residenceUnitId
+    if (!gridId) throw IncidentErrors.NO_GRID()
     const isWorker = await ctx.can('safe_report_create', gridId)
-    const prepared = await prepareIncident(
-      ctx.rt,
-      draftFromInput(input, {
-        id: ctx.newId('inc'),
-        now: ctx.now,
-        gridId,
-        reporter: { id: ctx.caller.user._id, name: ctx.caller.user.name, phone: ctx.caller.user.phone },
-        source: isWorker ? 'grid_worker' : 'resident',
-        photos: await adoptPhotos(ctx, input.photos),
-        countsAsDailyReport: isWorker,
-      }),
-    )
-    let messages: InboxMessage[] = []
-    const view = await ctx.transact(async (tx) => {
-      const r = await createIncidentInTx(tx, prepared)
-      messages = r.messages
-      return toView(
-        r.incident,
-        ctx,
-        [r.event],
-        r.incident.reporterId === ctx.caller.user._id && !isWorker ? 'reporter' : undefined,
-      )
+    const draft = draftFromInput(input, {
+      id: ctx.newId('inc'),
+      now: ctx.now,
+      gridId,
+      reporter: { id: ctx.caller.user._id, name: ctx.caller.user.name, phone: ctx.caller.user.phone },
+      source: isWorker ? 'grid_worker' : 'resident',
+      photos: [],
+      countsAsDailyReport: isWorker,
     })
-    await pushAfter(ctx.rt, messages)
-    return view
+    // A unit that is not a grid, or a category its county does not have, is refused in `run`, after the
+    // permission check: a caller outside the unit is told only that it is outside their scope.
+    const prepared = await prepareIncident(ctx.rt, draft).catch((err: unknown) => {
+      if (err instanceof DomainError) return err
+      throw err
+    })
+    return { unitId: gridId, prepared }
+  },
+  texts: ({ description }) => [description],
+  photos: ({ photos }) => photos,
+  run: async ({ input, loaded: { prepared }, tx, photos, push }) => {
+    if (prepared instanceof DomainError) throw prepared
+    const created = await createIncidentInTx(tx, {
+      ...prepared,
+      draft: { ...prepared.draft, photos: photos(input.photos) },
+    })
+    push(...created.messages)
+    return { id: created.incident._id }
+  },
+  present: async ({ result, ctx }) => {
+    const incident = await loadIncident(ctx.db, result.id)
+    // the reporter sees their own report as a reporter, unless they are its grid's worker
+    const asReporter = !(await ctx.can('safe_report_create', incident.gridId))
+    return toView(incident, ctx, await loadEvents(ctx.db, incident._id), asReporter ? 'reporter' : undefined)
   },
 })

@@ -1,36 +1,34 @@
 import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
-import type { SafeReport } from '@shared/incident/incident.schema'
 import { bjDay, bjMonth } from '@shared/time/beijing'
-import { stableId } from '../../_core/ids'
-import { legacyAction } from '../../_core/wrap'
-import { bump, countedUnits, placeOfGrid } from '../store'
+import { C } from '../../_core/collections'
+import { defineAction } from '../../_core/wrap'
+import { bump, countedUnits, gridPlace, safeReportId } from '../incident.repo'
 
 /** 无事报平安: one tap, one per grid per Beijing day (a second tap, or an incident report that day, is kept). */
-export const safeReport = legacyAction(incidentContract.actions.safeReport, {
-  scope: async ({ gridId }) => gridId,
-  run: async ({ gridId, note }, ctx) => {
-    const place = await placeOfGrid(ctx.rt, gridId).catch(() => {
-      throw IncidentErrors.NOT_A_GRID()
-    })
+export const safeReport = defineAction(incidentContract.actions.safeReport, {
+  load: async ({ gridId }, ctx) => {
+    const unit = await ctx.rt.units.get(gridId)
+    // a unit that is not a grid is refused in `run`, after the permission check in it
+    return { unitId: gridId, place: unit ? gridPlace(unit) : null }
+  },
+  run: async ({ input: { gridId, note }, loaded: { place }, tx, ctx }) => {
+    if (!place) throw IncidentErrors.NOT_A_GRID()
     const day = bjDay(ctx.now)
-    const id = stableId('sr', gridId, day)
-    return ctx.transact(async (tx) => {
-      const existing = await tx.get<SafeReport>('safe_reports', id)
-      if (existing) return { day, gridId, kind: existing.kind, at: existing.at, already: true }
-      await tx.insert<SafeReport>('safe_reports', {
-        _id: id,
-        gridId,
-        villageId: place.villageId,
-        townshipId: place.townshipId,
-        day,
-        kind: 'safe',
-        byUserId: ctx.caller.user._id,
-        byName: ctx.caller.user.name,
-        note,
-        at: ctx.now,
-      })
-      await bump(tx, countedUnits(place), bjMonth(ctx.now), { safeDays: 1 })
-      return { day, gridId, kind: 'safe' as const, at: ctx.now, already: false }
+    const existing = await tx.get(C.safe_reports, safeReportId(gridId, day))
+    if (existing) return { day, gridId, kind: existing.kind, at: existing.at, already: true }
+    await tx.insert(C.safe_reports, {
+      _id: safeReportId(gridId, day),
+      gridId,
+      villageId: place.villageId,
+      townshipId: place.townshipId,
+      day,
+      kind: 'safe',
+      byUserId: ctx.caller.user._id,
+      byName: ctx.caller.user.name,
+      note,
+      at: ctx.now,
     })
+    await bump(tx, countedUnits(place), bjMonth(ctx.now), { safeDays: 1 })
+    return { day, gridId, kind: 'safe' as const, at: ctx.now, already: false }
   },
 })

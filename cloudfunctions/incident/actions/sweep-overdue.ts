@@ -1,15 +1,16 @@
 import { incidentContract } from '@shared/incident/incident.contract'
-import { legacyAction } from '../../_core/wrap'
-import { unitFilter } from '../store'
-import { sweepOverdue as sweep } from '../sweep'
+import { ANYWHERE, defineAction } from '../../_core/wrap'
+import { unitFilter } from '../incident.repo'
+import { sweepOverdue as sweep } from '../incident.sweep'
 
 /**
- * A dispatcher runs the deadline check over their scope now (the CloudBase timer runs it everywhere).
- * Not a requestId write: each incident is its own transaction and the sweep is idempotent by state.
+ * A dispatcher runs the deadline check over their scope now (the CloudBase timer runs it everywhere). A read in
+ * the contract, not a requestId write: the sweep works in many small transactions of its own (one per incident,
+ * on `ctx.rt.db`), each idempotent by state, so a repeat simply finds nothing left to do.
  */
-export const sweepOverdue = legacyAction(incidentContract.actions.sweepOverdue, {
-  scope: async () => null,
-  run: async (_input, ctx) => {
+export const sweepOverdue = defineAction(incidentContract.actions.sweepOverdue, {
+  load: async () => ({ unitId: ANYWHERE }),
+  run: async ({ ctx }) => {
     const total = { escalated: 0, flagged: 0, confirmed: 0 }
     for (const root of ctx.scopeRoots('incident_dispatch')) {
       const r = await sweep(ctx.rt, ctx.now, await unitFilter(ctx.rt, root), 200)

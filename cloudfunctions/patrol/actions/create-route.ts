@@ -1,13 +1,15 @@
 import { patrolContract } from '@shared/patrol/patrol.contract'
 import { PatrolRouteSchema } from '@shared/patrol/patrol.schema'
-import { legacyAction } from '../../_core/wrap'
-import { C } from '../store'
-import { assertVillage } from './village'
+import { C } from '../../_core/collections'
+import { defineAction } from '../../_core/wrap'
+import { loadRoute, mustBeVillage } from '../patrol.repo'
+import { routeView } from '../patrol.views'
 
-export const createRoute = legacyAction(patrolContract.actions.createRoute, {
-  scope: async ({ villageId }) => villageId,
-  run: async ({ villageId, name }, ctx) => {
-    await assertVillage(ctx, villageId)
+/** A new route of the village, with no checkpoints yet (saveCheckpoint adds them in walking order). */
+export const createRoute = defineAction(patrolContract.actions.createRoute, {
+  load: async ({ villageId }, ctx) => ({ unitId: villageId, village: await ctx.rt.units.get(villageId) }),
+  run: async ({ input: { villageId, name }, loaded, tx, ctx }) => {
+    mustBeVillage(loaded.village)
     const route = PatrolRouteSchema.parse({
       _id: ctx.newId('rt'),
       villageId,
@@ -16,9 +18,8 @@ export const createRoute = legacyAction(patrolContract.actions.createRoute, {
       createdAt: ctx.now,
       createdBy: ctx.caller.user._id,
     })
-    return ctx.transact(async (tx) => {
-      await tx.insert(C.routes, route)
-      return { id: route._id, name: route.name, checkpoints: [] }
-    })
+    await tx.insert(C.patrol_routes, route)
+    return { routeId: route._id }
   },
+  present: async ({ result, ctx }) => routeView(ctx.db, await loadRoute(ctx.db, result.routeId)),
 })

@@ -1,17 +1,19 @@
 import { CommonErrors } from '@shared/errors'
 import { patrolContract } from '@shared/patrol/patrol.contract'
-import { legacyAction } from '../../_core/wrap'
-import { isActiveMember, loadPatrol, patrolView } from '../store'
+import { defineAction } from '../../_core/wrap'
+import { isActiveMember, loadPatrol } from '../patrol.repo'
+import { patrolView } from '../patrol.views'
 
 /** For the team's members, and for whoever may review or see figures in the village. */
-export const getPatrol = legacyAction(patrolContract.actions.getPatrol, {
-  run: async ({ patrolId }, ctx) => {
+export const getPatrol = defineAction(patrolContract.actions.getPatrol, {
+  load: async ({ patrolId }, ctx) => {
     const patrol = await loadPatrol(ctx.db, patrolId)
     const allowed =
       (await isActiveMember(ctx.db, patrol.teamId, ctx.caller.user._id)) ||
       (await ctx.can('checkin_review', patrol.villageId)) ||
-      (await ctx.can('patrol_stats', patrol.villageId))
+      (await ctx.can('patrol_figures', patrol.villageId))
     if (!allowed) throw CommonErrors.FORBIDDEN()
-    return patrolView(ctx, patrol)
+    return { unitId: patrol.villageId, patrol }
   },
+  run: async ({ loaded: { patrol }, ctx }) => patrolView(ctx, patrol),
 })

@@ -1,22 +1,23 @@
 import { patrolContract } from '@shared/patrol/patrol.contract'
 import { windowAt, windowsBetween } from '@shared/patrol/patrol.rules'
-import type { Patrol, PatrolMember, PatrolRoute, PatrolShift, PatrolTeam } from '@shared/patrol/patrol.schema'
-import { legacyAction } from '../../_core/wrap'
-import { C, ids, shiftView } from '../store'
+import { C } from '../../_core/collections'
+import { ANYWHERE, defineAction } from '../../_core/wrap'
+import { ids } from '../patrol.repo'
+import { shiftView } from '../patrol.views'
 
 const WEEK = 7 * 86_400_000
 
 /** The shifts of my teams: the window open now, or the next one, and the patrol of that window. */
-export const myShifts = legacyAction(patrolContract.actions.myShifts, {
-  scope: async () => null,
-  run: async (_input, ctx) => {
-    const memberships = await ctx.db.find<PatrolMember>(C.members, {
+export const myShifts = defineAction(patrolContract.actions.myShifts, {
+  load: async () => ({ unitId: ANYWHERE }),
+  run: async ({ ctx }) => {
+    const memberships = await ctx.db.find(C.patrol_members, {
       where: { userId: ctx.caller.user._id, active: true },
       limit: 50,
     })
     const teamIds = memberships.map((m) => m.teamId)
     if (!teamIds.length) return { items: [] }
-    const shifts = await ctx.db.find<PatrolShift>(C.shifts, {
+    const shifts = await ctx.db.find(C.patrol_shifts, {
       where: { teamId: { $in: teamIds }, active: true },
       limit: 200,
     })
@@ -26,9 +27,9 @@ export const myShifts = legacyAction(patrolContract.actions.myShifts, {
       const next = open ?? windowsBetween(s, ctx.now, ctx.now + WEEK)[0]
       if (!next) continue
       const [team, route, patrol] = await Promise.all([
-        ctx.db.get<PatrolTeam>(C.teams, s.teamId),
-        ctx.db.get<PatrolRoute>(C.routes, s.routeId),
-        ctx.db.get<Patrol>(C.patrols, ids.patrol(s._id, next.day)),
+        ctx.db.get(C.patrol_teams, s.teamId),
+        ctx.db.get(C.patrol_routes, s.routeId),
+        ctx.db.get(C.patrols, ids.patrol(s._id, next.day)),
       ])
       items.push({
         shift: shiftView(s, team?.name ?? '', route?.name ?? ''),

@@ -1,11 +1,10 @@
 import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
-import { PatrolHazardSchema, type Patrol, type PatrolCheckpoint, type PatrolRoute } from '@shared/patrol/patrol.schema'
-import type { InboxMessage } from '@shared/incident/incident.schema'
+import { PatrolHazardSchema } from '@shared/patrol/patrol.schema'
+import { C } from '../../_core/collections'
 import { stableId } from '../../_core/ids'
-import { legacyAction } from '../../_core/wrap'
+import { defineAction } from '../../_core/wrap'
 import { createIncidentInTx, prepareIncident } from '../../incident/incident.api'
-import { checkText, pushAfter } from '../../incident/store'
-import { C, isActiveMember, loadPatrol } from '../store'
+import { isActiveMember, loadPatrol } from '../patrol.repo'
 
 /**
  * A hazard seen on patrol becomes a grid report (安全隐患, source "patrol") in the same transaction that
@@ -13,58 +12,72 @@ import { C, isActiveMember, loadPatrol } from '../store'
  * Without a position fix it is placed at the last checkpoint checked (a checkpoint's own coordinates,
  * never a tracked position of the volunteer).
  */
-export const reportHazard = legacyAction(patrolContract.actions.reportHazard, {
-  scope: async ({ patrolId }, ctx) => (await loadPatrol(ctx.db, patrolId)).villageId,
-  run: async ({ patrolId, text, position, gridId }, ctx) => {
-    const patrol = await loadPatrol(ctx.db, patrolId)
+export const reportHazard = defineAction(patrolContract.actions.reportHazard, {
+  load: async ({ patrolId, text, position, gridId }, ctx) => {
     const me = ctx.caller.user
-    if (!(await isActiveMember(ctx.db, patrol.teamId, me._id))) throw PatrolErrors.NOT_IN_TEAM()
-    if (patrol.status === 'finished') throw PatrolErrors.PATROL_FINISHED()
-    await checkText(ctx, text)
-    const grids = (await ctx.rt.units.children(patrol.villageId)).filter((g) => g.level === 'grid')
-    const grid = gridId ? grids.find((g) => g._id === gridId) : grids[0]
-    if (!grid) throw PatrolErrors.UNIT_NOT_FOUND('请选择隐患所在的网格')
+    const patrol = await loadPatrol(ctx.db, patrolId)
     const lastCp = patrol.done.at(-1)?.checkpointId ?? patrol.checkpointIds[0]
-    const cp = lastCp ? await ctx.db.get<PatrolCheckpoint>(C.checkpoints, lastCp) : null
+    const [member, children, cp, route] = await Promise.all([
+      isActiveMember(ctx.db, patrol.teamId, me._id),
+      ctx.rt.units.children(patrol.villageId),
+      lastCp ? ctx.db.get(C.patrol_checkpoints, lastCp) : null,
+      ctx.db.get(C.patrol_routes, patrol.routeId),
+    ])
+    const grids = children.filter((g) => g.level === 'grid')
+    const grid = (gridId ? grids.find((g) => g._id === gridId) : grids[0]) ?? null
     const where = position ?? (cp ? { lat: cp.location.lat, lng: cp.location.lng } : null)
-    if (!where) throw PatrolErrors.CHECKPOINT_NOT_FOUND('定不到隐患的位置，请打开定位后再报')
-    const route = await ctx.db.get<PatrolRoute>(C.routes, patrol.routeId)
-    const prepared = await prepareIncident(ctx.rt, {
-      id: ctx.newId('inc'),
-      now: ctx.now,
-      reporter: { id: me._id, name: me.name, phone: me.phone },
-      source: 'patrol',
-      category: 'hazard',
-      severity: 'normal',
-      description: text,
-      photos: [],
-      location: { lat: where.lat, lng: where.lng, datum: 'gcj02' },
-      address: `${route?.name ?? ''}${cp && !position ? ` ${cp.name}附近` : ''}（巡逻发现）`.slice(0, 80),
-      gridId: grid._id,
-      anonymous: false,
-      parties: [],
-      countsAsDailyReport: false,
-    })
+    // the report's reads (its grid's place, categories, who is told) happen here, before the transaction
+    const prepared =
+      grid && where
+        ? await prepareIncident(ctx.rt, {
+            id: ctx.newId('inc'),
+            now: ctx.now,
+            reporter: { id: me._id, name: me.name, phone: me.phone },
+            source: 'patrol',
+            category: 'hazard',
+            severity: 'normal',
+            description: text,
+            photos: [],
+            location: { lat: where.lat, lng: where.lng, datum: 'gcj02' },
+            address: `${route?.name ?? ''}${cp && !position ? ` ${cp.name}附近` : ''}（巡逻发现）`.slice(0, 80),
+            gridId: grid._id,
+            anonymous: false,
+            parties: [],
+            countsAsDailyReport: false,
+          })
+        : null
+    return { unitId: patrol.villageId, patrol, member, grid, where, prepared }
+  },
+  texts: ({ text }) => [text],
+  run: async ({ input: { patrolId, text }, loaded: { patrol, member, grid, where, prepared }, tx, push, ctx }) => {
+    const me = ctx.caller.user._id
+    if (!member) throw PatrolErrors.NOT_IN_TEAM()
+    if (patrol.status === 'finished') throw PatrolErrors.PATROL_FINISHED()
+    if (!grid) throw PatrolErrors.UNIT_NOT_FOUND('请选择隐患所在的网格')
+    if (!where || !prepared) throw PatrolErrors.CHECKPOINT_NOT_FOUND('定不到隐患的位置，请打开定位后再报')
+    const p = await loadPatrol(tx, patrolId)
+    const created = await createIncidentInTx(tx, prepared)
+    push(
+      ...created.messages.map((m) => ({
+        userId: m.userId,
+        title: m.title,
+        body: m.body,
+        incidentId: m.incidentId,
+        at: m.at,
+      })),
+    )
     const hazard = PatrolHazardSchema.parse({
-      _id: stableId('hz', patrolId, me._id, ctx.requestId ?? ''),
+      _id: stableId('hz', patrolId, me, ctx.requestId ?? ''),
       patrolId,
       villageId: patrol.villageId,
-      reportedBy: me._id,
+      reportedBy: me,
       text,
       location: where,
       at: ctx.now,
-      incidentId: prepared.draft.id,
+      incidentId: created.incident._id,
     })
-    let messages: InboxMessage[] = []
-    const out = await ctx.transact(async (tx) => {
-      const p = (await tx.get<Patrol>(C.patrols, patrolId))!
-      const created = await createIncidentInTx(tx, prepared)
-      messages = created.messages
-      await tx.insert(C.hazards, hazard)
-      await tx.update(C.patrols, patrolId, { hazardCount: p.hazardCount + 1 })
-      return { id: hazard._id, incidentId: created.incident._id }
-    })
-    await pushAfter(ctx.rt, messages)
-    return out
+    await tx.insert(C.patrol_hazards, hazard)
+    await tx.update(C.patrols, patrolId, { hazardCount: p.hazardCount + 1 })
+    return { id: hazard._id, incidentId: created.incident._id }
   },
 })

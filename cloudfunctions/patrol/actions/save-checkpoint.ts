@@ -1,44 +1,49 @@
 import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
-import { PatrolCheckpointSchema, type PatrolCheckpoint, type PatrolRoute } from '@shared/patrol/patrol.schema'
-import { legacyAction } from '../../_core/wrap'
-import { newCheckpointId } from '../signing'
-import { C, checkpointView, loadRoute } from '../store'
+import { PatrolCheckpointSchema } from '@shared/patrol/patrol.schema'
+import { C } from '../../_core/collections'
+import { defineAction } from '../../_core/wrap'
+import { newCheckpointId } from '../patrol.codes'
+import { loadCheckpoint, loadRoute } from '../patrol.repo'
+import { checkpointView, routeView } from '../patrol.views'
 
 /**
  * Adds a checkpoint at the end of the route, or edits one. Retiring (active: false) takes it off the
  * route for patrols that start later; the document stays so past check-ins keep their name.
  */
-export const saveCheckpoint = legacyAction(patrolContract.actions.saveCheckpoint, {
-  scope: async ({ routeId }, ctx) => (await loadRoute(ctx.db, routeId)).villageId,
-  run: async ({ routeId, checkpointId, name, location, radiusM, active }, ctx) => {
-    const route = await loadRoute(ctx.db, routeId)
-    const prior = checkpointId ? await ctx.db.get<PatrolCheckpoint>(C.checkpoints, checkpointId) : null
+export const saveCheckpoint = defineAction(patrolContract.actions.saveCheckpoint, {
+  load: async ({ routeId, checkpointId }, ctx) => {
+    const [route, prior] = await Promise.all([
+      loadRoute(ctx.db, routeId),
+      checkpointId ? ctx.db.get(C.patrol_checkpoints, checkpointId) : null,
+    ])
+    return { unitId: route.villageId, route, prior }
+  },
+  run: async ({ input, loaded: { route, prior }, tx, ctx }) => {
+    const { routeId, checkpointId, active } = input
     if (checkpointId && (!prior || prior.routeId !== routeId)) throw PatrolErrors.CHECKPOINT_NOT_FOUND()
     const cp = PatrolCheckpointSchema.parse({
       _id: prior?._id ?? newCheckpointId(),
       routeId,
       villageId: route.villageId,
-      name,
-      location,
-      radiusM,
+      name: input.name,
+      location: input.location,
+      radiusM: input.radiusM,
       active,
       createdAt: prior?.createdAt ?? ctx.now,
     })
-    const all = await ctx.db.find<PatrolCheckpoint>(C.checkpoints, { where: { routeId }, limit: 200 })
-    return ctx.transact(async (tx) => {
-      const fresh = (await tx.get<PatrolRoute>(C.routes, routeId))!
-      const order = fresh.checkpointIds.filter((id) => id !== cp._id || active)
-      if (active && !order.includes(cp._id)) order.push(cp._id)
-      if (prior) await tx.set(C.checkpoints, cp)
-      else await tx.insert(C.checkpoints, cp)
-      await tx.update(C.routes, routeId, { checkpointIds: order })
-      const byId = new Map([...all, cp].map((c) => [c._id, c]))
-      const retired = [...byId.values()].filter((c) => !order.includes(c._id))
-      const checkpoints = [...order.map((id) => byId.get(id)).filter((c): c is PatrolCheckpoint => !!c), ...retired]
-      return {
-        route: { id: route._id, name: route.name, checkpoints: checkpoints.map(checkpointView) },
-        checkpoint: checkpointView(cp),
-      }
-    })
+    const fresh = await loadRoute(tx, routeId)
+    const order = fresh.checkpointIds.filter((id) => id !== cp._id || active)
+    if (active && !order.includes(cp._id)) order.push(cp._id)
+    if (prior) await tx.set(C.patrol_checkpoints, cp)
+    else await tx.insert(C.patrol_checkpoints, cp)
+    await tx.update(C.patrol_routes, routeId, { checkpointIds: order })
+    return { routeId, checkpointId: cp._id }
+  },
+  present: async ({ result, ctx }) => {
+    const [route, cp] = await Promise.all([
+      loadRoute(ctx.db, result.routeId),
+      loadCheckpoint(ctx.db, result.checkpointId),
+    ])
+    return { route: await routeView(ctx.db, route), checkpoint: checkpointView(cp) }
   },
 })

@@ -1,21 +1,28 @@
 import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
-import { PatrolTeamSchema, type PatrolMember, type PatrolTeam } from '@shared/patrol/patrol.schema'
-import { legacyAction } from '../../_core/wrap'
-import { C, ids, names } from '../store'
-import { assertVillage, patrollersOf } from './village'
+import { PatrolTeamSchema, type PatrolMember } from '@shared/patrol/patrol.schema'
+import { C } from '../../_core/collections'
+import { defineAction } from '../../_core/wrap'
+import { ids, loadTeam, mustBeVillage, names, patrollersOf } from '../patrol.repo'
+import { teamView } from '../patrol.views'
 
 /** Creates or edits a team; membership is mirrored in patrol_members (removed members are kept, inactive). */
-export const saveTeam = legacyAction(patrolContract.actions.saveTeam, {
-  scope: async ({ villageId }) => villageId,
-  run: async ({ villageId, teamId, name, captainId, memberIds }, ctx) => {
-    await assertVillage(ctx, villageId)
-    const prior = teamId ? await ctx.db.get<PatrolTeam>(C.teams, teamId) : null
-    if (teamId && (!prior || prior.villageId !== villageId)) throw PatrolErrors.TEAM_NOT_FOUND()
+export const saveTeam = defineAction(patrolContract.actions.saveTeam, {
+  load: async ({ villageId, teamId, captainId, memberIds }, ctx) => {
     const members = [...new Set([captainId, ...memberIds])]
-    const allowed = new Set(await patrollersOf(ctx, villageId))
-    const people = await names(ctx.db, members)
+    const [village, prior, patrollers, people] = await Promise.all([
+      ctx.rt.units.get(villageId),
+      teamId ? ctx.db.get(C.patrol_teams, teamId) : null,
+      patrollersOf(ctx.db, ctx.rt.units, villageId),
+      names(ctx.db, members),
+    ])
+    return { unitId: villageId, village, prior, members, patrollers: new Set(patrollers), people }
+  },
+  run: async ({ input: { villageId, teamId, name, captainId }, loaded, tx, ctx }) => {
+    const { prior, members, patrollers, people } = loaded
+    mustBeVillage(loaded.village)
+    if (teamId && (!prior || prior.villageId !== villageId)) throw PatrolErrors.TEAM_NOT_FOUND()
     for (const id of members) {
-      if (!allowed.has(id)) throw PatrolErrors.NOT_A_PATROLLER(`${people.get(id) ?? id} 不是本村（社区）的巡逻队员`)
+      if (!patrollers.has(id)) throw PatrolErrors.NOT_A_PATROLLER(`${people.get(id) ?? id} 不是本村（社区）的巡逻队员`)
     }
     const by = ctx.caller.user._id
     const team = PatrolTeamSchema.parse({
@@ -29,30 +36,24 @@ export const saveTeam = legacyAction(patrolContract.actions.saveTeam, {
       updatedAt: ctx.now,
       updatedBy: by,
     })
-    const removed = (prior?.memberIds ?? []).filter((id) => !members.includes(id))
-    return ctx.transact(async (tx) => {
-      await tx.set(C.teams, team)
-      for (const userId of members) {
-        const id = ids.member(team._id, userId)
-        const was = await tx.get<PatrolMember>(C.members, id)
-        const member: PatrolMember = {
-          _id: id,
-          teamId: team._id,
-          villageId,
-          userId,
-          role: userId === captainId ? 'captain' : 'member',
-          active: true,
-          since: was?.active ? was.since : ctx.now,
-        }
-        await tx.set(C.members, member)
+    await tx.set(C.patrol_teams, team)
+    for (const userId of members) {
+      const id = ids.member(team._id, userId)
+      const was = await tx.get(C.patrol_members, id)
+      const member: PatrolMember = {
+        _id: id,
+        teamId: team._id,
+        villageId,
+        userId,
+        role: userId === captainId ? 'captain' : 'member',
+        active: true,
+        since: was?.active ? was.since : ctx.now,
       }
-      for (const userId of removed) await tx.update(C.members, ids.member(team._id, userId), { active: false })
-      return {
-        id: team._id,
-        name: team.name,
-        captain: { id: captainId, name: people.get(captainId) ?? '' },
-        members: members.map((id) => ({ id, name: people.get(id) ?? '' })),
-      }
-    })
+      await tx.set(C.patrol_members, member)
+    }
+    for (const userId of (prior?.memberIds ?? []).filter((id) => !members.includes(id)))
+      await tx.update(C.patrol_members, ids.member(team._id, userId), { active: false })
+    return { teamId: team._id }
   },
+  present: async ({ result, ctx }) => teamView(ctx.db, await loadTeam(ctx.db, result.teamId)),
 })

@@ -1,22 +1,20 @@
 import { pointsContract, PointsErrors } from '@shared/points/points.contract'
-import type { Goods } from '@shared/points/points.schema'
-import { legacyAction } from '../../_core/wrap'
-import { goodsView } from '../service'
+import { C } from '../../_core/collections'
+import { defineAction } from '../../_core/wrap'
+import { loadGoods } from '../points.repo'
+import { goodsView } from '../points.views'
 
 /** Restock or write off: a change relative to the stock read inside the transaction (never a blind set). */
-export const adjustStock = legacyAction(pointsContract.actions.adjustStock, {
-  scope: async ({ goodsId }, ctx) => {
-    const g = await ctx.db.get<Goods>('points_goods', goodsId)
-    if (!g) throw PointsErrors.GOODS_NOT_FOUND()
-    return g.villageId
+export const adjustStock = defineAction(pointsContract.actions.adjustStock, {
+  load: async ({ goodsId }, ctx) => {
+    const goods = await loadGoods(ctx.db, goodsId)
+    return { unitId: goods.villageId }
   },
-  run: async ({ goodsId, delta }, ctx) =>
-    ctx.transact(async (tx) => {
-      const g = await tx.get<Goods>('points_goods', goodsId)
-      if (!g) throw PointsErrors.GOODS_NOT_FOUND()
-      if (g.stock + delta < 0) throw PointsErrors.STOCK_NEGATIVE(`库存只有 ${g.stock} 件`)
-      const next = { ...g, stock: g.stock + delta, updatedAt: ctx.now, updatedBy: ctx.caller.user._id }
-      await tx.set('points_goods', next)
-      return goodsView(next)
-    }),
+  run: async ({ input: { goodsId, delta }, tx, ctx }) => {
+    const g = await loadGoods(tx, goodsId)
+    if (g.stock + delta < 0) throw PointsErrors.STOCK_NEGATIVE(`库存只有 ${g.stock} 件`)
+    await tx.set(C.points_goods, { ...g, stock: g.stock + delta, updatedAt: ctx.now, updatedBy: ctx.caller.user._id })
+    return { goodsId }
+  },
+  present: async ({ result, ctx }) => goodsView(await loadGoods(ctx.db, result.goodsId)),
 })

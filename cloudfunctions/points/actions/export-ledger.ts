@@ -1,20 +1,19 @@
 import { pointsContract, PointsErrors } from '@shared/points/points.contract'
-import type { LedgerEntry } from '@shared/points/points.schema'
 import { ENTRY_KINDS } from '@shared/points/points.states'
 import { formatBj } from '@shared/time/beijing'
-import { getMany } from '../../_core/port'
 import { C } from '../../_core/collections'
-import { legacyAction } from '../../_core/wrap'
-import { EXPORT_MAX_ROWS, toFile } from '../export'
-import { villageName } from '../service'
+import { getMany } from '../../_core/port'
+import { defineAction } from '../../_core/wrap'
+import { EXPORT_MAX_ROWS, toFile } from '../points.export'
+import { villageName } from '../points.repo'
 
 /** The ledger of one village-month (bounded), every line with its rule, version, proposer and approver. */
-export const exportLedger = legacyAction(pointsContract.actions.exportLedger, {
-  scope: async ({ villageId }) => villageId,
-  run: async ({ villageId, month, format }, ctx) => {
+export const exportLedger = defineAction(pointsContract.actions.exportLedger, {
+  load: async ({ villageId }) => ({ unitId: villageId }),
+  run: async ({ input: { villageId, month, format }, ctx }) => {
     const where = { villageId, month }
-    if ((await ctx.db.count('points_ledger', where)) > EXPORT_MAX_ROWS) throw PointsErrors.EXPORT_TOO_LARGE()
-    const rows = await ctx.db.find<LedgerEntry>('points_ledger', {
+    if ((await ctx.db.count(C.points_ledger, where)) > EXPORT_MAX_ROWS) throw PointsErrors.EXPORT_TOO_LARGE()
+    const rows = await ctx.db.find(C.points_ledger, {
       where,
       orderBy: [['at', 'asc']],
       limit: EXPORT_MAX_ROWS,
@@ -69,6 +68,6 @@ export const exportLedger = legacyAction(pointsContract.actions.exportLedger, {
       '来源',
       '记录编号',
     ]
-    return toFile(format, `积分台账-${await villageName(ctx, villageId)}-${month}`, `积分台账 ${month}`, header, out)
+    return toFile(format, `积分台账-${await villageName(ctx.rt, villageId)}-${month}`, `积分台账 ${month}`, header, out)
   },
 })

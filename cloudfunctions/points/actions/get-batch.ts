@@ -1,18 +1,27 @@
-import { pointsContract, PointsErrors } from '@shared/points/points.contract'
-import type { PointsAward, PointsBatch } from '@shared/points/points.schema'
-import { legacyAction } from '../../_core/wrap'
-import { awardView, batchView, evidenceUrls } from '../service'
+import { pointsContract } from '@shared/points/points.contract'
+import { C } from '../../_core/collections'
+import { getMany } from '../../_core/port'
+import { defineAction } from '../../_core/wrap'
+import { loadBatch } from '../points.repo'
+import { awardView, batchView, evidenceUrls } from '../points.views'
 
-export const getBatch = legacyAction(pointsContract.actions.getBatch, {
-  scope: async ({ batchId }, ctx) => {
-    const b = await ctx.db.get<PointsBatch>('points_batches', batchId)
-    if (!b) throw PointsErrors.BATCH_NOT_FOUND()
-    return b.villageId
+/** One proposal with each household's award, for the officials of its village. */
+export const getBatch = defineAction(pointsContract.actions.getBatch, {
+  load: async ({ batchId }, ctx) => {
+    const batch = await loadBatch(ctx.db, batchId)
+    return { unitId: batch.villageId, batch }
   },
-  run: async ({ batchId }, ctx) => {
-    const b = (await ctx.db.get<PointsBatch>('points_batches', batchId))!
-    const awards = await Promise.all(b.awardIds.map((id) => ctx.db.get<PointsAward>('points_awards', id)))
-    const urls = await evidenceUrls(ctx.rt, [b])
-    return { batch: batchView(b, ctx.caller.user._id, urls), awards: awards.filter((a) => a !== null).map(awardView) }
+  run: async ({ loaded: { batch }, ctx }) => {
+    const [awards, urls] = await Promise.all([
+      getMany(ctx.db, C.points_awards, batch.awardIds),
+      evidenceUrls(ctx.rt, [batch]),
+    ])
+    return {
+      batch: batchView(batch, ctx.caller.user._id, urls),
+      awards: batch.awardIds.flatMap((id) => {
+        const a = awards.get(id)
+        return a ? [awardView(a)] : []
+      }),
+    }
   },
 })

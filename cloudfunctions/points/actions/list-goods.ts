@@ -1,36 +1,34 @@
 import { pointsContract } from '@shared/points/points.contract'
-import type { Goods, PointsAccount } from '@shared/points/points.schema'
 import { bjMonth } from '@shared/time/beijing'
-import { legacyAction } from '../../_core/wrap'
-import { pointsKeys } from '../keys'
-import { goodsView, requireVillageMember } from '../service'
+import { C } from '../../_core/collections'
+import { getMany } from '../../_core/port'
+import { defineAction } from '../../_core/wrap'
+import { pointsKeys, requireVillageMember } from '../points.repo'
+import { goodsView } from '../points.views'
 
-export const listGoods = legacyAction(pointsContract.actions.listGoods, {
-  run: async ({ villageId, includeOff }, ctx) => {
+/** The village store's goods, with what my household took of each this month and my balance. */
+export const listGoods = defineAction(pointsContract.actions.listGoods, {
+  load: async ({ villageId }, ctx) => {
     await requireVillageMember(ctx, villageId)
-    const rows = await ctx.db.find<Goods>('points_goods', {
-      where: { villageId },
-      orderBy: [['sort', 'asc']],
-      limit: 200,
-    })
+    return { unitId: villageId }
+  },
+  run: async ({ input: { villageId, includeOff }, ctx }) => {
     const hh = ctx.caller.user.householdId
     const month = bjMonth(ctx.now)
-    const items = await Promise.all(
-      rows
-        .filter((g) => includeOff || g.active)
-        .map(async (g) => {
-          const taken = hh
-            ? ((
-                await ctx.db.get<{ _id: string; used: number }>(
-                  'points_redeem_limits',
-                  pointsKeys.redeemLimit(hh, g._id, month),
-                )
-              )?.used ?? 0)
-            : 0
-          return goodsView(g, taken)
-        }),
-    )
-    const account = hh ? await ctx.db.get<PointsAccount>('points_accounts', hh) : null
-    return { items, balance: hh ? (account?.balance ?? 0) : null }
+    const [rows, account] = await Promise.all([
+      ctx.db.find(C.points_goods, { where: { villageId }, orderBy: [['sort', 'asc']], limit: 200 }),
+      hh ? ctx.db.get(C.points_accounts, hh) : null,
+    ])
+    const shown = rows.filter((g) => includeOff || g.active)
+    const limits = hh
+      ? await getMany(
+          ctx.db,
+          C.points_redeem_limits,
+          shown.map((g) => pointsKeys.redeemLimit(hh, g._id, month)),
+        )
+      : null
+    const taken = (goodsId: string) =>
+      hh && limits ? (limits.get(pointsKeys.redeemLimit(hh, goodsId, month))?.used ?? 0) : 0
+    return { items: shown.map((g) => goodsView(g, taken(g._id))), balance: hh ? (account?.balance ?? 0) : null }
   },
 })

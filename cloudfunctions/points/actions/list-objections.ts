@@ -1,16 +1,27 @@
 import { pointsContract } from '@shared/points/points.contract'
-import type { PointsAward, PointsObjection } from '@shared/points/points.schema'
-import type { Filter } from '../../_core/port'
-import { legacyAction } from '../../_core/wrap'
-import { objectionView, paged } from '../service'
+import { C } from '../../_core/collections'
+import { findPage } from '../../_core/paging'
+import { getMany, type Filter } from '../../_core/port'
+import { defineAction } from '../../_core/wrap'
+import { objectionView } from '../points.views'
 
-export const listObjections = legacyAction(pointsContract.actions.listObjections, {
-  scope: async ({ villageId }) => villageId,
-  run: async ({ villageId, status, page, pageSize }, ctx) => {
+/** The village's objections, newest first, each with the award it is about. */
+export const listObjections = defineAction(pointsContract.actions.listObjections, {
+  load: async ({ villageId }) => ({ unitId: villageId }),
+  run: async ({ input: { villageId, status, page, pageSize }, ctx }) => {
     const where: Filter = status ? { villageId, status } : { villageId }
-    const p = await paged<PointsObjection>(ctx.db, 'points_objections', where, [['createdAt', 'desc']], page, pageSize)
-    const awards = await Promise.all(p.rows.map((o) => ctx.db.get<PointsAward>('points_awards', o.awardId)))
-    const items = p.rows.flatMap((o, i) => (awards[i] ? [objectionView(o, awards[i]!)] : []))
-    return { items, page, pageSize, total: p.total, hasMore: p.hasMore }
+    const p = await findPage(ctx.db, C.points_objections, where, [['createdAt', 'desc']], { page, pageSize })
+    const awards = await getMany(
+      ctx.db,
+      C.points_awards,
+      p.items.map((o) => o.awardId),
+    )
+    return {
+      ...p,
+      items: p.items.flatMap((o) => {
+        const a = awards.get(o.awardId)
+        return a ? [objectionView(o, a)] : []
+      }),
+    }
   },
 })

@@ -1,22 +1,24 @@
-import type { Household } from '@shared/account/account.schema'
 import { pointsContract } from '@shared/points/points.contract'
-import type { Redemption } from '@shared/points/points.schema'
-import type { Filter } from '../../_core/port'
-import { legacyAction } from '../../_core/wrap'
-import { paged, redemptionView } from '../service'
+import { C } from '../../_core/collections'
+import { findPage } from '../../_core/paging'
+import { getMany, type Filter } from '../../_core/port'
+import { defineAction } from '../../_core/wrap'
+import { redemptionView } from '../points.views'
 
-export const listRedemptions = legacyAction(pointsContract.actions.listRedemptions, {
-  scope: async ({ villageId }) => villageId,
-  run: async ({ villageId, status, page, pageSize }, ctx) => {
+/** The village store's redemptions, newest first, without their pickup codes. */
+export const listRedemptions = defineAction(pointsContract.actions.listRedemptions, {
+  load: async ({ villageId }) => ({ unitId: villageId }),
+  run: async ({ input: { villageId, status, page, pageSize }, ctx }) => {
     const where: Filter = status ? { villageId, status } : { villageId }
-    const p = await paged<Redemption>(ctx.db, 'points_redemptions', where, [['createdAt', 'desc']], page, pageSize)
-    const hs = await Promise.all(p.rows.map((r) => ctx.db.get<Household>('households', r.householdId)))
+    const p = await findPage(ctx.db, C.points_redemptions, where, [['createdAt', 'desc']], { page, pageSize })
+    const households = await getMany(
+      ctx.db,
+      C.households,
+      p.items.map((r) => r.householdId),
+    )
     return {
-      items: p.rows.map((r, i) => ({ ...redemptionView(r, hs[i]?.headName ?? ''), code: null, qr: null })),
-      page,
-      pageSize,
-      total: p.total,
-      hasMore: p.hasMore,
+      ...p,
+      items: p.items.map((r) => redemptionView(r, households.get(r.householdId)?.headName ?? '', false)),
     }
   },
 })

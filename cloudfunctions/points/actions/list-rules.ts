@@ -1,13 +1,17 @@
 import { pointsContract } from '@shared/points/points.contract'
-import type { PointsRule } from '@shared/points/points.schema'
-import { legacyAction } from '../../_core/wrap'
-import { requireVillageMember, ruleView } from '../service'
+import { C } from '../../_core/collections'
+import { defineAction } from '../../_core/wrap'
+import { requireVillageMember } from '../points.repo'
+import { ruleView } from '../points.views'
 
 /** The village code's rules are public to the village: residents see what earns and loses points. */
-export const listRules = legacyAction(pointsContract.actions.listRules, {
-  run: async ({ villageId, includeInactive }, ctx) => {
+export const listRules = defineAction(pointsContract.actions.listRules, {
+  load: async ({ villageId }, ctx) => {
     await requireVillageMember(ctx, villageId)
-    const rows = await ctx.db.find<PointsRule>('points_rules', {
+    return { unitId: villageId }
+  },
+  run: async ({ input: { villageId, includeInactive }, ctx }) => {
+    const rows = await ctx.db.find(C.points_rules, {
       where: { villageId },
       orderBy: [
         ['category', 'asc'],

@@ -1,36 +1,33 @@
 import { pointsContract } from '@shared/points/points.contract'
-import type { Redemption } from '@shared/points/points.schema'
-import { legacyAction } from '../../_core/wrap'
-import { expireDue, myHousehold, paged, redemptionView } from '../service'
+import { C } from '../../_core/collections'
+import { findPage } from '../../_core/paging'
+import { defineAction } from '../../_core/wrap'
+import { myHousehold } from '../points.repo'
+import { expireDue } from '../points.redemption'
+import { redemptionView } from '../points.views'
 
-/** My household's orders, newest first; overdue ones are expired (points and stock returned) first. */
-export const myRedemptions = legacyAction(pointsContract.actions.myRedemptions, {
-  run: async ({ page, pageSize }, ctx) => {
-    const h = await myHousehold(ctx)
+/**
+ * My household's redemptions, newest first. Overdue ones are expired first (points and stock returned): a
+ * read that writes in small transactions of its own (`expireDue`), each of which closes a redemption once.
+ */
+export const myRedemptions = defineAction(pointsContract.actions.myRedemptions, {
+  load: async (_input, ctx) => ({ household: await myHousehold(ctx) }),
+  run: async ({ input: { page, pageSize }, loaded: { household: h }, ctx }) => {
     if (!h) return { items: [], page, pageSize, total: 0, hasMore: false }
-    const overdue = await ctx.db.find<Redemption>('points_redemptions', {
+    const overdue = await ctx.db.find(C.points_redemptions, {
       where: { householdId: h._id, status: 'pending', expiresAt: { $lte: ctx.now } },
       limit: 100,
     })
     if (overdue.length)
       await expireDue(
-        ctx,
+        ctx.db,
         overdue.map((r) => r._id),
+        ctx.now,
       )
-    const p = await paged<Redemption>(
-      ctx.db,
-      'points_redemptions',
-      { householdId: h._id },
-      [['createdAt', 'desc']],
+    const p = await findPage(ctx.db, C.points_redemptions, { householdId: h._id }, [['createdAt', 'desc']], {
       page,
       pageSize,
-    )
-    return {
-      items: p.rows.map((r) => redemptionView(r, h.headName)),
-      page,
-      pageSize,
-      total: p.total,
-      hasMore: p.hasMore,
-    }
+    })
+    return { ...p, items: p.items.map((r) => redemptionView(r, h.headName)) }
   },
 })

@@ -1,132 +1,150 @@
-import type { Household, User } from '@shared/account/account.schema'
+import type { Household } from '@shared/account/account.schema'
 import { pointsContract, PointsErrors } from '@shared/points/points.contract'
 import type { PointsAward, PointsBatch, PointsRule } from '@shared/points/points.schema'
 import { pointsFor } from '@shared/points/points.rules'
 import { bjMonth } from '@shared/time/beijing'
-import { legacyAction } from '../../_core/wrap'
-import { addToCounter, counterValue } from '../ledger'
-import { pointsKeys } from '../keys'
-import { batchView, evidenceUrls } from '../service'
+import { C } from '../../_core/collections'
+import { getMany } from '../../_core/port'
+import { defineAction } from '../../_core/wrap'
+import { addToCounter, counterValue, pointsKeys } from '../points.repo'
+import { presentBatch } from '../points.views'
 
 /**
  * An official proposes points (or a deduction) under one manual rule for one or many households. The
  * proposal reserves room under the rule's monthly cap per household in the same transaction, so two
  * proposals at once cannot both pass a cap; a rejection or withdrawal gives the room back. Evidence photos
- * are the proposer's own uploads, adopted through the file port before the transaction.
+ * are the proposer's own uploads, adopted through the file port (by the wrapper) before the transaction.
  */
-export const propose = legacyAction(pointsContract.actions.propose, {
-  scope: async ({ villageId }) => villageId,
-  run: async ({ villageId, ruleId, items, note, evidence }, ctx) => {
-    const rule = await ctx.db.get<PointsRule>('points_rules', ruleId)
+export const propose = defineAction(pointsContract.actions.propose, {
+  load: async ({ villageId, ruleId, items, evidence }, ctx) => {
+    const rule = await ctx.db.get(C.points_rules, ruleId)
     if (!rule || rule.villageId !== villageId) throw PointsErrors.RULE_NOT_FOUND()
     if (!rule.active) throw PointsErrors.RULE_INACTIVE()
     if (rule.mode !== 'manual') throw PointsErrors.RULE_IS_SYSTEM()
     if (rule.evidenceRequired && evidence.length === 0) throw PointsErrors.EVIDENCE_REQUIRED()
     if (new Set(items.map((i) => i.householdId)).size !== items.length) throw PointsErrors.DUPLICATE_HOUSEHOLD()
-    const households = await Promise.all(items.map((i) => ctx.db.get<Household>('households', i.householdId)))
-    households.forEach((h, i) => {
-      if (!h) throw PointsErrors.HOUSEHOLD_NOT_FOUND(`没有找到这一户：${items[i]!.householdId}`)
-      if (h.villageId !== villageId) throw PointsErrors.HOUSEHOLD_NOT_IN_VILLAGE(`${h.headName}家不在本村（社区）`)
-    })
-    const me = ctx.caller.user as User
-    const month = bjMonth(ctx.now)
-    if (evidence.length && rule.capPerMonth !== null) {
-      // Checked again in the transaction (that check is the one that counts). Here only so that a proposal
-      // over the cap is refused before its photos are adopted: on CloudBase adopting moves the upload, and
-      // the official's corrected retry would no longer find it.
-      const cap = rule.capPerMonth
-      const used = await Promise.all(
-        households.map((h) =>
-          ctx.db.get<{ _id: string; used: number }>('points_caps', pointsKeys.cap(h!._id, rule._id, month)),
-        ),
-      )
-      const over = households.flatMap((h, i) => {
-        const u = used[i]?.used ?? 0
-        return u + Math.abs(pointsFor(rule.points, items[i]!.quantity)) > cap ? [overText(h!, cap, u)] : []
-      })
-      if (over.length) throw capExceeded(rule, over)
-    }
-    // Each photo must be the proposer's own upload, and a photo (checked by the file port: owner, type, size,
-    // EXIF stripped); an unknown or someone else's id is refused here, before anything is written.
-    const photos: string[] = []
-    for (const id of new Set(evidence)) photos.push(await ctx.rt.files.adoptPhoto(id, me._id))
-    const urls = await evidenceUrls(ctx.rt, [{ evidence: photos }])
-    const batchId = ctx.newId('pb')
-    return ctx.transact(async (tx) => {
-      const over: string[] = []
-      const awards: PointsAward[] = []
-      for (const [i, item] of items.entries()) {
-        const h = households[i]!
-        const delta = pointsFor(rule.points, item.quantity)
-        if (delta === 0) throw PointsErrors.CAP_EXCEEDED('数量太小，算下来是 0 分')
-        if (rule.capPerMonth !== null) {
-          const capId = pointsKeys.cap(h._id, rule._id, month)
-          const used = await counterValue(tx, 'points_caps', capId)
-          if (used + Math.abs(delta) > rule.capPerMonth) {
-            over.push(overText(h, rule.capPerMonth, used))
-            continue
-          }
-          await addToCounter(tx, 'points_caps', capId, { householdId: h._id, ruleId: rule._id, month }, Math.abs(delta))
-        }
-        awards.push({
-          _id: `${batchId}-${String(i + 1).padStart(3, '0')}`,
-          batchId,
-          villageId,
-          householdId: h._id,
-          headName: h.headName,
-          memberUserId: null,
-          memberName: item.memberName || null,
-          ruleId: rule._id,
-          ruleVersion: rule.version,
-          ruleCode: rule.code,
-          ruleName: rule.name,
-          category: rule.category,
-          quantity: item.quantity,
-          delta,
-          note,
-          evidence: photos,
-          month,
-          status: 'proposed',
-          proposedBy: me._id,
-          proposedAt: ctx.now,
-          approvedBy: null,
-          approvedAt: null,
-          publicUntil: null,
-          openObjectionIds: [],
-          objections: 0,
-          closedAt: null,
-          entryId: null,
-          creditedDelta: null,
-        })
+    const households = await getMany(
+      ctx.db,
+      C.households,
+      items.map((i) => i.householdId),
+    )
+    // The checks below name households and what their cap has left: only for a caller who may propose here.
+    // Anyone else gets no further than the wrapper's permission check, right after load (so run never sees them).
+    if (await ctx.can('points_propose', villageId)) {
+      for (const { householdId } of items) {
+        const h = households.get(householdId)
+        if (!h) throw PointsErrors.HOUSEHOLD_NOT_FOUND(`没有找到这一户：${householdId}`)
+        if (h.villageId !== villageId) throw PointsErrors.HOUSEHOLD_NOT_IN_VILLAGE(`${h.headName}家不在本村（社区）`)
       }
-      if (over.length) throw capExceeded(rule, over)
-      for (const a of awards) await tx.insert('points_awards', a)
-      const batch: PointsBatch = {
-        _id: batchId,
+      if (evidence.length && rule.capPerMonth !== null) {
+        // Checked again in the transaction (that check is the one that counts). Here only so that a proposal
+        // over the cap is refused before its photos are adopted: on CloudBase adopting moves the upload, and
+        // the official's corrected retry would no longer find it.
+        const cap = rule.capPerMonth
+        const month = bjMonth(ctx.now)
+        const used = await getMany(
+          ctx.db,
+          C.points_caps,
+          items.map((i) => pointsKeys.cap(i.householdId, rule._id, month)),
+        )
+        const over = items.flatMap((item) => {
+          const h = households.get(item.householdId)!
+          const u = used.get(pointsKeys.cap(h._id, rule._id, month))?.used ?? 0
+          return u + Math.abs(pointsFor(rule.points, item.quantity)) > cap ? [overText(h, cap, u)] : []
+        })
+        if (over.length) throw capExceeded(rule, over)
+      }
+    }
+    return { unitId: villageId, rule, households }
+  },
+  // Each photo must be the proposer's own upload, and a photo (owner, type, size, EXIF stripped): an unknown or
+  // someone else's id is refused before anything is written.
+  photos: ({ evidence }) => evidence,
+  run: async ({ input: { villageId, items, note, evidence }, loaded: { rule, households }, tx, photos, ctx }) => {
+    const me = ctx.caller.user
+    const month = bjMonth(ctx.now)
+    const stored = photos(evidence)
+    const batchId = ctx.newId('pb')
+    const over: string[] = []
+    const awards: PointsAward[] = []
+    for (const [i, item] of items.entries()) {
+      const h = households.get(item.householdId)
+      if (!h) throw PointsErrors.HOUSEHOLD_NOT_FOUND()
+      const delta = pointsFor(rule.points, item.quantity)
+      if (delta === 0) throw PointsErrors.CAP_EXCEEDED('数量太小，算下来是 0 分')
+      if (rule.capPerMonth !== null) {
+        const capId = pointsKeys.cap(h._id, rule._id, month)
+        const used = await counterValue(tx, C.points_caps, capId)
+        if (used + Math.abs(delta) > rule.capPerMonth) {
+          over.push(overText(h, rule.capPerMonth, used))
+          continue
+        }
+        await addToCounter(
+          tx,
+          C.points_caps,
+          { _id: capId, householdId: h._id, ruleId: rule._id, month, used: 0 },
+          Math.abs(delta),
+        )
+      }
+      awards.push({
+        _id: `${batchId}-${String(i + 1).padStart(3, '0')}`,
+        batchId,
         villageId,
+        householdId: h._id,
+        headName: h.headName,
+        memberUserId: null,
+        memberName: item.memberName || null,
         ruleId: rule._id,
         ruleVersion: rule.version,
         ruleCode: rule.code,
         ruleName: rule.name,
         category: rule.category,
+        quantity: item.quantity,
+        delta,
         note,
-        evidence: photos,
-        awardIds: awards.map((a) => a._id),
-        households: awards.length,
-        totalPoints: awards.reduce((s, a) => s + a.delta, 0),
-        status: 'pending',
+        evidence: stored,
+        month,
+        status: 'proposed',
         proposedBy: me._id,
-        proposedByName: me.name,
         proposedAt: ctx.now,
-        decidedBy: null,
-        decidedByName: null,
-        decidedAt: null,
-        decisionNote: null,
-      }
-      await tx.insert('points_batches', batch)
-      return batchView(batch, me._id, urls)
-    })
+        approvedBy: null,
+        approvedAt: null,
+        publicUntil: null,
+        openObjectionIds: [],
+        objections: 0,
+        closedAt: null,
+        entryId: null,
+        creditedDelta: null,
+      })
+    }
+    if (over.length) throw capExceeded(rule, over)
+    for (const a of awards) await tx.insert(C.points_awards, a)
+    const batch: PointsBatch = {
+      _id: batchId,
+      villageId,
+      ruleId: rule._id,
+      ruleVersion: rule.version,
+      ruleCode: rule.code,
+      ruleName: rule.name,
+      category: rule.category,
+      note,
+      evidence: stored,
+      awardIds: awards.map((a) => a._id),
+      households: awards.length,
+      totalPoints: awards.reduce((s, a) => s + a.delta, 0),
+      status: 'pending',
+      proposedBy: me._id,
+      proposedByName: me.name,
+      proposedAt: ctx.now,
+      decidedBy: null,
+      decidedByName: null,
+      decidedAt: null,
+      decisionNote: null,
+    }
+    await tx.insert(C.points_batches, batch)
+    return { batchId }
   },
+  present: ({ result, ctx }) => presentBatch(ctx, result.batchId),
 })
 
 const overText = (h: Household, cap: number, used: number) => `${h.headName}（本月还可 ${Math.max(0, cap - used)} 分）`

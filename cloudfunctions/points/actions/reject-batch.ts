@@ -1,40 +1,38 @@
 import { pointsContract, PointsErrors } from '@shared/points/points.contract'
-import type { PointsAward, PointsBatch, PointsRule } from '@shared/points/points.schema'
 import { canDecide } from '@shared/points/points.rules'
-import { legacyAction } from '../../_core/wrap'
-import { batchView, evidenceUrls, releaseCap } from '../service'
-import { batchVillage } from './approve-batch'
+import { C } from '../../_core/collections'
+import { defineAction } from '../../_core/wrap'
+import { loadBatch, releaseCap } from '../points.repo'
+import { presentBatch } from '../points.views'
 
-export const rejectBatch = legacyAction(pointsContract.actions.rejectBatch, {
-  scope: async ({ batchId }, ctx) => batchVillage(batchId, ctx as never),
-  run: async ({ batchId, note }, ctx) => {
-    const me = ctx.caller.user
-    // evidence never changes after the proposal: its URLs are looked up before the transaction
-    const pre = await ctx.db.get<PointsBatch>('points_batches', batchId)
-    const urls = await evidenceUrls(ctx.rt, pre ? [pre] : [])
-    return ctx.transact(async (tx) => {
-      const b = await tx.get<PointsBatch>('points_batches', batchId)
-      if (!b) throw PointsErrors.BATCH_NOT_FOUND()
-      if (b.status !== 'pending') throw PointsErrors.BATCH_DECIDED()
-      if (!canDecide(b.proposedBy, me._id)) throw PointsErrors.OWN_PROPOSAL()
-      const rule = await tx.get<PointsRule>('points_rules', b.ruleId)
-      for (const id of b.awardIds) {
-        const a = await tx.get<PointsAward>('points_awards', id)
-        if (a && a.status === 'proposed') {
-          await releaseCap(tx, a, rule)
-          await tx.update('points_awards', id, { status: 'rejected', closedAt: ctx.now })
-        }
-      }
-      const next: PointsBatch = {
-        ...b,
-        status: 'rejected',
-        decidedBy: me._id,
-        decidedByName: me.name,
-        decidedAt: ctx.now,
-        decisionNote: note,
-      }
-      await tx.set('points_batches', next)
-      return batchView(next, me._id, urls)
-    })
+/** A second official refuses a proposal: none of its awards counts, and their cap room comes back. */
+export const rejectBatch = defineAction(pointsContract.actions.rejectBatch, {
+  load: async ({ batchId }, ctx) => {
+    const batch = await loadBatch(ctx.db, batchId)
+    return { unitId: batch.villageId }
   },
+  run: async ({ input: { batchId, note }, tx, ctx }) => {
+    const me = ctx.caller.user
+    const b = await loadBatch(tx, batchId)
+    if (b.status !== 'pending') throw PointsErrors.BATCH_DECIDED()
+    if (!canDecide(b.proposedBy, me._id)) throw PointsErrors.OWN_PROPOSAL()
+    const rule = await tx.get(C.points_rules, b.ruleId)
+    for (const id of b.awardIds) {
+      const a = await tx.get(C.points_awards, id)
+      if (a && a.status === 'proposed') {
+        await releaseCap(tx, a, rule)
+        await tx.update(C.points_awards, id, { status: 'rejected', closedAt: ctx.now })
+      }
+    }
+    await tx.set(C.points_batches, {
+      ...b,
+      status: 'rejected',
+      decidedBy: me._id,
+      decidedByName: me.name,
+      decidedAt: ctx.now,
+      decisionNote: note,
+    })
+    return { batchId }
+  },
+  present: ({ result, ctx }) => presentBatch(ctx, result.batchId),
 })

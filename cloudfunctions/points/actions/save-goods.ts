@@ -1,23 +1,25 @@
 import { pointsContract, PointsErrors } from '@shared/points/points.contract'
-import { GoodsSchema, type Goods } from '@shared/points/points.schema'
-import { legacyAction } from '../../_core/wrap'
-import { goodsView } from '../service'
+import { GoodsSchema } from '@shared/points/points.schema'
+import { C } from '../../_core/collections'
+import { defineAction } from '../../_core/wrap'
+import { loadGoods } from '../points.repo'
+import { goodsView } from '../points.views'
 
-/** Creates goods (with opening stock) or changes name, photo, price, limit, order, on/off. */
-export const saveGoods = legacyAction(pointsContract.actions.saveGoods, {
-  scope: async ({ villageId, goodsId }, ctx) => {
+/** Creates goods (with opening stock) or changes name, photo, price, limit, place in the list, on/off. */
+export const saveGoods = defineAction(pointsContract.actions.saveGoods, {
+  load: async ({ villageId, goodsId }, ctx) => {
     if (goodsId) {
-      const g = await ctx.db.get<Goods>('points_goods', goodsId)
+      const g = await ctx.db.get(C.points_goods, goodsId)
       if (!g || g.villageId !== villageId) throw PointsErrors.GOODS_NOT_FOUND()
     }
-    return villageId
+    return { unitId: villageId }
   },
-  run: async (input, ctx) => {
+  run: async ({ input, tx, ctx }) => {
     const id = input.goodsId ?? ctx.newId('gd')
-    return ctx.transact(async (tx) => {
-      const current = input.goodsId ? await tx.get<Goods>('points_goods', id) : null
-      if (input.goodsId && !current) throw PointsErrors.GOODS_NOT_FOUND()
-      const next: Goods = GoodsSchema.parse({
+    const current = input.goodsId ? await loadGoods(tx, id) : null
+    await tx.set(
+      C.points_goods,
+      GoodsSchema.parse({
         _id: id,
         villageId: input.villageId,
         name: input.name,
@@ -30,9 +32,9 @@ export const saveGoods = legacyAction(pointsContract.actions.saveGoods, {
         createdAt: current?.createdAt ?? ctx.now,
         updatedAt: ctx.now,
         updatedBy: ctx.caller.user._id,
-      })
-      await tx.set('points_goods', next)
-      return goodsView(next)
-    })
+      }),
+    )
+    return { goodsId: id }
   },
+  present: async ({ result, ctx }) => goodsView(await loadGoods(ctx.db, result.goodsId)),
 })

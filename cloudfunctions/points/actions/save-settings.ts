@@ -1,20 +1,18 @@
 import { pointsContract } from '@shared/points/points.contract'
-import type { PointsSettings } from '@shared/points/points.schema'
-import { legacyAction } from '../../_core/wrap'
+import { C } from '../../_core/collections'
+import { defineAction } from '../../_core/wrap'
 
-/** Applies to awards approved and orders placed from now on; running ones keep their dates. */
-export const saveSettings = legacyAction(pointsContract.actions.saveSettings, {
-  scope: async ({ villageId }) => villageId,
-  run: async ({ villageId, publicityDays, pickupDays }, ctx) =>
-    ctx.transact(async (tx) => {
-      const doc: PointsSettings = {
-        _id: villageId,
-        publicityDays,
-        pickupDays,
-        updatedBy: ctx.caller.user._id,
-        updatedAt: ctx.now,
-      }
-      await tx.set('points_settings', doc)
-      return { villageId, publicityDays, pickupDays }
-    }),
+/** Applies to awards approved and redemptions made from now on; running ones keep their dates. */
+export const saveSettings = defineAction(pointsContract.actions.saveSettings, {
+  load: async ({ villageId }) => ({ unitId: villageId }),
+  run: async ({ input: { villageId, publicityDays, pickupDays }, tx, ctx }) => {
+    await tx.set(C.points_settings, {
+      _id: villageId,
+      publicityDays,
+      pickupDays,
+      updatedBy: ctx.caller.user._id,
+      updatedAt: ctx.now,
+    })
+    return { villageId, publicityDays, pickupDays }
+  },
 })

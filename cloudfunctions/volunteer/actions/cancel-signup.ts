@@ -1,10 +1,19 @@
 import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
-import type { Signup, TaskCounter } from '@shared/volunteer/volunteer.schema'
-import { REMINDER_LEAD_MS } from '@shared/volunteer/volunteer.rules'
+import type { TaskCounter } from '@shared/volunteer/volunteer.schema'
 import { formatBj } from '@shared/time/beijing'
-import { legacyAction } from '../../_core/wrap'
-import { voidInbox, writeInbox } from '../notifier'
-import { bumpStats, ids, isOrgAdmin, loadTask, mySignupView, residentScope, statsUnitOf, taskView } from '../support'
+import { C } from '../../_core/collections'
+import { defineAction } from '../../_core/wrap'
+import {
+  bumpCounters,
+  countersUnitOf,
+  ids,
+  loadTask,
+  loadTaskForResident,
+  reminderOf,
+  voidInbox,
+  writeInbox,
+} from '../volunteer.repo'
+import { taskDetail } from '../volunteer.views'
 
 /** How many waitlisted sign-ups are looked at (by index, before the transaction) to find the next in line. */
 const CANDIDATES = 20
@@ -14,76 +23,66 @@ const CANDIDATES = 20
  * order takes it, in the same transaction (candidates are found by index first and re-read by id inside,
  * so one who cancelled meanwhile is skipped).
  */
-export const cancelSignup = legacyAction(volunteerContract.actions.cancelSignup, {
-  scope: async ({ taskId }, ctx) => residentScope(ctx, 'task_signup', (await loadTask(ctx, taskId)).unitId),
-  run: async ({ taskId }, ctx) => {
-    const task = await loadTask(ctx, taskId)
-    if (ctx.now > task.signupDeadline) throw VolunteerErrors.CANCEL_CLOSED()
-    const id = ids.signup(taskId, ctx.caller.user._id)
-    const candidates = await ctx.db.find<Signup>('volunteer_signups', {
+export const cancelSignup = defineAction(volunteerContract.actions.cancelSignup, {
+  load: async ({ taskId }, ctx) => {
+    const target = await loadTaskForResident(ctx, taskId)
+    const candidates = await ctx.db.find(C.volunteer_signups, {
       where: { taskId, status: 'waitlisted' },
       orderBy: [['seq', 'asc']],
       limit: CANDIDATES,
     })
-    const canManage = await isOrgAdmin(ctx, task.orgId)
-    const base = await taskView(ctx.rt, task, null, null, canManage)
-    return ctx.transact(async (tx) => {
-      const counter = await tx.get<TaskCounter>('volunteer_task_counters', taskId)
-      const s = await tx.get<Signup>('volunteer_signups', id)
-      if (!counter || !s || s.status === 'cancelled') throw VolunteerErrors.NOT_SIGNED_UP()
-      const next: TaskCounter = { ...counter }
-      if (s.status === 'confirmed') {
-        next.confirmed -= 1
-        for (const c of candidates) {
-          if (c._id === id) continue
-          const fresh = await tx.get<Signup>('volunteer_signups', c._id)
-          if (!fresh || fresh.status !== 'waitlisted') continue
-          await tx.update('volunteer_signups', fresh._id, { status: 'confirmed', promotedAt: ctx.now })
-          next.confirmed += 1
-          next.waitlisted -= 1
-          await writeInbox(tx, {
-            _id: ids.inbox(fresh._id, 'promoted', String(ctx.now)),
-            userId: fresh.userId,
-            kind: 'promoted',
-            title: `候补成功：${task.title}`,
-            body: `有人取消了报名，您已转为正式报名。${formatBj(task.startAt)} 在 ${task.placeName}。`,
-            taskId,
-            requestId: null,
-            showAt: ctx.now,
-            createdAt: ctx.now,
-            voidedAt: null,
-          })
-          await writeInbox(tx, {
-            _id: ids.reminder(fresh._id),
-            userId: fresh.userId,
-            kind: 'reminder',
-            title: `志愿服务提醒：${task.title}`,
-            body: `${formatBj(task.startAt)} 在 ${task.placeName}，到场后请扫码或定位签到。`,
-            taskId,
-            requestId: null,
-            showAt: Math.max(ctx.now, task.startAt - REMINDER_LEAD_MS),
-            createdAt: ctx.now,
-            voidedAt: null,
-          })
-          break
-        }
-      } else {
+    return { ...target, candidates }
+  },
+  run: async ({ loaded: { task, candidates }, tx, ctx }) => {
+    if (ctx.now > task.signupDeadline) throw VolunteerErrors.CANCEL_CLOSED()
+    const id = ids.signup(task._id, ctx.caller.user._id)
+    const counter = await tx.get(C.volunteer_task_counters, task._id)
+    const s = await tx.get(C.volunteer_signups, id)
+    if (!counter || !s || s.status === 'cancelled') throw VolunteerErrors.NOT_SIGNED_UP()
+    const next: TaskCounter = { ...counter }
+    if (s.status === 'confirmed') {
+      next.confirmed -= 1
+      for (const c of candidates) {
+        if (c._id === id) continue
+        const fresh = await tx.get(C.volunteer_signups, c._id)
+        if (!fresh || fresh.status !== 'waitlisted') continue
+        await tx.update(C.volunteer_signups, fresh._id, { status: 'confirmed', promotedAt: ctx.now })
+        next.confirmed += 1
         next.waitlisted -= 1
+        await writeInbox(tx, {
+          _id: ids.inbox(fresh._id, 'promoted', String(ctx.now)),
+          userId: fresh.userId,
+          kind: 'promoted',
+          title: `候补成功：${task.title}`,
+          body: `有人取消了报名，您已转为正式报名。${formatBj(task.startAt)} 在 ${task.placeName}。`,
+          taskId: task._id,
+          needId: null,
+          showAt: ctx.now,
+          createdAt: ctx.now,
+          voidedAt: null,
+        })
+        await writeInbox(tx, reminderOf(task, fresh._id, fresh.userId, ctx.now))
+        break
       }
-      const cancelled: Signup = { ...s, status: 'cancelled', cancelledAt: ctx.now }
-      await tx.update('volunteer_signups', id, { status: 'cancelled', cancelledAt: ctx.now })
-      await tx.set('volunteer_task_counters', next)
-      await voidInbox(tx, ids.reminder(id), ctx.now)
-      await bumpStats(
-        tx,
-        [
-          ['village', statsUnitOf(task)],
-          ['org', task.orgId],
-        ],
-        { cancellations: 1 },
-      )
-      const mine = mySignupView(cancelled, null)
-      return { task: { ...base, confirmed: next.confirmed, waitlisted: next.waitlisted, mySignup: mine }, signup: mine }
-    })
+    } else {
+      next.waitlisted -= 1
+    }
+    await tx.update(C.volunteer_signups, id, { status: 'cancelled', cancelledAt: ctx.now })
+    await tx.set(C.volunteer_task_counters, next)
+    await voidInbox(tx, ids.reminder(id), ctx.now)
+    await bumpCounters(
+      tx,
+      [
+        ['village', countersUnitOf(task)],
+        ['org', task.orgId],
+      ],
+      { cancellations: 1 },
+    )
+    return { taskId: task._id }
+  },
+  present: async ({ result, ctx }) => {
+    const task = await taskDetail(ctx, await loadTask(ctx.db, result.taskId))
+    // run wrote the caller's sign-up, and sign-ups are never removed
+    return { task, signup: task.mySignup! }
   },
 })

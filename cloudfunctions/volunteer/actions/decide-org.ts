@@ -1,32 +1,23 @@
 import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
-import type { Org } from '@shared/volunteer/volunteer.schema'
-import { legacyAction } from '../../_core/wrap'
-import { loadOrg, orgView } from '../support'
+import { C } from '../../_core/collections'
+import { defineAction } from '../../_core/wrap'
+import { loadOrg } from '../volunteer.repo'
+import { orgView } from '../volunteer.views'
 
-/** An official approves or turns down a registered organisation (a refusal says why). */
-export const decideOrg = legacyAction(volunteerContract.actions.decideOrg, {
-  scope: async ({ orgId }, ctx) => (await loadOrg(ctx, orgId)).unitId,
-  run: async ({ orgId, approve, note }, ctx) => {
+/** An official approves or turns down a registered organisation (a refusal says why), once. */
+export const decideOrg = defineAction(volunteerContract.actions.decideOrg, {
+  load: async ({ orgId }, ctx) => ({ unitId: (await loadOrg(ctx.db, orgId)).unitId }),
+  run: async ({ input: { orgId, approve, note }, tx, ctx }) => {
     if (!approve && !note) throw VolunteerErrors.NOTE_REQUIRED()
-    const org = await loadOrg(ctx, orgId)
-    const decided: Org = {
-      ...org,
+    const current = await tx.get(C.volunteer_orgs, orgId)
+    if (!current || current.status !== 'pending') throw VolunteerErrors.ORG_ALREADY_DECIDED()
+    await tx.update(C.volunteer_orgs, orgId, {
       status: approve ? 'approved' : 'rejected',
       decidedBy: ctx.caller.user._id,
       decidedAt: ctx.now,
       decisionNote: note || null,
-    }
-    const view = await orgView(ctx.rt, decided)
-    return ctx.transact(async (tx) => {
-      const current = await tx.get<Org>('volunteer_orgs', orgId)
-      if (!current || current.status !== 'pending') throw VolunteerErrors.ORG_ALREADY_DECIDED()
-      await tx.update('volunteer_orgs', orgId, {
-        status: decided.status,
-        decidedBy: decided.decidedBy,
-        decidedAt: decided.decidedAt,
-        decisionNote: decided.decisionNote,
-      })
-      return view
     })
+    return { orgId }
   },
+  present: async ({ result, ctx }) => orgView(ctx.rt, await loadOrg(ctx.db, result.orgId)),
 })

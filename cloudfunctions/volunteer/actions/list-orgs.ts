@@ -1,22 +1,16 @@
 import { volunteerContract } from '@shared/volunteer/volunteer.contract'
-import type { Org } from '@shared/volunteer/volunteer.schema'
-import { legacyAction } from '../../_core/wrap'
-import { areaFilter, orgView, paged, requireUnit } from '../support'
+import { C } from '../../_core/collections'
+import { findPage } from '../../_core/paging'
+import { defineAction } from '../../_core/wrap'
+import { areaFilter, requireUnit } from '../volunteer.repo'
+import { orgView } from '../volunteer.views'
 
-/** Organisations registered in a unit's area (pending first for approval screens), paged. */
-export const listOrgs = legacyAction(volunteerContract.actions.listOrgs, {
-  scope: async ({ unitId }) => unitId,
-  run: async ({ unitId, status, page, pageSize }, ctx) => {
-    const where = { ...(areaFilter(await requireUnit(ctx.rt, unitId)) ?? {}), ...(status ? { status } : {}) }
-    const [rows, total] = await Promise.all([
-      ctx.db.find<Org>('volunteer_orgs', {
-        where,
-        orderBy: [['registeredAt', 'desc']],
-        limit: pageSize,
-        offset: (page - 1) * pageSize,
-      }),
-      ctx.db.count('volunteer_orgs', where),
-    ])
-    return paged(await Promise.all(rows.map((o) => orgView(ctx.rt, o))), page, pageSize, total)
+/** Organisations registered in a unit's area, newest first, paged; by status for the approval screen. */
+export const listOrgs = defineAction(volunteerContract.actions.listOrgs, {
+  load: async ({ unitId }, ctx) => ({ unitId, unit: await requireUnit(ctx.rt, unitId) }),
+  run: async ({ input: { status, page, pageSize }, loaded, ctx }) => {
+    const where = { ...(areaFilter(loaded.unit) ?? {}), ...(status ? { status } : {}) }
+    const found = await findPage(ctx.db, C.volunteer_orgs, where, [['registeredAt', 'desc']], { page, pageSize })
+    return { ...found, items: await Promise.all(found.items.map((o) => orgView(ctx.rt, o))) }
   },
 })

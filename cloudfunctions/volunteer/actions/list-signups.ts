@@ -1,42 +1,27 @@
 import { volunteerContract } from '@shared/volunteer/volunteer.contract'
-import type { User } from '@shared/account/account.schema'
-import type { Signup } from '@shared/volunteer/volunteer.schema'
+import { C } from '../../_core/collections'
+import { findPage } from '../../_core/paging'
 import type { Filter } from '../../_core/port'
-import { legacyAction } from '../../_core/wrap'
-import { loadTask, paged, requireOrgAdmin, signupRow } from '../support'
+import { defineAction } from '../../_core/wrap'
+import { loadTask, requireOrgAdmin, waitPositionOf } from '../volunteer.repo'
+import { signupRow } from '../volunteer.views'
 
 /** The organiser's list: sign-ups in arrival order, with waitlist places, clock times and confirmations. */
-export const listSignups = legacyAction(volunteerContract.actions.listSignups, {
-  scope: async ({ taskId }, ctx) => (await loadTask(ctx, taskId)).unitId,
-  run: async ({ taskId, status, page, pageSize }, ctx) => {
-    const task = await loadTask(ctx, taskId)
-    await requireOrgAdmin(ctx, task.orgId)
-    const where: Filter = { taskId, ...(status ? { status } : {}) }
-    const [rows, total, firstWaiting] = await Promise.all([
-      ctx.db.find<Signup>('volunteer_signups', {
-        where,
-        orderBy: [['seq', 'asc']],
-        limit: pageSize,
-        offset: (page - 1) * pageSize,
-      }),
-      ctx.db.count('volunteer_signups', where),
-      ctx.db.find<Signup>('volunteer_signups', {
-        where: { taskId, status: 'waitlisted' },
-        orderBy: [['seq', 'asc']],
-        limit: 1,
-      }),
-    ])
-    const waitBase = firstWaiting[0]?.seq
+export const listSignups = defineAction(volunteerContract.actions.listSignups, {
+  load: async ({ taskId }, ctx) => {
+    const task = await loadTask(ctx.db, taskId)
+    return { unitId: task.unitId, task }
+  },
+  run: async ({ input: { status, page, pageSize }, loaded: { task }, ctx }) => {
+    await requireOrgAdmin(ctx.db, task.orgId, ctx.caller.user._id)
+    const where: Filter = { taskId: task._id, ...(status ? { status } : {}) }
+    const found = await findPage(ctx.db, C.volunteer_signups, where, [['seq', 'asc']], { page, pageSize })
     const items = await Promise.all(
-      rows.map(async (s) => {
-        const user = await ctx.db.get<User>('users', s.userId)
-        const pos =
-          s.status === 'waitlisted' && waitBase !== undefined
-            ? 1 + (await ctx.db.count('volunteer_signups', { taskId, status: 'waitlisted', seq: { $lt: s.seq } }))
-            : null
-        return signupRow(s, task, user, pos)
+      found.items.map(async (s) => {
+        const [user, position] = await Promise.all([ctx.db.get(C.users, s.userId), waitPositionOf(ctx.db, s)])
+        return signupRow(s, task, user, position)
       }),
     )
-    return paged(items, page, pageSize, total)
+    return { ...found, items }
   },
 })

@@ -1,44 +1,26 @@
 import { volunteerContract } from '@shared/volunteer/volunteer.contract'
-import { HOURS_SOURCES, type HoursEntry, type HoursTotal } from '@shared/volunteer/volunteer.schema'
 import { minutesToHours } from '@shared/volunteer/volunteer.rules'
-import { legacyAction } from '../../_core/wrap'
-import { hoursTotalId } from '../hours'
-import { paged } from '../support'
+import { C } from '../../_core/collections'
+import { findPage } from '../../_core/paging'
+import { defineAction } from '../../_core/wrap'
+import { ids } from '../volunteer.repo'
+import { hoursEntryView } from '../volunteer.views'
 
 /** My volunteer record: totals from the running total doc, lines from the hours ledger (newest first). */
-export const myHours = legacyAction(volunteerContract.actions.myHours, {
-  run: async ({ page, pageSize }, ctx) => {
+export const myHours = defineAction(volunteerContract.actions.myHours, {
+  run: async ({ input: { page, pageSize }, ctx }) => {
     const userId = ctx.caller.user._id
-    const where = { userId }
-    const [total, rows, count] = await Promise.all([
-      ctx.db.get<HoursTotal>('volunteer_totals', hoursTotalId(userId)),
-      ctx.db.find<HoursEntry>('volunteer_hours', {
-        where,
-        orderBy: [['at', 'desc']],
-        limit: pageSize,
-        offset: (page - 1) * pageSize,
-      }),
-      ctx.db.count('volunteer_hours', where),
+    const [total, entries] = await Promise.all([
+      ctx.db.get(C.volunteer_totals, ids.hoursTotal(userId)),
+      findPage(ctx.db, C.volunteer_hours, { userId }, [['at', 'desc']], { page, pageSize }),
     ])
     return {
       name: ctx.caller.user.name,
       totalHours: minutesToHours(total?.minutes ?? 0),
       taskHours: minutesToHours(total?.taskMinutes ?? 0),
       patrolHours: minutesToHours(total?.patrolMinutes ?? 0),
-      requestHours: minutesToHours(total?.requestMinutes ?? 0),
-      entries: paged(
-        rows.map((e) => ({
-          id: e._id,
-          source: e.source,
-          sourceLabel: HOURS_SOURCES[e.source],
-          note: e.note,
-          hours: minutesToHours(e.minutes),
-          at: e.at,
-        })),
-        page,
-        pageSize,
-        count,
-      ),
+      needHours: minutesToHours(total?.needMinutes ?? 0),
+      entries: { ...entries, items: entries.items.map(hoursEntryView) },
       printedAt: ctx.now,
     }
   },

@@ -1,38 +1,40 @@
 import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
 import { TaskSchema, type Task, type TaskCounter } from '@shared/volunteer/volunteer.schema'
-import { legacyAction } from '../../_core/wrap'
+import { C } from '../../_core/collections'
+import { defineAction } from '../../_core/wrap'
+import { newCodeSecret } from '../volunteer.codes'
 import {
   areaOf,
-  bumpStats,
+  bumpCounters,
+  countersUnitOf,
   loadOrg,
-  newCodeSecret,
+  loadTask,
   requireOrgAdmin,
   requireUnit,
-  statsUnitOf,
-  taskView,
-  within,
-} from '../support'
+} from '../volunteer.repo'
+import { taskView } from '../volunteer.views'
 
 /** An organisation's admin posts a task in the organisation's area; its slot counter starts with it. */
-export const publishTask = legacyAction(volunteerContract.actions.publishTask, {
-  scope: async ({ orgId, unitId }, ctx) => unitId ?? (await loadOrg(ctx, orgId)).unitId,
-  run: async (input, ctx) => {
-    const org = await loadOrg(ctx, input.orgId)
-    if (org.status !== 'approved') throw VolunteerErrors.ORG_NOT_APPROVED()
-    await requireOrgAdmin(ctx, org._id)
-    const unitId = input.unitId ?? org.unitId
+export const publishTask = defineAction(volunteerContract.actions.publishTask, {
+  load: async ({ orgId, unitId: where }, ctx) => {
+    const org = await loadOrg(ctx.db, orgId)
+    const unitId = where ?? org.unitId
     const unit = await requireUnit(ctx.rt, unitId)
-    if ((unit.level !== 'village' && unit.level !== 'township') || !(await within(ctx.rt, unitId, org.unitId))) {
-      throw VolunteerErrors.UNIT_OUTSIDE_ORG()
-    }
+    const [insideOrg, area] = await Promise.all([ctx.rt.units.contains(org.unitId, unitId), areaOf(ctx.rt, unitId)])
+    return { unitId, org, unit, insideOrg, area }
+  },
+  run: async ({ input, loaded: { org, unit, insideOrg, area }, tx, ctx }) => {
+    if (org.status !== 'approved') throw VolunteerErrors.ORG_NOT_APPROVED()
+    await requireOrgAdmin(tx, org._id, ctx.caller.user._id)
+    if ((unit.level !== 'village' && unit.level !== 'township') || !insideOrg) throw VolunteerErrors.UNIT_OUTSIDE_ORG()
     if (input.startAt <= ctx.now) throw VolunteerErrors.TIME_IN_PAST()
     const { orgId: _o, unitId: _u, ...fields } = input
     const task: Task = TaskSchema.parse({
       _id: ctx.newId('task'),
       orgId: org._id,
       orgName: org.name,
-      unitId,
-      ...(await areaOf(ctx.rt, unitId)),
+      unitId: unit._id,
+      ...area,
       ...fields,
       status: 'open',
       codeSecret: newCodeSecret(),
@@ -40,19 +42,24 @@ export const publishTask = legacyAction(volunteerContract.actions.publishTask, {
       createdAt: ctx.now,
     })
     const counter: TaskCounter = { _id: task._id, slots: task.slots, confirmed: 0, waitlisted: 0, nextSeq: 1 }
-    const view = await taskView(ctx.rt, task, counter, null, true)
-    return ctx.transact(async (tx) => {
-      await tx.insert('volunteer_tasks', task)
-      await tx.insert('volunteer_task_counters', counter)
-      await bumpStats(
-        tx,
-        [
-          ['village', statsUnitOf(task)],
-          ['org', org._id],
-        ],
-        { tasks: 1 },
-      )
-      return view
-    })
+    await tx.insert(C.volunteer_tasks, task)
+    await tx.insert(C.volunteer_task_counters, counter)
+    await bumpCounters(
+      tx,
+      [
+        ['village', countersUnitOf(task)],
+        ['org', org._id],
+      ],
+      { tasks: 1 },
+    )
+    return { taskId: task._id }
+  },
+  present: async ({ result, ctx }) => {
+    const [task, counter] = await Promise.all([
+      loadTask(ctx.db, result.taskId),
+      ctx.db.get(C.volunteer_task_counters, result.taskId),
+    ])
+    // only the organisation's admins publish, so the publisher manages the task
+    return taskView(ctx.rt, task, counter, null, true)
   },
 })

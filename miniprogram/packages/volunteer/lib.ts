@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { volunteerContract } from '@shared/volunteer/volunteer.contract'
 import { formatBj } from '@shared/time/beijing'
 import { callFunction, type CallResult } from '../../services/call-function'
@@ -26,3 +27,16 @@ export async function report<T>(p: Promise<CallResult<T>>, done: string): Promis
 }
 
 export { callFunction }
+
+/**
+ * The phone's clock, read when the page opens and again every `everyMs`: for what a page shows or offers by
+ * time (a sign-up deadline). The server decides with its own clock; this only keeps the buttons honest.
+ */
+export function useNow(everyMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs)
+    return () => clearInterval(timer)
+  }, [everyMs])
+  return now
+}

@@ -52,11 +52,11 @@ export default function Report() {
   const [sending, setSending] = useState(false)
   /** the browser or the user refused the position: the typed address is then required */
   const [noLocation, setNoLocation] = useState(false)
-  const config = useQuery(() => callFunction(incidentContract, 'config', {}), [me?.user.id])
+  const config = useQuery(() => callFunction(incidentContract, 'getConfig', {}), [me?.user.id])
   const nearby = useQuery(
     () =>
       draft.category && draft.location
-        ? callFunction(incidentContract, 'nearbyOpen', {
+        ? callFunction(incidentContract, 'listNearbyOpen', {
             category: draft.category,
             location: { ...draft.location, datum: 'gcj02' },
           })
@@ -136,7 +136,7 @@ export default function Report() {
         {hasPermission(me, 'incident_view') ? (
           <Row title="待我处理" arrow onClick={() => go('/packages/incident/pages/list/index?view=todo')} />
         ) : null}
-        {hasPermission(me, 'incident_stats') || hasPermission(me, 'safe_report_create') ? (
+        {hasPermission(me, 'incident_figures') || hasPermission(me, 'safe_report_create') ? (
           <Row title="概况、报平安与台账" arrow onClick={() => go('/packages/incident/pages/overview/index')} />
         ) : null}
         <Row title="消息" arrow onClick={() => go('/packages/incident/pages/list/index?view=inbox')} />

@@ -10,7 +10,9 @@ import { join, resolve } from 'node:path'
 
 // jsdom comes with jest/miniprogram-simulate; it has no bundled types and @types/jsdom is not installed.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { JSDOM } = require('jsdom') as { JSDOM: new (html: string, options?: object) => { window: any } }
+const { JSDOM } = require('jsdom') as {
+  JSDOM: new (html: string, options?: object) => { window: Record<string, unknown> }
+}
 
 export const DIST = resolve(__dirname, '../../../dist/weapp')
 
@@ -27,12 +29,32 @@ export interface WxCalls {
   reLaunch: string[]
 }
 
-type Anyfn = (...args: any[]) => any
+type Fn = (...args: unknown[]) => unknown
+
+/** wx's callback options (`success`, `fail`, `complete`) beside an API's own. */
+type WxOptions<O> = O & { success?: Fn; fail?: Fn; complete?: Fn }
+
+/** What App() is given, and Page instances as WeChat's runtime keeps them. */
+interface AppConfig {
+  onLaunch?: (this: AppConfig, options: object) => void
+  onShow?: (this: AppConfig, options: object) => void
+}
+type PageInstance = Record<string, unknown>
+
+/** The globals of WeChat's runtime that Taro's build calls (simulate provides `Component`). */
+interface WeappGlobals {
+  [name: string]: unknown
+  App(config: AppConfig): void
+  getApp(): AppConfig | null
+  getCurrentPages(): PageInstance[]
+  Page(options: Record<string, unknown>): void
+  Component(options: object): void
+}
 
 /** Installs the globals once per test file (jest gives each file a fresh module registry and global). */
 export function installWeappEnv(cloud: CloudHandler): WxCalls {
   const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { pretendToBeVisual: true })
-  const g = globalThis as any
+  const g = globalThis as unknown as WeappGlobals
   for (const key of [
     'window',
     'document',
@@ -49,15 +71,15 @@ export function installWeappEnv(cloud: CloudHandler): WxCalls {
     'Text',
     'Comment',
   ]) {
-    if (g[key] === undefined) g[key] = (dom.window as any)[key]
+    if (g[key] === undefined) g[key] = dom.window[key]
   }
 
   const calls: WxCalls = { callFunction: [], reLaunch: [] }
   const storage = new Map<string, unknown>()
   /** wx-style async API: callbacks when given, else a promise (what Taro's promisify expects). */
   const asyncApi =
-    (impl: (opts: any) => unknown) =>
-    (opts: any = {}) => {
+    <O = object>(impl: (opts: WxOptions<O>) => unknown) =>
+    (opts: WxOptions<O> = {} as WxOptions<O>) => {
       const p = Promise.resolve().then(() => impl(opts))
       if (opts.success || opts.fail || opts.complete) {
         p.then(
@@ -99,25 +121,25 @@ export function installWeappEnv(cloud: CloudHandler): WxCalls {
     getStorageSync: (k: string) => (storage.has(k) ? storage.get(k) : ''),
     setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
     removeStorageSync: (k: string) => void storage.delete(k),
-    nextTick: (fn: Anyfn) => setTimeout(fn, 0),
+    nextTick: (fn: Fn) => setTimeout(fn, 0),
     canIUse: () => true,
     showToast: asyncApi(() => ({})),
     showModal: asyncApi(() => ({ confirm: true, cancel: false })),
-    reLaunch: asyncApi((o) => void calls.reLaunch.push(o.url)),
+    reLaunch: asyncApi<{ url: string }>((o) => void calls.reLaunch.push(o.url)),
     navigateTo: asyncApi(() => ({})),
     switchTab: asyncApi(() => ({})),
     cloud: {
       init: () => undefined,
-      callFunction: asyncApi((o) => {
+      callFunction: asyncApi<WxCalls['callFunction'][number]>((o) => {
         calls.callFunction.push({ name: o.name, data: o.data })
         return { result: cloud(o.name, o.data), errMsg: 'cloud.callFunction:ok' }
       }),
     },
   }
 
-  let app: any = null
-  const pages: any[] = []
-  g.App = (config: any) => {
+  let app: AppConfig | null = null
+  const pages: PageInstance[] = []
+  g.App = (config) => {
     app = config
     config.onLaunch?.call(config, { path: 'pages/home/index', query: {}, scene: 1001 })
     config.onShow?.call(config, { path: 'pages/home/index', query: {}, scene: 1001 })
@@ -125,21 +147,21 @@ export function installWeappEnv(cloud: CloudHandler): WxCalls {
   g.getApp = () => app
   g.getCurrentPages = () => pages
   g.Page = (options: Record<string, unknown>) => {
-    const route = String((options as any).route ?? '')
-    const methods: Record<string, Anyfn> = {}
-    for (const [k, v] of Object.entries(options)) if (typeof v === 'function') methods[k] = v as Anyfn
+    const route = String(options.route ?? '')
+    const methods: Record<string, Fn> = {}
+    for (const [k, v] of Object.entries(options)) if (typeof v === 'function') methods[k] = v as Fn
     g.Component({
       data: (options.data as object) ?? {},
       methods,
       lifetimes: {
-        attached(this: any) {
+        attached(this: PageInstance) {
           this.route = this.__route__ = route
           pages.push(this)
           methods.onLoad?.call(this, {})
           methods.onShow?.call(this)
           methods.onReady?.call(this)
         },
-        detached(this: any) {
+        detached(this: PageInstance) {
           methods.onUnload?.call(this)
           pages.splice(pages.indexOf(this), 1)
         },

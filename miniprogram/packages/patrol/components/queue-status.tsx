@@ -1,21 +1,20 @@
 import { View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import { Button, Tag } from '../../../components'
-import { flush, installAutoSync, pending, subscribe } from '../services/queue'
+import { flush, installAutoSync, pendingCount, subscribe } from '../services/queue'
 
 /** How many check-ins wait on this phone for a signal, and a button to send them now. */
-export function QueueStatus(props: { onSynced?: () => void }) {
-  const [count, setCount] = useState(() => pending().length)
+export function QueueStatus({ onSynced }: { onSynced?: () => void }) {
+  const count = useSyncExternalStore(subscribe, pendingCount)
   const [sending, setSending] = useState(false)
-  useEffect(() => {
-    installAutoSync()
-    setCount(pending().length)
-    return subscribe((n) => {
-      setCount(n)
-      if (n === 0) props.onSynced?.()
-    })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  useEffect(() => installAutoSync(), [])
+  useEffect(
+    () =>
+      subscribe((n) => {
+        if (n === 0) onSynced?.()
+      }),
+    [onSynced],
+  )
   if (!count)
     return (
       <View className="patrol-queue patrol-queue--empty">

@@ -39,13 +39,23 @@ function read(): QueuedCheckin[] {
   }
 }
 
+/** The queue's length as last read or written here (only this module writes the queue). */
+let length: number | null = null
+
 function write(items: QueuedCheckin[]): void {
   Taro.setStorageSync(KEY, items)
+  length = items.length
   for (const l of listeners) l(items.length)
 }
 
 export function pending(): QueuedCheckin[] {
   return read()
+}
+
+/** How many check-ins wait, without reading storage each time (a snapshot for useSyncExternalStore). */
+export function pendingCount(): number {
+  length ??= read().length
+  return length
 }
 
 export function subscribe(listener: Listener): () => void {

@@ -1,5 +1,5 @@
 import { Input, View } from '@tarojs/components'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { accountContract } from '@shared/account/account.contract'
 import { incidentContract } from '@shared/incident/incident.contract'
 import { CATCH_ALL_CATEGORY, MAX_CATEGORIES } from '@shared/incident/incident.schema'
@@ -57,16 +57,19 @@ export default function Categories() {
   const current = useQuery(
     () =>
       county
-        ? callFunction(incidentContract, 'categories', { countyId: county })
+        ? callFunction(incidentContract, 'listCategories', { countyId: county })
         : Promise.resolve({ ok: true as const, data: null }),
     [county],
   )
   const [items, setItems] = useState<Item[]>([])
+  // the list being edited starts afresh from each list loaded (another county picked, or the list just saved)
+  const [itemsFrom, setItemsFrom] = useState<typeof current.data>(null)
+  if (current.data && current.data !== itemsFrom) {
+    setItemsFrom(current.data)
+    setItems(current.data.categories.map((c) => item(c.key, c.label)))
+  }
   const [requestId, setRequestId] = useState(newRequestId)
   const [saving, setSaving] = useState(false)
-  useEffect(() => {
-    if (current.data) setItems(current.data.categories.map((c) => item(c.key, c.label)))
-  }, [current.data])
 
   const set = (id: string, p: Partial<Item>) => setItems((xs) => xs.map((x) => (x.id === id ? { ...x, ...p } : x)))
   const move = (i: number, d: -1 | 1) =>

@@ -25,7 +25,7 @@ import { useMe } from '../../../../services/me'
 import { useQuery } from '../../../../services/use-call'
 import '../../incident.css'
 
-const STEP_LABELS = {
+const TRANSITION_LABELS = {
   accept: '受理',
   resolve: '办结',
   escalate: '上报上级（吹哨）',
@@ -33,7 +33,7 @@ const STEP_LABELS = {
   feedback: '反馈处置结果',
   close: '依责销号',
 } as const
-type Simple = keyof typeof STEP_LABELS
+type Simple = keyof typeof TRANSITION_LABELS
 
 function Actions(props: { v: IncidentView; done: () => void }) {
   const { v } = props
@@ -48,7 +48,7 @@ function Actions(props: { v: IncidentView; done: () => void }) {
   const depts = useQuery(
     () =>
       v.actions.includes('dispatch')
-        ? callFunction(incidentContract, 'departments', { incidentId: v.id })
+        ? callFunction(incidentContract, 'listDepartments', { incidentId: v.id })
         : Promise.resolve({ ok: true as const, data: { items: [] } }),
     [v.id, v.actions.join()],
   )
@@ -62,7 +62,7 @@ function Actions(props: { v: IncidentView; done: () => void }) {
     toastDone(ok)
     props.done()
   }
-  const simple = v.actions.filter((a): a is Simple => a in STEP_LABELS)
+  const simple = v.actions.filter((a): a is Simple => a in TRANSITION_LABELS)
   if (!v.actions.length) return null
   return (
     <Card title="处理">
@@ -83,7 +83,7 @@ function Actions(props: { v: IncidentView; done: () => void }) {
         const send = () =>
           void run(
             callFunction(incidentContract, a, { incidentId: v.id, note, photos: photos.map((p) => p.fileId) }),
-            STEP_LABELS[a],
+            TRANSITION_LABELS[a],
           )
         return a === 'reject' ? (
           <ConfirmButton
@@ -96,7 +96,7 @@ function Actions(props: { v: IncidentView; done: () => void }) {
             confirmText="退回"
             onConfirm={send}
           >
-            {STEP_LABELS[a]}
+            {TRANSITION_LABELS[a]}
           </ConfirmButton>
         ) : (
           <Button
@@ -106,7 +106,7 @@ function Actions(props: { v: IncidentView; done: () => void }) {
             disabled={uploading}
             onClick={send}
           >
-            {STEP_LABELS[a]}
+            {TRANSITION_LABELS[a]}
           </Button>
         )
       })}
@@ -233,11 +233,11 @@ export default function Detail() {
       <Actions v={v} done={q.reload} />
       <Card title="处理经过">
         {v.timeline.map((t) => (
-          <View key={t.seq} className="incident-step">
-            <View className="incident-step__head">
+          <View key={t.seq} className="incident-event">
+            <View className="incident-event__head">
               {t.actionLabel} · {t.statusLabel}
             </View>
-            <View className="incident-step__meta">
+            <View className="incident-event__meta">
               {formatBj(t.at)} · {t.unitName} {t.byName}
             </View>
             {t.note ? <View>{t.note}</View> : null}

@@ -14,8 +14,8 @@ function Incidents(props: { view: Exclude<View_, 'inbox'> }) {
   const list = usePaged(
     (page) =>
       props.view === 'mine'
-        ? callFunction(incidentContract, 'mine', { page, pageSize: 20 })
-        : callFunction(incidentContract, 'queue', { view: props.view, page, pageSize: 20 }),
+        ? callFunction(incidentContract, 'myReports', { page, pageSize: 20 })
+        : callFunction(incidentContract, 'listQueue', { view: props.view, page, pageSize: 20 }),
     [props.view],
   )
   return (
@@ -47,13 +47,13 @@ function Incidents(props: { view: Exclude<View_, 'inbox'> }) {
 }
 
 function Inbox() {
-  const list = usePaged((page) => callFunction(incidentContract, 'inbox', { page, pageSize: 20 }), [])
+  const list = usePaged((page) => callFunction(incidentContract, 'myInbox', { page, pageSize: 20 }), [])
   return (
     <>
       <Button
         kind="secondary"
         size="small"
-        onClick={() => void callFunction(incidentContract, 'inboxRead', { all: true }).then(list.reload)}
+        onClick={() => void callFunction(incidentContract, 'markInboxRead', { all: true }).then(list.reload)}
       >
         全部标为已读
       </Button>

@@ -59,31 +59,32 @@ function SafeReport(props: { gridId: string; name: string }) {
 
 export default function Overview() {
   const { me } = useMe()
-  const statUnits = useMemo(() => (me ? unitsWith(me, 'incident_stats') : []), [me])
+  const figureUnits = useMemo(() => (me ? unitsWith(me, 'incident_figures') : []), [me])
   const workerGrids = useMemo(() => (me ? unitsWith(me, 'safe_report_create') : []), [me])
   const [unitId, setUnitId] = useState<string | null>(null)
-  const now = Date.now()
+  // the month and quarter of when the page opened
+  const [now] = useState(Date.now)
   const periods = [bjMonth(now), bjQuarter(now)]
   const [period, setPeriod] = useState(periods[0]!)
-  const unit = unitId ?? statUnits[0]?.id ?? null
-  const stats = useQuery(
+  const unit = unitId ?? figureUnits[0]?.id ?? null
+  const figures = useQuery(
     () =>
       unit
-        ? callFunction(incidentContract, 'stats', { unitId: unit, period })
+        ? callFunction(incidentContract, 'getFigures', { unitId: unit, period })
         : Promise.resolve({ ok: true as const, data: null }),
     [unit, period],
   )
   const safe = useQuery(
     () =>
       unit
-        ? callFunction(incidentContract, 'safeStatus', { unitId: unit })
+        ? callFunction(incidentContract, 'getSafeStatus', { unitId: unit })
         : Promise.resolve({ ok: true as const, data: null }),
     [unit],
   )
 
   async function exportLedger(format: 'csv' | 'xlsx') {
     if (!unit) return
-    const r = await callFunction(incidentContract, 'ledger', { unitId: unit, month: bjMonth(Date.now()), format })
+    const r = await callFunction(incidentContract, 'exportLedger', { unitId: unit, month: bjMonth(Date.now()), format })
     if (!r.ok) return void showError(r.message)
     const url = IS_WEAPP ? r.data.url : `${API_BASE}${r.data.url}`
     if (IS_WEAPP) {
@@ -120,17 +121,17 @@ export default function Overview() {
           ))}
         </Card>
       ) : null}
-      {!statUnits.length ? (
+      {!figureUnits.length ? (
         workerGrids.length ? null : (
           <Empty title="您不能查看统计" />
         )
       ) : (
         <>
           <Card>
-            {statUnits.length > 1 ? (
+            {figureUnits.length > 1 ? (
               <PickerField
                 label="单位"
-                options={statUnits.map((u) => ({ value: u.id, label: u.fullName }))}
+                options={figureUnits.map((u) => ({ value: u.id, label: u.fullName }))}
                 value={unit}
                 onChange={setUnitId}
               />
@@ -142,11 +143,11 @@ export default function Overview() {
               onChange={setPeriod}
             />
           </Card>
-          <Card title={`${stats.data?.unit.name ?? ''} ${period}`}>
-            {stats.data ? <FigureRows f={stats.data.figures} /> : <Loading />}
+          <Card title={`${figures.data?.unit.name ?? ''} ${period}`}>
+            {figures.data ? <FigureRows f={figures.data.figures} /> : <Loading />}
           </Card>
           <Card title="下级单位排名（季度通报）">
-            {(stats.data?.children ?? []).map((c) => (
+            {(figures.data?.children ?? []).map((c) => (
               <Row
                 key={c.unit.id}
                 title={`${c.rank}. ${c.unit.name}`}

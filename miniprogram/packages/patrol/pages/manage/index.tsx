@@ -45,7 +45,7 @@ export default function Manage() {
   const setup = useQuery<Setup>(
     () =>
       villageId
-        ? callFunction(patrolContract, 'setup', { villageId })
+        ? callFunction(patrolContract, 'getSetup', { villageId })
         : Promise.resolve({ ok: false, code: 'NONE', message: '' }),
     [villageId],
   )

@@ -10,7 +10,7 @@ import '../../components/patrol.css'
 /** The poster to print and post at a checkpoint: the server-signed code, the checkpoint and its route. */
 export default function Poster() {
   const id = useRouter().params.id ?? ''
-  const poster = useQuery(() => callFunction(patrolContract, 'poster', { checkpointId: id }), [id])
+  const poster = useQuery(() => callFunction(patrolContract, 'getPoster', { checkpointId: id }), [id])
   if (!poster.data)
     return (
       <Page>{poster.error ? <ErrorBlock message={poster.error.message} onRetry={poster.reload} /> : <Loading />}</Page>

@@ -28,7 +28,7 @@ export default function Review() {
   const [picked, setPicked] = useState<string | null>(null)
   const villageId = picked ?? villages[0]?.id ?? null
   const list = usePaged<ReviewItem>(
-    (page) => callFunction(patrolContract, 'reviewQueue', { villageId: villageId ?? '', page, pageSize: 20 }),
+    (page) => callFunction(patrolContract, 'listReviews', { villageId: villageId ?? '', page, pageSize: 20 }),
     [villageId],
   )
   if (!me) return <Page>{error ? <ErrorBlock message={error.message} onRetry={reload} /> : <Loading />}</Page>

@@ -55,8 +55,8 @@ export default function Shifts() {
     {
       title: '漏巡与统计',
       sub: '没巡的班次、漏掉的点位、排名',
-      url: '/packages/patrol/pages/report/index',
-      ok: hasPermission(me, 'patrol_stats'),
+      url: '/packages/patrol/pages/figures/index',
+      ok: hasPermission(me, 'patrol_figures'),
     },
   ].filter((t) => t.ok)
 

@@ -20,7 +20,7 @@ import { unitsWith, useMe } from '../../../../services/me'
 import { useAction, useQuery } from '../../../../services/use-call'
 import { useShownAgain } from '../../common'
 
-/** Goods of the village store: add goods, restock, put on or take off the shelf, expire unclaimed orders. */
+/** Goods of the village store: add goods, restock, put on or take off the shelf, expire unclaimed redemptions. */
 export default function GoodsPage() {
   const { me, error, reload } = useMe()
   const villages = useMemo(() => (me ? unitsWith(me, 'goods_manage') : []), [me])

@@ -24,13 +24,13 @@ import { callFunction } from '../../../../services/call-function'
 import { unitsWith, useMe } from '../../../../services/me'
 import { useAction } from '../../../../services/use-call'
 
-/** Store keeper: type the 6-digit code (or scan the QR), check the order, hand the goods over. */
+/** Store keeper: type the 6-digit code (or scan the QR), check the redemption, hand the goods over. */
 export default function Keeper() {
   const { me, error, reload } = useMe()
   const villages = useMemo(() => (me ? unitsWith(me, 'redemption_fulfil') : []), [me])
   const [villageId, setVillageId] = useState<string | null>(null)
   const [code, setCode] = useState('')
-  const [order, setOrder] = useState<RedemptionView | null>(null)
+  const [redemption, setRedemption] = useState<RedemptionView | null>(null)
   const [looking, setLooking] = useState(false)
   const fulfil = useAction((input: { villageId: string; code: string }, requestId) =>
     callFunction(pointsContract, 'fulfil', input, { requestId }),
@@ -48,7 +48,7 @@ export default function Keeper() {
     const r = await callFunction(pointsContract, 'lookupPickup', { villageId: v, code: c })
     setLooking(false)
     if (!r.ok) return void showError(r.message)
-    setOrder(r.data)
+    setRedemption(r.data)
   }
   return (
     <Page title="核销取货" intro="请居民出示取货码，输入 6 位数字或扫码。">
@@ -68,7 +68,7 @@ export default function Keeper() {
           value={code}
           onChange={(v) => {
             setCode(v.replace(/\D/g, ''))
-            setOrder(null)
+            setRedemption(null)
           }}
           placeholder="6 位数字"
         />
@@ -93,21 +93,21 @@ export default function Keeper() {
           扫码
         </Button>
       </Card>
-      {order ? (
+      {redemption ? (
         <Card title="兑换单">
           <Row
-            title={`${order.goodsName} ×${order.quantity}`}
-            sub={`${order.headName}家 · ${order.userName} · ${order.points} 分`}
-            extra={<Tag tone={order.status === 'pending' ? 'warning' : 'plain'}>{order.statusLabel}</Tag>}
+            title={`${redemption.goodsName} ×${redemption.quantity}`}
+            sub={`${redemption.headName}家 · ${redemption.userName} · ${redemption.points} 分`}
+            extra={<Tag tone={redemption.status === 'pending' ? 'warning' : 'plain'}>{redemption.statusLabel}</Tag>}
           />
-          {order.status === 'pending' ? (
+          {redemption.status === 'pending' ? (
             <ConfirmButton
               loading={fulfil.pending}
-              confirm={`把“${order.goodsName}”×${order.quantity} 交给${order.headName}家？确认后不能撤销。`}
+              confirm={`把“${redemption.goodsName}”×${redemption.quantity} 交给${redemption.headName}家？确认后不能撤销。`}
               onConfirm={() =>
                 void fulfil.run({ villageId: vid, code }).then((r) => {
                   if (!r.ok) return void showError(r.message)
-                  setOrder(r.data)
+                  setRedemption(r.data)
                   if (r.data.status === 'fulfilled') toastDone('已核销，请交付商品')
                   else void showError('这个兑换单已过期，积分已退回，不能领取')
                 })
@@ -116,7 +116,7 @@ export default function Keeper() {
               确认发放
             </ConfirmButton>
           ) : (
-            <View>这个兑换单{order.statusLabel}，不能再发放。</View>
+            <View>这个兑换单{redemption.statusLabel}，不能再发放。</View>
           )}
         </Card>
       ) : null}

@@ -32,7 +32,7 @@ export default function Publicity() {
   const list = usePaged(
     (page) =>
       villageId
-        ? callFunction(pointsContract, 'publicity', { villageId, page, pageSize: 20 })
+        ? callFunction(pointsContract, 'listPublicity', { villageId, page, pageSize: 20 })
         : Promise.resolve({
             ok: true as const,
             data: { items: [], page: 1, pageSize: 20, total: 0, hasMore: false, month: '2000-01', villageName: '' },
@@ -42,15 +42,15 @@ export default function Publicity() {
   const board = usePaged(
     (page) =>
       villageId
-        ? callFunction(pointsContract, 'board', { villageId, page, pageSize: 20 })
+        ? callFunction(pointsContract, 'getBoard', { villageId, page, pageSize: 20 })
         : Promise.resolve({
             ok: true as const,
             data: { items: [], page: 1, pageSize: 20, total: 0, hasMore: false, month: null, villageName: '' },
           }),
     [villageId],
   )
-  const object = useAction((input: { awardId: string; reason: string }, requestId) =>
-    callFunction(pointsContract, 'object', input, { requestId }),
+  const fileObjection = useAction((input: { awardId: string; reason: string }, requestId) =>
+    callFunction(pointsContract, 'fileObjection', input, { requestId }),
   )
   useShownAgain(() => {
     list.reload()
@@ -128,9 +128,9 @@ export default function Publicity() {
                     />
                     <ConfirmButton
                       confirm="异议提交后，村干部会核实处理。确定提交吗？"
-                      loading={object.pending}
+                      loading={fileObjection.pending}
                       onConfirm={() =>
-                        void object.run({ awardId: a.id, reason }).then((r) => {
+                        void fileObjection.run({ awardId: a.id, reason }).then((r) => {
                           if (!r.ok) return void showError(r.message)
                           toastDone('已提交异议')
                           setObjecting(null)

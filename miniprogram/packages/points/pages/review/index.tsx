@@ -39,7 +39,7 @@ const TABS = [
 function Propose({ villageId, userId, refresh }: { villageId: string; userId: string; refresh: number }) {
   const rules = useQuery(() => callFunction(pointsContract, 'listRules', { villageId }), [villageId, refresh])
   const hh = useQuery(
-    () => callFunction(pointsContract, 'households', { villageId, page: 1, pageSize: 200 }),
+    () => callFunction(pointsContract, 'listHouseholds', { villageId, page: 1, pageSize: 200 }),
     [villageId, refresh],
   )
   const [ruleId, setRuleId] = useState<string | null>(null)
@@ -310,8 +310,9 @@ function download(file: { filename: string; mime: string; base64: string }) {
 }
 
 function Figures({ villageId }: { villageId: string }) {
-  const [month, setMonth] = useState(bjMonth(Date.now()))
-  const s = useQuery(() => callFunction(pointsContract, 'stats', { villageId, month }), [villageId, month])
+  // the month shown first is this month, read once when the tab opens
+  const [month, setMonth] = useState(() => bjMonth(Date.now()))
+  const s = useQuery(() => callFunction(pointsContract, 'getFigures', { villageId, month }), [villageId, month])
   const exp = async (action: 'exportLedger' | 'exportRedemptions', format: 'csv' | 'xlsx') => {
     const r = await callFunction(pointsContract, action, { villageId, month, format })
     if (!r.ok) return void showError(r.message)
@@ -327,7 +328,7 @@ function Figures({ villageId }: { villageId: string }) {
           <Loading />
         )
       ) : (
-        <View data-testid="stats">
+        <View data-testid="figures">
           <Row
             title="发放积分"
             extra={<Tag tone="success">{s.data.givenTotal}</Tag>}

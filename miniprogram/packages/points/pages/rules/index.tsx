@@ -75,7 +75,7 @@ function describe(r: RuleView): string {
 const newCode = () => `R${Date.now().toString(36).toUpperCase()}`
 
 function Versions({ ruleId }: { ruleId: string }) {
-  const v = useQuery(() => callFunction(pointsContract, 'ruleVersions', { ruleId }), [ruleId])
+  const v = useQuery(() => callFunction(pointsContract, 'listRuleVersions', { ruleId }), [ruleId])
   if (!v.data) return v.error ? <ErrorBlock message={v.error.message} onRetry={v.reload} /> : <Loading />
   return (
     <View data-testid="rule-versions">

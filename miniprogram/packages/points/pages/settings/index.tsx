@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
 import { pointsContract } from '@shared/points/points.contract'
 import {
@@ -21,7 +21,7 @@ import { useAction, useQuery } from '../../../../services/use-call'
 const PUBLICITY_CHOICES = [1, 3, 5, 7]
 const PICKUP_CHOICES = [3, 7, 15, 30]
 
-/** Village official: how many days points are published before they count, and how long an order can wait to be picked up. */
+/** Village official: how many days points are published before they count, and how long a redemption can wait to be picked up. */
 export default function Settings() {
   const { me, error, reload } = useMe()
   const villages = useMemo(() => (me ? unitsWith(me, 'points_rule_manage') : []), [me])
@@ -37,12 +37,15 @@ export default function Settings() {
   const [publicity, setPublicity] = useState('')
   const [pickup, setPickup] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
-  useEffect(() => {
+  // the fields start from the settings each time they load (another village, or reloaded after saving)
+  const [shown, setShown] = useState<typeof current.data>(null)
+  if (current.data !== shown) {
+    setShown(current.data)
     if (current.data) {
       setPublicity(String(current.data.publicityDays))
       setPickup(String(current.data.pickupDays))
     }
-  }, [current.data])
+  }
   const save = useAction((input: { villageId: string; publicityDays: number; pickupDays: number }, requestId) =>
     callFunction(pointsContract, 'saveSettings', input, { requestId }),
   )

@@ -19,7 +19,7 @@ import { callFunction } from '../../../../services/call-function'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
 import { useShownAgain, when } from '../../common'
 
-/** Resident: goods to redeem (with a confirmation), and my orders with the pickup code and cancel. */
+/** Resident: goods to redeem (with a confirmation), and my redemptions with the pickup code and cancel. */
 export default function Store() {
   const router = useRouter()
   const mine = useQuery(() => callFunction(pointsContract, 'myPoints', { page: 1, pageSize: 1 }), [])
@@ -31,7 +31,7 @@ export default function Store() {
         : Promise.resolve({ ok: true as const, data: { items: [], balance: null } }),
     [villageId],
   )
-  const orders = usePaged((page) => callFunction(pointsContract, 'myRedemptions', { page, pageSize: 10 }), [])
+  const redemptions = usePaged((page) => callFunction(pointsContract, 'myRedemptions', { page, pageSize: 10 }), [])
   const redeem = useAction((input: { goodsId: string }, requestId) =>
     callFunction(pointsContract, 'redeem', { ...input, quantity: 1 }, { requestId }),
   )
@@ -40,7 +40,7 @@ export default function Store() {
   )
   const refresh = () => {
     goods.reload()
-    orders.reload()
+    redemptions.reload()
   }
   useShownAgain(refresh)
   if (!villageId)
@@ -60,15 +60,15 @@ export default function Store() {
     <Page title="积分超市" intro={balance !== null ? `我家现有 ${balance} 分。兑换后凭取货码到超市领取。` : undefined}>
       <Card title="我的兑换单">
         <PagedList
-          items={orders.items}
-          hasMore={orders.hasMore}
-          loading={orders.loading}
-          error={orders.error?.message}
-          onLoadMore={orders.loadMore}
-          onRetry={orders.reload}
+          items={redemptions.items}
+          hasMore={redemptions.hasMore}
+          loading={redemptions.loading}
+          error={redemptions.error?.message}
+          onLoadMore={redemptions.loadMore}
+          onRetry={redemptions.reload}
           keyOf={(o) => o.id}
           renderItem={(o) => (
-            <View data-testid="order">
+            <View data-testid="redemption">
               <Row
                 title={`${o.goodsName} ×${o.quantity}（${o.points} 分）`}
                 sub={

@@ -22,7 +22,7 @@ export default function Hours() {
         <Row title="累计时长" sub={`${h.totalHours} 小时`} />
         <Row
           title="其中"
-          sub={`志愿任务 ${h.taskHours} 小时 · 巡逻 ${h.patrolHours} 小时 · 群众点单 ${h.requestHours} 小时`}
+          sub={`志愿任务 ${h.taskHours} 小时 · 巡逻 ${h.patrolHours} 小时 · 群众点单 ${h.needHours} 小时`}
         />
         <View className="l-page__intro">打印时间：{day(h.printedAt)}（由组织者确认的时长）</View>
         {!IS_WEAPP ? (

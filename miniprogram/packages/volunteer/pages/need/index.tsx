@@ -17,7 +17,7 @@ export default function Need() {
   const [placeName, setPlace] = useState('')
   const [category, setCategory] = useState<TaskCategory>('elderly')
   const send = useAction((_: null, requestId) =>
-    callFunction(V, 'createRequest', { title, description, placeName, category }, { requestId }),
+    callFunction(V, 'createNeed', { title, description, placeName, category }, { requestId }),
   )
   return (
     <Page title="我要点单" intro="写清楚需要什么帮助。村里审核后公开，社会组织会来接单。">

@@ -6,11 +6,11 @@ import { callFunction, day, report, V } from '../../lib'
 
 /** My needs with their progress; I confirm a job done, or withdraw one nobody took. Verified outcomes in my village below. */
 export default function Needs() {
-  const list = usePaged((page) => callFunction(V, 'myRequests', { page, pageSize: 10 }), [])
-  const pub = usePaged((page) => callFunction(V, 'publicRequests', { page, pageSize: 5 }), [])
+  const list = usePaged((page) => callFunction(V, 'myNeeds', { page, pageSize: 10 }), [])
+  const pub = usePaged((page) => callFunction(V, 'listPublicNeeds', { page, pageSize: 5 }), [])
   useDidShow(() => list.reload())
-  const act = useAction((i: { step: 'confirmRequest' | 'withdrawRequest'; id: string }, requestId) =>
-    callFunction(V, i.step, { requestId: i.id }, { requestId }),
+  const act = useAction((i: { action: 'confirmNeed' | 'withdrawNeed'; id: string }, requestId) =>
+    callFunction(V, i.action, { needId: i.id }, { requestId }),
   )
   return (
     <Page title="我的需求">
@@ -37,7 +37,7 @@ export default function Needs() {
                   confirm={`${r.takenByOrgName ?? ''}说已经办好：${r.outcome ?? ''}。属实吗？`}
                   confirmText="属实"
                   onConfirm={() =>
-                    void report(act.run({ step: 'confirmRequest', id: r.id }), '已确认').then((x) => x && list.reload())
+                    void report(act.run({ action: 'confirmNeed', id: r.id }), '已确认').then((x) => x && list.reload())
                   }
                 >
                   确认已办好
@@ -50,9 +50,7 @@ export default function Needs() {
                   confirm="撤回后这条需求不再公开，确定吗？"
                   confirmText="撤回"
                   onConfirm={() =>
-                    void report(act.run({ step: 'withdrawRequest', id: r.id }), '已撤回').then(
-                      (x) => x && list.reload(),
-                    )
+                    void report(act.run({ action: 'withdrawNeed', id: r.id }), '已撤回').then((x) => x && list.reload())
                   }
                 >
                   撤回

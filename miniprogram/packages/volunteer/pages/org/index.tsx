@@ -18,23 +18,23 @@ import { useAction, usePaged, useQuery } from '../../../../services/use-call'
 import { useMe } from '../../../../services/me'
 import { callFunction, go, report, V, when } from '../../lib'
 
-function Requests(props: { orgId: string; adminId: string }) {
+function Needs(props: { orgId: string; adminId: string }) {
   const [status, setStatus] = useState<'published' | 'taken'>('published')
   const list = usePaged(
-    (page) => callFunction(V, 'openRequests', { orgId: props.orgId, status, page, pageSize: 10 }),
+    (page) => callFunction(V, 'listOpenNeeds', { orgId: props.orgId, status, page, pageSize: 10 }),
     [props.orgId, status],
   )
   const [hours, setHours] = useState('1')
   const [outcome, setOutcome] = useState('')
   const take = useAction((id: string, requestId) =>
-    callFunction(V, 'takeRequest', { requestId: id, orgId: props.orgId }, { requestId }),
+    callFunction(V, 'takeNeed', { needId: id, orgId: props.orgId }, { requestId }),
   )
   const done = useAction((id: string, requestId) =>
     callFunction(
       V,
-      'completeRequest',
+      'completeNeed',
       {
-        requestId: id,
+        needId: id,
         outcome,
         volunteers: [{ userId: props.adminId, hours: Number(hours) || 0 }],
       },
@@ -107,7 +107,7 @@ export default function Org() {
   const tasks = usePaged(
     (page) =>
       chosen
-        ? callFunction(V, 'orgTasks', { orgId: chosen, page, pageSize: 10 })
+        ? callFunction(V, 'listOrgTasks', { orgId: chosen, page, pageSize: 10 })
         : Promise.resolve({ ok: true as const, data: { items: [], page, pageSize: 10, total: 0, hasMore: false } }),
     [chosen],
   )
@@ -165,7 +165,7 @@ export default function Org() {
               emptyTitle="还没有发布任务"
             />
           </Card>
-          {me ? <Requests orgId={chosen} adminId={me.user.id} /> : null}
+          {me ? <Needs orgId={chosen} adminId={me.user.id} /> : null}
         </View>
       )}
     </Page>

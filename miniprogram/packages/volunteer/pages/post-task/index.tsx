@@ -22,12 +22,12 @@ function parseBj(date: string, time: string): number | null {
 /** An organisation's admin posts a task: what, where, when (Beijing time), how many, points. */
 export default function PostTask() {
   const orgId = useRouter().params.orgId ?? ''
-  const tomorrow = Date.now() + 24 * HOUR
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
   const [category, setCategory] = useState<TaskCategory>('environment')
   const [placeName, setPlace] = useState('')
-  const [date, setDate] = useState(bjDay(tomorrow))
+  // tomorrow, read once when the page opens
+  const [date, setDate] = useState(() => bjDay(Date.now() + 24 * HOUR))
   const [time, setTime] = useState('09:00')
   const [hours, setHours] = useState('2')
   const [slots, setSlots] = useState('10')

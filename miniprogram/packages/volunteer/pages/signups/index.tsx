@@ -9,7 +9,7 @@ import { callFunction, report, V, when } from '../../lib'
 /** Organiser's view of a task: the check-in code to show, the sign-up list, and confirming each volunteer's hours. */
 export default function Signups() {
   const taskId = useRouter().params.taskId ?? ''
-  const code = useQuery(() => callFunction(V, 'taskCode', { taskId }), [taskId])
+  const code = useQuery(() => callFunction(V, 'getTaskCode', { taskId }), [taskId])
   const [qr, setQr] = useState<string | null>(null)
   useEffect(() => {
     if (code.data)

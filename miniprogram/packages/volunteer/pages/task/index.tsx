@@ -4,13 +4,14 @@ import { useState } from 'react'
 import { Button, Card, ConfirmButton, ErrorBlock, Field, Loading, Page, Row, Tag } from '../../../../components'
 import { useAction, useQuery } from '../../../../services/use-call'
 import { IS_WEAPP } from '../../../../services/env'
-import { callFunction, go, report, V, when } from '../../lib'
+import { callFunction, go, report, useNow, V, when } from '../../lib'
 
 /** One task: details, sign up / cancel, check in and out (scan the organiser's code, or by location). */
 export default function TaskPage() {
   const id = useRouter().params.id ?? ''
   const q = useQuery(() => callFunction(V, 'getTask', { taskId: id }), [id])
   const [code, setCode] = useState('')
+  const now = useNow()
   const signup = useAction((_: null, requestId) => callFunction(V, 'signup', { taskId: id }, { requestId }))
   const cancel = useAction((_: null, requestId) => callFunction(V, 'cancelSignup', { taskId: id }, { requestId }))
   const clock = useAction(
@@ -108,7 +109,7 @@ export default function TaskPage() {
                 </Button>
               </View>
             ) : null}
-            {!mine.checkInAt && Date.now() <= t.signupDeadline ? (
+            {!mine.checkInAt && now <= t.signupDeadline ? (
               <ConfirmButton
                 kind="danger"
                 loading={cancel.pending}
@@ -120,7 +121,7 @@ export default function TaskPage() {
               </ConfirmButton>
             ) : null}
           </View>
-        ) : t.status === 'open' && Date.now() <= t.signupDeadline ? (
+        ) : t.status === 'open' && now <= t.signupDeadline ? (
           <Button
             loading={signup.pending}
             onClick={() => void report(signup.run(null), '报名成功').then((r) => r && q.reload())}

@@ -32,14 +32,14 @@ export default function Tasks() {
       ) : null}
       <Card>
         <Row title="我的志愿时长" sub="时长记录，可打印" arrow onClick={() => go('hours')} />
-        {has('request_create') ? (
+        {has('need_create') ? (
           <Row title="我要点单" sub="有困难？发布需求，社会组织来帮忙" arrow onClick={() => go('need')} />
         ) : null}
         <Row title="我的需求" sub="我发布的需求和办理进度" arrow onClick={() => go('needs')} />
         {has('org_manage') || has('task_publish') ? (
           <Row title="组织管理" sub="发布任务、报名名单、确认时长、接单" arrow onClick={() => go('org')} />
         ) : null}
-        {has('org_approve') || has('request_verify') || has('volunteer_stats') ? (
+        {has('org_approve') || has('need_verify') || has('volunteer_figures') ? (
           <Row title="村里审核与统计" sub="审核组织、公开需求、验单、统计" arrow onClick={() => go('village')} />
         ) : null}
       </Card>

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
-import type { RequestStatus } from '@shared/volunteer/volunteer.states'
+import type { NeedStatus } from '@shared/volunteer/volunteer.states'
 import {
   Button,
   Card,
@@ -68,7 +68,7 @@ function Orgs(props: { unitId: string }) {
   )
 }
 
-const STATUS_FILTER: Array<{ value: RequestStatus; label: string }> = [
+const STATUS_FILTER: Array<{ value: NeedStatus; label: string }> = [
   { value: 'submitted', label: '待审核' },
   { value: 'confirmed', label: '待验单' },
   { value: 'published', label: '待接单' },
@@ -76,22 +76,22 @@ const STATUS_FILTER: Array<{ value: RequestStatus; label: string }> = [
   { value: 'verified', label: '已验单' },
 ]
 
-function Requests(props: { unitId: string }) {
-  const [status, setStatus] = useState<RequestStatus>('submitted')
+function Needs(props: { unitId: string }) {
+  const [status, setStatus] = useState<NeedStatus>('submitted')
   const list = usePaged(
-    (page) => callFunction(V, 'villageRequests', { unitId: props.unitId, status, page, pageSize: 10 }),
+    (page) => callFunction(V, 'listVillageNeeds', { unitId: props.unitId, status, page, pageSize: 10 }),
     [props.unitId, status],
   )
   const [note, setNote] = useState('')
   const [points, setPoints] = useState<'yes' | 'no'>('yes')
   const review = useAction((i: { id: string; approve: boolean }, requestId) =>
-    callFunction(V, 'reviewRequest', { requestId: i.id, approve: i.approve, note }, { requestId }),
+    callFunction(V, 'reviewNeed', { needId: i.id, approve: i.approve, note }, { requestId }),
   )
   const verify = useAction((i: { id: string; approve: boolean }, requestId) =>
     callFunction(
       V,
-      'verifyRequest',
-      { requestId: i.id, approve: i.approve, note, awardPoints: points === 'yes' },
+      'verifyNeed',
+      { needId: i.id, approve: i.approve, note, awardPoints: points === 'yes' },
       { requestId },
     ),
   )
@@ -181,7 +181,7 @@ function Requests(props: { unitId: string }) {
 }
 
 function Figures(props: { unitId: string }) {
-  const q = useQuery(() => callFunction(V, 'figures', { unitId: props.unitId }), [props.unitId])
+  const q = useQuery(() => callFunction(V, 'getFigures', { unitId: props.unitId }), [props.unitId])
   if (!q.data) return q.error ? <ErrorBlock message={q.error.message} onRetry={q.reload} /> : <Loading />
   const rows = [q.data.unit, ...q.data.orgs]
   return (
@@ -190,7 +190,7 @@ function Figures(props: { unitId: string }) {
         <Row
           key={s.refId}
           title={s.name}
-          sub={`任务 ${s.tasks} · 报名 ${s.signups} · 到场率 ${s.attendanceRate ?? '—'}% · 时长 ${s.confirmedHours} 小时 · 接单 ${s.requestsTaken} · 验单 ${s.requestsVerified} · 平均 ${s.avgTakeHours ?? '—'} 小时接单`}
+          sub={`任务 ${s.tasks} · 报名 ${s.signups} · 到场率 ${s.attendanceRate ?? '—'}% · 时长 ${s.confirmedHours} 小时 · 接单 ${s.needsTaken} · 验单 ${s.needsVerified} · 平均 ${s.avgTakeHours ?? '—'} 小时接单`}
         />
       ))}
     </Card>
@@ -203,7 +203,7 @@ export default function Village() {
   const units = useMemo(
     () =>
       me
-        ? [...unitsWith(me, 'request_verify'), ...unitsWith(me, 'org_approve'), ...unitsWith(me, 'volunteer_stats')]
+        ? [...unitsWith(me, 'need_verify'), ...unitsWith(me, 'org_approve'), ...unitsWith(me, 'volunteer_figures')]
         : [],
     [me],
   )
@@ -231,8 +231,8 @@ export default function Village() {
         </Card>
       ) : null}
       {has('org_approve') ? <Orgs unitId={chosen} /> : null}
-      {has('request_verify') ? <Requests unitId={chosen} /> : null}
-      {has('volunteer_stats') ? <Figures unitId={chosen} /> : null}
+      {has('need_verify') ? <Needs unitId={chosen} /> : null}
+      {has('volunteer_figures') ? <Figures unitId={chosen} /> : null}
     </Page>
   )
 }

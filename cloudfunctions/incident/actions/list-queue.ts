@@ -1,0 +1,48 @@
+import { incidentContract } from '@shared/incident/incident.contract'
+import { C } from '../../_core/collections'
+import type { Filter, FindOptions } from '../../_core/port'
+import type { Runtime } from '../../_core/runtime'
+import { ANYWHERE, defineAction } from '../../_core/wrap'
+import { unitFilter } from '../incident.repo'
+import { toSummary } from '../incident.views'
+
+/**
+ * todo: incidents held by my units now (soonest deadline first); all: every incident in one unit of my
+ * scope (newest first). A pure read: deadlines are enforced by the sweep timer (incident.sweep.ts).
+ */
+export const listQueue = defineAction(incidentContract.actions.listQueue, {
+  // without a unit, the queue is every unit of the caller's scope
+  load: async ({ unitId }) => ({ unitId: unitId ?? ANYWHERE }),
+  run: async ({ input: { view, unitId, page, pageSize }, ctx }) => {
+    const roots = unitId ? [unitId] : ctx.scopeRoots('incident_view')
+    let find: FindOptions
+    if (view === 'todo') {
+      find = { where: { handlerUnitId: { $in: roots }, open: true }, orderBy: [['dueAt', 'asc']] }
+    } else {
+      find = { where: await unitFilter(ctx.rt, roots[0] ?? '-'), orderBy: [['reportedAt', 'desc']] }
+    }
+    // one row past the page says whether there is more; the total never counts the collection per page
+    const [rows, total] = await Promise.all([
+      ctx.db.find(C.incidents, { ...find, limit: pageSize + 1, offset: (page - 1) * pageSize }),
+      view === 'todo' ? ctx.db.count(C.incidents, find.where) : allTotal(ctx.rt, roots[0] ?? '-', find.where!),
+    ])
+    const items = await Promise.all(rows.slice(0, pageSize).map((r) => toSummary(ctx.rt, r)))
+    return { items, page, pageSize, total, hasMore: rows.length > pageSize }
+  },
+})
+
+/**
+ * How many incidents a unit has ever had, from its kept monthly counters (`found` is added once per report
+ * to every unit above the grid): one indexed read of ≤ 12 docs a year instead of counting its history.
+ * Departments have no `found`; theirs is the count of the cases dispatched to them (a small share).
+ */
+async function allTotal(rt: Runtime, unitId: string, where: Filter): Promise<number> {
+  const unit = await rt.units.get(unitId)
+  if (!unit || unit.level === 'department') return rt.db.count(C.incidents, where)
+  const months = await rt.db.find(C.incident_counters, {
+    where: { unitId },
+    orderBy: [['month', 'asc']],
+    limit: 1000,
+  })
+  return months.reduce((n, m) => n + (m.found ?? 0), 0)
+}

@@ -1,0 +1,203 @@
+import { IncidentErrors } from '@shared/incident/incident.contract'
+import { acceptDue, deadlineRule, geohash, incidentCode, resolveDue } from '@shared/incident/incident.rules'
+import {
+  HANDLER_LEVEL_LABELS,
+  type Incident,
+  type IncidentEvent,
+  type Party,
+  type ReportInput,
+} from '@shared/incident/incident.schema'
+import { bjDay, bjMonth } from '@shared/time/beijing'
+import { C } from '../_core/collections'
+import type { PushMessage } from '../_core/notifier'
+import type { TxStore } from '../_core/port'
+import type { Runtime } from '../_core/runtime'
+import { noticeFor, type HolderNotice } from './incident.holders'
+import {
+  appendEvent,
+  bump,
+  categoriesFor,
+  countedUnits,
+  placeOfGrid,
+  safeReportId,
+  unitForLevel,
+  writeInbox,
+  type GridPlace,
+} from './incident.repo'
+
+/**
+ * Creating an incident in two halves, so other domains can create one inside their own transaction (a
+ * hazard found on patrol): `prepareIncident` does the reads and checks (grid, category, the first handler's
+ * holders) in an action's `load`, before any transaction; `createIncidentInTx` does the writes (incident, first
+ * timeline event, counters, the inbox messages, the grid's daily report) in its `run`, with the caller's `tx`,
+ * and returns the messages for the caller to `push(...)` after the commit.
+ *
+ * The draft's photos must already be adopted and its text checked: an action's `photos` and `texts` do both.
+ */
+export interface IncidentDraft {
+  id: string
+  now: number
+  reporter: { id: string; name: string; phone: string | null }
+  source: Incident['source']
+  category: string
+  severity: Incident['severity']
+  description: string
+  photos: string[]
+  location: Incident['location']
+  address: string
+  gridId: string
+  anonymous: boolean
+  parties: Party[]
+  /** grid workers' reports also count as the grid's daily report ("有事报信息") */
+  countsAsDailyReport: boolean
+}
+
+export interface PreparedIncident {
+  draft: IncidentDraft
+  place: GridPlace
+  categoryLabel: string
+  /** the holders at the first handler unit, told of the new report */
+  notice: HolderNotice | null
+}
+
+export async function prepareIncident(rt: Runtime, draft: IncidentDraft): Promise<PreparedIncident> {
+  const place = await placeOfGrid(rt, draft.gridId)
+  const categories = await categoriesFor(rt, place.countyId)
+  const category = categories.find((c) => c.key === draft.category)
+  if (!category) throw IncidentErrors.UNKNOWN_CATEGORY()
+  const level = deadlineRule(draft.category, draft.severity).firstLevel
+  const notice = await noticeFor(
+    rt,
+    unitForLevel({ ...place, departmentId: null }, level),
+    'submitted',
+    level,
+    draft.reporter.id,
+  )
+  return { draft, place, categoryLabel: category.label, notice }
+}
+
+export async function createIncidentInTx(
+  tx: TxStore,
+  { draft, place, categoryLabel, notice }: PreparedIncident,
+): Promise<{ incident: Incident; event: IncidentEvent; messages: PushMessage[] }> {
+  const now = draft.now
+  const rule = deadlineRule(draft.category, draft.severity)
+  const dueAt = acceptDue(rule, now)
+  const base = { ...place, departmentId: null }
+  const incident: Incident = {
+    _id: draft.id,
+    code: incidentCode(bjDay(now), draft.id),
+    category: draft.category,
+    categoryLabel,
+    severity: draft.severity,
+    description: draft.description,
+    photos: draft.photos,
+    location: draft.location,
+    cell: draft.location ? geohash(draft.location.lat, draft.location.lng) : null,
+    address: draft.address,
+    ...place,
+    reporterId: draft.reporter.id,
+    reporterName: draft.reporter.name,
+    reporterPhone: draft.reporter.phone,
+    anonymous: draft.anonymous,
+    source: draft.source,
+    status: 'submitted',
+    open: true,
+    level: rule.firstLevel,
+    handlerUnitId: unitForLevel(base, rule.firstLevel),
+    dueAt,
+    sweepAt: dueAt,
+    resolveBy: resolveDue(rule, now),
+    overdue: false,
+    reportedAt: now,
+    month: bjMonth(now),
+    acceptedAt: null,
+    resolvedAt: null,
+    resolvedLevel: null,
+    resolvedUnitId: null,
+    resolution: null,
+    firstClosedAt: null,
+    confirmedAt: null,
+    departmentId: null,
+    dispatchUnitId: null,
+    dispatchDeadline: null,
+    reportedBackAt: null,
+    escalatedBy: null,
+    deptScore: null,
+    rating: null,
+    ratingComment: null,
+    rejectReason: null,
+    dispute: draft.category === 'dispute' ? { parties: draft.parties, mediations: [], outcome: null } : null,
+    followerIds: [],
+    joinCount: 0,
+    seq: 1,
+    updatedAt: now,
+  }
+  await tx.insert(C.incidents, incident)
+  const event = await appendEvent(tx, {
+    incidentId: incident._id,
+    seq: 1,
+    action: 'report',
+    fromStatus: null,
+    toStatus: 'submitted',
+    level: incident.level,
+    unitId: incident.handlerUnitId,
+    byUserId: draft.reporter.id,
+    byName: draft.reporter.name,
+    at: now,
+    note: '',
+    photos: [],
+  })
+  const month = bjMonth(now)
+  await bump(tx, countedUnits(place), month, { found: 1 })
+  if (draft.countsAsDailyReport) {
+    const day = bjDay(now)
+    const id = safeReportId(place.gridId, day)
+    if (!(await tx.get(C.safe_reports, id))) {
+      await tx.insert(C.safe_reports, {
+        _id: id,
+        gridId: place.gridId,
+        villageId: place.villageId,
+        townshipId: place.townshipId,
+        day,
+        kind: 'incident',
+        byUserId: draft.reporter.id,
+        byName: draft.reporter.name,
+        note: incident.code,
+        at: now,
+      })
+      await bump(tx, countedUnits(place), month, { safeDays: 1 })
+    }
+  }
+  const messages = await writeInbox(
+    tx,
+    [draft.reporter.id],
+    incident._id,
+    1,
+    {
+      title: '上报成功',
+      body: `您上报的"${categoryLabel}"已收到（编号 ${incident.code}），${HANDLER_LEVEL_LABELS[incident.level]}会尽快受理。`,
+    },
+    now,
+  )
+  if (notice?.when(incident))
+    messages.push(...(await writeInbox(tx, notice.userIds, incident._id, 1, notice.tell(incident), now)))
+  return { incident, event, messages }
+}
+
+/** The report action's input as a draft (for the resident's own report). */
+export function draftFromInput(
+  input: ReportInput,
+  args: Pick<IncidentDraft, 'id' | 'now' | 'reporter' | 'source' | 'photos' | 'gridId' | 'countsAsDailyReport'>,
+): IncidentDraft {
+  return {
+    ...args,
+    category: input.category,
+    severity: input.severity,
+    description: input.description,
+    location: input.location,
+    address: input.address,
+    anonymous: input.anonymous,
+    parties: input.parties,
+  }
+}

@@ -1,0 +1,90 @@
+import type { Permission } from '@shared/auth/permissions'
+import { ROLE_NAMES, ROLES } from '@shared/auth/roles'
+import type { Incident, IncidentStatus, TransitionAction } from '@shared/incident/incident.schema'
+import { nextState, workPermission } from '@shared/incident/incident.states'
+import { formatBj } from '@shared/time/beijing'
+import { C } from '../_core/collections'
+import type { Runtime } from '../_core/runtime'
+import { unitForLevel, type Tell } from './incident.repo'
+
+/**
+ * The holders of a permission in a unit: the people told of new work there. They are looked up before the
+ * transaction (a query; the transaction itself only reads and writes by id) and told inside it, only if the
+ * transition really put the incident where it was predicted to go.
+ */
+export interface HolderNotice {
+  userIds: string[]
+  /** does the incident as the transition wrote it still call for this notice? */
+  when: (inc: Incident) => boolean
+  tell: (inc: Incident) => Tell
+}
+
+/** Who holds a permission through a role held in exactly this unit (not above it: a county official is not paged for every grid). */
+export async function holdersIn(rt: Runtime, unitId: string, permission: Permission): Promise<string[]> {
+  // by role (the index's third field): a grid's residents hold roles there too, and there may be hundreds
+  const roles = ROLE_NAMES.filter((r) => ROLES[r].permissions.includes(permission))
+  if (!roles.length) return []
+  const rows = await rt.db.find(C.role_assignments, {
+    where: { unitId, revokedAt: null, role: { $in: roles } },
+    limit: 500,
+  })
+  return [...new Set(rows.map((r) => r.userId))]
+}
+
+const brief = (s: string) => (s.length > 30 ? `${s.slice(0, 30)}…` : s)
+
+/** "环境卫生（SJ…）：三号楼后面垃圾…" — the case in one line, for every message to holders. */
+export function caseLine(inc: Incident): string {
+  return `${inc.categoryLabel}（${inc.code}）：${brief(inc.description)}`
+}
+
+export function workTell(inc: Incident): Tell {
+  const what = caseLine(inc)
+  const by = inc.dueAt ? `，请在 ${formatBj(inc.dueAt)} 前处理` : ''
+  switch (inc.status) {
+    case 'submitted':
+      return { title: '新上报待受理', body: `${what}${by}。` }
+    case 'escalated':
+      return { title: inc.level === 'township' ? '有事件待派单' : '有事件上报到本级', body: `${what}${by}。` }
+    case 'reopened':
+      return { title: '群众不满意，请重新处理', body: `${what}${by}。` }
+    case 'dispatched':
+      return {
+        title: '新的派单',
+        body: `${what}，请在 ${formatBj(inc.dispatchDeadline ?? inc.dueAt ?? inc.updatedAt)} 前办结并反馈。`,
+      }
+    case 'reported_back':
+      return { title: '部门已反馈，请销号', body: `${what}${by}。` }
+    default:
+      return { title: '事件有新进展', body: `${what}。` }
+  }
+}
+
+/** The notice for the people who must act once the incident waits in `status` in `unitId`. */
+export async function noticeFor(
+  rt: Runtime,
+  unitId: string,
+  status: IncidentStatus,
+  level: Incident['level'],
+  exclude: string | null,
+): Promise<HolderNotice | null> {
+  const permission = workPermission(status, level)
+  if (!permission) return null
+  const userIds = (await holdersIn(rt, unitId, permission)).filter((u) => u !== exclude)
+  if (!userIds.length) return null
+  return { userIds, when: (i) => i.handlerUnitId === unitId && i.status === status, tell: workTell }
+}
+
+/** Predicts where a transition takes the incident (as read before the transaction) and who must then act. */
+export async function noticeForTransition(
+  rt: Runtime,
+  inc: Incident,
+  action: TransitionAction,
+  patch: Partial<Incident>,
+  actorId: string | null,
+): Promise<HolderNotice | null> {
+  const next = nextState(inc, action)
+  if (!next) return null
+  const unitId = unitForLevel({ ...inc, ...patch }, next.level)
+  return noticeFor(rt, unitId, next.status, next.level, actorId)
+}

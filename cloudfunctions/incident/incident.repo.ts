@@ -1,0 +1,274 @@
+import type { Unit } from '@shared/account/account.schema'
+import { CommonErrors } from '@shared/errors'
+import { IncidentErrors } from '@shared/incident/incident.contract'
+import {
+  DEFAULT_CATEGORIES,
+  type Category,
+  type CounterField,
+  type HandlerLevel,
+  type Incident,
+  type IncidentCounter,
+  type IncidentEvent,
+  type InboxMessage,
+} from '@shared/incident/incident.schema'
+import { C } from '../_core/collections'
+import { stableId, timeId } from '../_core/ids'
+import type { PushMessage } from '../_core/notifier'
+import { getOr, type DataPort, type Filter, type TxStore } from '../_core/port'
+import type { Runtime } from '../_core/runtime'
+
+/**
+ * The incident domain's data: its documents by id, the places of grids, the counters figures come from, the
+ * timeline and the inbox. Collections are named in `_core/collections.ts`; their ids are made here.
+ */
+
+export async function loadIncident(db: Pick<DataPort, 'get'> | TxStore, id: string): Promise<Incident> {
+  return getOr(db, C.incidents, id, IncidentErrors.NOT_FOUND)
+}
+
+/** An incident's timeline, oldest first. */
+export async function loadEvents(db: Pick<DataPort, 'find'>, incidentId: string): Promise<IncidentEvent[]> {
+  return db.find(C.incident_events, { where: { incidentId }, orderBy: [['seq', 'asc']], limit: 200 })
+}
+
+// ---- places ----
+
+/** A grid's ancestry by level, from its unit path (prefecture › county › township › village › grid). */
+export interface GridPlace {
+  prefectureId: string
+  countyId: string
+  townshipId: string
+  villageId: string
+  gridId: string
+}
+
+/** The place of a unit that is a grid, or null for any other unit. */
+export function gridPlace(unit: Unit): GridPlace | null {
+  if (unit.level !== 'grid' || unit.path.length !== 5) return null
+  const [prefectureId, countyId, townshipId, villageId] = unit.path as [string, string, string, string, string]
+  return { prefectureId, countyId, townshipId, villageId, gridId: unit._id }
+}
+
+export async function placeOfGrid(rt: Runtime, gridId: string): Promise<GridPlace> {
+  const grid = await rt.units.get(gridId)
+  if (!grid) throw IncidentErrors.NO_GRID()
+  const place = gridPlace(grid)
+  if (!place) throw IncidentErrors.NOT_A_GRID()
+  return place
+}
+
+/** The units whose figures an incident counts in (prefecture down to grid). */
+export function countedUnits(p: GridPlace): string[] {
+  return [p.prefectureId, p.countyId, p.townshipId, p.villageId, p.gridId]
+}
+
+export function unitForLevel(
+  inc: Pick<Incident, 'gridId' | 'villageId' | 'townshipId' | 'departmentId'>,
+  level: HandlerLevel,
+): string {
+  if (level === 'grid') return inc.gridId
+  if (level === 'village') return inc.villageId
+  if (level === 'township') return inc.townshipId
+  if (!inc.departmentId) throw new Error('department level without a department')
+  return inc.departmentId
+}
+
+/** The incident field that places it under a unit of this level (for indexed unit queries). */
+export function fieldForUnit(unit: Unit): string {
+  switch (unit.level) {
+    case 'prefecture':
+      return 'prefectureId'
+    case 'county':
+      return 'countyId'
+    case 'township':
+      return 'townshipId'
+    case 'village':
+      return 'villageId'
+    case 'grid':
+      return 'gridId'
+    case 'department':
+      return 'departmentId'
+  }
+}
+
+export async function unitFilter(rt: Runtime, unitId: string): Promise<Filter> {
+  const unit = await rt.units.get(unitId)
+  if (!unit) throw CommonErrors.NOT_FOUND('没有找到相关单位')
+  return { [fieldForUnit(unit)]: unitId }
+}
+
+const PAGE = 1000
+
+/**
+ * Grids under a unit (the safe-report roll call, grid-days in figures): one indexed `parentId in […]` query per
+ * level below the unit (≤ 4 at a prefecture, in chunks of 100 parents), so the cost follows the grids found,
+ * not one query per unit of the subtree; then kept for as long as units are (UnitDirectory.memo).
+ */
+export function gridsUnder(rt: Runtime, unitId: string): Promise<Unit[]> {
+  return rt.units.memo(`grids-under:${unitId}`, () => walkGrids(rt, unitId))
+}
+
+/** Every unit under one of `parents`, in pages of 1000 (CloudBase's largest page), in `_id` order. */
+async function childrenOf(rt: Runtime, parents: string[]): Promise<Unit[]> {
+  const out: Unit[] = []
+  for (;;) {
+    const rows = await rt.db.find(C.units, {
+      where: { parentId: { $in: parents } },
+      orderBy: [['_id', 'asc']],
+      limit: PAGE,
+      offset: out.length,
+    })
+    out.push(...rows)
+    if (rows.length < PAGE) return out
+  }
+}
+
+async function walkGrids(rt: Runtime, unitId: string): Promise<Unit[]> {
+  const unit = await rt.units.get(unitId)
+  if (!unit) return []
+  if (unit.level === 'grid') return [unit]
+  if (unit.level === 'department') return []
+  const grids: Unit[] = []
+  let parents = [unitId]
+  while (parents.length) {
+    const next: string[] = []
+    for (let i = 0; i < parents.length; i += 100) {
+      for (const u of await childrenOf(rt, parents.slice(i, i + 100))) {
+        if (u.level === 'grid') grids.push(u)
+        else if (u.level !== 'department') next.push(u._id)
+      }
+    }
+    parents = next
+  }
+  return grids.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
+}
+
+/** Grid count under each unit right below `unit` (by the grid's path), from one walk of the subtree. */
+export async function gridCountsBelow(rt: Runtime, unit: Unit): Promise<Map<string, number>> {
+  const out = new Map<string, number>()
+  if (unit.level === 'grid' || unit.level === 'department') return out
+  const depth = unit.path.length
+  for (const g of await gridsUnder(rt, unit._id)) {
+    const child = g.path[depth]
+    if (child) out.set(child, (out.get(child) ?? 0) + 1)
+  }
+  return out
+}
+
+/** Categories are set per county (县级): the county, or NOT_A_COUNTY for any other unit. */
+export async function loadCounty(rt: Runtime, countyId: string): Promise<Unit> {
+  const unit = await rt.units.get(countyId)
+  if (unit?.level !== 'county') throw IncidentErrors.NOT_A_COUNTY()
+  return unit
+}
+
+/** The categories residents choose from in a county (its own list, else the default one). */
+export async function categoriesFor(rt: Runtime, countyId: string): Promise<Category[]> {
+  const cfg = await rt.db.get(C.incident_configs, countyId)
+  return cfg?.categories ?? DEFAULT_CATEGORIES.map((c) => ({ ...c }))
+}
+
+/** 报平安: one per grid per Beijing day. */
+export function safeReportId(gridId: string, day: string): string {
+  return stableId('sr', gridId, day)
+}
+
+// ---- counters ----
+
+export function counterId(unitId: string, month: string): string {
+  return stableId('icn', unitId, month)
+}
+
+export type Deltas = Partial<Record<CounterField, number>>
+
+/** Adds to the per-unit per-month counters inside the caller's transaction (read, add, write by id). */
+export async function bump(tx: TxStore, unitIds: readonly string[], month: string, deltas: Deltas): Promise<void> {
+  const entries = Object.entries(deltas).filter(([, v]) => v) as Array<[CounterField, number]>
+  if (!entries.length) return
+  for (const unitId of new Set(unitIds)) {
+    const id = counterId(unitId, month)
+    const next = { ...((await tx.get(C.incident_counters, id)) ?? ({ _id: id, unitId, month } as IncidentCounter)) }
+    for (const [f, v] of entries) next[f] = Number(next[f] ?? 0) + v
+    await tx.set(C.incident_counters, next)
+  }
+}
+
+/** The monthly counters of several units in one indexed query (`[unitId, month]`), by unit. */
+export async function countersOf(
+  rt: Runtime,
+  unitIds: readonly string[],
+  months: readonly string[],
+): Promise<Map<string, IncidentCounter[]>> {
+  const out = new Map<string, IncidentCounter[]>(unitIds.map((u) => [u, []]))
+  const per = Math.max(1, Math.floor(PAGE / Math.max(1, months.length)))
+  for (let i = 0; i < unitIds.length; i += per) {
+    const docs = await rt.db.find(C.incident_counters, {
+      where: { unitId: { $in: unitIds.slice(i, i + per) }, month: { $in: [...months] } },
+      limit: PAGE,
+    })
+    for (const d of docs) out.get(d.unitId)?.push(d)
+  }
+  return out
+}
+
+// ---- timeline and inbox ----
+
+/**
+ * An incident's events by its id and sequence number: a second transition on the same seq is a duplicate, and a
+ * new incident's events go in at the end of the index (incident ids start with their time). Nothing looks an
+ * event up by id.
+ */
+export function eventId(incidentId: string, seq: number): string {
+  return `ie_${incidentId}_${String(seq).padStart(4, '0')}`
+}
+
+/** Inserts an event with the next sequence number (a concurrent transition on the same seq fails as a duplicate). */
+export async function appendEvent(tx: TxStore, event: Omit<IncidentEvent, '_id'>): Promise<IncidentEvent> {
+  const doc: IncidentEvent = { _id: eventId(event.incidentId, event.seq), ...event }
+  await tx.insert(C.incident_events, doc)
+  return doc
+}
+
+export interface Tell {
+  title: string
+  body: string
+}
+
+/**
+ * One message per person, case, transition and title (told twice in one, it is stored once), with the time
+ * first so new messages go in at the end of the index instead of at random places.
+ */
+export function inboxId(userId: string, incidentId: string | null, seq: number, title: string, at: number): string {
+  return timeId('im', at, userId, incidentId ?? '-', String(seq), title)
+}
+
+/** Inbox messages for people, written in the caller's transaction; returns them as pushes for after the commit. */
+export async function writeInbox(
+  tx: TxStore,
+  userIds: readonly string[],
+  incidentId: string | null,
+  seq: number,
+  t: Tell,
+  at: number,
+): Promise<PushMessage[]> {
+  const out: PushMessage[] = []
+  for (const userId of new Set(userIds)) {
+    const msg: InboxMessage = {
+      _id: inboxId(userId, incidentId, seq, t.title, at),
+      userId,
+      incidentId,
+      title: t.title,
+      body: t.body,
+      at,
+      readAt: null,
+    }
+    await tx.set(C.incident_inbox, msg)
+    out.push({ userId, incidentId, title: t.title, body: t.body, at })
+  }
+  return out
+}
+
+/** The people who hear how a case goes: its reporter and those who joined it. */
+export function audience(inc: Pick<Incident, 'reporterId' | 'followerIds'>): string[] {
+  return [inc.reporterId, ...inc.followerIds]
+}

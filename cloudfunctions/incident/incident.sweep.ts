@@ -1,0 +1,128 @@
+import { HANDLER_LEVEL_LABELS, type Incident } from '@shared/incident/incident.schema'
+import { nextState } from '@shared/incident/incident.states'
+import { C } from '../_core/collections'
+import type { Filter } from '../_core/port'
+import type { Runtime } from '../_core/runtime'
+import { pushAll, type Timer } from '../_core/wrap'
+import { caseLine, holdersIn, noticeForTransition } from './incident.holders'
+import { countedUnits } from './incident.repo'
+import { applyTransition } from './incident.transition'
+
+export interface SweepResult {
+  escalated: number
+  flagged: number
+  confirmed: number
+}
+
+const SYSTEM = { userId: null, name: '系统' }
+
+/** The dispatch centre is told when a case at the township or a department runs past its deadline. */
+function overdueTell(inc: Incident): { title: string; body: string } {
+  return {
+    title: inc.status === 'dispatched' ? '派单已超期' : '事件已超期',
+    body: `${caseLine(inc)}，已超过处理时限，请督办。`,
+  }
+}
+
+/**
+ * Deadlines enforce themselves: an incident whose stage deadline passed is escalated one level
+ * (grid → village → township) and flagged overdue; at the township or a department it is flagged and the
+ * dispatch centre told; a resolved case the reporter did not rate in time is closed unrated.
+ *
+ * Idempotent by state: each incident is re-read in its own transaction and handled only if its stage
+ * deadline (`sweepAt`) is still past; handling sets a new stage or clears `sweepAt`. Runs from the
+ * CloudBase timer (`sweepTimer`, every 15 minutes; the local host's interval) and when a dispatcher asks
+ * (`sweepOverdue`), in their scope.
+ *
+ * The due cases are found through the one `sweepAt` index and, for a scope, kept by the incident's field for
+ * that unit's level: with the timer running, the cases past their deadline at any moment are few (those that
+ * fell due since its last run), so an index per level was four more index writes on every report and transition
+ * for little. `limit` bounds the cases handled; at most `limit` × 10 due cases are looked at for a scope.
+ */
+export async function sweepOverdue(rt: Runtime, now: number, scope: Filter = {}, limit = 100): Promise<SweepResult> {
+  const within = Object.entries(scope)
+  const due: Incident[] = []
+  for (let offset = 0; due.length < limit && offset < limit * 10; offset += limit) {
+    const page = await rt.db.find(C.incidents, {
+      where: { sweepAt: { $lt: now } },
+      orderBy: [['sweepAt', 'asc']],
+      limit,
+      offset,
+    })
+    due.push(
+      ...page
+        .filter((inc) => within.every(([f, v]) => (inc as unknown as Record<string, unknown>)[f] === v))
+        .slice(0, limit - due.length),
+    )
+    if (page.length < limit) break
+  }
+  const result: SweepResult = { escalated: 0, flagged: 0, confirmed: 0 }
+  for (const candidate of due) {
+    try {
+      // who to tell, looked up before the transaction: the next level's holders, or the dispatch centre
+      const notice =
+        candidate.status === 'resolved'
+          ? null
+          : nextState(candidate, 'auto_escalate')
+            ? await noticeForTransition(rt, candidate, 'auto_escalate', {}, null)
+            : {
+                userIds: await holdersIn(rt, candidate.townshipId, 'incident_dispatch'),
+                when: () => true,
+                tell: overdueTell,
+              }
+      const outcome = await rt.db.transaction(async (tx) => {
+        const inc = await tx.get(C.incidents, candidate._id)
+        if (!inc || inc.sweepAt === null || inc.sweepAt >= now) return null
+        if (inc.status === 'resolved') {
+          const r = await applyTransition(tx, inc._id, {
+            kind: { action: 'auto_confirm' },
+            by: SYSTEM,
+            note: '超过评价期限未评价，按已结案（未评价）处理',
+            photos: [],
+            now,
+            tell: () => ({ title: '事件已结案', body: '您没有在期限内评价，这件事按"已结案、未评价"处理。' }),
+          })
+          return { kind: 'confirmed' as const, messages: r.messages }
+        }
+        if (nextState(inc, 'auto_escalate')) {
+          const r = await applyTransition(tx, inc._id, {
+            kind: { action: 'auto_escalate' },
+            by: SYSTEM,
+            note: `${HANDLER_LEVEL_LABELS[inc.level]}超时未处理，自动上报上一级`,
+            photos: [],
+            now,
+            notice,
+            tell: (u) => ({ title: '事件已上报上级', body: `您上报的事已转到${HANDLER_LEVEL_LABELS[u.level]}处理。` }),
+          })
+          return { kind: 'escalated' as const, messages: r.messages }
+        }
+        const r = await applyTransition(tx, inc._id, {
+          kind: { record: 'overdue' },
+          by: SYSTEM,
+          note: inc.status === 'dispatched' ? '职能部门超过办理时限' : '超过处理时限',
+          photos: [],
+          now,
+          patch: () => ({ overdue: true, sweepAt: null }),
+          notice,
+          counters: (i) => (i.overdue ? [] : [[countedUnits(i), { overdue: 1 }]]),
+        })
+        return { kind: 'flagged' as const, messages: r.messages }
+      })
+      if (!outcome) continue
+      result[outcome.kind] += 1
+      await pushAll(rt, outcome.messages)
+    } catch (err) {
+      rt.log.error('sweep failed for an incident', {
+        id: candidate._id,
+        error: err instanceof Error ? err.message : String(err),
+      })
+    }
+  }
+  return result
+}
+
+/**
+ * Deadlines escalate even when nobody opens a queue: CloudBase's timer trigger (config.json), or the local host's
+ * interval, sweeps every unit.
+ */
+export const sweepTimer: Timer = { everyMinutes: 15, run: (rt, now) => sweepOverdue(rt, now, {}, 500) }

@@ -1,0 +1,263 @@
+import type { z } from 'zod'
+import type { ActionDef } from '@shared/contract'
+import { IncidentErrors } from '@shared/incident/incident.contract'
+import type {
+  HandlerLevel,
+  Incident,
+  IncidentEvent,
+  IncidentStatus,
+  TransitionAction,
+  TransitionOutputSchema,
+} from '@shared/incident/incident.schema'
+import {
+  CLOSE_AFTER_FEEDBACK_DAYS,
+  CONFIRM_DAYS,
+  acceptDue,
+  daysFrom,
+  deadlineRule,
+} from '@shared/incident/incident.rules'
+import { STATUS_META, nextState } from '@shared/incident/incident.states'
+import { bjMonth } from '@shared/time/beijing'
+import { C } from '../_core/collections'
+import type { PushMessage } from '../_core/notifier'
+import type { TxStore } from '../_core/port'
+import { defineAction, type ActionContext, type ActionImpl, type PhasedAction } from '../_core/wrap'
+import { noticeForTransition, type HolderNotice } from './incident.holders'
+import {
+  appendEvent,
+  audience,
+  bump,
+  countedUnits,
+  loadIncident,
+  unitForLevel,
+  writeInbox,
+  type Deltas,
+  type Tell,
+} from './incident.repo'
+
+/** A record on the timeline that leaves the status as it is. */
+type RecordKind = 'join' | 'mediate' | 'rate_dept' | 'overdue'
+
+/** One transition of a case: a move in its state table, or a record on its timeline. */
+export interface Transition {
+  kind: { action: TransitionAction } | { record: RecordKind }
+  by: { userId: string | null; name: string }
+  note: string
+  photos: string[]
+  now: number
+  /** extra fields (department, rating, dispute…), from the incident as read inside the transaction */
+  patch?: (inc: Incident) => Partial<Incident>
+  /** a stage deadline the transition sets itself (dispatch) */
+  dueAt?: number
+  /** extra counters: [units, deltas] */
+  counters?: (inc: Incident) => Array<[string[], Deltas]>
+  /** the message for the reporter and followers (null: none) */
+  tell?: (inc: Incident) => Tell | null
+  /** refuse unless this holds for the incident read inside the transaction */
+  guard?: (inc: Incident) => void
+  /** the people who must act next (looked up before the transaction), told if the transition lands as predicted */
+  notice?: HolderNotice | null
+}
+
+/** The deadline of the stage an incident enters (accept-by, resolve-by, department deadline, confirm-by). */
+function stageDue(inc: Incident, status: IncidentStatus, now: number): number | null {
+  const rule = deadlineRule(inc.category, inc.severity)
+  switch (status) {
+    case 'submitted':
+    case 'escalated':
+    case 'reopened':
+      return acceptDue(rule, now)
+    case 'accepted':
+      return Math.max(inc.resolveBy, now)
+    case 'dispatched':
+      return inc.dispatchDeadline
+    case 'reported_back':
+      return daysFrom(now, CLOSE_AFTER_FEEDBACK_DAYS)
+    case 'resolved':
+      return daysFrom(now, CONFIRM_DAYS)
+    default:
+      return null
+  }
+}
+
+const hours = (ms: number) => ms / 3_600_000
+
+/**
+ * One transition of an incident inside the caller's transaction: re-reads it by id, checks the state table,
+ * writes the new state, appends the timeline event (deterministic id by sequence, so two concurrent
+ * transitions cannot both land), keeps the counters and writes the inbox messages, which it returns as the
+ * pushes to send after the commit.
+ */
+export async function applyTransition(
+  tx: TxStore,
+  incidentId: string,
+  t: Transition,
+): Promise<{ incident: Incident; event: IncidentEvent; messages: PushMessage[] }> {
+  const inc = await loadIncident(tx, incidentId)
+  t.guard?.(inc)
+  const now = t.now
+  let status: IncidentStatus = inc.status
+  let level: HandlerLevel = inc.level
+  const patch: Partial<Incident> = { ...(t.patch?.(inc) ?? {}) }
+  const month = bjMonth(now)
+  const units = countedUnits(inc)
+  const deltas: Array<[string[], Deltas]> = []
+
+  if ('action' in t.kind) {
+    const action = t.kind.action
+    const next = nextState(inc, action)
+    if (!next) throw IncidentErrors.INVALID_TRANSITION()
+    status = next.status
+    level = next.level
+    const merged = { ...inc, ...patch, status, level }
+    const due = t.dueAt ?? stageDue(merged, status, now)
+    Object.assign(patch, {
+      status,
+      level,
+      open: STATUS_META[status].open,
+      handlerUnitId: unitForLevel(merged, level),
+      dueAt: due,
+      sweepAt: due,
+    })
+    if (status === 'accepted' && !inc.acceptedAt) patch.acceptedAt = now
+    if (status === 'escalated') patch.escalatedBy = t.by.userId
+    if (status === 'resolved') {
+      Object.assign(patch, {
+        resolvedAt: now,
+        resolvedLevel: inc.level,
+        resolvedUnitId: inc.handlerUnitId,
+        resolution: t.note || inc.resolution,
+      })
+      if (!inc.firstClosedAt) {
+        patch.firstClosedAt = now
+        deltas.push([
+          units,
+          { closed: 1, closedOnTime: now <= inc.resolveBy ? 1 : 0, closeHoursSum: hours(now - inc.reportedAt) },
+        ])
+      }
+    }
+    if (status === 'rejected') {
+      patch.rejectReason = t.note
+      deltas.push([units, { rejected: 1 }])
+    }
+    if (status === 'confirmed') patch.confirmedAt = now
+    if (action === 'auto_confirm') deltas.push([units, { closedUnrated: 1 }])
+    if (action === 'rate_unsatisfied') deltas.push([units, { reopened: 1 }])
+    if (action === 'auto_escalate' && !inc.overdue) {
+      patch.overdue = true
+      deltas.push([units, { overdue: 1 }])
+    }
+    if (status === 'reported_back') patch.reportedBackAt = now
+  }
+  deltas.push(...(t.counters?.(inc) ?? []))
+
+  const seq = inc.seq + 1
+  const updated: Incident = { ...inc, ...patch, seq, updatedAt: now }
+  const { _id: _ignored, ...fields } = { ...patch, seq, updatedAt: now } as Partial<Incident>
+  await tx.update(C.incidents, incidentId, fields)
+  const event = await appendEvent(tx, {
+    incidentId,
+    seq,
+    action: 'action' in t.kind ? t.kind.action : t.kind.record,
+    fromStatus: inc.status,
+    toStatus: updated.status,
+    level: updated.level,
+    unitId: updated.handlerUnitId,
+    byUserId: t.by.userId,
+    byName: t.by.name,
+    at: now,
+    note: t.note,
+    photos: t.photos,
+  })
+  for (const [u, d] of deltas) await bump(tx, u, month, d)
+  const told = t.tell?.(updated) ?? null
+  const messages = told ? await writeInbox(tx, audience(updated), incidentId, seq, told, now) : []
+  if (t.notice?.when(updated))
+    messages.push(...(await writeInbox(tx, t.notice.userIds, incidentId, seq, t.notice.tell(updated), now)))
+  return { incident: updated, event, messages }
+}
+
+// ---- handling actions (accept, resolve, escalate, dispatch, …) ----
+
+/** What a handling action asks of its transition; who, when, the photos and the holders to tell are added here. */
+export type TransitionSpec = Omit<Transition, 'by' | 'now' | 'photos' | 'notice'>
+
+type TransitionDef = ActionDef<z.ZodType<{ incidentId: string }>, typeof TransitionOutputSchema, true>
+type In<A extends ActionDef> = z.output<A['input']>
+
+export interface HandlingAction<A extends TransitionDef, L> {
+  /** what the transition needs beyond the incident (before the permission check; a refusal belongs in `guard`) */
+  load?: (input: In<A>, ctx: ActionContext, incident: Incident) => Promise<L>
+  /** the unit the permission is checked in; by default the unit holding the case now */
+  unitOf?: (incident: Incident) => string
+  /** text others will read, checked before anything is written */
+  texts?: (input: In<A>) => ReadonlyArray<string | null | undefined>
+  /** the transition, from the input and what `load` read (the incident as read before the transaction) */
+  transition: (input: In<A>, loaded: { incident: Incident } & L, ctx: ActionContext) => TransitionSpec
+}
+
+interface HandlingLoaded {
+  unitId: string
+  incidentId: string
+  spec: TransitionSpec
+  notice: HolderNotice | null
+}
+
+/** The small result a handling action keeps in its request record. */
+interface HandlingResult {
+  id: string
+  status: IncidentStatus
+  level: HandlerLevel
+}
+
+type Phases = PhasedAction<TransitionDef, HandlingLoaded, HandlingResult>
+
+const photosOf = (input: object): string[] => ('photos' in input && Array.isArray(input.photos) ? input.photos : [])
+
+/**
+ * A handling action in phases. `load` reads the incident and works out the transition and who must act next
+ * (a query, so before the transaction); the permission is then checked in the unit holding the case (or
+ * `unitOf`'s); `run` applies the transition in the one transaction and queues the pushes; `present` labels the
+ * result. A retry of a request already done is answered from its record before `load`, so it gets its first
+ * result even after the case has moved on to a unit the caller cannot act in.
+ */
+export function transitionAction<A extends TransitionDef, L extends object = Record<never, never>>(
+  def: A,
+  impl: HandlingAction<A, L>,
+): ActionImpl<A> {
+  const unitOf = impl.unitOf ?? ((inc: Incident) => inc.handlerUnitId)
+  const phases: Phases & Required<Pick<Phases, 'present'>> = {
+    load: async (input, ctx) => {
+      const incident = await loadIncident(ctx.db, input.incidentId)
+      const unitId = unitOf(incident)
+      const extra = ((await impl.load?.(input as In<A>, ctx, incident)) ?? {}) as L
+      const spec = impl.transition(input as In<A>, { incident, ...extra }, ctx)
+      const notice =
+        'action' in spec.kind
+          ? await noticeForTransition(
+              ctx.rt,
+              incident,
+              spec.kind.action,
+              spec.patch?.(incident) ?? {},
+              ctx.caller.user._id,
+            )
+          : null
+      return { unitId, incidentId: incident._id, spec, notice }
+    },
+    texts: impl.texts as Phases['texts'],
+    photos: photosOf,
+    run: async ({ input, loaded, tx, photos, push, ctx }) => {
+      const { incident, messages } = await applyTransition(tx, loaded.incidentId, {
+        ...loaded.spec,
+        photos: photos(photosOf(input)),
+        notice: loaded.notice,
+        now: ctx.now,
+        by: { userId: ctx.caller.user._id, name: ctx.caller.user.name },
+      })
+      push(...messages)
+      return { id: incident._id, status: incident.status, level: incident.level }
+    },
+    present: async ({ result }) => ({ ...result, statusLabel: STATUS_META[result.status].label }),
+  }
+  return defineAction(def as TransitionDef, phases) as unknown as ActionImpl<A>
+}

@@ -1,0 +1,118 @@
+import type { Unit } from '@shared/account/account.schema'
+import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
+import { plannedWindows } from '@shared/patrol/patrol.rules'
+import type { FigureRow, PatrolCounter } from '@shared/patrol/patrol.schema'
+import { bjMonthRange } from '@shared/time/beijing'
+import { C } from '../../_core/collections'
+import type { Filter } from '../../_core/port'
+import { defineAction, type ActionContext } from '../../_core/wrap'
+
+interface Sums {
+  planned: number
+  done: number
+  checkpointsPlanned: number
+  counted: number
+  checkins: number
+  flagged: number
+  minutes: number
+}
+const zero = (): Sums => ({
+  planned: 0,
+  done: 0,
+  checkpointsPlanned: 0,
+  counted: 0,
+  checkins: 0,
+  flagged: 0,
+  minutes: 0,
+})
+const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : 0)
+
+function addCounters(s: Sums, st: PatrolCounter): void {
+  s.done += st.patrolsDone
+  s.checkpointsPlanned += st.checkpointsPlanned
+  // ok check-ins plus accepted ones: everything stored, less what is flagged and not (yet) accepted
+  s.counted += st.checkins - st.flagged + st.accepted
+  s.checkins += st.checkins
+  s.flagged += st.flagged
+  s.minutes += st.minutes
+}
+
+function row(id: string, name: string, s: Sums): FigureRow {
+  return {
+    id,
+    name,
+    planned: s.planned,
+    done: s.done,
+    doneRate: ratio(s.done, s.planned),
+    coverage: ratio(s.counted, s.checkpointsPlanned),
+    flaggedRate: ratio(s.flagged, s.checkins),
+    hours: Math.round((s.minutes / 60) * 10) / 10,
+  }
+}
+
+async function villagesUnder(ctx: ActionContext, unit: Unit): Promise<Unit[]> {
+  if (unit.level === 'village') return [unit]
+  const out: Unit[] = []
+  for (const child of await ctx.rt.units.children(unit._id)) {
+    if (child.level === 'department' || child.level === 'grid') continue
+    out.push(...(await villagesUnder(ctx, child)))
+  }
+  return out
+}
+
+/**
+ * Figures for a unit and a period of months, from the monthly counters (one indexed query), plus the
+ * planned windows from the shift table: a village ranks its teams, a township or county its villages.
+ */
+export const getFigures = defineAction(patrolContract.actions.getFigures, {
+  load: async ({ unitId }) => ({ unitId }),
+  run: async ({ input: { unitId, fromMonth, toMonth }, ctx }) => {
+    const unit = await ctx.rt.units.get(unitId)
+    if (!unit || unit.level === 'grid' || unit.level === 'department')
+      throw PatrolErrors.UNIT_NOT_FOUND('请选择村（社区）、乡镇或县')
+    const [from] = bjMonthRange(fromMonth)
+    const [, to] = bjMonthRange(toMonth)
+    if (from >= to || to - from > 366 * 86_400_000) throw PatrolErrors.BAD_PERIOD()
+    const until = Math.min(to, ctx.now)
+    const month = { $gte: fromMonth, $lte: toMonth }
+    const byVillage = unit.level === 'village'
+    const villages = await villagesUnder(ctx, unit)
+    const villageIds = villages.map((v) => v._id)
+
+    let where: Filter
+    if (byVillage) where = { kind: 'team', villageId: unitId, month }
+    else if (unit.level === 'township') where = { kind: 'village', townshipId: unitId, month }
+    else if (unit.level === 'county') where = { kind: 'village', countyId: unitId, month }
+    else where = { kind: 'village', villageId: { $in: villageIds }, month }
+    const [counters, shifts, teams] = await Promise.all([
+      ctx.db.find(C.patrol_counters, { where, limit: 20_000 }),
+      ctx.db.find(C.patrol_shifts, { where: { villageId: { $in: villageIds } }, limit: 20_000 }),
+      byVillage ? ctx.db.find(C.patrol_teams, { where: { villageId: unitId }, limit: 500 }) : Promise.resolve([]),
+    ])
+
+    const groups = new Map<string, { name: string; sums: Sums }>()
+    if (byVillage) for (const t of teams) groups.set(t._id, { name: t.name, sums: zero() })
+    else for (const v of villages) groups.set(v._id, { name: v.name, sums: zero() })
+    const groupOf = (teamId: string, villageId: string) => groups.get(byVillage ? teamId : villageId)
+    for (const st of counters) {
+      const g = groupOf(st.unitId, st.villageId)
+      if (g) addCounters(g.sums, st)
+    }
+    for (const s of shifts) {
+      const g = groupOf(s.teamId, s.villageId)
+      if (g) g.sums.planned += plannedWindows(s, from, until).length
+    }
+    const total = zero()
+    for (const { sums } of groups.values()) {
+      for (const k of Object.keys(total) as Array<keyof Sums>) total[k] += sums[k]
+    }
+    const ranked = [...groups.entries()]
+      .map(([id, g]) => row(id, g.name, g.sums))
+      .sort(
+        (a, b) =>
+          b.doneRate - a.doneRate || b.coverage - a.coverage || a.flaggedRate - b.flaggedRate || b.hours - a.hours,
+      )
+      .map((r, i) => ({ ...r, rank: i + 1 }))
+    return { unit: (await ctx.rt.units.ref(unitId))!, fromMonth, toMonth, total: row(unitId, unit.name, total), ranked }
+  },
+})

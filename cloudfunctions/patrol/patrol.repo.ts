@@ -1,0 +1,146 @@
+import type { Unit } from '@shared/account/account.schema'
+import { ROLES } from '@shared/auth/roles'
+import { PatrolErrors } from '@shared/patrol/patrol.contract'
+import {
+  COUNTER_FIELDS,
+  PatrolCounterSchema,
+  type CounterField,
+  type Patrol,
+  type PatrolCounter,
+} from '@shared/patrol/patrol.schema'
+import { C } from '../_core/collections'
+import { stableId, timeId } from '../_core/ids'
+import { getMany, getOr, type DataPort, type TxStore } from '../_core/port'
+import type { UnitDirectory } from '../_core/units'
+
+type Reader = Pick<DataPort, 'get' | 'find'>
+/** loaders read by id: outside a transaction, or inside one (`tx`) */
+type ById = Pick<DataPort, 'get'> | TxStore
+
+/** Deterministic ids: the same member, patrol window, check-in, decision, hours or counter is one document. */
+export const ids = {
+  member: (teamId: string, userId: string) => stableId('pm', teamId, userId),
+  patrol: (shiftId: string, day: string) => stableId('pt', shiftId, day),
+  checkin: (patrol: Pick<Patrol, '_id' | 'windowStart' | 'done'>, checkpointId: string) =>
+    checkinId(patrol, checkpointId),
+  review: (checkinId: string) => stableId('rv', checkinId),
+  hours: (patrolId: string, userId: string) => stableId('ph', patrolId, userId),
+  counter: (kind: 'village' | 'team', unitId: string, month: string) => stableId('ps', kind, unitId, month),
+}
+
+/**
+ * One check-in per patrol and checkpoint, by its id. The id starts with the patrol's window start, so new
+ * check-ins go in at the end of the table's index (hashed ids sent each to a random, mostly uncached page of
+ * a table of millions). A patrol that already holds check-ins under the older hashed ids keeps them, so a
+ * check-in sent again to such a patrol is still stored once.
+ */
+const HASHED_CHECKIN = /^ci_[0-9a-f]{24}$/
+function checkinId(patrol: Pick<Patrol, '_id' | 'windowStart' | 'done'>, checkpointId: string): string {
+  const first = patrol.done[0]?.checkinId
+  if (first && HASHED_CHECKIN.test(first)) return stableId('ci', patrol._id, checkpointId)
+  return timeId('ci', patrol.windowStart, patrol._id, checkpointId)
+}
+
+// ---- loaders ----
+
+export const loadTeam = (db: ById, id: string) => getOr(db, C.patrol_teams, id, PatrolErrors.TEAM_NOT_FOUND)
+export const loadRoute = (db: ById, id: string) => getOr(db, C.patrol_routes, id, PatrolErrors.ROUTE_NOT_FOUND)
+export const loadShift = (db: ById, id: string) => getOr(db, C.patrol_shifts, id, PatrolErrors.SHIFT_NOT_FOUND)
+export const loadPatrol = (db: ById, id: string) => getOr(db, C.patrols, id, PatrolErrors.PATROL_NOT_FOUND)
+export const loadCheckpoint = (db: ById, id: string) =>
+  getOr(db, C.patrol_checkpoints, id, PatrolErrors.CHECKPOINT_NOT_FOUND)
+export const loadCheckin = (db: ById, id: string) =>
+  getOr(db, C.patrol_checkins, id, () => PatrolErrors.NOT_FLAGGED('没有找到这条打卡'))
+
+/** Names of users by id; someone who left the system keeps a placeholder. */
+export async function names(db: Reader, userIds: readonly string[]): Promise<Map<string, string>> {
+  const users = await getMany(db, C.users, userIds)
+  return new Map([...new Set(userIds)].map((id) => [id, users.get(id)?.name ?? '（已注销）']))
+}
+
+/** Names of checkpoints by id, including retired ones (past check-ins keep their name). */
+export async function checkpointNames(db: Reader, cpIds: readonly string[]): Promise<Map<string, string>> {
+  const cps = await getMany(db, C.patrol_checkpoints, cpIds)
+  return new Map([...new Set(cpIds)].map((id) => [id, cps.get(id)?.name ?? '（已删除的点位）']))
+}
+
+export async function isActiveMember(db: Reader, teamId: string, userId: string): Promise<boolean> {
+  const m = await db.get(C.patrol_members, ids.member(teamId, userId))
+  return !!m && m.active
+}
+
+/** Teams, routes and shifts belong to a village (村/社区): `unit` is what the action loaded for its villageId. */
+export function mustBeVillage(unit: Unit | null): Unit {
+  if (!unit) throw PatrolErrors.UNIT_NOT_FOUND()
+  if (unit.level !== 'village') throw PatrolErrors.NOT_A_VILLAGE()
+  return unit
+}
+
+/** People who may patrol in the village: they hold a role with checkin_create in it or in one of its grids. */
+export async function patrollersOf(db: Reader, units: UnitDirectory, villageId: string): Promise<string[]> {
+  const grids = await units.children(villageId)
+  const rows = await db.find(C.role_assignments, {
+    where: { unitId: { $in: [villageId, ...grids.map((g) => g._id)] }, revokedAt: null },
+    limit: 2000,
+  })
+  return [...new Set(rows.filter((r) => ROLES[r.role].permissions.includes('checkin_create')).map((r) => r.userId))]
+}
+
+// ---- counters ----
+
+export interface CounterKeys {
+  villageId: string
+  teamId: string
+  townshipId: string | null
+  countyId: string | null
+}
+
+/** The ancestors a village's counters carry, from its path (the unit directory caches them). */
+export async function counterKeys(units: UnitDirectory, villageId: string, teamId: string): Promise<CounterKeys> {
+  const village = await units.get(villageId)
+  let townshipId: string | null = null
+  let countyId: string | null = null
+  for (const id of village?.path ?? []) {
+    const unit = await units.get(id)
+    if (unit?.level === 'township') townshipId = id
+    if (unit?.level === 'county') countyId = id
+  }
+  return { villageId, teamId, townshipId, countyId }
+}
+
+/** Adds to the village's and the team's counters for the month, read and written by id in tx. */
+export async function bumpCounters(
+  tx: TxStore,
+  keys: CounterKeys,
+  month: string,
+  delta: Partial<Record<CounterField, number>>,
+): Promise<void> {
+  for (const [kind, unitId] of [
+    ['village', keys.villageId],
+    ['team', keys.teamId],
+  ] as const) {
+    const id = ids.counter(kind, unitId, month)
+    const prior = await tx.get(C.patrol_counters, id)
+    const base: PatrolCounter = prior ?? {
+      _id: id,
+      kind,
+      unitId,
+      villageId: keys.villageId,
+      townshipId: keys.townshipId,
+      countyId: keys.countyId,
+      month,
+      patrolsStarted: 0,
+      patrolsDone: 0,
+      checkpointsPlanned: 0,
+      checkins: 0,
+      flagged: 0,
+      accepted: 0,
+      rejected: 0,
+      missedCheckpoints: 0,
+      minutes: 0,
+    }
+    const next = { ...base }
+    for (const k of COUNTER_FIELDS) next[k] = base[k] + (delta[k] ?? 0)
+    await tx.set(C.patrol_counters, PatrolCounterSchema.parse(next))
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * System awards: points credited by an event in another domain (volunteer hours confirmed, a patrol
+ * completed), inside that domain's own transaction.
+ *
+ *   creditSystemAward(tx: TxStore, args: {
+ *     villageId: string        // the village whose rule catalogue applies
+ *     householdId: string      // the account credited (users.householdId of the person)
+ *     userId: string | null    // the member who earned it
+ *     ruleCode: 'VOLUNTEER_HOUR' | 'PATROL_DUTY'   // seeded system rules (SystemRuleCode)
+ *     quantity: number         // hours for VOLUNTEER_HOUR, patrols for PATROL_DUTY (> 0)
+ *     sourceKey: string        // the source event, e.g. `patrol:<patrolId>`, `volunteer:<attendanceId>`
+ *     reason: string           // shown to the resident, e.g. "巡逻 2026-03-02 夜班"
+ *     now: number              // ctx.now
+ *   }): Promise<{ credited: boolean; entryId: string; points: number; skipped?: SkipReason }>
+ *
+ * - Exactly once per sourceKey: the ledger entry id is stableId('pl', sourceKey); a second call
+ *   returns `credited: false` with the first entry's id and points, and writes nothing.
+ * - Never throws for domain reasons (so it never rolls back the caller's transaction): a village
+ *   without the rule, an inactive rule or an unknown household give `credited: false, points: 0` and a
+ *   `skipped` reason, and write nothing (a later call with the same key may then credit).
+ * - The rule's monthly cap per household is respected: points are cut to what still fits; when the
+ *   cap is full an entry of 0 points is written (`credited: true, points: 0, skipped: 'cap_reached'`)
+ *   so the event is recorded once and traceable.
+ * - Uses only tx.get / insert / set by deterministic ids (rule id from villageId + code, account id
+ *   = householdId), as CloudBase transactions require.
+ */
+import { fitUnderCap, pointsFor } from '@shared/points/points.rules'
+import { bjMonth } from '@shared/time/beijing'
+import { C } from '../_core/collections'
+import type { TxStore } from '../_core/port'
+import { appendEntry } from './points.ledger'
+import { addToCounter, counterValue, pointsKeys } from './points.repo'
+
+/** The seeded system rules of every village's catalogue that other domains credit through. */
+export type SystemRuleCode = 'VOLUNTEER_HOUR' | 'PATROL_DUTY'
+export type SkipReason =
+  'no_rule' | 'rule_inactive' | 'not_system_rule' | 'no_household' | 'other_village' | 'cap_reached' | 'zero_points'
+
+export interface SystemAwardArgs {
+  villageId: string
+  householdId: string
+  userId: string | null
+  ruleCode: SystemRuleCode
+  quantity: number
+  sourceKey: string
+  reason: string
+  now: number
+}
+
+export interface SystemAwardResult {
+  credited: boolean
+  entryId: string
+  points: number
+  skipped?: SkipReason
+}
+
+export async function creditSystemAward(tx: TxStore, args: SystemAwardArgs): Promise<SystemAwardResult> {
+  const entryId = pointsKeys.systemEntry(args.sourceKey)
+  const existing = await tx.get(C.points_ledger, entryId)
+  if (existing) return { credited: false, entryId, points: existing.delta }
+
+  const ruleId = pointsKeys.rule(args.villageId, args.ruleCode)
+  const rule = await tx.get(C.points_rules, ruleId)
+  if (!rule) return { credited: false, entryId, points: 0, skipped: 'no_rule' }
+  if (!rule.active) return { credited: false, entryId, points: 0, skipped: 'rule_inactive' }
+  if (rule.mode !== 'system') return { credited: false, entryId, points: 0, skipped: 'not_system_rule' }
+  const household = await tx.get(C.households, args.householdId)
+  if (!household) return { credited: false, entryId, points: 0, skipped: 'no_household' }
+  if (household.villageId !== args.villageId) return { credited: false, entryId, points: 0, skipped: 'other_village' }
+  if (!(args.quantity > 0) || !Number.isFinite(args.quantity))
+    return { credited: false, entryId, points: 0, skipped: 'zero_points' }
+
+  const requested = pointsFor(rule.points, args.quantity)
+  const month = bjMonth(args.now)
+  const capId = pointsKeys.cap(household._id, ruleId, month)
+  const used = rule.capPerMonth === null ? 0 : await counterValue(tx, C.points_caps, capId)
+  const points = fitUnderCap(requested, used, rule.capPerMonth)
+  if (rule.capPerMonth !== null && points !== 0) {
+    await addToCounter(
+      tx,
+      C.points_caps,
+      { _id: capId, householdId: household._id, ruleId, month, used: 0 },
+      Math.abs(points),
+    )
+  }
+  const capped = points !== requested
+  const member = args.userId ? await tx.get(C.users, args.userId) : null
+  const entry = await appendEntry(
+    tx,
+    {
+      _id: entryId,
+      householdId: household._id,
+      kind: 'system',
+      delta: points,
+      ruleId,
+      ruleVersion: rule.version,
+      ruleCode: rule.code,
+      ruleName: rule.name,
+      category: rule.category,
+      sourceType: 'system',
+      sourceId: args.sourceKey.slice(0, 200),
+      memberUserId: args.userId,
+      memberName: member?.name ?? null,
+      proposedBy: null,
+      approvedBy: null,
+      reason: (capped ? `${args.reason}（已达本月上限 ${rule.capPerMonth} 分）` : args.reason).slice(0, 300),
+      at: args.now,
+    },
+    { clip: true },
+  )
+  const result: SystemAwardResult = { credited: true, entryId, points: entry.delta }
+  if (entry.delta === 0) result.skipped = capped ? 'cap_reached' : 'zero_points'
+  return result
+}

@@ -1,0 +1,160 @@
+import { PointsErrors } from '@shared/points/points.errors'
+import type { LedgerEntry, PointsAccount } from '@shared/points/points.schema'
+import { bjMonth } from '@shared/time/beijing'
+import { C } from '../_core/collections'
+import type { DataPort, TxStore } from '../_core/port'
+import { bumpVillageMonth, pointsKeys } from './points.repo'
+
+type EntryDraft = Omit<LedgerEntry, 'balanceAfter' | 'month' | 'villageId' | 'seq'> & { villageId?: string }
+
+/**
+ * The only writer of ledger entries. In the caller's transaction it reads the household's account by
+ * id, appends the entry with the balance after it, and keeps the account and the month counters in
+ * step, so balance = sum of the ledger always holds. A balance never goes below zero: with
+ * `clip` a deduction takes what is there; otherwise (redemptions) it fails with INSUFFICIENT_BALANCE.
+ */
+export async function appendEntry(tx: TxStore, draft: EntryDraft, opts: { clip?: boolean } = {}): Promise<LedgerEntry> {
+  let account = await tx.get(C.points_accounts, draft.householdId)
+  if (!account) {
+    const household = await tx.get(C.households, draft.householdId)
+    if (!household) throw PointsErrors.HOUSEHOLD_NOT_FOUND()
+    account = {
+      _id: household._id,
+      villageId: household.villageId,
+      headName: household.headName,
+      balance: 0,
+      earned: 0,
+      lost: 0,
+      spent: 0,
+      entries: 0,
+      lastEntryAt: draft.at,
+    }
+  }
+  let delta = draft.delta
+  if (account.balance + delta < 0) {
+    if (!opts.clip) throw PointsErrors.INSUFFICIENT_BALANCE(`积分不够了：现有 ${account.balance} 分，需要 ${-delta} 分`)
+    delta = -account.balance
+  }
+  const month = bjMonth(draft.at)
+  const entry: LedgerEntry = {
+    ...draft,
+    villageId: account.villageId,
+    seq: account.entries + 1,
+    delta,
+    balanceAfter: account.balance + delta,
+    month,
+    reason: delta !== draft.delta ? `${draft.reason}（余额不足，实扣 ${-delta} 分）`.slice(0, 300) : draft.reason,
+  }
+  await tx.insert(C.points_ledger, entry)
+
+  const scoring =
+    entry.kind === 'award' ||
+    entry.kind === 'system' ||
+    entry.kind === 'deduction' ||
+    entry.kind === 'opening' ||
+    entry.kind === 'correction'
+  const gained = scoring && delta > 0 ? delta : 0
+  const lostNow = scoring && delta < 0 ? -delta : 0
+  const spentNow = entry.kind === 'redeem' || entry.kind === 'refund' ? -delta : 0
+  const next: PointsAccount = {
+    ...account,
+    balance: entry.balanceAfter,
+    earned: account.earned + gained,
+    lost: account.lost + lostNow,
+    spent: account.spent + spentNow,
+    entries: account.entries + 1,
+    lastEntryAt: draft.at,
+  }
+  await tx.set(C.points_accounts, next)
+
+  const hmId = pointsKeys.householdMonth(account._id, month)
+  const hm = await tx.get(C.points_household_months, hmId)
+  await tx.set(C.points_household_months, {
+    _id: hmId,
+    villageId: account.villageId,
+    householdId: account._id,
+    headName: account.headName,
+    month,
+    earned: (hm?.earned ?? 0) + gained,
+    lost: (hm?.lost ?? 0) + lostNow,
+    entries: (hm?.entries ?? 0) + 1,
+  })
+  await bumpVillageMonth(tx, account.villageId, month, (s) => {
+    if (!hm) s.activeHouseholds += 1
+    const cat = entry.category ?? '其他'
+    if (gained) s.givenByCategory[cat] = (s.givenByCategory[cat] ?? 0) + gained
+    if (lostNow) s.deductedByCategory[cat] = (s.deductedByCategory[cat] ?? 0) + lostNow
+  })
+  return entry
+}
+
+/**
+ * Credits an award whose publicity has ended without an open objection; a no-op for any other award
+ * (so settling is idempotent). Returns the credited points, or null if nothing was done.
+ */
+export async function creditAward(tx: TxStore, awardId: string, now: number): Promise<number | null> {
+  const a = await tx.get(C.points_awards, awardId)
+  if (!a || a.status !== 'publicity' || a.publicUntil === null || a.publicUntil > now) return null
+  const entryId = pointsKeys.awardEntry(a._id)
+  const entry = await appendEntry(
+    tx,
+    {
+      _id: entryId,
+      householdId: a.householdId,
+      kind: a.delta < 0 ? 'deduction' : 'award',
+      delta: a.delta,
+      ruleId: a.ruleId,
+      ruleVersion: a.ruleVersion,
+      ruleCode: a.ruleCode,
+      ruleName: a.ruleName,
+      category: a.category,
+      sourceType: 'award',
+      sourceId: a._id,
+      memberUserId: a.memberUserId,
+      memberName: a.memberName,
+      proposedBy: a.proposedBy,
+      approvedBy: a.approvedBy,
+      reason: (a.note ? `${a.ruleName}：${a.note}` : a.ruleName).slice(0, 300),
+      at: now,
+    },
+    { clip: true },
+  )
+  await tx.update(C.points_awards, a._id, {
+    status: 'credited',
+    entryId,
+    creditedDelta: entry.delta,
+    closedAt: now,
+  })
+  return entry.delta
+}
+
+/**
+ * Credits every due award among `ids`, in one transaction per 50: the lazy settle of reads that show
+ * balances or publicity, so they never show a stale "公示中" between two runs of the timer.
+ */
+export async function settleDue(
+  db: DataPort,
+  ids: string[],
+  now: number,
+): Promise<{ settled: number; points: number }> {
+  let settled = 0
+  let points = 0
+  for (let i = 0; i < ids.length; i += 50) {
+    const chunk = ids.slice(i, i + 50)
+    const r = await db.transaction(async (tx) => {
+      let n = 0
+      let p = 0
+      for (const id of chunk) {
+        const d = await creditAward(tx, id, now)
+        if (d !== null) {
+          n += 1
+          p += d
+        }
+      }
+      return { n, p }
+    })
+    settled += r.n
+    points += r.p
+  }
+  return { settled, points }
+}

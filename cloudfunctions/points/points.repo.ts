@@ -1,0 +1,210 @@
+import type { Household } from '@shared/account/account.schema'
+import type { Permission } from '@shared/auth/permissions'
+import { CommonErrors } from '@shared/errors'
+import { PointsErrors } from '@shared/points/points.errors'
+import {
+  DEFAULT_PICKUP_DAYS,
+  DEFAULT_PUBLICITY_DAYS,
+  type PointsAward,
+  type PointsCap,
+  type PointsRule,
+  type PointsSettings,
+  type RedeemLimit,
+  type Redemption,
+  type VillageMonth,
+} from '@shared/points/points.schema'
+import { C } from '../_core/collections'
+import { stableId, timeId } from '../_core/ids'
+import { getOr, type DataPort, type TxStore } from '../_core/port'
+import type { Runtime } from '../_core/runtime'
+import type { ActionContext } from '../_core/wrap'
+
+/**
+ * Deterministic ids of the points domain: they carry uniqueness and let transactions read what must be
+ * consistent (balance, stock, caps, counters) by id.
+ */
+export const pointsKeys = {
+  rule: (villageId: string, code: string) => stableId('pr', villageId, code),
+  ruleVersion: (ruleId: string, version: number) => `${ruleId}.v${version}`,
+  /** absolute points counted (or held by a pending proposal) under a rule for a household-month */
+  cap: (householdId: string, ruleId: string, month: string) => stableId('pcap', householdId, ruleId, month),
+  villageMonth: (villageId: string, month: string) => stableId('pst', villageId, month),
+  householdMonth: (householdId: string, month: string) => stableId('phm', householdId, month),
+  /** a system award's entry: one per source event */
+  systemEntry: (sourceKey: string) => stableId('pl', sourceKey),
+  awardEntry: (awardId: string) => stableId('pl', 'points-award', awardId),
+  /**
+   * A redemption's ledger entry, written in the redemption's own transaction. Its time goes first so a new entry
+   * lands at the end of the largest table's index, not on a random page of millions; the redemption records it
+   * (entryId).
+   */
+  redeemEntry: (redemptionId: string, at: number) => timeId('pl', at, 'points-redeem', redemptionId),
+  refundEntry: (redemptionId: string) => stableId('pl', 'points-refund', redemptionId),
+  correctionEntry: (entryId: string) => stableId('pl', 'points-correct', entryId),
+  /** from the request id: a repeated request makes one redemption */
+  redemption: (userId: string, requestId: string) => stableId('rd', userId, requestId),
+  redeemLimit: (householdId: string, goodsId: string, month: string) => stableId('prl', householdId, goodsId, month),
+  pickupCode: (villageId: string, code: string) => stableId('pk', villageId, code),
+  /** one objection per person and award */
+  objection: (awardId: string, userId: string) => stableId('po', awardId, userId),
+}
+
+// ---- loaders ----
+
+type Reader = Pick<DataPort, 'get'> | TxStore
+
+export const loadRule = (db: Reader, id: string) => getOr(db, C.points_rules, id, PointsErrors.RULE_NOT_FOUND)
+export const loadBatch = (db: Reader, id: string) => getOr(db, C.points_batches, id, PointsErrors.BATCH_NOT_FOUND)
+export const loadAward = (db: Reader, id: string) => getOr(db, C.points_awards, id, PointsErrors.AWARD_NOT_FOUND)
+export const loadObjection = (db: Reader, id: string) =>
+  getOr(db, C.points_objections, id, PointsErrors.OBJECTION_NOT_FOUND)
+export const loadEntry = (db: Reader, id: string) => getOr(db, C.points_ledger, id, PointsErrors.ENTRY_NOT_FOUND)
+export const loadGoods = (db: Reader, id: string) => getOr(db, C.points_goods, id, PointsErrors.GOODS_NOT_FOUND)
+export const loadRedemption = (db: Reader, id: string) =>
+  getOr(db, C.points_redemptions, id, PointsErrors.REDEMPTION_NOT_FOUND)
+
+/** The live redemption behind a 6-digit code in the keeper's own village. */
+export async function loadByPickupCode(db: Reader, villageId: string, code: string): Promise<Redemption> {
+  const pk = await db.get(C.points_pickup_codes, pointsKeys.pickupCode(villageId, code))
+  const r = pk ? await db.get(C.points_redemptions, pk.redemptionId) : null
+  if (!r || r.villageId !== villageId) throw PointsErrors.CODE_NOT_FOUND()
+  return r
+}
+
+/** A village's settings, or the defaults when it never saved any. */
+export async function settingsOf(db: Reader, villageId: string): Promise<PointsSettings> {
+  return (
+    (await db.get(C.points_settings, villageId)) ?? {
+      _id: villageId,
+      publicityDays: DEFAULT_PUBLICITY_DAYS,
+      pickupDays: DEFAULT_PICKUP_DAYS,
+      updatedBy: null,
+      updatedAt: 0,
+    }
+  )
+}
+
+/** The caller's household (the one their points and redemptions belong to), if they have one. */
+export async function myHousehold(ctx: ActionContext): Promise<Household | null> {
+  const id = ctx.caller.user.householdId
+  return id ? ctx.db.get(C.households, id) : null
+}
+
+export async function villageName(rt: Runtime, villageId: string): Promise<string> {
+  return (await rt.units.get(villageId))?.name ?? villageId
+}
+
+// ---- who may see what ----
+
+/** Whether unit `a` is inside unit `b`, or `b` inside `a`. */
+async function related(rt: Runtime, a: string, b: string): Promise<boolean> {
+  return (await rt.units.contains(b, a)) || (await rt.units.contains(a, b))
+}
+
+/**
+ * The unit to check a resident's permission in, for something of village `villageId`. Residents hold their
+ * roles in a grid, below the village the points domain works in: the caller's own unit for the permission that
+ * lies in the village, or else the village itself (then the wrapper's check refuses: OUT_OF_SCOPE, or FORBIDDEN
+ * for someone who holds the permission nowhere).
+ */
+export async function residentUnit(ctx: ActionContext, permission: Permission, villageId: string): Promise<string> {
+  for (const root of ctx.scopeRoots(permission)) if (await ctx.rt.units.contains(villageId, root)) return root
+  return villageId
+}
+
+/**
+ * Publicity, the board, the rules and the store are for the people of the village (and those above it): someone
+ * with a role in or above it, or who lives in it. The check of actions any signed-in caller may call.
+ */
+export async function requireVillageMember(ctx: ActionContext, villageId: string): Promise<void> {
+  const village = await ctx.rt.units.get(villageId)
+  if (!village || village.level !== 'village') throw CommonErrors.NOT_FOUND('没有找到这个村（社区）')
+  const units = [
+    ...ctx.caller.grants.map((g) => g.unitId),
+    ...(ctx.caller.user.residenceUnitId ? [ctx.caller.user.residenceUnitId] : []),
+  ]
+  for (const u of units) if (await related(ctx.rt, u, villageId)) return
+  throw CommonErrors.OUT_OF_SCOPE()
+}
+
+// ---- counters ----
+
+type UsedCounter = typeof C.points_caps | typeof C.points_redeem_limits
+
+/** How much a cap or a monthly limit has used (0 when nothing was counted yet). */
+export async function counterValue(tx: TxStore, collection: UsedCounter, id: string): Promise<number> {
+  return (await tx.get(collection, id))?.used ?? 0
+}
+
+/** Adds `amount` (absolute, may be negative) to a cap or a monthly limit, never below 0; returns the new value. */
+export async function addToCounter(
+  tx: TxStore,
+  collection: typeof C.points_caps,
+  fresh: PointsCap,
+  amount: number,
+): Promise<number>
+export async function addToCounter(
+  tx: TxStore,
+  collection: typeof C.points_redeem_limits,
+  fresh: RedeemLimit,
+  amount: number,
+): Promise<number>
+export async function addToCounter(
+  tx: TxStore,
+  collection: UsedCounter,
+  fresh: PointsCap | RedeemLimit,
+  amount: number,
+): Promise<number> {
+  const doc = (await tx.get(collection, fresh._id)) ?? fresh
+  const used = Math.max(0, doc.used + amount)
+  await tx.set(collection, { ...doc, used })
+  return used
+}
+
+/** Gives back the cap room an award held (rejected or withdrawn awards never count). */
+export async function releaseCap(
+  tx: TxStore,
+  a: PointsAward,
+  rule: Pick<PointsRule, 'capPerMonth'> | null,
+): Promise<void> {
+  if (rule && rule.capPerMonth === null) return
+  const id = pointsKeys.cap(a.householdId, a.ruleId, a.month)
+  if (await tx.get(C.points_caps, id)) {
+    await addToCounter(
+      tx,
+      C.points_caps,
+      { _id: id, householdId: a.householdId, ruleId: a.ruleId, month: a.month, used: 0 },
+      -Math.abs(a.delta),
+    )
+  }
+}
+
+/** Reads, changes and writes a village's month counters (one document by deterministic id). */
+export async function bumpVillageMonth(
+  tx: TxStore,
+  villageId: string,
+  month: string,
+  change: (s: VillageMonth) => void,
+): Promise<void> {
+  const id = pointsKeys.villageMonth(villageId, month)
+  const s = (await tx.get(C.points_village_months, id)) ?? {
+    _id: id,
+    villageId,
+    month,
+    givenByCategory: {},
+    deductedByCategory: {},
+    activeHouseholds: 0,
+    redemptions: 0,
+    redeemedPoints: 0,
+    fulfilled: 0,
+    cancelled: 0,
+    expired: 0,
+  }
+  const next: VillageMonth = {
+    ...s,
+    givenByCategory: { ...s.givenByCategory },
+    deductedByCategory: { ...s.deductedByCategory },
+  }
+  change(next)
+  await tx.set(C.points_village_months, next)
+}

@@ -1,0 +1,36 @@
+import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
+import { defineAction } from '../../_core/wrap'
+import { needUnit, transitionNeed } from '../volunteer.needs'
+import { ids, loadNeed, writeInbox } from '../volunteer.repo'
+import { needDetail } from '../volunteer.views'
+
+/** The village reviews a new need: publish it for organisations to take, or turn it down with a reason. */
+export const reviewNeed = defineAction(volunteerContract.actions.reviewNeed, {
+  load: async ({ needId }, ctx) => ({ unitId: needUnit(await loadNeed(ctx.db, needId)) }),
+  run: async ({ input: { needId, approve, note }, tx, ctx }) => {
+    if (!approve && !note) throw VolunteerErrors.NOTE_REQUIRED()
+    const need = await transitionNeed(
+      tx,
+      needId,
+      approve ? 'publish' : 'reject',
+      ctx.caller.user._id,
+      ctx.now,
+      note,
+      approve ? { publishedAt: ctx.now } : {},
+    )
+    await writeInbox(tx, {
+      _id: ids.inbox(needId, approve ? 'published' : 'rejected'),
+      userId: need.posterId,
+      kind: 'need',
+      title: approve ? `您的需求已公开：${need.title}` : `您的需求未通过：${need.title}`,
+      body: approve ? '村里已审核，等待社会组织接单。' : `原因：${note}`,
+      taskId: null,
+      needId,
+      showAt: ctx.now,
+      createdAt: ctx.now,
+      voidedAt: null,
+    })
+    return { needId }
+  },
+  present: ({ result, ctx }) => needDetail(ctx, result.needId),
+})

@@ -1,0 +1,15 @@
+import { volunteerContract } from '@shared/volunteer/volunteer.contract'
+import { defineAction } from '../../_core/wrap'
+import { transitionNeed } from '../volunteer.needs'
+import { loadMyNeed } from '../volunteer.repo'
+import { needDetail } from '../volunteer.views'
+
+/** The poster withdraws a need nobody has taken yet. */
+export const withdrawNeed = defineAction(volunteerContract.actions.withdrawNeed, {
+  load: ({ needId }, ctx) => loadMyNeed(ctx, needId),
+  run: async ({ input: { needId, note }, tx, ctx }) => {
+    await transitionNeed(tx, needId, 'withdraw', ctx.caller.user._id, ctx.now, note)
+    return { needId }
+  },
+  present: ({ result, ctx }) => needDetail(ctx, result.needId),
+})

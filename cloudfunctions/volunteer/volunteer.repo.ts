@@ -1,0 +1,245 @@
+import type { z } from 'zod'
+import type { Household, Unit, User } from '@shared/account/account.schema'
+import { CommonErrors } from '@shared/errors'
+import { formatBj } from '@shared/time/beijing'
+import { VolunteerErrors } from '@shared/volunteer/volunteer.contract'
+import { REMINDER_LEAD_MS } from '@shared/volunteer/volunteer.rules'
+import {
+  CountersSchema,
+  InboxEntrySchema,
+  type Area,
+  type Counters,
+  type CountersField,
+  type Need,
+  type Org,
+  type Signup,
+  type Task,
+} from '@shared/volunteer/volunteer.schema'
+import { C } from '../_core/collections'
+import { stableId } from '../_core/ids'
+import { getOr, type DataPort, type Filter, type TxStore } from '../_core/port'
+import type { Runtime } from '../_core/runtime'
+import type { ActionContext } from '../_core/wrap'
+
+/** Reads by id: outside a transaction (`ctx.db`) or inside one (`tx`). */
+type ById = Pick<DataPort, 'get'> | TxStore
+
+// ---- ids: deterministic where uniqueness matters, so a repeat cannot double-write ----
+export const ids = {
+  orgAdmin: (orgId: string, userId: string) => stableId('voa', orgId, userId),
+  signup: (taskId: string, userId: string) => stableId('vs', taskId, userId),
+  adjustment: (signupId: string) => stableId('vadj', signupId),
+  counters: (kind: Counters['kind'], refId: string) => stableId('vc', kind, refId),
+  hoursEntry: (sourceKey: string, userId: string) => stableId('vh', sourceKey, userId),
+  hoursTotal: (userId: string) => stableId('vt', userId),
+  reminder: (signupId: string) => stableId('vi', signupId, 'reminder'),
+  inbox: (...parts: string[]) => stableId('vi', ...parts),
+}
+
+// ---- units and areas ----
+
+/** County, township and village above (or at) a unit, for list filters by any scope root. */
+export async function areaOf(rt: Runtime, unitId: string): Promise<Area> {
+  const unit = await rt.units.get(unitId)
+  const area: Area = { countyId: null, townshipId: null, villageId: null }
+  if (!unit) return area
+  for (const id of unit.path) {
+    const u = id === unit._id ? unit : await rt.units.get(id)
+    if (u?.level === 'county') area.countyId = u._id
+    if (u?.level === 'township') area.townshipId = u._id
+    if (u?.level === 'village') area.villageId = u._id
+  }
+  return area
+}
+
+/** The filter that selects docs in a unit's area, or null when the unit is above counties (all). */
+export function areaFilter(unit: Unit): Filter | null {
+  switch (unit.level) {
+    case 'county':
+      return { countyId: unit._id }
+    case 'township':
+      return { townshipId: unit._id }
+    case 'village':
+      return { villageId: unit._id }
+    case 'grid':
+      return { villageId: unit.parentId }
+    case 'prefecture':
+      return null
+    default:
+      return { villageId: '__none__' }
+  }
+}
+
+/** A unit that must exist (the same NOT_FOUND the wrapper answers for an unknown target unit). */
+export async function requireUnit(rt: Runtime, id: string): Promise<Unit> {
+  const unit = await rt.units.get(id)
+  if (!unit) throw CommonErrors.NOT_FOUND('没有找到相关单位')
+  return unit
+}
+
+/**
+ * For permissions residents hold in their grid (task_signup, need_create): the caller's root unit for
+ * the permission that lies inside `targetUnitId`'s area (or above it). Falls back to the target itself,
+ * so the wrapper answers OUT_OF_SCOPE / FORBIDDEN.
+ */
+export async function residentScope(
+  ctx: ActionContext,
+  permission: 'task_signup' | 'need_create',
+  targetUnitId: string,
+): Promise<string> {
+  for (const root of ctx.scopeRoots(permission)) {
+    if (await ctx.rt.units.contains(targetUnitId, root)) return root
+  }
+  return targetUnitId
+}
+
+/** The caller's grid and area (from their residence), or null. */
+export async function residenceArea(ctx: ActionContext): Promise<{ gridId: string | null; area: Area } | null> {
+  const residence = ctx.caller.user.residenceUnitId
+  if (!residence) return null
+  const unit = await ctx.rt.units.get(residence)
+  if (!unit) return null
+  return { gridId: unit.level === 'grid' ? unit._id : null, area: await areaOf(ctx.rt, residence) }
+}
+
+// ---- loaders: the document, or the domain's "not found" ----
+
+export const loadOrg = (db: ById, orgId: string): Promise<Org> =>
+  getOr(db, C.volunteer_orgs, orgId, VolunteerErrors.ORG_NOT_FOUND)
+
+export const loadTask = (db: ById, taskId: string): Promise<Task> =>
+  getOr(db, C.volunteer_tasks, taskId, VolunteerErrors.TASK_NOT_FOUND)
+
+export const loadNeed = (db: ById, needId: string): Promise<Need> =>
+  getOr(db, C.volunteer_needs, needId, VolunteerErrors.NEED_NOT_FOUND)
+
+export const loadSignup = (db: ById, signupId: string): Promise<Signup> =>
+  getOr(db, C.volunteer_signups, signupId, VolunteerErrors.SIGNUP_NOT_FOUND)
+
+/**
+ * A task and the unit a resident's permission (task_signup) is checked in: what `load` returns for the
+ * actions a resident takes on a task (sign up, cancel, check in and out).
+ */
+export async function loadTaskForResident(ctx: ActionContext, taskId: string): Promise<{ unitId: string; task: Task }> {
+  const task = await loadTask(ctx.db, taskId)
+  return { unitId: await residentScope(ctx, 'task_signup', task.unitId), task }
+}
+
+export async function isOrgAdmin(db: ById, orgId: string, userId: string): Promise<boolean> {
+  return !!(await db.get(C.volunteer_org_admins, ids.orgAdmin(orgId, userId)))
+}
+
+/**
+ * The caller administers the organisation. Checked after the permission (in `run`), so a caller without the
+ * permission is told FORBIDDEN, not NOT_ORG_ADMIN.
+ */
+export async function requireOrgAdmin(db: ById, orgId: string, userId: string): Promise<void> {
+  if (!(await isOrgAdmin(db, orgId, userId))) throw VolunteerErrors.NOT_ORG_ADMIN()
+}
+
+export async function householdOf(
+  db: Pick<DataPort, 'get'>,
+  user: Pick<User, 'householdId'>,
+): Promise<Household | null> {
+  return user.householdId ? db.get(C.households, user.householdId) : null
+}
+
+/** Place in the waitlist (1 = next): a count by index, outside transactions. */
+export async function waitPositionOf(db: Pick<DataPort, 'count'>, s: Signup): Promise<number | null> {
+  if (s.status !== 'waitlisted') return null
+  return 1 + (await db.count(C.volunteer_signups, { taskId: s.taskId, status: 'waitlisted', seq: { $lt: s.seq } }))
+}
+
+// ---- counters (the figures are computed from these) ----
+
+/** The unit a task or need counts under in the figures: its village, or its own unit above villages. */
+export const countersUnitOf = (doc: { villageId: string | null; unitId?: string; townshipId: string | null }): string =>
+  doc.villageId ?? doc.unitId ?? doc.townshipId ?? 'none'
+
+/** Adds to the counters of a village (or township) and an organisation, by id, in the caller's transaction. */
+export async function bumpCounters(
+  tx: TxStore,
+  targets: Array<[Counters['kind'], string | null]>,
+  delta: Partial<Record<CountersField, number>>,
+): Promise<void> {
+  for (const [kind, refId] of targets) {
+    if (!refId) continue
+    const prior = await tx.get(C.volunteer_counters, ids.counters(kind, refId))
+    const next: Counters = prior ?? emptyCounters(kind, refId)
+    for (const [k, v] of Object.entries(delta) as Array<[CountersField, number]>) next[k] = Math.max(0, next[k] + v)
+    await tx.set(C.volunteer_counters, CountersSchema.parse(next))
+  }
+}
+
+export function emptyCounters(kind: Counters['kind'], refId: string): Counters {
+  return {
+    _id: ids.counters(kind, refId),
+    kind,
+    refId,
+    tasks: 0,
+    signups: 0,
+    cancellations: 0,
+    attended: 0,
+    absent: 0,
+    confirmedMinutes: 0,
+    needsPosted: 0,
+    needsTaken: 0,
+    needsVerified: 0,
+    takeMinutesTotal: 0,
+  }
+}
+
+// ---- the inbox ----
+
+/**
+ * How volunteers hear about their tasks and needs. The in-app inbox (`volunteer_inbox`) is the record and is
+ * written inside the action's transaction; reminders are written when a sign-up holds a slot, with `showAt` a
+ * day before the task. The `pushReminders` timer (volunteer.timers.ts) then pushes each due reminder once.
+ */
+export async function writeInbox(tx: TxStore, entry: z.input<typeof InboxEntrySchema>): Promise<void> {
+  await tx.set(C.volunteer_inbox, InboxEntrySchema.parse(entry))
+}
+
+export async function voidInbox(tx: TxStore, id: string, now: number): Promise<void> {
+  const prior = await tx.get(C.volunteer_inbox, id)
+  if (prior && prior.voidedAt === null) await tx.update(C.volunteer_inbox, id, { voidedAt: now })
+}
+
+/** The reminder of a sign-up that holds a slot: shown a day before the task (at once if that is past). */
+export function reminderOf(
+  task: Task,
+  signupId: string,
+  userId: string,
+  now: number,
+): z.input<typeof InboxEntrySchema> {
+  return {
+    _id: ids.reminder(signupId),
+    userId,
+    kind: 'reminder',
+    title: `志愿服务提醒：${task.title}`,
+    body: `${formatBj(task.startAt)} 在 ${task.placeName}，到场后请扫码或定位签到。`,
+    taskId: task._id,
+    needId: null,
+    showAt: Math.max(now, task.startAt - REMINDER_LEAD_MS),
+    createdAt: now,
+    voidedAt: null,
+  }
+}
+
+/**
+ * The caller's sign-up for a task, read in the transaction, that holds a slot: what checking in and out
+ * work on.
+ */
+export async function confirmedSignup(tx: TxStore, signupId: string): Promise<Signup> {
+  const s = await tx.get(C.volunteer_signups, signupId)
+  if (!s || s.status === 'cancelled') throw VolunteerErrors.NOT_SIGNED_UP()
+  if (s.status !== 'confirmed') throw VolunteerErrors.NOT_CONFIRMED()
+  return s
+}
+
+/** A need the caller posted: what `load` returns for the poster's own transitions (permission: null). */
+export async function loadMyNeed(ctx: ActionContext, needId: string): Promise<{ need: Need }> {
+  const need = await loadNeed(ctx.db, needId)
+  if (need.posterId !== ctx.caller.user._id) throw VolunteerErrors.NOT_MY_NEED()
+  return { need }
+}
