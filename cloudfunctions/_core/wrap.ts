@@ -6,7 +6,7 @@ import { can, hasAnywhere, scopeRoots } from '@shared/auth/access'
 import type { Permission } from '@shared/auth/permissions'
 import { CallBodySchema, MAX_CALL_BYTES, type ActionDef, type Contract, type Envelope } from '@shared/contract'
 import { CommonErrors, DomainError } from '@shared/errors'
-import { DEFAULT_LANG, isLang, type Lang } from '@shared/i18n/i18n'
+import { DEFAULT_LANG, isLang, render, type Lang, type MessageRef } from '@shared/i18n/i18n'
 import { asGrants, loadCaller, type Caller, type Identity } from './caller'
 import { C, type RequestRecord } from './collections'
 import { newId } from './ids'
@@ -360,12 +360,17 @@ export function defineFunction<Ct extends Contract>(
   }
 }
 
-/** Pushes after the commit, best effort: a failed push never fails the action (the inbox has the message). */
+/**
+ * Pushes after the commit, best effort: a failed push never fails the action (the inbox has the message). Each is
+ * rendered in its recipient's profile language.
+ */
 export async function pushAll(rt: Runtime, messages: readonly PushMessage[]): Promise<void> {
   for (const m of messages) {
     try {
       const user = await rt.db.get(C.users, m.userId)
-      await rt.notifier.push({ ...m, openid: user?.openid ?? null })
+      const lang = user?.lang ?? DEFAULT_LANG
+      const text = (t: MessageRef | string) => (typeof t === 'string' ? t : render(t, lang))
+      await rt.notifier.push({ ...m, title: text(m.title), body: text(m.body), openid: user?.openid ?? null })
     } catch (err) {
       rt.log.error('push failed', { error: err instanceof Error ? err.message : String(err) })
     }

@@ -1,5 +1,6 @@
 import { bjDayStart } from '../time/beijing'
-import type { Lang } from './i18n'
+import { COMMON } from './common.messages'
+import { textOf, type Lang } from './i18n'
 
 /**
  * Dates, times and numbers per language, in Beijing time, without Intl (many mini-program engines lack it).
@@ -23,13 +24,13 @@ function parts(ts: number): { y: number; m: number; d: number; hh: string; mm: s
 /** 2026年3月2日 / སྤྱི་ལོ་2026 ཟླ་3 ཚེས་2 */
 export function formatDate(ts: number, lang: Lang): string {
   const { y, m, d } = parts(ts)
-  return lang === 'bo' ? `སྤྱི་ལོ་${y} ཟླ་${m} ཚེས་${d}` : `${y}年${m}月${d}日`
+  return textOf(COMMON['fmt.date'], lang, { y, m, d })
 }
 
 /** 3月2日 / ཟླ་3 ཚེས་2 (within the current year) */
 export function formatShortDate(ts: number, lang: Lang): string {
   const { m, d } = parts(ts)
-  return lang === 'bo' ? `ཟླ་${m} ཚེས་${d}` : `${m}月${d}日`
+  return textOf(COMMON['fmt.short_date'], lang, { m, d })
 }
 
 /** 2026年3月2日 10:05 / སྤྱི་ལོ་2026 ཟླ་3 ཚེས་2 10:05 */
@@ -52,7 +53,7 @@ export function formatDay(day: string, lang: Lang): string {
 /** A Beijing month `YYYY-MM`: 2026年3月 / སྤྱི་ལོ་2026 ཟླ་3 */
 export function formatMonth(month: string, lang: Lang): string {
   const [y, m] = month.split('-').map(Number) as [number, number]
-  return lang === 'bo' ? `སྤྱི་ལོ་${y} ཟླ་${m}` : `${y}年${m}月`
+  return textOf(COMMON['fmt.month'], lang, { y, m })
 }
 
 /** 1234567.5 → 1,234,567.5 (both languages group by thousands with Arabic digits). */

@@ -9,7 +9,8 @@ export const LANGS = ['zh', 'bo'] as const
 export type Lang = (typeof LANGS)[number]
 export const DEFAULT_LANG: Lang = 'zh'
 
-/** Each language's own name, as its readers write it (the language picker shows these). */
+/** Each language's own name, as its readers write it (the language picker shows these, untranslated). */
+// eslint-disable-next-line linli/no-chinese-literal -- a language's own name is never translated
 export const LANG_NAMES: Record<Lang, string> = { zh: '简体中文', bo: 'བོད་ཡིག' }
 
 export function isLang(v: unknown): v is Lang {
