@@ -97,8 +97,9 @@ describe('bad input gets a clear Chinese error and changes nothing', () => {
       official,
     )
     expect(res.json.code).toBe('COMMON.BAD_INPUT')
-    expect(res.json.message).toContain('validHours')
-    expect(res.json.message).toContain('30 天')
+    // the field is named by its Chinese label, never by its code name
+    expect(res.json.message).toContain('有效期最长 30 天')
+    expect(res.json.message).not.toContain('validHours')
   })
 
   it('an oversized body is refused before it is read whole', async () => {

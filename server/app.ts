@@ -151,7 +151,7 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
         const err =
           identity.error === 'expired'
             ? CommonErrors.SESSION_EXPIRED()
-            : CommonErrors.UNAUTHENTICATED('登录凭证无效，请重新登录')
+            : CommonErrors.UNAUTHENTICATED.because('auth.bad_token')
         return sendJson(res, 401, errorBody(err))
       }
       const body = await readJson(req, MAX_CALL_BYTES)

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { CommonErrors, DomainError } from '@shared/errors'
-import { MAX_PHOTO_BYTES } from '@shared/files'
+import { FileErrors, MAX_PHOTO_BYTES } from '@shared/files'
 import type { LocalFilePort } from '../cloudfunctions/_core/files'
 import { verifySession } from '../cloudfunctions/_core/session'
 import type { Route } from './app'
@@ -34,7 +34,7 @@ export function filesRoute(opts: { files: LocalFilePort; sessionSecret: string; 
         )
         return true
       }
-      const tooLarge = new DomainError('FILE.TOO_LARGE', '照片太大了，请不要超过 5 MB')
+      const tooLarge = FileErrors.TOO_LARGE()
       if (Number(req.headers['content-length'] ?? 0) > MAX_PHOTO_BYTES) {
         req.resume()
         fail(res, tooLarge)

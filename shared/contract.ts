@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Permission } from './auth/permissions'
 import { RequestIdSchema } from './common.schema'
+import { LANGS } from './i18n/i18n'
 
 /**
  * One action of a cloud function: its input and output schemas (checked on both halves), whether it
@@ -49,6 +50,8 @@ export const CallBodySchema = z.object({
   action: z.string({ error: '缺少 action' }).min(1, '缺少 action').max(64),
   data: z.unknown().optional(),
   requestId: RequestIdSchema.optional(),
+  /** the language the person is reading the app in: replies (errors, labels) come back in it */
+  lang: z.enum(LANGS).optional(),
 })
 
 export const ErrorEnvelopeSchema = z.object({

@@ -20,12 +20,16 @@ export const PhotoViewSchema = z.object({ fileId: FileIdSchema, url: z.string() 
 export type PhotoView = z.infer<typeof PhotoViewSchema>
 
 export const FileErrors = defineErrors('FILE', {
-  NOT_IMAGE: '只能上传照片（JPG、PNG 或 WebP 格式）',
-  TOO_LARGE: '照片太大了，请不要超过 5 MB',
-  EMPTY: '照片是空的，请重新拍一张',
-  NOT_FOUND: '照片没有找到，请重新上传',
-  NOT_YOURS: '只能使用您自己上传的照片',
-  UNAVAILABLE: '照片服务暂时不可用，请稍后再试',
+  NOT_IMAGE: { zh: '只能上传照片（JPG、PNG 或 WebP 格式）', bo: 'པར་ཁོ་ན་ཡར་སྐྱེལ་ཆོག (JPG, PNG ཡང་ན་ WebP)' },
+  TOO_LARGE: { zh: '照片太大了，请不要超过 5 MB', bo: 'པར་ཆེ་དྲགས་འདུག 5 MB ལས་མི་བརྒལ་བ་བྱོས།' },
+  BROKEN: { zh: '照片文件已损坏，请重新拍一张', bo: 'པར་ཡིག་ཆ་ལ་སྐྱོན་ཤོར་འདུག ཡང་བསྐྱར་གཅིག་རྒྱག་རོགས།' },
+  EMPTY: { zh: '照片是空的，请重新拍一张', bo: 'པར་སྟོང་པ་རེད། ཡང་བསྐྱར་གཅིག་རྒྱག་རོགས།' },
+  NOT_FOUND: { zh: '照片没有找到，请重新上传', bo: 'པར་རྙེད་མ་བྱུང་། ཡང་བསྐྱར་ཡར་སྐྱེལ་བྱོས།' },
+  NOT_YOURS: { zh: '只能使用您自己上传的照片', bo: 'ཁྱེད་རང་གིས་ཡར་སྐྱེལ་བྱས་པའི་པར་ཁོ་ན་བེད་སྤྱོད་ཆོག' },
+  UNAVAILABLE: {
+    zh: '照片服务暂时不可用，请稍后再试',
+    bo: 'པར་གྱི་ཞབས་ཞུ་གནས་སྐབས་སུ་བེད་སྤྱོད་བྱེད་མི་ཐུབ། ཅུང་ཙམ་སྒུག་ནས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱོས།',
+  },
 })
 
 /** The reply of the local host's upload route (POST /api/files). */

@@ -1,18 +1,75 @@
-import { z } from 'zod'
+import type { z } from 'zod'
+import './i18n/common.messages'
+import { registered, render, parseKeyText, type Lang } from './i18n/i18n'
 
-// Built-in zod messages in Chinese ("应为 number，但收到 string" and so on), on both halves.
-z.config(z.locales.zhCN())
+/**
+ * Input checks in the reader's language, on both halves. A schema names no sentence: a failed check is rendered
+ * from zod's issue code and the failing field's label (`field.<name>` in a catalogue), e.g. "请填写描述" /
+ * "描述最多 500 个字". A schema that needs its own message gives a message key (`keyText('v.photo_min', …)`).
+ * A Chinese sentence written into a schema (LEGACY, issue #20) is shown as written.
+ */
+type Issue = z.core.$ZodIssue
 
-/** One plain Chinese sentence for a failed parse, naming the first few fields that are wrong. */
-export function describeZodError(error: z.ZodError): string {
-  const parts = error.issues.slice(0, 3).map((issue) => {
-    const where = issue.path.length ? `${issue.path.map(String).join('.')}：` : ''
-    return `${where}${issue.message}`
-  })
-  const more = error.issues.length > 3 ? ` 等 ${error.issues.length} 处` : ''
-  return `填写的内容有误：${parts.join('；')}${more}`
+const CJK = /[\u3400-\u9fff]/
+
+function fieldOf(path: readonly PropertyKey[]): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const p = path[i]
+    if (typeof p === 'string') return registered().has(`field.${p}`) ? `@field.${p}` : '@field.this'
+  }
+  return '@field.this'
 }
 
-export function issuesOf(error: z.ZodError): Array<{ path: string; message: string }> {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+function num(v: unknown): number {
+  return typeof v === 'bigint' ? Number(v) : (v as number)
+}
+
+/** One issue as a sentence in `lang`. */
+export function issueMessage(issue: Issue, lang: Lang): string {
+  const own = parseKeyText(issue.message)
+  const field = fieldOf(issue.path)
+  if (own) return render({ key: own.key, params: { field, ...own.params } }, lang)
+  if (CJK.test(issue.message)) return issue.message
+  const at = (key: string, params: Record<string, string | number> = {}) =>
+    render({ key, params: { field, ...params } }, lang)
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null ? at('v.required') : at('v.wrong_type')
+    case 'too_small': {
+      const min = num(issue.minimum)
+      if (issue.origin === 'string') return min <= 1 ? at('v.required') : at('v.str_min', { min })
+      if (issue.origin === 'array' || issue.origin === 'set') return at('v.arr_min', { min })
+      return at('v.num_min', { min })
+    }
+    case 'too_big': {
+      const max = num(issue.maximum)
+      if (issue.origin === 'string') return at('v.str_max', { max })
+      if (issue.origin === 'array' || issue.origin === 'set') return at('v.arr_max', { max })
+      return at('v.num_max', { max })
+    }
+    case 'invalid_value':
+    case 'invalid_union':
+      return at(issue.code === 'invalid_value' ? 'v.option' : 'v.wrong_type')
+    case 'invalid_format':
+      return at('v.wrong_type')
+    case 'not_multiple_of':
+      return at('v.int')
+    case 'unrecognized_keys':
+      return render({ key: 'v.extra' }, lang)
+    default:
+      return at('v.invalid')
+  }
+}
+
+/** One sentence for a failed parse, naming the first few fields that are wrong by their labels. */
+export function describeZodError(error: z.ZodError, lang: Lang = 'zh'): string {
+  const parts = error.issues.slice(0, 3).map((issue) => issueMessage(issue, lang))
+  const list = parts.join(render({ key: 'v.join' }, lang))
+  const more = error.issues.length > 3 ? ` ${render({ key: 'v.more', params: { n: error.issues.length } }, lang)}` : ''
+  return render({ key: 'v.bad_input', params: { list: list + more } }, lang)
+}
+
+/** Per-field messages (path → sentence) for forms to show under each field. */
+export function issuesOf(error: z.ZodError, lang: Lang = 'zh'): Array<{ path: string; message: string }> {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: issueMessage(i, lang) }))
 }

@@ -26,7 +26,7 @@ export async function loadCaller(rt: Runtime, identity: Identity): Promise<Calle
   if (identity.kind === 'anonymous') throw CommonErrors.UNAUTHENTICATED()
   if (identity.kind === 'user') {
     user = await rt.db.get(C.users, identity.userId)
-    if (!user) throw CommonErrors.UNAUTHENTICATED('账号不存在，请重新登录')
+    if (!user) throw CommonErrors.UNAUTHENTICATED.because('auth.account_gone')
   } else {
     // The user id is derived from the OPENID, so two first calls at once create one account.
     const id = stableId('wx', identity.openid)

@@ -25,7 +25,7 @@ export function cleanPhoto(bytes: Uint8Array): { bytes: Uint8Array; type: PhotoT
   const type = sniffImage(bytes)
   if (!type) throw FileErrors.NOT_IMAGE()
   const clean = stripMetadata(bytes, type)
-  if (!clean) throw FileErrors.NOT_IMAGE('照片文件已损坏，请重新拍一张')
+  if (!clean) throw FileErrors.NOT_IMAGE.because('error.FILE.BROKEN')
   return { bytes: clean, type }
 }
 

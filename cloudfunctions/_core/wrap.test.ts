@@ -240,3 +240,32 @@ function tinyJpeg(): Uint8Array {
     0x01, 0x00, 0x00, 0x3f, 0x00, 0x00, 0xff, 0xd9,
   ])
 }
+
+describe('the reply speaks the reader language', () => {
+  const callIn = (userId: string, actionName: string, data: unknown, lang?: string) =>
+    toy.handle(
+      { action: actionName, data, requestId: 'req-lang-1', ...(lang ? { lang } : {}) },
+      { kind: 'user', userId },
+      rt,
+    )
+
+  it('renders errors in the language of the call', async () => {
+    expect(await callIn('other', 'take', { caseId: 'case1' }, 'bo')).toMatchObject({
+      ok: false,
+      code: 'COMMON.FORBIDDEN',
+      message: 'ཁྱེད་ལ་བྱ་བ་འདི་བྱེད་པའི་དབང་ཚད་མེད།',
+    })
+    const bad = await callIn('worker', 'take', { caseId: '' }, 'bo')
+    expect(bad).toMatchObject({ ok: false, code: 'COMMON.BAD_INPUT' })
+    expect(!bad.ok && bad.message).toMatch(/^བྲིས་པའི་ནང་དོན་ལ་ནོར་འཁྲུལ་ཡོད།/)
+  })
+
+  it('falls back to the profile language, then Chinese', async () => {
+    expect(await callIn('other', 'take', { caseId: 'case1' })).toMatchObject({ message: '您没有权限做这件事' })
+    await rt.db.transaction((tx) => tx.update(C.users, 'other', { lang: 'bo' }))
+    expect(await callIn('other', 'take', { caseId: 'case1' })).toMatchObject({
+      message: 'ཁྱེད་ལ་བྱ་བ་འདི་བྱེད་པའི་དབང་ཚད་མེད།',
+    })
+    expect(await callIn('other', 'take', { caseId: 'case1' }, 'zh')).toMatchObject({ message: '您没有权限做这件事' })
+  })
+})

@@ -6,6 +6,7 @@ import { can, hasAnywhere, scopeRoots } from '@shared/auth/access'
 import type { Permission } from '@shared/auth/permissions'
 import { CallBodySchema, MAX_CALL_BYTES, type ActionDef, type Contract, type Envelope } from '@shared/contract'
 import { CommonErrors, DomainError } from '@shared/errors'
+import { DEFAULT_LANG, isLang, render, type Lang, type MessageRef } from '@shared/i18n/i18n'
 import { asGrants, loadCaller, type Caller, type Identity } from './caller'
 import { C, type RequestRecord } from './collections'
 import { newId } from './ids'
@@ -18,6 +19,8 @@ export interface ActionContext {
   fn: string
   action: string
   caller: Caller
+  /** the language the caller reads the app in (the call's `lang`, else their profile's): for labels in views */
+  lang: Lang
   /** the server's time when the call arrived */
   now: number
   requestId: string | null
@@ -131,10 +134,17 @@ class Replay {
   constructor(readonly record: RequestRecord) {}
 }
 
-function fail(err: DomainError): Envelope<never> {
+function fail(err: DomainError, lang: Lang): Envelope<never> {
+  const message = err.messageIn(lang)
   return err.details === undefined
-    ? { ok: false, code: err.code, message: err.message }
-    : { ok: false, code: err.code, message: err.message, details: err.details }
+    ? { ok: false, code: err.code, message }
+    : { ok: false, code: err.code, message, details: err.details }
+}
+
+/** The language of the reply: what the caller reads now (the call's `lang`), else their profile's, else Chinese. */
+function langOf(body: unknown): Lang {
+  const v = body && typeof body === 'object' ? (body as { lang?: unknown }).lang : undefined
+  return isLang(v) ? v : DEFAULT_LANG
 }
 
 /** JSON with object keys in order, so the same input always gives the same fingerprint. */
@@ -177,14 +187,16 @@ export function defineFunction<Ct extends Contract>(
     timers,
     async handle(body, identity, rt) {
       let actionName = '?'
+      let lang = langOf(body)
       try {
         if (body === null || typeof body !== 'object' || Array.isArray(body)) throw CommonErrors.BAD_REQUEST()
         if (JSON.stringify(body).length > MAX_CALL_BYTES) throw CommonErrors.PAYLOAD_TOO_LARGE()
         const call = CallBodySchema.safeParse(body)
-        if (!call.success) throw CommonErrors.BAD_REQUEST(describeZodError(call.error), issuesOf(call.error))
+        if (!call.success)
+          throw CommonErrors.BAD_REQUEST(describeZodError(call.error, lang), issuesOf(call.error, lang))
         actionName = call.data.action
         if (!Object.prototype.hasOwnProperty.call(contract.actions, actionName)) {
-          throw CommonErrors.UNKNOWN_ACTION(`没有这个操作：${actionName}`)
+          throw CommonErrors.UNKNOWN_ACTION.because('call.unknown_action', { name: actionName })
         }
         const def = contract.actions[actionName] as ActionDef
         const impl = impls[actionName as keyof Ct['actions']] as ActionImpl<ActionDef>
@@ -192,10 +204,13 @@ export function defineFunction<Ct extends Contract>(
         if (def.write && !requestId) throw CommonErrors.REQUEST_ID_REQUIRED()
 
         const parsed = def.input.safeParse(call.data.data ?? {})
-        if (!parsed.success) throw CommonErrors.BAD_INPUT(describeZodError(parsed.error), issuesOf(parsed.error))
+        if (!parsed.success) {
+          throw CommonErrors.BAD_INPUT(describeZodError(parsed.error, lang), issuesOf(parsed.error, lang))
+        }
         const input = parsed.data
 
         const caller = await loadCaller(rt, identity)
+        if (!call.data.lang && caller.user.lang) lang = caller.user.lang
         const grants = asGrants(caller.grants)
         const now = rt.clock.now()
         const key = def.write && requestId ? requestKey(caller.user._id, requestId) : null
@@ -205,6 +220,7 @@ export function defineFunction<Ct extends Contract>(
           fn: name,
           action: actionName,
           caller,
+          lang,
           now,
           requestId,
           rt,
@@ -250,7 +266,7 @@ export function defineFunction<Ct extends Contract>(
             return
           }
           const unit = await rt.units.get(unitId)
-          if (!unit) throw CommonErrors.NOT_FOUND('没有找到相关单位')
+          if (!unit) throw CommonErrors.UNIT_NOT_FOUND()
           if (!can(grants, def.permission, unit.path)) {
             throw hasAnywhere(grants, def.permission) ? CommonErrors.OUT_OF_SCOPE() : CommonErrors.FORBIDDEN()
           }
@@ -332,24 +348,29 @@ export function defineFunction<Ct extends Contract>(
         }
         return checkOutput(phased.present ? await phased.present({ result, input, ctx, replay: false }) : result)
       } catch (err) {
-        if (err instanceof DomainError) return fail(err)
+        if (err instanceof DomainError) return fail(err, lang)
         rt.log.error('action failed', {
           fn: name,
           action: actionName,
           error: err instanceof Error ? (err.stack ?? err.message) : String(err),
         })
-        return fail(CommonErrors.INTERNAL())
+        return fail(CommonErrors.INTERNAL(), lang)
       }
     },
   }
 }
 
-/** Pushes after the commit, best effort: a failed push never fails the action (the inbox has the message). */
+/**
+ * Pushes after the commit, best effort: a failed push never fails the action (the inbox has the message). Each is
+ * rendered in its recipient's profile language.
+ */
 export async function pushAll(rt: Runtime, messages: readonly PushMessage[]): Promise<void> {
   for (const m of messages) {
     try {
       const user = await rt.db.get(C.users, m.userId)
-      await rt.notifier.push({ ...m, openid: user?.openid ?? null })
+      const lang = user?.lang ?? DEFAULT_LANG
+      const text = (t: MessageRef | string) => (typeof t === 'string' ? t : render(t, lang))
+      await rt.notifier.push({ ...m, title: text(m.title), body: text(m.body), openid: user?.openid ?? null })
     } catch (err) {
       rt.log.error('push failed', { error: err instanceof Error ? err.message : String(err) })
     }

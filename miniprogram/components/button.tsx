@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { t } from '../services/i18n'
 
 export type ButtonKind = 'primary' | 'secondary' | 'danger'
 
@@ -40,7 +41,7 @@ export function Button(props: ButtonProps) {
         if (!inactive) props.onClick?.()
       }}
     >
-      {loading ? (props.loadingText ?? '请稍候…') : props.children}
+      {loading ? (props.loadingText ?? t('ui.wait')) : props.children}
     </View>
   )
 }

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import { Button } from './button'
+import { t } from '../services/i18n'
 
 /** A failed load, in the page: the message from the server or network, and a way to try again. */
 export function ErrorBlock(props: { message: string; onRetry?: () => void }) {
@@ -8,7 +9,7 @@ export function ErrorBlock(props: { message: string; onRetry?: () => void }) {
       <View>{props.message}</View>
       {props.onRetry ? (
         <Button kind="secondary" size="small" onClick={props.onRetry}>
-          重试
+          {t('ui.retry')}
         </Button>
       ) : null}
     </View>

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
+import { t } from '../services/i18n'
 
 export function Loading(props: { text?: string }) {
-  return <View className="l-loading">{props.text ?? '正在加载…'}</View>
+  return <View className="l-loading">{props.text ?? t('ui.loading')}</View>
 }

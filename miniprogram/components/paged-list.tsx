@@ -4,6 +4,7 @@ import { Button } from './button'
 import { Empty } from './empty'
 import { ErrorBlock } from './error-block'
 import { Loading } from './loading'
+import { t } from '../services/i18n'
 
 export interface PagedListProps<T> {
   items: readonly T[]
@@ -27,17 +28,17 @@ export function PagedList<T>(props: PagedListProps<T>) {
   if (!items.length) return <Empty title={props.emptyTitle} text={props.emptyText} />
   return (
     <View>
-      {props.total !== undefined ? <View className="l-list__total">共 {props.total} 条</View> : null}
+      {props.total !== undefined ? <View className="l-list__total">{t('ui.total', { n: props.total })}</View> : null}
       {items.map((item, i) => (
         <View key={props.keyOf(item, i)}>{props.renderItem(item, i)}</View>
       ))}
       {error ? <ErrorBlock message={error} onRetry={props.onLoadMore} /> : null}
       {props.hasMore ? (
-        <Button kind="secondary" loading={loading} loadingText="正在加载…" onClick={props.onLoadMore}>
-          加载更多
+        <Button kind="secondary" loading={loading} loadingText={t('ui.loading')} onClick={props.onLoadMore}>
+          {t('ui.more')}
         </Button>
       ) : (
-        <View className="l-list__end">已经到底了</View>
+        <View className="l-list__end">{t('ui.end')}</View>
       )}
     </View>
   )

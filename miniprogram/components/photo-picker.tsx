@@ -5,6 +5,7 @@ import type { PhotoView } from '@shared/files'
 import { uploadPhoto } from '../services/upload'
 import { Button } from './button'
 import { showError } from './toast'
+import { t } from '../services/i18n'
 
 export interface PhotoPickerProps {
   label?: string
@@ -24,7 +25,7 @@ export interface PhotoPickerProps {
  * its own 删除 button. What the form sends is the file ids; the action adopts them (owner, type, EXIF).
  */
 export function PhotoPicker(props: PhotoPickerProps) {
-  const { label = '照片', photos, max } = props
+  const { label = t('ui.photos'), photos, max } = props
   const [progress, setProgress] = useState<{ n: number; of: number; percent: number } | null>(null)
   /** the photos as of now, for an upload that finishes after the props have moved on */
   const latest = useRef(photos)
@@ -55,7 +56,7 @@ export function PhotoPicker(props: PhotoPickerProps) {
           setProgress({ n: i + 1, of: paths.length, percent }),
         )
         if (!r.ok) {
-          void showError(r.message, '照片没有传上去')
+          void showError(r.message, t('ui.upload_failed'))
           return
         }
         set([...latest.current, r.data].slice(0, max))
@@ -68,30 +69,30 @@ export function PhotoPicker(props: PhotoPickerProps) {
 
   return (
     <View className="l-field">
-      <View className="l-field__label">
-        {label}（{photos.length}/{max}）
-      </View>
+      <View className="l-field__label">{t('ui.photos_label', { label, n: photos.length, max })}</View>
       {props.hint ? <View className="l-field__hint">{props.hint}</View> : null}
       {photos.length ? (
         <View className="l-photos">
           {photos.map((p, i) => (
             <View key={p.fileId} className="l-photo" data-testid="photo">
-              <Image className="l-photo__img" src={p.url} mode="aspectFill" ariaLabel={`第 ${i + 1} 张照片`} />
+              <Image className="l-photo__img" src={p.url} mode="aspectFill" ariaLabel={t('ui.photo_n', { n: i + 1 })} />
               <Button
                 kind="secondary"
                 size="small"
                 onClick={() => set(latest.current.filter((x) => x.fileId !== p.fileId))}
               >
-                删除
+                {t('ui.remove')}
               </Button>
             </View>
           ))}
         </View>
       ) : null}
       {progress ? (
-        <View className="l-photo__progress" aria-label="上传进度">
+        <View className="l-photo__progress" aria-label={t('ui.upload_progress')}>
           <View>
-            正在上传{progress.of > 1 ? `第 ${progress.n}/${progress.of} 张` : ''} {progress.percent}%
+            {progress.of > 1
+              ? t('ui.uploading_n', { n: progress.n, of: progress.of, percent: progress.percent })
+              : t('ui.uploading', { percent: progress.percent })}
           </View>
           <View className="l-progress">
             <View className="l-progress__bar" style={{ width: `${progress.percent}%` }} />
@@ -99,7 +100,7 @@ export function PhotoPicker(props: PhotoPickerProps) {
         </View>
       ) : null}
       <Button kind="secondary" disabled={photos.length >= max || progress !== null} onClick={() => void add()}>
-        {photos.length >= max ? `最多 ${max} 张` : '拍照 / 选照片'}
+        {photos.length >= max ? t('ui.photos_max', { max }) : t('ui.take_or_choose')}
       </Button>
     </View>
   )

@@ -6,6 +6,7 @@ import { RequestIdSchema } from '@shared/common.schema'
 import { CommonErrors } from '@shared/errors'
 import { describeZodError, issuesOf } from '@shared/validation'
 import { API_BASE, DEMO_LOGIN, IS_WEAPP } from './env'
+import { getLang, t } from './i18n'
 import { clearToken, getToken } from './session'
 
 /**
@@ -44,9 +45,9 @@ export function unwrap<T>(result: CallResult<T>): T {
 export function messageOf(error: unknown): string {
   if (error instanceof CallError) return error.message
   if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') {
-    return error.message || CommonErrors.INTERNAL.message
+    return error.message || CommonErrors.INTERNAL.messageIn(getLang())
   }
-  return CommonErrors.INTERNAL.message
+  return CommonErrors.INTERNAL.messageIn(getLang())
 }
 
 /** Per-field messages of a failed input check (`COMMON.BAD_INPUT`), to show under each field. */
@@ -89,29 +90,37 @@ export async function callFunction<C extends Contract, K extends keyof C['action
   options: CallOptions = {},
 ): Promise<CallResult<OutputOf<C, K>>> {
   const def = contract.actions[action]
-  if (!def) return failure(CommonErrors.UNKNOWN_ACTION.code, CommonErrors.UNKNOWN_ACTION.message)
+  const lang = getLang()
+  if (!def) return failure(CommonErrors.UNKNOWN_ACTION.code, CommonErrors.UNKNOWN_ACTION.messageIn(lang))
 
   const parsedInput = def.input.safeParse(input)
   if (!parsedInput.success) {
-    return failure(CommonErrors.BAD_INPUT.code, describeZodError(parsedInput.error), issuesOf(parsedInput.error))
+    return failure(
+      CommonErrors.BAD_INPUT.code,
+      describeZodError(parsedInput.error, lang),
+      issuesOf(parsedInput.error, lang),
+    )
   }
 
   let requestId: string | undefined
   if (def.write) {
     requestId = options.requestId ?? newRequestId()
     if (!RequestIdSchema.safeParse(requestId).success) {
-      return failure(CommonErrors.REQUEST_ID_REQUIRED.code, CommonErrors.REQUEST_ID_REQUIRED.message)
+      return failure(CommonErrors.REQUEST_ID_REQUIRED.code, CommonErrors.REQUEST_ID_REQUIRED.messageIn(lang))
     }
   }
+  // the language rides along so that replies (errors, labels) come back in what the person reads
   const body =
-    requestId === undefined ? { action, data: parsedInput.data } : { action, data: parsedInput.data, requestId }
+    requestId === undefined
+      ? { action, data: parsedInput.data, lang }
+      : { action, data: parsedInput.data, requestId, lang }
 
   let raw: unknown
   try {
     raw = IS_WEAPP ? await viaCloud(contract.name, body) : await viaHttp(`/api/fn/${contract.name}`, body)
   } catch (error) {
     console.warn('[callFunction] transport failed', contract.name, action, error)
-    return failure(CommonErrors.NETWORK.code, CommonErrors.NETWORK.message)
+    return failure(CommonErrors.NETWORK.code, CommonErrors.NETWORK.messageIn(lang))
   }
 
   const result = readEnvelope(raw, def.output) as CallResult<OutputOf<C, K>>
@@ -124,17 +133,19 @@ export async function callFunction<C extends Contract, K extends keyof C['action
 }
 
 const BAD_REPLY = CommonErrors.INTERNAL.code
-const BAD_REPLY_MESSAGE = '服务返回的内容不对，请稍后再试或更新小程序'
+const badReply = () => CommonErrors.BAD_REPLY.messageIn(getLang())
 
 function readEnvelope(raw: unknown, output: z.ZodType): CallResult<unknown> {
   const success = SuccessEnvelopeSchema.safeParse(raw)
   if (success.success) {
     const data = output.safeParse(success.data.data)
-    return data.success ? { ok: true, data: data.data } : failure(BAD_REPLY, BAD_REPLY_MESSAGE, issuesOf(data.error))
+    return data.success
+      ? { ok: true, data: data.data }
+      : failure(BAD_REPLY, badReply(), issuesOf(data.error, getLang()))
   }
   const error = ErrorEnvelopeSchema.safeParse(raw)
   if (error.success) return failure(error.data.code, error.data.message, error.data.details)
-  return failure(BAD_REPLY, BAD_REPLY_MESSAGE)
+  return failure(BAD_REPLY, badReply())
 }
 
 async function viaCloud(name: string, data: Record<string, unknown>): Promise<unknown> {
@@ -186,7 +197,7 @@ const DevUsersSchema = z.object({ users: z.array(DevUserSchema) })
 const DevLoginSchema = z.object({ token: z.string().min(1) })
 
 async function devCall<T>(path: string, schema: z.ZodType<T>, body?: unknown): Promise<CallResult<T>> {
-  if (!DEMO_LOGIN) return failure(CommonErrors.NOT_FOUND.code, '微信里不需要选择演示账号')
+  if (!DEMO_LOGIN) return failure(CommonErrors.NOT_FOUND.code, t('ui.demo_only'))
   try {
     return readEnvelope(await viaHttp(path, body), schema) as CallResult<T>
   } catch (error) {

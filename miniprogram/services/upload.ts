@@ -4,6 +4,7 @@ import type { CallResult } from './call-function'
 import { API_BASE, IS_WEAPP } from './env'
 import { getToken } from './session'
 import { wgs84ToGcj02 } from '@shared/geo/gcj02'
+import { t } from './i18n'
 
 /**
  * One photo to storage, with progress (0–100). In WeChat it goes straight to CloudBase storage under the
@@ -43,7 +44,7 @@ async function viaCloud(
       cloudPath: `uploads/${userId}/${name}.${ext}`,
       filePath,
       success: (res) => resolve({ ok: true, data: { fileId: res.fileID, url: filePath } }),
-      fail: () => resolve({ ok: false, code: 'COMMON.NETWORK', message: '照片没有传上去，请检查网络后重试' }),
+      fail: () => resolve({ ok: false, code: 'COMMON.NETWORK', message: t('ui.upload_network') }),
     }) as unknown as { onProgressUpdate?: (cb: (r: { progress: number }) => void) => void }
     task?.onProgressUpdate?.((r) => onProgress(r.progress))
   })
@@ -54,7 +55,7 @@ async function viaHttp(blobUrl: string, onProgress: (p: number) => void): Promis
   try {
     blob = await (await fetch(blobUrl)).blob()
   } catch {
-    return { ok: false, code: 'FILE.NOT_FOUND', message: '读不到这张照片，请重新选择' }
+    return { ok: false, code: 'FILE.NOT_FOUND', message: t('ui.photo_unreadable') }
   }
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest()
@@ -65,7 +66,7 @@ async function viaHttp(blobUrl: string, onProgress: (p: number) => void): Promis
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100))
     }
-    xhr.onerror = () => resolve({ ok: false, code: 'COMMON.NETWORK', message: '照片没有传上去，请检查网络后重试' })
+    xhr.onerror = () => resolve({ ok: false, code: 'COMMON.NETWORK', message: t('ui.upload_network') })
     xhr.onload = () => {
       try {
         const body = JSON.parse(xhr.responseText) as { ok: boolean; data?: unknown; code?: string; message?: string }
@@ -74,9 +75,9 @@ async function viaHttp(blobUrl: string, onProgress: (p: number) => void): Promis
           if (data.success)
             return resolve({ ok: true, data: { fileId: data.data.fileId, url: `${API_BASE}${data.data.url}` } })
         }
-        resolve({ ok: false, code: body.code ?? 'COMMON.INTERNAL', message: body.message ?? '照片没有传上去' })
+        resolve({ ok: false, code: body.code ?? 'COMMON.INTERNAL', message: body.message ?? t('ui.upload_failed') })
       } catch {
-        resolve({ ok: false, code: 'COMMON.INTERNAL', message: '照片没有传上去' })
+        resolve({ ok: false, code: 'COMMON.INTERNAL', message: t('ui.upload_failed') })
       }
     }
     xhr.send(blob)
@@ -91,17 +92,17 @@ export async function pickLocation(): Promise<CallResult<{ lat: number; lng: num
       const r = await Taro.chooseLocation({})
       return { ok: true, data: { lat: r.latitude, lng: r.longitude, address: r.address || r.name || '' } }
     } catch {
-      return { ok: false, code: 'CLIENT.LOCATION', message: '没有选到位置，请再试一次' }
+      return { ok: false, code: 'CLIENT.LOCATION', message: t('ui.no_location') }
     }
   }
   return new Promise((resolve) => {
     if (typeof navigator === 'undefined' || !navigator.geolocation) {
-      resolve({ ok: false, code: 'CLIENT.LOCATION', message: '这个浏览器不能定位，请在下面写清地址' })
+      resolve({ ok: false, code: 'CLIENT.LOCATION', message: t('ui.location_unsupported') })
       return
     }
     navigator.geolocation.getCurrentPosition(
       (p) => resolve({ ok: true, data: { ...wgs84ToGcj02(p.coords.latitude, p.coords.longitude), address: '' } }),
-      () => resolve({ ok: false, code: 'CLIENT.LOCATION', message: '定位没有成功，请允许定位或在下面写清地址' }),
+      () => resolve({ ok: false, code: 'CLIENT.LOCATION', message: t('ui.location_failed') }),
       { timeout: 10_000, maximumAge: 60_000 },
     )
   })

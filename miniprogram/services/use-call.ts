@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Page } from '@shared/common.schema'
 import { CommonErrors } from '@shared/errors'
 import { newRequestId, type CallFailure, type CallResult } from './call-function'
+import { t } from './i18n'
 
 /** The latest value, for what runs later (effects, event handlers): updated after each commit, never in render. */
 function useLatest<T>(value: T): { readonly current: T } {
@@ -77,7 +78,7 @@ export function useAction<I, T>(send: (input: I, requestId: string) => Promise<C
 
   const run = useCallback(
     async (input: I): Promise<CallResult<T>> => {
-      if (busy.current) return { ok: false, code: 'CLIENT.BUSY', message: '正在提交，请稍候' }
+      if (busy.current) return { ok: false, code: 'CLIENT.BUSY', message: t('ui.busy') }
       busy.current = true
       setPending(true)
       const requestId = retryId.current ?? newRequestId()

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LANGS } from '../i18n/i18n'
 import { IdSchema, TimestampSchema, PageInputSchema, pageOf, text } from '../common.schema'
 import { ROLE_NAMES } from '../auth/roles'
 import { PERMISSION_NAMES } from '../auth/permissions'
@@ -43,6 +44,8 @@ export const UserSchema = z.object({
     .default(null),
   householdId: IdSchema.nullable().default(null),
   residenceUnitId: IdSchema.nullable().default(null),
+  /** the language chosen on first launch or on 我的; messages made for this person use it */
+  lang: z.enum(LANGS).optional(),
   createdAt: TimestampSchema,
 })
 export type User = z.infer<typeof UserSchema>

@@ -1,6 +1,6 @@
 import type { Contract, Envelope, OutputOf } from '@shared/contract'
 import type { Identity } from '../../cloudfunctions/_core/caller'
-import type { TestEnv } from './harness'
+import type { CallOpts, TestEnv } from './harness'
 
 /**
  * The calls of one function with its contract's types: a misspelt action fails the typecheck and results come
@@ -11,13 +11,20 @@ export function callsOf<Ct extends Contract>(env: TestEnv | (() => TestEnv), con
   type Action = keyof Ct['actions'] & string
   const e = typeof env === 'function' ? env : () => env
   return {
-    ok: <K extends Action>(as: string | Identity, action: K, data?: unknown, requestId?: string | null) =>
-      e().ok<OutputOf<Ct, K>>(contract.name, as, action, data, requestId),
+    ok: <K extends Action>(
+      as: string | Identity,
+      action: K,
+      data?: unknown,
+      requestId?: string | null,
+      opts?: CallOpts,
+    ) => e().ok<OutputOf<Ct, K>>(contract.name, as, action, data, requestId, opts),
     call: <K extends Action>(
       as: string | Identity,
       action: K,
       data?: unknown,
       requestId?: string | null,
-    ): Promise<Envelope<OutputOf<Ct, K>>> => e().call<OutputOf<Ct, K>>(contract.name, as, action, data, requestId),
+      opts?: CallOpts,
+    ): Promise<Envelope<OutputOf<Ct, K>>> =>
+      e().call<OutputOf<Ct, K>>(contract.name, as, action, data, requestId, opts),
   }
 }

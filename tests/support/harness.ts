@@ -5,6 +5,7 @@ import type { Logger } from '../../cloudfunctions/_core/runtime'
 import type { Identity } from '../../cloudfunctions/_core/caller'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { seedIfEmpty } from '../../seeds'
+import type { Lang } from '@shared/i18n/i18n'
 
 /** 2026-03-02 10:00 Beijing time, a Monday: the default "now" of action tests. */
 export const T0 = Date.UTC(2026, 2, 2, 2, 0, 0)
@@ -23,6 +24,11 @@ export function rid(label = 'r'): string {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are read loosely on purpose (see above)
 export type Reply = any
 
+/** What else a call body may carry: the language the person reads the app in (replies come back in it). */
+export interface CallOpts {
+  lang?: Lang
+}
+
 export interface TestEnv {
   rt: ReturnType<typeof createLocalRuntime>
   clock: ManualClock
@@ -34,6 +40,7 @@ export interface TestEnv {
     action: string,
     data?: unknown,
     requestId?: string | null,
+    opts?: CallOpts,
   ): Promise<Envelope<T>>
   /** Like call, but returns data and throws with the error message if the call failed. */
   ok<T = Reply>(
@@ -42,6 +49,7 @@ export interface TestEnv {
     action: string,
     data?: unknown,
     requestId?: string | null,
+    opts?: CallOpts,
   ): Promise<T>
   close(): Promise<void>
 }
@@ -56,13 +64,14 @@ export async function testEnv(opts: { now?: number; dbFile?: string; seed?: bool
   const log: Logger = { info: () => undefined, error: (msg, extra) => errors.push({ msg, extra }) }
   const rt = createLocalRuntime({ dbFile: opts.dbFile ?? ':memory:', clock, log })
   if (opts.seed !== false) await seedIfEmpty(rt.db, clock.now())
-  const call: TestEnv['call'] = async (fn, as, action, data, requestId) => {
+  const call: TestEnv['call'] = async (fn, as, action, data, requestId, opts) => {
     const f = FUNCTIONS[fn]
     if (!f) throw new Error(`no function ${fn}`)
     const identity: Identity = typeof as === 'string' ? { kind: 'user', userId: as } : as
     const def = f.contract.actions[action]
     const body: Record<string, unknown> = { action, data: data ?? {} }
     if (requestId !== null && (requestId !== undefined || def?.write)) body.requestId = requestId ?? rid(action)
+    if (opts?.lang) body.lang = opts.lang
     return f.handle(body, identity, rt) as never
   }
   return {
@@ -70,8 +79,8 @@ export async function testEnv(opts: { now?: number; dbFile?: string; seed?: bool
     clock,
     errors,
     call,
-    ok: async (fn, as, action, data, requestId) => {
-      const res = await call(fn, as, action, data, requestId)
+    ok: async (fn, as, action, data, requestId, opts) => {
+      const res = await call(fn, as, action, data, requestId, opts)
       if (!res.ok) throw new Error(`${fn}.${action} failed: ${res.code} ${res.message}`)
       return res.data as never
     },

@@ -1,0 +1,84 @@
+import Taro from '@tarojs/taro'
+import { COMMON } from '@shared/i18n/common.messages'
+import * as format from '@shared/i18n/format'
+import {
+  DEFAULT_LANG,
+  isLang,
+  render,
+  renderText,
+  translator,
+  type Catalogue,
+  type Lang,
+  type Messages,
+  type MessageRef,
+  type Translate,
+} from '@shared/i18n/i18n'
+
+/**
+ * The language the person reads the app in, on this phone: chosen on first launch and on 我的, kept in storage
+ * and on the profile (the server makes messages for them in it). Every call sends it, so replies come back in
+ * it. Changing it relaunches the app, so pages read it once when they render and never hold a stale one.
+ */
+const LANG_KEY = 'linli.lang'
+
+function stored(): Lang | null {
+  try {
+    const v: unknown = Taro.getStorageSync(LANG_KEY)
+    return isLang(v) ? v : null
+  } catch {
+    return null
+  }
+}
+
+let current: Lang = stored() ?? DEFAULT_LANG
+
+export function getLang(): Lang {
+  return current
+}
+
+/** Whether the person has chosen a language yet (the first launch asks). */
+export function hasChosenLang(): boolean {
+  return stored() !== null
+}
+
+/** Switches the language on this phone and shows the app again in it (from the home page). */
+export function setLang(lang: Lang, opts: { relaunch?: boolean } = {}): void {
+  current = lang
+  try {
+    Taro.setStorageSync(LANG_KEY, lang)
+  } catch {
+    // storage unavailable: the choice holds until the app closes
+  }
+  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') document.documentElement.lang = htmlLang(lang)
+  if (opts.relaunch !== false) void Taro.reLaunch({ url: '/pages/home/index' })
+}
+
+/** BCP 47 tag for the page (screen readers and fonts pick by it). */
+export function htmlLang(lang: Lang): string {
+  return lang === 'bo' ? 'bo' : 'zh-CN'
+}
+
+/** The common words (buttons, empty and loading states, input checks) in the current language. */
+export const t: Translate<typeof COMMON> = translator(COMMON, getLang)
+
+/** A page's or package's own catalogue in the current language. */
+export function useStrings<M extends Messages>(catalogue: Catalogue<M>): Translate<M> {
+  return translator(catalogue, getLang)
+}
+
+/** A message the server kept (inbox, labels) in the current language. */
+export function say(ref: MessageRef | string): string {
+  return typeof ref === 'string' ? renderText(ref, current) : render(ref, current)
+}
+
+/** Dates and numbers in the current language, Beijing time. */
+export const fmt = {
+  date: (ts: number) => format.formatDate(ts, current),
+  shortDate: (ts: number) => format.formatShortDate(ts, current),
+  dateTime: (ts: number) => format.formatDateTime(ts, current),
+  time: (ts: number) => format.formatTime(ts),
+  day: (day: string) => format.formatDay(day, current),
+  month: (month: string) => format.formatMonth(month, current),
+  number: (n: number, maxFraction?: number) => format.formatNumber(n, current, maxFraction),
+  percent: (ratio: number) => format.formatPercent(ratio, current),
+}
