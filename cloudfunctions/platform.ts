@@ -68,7 +68,8 @@ const PHOTO_OPENAPI: readonly OpenApi[] = ['security.imgSecCheck', 'security.med
 const SUBSCRIBE_ENV: Record<string, EnvVarSpec> = {
   LINLI_SUBSCRIBE_TEMPLATE_ID: {
     required: false,
-    about: 'the subscribe-message template (MP admin → 订阅消息); without it no push is sent, the inbox still has it',
+    about:
+      'the subscribe-message template (MP admin → subscribe messages); without it no push is sent, the inbox still has it',
   },
   LINLI_SUBSCRIBE_PAGE: {
     required: false,

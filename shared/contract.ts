@@ -47,7 +47,7 @@ export type OutputOf<C extends Contract, K extends keyof C['actions']> = z.outpu
 
 /** What the mini-program passes to callFunction and the local host takes as the POST body. */
 export const CallBodySchema = z.object({
-  action: z.string({ error: '缺少 action' }).min(1, '缺少 action').max(64),
+  action: z.string().min(1).max(64),
   data: z.unknown().optional(),
   requestId: RequestIdSchema.optional(),
   /** the language the person is reading the app in: replies (errors, labels) come back in it */
