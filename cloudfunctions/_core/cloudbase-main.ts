@@ -1,7 +1,8 @@
 import tcb from '@cloudbase/node-sdk'
 import { systemClock } from './clock'
 import { CloudbasePort } from './cloudbase-port'
-import { cloudbaseContentSafety, cloudbaseFiles, cloudbaseNotifier } from './cloudbase-services'
+import { cloudbaseContentSafety, cloudbaseFiles, cloudbaseMediaChecker, cloudbaseNotifier } from './cloudbase-services'
+import { mediaCheckPort } from './media-check'
 import type { Identity } from './caller'
 import { consoleLogger, createRuntime, type Runtime } from './runtime'
 import { ownEntry } from './untrusted'
@@ -13,15 +14,18 @@ let runtime: Runtime | undefined
 /** The warm instance's runtime (also for timer triggers, which have no caller). */
 export function cloudbaseRuntime(): Runtime {
   app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
-  runtime ??= createRuntime({
-    mode: 'cloudbase',
-    db: new CloudbasePort(app.database()),
-    clock: systemClock,
-    log: consoleLogger,
-    files: cloudbaseFiles(app),
-    contentSafety: cloudbaseContentSafety(app, consoleLogger),
-    notifier: cloudbaseNotifier(app, consoleLogger),
-  })
+  if (!runtime) {
+    const base = createRuntime({
+      mode: 'cloudbase',
+      db: new CloudbasePort(app.database()),
+      clock: systemClock,
+      log: consoleLogger,
+      contentSafety: cloudbaseContentSafety(app, consoleLogger),
+      notifier: cloudbaseNotifier(app, consoleLogger),
+    })
+    const media = mediaCheckPort(base.db, systemClock, cloudbaseMediaChecker(app, base.db, consoleLogger))
+    runtime = { ...base, media, files: cloudbaseFiles(app, media) }
+  }
   return runtime
 }
 
@@ -38,6 +42,8 @@ export function cloudbaseMain(fn: CloudFunction) {
     const platform = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0])
     const timer = timerOf(event, platform, fn)
     if (timer) return { ok: true, data: await timer.run(rt, rt.clock.now()) }
+    const verdict = mediaCheckEventOf(event)
+    if (verdict) return settleMediaCheck(rt, verdict)
     const { WX_OPENID } = platform
     const identity: Identity = WX_OPENID ? { kind: 'wechat', openid: WX_OPENID } : { kind: 'anonymous' }
     return fn.handle(event, identity, rt)
@@ -59,4 +65,38 @@ export function timerOf(event: unknown, platform: Partial<PlatformContext>, fn: 
   if (platform.WX_OPENID || platform.WX_UNIONID || platform.TCB_CUSTOM_USER_ID) return null
   if (platform.TRIGGER_SRC !== undefined && platform.TRIGGER_SRC !== 'timer') return null
   return ownEntry(fn.timers, e.TriggerName) ?? null
+}
+
+/** The result of an asynchronous media check, as WeChat pushes it (message push → this function). */
+export interface MediaCheckEvent {
+  traceId: string
+  state: 'passed' | 'blocked'
+  label: string
+}
+
+/**
+ * `{ MsgType: 'event', Event: 'wxa_media_check', trace_id, result: { suggest, label } }` from mediaCheckAsync
+ * (version 2), or null for any other event. "review" (a person at WeChat may look again) passes, as it does for
+ * text. The event needs no caller check of its own: it only settles a check this app asked for, found by its
+ * trace id, which WeChat gave our server alone; a made-up id settles nothing.
+ */
+export function mediaCheckEventOf(event: unknown): MediaCheckEvent | null {
+  if (!event || typeof event !== 'object') return null
+  const e = event as { MsgType?: unknown; Event?: unknown; trace_id?: unknown; result?: unknown }
+  if (e.MsgType !== 'event' || e.Event !== 'wxa_media_check' || typeof e.trace_id !== 'string' || !e.trace_id)
+    return null
+  const result = (e.result && typeof e.result === 'object' ? e.result : {}) as { suggest?: unknown; label?: unknown }
+  if (result.suggest !== 'pass' && result.suggest !== 'review' && result.suggest !== 'risky') return null
+  return {
+    traceId: e.trace_id,
+    state: result.suggest === 'risky' ? 'blocked' : 'passed',
+    label: String(result.label ?? result.suggest),
+  }
+}
+
+/** Settles the check; the reply is for the platform's log (message push wants a quick answer, not a body). */
+export async function settleMediaCheck(rt: Runtime, verdict: MediaCheckEvent): Promise<{ ok: true; data: unknown }> {
+  const settled = await rt.media.settle(verdict.traceId, verdict.state, verdict.label)
+  if (!settled) rt.log.info('media check result for no pending check', { traceId: verdict.traceId })
+  return { ok: true, data: { settled } }
 }

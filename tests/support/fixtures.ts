@@ -216,3 +216,23 @@ export const WEBP_GPS_VARIANTS: ReadonlyArray<readonly [string, Uint8Array]> = [
     ),
   ],
 ]
+
+/**
+ * A real grey PNG whose pixels spell `text` (one row, stored without compression): a marker that survives
+ * cleaning, as the local media-check stand-in needs (`LOCAL_MEDIA_BLOCKED`, `LOCAL_MEDIA_PENDING`).
+ */
+export function pngWithPixels(text: string): Uint8Array {
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(text.length, 0)
+  ihdr.writeUInt32BE(1, 4)
+  ihdr[8] = 8 // bit depth
+  ihdr[9] = 0 // greyscale
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      pngChunk('IHDR', ihdr),
+      pngChunk('IDAT', deflateSync(Buffer.concat([Buffer.from([0]), Buffer.from(text)]), { level: 0 })),
+      pngChunk('IEND', Buffer.alloc(0)),
+    ]),
+  )
+}
