@@ -20,6 +20,22 @@ async function upload(body: Uint8Array | string, token?: string, type = 'image/j
   return { status: res.status, json: (await res.json()) as Reply }
 }
 
+const report = async (token: string, photo: string, requestId: string) =>
+  host.post(
+    '/api/fn/incident',
+    {
+      action: 'report',
+      requestId,
+      data: {
+        category: 'facility',
+        description: '路灯坏了好几天了',
+        photos: [photo],
+        location: { lat: 31.6249, lng: 99.9872 },
+      },
+    },
+    token,
+  )
+
 describe('POST /api/files and GET /api/files/<id>', () => {
   it('stores a photo without EXIF and serves it; the uploader can attach it to a report', async () => {
     const token = await host.token('u-zhuoma')
@@ -32,36 +48,10 @@ describe('POST /api/files and GET /api/files/<id>', () => {
     const bytes = Buffer.from(await got.arrayBuffer())
     expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]))
     expect(bytes.includes(Buffer.from(GPS_MARK))).toBe(false)
-    const rep = await host.post(
-      '/api/fn/incident',
-      {
-        action: 'report',
-        requestId: 'req-files-1',
-        data: {
-          category: 'facility',
-          description: '单元门禁坏了关不上',
-          photos: [up.json.data.fileId],
-          location: { lat: 31.6249, lng: 99.9872 },
-        },
-      },
-      token,
-    )
+    const rep = await report(token, up.json.data.fileId, 'req-files-1')
     expect(rep.json).toMatchObject({ ok: true, data: { status: 'submitted' } })
     // someone else cannot attach it
-    const other = await host.post(
-      '/api/fn/incident',
-      {
-        action: 'report',
-        requestId: 'req-files-2',
-        data: {
-          category: 'facility',
-          description: '单元门禁坏了关不上',
-          photos: [up.json.data.fileId],
-          location: { lat: 31.6249, lng: 99.9872 },
-        },
-      },
-      await host.token('u-wangdeming'),
-    )
+    const other = await report(await host.token('u-wangdeming'), up.json.data.fileId, 'req-files-2')
     expect(other.json).toMatchObject({ ok: false, code: 'FILE.NOT_YOURS' })
   })
 
@@ -95,22 +85,6 @@ describe('GET /api/files/<id> needs a signed, unexpired URL', () => {
       json: type.startsWith('application/json') ? ((await res.json()) as Reply) : null,
     }
   }
-  const report = async (token: string, photo: string, requestId: string) =>
-    host.post(
-      '/api/fn/incident',
-      {
-        action: 'report',
-        requestId,
-        data: {
-          category: 'facility',
-          description: '路灯坏了好几天了',
-          photos: [photo],
-          location: { lat: 31.6249, lng: 99.9872 },
-        },
-      },
-      token,
-    )
-
   it("serves a view's URL, and refuses a missing, forged, expired or another file's signature", async () => {
     const resident = await host.token('u-zhuoma')
     const a = (await upload(jpegWithExif(), resident)).json.data

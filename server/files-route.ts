@@ -4,7 +4,7 @@ import { FileErrors, MAX_PHOTO_BYTES } from '@shared/files'
 import type { LocalFilePort, OpenResult } from '../cloudfunctions/_core/files'
 import { verifySession } from '../cloudfunctions/_core/session'
 import type { Route } from './app'
-import { langOf, sendError, sendJson, statusFor } from './http-util'
+import { langOf, readBounded, sendError, sendJson, statusFor } from './http-util'
 
 type Refusal = Extract<OpenResult, { ok: false }>['reason']
 
@@ -51,24 +51,13 @@ export function filesRoute(opts: { files: LocalFilePort; sessionSecret: string; 
         )
         return true
       }
-      if (Number(req.headers['content-length'] ?? 0) > MAX_PHOTO_BYTES) {
-        req.resume()
+      const body = await readBounded(req, MAX_PHOTO_BYTES)
+      if (!body) {
         fail(req, res, FileErrors.TOO_LARGE())
         return true
       }
-      const chunks: Buffer[] = []
-      let size = 0
-      for await (const chunk of req) {
-        size += (chunk as Buffer).length
-        if (size > MAX_PHOTO_BYTES) {
-          req.resume()
-          fail(req, res, FileErrors.TOO_LARGE())
-          return true
-        }
-        chunks.push(chunk as Buffer)
-      }
       try {
-        const saved = opts.files.savePhoto(new Uint8Array(Buffer.concat(chunks)), check.uid)
+        const saved = opts.files.savePhoto(new Uint8Array(body), check.uid)
         sendJson(res, 200, { ok: true, data: saved })
       } catch (err) {
         if (err instanceof DomainError) fail(req, res, err)

@@ -13,16 +13,11 @@ export class BodyError extends Error {
   }
 }
 
-/**
- * Reads a JSON body of at most `limit` bytes; oversized, malformed, too deeply nested or too many-valued bodies
- * never reach a function, and the last two are refused before JSON.parse, by one scan of the text.
- */
-export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  const declared = Number(req.headers['content-length'] ?? 0)
-  const tooLarge = () => new BodyError(413, CommonErrors.PAYLOAD_TOO_LARGE())
-  if (declared > limit) {
+/** A request body of at most `limit` bytes, or null (the rest drained unread) when it declares or sends more. */
+export async function readBounded(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) {
     req.resume()
-    throw tooLarge()
+    return null
   }
   const chunks: Buffer[] = []
   let size = 0
@@ -30,14 +25,24 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
     size += (chunk as Buffer).length
     if (size > limit) {
       req.resume()
-      throw tooLarge()
+      return null
     }
     chunks.push(chunk as Buffer)
   }
-  const text = Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
+}
+
+/**
+ * Reads a JSON body of at most `limit` bytes; oversized, malformed, too deeply nested or too many-valued bodies
+ * never reach a function, and the last two are refused before JSON.parse, by one scan of the text.
+ */
+export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const body = await readBounded(req, limit)
+  if (!body) throw new BodyError(413, CommonErrors.PAYLOAD_TOO_LARGE())
+  const text = body.toString('utf8')
   const shape = jsonShapeProblem(text)
   if (shape === 'too_deep') throw new BodyError(400, CommonErrors.TOO_DEEP())
-  if (shape === 'too_many') throw tooLarge()
+  if (shape === 'too_many') throw new BodyError(413, CommonErrors.PAYLOAD_TOO_LARGE())
   try {
     return text.length ? JSON.parse(text) : {}
   } catch {
