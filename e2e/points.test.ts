@@ -209,7 +209,7 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   await see(li.page, '照片（1/9）').waitFor()
   expect(await thumbs.count()).toBe(1)
   const kept = await thumbs.first().locator('img').getAttribute('src')
-  expect(kept).toMatch(/\/api\/files\/f_[0-9a-f]{32}$/)
+  expect(kept).toMatch(/\/api\/files\/f_[0-9a-f]{32}\?exp=\d+&sig=\w{22}$/)
   for (const name of ['卓玛', '罗绒', '王德明']) await tap(li.page, `☐ ${name}`)
   await see(li.page, '选择户（已选 3 户）').waitFor()
   await tap(li.page, '提交审核')
@@ -227,14 +227,16 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   expect(pending.items).toHaveLength(1)
   const batchId = pending.items[0]!.id
   // the photo she kept is on the proposal, adopted as hers, with a URL the host serves
-  const keptId = kept!.split('/').pop()!
+  const keptId = /f_[0-9a-f]{32}/.exec(kept!)![0]
   expect(
     (
       await call('u-wangjianguo', 'getBatch', {
         batchId,
       })
     ).batch.evidence,
-  ).toEqual([{ fileId: keptId, url: `/api/files/${keptId}` }])
+  ).toEqual([
+    { fileId: keptId, url: expect.stringMatching(new RegExp(`^/api/files/${keptId}\\?exp=\\d+&sig=\\w{22}$`)) },
+  ])
 
   // 3. 王建国 approves it
   const wang = await as('王建国')
@@ -246,7 +248,7 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   const evidence = batch.locator('[data-testid="evidence"] img').filter({ visible: true })
   await evidence.first().waitFor()
   expect(await evidence.count()).toBe(1)
-  expect(await evidence.first().getAttribute('src')).toMatch(new RegExp(`/api/files/${keptId}$`))
+  expect(await evidence.first().getAttribute('src')).toMatch(new RegExp(`/api/files/${keptId}\\?exp=\\d+&sig=\\w{22}$`))
   await wang.page.waitForFunction(
     (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
     await evidence.first().elementHandle(),

@@ -9,8 +9,10 @@ import type { Identity } from '../cloudfunctions/_core/caller'
 import { C } from '../cloudfunctions/_core/collections'
 import type { Runtime } from '../cloudfunctions/_core/runtime'
 import { signSession, verifySession } from '../cloudfunctions/_core/session'
+import { ownEntry } from '../cloudfunctions/_core/untrusted'
 import type { CloudFunction } from '../cloudfunctions/_core/wrap'
-import { BodyError, readJson, sendJson, statusFor } from './http-util'
+import './host.messages'
+import { BodyError, langOf, readJson, sendError, sendJson, statusFor } from './http-util'
 
 export interface HostOptions {
   rt: Runtime
@@ -41,10 +43,6 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.webp': 'image/webp',
   '.map': 'application/json',
-}
-
-function errorBody(err: ReturnType<(typeof CommonErrors)[keyof typeof CommonErrors]>) {
-  return { ok: false as const, code: err.code, message: err.message }
 }
 
 /**
@@ -110,7 +108,7 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
     let file = normalize(join(root, decodeURIComponent(pathname)))
     if (!file.startsWith(root)) return false
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
-    const type = MIME[extname(file)] ?? 'application/octet-stream'
+    const type = ownEntry(MIME, extname(file)) ?? 'application/octet-stream'
     const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600'
     res.writeHead(200, { 'content-type': type, 'cache-control': cache })
     createReadStream(file).pipe(res)
@@ -127,10 +125,12 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
       return sendJson(res, 200, { ok: true, data: { users: await demoUsers() } })
     }
     if (path === '/api/dev/login' && req.method === 'POST') {
-      const body = LoginSchema.safeParse(await readJson(req, 4096))
-      if (!body.success) return sendJson(res, 400, errorBody(CommonErrors.BAD_REQUEST('请选择一个演示用户')))
+      const raw = await readJson(req, 4096)
+      const lang = langOf(req, raw)
+      const body = LoginSchema.safeParse(raw)
+      if (!body.success) return sendError(res, 400, CommonErrors.BAD_REQUEST.because('host.choose_demo_user'), lang)
       const user = await rt.db.get(C.users, body.data.userId)
-      if (!user) return sendJson(res, 404, errorBody(CommonErrors.NOT_FOUND('没有这个演示用户')))
+      if (!user) return sendError(res, 404, CommonErrors.NOT_FOUND.because('host.no_demo_user'), lang)
       const token = signSession({ uid: user._id, exp: Date.now() + sessionMs }, sessionSecret)
       return sendJson(res, 200, { ok: true, data: { token, user: { id: user._id, name: user.name } } })
     }
@@ -139,28 +139,35 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
     }
     const fnMatch = /^\/api\/fn\/([A-Za-z0-9_-]+)$/.exec(path)
     if (fnMatch) {
-      if (req.method !== 'POST') return sendJson(res, 405, errorBody(CommonErrors.BAD_REQUEST('请用 POST 调用')))
-      const fn = functions[fnMatch[1] as string]
-      if (!fn) {
+      const name = fnMatch[1] as string
+      if (req.method !== 'POST') {
         req.resume()
-        return sendJson(res, 404, errorBody(CommonErrors.UNKNOWN_FUNCTION(`没有这个服务：${fnMatch[1]}`)))
+        return sendError(res, 405, CommonErrors.BAD_REQUEST.because('host.post_only'), langOf(req))
       }
+      // the body first (bounded, and refused if deep or malformed before it is parsed): its `lang` says how to answer
+      const body = await readJson(req, MAX_CALL_BYTES)
+      const lang = langOf(req, body)
+      // an own entry only: `__proto__`, `constructor`, `toString` … are no function of ours
+      const fn = ownEntry(functions, name)
+      if (!fn)
+        return sendError(res, 404, CommonErrors.UNKNOWN_FUNCTION.because('host.unknown_function', { name }), lang)
       const identity = identityOf(req)
       if ('error' in identity) {
-        req.resume()
         const err =
           identity.error === 'expired'
             ? CommonErrors.SESSION_EXPIRED()
             : CommonErrors.UNAUTHENTICATED.because('auth.bad_token')
-        return sendJson(res, 401, errorBody(err))
+        return sendError(res, 401, err, lang)
       }
-      const body = await readJson(req, MAX_CALL_BYTES)
       await turn()
       const envelope = await fn.handle(body, identity, rt)
       return sendJson(res, statusFor(envelope.ok ? null : envelope.code), envelope)
     }
     for (const extra of extraRoutes) if (await extra(req, res, url)) return
-    if (path.startsWith('/api/')) return sendJson(res, 404, errorBody(CommonErrors.NOT_FOUND('没有这个接口')))
+    if (path.startsWith('/api/')) {
+      req.resume()
+      return sendError(res, 404, CommonErrors.NOT_FOUND.because('host.no_route'), langOf(req))
+    }
     if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(res, path)) return
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
     res.end(
@@ -170,9 +177,9 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
 
   return createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
-      if (err instanceof BodyError) return sendJson(res, err.status, err.envelope)
+      if (err instanceof BodyError) return sendError(res, err.status, err.error, langOf(req))
       rt.log.error('host error', { url: req.url, error: err instanceof Error ? err.stack : String(err) })
-      if (!res.headersSent) sendJson(res, 500, errorBody(CommonErrors.INTERNAL()))
+      if (!res.headersSent) sendError(res, 500, CommonErrors.INTERNAL(), langOf(req))
       else res.end()
     })
   })

@@ -1,23 +1,39 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { CommonErrors, DomainError } from '@shared/errors'
 import { FileErrors, MAX_PHOTO_BYTES } from '@shared/files'
-import type { LocalFilePort } from '../cloudfunctions/_core/files'
+import type { LocalFilePort, OpenResult } from '../cloudfunctions/_core/files'
 import { verifySession } from '../cloudfunctions/_core/session'
 import type { Route } from './app'
-import { sendJson, statusFor } from './http-util'
+import { langOf, readBounded, sendError, sendJson, statusFor } from './http-util'
+
+type Refusal = Extract<OpenResult, { ok: false }>['reason']
+
+/** Why a file is not served, as the reader is told it, and the status. Never the bytes. */
+const REFUSALS: Record<Refusal, [number, DomainError]> = {
+  missing: [404, FileErrors.MISSING()],
+  bad_link: [403, FileErrors.LINK_INVALID()],
+  expired: [403, FileErrors.LINK_EXPIRED()],
+  in_review: [403, FileErrors.IN_REVIEW()],
+  blocked: [404, FileErrors.MISSING()],
+}
 
 /**
  * Photos on the local host: POST /api/files (raw image bytes, Bearer session) → { fileId, url }, checked
- * by content and stripped of EXIF before it is written; GET /api/files/<id> serves it. Ids are 128-bit
- * random (capability URLs), and only the uploader can attach a photo to a record (FilePort.adoptPhoto).
+ * by content and stripped of metadata before it is written; GET /api/files/<id>?exp=…&sig=… serves it to whoever
+ * holds a URL a view made after its access check (or the upload reply made for the uploader), until it expires.
+ * Only the uploader can attach a photo to a record (FilePort.adoptPhoto).
  */
 export function filesRoute(opts: { files: LocalFilePort; sessionSecret: string; now?: () => number }): Route {
   const now = opts.now ?? Date.now
-  const fail = (res: ServerResponse, err: DomainError) =>
-    sendJson(
+  const fail = (req: IncomingMessage, res: ServerResponse, err: DomainError, status?: number) =>
+    sendError(
       res,
-      err.code === CommonErrors.PAYLOAD_TOO_LARGE.code || err.code === 'FILE.TOO_LARGE' ? 413 : statusFor(err.code),
-      { ok: false, code: err.code, message: err.message },
+      status ??
+        (err.code === CommonErrors.PAYLOAD_TOO_LARGE.code || err.code === FileErrors.TOO_LARGE.code
+          ? 413
+          : statusFor(err.code)),
+      err,
+      langOf(req),
     )
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL) => {
@@ -27,6 +43,7 @@ export function filesRoute(opts: { files: LocalFilePort; sessionSecret: string; 
       if (!check || !check.ok) {
         req.resume()
         fail(
+          req,
           res,
           check && !check.ok && check.reason === 'expired'
             ? CommonErrors.SESSION_EXPIRED()
@@ -34,43 +51,34 @@ export function filesRoute(opts: { files: LocalFilePort; sessionSecret: string; 
         )
         return true
       }
-      const tooLarge = FileErrors.TOO_LARGE()
-      if (Number(req.headers['content-length'] ?? 0) > MAX_PHOTO_BYTES) {
-        req.resume()
-        fail(res, tooLarge)
+      const body = await readBounded(req, MAX_PHOTO_BYTES)
+      if (!body) {
+        fail(req, res, FileErrors.TOO_LARGE())
         return true
       }
-      const chunks: Buffer[] = []
-      let size = 0
-      for await (const chunk of req) {
-        size += (chunk as Buffer).length
-        if (size > MAX_PHOTO_BYTES) {
-          req.resume()
-          fail(res, tooLarge)
-          return true
-        }
-        chunks.push(chunk as Buffer)
-      }
       try {
-        const saved = opts.files.savePhoto(new Uint8Array(Buffer.concat(chunks)), check.uid)
+        const saved = opts.files.savePhoto(new Uint8Array(body), check.uid)
         sendJson(res, 200, { ok: true, data: saved })
       } catch (err) {
-        if (err instanceof DomainError) fail(res, err)
+        if (err instanceof DomainError) fail(req, res, err)
         else throw err
       }
       return true
     }
     const get = /^\/api\/files\/(f_[0-9a-f]{32})$/.exec(url.pathname)
     if (get && (req.method === 'GET' || req.method === 'HEAD')) {
-      const found = opts.files.read(get[1] as string)
-      if (!found) {
-        sendJson(res, 404, { ok: false, code: 'FILE.NOT_FOUND', message: '文件没有找到' })
+      const found = await opts.files.open(get[1] as string, url.searchParams.get('exp'), url.searchParams.get('sig'))
+      if (!found.ok) {
+        const [status, err] = REFUSALS[found.reason]
+        fail(req, res, err, status)
         return true
       }
+      const exp = Number(url.searchParams.get('exp'))
       const headers: Record<string, string | number> = {
         'content-type': found.meta.contentType,
         'content-length': found.bytes.length,
-        'cache-control': 'private, max-age=86400',
+        // cached no longer than the URL is valid
+        'cache-control': `private, max-age=${Math.max(0, Math.floor((exp - now()) / 1000))}`,
         'x-content-type-options': 'nosniff',
       }
       if (found.meta.name)

@@ -1,26 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { ErrorEnvelope } from '@shared/contract'
-import { CommonErrors } from '@shared/errors'
+import { CommonErrors, type DomainError } from '@shared/errors'
+import { DEFAULT_LANG, isLang, type Lang } from '@shared/i18n/i18n'
+import { jsonShapeProblem } from '../cloudfunctions/_core/untrusted'
 
+/** A body refused before any function saw it, with its HTTP status; rendered in the caller's language when sent. */
 export class BodyError extends Error {
   constructor(
     readonly status: number,
-    readonly envelope: ErrorEnvelope,
+    readonly error: DomainError,
   ) {
-    super(envelope.message)
+    super(error.message)
   }
 }
 
-/** Reads a JSON body of at most `limit` bytes; oversized or malformed bodies never reach a function. */
-export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  const declared = Number(req.headers['content-length'] ?? 0)
-  const tooLarge = () => {
-    const e = CommonErrors.PAYLOAD_TOO_LARGE()
-    return new BodyError(413, { ok: false, code: e.code, message: e.message })
-  }
-  if (declared > limit) {
+/** A request body of at most `limit` bytes, or null (the rest drained unread) when it declares or sends more. */
+export async function readBounded(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) {
     req.resume()
-    throw tooLarge()
+    return null
   }
   const chunks: Buffer[] = []
   let size = 0
@@ -28,17 +25,49 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
     size += (chunk as Buffer).length
     if (size > limit) {
       req.resume()
-      throw tooLarge()
+      return null
     }
     chunks.push(chunk as Buffer)
   }
-  const text = Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
+}
+
+/**
+ * Reads a JSON body of at most `limit` bytes; oversized, malformed, too deeply nested or too many-valued bodies
+ * never reach a function, and the last two are refused before JSON.parse, by one scan of the text.
+ */
+export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const body = await readBounded(req, limit)
+  if (!body) throw new BodyError(413, CommonErrors.PAYLOAD_TOO_LARGE())
+  const text = body.toString('utf8')
+  const shape = jsonShapeProblem(text)
+  if (shape === 'too_deep') throw new BodyError(400, CommonErrors.TOO_DEEP())
+  if (shape === 'too_many') throw new BodyError(413, CommonErrors.PAYLOAD_TOO_LARGE())
   try {
     return text.length ? JSON.parse(text) : {}
   } catch {
-    const e = CommonErrors.BAD_JSON()
-    throw new BodyError(400, { ok: false, code: e.code, message: e.message })
+    throw new BodyError(400, CommonErrors.BAD_JSON())
   }
+}
+
+/**
+ * The language of the host's own replies: the call body's `lang` (what the app is shown in), else the
+ * Accept-Language header's first language we speak (`bo` → Tibetan), else Chinese.
+ */
+export function langOf(req: IncomingMessage, body?: unknown): Lang {
+  const v = body && typeof body === 'object' ? (body as { lang?: unknown }).lang : undefined
+  if (isLang(v)) return v
+  const ranked = String(req.headers['accept-language'] ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';')
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((x) => x !== undefined)
+      return { lang: tag.split('-')[0] ?? '', q: q === undefined ? 1 : Number(q), i }
+    })
+    .filter((x) => isLang(x.lang) && x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i)
+  const first = ranked[0]?.lang
+  return isLang(first) ? first : DEFAULT_LANG
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -49,6 +78,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
     'cache-control': 'no-store',
   })
   res.end(text)
+}
+
+/** An error envelope in the reader's language. */
+export function sendError(res: ServerResponse, status: number, err: DomainError, lang: Lang): void {
+  sendJson(res, status, { ok: false, code: err.code, message: err.messageIn(lang) })
 }
 
 /** HTTP status for an envelope: the body is the contract; the status helps curl and logs. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createLocalRuntime } from '../cloudfunctions/_core/local-runtime'
+import { mac } from '../cloudfunctions/_core/signing'
 import { FUNCTIONS } from '../cloudfunctions/registry'
 import { DEMO_USERS, seedIfEmpty } from '../seeds'
 import { createHost } from './app'
@@ -39,9 +40,10 @@ function startTimers(rt: ReturnType<typeof createLocalRuntime>): () => void {
 async function main(): Promise<void> {
   const env = readEnv()
   mkdirSync(env.dataDir, { recursive: true })
-  const rt = createLocalRuntime({ dbFile: join(env.dataDir, 'linli.db') })
-  const seeded = await seedIfEmpty(rt.db, Date.now())
   const secret = sessionSecret(env.dataDir, env.LINLI_SESSION_SECRET)
+  // photo URLs are signed with a key of their own, derived from the secret, so they survive restarts too
+  const rt = createLocalRuntime({ dbFile: join(env.dataDir, 'linli.db'), fileKey: mac(secret, 'file-url-key') })
+  const seeded = await seedIfEmpty(rt.db, Date.now())
   const server = createHost(
     {
       rt,

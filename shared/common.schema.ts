@@ -1,32 +1,39 @@
 import { z } from 'zod'
+import { keyText } from './i18n/i18n'
 
+/**
+ * Shapes every domain uses. They name no sentence: a failed check is told from the issue and the field's label
+ * (`field.<name>`, see shared/validation.ts), in the reader's language.
+ */
 export const IdSchema = z
   .string()
-  .min(1, '编号不能为空')
-  .max(64, '编号太长')
-  .regex(/^[A-Za-z0-9_:.-]+$/, '编号格式不对')
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_:.-]+$/)
 
 /** A client-made id for one write; repeating it returns the first result instead of writing again. */
 export const RequestIdSchema = z
   .string()
-  .min(8, '请求编号太短')
-  .max(64, '请求编号太长')
-  .regex(/^[A-Za-z0-9_-]+$/, '请求编号格式不对')
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/)
 
 /** Epoch milliseconds. Days, shifts and months are derived in Beijing time (see time/beijing.ts). */
 export const TimestampSchema = z.number().int().nonnegative()
 
+const INVALID = keyText('v.invalid')
+
 /** A point in GCJ-02, the datum every map inside China (and WeChat's location APIs) uses. */
 export const GeoPointSchema = z.object({
-  lat: z.number().min(-90, '纬度不对').max(90, '纬度不对'),
-  lng: z.number().min(-180, '经度不对').max(180, '经度不对'),
+  lat: z.number().min(-90, INVALID).max(90, INVALID),
+  lng: z.number().min(-180, INVALID).max(180, INVALID),
   datum: z.literal('gcj02').default('gcj02'),
 })
 export type GeoPoint = z.infer<typeof GeoPointSchema>
 
 export const PageInputSchema = z.object({
-  page: z.number().int().min(1, '页码从 1 开始').max(10_000).default(1),
-  pageSize: z.number().int().min(1).max(50, '每页最多 50 条').default(20),
+  page: z.number().int().min(1).max(10_000).default(1),
+  pageSize: z.number().int().min(1).max(50).default(20),
 })
 export type PageInput = z.infer<typeof PageInputSchema>
 
@@ -50,11 +57,22 @@ export interface Page<T> {
 export const EmptyInputSchema = z.object({}).default({})
 export const OkOutputSchema = z.object({ ok: z.literal(true) })
 
-/** Short human text: trimmed, non-empty, bounded. */
-export function text(label: string, max: number, min = 1) {
+/**
+ * Short human text: trimmed, non-empty, bounded: `text(500, 5)`, named in messages by its field's label
+ * (`field.<name>` in the domain's catalogue).
+ * LEGACY (issue #20): `text('问题描述', 500, 5)` names the field by a label written in the schema; the label is
+ * shown as written in every language, until the domain's fields have their catalogue labels.
+ */
+export function text(max: number, min?: number): z.ZodString
+export function text(label: string, max: number, min?: number): z.ZodString
+export function text(a: string | number, b?: number, c?: number): z.ZodString {
+  const [label, max, min] = typeof a === 'number' ? [null, a, b ?? 1] : [a, b as number, c ?? 1]
+  const say = (key: string, params: Record<string, string | number> = {}) =>
+    label === null ? undefined : keyText(key, { ...params, field: label })
+  const required = say('v.required')
   return z
-    .string({ error: `请填写${label}` })
+    .string(required ? { error: required } : undefined)
     .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
-    .max(max, `${label}最多 ${max} 个字`)
+    .min(min, min <= 1 ? required : say('v.str_min', { min }))
+    .max(max, say('v.str_max', { max }))
 }

@@ -65,3 +65,9 @@ export type Envelope<T> = { ok: true; data: T } | ErrorEnvelope
 
 /** Largest call body accepted (photos travel through storage, never inside a call). */
 export const MAX_CALL_BYTES = 256 * 1024
+/**
+ * Deepest nesting of objects and arrays a call body may have, and the most values it may hold (the deepest
+ * contract input is about 6 levels; a body nested thousands deep overflows the stack of whatever walks it).
+ */
+export const MAX_CALL_DEPTH = 32
+export const MAX_CALL_NODES = 20_000

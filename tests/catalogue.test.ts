@@ -4,6 +4,9 @@ import type { z } from 'zod'
 import { CONTRACTS } from '@shared/contracts'
 import { registered, type Entry } from '@shared/i18n/i18n'
 import '@shared/validation'
+// the server-only catalogues: the host's own errors and what the platform core writes
+import '../server/host.messages'
+import '../cloudfunctions/_core/core.messages'
 
 /**
  * The message catalogue (issue #20): every message in both languages, Tibetan written in Tibetan script with the

@@ -1,6 +1,8 @@
 import type { RoleAssignment, User } from '@shared/account/account.schema'
 import type { Grant } from '@shared/auth/access'
 import { CommonErrors } from '@shared/errors'
+import { DEFAULT_LANG, render } from '@shared/i18n/i18n'
+import './core.messages'
 import { C } from './collections'
 import { stableId } from './ids'
 import { DuplicateKeyError } from './port'
@@ -35,7 +37,7 @@ export async function loadCaller(rt: Runtime, identity: Identity): Promise<Calle
       const fresh: User = {
         _id: id,
         openid: identity.openid,
-        name: '微信用户',
+        name: render({ key: 'core.default_name' }, DEFAULT_LANG),
         phone: null,
         householdId: null,
         residenceUnitId: null,

@@ -1,6 +1,6 @@
 import { cloudbaseMain } from './cloudbase-main'
 import type { Identity } from './caller'
-import type { CloudFunction } from './wrap'
+import { defineFunction, type CloudFunction } from './wrap'
 
 /** The CloudBase entry point takes the caller from the platform's context, never from the event. */
 describe('cloudbaseMain', () => {
@@ -42,15 +42,68 @@ describe('cloudbaseMain', () => {
     expect(seen[0]!.identity).toEqual({ kind: 'anonymous' })
   })
 
-  it("routes timer triggers to the function's timers, and refuses unknown ones", async () => {
-    expect(await main({ Type: 'Timer', TriggerName: 'sweep', Time: '2026-03-02T02:00:00Z' })).toEqual({
+  const timerContext = (extra: Record<string, string> = {}) => ({
+    environment: JSON.stringify({ TRIGGER_SRC: 'timer', ...extra }),
+  })
+
+  it("routes the platform's timer triggers to the function's timers", async () => {
+    delete process.env.WX_OPENID
+    const before = timerRuns
+    expect(await main({ Type: 'Timer', TriggerName: 'sweep', Time: '2026-03-02T02:00:00Z' }, timerContext())).toEqual({
       ok: true,
-      data: 1,
-    })
-    expect(await main({ Type: 'Timer', TriggerName: 'nope' })).toMatchObject({
-      ok: false,
-      code: 'COMMON.UNKNOWN_ACTION',
+      data: before + 1,
     })
     expect(seen).toHaveLength(0)
+  })
+
+  // issue #16 item 9: the body alone proves nothing; a user's timer-shaped call is a normal call
+  it.each([
+    [
+      'a mini-program user (OPENID in the environment)',
+      () => Object.assign(process.env, { WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: 'o-user' }),
+      undefined,
+    ],
+    ['a mini-program user (OPENID in the context)', () => undefined, timerContext({ WX_OPENID: 'o-user' })],
+    ['a user known by UNIONID', () => undefined, timerContext({ WX_UNIONID: 'u-union' })],
+    ['a call over HTTP access', () => undefined, { environment: JSON.stringify({ TRIGGER_SRC: 'http' }) }],
+    ['an SDK call', () => undefined, { environment: JSON.stringify({ TRIGGER_SRC: 'tcb' }) }],
+  ])('never runs a timer for %s', async (_label, setup, context) => {
+    delete process.env.WX_OPENID
+    setup()
+    const before = timerRuns
+    await main({ Type: 'Timer', TriggerName: 'sweep' }, context)
+    expect(timerRuns).toBe(before)
+    expect(seen).toHaveLength(1)
+    expect(seen[0]!.body).toEqual({ Type: 'Timer', TriggerName: 'sweep' })
+  })
+
+  it.each(['nope', 'constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'treats a timer trigger naming no timer of its own (%s) as a normal call',
+    async (name) => {
+      delete process.env.WX_OPENID
+      const before = timerRuns
+      await main({ Type: 'Timer', TriggerName: name }, timerContext())
+      expect(timerRuns).toBe(before)
+      expect(seen).toHaveLength(1)
+    },
+  )
+})
+
+/** The same through the real wrapper: a timer-shaped call from a user is refused like any call without an action. */
+describe('cloudbaseMain with a real function', () => {
+  it('answers a forged timer call as an unknown action, and runs nothing', async () => {
+    let runs = 0
+    const fn = defineFunction(
+      { name: 'probe2', title: 'probe', actions: {} },
+      {},
+      {
+        sweep: { everyMinutes: 5, run: async () => ++runs },
+      },
+    )
+    Object.assign(process.env, { WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: 'o-user' })
+    const reply = await cloudbaseMain(fn)({ Type: 'Timer', TriggerName: 'sweep', action: 'sweep' })
+    delete process.env.WX_OPENID
+    expect(reply).toMatchObject({ ok: false, code: 'COMMON.UNKNOWN_ACTION' })
+    expect(runs).toBe(0)
   })
 })

@@ -3,7 +3,10 @@ import { z } from 'zod'
 import { FileErrors } from '@shared/files'
 import { formatBj } from '@shared/time/beijing'
 import type { ContentSafetyPort } from './content-safety'
+import { C } from './collections'
 import { cleanPhoto, type FilePort } from './files'
+import { mayShow, noMediaCheck, type MediaChecker, type MediaCheckPort } from './media-check'
+import type { DataPort } from './port'
 import { randomCode } from './ids'
 import type { NotifierPort } from './notifier'
 import type { Logger } from './runtime'
@@ -21,15 +24,33 @@ const HEX = '0123456789abcdef'
 
 /**
  * Photos on CloudBase: the mini-program uploads with Taro.cloud.uploadFile to `uploads/<userId>/…`; adopting
- * downloads it, checks type and size by content, strips EXIF, stores the clean copy under `incident/` and
- * deletes the original, so only the clean copy is ever linked from a record.
+ * downloads it, checks type and size by content, strips metadata, stores the clean copy under `incident/`,
+ * deletes the original, and passes the clean copy through the media check, so only the clean copy is ever linked
+ * from a record and only a photo that passed gets a temporary URL (its uploader's own while pending).
  */
-export function cloudbaseFiles(app: App): FilePort {
+export function cloudbaseFiles(app: App, media: MediaCheckPort = noMediaCheck): FilePort {
+  const tempUrls = async (fileIds: readonly string[]): Promise<Record<string, string>> => {
+    const unique = [...new Set(fileIds)]
+    const out: Record<string, string> = {}
+    // getTempFileURL takes at most 50 files a call
+    for (let i = 0; i < unique.length; i += TEMP_URL_BATCH) {
+      const res = await app.getTempFileURL({
+        fileList: unique.slice(i, i + TEMP_URL_BATCH).map((fileID) => ({ fileID, maxAge: 3600 })),
+      })
+      for (const f of res.fileList) if (f.tempFileURL) out[f.fileID] = f.tempFileURL
+    }
+    return out
+  }
+  const refuseIfBlocked = async (fileId: string, ownerId: string, bytes: Uint8Array, type: string) => {
+    if ((await media.check({ fileId, ownerId, type, bytes })) === 'blocked') throw FileErrors.BLOCKED()
+  }
   return {
     async adoptPhoto(fileId, ownerId) {
       if (/\/incident\//.test(fileId)) {
-        // already adopted (a retried request): only its owner's own path is accepted
+        // already adopted (a retried request): only its owner's own path is accepted, with its first check
         if (!fileId.includes(`/incident/${ownerId}/`)) throw FileErrors.NOT_YOURS()
+        const prior = (await media.states([fileId])).get(fileId)
+        if (prior?.state === 'blocked') throw FileErrors.BLOCKED()
         return fileId
       }
       if (!fileId.includes(`/uploads/${ownerId}/`)) throw FileErrors.NOT_YOURS()
@@ -43,28 +64,74 @@ export function cloudbaseFiles(app: App): FilePort {
         fileContent: Buffer.from(bytes),
       })
       await app.deleteFile({ fileList: [fileId] }).catch(() => undefined)
+      await refuseIfBlocked(up.fileID, ownerId, bytes, type)
       return up.fileID
     },
-    async urls(fileIds) {
-      const unique = [...new Set(fileIds)]
-      const out: Record<string, string> = {}
-      // getTempFileURL takes at most 50 files a call
-      for (let i = 0; i < unique.length; i += TEMP_URL_BATCH) {
-        const res = await app.getTempFileURL({
-          fileList: unique.slice(i, i + TEMP_URL_BATCH).map((fileID) => ({ fileID, maxAge: 3600 })),
-        })
-        for (const f of res.fileList) if (f.tempFileURL) out[f.fileID] = f.tempFileURL
-      }
-      return out
+    async urls(fileIds, viewerId) {
+      const checks = await media.states(fileIds)
+      return tempUrls(fileIds.filter((id) => mayShow(checks.get(id), viewerId)))
     },
     async putGenerated(name, bytes) {
       const up = await app.uploadFile({
         cloudPath: `exports/${randomCode(HEX, 16)}/${name}`,
         fileContent: Buffer.from(bytes),
       })
-      const urls = await this.urls([up.fileID])
+      const urls = await tempUrls([up.fileID])
       return { fileId: up.fileID, url: urls[up.fileID] ?? '' }
     },
+  }
+}
+
+/** imgSecCheck answers at once for images up to 1 MB (ours are compressed to about 200 KB). */
+export const IMG_SEC_CHECK_MAX_BYTES = 1024 * 1024
+/** WeChat's answer to imgSecCheck for content that may not be shown. */
+const RISKY = 87014
+
+function bodyOf(res: { result?: unknown }): { errcode?: number; trace_id?: string } | null {
+  try {
+    const body: unknown = typeof res.result === 'string' ? JSON.parse(res.result) : res.result
+    return body && typeof body === 'object' ? (body as { errcode?: number; trace_id?: string }) : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * WeChat's media check through CloudBase's open API, as the text check does: imgSecCheck at once; when it cannot
+ * answer (too large, an error, an answer we do not know), mediaCheckAsync with a temporary URL of the clean copy,
+ * whose result arrives as a `wxa_media_check` message push event (cloudbaseMain → MediaCheckPort.settle). If
+ * neither can be asked, the photo stays pending (hidden from others): a photo nobody could check is not shown.
+ */
+export function cloudbaseMediaChecker(app: App, users: Pick<DataPort, 'get'>, log: Logger): MediaChecker {
+  return async ({ fileId, ownerId, type, bytes }) => {
+    if (bytes.length <= IMG_SEC_CHECK_MAX_BYTES) {
+      try {
+        const res = await app.callWxOpenApi({
+          apiName: '/wxa/img_sec_check',
+          requestData: { media: { contentType: type, value: Buffer.from(bytes).toString('base64') } },
+        })
+        const body = bodyOf(res)
+        if (body?.errcode === 0) return { state: 'passed' }
+        if (body?.errcode === RISKY) return { state: 'blocked', label: 'risky' }
+        log.error('imgSecCheck gave no verdict', { errcode: body?.errcode ?? null })
+      } catch (err) {
+        log.error('imgSecCheck failed', { error: err instanceof Error ? err.message : String(err) })
+      }
+    }
+    try {
+      const openid = (await users.get(C.users, ownerId))?.openid ?? undefined
+      const url = (await app.getTempFileURL({ fileList: [{ fileID: fileId, maxAge: 86_400 }] })).fileList[0]
+      const res = await app.callWxOpenApi({
+        apiName: '/wxa/media_check_async',
+        requestData: { media_url: url?.tempFileURL, media_type: 2, version: 2, scene: 1, openid },
+      })
+      const body = bodyOf(res)
+      if (body?.errcode === 0 && body.trace_id) return { state: 'pending', traceId: String(body.trace_id) }
+      log.error('mediaCheckAsync gave no trace id', { errcode: body?.errcode ?? null })
+    } catch (err) {
+      log.error('mediaCheckAsync failed', { error: err instanceof Error ? err.message : String(err) })
+    }
+    return { state: 'pending', traceId: null }
   }
 }
 

@@ -80,10 +80,25 @@ export interface RequestRecord extends Doc {
   at: number
 }
 
+/** The media check of one photo others will see (kept per file; a photo without one predates the checks). */
+export interface MediaCheck extends Doc {
+  fileId: string
+  ownerId: string
+  state: 'pending' | 'passed' | 'blocked'
+  /** the asynchronous check's id (mediaCheckAsync's trace_id), while its result is awaited */
+  traceId: string | null
+  /** the platform's label for a blocked photo (for the log, never shown) */
+  label: string | null
+  checkedAt: number
+  settledAt: number | null
+}
+
 export const COLLECTIONS = {
   // ---- platform ----
   /** idempotency records: one per caller and requestId (`<userId>:<requestId>`), with what was asked and its result */
   requests: spec<RequestRecord>({ indexes: [] }),
+  /** the media check of each adopted photo (stableId('mc', fileId)): pending, passed or blocked; see media-check.ts */
+  media_checks: spec<MediaCheck>({ indexes: [['traceId']] }),
 
   // ---- account ----
   units: spec<Unit>({ indexes: [['parentId', 'name']] }),

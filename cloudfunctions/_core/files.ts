@@ -2,18 +2,26 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FileErrors, MAX_PHOTO_BYTES, type PhotoType } from '@shared/files'
+import { systemClock, type Clock } from './clock'
 import { sniffImage, stripMetadata } from './image'
+import { mayShow, noMediaCheck, type MediaCheckPort } from './media-check'
+import { sign, verify } from './signing'
 
 /**
  * The file port: photos reach storage first (the local host's upload route, or WeChat's
  * Taro.cloud.uploadFile straight to CloudBase storage) and an action then *adopts* them: the port checks
- * the owner, the type by content and the size, strips EXIF, and returns the id to store on the record.
+ * the owner, the type by content and the size, strips metadata, passes the photo through the media check
+ * (media-check.ts), and returns the id to store on the record. Display URLs are made only by views, after
+ * their access check (`present`), and only for photos the viewer may see: passed, or their own while pending.
  */
 export interface FilePort {
   /** Checks an uploaded photo of `ownerId` and returns the id to keep (may differ on CloudBase). */
   adoptPhoto(fileId: string, ownerId: string): Promise<string>
-  /** Display URLs by file id (temporary on CloudBase; capability URLs on the local host). */
-  urls(fileIds: readonly string[]): Promise<Record<string, string>>
+  /**
+   * Display URLs by file id, short-lived (temporary on CloudBase, signed and expiring on the local host), for the
+   * photos `viewerId` may see; a photo left out is hidden (in review, blocked, or gone).
+   */
+  urls(fileIds: readonly string[], viewerId?: string | null): Promise<Record<string, string>>
   /** Stores a generated file (ledger export) and returns its id and a download URL. */
   putGenerated(name: string, bytes: Uint8Array, contentType: string): Promise<{ fileId: string; url: string }>
 }
@@ -37,27 +45,87 @@ interface LocalMeta {
 }
 
 const LOCAL_ID = /^f_[0-9a-f]{32}$/
+const HOUR = 3_600_000
 
-/** Files on the local host's disk: `<dir>/<id>` and `<dir>/<id>.json`, served at `/api/files/<id>`. */
+/** How far a signed URL reaches: everyone who was shown it, or only the uploader (their photo while in review). */
+type Reach = 'all' | 'own'
+
+export type OpenResult =
+  | { ok: true; bytes: Buffer; meta: LocalMeta }
+  | { ok: false; reason: 'missing' | 'bad_link' | 'expired' | 'in_review' | 'blocked' }
+
+export interface LocalFileOptions {
+  /** the key of the URL signatures (default: a random one, so URLs die with the process) */
+  key?: string | Buffer
+  clock?: Clock
+  media?: MediaCheckPort
+  urlPrefix?: string
+}
+
+/**
+ * Files on the local host's disk: `<dir>/<id>` and `<dir>/<id>.json`, served at `/api/files/<id>?exp=…&sig=…`.
+ * A URL is an HMAC over the file, its expiry and its reach, made by `urls()` (which only views call, after their
+ * access check) or by the upload reply (for the uploader); the route serves nothing without a valid one, so a
+ * file id alone (in a record, a log, a screenshot) opens nothing, and a URL stops working within two hours.
+ */
 export class LocalFilePort implements FilePort {
+  private readonly key: string | Buffer
+  private readonly clock: Clock
+  private readonly media: MediaCheckPort
+  private readonly urlPrefix: string
+
   constructor(
     readonly dir: string,
-    private readonly urlPrefix = '/api/files/',
+    opts: LocalFileOptions = {},
   ) {
     mkdirSync(dir, { recursive: true })
+    this.key = opts.key ?? randomBytes(32)
+    this.clock = opts.clock ?? systemClock
+    this.media = opts.media ?? noMediaCheck
+    this.urlPrefix = opts.urlPrefix ?? '/api/files/'
   }
 
-  /** The upload route's half: check, strip and store a photo; the id is unguessable (capability URL). */
+  /** The upload route's half: check, strip and store a photo; the reply's URL is for the uploader. */
   savePhoto(raw: Uint8Array, ownerId: string): { fileId: string; url: string } {
     const { bytes, type } = cleanPhoto(raw)
-    return this.write(bytes, { ownerId, contentType: type, size: bytes.length, name: null })
+    const fileId = this.write(bytes, { ownerId, contentType: type, size: bytes.length, name: null })
+    return { fileId, url: this.url(fileId, 'own') }
   }
 
-  private write(bytes: Uint8Array, meta: LocalMeta): { fileId: string; url: string } {
+  private write(bytes: Uint8Array, meta: LocalMeta): string {
     const fileId = `f_${randomBytes(16).toString('hex')}`
     writeFileSync(join(this.dir, fileId), bytes)
     writeFileSync(join(this.dir, `${fileId}.json`), JSON.stringify(meta))
-    return { fileId, url: this.urlPrefix + fileId }
+    return fileId
+  }
+
+  /**
+   * A signed URL. Its expiry is rounded up to the hour after next, so the same photo has the same URL for an
+   * hour (browsers cache it) and every URL works for one to two hours.
+   */
+  private url(fileId: string, reach: Reach): string {
+    const exp = (Math.floor(this.clock.now() / HOUR) + 2) * HOUR
+    return `${this.urlPrefix}${fileId}?exp=${exp}&sig=${sign(this.key, 'file-url', [fileId, String(exp), reach], 22)}`
+  }
+
+  private reachOf(fileId: string, exp: string, sig: string): Reach | null {
+    for (const reach of ['all', 'own'] as const)
+      if (verify(this.key, 'file-url', [fileId, exp, reach], sig)) return reach
+    return null
+  }
+
+  /** A file for the files route: only with a valid, unexpired signature, and only while its media check allows. */
+  async open(fileId: string, exp: string | null, sig: string | null): Promise<OpenResult> {
+    if (!exp || !sig || !/^\d{1,16}$/.test(exp) || sig.length !== 22) return { ok: false, reason: 'bad_link' }
+    const reach = this.reachOf(fileId, exp, sig)
+    if (!reach) return { ok: false, reason: 'bad_link' }
+    if (Number(exp) <= this.clock.now()) return { ok: false, reason: 'expired' }
+    const found = this.read(fileId)
+    if (!found) return { ok: false, reason: 'missing' }
+    const check = (await this.media.states([fileId])).get(fileId)
+    if (check?.state === 'blocked') return { ok: false, reason: 'blocked' }
+    if (check?.state === 'pending' && reach !== 'own') return { ok: false, reason: 'in_review' }
+    return { ok: true, ...found }
   }
 
   read(fileId: string): { bytes: Buffer; meta: LocalMeta } | null {
@@ -81,15 +149,27 @@ export class LocalFilePort implements FilePort {
     const meta = this.meta(fileId)
     if (!meta || meta.name !== null) throw FileErrors.NOT_FOUND()
     if (meta.ownerId !== ownerId) throw FileErrors.NOT_YOURS()
+    const found = this.read(fileId)
+    if (!found) throw FileErrors.NOT_FOUND()
+    const state = await this.media.check({ fileId, ownerId, type: meta.contentType, bytes: found.bytes })
+    if (state === 'blocked') throw FileErrors.BLOCKED()
     return fileId
   }
 
-  async urls(fileIds: readonly string[]): Promise<Record<string, string>> {
-    return Object.fromEntries(fileIds.map((id) => [id, this.urlPrefix + id]))
+  async urls(fileIds: readonly string[], viewerId?: string | null): Promise<Record<string, string>> {
+    const unique = [...new Set(fileIds)]
+    const checks = await this.media.states(unique)
+    const out: Record<string, string> = {}
+    for (const id of unique) {
+      const check = checks.get(id)
+      if (mayShow(check, viewerId)) out[id] = this.url(id, check?.state === 'pending' ? 'own' : 'all')
+    }
+    return out
   }
 
   async putGenerated(name: string, bytes: Uint8Array, contentType: string) {
-    return this.write(bytes, { ownerId: null, contentType, size: bytes.length, name })
+    const fileId = this.write(bytes, { ownerId: null, contentType, size: bytes.length, name })
+    return { fileId, url: this.url(fileId, 'all') }
   }
 }
 

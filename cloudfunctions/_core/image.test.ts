@@ -1,6 +1,25 @@
-import { exifOrientation, orientationApp1, sniffImage, stripMetadata } from './image'
+import { inflateSync } from 'node:zlib'
+import fc from 'fast-check'
+import { exifOrientation, imageSize, orientationApp1, sniffImage, stripMetadata } from './image'
 import { cleanPhoto } from './files'
-import { GPS_MARK, exifPayload, jpegWithExif, pngWithText, webpWithExif } from '../../tests/support/fixtures'
+import {
+  GPS_MARK,
+  JPEG_GPS_VARIANTS,
+  PLAIN_JPEG,
+  PLAIN_JPEG_SIZE,
+  PLAIN_PNG_SIZE,
+  PLAIN_WEBP_SIZE,
+  PNG_GPS_VARIANTS,
+  WEBP_GPS_VARIANTS,
+  exifPayload,
+  jpegScan,
+  jpegSegment,
+  jpegWith,
+  jpegWithExif,
+  pngWith,
+  pngWithText,
+  webpWithExif,
+} from '../../tests/support/fixtures'
 import { MAX_PHOTO_BYTES } from '@shared/files'
 
 const has = (b: Uint8Array, s: string) => Buffer.from(b).includes(Buffer.from(s))
@@ -25,7 +44,9 @@ describe('photos: type by content, metadata stripped', () => {
     expect([...clean.slice(0, 2)]).toEqual([0xff, 0xd8])
     expect([...clean.slice(-2)]).toEqual([0xff, 0xd9])
     expect(has(clean, 'JFIF')).toBe(true)
-    expect(Buffer.from(clean).includes(Buffer.from([0x12, 0x34, 0x56, 0xff, 0x00, 0x78]))).toBe(true)
+    expect(Buffer.from(clean).includes(jpegScan())).toBe(true)
+    // a clean JPEG is already as small as it gets: stripping it changes nothing
+    expect(Buffer.from(stripMetadata(PLAIN_JPEG, 'image/jpeg')!)).toEqual(PLAIN_JPEG)
   })
 
   it('a sideways phone photo keeps its Orientation (and nothing else of its EXIF)', () => {
@@ -58,6 +79,7 @@ describe('photos: type by content, metadata stripped', () => {
   })
 
   it('webp: the RIFF size is rewritten and the EXIF flag cleared', () => {
+    expect(imageSize(webpWithExif())).toEqual({ type: 'image/webp', ...PLAIN_WEBP_SIZE })
     const clean = stripMetadata(webpWithExif(), 'image/webp')!
     expect(Buffer.from(clean).readUInt32LE(4)).toBe(clean.length - 8)
     expect(clean[20]! & 0x08).toBe(0)
@@ -73,5 +95,93 @@ describe('photos: type by content, metadata stripped', () => {
     expect(() => cleanPhoto(truncated)).toThrow('照片文件已损坏')
     // a GIF renamed .jpg is still a GIF
     expect(() => cleanPhoto(new TextEncoder().encode('GIF89a....'))).toThrow('只能上传照片')
+  })
+})
+
+/** Issue #16 item 6: only the pixels and the orientation are kept, wherever else a position hides. */
+describe('photos: no position survives cleaning', () => {
+  const decodes = (clean: Uint8Array, type: string, size: { width: number; height: number }) => {
+    expect(sniffImage(clean)).toBe(type)
+    expect(imageSize(clean)).toEqual({ type, ...size })
+  }
+
+  it.each(JPEG_GPS_VARIANTS)('JPEG with GPS in %s', (_where, bytes) => {
+    expect(has(bytes, GPS_MARK)).toBe(true)
+    const clean = cleanPhoto(bytes)
+    expect(clean.type).toBe('image/jpeg')
+    expect(has(clean.bytes, GPS_MARK)).toBe(false)
+    decodes(clean.bytes, 'image/jpeg', PLAIN_JPEG_SIZE)
+    expect(Buffer.from(clean.bytes).includes(jpegScan())).toBe(true)
+    // the picture ends at its EOI: nothing follows it
+    expect(Buffer.from(clean.bytes).indexOf(Buffer.from([0xff, 0xd9]))).toBe(clean.bytes.length - 2)
+  })
+
+  it('a sideways photo keeps its orientation, and only that, whatever else it carries', () => {
+    const bytes = jpegWith(
+      [
+        jpegSegment(0xe1, exifPayload(6)),
+        jpegSegment(0xfe, Buffer.from(GPS_MARK)),
+        jpegSegment(0xed, Buffer.from(GPS_MARK)),
+      ],
+      Buffer.from(GPS_MARK),
+    )
+    const clean = cleanPhoto(bytes).bytes
+    expect(has(clean, GPS_MARK)).toBe(false)
+    expect(Buffer.from(clean)).toEqual(Buffer.from(stripMetadata(jpegWithExif(6), 'image/jpeg')!))
+    expect(has(clean, 'Exif')).toBe(true)
+  })
+
+  it.each(PNG_GPS_VARIANTS)('PNG with GPS in %s', (_where, bytes) => {
+    expect(has(bytes, GPS_MARK)).toBe(true)
+    const clean = cleanPhoto(bytes)
+    expect(has(clean.bytes, GPS_MARK)).toBe(false)
+    decodes(clean.bytes, 'image/png', PLAIN_PNG_SIZE)
+    // the pixels are intact: the image data inflates to one filter byte and 3 × 3 bytes per row
+    expect(Buffer.from(clean.bytes)).toEqual(Buffer.from(pngWith()))
+    const b = Buffer.from(clean.bytes)
+    const idat = b.indexOf('IDAT')
+    expect(inflateSync(b.subarray(idat + 4, idat + 4 + b.readUInt32BE(idat - 4))).length).toBe(2 * (1 + 3 * 3))
+  })
+
+  it.each(WEBP_GPS_VARIANTS)('WebP with GPS in %s', (_where, bytes) => {
+    expect(has(bytes, GPS_MARK)).toBe(true)
+    const clean = cleanPhoto(bytes)
+    expect(has(clean.bytes, GPS_MARK)).toBe(false)
+    decodes(clean.bytes, 'image/webp', PLAIN_WEBP_SIZE)
+    expect(Buffer.from(clean.bytes).readUInt32LE(4)).toBe(clean.bytes.length - 8)
+    expect(clean.bytes[20]! & 0x2c).toBe(0) // no ICC, EXIF or XMP announced
+    expect(has(clean.bytes, 'VP8L')).toBe(true)
+  })
+
+  it('a PNG without IEND, or not starting with IHDR, is refused', () => {
+    const png = Buffer.from(pngWith())
+    expect(stripMetadata(new Uint8Array(png.subarray(0, png.length - 12)), 'image/png')).toBeNull()
+    expect(stripMetadata(new Uint8Array(Buffer.concat([png.subarray(0, 8), png.subarray(33)])), 'image/png')).toBeNull()
+  })
+
+  it('a JPEG with no frame or no scan is refused', () => {
+    expect(stripMetadata(new Uint8Array([0xff, 0xd8, 0xff, 0xd9]), 'image/jpeg')).toBeNull()
+  })
+
+  it('random bytes appended after EOI, IEND or the RIFF never survive (property)', () => {
+    const plain = { jpeg: PLAIN_JPEG, png: Buffer.from(pngWith()), webp: Buffer.from(webpWithExif()) }
+    const cleanOf = {
+      jpeg: Buffer.from(stripMetadata(PLAIN_JPEG, 'image/jpeg')!),
+      png: Buffer.from(stripMetadata(plain.png, 'image/png')!),
+      webp: Buffer.from(stripMetadata(plain.webp, 'image/webp')!),
+    }
+    fc.assert(
+      fc.property(
+        fc.constantFrom('jpeg', 'png', 'webp' as const),
+        fc.uint8Array({ minLength: 1, maxLength: 400 }),
+        (kind, tail) => {
+          const bytes = new Uint8Array(Buffer.concat([plain[kind], Buffer.from(tail)]))
+          const clean = stripMetadata(bytes, sniffImage(bytes)!)
+          // exactly the clean picture, whatever followed it
+          expect(Buffer.from(clean!)).toEqual(cleanOf[kind])
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 })

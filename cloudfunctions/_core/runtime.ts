@@ -1,6 +1,7 @@
 import type { Clock } from './clock'
 import { wordListChecker, type ContentSafetyPort } from './content-safety'
 import { unavailableFiles, type FilePort } from './files'
+import { noMediaCheck, type MediaCheckPort } from './media-check'
 import { inboxOnlyNotifier, type NotifierPort } from './notifier'
 import { typedPort, type DataPort, type RawPort } from './port'
 import { UnitDirectory } from './units'
@@ -27,13 +28,15 @@ export interface Runtime {
   units: UnitDirectory
   /** photo storage: local disk or CloudBase storage (see files.ts) */
   files: FilePort
+  /** photos others see pass WeChat's media check first (imgSecCheck on CloudBase, a stand-in locally) */
+  media: MediaCheckPort
   /** text others will read is checked first (msgSecCheck or a local word list) */
   contentSafety: ContentSafetyPort
   /** pushes beyond the in-app inbox (WeChat subscribe messages); best effort */
   notifier: NotifierPort
 }
 
-type PlatformPorts = 'files' | 'contentSafety' | 'notifier'
+type PlatformPorts = 'files' | 'media' | 'contentSafety' | 'notifier'
 
 /** What createRuntime makes itself: the typed port over the adapter, and the unit directory over that port. */
 interface Derived {
@@ -47,6 +50,7 @@ export function createRuntime(
   const db = typedPort(parts.db)
   return {
     files: unavailableFiles,
+    media: noMediaCheck,
     contentSafety: wordListChecker(),
     notifier: inboxOnlyNotifier,
     ...parts,

@@ -13,6 +13,7 @@ import { newId } from './ids'
 import type { PushMessage } from './notifier'
 import { DuplicateKeyError, type DataPort, type TxStore } from './port'
 import type { Runtime } from './runtime'
+import { shapeProblem } from './untrusted'
 
 /** What every phase of an action may use: the caller, the time of the call, the runtime and the access checks. */
 export interface ActionContext {
@@ -190,6 +191,8 @@ export function defineFunction<Ct extends Contract>(
       let lang = langOf(body)
       try {
         if (body === null || typeof body !== 'object' || Array.isArray(body)) throw CommonErrors.BAD_REQUEST()
+        const shape = shapeProblem(body) // before anything walks it (CloudBase parses the event itself)
+        if (shape) throw shape === 'too_deep' ? CommonErrors.TOO_DEEP() : CommonErrors.PAYLOAD_TOO_LARGE()
         if (JSON.stringify(body).length > MAX_CALL_BYTES) throw CommonErrors.PAYLOAD_TOO_LARGE()
         const call = CallBodySchema.safeParse(body)
         if (!call.success)

@@ -9,6 +9,7 @@ import { FUNCTIONS } from '../registry'
 import { callsOf } from '../../tests/support/contract-calls'
 import { GPS_MARK, jpegWithExif } from '../../tests/support/fixtures'
 import { counterId } from './incident.repo'
+import { fileIdOfUrl } from '../../tests/support/files'
 
 const G01 = '513328100001-G01'
 const HERE = { lat: 31.6249, lng: 99.9872, datum: 'gcj02' as const }
@@ -798,7 +799,7 @@ describe('privacy', () => {
       format: 'csv',
     })
     expect(csv.rows).toBe(2)
-    const text = readFileSync(join(env.rt.files.dir, csv.url.split('/').pop()!)).toString('utf8')
+    const text = readFileSync(join(env.rt.files.dir, fileIdOfUrl(csv.url))).toString('utf8')
     expect(text.startsWith('\uFEFF编号,上报时间,上报人,网格,类别,描述,处置单位,处置结果,办结时间,满意度')).toBe(true)
     expect(text).toContain('卓*')
     expect(text).not.toContain('卓玛')
@@ -810,7 +811,7 @@ describe('privacy', () => {
       format: 'xlsx',
     })
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(readFileSync(join(env.rt.files.dir, xlsx.url.split('/').pop()!)) as never)
+    await wb.xlsx.load(readFileSync(join(env.rt.files.dir, fileIdOfUrl(xlsx.url))) as never)
     const ws = wb.worksheets[0]!
     expect(ws.getRow(1).values).toEqual([
       undefined,

@@ -7,6 +7,7 @@ import { C } from '../_core/collections'
 import { stableId } from '../_core/ids'
 import type { DataPort } from '../_core/port'
 import { pointsKeys } from './points.repo'
+import { signedFileUrl } from '../../tests/support/files'
 
 /** Concurrency through the real HTTP host: nothing oversells, no balance goes negative, one redemption per request. */
 const V = '513328100001'
@@ -226,7 +227,7 @@ it('an evidence photo uploaded through the host reaches the approving official a
     wang,
   )
   const batch = list.json.data.items.find((b: { id: string }) => b.id === proposed.json.data.id)
-  expect(batch).toMatchObject({ canDecide: true, evidence: [{ fileId, url: `/api/files/${fileId}` }] })
+  expect(batch).toMatchObject({ canDecide: true, evidence: [{ fileId, url: signedFileUrl(fileId) }] })
   const photo = await fetch(`${host.url}${batch.evidence[0].url}`)
   expect(photo.status).toBe(200)
   expect(photo.headers.get('content-type')).toBe('image/jpeg')

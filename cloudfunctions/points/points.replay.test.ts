@@ -6,6 +6,7 @@ import { rid, testEnv, type TestEnv } from '../../tests/support/harness'
 import { C } from '../_core/collections'
 import type { DataPort } from '../_core/port'
 import { pointsKeys } from './points.repo'
+import { signedFileUrl } from '../../tests/support/files'
 
 /**
  * Replays of the points writes that move state: a retried request whose target has moved on since (so a fresh
@@ -172,7 +173,7 @@ describe('approveBatch', () => {
     const requestId = rid('approve')
     const first = await points.ok('u-wangjianguo', 'approveBatch', { batchId: b.id, note: '属实' }, requestId)
     expect(first).toMatchObject({ status: 'approved', decisionNote: '属实', canDecide: false })
-    expect(first.evidence[0]!.url).toBe(`/api/files/${first.evidence[0]!.fileId}`)
+    expect(first.evidence[0]!.url).toEqual(signedFileUrl(first.evidence[0]!.fileId))
     expect(await points.call('u-wangjianguo', 'approveBatch', { batchId: b.id, note: '属实' })).toMatchObject({
       ok: false,
       code: 'POINTS.BATCH_DECIDED',

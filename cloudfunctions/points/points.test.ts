@@ -5,6 +5,7 @@ import { testEnv, rid, type TestEnv } from '../../tests/support/harness'
 import { C } from '../_core/collections'
 import type { DataPort } from '../_core/port'
 import { pointsKeys } from './points.repo'
+import { fileIdOfUrl, signedFileUrl } from '../../tests/support/files'
 
 const V = '513328100001'
 const ZHUOMA_HH = 'hh-513328100001-G01-01'
@@ -261,8 +262,8 @@ describe('scoring: propose → approve → publicity → settle', () => {
         ok: true,
         data: {
           evidence: [
-            { fileId: a, url: `/api/files/${a}` },
-            { fileId: b, url: `/api/files/${b}` },
+            { fileId: a, url: signedFileUrl(a) },
+            { fileId: b, url: signedFileUrl(b) },
           ],
           households: 2,
         },
@@ -301,18 +302,18 @@ describe('scoring: propose → approve → publicity → settle', () => {
       for (const view of [listed, detail]) {
         expect(view.canDecide).toBe(true)
         expect(view.evidence).toEqual([
-          { fileId: a, url: `/api/files/${a}` },
-          { fileId: b, url: `/api/files/${b}` },
+          { fileId: a, url: signedFileUrl(a) },
+          { fileId: b, url: signedFileUrl(b) },
         ])
         for (const p of view.evidence) {
           // the URL is the local host's GET /api/files/<id>: that file is there, a clean JPEG of the proposer's upload
-          const served = env.rt.files.read(p.url.slice('/api/files/'.length))
+          const served = env.rt.files.read(fileIdOfUrl(p.url))
           expect(served?.meta).toMatchObject({ ownerId: 'u-lixiuying', contentType: 'image/jpeg', name: null })
           expect(served!.bytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]))
         }
       }
       const approved = await points.ok('u-wangjianguo', 'approveBatch', { batchId: batch.id })
-      expect(approved.evidence.map((p) => p.url)).toEqual([`/api/files/${a}`, `/api/files/${b}`])
+      expect(approved.evidence.map((p) => p.url)).toEqual([signedFileUrl(a), signedFileUrl(b)])
       // the same award in publicity, as a resident sees it: no photo ids or URLs anywhere
       const pub = await points.ok('u-zhuoma', 'listPublicity', { villageId: V })
       expect(pub.items).toHaveLength(1)

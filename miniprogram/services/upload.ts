@@ -4,7 +4,7 @@ import type { CallResult } from './call-function'
 import { API_BASE, IS_WEAPP } from './env'
 import { getToken } from './session'
 import { wgs84ToGcj02 } from '@shared/geo/gcj02'
-import { t } from './i18n'
+import { getLang, t } from './i18n'
 
 /**
  * One photo to storage, with progress (0–100). In WeChat it goes straight to CloudBase storage under the
@@ -63,6 +63,8 @@ async function viaHttp(blobUrl: string, onProgress: (p: number) => void): Promis
     const token = getToken()
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`)
     xhr.setRequestHeader('content-type', blob.type || 'application/octet-stream')
+    // the host answers in the language the app is shown in (a photo refused is explained in it)
+    xhr.setRequestHeader('accept-language', getLang())
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100))
     }
