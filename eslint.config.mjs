@@ -68,7 +68,6 @@ const CATALOGUE_PENDING = [
   'miniprogram/pages/**',
   'miniprogram/packages/account/**',
   'miniprogram/packages/incident/**',
-  'miniprogram/packages/patrol/**',
   'miniprogram/packages/points/**',
   'miniprogram/packages/volunteer/**',
   'miniprogram/app.config.ts',

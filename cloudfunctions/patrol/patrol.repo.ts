@@ -147,20 +147,7 @@ export async function bumpCounters(
       townshipId: keys.townshipId,
       countyId: keys.countyId,
       month,
-      patrolsStarted: 0,
-      patrolsDone: 0,
-      checkpointsPlanned: 0,
-      checkins: 0,
-      flagged: 0,
-      accepted: 0,
-      rejected: 0,
-      missedCheckpoints: 0,
-      minutes: 0,
-      credited: 0,
-      uncredited: 0,
-      lowCoverage: 0,
-      tooShort: 0,
-      creditPending: 0,
+      ...(Object.fromEntries(COUNTER_FIELDS.map((k) => [k, 0])) as Record<CounterField, number>),
     }
     const next = { ...base }
     // a counter written before a field existed lacks it: it counts from 0

@@ -205,6 +205,7 @@ export async function patrolView(ctx: ActionContext, patrol: Patrol): Promise<Pa
     finishedAt: patrol.finishedAt,
     minutes: patrol.minutes,
     progress: progressOf(patrol, cpNames),
+    coveragePct: patrol.credit?.thresholdPct ?? patrol.coveragePct ?? PATROL_LIMITS.defaultCoveragePct,
     credit: creditView(patrol, checkins, ctx.lang),
     checkins: checkins.map((c) =>
       checkinView(c, cpNames.get(c.checkpointId) ?? '', people.get(c.userId) ?? '', showPosition, ctx.lang),

@@ -409,6 +409,8 @@ export const PatrolViewSchema = z.object({
   finishedAt: TimestampSchema.nullable(),
   minutes: z.number().nullable(),
   progress: ProgressSchema,
+  /** the share of the route it must count to earn hours and points, in per cent */
+  coveragePct: z.number().int(),
   /** null while the patrol runs */
   credit: CreditViewSchema.nullable(),
   checkins: z.array(CheckinViewSchema),
