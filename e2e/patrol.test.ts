@@ -3,7 +3,7 @@ import { gcj02ToWgs84 } from '@shared/geo/gcj02'
 import { formatMonth } from '@shared/i18n/format'
 import { textOf, type Lang } from '@shared/i18n/i18n'
 import { PATROL } from '@shared/patrol/patrol.messages'
-import { PATROL_PAGE, QUEUE, SHIFTS } from '../miniprogram/packages/patrol/patrol.strings'
+import { MANAGE, PATROL_PAGE, QUEUE, SHIFTS } from '../miniprogram/packages/patrol/patrol.strings'
 import { bj } from '@shared/time/beijing'
 import { app, fn, hostUrl, launch, loginAs, phone, tokenFor } from './support/browser'
 
@@ -99,6 +99,19 @@ it('captain sets up a route and prints a poster; volunteer patrols it, one check
   await loginAs(cap.page, '多吉')
   await cap.page.goto(`${hostUrl()}/#/packages/patrol/pages/manage/index`)
   await app(cap.page).getByText('旭日岭红袖套巡逻队').first().waitFor()
+  // the village's rule for what a patrol earns: changed with a reason, and shown with who changed it
+  const before = (await fn(await tokenFor('u-duoji'), 'patrol', 'getSetup', { villageId: VILLAGE })).settings
+  const pct = before.coveragePct === 70 ? 75 : 70
+  await app(cap.page)
+    .getByText(textOf(MANAGE.rule_now, 'zh', { pct: before.coveragePct }))
+    .waitFor()
+  await field(cap.page, '覆盖率要求').fill(String(pct))
+  await field(cap.page, '为什么改').fill(`演练 ${RUN}`)
+  await app(cap.page).getByText('保存规则', { exact: true }).click()
+  await app(cap.page)
+    .getByText(textOf(MANAGE.rule_now, 'zh', { pct }))
+    .waitFor()
+  await app(cap.page).getByText(`演练 ${RUN}`, { exact: false }).waitFor()
   await field(cap.page, '新路线名称').fill(ROUTE)
   await app(cap.page).getByText('新建路线', { exact: true }).click()
   await app(cap.page).getByText(ROUTE).first().waitFor()
@@ -313,8 +326,9 @@ it('in Tibetan: a volunteer starts, checks in offline (the queue names the check
   const patrolId = mine.items.find((s: { shift: { name: string } }) => s.shift.name === TIBETAN).patrol.id
   await fn(volunteer, 'patrol', 'finishPatrol', { patrolId })
   await v.page.reload()
+  const { coveragePct } = (await fn(captainToken, 'patrol', 'getSetup', { villageId: VILLAGE })).settings
   await app(v.page)
-    .getByText(bo(PATROL['patrol.credit_why.coverage_low'], { pct: 80 }))
+    .getByText(bo(PATROL['patrol.credit_why.coverage_low'], { pct: coveragePct }))
     .waitFor()
   await app(v.page).getByText(bo(PATROL['patrol.credit.none'])).waitFor()
   expect(v.errors).toEqual([])
