@@ -18,6 +18,7 @@ import type {
   PatrolMember,
   PatrolReview,
   PatrolRoute,
+  PatrolSettings,
   PatrolShift,
   PatrolTeam,
 } from '@shared/patrol/patrol.schema'
@@ -175,6 +176,8 @@ export const COLLECTIONS = {
   patrol_reviews: spec<PatrolReview>({ indexes: [['checkinId'], ['villageId', 'at']] }),
   patrol_hours: spec<PatrolHours>({ indexes: [['userId', 'at'], ['patrolId']] }),
   patrol_hazards: spec<PatrolHazard>({ indexes: [['patrolId', 'at']] }),
+  /** each village's patrol rules, append-only (every change with its author, time and reason); latest by time */
+  patrol_settings: spec<PatrolSettings>({ indexes: [['villageId', 'at']] }),
   /** monthly counters per village and per team, with ancestors for township/county figures */
   patrol_counters: spec<PatrolCounter>({
     indexes: [

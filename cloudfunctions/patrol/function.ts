@@ -13,6 +13,7 @@ import { myShifts } from './actions/my-shifts'
 import { reportHazard } from './actions/report-hazard'
 import { reviewCheckin } from './actions/review-checkin'
 import { saveCheckpoint } from './actions/save-checkpoint'
+import { saveSettings } from './actions/save-settings'
 import { saveShift } from './actions/save-shift'
 import { saveTeam } from './actions/save-team'
 import { startPatrol } from './actions/start-patrol'
@@ -23,6 +24,7 @@ export const patrolFunction = defineFunction(patrolContract, {
   createRoute,
   saveCheckpoint,
   saveShift,
+  saveSettings,
   getPoster,
   myShifts,
   startPatrol,

@@ -8,7 +8,7 @@ import type { Runtime } from '../_core/runtime'
  * demo never verify in production and vice versa. The key never travels in a request.
  */
 const EnvSchema = z.object({
-  LINLI_PATROL_CODE_KEY: z.string().min(32, 'LINLI_PATROL_CODE_KEY 至少 32 个字符').optional(),
+  LINLI_PATROL_CODE_KEY: z.string().min(32, 'LINLI_PATROL_CODE_KEY needs at least 32 characters').optional(),
 })
 
 export const DEV_CODE_KEY = 'linli-local-dev-patrol-code-key-not-for-production'

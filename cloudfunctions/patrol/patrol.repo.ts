@@ -1,12 +1,15 @@
 import type { Unit } from '@shared/account/account.schema'
 import { ROLES } from '@shared/auth/roles'
+import { render, type Lang } from '@shared/i18n/i18n'
 import { PatrolErrors } from '@shared/patrol/patrol.contract'
+import { PATROL_LIMITS } from '@shared/patrol/patrol.rules'
 import {
   COUNTER_FIELDS,
   PatrolCounterSchema,
   type CounterField,
   type Patrol,
   type PatrolCounter,
+  type PatrolSettings,
 } from '@shared/patrol/patrol.schema'
 import { C } from '../_core/collections'
 import { stableId, timeId } from '../_core/ids'
@@ -49,19 +52,34 @@ export const loadShift = (db: ById, id: string) => getOr(db, C.patrol_shifts, id
 export const loadPatrol = (db: ById, id: string) => getOr(db, C.patrols, id, PatrolErrors.PATROL_NOT_FOUND)
 export const loadCheckpoint = (db: ById, id: string) =>
   getOr(db, C.patrol_checkpoints, id, PatrolErrors.CHECKPOINT_NOT_FOUND)
-export const loadCheckin = (db: ById, id: string) =>
-  getOr(db, C.patrol_checkins, id, () => PatrolErrors.NOT_FLAGGED('没有找到这条打卡'))
+export const loadCheckin = (db: ById, id: string) => getOr(db, C.patrol_checkins, id, PatrolErrors.CHECKIN_NOT_FOUND)
 
-/** Names of users by id; someone who left the system keeps a placeholder. */
-export async function names(db: Reader, userIds: readonly string[]): Promise<Map<string, string>> {
+/** Names of users by id; someone who left the system keeps a placeholder in the reader's language. */
+export async function names(db: Reader, userIds: readonly string[], lang: Lang): Promise<Map<string, string>> {
   const users = await getMany(db, C.users, userIds)
-  return new Map([...new Set(userIds)].map((id) => [id, users.get(id)?.name ?? '（已注销）']))
+  const gone = render({ key: 'patrol.user_gone' }, lang)
+  return new Map([...new Set(userIds)].map((id) => [id, users.get(id)?.name ?? gone]))
 }
 
 /** Names of checkpoints by id, including retired ones (past check-ins keep their name). */
-export async function checkpointNames(db: Reader, cpIds: readonly string[]): Promise<Map<string, string>> {
+export async function checkpointNames(db: Reader, cpIds: readonly string[], lang: Lang): Promise<Map<string, string>> {
   const cps = await getMany(db, C.patrol_checkpoints, cpIds)
-  return new Map([...new Set(cpIds)].map((id) => [id, cps.get(id)?.name ?? '（已删除的点位）']))
+  const gone = render({ key: 'patrol.checkpoint_gone' }, lang)
+  return new Map([...new Set(cpIds)].map((id) => [id, cps.get(id)?.name ?? gone]))
+}
+
+/** The village's patrol rules in force: the latest change, or null (the defaults). */
+export async function currentSettings(db: Reader, villageId: string): Promise<PatrolSettings | null> {
+  const [latest] = await db.find(C.patrol_settings, {
+    where: { villageId },
+    orderBy: [['at', 'desc']],
+    limit: 1,
+  })
+  return latest ?? null
+}
+
+export function coveragePctOf(settings: PatrolSettings | null): number {
+  return settings?.coveragePct ?? PATROL_LIMITS.defaultCoveragePct
 }
 
 export async function isActiveMember(db: Reader, teamId: string, userId: string): Promise<boolean> {
@@ -129,18 +147,11 @@ export async function bumpCounters(
       townshipId: keys.townshipId,
       countyId: keys.countyId,
       month,
-      patrolsStarted: 0,
-      patrolsDone: 0,
-      checkpointsPlanned: 0,
-      checkins: 0,
-      flagged: 0,
-      accepted: 0,
-      rejected: 0,
-      missedCheckpoints: 0,
-      minutes: 0,
+      ...(Object.fromEntries(COUNTER_FIELDS.map((k) => [k, 0])) as Record<CounterField, number>),
     }
     const next = { ...base }
-    for (const k of COUNTER_FIELDS) next[k] = base[k] + (delta[k] ?? 0)
+    // a counter written before a field existed lacks it: it counts from 0
+    for (const k of COUNTER_FIELDS) next[k] = ((base[k] as number | undefined) ?? 0) + (delta[k] ?? 0)
     await tx.set(C.patrol_counters, PatrolCounterSchema.parse(next))
   }
 }

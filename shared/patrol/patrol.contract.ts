@@ -23,9 +23,11 @@ import {
   ReviewCheckinInputSchema,
   ReviewCheckinOutputSchema,
   RouteViewSchema,
+  SaveSettingsInputSchema,
   SaveCheckpointInputSchema,
   SaveShiftInputSchema,
   SaveTeamInputSchema,
+  SettingsViewSchema,
   SetupSchema,
   ShiftViewSchema,
   StartPatrolInputSchema,
@@ -34,26 +36,54 @@ import {
 } from './patrol.schema'
 
 export const PatrolErrors = defineErrors('PATROL', {
-  NOT_A_VILLAGE: '巡逻队、路线和班次要设在村（社区）一级',
-  TEAM_NOT_FOUND: '没有找到这个巡逻队',
-  ROUTE_NOT_FOUND: '没有找到这条路线',
-  CHECKPOINT_NOT_FOUND: '没有找到这个点位',
-  SHIFT_NOT_FOUND: '没有找到这个班次',
-  PATROL_NOT_FOUND: '没有找到这次巡逻',
-  NOT_A_PATROLLER: '这个人不是本村（社区）的巡逻队员',
-  ROUTE_EMPTY: '这条路线还没有点位，请先添加点位',
-  SHIFT_INACTIVE: '这个班次已停用',
-  NOT_IN_SHIFT: '现在不在这个班次的巡逻时间内',
-  NOT_IN_TEAM: '您不是这个巡逻队的队员',
-  BAD_CODE: '这个点位码无效，请扫描点位上张贴的二维码',
-  WRONG_VILLAGE: '这个点位码不属于本村（社区），不能在这里打卡',
-  NOT_ON_ROUTE: '这个点位不在本次巡逻的路线上',
-  PATROL_FINISHED: '这次巡逻已经结束了',
-  NO_CHECKINS: '还没有打卡，不能结束巡逻',
-  ALREADY_REVIEWED: '这条打卡已经审核过了',
-  NOT_FLAGGED: '这条打卡不需要审核',
-  UNIT_NOT_FOUND: '没有找到这个单位',
-  BAD_PERIOD: '开始月份不能晚于结束月份，最多查 12 个月',
+  NOT_A_VILLAGE: {
+    zh: '巡逻队、路线和班次要设在村（社区）一级',
+    bo: 'སྐོར་ཞིབ་རུ་ཁག་དང་ལམ་ཐིག རེས་མོ་བཅས་གྲོང་ཚོ། (སྡོད་ཁུལ།) གི་རིམ་པར་འཛུགས་དགོས།',
+  },
+  TEAM_NOT_FOUND: { zh: '没有找到这个巡逻队', bo: 'སྐོར་ཞིབ་རུ་ཁག་འདི་རྙེད་མ་བྱུང་།' },
+  ROUTE_NOT_FOUND: { zh: '没有找到这条路线', bo: 'ལམ་ཐིག་འདི་རྙེད་མ་བྱུང་།' },
+  CHECKPOINT_NOT_FOUND: { zh: '没有找到这个点位', bo: 'ཐོ་འགོད་ས་ཚིགས་འདི་རྙེད་མ་བྱུང་།' },
+  SHIFT_NOT_FOUND: { zh: '没有找到这个班次', bo: 'རེས་མོ་འདི་རྙེད་མ་བྱུང་།' },
+  PATROL_NOT_FOUND: { zh: '没有找到这次巡逻', bo: 'སྐོར་ཞིབ་ཐེངས་འདི་རྙེད་མ་བྱུང་།' },
+  CHECKIN_NOT_FOUND: { zh: '没有找到这条打卡', bo: 'ཐོ་འགོད་འདི་རྙེད་མ་བྱུང་།' },
+  NOT_A_PATROLLER: {
+    zh: '{name} 不是本村（社区）的巡逻队员',
+    bo: '{name} གྲོང་ཚོ། (སྡོད་ཁུལ།) འདིའི་སྐོར་ཞིབ་པ་མིན།',
+  },
+  ROUTE_EMPTY: {
+    zh: '这条路线还没有点位，请先添加点位',
+    bo: 'ལམ་ཐིག་འདིར་ད་དུང་ཐོ་འགོད་ས་ཚིགས་མེད། སྔོན་ལ་ས་ཚིགས་སྣོན་རོགས།',
+  },
+  SHIFT_INACTIVE: { zh: '这个班次已停用', bo: 'རེས་མོ་འདི་བཀག་ཟིན།' },
+  NOT_IN_SHIFT: {
+    zh: '现在不在这个班次的巡逻时间内',
+    bo: 'ད་ལྟ་རེས་མོ་འདིའི་སྐོར་ཞིབ་དུས་ཚོད་ནང་མ་རེད།',
+  },
+  NOT_IN_TEAM: { zh: '您不是这个巡逻队的队员', bo: 'ཁྱེད་རང་སྐོར་ཞིབ་རུ་ཁག་འདིའི་རུ་མི་མ་རེད།' },
+  BAD_CODE: {
+    zh: '这个点位码无效，请扫描点位上张贴的二维码',
+    bo: 'ས་ཚིགས་ཨང་རྟགས་འདི་ནུས་མེད། ས་ཚིགས་སུ་སྦྱར་བའི་ QR ཨང་རྟགས་བཤེར་རོགས།',
+  },
+  WRONG_VILLAGE: {
+    zh: '这个点位码不属于本村（社区），不能在这里打卡',
+    bo: 'ས་ཚིགས་ཨང་རྟགས་འདི་གྲོང་ཚོ་འདིའི་མིན། འདིར་ཐོ་འགོད་བྱེད་མི་ཆོག',
+  },
+  NOT_ON_ROUTE: {
+    zh: '这个点位不在本次巡逻的路线上',
+    bo: 'ཐོ་འགོད་ས་ཚིགས་འདི་སྐོར་ཞིབ་ཐེངས་འདིའི་ལམ་ཐིག་ཐོག་མེད།',
+  },
+  PATROL_FINISHED: { zh: '这次巡逻已经结束了', bo: 'སྐོར་ཞིབ་ཐེངས་འདི་མཇུག་རྫོགས་ཟིན།' },
+  NO_CHECKINS: {
+    zh: '还没有打卡，不能结束巡逻',
+    bo: 'ད་དུང་ཐོ་འགོད་བྱས་མེད། སྐོར་ཞིབ་མཇུག་སྒྲིལ་མི་ཆོག',
+  },
+  ALREADY_REVIEWED: { zh: '这条打卡已经审核过了', bo: 'ཐོ་འགོད་འདི་ཞིབ་དཔྱད་བྱས་ཟིན།' },
+  NOT_FLAGGED: { zh: '这条打卡不需要审核', bo: 'ཐོ་འགོད་འདི་ཞིབ་དཔྱད་བྱེད་མི་དགོས།' },
+  UNIT_NOT_FOUND: { zh: '没有找到这个单位', bo: 'ལས་ཁུངས་འདི་རྙེད་མ་བྱུང་།' },
+  BAD_PERIOD: {
+    zh: '开始月份不能晚于结束月份，最多查 12 个月',
+    bo: 'འགོ་འཛུགས་ཟླ་བ་མཇུག་གི་ཟླ་བ་ལས་ཕྱི་མི་ཆོག ཟླ་བ་ 12 ལས་མང་བ་འཚོལ་མི་ཆོག',
+  },
 })
 
 export const patrolContract = defineContract('patrol', '巡逻打卡', {
@@ -92,6 +122,13 @@ export const patrolContract = defineContract('patrol', '巡逻打卡', {
     write: true,
     permission: 'patrol_manage',
   }),
+  saveSettings: action({
+    summary: '设定本村（社区）的巡逻规则：点位覆盖率达到多少才计入积分和志愿时长（留痕：谁、何时、为什么）',
+    input: SaveSettingsInputSchema,
+    output: SettingsViewSchema,
+    write: true,
+    permission: 'patrol_manage',
+  }),
   getPoster: action({
     summary: '点位张贴码：服务器签名的二维码、点位名和路线',
     input: PosterInputSchema,
@@ -121,7 +158,7 @@ export const patrolContract = defineContract('patrol', '巡逻打卡', {
     permission: 'checkin_create',
   }),
   finishPatrol: action({
-    summary: '结束巡逻：记下漏巡点位、志愿时长',
+    summary: '结束巡逻：记下漏巡点位；覆盖率够、用时合理、存疑打卡都审核过，才计入志愿时长和积分',
     input: PatrolInputSchema,
     output: PatrolViewSchema,
     write: true,
@@ -149,7 +186,7 @@ export const patrolContract = defineContract('patrol', '巡逻打卡', {
     permission: 'checkin_review',
   }),
   reviewCheckin: action({
-    summary: '审核存疑打卡：通过或不通过，写明理由（留痕）',
+    summary: '审核存疑打卡：通过或不通过，写明理由（留痕）；最后一条审完时决定这次巡逻是否计入',
     input: ReviewCheckinInputSchema,
     output: ReviewCheckinOutputSchema,
     write: true,

@@ -1,8 +1,10 @@
 import fc from 'fast-check'
 import { bjDayStart } from '../time/beijing'
 import {
+  creditVerdict,
   distanceM,
   formatCode,
+  minPatrolMs,
   judgeCheckin,
   parseCode,
   PATROL_LIMITS,
@@ -11,6 +13,7 @@ import {
   windowAt,
   windowsBetween,
   type CheckinFacts,
+  type CreditFacts,
 } from './patrol.rules'
 import { reviewTarget, CHECKIN_STATUS_NAMES } from './patrol.states'
 
@@ -186,5 +189,77 @@ describe('review transitions', () => {
       expect(reviewTarget(s, 'accept')).toBe(s === 'flagged' ? 'accepted' : null)
       expect(reviewTarget(s, 'reject')).toBe(s === 'flagged' ? 'rejected' : null)
     }
+  })
+})
+
+describe('what a finished patrol earns', () => {
+  const facts = fc.record({
+    total: fc.integer({ min: 1, max: 50 }),
+    counted: fc.integer({ min: 0, max: 50 }),
+    open: fc.integer({ min: 0, max: 50 }),
+    thresholdPct: fc.integer({ min: 50, max: 100 }),
+    durationMs: fc.integer({ min: 0, max: 4 * 3_600_000 }),
+    minMs: fc.integer({ min: 0, max: 3_600_000 }),
+  })
+  const fits = (f: CreditFacts) => f.counted + f.open <= f.total
+  const covers = (n: number, f: CreditFacts) => n * 100 >= f.thresholdPct * f.total
+
+  it('1 of 5 earns nothing; 4 of 5 at the default 80 % does; a flagged one leaves it pending', () => {
+    const base = { total: 5, open: 0, thresholdPct: 80, durationMs: 45 * 60_000, minMs: 10 * 60_000 }
+    expect(creditVerdict({ ...base, counted: 1 })).toEqual({ status: 'none', reasons: ['coverage_low'] })
+    expect(creditVerdict({ ...base, counted: 4 })).toEqual({ status: 'credited', reasons: [] })
+    expect(creditVerdict({ ...base, counted: 3, open: 1 })).toEqual({ status: 'pending', reasons: ['flagged_pending'] })
+    expect(creditVerdict({ ...base, counted: 5, durationMs: 60_000 })).toEqual({
+      status: 'none',
+      reasons: ['too_short'],
+    })
+  })
+
+  it('credits only what covers the threshold, took the walk, with nothing left to review', () => {
+    fc.assert(
+      fc.property(facts.filter(fits), (f) => {
+        const v = creditVerdict(f)
+        if (v.status === 'credited') expect(covers(f.counted, f) && f.durationMs >= f.minMs && f.open === 0).toBe(true)
+        if (v.status === 'pending') expect(f.open > 0 && covers(f.counted + f.open, f)).toBe(true)
+        if (v.status === 'none') expect(v.reasons.length).toBeGreaterThan(0)
+      }),
+    )
+  })
+
+  it('pending means the reviews decide: accepting them all can credit, rejecting them all cannot unless covered', () => {
+    fc.assert(
+      fc.property(facts.filter(fits), (f) => {
+        if (creditVerdict(f).status !== 'pending') return
+        const accepted = creditVerdict({ ...f, counted: f.counted + f.open, open: 0 })
+        expect(accepted.status).toBe('credited')
+        const rejected = creditVerdict({ ...f, open: 0 })
+        expect(rejected.status).toBe(covers(f.counted, f) ? 'credited' : 'none')
+      }),
+    )
+  })
+
+  it('a decision of none is final: no review can turn it into a credit', () => {
+    fc.assert(
+      fc.property(facts.filter(fits), fc.integer({ min: 0, max: 50 }), (f, acceptedOfOpen) => {
+        if (creditVerdict(f).status !== 'none') return
+        const a = Math.min(acceptedOfOpen, f.open)
+        // reviews only move open check-ins to counted (accepted) or away (rejected); the walk only grows
+        expect(creditVerdict({ ...f, counted: f.counted + a, open: 0 }).status).toBe('none')
+      }),
+    )
+  })
+
+  it('the shortest patrol is the walk at a run, and adding a checkpoint never shortens it', () => {
+    const a = GANZI
+    const b = { lat: GANZI.lat + 0.009, lng: GANZI.lng } // about 1 km north
+    expect(minPatrolMs([a])).toBe(0)
+    expect(minPatrolMs([a, b]) / 1000).toBeCloseTo(distanceM(a, b) / 3, 0)
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 1, maxLength: 8 }), fc.nat(), point, (walk, at, extra) => {
+        const i = at % (walk.length + 1)
+        const longer = [...walk.slice(0, i), extra, ...walk.slice(i)]
+        expect(minPatrolMs(longer)).toBeGreaterThanOrEqual(minPatrolMs(walk) - 1)
+      }),
+    )
   })
 })

@@ -20,6 +20,11 @@ export const PATROL_LIMITS = {
   lateAfterMs: 2 * 60_000,
   /** hours credited for a patrol: at most the shift's length plus this */
   hoursGraceMs: 60 * 60_000,
+  /** the share of a route's checkpoints a patrol must count to earn anything, unless the village sets another */
+  defaultCoveragePct: 80,
+  /** the lowest and highest share a village may set */
+  minCoveragePct: 50,
+  maxCoveragePct: 100,
 } as const
 
 const EARTH_RADIUS_M = 6_371_008.8
@@ -120,16 +125,17 @@ export function formatMinute(minute: number): string {
 
 // ---- the checks a check-in passes or is flagged by ----
 
-export const CHECKIN_FLAGS = {
-  out_of_range: '不在点位范围内',
-  poor_accuracy: '定位精度太差',
-  too_fast: '两次打卡之间移动太快（不像步行）',
-  outside_shift: '不在班次时间内',
-  device_time_future: '手机时间比服务器快太多',
-  too_late: '离线打卡超过 24 小时才上传',
-  not_monotonic: '手机时间早于本次巡逻已有的打卡',
-} as const
-export type CheckinFlag = keyof typeof CHECKIN_FLAGS
+/** The soft checks a check-in can fail; each one's reason is `patrol.flag.<name>` in patrol.messages.ts. */
+export const CHECKIN_FLAGS = [
+  'out_of_range',
+  'poor_accuracy',
+  'too_fast',
+  'outside_shift',
+  'device_time_future',
+  'too_late',
+  'not_monotonic',
+] as const
+export type CheckinFlag = (typeof CHECKIN_FLAGS)[number]
 
 export interface CheckinFacts {
   /** server time the check-in arrived */
@@ -193,6 +199,63 @@ export function judgeCheckin(f: CheckinFacts, limits = PATROL_LIMITS): CheckinVe
 function roundSpeed(v: number | null): number | null {
   if (v === null) return null
   return Number.isFinite(v) ? Math.round(v * 100) / 100 : 9999
+}
+
+// ---- what a finished patrol earns (volunteer hours and the village's PATROL_DUTY points) ----
+
+/** Why a finished patrol earned nothing (none) or not yet (pending); labels `patrol.credit_why.<reason>`. */
+export const CREDIT_REASONS = ['coverage_low', 'too_short', 'flagged_pending'] as const
+export type CreditReason = (typeof CREDIT_REASONS)[number]
+export const CREDIT_STATUSES = ['credited', 'pending', 'none'] as const
+export type CreditStatus = (typeof CREDIT_STATUSES)[number]
+
+/**
+ * The shortest time a patrol through these checkpoints can take: the walk between them in the route's order at
+ * the speed above which consecutive check-ins are flagged (a run). The server's clock times the patrol (start to
+ * finish), so made-up phone times cannot shorten it; the checkpoints' own positions measure the walk, so made-up
+ * phone positions cannot either. Adding a checkpoint to the walk never shortens it (triangle inequality).
+ */
+export function minPatrolMs(walk: readonly LatLng[], limits = PATROL_LIMITS): number {
+  let metres = 0
+  for (let i = 1; i < walk.length; i++) metres += distanceM(walk[i - 1]!, walk[i]!)
+  return Math.ceil((metres / limits.maxSpeedMps) * 1000)
+}
+
+export interface CreditFacts {
+  /** checkpoints of the patrol's route */
+  total: number
+  /** checkpoints checked in ok or accepted on review */
+  counted: number
+  /** checkpoints checked in and still flagged, waiting for a review */
+  open: number
+  /** the share of the route the village asks for, in per cent */
+  thresholdPct: number
+  /** start to finish, by the server's clock */
+  durationMs: number
+  /** minPatrolMs over the counted checkpoints */
+  minMs: number
+}
+
+export interface CreditVerdict {
+  status: CreditStatus
+  reasons: CreditReason[]
+}
+
+/**
+ * Whether a finished patrol earns its hours and points. It earns them when it counts the village's share of the
+ * route's checkpoints and took at least the walk's time, and only once every flagged check-in has been reviewed
+ * (accepted ones count, rejected ones do not). A patrol that cannot earn them whatever the reviews decide (too
+ * short already, or short of the share even if every flagged check-in were accepted) earns nothing at once;
+ * otherwise a flagged check-in leaves it pending and the last review decides.
+ */
+export function creditVerdict(f: CreditFacts): CreditVerdict {
+  const covers = (n: number) => n * 100 >= f.thresholdPct * f.total
+  const reasons: CreditReason[] = []
+  if (!covers(f.counted + f.open)) reasons.push('coverage_low')
+  if (f.durationMs < f.minMs) reasons.push('too_short')
+  if (reasons.length) return { status: 'none', reasons }
+  if (f.open > 0) return { status: 'pending', reasons: ['flagged_pending'] }
+  return { status: 'credited', reasons: [] }
 }
 
 // ---- checkpoint codes ----

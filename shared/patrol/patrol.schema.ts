@@ -1,22 +1,46 @@
 import { z } from 'zod'
-import { GeoPointSchema, IdSchema, PageInputSchema, TimestampSchema, pageOf, text } from '../common.schema'
+import { GeoPointSchema, IdSchema, PageInputSchema, TimestampSchema, pageOf } from '../common.schema'
+import { keyText } from '../i18n/i18n'
 import { UnitRefSchema } from '../account/account.schema'
-import { CHECKIN_STATUS_NAMES, PATROL_STATUS_NAMES } from './patrol.states'
-import { CHECKIN_FLAGS, PATROL_LIMITS, type CheckinFlag } from './patrol.rules'
+import './patrol.messages'
+import { CHECKIN_STATUS_NAMES, PATROL_STATUS_NAMES, REVIEW_DECISIONS } from './patrol.states'
+import { CHECKIN_FLAGS, CREDIT_REASONS, CREDIT_STATUSES, PATROL_LIMITS } from './patrol.rules'
 
-export const CheckinFlagSchema = z.enum(Object.keys(CHECKIN_FLAGS) as [CheckinFlag, ...CheckinFlag[]])
-const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式不对')
-const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式不对')
+export const CheckinFlagSchema = z.enum(CHECKIN_FLAGS)
+export const CreditReasonSchema = z.enum(CREDIT_REASONS)
+export const CreditStatusSchema = z.enum(CREDIT_STATUSES)
+const DecisionSchema = z.enum(REVIEW_DECISIONS)
+const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, keyText('v.day'))
+const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, keyText('v.month'))
 const LatLngSchema = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
 /** Checkpoint ids are short on purpose: their key travels inside a 32-character QR scene. */
-export const CheckpointIdSchema = z.string().regex(/^cp-[0-9A-Za-z]{10}$/, '点位编号不对')
+export const CheckpointIdSchema = z.string().regex(/^cp-[0-9A-Za-z]{10}$/)
+
+/**
+ * Short text people type (names, reasons): trimmed, non-empty, bounded. No message of its own: a failed check is
+ * told from zod's issue and the field's label (`field.<name>`), in the reader's language.
+ */
+function words(max: number, min = 1) {
+  return z.string().trim().min(min).max(max)
+}
+const RadiusSchema = z.number().int().min(10, keyText('patrol.v.radius')).max(500, keyText('patrol.v.radius'))
+const ShiftMinutesSchema = z
+  .number()
+  .int()
+  .min(15, keyText('patrol.v.shift_length'))
+  .max(720, keyText('patrol.v.shift_length'))
+const CoveragePctSchema = z
+  .number()
+  .int()
+  .min(PATROL_LIMITS.minCoveragePct, keyText('patrol.v.coverage'))
+  .max(PATROL_LIMITS.maxCoveragePct, keyText('patrol.v.coverage'))
 
 // ---- stored documents ----
 
 export const PatrolTeamSchema = z.object({
   _id: IdSchema,
   villageId: IdSchema,
-  name: text('队名', 30),
+  name: words(30),
   captainId: IdSchema,
   memberIds: z.array(IdSchema).max(100),
   createdAt: TimestampSchema,
@@ -41,7 +65,7 @@ export type PatrolMember = z.infer<typeof PatrolMemberSchema>
 export const PatrolRouteSchema = z.object({
   _id: IdSchema,
   villageId: IdSchema,
-  name: text('路线名称', 30),
+  name: words(30),
   /** active checkpoints in walking order */
   checkpointIds: z.array(CheckpointIdSchema).max(50),
   createdAt: TimestampSchema,
@@ -53,9 +77,9 @@ export const PatrolCheckpointSchema = z.object({
   _id: CheckpointIdSchema,
   routeId: IdSchema,
   villageId: IdSchema,
-  name: text('点位名称', 30),
+  name: words(30),
   location: GeoPointSchema,
-  radiusM: z.number().int().min(10, '范围至少 10 米').max(500, '范围最多 500 米'),
+  radiusM: RadiusSchema,
   active: z.boolean(),
   createdAt: TimestampSchema,
 })
@@ -63,7 +87,7 @@ export type PatrolCheckpoint = z.infer<typeof PatrolCheckpointSchema>
 
 const WeekdaysSchema = z
   .array(z.number().int().min(1).max(7))
-  .min(1, '请至少选一天')
+  .min(1, keyText('patrol.v.weekdays'))
   .max(7)
   .transform((days) => [...new Set(days)].sort())
 
@@ -71,17 +95,32 @@ const WeekdaysSchema = z
 export const PatrolShiftSchema = z.object({
   _id: IdSchema,
   villageId: IdSchema,
-  name: text('班次名称', 20),
+  name: words(20),
   teamId: IdSchema,
   routeId: IdSchema,
   startMinute: z.number().int().min(0).max(1439),
-  durationMinutes: z.number().int().min(15, '班次至少 15 分钟').max(720, '班次最长 12 小时'),
+  durationMinutes: ShiftMinutesSchema,
   weekdays: WeekdaysSchema,
   active: z.boolean(),
   createdAt: TimestampSchema,
   retiredAt: TimestampSchema.nullable(),
 })
 export type PatrolShift = z.infer<typeof PatrolShiftSchema>
+
+export const PatrolCreditSchema = z.object({
+  status: CreditStatusSchema,
+  reasons: z.array(CreditReasonSchema),
+  /** checkpoints counted (ok or accepted) when decided, of the route's total, against the threshold */
+  counted: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  thresholdPct: z.number().int().min(0).max(100),
+  /** the shortest plausible patrol of the counted checkpoints (patrol.rules.ts minPatrolMs), in whole minutes */
+  minMinutes: z.number().int().nonnegative(),
+  /** when and by whom it was decided (the finisher, or the last reviewer); null while pending */
+  decidedAt: TimestampSchema.nullable(),
+  decidedBy: IdSchema.nullable(),
+})
+export type PatrolCredit = z.infer<typeof PatrolCreditSchema>
 
 export const PatrolDoneSchema = z.object({ checkpointId: CheckpointIdSchema, checkinId: IdSchema, at: TimestampSchema })
 
@@ -110,6 +149,15 @@ export const PatrolSchema = z.object({
   finishedBy: IdSchema.nullable(),
   minutes: z.number().int().nonnegative().nullable(),
   missedCheckpointIds: z.array(CheckpointIdSchema),
+  /** the village's coverage threshold when the patrol started (absent on patrols started before there was one) */
+  coveragePct: z.number().int().min(0).max(100).optional(),
+  /**
+   * What the patrol earned: null while it runs; decided at finish, or pending until the last review of its flagged
+   * check-ins. Absent on patrols finished before the rule: they were credited at finish.
+   */
+  credit: PatrolCreditSchema.nullable().optional(),
+  /** flagged check-ins reviewed so far (each review writes the patrol: see review-checkin.ts) */
+  reviewedCount: z.number().int().nonnegative().optional(),
 })
 export type Patrol = z.infer<typeof PatrolSchema>
 
@@ -144,7 +192,7 @@ export const PatrolReviewSchema = z.object({
   checkinId: IdSchema,
   patrolId: IdSchema,
   villageId: IdSchema,
-  decision: z.enum(['accept', 'reject']),
+  decision: DecisionSchema,
   reason: z.string(),
   flags: z.array(CheckinFlagSchema),
   by: IdSchema,
@@ -164,6 +212,21 @@ export const PatrolHoursSchema = z.object({
   at: TimestampSchema,
 })
 export type PatrolHours = z.infer<typeof PatrolHoursSchema>
+
+/**
+ * The village's patrol rules, append-only: every change is a new document with its author, time and reason
+ * (`newId('pst')`); the latest by time is the one in force, and a village with none uses the defaults.
+ */
+export const PatrolSettingsSchema = z.object({
+  _id: IdSchema,
+  villageId: IdSchema,
+  /** the share of a route's checkpoints a patrol must count to earn hours and points, in per cent */
+  coveragePct: CoveragePctSchema,
+  reason: z.string(),
+  by: IdSchema,
+  at: TimestampSchema,
+})
+export type PatrolSettings = z.infer<typeof PatrolSettingsSchema>
 
 export const PatrolHazardSchema = z.object({
   _id: IdSchema,
@@ -199,7 +262,17 @@ export const PatrolCounterSchema = z.object({
   accepted: z.number().int().nonnegative(),
   rejected: z.number().int().nonnegative(),
   missedCheckpoints: z.number().int().nonnegative(),
+  /** volunteer minutes credited (each participant's), in the transaction that credits them */
   minutes: z.number().int().nonnegative(),
+  // What finished patrols earned (counters written before there was a rule lack them: 0).
+  /** patrols credited */
+  credited: z.number().int().nonnegative().default(0),
+  /** patrols that earned nothing, and why (one patrol may have both reasons) */
+  uncredited: z.number().int().nonnegative().default(0),
+  lowCoverage: z.number().int().nonnegative().default(0),
+  tooShort: z.number().int().nonnegative().default(0),
+  /** finished patrols waiting for the review of their flagged check-ins */
+  creditPending: z.number().int().nonnegative().default(0),
 })
 export type PatrolCounter = z.infer<typeof PatrolCounterSchema>
 export const COUNTER_FIELDS = [
@@ -212,6 +285,11 @@ export const COUNTER_FIELDS = [
   'rejected',
   'missedCheckpoints',
   'minutes',
+  'credited',
+  'uncredited',
+  'lowCoverage',
+  'tooShort',
+  'creditPending',
 ] as const
 export type CounterField = (typeof COUNTER_FIELDS)[number]
 
@@ -259,8 +337,19 @@ export const ShiftViewSchema = z.object({
 })
 export type ShiftView = z.infer<typeof ShiftViewSchema>
 
+/** The village's patrol rules in force: who set them, when and why (null: the defaults, never set). */
+export const SettingsViewSchema = z.object({
+  coveragePct: z.number().int(),
+  isDefault: z.boolean(),
+  by: PersonSchema.nullable(),
+  at: TimestampSchema.nullable(),
+  reason: z.string().nullable(),
+})
+export type SettingsView = z.infer<typeof SettingsViewSchema>
+
 export const SetupSchema = z.object({
   village: UnitRefSchema,
+  settings: SettingsViewSchema,
   teams: z.array(TeamViewSchema),
   routes: z.array(RouteViewSchema),
   shifts: z.array(ShiftViewSchema),
@@ -293,6 +382,18 @@ export const CheckinViewSchema = z.object({
 })
 export type CheckinView = z.infer<typeof CheckinViewSchema>
 
+/** What a finished patrol earned, with its reasons rendered in the reader's language. */
+export const CreditViewSchema = z.object({
+  status: CreditStatusSchema,
+  statusLabel: z.string(),
+  /** why nothing (none) or not yet (pending): e.g. 覆盖不足 80% / 有存疑打卡待审核 */
+  reasons: z.array(z.object({ code: CreditReasonSchema, label: z.string() })),
+  counted: z.number().int(),
+  total: z.number().int(),
+  thresholdPct: z.number().int(),
+})
+export type CreditView = z.infer<typeof CreditViewSchema>
+
 export const PatrolViewSchema = z.object({
   id: IdSchema,
   villageId: IdSchema,
@@ -308,6 +409,10 @@ export const PatrolViewSchema = z.object({
   finishedAt: TimestampSchema.nullable(),
   minutes: z.number().nullable(),
   progress: ProgressSchema,
+  /** the share of the route it must count to earn hours and points, in per cent */
+  coveragePct: z.number().int(),
+  /** null while the patrol runs */
+  credit: CreditViewSchema.nullable(),
   checkins: z.array(CheckinViewSchema),
   hazards: z.array(z.object({ id: IdSchema, text: z.string(), at: TimestampSchema, incidentId: IdSchema.nullable() })),
   participants: z.array(PersonSchema),
@@ -323,7 +428,13 @@ export const MyShiftSchema = z.object({
   window: z.object({ day: DaySchema, start: TimestampSchema, end: TimestampSchema }),
   open: z.boolean(),
   patrol: z
-    .object({ id: IdSchema, status: z.enum(PATROL_STATUS_NAMES), done: z.number(), total: z.number() })
+    .object({
+      id: IdSchema,
+      status: z.enum(PATROL_STATUS_NAMES),
+      statusLabel: z.string(),
+      done: z.number(),
+      total: z.number(),
+    })
     .nullable(),
 })
 export type MyShift = z.infer<typeof MyShiftSchema>
@@ -335,30 +446,30 @@ export const VillageInputSchema = z.object({ villageId: IdSchema })
 export const SaveTeamInputSchema = z.object({
   villageId: IdSchema,
   teamId: IdSchema.optional(),
-  name: text('队名', 30),
+  name: words(30),
   captainId: IdSchema,
-  memberIds: z.array(IdSchema).max(100, '一个队最多 100 人').default([]),
+  memberIds: z.array(IdSchema).max(100, keyText('patrol.v.team_size')).default([]),
 })
 
-export const CreateRouteInputSchema = z.object({ villageId: IdSchema, name: text('路线名称', 30) })
+export const CreateRouteInputSchema = z.object({ villageId: IdSchema, name: words(30) })
 
 export const SaveCheckpointInputSchema = z.object({
   routeId: IdSchema,
   checkpointId: CheckpointIdSchema.optional(),
-  name: text('点位名称', 30),
+  name: words(30),
   location: GeoPointSchema,
-  radiusM: z.number().int().min(10, '范围至少 10 米').max(500, '范围最多 500 米').default(PATROL_LIMITS.defaultRadiusM),
+  radiusM: RadiusSchema.default(PATROL_LIMITS.defaultRadiusM),
   active: z.boolean().default(true),
 })
 
 export const SaveShiftInputSchema = z.object({
   villageId: IdSchema,
   shiftId: IdSchema.optional(),
-  name: text('班次名称', 20),
+  name: words(20),
   teamId: IdSchema,
   routeId: IdSchema,
-  startMinute: z.number().int().min(0, '开始时间不对').max(1439, '开始时间不对'),
-  durationMinutes: z.number().int().min(15, '班次至少 15 分钟').max(720, '班次最长 12 小时'),
+  startMinute: z.number().int().min(0, keyText('patrol.v.start_minute')).max(1439, keyText('patrol.v.start_minute')),
+  durationMinutes: ShiftMinutesSchema,
   weekdays: WeekdaysSchema.default([1, 2, 3, 4, 5, 6, 7]),
   active: z.boolean().default(true),
 })
@@ -381,7 +492,7 @@ export const PatrolInputSchema = z.object({ patrolId: IdSchema })
 export const CheckInInputSchema = z.object({
   patrolId: IdSchema,
   /** what the scanner read or the volunteer typed */
-  code: z.string().trim().min(1, '请扫码或输入点位码').max(300),
+  code: z.string().trim().min(1, keyText('patrol.v.code')).max(300),
   position: LatLngSchema,
   accuracyM: z.number().nonnegative().max(100_000),
   /** the phone's clock when the code was scanned (an offline check-in is sent later) */
@@ -397,7 +508,7 @@ export type CheckInOutput = z.infer<typeof CheckInOutputSchema>
 
 export const ReportHazardInputSchema = z.object({
   patrolId: IdSchema,
-  text: text('隐患情况', 500, 2),
+  text: words(500, 2),
   position: LatLngSchema.nullable().default(null),
   /** the grid it is in (the grid report goes there); defaults to the first grid of the village */
   gridId: IdSchema.nullable().default(null),
@@ -420,8 +531,8 @@ export const ListReviewsOutputSchema = pageOf(ReviewItemSchema)
 
 export const ReviewCheckinInputSchema = z.object({
   checkinId: IdSchema,
-  decision: z.enum(['accept', 'reject']),
-  reason: text('审核理由', 200, 2),
+  decision: DecisionSchema,
+  reason: words(200, 2),
 })
 export const ReviewCheckinOutputSchema = z.object({
   checkinId: IdSchema,
@@ -475,7 +586,14 @@ export const FigureRowSchema = z.object({
   coverage: z.number(),
   /** flagged / check-ins, 0–1 */
   flaggedRate: z.number(),
+  /** volunteer hours credited */
   hours: z.number(),
+  /** finished patrols that earned their hours and points; that earned nothing, and why; waiting for reviews */
+  credited: z.number().int(),
+  uncredited: z.number().int(),
+  lowCoverage: z.number().int(),
+  tooShort: z.number().int(),
+  creditPending: z.number().int(),
 })
 export type FigureRow = z.infer<typeof FigureRowSchema>
 export const FiguresSchema = z.object({
@@ -487,3 +605,10 @@ export const FiguresSchema = z.object({
   ranked: z.array(FigureRowSchema.extend({ rank: z.number().int() })),
 })
 export type Figures = z.infer<typeof FiguresSchema>
+
+export const SaveSettingsInputSchema = z.object({
+  villageId: IdSchema,
+  coveragePct: CoveragePctSchema,
+  /** why the rule changes (kept with its author and time, read by the village's captains and officials) */
+  reason: words(200, 2),
+})

@@ -1,7 +1,10 @@
-/** Statuses, declared once with their label and whether they are still open. */
+/**
+ * Statuses, declared once with whether they are still open; each one's label is `patrol.status.<name>` /
+ * `patrol.checkin.<name>` in patrol.messages.ts (rendered in the reader's language).
+ */
 export const PATROL_STATUSES = {
-  active: { label: '巡逻中', open: true },
-  finished: { label: '已完成', open: false },
+  active: { open: true },
+  finished: { open: false },
 } as const
 export type PatrolStatus = keyof typeof PATROL_STATUSES
 export const PATROL_STATUS_NAMES = Object.keys(PATROL_STATUSES) as [PatrolStatus, ...PatrolStatus[]]
@@ -11,16 +14,17 @@ export const PATROL_STATUS_NAMES = Object.keys(PATROL_STATUSES) as [PatrolStatus
  * then accepts or rejects it. Only ok and accepted check-ins count as coverage.
  */
 export const CHECKIN_STATUSES = {
-  ok: { label: '正常', open: false, counts: true },
-  flagged: { label: '待审核', open: true, counts: false },
-  accepted: { label: '审核通过', open: false, counts: true },
-  rejected: { label: '审核不通过', open: false, counts: false },
+  ok: { open: false, counts: true },
+  flagged: { open: true, counts: false },
+  accepted: { open: false, counts: true },
+  rejected: { open: false, counts: false },
 } as const
 export type CheckinStatus = keyof typeof CHECKIN_STATUSES
 export const CHECKIN_STATUS_NAMES = Object.keys(CHECKIN_STATUSES) as [CheckinStatus, ...CheckinStatus[]]
 
-export const REVIEW_DECISIONS = { accept: '通过', reject: '不通过' } as const
-export type ReviewDecision = keyof typeof REVIEW_DECISIONS
+/** A review's decision; its label is `patrol.decision.<name>`. */
+export const REVIEW_DECISIONS = ['accept', 'reject'] as const
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]
 
 /** Transitions a review may make: only a flagged check-in is reviewed, and only once. */
 export function reviewTarget(status: CheckinStatus, decision: ReviewDecision): CheckinStatus | null {

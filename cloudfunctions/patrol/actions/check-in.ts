@@ -110,12 +110,12 @@ export const checkIn = defineAction(patrolContract.actions.checkIn, {
     const ci = await loadCheckin(ctx.db, result.checkinId)
     const patrol = await loadPatrol(ctx.db, ci.patrolId)
     const [cpNames, by, showPosition] = await Promise.all([
-      checkpointNames(ctx.db, [ci.checkpointId, ...remainingOf(patrol)]),
-      names(ctx.db, [ci.userId]),
+      checkpointNames(ctx.db, [ci.checkpointId, ...remainingOf(patrol)], ctx.lang),
+      names(ctx.db, [ci.userId], ctx.lang),
       seesPositions(ctx, patrol.villageId),
     ])
     return {
-      checkin: checkinView(ci, cpNames.get(ci.checkpointId) ?? '', by.get(ci.userId) ?? '', showPosition),
+      checkin: checkinView(ci, cpNames.get(ci.checkpointId) ?? '', by.get(ci.userId) ?? '', showPosition, ctx.lang),
       repeat: result.repeat,
       progress: progressOf(patrol, cpNames),
     }

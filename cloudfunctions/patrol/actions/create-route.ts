@@ -8,6 +8,7 @@ import { routeView } from '../patrol.views'
 /** A new route of the village, with no checkpoints yet (saveCheckpoint adds them in walking order). */
 export const createRoute = defineAction(patrolContract.actions.createRoute, {
   load: async ({ villageId }, ctx) => ({ unitId: villageId, village: await ctx.rt.units.get(villageId) }),
+  texts: ({ name }) => [name],
   run: async ({ input: { villageId, name }, loaded, tx, ctx }) => {
     mustBeVillage(loaded.village)
     const route = PatrolRouteSchema.parse({

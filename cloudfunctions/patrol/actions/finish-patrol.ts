@@ -1,19 +1,19 @@
 import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
 import { PATROL_LIMITS } from '@shared/patrol/patrol.rules'
-import type { PatrolHours } from '@shared/patrol/patrol.schema'
+import type { Patrol } from '@shared/patrol/patrol.schema'
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
-import { creditSystemAward } from '../../points/points.api'
-import { recordVolunteerHours } from '../../volunteer/volunteer.api'
-import { bumpCounters, counterKeys, ids, isActiveMember, loadPatrol } from '../patrol.repo'
+import { applyCredit, decideCredit } from '../patrol.credit'
+import { bumpCounters, counterKeys, isActiveMember, loadPatrol } from '../patrol.repo'
 import { patrolView } from '../patrol.views'
 
 /**
- * Finishes the patrol: the checkpoints not checked are its missed ones (漏巡), and its duration (capped at
- * the shift's length plus an hour) becomes volunteer hours for each member who took part, exactly once.
- * Each of them also earns the village's PATROL_DUTY points for their household (once per patrol and
- * person: the points ledger keys the entry by source); a village without that rule simply awards none.
+ * Finishes the patrol: the checkpoints not checked are its missed ones (漏巡), and its duration (capped at the
+ * shift's length plus an hour) is what it may earn as volunteer hours for each member who took part, with the
+ * village's PATROL_DUTY points for their household. It earns them only when it counts the village's share of the
+ * route and took at least the walk's time, once every flagged check-in is reviewed (patrol.credit.ts): decided
+ * here, or left pending for the last review.
  */
 export const finishPatrol = defineAction(patrolContract.actions.finishPatrol, {
   load: async ({ patrolId }, ctx) => {
@@ -34,53 +34,28 @@ export const finishPatrol = defineAction(patrolContract.actions.finishPatrol, {
     const minutes = Math.round(Math.max(0, Math.min(ctx.now - p.startedAt, cap)) / 60_000)
     const done = new Set(p.done.map((d) => d.checkpointId))
     const missed = p.checkpointIds.filter((id) => !done.has(id))
+    const finished: Patrol = {
+      ...p,
+      status: 'finished',
+      finishedAt: ctx.now,
+      finishedBy: me,
+      minutes,
+      missedCheckpointIds: missed,
+    }
+    const credit = await decideCredit(tx, finished, { userId: me, now: ctx.now })
+    const earned = await applyCredit(tx, finished, credit, null, ctx.now)
     await tx.update(C.patrols, p._id, {
       status: 'finished',
       finishedAt: ctx.now,
       finishedBy: me,
       minutes,
       missedCheckpointIds: missed,
+      credit,
     })
-    for (const userId of p.participants) {
-      const hours: PatrolHours = {
-        _id: ids.hours(p._id, userId),
-        userId,
-        patrolId: p._id,
-        villageId: p.villageId,
-        teamId: p.teamId,
-        day: p.day,
-        minutes,
-        at: ctx.now,
-      }
-      await tx.insert(C.patrol_hours, hours)
-      const user = await tx.get(C.users, userId)
-      await recordVolunteerHours(tx, {
-        userId,
-        householdId: user?.householdId ?? null,
-        villageId: p.villageId,
-        minutes,
-        source: 'patrol',
-        sourceKey: `patrol:${p._id}`,
-        note: `巡逻 ${p.day} ${p.shiftName}`,
-        now: ctx.now,
-      })
-      if (user?.householdId) {
-        await creditSystemAward(tx, {
-          villageId: p.villageId,
-          householdId: user.householdId,
-          userId,
-          ruleCode: 'PATROL_DUTY',
-          quantity: 1,
-          sourceKey: `patrol:${p._id}:${userId}`,
-          reason: `巡逻 ${p.day} ${p.shiftName}`,
-          now: ctx.now,
-        })
-      }
-    }
     await bumpCounters(tx, keys, bjMonth(p.windowStart), {
+      ...earned,
       patrolsDone: 1,
       missedCheckpoints: missed.length,
-      minutes: minutes * p.participants.length,
     })
     return { patrolId: p._id }
   },

@@ -15,6 +15,11 @@ interface Sums {
   checkins: number
   flagged: number
   minutes: number
+  credited: number
+  uncredited: number
+  lowCoverage: number
+  tooShort: number
+  creditPending: number
 }
 const zero = (): Sums => ({
   planned: 0,
@@ -24,6 +29,11 @@ const zero = (): Sums => ({
   checkins: 0,
   flagged: 0,
   minutes: 0,
+  credited: 0,
+  uncredited: 0,
+  lowCoverage: 0,
+  tooShort: 0,
+  creditPending: 0,
 })
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : 0)
 
@@ -35,6 +45,12 @@ function addCounters(s: Sums, st: PatrolCounter): void {
   s.checkins += st.checkins
   s.flagged += st.flagged
   s.minutes += st.minutes
+  // counters written before the credit rule lack these fields: they count 0
+  s.credited += st.credited ?? 0
+  s.uncredited += st.uncredited ?? 0
+  s.lowCoverage += st.lowCoverage ?? 0
+  s.tooShort += st.tooShort ?? 0
+  s.creditPending += st.creditPending ?? 0
 }
 
 function row(id: string, name: string, s: Sums): FigureRow {
@@ -47,6 +63,11 @@ function row(id: string, name: string, s: Sums): FigureRow {
     coverage: ratio(s.counted, s.checkpointsPlanned),
     flaggedRate: ratio(s.flagged, s.checkins),
     hours: Math.round((s.minutes / 60) * 10) / 10,
+    credited: s.credited,
+    uncredited: s.uncredited,
+    lowCoverage: s.lowCoverage,
+    tooShort: s.tooShort,
+    creditPending: s.creditPending,
   }
 }
 
@@ -69,7 +90,7 @@ export const getFigures = defineAction(patrolContract.actions.getFigures, {
   run: async ({ input: { unitId, fromMonth, toMonth }, ctx }) => {
     const unit = await ctx.rt.units.get(unitId)
     if (!unit || unit.level === 'grid' || unit.level === 'department')
-      throw PatrolErrors.UNIT_NOT_FOUND('请选择村（社区）、乡镇或县')
+      throw PatrolErrors.UNIT_NOT_FOUND.because('patrol.why.figures_unit')
     const [from] = bjMonthRange(fromMonth)
     const [, to] = bjMonthRange(toMonth)
     if (from >= to || to - from > 366 * 86_400_000) throw PatrolErrors.BAD_PERIOD()

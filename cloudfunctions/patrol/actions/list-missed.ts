@@ -43,6 +43,7 @@ export const listMissed = defineAction(patrolContract.actions.listMissed, {
     const cpNames = await checkpointNames(
       ctx.db,
       skipped.flatMap((p) => p.missedCheckpointIds),
+      ctx.lang,
     )
     return {
       shifts: missedShifts,

@@ -23,10 +23,12 @@ export const listReviews = defineAction(patrolContract.actions.listReviews, {
       checkpointNames(
         ctx.db,
         rows.map((r) => r.checkpointId),
+        ctx.lang,
       ),
       names(
         ctx.db,
         rows.map((r) => r.userId),
+        ctx.lang,
       ),
       getMany(
         ctx.db,
@@ -47,7 +49,7 @@ export const listReviews = defineAction(patrolContract.actions.listReviews, {
     const items = rows.map((ci) => {
       const patrol = patrols.get(ci.patrolId)
       return {
-        ...checkinView(ci, cpNames.get(ci.checkpointId) ?? '', people.get(ci.userId) ?? '', true),
+        ...checkinView(ci, cpNames.get(ci.checkpointId) ?? '', people.get(ci.userId) ?? '', true, ctx.lang),
         patrolId: ci.patrolId,
         teamName: teams.get(ci.teamId)?.name ?? '',
         routeName: routes.get(ci.routeId)?.name ?? '',

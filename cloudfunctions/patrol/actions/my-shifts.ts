@@ -3,7 +3,7 @@ import { windowAt, windowsBetween } from '@shared/patrol/patrol.rules'
 import { C } from '../../_core/collections'
 import { ANYWHERE, defineAction } from '../../_core/wrap'
 import { ids } from '../patrol.repo'
-import { shiftView } from '../patrol.views'
+import { patrolWords, shiftView } from '../patrol.views'
 
 const WEEK = 7 * 86_400_000
 
@@ -37,7 +37,13 @@ export const myShifts = defineAction(patrolContract.actions.myShifts, {
         window: next,
         open: !!open,
         patrol: patrol
-          ? { id: patrol._id, status: patrol.status, done: patrol.done.length, total: patrol.checkpointIds.length }
+          ? {
+              id: patrol._id,
+              status: patrol.status,
+              statusLabel: patrolWords(ctx.lang)(`patrol.status.${patrol.status}`),
+              done: patrol.done.length,
+              total: patrol.checkpointIds.length,
+            }
           : null,
       })
     }

@@ -39,7 +39,8 @@ export const reportHazard = defineAction(patrolContract.actions.reportHazard, {
             description: text,
             photos: [],
             location: { lat: where.lat, lng: where.lng, datum: 'gcj02' },
-            address: `${route?.name ?? ''}${cp && !position ? ` ${cp.name}附近` : ''}（巡逻发现）`.slice(0, 80),
+            // names people typed (the same in every language); the report's source says it came from a patrol
+            address: [route?.name, cp && !position ? cp.name : null].filter(Boolean).join(' · ').slice(0, 80),
             gridId: grid._id,
             anonymous: false,
             parties: [],
@@ -53,8 +54,8 @@ export const reportHazard = defineAction(patrolContract.actions.reportHazard, {
     const me = ctx.caller.user._id
     if (!member) throw PatrolErrors.NOT_IN_TEAM()
     if (patrol.status === 'finished') throw PatrolErrors.PATROL_FINISHED()
-    if (!grid) throw PatrolErrors.UNIT_NOT_FOUND('请选择隐患所在的网格')
-    if (!where || !prepared) throw PatrolErrors.CHECKPOINT_NOT_FOUND('定不到隐患的位置，请打开定位后再报')
+    if (!grid) throw PatrolErrors.UNIT_NOT_FOUND.because('patrol.why.hazard_grid')
+    if (!where || !prepared) throw PatrolErrors.CHECKPOINT_NOT_FOUND.because('patrol.why.hazard_place')
     const p = await loadPatrol(tx, patrolId)
     const created = await createIncidentInTx(tx, prepared)
     push(

@@ -1,14 +1,19 @@
 import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
-import { PatrolReviewSchema } from '@shared/patrol/patrol.schema'
-import { CHECKIN_STATUSES, reviewTarget } from '@shared/patrol/patrol.states'
+import { PatrolReviewSchema, type CounterField, type Patrol } from '@shared/patrol/patrol.schema'
+import { reviewTarget } from '@shared/patrol/patrol.states'
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
+import { applyCredit, decideCredit } from '../patrol.credit'
 import { bumpCounters, counterKeys, ids, loadCheckin, loadPatrol } from '../patrol.repo'
+import { patrolWords } from '../patrol.views'
 
 /**
  * Accepts or rejects a flagged check-in with a reason. The decision is an append-only log entry with a
- * deterministic id (one decision per check-in, even from two reviewers at once).
+ * deterministic id (one decision per check-in, even from two reviewers at once). On a finished patrol whose credit
+ * waits for its reviews, the last review decides it (patrol.credit.ts). Every review writes the patrol (its
+ * `reviewedCount`), so two reviews of one patrol at once conflict on it instead of each reading the other's
+ * check-in as still flagged: the later one sees the earlier one's decision, and the credit is decided once.
  */
 export const reviewCheckin = defineAction(patrolContract.actions.reviewCheckin, {
   load: async ({ checkinId }, ctx) => {
@@ -19,7 +24,9 @@ export const reviewCheckin = defineAction(patrolContract.actions.reviewCheckin, 
     ])
     return { unitId: checkin.villageId, checkin, patrol, keys }
   },
+  texts: ({ reason }) => [reason],
   run: async ({ input: { checkinId, decision, reason }, loaded: { checkin, patrol, keys }, tx, ctx }) => {
+    const me = ctx.caller.user._id
     const fresh = await loadCheckin(tx, checkinId)
     const target = reviewTarget(fresh.status, decision)
     if (!target) throw fresh.status === 'ok' ? PatrolErrors.NOT_FLAGGED() : PatrolErrors.ALREADY_REVIEWED()
@@ -33,13 +40,25 @@ export const reviewCheckin = defineAction(patrolContract.actions.reviewCheckin, 
         decision,
         reason,
         flags: fresh.flags,
-        by: ctx.caller.user._id,
+        by: me,
         at: ctx.now,
       }),
     )
     await tx.update(C.patrol_checkins, checkinId, { status: target })
-    await bumpCounters(tx, keys, bjMonth(patrol.windowStart), decision === 'accept' ? { accepted: 1 } : { rejected: 1 })
+    const p = await loadPatrol(tx, checkin.patrolId)
+    const patch: Partial<Patrol> = { reviewedCount: (p.reviewedCount ?? 0) + 1 }
+    let delta: Partial<Record<CounterField, number>> = decision === 'accept' ? { accepted: 1 } : { rejected: 1 }
+    if (p.status === 'finished' && p.credit?.status === 'pending') {
+      const credit = await decideCredit(tx, p, { userId: me, now: ctx.now }, { checkinId, status: target })
+      delta = { ...delta, ...(await applyCredit(tx, p, credit, 'pending', ctx.now)) }
+      patch.credit = credit
+    }
+    await tx.update(C.patrols, p._id, patch)
+    await bumpCounters(tx, keys, bjMonth(patrol.windowStart), delta)
     return { checkinId, status: target }
   },
-  present: async ({ result }) => ({ ...result, statusLabel: CHECKIN_STATUSES[result.status].label }),
+  present: async ({ result, ctx }) => ({
+    ...result,
+    statusLabel: patrolWords(ctx.lang)(`patrol.checkin.${result.status}`),
+  }),
 })

@@ -18,6 +18,7 @@ export const saveCheckpoint = defineAction(patrolContract.actions.saveCheckpoint
     ])
     return { unitId: route.villageId, route, prior }
   },
+  texts: ({ name }) => [name],
   run: async ({ input, loaded: { route, prior }, tx, ctx }) => {
     const { routeId, checkpointId, active } = input
     if (checkpointId && (!prior || prior.routeId !== routeId)) throw PatrolErrors.CHECKPOINT_NOT_FOUND()

@@ -16,6 +16,7 @@ export const saveShift = defineAction(patrolContract.actions.saveShift, {
     ])
     return { unitId: villageId, village, team, route, prior }
   },
+  texts: ({ name }) => [name],
   run: async ({ input, loaded: { village, team, route, prior }, tx, ctx }) => {
     const { villageId, shiftId } = input
     mustBeVillage(village)

@@ -13,16 +13,17 @@ export const saveTeam = defineAction(patrolContract.actions.saveTeam, {
       ctx.rt.units.get(villageId),
       teamId ? ctx.db.get(C.patrol_teams, teamId) : null,
       patrollersOf(ctx.db, ctx.rt.units, villageId),
-      names(ctx.db, members),
+      names(ctx.db, members, ctx.lang),
     ])
     return { unitId: villageId, village, prior, members, patrollers: new Set(patrollers), people }
   },
+  texts: ({ name }) => [name],
   run: async ({ input: { villageId, teamId, name, captainId }, loaded, tx, ctx }) => {
     const { prior, members, patrollers, people } = loaded
     mustBeVillage(loaded.village)
     if (teamId && (!prior || prior.villageId !== villageId)) throw PatrolErrors.TEAM_NOT_FOUND()
     for (const id of members) {
-      if (!patrollers.has(id)) throw PatrolErrors.NOT_A_PATROLLER(`${people.get(id) ?? id} 不是本村（社区）的巡逻队员`)
+      if (!patrollers.has(id)) throw PatrolErrors.NOT_A_PATROLLER({ name: people.get(id) ?? id })
     }
     const by = ctx.caller.user._id
     const team = PatrolTeamSchema.parse({
@@ -55,5 +56,5 @@ export const saveTeam = defineAction(patrolContract.actions.saveTeam, {
       await tx.update(C.patrol_members, ids.member(team._id, userId), { active: false })
     return { teamId: team._id }
   },
-  present: async ({ result, ctx }) => teamView(ctx.db, await loadTeam(ctx.db, result.teamId)),
+  present: async ({ result, ctx }) => teamView(ctx.db, await loadTeam(ctx.db, result.teamId), ctx.lang),
 })

@@ -4,24 +4,35 @@ import { PatrolSchema } from '@shared/patrol/patrol.schema'
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
-import { bumpCounters, counterKeys, ids, isActiveMember, loadPatrol, loadShift } from '../patrol.repo'
+import {
+  bumpCounters,
+  counterKeys,
+  coveragePctOf,
+  currentSettings,
+  ids,
+  isActiveMember,
+  loadPatrol,
+  loadShift,
+} from '../patrol.repo'
 import { patrolView } from '../patrol.views'
 
 /**
  * Starts the patrol of the shift window open now (server clock). The window's patrol has a
- * deterministic id, so team members who start it at once all join the same patrol.
+ * deterministic id, so team members who start it at once all join the same patrol. It keeps the village's
+ * coverage threshold of the moment: the rule a patrol is walked under is the one it is judged by.
  */
 export const startPatrol = defineAction(patrolContract.actions.startPatrol, {
   load: async ({ shiftId }, ctx) => {
     const shift = await loadShift(ctx.db, shiftId)
-    const [member, route, keys] = await Promise.all([
+    const [member, route, keys, settings] = await Promise.all([
       isActiveMember(ctx.db, shift.teamId, ctx.caller.user._id),
       ctx.db.get(C.patrol_routes, shift.routeId),
       counterKeys(ctx.rt.units, shift.villageId, shift.teamId),
+      currentSettings(ctx.db, shift.villageId),
     ])
-    return { unitId: shift.villageId, shift, member, route, keys }
+    return { unitId: shift.villageId, shift, member, route, keys, coveragePct: coveragePctOf(settings) }
   },
-  run: async ({ loaded: { shift, member, route, keys }, tx, ctx }) => {
+  run: async ({ loaded: { shift, member, route, keys, coveragePct }, tx, ctx }) => {
     const me = ctx.caller.user._id
     if (!shift.active) throw PatrolErrors.SHIFT_INACTIVE()
     if (!member) throw PatrolErrors.NOT_IN_TEAM()
@@ -60,6 +71,8 @@ export const startPatrol = defineAction(patrolContract.actions.startPatrol, {
       finishedBy: null,
       minutes: null,
       missedCheckpointIds: [],
+      coveragePct,
+      credit: null,
     })
     await tx.insert(C.patrols, patrol)
     await bumpCounters(tx, keys, bjMonth(window.start), {

@@ -1,10 +1,13 @@
 import { View } from '@tarojs/components'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { Button, Tag } from '../../../components'
+import { useStrings } from '../../../services/i18n'
+import { QUEUE } from '../patrol.strings'
 import { flush, installAutoSync, pendingCount, subscribe } from '../services/queue'
 
 /** How many check-ins wait on this phone for a signal, and a button to send them now. */
 export function QueueStatus({ onSynced }: { onSynced?: () => void }) {
+  const t = useStrings(QUEUE)
   const count = useSyncExternalStore(subscribe, pendingCount)
   const [sending, setSending] = useState(false)
   useEffect(() => installAutoSync(), [])
@@ -18,24 +21,24 @@ export function QueueStatus({ onSynced }: { onSynced?: () => void }) {
   if (!count)
     return (
       <View className="patrol-queue patrol-queue--empty">
-        <Tag tone="success">打卡都已上传</Tag>
+        <Tag tone="success">{t('all_sent')}</Tag>
       </View>
     )
   return (
     <View className="patrol-queue">
-      <Tag tone="warning">{`${count} 条打卡等待上传`}</Tag>
-      <View className="l-row__sub">没有信号也没关系，打卡已存在手机里，有网络后会自动上传。</View>
+      <Tag tone="warning">{t('waiting', { n: count })}</Tag>
+      <View className="l-row__sub">{t('offline_note')}</View>
       <Button
         kind="secondary"
         size="small"
         loading={sending}
-        loadingText="正在上传…"
+        loadingText={t('sending')}
         onClick={() => {
           setSending(true)
           void flush().finally(() => setSending(false))
         }}
       >
-        立即上传
+        {t('send_now')}
       </Button>
     </View>
   )

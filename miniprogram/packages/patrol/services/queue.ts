@@ -14,6 +14,8 @@ import { IS_WEAPP } from '../../../services/env'
 export interface QueuedCheckin {
   requestId: string
   patrolId: string
+  /** the checkpoint's name as the patrol showed it when queued (older queues lack it), shown while it waits */
+  checkpointName?: string
   code: string
   position: { lat: number; lng: number }
   accuracyM: number
@@ -101,7 +103,7 @@ export function flush(): Promise<SyncOutcome[]> {
     for (;;) {
       const [next] = read()
       if (!next) break
-      const { requestId, ...input } = next
+      const { requestId, checkpointName: _name, ...input } = next
       const r = await callFunction(patrolContract, 'checkIn', input, { requestId })
       if (!r.ok && r.code === CommonErrors.NETWORK.code) break
       const outcome: SyncOutcome = r.ok

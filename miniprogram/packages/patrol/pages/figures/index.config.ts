@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '漏巡与统计' })
+import { FIGURES } from '../../patrol.strings'
+
+// the build fixes one title (Chinese, the default); the page sets the reader's language when it opens
+export default definePageConfig({ navigationBarTitleText: FIGURES.title.zh })

@@ -2,41 +2,51 @@ import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { patrolContract } from '@shared/patrol/patrol.contract'
 import type { FigureRow } from '@shared/patrol/patrol.schema'
-import { bjMonth, formatBj } from '@shared/time/beijing'
+import { bjMonth } from '@shared/time/beijing'
 import { Card, Empty, ErrorBlock, Loading, Page, Tag } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
+import { fmt, useStrings } from '../../../../services/i18n'
 import { unitsWith, useMe } from '../../../../services/me'
 import { useQuery } from '../../../../services/use-call'
+import { usePageTitle } from '../../components/page-title'
 import { UnitChoice } from '../../components/unit-choice'
+import { FIGURES, PATROL_UI } from '../../patrol.strings'
 import '../../components/patrol.css'
 
-const pct = (v: number) => `${Math.round(v * 100)}%`
-
 function Figure({ row }: { row: FigureRow }) {
+  const t = useStrings(FIGURES)
+  const items = [
+    [`${row.done}/${row.planned}`, t('done_planned')],
+    [fmt.percent(row.coverage), t('coverage')],
+    [fmt.percent(row.flaggedRate), t('flagged_rate')],
+    [fmt.number(row.hours), t('hours')],
+  ] as const
   return (
-    <View className="patrol-figure">
-      <View className="patrol-figure__item">
-        <View className="patrol-figure__value">{`${row.done}/${row.planned}`}</View>
-        <View className="l-row__sub">实巡/应巡</View>
+    <View>
+      <View className="patrol-figure">
+        {items.map(([value, label]) => (
+          <View key={label} className="patrol-figure__item">
+            <View className="patrol-figure__value">{value}</View>
+            <View className="l-row__sub">{label}</View>
+          </View>
+        ))}
       </View>
-      <View className="patrol-figure__item">
-        <View className="patrol-figure__value">{pct(row.coverage)}</View>
-        <View className="l-row__sub">点位覆盖</View>
+      {/* what the finished patrols earned, and why some earned nothing */}
+      <View className="l-row__sub">
+        {t('credit_line', { credited: row.credited, pending: row.creditPending, none: row.uncredited })}
       </View>
-      <View className="patrol-figure__item">
-        <View className="patrol-figure__value">{pct(row.flaggedRate)}</View>
-        <View className="l-row__sub">存疑率</View>
-      </View>
-      <View className="patrol-figure__item">
-        <View className="patrol-figure__value">{row.hours}</View>
-        <View className="l-row__sub">巡逻时长（小时）</View>
-      </View>
+      {row.uncredited ? (
+        <View className="l-row__sub">{t('why_line', { low: row.lowCoverage, short: row.tooShort })}</View>
+      ) : null}
     </View>
   )
 }
 
 /** Missed shifts and checkpoints of a village, and this month's figures with the ranking. */
 export default function Figures() {
+  const t = useStrings(FIGURES)
+  const ui = useStrings(PATROL_UI)
+  usePageTitle(t('title'))
   const { me, error, reload } = useMe()
   const units = me ? unitsWith(me, 'patrol_figures') : []
   const [picked, setPicked] = useState<string | null>(null)
@@ -58,39 +68,41 @@ export default function Figures() {
   if (!unit)
     return (
       <Page>
-        <Empty title="您不能查看巡逻统计" />
+        <Empty title={t('no_access')} />
       </Page>
     )
   return (
-    <Page title="漏巡与统计" intro={unit.fullName}>
+    <Page title={t('title')} intro={unit.fullName}>
       <UnitChoice options={units} value={unit.id} onChange={setPicked} />
       {missed.data ? (
-        <Card title="近 7 天漏巡">
+        <Card title={t('missed_7')}>
           {!missed.data.shifts.length && !missed.data.checkpoints.length ? (
-            <View className="l-row__sub">没有漏巡</View>
+            <View className="l-row__sub">{t('no_missed')}</View>
           ) : null}
           {missed.data.shifts.map((s) => (
             <View key={`${s.shiftId}-${s.day}`} className="l-list__item">
-              <View className="l-row__title">{`${s.day} ${s.shiftName} ${formatBj(s.start, 'HH:mm')}`}</View>
+              <View className="l-row__title">{`${fmt.day(s.day)} ${s.shiftName} ${fmt.time(s.start)}`}</View>
               <View className="l-row__sub">{`${s.teamName} · ${s.routeName}`}</View>
-              <Tag tone="danger">{s.startedButUnfinished ? '开始了但没结束' : '没有巡逻'}</Tag>
+              <Tag tone="danger">{s.startedButUnfinished ? t('started_unfinished') : t('not_patrolled')}</Tag>
             </View>
           ))}
           {missed.data.checkpoints.map((p) => (
             <View key={p.patrolId} className="l-list__item">
-              <View className="l-row__title">{`${p.day} ${p.shiftName} · ${p.teamName}`}</View>
-              <View className="l-row__sub">{`漏巡点位：${p.missed.map((m) => m.name).join('、')}`}</View>
+              <View className="l-row__title">{`${fmt.day(p.day)} ${p.shiftName} · ${p.teamName}`}</View>
+              <View className="l-row__sub">
+                {t('missed_checkpoints', { names: p.missed.map((m) => m.name).join(ui('sep')) })}
+              </View>
             </View>
           ))}
         </Card>
       ) : null}
       {missed.error ? <ErrorBlock message={missed.error.message} onRetry={missed.reload} /> : null}
-      <Card title={`${month} 巡逻统计`}>
+      <Card title={t('month_figures', { month: fmt.month(month) })}>
         {figures.error ? <ErrorBlock message={figures.error.message} onRetry={figures.reload} /> : null}
         {figures.data ? <Figure row={figures.data.total} /> : figures.loading ? <Loading /> : null}
       </Card>
       {figures.data?.ranked.length ? (
-        <Card title={unit.level === 'village' ? '各巡逻队排名' : '各村（社区）排名'}>
+        <Card title={unit.level === 'village' ? t('rank_teams') : t('rank_villages')}>
           {figures.data.ranked.map((r) => (
             <View key={r.id} className="l-list__item">
               <View className="l-row__title">{`${r.rank}. ${r.name}`}</View>

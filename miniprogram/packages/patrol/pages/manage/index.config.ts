@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '巡逻队、路线和班次' })
+import { MANAGE } from '../../patrol.strings'
+
+// the build fixes one title (Chinese, the default); the page sets the reader's language when it opens
+export default definePageConfig({ navigationBarTitleText: MANAGE.title.zh })

@@ -1,6 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
+import { translator } from '@shared/i18n/i18n'
 import { patrolContract } from '@shared/patrol/patrol.contract'
 import type { Setup } from '@shared/patrol/patrol.schema'
 import {
@@ -18,13 +19,17 @@ import {
   toastDone,
 } from '../../../../components'
 import { callFunction, type CallResult } from '../../../../services/call-function'
+import { fmt, getLang, t as common, useStrings } from '../../../../services/i18n'
 import { unitsWith, useMe } from '../../../../services/me'
 import { useQuery } from '../../../../services/use-call'
+import { usePageTitle } from '../../components/page-title'
 import { UnitChoice } from '../../components/unit-choice'
+import { MANAGE, PATROL_UI } from '../../patrol.strings'
 import { currentFix } from '../../services/location'
 import '../../components/patrol.css'
 
-const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日']
+/** ISO weekdays, Monday first */
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const
 
 function minuteOf(text: string): number | null {
   const m = /^(\d{1,2})[:：](\d{2})$/.exec(text.trim())
@@ -36,6 +41,8 @@ function minuteOf(text: string): number | null {
 
 /** Set-up for captains and officials: teams and members, routes and checkpoints (with posters), shifts. */
 export default function Manage() {
+  const t = useStrings(MANAGE)
+  usePageTitle(t('title'))
   const { me, error, reload } = useMe()
   const villages = me ? unitsWith(me, 'patrol_manage').filter((u) => u.level === 'village') : []
   const [picked, setPicked] = useState<string | null>(null)
@@ -55,17 +62,18 @@ export default function Manage() {
   if (!villageId)
     return (
       <Page>
-        <Empty title="您不管理巡逻" text="村（社区）干部和巡逻队长可以在这里设置。" />
+        <Empty title={t('not_manager')} text={t('not_manager_text')} />
       </Page>
     )
   return (
-    <Page title="巡逻设置" intro={setup.data?.village.fullName}>
+    <Page title={t('heading')} intro={setup.data?.village.fullName}>
       <UnitChoice options={villages} value={villageId} onChange={setPicked} />
       {setup.error ? <ErrorBlock message={setup.error.message} onRetry={setup.reload} /> : null}
       {!setup.data ? (
         <Loading />
       ) : (
         <View>
+          <Rule setup={setup.data} villageId={villageId} onSaved={setup.reload} />
           <Teams setup={setup.data} villageId={villageId} onSaved={setup.reload} />
           <Routes setup={setup.data} villageId={villageId} onSaved={setup.reload} onRouteCreated={setNewRouteId} />
           {/* remounts when a route or team is added, so the pickers start from the current lists */}
@@ -90,17 +98,60 @@ interface SectionProps {
   preferRouteId?: string | null
 }
 
+const ui = translator(PATROL_UI, getLang)
+const shortDay = (d: number) => `wd_short_${d}` as `wd_short_${(typeof WEEKDAYS)[number]}`
+
 async function save<T>(p: Promise<CallResult<T>>, done: string): Promise<T | null> {
   const r = await p
   if (r.ok) {
     toastDone(done)
     return r.data
   }
-  void showError(r.message, '没有保存')
+  void showError(r.message, ui('not_saved'))
   return null
+}
+/** The village's rule for what a patrol earns: who set it, when and why; a change needs a reason. */
+function Rule({ setup, villageId, onSaved }: SectionProps) {
+  const t = useStrings(MANAGE)
+  const rule = setup.settings
+  const [pct, setPct] = useState(String(rule.coveragePct))
+  const [why, setWhy] = useState('')
+  const value = Number.parseInt(pct, 10)
+  return (
+    <Card title={t('rule')}>
+      <View className="l-row__sub">{t('rule_now', { pct: rule.coveragePct })}</View>
+      <View className="l-row__sub">{t('rule_time')}</View>
+      <View className="l-row__sub">
+        {rule.by && rule.at !== null
+          ? t('rule_by', { name: rule.by.name, time: fmt.dateTime(rule.at), reason: rule.reason ?? '' })
+          : t('rule_default')}
+      </View>
+      <Field label={t('pct')} type="number" value={pct} onChange={setPct} hint={t('pct_hint')} />
+      <Field label={t('why')} value={why} onChange={setWhy} placeholder={t('why_placeholder')} maxlength={200} />
+      <Button
+        kind="secondary"
+        size="small"
+        disabled={!Number.isInteger(value) || value === rule.coveragePct || why.trim().length < 2}
+        onClick={() => {
+          void save(
+            callFunction(patrolContract, 'saveSettings', { villageId, coveragePct: value, reason: why.trim() }),
+            t('rule_saved'),
+          ).then((r) => {
+            if (r) {
+              setWhy('')
+              onSaved()
+            }
+          })
+        }}
+      >
+        {t('save_rule')}
+      </Button>
+    </Card>
+  )
 }
 
 function Teams({ setup, villageId, onSaved }: SectionProps) {
+  const t = useStrings(MANAGE)
   const [editing, setEditing] = useState<string | 'new' | null>(null)
   const [name, setName] = useState('')
   const [captain, setCaptain] = useState<string | null>(null)
@@ -113,26 +164,26 @@ function Teams({ setup, villageId, onSaved }: SectionProps) {
     setMembers(t?.members.map((m) => m.id) ?? [])
   }
   return (
-    <Card title="巡逻队">
-      {setup.teams.map((t) => (
+    <Card title={t('teams')}>
+      {setup.teams.map((team) => (
         <Row
-          key={t.id}
-          title={t.name}
-          sub={`队长 ${t.captain.name} · 队员 ${t.members.map((m) => m.name).join('、')}`}
+          key={team.id}
+          title={team.name}
+          sub={t('team_sub', { captain: team.captain.name, members: team.members.map((m) => m.name).join(ui('sep')) })}
           arrow
-          onClick={() => open(t.id)}
+          onClick={() => open(team.id)}
         />
       ))}
       {editing ? (
         <View>
-          <Field label="队名" value={name} onChange={setName} placeholder="如：旭日岭红袖套巡逻队" />
+          <Field label={t('team_name')} value={name} onChange={setName} placeholder={t('team_name_placeholder')} />
           <PickerField
-            label="队长"
+            label={t('captain')}
             options={setup.candidates.map((c) => ({ value: c.id, label: c.name }))}
             value={captain}
             onChange={setCaptain}
           />
-          <View className="l-field__label">队员</View>
+          <View className="l-field__label">{t('members')}</View>
           <View className="l-choices">
             {setup.candidates.map((c) => (
               <View
@@ -157,21 +208,21 @@ function Teams({ setup, villageId, onSaved }: SectionProps) {
                   captainId: captain!,
                   memberIds: members,
                 }),
-                '已保存',
-              ).then((t) => {
-                if (t) {
+                common('ui.saved'),
+              ).then((team) => {
+                if (team) {
                   setEditing(null)
                   onSaved()
                 }
               })
             }}
           >
-            保存巡逻队
+            {t('save_team')}
           </Button>
         </View>
       ) : (
         <Button kind="secondary" size="small" onClick={() => open('new')}>
-          新建巡逻队
+          {t('new_team')}
         </Button>
       )}
     </Card>
@@ -179,6 +230,7 @@ function Teams({ setup, villageId, onSaved }: SectionProps) {
 }
 
 function Routes({ setup, villageId, onSaved, onRouteCreated }: SectionProps) {
+  const t = useStrings(MANAGE)
   const [routeName, setRouteName] = useState('')
   const [routeId, setRouteId] = useState<string | null>(setup.routes[0]?.id ?? null)
   const [cpName, setCpName] = useState('')
@@ -186,7 +238,7 @@ function Routes({ setup, villageId, onSaved, onRouteCreated }: SectionProps) {
   const [lng, setLng] = useState('')
   const [radius, setRadius] = useState('50')
   return (
-    <Card title="路线和点位">
+    <Card title={t('routes')}>
       {setup.routes.map((r) => (
         <View key={r.id} className="l-list__item">
           <View className="l-row__title">{r.name}</View>
@@ -194,8 +246,14 @@ function Routes({ setup, villageId, onSaved, onRouteCreated }: SectionProps) {
             <Row
               key={c.id}
               title={`${c.active ? `${i + 1}. ` : ''}${c.name}`}
-              sub={`${c.location.lat.toFixed(5)}, ${c.location.lng.toFixed(5)} · 范围 ${c.radiusM} 米${c.active ? '' : ' · 已停用'}`}
-              extra={c.active ? <Tag tone="info">张贴码</Tag> : undefined}
+              sub={[
+                `${c.location.lat.toFixed(5)}, ${c.location.lng.toFixed(5)}`,
+                t('radius_of', { r: c.radiusM }),
+                c.active ? '' : ui('retired'),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+              extra={c.active ? <Tag tone="info">{t('poster')}</Tag> : undefined}
               arrow={c.active}
               onClick={
                 c.active
@@ -206,7 +264,12 @@ function Routes({ setup, villageId, onSaved, onRouteCreated }: SectionProps) {
           ))}
         </View>
       ))}
-      <Field label="新路线名称" value={routeName} onChange={setRouteName} placeholder="如：县城主街环线" />
+      <Field
+        label={t('new_route_name')}
+        value={routeName}
+        onChange={setRouteName}
+        placeholder={t('route_placeholder')}
+      />
       <Button
         kind="secondary"
         size="small"
@@ -214,7 +277,7 @@ function Routes({ setup, villageId, onSaved, onRouteCreated }: SectionProps) {
         onClick={() => {
           void save(
             callFunction(patrolContract, 'createRoute', { villageId, name: routeName.trim() }),
-            '路线已建好',
+            t('route_made'),
           ).then((r) => {
             if (r) {
               setRouteName('')
@@ -225,20 +288,25 @@ function Routes({ setup, villageId, onSaved, onRouteCreated }: SectionProps) {
           })
         }}
       >
-        新建路线
+        {t('new_route')}
       </Button>
       {setup.routes.length ? (
         <View>
-          <View className="l-card__title">添加点位</View>
+          <View className="l-card__title">{t('add_checkpoint')}</View>
           <PickerField
-            label="加到哪条路线"
+            label={t('which_route')}
             options={setup.routes.map((r) => ({ value: r.id, label: r.name }))}
             value={routeId}
             onChange={setRouteId}
           />
-          <Field label="点位名称" value={cpName} onChange={setCpName} placeholder="如：农贸市场北门" />
-          <Field label="纬度" type="digit" value={lat} onChange={setLat} placeholder="31.62" />
-          <Field label="经度" type="digit" value={lng} onChange={setLng} placeholder="99.99" />
+          <Field
+            label={t('checkpoint_name')}
+            value={cpName}
+            onChange={setCpName}
+            placeholder={t('checkpoint_placeholder')}
+          />
+          <Field label={common('field.lat')} type="digit" value={lat} onChange={setLat} placeholder="31.62" />
+          <Field label={common('field.lng')} type="digit" value={lng} onChange={setLng} placeholder="99.99" />
           <Button
             kind="secondary"
             size="small"
@@ -252,15 +320,9 @@ function Routes({ setup, villageId, onSaved, onRouteCreated }: SectionProps) {
               )
             }}
           >
-            用我现在的位置
+            {t('my_position')}
           </Button>
-          <Field
-            label="范围（米）"
-            type="number"
-            value={radius}
-            onChange={setRadius}
-            hint="在这个距离内打卡算到点，默认 50 米"
-          />
+          <Field label={t('radius')} type="number" value={radius} onChange={setRadius} hint={t('radius_hint')} />
           <Button
             disabled={
               !routeId ||
@@ -277,7 +339,7 @@ function Routes({ setup, villageId, onSaved, onRouteCreated }: SectionProps) {
                   radiusM: Number.parseInt(radius, 10) || 50,
                   active: true,
                 }),
-                '点位已添加',
+                t('checkpoint_added'),
               ).then((r) => {
                 if (r) {
                   setCpName('')
@@ -286,7 +348,7 @@ function Routes({ setup, villageId, onSaved, onRouteCreated }: SectionProps) {
               })
             }}
           >
-            添加点位
+            {t('add_checkpoint')}
           </Button>
         </View>
       ) : null}
@@ -295,6 +357,7 @@ function Routes({ setup, villageId, onSaved, onRouteCreated }: SectionProps) {
 }
 
 function Shifts({ setup, villageId, onSaved, preferRouteId }: SectionProps) {
+  const t = useStrings(MANAGE)
   const [name, setName] = useState('')
   const [teamId, setTeamId] = useState<string | null>(setup.teams[0]?.id ?? null)
   const [routeId, setRouteId] = useState<string | null>(
@@ -305,43 +368,52 @@ function Shifts({ setup, villageId, onSaved, preferRouteId }: SectionProps) {
   const [days, setDays] = useState<number[]>([1, 2, 3, 4, 5, 6, 7])
   const startMinute = minuteOf(startText)
   return (
-    <Card title="班次">
+    <Card title={t('shifts')}>
       {setup.shifts.map((s) => (
         <Row
           key={s.id}
           title={`${s.name} ${s.time}`}
-          sub={`${s.teamName} · ${s.routeName} · 每周${s.weekdays.map((d) => WEEKDAYS[d - 1]).join('')}${s.active ? '' : ' · 已停用'}`}
+          sub={[
+            s.teamName,
+            s.routeName,
+            t('every_week', { days: s.weekdays.map((d) => t(shortDay(d))).join(ui('sep')) }),
+            s.active ? '' : ui('retired'),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         />
       ))}
-      <Field label="班次名称" value={name} onChange={setName} placeholder="如：早巡、晚巡" />
+      <Field label={t('shift_name')} value={name} onChange={setName} placeholder={t('shift_placeholder')} />
       <PickerField
-        label="巡逻队"
+        label={t('team')}
         options={setup.teams.map((t) => ({ value: t.id, label: t.name }))}
         value={teamId}
         onChange={setTeamId}
       />
       <PickerField
-        label="路线"
+        label={t('route')}
         options={setup.routes.map((r) => ({ value: r.id, label: r.name }))}
         value={routeId}
         onChange={setRouteId}
       />
       <Field
-        label="开始时间（北京时间）"
+        label={t('start_time')}
         value={startText}
         onChange={setStartText}
         placeholder="08:00"
-        error={startMinute === null ? '请按 08:00 这样填写' : null}
+        error={startMinute === null ? t('start_time_error') : null}
       />
-      <Field label="时长（分钟）" type="number" value={duration} onChange={setDuration} />
-      <View className="l-field__label">每周哪几天</View>
+      <Field label={t('duration')} type="number" value={duration} onChange={setDuration} />
+      <View className="l-field__label">{t('which_days')}</View>
       <View className="l-choices">
-        {WEEKDAYS.map((d, i) => (
+        {WEEKDAYS.map((d) => (
           <View
             key={d}
-            className={`l-choice${days.includes(i + 1) ? ' l-choice--on' : ''}`}
-            onClick={() => setDays(days.includes(i + 1) ? days.filter((x) => x !== i + 1) : [...days, i + 1])}
-          >{`周${d}`}</View>
+            className={`l-choice${days.includes(d) ? ' l-choice--on' : ''}`}
+            onClick={() => setDays(days.includes(d) ? days.filter((x) => x !== d) : [...days, d])}
+          >
+            {t(`wd_${d}`)}
+          </View>
         ))}
       </View>
       <Button
@@ -358,7 +430,7 @@ function Shifts({ setup, villageId, onSaved, preferRouteId }: SectionProps) {
               weekdays: days,
               active: true,
             }),
-            '班次已保存',
+            t('shift_saved'),
           ).then((r) => {
             if (r) {
               setName('')
@@ -367,7 +439,7 @@ function Shifts({ setup, villageId, onSaved, preferRouteId }: SectionProps) {
           })
         }}
       >
-        添加班次
+        {t('add_shift')}
       </Button>
     </Card>
   )

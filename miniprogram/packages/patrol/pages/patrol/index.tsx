@@ -2,9 +2,9 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
 import { patrolContract } from '@shared/patrol/patrol.contract'
+import { PATROL } from '@shared/patrol/patrol.messages'
 import { parseCode } from '@shared/patrol/patrol.rules'
 import type { PatrolView } from '@shared/patrol/patrol.schema'
-import { formatBj } from '@shared/time/beijing'
 import {
   Button,
   Card,
@@ -20,9 +20,12 @@ import {
 } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
 import { IS_WEAPP } from '../../../../services/env'
+import { fmt, useStrings } from '../../../../services/i18n'
 import { useAction } from '../../../../services/use-call'
+import { usePageTitle } from '../../components/page-title'
 import { QueueStatus } from '../../components/queue-status'
 import { UnitChoice } from '../../components/unit-choice'
+import { PATROL_PAGE, PATROL_UI } from '../../patrol.strings'
 import { currentFix } from '../../services/location'
 import { enqueue, flush, pending, subscribe, type SyncOutcome } from '../../services/queue'
 import '../../components/patrol.css'
@@ -38,8 +41,26 @@ function cached(id: string): PatrolView | null {
   }
 }
 
+/** The checkpoints the patrol names (still to check, or checked), by id: a queued check-in is shown by its name. */
+function checkpointNamesOf(view: PatrolView | null): Map<string, string> {
+  if (!view) return new Map()
+  return new Map([
+    ...view.progress.remaining.map((r) => [r.id, r.name] as const),
+    ...view.checkins.map((c) => [c.checkpointId, c.checkpointName] as const),
+  ])
+}
+
+/** How many of the route's checkpoints the patrol must count to earn hours and points. */
+function needed(view: PatrolView): number {
+  return Math.ceil((view.coveragePct * view.progress.total) / 100)
+}
+
 /** One patrol: progress, check-in by scan or typed code with a position fix, hazards, finish. Works offline. */
 export default function PatrolPage() {
+  const t = useStrings(PATROL_PAGE)
+  const ui = useStrings(PATROL_UI)
+  const words = useStrings(PATROL)
+  usePageTitle(t('title'))
   const id = useRouter().params.id ?? ''
   const [view, setView] = useState<PatrolView | null>(() => cached(id))
   const [loadError, setLoadError] = useState<string | null>(null)
@@ -74,16 +95,18 @@ export default function PatrolPage() {
   const describe = (o: SyncOutcome): string => {
     if (!o.ok) return o.message
     const c = o.data.checkin
-    if (o.data.repeat) return `${c.checkpointName} 已经打过卡了`
+    if (o.data.repeat) return t('repeat', { name: c.checkpointName })
     return c.status === 'flagged'
-      ? `${c.checkpointName} 已打卡，需队长审核：${c.flags.map((f) => f.label).join('、')}`
-      : `${c.checkpointName} 打卡成功`
+      ? t('flagged', { name: c.checkpointName, flags: c.flags.map((f) => f.label).join(ui('sep')) })
+      : t('done', { name: c.checkpointName })
   }
 
   const checkIn = async (raw: string) => {
     const parsed = parseCode(raw)
     if (!parsed) {
-      void showError('没有认出点位码。请对准点位上张贴的二维码，或核对输入的码。')
+      setLast(t('no_code'))
+      // the message stays beside the button too: a dialog the platform refuses must not lose it
+      showError(t('no_code')).catch(() => undefined)
       return
     }
     setBusy(true)
@@ -92,11 +115,13 @@ export default function PatrolPage() {
       try {
         fix = await currentFix()
       } catch (e) {
-        void showError(e instanceof Error ? e.message : '暂时定不到位置')
+        setLast((e as Error).message)
+        showError((e as Error).message).catch(() => undefined)
         return
       }
       const queued = enqueue({
         patrolId: id,
+        checkpointName: checkpointNamesOf(view).get(parsed.checkpointId),
         code: parsed.code,
         position: { lat: fix.lat, lng: fix.lng },
         accuracyM: fix.accuracyM,
@@ -105,15 +130,15 @@ export default function PatrolPage() {
       const outcomes = await flush()
       const mine = outcomes.find((o) => o.requestId === queued.requestId)
       if (!mine) {
-        setLast('没有信号：打卡已存在手机里，有网络后自动上传')
-        toast('已离线保存，有信号后自动上传')
+        setLast(t('offline_saved'))
+        toast(t('offline_toast'))
       } else if (mine.ok) {
         setLast(describe(mine))
         if (mine.data.checkin.status === 'flagged') toast(describe(mine))
-        else toastDone('打卡成功')
+        else toastDone(t('done_toast'))
       } else {
         setLast(mine.message)
-        void showError(mine.message, '打卡没有成功')
+        showError(mine.message, t('failed_title')).catch(() => undefined)
       }
       for (const o of outcomes) if (o.requestId !== queued.requestId && !o.ok) toast(o.message)
       load()
@@ -124,31 +149,63 @@ export default function PatrolPage() {
 
   if (!view) return <Page>{loadError ? <ErrorBlock message={loadError} onRetry={load} /> : <Loading />}</Page>
 
+  const names = checkpointNamesOf(view)
   const waitingIds = new Set(waiting.map((q) => parseCode(q.code)?.checkpointId))
   const remaining = view.progress.remaining.filter((r) => !waitingIds.has(r.id))
   const active = view.status === 'active'
+  const need = needed(view)
+  const times = `${fmt.time(view.windowStart)}–${fmt.time(view.windowEnd)}`
   return (
-    <Page
-      title={`${view.shiftName} · ${view.routeName}`}
-      intro={`${view.teamName} · ${view.day} ${formatBj(view.windowStart, 'HH:mm')}–${formatBj(view.windowEnd, 'HH:mm')}`}
-    >
+    <Page title={`${view.shiftName} · ${view.routeName}`} intro={`${view.teamName} · ${fmt.day(view.day)} ${times}`}>
       <QueueStatus onSynced={load} />
-      <Card title="进度" extra={<Tag tone={active ? 'info' : 'success'}>{view.statusLabel}</Tag>}>
+      <Card title={t('progress')} extra={<Tag tone={active ? 'info' : 'success'}>{view.statusLabel}</Tag>}>
         <View className="patrol-progress">{`${view.progress.done}/${view.progress.total}`}</View>
-        <View className="l-row__sub">{`已打卡 ${view.progress.done} 个点位，共 ${view.progress.total} 个${waiting.length ? `（另有 ${waiting.length} 个等待上传）` : ''}`}</View>
+        <View className="l-row__sub">
+          {t('progress_line', { done: view.progress.done, total: view.progress.total })}
+          {waiting.length ? t('waiting_more', { n: waiting.length }) : ''}
+        </View>
         {remaining.length ? (
-          <View className="l-row__sub">{`还剩：${remaining.map((r) => r.name).join('、')}`}</View>
+          <View className="l-row__sub">{t('remaining', { names: remaining.map((r) => r.name).join(ui('sep')) })}</View>
         ) : null}
-        {!active && view.minutes !== null ? (
-          <View className="l-row__sub">{`巡逻时长 ${view.minutes} 分钟，已记入志愿服务时长`}</View>
-        ) : null}
+        {active ? <View className="l-row__sub">{t('need', { need })}</View> : null}
       </Card>
+      {view.credit ? (
+        <Card
+          title={t('credit_title')}
+          extra={
+            <Tag
+              tone={
+                view.credit.status === 'credited' ? 'success' : view.credit.status === 'pending' ? 'warning' : 'danger'
+              }
+            >
+              {view.credit.statusLabel}
+            </Tag>
+          }
+        >
+          <View className="l-row__sub">
+            {view.minutes !== null ? t('minutes', { n: fmt.number(view.minutes, 0) }) : ''}
+            {view.credit.status === 'credited' ? ` · ${t('credited')}` : ''}
+          </View>
+          <View className="l-row__sub">
+            {words('patrol.coverage', {
+              counted: view.credit.counted,
+              total: view.credit.total,
+              pct: view.credit.thresholdPct,
+            })}
+          </View>
+          {view.credit.reasons.map((r) => (
+            <Tag key={r.code} tone={r.code === 'flagged_pending' ? 'warning' : 'danger'}>
+              {r.label}
+            </Tag>
+          ))}
+        </Card>
+      ) : null}
       {active ? (
-        <Card title="打卡">
+        <Card title={t('checkin_card')}>
           {IS_WEAPP ? (
             <Button
               loading={busy}
-              loadingText="正在打卡…"
+              loadingText={t('checking_in')}
               onClick={() => {
                 void Taro.scanCode({ onlyFromCamera: true }).then(
                   (r) => checkIn(`${r.result ?? ''} ${r.path ?? ''}`),
@@ -156,40 +213,47 @@ export default function PatrolPage() {
                 )
               }}
             >
-              扫码打卡
+              {t('scan')}
             </Button>
           ) : null}
           <Field
-            label={IS_WEAPP ? '扫不出来？输入点位码' : '输入点位码'}
+            label={IS_WEAPP ? t('type_code_weapp') : t('type_code')}
             value={typed}
             onChange={setTyped}
-            placeholder="二维码下方的码，如 p1-…"
+            placeholder={t('code_placeholder')}
             maxlength={64}
           />
           <Button
             kind={IS_WEAPP ? 'secondary' : 'primary'}
             loading={busy}
-            loadingText="正在打卡…"
+            loadingText={t('checking_in')}
             disabled={!typed.trim()}
             onClick={() => void checkIn(typed)}
           >
-            打卡
+            {t('checkin_card')}
           </Button>
           {last ? <View className="l-row__sub patrol-last">{last}</View> : null}
         </Card>
       ) : null}
-      <Card title="打卡记录">
-        {waiting.map((q) => (
-          <View key={q.requestId} className="l-list__item">
-            <View className="l-row__title">{`点位 ${parseCode(q.code)?.checkpointId ?? ''}`}</View>
-            <Tag tone="warning">等待上传</Tag>
-            <View className="l-row__sub">{formatBj(q.deviceAt, 'HH:mm:ss')}</View>
-          </View>
-        ))}
+      <Card title={t('records')}>
+        {waiting.map((q) => {
+          const cpId = parseCode(q.code)?.checkpointId ?? ''
+          return (
+            <View key={q.requestId} className="l-list__item">
+              <View className="l-row__title">{q.checkpointName ?? names.get(cpId) ?? t('unknown_checkpoint')}</View>
+              <Tag tone="warning">{t('queued')}</Tag>
+              <View className="l-row__sub">{fmt.time(q.deviceAt)}</View>
+            </View>
+          )
+        })}
         {view.checkins.map((c) => (
           <View key={c.id} className="l-list__item">
             <View className="l-row__title">{c.checkpointName}</View>
-            <View className="l-row__sub">{`${formatBj(c.at, 'HH:mm')} · ${c.by} · 距点位 ${Math.round(c.distanceM)} 米${c.late ? ' · 离线补传' : ''}`}</View>
+            <View className="l-row__sub">
+              {[fmt.time(c.at), c.by, t('from_checkpoint', { m: fmt.number(c.distanceM, 0) }), c.late ? ui('late') : '']
+                .filter(Boolean)
+                .join(' · ')}
+            </View>
             <Tag
               tone={
                 c.status === 'ok' || c.status === 'accepted' ? 'success' : c.status === 'flagged' ? 'warning' : 'danger'
@@ -204,18 +268,18 @@ export default function PatrolPage() {
             ))}
           </View>
         ))}
-        {!view.checkins.length && !waiting.length ? <View className="l-row__sub">还没有打卡</View> : null}
+        {!view.checkins.length && !waiting.length ? <View className="l-row__sub">{t('no_checkins')}</View> : null}
       </Card>
       {active ? (
-        <Card title="发现隐患">
+        <Card title={t('hazard_card')}>
           <Field
-            label="看到了什么"
+            label={t('hazard_label')}
             value={hazard}
             onChange={setHazard}
-            placeholder="如：桥头护栏松动"
+            placeholder={t('hazard_placeholder')}
             maxlength={500}
           />
-          <View className="l-field__label">在哪个网格</View>
+          <View className="l-field__label">{t('hazard_grid')}</View>
           <UnitChoice options={view.grids} value={hazardGrid ?? view.grids[0]?.id ?? null} onChange={setHazardGrid} />
           <Button
             kind="secondary"
@@ -239,19 +303,18 @@ export default function PatrolPage() {
                 .then((r) => {
                   if (r.ok) {
                     setHazard('')
-                    toastDone('已转为网格事件')
+                    toastDone(t('hazard_sent'))
                     load()
                   } else void showError(r.message)
                 })
             }}
           >
-            上报隐患
+            {t('report_hazard')}
           </Button>
           {view.hazards.map((h) => (
-            <View
-              key={h.id}
-              className="l-row__sub"
-            >{`${formatBj(h.at, 'HH:mm')} ${h.text}${h.incidentId ? '（已转为网格事件）' : ''}`}</View>
+            <View key={h.id} className="l-row__sub">
+              {`${fmt.time(h.at)} ${h.text}${h.incidentId ? t('hazard_linked') : ''}`}
+            </View>
           ))}
         </Card>
       ) : null}
@@ -260,24 +323,26 @@ export default function PatrolPage() {
           kind="primary"
           disabled={waiting.length > 0}
           loading={finish.pending}
-          loadingText="正在结束…"
+          loadingText={t('finishing')}
           confirm={
-            remaining.length
-              ? `还有 ${remaining.length} 个点位没打卡，结束后记为漏巡。确定结束吗？`
-              : '所有点位都已打卡。结束后记下巡逻时长。'
+            !remaining.length
+              ? t('confirm_all')
+              : view.progress.done < need
+                ? t('confirm_short', { n: remaining.length, need })
+                : t('confirm_missed', { n: remaining.length })
           }
-          confirmText="结束巡逻"
+          confirmText={t('finish_ok')}
           onConfirm={() => {
             void finish.run({ patrolId: id }).then((r) => {
               if (r.ok) {
                 setView(r.data)
                 Taro.setStorageSync(cacheKey(id), r.data)
-                toastDone('巡逻已结束')
+                toastDone(t('finished_toast'))
               } else void showError(r.message)
             })
           }}
         >
-          {waiting.length ? '请等打卡上传后再结束' : '结束巡逻'}
+          {waiting.length ? t('wait_upload') : t('finish')}
         </ConfirmButton>
       ) : null}
     </Page>

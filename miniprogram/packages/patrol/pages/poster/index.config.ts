@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '点位张贴码' })
+import { POSTER } from '../../patrol.strings'
+
+// the build fixes one title (Chinese, the default); the page sets the reader's language when it opens
+export default definePageConfig({ navigationBarTitleText: POSTER.title.zh })

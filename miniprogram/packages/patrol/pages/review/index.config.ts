@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '审核存疑打卡' })
+import { REVIEW } from '../../patrol.strings'
+
+// the build fixes one title (Chinese, the default); the page sets the reader's language when it opens
+export default definePageConfig({ navigationBarTitleText: REVIEW.title.zh })

@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { patrolContract } from '@shared/patrol/patrol.contract'
+import { PATROL } from '@shared/patrol/patrol.messages'
 import type { ReviewItem } from '@shared/patrol/patrol.schema'
-import { formatBj } from '@shared/time/beijing'
 import {
   Button,
   Card,
@@ -17,12 +17,17 @@ import {
   toastDone,
 } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
+import { fmt, useStrings } from '../../../../services/i18n'
 import { unitsWith, useMe } from '../../../../services/me'
 import { useAction, usePaged } from '../../../../services/use-call'
+import { usePageTitle } from '../../components/page-title'
 import { UnitChoice } from '../../components/unit-choice'
+import { PATROL_UI, REVIEW } from '../../patrol.strings'
 
 /** Flagged check-ins: why they were flagged, where the phone was; accept or reject with a reason (kept). */
 export default function Review() {
+  const t = useStrings(REVIEW)
+  usePageTitle(t('title'))
   const { me, error, reload } = useMe()
   const villages = me ? unitsWith(me, 'checkin_review').filter((u) => u.level === 'village') : []
   const [picked, setPicked] = useState<string | null>(null)
@@ -35,11 +40,11 @@ export default function Review() {
   if (!villageId)
     return (
       <Page>
-        <Empty title="您不审核打卡" />
+        <Empty title={t('not_reviewer')} />
       </Page>
     )
   return (
-    <Page title="审核存疑打卡" intro="这些打卡没通过自动检查。看清原因和位置，写明理由后决定。决定会留痕，不能改。">
+    <Page title={t('title')} intro={t('intro')}>
       <UnitChoice options={villages} value={villageId} onChange={setPicked} />
       <PagedList
         items={list.items}
@@ -50,8 +55,8 @@ export default function Review() {
         onLoadMore={list.loadMore}
         onRetry={list.reload}
         keyOf={(i) => i.id}
-        emptyTitle="没有待审核的打卡"
-        emptyText="存疑的打卡会出现在这里。"
+        emptyTitle={t('empty_title')}
+        emptyText={t('empty_text')}
         renderItem={(item) => <ReviewCard item={item} onDone={list.reload} />}
       />
     </Page>
@@ -59,6 +64,9 @@ export default function Review() {
 }
 
 function ReviewCard({ item, onDone }: { item: ReviewItem; onDone: () => void }) {
+  const t = useStrings(REVIEW)
+  const ui = useStrings(PATROL_UI)
+  const words = useStrings(PATROL)
   const [reason, setReason] = useState('')
   const decide = useAction(
     (input: { checkinId: string; decision: 'accept' | 'reject'; reason: string }, requestId: string) =>
@@ -74,8 +82,12 @@ function ReviewCard({ item, onDone }: { item: ReviewItem; onDone: () => void }) 
   }
   return (
     <Card title={item.checkpointName} extra={item.by}>
-      <View className="l-row__sub">{`${item.teamName} · ${item.routeName} · ${item.day} ${item.shiftName}`}</View>
-      <View className="l-row__sub">{`打卡时间 ${formatBj(item.at, 'MM-DD HH:mm')}${item.late ? '（离线补传）' : ''}`}</View>
+      <View className="l-row__sub">{`${item.teamName} · ${item.routeName} · ${fmt.day(item.day)} ${item.shiftName}`}</View>
+      <View className="l-row__sub">
+        {[t('at', { time: `${fmt.shortDate(item.at)} ${fmt.time(item.at)}` }), item.late ? ui('late') : '']
+          .filter(Boolean)
+          .join(' · ')}
+      </View>
       <View>
         {item.flags.map((f) => (
           <Tag key={f.code} tone="warning">
@@ -83,15 +95,19 @@ function ReviewCard({ item, onDone }: { item: ReviewItem; onDone: () => void }) 
           </Tag>
         ))}
       </View>
-      <View className="l-row__sub">{`距点位 ${Math.round(item.distanceM)} 米 · 定位精度 ${Math.round(item.accuracyM)} 米`}</View>
+      <View className="l-row__sub">
+        {t('distance', { m: fmt.number(item.distanceM, 0), acc: fmt.number(item.accuracyM, 0) })}
+      </View>
       {item.location ? (
-        <View className="l-row__sub">{`手机位置 ${item.location.lat.toFixed(5)}, ${item.location.lng.toFixed(5)}`}</View>
+        <View className="l-row__sub">
+          {t('phone_at', { lat: item.location.lat.toFixed(5), lng: item.location.lng.toFixed(5) })}
+        </View>
       ) : null}
       <Field
-        label="理由"
+        label={t('reason')}
         value={reason}
         onChange={setReason}
-        placeholder="如：市场里信号差，队长同行"
+        placeholder={t('reason_placeholder')}
         maxlength={200}
       />
       <Button
@@ -101,7 +117,7 @@ function ReviewCard({ item, onDone }: { item: ReviewItem; onDone: () => void }) 
         loading={decide.pending}
         onClick={() => run('accept')}
       >
-        通过
+        {words('patrol.decision.accept')}
       </Button>
       <Button
         size="small"
@@ -111,7 +127,7 @@ function ReviewCard({ item, onDone }: { item: ReviewItem; onDone: () => void }) 
         loading={decide.pending}
         onClick={() => run('reject')}
       >
-        不通过
+        {words('patrol.decision.reject')}
       </Button>
     </Card>
   )

@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '巡逻打卡' })
+import { SHIFTS } from '../../patrol.strings'
+
+// the build fixes one title (Chinese, the default); the page sets the reader's language when it opens
+export default definePageConfig({ navigationBarTitleText: SHIFTS.title.zh })

@@ -2,17 +2,20 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { patrolContract } from '@shared/patrol/patrol.contract'
 import type { MyShift } from '@shared/patrol/patrol.schema'
-import { PATROL_STATUSES } from '@shared/patrol/patrol.states'
-import { formatBj } from '@shared/time/beijing'
 import { Button, Card, Empty, ErrorBlock, Loading, Page, Row, Tag, showError, toast } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
+import { fmt, useStrings } from '../../../../services/i18n'
 import { hasPermission, useMe } from '../../../../services/me'
 import { useAction, useQuery } from '../../../../services/use-call'
+import { usePageTitle } from '../../components/page-title'
 import { QueueStatus } from '../../components/queue-status'
+import { SHIFTS } from '../../patrol.strings'
 import '../../components/patrol.css'
 
 /** The patrol hub: my shifts (start or continue a patrol), the offline queue, and the captain's tools. */
 export default function Shifts() {
+  const t = useStrings(SHIFTS)
+  usePageTitle(t('title'))
   const { me, error, reload } = useMe()
   const canPatrol = hasPermission(me, 'checkin_create')
   const shifts = useQuery(
@@ -34,71 +37,71 @@ export default function Shifts() {
     }
     void start.run({ shiftId: s.shift.id }).then((r) => {
       if (r.ok) void Taro.navigateTo({ url: `/packages/patrol/pages/patrol/index?id=${r.data.id}` })
-      else if (r.code === 'COMMON.NETWORK') toast('没有网络，开始巡逻需要信号；打卡可以离线')
+      else if (r.code === 'COMMON.NETWORK') toast(t('no_network_start'))
       else void showError(r.message)
     })
   }
 
   const tools = [
     {
-      title: '巡逻队、路线和班次',
-      sub: '队员、点位、张贴码、巡逻时间',
+      title: t('tool_manage'),
+      sub: t('tool_manage_sub'),
       url: '/packages/patrol/pages/manage/index',
       ok: hasPermission(me, 'patrol_manage'),
     },
     {
-      title: '审核存疑打卡',
-      sub: '不在范围、定位差、太快等',
+      title: t('tool_review'),
+      sub: t('tool_review_sub'),
       url: '/packages/patrol/pages/review/index',
       ok: hasPermission(me, 'checkin_review'),
     },
     {
-      title: '漏巡与统计',
-      sub: '没巡的班次、漏掉的点位、排名',
+      title: t('tool_figures'),
+      sub: t('tool_figures_sub'),
       url: '/packages/patrol/pages/figures/index',
       ok: hasPermission(me, 'patrol_figures'),
     },
-  ].filter((t) => t.ok)
+  ].filter((x) => x.ok)
 
   return (
-    <Page title="巡逻打卡" intro="在班次时间内开始巡逻，到每个点位扫码打卡，走完点「结束巡逻」。">
+    <Page title={t('title')} intro={t('intro')}>
       {canPatrol ? <QueueStatus onSynced={shifts.reload} /> : null}
       {canPatrol ? (
-        <Card title="我的班次">
+        <Card title={t('my_shifts')}>
           {shifts.loading && !shifts.data ? <Loading /> : null}
           {shifts.error ? <ErrorBlock message={shifts.error.message} onRetry={shifts.reload} /> : null}
           {shifts.data && !shifts.data.items.length ? (
-            <Empty title="还没有排班" text="请队长把您加入巡逻队并排好班次。" />
+            <Empty title={t('no_shifts')} text={t('no_shifts_text')} />
           ) : null}
           {shifts.data?.items.map((s) => (
             <View key={s.shift.id} className="l-list__item">
               <View className="l-row__title">{`${s.shift.name} ${s.shift.time}`}</View>
               <View className="l-row__sub">{`${s.shift.routeName} · ${s.shift.teamName}`}</View>
-              <View className="l-row__sub">{`${s.window.day} ${formatBj(s.window.start, 'HH:mm')}–${formatBj(s.window.end, 'HH:mm')}`}</View>
+              <View className="l-row__sub">{`${fmt.day(s.window.day)} ${fmt.time(s.window.start)}–${fmt.time(s.window.end)}`}</View>
               {s.patrol ? (
                 <Tag tone={s.patrol.status === 'finished' ? 'success' : 'info'}>
-                  {`${PATROL_STATUSES[s.patrol.status].label} ${s.patrol.done}/${s.patrol.total}`}
+                  {`${s.patrol.statusLabel} ${s.patrol.done}/${s.patrol.total}`}
                 </Tag>
               ) : null}
               {s.patrol?.status === 'finished' ? (
                 <Button kind="secondary" size="small" onClick={() => open(s)}>
-                  查看这次巡逻
+                  {t('view_patrol')}
                 </Button>
               ) : s.open ? (
-                <Button loading={start.pending} loadingText="正在开始…" onClick={() => open(s)}>
-                  {s.patrol ? '继续巡逻' : '开始巡逻'}
+                <Button loading={start.pending} loadingText={t('starting')} onClick={() => open(s)}>
+                  {s.patrol ? t('continue') : t('start')}
                 </Button>
               ) : (
-                <View className="l-row__sub">还没到巡逻时间</View>
+                <View className="l-row__sub">{t('not_yet')}</View>
               )}
             </View>
           ))}
         </Card>
       ) : null}
       {tools.length ? (
-        <Card title="队长和干部">
-          {tools.map((t) => (
-            <Row key={t.url} title={t.title} sub={t.sub} arrow onClick={() => void Taro.navigateTo({ url: t.url })} />
+        <Card title={t('tools')}>
+          {tools.map((x) => (
+            <Row key={x.url} title={x.title} sub={x.sub} arrow onClick={() => void Taro.navigateTo({ url: x.url })} />
           ))}
         </Card>
       ) : null}
