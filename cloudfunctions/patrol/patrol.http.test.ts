@@ -50,7 +50,9 @@ it('the same check-in sent concurrently over two connections is stored once', as
 })
 
 it('the last two reviews of a finished patrol, sent at once over two connections, credit it exactly once', async () => {
-  const [volunteer, captain, official] = await Promise.all(['u-gesang', 'u-duoji', 'u-lixiuying'].map(host.token))
+  const [volunteer, captain, official] = (await Promise.all(
+    ['u-gesang', 'u-duoji', 'u-lixiuying'].map(host.token),
+  )) as [string, string, string]
   const call = (token: string, action: string, data: unknown, requestId: string) =>
     host.post('/api/fn/patrol', { action, data, requestId }, token, { connection: 'close' })
   const patrol = await host.rt.db.get(C.patrols, ids.patrol(PATROL_SEED.eveningShiftId, '2026-03-03'))
