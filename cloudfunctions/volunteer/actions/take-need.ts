@@ -1,4 +1,5 @@
 import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
+import { volunteerRef } from '@shared/volunteer/volunteer.messages'
 import { defineAction } from '../../_core/wrap'
 import { inOrgArea, needUnit, transitionNeed } from '../volunteer.needs'
 import { bumpCounters, ids, loadNeed, loadOrg, requireOrgAdmin, writeInbox } from '../volunteer.repo'
@@ -33,8 +34,8 @@ export const takeNeed = defineAction(volunteerContract.actions.takeNeed, {
       _id: ids.inbox(needId, 'taken'),
       userId: next.posterId,
       kind: 'need',
-      title: `您的需求已有人接单：${next.title}`,
-      body: `${org.name} 接单，会尽快联系您。`,
+      title: volunteerRef('volunteer.inbox.taken_title', { title: next.title }),
+      body: volunteerRef('volunteer.inbox.taken_body', { org: org.name }),
       taskId: null,
       needId,
       showAt: ctx.now,

@@ -1,14 +1,12 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { TASK_CATEGORIES, type TaskCategory } from '@shared/volunteer/volunteer.schema'
+import { TASK_CATEGORY_NAMES, type TaskCategory } from '@shared/volunteer/volunteer.schema'
+import { say } from '../../../../services/i18n'
 import { Button, Card, Field, Page, PickerField } from '../../../../components'
 import { useAction } from '../../../../services/use-call'
 import { callFunction, report, V } from '../../lib'
 
-const CATEGORIES = (Object.keys(TASK_CATEGORIES) as TaskCategory[]).map((c) => ({
-  value: c,
-  label: TASK_CATEGORIES[c],
-}))
+const CATEGORIES = TASK_CATEGORY_NAMES.map((c) => ({ value: c, label: say({ key: `volunteer.category.${c}` }) }))
 
 /** 群众点单: a resident posts a need; the village reviews it before organisations see it. */
 export default function Need() {

@@ -1,15 +1,13 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { TASK_CATEGORIES, type TaskCategory } from '@shared/volunteer/volunteer.schema'
+import { TASK_CATEGORY_NAMES, type TaskCategory } from '@shared/volunteer/volunteer.schema'
+import { say } from '../../../../services/i18n'
 import { bjDay, bjDayStart, formatBj } from '@shared/time/beijing'
 import { Button, Card, Field, Page, PickerField } from '../../../../components'
 import { useAction } from '../../../../services/use-call'
 import { callFunction, report, V } from '../../lib'
 
-const CATEGORIES = (Object.keys(TASK_CATEGORIES) as TaskCategory[]).map((c) => ({
-  value: c,
-  label: TASK_CATEGORIES[c],
-}))
+const CATEGORIES = TASK_CATEGORY_NAMES.map((c) => ({ value: c, label: say({ key: `volunteer.category.${c}` }) }))
 const HOUR = 3_600_000
 
 /** `YYYY-MM-DD` + `HH:mm` in Beijing time → epoch ms, or null. */
