@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto'
 import type { GeoPoint } from '@shared/common.schema'
+import { formatDateTime } from '@shared/i18n/format'
+import type { Lang } from '@shared/i18n/i18n'
 import { VolunteerErrors } from '@shared/volunteer/volunteer.contract'
-import { CODE_STEP_MS, distanceMeters } from '@shared/volunteer/volunteer.rules'
+import {
+  checkInWindow,
+  checkOutWindow,
+  CODE_STEP_MS,
+  distanceMeters,
+  inWindow,
+} from '@shared/volunteer/volunteer.rules'
 import type { Task } from '@shared/volunteer/volunteer.schema'
 import { timeCode, verifyTimeCode } from '../_core/signing'
 
@@ -53,10 +61,23 @@ export function verifyCheckinCode(task: Pick<Task, '_id' | 'codeSecret'>, input:
   )
 }
 
-/** Proof of presence at a task: the organiser's current code, or the phone's position within the task's radius. */
-export function presence(task: Task, input: { code?: string; location?: GeoPoint }, now: number): 'code' | 'location' {
+/**
+ * Proof of presence at a task for a check-in or a check-out: only inside its window around the task's time (the
+ * refusal says when it is open, in the caller's language), then by the organiser's current code or by the phone's
+ * position within the task's radius.
+ */
+export function presence(
+  task: Task,
+  input: { code?: string; location?: GeoPoint },
+  at: { kind: 'checkIn' | 'checkOut'; now: number; lang: Lang },
+): 'code' | 'location' {
+  const window = (at.kind === 'checkIn' ? checkInWindow : checkOutWindow)(task.startAt, task.endAt)
+  if (!inWindow(at.now, window)) {
+    const open = { from: formatDateTime(window.from, at.lang), to: formatDateTime(window.to, at.lang) }
+    throw at.kind === 'checkIn' ? VolunteerErrors.CHECKIN_NOT_OPEN(open) : VolunteerErrors.CHECKOUT_NOT_OPEN(open)
+  }
   if (input.code) {
-    if (!verifyCheckinCode(task, input.code, now)) throw VolunteerErrors.BAD_CODE()
+    if (!verifyCheckinCode(task, input.code, at.now)) throw VolunteerErrors.BAD_CODE()
     return 'code'
   }
   if (input.location && distanceMeters(input.location, task.location) <= task.radiusM) return 'location'

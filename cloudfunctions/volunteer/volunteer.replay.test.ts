@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { testEnv, rid, type TestEnv } from '../../tests/support/harness'
+import { postTask } from '../../tests/support/volunteer'
 import { SEED_NEED_ID, SEED_ORG_ID } from '../../seeds/volunteer.seed'
-import type { TaskView } from '@shared/volunteer/volunteer.schema'
 import { C } from '../_core/collections'
 import type { DataPort } from '../_core/port'
 import { checkinCode, verifyCheckinCode } from './volunteer.codes'
@@ -24,22 +24,6 @@ beforeEach(async () => {
 })
 afterEach(() => env.close())
 
-async function postTask(opts: { inHours?: number; hours?: number; slots?: number } = {}): Promise<TaskView> {
-  const start = env.clock.now() + (opts.inHours ?? 48) * HOUR
-  return env.ok('volunteer', ORG_ADMIN, 'publishTask', {
-    orgId: SEED_ORG_ID,
-    title: '河道垃圾清理',
-    description: '清理河道两岸垃圾',
-    category: 'environment',
-    placeName: '旭日岭河边',
-    location: LOC,
-    startAt: start,
-    endAt: start + (opts.hours ?? 3) * HOUR,
-    slots: opts.slots ?? 3,
-    signupDeadline: start - HOUR,
-  })
-}
-
 /** The org admin loses the role that allowed the first call: a fresh call is now refused before it runs. */
 async function revokeOrgAdminRoles(): Promise<void> {
   const roles = await db.find(C.role_assignments, { where: { userId: ORG_ADMIN, revokedAt: null } })
@@ -50,7 +34,7 @@ async function revokeOrgAdminRoles(): Promise<void> {
 
 describe('signup', () => {
   it('a retry after the deadline has passed returns the first answer and signs up once', async () => {
-    const task = await postTask({ inHours: 5 })
+    const task = await postTask(env, { inHours: 5 })
     const requestId = rid('su')
     const first = await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id }, requestId)
     env.clock.advance(4 * HOUR + 1)
@@ -64,8 +48,8 @@ describe('signup', () => {
   })
 
   it('a request id reused for another task or another action is refused and writes nothing', async () => {
-    const a = await postTask()
-    const b = await postTask()
+    const a = await postTask(env)
+    const b = await postTask(env)
     const requestId = rid('su')
     await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: a.id }, requestId)
     for (const [action, data] of [
@@ -84,7 +68,7 @@ describe('signup', () => {
 
 describe('checkIn', () => {
   it('a retry after checking in (and even out) returns the first check-in, recorded once', async () => {
-    const task = await postTask({ inHours: 1, hours: 2 })
+    const task = await postTask(env, { inHours: 1, hours: 2 })
     await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
     env.clock.advance(HOUR)
     const { code } = await env.ok('volunteer', ORG_ADMIN, 'getTaskCode', { taskId: task.id })
@@ -106,7 +90,7 @@ describe('checkIn', () => {
   })
 
   it('the same request id with another proof of presence is refused', async () => {
-    const task = await postTask({ inHours: 1 })
+    const task = await postTask(env, { inHours: 1 })
     await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
     env.clock.advance(HOUR)
     const requestId = rid('ci')
@@ -121,7 +105,7 @@ describe('checkIn', () => {
 
 describe('confirmAttendance', () => {
   it('a retry after the attendance was confirmed (and the organiser lost the role) returns the first answer, crediting once', async () => {
-    const task = await postTask({ inHours: 1, hours: 2 })
+    const task = await postTask(env, { inHours: 1, hours: 2 })
     const s = await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
     env.clock.advance(3 * HOUR)
     const input = { signupId: s.signup.id, attended: true, hours: 2, reason: '组织者现场见到' }
@@ -143,7 +127,7 @@ describe('confirmAttendance', () => {
   })
 
   it('the same request id with another decision is refused', async () => {
-    const task = await postTask({ inHours: 1 })
+    const task = await postTask(env, { inHours: 1 })
     const s = await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
     env.clock.advance(5 * HOUR)
     const requestId = rid('ca')

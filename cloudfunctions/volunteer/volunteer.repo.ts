@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { Household, Unit, User } from '@shared/account/account.schema'
+import type { MessageRef } from '@shared/i18n/i18n'
 import { CommonErrors } from '@shared/errors'
 import { VolunteerErrors } from '@shared/volunteer/volunteer.contract'
 import { volunteerRef } from '@shared/volunteer/volunteer.messages'
@@ -220,6 +221,25 @@ export function emptyCounters(kind: Counters['kind'], refId: string): Counters {
  */
 export async function writeInbox(tx: TxStore, entry: z.input<typeof InboxEntrySchema>): Promise<void> {
   await tx.set(C.volunteer_inbox, InboxEntrySchema.parse(entry))
+}
+
+/** A notice to a need's poster about their need, shown at once (`id`: what makes it once only). */
+export async function tellPoster(
+  tx: TxStore,
+  notice: { id: string; need: Pick<Need, '_id' | 'posterId'>; title: MessageRef; body: MessageRef; now: number },
+): Promise<void> {
+  await writeInbox(tx, {
+    _id: notice.id,
+    userId: notice.need.posterId,
+    kind: 'need',
+    title: notice.title,
+    body: notice.body,
+    taskId: null,
+    needId: notice.need._id,
+    showAt: notice.now,
+    createdAt: notice.now,
+    voidedAt: null,
+  })
 }
 
 export async function voidInbox(tx: TxStore, id: string, now: number): Promise<void> {

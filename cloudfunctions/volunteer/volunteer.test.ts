@@ -1,4 +1,5 @@
 import { testEnv, rid, T0, type TestEnv } from '../../tests/support/harness'
+import { postTask } from '../../tests/support/volunteer'
 import { startTestHost } from '../../tests/support/host'
 import { C } from '../_core/collections'
 import type { DataPort, Doc } from '../_core/port'
@@ -17,31 +18,6 @@ beforeEach(async () => {
   db = env.rt.db
 })
 afterEach(() => env.close())
-
-/** A task by 赵志强's team starting `inHours` from now, `hours` long, sign-up closing an hour before. */
-async function postTask(
-  e: TestEnv,
-  opts: { slots?: number; inHours?: number; hours?: number; earnsPoints?: boolean } = {},
-): Promise<TaskView> {
-  const start = e.clock.now() + (opts.inHours ?? 48) * HOUR
-  return e.ok('volunteer', 'u-zhaozhiqiang', 'publishTask', {
-    orgId: SEED_ORG_ID,
-    title: '河道垃圾清理',
-    description: '清理河道两岸垃圾',
-    category: 'environment',
-    placeName: '旭日岭河边',
-    location: LOC,
-    radiusM: 200,
-    startAt: start,
-    endAt: start + (opts.hours ?? 3) * HOUR,
-    slots: opts.slots ?? 3,
-    signupDeadline: start - HOUR,
-    requirements: '自带手套',
-    contactName: '赵志强',
-    contactPhone: '13908361240',
-    pointsRule: { earnsPoints: opts.earnsPoints ?? true, maxHours: 4 },
-  })
-}
 
 async function bulkResidents(e: TestEnv, n: number): Promise<string[]> {
   const grids = ['513328100001-G01', '513328100001-G02', '513328100001-G03']

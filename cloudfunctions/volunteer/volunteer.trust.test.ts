@@ -1,4 +1,5 @@
 import { testEnv, T0, type TestEnv } from '../../tests/support/harness'
+import { postTask } from '../../tests/support/volunteer'
 import { SEED_NEED_ID, SEED_ORG_ID, SEED_TASK_IDS } from '../../seeds/volunteer.seed'
 import type { TaskView } from '@shared/volunteer/volunteer.schema'
 import { C } from '../_core/collections'
@@ -24,24 +25,6 @@ beforeEach(async () => {
   db = env.rt.db
 })
 afterEach(() => env.close())
-
-async function postTask(opts: { inHours?: number; hours?: number; slots?: number } = {}): Promise<TaskView> {
-  const start = env.clock.now() + (opts.inHours ?? 48) * HOUR
-  return env.ok('volunteer', ORG_ADMIN, 'publishTask', {
-    orgId: SEED_ORG_ID,
-    title: '河道垃圾清理',
-    description: '清理河道两岸垃圾',
-    category: 'environment',
-    placeName: '旭日岭河边',
-    location: LOC,
-    startAt: start,
-    endAt: start + (opts.hours ?? 3) * HOUR,
-    slots: opts.slots ?? 3,
-    signupDeadline: start - HOUR,
-    contactName: '赵志强',
-    contactPhone: '13908361240',
-  })
-}
 
 const codeNow = async (taskId: string): Promise<string> =>
   (await env.ok('volunteer', ORG_ADMIN, 'getTaskCode', { taskId })).code
@@ -69,7 +52,7 @@ describe('item 3: only the organisation’s own people are credited for its work
   })
 
   it('refuses a volunteer whose sign-up was cancelled or only waitlisted, or who moved out of the area', async () => {
-    const task = await postTask({ slots: 1 })
+    const task = await postTask(env, { slots: 1 })
     await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
     await env.ok('volunteer', 'u-gesang', 'signup', { taskId: task.id }) // waitlisted
     await env.ok('volunteer', 'u-wangdeming', 'signup', { taskId: SEED_TASK_IDS[0] })
@@ -106,7 +89,7 @@ describe('item 3: only the organisation’s own people are credited for its work
   })
 
   it('an adjustment never confirms more hours than the task lasted', async () => {
-    const task = await postTask({ inHours: 1, hours: 2 })
+    const task = await postTask(env, { inHours: 1, hours: 2 })
     const s = await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
     env.clock.advance(4 * HOUR)
     const over = await env.call('volunteer', ORG_ADMIN, 'confirmAttendance', {
@@ -129,7 +112,7 @@ describe('item 3: only the organisation’s own people are credited for its work
 
 describe('item 8: the organiser’s phone in full only for those signed up, the team and officials over it', () => {
   it('by role on getTask and on the task lists', async () => {
-    const task = await postTask({ slots: 1 })
+    const task = await postTask(env, { slots: 1 })
     await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
     await env.ok('volunteer', 'u-gesang', 'signup', { taskId: task.id }) // waitlisted: signed up too
     await env.ok('volunteer', 'u-duoji', 'signup', { taskId: SEED_TASK_IDS[0] })
@@ -163,7 +146,7 @@ describe('item 8: the organiser’s phone in full only for those signed up, the 
   })
 
   it('a sign-up reply shows the phone; the reply to a cancellation no longer does', async () => {
-    const task = await postTask()
+    const task = await postTask(env)
     expect((await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })).task.contactPhone).toBe('13908361240')
     expect((await env.ok('volunteer', 'u-zhuoma', 'cancelSignup', { taskId: task.id })).task.contactPhone).toBe(
       '139****1240',
@@ -191,7 +174,7 @@ describe('item 8: the organiser’s phone in full only for those signed up, the 
 
 describe('item 10: check-in codes change every minute; check-ins only around the task’s time', () => {
   it('a code from the minute before is taken, one from two minutes before is refused', async () => {
-    const task = await postTask({ inHours: 1, hours: 2 })
+    const task = await postTask(env, { inHours: 1, hours: 2 })
     for (const u of ['u-zhuoma', 'u-wangdeming']) await env.ok('volunteer', u, 'signup', { taskId: task.id })
     env.clock.advance(HOUR)
     const old = await codeNow(task.id)
@@ -219,7 +202,7 @@ describe('item 10: check-in codes change every minute; check-ins only around the
   })
 
   it('check-in from half an hour before the start to the end; check-out from the start to two hours after', async () => {
-    const task = await postTask({ inHours: 2, hours: 2 })
+    const task = await postTask(env, { inHours: 2, hours: 2 })
     const start = task.startAt
     await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
     await env.ok('volunteer', 'u-wangdeming', 'signup', { taskId: task.id })
@@ -258,7 +241,7 @@ describe('item 10: check-in codes change every minute; check-ins only around the
   })
 
   it('the organiser’s code says how many seconds it has left', async () => {
-    const task = await postTask()
+    const task = await postTask(env)
     env.clock.set(Math.floor(env.clock.now() / MINUTE) * MINUTE + 45_000)
     expect(await env.ok('volunteer', ORG_ADMIN, 'getTaskCode', { taskId: task.id })).toMatchObject({
       taskId: task.id,
@@ -332,7 +315,7 @@ describe('item 11: text others read passes the content check', () => {
       await env.call('volunteer', OFFICIAL, 'verifyNeed', { needId: SEED_NEED_ID, approve: false, note: UNSAFE }),
     ).toMatchObject({ code: 'COMMON.CONTENT_UNSAFE' })
 
-    const t = await postTask({ inHours: 1, hours: 2 })
+    const t = await postTask(env, { inHours: 1, hours: 2 })
     const s = await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: t.id })
     env.clock.advance(4 * HOUR)
     expect(
@@ -364,7 +347,7 @@ describe('in Tibetan', () => {
     )
     expect(r).toMatchObject({ ok: false, code: 'VOLUNTEER.NOT_PARTICIPANT', message: expect.stringMatching(TIBETAN) })
 
-    const task = await postTask({ inHours: 2 })
+    const task = await postTask(env, { inHours: 2 })
     await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
     const early = await env.call('volunteer', 'u-zhuoma', 'checkIn', { taskId: task.id, location: LOC }, undefined, BO)
     expect(early).toMatchObject({ ok: false, code: 'VOLUNTEER.CHECKIN_NOT_OPEN' })
@@ -381,7 +364,7 @@ describe('in Tibetan', () => {
   })
 
   it('views, the inbox and the hours record', async () => {
-    const task = await postTask({ inHours: 1, hours: 2 })
+    const task = await postTask(env, { inHours: 1, hours: 2 })
     const s = await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id }, undefined, BO)
     expect(s.task).toMatchObject({ statusLabel: 'མིང་འགོད་བཞིན་པ།', categoryLabel: 'ཁོར་ཡུག་གཙང་སྦྲ།' })
     expect(s.signup).toMatchObject({ statusLabel: 'མིང་འགོད་ཟིན།', attendanceLabel: 'གཏན་འཁེལ་སྒུག་བཞིན་པ།' })
@@ -414,7 +397,7 @@ describe('in Tibetan', () => {
     const pushed: Array<{ title: string; body: string }> = []
     env.rt.notifier = { push: async (m) => void pushed.push({ title: m.title, body: m.body }) }
     await db.transaction((tx) => tx.update(C.users, 'u-zhuoma', { lang: 'bo' }))
-    const task = await postTask({ inHours: 2 })
+    const task = await postTask(env, { inHours: 2 })
     await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
     await db.transaction((tx) =>
       tx.insert(C.volunteer_inbox, {

@@ -1,6 +1,4 @@
-import { formatDateTime } from '@shared/i18n/format'
 import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
-import { checkInWindow, inWindow } from '@shared/volunteer/volunteer.rules'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { presence } from '../volunteer.codes'
@@ -17,14 +15,7 @@ export const checkIn = defineAction(volunteerContract.actions.checkIn, {
     if (task.status !== 'open') throw VolunteerErrors.TASK_CANCELLED()
     const s = await confirmedSignup(tx, ids.signup(task._id, ctx.caller.user._id))
     if (s.checkInAt !== null) throw VolunteerErrors.ALREADY_CHECKED_IN()
-    const window = checkInWindow(task.startAt, task.endAt)
-    if (!inWindow(ctx.now, window)) {
-      throw VolunteerErrors.CHECKIN_NOT_OPEN({
-        from: formatDateTime(window.from, ctx.lang),
-        to: formatDateTime(window.to, ctx.lang),
-      })
-    }
-    const method = presence(task, input, ctx.now)
+    const method = presence(task, input, { kind: 'checkIn', now: ctx.now, lang: ctx.lang })
     await tx.update(C.volunteer_signups, s._id, { checkInAt: ctx.now, checkInMethod: method })
     return { signupId: s._id }
   },

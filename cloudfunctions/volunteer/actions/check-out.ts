@@ -1,6 +1,4 @@
-import { formatDateTime } from '@shared/i18n/format'
 import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
-import { checkOutWindow, inWindow } from '@shared/volunteer/volunteer.rules'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { presence } from '../volunteer.codes'
@@ -18,14 +16,7 @@ export const checkOut = defineAction(volunteerContract.actions.checkOut, {
     const s = await confirmedSignup(tx, ids.signup(task._id, ctx.caller.user._id))
     if (s.checkInAt === null) throw VolunteerErrors.NOT_CHECKED_IN()
     if (s.checkOutAt !== null) throw VolunteerErrors.ALREADY_CHECKED_OUT()
-    const window = checkOutWindow(task.startAt, task.endAt)
-    if (!inWindow(ctx.now, window)) {
-      throw VolunteerErrors.CHECKOUT_NOT_OPEN({
-        from: formatDateTime(window.from, ctx.lang),
-        to: formatDateTime(window.to, ctx.lang),
-      })
-    }
-    const method = presence(task, input, ctx.now)
+    const method = presence(task, input, { kind: 'checkOut', now: ctx.now, lang: ctx.lang })
     await tx.update(C.volunteer_signups, s._id, { checkOutAt: ctx.now, checkOutMethod: method })
     return { signupId: s._id }
   },

@@ -5,7 +5,7 @@ import { C } from '../../_core/collections'
 import { getMany } from '../../_core/port'
 import { defineAction } from '../../_core/wrap'
 import { needUnit, transitionNeed } from '../volunteer.needs'
-import { ids, loadNeed, orgPeople, requireOrgAdmin, writeInbox } from '../volunteer.repo'
+import { ids, loadNeed, orgPeople, requireOrgAdmin, tellPoster } from '../volunteer.repo'
 import { needDetail } from '../volunteer.views'
 
 /**
@@ -40,17 +40,12 @@ export const completeNeed = defineAction(volunteerContract.actions.completeNeed,
       outcome,
       volunteers: unique,
     })
-    await writeInbox(tx, {
-      _id: ids.inbox(needId, 'done', String(ctx.now)),
-      userId: need.posterId,
-      kind: 'need',
+    await tellPoster(tx, {
+      id: ids.inbox(needId, 'done', String(ctx.now)),
+      need,
       title: volunteerRef('volunteer.inbox.done_title', { title: need.title }),
       body: volunteerRef('volunteer.inbox.done_body', { org: need.takenByOrgName ?? '', outcome }),
-      taskId: null,
-      needId,
-      showAt: ctx.now,
-      createdAt: ctx.now,
-      voidedAt: null,
+      now: ctx.now,
     })
     return { needId }
   },

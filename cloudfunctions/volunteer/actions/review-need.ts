@@ -2,7 +2,7 @@ import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.
 import { volunteerRef } from '@shared/volunteer/volunteer.messages'
 import { defineAction } from '../../_core/wrap'
 import { needUnit, transitionNeed } from '../volunteer.needs'
-import { ids, loadNeed, writeInbox } from '../volunteer.repo'
+import { ids, loadNeed, tellPoster } from '../volunteer.repo'
 import { needDetail } from '../volunteer.views'
 
 /** The village reviews a new need: publish it for organisations to take, or turn it down with a reason. */
@@ -20,21 +20,16 @@ export const reviewNeed = defineAction(volunteerContract.actions.reviewNeed, {
       note,
       approve ? { publishedAt: ctx.now } : {},
     )
-    await writeInbox(tx, {
-      _id: ids.inbox(needId, approve ? 'published' : 'rejected'),
-      userId: need.posterId,
-      kind: 'need',
+    await tellPoster(tx, {
+      id: ids.inbox(needId, approve ? 'published' : 'rejected'),
+      need,
       title: approve
         ? volunteerRef('volunteer.inbox.published_title', { title: need.title })
         : volunteerRef('volunteer.inbox.rejected_title', { title: need.title }),
       body: approve
         ? volunteerRef('volunteer.inbox.published_body')
         : volunteerRef('volunteer.inbox.rejected_body', { note }),
-      taskId: null,
-      needId,
-      showAt: ctx.now,
-      createdAt: ctx.now,
-      voidedAt: null,
+      now: ctx.now,
     })
     return { needId }
   },

@@ -5,7 +5,9 @@ import { VOLUNTEER_MESSAGES } from '@shared/volunteer/volunteer.messages'
 import { TASK_CATEGORY_NAMES, type TaskCategory } from '@shared/volunteer/volunteer.schema'
 import { callFunction, type CallResult } from '../../services/call-function'
 import { fmt, useStrings } from '../../services/i18n'
-import { showError, toastDone } from '../../components'
+import type { PagedState } from '../../services/use-call'
+import { showError, toastDone, type PickerOption } from '../../components'
+import { WORDS } from './volunteer.strings'
 
 export const V = volunteerContract
 export const ROOT = '/packages/volunteer/pages'
@@ -23,6 +25,28 @@ export const day = (ts: number) => fmt.date(ts)
 export function useCategoryOptions(): Array<{ value: TaskCategory; label: string }> {
   const v = useStrings(VOLUNTEER_MESSAGES)
   return TASK_CATEGORY_NAMES.map((c) => ({ value: c, label: v(`volunteer.category.${c}`) }))
+}
+
+/** Whether volunteers' hours count for household points: the two choices of a picker. */
+export function useCountsOptions(): Array<PickerOption<'yes' | 'no'>> {
+  const w = useStrings(WORDS)
+  return [
+    { value: 'yes', label: w('counts') },
+    { value: 'no', label: w('not_counted') },
+  ]
+}
+
+/** What a PagedList shows of a paged call: `<PagedList {...listOf(list)} … />` (`total` to show the count). */
+export function listOf<T>(list: PagedState<T>, opts: { total?: boolean } = {}) {
+  return {
+    items: list.items,
+    total: opts.total ? list.total : undefined,
+    hasMore: list.hasMore,
+    loading: list.loading,
+    error: list.error?.message,
+    onLoadMore: list.loadMore,
+    onRetry: list.reload,
+  }
 }
 
 /** The navigation bar's title in the reader's language (page configs are fixed at build time, in no language). */

@@ -4,7 +4,7 @@ import { Button, Card, ErrorBlock, Loading, Page, PagedList, Row } from '../../.
 import { IS_WEAPP } from '../../../../services/env'
 import { useStrings } from '../../../../services/i18n'
 import { useQuery, usePaged } from '../../../../services/use-call'
-import { callFunction, day, usePageTitle, V } from '../../lib'
+import { callFunction, day, listOf, usePageTitle, V } from '../../lib'
 import { HOURS, WORDS } from '../../volunteer.strings'
 
 /** My volunteer record: totals and every confirmed line; printable from a browser. */
@@ -42,13 +42,7 @@ export default function Hours() {
       </Card>
       <Card title={t('details')}>
         <PagedList
-          items={lines.items}
-          total={lines.total}
-          hasMore={lines.hasMore}
-          loading={lines.loading}
-          error={lines.error?.message}
-          onLoadMore={lines.loadMore}
-          onRetry={lines.reload}
+          {...listOf(lines, { total: true })}
           keyOf={(e) => e.id}
           renderItem={(e) => (
             <Row title={t('line', { hours: e.hours, source: e.sourceLabel })} sub={`${day(e.at)} ${e.note}`} />

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components'
 import { Card, ConfirmButton, Page, PagedList, Row, Tag } from '../../../../components'
 import { useStrings } from '../../../../services/i18n'
 import { useAction, usePaged } from '../../../../services/use-call'
-import { callFunction, day, report, usePageTitle, V } from '../../lib'
+import { callFunction, day, listOf, report, usePageTitle, V } from '../../lib'
 import { NEEDS, WORDS } from '../../volunteer.strings'
 
 /** My needs with their progress; I confirm a job done, or withdraw one nobody took. Verified outcomes in my village below. */
@@ -21,13 +21,7 @@ export default function Needs() {
     <Page title={t('title')}>
       <Card>
         <PagedList
-          items={list.items}
-          total={list.total}
-          hasMore={list.hasMore}
-          loading={list.loading}
-          error={list.error?.message}
-          onLoadMore={list.loadMore}
-          onRetry={list.reload}
+          {...listOf(list, { total: true })}
           keyOf={(r) => r.id}
           renderItem={(r) => (
             <View className="l-list__item">
@@ -72,12 +66,7 @@ export default function Needs() {
       </Card>
       <Card title={t('public')}>
         <PagedList
-          items={pub.items}
-          hasMore={pub.hasMore}
-          loading={pub.loading}
-          error={pub.error?.message}
-          onLoadMore={pub.loadMore}
-          onRetry={pub.reload}
+          {...listOf(pub)}
           keyOf={(r) => r.id}
           renderItem={(r) => (
             <Row

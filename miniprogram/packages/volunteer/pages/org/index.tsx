@@ -17,7 +17,7 @@ import {
 import { useStrings } from '../../../../services/i18n'
 import { useMe } from '../../../../services/me'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
-import { callFunction, go, report, usePageTitle, V, when } from '../../lib'
+import { callFunction, go, listOf, report, usePageTitle, V, when } from '../../lib'
 import { ORG, WORDS } from '../../volunteer.strings'
 
 /**
@@ -57,12 +57,7 @@ function Needs(props: { orgId: string; adminId: string }) {
         onChange={setStatus}
       />
       <PagedList
-        items={list.items}
-        hasMore={list.hasMore}
-        loading={list.loading}
-        error={list.error?.message}
-        onLoadMore={list.loadMore}
-        onRetry={list.reload}
+        {...listOf(list)}
         keyOf={(r) => r.id}
         renderItem={(r) => (
           <View className="l-list__item">
@@ -153,12 +148,7 @@ export default function Org() {
             }
           >
             <PagedList
-              items={tasks.items}
-              hasMore={tasks.hasMore}
-              loading={tasks.loading}
-              error={tasks.error?.message}
-              onLoadMore={tasks.loadMore}
-              onRetry={tasks.reload}
+              {...listOf(tasks)}
               keyOf={(task) => task.id}
               renderItem={(task) => (
                 <Row

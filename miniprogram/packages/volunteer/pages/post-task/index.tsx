@@ -5,7 +5,7 @@ import { bjDay, bjDayStart } from '@shared/time/beijing'
 import { Button, Card, Field, Page, PickerField } from '../../../../components'
 import { useStrings } from '../../../../services/i18n'
 import { useAction } from '../../../../services/use-call'
-import { callFunction, day, report, useCategoryOptions, ROOT, usePageTitle, V } from '../../lib'
+import { callFunction, day, report, ROOT, useCategoryOptions, useCountsOptions, usePageTitle, V } from '../../lib'
 import { POST, WORDS } from '../../volunteer.strings'
 
 const HOUR = 3_600_000
@@ -22,6 +22,7 @@ export default function PostTask() {
   const t = useStrings(POST)
   const w = useStrings(WORDS)
   const categories = useCategoryOptions()
+  const counts = useCountsOptions()
   usePageTitle(t('nav'))
   const orgId = useRouter().params.orgId ?? ''
   const [title, setTitle] = useState('')
@@ -112,15 +113,7 @@ export default function PostTask() {
         >
           {t('here')}
         </Button>
-        <PickerField
-          label={t('points')}
-          options={[
-            { value: 'yes', label: w('counts') },
-            { value: 'no', label: w('not_counted') },
-          ]}
-          value={points}
-          onChange={setPoints}
-        />
+        <PickerField label={t('points')} options={counts} value={points} onChange={setPoints} />
         <Button
           loading={send.pending}
           onClick={() =>

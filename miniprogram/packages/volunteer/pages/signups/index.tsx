@@ -5,7 +5,7 @@ import QRCode from 'qrcode'
 import { Button, Card, Field, Page, PagedList, Row, Tag } from '../../../../components'
 import { useStrings } from '../../../../services/i18n'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
-import { callFunction, report, useNow, usePageTitle, V, when } from '../../lib'
+import { callFunction, listOf, report, useNow, usePageTitle, V, when } from '../../lib'
 import { SIGNUPS, WORDS } from '../../volunteer.strings'
 
 /**
@@ -79,13 +79,7 @@ export default function Signups() {
       <CheckinCode taskId={taskId} onTitle={setTitle} />
       <Card title={t('title')}>
         <PagedList
-          items={list.items}
-          total={list.total}
-          hasMore={list.hasMore}
-          loading={list.loading}
-          error={list.error?.message}
-          onLoadMore={list.loadMore}
-          onRetry={list.reload}
+          {...listOf(list, { total: true })}
           keyOf={(s) => s.id}
           renderItem={(s) => (
             <View className="l-list__item">

@@ -3,7 +3,7 @@ import { Card, ErrorBlock, Loading, Page, PagedList, Row, Tag } from '../../../.
 import { useStrings } from '../../../../services/i18n'
 import { useMe } from '../../../../services/me'
 import { usePaged } from '../../../../services/use-call'
-import { callFunction, go, usePageTitle, V, when } from '../../lib'
+import { callFunction, go, listOf, usePageTitle, V, when } from '../../lib'
 import { TASKS } from '../../volunteer.strings'
 
 /** Resident's start page: tasks near me, my record, my needs; links for organisers and officials. */
@@ -49,13 +49,7 @@ export default function Tasks() {
       </Card>
       <Card title={t('near')}>
         <PagedList
-          items={list.items}
-          total={list.total}
-          hasMore={list.hasMore}
-          loading={list.loading}
-          error={list.error?.message}
-          onLoadMore={list.loadMore}
-          onRetry={list.reload}
+          {...listOf(list, { total: true })}
           keyOf={(task) => task.id}
           renderItem={(task) => {
             const mine = task.mySignup && task.mySignup.status !== 'cancelled' ? task.mySignup : null

@@ -17,7 +17,7 @@ import {
 import { fmt, useStrings } from '../../../../services/i18n'
 import { unitsWith, useMe } from '../../../../services/me'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
-import { callFunction, day, report, usePageTitle, V } from '../../lib'
+import { callFunction, day, listOf, report, useCountsOptions, usePageTitle, V } from '../../lib'
 import { VILLAGE, WORDS } from '../../volunteer.strings'
 
 function Orgs(props: { unitId: string }) {
@@ -33,12 +33,7 @@ function Orgs(props: { unitId: string }) {
   return (
     <Card title={t('orgs')}>
       <PagedList
-        items={list.items}
-        hasMore={list.hasMore}
-        loading={list.loading}
-        error={list.error?.message}
-        onLoadMore={list.loadMore}
-        onRetry={list.reload}
+        {...listOf(list)}
         keyOf={(o) => o.id}
         renderItem={(o) => (
           <View className="l-list__item">
@@ -77,6 +72,7 @@ const STATUS_FILTER = ['submitted', 'confirmed', 'published', 'taken', 'verified
 function Needs(props: { unitId: string }) {
   const t = useStrings(VILLAGE)
   const w = useStrings(WORDS)
+  const counts = useCountsOptions()
   const [status, setStatus] = useState<NeedStatus>('submitted')
   const list = usePaged(
     (page) => callFunction(V, 'listVillageNeeds', { unitId: props.unitId, status, page, pageSize: 10 }),
@@ -106,13 +102,7 @@ function Needs(props: { unitId: string }) {
         onChange={setStatus}
       />
       <PagedList
-        items={list.items}
-        total={list.total}
-        hasMore={list.hasMore}
-        loading={list.loading}
-        error={list.error?.message}
-        onLoadMore={list.loadMore}
-        onRetry={list.reload}
+        {...listOf(list, { total: true })}
         keyOf={(r) => r.id}
         renderItem={(r) => (
           <View className="l-list__item">
@@ -149,15 +139,7 @@ function Needs(props: { unitId: string }) {
             ) : null}
             {r.status === 'confirmed' ? (
               <View>
-                <PickerField
-                  label={t('points')}
-                  options={[
-                    { value: 'yes', label: w('counts') },
-                    { value: 'no', label: w('not_counted') },
-                  ]}
-                  value={points}
-                  onChange={setPoints}
-                />
+                <PickerField label={t('points')} options={counts} value={points} onChange={setPoints} />
                 <Button
                   size="small"
                   loading={verify.pending}
