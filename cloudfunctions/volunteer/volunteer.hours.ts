@@ -8,7 +8,8 @@
  *     hours: 2.5,                             // or `minutes: 150`; stored as whole minutes
  *     source: 'patrol',                       // 'task' | 'patrol' | 'need'
  *     sourceKey: `patrol:${patrolId}`,        // what the hours are for; unique per source event
- *     note: '旭日岭夜巡 1 号线',               // shown on the printable record (≤ 200 chars)
+ *     note: { key: 'patrol.hours_note', params }, // shown on the printable record, in the reader's language
+ *                                             // (a MessageRef; plain text ≤ 200 chars is shown as it is)
  *     now: ctx.now,
  *   })
  *
@@ -19,6 +20,7 @@
  * Only `tx.get / insert / set` by id are used: safe inside a CloudBase transaction.
  * Entries are append-only; a correction is a new entry with its own sourceKey.
  */
+import { DEFAULT_LANG, render, type MessageRef } from '@shared/i18n/i18n'
 import {
   HoursEntrySchema,
   HoursTotalSchema,
@@ -39,8 +41,16 @@ export interface RecordHoursInput {
   minutes?: number
   source: HoursSource
   sourceKey: string
-  note: string
+  note: string | MessageRef
   now: number
+}
+
+/**
+ * The reason of points earned by volunteering, for the points domain's `creditSystemAward`, which keeps a reason as
+ * text: rendered in the default language (Chinese) until that API keeps a MessageRef (issue #20).
+ */
+export function pointsReason(ref: MessageRef): string {
+  return render(ref, DEFAULT_LANG)
 }
 
 export async function recordVolunteerHours(
@@ -62,7 +72,7 @@ export async function recordVolunteerHours(
     minutes,
     source: input.source,
     sourceKey: input.sourceKey,
-    note: input.note.slice(0, 200),
+    note: typeof input.note === 'string' ? input.note.slice(0, 200) : input.note,
     at: input.now,
   })
   await tx.insert(C.volunteer_hours, entry)

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { testEnv, rid, type TestEnv } from '../../tests/support/harness'
+import { postTask } from '../../tests/support/volunteer'
 import { SEED_NEED_ID, SEED_ORG_ID } from '../../seeds/volunteer.seed'
-import type { TaskView } from '@shared/volunteer/volunteer.schema'
 import { C } from '../_core/collections'
 import type { DataPort } from '../_core/port'
 import { checkinCode, verifyCheckinCode } from './volunteer.codes'
@@ -24,22 +24,6 @@ beforeEach(async () => {
 })
 afterEach(() => env.close())
 
-async function postTask(opts: { inHours?: number; hours?: number; slots?: number } = {}): Promise<TaskView> {
-  const start = env.clock.now() + (opts.inHours ?? 48) * HOUR
-  return env.ok('volunteer', ORG_ADMIN, 'publishTask', {
-    orgId: SEED_ORG_ID,
-    title: '河道垃圾清理',
-    description: '清理河道两岸垃圾',
-    category: 'environment',
-    placeName: '旭日岭河边',
-    location: LOC,
-    startAt: start,
-    endAt: start + (opts.hours ?? 3) * HOUR,
-    slots: opts.slots ?? 3,
-    signupDeadline: start - HOUR,
-  })
-}
-
 /** The org admin loses the role that allowed the first call: a fresh call is now refused before it runs. */
 async function revokeOrgAdminRoles(): Promise<void> {
   const roles = await db.find(C.role_assignments, { where: { userId: ORG_ADMIN, revokedAt: null } })
@@ -50,7 +34,7 @@ async function revokeOrgAdminRoles(): Promise<void> {
 
 describe('signup', () => {
   it('a retry after the deadline has passed returns the first answer and signs up once', async () => {
-    const task = await postTask({ inHours: 5 })
+    const task = await postTask(env, { inHours: 5 })
     const requestId = rid('su')
     const first = await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id }, requestId)
     env.clock.advance(4 * HOUR + 1)
@@ -64,8 +48,8 @@ describe('signup', () => {
   })
 
   it('a request id reused for another task or another action is refused and writes nothing', async () => {
-    const a = await postTask()
-    const b = await postTask()
+    const a = await postTask(env)
+    const b = await postTask(env)
     const requestId = rid('su')
     await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: a.id }, requestId)
     for (const [action, data] of [
@@ -84,10 +68,10 @@ describe('signup', () => {
 
 describe('checkIn', () => {
   it('a retry after checking in (and even out) returns the first check-in, recorded once', async () => {
-    const task = await postTask({ inHours: 1, hours: 2 })
+    const task = await postTask(env, { inHours: 1, hours: 2 })
     await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
-    const { code } = await env.ok('volunteer', ORG_ADMIN, 'getTaskCode', { taskId: task.id })
     env.clock.advance(HOUR)
+    const { code } = await env.ok('volunteer', ORG_ADMIN, 'getTaskCode', { taskId: task.id })
     const requestId = rid('ci')
     const first = await env.ok('volunteer', 'u-zhuoma', 'checkIn', { taskId: task.id, code }, requestId)
     env.clock.advance(10 * 60_000)
@@ -97,7 +81,7 @@ describe('checkIn', () => {
     })
     expect(await env.ok('volunteer', 'u-zhuoma', 'checkIn', { taskId: task.id, code }, requestId)).toEqual(first)
 
-    // past the check-in window and checked out: the retry still answers with the first check-in
+    // past the check-in window, the code long expired, and checked out: the retry still answers with the first check-in
     env.clock.advance(2 * HOUR)
     await env.ok('volunteer', 'u-zhuoma', 'checkOut', { taskId: task.id, location: LOC })
     const again = await env.ok('volunteer', 'u-zhuoma', 'checkIn', { taskId: task.id, code }, requestId)
@@ -106,7 +90,7 @@ describe('checkIn', () => {
   })
 
   it('the same request id with another proof of presence is refused', async () => {
-    const task = await postTask({ inHours: 1 })
+    const task = await postTask(env, { inHours: 1 })
     await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
     env.clock.advance(HOUR)
     const requestId = rid('ci')
@@ -121,7 +105,7 @@ describe('checkIn', () => {
 
 describe('confirmAttendance', () => {
   it('a retry after the attendance was confirmed (and the organiser lost the role) returns the first answer, crediting once', async () => {
-    const task = await postTask({ inHours: 1, hours: 2 })
+    const task = await postTask(env, { inHours: 1, hours: 2 })
     const s = await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
     env.clock.advance(3 * HOUR)
     const input = { signupId: s.signup.id, attended: true, hours: 2, reason: '组织者现场见到' }
@@ -143,7 +127,7 @@ describe('confirmAttendance', () => {
   })
 
   it('the same request id with another decision is refused', async () => {
-    const task = await postTask({ inHours: 1 })
+    const task = await postTask(env, { inHours: 1 })
     const s = await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
     env.clock.advance(5 * HOUR)
     const requestId = rid('ca')
@@ -183,7 +167,7 @@ describe('takeNeed', () => {
     await env.ok('volunteer', ORG_ADMIN, 'completeNeed', {
       needId: SEED_NEED_ID,
       outcome: '已换水龙头',
-      volunteers: [{ userId: 'u-gesang', hours: 1 }],
+      volunteers: [{ userId: ORG_ADMIN, hours: 1 }],
     })
     await revokeOrgAdminRoles()
     const again = await env.ok(
@@ -223,12 +207,31 @@ describe('takeNeed', () => {
 })
 
 describe('check-in codes', () => {
-  it('keep their format: LLVT1.<taskId>.<16 base64url chars of HMAC-SHA256(secret, "checkin:" + taskId)>', () => {
-    const task = { _id: 'task-1', codeSecret: '0123456789abcdef0123456789abcdef' }
-    const sig = createHmac('sha256', task.codeSecret).update('checkin:task-1').digest('base64url').slice(0, 16)
-    expect(checkinCode(task)).toBe(`LLVT1.task-1.${sig}`)
-    expect(verifyCheckinCode(task, ` LLVT1.task-1.${sig}\n`)).toBe(true)
-    expect(verifyCheckinCode({ ...task, _id: 'task-2' }, `LLVT1.task-1.${sig}`)).toBe(false)
-    expect(verifyCheckinCode({ ...task, codeSecret: 'f'.repeat(32) }, `LLVT1.task-1.${sig}`)).toBe(false)
+  const task = { _id: 'task-1', codeSecret: '0123456789abcdef0123456789abcdef' }
+  const MINUTE = 60_000
+  const at = Date.UTC(2026, 2, 2, 2, 0, 30)
+
+  it('are 8 base62 symbols of the minute, scanned as LLVT2.<taskId>.<code>, typed with or without spaces', () => {
+    const now = checkinCode(task, at)
+    expect(now.code).toMatch(/^[0-9A-Za-z]{8}$/)
+    expect(now.payload).toBe(`LLVT2.task-1.${now.code}`)
+    expect(now.secondsLeft).toBe(30)
+    expect(checkinCode(task, at + 29_000).code).toBe(now.code)
+    expect(checkinCode(task, at + 30_000).code).not.toBe(now.code)
+    expect(verifyCheckinCode(task, now.payload, at)).toBe(true)
+    expect(verifyCheckinCode(task, ` ${now.code.slice(0, 4)} ${now.code.slice(4)}\n`, at)).toBe(true)
+    // another task's, another secret's, or a payload naming another task
+    expect(verifyCheckinCode({ ...task, _id: 'task-2' }, now.code, at)).toBe(false)
+    expect(verifyCheckinCode({ ...task, codeSecret: 'f'.repeat(32) }, now.code, at)).toBe(false)
+    expect(verifyCheckinCode(task, `LLVT2.task-2.${now.code}`, at)).toBe(false)
+  })
+
+  it('count this minute and the one before, never the one two minutes ago; the old fixed codes no longer work', () => {
+    const code = checkinCode(task, at).code
+    expect(verifyCheckinCode(task, code, at + MINUTE)).toBe(true)
+    expect(verifyCheckinCode(task, code, at + 2 * MINUTE)).toBe(false)
+    expect(verifyCheckinCode(task, code, at - MINUTE)).toBe(false)
+    const fixed = createHmac('sha256', task.codeSecret).update('checkin:task-1').digest('base64url').slice(0, 16)
+    expect(verifyCheckinCode(task, `LLVT1.task-1.${fixed}`, at)).toBe(false)
   })
 })

@@ -1,8 +1,9 @@
 import type { z } from 'zod'
 import type { Household, Unit, User } from '@shared/account/account.schema'
+import type { MessageRef } from '@shared/i18n/i18n'
 import { CommonErrors } from '@shared/errors'
-import { formatBj } from '@shared/time/beijing'
 import { VolunteerErrors } from '@shared/volunteer/volunteer.contract'
+import { volunteerRef } from '@shared/volunteer/volunteer.messages'
 import { REMINDER_LEAD_MS } from '@shared/volunteer/volunteer.rules'
 import {
   CountersSchema,
@@ -70,10 +71,10 @@ export function areaFilter(unit: Unit): Filter | null {
   }
 }
 
-/** A unit that must exist (the same NOT_FOUND the wrapper answers for an unknown target unit). */
+/** A unit that must exist (NOT_FOUND, saying it is the unit that was not found). */
 export async function requireUnit(rt: Runtime, id: string): Promise<Unit> {
   const unit = await rt.units.get(id)
-  if (!unit) throw CommonErrors.NOT_FOUND('没有找到相关单位')
+  if (!unit) throw CommonErrors.NOT_FOUND.because(`error.${CommonErrors.UNIT_NOT_FOUND.code}`)
   return unit
 }
 
@@ -135,6 +136,28 @@ export async function isOrgAdmin(db: ById, orgId: string, userId: string): Promi
  */
 export async function requireOrgAdmin(db: ById, orgId: string, userId: string): Promise<void> {
   if (!(await isOrgAdmin(db, orgId, userId))) throw VolunteerErrors.NOT_ORG_ADMIN()
+}
+
+/**
+ * Which of `userIds` are the organisation's own people, who may be named as having taken part in its work: its
+ * admins, and volunteers who hold a place (a confirmed sign-up) on one of its tasks and still live inside its
+ * unit. Anyone else (a guessed id, a resident of another county) is not, whether or not they exist.
+ */
+export async function orgPeople(ctx: ActionContext, orgId: string, userIds: readonly string[]): Promise<Set<string>> {
+  const org = await loadOrg(ctx.db, orgId)
+  const unique = [...new Set(userIds)]
+  const found = await Promise.all(
+    unique.map(async (userId) => {
+      if (await isOrgAdmin(ctx.db, orgId, userId)) return userId
+      const [user, places] = await Promise.all([
+        ctx.db.get(C.users, userId),
+        ctx.db.find(C.volunteer_signups, { where: { userId, orgId, status: 'confirmed' }, limit: 1 }),
+      ])
+      const home = user?.residenceUnitId
+      return places.length && home && (await ctx.rt.units.contains(org.unitId, home)) ? userId : null
+    }),
+  )
+  return new Set(found.filter((id): id is string => id !== null))
 }
 
 export async function householdOf(
@@ -200,6 +223,25 @@ export async function writeInbox(tx: TxStore, entry: z.input<typeof InboxEntrySc
   await tx.set(C.volunteer_inbox, InboxEntrySchema.parse(entry))
 }
 
+/** A notice to a need's poster about their need, shown at once (`id`: what makes it once only). */
+export async function tellPoster(
+  tx: TxStore,
+  notice: { id: string; need: Pick<Need, '_id' | 'posterId'>; title: MessageRef; body: MessageRef; now: number },
+): Promise<void> {
+  await writeInbox(tx, {
+    _id: notice.id,
+    userId: notice.need.posterId,
+    kind: 'need',
+    title: notice.title,
+    body: notice.body,
+    taskId: null,
+    needId: notice.need._id,
+    showAt: notice.now,
+    createdAt: notice.now,
+    voidedAt: null,
+  })
+}
+
 export async function voidInbox(tx: TxStore, id: string, now: number): Promise<void> {
   const prior = await tx.get(C.volunteer_inbox, id)
   if (prior && prior.voidedAt === null) await tx.update(C.volunteer_inbox, id, { voidedAt: now })
@@ -216,8 +258,8 @@ export function reminderOf(
     _id: ids.reminder(signupId),
     userId,
     kind: 'reminder',
-    title: `志愿服务提醒：${task.title}`,
-    body: `${formatBj(task.startAt)} 在 ${task.placeName}，到场后请扫码或定位签到。`,
+    title: volunteerRef('volunteer.inbox.reminder_title', { title: task.title }),
+    body: volunteerRef('volunteer.inbox.reminder_body', { startAt: task.startAt, place: task.placeName }),
     taskId: task._id,
     needId: null,
     showAt: Math.max(now, task.startAt - REMINDER_LEAD_MS),

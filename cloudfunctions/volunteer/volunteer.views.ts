@@ -1,75 +1,96 @@
 import type { User } from '@shared/account/account.schema'
+import { formatDate, formatDateTime } from '@shared/i18n/format'
+import { render, type Lang, type MessageRef } from '@shared/i18n/i18n'
 import { maskName, maskPhone } from '@shared/mask'
+import '@shared/volunteer/volunteer.messages'
 import { attendanceRate, measuredMinutes, minutesToHours } from '@shared/volunteer/volunteer.rules'
-import {
-  HOURS_SOURCES,
-  ORG_KINDS,
-  TASK_CATEGORIES,
-  type Counters,
-  type FiguresRow,
-  type HoursEntry,
-  type InboxEntry,
-  type MySignupView,
-  type Need,
-  type NeedView,
-  type Org,
-  type OrgView,
-  type Signup,
-  type SignupRow,
-  type Task,
-  type TaskCounter,
-  type TaskView,
+import type {
+  Counters,
+  FiguresRow,
+  HoursEntry,
+  InboxEntry,
+  KeptText,
+  MySignupView,
+  Need,
+  NeedView,
+  Org,
+  OrgView,
+  Signup,
+  SignupRow,
+  Task,
+  TaskCounter,
+  TaskView,
 } from '@shared/volunteer/volunteer.schema'
-import {
-  ATTENDANCE_STATUSES,
-  NEED_STATUSES,
-  ORG_STATUSES,
-  SIGNUP_STATUSES,
-  TASK_STATUSES,
-} from '@shared/volunteer/volunteer.states'
 import { C } from '../_core/collections'
 import type { Runtime } from '../_core/runtime'
 import type { ActionContext } from '../_core/wrap'
 import { ids, isOrgAdmin, loadNeed, waitPositionOf } from './volunteer.repo'
 
-export async function orgView(rt: Runtime, org: Org): Promise<OrgView> {
+/** A catalogue label in the reader's language: `volunteer.<group>.<name>`. */
+function label(group: string, name: string, lang: Lang): string {
+  return render({ key: `volunteer.${group}.${name}` }, lang)
+}
+
+/**
+ * A kept message in the reader's language: a MessageRef is rendered, its `…At` parameters as times and `…On`
+ * parameters as days of that language; plain text written before the catalogue is shown as it is.
+ */
+export function sayIn(text: KeptText, lang: Lang): string {
+  if (typeof text === 'string') return text
+  const params: MessageRef['params'] = {}
+  for (const [k, v] of Object.entries(text.params ?? {})) {
+    params[k] =
+      typeof v === 'number' && k.endsWith('At')
+        ? formatDateTime(v, lang)
+        : typeof v === 'number' && k.endsWith('On')
+          ? formatDate(v, lang)
+          : v
+  }
+  return render({ key: text.key, params }, lang)
+}
+
+export async function orgView(rt: Runtime, org: Org, lang: Lang): Promise<OrgView> {
   return {
     id: org._id,
     name: org.name,
     kind: org.kind,
-    kindLabel: ORG_KINDS[org.kind],
+    kindLabel: label('org_kind', org.kind, lang),
     unit: (await rt.units.ref(org.unitId))!,
     intro: org.intro,
     contactName: org.contactName,
     contactPhoneMasked: maskPhone(org.contactPhone),
     status: org.status,
-    statusLabel: ORG_STATUSES[org.status].label,
+    statusLabel: label('org_status', org.status, lang),
     registeredAt: org.registeredAt,
     decisionNote: org.decisionNote,
   }
 }
 
-export function mySignupView(s: Signup, waitPosition: number | null): MySignupView {
+export function mySignupView(s: Signup, waitPosition: number | null, lang: Lang): MySignupView {
   return {
     id: s._id,
     status: s.status,
-    statusLabel: SIGNUP_STATUSES[s.status].label,
+    statusLabel: label('signup_status', s.status, lang),
     waitPosition: s.status === 'waitlisted' ? waitPosition : null,
     checkInAt: s.checkInAt,
     checkOutAt: s.checkOutAt,
     attendance: s.attendance,
-    attendanceLabel: ATTENDANCE_STATUSES[s.attendance].label,
+    attendanceLabel: label('attendance_status', s.attendance, lang),
     confirmedHours: s.confirmedMinutes === null ? null : minutesToHours(s.confirmedMinutes),
     points: s.points,
   }
 }
 
+/**
+ * A task as a viewer sees it. The organiser's phone is in full only for `phoneInFull` viewers (signed up for the
+ * task, an admin of the organisation, an official over it); everyone else sees it masked.
+ */
 export async function taskView(
   rt: Runtime,
   task: Task,
   counter: Pick<TaskCounter, 'confirmed' | 'waitlisted'> | null,
   mine: MySignupView | null,
-  canManage: boolean,
+  viewer: { canManage: boolean; phoneInFull: boolean; lang: Lang },
 ): Promise<TaskView> {
   return {
     id: task._id,
@@ -78,7 +99,7 @@ export async function taskView(
     title: task.title,
     description: task.description,
     category: task.category,
-    categoryLabel: TASK_CATEGORIES[task.category],
+    categoryLabel: label('category', task.category, viewer.lang),
     placeName: task.placeName,
     location: task.location,
     radiusM: task.radiusM,
@@ -90,13 +111,23 @@ export async function taskView(
     waitlisted: counter?.waitlisted ?? 0,
     requirements: task.requirements,
     contactName: task.contactName,
-    contactPhone: task.contactPhone,
+    contactPhone: viewer.phoneInFull ? task.contactPhone : (maskPhone(task.contactPhone) ?? ''),
+    contactPhoneMasked: !viewer.phoneInFull && !!task.contactPhone,
     pointsRule: task.pointsRule,
     status: task.status,
-    statusLabel: TASK_STATUSES[task.status].label,
+    statusLabel: label('task_status', task.status, viewer.lang),
     mySignup: mine,
-    canManage,
+    canManage: viewer.canManage,
   }
+}
+
+/**
+ * Who sees the organiser's phone of a task in full (issue #16): those signed up for it (a place or the waitlist),
+ * the organisation's admins, and officials who approve organisations over the task's unit.
+ */
+async function phoneInFull(ctx: ActionContext, task: Task, mine: Signup | null, admin: boolean): Promise<boolean> {
+  if (admin || (mine && mine.status !== 'cancelled')) return true
+  return ctx.can('org_approve', task.unitId)
 }
 
 /** A task as the caller sees it: its filled slots, and their own sign-up with its place on the waitlist. */
@@ -106,49 +137,69 @@ export async function taskDetail(ctx: ActionContext, task: Task): Promise<TaskVi
     ctx.db.get(C.volunteer_signups, ids.signup(task._id, ctx.caller.user._id)),
     isOrgAdmin(ctx.db, task.orgId, ctx.caller.user._id),
   ])
-  return taskView(ctx.rt, task, counter, mine ? mySignupView(mine, await waitPositionOf(ctx.db, mine)) : null, admin)
+  const view = mine ? mySignupView(mine, await waitPositionOf(ctx.db, mine), ctx.lang) : null
+  return taskView(ctx.rt, task, counter, view, {
+    canManage: admin,
+    phoneInFull: await phoneInFull(ctx, task, mine, admin),
+    lang: ctx.lang,
+  })
 }
 
-/** Task cards for a page of tasks: counters and the caller's own sign-up read by id (no waitlist places). */
-export async function taskCards(ctx: ActionContext, tasks: Task[], canManage: boolean): Promise<TaskView[]> {
+/**
+ * Task cards for a page of tasks: counters and the caller's own sign-up read by id (no waitlist places).
+ * `admin`: the caller administers the organisation of every task on the page (its own list).
+ */
+export async function taskCards(ctx: ActionContext, tasks: Task[], admin: boolean): Promise<TaskView[]> {
   return Promise.all(
     tasks.map(async (t) => {
       const [counter, mine] = await Promise.all([
         ctx.db.get(C.volunteer_task_counters, t._id),
         ctx.db.get(C.volunteer_signups, ids.signup(t._id, ctx.caller.user._id)),
       ])
-      return taskView(ctx.rt, t, counter, mine ? mySignupView(mine, null) : null, canManage)
+      return taskView(ctx.rt, t, counter, mine ? mySignupView(mine, null, ctx.lang) : null, {
+        canManage: admin,
+        phoneInFull: await phoneInFull(ctx, t, mine, admin),
+        lang: ctx.lang,
+      })
     }),
   )
 }
 
-export function signupRow(s: Signup, task: Task, user: User | null, waitPosition: number | null): SignupRow {
+export function signupRow(
+  s: Signup,
+  task: Task,
+  user: User | null,
+  waitPosition: number | null,
+  lang: Lang,
+): SignupRow {
   return {
     id: s._id,
     userId: s.userId,
     name: user?.name ?? s.userName,
     phoneMasked: maskPhone(user?.phone),
     status: s.status,
-    statusLabel: SIGNUP_STATUSES[s.status].label,
+    statusLabel: label('signup_status', s.status, lang),
     seq: s.seq,
     waitPosition: s.status === 'waitlisted' ? waitPosition : null,
     checkInAt: s.checkInAt,
     checkOutAt: s.checkOutAt,
     measuredHours: minutesToHours(measuredMinutes(s.checkInAt, s.checkOutAt, task.startAt, task.endAt)),
     attendance: s.attendance,
-    attendanceLabel: ATTENDANCE_STATUSES[s.attendance].label,
+    attendanceLabel: label('attendance_status', s.attendance, lang),
     confirmedHours: s.confirmedMinutes === null ? null : minutesToHours(s.confirmedMinutes),
     points: s.points,
   }
 }
 
 /**
- * A need as shown to someone: the poster and officials of the village see names; everyone else sees
- * them masked (a need often says who is old, ill or alone).
+ * A need as shown to someone: the poster and those who handle it (`reveal`: the village, the organisation that
+ * took it) see names and the notes of its history; everyone else sees names masked and no notes (a need often
+ * says who is old, ill or alone).
  */
-export async function needView(rt: Runtime, n: Need, viewerId: string, reveal: boolean): Promise<NeedView> {
+export async function needView(rt: Runtime, n: Need, viewerId: string, reveal: boolean, lang: Lang): Promise<NeedView> {
   const isMine = n.posterId === viewerId
-  const show = (name: string) => (isMine || reveal ? name : maskName(name))
+  const open = isMine || reveal
+  const show = (name: string) => (open ? name : maskName(name))
   return {
     id: n._id,
     village: n.villageId ? await rt.units.ref(n.villageId) : null,
@@ -157,11 +208,11 @@ export async function needView(rt: Runtime, n: Need, viewerId: string, reveal: b
     title: n.title,
     description: n.description,
     category: n.category,
-    categoryLabel: TASK_CATEGORIES[n.category],
+    categoryLabel: label('category', n.category, lang),
     placeName: n.placeName,
     neededBy: n.neededBy,
     status: n.status,
-    statusLabel: NEED_STATUSES[n.status].label,
+    statusLabel: label('need_status', n.status, lang),
     createdAt: n.createdAt,
     takenByOrgName: n.takenByOrgName,
     takenAt: n.takenAt,
@@ -169,7 +220,12 @@ export async function needView(rt: Runtime, n: Need, viewerId: string, reveal: b
     volunteers: n.volunteers.map((v) => ({ name: show(v.name), hours: minutesToHours(v.minutes) })),
     awardsPoints: n.awardsPoints,
     verifiedAt: n.verifiedAt,
-    transitions: n.transitions.map((t) => ({ transition: t.transition, at: t.at, note: t.note })),
+    transitions: n.transitions.map((t) => ({
+      transition: t.transition,
+      label: label('need_step', t.transition, lang),
+      at: t.at,
+      note: open ? t.note : null,
+    })),
   }
 }
 
@@ -191,16 +247,24 @@ export function figuresRow(c: Counters, name: string): FiguresRow {
   }
 }
 
-export function inboxView(e: InboxEntry) {
-  return { id: e._id, kind: e.kind, title: e.title, body: e.body, taskId: e.taskId, needId: e.needId, at: e.showAt }
+export function inboxView(e: InboxEntry, lang: Lang) {
+  return {
+    id: e._id,
+    kind: e.kind,
+    title: sayIn(e.title, lang),
+    body: sayIn(e.body, lang),
+    taskId: e.taskId,
+    needId: e.needId,
+    at: e.showAt,
+  }
 }
 
-export function hoursEntryView(e: HoursEntry) {
+export function hoursEntryView(e: HoursEntry, lang: Lang) {
   return {
     id: e._id,
     source: e.source,
-    sourceLabel: HOURS_SOURCES[e.source],
-    note: e.note,
+    sourceLabel: label('source', e.source, lang),
+    note: sayIn(e.note, lang),
     hours: minutesToHours(e.minutes),
     at: e.at,
   }
@@ -208,5 +272,5 @@ export function hoursEntryView(e: HoursEntry) {
 
 /** A need by id with names shown: what its poster, the village and the organisation that took it see after a write. */
 export async function needDetail(ctx: ActionContext, needId: string): Promise<NeedView> {
-  return needView(ctx.rt, await loadNeed(ctx.db, needId), ctx.caller.user._id, true)
+  return needView(ctx.rt, await loadNeed(ctx.db, needId), ctx.caller.user._id, true, ctx.lang)
 }

@@ -5,9 +5,15 @@ import type { GeoPoint } from '../common.schema'
  * hours are only a display unit.
  */
 
-/** How early a volunteer may check in, and how late after the end they may still check out. */
-export const CHECKIN_EARLY_MS = 60 * 60_000
-export const CHECKOUT_LATE_MS = 3 * 60 * 60_000
+/**
+ * When the server takes a check-in and a check-out (issue #16: a code or a position counts only around the task's
+ * time): check-in from half an hour before the start until the end; check-out from the start until two hours after
+ * the end (and after one's own check-in). Before the task begins nobody checks out.
+ */
+export const CHECKIN_EARLY_MS = 30 * 60_000
+export const CHECKOUT_LATE_MS = 2 * 60 * 60_000
+/** The organiser's check-in code changes every minute; the code of the minute before still counts. */
+export const CODE_STEP_MS = 60_000
 /** Reminders appear in the inbox this long before a task starts. */
 export const REMINDER_LEAD_MS = 24 * 60 * 60_000
 /** The longest a single task (and so a single confirmation) can count. */
@@ -62,12 +68,21 @@ export function distanceMeters(a: Pick<GeoPoint, 'lat' | 'lng'>, b: Pick<GeoPoin
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)))
 }
 
-export function canCheckIn(now: number, startAt: number, endAt: number): boolean {
-  return now >= startAt - CHECKIN_EARLY_MS && now <= endAt
+export interface Window {
+  from: number
+  to: number
 }
 
-export function canCheckOut(now: number, checkInAt: number, endAt: number): boolean {
-  return now >= checkInAt && now <= endAt + CHECKOUT_LATE_MS
+export function checkInWindow(startAt: number, endAt: number): Window {
+  return { from: startAt - CHECKIN_EARLY_MS, to: endAt }
+}
+
+export function checkOutWindow(startAt: number, endAt: number): Window {
+  return { from: startAt, to: endAt + CHECKOUT_LATE_MS }
+}
+
+export function inWindow(now: number, w: Window): boolean {
+  return now >= w.from && now <= w.to
 }
 
 /** Attendance rate in per cent with one decimal, or null before anyone's attendance was decided. */

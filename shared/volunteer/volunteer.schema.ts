@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { GeoPointSchema, IdSchema, PageInputSchema, TimestampSchema, pageOf, text } from '../common.schema'
+import { GeoPointSchema, IdSchema, PageInputSchema, TimestampSchema, pageOf } from '../common.schema'
 import { UnitRefSchema } from '../account/account.schema'
+import { keyText } from '../i18n/i18n'
 import {
   ATTENDANCE_STATUS_NAMES,
   NEED_STATUS_NAMES,
@@ -9,32 +10,48 @@ import {
   TASK_STATUS_NAMES,
 } from './volunteer.states'
 
+/**
+ * Text people type that others read: trimmed, bounded, no message of its own (an input check names the field by
+ * its label, `field.<name>` in volunteer.messages.ts).
+ */
+function words(max: number, min = 1) {
+  return z.string().trim().min(min).max(max)
+}
+
 const PhoneSchema = z
   .string()
   .trim()
-  .regex(/^1\d{10}$/, '手机号格式不对')
+  .regex(/^1\d{10}$/, keyText('v.phone'))
 
-export const ORG_KINDS = { social_org: '社会组织', volunteer_team: '志愿服务队' } as const
-export const OrgKindSchema = z.enum(Object.keys(ORG_KINDS) as [keyof typeof ORG_KINDS], { error: '请选择组织类型' })
+/** Labels: `volunteer.org_kind.<kind>`, `volunteer.category.<category>`, `volunteer.source.<source>`. */
+export const ORG_KIND_NAMES = ['social_org', 'volunteer_team'] as const
+export const OrgKindSchema = z.enum(ORG_KIND_NAMES, { error: keyText('v.choose') })
+export type OrgKind = z.infer<typeof OrgKindSchema>
 
-export const TASK_CATEGORIES = {
-  elderly: '助老助残',
-  environment: '环境卫生',
-  safety: '平安巡防',
-  civility: '文明宣传',
-  education: '助学支教',
-  health: '健康义诊',
-  emergency: '应急救助',
-  other: '其他',
-} as const
-export const TaskCategorySchema = z.enum(Object.keys(TASK_CATEGORIES) as [keyof typeof TASK_CATEGORIES], {
-  error: '请选择类别',
-})
+export const TASK_CATEGORY_NAMES = [
+  'elderly',
+  'environment',
+  'safety',
+  'civility',
+  'education',
+  'health',
+  'emergency',
+  'other',
+] as const
+export const TaskCategorySchema = z.enum(TASK_CATEGORY_NAMES, { error: keyText('v.choose') })
 export type TaskCategory = z.infer<typeof TaskCategorySchema>
 
-export const HOURS_SOURCES = { task: '志愿服务任务', patrol: '巡逻', need: '群众点单' } as const
 export const HoursSourceSchema = z.enum(['task', 'patrol', 'need'])
 export type HoursSource = z.infer<typeof HoursSourceSchema>
+
+/** A message kept to be read later, in the reader's language: a catalogue key and its parameters. */
+export const MessageRefSchema = z.object({
+  key: z.string().min(1).max(100),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+})
+/** What a kept message may be: a MessageRef, or plain text written before the catalogue (shown as it is). */
+export const KeptTextSchema = z.union([z.string(), MessageRefSchema])
+export type KeptText = z.infer<typeof KeptTextSchema>
 
 /** The administrative units above (and including) a doc's unit, so lists can filter by any scope root. */
 export const AreaSchema = z.object({
@@ -50,18 +67,18 @@ export type Area = z.infer<typeof AreaSchema>
  */
 export const TaskPointsRuleSchema = z.object({
   earnsPoints: z.boolean(),
-  maxHours: z.number().min(0, '时长不能为负').max(24, '最多 24 小时'),
+  maxHours: z.number().min(0).max(24),
 })
 
 // ---- documents ----
 
 export const OrgSchema = AreaSchema.extend({
   _id: IdSchema,
-  name: text('组织名称', 40),
+  name: words(40),
   kind: OrgKindSchema,
   unitId: IdSchema,
-  intro: text('简介', 300),
-  contactName: text('联系人', 20),
+  intro: words(300),
+  contactName: words(20),
   contactPhone: PhoneSchema,
   status: z.enum(ORG_STATUS_NAMES),
   registeredBy: IdSchema,
@@ -87,10 +104,10 @@ export const TaskSchema = AreaSchema.extend({
   orgId: IdSchema,
   orgName: z.string(),
   unitId: IdSchema,
-  title: text('标题', 40),
-  description: text('内容', 1000),
+  title: words(40),
+  description: words(1000),
   category: TaskCategorySchema,
-  placeName: text('地点', 60),
+  placeName: words(60),
   location: GeoPointSchema,
   radiusM: z.number().int().min(20).max(5000),
   startAt: TimestampSchema,
@@ -172,7 +189,8 @@ export const HoursEntrySchema = z.object({
   minutes: z.number().int().nonnegative(),
   source: HoursSourceSchema,
   sourceKey: z.string().min(1).max(200),
-  note: z.string().max(200),
+  /** what the hours were for: a MessageRef (older entries, and other domains' notes: plain text) */
+  note: z.union([z.string().max(200), MessageRefSchema]),
   at: TimestampSchema,
 })
 export type HoursEntry = z.infer<typeof HoursEntrySchema>
@@ -194,8 +212,9 @@ export const InboxEntrySchema = z.object({
   _id: IdSchema,
   userId: IdSchema,
   kind: z.enum(['reminder', 'promoted', 'need']),
-  title: z.string(),
-  body: z.string(),
+  /** kept as MessageRefs, rendered in the reader's language (entries written before the catalogue: plain text) */
+  title: KeptTextSchema,
+  body: KeptTextSchema,
   taskId: IdSchema.nullable(),
   needId: IdSchema.nullable(),
   /** shown from this time on (reminders are written at sign-up and appear a day before the task) */
@@ -229,10 +248,10 @@ export const NeedSchema = AreaSchema.extend({
   posterId: IdSchema,
   posterName: z.string(),
   householdId: IdSchema.nullable(),
-  title: text('需求', 40),
-  description: text('说明', 500),
+  title: words(40),
+  description: words(500),
   category: TaskCategorySchema,
-  placeName: text('地点', 60),
+  placeName: words(60),
   neededBy: TimestampSchema.nullable(),
   status: z.enum(NEED_STATUS_NAMES),
   createdAt: TimestampSchema,
@@ -293,11 +312,11 @@ export const OrgViewSchema = z.object({
 export type OrgView = z.infer<typeof OrgViewSchema>
 
 export const RegisterOrgInputSchema = z.object({
-  name: text('组织名称', 40, 2),
+  name: words(40, 2),
   kind: OrgKindSchema,
   unitId: IdSchema,
-  intro: text('简介', 300),
-  contactName: text('联系人', 20),
+  intro: words(300),
+  contactName: words(20),
   contactPhone: PhoneSchema,
 })
 export const DecideOrgInputSchema = z.object({
@@ -317,24 +336,35 @@ export const PublishTaskInputSchema = z
     orgId: IdSchema,
     /** where the task happens; defaults to the organisation's unit, must lie inside it */
     unitId: IdSchema.optional(),
-    title: text('标题', 40, 2),
-    description: text('内容', 1000),
+    title: words(40, 2),
+    description: words(1000),
     category: TaskCategorySchema,
-    placeName: text('地点', 60),
+    placeName: words(60),
     location: GeoPointSchema,
-    radiusM: z.number().int().min(20, '签到范围至少 20 米').max(5000, '签到范围最多 5 公里').default(200),
+    radiusM: z.number().int().min(20).max(5000).default(200),
     startAt: TimestampSchema,
     endAt: TimestampSchema,
-    slots: z.number().int().min(1, '至少 1 个名额').max(500, '最多 500 个名额'),
+    slots: z.number().int().min(1).max(500),
     signupDeadline: TimestampSchema,
-    requirements: z.string().trim().max(300, '要求最多 300 个字').default(''),
+    requirements: z.string().trim().max(300).default(''),
     contactName: z.string().trim().max(20).default(''),
-    contactPhone: z.string().trim().max(20).default(''),
+    /** a mobile number, or nothing */
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^(1\d{10})?$/, keyText('v.phone'))
+      .default(''),
     pointsRule: TaskPointsRuleSchema.default({ earnsPoints: true, maxHours: 8 }),
   })
-  .refine((t) => t.endAt > t.startAt, { message: '结束时间要晚于开始时间', path: ['endAt'] })
-  .refine((t) => t.endAt - t.startAt <= 24 * 3_600_000, { message: '一次任务最长 24 小时', path: ['endAt'] })
-  .refine((t) => t.signupDeadline <= t.startAt, { message: '报名截止要早于开始时间', path: ['signupDeadline'] })
+  .refine((t) => t.endAt > t.startAt, { message: keyText('volunteer.v.end_after_start'), path: ['endAt'] })
+  .refine((t) => t.endAt - t.startAt <= 24 * 3_600_000, {
+    message: keyText('volunteer.v.max_length', { hours: 24 }),
+    path: ['endAt'],
+  })
+  .refine((t) => t.signupDeadline <= t.startAt, {
+    message: keyText('volunteer.v.deadline_before_start'),
+    path: ['signupDeadline'],
+  })
 
 export const MySignupViewSchema = z.object({
   id: IdSchema,
@@ -370,7 +400,9 @@ export const TaskViewSchema = z.object({
   waitlisted: z.number().int(),
   requirements: z.string(),
   contactName: z.string(),
+  /** in full to those signed up for the task, the organisation's admins and officials over it; masked to others */
   contactPhone: z.string(),
+  contactPhoneMasked: z.boolean(),
   pointsRule: TaskPointsRuleSchema,
   status: z.enum(TASK_STATUS_NAMES),
   statusLabel: z.string(),
@@ -395,9 +427,19 @@ export const CheckInputSchema = z
     /** where the phone is (GCJ-02), if not scanning */
     location: GeoPointSchema.optional(),
   })
-  .refine((c) => !!c.code || !!c.location, { message: '请扫码或允许获取位置', path: ['code'] })
+  .refine((c) => !!c.code || !!c.location, { message: keyText('volunteer.v.code_or_location'), path: ['code'] })
 
-export const GetTaskCodeOutputSchema = z.object({ taskId: IdSchema, code: z.string(), title: z.string() })
+/**
+ * The organiser's check-in code of this minute: `code` to read out or type, `payload` for the QR code to scan,
+ * valid for `secondsLeft` more seconds (and the minute after, for a code read just before it turned).
+ */
+export const GetTaskCodeOutputSchema = z.object({
+  taskId: IdSchema,
+  title: z.string(),
+  code: z.string(),
+  payload: z.string(),
+  secondsLeft: z.number().int().min(0),
+})
 
 export const SignupRowSchema = z.object({
   id: IdSchema,
@@ -427,7 +469,7 @@ export const ConfirmAttendanceInputSchema = z.object({
   signupId: IdSchema,
   attended: z.boolean(),
   /** confirmed hours when they differ from the measured ones; a reason is then required */
-  hours: z.number().min(0, '时长不能为负').max(24, '一次最多 24 小时').optional(),
+  hours: z.number().min(0).max(24).optional(),
   reason: z.string().trim().max(200).default(''),
 })
 export const ConfirmAttendanceOutputSchema = z.object({
@@ -487,15 +529,18 @@ export const NeedViewSchema = z.object({
   volunteers: z.array(z.object({ name: z.string(), hours: z.number() })),
   awardsPoints: z.boolean(),
   verifiedAt: TimestampSchema.nullable(),
-  transitions: z.array(z.object({ transition: z.string(), at: TimestampSchema, note: z.string().nullable() })),
+  /** the need's history; notes only for those who see names (the poster, the village, the organisation on it) */
+  transitions: z.array(
+    z.object({ transition: z.string(), label: z.string(), at: TimestampSchema, note: z.string().nullable() }),
+  ),
 })
 export type NeedView = z.infer<typeof NeedViewSchema>
 
 export const CreateNeedInputSchema = z.object({
-  title: text('需求', 40, 2),
-  description: text('说明', 500),
+  title: words(40, 2),
+  description: words(500),
   category: TaskCategorySchema,
-  placeName: text('地点', 60),
+  placeName: words(60),
   neededBy: TimestampSchema.nullable().default(null),
 })
 export const NeedIdInputSchema = z.object({ needId: IdSchema, note: z.string().trim().max(300).default('') })
@@ -509,10 +554,11 @@ export const ReviewNeedInputSchema = z.object({
 export const TakeNeedInputSchema = z.object({ needId: IdSchema, orgId: IdSchema })
 export const CompleteNeedInputSchema = z.object({
   needId: IdSchema,
-  outcome: text('完成情况', 300),
+  outcome: words(300),
+  /** people who took part: the organisation's admins, or volunteers who hold a place on one of its tasks */
   volunteers: z
     .array(z.object({ userId: IdSchema, hours: z.number().min(0).max(24) }))
-    .min(1, '至少写一位参与的志愿者')
+    .min(1, keyText('volunteer.v.one_volunteer'))
     .max(20),
 })
 export const ListVillageNeedsInputSchema = PageInputSchema.extend({

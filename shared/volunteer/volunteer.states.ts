@@ -1,57 +1,58 @@
 /**
- * Statuses of the volunteer domain, each declared once with its label and whether it counts as open.
+ * Statuses of the volunteer domain, each declared once with whether it counts as open; its label is
+ * `volunteer.<kind>_status.<status>` in volunteer.messages.ts (both languages).
  * A need that is `verified` was checked by the village; `closed` (rejected/withdrawn) is not "done".
  */
 export interface StatusSpec {
-  label: string
   open: boolean
 }
 
 export const ORG_STATUSES = {
-  pending: { label: '待审核', open: true },
-  approved: { label: '已通过', open: true },
-  rejected: { label: '未通过', open: false },
+  pending: { open: true },
+  approved: { open: true },
+  rejected: { open: false },
 } as const satisfies Record<string, StatusSpec>
 export type OrgStatus = keyof typeof ORG_STATUSES
 export const ORG_STATUS_NAMES = Object.keys(ORG_STATUSES) as [OrgStatus, ...OrgStatus[]]
 
 export const TASK_STATUSES = {
-  open: { label: '报名中', open: true },
-  cancelled: { label: '已取消', open: false },
+  open: { open: true },
+  cancelled: { open: false },
 } as const satisfies Record<string, StatusSpec>
 export type TaskStatus = keyof typeof TASK_STATUSES
 export const TASK_STATUS_NAMES = Object.keys(TASK_STATUSES) as [TaskStatus, ...TaskStatus[]]
 
 /** A sign-up holds a slot (`confirmed`), waits for one (`waitlisted`) or was given up (`cancelled`). */
 export const SIGNUP_STATUSES = {
-  confirmed: { label: '已报名', open: true },
-  waitlisted: { label: '候补中', open: true },
-  cancelled: { label: '已取消', open: false },
+  confirmed: { open: true },
+  waitlisted: { open: true },
+  cancelled: { open: false },
 } as const satisfies Record<string, StatusSpec>
 export type SignupStatus = keyof typeof SIGNUP_STATUSES
 export const SIGNUP_STATUS_NAMES = Object.keys(SIGNUP_STATUSES) as [SignupStatus, ...SignupStatus[]]
 
 /** The organiser's decision on one volunteer's attendance; `pending` until confirmed (then final). */
 export const ATTENDANCE_STATUSES = {
-  pending: { label: '待确认', open: true },
-  attended: { label: '已确认时长', open: false },
-  absent: { label: '未到', open: false },
+  pending: { open: true },
+  attended: { open: false },
+  absent: { open: false },
 } as const satisfies Record<string, StatusSpec>
 export type AttendanceStatus = keyof typeof ATTENDANCE_STATUSES
 export const ATTENDANCE_STATUS_NAMES = Object.keys(ATTENDANCE_STATUSES) as [AttendanceStatus, ...AttendanceStatus[]]
 
 /**
- * A need (群众点单): 群众点单 → 村里发布 → 社会组织接单 → 完成 → 群众确认 → 村里验单.
+ * A need (群众点单): posted → published by the village → taken by an organisation → done → confirmed by the
+ * resident → verified by the village.
  */
 export const NEED_STATUSES = {
-  submitted: { label: '待村里审核', open: true },
-  published: { label: '待接单', open: true },
-  taken: { label: '已接单', open: true },
-  done: { label: '待群众确认', open: true },
-  confirmed: { label: '待村里验单', open: true },
-  verified: { label: '已验单', open: false },
-  rejected: { label: '未通过', open: false },
-  withdrawn: { label: '已撤回', open: false },
+  submitted: { open: true },
+  published: { open: true },
+  taken: { open: true },
+  done: { open: true },
+  confirmed: { open: true },
+  verified: { open: false },
+  rejected: { open: false },
+  withdrawn: { open: false },
 } as const satisfies Record<string, StatusSpec>
 export type NeedStatus = keyof typeof NEED_STATUSES
 export const NEED_STATUS_NAMES = Object.keys(NEED_STATUSES) as [NeedStatus, ...NeedStatus[]]

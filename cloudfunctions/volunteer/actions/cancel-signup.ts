@@ -1,6 +1,6 @@
 import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
+import { volunteerRef } from '@shared/volunteer/volunteer.messages'
 import type { TaskCounter } from '@shared/volunteer/volunteer.schema'
-import { formatBj } from '@shared/time/beijing'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import {
@@ -53,8 +53,8 @@ export const cancelSignup = defineAction(volunteerContract.actions.cancelSignup,
           _id: ids.inbox(fresh._id, 'promoted', String(ctx.now)),
           userId: fresh.userId,
           kind: 'promoted',
-          title: `候补成功：${task.title}`,
-          body: `有人取消了报名，您已转为正式报名。${formatBj(task.startAt)} 在 ${task.placeName}。`,
+          title: volunteerRef('volunteer.inbox.promoted_title', { title: task.title }),
+          body: volunteerRef('volunteer.inbox.promoted_body', { startAt: task.startAt, place: task.placeName }),
           taskId: task._id,
           needId: null,
           showAt: ctx.now,

@@ -1,11 +1,11 @@
 import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
+import { volunteerRef } from '@shared/volunteer/volunteer.messages'
 import type { Adjustment } from '@shared/volunteer/volunteer.schema'
 import { hoursToMinutes, measuredMinutes, minutesToHours, pointsHours } from '@shared/volunteer/volunteer.rules'
-import { formatBj } from '@shared/time/beijing'
 import { creditSystemAward } from '../../points/points.api'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
-import { recordVolunteerHours } from '../volunteer.hours'
+import { pointsReason, recordVolunteerHours } from '../volunteer.hours'
 import {
   bumpCounters,
   countersUnitOf,
@@ -19,7 +19,8 @@ import { signupRow } from '../volunteer.views'
 
 /**
  * The organiser confirms one volunteer's attendance, once. Attended: the measured minutes (check-in to
- * check-out inside the task window), or other hours with a reason (kept as an append-only adjustment).
+ * check-out inside the task window), or other hours with a reason (kept as an append-only adjustment), never more
+ * than the task lasted: an adjustment corrects a clock, it does not credit time that was not there.
  * In the same transaction the hours go to the volunteer's record (exactly once, by sign-up) and, if the
  * task earns points, to their household through the points domain (exactly once, by sign-up).
  */
@@ -30,6 +31,7 @@ export const confirmAttendance = defineAction(volunteerContract.actions.confirmA
     const household = user ? await householdOf(ctx.db, user) : null
     return { unitId: task.unitId, task, household }
   },
+  texts: ({ reason }) => [reason],
   run: async ({ input: { signupId, attended, hours, reason }, loaded: { task, household }, tx, ctx }) => {
     const by = ctx.caller.user._id
     await requireOrgAdmin(tx, task.orgId, by)
@@ -39,6 +41,8 @@ export const confirmAttendance = defineAction(volunteerContract.actions.confirmA
     const measured = measuredMinutes(s.checkInAt, s.checkOutAt, task.startAt, task.endAt)
     const minutes = attended ? (hours === undefined ? measured : hoursToMinutes(hours)) : 0
     if (attended && minutes !== measured && !reason) throw VolunteerErrors.REASON_REQUIRED()
+    const longest = Math.floor((task.endAt - task.startAt) / 60_000)
+    if (minutes > longest) throw VolunteerErrors.HOURS_OVER_TASK({ hours: minutesToHours(longest) })
     if (s.attendance !== 'pending') throw VolunteerErrors.ALREADY_CONFIRMED()
     let points: number | null = null
     let pointsCredited = false
@@ -50,7 +54,11 @@ export const confirmAttendance = defineAction(volunteerContract.actions.confirmA
         minutes,
         source: 'task',
         sourceKey: `task:${signupId}`,
-        note: `${task.title}（${formatBj(task.startAt, 'YYYY-MM-DD')}，${task.orgName}）`,
+        note: volunteerRef('volunteer.hours.task_note', {
+          title: task.title,
+          startOn: task.startAt,
+          org: task.orgName,
+        }),
         now: ctx.now,
       })
       if (minutes !== measured) {
@@ -76,7 +84,9 @@ export const confirmAttendance = defineAction(volunteerContract.actions.confirmA
           ruleCode: 'VOLUNTEER_HOUR',
           quantity,
           sourceKey: `volunteer:${signupId}`,
-          reason: `志愿服务「${task.title}」${minutesToHours(minutes)} 小时`,
+          reason: pointsReason(
+            volunteerRef('volunteer.points.task_reason', { title: task.title, hours: minutesToHours(minutes) }),
+          ),
           now: ctx.now,
         })
         points = award.points
@@ -103,6 +113,6 @@ export const confirmAttendance = defineAction(volunteerContract.actions.confirmA
   present: async ({ result, ctx }) => {
     const s = await loadSignup(ctx.db, result.signupId)
     const [task, user] = await Promise.all([loadTask(ctx.db, s.taskId), ctx.db.get(C.users, s.userId)])
-    return { row: signupRow(s, task, user, null), pointsCredited: result.pointsCredited }
+    return { row: signupRow(s, task, user, null, ctx.lang), pointsCredited: result.pointsCredited }
   },
 })

@@ -12,6 +12,7 @@ export const createNeed = defineAction(volunteerContract.actions.createNeed, {
     unitId: ctx.caller.user.residenceUnitId ?? ctx.scopeRoots('need_create')[0] ?? ANYWHERE,
     home: await residenceArea(ctx),
   }),
+  texts: ({ title, description, placeName }) => [title, description, placeName],
   run: async ({ input, loaded: { home }, tx, ctx }) => {
     if (!home?.area.villageId) throw VolunteerErrors.NO_RESIDENCE()
     const user = ctx.caller.user

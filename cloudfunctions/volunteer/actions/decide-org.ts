@@ -7,6 +7,7 @@ import { orgView } from '../volunteer.views'
 /** An official approves or turns down a registered organisation (a refusal says why), once. */
 export const decideOrg = defineAction(volunteerContract.actions.decideOrg, {
   load: async ({ orgId }, ctx) => ({ unitId: (await loadOrg(ctx.db, orgId)).unitId }),
+  texts: ({ note }) => [note],
   run: async ({ input: { orgId, approve, note }, tx, ctx }) => {
     if (!approve && !note) throw VolunteerErrors.NOTE_REQUIRED()
     const current = await tx.get(C.volunteer_orgs, orgId)
@@ -19,5 +20,5 @@ export const decideOrg = defineAction(volunteerContract.actions.decideOrg, {
     })
     return { orgId }
   },
-  present: async ({ result, ctx }) => orgView(ctx.rt, await loadOrg(ctx.db, result.orgId)),
+  present: async ({ result, ctx }) => orgView(ctx.rt, await loadOrg(ctx.db, result.orgId), ctx.lang),
 })

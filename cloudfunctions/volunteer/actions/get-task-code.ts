@@ -3,7 +3,7 @@ import { defineAction } from '../../_core/wrap'
 import { checkinCode } from '../volunteer.codes'
 import { loadTask, requireOrgAdmin } from '../volunteer.repo'
 
-/** The organiser's check-in code for a task (shown as a QR code for volunteers to scan). */
+/** The organiser's check-in code of this minute (shown as text and a QR code; the page fetches it again each minute). */
 export const getTaskCode = defineAction(volunteerContract.actions.getTaskCode, {
   load: async ({ taskId }, ctx) => {
     const task = await loadTask(ctx.db, taskId)
@@ -11,6 +11,6 @@ export const getTaskCode = defineAction(volunteerContract.actions.getTaskCode, {
   },
   run: async ({ loaded: { task }, ctx }) => {
     await requireOrgAdmin(ctx.db, task.orgId, ctx.caller.user._id)
-    return { taskId: task._id, code: checkinCode(task), title: task.title }
+    return { taskId: task._id, title: task.title, ...checkinCode(task, ctx.now) }
   },
 })

@@ -22,7 +22,7 @@ export const listOpenNeeds = defineAction(volunteerContract.actions.listOpenNeed
     return {
       ...found,
       items: await Promise.all(
-        found.items.map((n) => needView(ctx.rt, n, ctx.caller.user._id, n.takenByOrgId === org._id)),
+        found.items.map((n) => needView(ctx.rt, n, ctx.caller.user._id, n.takenByOrgId === org._id, ctx.lang)),
       ),
     }
   },

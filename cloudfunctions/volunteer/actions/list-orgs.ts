@@ -11,6 +11,6 @@ export const listOrgs = defineAction(volunteerContract.actions.listOrgs, {
   run: async ({ input: { status, page, pageSize }, loaded, ctx }) => {
     const where = { ...(areaFilter(loaded.unit) ?? {}), ...(status ? { status } : {}) }
     const found = await findPage(ctx.db, C.volunteer_orgs, where, [['registeredAt', 'desc']], { page, pageSize })
-    return { ...found, items: await Promise.all(found.items.map((o) => orgView(ctx.rt, o))) }
+    return { ...found, items: await Promise.all(found.items.map((o) => orgView(ctx.rt, o, ctx.lang))) }
   },
 })

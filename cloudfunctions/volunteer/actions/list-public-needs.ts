@@ -14,7 +14,7 @@ export const listPublicNeeds = defineAction(volunteerContract.actions.listPublic
     const found = await findPage(ctx.db, C.volunteer_needs, where, [['createdAt', 'desc']], { page, pageSize })
     return {
       ...found,
-      items: await Promise.all(found.items.map((n) => needView(ctx.rt, n, ctx.caller.user._id, false))),
+      items: await Promise.all(found.items.map((n) => needView(ctx.rt, n, ctx.caller.user._id, false, ctx.lang))),
     }
   },
 })

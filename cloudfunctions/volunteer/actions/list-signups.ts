@@ -19,7 +19,7 @@ export const listSignups = defineAction(volunteerContract.actions.listSignups, {
     const items = await Promise.all(
       found.items.map(async (s) => {
         const [user, position] = await Promise.all([ctx.db.get(C.users, s.userId), waitPositionOf(ctx.db, s)])
-        return signupRow(s, task, user, position)
+        return signupRow(s, task, user, position, ctx.lang)
       }),
     )
     return { ...found, items }

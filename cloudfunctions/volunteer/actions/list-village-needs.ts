@@ -13,7 +13,7 @@ export const listVillageNeeds = defineAction(volunteerContract.actions.listVilla
     const found = await findPage(ctx.db, C.volunteer_needs, where, [['createdAt', 'desc']], { page, pageSize })
     return {
       ...found,
-      items: await Promise.all(found.items.map((n) => needView(ctx.rt, n, ctx.caller.user._id, true))),
+      items: await Promise.all(found.items.map((n) => needView(ctx.rt, n, ctx.caller.user._id, true, ctx.lang))),
     }
   },
 })

@@ -20,7 +20,7 @@ export const myHours = defineAction(volunteerContract.actions.myHours, {
       taskHours: minutesToHours(total?.taskMinutes ?? 0),
       patrolHours: minutesToHours(total?.patrolMinutes ?? 0),
       needHours: minutesToHours(total?.needMinutes ?? 0),
-      entries: { ...entries, items: entries.items.map(hoursEntryView) },
+      entries: { ...entries, items: entries.items.map((e) => hoursEntryView(e, ctx.lang)) },
       printedAt: ctx.now,
     }
   },

@@ -9,6 +9,6 @@ export const myInbox = defineAction(volunteerContract.actions.myInbox, {
   run: async ({ input: { page, pageSize }, ctx }) => {
     const where = { userId: ctx.caller.user._id, showAt: { $lte: ctx.now }, voidedAt: null }
     const found = await findPage(ctx.db, C.volunteer_inbox, where, [['showAt', 'desc']], { page, pageSize })
-    return { ...found, items: found.items.map(inboxView) }
+    return { ...found, items: found.items.map((e) => inboxView(e, ctx.lang)) }
   },
 })

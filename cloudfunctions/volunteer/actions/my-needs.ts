@@ -12,6 +12,6 @@ export const myNeeds = defineAction(volunteerContract.actions.myNeeds, {
       page,
       pageSize,
     })
-    return { ...found, items: await Promise.all(found.items.map((n) => needView(ctx.rt, n, me, true))) }
+    return { ...found, items: await Promise.all(found.items.map((n) => needView(ctx.rt, n, me, true, ctx.lang))) }
   },
 })

@@ -17,6 +17,6 @@ export const myOrgs = defineAction(volunteerContract.actions.myOrgs, {
       links.map((l) => l.orgId),
     )
     const mine = links.map((l) => orgs.get(l.orgId)).filter((o): o is Org => !!o)
-    return { items: await Promise.all(mine.map((o) => orgView(ctx.rt, o))) }
+    return { items: await Promise.all(mine.map((o) => orgView(ctx.rt, o, ctx.lang))) }
   },
 })

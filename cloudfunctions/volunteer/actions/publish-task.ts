@@ -23,6 +23,13 @@ export const publishTask = defineAction(volunteerContract.actions.publishTask, {
     const [insideOrg, area] = await Promise.all([ctx.rt.units.contains(org.unitId, unitId), areaOf(ctx.rt, unitId)])
     return { unitId, org, unit, insideOrg, area }
   },
+  texts: ({ title, description, placeName, requirements, contactName }) => [
+    title,
+    description,
+    placeName,
+    requirements,
+    contactName,
+  ],
   run: async ({ input, loaded: { org, unit, insideOrg, area }, tx, ctx }) => {
     if (org.status !== 'approved') throw VolunteerErrors.ORG_NOT_APPROVED()
     await requireOrgAdmin(tx, org._id, ctx.caller.user._id)
@@ -60,6 +67,6 @@ export const publishTask = defineAction(volunteerContract.actions.publishTask, {
       ctx.db.get(C.volunteer_task_counters, result.taskId),
     ])
     // only the organisation's admins publish, so the publisher manages the task
-    return taskView(ctx.rt, task, counter, null, true)
+    return taskView(ctx.rt, task, counter, null, { canManage: true, phoneInFull: true, lang: ctx.lang })
   },
 })

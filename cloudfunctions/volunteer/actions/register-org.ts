@@ -11,6 +11,7 @@ export const registerOrg = defineAction(volunteerContract.actions.registerOrg, {
     const unit = await requireUnit(ctx.rt, unitId)
     return { unitId, unit, area: await areaOf(ctx.rt, unitId) }
   },
+  texts: ({ name, intro, contactName }) => [name, intro, contactName],
   run: async ({ input, loaded, tx, ctx }) => {
     if (loaded.unit.level !== 'village' && loaded.unit.level !== 'township') throw VolunteerErrors.UNIT_NOT_ALLOWED()
     const me = ctx.caller.user._id
@@ -36,5 +37,5 @@ export const registerOrg = defineAction(volunteerContract.actions.registerOrg, {
     await tx.insert(C.volunteer_org_admins, admin)
     return { orgId: org._id }
   },
-  present: async ({ result, ctx }) => orgView(ctx.rt, await loadOrg(ctx.db, result.orgId)),
+  present: async ({ result, ctx }) => orgView(ctx.rt, await loadOrg(ctx.db, result.orgId), ctx.lang),
 })

@@ -1,7 +1,8 @@
 import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
+import { volunteerRef } from '@shared/volunteer/volunteer.messages'
 import { defineAction } from '../../_core/wrap'
 import { inOrgArea, needUnit, transitionNeed } from '../volunteer.needs'
-import { bumpCounters, ids, loadNeed, loadOrg, requireOrgAdmin, writeInbox } from '../volunteer.repo'
+import { bumpCounters, ids, loadNeed, loadOrg, requireOrgAdmin, tellPoster } from '../volunteer.repo'
 import { needDetail } from '../volunteer.views'
 
 /** 接单: an approved organisation takes on a published need in its area; time-to-take is counted. */
@@ -29,17 +30,12 @@ export const takeNeed = defineAction(volunteerContract.actions.takeNeed, {
       ],
       { needsTaken: 1, takeMinutesTotal: waited },
     )
-    await writeInbox(tx, {
-      _id: ids.inbox(needId, 'taken'),
-      userId: next.posterId,
-      kind: 'need',
-      title: `您的需求已有人接单：${next.title}`,
-      body: `${org.name} 接单，会尽快联系您。`,
-      taskId: null,
-      needId,
-      showAt: ctx.now,
-      createdAt: ctx.now,
-      voidedAt: null,
+    await tellPoster(tx, {
+      id: ids.inbox(needId, 'taken'),
+      need: next,
+      title: volunteerRef('volunteer.inbox.taken_title', { title: next.title }),
+      body: volunteerRef('volunteer.inbox.taken_body', { org: org.name }),
+      now: ctx.now,
     })
     return { needId }
   },

@@ -1,10 +1,10 @@
 import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
-import { formatBj } from '@shared/time/beijing'
+import { volunteerRef } from '@shared/volunteer/volunteer.messages'
 import { creditSystemAward } from '../../points/points.api'
 import { C } from '../../_core/collections'
 import { getMany } from '../../_core/port'
 import { defineAction } from '../../_core/wrap'
-import { recordVolunteerHours } from '../volunteer.hours'
+import { pointsReason, recordVolunteerHours } from '../volunteer.hours'
 import { needUnit, transitionNeed } from '../volunteer.needs'
 import { bumpCounters, loadNeed } from '../volunteer.repo'
 import { needDetail } from '../volunteer.views'
@@ -34,6 +34,7 @@ export const verifyNeed = defineAction(volunteerContract.actions.verifyNeed, {
     })
     return { unitId: needUnit(need), need, people }
   },
+  texts: ({ note }) => [note],
   run: async ({ input: { needId, approve, note, awardPoints }, loaded: { need, people }, tx, ctx }) => {
     if (!approve && !note) throw VolunteerErrors.NOTE_REQUIRED()
     const by = ctx.caller.user._id
@@ -50,7 +51,11 @@ export const verifyNeed = defineAction(volunteerContract.actions.verifyNeed, {
         minutes: p.minutes,
         source: 'need',
         sourceKey: `need:${needId}`,
-        note: `群众点单「${need.title}」（${formatBj(ctx.now, 'YYYY-MM-DD')}，${need.takenByOrgName ?? ''}）`,
+        note: volunteerRef('volunteer.hours.need_note', {
+          title: need.title,
+          verifiedOn: ctx.now,
+          org: need.takenByOrgName ?? '',
+        }),
         now: ctx.now,
       })
       if (awardPoints && p.household && p.minutes >= 30) {
@@ -61,7 +66,7 @@ export const verifyNeed = defineAction(volunteerContract.actions.verifyNeed, {
           ruleCode: 'VOLUNTEER_HOUR',
           quantity: Math.floor(p.minutes / 30) / 2,
           sourceKey: `volunteer-need:${needId}:${p.userId}`,
-          reason: `群众点单「${need.title}」验单通过`,
+          reason: pointsReason(volunteerRef('volunteer.points.need_reason', { title: need.title })),
           now: ctx.now,
         })
       }

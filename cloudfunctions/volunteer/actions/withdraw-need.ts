@@ -7,6 +7,7 @@ import { needDetail } from '../volunteer.views'
 /** The poster withdraws a need nobody has taken yet. */
 export const withdrawNeed = defineAction(volunteerContract.actions.withdrawNeed, {
   load: ({ needId }, ctx) => loadMyNeed(ctx, needId),
+  texts: ({ note }) => [note],
   run: async ({ input: { needId, note }, tx, ctx }) => {
     await transitionNeed(tx, needId, 'withdraw', ctx.caller.user._id, ctx.now, note)
     return { needId }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的志愿时长' })
+export default definePageConfig({})

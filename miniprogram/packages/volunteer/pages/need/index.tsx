@@ -1,17 +1,18 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { TASK_CATEGORIES, type TaskCategory } from '@shared/volunteer/volunteer.schema'
+import type { TaskCategory } from '@shared/volunteer/volunteer.schema'
 import { Button, Card, Field, Page, PickerField } from '../../../../components'
+import { useStrings } from '../../../../services/i18n'
 import { useAction } from '../../../../services/use-call'
-import { callFunction, report, V } from '../../lib'
-
-const CATEGORIES = (Object.keys(TASK_CATEGORIES) as TaskCategory[]).map((c) => ({
-  value: c,
-  label: TASK_CATEGORIES[c],
-}))
+import { callFunction, report, useCategoryOptions, ROOT, usePageTitle, V } from '../../lib'
+import { NEED, WORDS } from '../../volunteer.strings'
 
 /** 群众点单: a resident posts a need; the village reviews it before organisations see it. */
 export default function Need() {
+  const t = useStrings(NEED)
+  const w = useStrings(WORDS)
+  const categories = useCategoryOptions()
+  usePageTitle(t('title'))
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
   const [placeName, setPlace] = useState('')
@@ -20,33 +21,27 @@ export default function Need() {
     callFunction(V, 'createNeed', { title, description, placeName, category }, { requestId }),
   )
   return (
-    <Page title="我要点单" intro="写清楚需要什么帮助。村里审核后公开，社会组织会来接单。">
+    <Page title={t('title')} intro={t('intro')}>
       <Card>
+        <Field label={t('what')} value={title} onChange={setTitle} placeholder={t('what_ph')} maxlength={40} />
         <Field
-          label="需要什么帮助"
-          value={title}
-          onChange={setTitle}
-          placeholder="例如：帮独居老人修水龙头"
-          maxlength={40}
-        />
-        <Field
-          label="具体说明"
+          label={t('detail')}
           value={description}
           onChange={setDescription}
-          placeholder="时间、人数、注意事项"
+          placeholder={t('detail_ph')}
           maxlength={500}
         />
-        <Field label="地点" value={placeName} onChange={setPlace} placeholder="例如：第一网格 4 栋" maxlength={60} />
-        <PickerField label="类别" options={CATEGORIES} value={category} onChange={setCategory} />
+        <Field label={w('place')} value={placeName} onChange={setPlace} placeholder={t('place_ph')} maxlength={60} />
+        <PickerField label={w('category')} options={categories} value={category} onChange={setCategory} />
         <Button
           loading={send.pending}
           onClick={() =>
-            void report(send.run(null), '已提交').then((r) => {
-              if (r) void Taro.redirectTo({ url: '/packages/volunteer/pages/needs/index' })
+            void report(send.run(null), t('submitted')).then((r) => {
+              if (r) void Taro.redirectTo({ url: `${ROOT}/needs/index` })
             })
           }
         >
-          提交需求
+          {t('submit')}
         </Button>
       </Card>
     </Page>

@@ -1,11 +1,16 @@
 import { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Card, ConfirmButton, Page, PagedList, Row, Tag } from '../../../../components'
+import { useStrings } from '../../../../services/i18n'
 import { useAction, usePaged } from '../../../../services/use-call'
-import { callFunction, day, report, V } from '../../lib'
+import { callFunction, day, listOf, report, usePageTitle, V } from '../../lib'
+import { NEEDS, WORDS } from '../../volunteer.strings'
 
 /** My needs with their progress; I confirm a job done, or withdraw one nobody took. Verified outcomes in my village below. */
 export default function Needs() {
+  const t = useStrings(NEEDS)
+  const w = useStrings(WORDS)
+  usePageTitle(t('title'))
   const list = usePaged((page) => callFunction(V, 'myNeeds', { page, pageSize: 10 }), [])
   const pub = usePaged((page) => callFunction(V, 'listPublicNeeds', { page, pageSize: 5 }), [])
   useDidShow(() => list.reload())
@@ -13,16 +18,10 @@ export default function Needs() {
     callFunction(V, i.action, { needId: i.id }, { requestId }),
   )
   return (
-    <Page title="我的需求">
+    <Page title={t('title')}>
       <Card>
         <PagedList
-          items={list.items}
-          total={list.total}
-          hasMore={list.hasMore}
-          loading={list.loading}
-          error={list.error?.message}
-          onLoadMore={list.loadMore}
-          onRetry={list.reload}
+          {...listOf(list, { total: true })}
           keyOf={(r) => r.id}
           renderItem={(r) => (
             <View className="l-list__item">
@@ -34,49 +33,48 @@ export default function Needs() {
               {r.status === 'done' ? (
                 <ConfirmButton
                   size="small"
-                  confirm={`${r.takenByOrgName ?? ''}说已经办好：${r.outcome ?? ''}。属实吗？`}
-                  confirmText="属实"
+                  confirm={t('confirm_q', { org: r.takenByOrgName ?? '', outcome: r.outcome ?? '' })}
+                  confirmText={t('is_true')}
                   onConfirm={() =>
-                    void report(act.run({ action: 'confirmNeed', id: r.id }), '已确认').then((x) => x && list.reload())
+                    void report(act.run({ action: 'confirmNeed', id: r.id }), t('confirmed')).then(
+                      (x) => x && list.reload(),
+                    )
                   }
                 >
-                  确认已办好
+                  {t('confirm')}
                 </ConfirmButton>
               ) : null}
               {r.status === 'submitted' || r.status === 'published' ? (
                 <ConfirmButton
                   size="small"
                   kind="secondary"
-                  confirm="撤回后这条需求不再公开，确定吗？"
-                  confirmText="撤回"
+                  confirm={t('withdraw_q')}
+                  confirmText={t('withdraw')}
                   onConfirm={() =>
-                    void report(act.run({ action: 'withdrawNeed', id: r.id }), '已撤回').then((x) => x && list.reload())
+                    void report(act.run({ action: 'withdrawNeed', id: r.id }), t('withdrawn')).then(
+                      (x) => x && list.reload(),
+                    )
                   }
                 >
-                  撤回
+                  {t('withdraw')}
                 </ConfirmButton>
               ) : null}
             </View>
           )}
-          emptyTitle="还没有发布需求"
+          emptyTitle={t('empty')}
         />
       </Card>
-      <Card title="本村已办好的需求">
+      <Card title={t('public')}>
         <PagedList
-          items={pub.items}
-          hasMore={pub.hasMore}
-          loading={pub.loading}
-          error={pub.error?.message}
-          onLoadMore={pub.loadMore}
-          onRetry={pub.reload}
+          {...listOf(pub)}
           keyOf={(r) => r.id}
           renderItem={(r) => (
             <Row
               title={r.title}
-              sub={`${r.takenByOrgName ?? ''} · ${r.volunteers.map((v) => v.name).join('、')} · ${r.outcome ?? ''}`}
+              sub={`${r.takenByOrgName ?? ''} · ${r.volunteers.map((v) => v.name).join(w('list_sep'))} · ${r.outcome ?? ''}`}
             />
           )}
-          emptyTitle="暂时没有"
+          emptyTitle={w('none_yet')}
         />
       </Card>
     </Page>

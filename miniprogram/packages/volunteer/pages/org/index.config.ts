@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '组织管理' })
+export default definePageConfig({})

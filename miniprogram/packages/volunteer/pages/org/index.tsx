@@ -14,11 +14,19 @@ import {
   Row,
   Tag,
 } from '../../../../components'
-import { useAction, usePaged, useQuery } from '../../../../services/use-call'
+import { useStrings } from '../../../../services/i18n'
 import { useMe } from '../../../../services/me'
-import { callFunction, go, report, V, when } from '../../lib'
+import { useAction, usePaged, useQuery } from '../../../../services/use-call'
+import { callFunction, go, listOf, report, usePageTitle, V, when } from '../../lib'
+import { ORG, WORDS } from '../../volunteer.strings'
 
+/**
+ * Residents' needs an organisation can take, and those it took. The admin reports a job done with the hours they
+ * spent on it themselves (the server accepts only the organisation's own people as having taken part).
+ */
 function Needs(props: { orgId: string; adminId: string }) {
+  const t = useStrings(ORG)
+  const w = useStrings(WORDS)
   const [status, setStatus] = useState<'published' | 'taken'>('published')
   const list = usePaged(
     (page) => callFunction(V, 'listOpenNeeds', { orgId: props.orgId, status, page, pageSize: 10 }),
@@ -33,32 +41,23 @@ function Needs(props: { orgId: string; adminId: string }) {
     callFunction(
       V,
       'completeNeed',
-      {
-        needId: id,
-        outcome,
-        volunteers: [{ userId: props.adminId, hours: Number(hours) || 0 }],
-      },
+      { needId: id, outcome, volunteers: [{ userId: props.adminId, hours: Number(hours) || 0 }] },
       { requestId },
     ),
   )
   return (
-    <Card title="群众点单">
+    <Card title={t('needs')}>
       <PickerField
-        label="看哪些"
+        label={t('which')}
         options={[
-          { value: 'published', label: '可接单' },
-          { value: 'taken', label: '我们接的' },
+          { value: 'published', label: t('can_take') },
+          { value: 'taken', label: t('ours') },
         ]}
         value={status}
         onChange={setStatus}
       />
       <PagedList
-        items={list.items}
-        hasMore={list.hasMore}
-        loading={list.loading}
-        error={list.error?.message}
-        onLoadMore={list.loadMore}
-        onRetry={list.reload}
+        {...listOf(list)}
         keyOf={(r) => r.id}
         renderItem={(r) => (
           <View className="l-list__item">
@@ -71,27 +70,27 @@ function Needs(props: { orgId: string; adminId: string }) {
               <Button
                 size="small"
                 loading={take.pending}
-                onClick={() => void report(take.run(r.id), '已接单').then((x) => x && list.reload())}
+                onClick={() => void report(take.run(r.id), t('taken')).then((x) => x && list.reload())}
               >
-                接单
+                {t('take')}
               </Button>
             ) : null}
             {r.status === 'taken' ? (
               <View>
-                <Field label="完成情况" value={outcome} onChange={setOutcome} placeholder="做了什么" />
-                <Field label="用了几小时" value={hours} onChange={setHours} type="digit" />
+                <Field label={t('outcome')} value={outcome} onChange={setOutcome} placeholder={t('outcome_ph')} />
+                <Field label={t('hours_used')} value={hours} onChange={setHours} type="digit" />
                 <Button
                   size="small"
                   loading={done.pending}
-                  onClick={() => void report(done.run(r.id), '已报告完成').then((x) => x && list.reload())}
+                  onClick={() => void report(done.run(r.id), t('reported')).then((x) => x && list.reload())}
                 >
-                  报告完成
+                  {t('report')}
                 </Button>
               </View>
             ) : null}
           </View>
         )}
-        emptyTitle="暂时没有"
+        emptyTitle={w('none_yet')}
       />
     </Card>
   )
@@ -99,6 +98,8 @@ function Needs(props: { orgId: string; adminId: string }) {
 
 /** An organisation's admin: its tasks (sign-up lists), posting a task, and taking residents' needs. */
 export default function Org() {
+  const t = useStrings(ORG)
+  usePageTitle(t('title'))
   const orgs = useQuery(() => callFunction(V, 'myOrgs', {}), [])
   const { me } = useMe()
   const [orgId, setOrgId] = useState<string | null>(null)
@@ -115,7 +116,7 @@ export default function Org() {
   if (!orgs.data)
     return <Page>{orgs.error ? <ErrorBlock message={orgs.error.message} onRetry={orgs.reload} /> : <Loading />}</Page>
   return (
-    <Page title="组织管理">
+    <Page title={t('title')}>
       <Card>
         {orgs.data.items.map((o) => (
           <Row
@@ -127,7 +128,7 @@ export default function Org() {
         ))}
         {approved.length > 1 ? (
           <PickerField
-            label="当前组织"
+            label={t('current')}
             options={approved.map((o) => ({ value: o.id, label: o.name }))}
             value={chosen}
             onChange={setOrgId}
@@ -135,34 +136,29 @@ export default function Org() {
         ) : null}
       </Card>
       {!chosen ? (
-        <Empty title="还没有通过审核的组织" />
+        <Empty title={t('no_org')} />
       ) : (
         <View>
           <Card
-            title="本组织的任务"
+            title={t('tasks')}
             extra={
               <Button size="small" inline onClick={() => go('post-task', `orgId=${chosen}`)}>
-                发布任务
+                {t('post')}
               </Button>
             }
           >
             <PagedList
-              items={tasks.items}
-              hasMore={tasks.hasMore}
-              loading={tasks.loading}
-              error={tasks.error?.message}
-              onLoadMore={tasks.loadMore}
-              onRetry={tasks.reload}
-              keyOf={(t) => t.id}
-              renderItem={(t) => (
+              {...listOf(tasks)}
+              keyOf={(task) => task.id}
+              renderItem={(task) => (
                 <Row
-                  title={t.title}
-                  sub={`${when(t.startAt)} · ${t.confirmed}/${t.slots} 人${t.waitlisted ? ` · 候补 ${t.waitlisted}` : ''}`}
+                  title={task.title}
+                  sub={`${t('task_sub', { when: when(task.startAt), confirmed: task.confirmed, slots: task.slots })}${task.waitlisted ? t('task_wait', { n: task.waitlisted }) : ''}`}
                   arrow
-                  onClick={() => go('signups', `taskId=${t.id}`)}
+                  onClick={() => go('signups', `taskId=${task.id}`)}
                 />
               )}
-              emptyTitle="还没有发布任务"
+              emptyTitle={t('no_tasks')}
             />
           </Card>
           {me ? <Needs orgId={chosen} adminId={me.user.id} /> : null}

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '发布任务' })
+export default definePageConfig({})

@@ -1,15 +1,13 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { TASK_CATEGORIES, type TaskCategory } from '@shared/volunteer/volunteer.schema'
-import { bjDay, bjDayStart, formatBj } from '@shared/time/beijing'
+import type { TaskCategory } from '@shared/volunteer/volunteer.schema'
+import { bjDay, bjDayStart } from '@shared/time/beijing'
 import { Button, Card, Field, Page, PickerField } from '../../../../components'
+import { useStrings } from '../../../../services/i18n'
 import { useAction } from '../../../../services/use-call'
-import { callFunction, report, V } from '../../lib'
+import { callFunction, day, report, ROOT, useCategoryOptions, useCountsOptions, usePageTitle, V } from '../../lib'
+import { POST, WORDS } from '../../volunteer.strings'
 
-const CATEGORIES = (Object.keys(TASK_CATEGORIES) as TaskCategory[]).map((c) => ({
-  value: c,
-  label: TASK_CATEGORIES[c],
-}))
 const HOUR = 3_600_000
 
 /** `YYYY-MM-DD` + `HH:mm` in Beijing time → epoch ms, or null. */
@@ -21,6 +19,11 @@ function parseBj(date: string, time: string): number | null {
 
 /** An organisation's admin posts a task: what, where, when (Beijing time), how many, points. */
 export default function PostTask() {
+  const t = useStrings(POST)
+  const w = useStrings(WORDS)
+  const categories = useCategoryOptions()
+  const counts = useCountsOptions()
+  usePageTitle(t('nav'))
   const orgId = useRouter().params.orgId ?? ''
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
@@ -60,32 +63,43 @@ export default function PostTask() {
   })
   const start = parseBj(date, time)
   return (
-    <Page title="发布志愿任务" intro="时间按北京时间填写。">
+    <Page title={t('title')} intro={t('intro')}>
       <Card>
-        <Field label="标题" value={title} onChange={setTitle} placeholder="例如：社区环境大扫除" maxlength={40} />
         <Field
-          label="内容"
+          label={t('task_title')}
+          value={title}
+          onChange={setTitle}
+          placeholder={t('task_title_ph')}
+          maxlength={40}
+        />
+        <Field
+          label={t('content')}
           value={description}
           onChange={setDescription}
-          placeholder="做什么、带什么"
+          placeholder={t('content_ph')}
           maxlength={1000}
         />
-        <PickerField label="类别" options={CATEGORIES} value={category} onChange={setCategory} />
-        <Field label="地点" value={placeName} onChange={setPlace} placeholder="例如：社区广场" maxlength={60} />
+        <PickerField label={w('category')} options={categories} value={category} onChange={setCategory} />
+        <Field label={w('place')} value={placeName} onChange={setPlace} placeholder={t('place_ph')} maxlength={60} />
         <Field
-          label="日期"
+          label={t('date')}
           value={date}
           onChange={setDate}
           placeholder="2026-03-05"
-          hint={start ? formatBj(start, 'M月D日 dddd') : '格式：年-月-日'}
+          hint={start ? day(start) : t('date_hint')}
         />
-        <Field label="开始时间" value={time} onChange={setTime} placeholder="09:00" />
-        <Field label="持续几小时" value={hours} onChange={setHours} type="digit" />
-        <Field label="名额" value={slots} onChange={setSlots} type="number" />
-        <Field label="开始前几小时截止报名" value={deadlineHours} onChange={setDeadlineHours} type="digit" />
-        <Field label="要求" value={requirements} onChange={setRequirements} placeholder="可不填" />
-        <Field label="纬度（签到范围中心）" value={lat} onChange={setLat} type="digit" />
-        <Field label="经度" value={lng} onChange={setLng} type="digit" />
+        <Field label={t('start')} value={time} onChange={setTime} placeholder="09:00" />
+        <Field label={t('hours')} value={hours} onChange={setHours} type="digit" />
+        <Field label={t('slots')} value={slots} onChange={setSlots} type="number" />
+        <Field label={t('deadline')} value={deadlineHours} onChange={setDeadlineHours} type="digit" />
+        <Field
+          label={t('requirements')}
+          value={requirements}
+          onChange={setRequirements}
+          placeholder={t('requirements_ph')}
+        />
+        <Field label={t('lat')} value={lat} onChange={setLat} type="digit" />
+        <Field label={t('lng')} value={lng} onChange={setLng} type="digit" />
         <Button
           kind="secondary"
           onClick={() =>
@@ -97,26 +111,18 @@ export default function PostTask() {
               .catch(() => undefined)
           }
         >
-          用我现在的位置
+          {t('here')}
         </Button>
-        <PickerField
-          label="时长计入家庭积分"
-          options={[
-            { value: 'yes', label: '计入' },
-            { value: 'no', label: '不计' },
-          ]}
-          value={points}
-          onChange={setPoints}
-        />
+        <PickerField label={t('points')} options={counts} value={points} onChange={setPoints} />
         <Button
           loading={send.pending}
           onClick={() =>
-            void report(send.run(null), '已发布').then((r) => {
-              if (r) void Taro.redirectTo({ url: `/packages/volunteer/pages/signups/index?taskId=${r.id}` })
+            void report(send.run(null), t('published')).then((r) => {
+              if (r) void Taro.redirectTo({ url: `${ROOT}/signups/index?taskId=${r.id}` })
             })
           }
         >
-          发布
+          {t('publish')}
         </Button>
       </Card>
     </Page>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '报名名单' })
+export default definePageConfig({})

@@ -1,39 +1,46 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
+import { checkInWindow, checkOutWindow } from '@shared/volunteer/volunteer.rules'
 import { Button, Card, ConfirmButton, ErrorBlock, Field, Loading, Page, Row, Tag } from '../../../../components'
-import { useAction, useQuery } from '../../../../services/use-call'
 import { IS_WEAPP } from '../../../../services/env'
-import { callFunction, go, report, useNow, V, when } from '../../lib'
+import { useStrings } from '../../../../services/i18n'
+import { useAction, useQuery } from '../../../../services/use-call'
+import { callFunction, go, report, useNow, usePageTitle, V, when } from '../../lib'
+import { TASK, WORDS } from '../../volunteer.strings'
+
+type Clock = { kind: 'checkIn' | 'checkOut'; code?: string; location?: { lat: number; lng: number } }
 
 /** One task: details, sign up / cancel, check in and out (scan the organiser's code, or by location). */
 export default function TaskPage() {
+  const t = useStrings(TASK)
+  const w = useStrings(WORDS)
+  usePageTitle(t('nav'))
   const id = useRouter().params.id ?? ''
   const q = useQuery(() => callFunction(V, 'getTask', { taskId: id }), [id])
   const [code, setCode] = useState('')
   const now = useNow()
   const signup = useAction((_: null, requestId) => callFunction(V, 'signup', { taskId: id }, { requestId }))
   const cancel = useAction((_: null, requestId) => callFunction(V, 'cancelSignup', { taskId: id }, { requestId }))
-  const clock = useAction(
-    (input: { kind: 'checkIn' | 'checkOut'; code?: string; location?: { lat: number; lng: number } }, requestId) =>
-      callFunction(
-        V,
-        input.kind,
-        {
-          taskId: id,
-          ...(input.code ? { code: input.code } : {}),
-          ...(input.location ? { location: { ...input.location, datum: 'gcj02' as const } } : {}),
-        },
-        { requestId },
-      ),
+  const clock = useAction((input: Clock, requestId) =>
+    callFunction(
+      V,
+      input.kind,
+      {
+        taskId: id,
+        ...(input.code ? { code: input.code } : {}),
+        ...(input.location ? { location: { ...input.location, datum: 'gcj02' as const } } : {}),
+      },
+      { requestId },
+    ),
   )
 
-  const t = q.data
-  if (!t) return <Page>{q.error ? <ErrorBlock message={q.error.message} onRetry={q.reload} /> : <Loading />}</Page>
-  const mine = t.mySignup && t.mySignup.status !== 'cancelled' ? t.mySignup : null
+  const task = q.data
+  if (!task) return <Page>{q.error ? <ErrorBlock message={q.error.message} onRetry={q.reload} /> : <Loading />}</Page>
+  const mine = task.mySignup && task.mySignup.status !== 'cancelled' ? task.mySignup : null
 
-  async function doClock(kind: 'checkIn' | 'checkOut', how: 'code' | 'location') {
-    let input: { kind: 'checkIn' | 'checkOut'; code?: string; location?: { lat: number; lng: number } } = { kind }
+  async function doClock(kind: Clock['kind'], how: 'code' | 'location') {
+    let input: Clock = { kind }
     if (how === 'code') {
       let value = code.trim()
       if (IS_WEAPP && !value) value = (await Taro.scanCode({ onlyFromCamera: true })).result
@@ -41,100 +48,105 @@ export default function TaskPage() {
     } else {
       const loc = await Taro.getLocation({ type: 'gcj02' }).catch(() => null)
       if (!loc)
-        return void Taro.showModal({
-          title: '没有拿到位置',
-          content: '请允许获取位置，或扫组织者的签到码。',
-          showCancel: false,
-        })
+        return void Taro.showModal({ title: t('no_location_title'), content: t('no_location'), showCancel: false })
       input = { kind, location: { lat: loc.latitude, lng: loc.longitude } }
     }
-    if (await report(clock.run(input), kind === 'checkIn' ? '已签到' : '已签退')) q.reload()
+    if (await report(clock.run(input), kind === 'checkIn' ? t('checked_in') : t('checked_out'))) q.reload()
   }
 
+  const out = !!mine?.checkInAt
+  const window = out ? checkOutWindow(task.startAt, task.endAt) : checkInWindow(task.startAt, task.endAt)
+  const range = { from: when(window.from), to: when(window.to) }
   return (
-    <Page title={t.title} intro={`${t.org.name} · ${t.categoryLabel}`}>
+    <Page title={task.title} intro={`${task.org.name} · ${task.categoryLabel}`}>
       <Card>
-        <Row title="时间" sub={`${when(t.startAt)} – ${when(t.endAt)}`} />
-        <Row title="地点" sub={t.placeName} />
+        <Row title={t('time')} sub={`${when(task.startAt)} – ${when(task.endAt)}`} />
+        <Row title={w('place')} sub={task.placeName} />
         <Row
-          title="名额"
-          sub={`${t.confirmed} / ${t.slots} 人已报名${t.waitlisted ? `，${t.waitlisted} 人候补` : ''}`}
+          title={t('slots')}
+          sub={`${t('slots_value', { confirmed: task.confirmed, slots: task.slots })}${task.waitlisted ? t('slots_wait', { n: task.waitlisted }) : ''}`}
         />
-        <Row title="报名截止" sub={when(t.signupDeadline)} />
-        {t.requirements ? <Row title="要求" sub={t.requirements} /> : null}
-        {t.contactName ? <Row title="联系人" sub={`${t.contactName} ${t.contactPhone}`} /> : null}
+        <Row title={t('deadline')} sub={when(task.signupDeadline)} />
+        {task.requirements ? <Row title={t('requirements')} sub={task.requirements} /> : null}
+        {task.contactName ? (
+          <Row
+            title={t('contact')}
+            sub={`${task.contactName} ${task.contactPhone}${task.contactPhoneMasked ? ` ${t('phone_hidden')}` : ''}`}
+          />
+        ) : null}
         <Row
-          title="积分"
-          sub={
-            t.pointsRule.earnsPoints
-              ? `确认的时长按村规计入家庭积分（最多 ${t.pointsRule.maxHours} 小时）`
-              : '本任务不计积分'
-          }
+          title={t('points')}
+          sub={task.pointsRule.earnsPoints ? t('points_yes', { hours: task.pointsRule.maxHours }) : t('points_no')}
         />
-        <View className="l-page__intro">{t.description}</View>
+        <View className="l-page__intro">{task.description}</View>
       </Card>
-      <Card title="我的报名">
+      <Card title={t('mine')}>
         {mine ? (
           <View>
             <Row
               title={mine.statusLabel}
-              sub={mine.waitPosition ? `候补第 ${mine.waitPosition} 位，有人取消会自动递补` : undefined}
+              sub={mine.waitPosition ? t('wait_place', { n: mine.waitPosition }) : undefined}
               extra={<Tag tone={mine.status === 'confirmed' ? 'success' : 'warning'}>{mine.attendanceLabel}</Tag>}
             />
-            {mine.checkInAt ? <Row title="签到时间" sub={when(mine.checkInAt)} /> : null}
-            {mine.checkOutAt ? <Row title="签退时间" sub={when(mine.checkOutAt)} /> : null}
+            {mine.checkInAt ? <Row title={t('check_in_at')} sub={when(mine.checkInAt)} /> : null}
+            {mine.checkOutAt ? <Row title={t('check_out_at')} sub={when(mine.checkOutAt)} /> : null}
             {mine.confirmedHours !== null ? (
-              <Row title="确认时长" sub={`${mine.confirmedHours} 小时${mine.points ? `，积分 +${mine.points}` : ''}`} />
+              <Row
+                title={t('confirmed_hours')}
+                sub={
+                  mine.points
+                    ? t('hours_points', { hours: mine.confirmedHours, points: mine.points })
+                    : w('hours', { hours: mine.confirmedHours })
+                }
+              />
             ) : null}
             {mine.status === 'confirmed' && (!mine.checkInAt || !mine.checkOutAt) ? (
               <View>
+                <View className="l-page__intro">{out ? t('window_out', range) : t('window_in', range)}</View>
                 <Field
-                  label="签到码"
+                  label={t('code')}
                   value={code}
                   onChange={setCode}
-                  placeholder={IS_WEAPP ? '点下面的按钮扫码' : '输入组织者出示的签到码'}
+                  placeholder={IS_WEAPP ? t('code_scan_hint') : t('code_type_hint')}
                 />
-                <Button
-                  loading={clock.pending}
-                  onClick={() => void doClock(mine.checkInAt ? 'checkOut' : 'checkIn', 'code')}
-                >
-                  {mine.checkInAt ? '扫码签退' : '扫码签到'}
+                <Button loading={clock.pending} onClick={() => void doClock(out ? 'checkOut' : 'checkIn', 'code')}>
+                  {out ? t('scan_out') : t('scan_in')}
                 </Button>
                 <Button
                   kind="secondary"
                   loading={clock.pending}
-                  onClick={() => void doClock(mine.checkInAt ? 'checkOut' : 'checkIn', 'location')}
+                  onClick={() => void doClock(out ? 'checkOut' : 'checkIn', 'location')}
                 >
-                  {mine.checkInAt ? '用定位签退' : '用定位签到'}
+                  {out ? t('loc_out') : t('loc_in')}
                 </Button>
               </View>
             ) : null}
-            {!mine.checkInAt && now <= t.signupDeadline ? (
+            {!mine.checkInAt && now <= task.signupDeadline ? (
               <ConfirmButton
                 kind="danger"
                 loading={cancel.pending}
-                confirm="取消后名额会让给候补的人，确定取消吗？"
-                confirmText="取消报名"
-                onConfirm={() => void report(cancel.run(null), '已取消').then((r) => r && q.reload())}
+                confirm={t('cancel_q')}
+                confirmText={t('cancel')}
+                onConfirm={() => void report(cancel.run(null), t('cancelled')).then((r) => r && q.reload())}
               >
-                取消报名
+                {t('cancel')}
               </ConfirmButton>
             ) : null}
           </View>
-        ) : t.status === 'open' && now <= t.signupDeadline ? (
+        ) : task.status === 'open' && now <= task.signupDeadline ? (
           <Button
             loading={signup.pending}
-            onClick={() => void report(signup.run(null), '报名成功').then((r) => r && q.reload())}
+            onClick={() => void report(signup.run(null), t('joined')).then((r) => r && q.reload())}
           >
-            {t.confirmed >= t.slots ? '报名候补' : '我要报名'}
+            {task.confirmed >= task.slots ? t('join_wait') : t('join')}
           </Button>
         ) : (
-          <Row title="报名已截止" />
+          <Row title={t('closed')} />
         )}
       </Card>
-      {t.canManage ? (
+      {task.canManage ? (
         <Card>
-          <Row title="报名名单和确认时长" arrow onClick={() => go('signups', `taskId=${t.id}`)} />
+          <Row title={t('manage')} arrow onClick={() => go('signups', `taskId=${task.id}`)} />
         </Card>
       ) : null}
     </Page>

@@ -1,11 +1,15 @@
 import { useDidShow } from '@tarojs/taro'
 import { Card, ErrorBlock, Loading, Page, PagedList, Row, Tag } from '../../../../components'
+import { useStrings } from '../../../../services/i18n'
 import { useMe } from '../../../../services/me'
 import { usePaged } from '../../../../services/use-call'
-import { callFunction, go, V, when } from '../../lib'
+import { callFunction, go, listOf, usePageTitle, V, when } from '../../lib'
+import { TASKS } from '../../volunteer.strings'
 
 /** Resident's start page: tasks near me, my record, my needs; links for organisers and officials. */
 export default function Tasks() {
+  const t = useStrings(TASKS)
+  usePageTitle(t('title'))
   const { me, error, reload } = useMe()
   const list = usePaged((page) => callFunction(V, 'listTasks', { page, pageSize: 10 }), [])
   const inbox = usePaged((page) => callFunction(V, 'myInbox', { page, pageSize: 3 }), [])
@@ -16,9 +20,9 @@ export default function Tasks() {
   if (!me) return <Page>{error ? <ErrorBlock message={error.message} onRetry={reload} /> : <Loading />}</Page>
   const has = (p: string) => me.permissions.includes(p as never)
   return (
-    <Page title="志愿服务" intro="报名参加身边的志愿服务，时长记入个人记录，还可以为家里挣文明积分。">
+    <Page title={t('title')} intro={t('intro')}>
       {inbox.items.length ? (
-        <Card title="提醒">
+        <Card title={t('reminders')}>
           {inbox.items.map((i) => (
             <Row
               key={i.id}
@@ -31,55 +35,41 @@ export default function Tasks() {
         </Card>
       ) : null}
       <Card>
-        <Row title="我的志愿时长" sub="时长记录，可打印" arrow onClick={() => go('hours')} />
+        <Row title={t('my_hours')} sub={t('my_hours_sub')} arrow onClick={() => go('hours')} />
         {has('need_create') ? (
-          <Row title="我要点单" sub="有困难？发布需求，社会组织来帮忙" arrow onClick={() => go('need')} />
+          <Row title={t('post_need')} sub={t('post_need_sub')} arrow onClick={() => go('need')} />
         ) : null}
-        <Row title="我的需求" sub="我发布的需求和办理进度" arrow onClick={() => go('needs')} />
+        <Row title={t('my_needs')} sub={t('my_needs_sub')} arrow onClick={() => go('needs')} />
         {has('org_manage') || has('task_publish') ? (
-          <Row title="组织管理" sub="发布任务、报名名单、确认时长、接单" arrow onClick={() => go('org')} />
+          <Row title={t('org')} sub={t('org_sub')} arrow onClick={() => go('org')} />
         ) : null}
         {has('org_approve') || has('need_verify') || has('volunteer_figures') ? (
-          <Row title="村里审核与统计" sub="审核组织、公开需求、验单、统计" arrow onClick={() => go('village')} />
+          <Row title={t('village')} sub={t('village_sub')} arrow onClick={() => go('village')} />
         ) : null}
       </Card>
-      <Card title="身边的志愿任务">
+      <Card title={t('near')}>
         <PagedList
-          items={list.items}
-          total={list.total}
-          hasMore={list.hasMore}
-          loading={list.loading}
-          error={list.error?.message}
-          onLoadMore={list.loadMore}
-          onRetry={list.reload}
-          keyOf={(t) => t.id}
-          renderItem={(t) => (
-            <Row
-              title={t.title}
-              sub={`${when(t.startAt)} · ${t.placeName} · ${t.org.name}`}
-              extra={
-                <Tag
-                  tone={
-                    t.mySignup && t.mySignup.status !== 'cancelled'
-                      ? 'success'
-                      : t.confirmed >= t.slots
-                        ? 'warning'
-                        : 'info'
-                  }
-                >
-                  {t.mySignup && t.mySignup.status !== 'cancelled'
-                    ? t.mySignup.statusLabel
-                    : t.confirmed >= t.slots
-                      ? '已满可候补'
-                      : `余 ${t.slots - t.confirmed} 名`}
-                </Tag>
-              }
-              arrow
-              onClick={() => go('task', `id=${t.id}`)}
-            />
-          )}
-          emptyTitle="附近暂时没有志愿任务"
-          emptyText='先在"我的"里设置住在哪个村（社区），就能看到身边的任务。'
+          {...listOf(list, { total: true })}
+          keyOf={(task) => task.id}
+          renderItem={(task) => {
+            const mine = task.mySignup && task.mySignup.status !== 'cancelled' ? task.mySignup : null
+            const full = task.confirmed >= task.slots
+            return (
+              <Row
+                title={task.title}
+                sub={`${when(task.startAt)} · ${task.placeName} · ${task.org.name}`}
+                extra={
+                  <Tag tone={mine ? 'success' : full ? 'warning' : 'info'}>
+                    {mine ? mine.statusLabel : full ? t('full') : t('left', { n: task.slots - task.confirmed })}
+                  </Tag>
+                }
+                arrow
+                onClick={() => go('task', `id=${task.id}`)}
+              />
+            )
+          }}
+          emptyTitle={t('empty')}
+          emptyText={t('empty_text')}
         />
       </Card>
     </Page>

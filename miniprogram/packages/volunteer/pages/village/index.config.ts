@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '村里审核与统计' })
+export default definePageConfig({})

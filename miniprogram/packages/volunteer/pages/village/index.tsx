@@ -14,11 +14,14 @@ import {
   Row,
   Tag,
 } from '../../../../components'
+import { fmt, useStrings } from '../../../../services/i18n'
 import { unitsWith, useMe } from '../../../../services/me'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
-import { callFunction, day, report, V } from '../../lib'
+import { callFunction, day, listOf, report, useCountsOptions, usePageTitle, V } from '../../lib'
+import { VILLAGE, WORDS } from '../../volunteer.strings'
 
 function Orgs(props: { unitId: string }) {
+  const t = useStrings(VILLAGE)
   const list = usePaged(
     (page) => callFunction(V, 'listOrgs', { unitId: props.unitId, status: 'pending', page, pageSize: 10 }),
     [props.unitId],
@@ -28,55 +31,48 @@ function Orgs(props: { unitId: string }) {
     callFunction(V, 'decideOrg', { ...i, note }, { requestId }),
   )
   return (
-    <Card title="待审核的组织">
+    <Card title={t('orgs')}>
       <PagedList
-        items={list.items}
-        hasMore={list.hasMore}
-        loading={list.loading}
-        error={list.error?.message}
-        onLoadMore={list.loadMore}
-        onRetry={list.reload}
+        {...listOf(list)}
         keyOf={(o) => o.id}
         renderItem={(o) => (
           <View className="l-list__item">
             <Row title={o.name} sub={`${o.kindLabel} · ${o.contactName} ${o.contactPhoneMasked ?? ''} · ${o.intro}`} />
-            <Field label="意见（不通过时必填）" value={note} onChange={setNote} />
+            <Field label={t('opinion')} value={note} onChange={setNote} />
             <Button
               size="small"
               loading={decide.pending}
               onClick={() =>
-                void report(decide.run({ orgId: o.id, approve: true }), '已通过').then((r) => r && list.reload())
+                void report(decide.run({ orgId: o.id, approve: true }), t('approved')).then((r) => r && list.reload())
               }
             >
-              通过
+              {t('approve')}
             </Button>
             <Button
               size="small"
               kind="secondary"
               loading={decide.pending}
               onClick={() =>
-                void report(decide.run({ orgId: o.id, approve: false }), '已退回').then((r) => r && list.reload())
+                void report(decide.run({ orgId: o.id, approve: false }), t('returned')).then((r) => r && list.reload())
               }
             >
-              不通过
+              {t('reject')}
             </Button>
           </View>
         )}
-        emptyTitle="没有待审核的组织"
+        emptyTitle={t('no_orgs')}
       />
     </Card>
   )
 }
 
-const STATUS_FILTER: Array<{ value: NeedStatus; label: string }> = [
-  { value: 'submitted', label: '待审核' },
-  { value: 'confirmed', label: '待验单' },
-  { value: 'published', label: '待接单' },
-  { value: 'taken', label: '已接单' },
-  { value: 'verified', label: '已验单' },
-]
+/** The statuses an official filters needs by, in the order of their work. */
+const STATUS_FILTER = ['submitted', 'confirmed', 'published', 'taken', 'verified'] as const satisfies NeedStatus[]
 
 function Needs(props: { unitId: string }) {
+  const t = useStrings(VILLAGE)
+  const w = useStrings(WORDS)
+  const counts = useCountsOptions()
   const [status, setStatus] = useState<NeedStatus>('submitted')
   const list = usePaged(
     (page) => callFunction(V, 'listVillageNeeds', { unitId: props.unitId, status, page, pageSize: 10 }),
@@ -95,27 +91,28 @@ function Needs(props: { unitId: string }) {
       { requestId },
     ),
   )
+  const people = (vs: ReadonlyArray<{ name: string; hours: number }>) =>
+    vs.length ? ` · ${vs.map((v) => t('volunteer', { name: v.name, hours: v.hours })).join(w('list_sep'))}` : ''
   return (
-    <Card title="群众点单">
-      <PickerField label="状态" options={STATUS_FILTER} value={status} onChange={setStatus} />
+    <Card title={t('needs')}>
+      <PickerField
+        label={t('status')}
+        options={STATUS_FILTER.map((s) => ({ value: s, label: t(`f_${s}`) }))}
+        value={status}
+        onChange={setStatus}
+      />
       <PagedList
-        items={list.items}
-        total={list.total}
-        hasMore={list.hasMore}
-        loading={list.loading}
-        error={list.error?.message}
-        onLoadMore={list.loadMore}
-        onRetry={list.reload}
+        {...listOf(list, { total: true })}
         keyOf={(r) => r.id}
         renderItem={(r) => (
           <View className="l-list__item">
             <Row
               title={r.title}
-              sub={`${r.posterName} · ${day(r.createdAt)} · ${r.description}${r.outcome ? ` · 完成：${r.outcome}` : ''}${r.volunteers.length ? ` · ${r.volunteers.map((v) => `${v.name} ${v.hours} 小时`).join('、')}` : ''}`}
+              sub={`${r.posterName} · ${day(r.createdAt)} · ${r.description}${r.outcome ? t('done', { outcome: r.outcome }) : ''}${people(r.volunteers)}`}
               extra={<Tag>{r.statusLabel}</Tag>}
             />
             {r.status === 'submitted' || r.status === 'confirmed' ? (
-              <Field label="意见（不通过时必填）" value={note} onChange={setNote} />
+              <Field label={t('opinion')} value={note} onChange={setNote} />
             ) : null}
             {r.status === 'submitted' ? (
               <View>
@@ -123,74 +120,76 @@ function Needs(props: { unitId: string }) {
                   size="small"
                   loading={review.pending}
                   onClick={() =>
-                    void report(review.run({ id: r.id, approve: true }), '已公开').then((x) => x && list.reload())
+                    void report(review.run({ id: r.id, approve: true }), t('published')).then((x) => x && list.reload())
                   }
                 >
-                  公开
+                  {t('publish')}
                 </Button>
                 <Button
                   size="small"
                   kind="secondary"
                   loading={review.pending}
                   onClick={() =>
-                    void report(review.run({ id: r.id, approve: false }), '已退回').then((x) => x && list.reload())
+                    void report(review.run({ id: r.id, approve: false }), t('returned')).then((x) => x && list.reload())
                   }
                 >
-                  不通过
+                  {t('reject')}
                 </Button>
               </View>
             ) : null}
             {r.status === 'confirmed' ? (
               <View>
-                <PickerField
-                  label="志愿者时长计入家庭积分"
-                  options={[
-                    { value: 'yes', label: '计入' },
-                    { value: 'no', label: '不计' },
-                  ]}
-                  value={points}
-                  onChange={setPoints}
-                />
+                <PickerField label={t('points')} options={counts} value={points} onChange={setPoints} />
                 <Button
                   size="small"
                   loading={verify.pending}
                   onClick={() =>
-                    void report(verify.run({ id: r.id, approve: true }), '验单通过').then((x) => x && list.reload())
+                    void report(verify.run({ id: r.id, approve: true }), t('verify')).then((x) => x && list.reload())
                   }
                 >
-                  验单通过
+                  {t('verify')}
                 </Button>
                 <Button
                   size="small"
                   kind="secondary"
                   loading={verify.pending}
                   onClick={() =>
-                    void report(verify.run({ id: r.id, approve: false }), '已退回').then((x) => x && list.reload())
+                    void report(verify.run({ id: r.id, approve: false }), t('returned')).then((x) => x && list.reload())
                   }
                 >
-                  退回重办
+                  {t('rework')}
                 </Button>
               </View>
             ) : null}
           </View>
         )}
-        emptyTitle="没有这类需求"
+        emptyTitle={t('empty')}
       />
     </Card>
   )
 }
 
 function Figures(props: { unitId: string }) {
+  const t = useStrings(VILLAGE)
   const q = useQuery(() => callFunction(V, 'getFigures', { unitId: props.unitId }), [props.unitId])
   if (!q.data) return q.error ? <ErrorBlock message={q.error.message} onRetry={q.reload} /> : <Loading />
   const rows = [q.data.unit, ...q.data.orgs]
+  const none = '—'
   return (
-    <Card title="统计">
+    <Card title={t('figures')}>
       {rows.map((s) => (
         <Row
           key={s.refId}
           title={s.name}
-          sub={`任务 ${s.tasks} · 报名 ${s.signups} · 到场率 ${s.attendanceRate ?? '—'}% · 时长 ${s.confirmedHours} 小时 · 接单 ${s.needsTaken} · 验单 ${s.needsVerified} · 平均 ${s.avgTakeHours ?? '—'} 小时接单`}
+          sub={t('figures_line', {
+            tasks: fmt.number(s.tasks),
+            signups: fmt.number(s.signups),
+            rate: s.attendanceRate === null ? none : fmt.percent(s.attendanceRate / 100),
+            hours: fmt.number(s.confirmedHours, 2),
+            taken: fmt.number(s.needsTaken),
+            verified: fmt.number(s.needsVerified),
+            avg: s.avgTakeHours === null ? none : fmt.number(s.avgTakeHours, 1),
+          })}
         />
       ))}
     </Card>
@@ -199,6 +198,8 @@ function Figures(props: { unitId: string }) {
 
 /** For village officials (and township dispatchers): approve organisations, publish and verify needs, figures. */
 export default function Village() {
+  const t = useStrings(VILLAGE)
+  usePageTitle(t('title'))
   const { me, error, reload } = useMe()
   const units = useMemo(
     () =>
@@ -213,17 +214,17 @@ export default function Village() {
   if (!unique.length)
     return (
       <Page>
-        <Empty title="您没有审核权限" />
+        <Empty title={t('no_rights')} />
       </Page>
     )
   const chosen = unitId ?? unique[0]!.id
   const has = (p: string) => unitsWith(me, p as never).some((u) => u.id === chosen)
   return (
-    <Page title="村里审核与统计">
+    <Page title={t('title')}>
       {unique.length > 1 ? (
         <Card>
           <PickerField
-            label="单位"
+            label={t('unit')}
             options={unique.map((u) => ({ value: u.id, label: u.fullName }))}
             value={chosen}
             onChange={setUnitId}
