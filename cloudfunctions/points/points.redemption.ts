@@ -32,7 +32,10 @@ export async function closeUnclaimed(
     memberName: r.userName,
     proposedBy: null,
     approvedBy: null,
-    reason: `${status === 'cancelled' ? '取消兑换' : '逾期未领'}：${r.goodsName} ×${r.quantity}`,
+    reason: {
+      key: status === 'cancelled' ? 'points.reason.cancelled' : 'points.reason.expired',
+      params: { goods: r.goodsName, n: r.quantity },
+    },
     at: now,
   })
   const goods = await tx.get(C.points_goods, r.goodsId)

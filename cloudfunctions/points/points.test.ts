@@ -237,7 +237,7 @@ describe('scoring: propose → approve → publicity → settle', () => {
         [[exported], 'FILE.NOT_FOUND', /照片没有找到/],
         // one good photo does not carry a bad one
         [[photo(), 'f_' + 'a'.repeat(32)], 'FILE.NOT_FOUND', /照片没有找到/],
-        [Array.from({ length: 10 }, () => photo()), 'COMMON.BAD_INPUT', /照片最多 9 张/],
+        [Array.from({ length: 10 }, () => photo()), 'COMMON.BAD_INPUT', /最多 9 张照片/],
       ]
       for (const [evidence, code, message] of cases) {
         expect(await propose(evidence)).toMatchObject({ ok: false, code, message: expect.stringMatching(message) })
@@ -421,18 +421,18 @@ describe('scoring: propose → approve → publicity → settle', () => {
     })
     const objections = await points.ok('u-lixiuying', 'listObjections', { villageId: V, status: 'open' })
     expect(objections.total).toBe(2)
-    await points.ok('u-lixiuying', 'resolveObjection', {
+    await points.ok('u-wangjianguo', 'resolveObjection', {
       objectionId: o1.id,
       decision: 'uphold',
       note: '已核实，柴火是临时的',
     })
-    await points.ok('u-lixiuying', 'resolveObjection', {
+    await points.ok('u-wangjianguo', 'resolveObjection', {
       objectionId: o2.id,
       decision: 'withdraw',
       note: '核实确实没打扫',
     })
     expect(
-      await points.call('u-lixiuying', 'resolveObjection', {
+      await points.call('u-wangjianguo', 'resolveObjection', {
         objectionId: o2.id,
         decision: 'uphold',
         note: 'x',
@@ -632,7 +632,7 @@ describe('figures, board, exports', () => {
       fulfilled: 1,
       redeemedPoints: list.items[0]!.price,
     })
-    expect(s.given).toEqual([{ category: '环境卫生', points: 10 }])
+    expect(s.given).toEqual([{ category: 'sanitation', categoryLabel: '环境卫生', points: 10 }])
     expect(s.stock.length).toBeGreaterThan(3)
     expect(await points.call('u-zhuoma', 'getFigures', { villageId: V, month: '2026-03' })).toMatchObject({
       ok: false,

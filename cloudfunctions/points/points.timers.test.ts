@@ -97,7 +97,7 @@ describe('settlePublicity timer', () => {
 
     // the objection does not stand: the next run credits 王德明's too, once
     const [objection] = (await points.ok('u-lixiuying', 'listObjections', { villageId: V, status: 'open' })).items
-    await points.ok('u-lixiuying', 'resolveObjection', {
+    await points.ok('u-wangjianguo', 'resolveObjection', {
       objectionId: objection!.id,
       decision: 'uphold',
       note: '经核实，柴火是公家的',

@@ -20,7 +20,7 @@ export const listObjections = defineAction(pointsContract.actions.listObjections
       ...p,
       items: p.items.flatMap((o) => {
         const a = awards.get(o.awardId)
-        return a ? [objectionView(o, a)] : []
+        return a ? [objectionView(o, a, ctx.caller.user, ctx.lang)] : []
       }),
     }
   },

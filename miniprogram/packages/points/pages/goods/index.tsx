@@ -128,7 +128,6 @@ export default function GoodsPage() {
                       villageId,
                       goodsId: g.id,
                       name: g.name,
-                      photo: g.photo,
                       price: g.price,
                       limitPerMonth: g.limitPerMonth,
                       active: !g.active,
