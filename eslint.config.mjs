@@ -69,7 +69,6 @@ const CATALOGUE_PENDING = [
   'miniprogram/packages/account/**',
   'miniprogram/packages/incident/**',
   'miniprogram/packages/patrol/**',
-  'miniprogram/packages/points/**',
   'miniprogram/packages/volunteer/**',
   'miniprogram/app.config.ts',
   'miniprogram/index.html',
