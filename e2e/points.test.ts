@@ -391,6 +391,7 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   //     in Tibetan too, what people typed (names of goods and rules) stays as written
   await zm.page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [LANG_KEY, storedLang('bo')])
   await open(zm.page, 'store/index')
+  await zm.page.reload() // the app reads the phone's language when it starts (setLang relaunches it)
   await see(zm.page, `ངའི་ཁྱིམ་ཚང་ལ་ད་ལྟ་སྐར་གྲངས་ ${credited - 30} ཡོད། བརྗེ་རེས་བྱས་རྗེས་ལེན་ཨང་བསྟན་ནས་ཚོང་ཁང་དུ་ལེན་རོགས།`).waitFor()
   await item(zm.page, 'redemption', '洗衣粉（1 公斤） ×1 (སྐར་གྲངས་ 30)').getByText('བླངས་ཟིན།', { exact: true }).waitFor()
   await open(zm.page, 'mine/index')
