@@ -1,9 +1,7 @@
 import ExcelJS from 'exceljs'
 import { pointsContract } from '@shared/points/points.contract'
-import { testEnv, type TestEnv } from '../../tests/support/harness'
-import { callsOf } from '../../tests/support/contract-calls'
+import { freshEnvEachTest } from '../../tests/support/contract-calls'
 import { C } from '../_core/collections'
-import type { DataPort } from '../_core/port'
 import { pointsKeys } from './points.repo'
 
 /**
@@ -18,17 +16,9 @@ const BO = { lang: 'bo' } as const
 const TIBETAN = /[\u0F00-\u0FFF]/
 const CHINESE = /[\u3400-\u9fff]/
 
-let env: TestEnv
-let db: DataPort
-let points: ReturnType<typeof callsOf<typeof pointsContract>>
-beforeEach(async () => {
-  env = await testEnv()
-  db = env.rt.db
-  points = callsOf(env, pointsContract)
-})
-afterEach(() => env.close())
-
-const write: (body: Parameters<DataPort['transaction']>[0]) => Promise<unknown> = (body) => db.transaction(body)
+const t = freshEnvEachTest(pointsContract)
+const points = t.calls
+const write = t.write
 
 describe('refusals in Tibetan, with their parameters', () => {
   it('out of stock names what is left; the monthly limit names the limit and what was taken', async () => {
@@ -110,7 +100,7 @@ describe('views in the language of the call', () => {
     await points.ok('u-zhuoma', 'cancelRedemption', { redemptionId: r.id })
     const entry = (await points.ok('u-zhuoma', 'myPoints', {}, undefined, BO)).history.items[0]!
     expect(entry).toMatchObject({ kind: 'refund', reason: `བརྗེ་རེས་མེད་པར་བཟོས། ${goods.name} ×1` })
-    const stored = await db.get(C.points_ledger, entry.id)
+    const stored = await t.db.get(C.points_ledger, entry.id)
     expect(stored).toMatchObject({
       reason: `取消兑换：${goods.name} ×1`,
       reasonRef: { key: 'points.reason.cancelled', params: { goods: goods.name, n: 1 } },

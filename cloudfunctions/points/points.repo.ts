@@ -247,12 +247,38 @@ export async function bumpVillageMonth(
   await tx.set(C.points_village_months, next)
 }
 
-/** A batch's awards still waiting for its decision, read by id in the deciding transaction. */
-export async function proposedAwards(tx: TxStore, b: Pick<PointsBatch, 'awardIds'>): Promise<PointsAward[]> {
-  const out: PointsAward[] = []
+/** The unit a batch is decided in (its village), for an action's `load`. */
+export async function batchUnit({ batchId }: { batchId: string }, ctx: ActionContext): Promise<{ unitId: string }> {
+  return { unitId: (await loadBatch(ctx.db, batchId)).villageId }
+}
+
+/**
+ * Decides a pending batch in the caller's transaction: refuses one already decided, or one the caller is part of
+ * (their own proposal or household), lets `apply` move each award still waiting, and records the decision.
+ */
+export async function decideBatch(
+  tx: TxStore,
+  ctx: WriteContext,
+  batchId: string,
+  decision: { status: 'approved' | 'rejected'; note: string | null },
+  apply: (awards: PointsAward[], batch: PointsBatch) => Promise<void>,
+): Promise<void> {
+  const me = ctx.caller.user
+  const b = await loadBatch(tx, batchId)
+  if (b.status !== 'pending') throw PointsErrors.BATCH_DECIDED()
+  const awards: PointsAward[] = []
   for (const id of b.awardIds) {
     const a = await tx.get(C.points_awards, id)
-    if (a && a.status === 'proposed') out.push(a)
+    if (a && a.status === 'proposed') awards.push(a)
   }
-  return out
+  refuseOwnMatter(ctx, { proposedBy: b.proposedBy, householdIds: awards.map((a) => a.householdId) })
+  await apply(awards, b)
+  await tx.set(C.points_batches, {
+    ...b,
+    status: decision.status,
+    decidedBy: me._id,
+    decidedByName: me.name,
+    decidedAt: ctx.now,
+    decisionNote: decision.note,
+  })
 }

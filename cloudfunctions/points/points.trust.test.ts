@@ -1,9 +1,7 @@
 import { pointsContract } from '@shared/points/points.contract'
-import { callsOf } from '../../tests/support/contract-calls'
+import { freshEnvEachTest } from '../../tests/support/contract-calls'
 import { jpegWithExif } from '../../tests/support/fixtures'
-import { testEnv, type TestEnv } from '../../tests/support/harness'
 import { C } from '../_core/collections'
-import type { DataPort } from '../_core/port'
 import { pointsKeys } from './points.repo'
 
 /**
@@ -20,21 +18,12 @@ const DAY = 86_400_000
 const GARBAGE = pointsKeys.rule(V, 'GARBAGE_SORT')
 const GAMBLE = pointsKeys.rule(V, 'GAMBLING_DRUGS')
 
-let env: TestEnv
-let db: DataPort
-let points: ReturnType<typeof callsOf<typeof pointsContract>>
-/** writes a test makes directly, as another part of the system would (the store's own transaction, never spied on) */
-let write: DataPort['transaction']
-beforeEach(async () => {
-  env = await testEnv()
-  db = env.rt.db
-  points = callsOf(env, pointsContract)
-  write = db.transaction.bind(db)
-})
-afterEach(() => env.close())
+const t = freshEnvEachTest(pointsContract)
+const points = t.calls
+const write = t.write
 
-const photo = (userId = 'u-lixiuying') => env.rt.files.savePhoto(jpegWithExif(), userId).fileId
-const balance = async (hh: string) => (await db.get(C.points_accounts, hh))?.balance ?? 0
+const photo = (userId = 'u-lixiuying') => t.env.rt.files.savePhoto(jpegWithExif(), userId).fileId
+const balance = async (hh: string) => (await t.db.get(C.points_accounts, hh))?.balance ?? 0
 
 /** 扎西 becomes a village official of V as well (an official who is also a resident with a household). */
 async function zhaxiIsOfficial() {
@@ -46,7 +35,7 @@ async function zhaxiIsOfficial() {
       unitId: V,
       grantedBy: null,
       via: 'seed',
-      createdAt: env.clock.now(),
+      createdAt: t.env.clock.now(),
       revokedAt: null,
     }),
   )
@@ -77,7 +66,7 @@ describe('item 3: nobody decides a matter they are part of', () => {
         message: '这条积分是您提出的，异议请另一位干部处理',
       })
     }
-    expect(await db.get(C.points_objections, objection.id)).toMatchObject({ status: 'open', resolvedBy: null })
+    expect(await t.db.get(C.points_objections, objection.id)).toMatchObject({ status: 'open', resolvedBy: null })
     // the list says so before anyone taps: she may not, he may
     const asLi = await points.ok('u-lixiuying', 'listObjections', { villageId: V, status: 'open' })
     const asWang = await points.ok('u-wangjianguo', 'listObjections', { villageId: V, status: 'open' })
@@ -138,8 +127,8 @@ describe('item 3: nobody decides a matter they are part of', () => {
       code: 'POINTS.OWN_HOUSEHOLD',
     })
     for (const id of [reward.id, deduction.id]) {
-      expect(await db.get(C.points_batches, id)).toMatchObject({ status: 'pending', decidedBy: null })
-      for (const a of await db.find(C.points_awards, { where: { batchId: id } }))
+      expect(await t.db.get(C.points_batches, id)).toMatchObject({ status: 'pending', decidedBy: null })
+      for (const a of await t.db.find(C.points_awards, { where: { batchId: id } }))
         expect(a).toMatchObject({ status: 'proposed', approvedBy: null })
     }
     // the proposer still may not; another official may
@@ -152,10 +141,10 @@ describe('item 3: nobody decides a matter they are part of', () => {
   it('an official cannot correct an entry of her own household (reversing its deduction would score herself)', async () => {
     await zhaxiIsOfficial()
     await proposeAndApprove([ZHAXI_HH, ZHUOMA_HH])
-    env.clock.advance(3 * DAY)
+    t.env.clock.advance(3 * DAY)
     await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })
     const entryOf = async (hh: string) =>
-      (await db.find(C.points_ledger, { where: { householdId: hh }, orderBy: [['seq', 'desc']], limit: 1 }))[0]!
+      (await t.db.find(C.points_ledger, { where: { householdId: hh }, orderBy: [['seq', 'desc']], limit: 1 }))[0]!
     const own = await entryOf(ZHAXI_HH)
     const before = await balance(ZHAXI_HH)
     expect(await points.call('u-zhaxi', 'correctEntry', { entryId: own._id, reason: '评错了' })).toMatchObject({
@@ -180,7 +169,7 @@ describe('item 7: a goods photo is a photo file of ours, never a link', () => {
   })
 
   it("refuses links, data URLs and another user's file, and writes nothing", async () => {
-    const before = await db.count(C.points_goods, { villageId: V })
+    const before = await t.db.count(C.points_goods, { villageId: V })
     const cases: Array<[photo: string, code: string]> = [
       ['javascript:alert(document.cookie)', 'COMMON.BAD_INPUT'],
       [' JavaScript:alert(1)', 'COMMON.BAD_INPUT'],
@@ -194,14 +183,14 @@ describe('item 7: a goods photo is a photo file of ours, never a link', () => {
     for (const [p, code] of cases) {
       expect(await points.call('u-chenguilan', 'saveGoods', goods({ photo: p }))).toMatchObject({ ok: false, code })
     }
-    expect(await db.count(C.points_goods, { villageId: V })).toBe(before)
+    expect(await t.db.count(C.points_goods, { villageId: V })).toBe(before)
   })
 
   it("keeps the keeper's own upload as a file id and shows it by the file port's URL", async () => {
     const mine = photo('u-chenguilan')
     const saved = await points.ok('u-chenguilan', 'saveGoods', goods({ photo: mine }))
     expect(saved.photo).toEqual({ fileId: mine, url: expect.stringContaining(`/api/files/${mine}`) })
-    expect((await db.get(C.points_goods, saved.id))!.photo).toBe(mine)
+    expect((await t.db.get(C.points_goods, saved.id))!.photo).toBe(mine)
     const listed = (await points.ok('u-zhuoma', 'listGoods', { villageId: V })).items.find((g) => g.id === saved.id)!
     expect(listed.photo).toEqual(saved.photo)
     // another goods manager changes the price without sending the photo: it stays (not adopted again as hers)
@@ -230,7 +219,7 @@ describe('item 7: a goods photo is a photo file of ours, never a link', () => {
       price: soap.price,
     })
     expect(edited.photo).toBeNull()
-    expect((await db.get(C.points_goods, soap.id))!.photo).toBeNull()
+    expect((await t.db.get(C.points_goods, soap.id))!.photo).toBeNull()
   })
 
   it('no view of the domain carries a URL that is not from the file port', async () => {
@@ -258,7 +247,7 @@ describe('item 11: text others read passes the content check before anything is 
       items: [{ householdId: WANG_HH }],
     })
     const objection = await points.ok('u-wangdeming', 'fileObjection', { awardId: awards[0]!.id, reason: '不对' })
-    const entry = (await db.find(C.points_ledger, { where: { householdId: ZHUOMA_HH }, limit: 1 }))[0]!
+    const entry = (await t.db.find(C.points_ledger, { where: { householdId: ZHUOMA_HH }, limit: 1 }))[0]!
     const rule = { villageId: V, code: 'RIVER_CLEAN', name: '清理河道', category: 'sanitation', points: 3 }
     const cases: Array<[string, Parameters<typeof points.call>[1], Record<string, unknown>]> = [
       ['u-chenguilan', 'saveGoods', { villageId: V, name: `砖茶${BAD}`, price: 10 }],
@@ -286,7 +275,7 @@ describe('item 11: text others read passes the content check before anything is 
           C.points_objections,
           C.points_ledger,
           C.requests,
-        ].map((c) => db.count(c)),
+        ].map((c) => t.db.count(c)),
       )
     const before = await counts()
     for (const [who, action, data] of cases) {
@@ -296,9 +285,9 @@ describe('item 11: text others read passes the content check before anything is 
       ])
     }
     expect(await counts()).toEqual(before)
-    expect(await db.get(C.points_batches, pending.id)).toMatchObject({ status: 'pending' })
-    expect(await db.get(C.points_batches, batch.id)).toMatchObject({ status: 'approved' })
-    expect(await db.get(C.points_objections, objection.id)).toMatchObject({ status: 'open' })
+    expect(await t.db.get(C.points_batches, pending.id)).toMatchObject({ status: 'pending' })
+    expect(await t.db.get(C.points_batches, batch.id)).toMatchObject({ status: 'approved' })
+    expect(await t.db.get(C.points_objections, objection.id)).toMatchObject({ status: 'open' })
   })
 })
 
@@ -331,7 +320,7 @@ describe('household access trusts only the caller’s user document at the time 
     const pub = await points.ok('u-zhuoma', 'getBoard', { villageId: V })
     expect(pub.items.some((i) => i.mine)).toBe(false)
     expect(await balance(ZHUOMA_HH)).toBe(hh)
-    expect(await db.get(C.points_redemptions, first.id)).toMatchObject({ status: 'pending' })
+    expect(await t.db.get(C.points_redemptions, first.id)).toMatchObject({ status: 'pending' })
     // the household's other member still can
     await setHousehold('u-wangdeming', ZHUOMA_HH)
     expect((await points.ok('u-wangdeming', 'cancelRedemption', { redemptionId: first.id })).status).toBe('cancelled')
@@ -341,9 +330,9 @@ describe('household access trusts only the caller’s user document at the time 
     const soap = await soapOf()
     const first = await points.ok('u-zhuoma', 'redeem', { goodsId: soap.id })
     const hh = await balance(ZHUOMA_HH)
-    const stock = (await db.get(C.points_goods, soap.id))!.stock
+    const stock = (await t.db.get(C.points_goods, soap.id))!.stock
     // the revocation commits after the call loaded the caller and before its transaction starts
-    const spy = jest.spyOn(db, 'transaction').mockImplementation(async (body) => {
+    const spy = jest.spyOn(t.db, 'transaction').mockImplementation(async (body) => {
       await leave('u-zhuoma')
       return write(body)
     })
@@ -358,8 +347,8 @@ describe('household access trusts only the caller’s user document at the time 
     })
     spy.mockRestore()
     expect(await balance(ZHUOMA_HH)).toBe(hh)
-    expect((await db.get(C.points_goods, soap.id))!.stock).toBe(stock)
-    expect(await db.get(C.points_redemptions, first.id)).toMatchObject({ status: 'pending' })
-    expect(await db.count(C.points_redemptions, { householdId: ZHUOMA_HH })).toBe(1)
+    expect((await t.db.get(C.points_goods, soap.id))!.stock).toBe(stock)
+    expect(await t.db.get(C.points_redemptions, first.id)).toMatchObject({ status: 'pending' })
+    expect(await t.db.count(C.points_redemptions, { householdId: ZHUOMA_HH })).toBe(1)
   })
 })

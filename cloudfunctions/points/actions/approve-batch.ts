@@ -1,8 +1,8 @@
-import { pointsContract, PointsErrors } from '@shared/points/points.contract'
+import { pointsContract } from '@shared/points/points.contract'
 import { DAY_MS } from '@shared/points/points.rules'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
-import { loadBatch, proposedAwards, refuseOwnMatter, settingsOf } from '../points.repo'
+import { batchUnit, decideBatch, settingsOf } from '../points.repo'
 import { presentBatch } from '../points.views'
 
 /**
@@ -10,34 +10,19 @@ import { presentBatch } from '../points.views'
  * proposer, nor an official whose own household the batch scores.
  */
 export const approveBatch = defineAction(pointsContract.actions.approveBatch, {
-  load: async ({ batchId }, ctx) => {
-    const batch = await loadBatch(ctx.db, batchId)
-    return { unitId: batch.villageId }
-  },
+  load: batchUnit,
   texts: ({ note }) => [note],
   run: async ({ input: { batchId, note }, tx, ctx }) => {
-    const me = ctx.caller.user
-    const b = await loadBatch(tx, batchId)
-    if (b.status !== 'pending') throw PointsErrors.BATCH_DECIDED()
-    const awards = await proposedAwards(tx, b)
-    refuseOwnMatter(ctx, { proposedBy: b.proposedBy, householdIds: awards.map((a) => a.householdId) })
-    const settings = await settingsOf(tx, b.villageId)
-    const publicUntil = ctx.now + settings.publicityDays * DAY_MS
-    for (const a of awards) {
-      await tx.update(C.points_awards, a._id, {
-        status: 'publicity',
-        approvedBy: me._id,
-        approvedAt: ctx.now,
-        publicUntil,
-      })
-    }
-    await tx.set(C.points_batches, {
-      ...b,
-      status: 'approved',
-      decidedBy: me._id,
-      decidedByName: me.name,
-      decidedAt: ctx.now,
-      decisionNote: note || null,
+    await decideBatch(tx, ctx, batchId, { status: 'approved', note: note || null }, async (awards, b) => {
+      const publicUntil = ctx.now + (await settingsOf(tx, b.villageId)).publicityDays * DAY_MS
+      for (const a of awards) {
+        await tx.update(C.points_awards, a._id, {
+          status: 'publicity',
+          approvedBy: ctx.caller.user._id,
+          approvedAt: ctx.now,
+          publicUntil,
+        })
+      }
     })
     return { batchId }
   },

@@ -18,6 +18,7 @@ import {
   residentUnit,
   settingsOf,
 } from '../points.repo'
+import { redemptionEntry } from '../points.redemption'
 import { presentRedemption } from '../points.views'
 
 /**
@@ -65,25 +66,19 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
     )
     const points = g.price * quantity
     const entryId = pointsKeys.redeemEntry(id, ctx.now)
-    await appendEntry(tx, {
-      _id: entryId,
-      householdId: h._id,
-      kind: 'redeem',
-      delta: -points,
-      ruleId: null,
-      ruleVersion: null,
-      ruleCode: null,
-      ruleName: null,
-      category: null,
-      sourceType: 'redemption',
-      sourceId: id,
-      memberUserId: me._id,
-      memberName: me.name,
-      proposedBy: null,
-      approvedBy: null,
-      reason: { key: 'points.reason.redeem', params: { goods: g.name, n: quantity } },
-      at: ctx.now,
-    })
+    await appendEntry(
+      tx,
+      redemptionEntry(
+        { _id: id, householdId: h._id, userId: me._id, userName: me.name },
+        {
+          _id: entryId,
+          kind: 'redeem',
+          delta: -points,
+          reason: { key: 'points.reason.redeem', params: { goods: g.name, n: quantity } },
+          at: ctx.now,
+        },
+      ),
+    )
     await tx.update(C.points_goods, g._id, { stock: g.stock - quantity })
     let code = ''
     for (let i = 0; i < 20 && !code; i++) {

@@ -1,6 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useRef } from 'react'
 import { fmt } from '../../services/i18n'
+import type { PagedState } from '../../services/use-call'
 
 /** A date and time within the year, in the reader's language: 3月2日 10:05 / ཟླ་3 ཚེས་2 10:05. */
 export const when = (ts: number | null) => (ts ? `${fmt.shortDate(ts)} ${fmt.time(ts)}` : '')
@@ -30,4 +31,17 @@ export function useShownAgain(refresh: () => void): void {
     }
     refresh()
   })
+}
+
+/** A paged query's state as PagedList takes it (the list, its paging, and what to do on more or retry). */
+export function pagedProps<T>(p: PagedState<T>) {
+  return {
+    items: p.items,
+    total: p.total,
+    hasMore: p.hasMore,
+    loading: p.loading,
+    error: p.error?.message,
+    onLoadMore: p.loadMore,
+    onRetry: p.reload,
+  }
 }

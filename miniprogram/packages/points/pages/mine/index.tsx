@@ -7,7 +7,7 @@ import { Button, Card, Empty, ErrorBlock, Loading, PagedList, Page, Row, Tag } f
 import { callFunction } from '../../../../services/call-function'
 import { fmt, useStrings } from '../../../../services/i18n'
 import { usePaged, useQuery } from '../../../../services/use-call'
-import { signed, usePageTitle, useShownAgain, when } from '../../common'
+import { pagedProps, signed, usePageTitle, useShownAgain, when } from '../../common'
 import { MINE, SHARED } from '../../points.strings'
 
 /** Resident: my household's balance, what is still in publicity, and every entry (paged). */
@@ -68,13 +68,7 @@ export default function MyPoints() {
       </Card>
       <Card title={t('history')}>
         <PagedList
-          items={history.items}
-          total={history.total}
-          hasMore={history.hasMore}
-          loading={history.loading}
-          error={history.error?.message}
-          onLoadMore={history.loadMore}
-          onRetry={history.reload}
+          {...pagedProps(history)}
           keyOf={(e) => e.id}
           renderItem={(e) => (
             <Row

@@ -20,7 +20,7 @@ import {
 import { callFunction } from '../../../../services/call-function'
 import { fmt, useStrings } from '../../../../services/i18n'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
-import { signed, usePageTitle, useShownAgain, when } from '../../common'
+import { pagedProps, signed, usePageTitle, useShownAgain, when } from '../../common'
 import { PUBLICITY, SHARED } from '../../points.strings'
 
 /** Residents: this month's publicity list (names masked) with an objection button, and the points board. */
@@ -79,13 +79,7 @@ export default function Publicity() {
       {tab === 'publicity' ? (
         <Card title={t('this_month')}>
           <PagedList
-            items={list.items}
-            total={list.total}
-            hasMore={list.hasMore}
-            loading={list.loading}
-            error={list.error?.message}
-            onLoadMore={list.loadMore}
-            onRetry={list.reload}
+            {...pagedProps(list)}
             keyOf={(a) => a.id}
             renderItem={(a) => (
               <View data-testid="publicity-item">
@@ -167,13 +161,7 @@ export default function Publicity() {
       ) : (
         <Card title={t('board')}>
           <PagedList
-            items={board.items}
-            total={board.total}
-            hasMore={board.hasMore}
-            loading={board.loading}
-            error={board.error?.message}
-            onLoadMore={board.loadMore}
-            onRetry={board.reload}
+            {...pagedProps(board)}
             keyOf={(b) => `${b.rank}`}
             renderItem={(b) => (
               <Row

@@ -26,7 +26,7 @@ import { callFunction } from '../../../../services/call-function'
 import { fmt, useStrings } from '../../../../services/i18n'
 import { hasPermission, unitsWith, useMe } from '../../../../services/me'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
-import { signed, usePageTitle, useShownAgain, when } from '../../common'
+import { pagedProps, signed, usePageTitle, useShownAgain, when } from '../../common'
 import { REVIEW, SHARED } from '../../points.strings'
 
 type Tab = 'propose' | 'approve' | 'objections' | 'figures'
@@ -195,13 +195,7 @@ function Approvals({ villageId }: { villageId: string }) {
       </Card>
       <Card title={t('pending')}>
         <PagedList
-          items={list.items}
-          total={list.total}
-          hasMore={list.hasMore}
-          loading={list.loading}
-          error={list.error?.message}
-          onLoadMore={list.loadMore}
-          onRetry={list.reload}
+          {...pagedProps(list)}
           keyOf={(b) => b.id}
           renderItem={(b) => (
             <View data-testid="batch">
@@ -275,13 +269,7 @@ function Objections({ villageId }: { villageId: string }) {
   return (
     <Card title={t('objections')}>
       <PagedList
-        items={list.items}
-        total={list.total}
-        hasMore={list.hasMore}
-        loading={list.loading}
-        error={list.error?.message}
-        onLoadMore={list.loadMore}
-        onRetry={list.reload}
+        {...pagedProps(list)}
         keyOf={(o) => o.id}
         renderItem={(o) => (
           <View data-testid="objection">

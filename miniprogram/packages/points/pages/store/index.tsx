@@ -18,7 +18,7 @@ import {
 import { callFunction } from '../../../../services/call-function'
 import { fmt, useStrings } from '../../../../services/i18n'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
-import { usePageTitle, useShownAgain, when } from '../../common'
+import { pagedProps, usePageTitle, useShownAgain, when } from '../../common'
 import { SHARED, STORE } from '../../points.strings'
 
 /** Resident: goods to redeem (with a confirmation), and my redemptions with the pickup code and cancel. */
@@ -65,12 +65,7 @@ export default function Store() {
     <Page title={t('title')} intro={balance !== null ? t('intro', { n: fmt.number(balance) }) : undefined}>
       <Card title={t('mine')}>
         <PagedList
-          items={redemptions.items}
-          hasMore={redemptions.hasMore}
-          loading={redemptions.loading}
-          error={redemptions.error?.message}
-          onLoadMore={redemptions.loadMore}
-          onRetry={redemptions.reload}
+          {...pagedProps(redemptions)}
           keyOf={(o) => o.id}
           renderItem={(o) => (
             <View data-testid="redemption">
