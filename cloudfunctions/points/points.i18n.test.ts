@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs'
 import { pointsContract } from '@shared/points/points.contract'
 import { freshEnvEachTest } from '../../tests/support/contract-calls'
+import { T0 } from '../../tests/support/harness'
 import { C } from '../_core/collections'
+import { creditSystemAward } from './points.award'
 import { pointsKeys } from './points.repo'
 
 /**
@@ -178,6 +180,45 @@ describe('views in the language of the call', () => {
       ok: false,
       message: '填写的内容有误：请选择类别',
     })
+  })
+})
+
+describe('remarks the system adds to a ledger line', () => {
+  it('the remark of a capped system award reads in each language, whatever form its reason came in', async () => {
+    const DUOJI_HH = 'hh-513328100001-G03-01'
+    // VOLUNTEER_HOUR: 2 points an hour, at most 40 a month; another domain passes its reason as a message
+    const r = await write((tx) =>
+      creditSystemAward(tx, {
+        villageId: V,
+        householdId: DUOJI_HH,
+        userId: 'u-duoji',
+        ruleCode: 'VOLUNTEER_HOUR',
+        quantity: 25,
+        sourceKey: 'volunteer:test-1',
+        reason: { key: 'points.reason.award', params: { rule: '打扫村道' } },
+        now: T0,
+      }),
+    )
+    expect(r).toMatchObject({ credited: true, points: 40 })
+    const read = async (lang?: 'bo') =>
+      (await points.ok('u-duoji', 'myPoints', {}, undefined, lang ? { lang } : undefined)).history.items[0]!.reason
+    expect(await read()).toBe('打扫村道（已达本月上限 40 分）')
+    expect(await read('bo')).toBe('打扫村道 (ཟླ་འདིའི་མཐོ་ཚད་སྐར་གྲངས་ 40 ལ་སླེབས་ཟིན།)')
+    // an older caller's plain reason is kept as it is, with the remark in the reader's language (the cap is full now)
+    await write((tx) =>
+      creditSystemAward(tx, {
+        villageId: V,
+        householdId: DUOJI_HH,
+        userId: 'u-duoji',
+        ruleCode: 'VOLUNTEER_HOUR',
+        quantity: 1,
+        sourceKey: 'volunteer:test-2',
+        reason: '志愿服务 1 小时',
+        now: T0,
+      }),
+    )
+    expect(await read()).toBe('志愿服务 1 小时（已达本月上限 40 分）')
+    expect(await read('bo')).toBe('志愿服务 1 小时 (ཟླ་འདིའི་མཐོ་ཚད་སྐར་གྲངས་ 40 ལ་སླེབས་ཟིན།)')
   })
 })
 

@@ -20,17 +20,20 @@ type EntryDraft = Omit<
 }
 
 /**
- * The stored reason: a plain text as it is; a MessageRef kept as `reasonRef`, with its Chinese text in `reason` for
- * readers of the document that know only the text (older clients' views never read it: views render the ref).
+ * The stored reason: a MessageRef kept as `reasonRef` (a plain text with remarks becomes one too, so the remarks
+ * read in each language), with the Chinese text in `reason` for readers of the document that know only the text;
+ * a plain text without remarks as it is.
  */
 function storedReason(
   reason: string | MessageRef,
   notes: MessageRef[],
 ): Pick<LedgerEntry, 'reason' | 'reasonRef' | 'notes'> {
-  const text = (typeof reason === 'string' ? reason : render(reason, 'zh')) + notes.map((n) => render(n, 'zh')).join('')
+  const ref: MessageRef | null =
+    typeof reason !== 'string' ? reason : notes.length ? { key: 'points.reason.text', params: { text: reason } } : null
+  const text = (ref ? render(ref, 'zh') : String(reason)) + notes.map((n) => render(n, 'zh')).join('')
   return {
     reason: text.slice(0, 300),
-    ...(typeof reason === 'string' ? {} : { reasonRef: reason }),
+    ...(ref ? { reasonRef: ref } : {}),
     ...(notes.length ? { notes } : {}),
   }
 }

@@ -53,6 +53,7 @@ export const POINTS = register(
     'points.mode.system': { zh: '系统自动记分', bo: 'མ་ལག་གིས་རང་འགུལ་རྩིས་འཇུག' },
 
     // ---- what the system writes on a ledger line (stored as MessageRefs, rendered in the reader's language) ----
+    'points.reason.text': { zh: '{text}', bo: '{text}' },
     'points.reason.award': { zh: '{rule}', bo: '{rule}' },
     'points.reason.award_note': { zh: '{rule}：{note}', bo: '{rule}: {note}' },
     'points.reason.redeem': { zh: '兑换 {goods} ×{n}', bo: 'ཅ་དངོས་བརྗེ་རེས། {goods} ×{n}' },
