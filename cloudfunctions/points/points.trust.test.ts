@@ -57,6 +57,8 @@ describe('item 3: nobody decides a matter they are part of', () => {
   it('the official who proposed points cannot decide objections to them; another official can', async () => {
     const { awards } = await proposeAndApprove([ZHUOMA_HH])
     const objection = await points.ok('u-wangdeming', 'fileObjection', { awardId: awards[0]!.id, reason: '没看到分类' })
+    // the resident who filed it is not the one to decide it
+    expect(objection.canDecide).toBe(false)
     for (const decision of ['uphold', 'withdraw'] as const) {
       expect(
         await points.call('u-lixiuying', 'resolveObjection', { objectionId: objection.id, decision, note: '核实过' }),

@@ -155,14 +155,16 @@ export function publicItemView(
 }
 
 /**
- * An objection as the officials see it. `canDecide`: still open, and the caller neither proposed the award, filed
- * the objection nor belongs to the household it is about (resolveObjection refuses those).
+ * An objection as the officials see it. `canDecide`: the caller may decide objections in the village (`mayDecide`),
+ * it is still open, and the caller neither proposed the award, filed the objection nor belongs to the household it
+ * is about (resolveObjection refuses those).
  */
 export function objectionView(
   o: PointsObjection,
   a: PointsAward,
   caller: { _id: string; householdId: string | null },
   lang: Lang,
+  mayDecide: boolean,
 ): ObjectionView {
   return {
     id: o._id,
@@ -179,6 +181,7 @@ export function objectionView(
     resolvedAt: o.resolvedAt,
     resolutionNote: o.resolutionNote,
     canDecide:
+      mayDecide &&
       o.status === 'open' &&
       conflictOf(
         { userId: caller._id, householdId: caller.householdId },
@@ -284,7 +287,8 @@ export async function presentBatch(ctx: ActionContext, batchId: string): Promise
 
 export async function presentObjection(ctx: ActionContext, objectionId: string): Promise<ObjectionView> {
   const o = await loadObjection(ctx.db, objectionId)
-  return objectionView(o, await loadAward(ctx.db, o.awardId), ctx.caller.user, ctx.lang)
+  const mayDecide = await ctx.can('points_approve', o.villageId)
+  return objectionView(o, await loadAward(ctx.db, o.awardId), ctx.caller.user, ctx.lang, mayDecide)
 }
 
 export async function presentRedemption(ctx: ActionContext, redemptionId: string): Promise<RedemptionView> {
