@@ -120,10 +120,21 @@ async function call<K extends keyof PointsActions>(
   return json.data
 }
 
+/** The language the app is read in on this phone, as Taro's storage keeps it (services/i18n.ts). */
+const LANG_KEY = 'linli.lang'
+const storedLang = (lang: 'zh' | 'bo') => JSON.stringify({ data: lang })
+
 async function as(name: string): Promise<{ page: Page; close: () => Promise<void>; errors: string[] }> {
   const { page, context } = await phone(browser)
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
+  // this journey reads the app in Chinese (chosen already, so no first-launch language question)
+  await context.addInitScript(
+    ([key, value]) => {
+      if (!localStorage.getItem(key!)) localStorage.setItem(key!, value!)
+    },
+    [LANG_KEY, storedLang('zh')],
+  )
   await page.goto(`${base}/#/pages/login/index`)
   await app(page).getByText('选择演示账号').waitFor()
   await app(page).getByText(name, { exact: true }).first().click()
@@ -280,16 +291,23 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
   await wdm.getByText('我已提异议').waitFor()
   await wdm.getByText('有异议，待处理').waitFor()
 
-  // 5. 李秀英 finds the objection true and withdraws that award (撤回积分)
+  // 5. 李秀英 proposed it, so she does not decide the objection (issue #16): 王建国 finds it true and withdraws
+  //    that award (撤回积分)
   await open(li.page, 'review/index')
   await tap(li.page, '异议')
-  const objection = item(li.page, 'objection', '王德明家 · 孝敬老人、照顾病残家人 +10')
-  await objection.getByText(/卓玛：他家老人住在女儿家/).waitFor()
+  const hers = item(li.page, 'objection', '王德明家 · 孝敬老人、照顾病残家人 +10')
+  await hers.getByText(/卓玛：他家老人住在女儿家/).waitFor()
+  await hers.getByText(/^请另一位干部处理/).waitFor()
+  expect(await hers.getByText('撤回积分', { exact: true }).count()).toBe(0)
+  await open(wang.page, 'review/index')
+  await tap(wang.page, '异议')
+  const objection = item(wang.page, 'objection', '王德明家 · 孝敬老人、照顾病残家人 +10')
   await objection.getByText('撤回积分', { exact: true }).click()
-  await anywhere(li.page, /异议成立，撤回这条积分？/).waitFor()
-  await confirmDialog(li.page, '确定')
-  await anywhere(li.page, '已撤回').waitFor()
-  await see(li.page, '没有待处理的异议').waitFor()
+  await anywhere(wang.page, /异议成立，撤回这条积分？/).waitFor()
+  await confirmDialog(wang.page, '确定')
+  await anywhere(wang.page, '已撤回').waitFor()
+  await see(wang.page, '没有待处理的异议').waitFor()
+  await open(li.page, 'review/index')
 
   // 6. before the day is over nothing is credited; a day later the two other awards are (by the button here: the
   //    host's hourly settle timer last ran when it started, minutes ago)
@@ -370,6 +388,18 @@ it('points are proposed, approved, objected to, withdrawn, credited, redeemed an
     pageSize: 5,
   })
   expect(redemptions.items[0]).toMatchObject({ status: 'fulfilled' })
+
+  // 10. the same pages in Tibetan (issue #20): 卓玛 switches the phone to བོད་ཡིག; labels the server renders come
+  //     in Tibetan too, what people typed (names of goods and rules) stays as written
+  await zm.page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [LANG_KEY, storedLang('bo')])
+  await open(zm.page, 'store/index')
+  await zm.page.reload() // the app reads the phone's language when it starts (setLang relaunches it)
+  await see(zm.page, `ངའི་ཁྱིམ་ཚང་ལ་ད་ལྟ་སྐར་གྲངས་ ${credited - 30} ཡོད། བརྗེ་རེས་བྱས་རྗེས་ལེན་ཨང་བསྟན་ནས་ཚོང་ཁང་དུ་ལེན་རོགས།`).waitFor()
+  await item(zm.page, 'redemption', '洗衣粉（1 公斤） ×1 (སྐར་གྲངས་ 30)').getByText('བླངས་ཟིན།', { exact: true }).waitFor()
+  await open(zm.page, 'mine/index')
+  await see(zm.page, 'ངའི་ཁྱིམ་ཚང་གི་སྐར་གྲངས།').waitFor()
+  await see(zm.page, 'ཅ་དངོས་བརྗེ་རེས།: ཅ་དངོས་བརྗེ་རེས། 洗衣粉（1 公斤） ×1').waitFor()
+  await see(zm.page, 'སྐར་གྲངས་སྣོན་པ།: 孝敬老人、照顾病残家人').waitFor()
 
   for (const who of [li, wang, zm, keeper]) {
     expect(who.errors).toEqual([])

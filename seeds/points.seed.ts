@@ -44,43 +44,34 @@ type RuleRow = [
 ]
 
 const COMMON_RULES: RuleRow[] = [
-  ['YARD_CLEAN', '庭院整洁、门前三包', '环境卫生', 5, true, 10, 'manual', '第三条 人人爱护环境，房前屋后干净整洁'],
-  ['GARBAGE_SORT', '垃圾分类定点投放', '环境卫生', 2, false, 8, 'manual', '第三条 生活垃圾分类投放、不乱扔乱倒'],
-  ['LITTER', '乱扔乱倒垃圾、乱堆乱放', '环境卫生', -5, true, 20, 'manual', '第三条 违者经劝导不改的扣分'],
-  ['FILIAL_CARE', '孝敬老人、照顾病残家人', '孝老爱亲', 10, false, 20, 'manual', '第五条 尊老爱幼、赡养老人'],
-  [
-    'ELDER_NEGLECT',
-    '不赡养老人、虐待家庭成员',
-    '孝老爱亲',
-    -20,
-    true,
-    null,
-    'manual',
-    '第五条 道德评议会评议属实的扣分',
-  ],
-  ['NEIGHBOR_HELP', '邻里互助、帮扶困难户', '邻里互助', 5, false, 15, 'manual', '第六条 邻里和睦、互帮互助'],
-  ['THRIFTY_WEDDING', '婚事新办、丧事简办', '移风易俗', 20, true, 20, 'manual', '红白理事会章程：不大操大办'],
-  ['LAVISH_BANQUET', '大操大办、索要高额彩礼', '移风易俗', -20, true, null, 'manual', '红白理事会章程：违者扣分并通报'],
-  ['HAZARD_REPORT', '报告安全隐患经核实', '平安建设', 5, false, 20, 'manual', '第八条 人人参与平安建设'],
-  ['MEDIATION', '参与调解邻里纠纷', '平安建设', 5, false, 15, 'manual', '第八条 小事不出村、矛盾不上交'],
-  ['GAMBLING_DRUGS', '参与赌博、涉毒', '遵纪守法', -30, true, null, 'manual', '禁毒禁赌会章程：一经查实扣分'],
+  ['YARD_CLEAN', '庭院整洁、门前三包', 'sanitation', 5, true, 10, 'manual', '第三条 人人爱护环境，房前屋后干净整洁'],
+  ['GARBAGE_SORT', '垃圾分类定点投放', 'sanitation', 2, false, 8, 'manual', '第三条 生活垃圾分类投放、不乱扔乱倒'],
+  ['LITTER', '乱扔乱倒垃圾、乱堆乱放', 'sanitation', -5, true, 20, 'manual', '第三条 违者经劝导不改的扣分'],
+  ['FILIAL_CARE', '孝敬老人、照顾病残家人', 'filial', 10, false, 20, 'manual', '第五条 尊老爱幼、赡养老人'],
+  ['ELDER_NEGLECT', '不赡养老人、虐待家庭成员', 'filial', -20, true, null, 'manual', '第五条 道德评议会评议属实的扣分'],
+  ['NEIGHBOR_HELP', '邻里互助、帮扶困难户', 'neighbours', 5, false, 15, 'manual', '第六条 邻里和睦、互帮互助'],
+  ['THRIFTY_WEDDING', '婚事新办、丧事简办', 'customs', 20, true, 20, 'manual', '红白理事会章程：不大操大办'],
+  ['LAVISH_BANQUET', '大操大办、索要高额彩礼', 'customs', -20, true, null, 'manual', '红白理事会章程：违者扣分并通报'],
+  ['HAZARD_REPORT', '报告安全隐患经核实', 'safety', 5, false, 20, 'manual', '第八条 人人参与平安建设'],
+  ['MEDIATION', '参与调解邻里纠纷', 'safety', 5, false, 15, 'manual', '第八条 小事不出村、矛盾不上交'],
+  ['GAMBLING_DRUGS', '参与赌博、涉毒', 'law', -30, true, null, 'manual', '禁毒禁赌会章程：一经查实扣分'],
   [
     'VOLUNTEER_HOUR',
     '参加志愿服务（每小时）',
-    '志愿服务',
+    'volunteer',
     2,
     false,
     40,
     'system',
     '第七条 积极参加志愿服务，按确认时长记分',
   ],
-  ['PATROL_DUTY', '参加治安巡逻（每班）', '平安建设', 3, false, 30, 'system', '第八条 参加红袖套巡逻，按完成班次记分'],
+  ['PATROL_DUTY', '参加治安巡逻（每班）', 'safety', 3, false, 30, 'system', '第八条 参加红袖套巡逻，按完成班次记分'],
 ]
 
 const PASTORAL_RULES: RuleRow[] = [
-  ['PASTURE_FIRE', '草原防火、禁牧休牧守规矩', '平安建设', 5, false, 10, 'manual', '第九条 草场防火、按时禁牧'],
-  ['BARN_CLEAN', '牲畜圈舍干净、人畜分离', '环境卫生', 5, true, 10, 'manual', '第三条 人畜分离、圈舍整洁'],
-  ['SCHOOLING', '送适龄子女按时上学', '遵纪守法', 10, false, 10, 'manual', '第十条 控辍保学，家家送孩子上学'],
+  ['PASTURE_FIRE', '草原防火、禁牧休牧守规矩', 'safety', 5, false, 10, 'manual', '第九条 草场防火、按时禁牧'],
+  ['BARN_CLEAN', '牲畜圈舍干净、人畜分离', 'sanitation', 5, true, 10, 'manual', '第三条 人畜分离、圈舍整洁'],
+  ['SCHOOLING', '送适龄子女按时上学', 'law', 10, false, 10, 'manual', '第十条 控辍保学，家家送孩子上学'],
 ]
 
 const GOODS: Record<string, Array<[name: string, price: number, stock: number, limit: number | null]>> = {

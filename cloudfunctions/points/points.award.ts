@@ -9,7 +9,8 @@
  *     ruleCode: 'VOLUNTEER_HOUR' | 'PATROL_DUTY'   // seeded system rules (SystemRuleCode)
  *     quantity: number         // hours for VOLUNTEER_HOUR, patrols for PATROL_DUTY (> 0)
  *     sourceKey: string        // the source event, e.g. `patrol:<patrolId>`, `volunteer:<attendanceId>`
- *     reason: string           // shown to the resident, e.g. "巡逻 2026-03-02 夜班"
+ *     reason: string | MessageRef  // shown to the resident: a MessageRef of the caller's catalogue (rendered in
+ *                              // the reader's language), or a plain text as older callers pass it
  *     now: number              // ctx.now
  *   }): Promise<{ credited: boolean; entryId: string; points: number; skipped?: SkipReason }>
  *
@@ -24,6 +25,7 @@
  * - Uses only tx.get / insert / set by deterministic ids (rule id from villageId + code, account id
  *   = householdId), as CloudBase transactions require.
  */
+import type { MessageRef } from '@shared/i18n/i18n'
 import { fitUnderCap, pointsFor } from '@shared/points/points.rules'
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../_core/collections'
@@ -43,7 +45,7 @@ export interface SystemAwardArgs {
   ruleCode: SystemRuleCode
   quantity: number
   sourceKey: string
-  reason: string
+  reason: string | MessageRef
   now: number
 }
 
@@ -103,7 +105,8 @@ export async function creditSystemAward(tx: TxStore, args: SystemAwardArgs): Pro
       memberName: member?.name ?? null,
       proposedBy: null,
       approvedBy: null,
-      reason: (capped ? `${args.reason}（已达本月上限 ${rule.capPerMonth} 分）` : args.reason).slice(0, 300),
+      reason: typeof args.reason === 'string' ? args.reason.slice(0, 300) : args.reason,
+      notes: capped ? [{ key: 'points.reason.capped', params: { cap: rule.capPerMonth ?? 0 } }] : [],
       at: args.now,
     },
     { clip: true },

@@ -79,8 +79,9 @@ async function expectConsistentAfter(env: TestEnv, ops: Array<typeof op extends 
         const items = (await points.ok('u-lixiuying', 'listObjections', { villageId: V, status: 'open', pageSize: 50 }))
           .items
         const x = items[o.pick % Math.max(1, items.length)]
+        // decided by an official who did not propose it (李秀英's view says whether she may)
         if (x)
-          await points.call('u-lixiuying', 'resolveObjection', {
+          await points.call(x.canDecide ? 'u-lixiuying' : 'u-wangjianguo', 'resolveObjection', {
             objectionId: x.id,
             decision: o.uphold ? 'uphold' : 'withdraw',
             note: '处理',

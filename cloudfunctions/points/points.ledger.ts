@@ -1,11 +1,42 @@
-import { PointsErrors } from '@shared/points/points.errors'
-import type { LedgerEntry, PointsAccount } from '@shared/points/points.schema'
+import { render, type MessageRef } from '@shared/i18n/i18n'
+import { PointsErrors } from '@shared/points/points.contract'
+import { categoryCode, type LedgerEntry, type PointsAccount } from '@shared/points/points.schema'
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../_core/collections'
 import type { DataPort, TxStore } from '../_core/port'
 import { bumpVillageMonth, pointsKeys } from './points.repo'
 
-type EntryDraft = Omit<LedgerEntry, 'balanceAfter' | 'month' | 'villageId' | 'seq'> & { villageId?: string }
+/**
+ * An entry to append. Its reason is what a person typed or an older caller's text (`string`), or what the system
+ * writes (a MessageRef, kept as such and rendered in the reader's language when read).
+ */
+type EntryDraft = Omit<
+  LedgerEntry,
+  'balanceAfter' | 'month' | 'villageId' | 'seq' | 'reason' | 'reasonRef' | 'notes'
+> & {
+  villageId?: string
+  reason: string | MessageRef
+  notes?: MessageRef[]
+}
+
+/**
+ * The stored reason: a MessageRef kept as `reasonRef` (a plain text with remarks becomes one too, so the remarks
+ * read in each language), with the Chinese text in `reason` for readers of the document that know only the text;
+ * a plain text without remarks as it is.
+ */
+function storedReason(
+  reason: string | MessageRef,
+  notes: MessageRef[],
+): Pick<LedgerEntry, 'reason' | 'reasonRef' | 'notes'> {
+  const ref: MessageRef | null =
+    typeof reason !== 'string' ? reason : notes.length ? { key: 'points.reason.text', params: { text: reason } } : null
+  const text = (ref ? render(ref, 'zh') : String(reason)) + notes.map((n) => render(n, 'zh')).join('')
+  return {
+    reason: text.slice(0, 300),
+    ...(ref ? { reasonRef: ref } : {}),
+    ...(notes.length ? { notes } : {}),
+  }
+}
 
 /**
  * The only writer of ledger entries. In the caller's transaction it reads the household's account by
@@ -17,7 +48,7 @@ export async function appendEntry(tx: TxStore, draft: EntryDraft, opts: { clip?:
   let account = await tx.get(C.points_accounts, draft.householdId)
   if (!account) {
     const household = await tx.get(C.households, draft.householdId)
-    if (!household) throw PointsErrors.HOUSEHOLD_NOT_FOUND()
+    if (!household) throw PointsErrors.HOUSEHOLD_NOT_FOUND({ id: draft.householdId })
     account = {
       _id: household._id,
       villageId: household.villageId,
@@ -32,18 +63,21 @@ export async function appendEntry(tx: TxStore, draft: EntryDraft, opts: { clip?:
   }
   let delta = draft.delta
   if (account.balance + delta < 0) {
-    if (!opts.clip) throw PointsErrors.INSUFFICIENT_BALANCE(`积分不够了：现有 ${account.balance} 分，需要 ${-delta} 分`)
+    if (!opts.clip) throw PointsErrors.INSUFFICIENT_BALANCE({ balance: account.balance, need: -delta })
     delta = -account.balance
   }
   const month = bjMonth(draft.at)
+  const { reason, notes = [], ...rest } = draft
+  const clipped: MessageRef[] =
+    delta !== draft.delta ? [{ key: 'points.reason.clipped', params: { points: -delta } }] : []
   const entry: LedgerEntry = {
-    ...draft,
+    ...rest,
     villageId: account.villageId,
     seq: account.entries + 1,
     delta,
     balanceAfter: account.balance + delta,
     month,
-    reason: delta !== draft.delta ? `${draft.reason}（余额不足，实扣 ${-delta} 分）`.slice(0, 300) : draft.reason,
+    ...storedReason(reason, [...notes, ...clipped]),
   }
   await tx.insert(C.points_ledger, entry)
 
@@ -81,7 +115,8 @@ export async function appendEntry(tx: TxStore, draft: EntryDraft, opts: { clip?:
   })
   await bumpVillageMonth(tx, account.villageId, month, (s) => {
     if (!hm) s.activeHouseholds += 1
-    const cat = entry.category ?? '其他'
+    // counters are kept by category code (older counters may carry the Chinese names: figures merge them)
+    const cat = categoryCode(entry.category) ?? 'other'
     if (gained) s.givenByCategory[cat] = (s.givenByCategory[cat] ?? 0) + gained
     if (lostNow) s.deductedByCategory[cat] = (s.deductedByCategory[cat] ?? 0) + lostNow
   })
@@ -114,7 +149,9 @@ export async function creditAward(tx: TxStore, awardId: string, now: number): Pr
       memberName: a.memberName,
       proposedBy: a.proposedBy,
       approvedBy: a.approvedBy,
-      reason: (a.note ? `${a.ruleName}：${a.note}` : a.ruleName).slice(0, 300),
+      reason: a.note
+        ? { key: 'points.reason.award_note', params: { rule: a.ruleName, note: a.note } }
+        : { key: 'points.reason.award', params: { rule: a.ruleName } },
       at: now,
     },
     { clip: true },

@@ -1,8 +1,31 @@
-import type { Redemption } from '@shared/points/points.schema'
+import type { MessageRef } from '@shared/i18n/i18n'
+import type { LedgerEntry, Redemption } from '@shared/points/points.schema'
 import { C } from '../_core/collections'
 import type { DataPort, TxStore } from '../_core/port'
 import { appendEntry } from './points.ledger'
 import { addToCounter, bumpVillageMonth, pointsKeys } from './points.repo'
+
+/** A redemption's ledger line (its points taken, or given back): under no rule, by the member who redeemed. */
+export function redemptionEntry(
+  r: Pick<Redemption, '_id' | 'householdId' | 'userId' | 'userName'>,
+  line: { _id: string; kind: 'redeem' | 'refund'; delta: number; reason: MessageRef; at: number },
+) {
+  return {
+    ...line,
+    householdId: r.householdId,
+    ruleId: null,
+    ruleVersion: null,
+    ruleCode: null,
+    ruleName: null,
+    category: null,
+    sourceType: 'redemption' as const satisfies LedgerEntry['sourceType'],
+    sourceId: r._id,
+    memberUserId: r.userId,
+    memberName: r.userName,
+    proposedBy: null,
+    approvedBy: null,
+  }
+}
 
 /**
  * Closes a pending redemption as cancelled or expired: points back to the household (a refund entry whose id is
@@ -16,25 +39,19 @@ export async function closeUnclaimed(
   now: number,
 ): Promise<void> {
   const refundId = pointsKeys.refundEntry(r._id)
-  await appendEntry(tx, {
-    _id: refundId,
-    householdId: r.householdId,
-    kind: 'refund',
-    delta: r.points,
-    ruleId: null,
-    ruleVersion: null,
-    ruleCode: null,
-    ruleName: null,
-    category: null,
-    sourceType: 'redemption',
-    sourceId: r._id,
-    memberUserId: r.userId,
-    memberName: r.userName,
-    proposedBy: null,
-    approvedBy: null,
-    reason: `${status === 'cancelled' ? '取消兑换' : '逾期未领'}：${r.goodsName} ×${r.quantity}`,
-    at: now,
-  })
+  await appendEntry(
+    tx,
+    redemptionEntry(r, {
+      _id: refundId,
+      kind: 'refund',
+      delta: r.points,
+      reason: {
+        key: status === 'cancelled' ? 'points.reason.cancelled' : 'points.reason.expired',
+        params: { goods: r.goodsName, n: r.quantity },
+      },
+      at: now,
+    }),
+  )
   const goods = await tx.get(C.points_goods, r.goodsId)
   if (goods) await tx.update(C.points_goods, goods._id, { stock: goods.stock + r.quantity })
   await addToCounter(

@@ -1,10 +1,9 @@
 import { pointsContract } from '@shared/points/points.contract'
 import { bjMonth } from '@shared/time/beijing'
-import { callsOf } from '../../tests/support/contract-calls'
+import { freshEnvEachTest } from '../../tests/support/contract-calls'
 import { jpegWithExif } from '../../tests/support/fixtures'
-import { rid, testEnv, type TestEnv } from '../../tests/support/harness'
+import { rid } from '../../tests/support/harness'
 import { C } from '../_core/collections'
-import type { DataPort } from '../_core/port'
 import { pointsKeys } from './points.repo'
 import { signedFileUrl } from '../../tests/support/files'
 
@@ -17,23 +16,16 @@ const V = '513328100001'
 const ZHUOMA_HH = 'hh-513328100001-G01-01'
 const YARD = pointsKeys.rule(V, 'YARD_CLEAN')
 
-let env: TestEnv
-let db: DataPort
-let points: ReturnType<typeof callsOf<typeof pointsContract>>
-beforeEach(async () => {
-  env = await testEnv()
-  db = env.rt.db
-  points = callsOf(env, pointsContract)
-})
-afterEach(() => env.close())
+const te = freshEnvEachTest(pointsContract)
+const points = te.calls
 
-const balance = async () => (await db.get(C.points_accounts, ZHUOMA_HH))?.balance ?? 0
+const balance = async () => (await te.db.get(C.points_accounts, ZHUOMA_HH))?.balance ?? 0
 const goodsNamed = async (name: string) =>
-  (await db.find(C.points_goods, { where: { villageId: V } })).find((g) => g.name.startsWith(name))!
+  (await te.db.find(C.points_goods, { where: { villageId: V } })).find((g) => g.name.startsWith(name))!
 const written = async () => ({
-  redemptions: await db.count(C.points_redemptions),
-  ledger: await db.count(C.points_ledger),
-  batches: await db.count(C.points_batches),
+  redemptions: await te.db.count(C.points_redemptions),
+  ledger: await te.db.count(C.points_ledger),
+  batches: await te.db.count(C.points_batches),
 })
 
 describe('redeem', () => {
@@ -69,7 +61,7 @@ describe('redeem', () => {
     expect(again.closedAt).not.toBeNull()
     expect(await written()).toEqual(counts)
     expect(await balance()).toBe(before - soap.price)
-    expect((await db.get(C.points_goods, soap._id))!.stock).toBe(soap.stock - 1)
+    expect((await te.db.get(C.points_goods, soap._id))!.stock).toBe(soap.stock - 1)
   })
 
   it('refuses the request id reused for other goods or another quantity, and writes nothing', async () => {
@@ -89,7 +81,7 @@ describe('redeem', () => {
       code: 'COMMON.REQUEST_ID_REUSED',
     })
     expect(await written()).toEqual(counts)
-    expect((await db.get(C.points_goods, towel._id))!.stock).toBe(towel.stock)
+    expect((await te.db.get(C.points_goods, towel._id))!.stock).toBe(towel.stock)
   })
 })
 
@@ -107,7 +99,8 @@ describe('fulfil', () => {
       ok: false,
       code: 'POINTS.CODE_NOT_FOUND',
     })
-    const month = async () => (await db.get(C.points_village_months, pointsKeys.villageMonth(V, bjMonth(r.createdAt))))!
+    const month = async () =>
+      (await te.db.get(C.points_village_months, pointsKeys.villageMonth(V, bjMonth(r.createdAt))))!
     const fulfilled = (await month()).fulfilled
     expect(await points.ok('u-chenguilan', 'fulfil', { villageId: V, code: r.code! }, requestId)).toEqual(first)
     expect((await month()).fulfilled).toBe(fulfilled)
@@ -123,7 +116,7 @@ describe('fulfil', () => {
       ok: false,
       code: 'COMMON.REQUEST_ID_REUSED',
     })
-    expect((await db.get(C.points_redemptions, b.id))!.status).toBe('pending')
+    expect((await te.db.get(C.points_redemptions, b.id))!.status).toBe('pending')
   })
 })
 
@@ -141,8 +134,8 @@ describe('cancelRedemption', () => {
     })
     expect(await points.ok('u-zhuoma', 'cancelRedemption', { redemptionId: r.id }, requestId)).toEqual(first)
     expect(await balance()).toBe(before)
-    expect(await db.count(C.points_ledger, { householdId: ZHUOMA_HH, kind: 'refund' })).toBe(1)
-    expect((await db.get(C.points_goods, soap._id))!.stock).toBe(soap.stock)
+    expect(await te.db.count(C.points_ledger, { householdId: ZHUOMA_HH, kind: 'refund' })).toBe(1)
+    expect((await te.db.get(C.points_goods, soap._id))!.stock).toBe(soap.stock)
   })
 
   it('refuses the request id reused for another redemption', async () => {
@@ -155,7 +148,7 @@ describe('cancelRedemption', () => {
       ok: false,
       code: 'COMMON.REQUEST_ID_REUSED',
     })
-    expect((await db.get(C.points_redemptions, b.id))!.status).toBe('pending')
+    expect((await te.db.get(C.points_redemptions, b.id))!.status).toBe('pending')
   })
 })
 
@@ -165,7 +158,7 @@ describe('approveBatch', () => {
       villageId: V,
       ruleId: YARD,
       items: [{ householdId: ZHUOMA_HH }],
-      evidence: [env.rt.files.savePhoto(jpegWithExif(), 'u-lixiuying').fileId],
+      evidence: [te.env.rt.files.savePhoto(jpegWithExif(), 'u-lixiuying').fileId],
     })
 
   it('a retry after the batch was decided gets its first result', async () => {
@@ -178,10 +171,10 @@ describe('approveBatch', () => {
       ok: false,
       code: 'POINTS.BATCH_DECIDED',
     })
-    const publicUntil = (await db.find(C.points_awards, { where: { batchId: b.id } }))[0]!.publicUntil
-    env.clock.advance(60_000)
+    const publicUntil = (await te.db.find(C.points_awards, { where: { batchId: b.id } }))[0]!.publicUntil
+    te.env.clock.advance(60_000)
     expect(await points.ok('u-wangjianguo', 'approveBatch', { batchId: b.id, note: '属实' }, requestId)).toEqual(first)
-    expect((await db.find(C.points_awards, { where: { batchId: b.id } }))[0]!.publicUntil).toBe(publicUntil)
+    expect((await te.db.find(C.points_awards, { where: { batchId: b.id } }))[0]!.publicUntil).toBe(publicUntil)
   })
 
   it('refuses the request id reused for another batch or for a rejection', async () => {
@@ -198,6 +191,6 @@ describe('approveBatch', () => {
         code: 'COMMON.REQUEST_ID_REUSED',
       })
     }
-    expect((await db.get(C.points_batches, b.id))!.status).toBe('pending')
+    expect((await te.db.get(C.points_batches, b.id))!.status).toBe('pending')
   })
 })

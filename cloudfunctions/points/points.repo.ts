@@ -1,11 +1,13 @@
 import type { Household } from '@shared/account/account.schema'
 import type { Permission } from '@shared/auth/permissions'
-import { CommonErrors } from '@shared/errors'
-import { PointsErrors } from '@shared/points/points.errors'
+import { CommonErrors, type ErrorFactory } from '@shared/errors'
+import { PointsErrors } from '@shared/points/points.contract'
+import { conflictOf } from '@shared/points/points.rules'
 import {
   DEFAULT_PICKUP_DAYS,
   DEFAULT_PUBLICITY_DAYS,
   type PointsAward,
+  type PointsBatch,
   type PointsCap,
   type PointsRule,
   type PointsSettings,
@@ -17,7 +19,7 @@ import { C } from '../_core/collections'
 import { stableId, timeId } from '../_core/ids'
 import { getOr, type DataPort, type TxStore } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
-import type { ActionContext } from '../_core/wrap'
+import type { ActionContext, WriteContext } from '../_core/wrap'
 
 /**
  * Deterministic ids of the points domain: they carry uniqueness and let transactions read what must be
@@ -84,7 +86,25 @@ export async function settingsOf(db: Reader, villageId: string): Promise<PointsS
   )
 }
 
-/** The caller's household (the one their points and redemptions belong to), if they have one. */
+/**
+ * Inside a transaction where points move: the caller's user document, read again, still names this household.
+ * `user.householdId` is set only once a membership is approved and cleared when it is revoked, so a member
+ * revoked between the start of the call and its transaction is refused with `refusal`.
+ */
+export async function requireMember(
+  tx: TxStore,
+  userId: string,
+  householdId: string,
+  refusal: ErrorFactory<string>,
+): Promise<void> {
+  const user = await tx.get(C.users, userId)
+  if (!user || user.householdId !== householdId) throw refusal()
+}
+
+/**
+ * The caller's household (the one their points and redemptions belong to), if they have one: only what the
+ * caller's user document says at the time of the call (`user.householdId`, an approved membership).
+ */
 export async function myHousehold(ctx: ActionContext): Promise<Household | null> {
   const id = ctx.caller.user.householdId
   return id ? ctx.db.get(C.households, id) : null
@@ -118,13 +138,31 @@ export async function residentUnit(ctx: ActionContext, permission: Permission, v
  */
 export async function requireVillageMember(ctx: ActionContext, villageId: string): Promise<void> {
   const village = await ctx.rt.units.get(villageId)
-  if (!village || village.level !== 'village') throw CommonErrors.NOT_FOUND('没有找到这个村（社区）')
+  if (!village || village.level !== 'village') throw CommonErrors.NOT_FOUND.because('points.why.no_village')
   const units = [
     ...ctx.caller.grants.map((g) => g.unitId),
     ...(ctx.caller.user.residenceUnitId ? [ctx.caller.user.residenceUnitId] : []),
   ]
   for (const u of units) if (await related(ctx.rt, u, villageId)) return
   throw CommonErrors.OUT_OF_SCOPE()
+}
+
+// ---- separation of duties ----
+
+/**
+ * Refuses a decision the caller is part of (`conflictOf` in points.rules): their own proposal (`ownProposal` says
+ * which error: approving a batch or deciding an objection), their own objection, their own household's points.
+ */
+export function refuseOwnMatter(
+  ctx: WriteContext,
+  matter: Parameters<typeof conflictOf>[1],
+  ownProposal: ErrorFactory = PointsErrors.OWN_PROPOSAL,
+): void {
+  const me = ctx.caller.user
+  const conflict = conflictOf({ userId: me._id, householdId: me.householdId }, matter)
+  if (conflict === 'own_proposal') throw ownProposal()
+  if (conflict === 'own_objection') throw PointsErrors.OWN_OBJECTION()
+  if (conflict === 'own_household') throw PointsErrors.OWN_HOUSEHOLD()
 }
 
 // ---- counters ----
@@ -207,4 +245,40 @@ export async function bumpVillageMonth(
   }
   change(next)
   await tx.set(C.points_village_months, next)
+}
+
+/** The unit a batch is decided in (its village), for an action's `load`. */
+export async function batchUnit({ batchId }: { batchId: string }, ctx: ActionContext): Promise<{ unitId: string }> {
+  return { unitId: (await loadBatch(ctx.db, batchId)).villageId }
+}
+
+/**
+ * Decides a pending batch in the caller's transaction: refuses one already decided, or one the caller is part of
+ * (their own proposal or household), lets `apply` move each award still waiting, and records the decision.
+ */
+export async function decideBatch(
+  tx: TxStore,
+  ctx: WriteContext,
+  batchId: string,
+  decision: { status: 'approved' | 'rejected'; note: string | null },
+  apply: (awards: PointsAward[], batch: PointsBatch) => Promise<void>,
+): Promise<void> {
+  const me = ctx.caller.user
+  const b = await loadBatch(tx, batchId)
+  if (b.status !== 'pending') throw PointsErrors.BATCH_DECIDED()
+  const awards: PointsAward[] = []
+  for (const id of b.awardIds) {
+    const a = await tx.get(C.points_awards, id)
+    if (a && a.status === 'proposed') awards.push(a)
+  }
+  refuseOwnMatter(ctx, { proposedBy: b.proposedBy, householdIds: awards.map((a) => a.householdId) })
+  await apply(awards, b)
+  await tx.set(C.points_batches, {
+    ...b,
+    status: decision.status,
+    decidedBy: me._id,
+    decidedByName: me.name,
+    decidedAt: ctx.now,
+    decisionNote: decision.note,
+  })
 }

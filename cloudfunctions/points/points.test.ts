@@ -1,9 +1,8 @@
 import { pointsContract } from '@shared/points/points.contract'
-import { callsOf } from '../../tests/support/contract-calls'
+import { freshEnvEachTest } from '../../tests/support/contract-calls'
 import { jpegWithExif } from '../../tests/support/fixtures'
-import { testEnv, rid, type TestEnv } from '../../tests/support/harness'
+import { rid } from '../../tests/support/harness'
 import { C } from '../_core/collections'
-import type { DataPort } from '../_core/port'
 import { pointsKeys } from './points.repo'
 import { fileIdOfUrl, signedFileUrl } from '../../tests/support/files'
 
@@ -15,21 +14,14 @@ const YARD = pointsKeys.rule(V, 'YARD_CLEAN')
 const LITTER = pointsKeys.rule(V, 'LITTER')
 const GAMBLE = pointsKeys.rule(V, 'GAMBLING_DRUGS')
 
-let env: TestEnv
-let db: DataPort
-let points: ReturnType<typeof callsOf<typeof pointsContract>>
-beforeEach(async () => {
-  env = await testEnv()
-  db = env.rt.db
-  points = callsOf(env, pointsContract)
-})
-afterEach(() => env.close())
+const te = freshEnvEachTest(pointsContract)
+const points = te.calls
 
 /** A real upload by `userId` (the proposing official unless said), as the upload route stores it. */
-const photo = (userId = 'u-lixiuying') => env.rt.files.savePhoto(jpegWithExif(), userId).fileId
-const account = async (hh: string) => (await db.get(C.points_accounts, hh))?.balance ?? 0
+const photo = (userId = 'u-lixiuying') => te.env.rt.files.savePhoto(jpegWithExif(), userId).fileId
+const account = async (hh: string) => (await te.db.get(C.points_accounts, hh))?.balance ?? 0
 async function checkLedger(hh: string) {
-  const entries = await db.find(C.points_ledger, {
+  const entries = await te.db.find(C.points_ledger, {
     where: { householdId: hh },
     orderBy: [['seq', 'asc']],
   })
@@ -84,11 +76,11 @@ describe('rules', () => {
       [2, 8],
       [1, 5],
     ])
-    env.clock.advance(3 * DAY)
+    te.env.clock.advance(3 * DAY)
     await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })
     const detail = await points.ok('u-lixiuying', 'getBatch', { batchId: b.id })
     expect(detail.awards[0]).toMatchObject({ status: 'credited', delta: 5, creditedDelta: 5 })
-    const entry = await db.get(C.points_ledger, pointsKeys.awardEntry(detail.awards[0]!.id))
+    const entry = await te.db.get(C.points_ledger, pointsKeys.awardEntry(detail.awards[0]!.id))
     expect(entry).toMatchObject({
       ruleId: YARD,
       ruleVersion: 1,
@@ -128,7 +120,7 @@ describe('scoring: propose → approve → publicity → settle', () => {
     })
     const mine = await points.ok('u-zhuoma', 'myPoints', {})
     expect(mine).toMatchObject({ balance: before, pending: { count: 1, points: 5 } })
-    env.clock.advance(3 * DAY)
+    te.env.clock.advance(3 * DAY)
     expect(await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })).toEqual({
       settled: 2,
       points: 10,
@@ -147,7 +139,7 @@ describe('scoring: propose → approve → publicity → settle', () => {
   it('settles lazily when a resident looks at their points', async () => {
     const before = await account(ZHUOMA_HH)
     await proposeAndApprove([{ householdId: ZHUOMA_HH }])
-    env.clock.advance(3 * DAY + 1)
+    te.env.clock.advance(3 * DAY + 1)
     const mine = await points.ok('u-zhuoma', 'myPoints', {})
     expect(mine.balance).toBe(before + 5)
     expect(mine.history.items[0]).toMatchObject({ kind: 'award', delta: 5, ruleName: '庭院整洁、门前三包' })
@@ -205,10 +197,10 @@ describe('scoring: propose → approve → publicity → settle', () => {
 
   describe('evidence photos are checked with the file port before anything is written', () => {
     const written = async () => ({
-      batches: await db.count(C.points_batches),
-      awards: await db.count(C.points_awards),
-      caps: await db.count(C.points_caps),
-      ledger: await db.count(C.points_ledger),
+      batches: await te.db.count(C.points_batches),
+      awards: await te.db.count(C.points_awards),
+      caps: await te.db.count(C.points_caps),
+      ledger: await te.db.count(C.points_ledger),
     })
     const propose = (evidence: unknown, requestId?: string) =>
       points.call(
@@ -226,7 +218,7 @@ describe('scoring: propose → approve → publicity → settle', () => {
 
     it("a forged, unknown, someone else's or generated file is refused in Chinese and writes nothing", async () => {
       const before = await written()
-      const exported = (await env.rt.files.putGenerated('台账.csv', new TextEncoder().encode('a,b\n'), 'text/csv'))
+      const exported = (await te.env.rt.files.putGenerated('台账.csv', new TextEncoder().encode('a,b\n'), 'text/csv'))
         .fileId
       const cases: Array<[evidence: unknown, code: string, message: RegExp]> = [
         [['p'], 'COMMON.BAD_INPUT', /照片编号不对/],
@@ -238,7 +230,7 @@ describe('scoring: propose → approve → publicity → settle', () => {
         [[exported], 'FILE.NOT_FOUND', /照片没有找到/],
         // one good photo does not carry a bad one
         [[photo(), 'f_' + 'a'.repeat(32)], 'FILE.NOT_FOUND', /照片没有找到/],
-        [Array.from({ length: 10 }, () => photo()), 'COMMON.BAD_INPUT', /照片最多 9 张/],
+        [Array.from({ length: 10 }, () => photo()), 'COMMON.BAD_INPUT', /最多 9 张照片/],
       ]
       for (const [evidence, code, message] of cases) {
         expect(await propose(evidence)).toMatchObject({ ok: false, code, message: expect.stringMatching(message) })
@@ -270,15 +262,15 @@ describe('scoring: propose → approve → publicity → settle', () => {
       })
       if (!batch.ok) return
       const id = (batch.data as { id: string }).id
-      expect((await db.get(C.points_batches, id))!.evidence).toEqual([a, b])
-      const awards = await db.find(C.points_awards, { where: { batchId: id } })
+      expect((await te.db.get(C.points_batches, id))!.evidence).toEqual([a, b])
+      const awards = await te.db.find(C.points_awards, { where: { batchId: id } })
       expect(awards.map((x) => x.evidence)).toEqual([
         [a, b],
         [a, b],
       ])
       // a repeat of the same request returns the same batch, without a second one
       expect(await propose([a, b, a], requestId)).toEqual(batch)
-      expect(await db.count(C.points_batches, { ruleId: YARD })).toBe(1)
+      expect(await te.db.count(C.points_batches, { ruleId: YARD })).toBe(1)
       // the approver sees the same photos
       expect(
         (await points.ok('u-wangjianguo', 'getBatch', { batchId: id })).batch.evidence.map((p) => p.fileId),
@@ -307,7 +299,7 @@ describe('scoring: propose → approve → publicity → settle', () => {
         ])
         for (const p of view.evidence) {
           // the URL is the local host's GET /api/files/<id>: that file is there, a clean JPEG of the proposer's upload
-          const served = env.rt.files.read(fileIdOfUrl(p.url))
+          const served = te.env.rt.files.read(fileIdOfUrl(p.url))
           expect(served?.meta).toMatchObject({ ownerId: 'u-lixiuying', contentType: 'image/jpeg', name: null })
           expect(served!.bytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]))
         }
@@ -334,7 +326,7 @@ describe('scoring: propose → approve → publicity → settle', () => {
         items: [{ householdId: ZHUOMA_HH, quantity: 2 }],
         evidence: [photo()],
       })
-      const adopt = jest.spyOn(env.rt.files, 'adoptPhoto')
+      const adopt = jest.spyOn(te.env.rt.files, 'adoptPhoto')
       expect(await propose([photo()])).toMatchObject({
         ok: false,
         code: 'POINTS.CAP_EXCEEDED',
@@ -384,7 +376,7 @@ describe('scoring: propose → approve → publicity → settle', () => {
     const before = await account(ZHUOMA_HH)
     await proposeAndApprove([{ householdId: ZHUOMA_HH }], GAMBLE, [photo()])
     await proposeAndApprove([{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }], GAMBLE, [photo()])
-    env.clock.advance(3 * DAY)
+    te.env.clock.advance(3 * DAY)
     await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })
     expect(await account(ZHUOMA_HH)).toBe(Math.max(0, before - 60))
     await checkLedger(ZHUOMA_HH)
@@ -413,7 +405,7 @@ describe('scoring: propose → approve → publicity → settle', () => {
       code: 'POINTS.NOT_MY_VILLAGE',
     })
     const o2 = await points.ok('u-zhuoma', 'fileObjection', { awardId: wa.id, reason: '没看到打扫' })
-    env.clock.advance(4 * DAY)
+    te.env.clock.advance(4 * DAY)
     // open objections hold crediting past the period; objecting after it is refused
     expect(await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })).toMatchObject({ settled: 0 })
     expect(await points.call('u-zhaxi', 'fileObjection', { awardId: za.id, reason: '晚了' })).toMatchObject({
@@ -422,18 +414,18 @@ describe('scoring: propose → approve → publicity → settle', () => {
     })
     const objections = await points.ok('u-lixiuying', 'listObjections', { villageId: V, status: 'open' })
     expect(objections.total).toBe(2)
-    await points.ok('u-lixiuying', 'resolveObjection', {
+    await points.ok('u-wangjianguo', 'resolveObjection', {
       objectionId: o1.id,
       decision: 'uphold',
       note: '已核实，柴火是临时的',
     })
-    await points.ok('u-lixiuying', 'resolveObjection', {
+    await points.ok('u-wangjianguo', 'resolveObjection', {
       objectionId: o2.id,
       decision: 'withdraw',
       note: '核实确实没打扫',
     })
     expect(
-      await points.call('u-lixiuying', 'resolveObjection', {
+      await points.call('u-wangjianguo', 'resolveObjection', {
         objectionId: o2.id,
         decision: 'uphold',
         note: 'x',
@@ -450,7 +442,7 @@ describe('scoring: propose → approve → publicity → settle', () => {
 
   it('a correction appends the opposite entry, once', async () => {
     await proposeAndApprove([{ householdId: ZHUOMA_HH }])
-    env.clock.advance(3 * DAY)
+    te.env.clock.advance(3 * DAY)
     await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })
     const before = await account(ZHUOMA_HH)
     const mine = await points.ok('u-zhuoma', 'myPoints', {})
@@ -469,9 +461,9 @@ describe('scoring: propose → approve → publicity → settle', () => {
   it('publicity days are per village', async () => {
     await points.ok('u-lixiuying', 'saveSettings', { villageId: V, publicityDays: 5, pickupDays: 2 })
     await proposeAndApprove([{ householdId: ZHUOMA_HH }])
-    env.clock.advance(4 * DAY)
+    te.env.clock.advance(4 * DAY)
     expect(await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })).toMatchObject({ settled: 0 })
-    env.clock.advance(DAY)
+    te.env.clock.advance(DAY)
     expect(await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })).toMatchObject({ settled: 1 })
   })
 })
@@ -481,7 +473,7 @@ describe('points store', () => {
     const list = await points.ok('u-zhuoma', 'listGoods', { villageId: V })
     return list.items.find((g) => g.name.startsWith(name))!
   }
-  const stock = async (id: string) => (await db.get(C.points_goods, id))!.stock
+  const stock = async (id: string) => (await te.db.get(C.points_goods, id))!.stock
 
   it('redeem holds points and stock; keeper fulfils by code; the code dies', async () => {
     const soap = await goodsOf('香皂')
@@ -540,7 +532,7 @@ describe('points store', () => {
     expect(await account(ZHUOMA_HH)).toBe(before)
     expect(await stock(soap.id)).toBe(soap.stock)
     const b = await points.ok('u-zhuoma', 'redeem', { goodsId: soap.id, quantity: 3 })
-    env.clock.advance(7 * DAY)
+    te.env.clock.advance(7 * DAY)
     const mine = await points.ok('u-zhuoma', 'myRedemptions', {})
     expect(mine.items.find((r) => r.id === b.id)).toMatchObject({ status: 'expired' })
     expect(await account(ZHUOMA_HH)).toBe(before)
@@ -552,7 +544,7 @@ describe('points store', () => {
     const soap = await goodsOf('香皂')
     const a = await points.ok('u-zhuoma', 'redeem', { goodsId: soap.id })
     const b = await points.ok('u-wangdeming', 'redeem', { goodsId: soap.id })
-    env.clock.advance(7 * DAY)
+    te.env.clock.advance(7 * DAY)
     const late = await points.ok('u-chenguilan', 'fulfil', { villageId: V, code: a.code })
     expect(late.status).toBe('expired')
     expect(await points.ok('u-chenguilan', 'expireRedemptions', { villageId: V })).toEqual({
@@ -570,7 +562,7 @@ describe('points store', () => {
 
   it('not enough points, out of stock, goods off', async () => {
     const oil = await goodsOf('菜籽油')
-    await db.transaction((tx) => tx.update(C.points_goods, oil.id, { price: 100_000 }))
+    await te.db.transaction((tx) => tx.update(C.points_goods, oil.id, { price: 100_000 }))
     expect(await points.call('u-zhuoma', 'redeem', { goodsId: oil.id })).toMatchObject({
       ok: false,
       code: 'POINTS.INSUFFICIENT_BALANCE',
@@ -611,7 +603,7 @@ describe('points store', () => {
     const a = await points.ok('u-zhuoma', 'redeem', { goodsId: soap.id }, requestId)
     const b = await points.ok('u-zhuoma', 'redeem', { goodsId: soap.id }, requestId)
     expect(b.id).toBe(a.id)
-    expect(await db.count(C.points_redemptions)).toBe(1)
+    expect(await te.db.count(C.points_redemptions)).toBe(1)
   })
 })
 
@@ -619,7 +611,7 @@ describe('figures, board, exports', () => {
   it('counts by category, redemptions and stock from counters; board and exports', async () => {
     await proposeAndApprove([{ householdId: ZHUOMA_HH }, { householdId: WANG_HH }])
     await proposeAndApprove([{ householdId: WANG_HH }], LITTER, [photo()])
-    env.clock.advance(3 * DAY)
+    te.env.clock.advance(3 * DAY)
     await points.ok('u-wangjianguo', 'settlePublicity', { villageId: V })
     const list = await points.ok('u-zhuoma', 'listGoods', { villageId: V })
     const redemption = await points.ok('u-zhuoma', 'redeem', { goodsId: list.items[0]!.id })
@@ -633,7 +625,7 @@ describe('figures, board, exports', () => {
       fulfilled: 1,
       redeemedPoints: list.items[0]!.price,
     })
-    expect(s.given).toEqual([{ category: '环境卫生', points: 10 }])
+    expect(s.given).toEqual([{ category: 'sanitation', categoryLabel: '环境卫生', points: 10 }])
     expect(s.stock.length).toBeGreaterThan(3)
     expect(await points.call('u-zhuoma', 'getFigures', { villageId: V, month: '2026-03' })).toMatchObject({
       ok: false,

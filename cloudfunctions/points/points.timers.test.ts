@@ -1,10 +1,8 @@
 import { pointsContract } from '@shared/points/points.contract'
 import { bjMonth } from '@shared/time/beijing'
-import { callsOf } from '../../tests/support/contract-calls'
+import { freshEnvEachTest } from '../../tests/support/contract-calls'
 import { jpegWithExif } from '../../tests/support/fixtures'
-import { testEnv, type TestEnv } from '../../tests/support/harness'
 import { C } from '../_core/collections'
-import type { DataPort } from '../_core/port'
 import { pointsFunction } from './function'
 import { pointsKeys } from './points.repo'
 import { expireAllRedemptions, settleAllPublicity } from './points.timers'
@@ -18,25 +16,18 @@ const YANGJIN_HH = 'hh-513328101201-G01-01'
 const DAY = 86_400_000
 const YARD = pointsKeys.rule(V, 'YARD_CLEAN')
 
-let env: TestEnv
-let db: DataPort
-let points: ReturnType<typeof callsOf<typeof pointsContract>>
-beforeEach(async () => {
-  env = await testEnv()
-  db = env.rt.db
-  points = callsOf(env, pointsContract)
-})
-afterEach(() => env.close())
+const te = freshEnvEachTest(pointsContract)
+const points = te.calls
 
-const settleTimer = () => pointsFunction.timers.settlePublicity!.run(env.rt, env.clock.now())
-const expireTimer = () => pointsFunction.timers.expireRedemptions!.run(env.rt, env.clock.now())
-const balance = async (hh: string) => (await db.get(C.points_accounts, hh))!.balance
+const settleTimer = () => pointsFunction.timers.settlePublicity!.run(te.env.rt, te.env.clock.now())
+const expireTimer = () => pointsFunction.timers.expireRedemptions!.run(te.env.rt, te.env.clock.now())
+const balance = async (hh: string) => (await te.db.get(C.points_accounts, hh))!.balance
 const entries = (hh: string, where: Record<string, unknown> = {}) =>
-  db.count(C.points_ledger, { householdId: hh, ...where })
+  te.db.count(C.points_ledger, { householdId: hh, ...where })
 const stock = async (villageId: string, name: string) =>
-  (await db.find(C.points_goods, { where: { villageId } })).find((g) => g.name === name)!
+  (await te.db.find(C.points_goods, { where: { villageId } })).find((g) => g.name === name)!
 async function ledgerAddsUp(hh: string) {
-  const all = await db.find(C.points_ledger, {
+  const all = await te.db.find(C.points_ledger, {
     where: { householdId: hh },
     orderBy: [['seq', 'asc']],
   })
@@ -51,7 +42,7 @@ it('are declared with the function, hourly on the local host', () => {
 
 describe('settlePublicity timer', () => {
   it('credits awards once their publicity is over, exactly once, and leaves objected ones alone', async () => {
-    const evidence = [env.rt.files.savePhoto(jpegWithExif(), 'u-lixiuying').fileId]
+    const evidence = [te.env.rt.files.savePhoto(jpegWithExif(), 'u-lixiuying').fileId]
     const before = { zm: await balance(ZHUOMA_HH), wang: await balance(WANG_HH) }
     const b = await points.ok('u-lixiuying', 'propose', {
       villageId: V,
@@ -61,20 +52,20 @@ describe('settlePublicity timer', () => {
       evidence,
     })
     // still pending review: nothing for the timer
-    env.clock.advance(10 * DAY)
+    te.env.clock.advance(10 * DAY)
     expect(await settleTimer()).toEqual({ settled: 0, points: 0, more: false })
     await points.ok('u-wangjianguo', 'approveBatch', { batchId: b.id })
-    const awards = await db.find(C.points_awards, { where: { batchId: b.id } })
+    const awards = await te.db.find(C.points_awards, { where: { batchId: b.id } })
     const wangAward = awards.find((a) => a.householdId === WANG_HH)!
     await points.ok('u-zhuoma', 'fileObjection', { awardId: wangAward._id, reason: '他家门口堆着柴火' })
 
     // during publicity (3 days in the seed), nothing is credited
-    env.clock.advance(3 * DAY - 60_000)
+    te.env.clock.advance(3 * DAY - 60_000)
     expect(await settleTimer()).toEqual({ settled: 0, points: 0, more: false })
     expect(await balance(ZHUOMA_HH)).toBe(before.zm)
 
     // publicity over: 卓玛's award is credited; 王德明's has an open objection and waits
-    env.clock.advance(2 * 60_000)
+    te.env.clock.advance(2 * 60_000)
     const ledgerBefore = await entries(ZHUOMA_HH)
     expect(await settleTimer()).toEqual({ settled: 1, points: 5, more: false })
     expect(await balance(ZHUOMA_HH)).toBe(before.zm + 5)
@@ -97,7 +88,7 @@ describe('settlePublicity timer', () => {
 
     // the objection does not stand: the next run credits 王德明's too, once
     const [objection] = (await points.ok('u-lixiuying', 'listObjections', { villageId: V, status: 'open' })).items
-    await points.ok('u-lixiuying', 'resolveObjection', {
+    await points.ok('u-wangjianguo', 'resolveObjection', {
       objectionId: objection!.id,
       decision: 'uphold',
       note: '经核实，柴火是公家的',
@@ -105,14 +96,14 @@ describe('settlePublicity timer', () => {
     expect(await settleTimer()).toEqual({ settled: 1, points: 5, more: false })
     expect(await settleTimer()).toEqual({ settled: 0, points: 0, more: false })
     expect(await balance(WANG_HH)).toBe(before.wang + 5)
-    const credited = await db.find(C.points_awards, { where: { batchId: b.id } })
+    const credited = await te.db.find(C.points_awards, { where: { batchId: b.id } })
     expect(credited.map((a) => a.status)).toEqual(['credited', 'credited'])
     await ledgerAddsUp(ZHUOMA_HH)
     await ledgerAddsUp(WANG_HH)
   })
 
   it('two runs at the same moment credit each award once between them', async () => {
-    const evidence = [env.rt.files.savePhoto(jpegWithExif(), 'u-lixiuying').fileId]
+    const evidence = [te.env.rt.files.savePhoto(jpegWithExif(), 'u-lixiuying').fileId]
     const before = await balance(ZHUOMA_HH)
     const b = await points.ok('u-lixiuying', 'propose', {
       villageId: V,
@@ -121,21 +112,21 @@ describe('settlePublicity timer', () => {
       evidence,
     })
     await points.ok('u-wangjianguo', 'approveBatch', { batchId: b.id })
-    env.clock.advance(3 * DAY)
+    te.env.clock.advance(3 * DAY)
     const runs = (await Promise.all([
       settleTimer(),
       settleTimer(),
-      settleAllPublicity(env.rt, env.clock.now(), 1),
+      settleAllPublicity(te.env.rt, te.env.clock.now(), 1),
     ])) as Array<{ settled: number; points: number }>
     expect(runs.reduce((s, r) => s + r.settled, 0)).toBe(2)
     expect(runs.reduce((s, r) => s + r.points, 0)).toBe(10)
     expect(await balance(ZHUOMA_HH)).toBe(before + 5)
-    expect(await db.count(C.points_ledger, { sourceType: 'award' })).toBe(2)
-    expect(env.errors).toEqual([])
+    expect(await te.db.count(C.points_ledger, { sourceType: 'award' })).toBe(2)
+    expect(te.env.errors).toEqual([])
   })
 
   it('works through a backlog in runs of `limit`, saying there is more', async () => {
-    const evidence = [env.rt.files.savePhoto(jpegWithExif(), 'u-lixiuying').fileId]
+    const evidence = [te.env.rt.files.savePhoto(jpegWithExif(), 'u-lixiuying').fileId]
     const b = await points.ok('u-lixiuying', 'propose', {
       villageId: V,
       ruleId: YARD,
@@ -143,10 +134,10 @@ describe('settlePublicity timer', () => {
       evidence,
     })
     await points.ok('u-wangjianguo', 'approveBatch', { batchId: b.id })
-    env.clock.advance(3 * DAY)
-    expect(await settleAllPublicity(env.rt, env.clock.now(), 1)).toEqual({ settled: 1, points: 5, more: true })
-    expect(await settleAllPublicity(env.rt, env.clock.now(), 1)).toEqual({ settled: 1, points: 5, more: false })
-    expect(await settleAllPublicity(env.rt, env.clock.now(), 1)).toEqual({ settled: 0, points: 0, more: false })
+    te.env.clock.advance(3 * DAY)
+    expect(await settleAllPublicity(te.env.rt, te.env.clock.now(), 1)).toEqual({ settled: 1, points: 5, more: true })
+    expect(await settleAllPublicity(te.env.rt, te.env.clock.now(), 1)).toEqual({ settled: 1, points: 5, more: false })
+    expect(await settleAllPublicity(te.env.rt, te.env.clock.now(), 1)).toEqual({ settled: 0, points: 0, more: false })
   })
 })
 
@@ -157,24 +148,24 @@ describe('expireRedemptions timer', () => {
     const before = { zm: await balance(ZHUOMA_HH), yj: await balance(YANGJIN_HH) }
     const a = await points.ok('u-zhuoma', 'redeem', { goodsId: soap._id, quantity: 2 })
     const b = await points.ok('u-yangjin', 'redeem', { goodsId: tea._id })
-    env.clock.advance(DAY)
+    te.env.clock.advance(DAY)
     const later = await points.ok('u-zhuoma', 'redeem', { goodsId: soap._id })
     expect(await balance(ZHUOMA_HH)).toBe(before.zm - 45)
     expect((await stock(V, soap.name)).stock).toBe(soap.stock - 3)
 
     // within the 7 days to pick up: nothing expires
-    env.clock.advance(6 * DAY - 60_000)
+    te.env.clock.advance(6 * DAY - 60_000)
     expect(await expireTimer()).toEqual({ expired: 0, more: false })
 
     // past it: both first redemptions, in both villages, expire; the later one is still waiting
-    env.clock.advance(2 * 60_000)
+    te.env.clock.advance(2 * 60_000)
     expect(await expireTimer()).toEqual({ expired: 2, more: false })
-    expect(await db.get(C.points_redemptions, a.id)).toMatchObject({
+    expect(await te.db.get(C.points_redemptions, a.id)).toMatchObject({
       status: 'expired',
       closedBy: null,
     })
-    expect(await db.get(C.points_redemptions, b.id)).toMatchObject({ status: 'expired' })
-    expect(await db.get(C.points_redemptions, later.id)).toMatchObject({ status: 'pending' })
+    expect(await te.db.get(C.points_redemptions, b.id)).toMatchObject({ status: 'expired' })
+    expect(await te.db.get(C.points_redemptions, later.id)).toMatchObject({ status: 'pending' })
     expect(await balance(ZHUOMA_HH)).toBe(before.zm - 15)
     expect(await balance(YANGJIN_HH)).toBe(before.yj)
     expect((await stock(V, soap.name)).stock).toBe(soap.stock - 1)
@@ -194,7 +185,7 @@ describe('expireRedemptions timer', () => {
     expect((await stock(V, soap.name)).stock).toBe(soap.stock - 1)
     expect(await entries(ZHUOMA_HH, { kind: 'refund' })).toBe(1)
     expect(await entries(YANGJIN_HH, { kind: 'refund' })).toBe(1)
-    const month = (await db.get(C.points_village_months, pointsKeys.villageMonth(V, bjMonth(a.createdAt))))!
+    const month = (await te.db.get(C.points_village_months, pointsKeys.villageMonth(V, bjMonth(a.createdAt))))!
     expect(month.expired).toBe(1)
     // the pickup code is retired: the keeper cannot hand the goods out
     expect(await points.call('u-chenguilan', 'fulfil', { villageId: V, code: a.code })).toMatchObject({
@@ -202,7 +193,7 @@ describe('expireRedemptions timer', () => {
     })
 
     // the later redemption's turn comes a day after
-    env.clock.advance(DAY)
+    te.env.clock.advance(DAY)
     expect(await expireTimer()).toEqual({ expired: 1, more: false })
     expect(await balance(ZHUOMA_HH)).toBe(before.zm)
     expect((await stock(V, soap.name)).stock).toBe(soap.stock)
@@ -215,16 +206,16 @@ describe('expireRedemptions timer', () => {
     const before = await balance(ZHUOMA_HH)
     await points.ok('u-zhuoma', 'redeem', { goodsId: soap._id })
     await points.ok('u-wangdeming', 'redeem', { goodsId: soap._id })
-    env.clock.advance(7 * DAY)
+    te.env.clock.advance(7 * DAY)
     const runs = (await Promise.all([
       expireTimer(),
       expireTimer(),
-      expireAllRedemptions(env.rt, env.clock.now(), 1),
+      expireAllRedemptions(te.env.rt, te.env.clock.now(), 1),
     ])) as Array<{ expired: number }>
     expect(runs.reduce((s, r) => s + r.expired, 0)).toBe(2)
     expect(await balance(ZHUOMA_HH)).toBe(before)
     expect((await stock(V, soap.name)).stock).toBe(soap.stock)
-    expect(await db.count(C.points_ledger, { kind: 'refund' })).toBe(2)
-    expect(env.errors).toEqual([])
+    expect(await te.db.count(C.points_ledger, { kind: 'refund' })).toBe(2)
+    expect(te.env.errors).toEqual([])
   })
 })

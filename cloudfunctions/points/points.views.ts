@@ -1,22 +1,27 @@
+import { FileIdSchema, type PhotoView } from '@shared/files'
+import { render, type Lang } from '@shared/i18n/i18n'
 import { maskName } from '@shared/mask'
-import type {
-  AwardView,
-  BatchView,
-  EntryView,
-  Goods,
-  GoodsView,
-  LedgerEntry,
-  ObjectionView,
-  PointsAward,
-  PointsBatch,
-  PointsObjection,
-  PointsRule,
-  PublicItem,
-  Redemption,
-  RedemptionView,
-  RuleView,
+import { say, shown } from '@shared/points/points.messages'
+import {
+  categoryCode,
+  type AwardView,
+  type BatchView,
+  type EntryView,
+  type Goods,
+  type GoodsView,
+  type LedgerEntry,
+  type ObjectionView,
+  type PointsAward,
+  type PointsBatch,
+  type PointsObjection,
+  type PointsRule,
+  type PublicItem,
+  type Redemption,
+  type RedemptionView,
+  type RuleCategory,
+  type RuleView,
 } from '@shared/points/points.schema'
-import { pickupQr } from '@shared/points/points.rules'
+import { conflictOf, pickupQr } from '@shared/points/points.rules'
 import {
   AWARD_STATUSES,
   BATCH_STATUSES,
@@ -27,20 +32,31 @@ import {
 import { C } from '../_core/collections'
 import type { Runtime } from '../_core/runtime'
 import type { ActionContext } from '../_core/wrap'
-import { loadAward, loadBatch, loadObjection, loadRedemption } from './points.repo'
+import { loadAward, loadBatch, loadGoods, loadObjection, loadRedemption } from './points.repo'
 
-export function ruleView(r: PointsRule): RuleView {
+/**
+ * Labels are rendered here, in the caller's language (`ctx.lang`), for every view of the domain: status, kind,
+ * category and mode come as a code and its `…Label`. A category is shown by its code whatever a document carries
+ * (older documents carry the Chinese name).
+ */
+function category(stored: string | null | undefined, lang: Lang): { category: RuleCategory; categoryLabel: string } {
+  const code = categoryCode(stored) ?? 'other'
+  return { category: code, categoryLabel: say(`points.category.${code}`, lang) }
+}
+
+export function ruleView(r: PointsRule, lang: Lang): RuleView {
   return {
     id: r._id,
     villageId: r.villageId,
     code: r.code,
     name: r.name,
-    category: r.category,
+    ...category(r.category, lang),
     points: r.points,
     clause: r.clause,
     evidenceRequired: r.evidenceRequired,
     capPerMonth: r.capPerMonth,
     mode: r.mode,
+    modeLabel: say(`points.mode.${r.mode}`, lang),
     active: r.active,
     version: r.version,
     updatedAt: r.updatedAt,
@@ -60,17 +76,22 @@ export async function evidenceUrls(
 }
 
 /** `urls` from evidenceUrls. */
-export function batchView(b: PointsBatch, callerId: string, urls: Readonly<Record<string, string>>): BatchView {
+export function batchView(
+  b: PointsBatch,
+  callerId: string,
+  urls: Readonly<Record<string, string>>,
+  lang: Lang,
+): BatchView {
   return {
     id: b._id,
     villageId: b.villageId,
-    rule: { id: b.ruleId, code: b.ruleCode, name: b.ruleName, category: b.category, version: b.ruleVersion },
+    rule: { id: b.ruleId, code: b.ruleCode, name: b.ruleName, ...category(b.category, lang), version: b.ruleVersion },
     note: b.note,
     evidence: b.evidence.map((fileId) => ({ fileId, url: urls[fileId] ?? '' })),
     households: b.households,
     totalPoints: b.totalPoints,
     status: b.status,
-    statusLabel: BATCH_STATUSES[b.status].label,
+    statusLabel: say(BATCH_STATUSES[b.status].label, lang),
     proposedBy: b.proposedBy,
     proposedByName: b.proposedByName,
     proposedAt: b.proposedAt,
@@ -81,7 +102,7 @@ export function batchView(b: PointsBatch, callerId: string, urls: Readonly<Recor
   }
 }
 
-export function awardView(a: PointsAward): AwardView {
+export function awardView(a: PointsAward, lang: Lang): AwardView {
   return {
     id: a._id,
     batchId: a.batchId,
@@ -89,12 +110,12 @@ export function awardView(a: PointsAward): AwardView {
     headName: a.headName,
     memberName: a.memberName,
     ruleName: a.ruleName,
-    category: a.category,
+    ...category(a.category, lang),
     quantity: a.quantity,
     delta: a.delta,
     note: a.note,
     status: a.status,
-    statusLabel: AWARD_STATUSES[a.status].label,
+    statusLabel: say(AWARD_STATUSES[a.status].label, lang),
     publicUntil: a.publicUntil,
     objections: a.objections,
     creditedDelta: a.creditedDelta,
@@ -111,6 +132,7 @@ export function publicItemView(
   mine: PointsObjection | undefined,
   canObject: boolean,
   now: number,
+  lang: Lang,
 ): PublicItem {
   const open = (a.status === 'publicity' || a.status === 'objected') && (a.publicUntil ?? 0) > now
   return {
@@ -118,11 +140,11 @@ export function publicItemView(
     headNameMasked: maskName(a.headName),
     memberNameMasked: a.memberName ? maskName(a.memberName) : null,
     ruleName: a.ruleName,
-    category: a.category,
+    ...category(a.category, lang),
     delta: a.delta,
     note: a.note,
     status: a.status,
-    statusLabel: AWARD_STATUSES[a.status].label,
+    statusLabel: say(AWARD_STATUSES[a.status].label, lang),
     approvedAt: a.approvedAt,
     publicUntil: a.publicUntil,
     objections: a.objections,
@@ -132,7 +154,18 @@ export function publicItemView(
   }
 }
 
-export function objectionView(o: PointsObjection, a: PointsAward): ObjectionView {
+/**
+ * An objection as the officials see it. `canDecide`: the caller may decide objections in the village (`mayDecide`),
+ * it is still open, and the caller neither proposed the award, filed the objection nor belongs to the household it
+ * is about (resolveObjection refuses those).
+ */
+export function objectionView(
+  o: PointsObjection,
+  a: PointsAward,
+  caller: { _id: string; householdId: string | null },
+  lang: Lang,
+  mayDecide: boolean,
+): ObjectionView {
   return {
     id: o._id,
     awardId: o.awardId,
@@ -143,34 +176,72 @@ export function objectionView(o: PointsObjection, a: PointsAward): ObjectionView
     userName: o.userName,
     reason: o.reason,
     status: o.status,
-    statusLabel: OBJECTION_STATUSES[o.status].label,
+    statusLabel: say(OBJECTION_STATUSES[o.status].label, lang),
     createdAt: o.createdAt,
     resolvedAt: o.resolvedAt,
     resolutionNote: o.resolutionNote,
+    canDecide:
+      mayDecide &&
+      o.status === 'open' &&
+      conflictOf(
+        { userId: caller._id, householdId: caller.householdId },
+        { proposedBy: a.proposedBy, objectorId: o.userId, householdIds: [a.householdId] },
+      ) === null,
   }
 }
 
-export function entryView(e: LedgerEntry): EntryView {
+/**
+ * A ledger line's reason in the reader's language: what the system wrote (a MessageRef, with its remarks), or the
+ * text a person typed or an older entry carries. A ref whose catalogue this function does not know (another
+ * domain's) shows the Chinese text kept beside it.
+ */
+export function entryReason(e: LedgerEntry, lang: Lang): string {
+  if (!e.reasonRef) return e.reason
+  const text = render(e.reasonRef, lang)
+  if (!text) return e.reason
+  return text + (e.notes ?? []).map((n) => shown(n, lang)).join('')
+}
+
+export function entryView(e: LedgerEntry, lang: Lang): EntryView {
+  const cat = e.category === null ? null : category(e.category, lang)
   return {
     id: e._id,
     kind: e.kind,
-    kindLabel: ENTRY_KINDS[e.kind],
+    kindLabel: say(ENTRY_KINDS[e.kind], lang),
     delta: e.delta,
     balanceAfter: e.balanceAfter,
     ruleName: e.ruleName,
-    category: e.category,
-    reason: e.reason,
+    category: cat?.category ?? null,
+    categoryLabel: cat?.categoryLabel ?? null,
+    reason: entryReason(e, lang),
     memberName: e.memberName,
     at: e.at,
   }
 }
 
-export function goodsView(g: Goods, takenThisMonth = 0): GoodsView {
+/**
+ * The goods' photo, only if the document names a file of ours: an older document's URL or any other string is
+ * never echoed to a client as something to load.
+ */
+export function goodsPhotoId(g: Pick<Goods, 'photo'>): string | null {
+  return g.photo && FileIdSchema.safeParse(g.photo).success ? g.photo : null
+}
+
+/** Display URLs for the goods' photos (one call to the file port), after the caller's access check. */
+export async function goodsPhotoUrls(rt: Runtime, goods: ReadonlyArray<Pick<Goods, 'photo'>>) {
+  const ids = goods.map(goodsPhotoId).filter((id): id is string => id !== null)
+  return ids.length ? rt.files.urls(ids) : {}
+}
+
+/** `urls` from goodsPhotoUrls. */
+export function goodsView(g: Goods, urls: Readonly<Record<string, string>>, takenThisMonth = 0): GoodsView {
+  const photoId = goodsPhotoId(g)
+  const photo: PhotoView | null = photoId ? { fileId: photoId, url: urls[photoId] ?? '' } : null
   return {
     id: g._id,
     villageId: g.villageId,
     name: g.name,
-    photo: g.photo,
+    photo,
     price: g.price,
     stock: g.stock,
     limitPerMonth: g.limitPerMonth,
@@ -184,7 +255,7 @@ export function goodsView(g: Goods, takenThisMonth = 0): GoodsView {
  * A redemption with its household's head. The pickup code (and its QR) shows only while the goods can still be
  * picked up; the store's list passes `withCode = false`, so a keeper learns a code only from the household.
  */
-export function redemptionView(r: Redemption, headName: string, withCode = true): RedemptionView {
+export function redemptionView(r: Redemption, headName: string, lang: Lang, withCode = true): RedemptionView {
   const live = withCode && r.status === 'pending'
   return {
     id: r._id,
@@ -197,7 +268,7 @@ export function redemptionView(r: Redemption, headName: string, withCode = true)
     quantity: r.quantity,
     points: r.points,
     status: r.status,
-    statusLabel: REDEMPTION_STATUSES[r.status].label,
+    statusLabel: say(REDEMPTION_STATUSES[r.status].label, lang),
     code: live ? r.code : null,
     qr: live ? pickupQr(r.villageId, r.code) : null,
     createdAt: r.createdAt,
@@ -211,15 +282,22 @@ export function redemptionView(r: Redemption, headName: string, withCode = true)
 /** A batch as the calling official sees it, with fresh evidence URLs. */
 export async function presentBatch(ctx: ActionContext, batchId: string): Promise<BatchView> {
   const batch = await loadBatch(ctx.db, batchId)
-  return batchView(batch, ctx.caller.user._id, await evidenceUrls(ctx.rt, [batch]))
+  return batchView(batch, ctx.caller.user._id, await evidenceUrls(ctx.rt, [batch]), ctx.lang)
 }
 
 export async function presentObjection(ctx: ActionContext, objectionId: string): Promise<ObjectionView> {
   const o = await loadObjection(ctx.db, objectionId)
-  return objectionView(o, await loadAward(ctx.db, o.awardId))
+  const mayDecide = await ctx.can('points_approve', o.villageId)
+  return objectionView(o, await loadAward(ctx.db, o.awardId), ctx.caller.user, ctx.lang, mayDecide)
 }
 
 export async function presentRedemption(ctx: ActionContext, redemptionId: string): Promise<RedemptionView> {
   const r = await loadRedemption(ctx.db, redemptionId)
-  return redemptionView(r, (await ctx.db.get(C.households, r.householdId))?.headName ?? '')
+  return redemptionView(r, (await ctx.db.get(C.households, r.householdId))?.headName ?? '', ctx.lang)
+}
+
+/** Goods as the goods manager sees them after a write, with a fresh photo URL. */
+export async function presentGoods(ctx: ActionContext, goodsId: string): Promise<GoodsView> {
+  const g = await loadGoods(ctx.db, goodsId)
+  return goodsView(g, await goodsPhotoUrls(ctx.rt, [g]))
 }

@@ -17,9 +17,22 @@ export function fitUnderCap(requested: number, used: number, cap: number | null)
   return requested < 0 ? -fit : fit
 }
 
-/** Nobody approves their own proposal. */
-export function canDecide(proposedBy: string, approverId: string): boolean {
-  return proposedBy !== approverId
+/** Why a person may not decide a matter (separation of duties), in the order they are told. */
+export type Conflict = 'own_proposal' | 'own_objection' | 'own_household'
+
+/**
+ * Nobody decides a matter they are part of: an approval or rejection of their own proposal, an objection to an
+ * award they proposed or that they filed themselves, or anything about their own household's points (approving it,
+ * deciding an objection to it, correcting its entries). Another official with the permission in the village does.
+ */
+export function conflictOf(
+  who: { userId: string; householdId: string | null },
+  matter: { proposedBy?: string | null; objectorId?: string | null; householdIds?: readonly string[] },
+): Conflict | null {
+  if (matter.proposedBy && matter.proposedBy === who.userId) return 'own_proposal'
+  if (matter.objectorId && matter.objectorId === who.userId) return 'own_objection'
+  if (who.householdId && matter.householdIds?.includes(who.householdId)) return 'own_household'
+  return null
 }
 
 const PICKUP_QR_PREFIX = 'LINLI-PICKUP'

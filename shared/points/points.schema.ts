@@ -1,6 +1,8 @@
 import { z } from 'zod'
-import { IdSchema, PageInputSchema, TimestampSchema, pageOf, text } from '../common.schema'
+import { IdSchema, PageInputSchema, TimestampSchema, pageOf } from '../common.schema'
 import { FileIdSchema, PhotoViewSchema } from '../files'
+import { keyText } from '../i18n/i18n'
+import { POINTS } from './points.messages'
 import {
   AWARD_STATUS_NAMES,
   BATCH_STATUS_NAMES,
@@ -9,18 +11,33 @@ import {
   REDEMPTION_STATUS_NAMES,
 } from './points.states'
 
+/** The categories of the village code's rules; each is labelled `points.category.<code>` in the catalogue. */
 export const RULE_CATEGORIES = [
-  '环境卫生',
-  '孝老爱亲',
-  '志愿服务',
-  '移风易俗',
-  '平安建设',
-  '遵纪守法',
-  '邻里互助',
-  '其他',
+  'sanitation',
+  'filial',
+  'volunteer',
+  'customs',
+  'safety',
+  'law',
+  'neighbours',
+  'other',
 ] as const
-const RuleCategorySchema = z.enum(RULE_CATEGORIES, { error: '请选择类别' })
-export type RuleCategory = z.infer<typeof RuleCategorySchema>
+export type RuleCategory = (typeof RULE_CATEGORIES)[number]
+
+/**
+ * A category's code from what a document or an older client carries: the code itself, or the Chinese name the
+ * first version stored and sent ('环境卫生'), matched against the catalogue. Null for anything else.
+ */
+export function categoryCode(value: unknown): RuleCategory | null {
+  if (typeof value !== 'string') return null
+  const code = RULE_CATEGORIES.find((c) => c === value || POINTS[`points.category.${c}`].zh === value)
+  return code ?? null
+}
+
+const RuleCategorySchema = z.preprocess(
+  (v) => categoryCode(v) ?? v,
+  z.enum(RULE_CATEGORIES, { error: keyText('v.choose') }),
+)
 
 /** `manual`: an official scores it (with review and publicity); `system`: credited by a source event. */
 const RuleModeSchema = z.enum(['manual', 'system'])
@@ -29,11 +46,30 @@ const RuleCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9_]{1,31}$/, '编码用大写字母、数字和下划线')
-export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式是 YYYY-MM')
+  .regex(/^[A-Z][A-Z0-9_]{1,31}$/, keyText('points.v.rule_code'))
+export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, keyText('v.month'))
 /** Photos attached to a proposal: ids the file port handed out for the proposer's own uploads (adopted by propose). */
 export const MAX_EVIDENCE_PHOTOS = 9
-const EvidenceSchema = z.array(FileIdSchema).max(MAX_EVIDENCE_PHOTOS, `照片最多 ${MAX_EVIDENCE_PHOTOS} 张`).default([])
+const EvidenceSchema = z
+  .array(FileIdSchema)
+  .max(MAX_EVIDENCE_PHOTOS, keyText('v.photo_max', { max: MAX_EVIDENCE_PHOTOS }))
+  .default([])
+
+/** Short text a person typed: trimmed, not empty, bounded (its check names the field by its label). */
+const words = (max: number) => z.string().trim().min(1).max(max)
+/** A number of points that is not 0 (rules add or take away). */
+const RulePointsSchema = z
+  .number()
+  .int()
+  .min(-200)
+  .max(200)
+  .refine((n) => n !== 0, keyText('points.v.not_zero'))
+
+/** A message the system kept for later reading, rendered in the reader's language (shared/i18n). */
+const MessageRefSchema = z.object({
+  key: z.string().min(1).max(100),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+})
 
 // ---- stored documents ----
 
@@ -42,15 +78,10 @@ export const PointsRuleSchema = z.object({
   _id: IdSchema,
   villageId: IdSchema,
   code: RuleCodeSchema,
-  name: text('规则名称', 40),
+  name: words(40),
   category: RuleCategorySchema,
   /** points per unit (per time, per hour, per patrol); negative for deductions */
-  points: z
-    .number()
-    .int()
-    .min(-200)
-    .max(200)
-    .refine((n) => n !== 0, '分值不能为 0'),
+  points: RulePointsSchema,
   /** the clause of the 村规民约 it comes from */
   clause: z.string().max(200).default(''),
   evidenceRequired: z.boolean(),
@@ -117,7 +148,11 @@ export const LedgerEntrySchema = z.object({
   memberName: z.string().nullable(),
   proposedBy: IdSchema.nullable(),
   approvedBy: IdSchema.nullable(),
+  /** what a person typed, or the Chinese text of an older entry; `reasonRef` (and `notes`) when the system wrote it */
   reason: z.string().max(300),
+  reasonRef: MessageRefSchema.optional(),
+  /** remarks the system added (the balance was short, the month's cap was reached), rendered after the reason */
+  notes: z.array(MessageRefSchema).optional(),
   at: TimestampSchema,
   month: MonthSchema,
 })
@@ -133,7 +168,7 @@ export const PointsBatchSchema = z.object({
   ruleName: z.string(),
   category: z.string(),
   note: z.string().max(200),
-  evidence: z.array(z.string()),
+  evidence: z.array(FileIdSchema),
   awardIds: z.array(IdSchema),
   households: z.number().int(),
   totalPoints: z.number().int(),
@@ -165,7 +200,7 @@ export const PointsAwardSchema = z.object({
   quantity: z.number().positive(),
   delta: z.number().int(),
   note: z.string(),
-  evidence: z.array(z.string()),
+  evidence: z.array(FileIdSchema),
   /** Beijing month the cap was counted in (the proposal's month) */
   month: MonthSchema,
   status: z.enum(AWARD_STATUS_NAMES),
@@ -201,9 +236,10 @@ export type PointsObjection = z.infer<typeof PointsObjectionSchema>
 export const GoodsSchema = z.object({
   _id: IdSchema,
   villageId: IdSchema,
-  name: text('商品名称', 30),
-  photo: z.string().max(512).nullable(),
-  price: z.number().int().min(1, '积分价格至少 1').max(100_000),
+  name: words(30),
+  /** a photo file of ours (adopted from the keeper's upload); older goods may carry none */
+  photo: FileIdSchema.nullable(),
+  price: z.number().int().min(1).max(100_000),
   stock: z.number().int().nonnegative(),
   /** most one household may take per Beijing month; null = no limit */
   limitPerMonth: z.number().int().positive().nullable(),
@@ -310,19 +346,21 @@ export type HouseholdMonth = z.infer<typeof HouseholdMonthSchema>
 // ---- inputs and views ----
 
 const Village = { villageId: IdSchema }
-const Reason = (label: string) => text(label, 200)
+const Reason = () => words(200)
 
 export const RuleViewSchema = z.object({
   id: IdSchema,
   villageId: IdSchema,
   code: z.string(),
   name: z.string(),
-  category: z.string(),
+  category: z.enum(RULE_CATEGORIES),
+  categoryLabel: z.string(),
   points: z.number().int(),
   clause: z.string(),
   evidenceRequired: z.boolean(),
   capPerMonth: z.number().int().nullable(),
   mode: RuleModeSchema,
+  modeLabel: z.string(),
   active: z.boolean(),
   version: z.number().int(),
   updatedAt: TimestampSchema,
@@ -333,17 +371,12 @@ export const ListRulesOutputSchema = z.object({ items: z.array(RuleViewSchema) }
 export const SaveRuleInputSchema = z.object({
   ...Village,
   code: RuleCodeSchema,
-  name: text('规则名称', 40),
+  name: words(40),
   category: RuleCategorySchema,
-  points: z
-    .number({ error: '请填写分值' })
-    .int('分值是整数')
-    .min(-200)
-    .max(200)
-    .refine((n) => n !== 0, '分值不能为 0'),
+  points: RulePointsSchema,
   clause: z.string().trim().max(200).default(''),
   evidenceRequired: z.boolean().default(false),
-  capPerMonth: z.number().int().positive('上限要大于 0').nullable().default(null),
+  capPerMonth: z.number().int().min(1).nullable().default(null),
   mode: RuleModeSchema.default('manual'),
   active: z.boolean().default(true),
 })
@@ -358,15 +391,15 @@ export const SettingsViewSchema = z.object({
 export const GetSettingsInputSchema = z.object(Village)
 export const SaveSettingsInputSchema = z.object({
   ...Village,
-  publicityDays: z.number().int().min(1, '公示至少 1 天').max(30, '公示最长 30 天'),
-  pickupDays: z.number().int().min(1, '领取期限至少 1 天').max(60, '领取期限最长 60 天'),
+  publicityDays: z.number().int().min(1).max(30),
+  pickupDays: z.number().int().min(1).max(60),
 })
 
 export const ListPointsHouseholdsInputSchema = z.object({
   ...Village,
   gridId: IdSchema.optional(),
   page: z.number().int().min(1).max(10_000).default(1),
-  pageSize: z.number().int().min(1).max(200, '每页最多 200 户').default(100),
+  pageSize: z.number().int().min(1).max(200).default(100),
 })
 export const PointsHouseholdViewSchema = z.object({
   id: IdSchema,
@@ -384,12 +417,12 @@ export const ProposeInputSchema = z.object({
     .array(
       z.object({
         householdId: IdSchema,
-        quantity: z.number().positive('数量要大于 0').max(100).default(1),
+        quantity: z.number().positive(keyText('points.v.more_than_zero')).max(100).default(1),
         memberName: z.string().trim().max(20).nullable().default(null),
       }),
     )
-    .min(1, '请至少选一户')
-    .max(100, '一次最多 100 户'),
+    .min(1, keyText('points.v.pick_households'))
+    .max(100, keyText('points.v.max_households', { max: 100 })),
   note: z.string().trim().max(200).default(''),
   evidence: EvidenceSchema,
 })
@@ -397,7 +430,14 @@ export const ProposeInputSchema = z.object({
 export const BatchViewSchema = z.object({
   id: IdSchema,
   villageId: IdSchema,
-  rule: z.object({ id: IdSchema, code: z.string(), name: z.string(), category: z.string(), version: z.number().int() }),
+  rule: z.object({
+    id: IdSchema,
+    code: z.string(),
+    name: z.string(),
+    category: z.enum(RULE_CATEGORIES),
+    categoryLabel: z.string(),
+    version: z.number().int(),
+  }),
   note: z.string(),
   /** the proposer's evidence photos with display URLs: only officials see batches; residents' publicity carries none */
   evidence: z.array(PhotoViewSchema),
@@ -428,7 +468,8 @@ export const AwardViewSchema = z.object({
   headName: z.string(),
   memberName: z.string().nullable(),
   ruleName: z.string(),
-  category: z.string(),
+  category: z.enum(RULE_CATEGORIES),
+  categoryLabel: z.string(),
   quantity: z.number(),
   delta: z.number().int(),
   note: z.string(),
@@ -442,7 +483,7 @@ export type AwardView = z.infer<typeof AwardViewSchema>
 export const GetBatchInputSchema = z.object({ batchId: IdSchema })
 export const GetBatchOutputSchema = z.object({ batch: BatchViewSchema, awards: z.array(AwardViewSchema) })
 export const DecideBatchInputSchema = z.object({ batchId: IdSchema, note: z.string().trim().max(200).default('') })
-export const RejectBatchInputSchema = z.object({ batchId: IdSchema, note: Reason('不通过的理由') })
+export const RejectBatchInputSchema = z.object({ batchId: IdSchema, note: Reason() })
 
 export const ListPublicityInputSchema = PageInputSchema.extend({ ...Village, month: MonthSchema.optional() })
 export const PublicItemSchema = z.object({
@@ -450,7 +491,8 @@ export const PublicItemSchema = z.object({
   headNameMasked: z.string(),
   memberNameMasked: z.string().nullable(),
   ruleName: z.string(),
-  category: z.string(),
+  category: z.enum(RULE_CATEGORIES),
+  categoryLabel: z.string(),
   delta: z.number().int(),
   note: z.string(),
   status: z.enum(AWARD_STATUS_NAMES),
@@ -468,7 +510,7 @@ export const ListPublicityOutputSchema = pageOf(PublicItemSchema).extend({
   villageName: z.string(),
 })
 
-export const FileObjectionInputSchema = z.object({ awardId: IdSchema, reason: Reason('异议理由') })
+export const FileObjectionInputSchema = z.object({ awardId: IdSchema, reason: Reason() })
 export const ObjectionViewSchema = z.object({
   id: IdSchema,
   awardId: IdSchema,
@@ -483,6 +525,8 @@ export const ObjectionViewSchema = z.object({
   createdAt: TimestampSchema,
   resolvedAt: TimestampSchema.nullable(),
   resolutionNote: z.string().nullable(),
+  /** whether the caller may decide it: open, and neither their own proposal, objection nor household */
+  canDecide: z.boolean(),
 })
 export type ObjectionView = z.infer<typeof ObjectionViewSchema>
 export const ListObjectionsInputSchema = PageInputSchema.extend({
@@ -492,8 +536,8 @@ export const ListObjectionsInputSchema = PageInputSchema.extend({
 export const ListObjectionsOutputSchema = pageOf(ObjectionViewSchema)
 export const ResolveObjectionInputSchema = z.object({
   objectionId: IdSchema,
-  decision: z.enum(['uphold', 'withdraw'], { error: '请选择维持还是撤回' }),
-  note: Reason('处理说明'),
+  decision: z.enum(['uphold', 'withdraw'], { error: keyText('v.choose') }),
+  note: Reason(),
 })
 
 export const SettleInputSchema = z.object(Village)
@@ -510,7 +554,8 @@ export const EntryViewSchema = z.object({
   delta: z.number().int(),
   balanceAfter: z.number().int(),
   ruleName: z.string().nullable(),
-  category: z.string().nullable(),
+  category: z.enum(RULE_CATEGORIES).nullable(),
+  categoryLabel: z.string().nullable(),
   reason: z.string(),
   memberName: z.string().nullable(),
   at: TimestampSchema,
@@ -539,7 +584,8 @@ export const GoodsViewSchema = z.object({
   id: IdSchema,
   villageId: IdSchema,
   name: z.string(),
-  photo: z.string().nullable(),
+  /** the goods' photo with a display URL the file port made (never a client string); null without one */
+  photo: PhotoViewSchema.nullable(),
   price: z.number().int(),
   stock: z.number().int(),
   limitPerMonth: z.number().int().nullable(),
@@ -554,9 +600,10 @@ export const ListGoodsOutputSchema = z.object({ items: z.array(GoodsViewSchema),
 export const SaveGoodsInputSchema = z.object({
   ...Village,
   goodsId: IdSchema.optional(),
-  name: text('商品名称', 30),
-  photo: z.string().trim().max(512).nullable().default(null),
-  price: z.number({ error: '请填写积分价格' }).int().min(1, '积分价格至少 1').max(100_000),
+  name: words(30),
+  /** a photo the caller uploaded (adopted by saveGoods); null takes the photo off; left out keeps the current one */
+  photo: FileIdSchema.nullable().optional(),
+  price: z.number().int().min(1).max(100_000),
   limitPerMonth: z.number().int().positive().nullable().default(null),
   active: z.boolean().default(true),
   sort: z.number().int().min(0).max(9999).default(0),
@@ -570,8 +617,8 @@ export const AdjustStockInputSchema = z.object({
     .int()
     .min(-100_000)
     .max(100_000)
-    .refine((n) => n !== 0, '数量不能为 0'),
-  reason: Reason('原因'),
+    .refine((n) => n !== 0, keyText('points.v.not_zero')),
+  reason: Reason(),
 })
 
 export const RedeemInputSchema = z.object({ goodsId: IdSchema, quantity: z.number().int().min(1).max(20).default(1) })
@@ -602,7 +649,7 @@ export const PickupInputSchema = z.object({
   code: z
     .string()
     .trim()
-    .regex(/^\d{6}$/, '取货码是 6 位数字'),
+    .regex(/^\d{6}$/, keyText('points.v.pickup_code')),
 })
 export const ListRedemptionsInputSchema = PageInputSchema.extend({
   ...Village,
@@ -611,15 +658,20 @@ export const ListRedemptionsInputSchema = PageInputSchema.extend({
 export const ListRedemptionsOutputSchema = pageOf(RedemptionViewSchema)
 export const ExpireOutputSchema = z.object({ expired: z.number().int(), remaining: z.number().int() })
 
-export const CorrectEntryInputSchema = z.object({ entryId: IdSchema, reason: Reason('更正原因') })
+export const CorrectEntryInputSchema = z.object({ entryId: IdSchema, reason: Reason() })
 
+const CategoryPointsSchema = z.object({
+  category: z.enum(RULE_CATEGORIES),
+  categoryLabel: z.string(),
+  points: z.number().int(),
+})
 export const GetFiguresInputSchema = z.object({ ...Village, month: MonthSchema })
 export const FiguresSchema = z.object({
   villageId: IdSchema,
   villageName: z.string(),
   month: MonthSchema,
-  given: z.array(z.object({ category: z.string(), points: z.number().int() })),
-  deducted: z.array(z.object({ category: z.string(), points: z.number().int() })),
+  given: z.array(CategoryPointsSchema),
+  deducted: z.array(CategoryPointsSchema),
   givenTotal: z.number().int(),
   deductedTotal: z.number().int(),
   activeHouseholds: z.number().int(),

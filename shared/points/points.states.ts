@@ -1,49 +1,58 @@
+import type { PointsKey } from './points.messages'
+
 /**
- * Statuses of the points domain, declared once with their label and whether they are still open.
- * An award (one household's share of a proposal) only counts once it is `credited`; a redemption only
- * keeps its points once `fulfilled` (a `pending` one holds them; cancellation or expiry returns them).
+ * Statuses of the points domain, declared once with their label (a key of the points catalogue, rendered in the
+ * reader's language) and whether they are still open. An award (one household's share of a proposal) only counts
+ * once it is `credited`; a redemption only keeps its points once `fulfilled` (a `pending` one holds them;
+ * cancellation or expiry returns them).
  */
+interface State {
+  label: PointsKey
+  open: boolean
+}
+
 export const BATCH_STATUSES = {
-  pending: { label: '待审核', open: true },
-  approved: { label: '已通过，公示中', open: false },
-  rejected: { label: '未通过', open: false },
-} as const
+  pending: { label: 'points.batch.pending', open: true },
+  approved: { label: 'points.batch.approved', open: false },
+  rejected: { label: 'points.batch.rejected', open: false },
+} as const satisfies Record<string, State>
 export type BatchStatus = keyof typeof BATCH_STATUSES
 
 export const AWARD_STATUSES = {
-  proposed: { label: '待审核', open: true },
-  publicity: { label: '公示中', open: true },
-  objected: { label: '有异议，待处理', open: true },
-  credited: { label: '已计入', open: false },
-  rejected: { label: '未通过', open: false },
-  withdrawn: { label: '已撤回', open: false },
-} as const
+  proposed: { label: 'points.award.proposed', open: true },
+  publicity: { label: 'points.award.publicity', open: true },
+  objected: { label: 'points.award.objected', open: true },
+  credited: { label: 'points.award.credited', open: false },
+  rejected: { label: 'points.award.rejected', open: false },
+  withdrawn: { label: 'points.award.withdrawn', open: false },
+} as const satisfies Record<string, State>
 export type AwardStatus = keyof typeof AWARD_STATUSES
 
 export const OBJECTION_STATUSES = {
-  open: { label: '待处理', open: true },
-  rejected: { label: '异议不成立，积分维持', open: false },
-  accepted: { label: '异议成立，积分撤回', open: false },
-} as const
+  open: { label: 'points.objection.open', open: true },
+  rejected: { label: 'points.objection.rejected', open: false },
+  accepted: { label: 'points.objection.accepted', open: false },
+} as const satisfies Record<string, State>
 export type ObjectionStatus = keyof typeof OBJECTION_STATUSES
 
 export const REDEMPTION_STATUSES = {
-  pending: { label: '待领取', open: true },
-  fulfilled: { label: '已领取', open: false },
-  cancelled: { label: '已取消', open: false },
-  expired: { label: '已过期', open: false },
-} as const
+  pending: { label: 'points.redemption.pending', open: true },
+  fulfilled: { label: 'points.redemption.fulfilled', open: false },
+  cancelled: { label: 'points.redemption.cancelled', open: false },
+  expired: { label: 'points.redemption.expired', open: false },
+} as const satisfies Record<string, State>
 export type RedemptionStatus = keyof typeof REDEMPTION_STATUSES
 
+/** Kinds of ledger entry, each with its label's key. */
 export const ENTRY_KINDS = {
-  award: '评定加分',
-  deduction: '评定扣分',
-  system: '系统记分',
-  redeem: '兑换商品',
-  refund: '兑换退回',
-  correction: '更正',
-  opening: '期初积分',
-} as const
+  award: 'points.kind.award',
+  deduction: 'points.kind.deduction',
+  system: 'points.kind.system',
+  redeem: 'points.kind.redeem',
+  refund: 'points.kind.refund',
+  correction: 'points.kind.correction',
+  opening: 'points.kind.opening',
+} as const satisfies Record<string, PointsKey>
 export type EntryKind = keyof typeof ENTRY_KINDS
 
 function keys<T extends Record<string, unknown>>(o: T): [keyof T & string, ...Array<keyof T & string>] {

@@ -1,6 +1,7 @@
 import type { Contract, Envelope, OutputOf } from '@shared/contract'
 import type { Identity } from '../../cloudfunctions/_core/caller'
-import type { CallOpts, TestEnv } from './harness'
+import type { DataPort } from '../../cloudfunctions/_core/port'
+import { testEnv, type CallOpts, type TestEnv } from './harness'
 
 /**
  * The calls of one function with its contract's types: a misspelt action fails the typecheck and results come
@@ -26,5 +27,34 @@ export function callsOf<Ct extends Contract>(env: TestEnv | (() => TestEnv), con
       opts?: CallOpts,
     ): Promise<Envelope<OutputOf<Ct, K>>> =>
       e().call<OutputOf<Ct, K>>(contract.name, as, action, data, requestId, opts),
+  }
+}
+
+/**
+ * A fresh seeded environment for each test of a file, with the function's typed calls: call once at the top of a
+ * test file (it registers the beforeEach/afterEach). `write` runs the store's own transaction (a test's direct
+ * write, as another part of the system would make it), captured before any test spies on `db.transaction`.
+ */
+export function freshEnvEachTest<Ct extends Contract>(contract: Ct) {
+  let env: TestEnv | null = null
+  let write: DataPort['transaction'] | null = null
+  beforeEach(async () => {
+    env = await testEnv()
+    write = env.rt.db.transaction.bind(env.rt.db)
+  })
+  afterEach(() => env?.close())
+  const current = () => {
+    if (!env) throw new Error('freshEnvEachTest: used outside a test')
+    return env
+  }
+  return {
+    get env() {
+      return current()
+    },
+    get db(): DataPort {
+      return current().rt.db
+    },
+    calls: callsOf(current, contract),
+    write: ((body) => write!(body)) as DataPort['transaction'],
   }
 }

@@ -2,7 +2,7 @@ import { pointsContract, PointsErrors } from '@shared/points/points.contract'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { loadGoods } from '../points.repo'
-import { goodsView } from '../points.views'
+import { presentGoods } from '../points.views'
 
 /** Restock or write off: a change relative to the stock read inside the transaction (never a blind set). */
 export const adjustStock = defineAction(pointsContract.actions.adjustStock, {
@@ -12,9 +12,9 @@ export const adjustStock = defineAction(pointsContract.actions.adjustStock, {
   },
   run: async ({ input: { goodsId, delta }, tx, ctx }) => {
     const g = await loadGoods(tx, goodsId)
-    if (g.stock + delta < 0) throw PointsErrors.STOCK_NEGATIVE(`库存只有 ${g.stock} 件`)
+    if (g.stock + delta < 0) throw PointsErrors.STOCK_NEGATIVE({ stock: g.stock })
     await tx.set(C.points_goods, { ...g, stock: g.stock + delta, updatedAt: ctx.now, updatedBy: ctx.caller.user._id })
     return { goodsId }
   },
-  present: async ({ result, ctx }) => goodsView(await loadGoods(ctx.db, result.goodsId)),
+  present: ({ result, ctx }) => presentGoods(ctx, result.goodsId),
 })

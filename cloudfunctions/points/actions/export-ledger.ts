@@ -1,4 +1,6 @@
 import { pointsContract, PointsErrors } from '@shared/points/points.contract'
+import { say } from '@shared/points/points.messages'
+import { categoryCode } from '@shared/points/points.schema'
 import { ENTRY_KINDS } from '@shared/points/points.states'
 import { formatBj } from '@shared/time/beijing'
 import { C } from '../../_core/collections'
@@ -6,8 +8,12 @@ import { getMany } from '../../_core/port'
 import { defineAction } from '../../_core/wrap'
 import { EXPORT_MAX_ROWS, toFile } from '../points.export'
 import { villageName } from '../points.repo'
+import { entryReason } from '../points.views'
 
-/** The ledger of one village-month (bounded), every line with its rule, version, proposer and approver. */
+/**
+ * The ledger of one village-month (bounded), every line with its rule, version, proposer and approver; headers,
+ * kinds, categories and reasons in the caller's language.
+ */
 export const exportLedger = defineAction(pointsContract.actions.exportLedger, {
   load: async ({ villageId }) => ({ unitId: villageId }),
   run: async ({ input: { villageId, month, format }, ctx }) => {
@@ -30,44 +36,59 @@ export const exportLedger = defineAction(pointsContract.actions.exportLedger, {
       rows.map((e) => e.householdId),
     )
     const nameOf = (id: string | null) => (id ? (users.get(id)?.name ?? id) : '')
+    const lang = ctx.lang
+    const categoryOf = (stored: string | null) => {
+      if (stored === null) return ''
+      const code = categoryCode(stored)
+      return code ? say(`points.category.${code}`, lang) : stored
+    }
     const out: Array<Array<string | number>> = rows.map((e) => [
       formatBj(e.at),
       e.householdId,
       households.get(e.householdId)?.headName ?? e.householdId,
       e.memberName ?? '',
-      ENTRY_KINDS[e.kind],
+      say(ENTRY_KINDS[e.kind], lang),
       e.delta,
       e.balanceAfter,
       e.ruleCode ?? '',
       e.ruleName ?? '',
       e.ruleVersion ?? '',
-      e.category ?? '',
-      e.reason,
+      categoryOf(e.category),
+      entryReason(e, lang),
       nameOf(e.proposedBy),
       nameOf(e.approvedBy),
       e.sourceType,
       e.sourceId,
       e._id,
     ])
-    const header = [
-      '时间',
-      '户编号',
-      '户主',
-      '成员',
-      '类型',
-      '积分',
-      '余额',
-      '规则编码',
-      '规则',
-      '规则版本',
-      '类别',
-      '事由',
-      '评定人',
-      '审核人',
-      '来源类型',
-      '来源',
-      '记录编号',
-    ]
-    return toFile(format, `积分台账-${await villageName(ctx.rt, villageId)}-${month}`, `积分台账 ${month}`, header, out)
+    const header = (
+      [
+        'points.col.at',
+        'points.col.household',
+        'points.col.head',
+        'points.col.member',
+        'points.col.kind',
+        'points.col.points',
+        'points.col.balance',
+        'points.col.rule_code',
+        'points.col.rule',
+        'points.col.rule_version',
+        'points.col.category',
+        'points.col.reason',
+        'points.col.proposed_by',
+        'points.col.approved_by',
+        'points.col.source_type',
+        'points.col.source',
+        'points.col.entry',
+      ] as const
+    ).map((k) => say(k, lang))
+    const village = await villageName(ctx.rt, villageId)
+    return toFile(
+      format,
+      say('points.export.ledger_file', lang, { village, month }),
+      say('points.export.ledger_sheet', lang, { month }),
+      header,
+      out,
+    )
   },
 })

@@ -1,4 +1,5 @@
 import { pointsContract, PointsErrors } from '@shared/points/points.contract'
+import { say } from '@shared/points/points.messages'
 import { REDEMPTION_STATUSES } from '@shared/points/points.states'
 import { formatBj } from '@shared/time/beijing'
 import { C } from '../../_core/collections'
@@ -7,7 +8,10 @@ import { defineAction } from '../../_core/wrap'
 import { EXPORT_MAX_ROWS, toFile } from '../points.export'
 import { villageName } from '../points.repo'
 
-/** The redemptions of one village-month (bounded), each with who handed it over or closed it. */
+/**
+ * The redemptions of one village-month (bounded), each with who handed it over or closed it; headers and statuses
+ * in the caller's language.
+ */
 export const exportRedemptions = defineAction(pointsContract.actions.exportRedemptions, {
   load: async ({ villageId }) => ({ unitId: villageId }),
   run: async ({ input: { villageId, month, format }, ctx }) => {
@@ -25,6 +29,7 @@ export const exportRedemptions = defineAction(pointsContract.actions.exportRedem
       rows.map((r) => r.closedBy).filter((id): id is string => !!id),
     )
     const nameOf = (id: string | null) => (id ? (users.get(id)?.name ?? id) : '')
+    const lang = ctx.lang
     const out: Array<Array<string | number>> = rows.map((r) => [
       formatBj(r.createdAt),
       r.householdId,
@@ -32,25 +37,34 @@ export const exportRedemptions = defineAction(pointsContract.actions.exportRedem
       r.goodsName,
       r.quantity,
       r.points,
-      REDEMPTION_STATUSES[r.status].label,
+      say(REDEMPTION_STATUSES[r.status].label, lang),
       r.closedAt ? formatBj(r.closedAt) : '',
       nameOf(r.closedBy),
       formatBj(r.expiresAt),
       r._id,
     ])
-    const header = [
-      '兑换时间',
-      '户编号',
-      '兑换人',
-      '商品',
-      '数量',
-      '积分',
-      '状态',
-      '办结时间',
-      '经办人',
-      '领取截止',
-      '兑换单号',
-    ]
-    return toFile(format, `兑换台账-${await villageName(ctx.rt, villageId)}-${month}`, `兑换台账 ${month}`, header, out)
+    const header = (
+      [
+        'points.col.redeemed_at',
+        'points.col.household',
+        'points.col.redeemer',
+        'points.col.goods',
+        'points.col.quantity',
+        'points.col.points',
+        'points.col.status',
+        'points.col.closed_at',
+        'points.col.closed_by',
+        'points.col.expires_at',
+        'points.col.redemption',
+      ] as const
+    ).map((k) => say(k, lang))
+    const village = await villageName(ctx.rt, villageId)
+    return toFile(
+      format,
+      say('points.export.redemptions_file', lang, { village, month }),
+      say('points.export.redemptions_sheet', lang, { month }),
+      header,
+      out,
+    )
   },
 })

@@ -19,6 +19,7 @@ export const fileObjection = defineAction(pointsContract.actions.fileObjection, 
       throw PointsErrors.NOT_MY_VILLAGE()
     return { unitId }
   },
+  texts: ({ reason }) => [reason],
   run: async ({ input: { awardId, reason }, tx, ctx }) => {
     const me = ctx.caller.user
     const id = pointsKeys.objection(awardId, me._id)

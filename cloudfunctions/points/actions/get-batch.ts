@@ -17,10 +17,10 @@ export const getBatch = defineAction(pointsContract.actions.getBatch, {
       evidenceUrls(ctx.rt, [batch]),
     ])
     return {
-      batch: batchView(batch, ctx.caller.user._id, urls),
+      batch: batchView(batch, ctx.caller.user._id, urls, ctx.lang),
       awards: batch.awardIds.flatMap((id) => {
         const a = awards.get(id)
-        return a ? [awardView(a)] : []
+        return a ? [awardView(a, ctx.lang)] : []
       }),
     }
   },

@@ -1,4 +1,6 @@
 import { pointsContract } from '@shared/points/points.contract'
+import { say } from '@shared/points/points.messages'
+import { categoryCode, RULE_CATEGORIES } from '@shared/points/points.schema'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { pointsKeys, villageName } from '../points.repo'
@@ -14,10 +16,21 @@ export const getFigures = defineAction(pointsContract.actions.getFigures, {
       ctx.db.count(C.points_objections, { villageId, status: 'open' }),
       ctx.db.find(C.points_goods, { where: { villageId }, orderBy: [['sort', 'asc']], limit: 200 }),
     ])
-    const list = (m: Record<string, number> | undefined) =>
-      Object.entries(m ?? {})
-        .map(([category, points]) => ({ category, points }))
+    // by category code; counters of older months may be keyed by the Chinese names, which fall into the same code
+    const list = (m: Record<string, number> | undefined) => {
+      const by = new Map<string, number>()
+      for (const [key, points] of Object.entries(m ?? {})) {
+        const code = categoryCode(key) ?? 'other'
+        by.set(code, (by.get(code) ?? 0) + points)
+      }
+      return RULE_CATEGORIES.filter((c) => by.has(c))
+        .map((category) => ({
+          category,
+          categoryLabel: say(`points.category.${category}`, ctx.lang),
+          points: by.get(category)!,
+        }))
         .sort((a, b) => b.points - a.points)
+    }
     const given = list(s?.givenByCategory)
     const deducted = list(s?.deductedByCategory)
     return {

@@ -12,6 +12,6 @@ export const listBatches = defineAction(pointsContract.actions.listBatches, {
     const where: Filter = status ? { villageId, status } : { villageId }
     const p = await findPage(ctx.db, C.points_batches, where, [['proposedAt', 'desc']], { page, pageSize })
     const urls = await evidenceUrls(ctx.rt, p.items)
-    return { ...p, items: p.items.map((b) => batchView(b, ctx.caller.user._id, urls)) }
+    return { ...p, items: p.items.map((b) => batchView(b, ctx.caller.user._id, urls, ctx.lang)) }
   },
 })

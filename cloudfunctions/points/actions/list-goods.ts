@@ -4,7 +4,7 @@ import { C } from '../../_core/collections'
 import { getMany } from '../../_core/port'
 import { defineAction } from '../../_core/wrap'
 import { pointsKeys, requireVillageMember } from '../points.repo'
-import { goodsView } from '../points.views'
+import { goodsPhotoUrls, goodsView } from '../points.views'
 
 /** The village store's goods, with what my household took of each this month and my balance. */
 export const listGoods = defineAction(pointsContract.actions.listGoods, {
@@ -29,6 +29,10 @@ export const listGoods = defineAction(pointsContract.actions.listGoods, {
       : null
     const taken = (goodsId: string) =>
       hh && limits ? (limits.get(pointsKeys.redeemLimit(hh, goodsId, month))?.used ?? 0) : 0
-    return { items: shown.map((g) => goodsView(g, taken(g._id))), balance: hh ? (account?.balance ?? 0) : null }
+    const urls = await goodsPhotoUrls(ctx.rt, shown)
+    return {
+      items: shown.map((g) => goodsView(g, urls, taken(g._id))),
+      balance: hh ? (account?.balance ?? 0) : null,
+    }
   },
 })

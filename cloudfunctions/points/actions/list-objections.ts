@@ -20,7 +20,8 @@ export const listObjections = defineAction(pointsContract.actions.listObjections
       ...p,
       items: p.items.flatMap((o) => {
         const a = awards.get(o.awardId)
-        return a ? [objectionView(o, a)] : []
+        // the wrapper checked points_approve in this village
+        return a ? [objectionView(o, a, ctx.caller.user, ctx.lang, true)] : []
       }),
     }
   },

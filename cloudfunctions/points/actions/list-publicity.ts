@@ -42,7 +42,7 @@ export const listPublicity = defineAction(pointsContract.actions.listPublicity, 
     return {
       ...p,
       items: p.items.map((a) =>
-        publicItemView(a, me, mine.get(pointsKeys.objection(a._id, me._id)), canObject, ctx.now),
+        publicItemView(a, me, mine.get(pointsKeys.objection(a._id, me._id)), canObject, ctx.now, ctx.lang),
       ),
       month: m,
       villageName: await villageName(ctx.rt, villageId),

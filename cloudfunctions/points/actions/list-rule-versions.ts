@@ -16,6 +16,6 @@ export const listRuleVersions = defineAction(pointsContract.actions.listRuleVers
       orderBy: [['version', 'desc']],
       limit: 200,
     })
-    return { items: rows.map((v) => ruleView({ ...v, _id: v.ruleId })) }
+    return { items: rows.map((v) => ruleView({ ...v, _id: v.ruleId }, ctx.lang)) }
   },
 })

@@ -19,6 +19,6 @@ export const listRules = defineAction(pointsContract.actions.listRules, {
       ],
       limit: 500,
     })
-    return { items: rows.filter((r) => includeInactive || r.active).map(ruleView) }
+    return { items: rows.filter((r) => includeInactive || r.active).map((r) => ruleView(r, ctx.lang)) }
   },
 })

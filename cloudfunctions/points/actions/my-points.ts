@@ -51,7 +51,7 @@ export const myPoints = defineAction(pointsContract.actions.myPoints, {
       earned: account?.earned ?? 0,
       spent: account?.spent ?? 0,
       pending: { count: still.length, points: still.reduce((s, a) => s + a.delta, 0) },
-      history: { ...history, items: history.items.map(entryView) },
+      history: { ...history, items: history.items.map((e) => entryView(e, ctx.lang)) },
     }
   },
 })

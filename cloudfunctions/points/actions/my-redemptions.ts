@@ -28,6 +28,6 @@ export const myRedemptions = defineAction(pointsContract.actions.myRedemptions, 
       page,
       pageSize,
     })
-    return { ...p, items: p.items.map((r) => redemptionView(r, h.headName)) }
+    return { ...p, items: p.items.map((r) => redemptionView(r, h.headName, ctx.lang)) }
   },
 })

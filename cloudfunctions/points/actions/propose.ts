@@ -1,5 +1,7 @@
 import type { Household } from '@shared/account/account.schema'
+import type { Lang } from '@shared/i18n/i18n'
 import { pointsContract, PointsErrors } from '@shared/points/points.contract'
+import { say } from '@shared/points/points.messages'
 import type { PointsAward, PointsBatch, PointsRule } from '@shared/points/points.schema'
 import { pointsFor } from '@shared/points/points.rules'
 import { bjMonth } from '@shared/time/beijing'
@@ -33,8 +35,8 @@ export const propose = defineAction(pointsContract.actions.propose, {
     if (await ctx.can('points_propose', villageId)) {
       for (const { householdId } of items) {
         const h = households.get(householdId)
-        if (!h) throw PointsErrors.HOUSEHOLD_NOT_FOUND(`没有找到这一户：${householdId}`)
-        if (h.villageId !== villageId) throw PointsErrors.HOUSEHOLD_NOT_IN_VILLAGE(`${h.headName}家不在本村（社区）`)
+        if (!h) throw PointsErrors.HOUSEHOLD_NOT_FOUND({ id: householdId })
+        if (h.villageId !== villageId) throw PointsErrors.HOUSEHOLD_NOT_IN_VILLAGE({ name: h.headName })
       }
       if (evidence.length && rule.capPerMonth !== null) {
         // Checked again in the transaction (that check is the one that counts). Here only so that a proposal
@@ -50,9 +52,9 @@ export const propose = defineAction(pointsContract.actions.propose, {
         const over = items.flatMap((item) => {
           const h = households.get(item.householdId)!
           const u = used.get(pointsKeys.cap(h._id, rule._id, month))?.used ?? 0
-          return u + Math.abs(pointsFor(rule.points, item.quantity)) > cap ? [overText(h, cap, u)] : []
+          return u + Math.abs(pointsFor(rule.points, item.quantity)) > cap ? [overText(h, cap, u, ctx.lang)] : []
         })
-        if (over.length) throw capExceeded(rule, over)
+        if (over.length) throw capExceeded(rule, over, ctx.lang)
       }
     }
     return { unitId: villageId, rule, households }
@@ -60,6 +62,8 @@ export const propose = defineAction(pointsContract.actions.propose, {
   // Each photo must be the proposer's own upload, and a photo (owner, type, size, EXIF stripped): an unknown or
   // someone else's id is refused before anything is written.
   photos: ({ evidence }) => evidence,
+  // the note and the members' names are shown to the approving official and, in publicity, to the village
+  texts: ({ note, items }) => [note, ...items.map((i) => i.memberName)],
   run: async ({ input: { villageId, items, note, evidence }, loaded: { rule, households }, tx, photos, ctx }) => {
     const me = ctx.caller.user
     const month = bjMonth(ctx.now)
@@ -69,14 +73,14 @@ export const propose = defineAction(pointsContract.actions.propose, {
     const awards: PointsAward[] = []
     for (const [i, item] of items.entries()) {
       const h = households.get(item.householdId)
-      if (!h) throw PointsErrors.HOUSEHOLD_NOT_FOUND()
+      if (!h) throw PointsErrors.HOUSEHOLD_NOT_FOUND({ id: item.householdId })
       const delta = pointsFor(rule.points, item.quantity)
-      if (delta === 0) throw PointsErrors.CAP_EXCEEDED('数量太小，算下来是 0 分')
+      if (delta === 0) throw PointsErrors.CAP_EXCEEDED.because('points.why.zero_points')
       if (rule.capPerMonth !== null) {
         const capId = pointsKeys.cap(h._id, rule._id, month)
         const used = await counterValue(tx, C.points_caps, capId)
         if (used + Math.abs(delta) > rule.capPerMonth) {
-          over.push(overText(h, rule.capPerMonth, used))
+          over.push(overText(h, rule.capPerMonth, used, ctx.lang))
           continue
         }
         await addToCounter(
@@ -117,7 +121,7 @@ export const propose = defineAction(pointsContract.actions.propose, {
         creditedDelta: null,
       })
     }
-    if (over.length) throw capExceeded(rule, over)
+    if (over.length) throw capExceeded(rule, over, ctx.lang)
     for (const a of awards) await tx.insert(C.points_awards, a)
     const batch: PointsBatch = {
       _id: batchId,
@@ -147,8 +151,15 @@ export const propose = defineAction(pointsContract.actions.propose, {
   present: ({ result, ctx }) => presentBatch(ctx, result.batchId),
 })
 
-const overText = (h: Household, cap: number, used: number) => `${h.headName}（本月还可 ${Math.max(0, cap - used)} 分）`
-const capExceeded = (rule: PointsRule, over: string[]) =>
-  PointsErrors.CAP_EXCEEDED(
-    `超过“${rule.name}”每户每月 ${rule.capPerMonth} 分的上限：${over.slice(0, 5).join('、')}${over.length > 5 ? ` 等 ${over.length} 户` : ''}`,
-  )
+/** One household over the cap, in the caller's language (the refusal is rendered in it too). */
+const overText = (h: Household, cap: number, used: number, lang: Lang) =>
+  say('points.cap.left', lang, { name: h.headName, left: Math.max(0, cap - used) })
+/** The refusal names the first five households over the cap, then how many there are. */
+const capExceeded = (rule: PointsRule, over: string[], lang: Lang) =>
+  PointsErrors.CAP_EXCEEDED({
+    rule: rule.name,
+    cap: rule.capPerMonth ?? 0,
+    households:
+      over.slice(0, 5).join(say('points.cap.join', lang)) +
+      (over.length > 5 ? say('points.cap.more', lang, { n: over.length }) : ''),
+  })

@@ -14,9 +14,11 @@ import {
   loadGoods,
   myHousehold,
   pointsKeys,
+  requireMember,
   residentUnit,
   settingsOf,
 } from '../points.repo'
+import { redemptionEntry } from '../points.redemption'
 import { presentRedemption } from '../points.views'
 
 /**
@@ -24,6 +26,8 @@ import { presentRedemption } from '../points.views'
  * goods are read by id, the points are taken (a ledger entry; never below zero), the stock is reserved
  * and a pickup code is issued. Under any concurrency nothing oversells and no balance goes negative.
  * The redemption id is derived from the request id, so a repeated request makes one redemption.
+ * The household is the caller's own as their user document says now: read again inside the transaction, so a
+ * member whose membership was revoked after the call began spends nothing.
  */
 export const redeem = defineAction(pointsContract.actions.redeem, {
   load: async ({ goodsId }, ctx) => {
@@ -44,16 +48,15 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
     const id = pointsKeys.redemption(me._id, ctx.requestId ?? ctx.newId('x'))
     // a twin that got past the request record still makes one redemption
     if (await tx.get(C.points_redemptions, id)) return { redemptionId: id }
+    await requireMember(tx, me._id, h._id, PointsErrors.NO_HOUSEHOLD)
     const month = bjMonth(ctx.now)
     const g = await loadGoods(tx, goodsId)
     if (!g.active) throw PointsErrors.GOODS_OFF()
-    if (g.stock < quantity) throw PointsErrors.OUT_OF_STOCK(g.stock ? `库存只剩 ${g.stock} 件` : undefined)
+    if (g.stock < quantity) throw PointsErrors.OUT_OF_STOCK({ left: g.stock })
     const limitId = pointsKeys.redeemLimit(h._id, g._id, month)
     if (g.limitPerMonth !== null) {
       const taken = await counterValue(tx, C.points_redeem_limits, limitId)
-      if (taken + quantity > g.limitPerMonth) {
-        throw PointsErrors.LIMIT_REACHED(`这件商品每户每月最多换 ${g.limitPerMonth} 件，您家本月已换 ${taken} 件`)
-      }
+      if (taken + quantity > g.limitPerMonth) throw PointsErrors.LIMIT_REACHED({ limit: g.limitPerMonth, taken })
     }
     await addToCounter(
       tx,
@@ -63,25 +66,19 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
     )
     const points = g.price * quantity
     const entryId = pointsKeys.redeemEntry(id, ctx.now)
-    await appendEntry(tx, {
-      _id: entryId,
-      householdId: h._id,
-      kind: 'redeem',
-      delta: -points,
-      ruleId: null,
-      ruleVersion: null,
-      ruleCode: null,
-      ruleName: null,
-      category: null,
-      sourceType: 'redemption',
-      sourceId: id,
-      memberUserId: me._id,
-      memberName: me.name,
-      proposedBy: null,
-      approvedBy: null,
-      reason: `兑换 ${g.name} ×${quantity}`,
-      at: ctx.now,
-    })
+    await appendEntry(
+      tx,
+      redemptionEntry(
+        { _id: id, householdId: h._id, userId: me._id, userName: me.name },
+        {
+          _id: entryId,
+          kind: 'redeem',
+          delta: -points,
+          reason: { key: 'points.reason.redeem', params: { goods: g.name, n: quantity } },
+          at: ctx.now,
+        },
+      ),
+    )
     await tx.update(C.points_goods, g._id, { stock: g.stock - quantity })
     let code = ''
     for (let i = 0; i < 20 && !code; i++) {

@@ -1,7 +1,7 @@
 import { pointsContract, PointsErrors } from '@shared/points/points.contract'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
-import { loadAward, loadObjection, releaseCap } from '../points.repo'
+import { loadAward, loadObjection, refuseOwnMatter, releaseCap } from '../points.repo'
 import { presentObjection } from '../points.views'
 
 /**
@@ -9,16 +9,24 @@ import { presentObjection } from '../points.views'
  * is credited when its period is over (or at the next settle if it already is).
  * withdraw: the award is withdrawn (never credited, cap room returned); every other open objection on
  * it is closed as accepted too.
+ * Decided by another official with the permission in the village: never the one who proposed the award (she would
+ * judge her own proposal), who filed the objection, or whose household the award is for.
  */
 export const resolveObjection = defineAction(pointsContract.actions.resolveObjection, {
   load: async ({ objectionId }, ctx) => {
     const objection = await loadObjection(ctx.db, objectionId)
     return { unitId: objection.villageId }
   },
+  texts: ({ note }) => [note],
   run: async ({ input: { objectionId, decision, note }, tx, ctx }) => {
     const o = await loadObjection(tx, objectionId)
     if (o.status !== 'open') throw PointsErrors.OBJECTION_RESOLVED()
     const a = await loadAward(tx, o.awardId)
+    refuseOwnMatter(
+      ctx,
+      { proposedBy: a.proposedBy, objectorId: o.userId, householdIds: [a.householdId] },
+      PointsErrors.OWN_PROPOSAL_OBJECTION,
+    )
     const resolved = { resolvedBy: ctx.caller.user._id, resolvedAt: ctx.now, resolutionNote: note }
     if (decision === 'uphold') {
       await tx.set(C.points_objections, { ...o, status: 'rejected', ...resolved })

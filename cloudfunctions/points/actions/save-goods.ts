@@ -3,9 +3,14 @@ import { GoodsSchema } from '@shared/points/points.schema'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { loadGoods } from '../points.repo'
-import { goodsView } from '../points.views'
+import { goodsPhotoId, presentGoods } from '../points.views'
 
-/** Creates goods (with opening stock) or changes name, photo, price, limit, place in the list, on/off. */
+/**
+ * Creates goods (with opening stock) or changes name, photo, price, limit, place in the list, on/off. A photo is a
+ * file of ours: the caller's own upload, adopted through the file port (owner, type, size, metadata stripped)
+ * before the transaction; a link, a data URL or someone else's file is refused. Leaving `photo` out keeps the
+ * current one (so whoever edits the goods need not be who took its photo); null takes it off.
+ */
 export const saveGoods = defineAction(pointsContract.actions.saveGoods, {
   load: async ({ villageId, goodsId }, ctx) => {
     if (goodsId) {
@@ -14,16 +19,20 @@ export const saveGoods = defineAction(pointsContract.actions.saveGoods, {
     }
     return { unitId: villageId }
   },
-  run: async ({ input, tx, ctx }) => {
+  texts: ({ name }) => [name],
+  photos: ({ photo }) => (photo ? [photo] : []),
+  run: async ({ input, tx, photos, ctx }) => {
     const id = input.goodsId ?? ctx.newId('gd')
     const current = input.goodsId ? await loadGoods(tx, id) : null
+    const photo =
+      input.photo === undefined ? (current ? goodsPhotoId(current) : null) : input.photo && photos([input.photo])[0]!
     await tx.set(
       C.points_goods,
       GoodsSchema.parse({
         _id: id,
         villageId: input.villageId,
         name: input.name,
-        photo: input.photo || null,
+        photo,
         price: input.price,
         stock: current ? current.stock : input.stock,
         limitPerMonth: input.limitPerMonth,
@@ -36,5 +45,5 @@ export const saveGoods = defineAction(pointsContract.actions.saveGoods, {
     )
     return { goodsId: id }
   },
-  present: async ({ result, ctx }) => goodsView(await loadGoods(ctx.db, result.goodsId)),
+  present: ({ result, ctx }) => presentGoods(ctx, result.goodsId),
 })

@@ -1,5 +1,5 @@
 import { pointsContract } from '@shared/points/points.contract'
-import { PointsRuleSchema, type PointsRule, type PointsRuleVersion } from '@shared/points/points.schema'
+import { categoryCode, PointsRuleSchema, type PointsRule, type PointsRuleVersion } from '@shared/points/points.schema'
 import { C } from '../../_core/collections'
 import { getOr } from '../../_core/port'
 import { defineAction } from '../../_core/wrap'
@@ -13,6 +13,7 @@ import { ruleView } from '../points.views'
  */
 export const saveRule = defineAction(pointsContract.actions.saveRule, {
   load: async ({ villageId }) => ({ unitId: villageId }),
+  texts: ({ name, clause }) => [name, clause],
   run: async ({ input, tx, ctx }) => {
     const id = pointsKeys.rule(input.villageId, input.code)
     const current = await tx.get(C.points_rules, id)
@@ -29,7 +30,9 @@ export const saveRule = defineAction(pointsContract.actions.saveRule, {
       active: input.active,
     }
     if (current) {
-      const same = (Object.keys(fields) as Array<keyof typeof fields>).every((k) => current[k] === fields[k])
+      // an older rule carries its category's Chinese name: the same category by code is no change
+      const was = { ...current, category: categoryCode(current.category) ?? current.category }
+      const same = (Object.keys(fields) as Array<keyof typeof fields>).every((k) => was[k] === fields[k])
       if (same) return { ruleId: id, version: current.version }
     }
     const next: PointsRule = PointsRuleSchema.parse({
@@ -51,6 +54,6 @@ export const saveRule = defineAction(pointsContract.actions.saveRule, {
       pointsKeys.ruleVersion(result.ruleId, result.version),
       () => new Error(`rule ${result.ruleId} has no version ${result.version}`),
     )
-    return ruleView({ ...v, _id: v.ruleId })
+    return ruleView({ ...v, _id: v.ruleId }, ctx.lang)
   },
 })

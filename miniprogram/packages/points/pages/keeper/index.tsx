@@ -2,7 +2,7 @@ import '../../points.css'
 import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
-import { pointsContract } from '@shared/points/points.contract'
+import { pointsContract, PointsErrors } from '@shared/points/points.contract'
 import type { RedemptionView } from '@shared/points/points.schema'
 import { parsePickupQr } from '@shared/points/points.rules'
 import {
@@ -21,11 +21,16 @@ import {
   toastDone,
 } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
+import { fmt, getLang, useStrings } from '../../../../services/i18n'
 import { unitsWith, useMe } from '../../../../services/me'
 import { useAction } from '../../../../services/use-call'
+import { usePageTitle } from '../../common'
+import { KEEPER } from '../../points.strings'
 
 /** Store keeper: type the 6-digit code (or scan the QR), check the redemption, hand the goods over. */
 export default function Keeper() {
+  const t = useStrings(KEEPER)
+  usePageTitle(t('title'))
   const { me, error, reload } = useMe()
   const villages = useMemo(() => (me ? unitsWith(me, 'redemption_fulfil') : []), [me])
   const [villageId, setVillageId] = useState<string | null>(null)
@@ -39,7 +44,7 @@ export default function Keeper() {
   if (!villages.length)
     return (
       <Page>
-        <Empty title="您不是积分超市管理员" />
+        <Empty title={t('not_keeper')} />
       </Page>
     )
   const vid = villageId ?? villages[0]!.id
@@ -51,18 +56,18 @@ export default function Keeper() {
     setRedemption(r.data)
   }
   return (
-    <Page title="核销取货" intro="请居民出示取货码，输入 6 位数字或扫码。">
+    <Page title={t('title')} intro={t('intro')}>
       <Card>
         {villages.length > 1 ? (
           <PickerField
-            label="超市"
+            label={t('store')}
             options={villages.map((u) => ({ value: u.id, label: u.fullName }))}
             value={vid}
             onChange={setVillageId}
           />
         ) : null}
         <Field
-          label="取货码"
+          label={t('code')}
           type="number"
           maxlength={6}
           value={code}
@@ -70,10 +75,10 @@ export default function Keeper() {
             setCode(v.replace(/\D/g, ''))
             setRedemption(null)
           }}
-          placeholder="6 位数字"
+          placeholder={t('code_ph')}
         />
         <Button disabled={code.length !== 6} loading={looking} onClick={() => void lookup(code)}>
-          查找兑换单
+          {t('find')}
         </Button>
         <Button
           kind="secondary"
@@ -81,42 +86,50 @@ export default function Keeper() {
             void Taro.scanCode({ onlyFromCamera: true })
               .then((res) => {
                 const p = parsePickupQr(res.result)
-                if (!p) return void showError('这不是积分超市的取货码')
+                if (!p) return void showError(PointsErrors.BAD_QR.messageIn(getLang()))
                 setCode(p.code)
-                if (!villages.some((v) => v.id === p.villageId)) return void showError('这不是本超市的兑换单')
+                if (!villages.some((v) => v.id === p.villageId)) return void showError(t('not_this_store'))
                 setVillageId(p.villageId)
                 void lookup(p.code, p.villageId)
               })
               .catch(() => undefined)
           }
         >
-          扫码
+          {t('scan')}
         </Button>
       </Card>
       {redemption ? (
-        <Card title="兑换单">
+        <Card title={t('redemption')}>
           <Row
-            title={`${redemption.goodsName} ×${redemption.quantity}`}
-            sub={`${redemption.headName}家 · ${redemption.userName} · ${redemption.points} 分`}
+            title={t('item', { goods: redemption.goodsName, n: redemption.quantity })}
+            sub={t('who', {
+              name: redemption.headName,
+              user: redemption.userName,
+              points: fmt.number(redemption.points),
+            })}
             extra={<Tag tone={redemption.status === 'pending' ? 'warning' : 'plain'}>{redemption.statusLabel}</Tag>}
           />
           {redemption.status === 'pending' ? (
             <ConfirmButton
               loading={fulfil.pending}
-              confirm={`把“${redemption.goodsName}”×${redemption.quantity} 交给${redemption.headName}家？确认后不能撤销。`}
+              confirm={t('hand_confirm', {
+                goods: redemption.goodsName,
+                n: redemption.quantity,
+                name: redemption.headName,
+              })}
               onConfirm={() =>
                 void fulfil.run({ villageId: vid, code }).then((r) => {
                   if (!r.ok) return void showError(r.message)
                   setRedemption(r.data)
-                  if (r.data.status === 'fulfilled') toastDone('已核销，请交付商品')
-                  else void showError('这个兑换单已过期，积分已退回，不能领取')
+                  if (r.data.status === 'fulfilled') toastDone(t('handed'))
+                  else void showError(t('expired'))
                 })
               }
             >
-              确认发放
+              {t('hand')}
             </ConfirmButton>
           ) : (
-            <View>这个兑换单{redemption.statusLabel}，不能再发放。</View>
+            <View>{t('closed', { status: redemption.statusLabel })}</View>
           )}
         </Card>
       ) : null}

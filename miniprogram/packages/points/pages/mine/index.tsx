@@ -5,11 +5,16 @@ import { pointsContract } from '@shared/points/points.contract'
 import type { EntryView } from '@shared/points/points.schema'
 import { Button, Card, Empty, ErrorBlock, Loading, PagedList, Page, Row, Tag } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
+import { fmt, useStrings } from '../../../../services/i18n'
 import { usePaged, useQuery } from '../../../../services/use-call'
-import { signed, useShownAgain, when } from '../../common'
+import { pagedProps, signed, usePageTitle, useShownAgain, when } from '../../common'
+import { MINE, SHARED } from '../../points.strings'
 
 /** Resident: my household's balance, what is still in publicity, and every entry (paged). */
 export default function MyPoints() {
+  const t = useStrings(MINE)
+  const s = useStrings(SHARED)
+  usePageTitle(t('title'))
   const head = useQuery(() => callFunction(pointsContract, 'myPoints', { page: 1, pageSize: 1 }), [])
   const history = usePaged<EntryView>(
     (page) =>
@@ -27,66 +32,55 @@ export default function MyPoints() {
   const d = head.data
   if (!d.household) {
     return (
-      <Page title="我家的积分">
-        <Empty title="还没有绑定家庭户" text="积分记在户上。请先在“我的”里设置住在哪一户。">
+      <Page title={t('title')}>
+        <Empty title={s('no_household')} text={s('no_household_text')}>
           <Button onClick={() => void Taro.navigateTo({ url: '/packages/account/pages/residence/index' })}>
-            去设置
+            {s('go_set')}
           </Button>
         </Empty>
       </Page>
     )
   }
+  const villageId = d.household.villageId
   return (
-    <Page title="我家的积分" intro={`${d.household.villageName} · ${d.household.headName}家`}>
+    <Page title={t('title')} intro={t('intro', { village: d.household.villageName, name: d.household.headName })}>
       <Card>
         <View className="points-balance" data-testid="balance">
-          {d.balance}
+          {fmt.number(d.balance)}
         </View>
-        <View>
-          现有积分（累计获得 {d.earned}，已兑换 {d.spent}）
-        </View>
+        <View>{t('balance', { earned: fmt.number(d.earned), spent: fmt.number(d.spent) })}</View>
         {d.pending.count ? (
-          <Tag tone="warning">
-            公示中 {d.pending.count} 条，共 {signed(d.pending.points)} 分，公示期满后计入
-          </Tag>
+          <Tag tone="warning">{t('pending', { count: d.pending.count, points: signed(d.pending.points) })}</Tag>
         ) : null}
       </Card>
       <Card>
         <Button
-          onClick={() =>
-            void Taro.navigateTo({ url: `/packages/points/pages/store/index?villageId=${d.household!.villageId}` })
-          }
+          onClick={() => void Taro.navigateTo({ url: `/packages/points/pages/store/index?villageId=${villageId}` })}
         >
-          去积分超市
+          {t('to_store')}
         </Button>
         <Button
           kind="secondary"
-          onClick={() =>
-            void Taro.navigateTo({ url: `/packages/points/pages/publicity/index?villageId=${d.household!.villageId}` })
-          }
+          onClick={() => void Taro.navigateTo({ url: `/packages/points/pages/publicity/index?villageId=${villageId}` })}
         >
-          看公示和积分榜
+          {t('to_publicity')}
         </Button>
       </Card>
-      <Card title="积分明细">
+      <Card title={t('history')}>
         <PagedList
-          items={history.items}
-          total={history.total}
-          hasMore={history.hasMore}
-          loading={history.loading}
-          error={history.error?.message}
-          onLoadMore={history.loadMore}
-          onRetry={history.reload}
+          {...pagedProps(history)}
           keyOf={(e) => e.id}
           renderItem={(e) => (
             <Row
-              title={`${e.kindLabel}：${e.ruleName ?? e.reason}`}
-              sub={`${when(e.at)} · ${e.reason}${e.memberName ? ` · ${e.memberName}` : ''} · 余 ${e.balanceAfter}`}
+              title={t('entry', { kind: e.kindLabel, what: e.ruleName ?? e.reason })}
+              sub={[when(e.at), e.reason, e.memberName, t('left', { n: fmt.number(e.balanceAfter) })]
+                .filter(Boolean)
+                .join(s('sep'))}
               extra={<Tag tone={e.delta >= 0 ? 'success' : 'danger'}>{signed(e.delta)}</Tag>}
             />
           )}
-          emptyTitle="还没有积分记录"
-          emptyText="参加志愿服务、巡逻，保持庭院整洁，都能得积分。"
+          emptyTitle={t('empty')}
+          emptyText={t('empty_text')}
         />
       </Card>
     </Page>

@@ -18,11 +18,16 @@ import {
   toastDone,
 } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
+import { fmt, useStrings } from '../../../../services/i18n'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
-import { signed, useShownAgain, when } from '../../common'
+import { pagedProps, signed, usePageTitle, useShownAgain, when } from '../../common'
+import { PUBLICITY, SHARED } from '../../points.strings'
 
 /** Residents: this month's publicity list (names masked) with an objection button, and the points board. */
 export default function Publicity() {
+  const t = useStrings(PUBLICITY)
+  const s = useStrings(SHARED)
+  usePageTitle(t('title'))
   const router = useRouter()
   const mine = useQuery(() => callFunction(pointsContract, 'myPoints', { page: 1, pageSize: 1 }), [])
   const villageId = router.params.villageId ?? mine.data?.household?.villageId ?? null
@@ -59,34 +64,36 @@ export default function Publicity() {
   if (!villageId)
     return <Page>{mine.error ? <ErrorBlock message={mine.error.message} onRetry={mine.reload} /> : <Loading />}</Page>
   return (
-    <Page title="积分公示" intro="评定的积分先公示，公示期满没有异议才计入。对公示有意见可以提异议。">
+    <Page title={t('title')} intro={t('intro')}>
       <Card>
         <PickerField
-          label="看什么"
+          label={t('show')}
           options={[
-            { value: 'publicity', label: '本月公示' },
-            { value: 'board', label: '积分榜' },
+            { value: 'publicity', label: t('this_month') },
+            { value: 'board', label: t('board') },
           ]}
           value={tab}
           onChange={(v) => setTab(v as never)}
         />
       </Card>
       {tab === 'publicity' ? (
-        <Card title="本月公示">
+        <Card title={t('this_month')}>
           <PagedList
-            items={list.items}
-            total={list.total}
-            hasMore={list.hasMore}
-            loading={list.loading}
-            error={list.error?.message}
-            onLoadMore={list.loadMore}
-            onRetry={list.reload}
+            {...pagedProps(list)}
             keyOf={(a) => a.id}
             renderItem={(a) => (
               <View data-testid="publicity-item">
                 <Row
-                  title={`${a.headNameMasked}家${a.mine ? '（我家）' : ''} · ${a.ruleName}`}
-                  sub={`${a.note || a.category}${a.publicUntil ? ` · 公示到 ${when(a.publicUntil)}` : ''}${a.objections ? ` · 异议 ${a.objections} 条` : ''}`}
+                  title={t('item', {
+                    name: a.headNameMasked,
+                    mine: a.mine ? s('my_family') : '',
+                    rule: a.ruleName,
+                  })}
+                  sub={
+                    (a.note || a.categoryLabel) +
+                    (a.publicUntil ? t('until', { at: when(a.publicUntil) }) : '') +
+                    (a.objections ? t('objections', { n: a.objections }) : '')
+                  }
                   extra={<Tag tone={a.delta >= 0 ? 'success' : 'danger'}>{signed(a.delta)}</Tag>}
                 />
                 <View>
@@ -103,7 +110,7 @@ export default function Publicity() {
                   >
                     {a.statusLabel}
                   </Tag>
-                  {a.myObjection ? <Tag tone="info">我已提异议</Tag> : null}
+                  {a.myObjection ? <Tag tone="info">{t('objected_by_me')}</Tag> : null}
                 </View>
                 {a.canObject && objecting !== a.id ? (
                   <Button
@@ -114,61 +121,55 @@ export default function Publicity() {
                       setReason('')
                     }}
                   >
-                    提异议
+                    {t('object')}
                   </Button>
                 ) : null}
                 {objecting === a.id ? (
                   <View>
                     <Field
-                      label="异议理由"
+                      label={t('reason')}
                       value={reason}
                       onChange={setReason}
-                      placeholder="说说哪里不对"
+                      placeholder={t('reason_ph')}
                       maxlength={200}
                     />
                     <ConfirmButton
-                      confirm="异议提交后，村干部会核实处理。确定提交吗？"
+                      confirm={t('object_confirm')}
                       loading={fileObjection.pending}
                       onConfirm={() =>
                         void fileObjection.run({ awardId: a.id, reason }).then((r) => {
                           if (!r.ok) return void showError(r.message)
-                          toastDone('已提交异议')
+                          toastDone(t('objected'))
                           setObjecting(null)
                           list.reload()
                         })
                       }
                     >
-                      提交异议
+                      {t('submit')}
                     </ConfirmButton>
                     <Button kind="secondary" onClick={() => setObjecting(null)}>
-                      不提了
+                      {t('never_mind')}
                     </Button>
                   </View>
                 ) : null}
               </View>
             )}
-            emptyTitle="本月还没有公示"
-            emptyText="村干部评定并审核后，会在这里公示。"
+            emptyTitle={t('empty')}
+            emptyText={t('empty_text')}
           />
         </Card>
       ) : (
-        <Card title="积分榜">
+        <Card title={t('board')}>
           <PagedList
-            items={board.items}
-            total={board.total}
-            hasMore={board.hasMore}
-            loading={board.loading}
-            error={board.error?.message}
-            onLoadMore={board.loadMore}
-            onRetry={board.reload}
+            {...pagedProps(board)}
             keyOf={(b) => `${b.rank}`}
             renderItem={(b) => (
               <Row
-                title={`第 ${b.rank} 名  ${b.headNameMasked}家${b.mine ? '（我家）' : ''}`}
-                extra={<Tag tone="success">{b.points} 分</Tag>}
+                title={t('rank', { rank: b.rank, name: b.headNameMasked, mine: b.mine ? s('my_family') : '' })}
+                extra={<Tag tone="success">{s('points', { n: fmt.number(b.points) })}</Tag>}
               />
             )}
-            emptyTitle="积分榜还是空的"
+            emptyTitle={t('board_empty')}
           />
         </Card>
       )}

@@ -23,20 +23,19 @@ import {
   toastDone,
 } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
+import { fmt, useStrings } from '../../../../services/i18n'
 import { hasPermission, unitsWith, useMe } from '../../../../services/me'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
-import { signed, useShownAgain, when } from '../../common'
+import { pagedProps, signed, usePageTitle, useShownAgain, when } from '../../common'
+import { REVIEW, SHARED } from '../../points.strings'
 
 type Tab = 'propose' | 'approve' | 'objections' | 'figures'
-const TABS = [
-  { value: 'propose' as const, label: '提出评定' },
-  { value: 'approve' as const, label: '待审核' },
-  { value: 'objections' as const, label: '异议' },
-  { value: 'figures' as const, label: '统计导出' },
-]
+const TABS = ['propose', 'approve', 'objections', 'figures'] as const
 
 /** `refresh` reloads the rules and households but keeps the form: in WeChat, taking a photo hides and shows the page. */
 function Propose({ villageId, userId, refresh }: { villageId: string; userId: string; refresh: number }) {
+  const t = useStrings(REVIEW)
+  const s = useStrings(SHARED)
   const rules = useQuery(() => callFunction(pointsContract, 'listRules', { villageId }), [villageId, refresh])
   const hh = useQuery(
     () => callFunction(pointsContract, 'listHouseholds', { villageId, page: 1, pageSize: 200 }),
@@ -56,38 +55,44 @@ function Propose({ villageId, userId, refresh }: { villageId: string; userId: st
   const rule = manual.find((r) => r.id === ruleId)
   const all = hh.data.items
   return (
-    <Card title="提出评定">
+    <Card title={t('tab_propose')}>
       <PickerField
-        label="依据哪条规则"
-        options={manual.map((r) => ({ value: r.id, label: `${r.name}（${signed(r.points)}）` }))}
+        label={t('rule')}
+        options={manual.map((r) => ({
+          value: r.id,
+          label: t('rule_option', { name: r.name, points: signed(r.points) }),
+        }))}
         value={ruleId}
         onChange={setRuleId}
-        placeholder="请选一条规则"
+        placeholder={t('rule_ph')}
       />
       {rule ? (
         <View className="l-field__hint">
-          {rule.clause}
-          {rule.capPerMonth ? ` · 每户每月最多 ${rule.capPerMonth} 分` : ''}
-          {rule.evidenceRequired ? ' · 需要照片' : ''}
+          {[
+            rule.clause,
+            rule.capPerMonth ? s('cap', { cap: rule.capPerMonth }) : '',
+            rule.evidenceRequired ? s('needs_photo') : '',
+          ]
+            .filter(Boolean)
+            .join(s('sep'))}
         </View>
       ) : null}
-      <Field label="说明" value={note} onChange={setNote} placeholder="例如：3 月庭院卫生检查" maxlength={200} />
+      <Field label={t('note')} value={note} onChange={setNote} placeholder={t('note_ph')} maxlength={200} />
       <PhotoPicker
-        label="照片"
         photos={photos}
         max={MAX_EVIDENCE_PHOTOS}
         userId={userId}
         onChange={setPhotos}
         onBusyChange={setUploading}
-        hint={rule?.evidenceRequired ? '这条规则要附照片作为依据' : '可以附上现场照片'}
+        hint={rule?.evidenceRequired ? t('photo_required') : t('photo_optional')}
       />
-      <View className="l-field__label">选择户（已选 {picked.length} 户）</View>
+      <View className="l-field__label">{t('picked', { n: picked.length })}</View>
       <Button
         kind="secondary"
         size="small"
         onClick={() => setPicked(picked.length === all.length ? [] : all.map((h) => h.id))}
       >
-        {picked.length === all.length ? '全不选' : '全选'}
+        {picked.length === all.length ? t('pick_none') : t('pick_all')}
       </Button>
       {all.map((h) => {
         const on = picked.includes(h.id)
@@ -97,17 +102,20 @@ function Propose({ villageId, userId, refresh }: { villageId: string; userId: st
             data-testid="household"
             onClick={() => setPicked(on ? picked.filter((x) => x !== h.id) : [...picked, h.id])}
           >
-            <Row title={`${on ? '☑' : '☐'} ${h.headName}`} sub={`${h.address} · 现有 ${h.balance} 分`} />
+            <Row
+              title={`${on ? '☑' : '☐'} ${h.headName}`}
+              sub={t('household', { address: h.address, n: fmt.number(h.balance) })}
+            />
           </View>
         )
       })}
       {rule?.evidenceRequired && !photos.length && picked.length ? (
-        <View className="l-field__error">请先拍照或选照片</View>
+        <View className="l-field__error">{t('photo_first')}</View>
       ) : null}
       <ConfirmButton
         disabled={!rule || !picked.length || uploading || (rule.evidenceRequired && !photos.length)}
         loading={propose.pending}
-        confirm={`给 ${picked.length} 户评定“${rule?.name ?? ''}”，每户 ${signed(rule?.points ?? 0)} 分，提交另一位干部审核？`}
+        confirm={t('propose_confirm', { n: picked.length, rule: rule?.name ?? '', points: signed(rule?.points ?? 0) })}
         onConfirm={() =>
           void propose
             .run({
@@ -119,13 +127,13 @@ function Propose({ villageId, userId, refresh }: { villageId: string; userId: st
             })
             .then((r) => {
               if (!r.ok) return void showError(r.message)
-              toastDone('已提交审核')
+              toastDone(t('proposed'))
               setPicked([])
               setPhotos([])
             })
         }
       >
-        提交审核
+        {t('propose')}
       </ConfirmButton>
     </Card>
   )
@@ -133,9 +141,10 @@ function Propose({ villageId, userId, refresh }: { villageId: string; userId: st
 
 /** The proposer's photos, for the approving official to check before deciding; tap one to see it large. */
 function Evidence({ photos }: { photos: PhotoView[] }) {
+  const t = useStrings(REVIEW)
   const shown = photos.filter((p) => p.url)
-  if (!photos.length) return <View className="l-field__hint">没有附照片</View>
-  if (!shown.length) return <View className="l-field__hint">照片暂时打不开，请稍后刷新</View>
+  if (!photos.length) return <View className="l-field__hint">{t('no_photo')}</View>
+  if (!shown.length) return <View className="l-field__hint">{t('photo_later')}</View>
   const urls = shown.map((p) => p.url)
   return (
     <View className="l-photos" data-testid="evidence">
@@ -145,7 +154,7 @@ function Evidence({ photos }: { photos: PhotoView[] }) {
           className="l-photo__img"
           src={p.url}
           mode="aspectFill"
-          ariaLabel={`依据照片第 ${i + 1} 张`}
+          ariaLabel={t('evidence_n', { n: i + 1 })}
           onClick={() => void Taro.previewImage({ urls, current: p.url }).catch(() => undefined)}
         />
       ))}
@@ -154,6 +163,7 @@ function Evidence({ photos }: { photos: PhotoView[] }) {
 }
 
 function Approvals({ villageId }: { villageId: string }) {
+  const t = useStrings(REVIEW)
   const list = usePaged(
     (page) => callFunction(pointsContract, 'listBatches', { villageId, status: 'pending', page, pageSize: 10 }),
     [villageId],
@@ -162,80 +172,74 @@ function Approvals({ villageId }: { villageId: string }) {
     callFunction(pointsContract, 'approveBatch', { ...input, note: '' }, { requestId }),
   )
   const reject = useAction((input: { batchId: string }, requestId) =>
-    callFunction(pointsContract, 'rejectBatch', { ...input, note: '不符合规则，请核实后重新提交' }, { requestId }),
+    callFunction(pointsContract, 'rejectBatch', { ...input, note: t('reject_note') }, { requestId }),
   )
   const settle = useAction((_: object, requestId) =>
     callFunction(pointsContract, 'settlePublicity', { villageId }, { requestId }),
   )
   return (
     <>
-      <Card title="公示期满的积分">
+      <Card title={t('settle_title')}>
         <ConfirmButton
           loading={settle.pending}
-          confirm="把公示期满、没有未处理异议的积分计入各户？"
+          confirm={t('settle_confirm')}
           onConfirm={() =>
             void settle.run({}).then((r) => {
               if (!r.ok) return void showError(r.message)
-              toastDone(`已计入 ${r.data.settled} 条`)
+              toastDone(t('settled', { n: r.data.settled }))
             })
           }
         >
-          计入公示期满的积分
+          {t('settle')}
         </ConfirmButton>
       </Card>
-      <Card title="待审核的评定">
+      <Card title={t('pending')}>
         <PagedList
-          items={list.items}
-          total={list.total}
-          hasMore={list.hasMore}
-          loading={list.loading}
-          error={list.error?.message}
-          onLoadMore={list.loadMore}
-          onRetry={list.reload}
+          {...pagedProps(list)}
           keyOf={(b) => b.id}
           renderItem={(b) => (
             <View data-testid="batch">
               <Row
-                title={`${b.rule.name} · ${b.households} 户 · 共 ${signed(b.totalPoints)} 分`}
-                sub={`${b.proposedByName} 提出 · ${when(b.proposedAt)}${b.note ? ` · ${b.note}` : ''}`}
+                title={t('batch', { rule: b.rule.name, n: b.households, points: signed(b.totalPoints) })}
+                sub={t('batch_by', { name: b.proposedByName, at: when(b.proposedAt) }) + (b.note ? ` · ${b.note}` : '')}
               />
               <Evidence photos={b.evidence} />
               {b.canDecide ? (
                 <>
                   <ConfirmButton
                     loading={approve.pending}
-                    confirm={`审核通过后，这 ${b.households} 户的积分进入公示。确定通过？`}
+                    confirm={t('approve_confirm', { n: b.households })}
                     onConfirm={() =>
                       void approve.run({ batchId: b.id }).then((r) => {
                         if (!r.ok) return void showError(r.message)
-                        toastDone('已通过，开始公示')
+                        toastDone(t('approved'))
                         list.reload()
                       })
                     }
                   >
-                    通过
+                    {t('approve')}
                   </ConfirmButton>
                   <ConfirmButton
                     kind="danger"
                     loading={reject.pending}
-                    confirm="确定不通过？"
+                    confirm={t('reject_confirm')}
                     onConfirm={() =>
                       void reject.run({ batchId: b.id }).then((r) => {
                         if (!r.ok) return void showError(r.message)
-                        toastDone('已退回')
+                        toastDone(t('rejected'))
                         list.reload()
                       })
                     }
                   >
-                    不通过
+                    {t('reject')}
                   </ConfirmButton>
                 </>
               ) : (
-                <Tag tone="plain">自己提的，请另一位干部审核</Tag>
+                <Tag tone="plain">{t('own')}</Tag>
               )}
             </View>
           )}
-          emptyTitle="没有待审核的评定"
+          emptyTitle={t('no_pending')}
         />
       </Card>
     </>
@@ -243,6 +247,7 @@ function Approvals({ villageId }: { villageId: string }) {
 }
 
 function Objections({ villageId }: { villageId: string }) {
+  const t = useStrings(REVIEW)
   const list = usePaged(
     (page) => callFunction(pointsContract, 'listObjections', { villageId, status: 'open', page, pageSize: 10 }),
     [villageId],
@@ -251,58 +256,58 @@ function Objections({ villageId }: { villageId: string }) {
     callFunction(
       pointsContract,
       'resolveObjection',
-      { ...input, note: input.decision === 'uphold' ? '经核实，积分维持' : '经核实，异议成立，积分撤回' },
+      { ...input, note: input.decision === 'uphold' ? t('uphold_note') : t('withdraw_note') },
       { requestId },
     ),
   )
   const act = (objectionId: string, decision: 'uphold' | 'withdraw') =>
     void resolve.run({ objectionId, decision }).then((r) => {
       if (!r.ok) return void showError(r.message)
-      toastDone(decision === 'uphold' ? '已维持' : '已撤回')
+      toastDone(decision === 'uphold' ? t('upheld') : t('withdrawn'))
       list.reload()
     })
   return (
-    <Card title="待处理的异议">
+    <Card title={t('objections')}>
       <PagedList
-        items={list.items}
-        total={list.total}
-        hasMore={list.hasMore}
-        loading={list.loading}
-        error={list.error?.message}
-        onLoadMore={list.loadMore}
-        onRetry={list.reload}
+        {...pagedProps(list)}
         keyOf={(o) => o.id}
         renderItem={(o) => (
           <View data-testid="objection">
             <Row
-              title={`${o.headName}家 · ${o.ruleName} ${signed(o.delta)}`}
-              sub={`${o.userName}：${o.reason} · ${when(o.createdAt)}`}
+              title={t('objection', { name: o.headName, rule: o.ruleName, points: signed(o.delta) })}
+              sub={t('objection_by', { user: o.userName, reason: o.reason, at: when(o.createdAt) })}
             />
-            <ConfirmButton
-              loading={resolve.pending}
-              confirm="异议不成立，维持这条积分？"
-              onConfirm={() => act(o.id, 'uphold')}
-            >
-              维持积分
-            </ConfirmButton>
-            <ConfirmButton
-              kind="danger"
-              loading={resolve.pending}
-              confirm="异议成立，撤回这条积分？撤回后不能恢复。"
-              onConfirm={() => act(o.id, 'withdraw')}
-            >
-              撤回积分
-            </ConfirmButton>
+            {o.canDecide ? (
+              <>
+                <ConfirmButton
+                  loading={resolve.pending}
+                  confirm={t('uphold_confirm')}
+                  onConfirm={() => act(o.id, 'uphold')}
+                >
+                  {t('uphold')}
+                </ConfirmButton>
+                <ConfirmButton
+                  kind="danger"
+                  loading={resolve.pending}
+                  confirm={t('withdraw_confirm')}
+                  onConfirm={() => act(o.id, 'withdraw')}
+                >
+                  {t('withdraw')}
+                </ConfirmButton>
+              </>
+            ) : (
+              <Tag tone="plain">{t('not_yours')}</Tag>
+            )}
           </View>
         )}
-        emptyTitle="没有待处理的异议"
+        emptyTitle={t('no_objections')}
       />
     </Card>
   )
 }
 
-function download(file: { filename: string; mime: string; base64: string }) {
-  if (typeof document === 'undefined') return void showError('请在电脑浏览器里导出')
+function download(file: { filename: string; mime: string; base64: string }, notHere: string) {
+  if (typeof document === 'undefined') return void showError(notHere)
   const a = document.createElement('a')
   a.href = `data:${file.mime};base64,${file.base64}`
   a.download = file.filename
@@ -310,55 +315,72 @@ function download(file: { filename: string; mime: string; base64: string }) {
 }
 
 function Figures({ villageId }: { villageId: string }) {
+  const t = useStrings(REVIEW)
+  const s = useStrings(SHARED)
   // the month shown first is this month, read once when the tab opens
   const [month, setMonth] = useState(() => bjMonth(Date.now()))
-  const s = useQuery(() => callFunction(pointsContract, 'getFigures', { villageId, month }), [villageId, month])
+  const f = useQuery(() => callFunction(pointsContract, 'getFigures', { villageId, month }), [villageId, month])
   const exp = async (action: 'exportLedger' | 'exportRedemptions', format: 'csv' | 'xlsx') => {
     const r = await callFunction(pointsContract, action, { villageId, month, format })
     if (!r.ok) return void showError(r.message)
-    download(r.data)
+    download(r.data, t('export_on_pc'))
   }
+  const byCategory = (rows: Array<{ categoryLabel: string; points: number }>) =>
+    rows
+      .map((g) => t('by_category', { category: g.categoryLabel, points: fmt.number(g.points) }))
+      .join(t('list_sep')) || t('nothing')
   return (
-    <Card title="统计与导出">
-      <Field label="月份" value={month} onChange={setMonth} placeholder="例如 2026-03" maxlength={7} />
-      {!s.data ? (
-        s.error ? (
-          <ErrorBlock message={s.error.message} onRetry={s.reload} />
+    <Card title={t('figures')}>
+      <Field label={t('month')} value={month} onChange={setMonth} placeholder={t('month_ph')} maxlength={7} />
+      {!f.data ? (
+        f.error ? (
+          <ErrorBlock message={f.error.message} onRetry={f.reload} />
         ) : (
           <Loading />
         )
       ) : (
         <View data-testid="figures">
           <Row
-            title="发放积分"
-            extra={<Tag tone="success">{s.data.givenTotal}</Tag>}
-            sub={s.data.given.map((g) => `${g.category} ${g.points}`).join('，') || '无'}
+            title={t('given')}
+            extra={<Tag tone="success">{fmt.number(f.data.givenTotal)}</Tag>}
+            sub={byCategory(f.data.given)}
           />
           <Row
-            title="扣减积分"
-            extra={<Tag tone="danger">{s.data.deductedTotal}</Tag>}
-            sub={s.data.deducted.map((g) => `${g.category} ${g.points}`).join('，') || '无'}
+            title={t('deducted')}
+            extra={<Tag tone="danger">{fmt.number(f.data.deductedTotal)}</Tag>}
+            sub={byCategory(f.data.deducted)}
           />
-          <Row title="有积分变动的户" extra={`${s.data.activeHouseholds} / ${s.data.households}`} />
           <Row
-            title="兑换"
-            sub={`领取 ${s.data.fulfilled}，取消 ${s.data.cancelled}，过期 ${s.data.expired}`}
-            extra={`${s.data.redemptions} 单`}
+            title={t('active')}
+            extra={`${fmt.number(f.data.activeHouseholds)} / ${fmt.number(f.data.households)}`}
           />
-          <Row title="待审核 / 待处理异议" extra={`${s.data.pendingBatches} / ${s.data.openObjections}`} />
-          {s.data.stock.map((g) => (
-            <Row key={g.goodsId} title={g.name} extra={`库存 ${g.stock}${g.active ? '' : '（已下架）'}`} />
+          <Row
+            title={t('redemptions')}
+            sub={t('redemptions_by', {
+              fulfilled: f.data.fulfilled,
+              cancelled: f.data.cancelled,
+              expired: f.data.expired,
+            })}
+            extra={t('redemptions_n', { n: fmt.number(f.data.redemptions) })}
+          />
+          <Row title={t('waiting')} extra={`${f.data.pendingBatches} / ${f.data.openObjections}`} />
+          {f.data.stock.map((g) => (
+            <Row
+              key={g.goodsId}
+              title={g.name}
+              extra={s('stock', { n: fmt.number(g.stock) }) + (g.active ? '' : t('off'))}
+            />
           ))}
         </View>
       )}
       <Button kind="secondary" onClick={() => void exp('exportLedger', 'xlsx')}>
-        导出积分台账（Excel）
+        {t('export_ledger_xlsx')}
       </Button>
       <Button kind="secondary" onClick={() => void exp('exportLedger', 'csv')}>
-        导出积分台账（CSV）
+        {t('export_ledger_csv')}
       </Button>
       <Button kind="secondary" onClick={() => void exp('exportRedemptions', 'xlsx')}>
-        导出兑换台账（Excel）
+        {t('export_redemptions_xlsx')}
       </Button>
     </Card>
   )
@@ -366,6 +388,8 @@ function Figures({ villageId }: { villageId: string }) {
 
 /** Village official: propose (one or many households), approve others' proposals, handle objections, settle, figures. */
 export default function Review() {
+  const t = useStrings(REVIEW)
+  usePageTitle(t('title'))
   const { me, error, reload } = useMe()
   const villages = useMemo(() => (me ? unitsWith(me, 'points_propose') : []), [me])
   const [tab, setTab] = useState<Tab>('propose')
@@ -376,30 +400,35 @@ export default function Review() {
   if (!villages.length)
     return (
       <Page>
-        <Empty title="您不能评定积分" />
+        <Empty title={t('cannot')} />
       </Page>
     )
   const villageId = villages[0]!.id
   return (
-    <Page title="积分评定" intro={`${villages[0]!.fullName}：评定要另一位干部审核，通过后公示，期满无异议才计入。`}>
+    <Page title={t('title')} intro={t('intro', { village: villages[0]!.fullName })}>
       <Card>
-        <PickerField label="做什么" options={TABS} value={tab} onChange={setTab} />
+        <PickerField
+          label={t('what')}
+          options={TABS.map((value) => ({ value, label: t(`tab_${value}`) }))}
+          value={tab}
+          onChange={setTab}
+        />
       </Card>
       {tab === 'propose' ? <Propose refresh={shown} villageId={villageId} userId={me.user.id} /> : null}
       {tab === 'approve' ? <Approvals key={shown} villageId={villageId} /> : null}
       {tab === 'objections' ? <Objections key={shown} villageId={villageId} /> : null}
       {tab === 'figures' ? <Figures key={shown} villageId={villageId} /> : null}
       {hasPermission(me, 'points_rule_manage') ? (
-        <Card title="规则和设置">
+        <Card title={t('setup')}>
           <Row
-            title="积分规则（村规民约）"
-            sub="做了什么加分、扣分，新增或修改"
+            title={t('rules_row')}
+            sub={t('rules_sub')}
             arrow
             onClick={() => void Taro.navigateTo({ url: '/packages/points/pages/rules/index' })}
           />
           <Row
-            title="公示天数和领取期限"
-            sub="评定通过后公示几天，兑换后几天内领取"
+            title={t('settings_row')}
+            sub={t('settings_sub')}
             arrow
             onClick={() => void Taro.navigateTo({ url: '/packages/points/pages/settings/index' })}
           />

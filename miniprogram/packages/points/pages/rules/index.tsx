@@ -1,7 +1,9 @@
 import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
+import type { Translate } from '@shared/i18n/i18n'
 import { pointsContract } from '@shared/points/points.contract'
+import { POINTS } from '@shared/points/points.messages'
 import { RULE_CATEGORIES, type RuleCategory, type RuleView } from '@shared/points/points.schema'
 import {
   Button,
@@ -19,9 +21,11 @@ import {
   toastDone,
 } from '../../../../components'
 import { callFunction, fieldErrors } from '../../../../services/call-function'
+import { t as ui, useStrings } from '../../../../services/i18n'
 import { unitsWith, useMe } from '../../../../services/me'
 import { useAction, useQuery } from '../../../../services/use-call'
-import { signed, when } from '../../common'
+import { signed, usePageTitle, when } from '../../common'
+import { RULES, SHARED } from '../../points.strings'
 
 interface Draft {
   /** null: a new rule (its code is made up when saved) */
@@ -52,7 +56,7 @@ function draftOf(r: RuleView): Draft {
   return {
     rule: r,
     name: r.name,
-    category: r.category as RuleCategory,
+    category: r.category,
     sign: r.points < 0 ? 'deduct' : 'add',
     points: String(Math.abs(r.points)),
     clause: r.clause,
@@ -63,18 +67,21 @@ function draftOf(r: RuleView): Draft {
 }
 
 /** What a rule means, in one line a resident could read. */
-function describe(r: RuleView): string {
-  const parts = [r.category, r.mode === 'system' ? '系统自动记分' : '干部评定']
-  if (r.capPerMonth) parts.push(`每户每月最多 ${r.capPerMonth} 分`)
-  if (r.evidenceRequired) parts.push('需要照片')
-  parts.push(`第 ${r.version} 版`)
-  return parts.join(' · ')
+function describe(r: RuleView, t: Translate<typeof RULES>, s: Translate<typeof SHARED>): string {
+  const parts = [r.categoryLabel, r.modeLabel]
+  if (r.capPerMonth) parts.push(s('cap', { cap: r.capPerMonth }))
+  if (r.evidenceRequired) parts.push(s('needs_photo'))
+  parts.push(t('version', { v: r.version }))
+  if (r.clause) parts.push(r.clause)
+  return parts.join(s('sep'))
 }
 
 /** A code for a new rule: officials never type one (the server fixes a rule's id by village + code). */
 const newCode = () => `R${Date.now().toString(36).toUpperCase()}`
 
 function Versions({ ruleId }: { ruleId: string }) {
+  const t = useStrings(RULES)
+  const s = useStrings(SHARED)
   const v = useQuery(() => callFunction(pointsContract, 'listRuleVersions', { ruleId }), [ruleId])
   if (!v.data) return v.error ? <ErrorBlock message={v.error.message} onRetry={v.reload} /> : <Loading />
   return (
@@ -82,8 +89,15 @@ function Versions({ ruleId }: { ruleId: string }) {
       {v.data.items.map((r) => (
         <Row
           key={r.version}
-          title={`第 ${r.version} 版：${r.name}（${signed(r.points)}）`}
-          sub={`${when(r.updatedAt)} · ${r.active ? '在用' : '停用'}${r.capPerMonth ? ` · 每户每月最多 ${r.capPerMonth} 分` : ''}${r.evidenceRequired ? ' · 需要照片' : ''}`}
+          title={t('version_row', { v: r.version, name: r.name, points: signed(r.points) })}
+          sub={[
+            when(r.updatedAt),
+            r.active ? t('in_use') : t('stopped'),
+            r.capPerMonth ? s('cap', { cap: r.capPerMonth }) : '',
+            r.evidenceRequired ? s('needs_photo') : '',
+          ]
+            .filter(Boolean)
+            .join(s('sep'))}
         />
       ))}
     </View>
@@ -92,6 +106,10 @@ function Versions({ ruleId }: { ruleId: string }) {
 
 /** Village official: the 村规民约 catalogue — add a rule, change one (a new version; points already given keep theirs), stop one. */
 export default function Rules() {
+  const t = useStrings(RULES)
+  const shared = useStrings(SHARED)
+  const p = useStrings(POINTS)
+  usePageTitle(t('title'))
   const { me, error, reload } = useMe()
   const villages = useMemo(() => (me ? unitsWith(me, 'points_rule_manage') : []), [me])
   const villageId = villages[0]?.id ?? null
@@ -117,7 +135,7 @@ export default function Rules() {
   if (!villageId)
     return (
       <Page>
-        <Empty title="您不能修改积分规则" text="只有村（社区）干部可以修改村规民约里的积分规则。" />
+        <Empty title={t('cannot')} text={t('cannot_text')} />
       </Page>
     )
   if (!rules.data)
@@ -156,55 +174,48 @@ export default function Rules() {
             return void showError(r.message)
           }
           setErrors({})
-          toastDone('已保存')
+          toastDone(ui('ui.saved'))
           setDraft(null)
           rules.reload()
         })
     return (
-      <Page
-        title={draft.rule ? '修改积分规则' : '新增积分规则'}
-        intro={
-          draft.rule
-            ? '修改后是新的一版。已经给出的积分不变，以后评定按新的一版。'
-            : '写清楚做了什么得分或扣分，群众能看懂。'
-        }
-      >
+      <Page title={draft.rule ? t('edit_title') : t('new_title')} intro={draft.rule ? t('edit_intro') : t('new_intro')}>
         <Card>
           <Field
-            label="规则名称"
+            label={t('name')}
             value={draft.name}
             onChange={(v) => set({ name: v })}
-            placeholder="例如：庭院整洁、门前三包"
+            placeholder={t('name_ph')}
             maxlength={40}
             error={errors.name}
           />
           <PickerField
-            label="类别"
-            options={RULE_CATEGORIES.map((c) => ({ value: c, label: c }))}
+            label={t('category')}
+            options={RULE_CATEGORIES.map((c) => ({ value: c, label: p(`points.category.${c}`) }))}
             value={draft.category}
             onChange={(v) => set({ category: v })}
-            placeholder="请选一个类别"
+            placeholder={t('category_ph')}
           />
           <PickerField
-            label="加分还是扣分"
+            label={t('sign')}
             options={[
-              { value: 'add', label: '加分' },
-              { value: 'deduct', label: '扣分' },
+              { value: 'add', label: t('add') },
+              { value: 'deduct', label: t('deduct') },
             ]}
             value={draft.sign}
             onChange={(v) => set({ sign: v })}
           />
           <Field
-            label={draft.sign === 'add' ? '每次加几分' : '每次扣几分'}
+            label={draft.sign === 'add' ? t('add_n') : t('deduct_n')}
             type="number"
             maxlength={3}
             value={draft.points}
             onChange={(v) => set({ points: v.replace(/\D/g, '') })}
-            placeholder="1 到 200"
+            placeholder={t('points_ph')}
             error={errors.points}
           />
           <Field
-            label="每户每月最多几分（不填就是不限）"
+            label={t('cap_field')}
             type="number"
             maxlength={4}
             value={draft.cap}
@@ -212,28 +223,28 @@ export default function Rules() {
             error={errors.capPerMonth}
           />
           <PickerField
-            label="评定时要不要照片"
+            label={t('evidence_field')}
             options={[
-              { value: 'no', label: '不要' },
-              { value: 'yes', label: '要照片' },
+              { value: 'no', label: t('no_photo') },
+              { value: 'yes', label: t('photo') },
             ]}
             value={draft.evidence}
             onChange={(v) => set({ evidence: v })}
           />
           <Field
-            label="出自村规民约哪一条"
+            label={t('clause')}
             value={draft.clause}
             onChange={(v) => set({ clause: v })}
-            placeholder="例如：第三条 房前屋后干净整洁"
+            placeholder={t('clause_ph')}
             maxlength={200}
             error={errors.clause}
           />
           {draft.rule ? (
             <PickerField
-              label="还用不用"
+              label={t('active_field')}
               options={[
-                { value: 'yes', label: '在用' },
-                { value: 'no', label: '停用' },
+                { value: 'yes', label: t('in_use') },
+                { value: 'no', label: t('stopped') },
               ]}
               value={draft.active}
               onChange={(v) => set({ active: v })}
@@ -242,10 +253,16 @@ export default function Rules() {
           <ConfirmButton
             disabled={!ok}
             loading={save.pending}
-            confirm={`${draft.rule ? '保存修改' : '新增规则'}：“${draft.name.trim()}”，每次 ${signed(points)} 分${draft.cap ? `，每户每月最多 ${draft.cap} 分` : ''}${draft.active === 'no' ? '，停用' : ''}。确定吗？`}
+            confirm={t('confirm', {
+              what: draft.rule ? t('save_edit') : t('add_rule'),
+              name: draft.name.trim(),
+              points: signed(points),
+              cap: draft.cap ? t('confirm_cap', { cap: draft.cap }) : '',
+              stopped: draft.active === 'no' ? t('confirm_stopped') : '',
+            })}
             onConfirm={submit}
           >
-            保存
+            {ui('ui.save')}
           </ConfirmButton>
           <Button
             kind="secondary"
@@ -254,7 +271,7 @@ export default function Rules() {
               setErrors({})
             }}
           >
-            不改了
+            {t('no_change')}
           </Button>
         </Card>
       </Page>
@@ -263,25 +280,22 @@ export default function Rules() {
 
   const items = rules.data.items
   return (
-    <Page
-      title="积分规则"
-      intro={`${villages[0]!.fullName}的村规民约：做了什么加分、扣分。修改后是新的一版，已给的积分不变。`}
-    >
+    <Page title={t('title')} intro={t('intro', { village: villages[0]!.fullName })}>
       <Card>
-        <Button onClick={() => setDraft(blank)}>新增规则</Button>
+        <Button onClick={() => setDraft(blank)}>{t('add_rule')}</Button>
       </Card>
-      <Card title={`共 ${items.length} 条`}>
+      <Card title={ui('ui.total', { n: items.length })}>
         {!items.length ? (
-          <Empty title="还没有积分规则" />
+          <Empty title={t('none')} />
         ) : (
           items.map((r) => (
             <View key={r.id} data-testid="rule">
               <Row
                 title={r.name}
-                sub={`${describe(r)}${r.clause ? ` · ${r.clause}` : ''}`}
+                sub={describe(r, t, shared)}
                 extra={
                   <>
-                    {!r.active ? <Tag tone="plain">已停用</Tag> : null}
+                    {!r.active ? <Tag tone="plain">{t('stopped_tag')}</Tag> : null}
                     <Tag tone={r.points >= 0 ? 'success' : 'danger'}>{signed(r.points)}</Tag>
                   </>
                 }
@@ -294,10 +308,10 @@ export default function Rules() {
                   setErrors({})
                 }}
               >
-                修改
+                {t('edit')}
               </Button>
               <Button kind="secondary" size="small" onClick={() => setHistory(history === r.id ? null : r.id)}>
-                {history === r.id ? '收起历次版本' : '看历次版本'}
+                {history === r.id ? t('history_hide') : t('history_show')}
               </Button>
               {history === r.id ? <Versions ruleId={r.id} /> : null}
             </View>

@@ -14,8 +14,11 @@ import {
   toastDone,
 } from '../../../../components'
 import { callFunction, fieldErrors } from '../../../../services/call-function'
+import { t as ui, useStrings } from '../../../../services/i18n'
 import { unitsWith, useMe } from '../../../../services/me'
 import { useAction, useQuery } from '../../../../services/use-call'
+import { usePageTitle } from '../../common'
+import { SETTINGS } from '../../points.strings'
 
 /** Common choices as big buttons; any other number can still be typed. */
 const PUBLICITY_CHOICES = [1, 3, 5, 7]
@@ -23,6 +26,8 @@ const PICKUP_CHOICES = [3, 7, 15, 30]
 
 /** Village official: how many days points are published before they count, and how long a redemption can wait to be picked up. */
 export default function Settings() {
+  const t = useStrings(SETTINGS)
+  usePageTitle(t('title'))
   const { me, error, reload } = useMe()
   const villages = useMemo(() => (me ? unitsWith(me, 'points_rule_manage') : []), [me])
   const [picked, setPicked] = useState<string | null>(null)
@@ -53,7 +58,7 @@ export default function Settings() {
   if (!villageId)
     return (
       <Page>
-        <Empty title="您不能修改积分设置" text="只有村（社区）干部可以设置。" />
+        <Empty title={t('cannot')} text={t('cannot_text')} />
       </Page>
     )
   const village = villages.find((v) => v.id === villageId)!
@@ -66,27 +71,27 @@ export default function Settings() {
   const days = (s: string) => (/^\d+$/.test(s) ? Number(s) : NaN)
   const changed = days(publicity) !== current.data.publicityDays || days(pickup) !== current.data.pickupDays
   return (
-    <Page title="公示和领取期限" intro={village.fullName}>
+    <Page title={t('title')} intro={village.fullName}>
       {villages.length > 1 ? (
         <Card>
           <PickerField
-            label="哪个村（社区）"
+            label={t('which')}
             options={villages.map((v) => ({ value: v.id, label: v.name }))}
             value={villageId}
             onChange={setPicked}
           />
         </Card>
       ) : null}
-      <Card title="积分公示几天">
-        <View className="l-field__hint">评定通过后先公示，这些天里群众可以提异议；期满没有异议才计入各户。</View>
+      <Card title={t('publicity')}>
+        <View className="l-field__hint">{t('publicity_hint')}</View>
         <PickerField
-          label="常用"
-          options={PUBLICITY_CHOICES.map((d) => ({ value: String(d), label: `${d} 天` }))}
+          label={t('common')}
+          options={PUBLICITY_CHOICES.map((d) => ({ value: String(d), label: t('days', { n: d }) }))}
           value={publicity}
           onChange={setPublicity}
         />
         <Field
-          label="或者填天数（1 到 30）"
+          label={t('publicity_field')}
           type="number"
           maxlength={2}
           value={publicity}
@@ -94,16 +99,16 @@ export default function Settings() {
           error={errors.publicityDays}
         />
       </Card>
-      <Card title="兑换后几天内领取">
-        <View className="l-field__hint">过了期限没来领，兑换单作废，积分和库存退回。</View>
+      <Card title={t('pickup')}>
+        <View className="l-field__hint">{t('pickup_hint')}</View>
         <PickerField
-          label="常用"
-          options={PICKUP_CHOICES.map((d) => ({ value: String(d), label: `${d} 天` }))}
+          label={t('common')}
+          options={PICKUP_CHOICES.map((d) => ({ value: String(d), label: t('days', { n: d }) }))}
           value={pickup}
           onChange={setPickup}
         />
         <Field
-          label="或者填天数（1 到 60）"
+          label={t('pickup_field')}
           type="number"
           maxlength={2}
           value={pickup}
@@ -115,7 +120,7 @@ export default function Settings() {
         <ConfirmButton
           disabled={!changed || !publicity || !pickup}
           loading={save.pending}
-          confirm={`以后评定的积分公示 ${publicity} 天，兑换后 ${pickup} 天内领取。已经在公示的积分和已下的兑换单不变。确定保存？`}
+          confirm={t('confirm', { publicity, pickup })}
           onConfirm={() =>
             void save.run({ villageId, publicityDays: days(publicity), pickupDays: days(pickup) }).then((r) => {
               if (!r.ok) {
@@ -123,12 +128,12 @@ export default function Settings() {
                 return void showError(r.message)
               }
               setErrors({})
-              toastDone('已保存')
+              toastDone(ui('ui.saved'))
               current.reload()
             })
           }
         >
-          保存
+          {ui('ui.save')}
         </ConfirmButton>
       </Card>
     </Page>

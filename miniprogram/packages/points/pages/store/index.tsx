@@ -1,6 +1,6 @@
 import '../../points.css'
 import { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Image, View } from '@tarojs/components'
 import { pointsContract } from '@shared/points/points.contract'
 import {
   Card,
@@ -16,11 +16,16 @@ import {
   toastDone,
 } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
+import { fmt, useStrings } from '../../../../services/i18n'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
-import { useShownAgain, when } from '../../common'
+import { pagedProps, usePageTitle, useShownAgain, when } from '../../common'
+import { SHARED, STORE } from '../../points.strings'
 
 /** Resident: goods to redeem (with a confirmation), and my redemptions with the pickup code and cancel. */
 export default function Store() {
+  const t = useStrings(STORE)
+  const s = useStrings(SHARED)
+  usePageTitle(t('title'))
   const router = useRouter()
   const mine = useQuery(() => callFunction(pointsContract, 'myPoints', { page: 1, pageSize: 1 }), [])
   const villageId = router.params.villageId ?? mine.data?.household?.villageId ?? null
@@ -49,7 +54,7 @@ export default function Store() {
         {mine.error ? (
           <ErrorBlock message={mine.error.message} onRetry={mine.reload} />
         ) : mine.data ? (
-          <Empty title="还没有绑定家庭户" />
+          <Empty title={s('no_household')} text={s('no_household_text')} />
         ) : (
           <Loading />
         )}
@@ -57,28 +62,25 @@ export default function Store() {
     )
   const balance = goods.data?.balance ?? null
   return (
-    <Page title="积分超市" intro={balance !== null ? `我家现有 ${balance} 分。兑换后凭取货码到超市领取。` : undefined}>
-      <Card title="我的兑换单">
+    <Page title={t('title')} intro={balance !== null ? t('intro', { n: fmt.number(balance) }) : undefined}>
+      <Card title={t('mine')}>
         <PagedList
-          items={redemptions.items}
-          hasMore={redemptions.hasMore}
-          loading={redemptions.loading}
-          error={redemptions.error?.message}
-          onLoadMore={redemptions.loadMore}
-          onRetry={redemptions.reload}
+          {...pagedProps(redemptions)}
           keyOf={(o) => o.id}
           renderItem={(o) => (
             <View data-testid="redemption">
               <Row
-                title={`${o.goodsName} ×${o.quantity}（${o.points} 分）`}
+                title={t('item', { goods: o.goodsName, n: o.quantity, points: fmt.number(o.points) })}
                 sub={
-                  o.status === 'pending' ? `请在 ${when(o.expiresAt)} 前领取` : `${o.statusLabel} ${when(o.closedAt)}`
+                  o.status === 'pending'
+                    ? t('pick_by', { at: when(o.expiresAt) })
+                    : `${o.statusLabel} ${when(o.closedAt)}`
                 }
                 extra={<Tag tone={o.status === 'pending' ? 'warning' : 'plain'}>{o.statusLabel}</Tag>}
               />
               {o.code ? (
                 <>
-                  <View className="l-field__hint">取货码（到超市给管理员看）</View>
+                  <View className="l-field__hint">{t('code_hint')}</View>
                   <View className="points-code" data-testid="pickup-code">
                     {o.code}
                   </View>
@@ -88,26 +90,26 @@ export default function Store() {
                 <ConfirmButton
                   kind="secondary"
                   size="small"
-                  confirm={`取消后 ${o.points} 分会退回。确定取消吗？`}
+                  confirm={t('cancel_confirm', { points: fmt.number(o.points) })}
                   loading={cancel.pending}
                   onConfirm={() =>
                     void cancel.run({ redemptionId: o.id }).then((r) => {
                       if (!r.ok) return void showError(r.message)
-                      toastDone('已取消，积分已退回')
+                      toastDone(t('cancelled'))
                       refresh()
                     })
                   }
                 >
-                  取消兑换
+                  {t('cancel')}
                 </ConfirmButton>
               ) : null}
             </View>
           )}
-          emptyTitle="还没有兑换过"
-          emptyText="在下面选一件商品兑换。"
+          emptyTitle={t('none')}
+          emptyText={t('none_text')}
         />
       </Card>
-      <Card title="可以兑换的商品">
+      <Card title={t('goods')}>
         {!goods.data ? (
           goods.error ? (
             <ErrorBlock message={goods.error.message} onRetry={goods.reload} />
@@ -115,30 +117,41 @@ export default function Store() {
             <Loading />
           )
         ) : null}
-        {goods.data && !goods.data.items.length ? <Empty title="超市暂时没有商品" /> : null}
+        {goods.data && !goods.data.items.length ? <Empty title={t('no_goods')} /> : null}
         {goods.data?.items.map((g) => {
           const full = g.limitPerMonth !== null && g.takenThisMonth >= g.limitPerMonth
           const short = balance !== null && balance < g.price
           return (
             <View key={g.id} data-testid="goods">
+              {g.photo?.url ? (
+                <Image
+                  className="l-photo__img"
+                  src={g.photo.url}
+                  mode="aspectFill"
+                  ariaLabel={t('photo_of', { goods: g.name })}
+                />
+              ) : null}
               <Row
                 title={g.name}
-                sub={`库存 ${g.stock}${g.limitPerMonth ? ` · 每户每月限 ${g.limitPerMonth} 件，已换 ${g.takenThisMonth}` : ''}`}
-                extra={<Tag tone="success">{g.price} 分</Tag>}
+                sub={
+                  s('stock', { n: fmt.number(g.stock) }) +
+                  (g.limitPerMonth ? t('limit', { limit: g.limitPerMonth, taken: g.takenThisMonth }) : '')
+                }
+                extra={<Tag tone="success">{s('points', { n: fmt.number(g.price) })}</Tag>}
               />
               <ConfirmButton
                 disabled={!g.stock || full || short}
                 loading={redeem.pending}
-                confirm={`用 ${g.price} 分兑换“${g.name}”？兑换后请在期限内凭取货码领取。`}
+                confirm={t('redeem_confirm', { points: fmt.number(g.price), goods: g.name })}
                 onConfirm={() =>
                   void redeem.run({ goodsId: g.id }).then((r) => {
                     if (!r.ok) return void showError(r.message)
-                    toastDone(`兑换成功，取货码 ${r.data.code}`)
+                    toastDone(t('redeemed', { code: r.data.code ?? '' }))
                     refresh()
                   })
                 }
               >
-                {!g.stock ? '已换完' : full ? '本月已换满' : short ? '积分不够' : '兑换'}
+                {!g.stock ? t('sold_out') : full ? t('month_full') : short ? t('short') : t('redeem')}
               </ConfirmButton>
             </View>
           )
