@@ -76,7 +76,7 @@ export const incidentContract = defineContract('incident', '网格事件', {
     permission: 'incident_create',
   }),
   listNearbyOpen: action({
-    summary: '附近 100 米内 7 天里同类未办结的事（避免重复上报）',
+    summary: '身边 7 天里同类未办结的事（只看本人能上报的网格，远近只分两档），避免重复上报',
     input: NearbyInputSchema,
     output: NearbyOutputSchema,
     write: false,

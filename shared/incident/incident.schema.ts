@@ -394,7 +394,14 @@ export const ReportInputSchema = z
 export type ReportInput = z.infer<typeof ReportInputSchema>
 
 export const NearbyInputSchema = z.object({ category: CategoryKeySchema, location: GeoPointSchema })
-export const NearbyItemSchema = IncidentSummarySchema.extend({ distanceM: z.number().int() })
+/**
+ * How near an open case is, in the only steps "我也遇到" tells (incident.rules.ts `nearbyStep`): in the probe's own
+ * precision-7 geohash cell, or in one of its eight neighbours.
+ */
+export const NEARBY_STEPS = ['same_cell', 'next_cell'] as const
+export type NearbyStep = (typeof NEARBY_STEPS)[number]
+/** An open case near the probe, with how near in coarse steps only (never a distance in metres). */
+export const NearbyItemSchema = IncidentSummarySchema.extend({ step: z.enum(NEARBY_STEPS) })
 export const NearbyOutputSchema = z.object({ items: z.array(NearbyItemSchema) })
 
 export const IncidentIdInputSchema = z.object({ incidentId: IdSchema })

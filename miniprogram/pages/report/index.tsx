@@ -9,6 +9,8 @@ import { callFunction, newRequestId } from '../../services/call-function'
 import { hasPermission, useMe } from '../../services/me'
 import { useQuery } from '../../services/use-call'
 import { pickLocation } from '../../services/upload'
+import { useStrings } from '../../services/i18n'
+import { REPORT } from './report.strings'
 
 const DRAFT_KEY = 'linli.incident.draft'
 
@@ -46,6 +48,7 @@ function loadDraft(): Draft {
 const go = (url: string) => void Taro.navigateTo({ url })
 
 export default function Report() {
+  const t = useStrings(REPORT)
   const { me } = useMe()
   const [draft, setDraft] = useState<Draft>(loadDraft)
   const [uploading, setUploading] = useState(false)
@@ -224,7 +227,7 @@ export default function Report() {
               {nearby.data.items.map((n) => (
                 <Row
                   key={n.id}
-                  title={`${n.categoryLabel} · ${n.distanceM} 米`}
+                  title={`${n.categoryLabel} · ${t(n.step === 'same_cell' ? 'near_same_cell' : 'near_next_cell')}`}
                   sub={n.description}
                   extra={
                     <Button size="small" inline onClick={() => void join(n.id)}>
