@@ -118,3 +118,231 @@ describe('"我也遇到" gives away no location (#16 item 2)', () => {
     expect(await env.rt.db.count(C.incidents, { _id: id, open: false })).toBe(1)
   })
 })
+
+describe('text others read passes the content check (#16 item 11)', () => {
+  const BLOCKED = '有人卖六合彩'
+  const G01 = '513328100001-G01'
+  const submitted = async () => (await report()).id
+  const atTownship = async () => (await report('u-zhuoma', { category: 'hazard', severity: 'serious' })).id
+  const dispatched = async () => {
+    const id = await atTownship()
+    await ok('u-zhoumin', 'dispatch', { incidentId: id, departmentId: '513328-D-ZJ', deadlineDays: 3 })
+    return id
+  }
+  const reportedBack = async () => {
+    const id = await dispatched()
+    await ok('u-liuyang', 'feedback', { incidentId: id, note: '已处理完毕' })
+    return id
+  }
+  const resolved = async () => {
+    const id = await submitted()
+    await ok('u-zhaxi', 'resolve', { incidentId: id, note: '已清运' })
+    return id
+  }
+  const dispute = async () => (await report('u-zhuoma', { category: 'dispute', description: '邻居装修占用楼道' })).id
+  const base = {
+    category: 'sanitation',
+    description: '三号楼后面垃圾堆了三天没人清运',
+    location: HERE,
+  }
+
+  /** Every free-text field of every write action: who writes it, in which state, and the input carrying `text`. */
+  const CASES: Array<{
+    action: keyof typeof incidentContract.actions
+    field: string
+    as: string
+    setup: () => Promise<string | null>
+    data: (id: string | null, text: string) => Record<string, unknown>
+  }> = [
+    {
+      action: 'report',
+      field: 'description',
+      as: 'u-zhuoma',
+      setup: async () => null,
+      data: (_, t) => ({ ...base, photos: [photo('u-zhuoma')], description: `楼下${t}` }),
+    },
+    {
+      action: 'report',
+      field: 'address',
+      as: 'u-zhuoma',
+      setup: async () => null,
+      data: (_, t) => ({ ...base, photos: [photo('u-zhuoma')], address: t }),
+    },
+    {
+      action: 'report',
+      field: 'parties.name',
+      as: 'u-zhuoma',
+      setup: async () => null,
+      data: (_, t) => ({ ...base, photos: [photo('u-zhuoma')], category: 'dispute', parties: [{ name: t.slice(-3) }] }),
+    },
+    {
+      action: 'report',
+      field: 'parties.note',
+      as: 'u-zhuoma',
+      setup: async () => null,
+      data: (_, t) => ({
+        ...base,
+        photos: [photo('u-zhuoma')],
+        category: 'dispute',
+        parties: [{ name: '王德明', note: t }],
+      }),
+    },
+    {
+      action: 'joinIncident',
+      field: 'note',
+      as: 'u-wangdeming',
+      setup: submitted,
+      data: (id, t) => ({ incidentId: id, note: t }),
+    },
+    {
+      action: 'accept',
+      field: 'note',
+      as: 'u-zhaxi',
+      setup: submitted,
+      data: (id, t) => ({ incidentId: id, note: t }),
+    },
+    {
+      action: 'resolve',
+      field: 'note',
+      as: 'u-zhaxi',
+      setup: submitted,
+      data: (id, t) => ({ incidentId: id, note: t }),
+    },
+    {
+      action: 'escalate',
+      field: 'note',
+      as: 'u-zhaxi',
+      setup: submitted,
+      data: (id, t) => ({ incidentId: id, note: t }),
+    },
+    {
+      action: 'reject',
+      field: 'note',
+      as: 'u-zhaxi',
+      setup: submitted,
+      data: (id, t) => ({ incidentId: id, note: t }),
+    },
+    {
+      action: 'dispatch',
+      field: 'note',
+      as: 'u-zhoumin',
+      setup: atTownship,
+      data: (id, t) => ({ incidentId: id, departmentId: '513328-D-ZJ', deadlineDays: 3, note: t }),
+    },
+    {
+      action: 'feedback',
+      field: 'note',
+      as: 'u-liuyang',
+      setup: dispatched,
+      data: (id, t) => ({ incidentId: id, note: t }),
+    },
+    {
+      action: 'close',
+      field: 'note',
+      as: 'u-zhoumin',
+      setup: reportedBack,
+      data: (id, t) => ({ incidentId: id, note: t }),
+    },
+    {
+      action: 'mediate',
+      field: 'note',
+      as: 'u-zhaxi',
+      setup: dispute,
+      data: (id, t) => ({ incidentId: id, outcome: 'failed', note: t }),
+    },
+    {
+      action: 'rate',
+      field: 'comment',
+      as: 'u-zhuoma',
+      setup: resolved,
+      data: (id, t) => ({ incidentId: id, rating: 'basic', comment: t }),
+    },
+    {
+      action: 'rateDepartment',
+      field: 'comment',
+      as: 'u-zhoumin',
+      setup: reportedBack,
+      data: (id, t) => ({ incidentId: id, score: 4, comment: t }),
+    },
+    {
+      action: 'safeReport',
+      field: 'note',
+      as: 'u-zhaxi',
+      setup: async () => null,
+      data: (_, t) => ({ gridId: G01, note: t }),
+    },
+    {
+      action: 'saveCategories',
+      field: 'categories.label',
+      as: 'u-zhangwei',
+      setup: async () => null,
+      data: (_, t) => ({
+        countyId: '513328',
+        categories: [
+          { key: null, label: t.slice(-3) },
+          { key: 'other', label: '其他' },
+        ],
+      }),
+    },
+  ]
+
+  /** How many documents the incident domain keeps: a refused write leaves every count as it was. */
+  const footprint = async () => {
+    const out: Record<string, number> = {}
+    for (const c of [
+      C.incidents,
+      C.incident_events,
+      C.incident_inbox,
+      C.incident_joins,
+      C.incident_counters,
+      C.incident_configs,
+      C.safe_reports,
+      C.requests,
+    ])
+      out[c] = await env.rt.db.count(c, {})
+    return out
+  }
+
+  it.each(CASES.map((c) => [`${c.action} ${c.field}`, c] as const))(
+    '%s: a blocked word is refused and nothing is written',
+    async (_, c) => {
+      const id = await c.setup()
+      const before = await footprint()
+      const refused = await call(c.as, c.action, c.data(id, BLOCKED))
+      expect(refused).toMatchObject({ ok: false, code: 'COMMON.CONTENT_UNSAFE' })
+      expect(await footprint()).toEqual(before)
+      // the same input with clean words goes through, so the refusal was the word's
+      expect(await call(c.as, c.action, c.data(id, '已经跟大家说清楚了'))).toMatchObject({ ok: true })
+    },
+  )
+
+  it('covers every free-text field of every write action of the contract', () => {
+    const fields: string[] = []
+    for (const [name, def] of Object.entries(incidentContract.actions))
+      if (def.write) for (const f of freeTextFields(def.input)) fields.push(`${name} ${f}`)
+    expect(fields.sort()).toEqual(CASES.map((c) => `${c.action} ${c.field}`).sort())
+  })
+})
+
+/** The paths of a schema's strings that are free text (no pattern: not an id, a key or a code). */
+function freeTextFields(schema: unknown, path: string[] = []): string[] {
+  const def = (schema as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def
+  switch (def.type) {
+    case 'object':
+      return Object.entries(def.shape as Record<string, unknown>).flatMap(([k, v]) => freeTextFields(v, [...path, k]))
+    case 'string': {
+      const checks = (def.checks ?? []) as Array<{ _zod: { def: { check: string } } }>
+      return checks.some((c) => c._zod.def.check === 'string_format') ? [] : [path.join('.')]
+    }
+    case 'array':
+      return freeTextFields(def.element, path)
+    case 'default':
+    case 'optional':
+    case 'nullable':
+      return freeTextFields(def.innerType, path)
+    case 'pipe':
+      return freeTextFields(def.in, path)
+    default:
+      return []
+  }
+}

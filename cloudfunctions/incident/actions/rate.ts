@@ -10,7 +10,6 @@ export const rate = transitionAction(incidentContract.actions.rate, {
     if (incident.reporterId !== ctx.caller.user._id) throw IncidentErrors.NOT_REPORTER()
     return {}
   },
-  texts: ({ comment }) => [comment],
   transition: ({ rating, comment }) => {
     const ok = rating !== 'unsatisfied'
     return {

@@ -19,6 +19,8 @@ function newKey(ctx: WriteContext): string {
  */
 export const saveCategories = defineAction(incidentContract.actions.saveCategories, {
   load: async ({ countyId }, ctx) => ({ unitId: (await loadCounty(ctx.rt, countyId))._id }),
+  // every resident of the county reads them on the report form
+  texts: ({ categories }) => categories.map((c) => c.label),
   run: async ({ input: { countyId, categories: wanted }, tx, ctx }) => {
     const prior = await tx.get(C.incident_configs, countyId)
     const known = new Set([...(prior?.categories ?? []), ...DEFAULT_CATEGORIES].map((c) => c.key))
