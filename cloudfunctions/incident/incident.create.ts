@@ -47,6 +47,8 @@ export interface IncidentDraft {
   address: string
   gridId: string
   anonymous: boolean
+  /** "可以联系我" (absent: yes for a named report, no for an anonymous one) */
+  contactable?: boolean
   parties: Party[]
   /** grid workers' reports also count as the grid's daily report ("有事报信息") */
   countsAsDailyReport: boolean
@@ -100,6 +102,7 @@ export async function createIncidentInTx(
     reporterName: draft.reporter.name,
     reporterPhone: draft.reporter.phone,
     anonymous: draft.anonymous,
+    contactable: draft.contactable ?? !draft.anonymous,
     source: draft.source,
     status: 'submitted',
     open: true,
@@ -198,6 +201,7 @@ export function draftFromInput(
     location: input.location,
     address: input.address,
     anonymous: input.anonymous,
+    contactable: input.contactable,
     parties: input.parties,
   }
 }

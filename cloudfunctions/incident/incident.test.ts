@@ -740,13 +740,14 @@ describe('nearby and "我也遇到"', () => {
 })
 
 describe('privacy', () => {
-  it('handlers see names, phones and location; neighbours see a masked public summary', async () => {
+  it('handlers see the location, an anonymous reporter unnamed and the phone masked; neighbours see a masked public summary', async () => {
     const { id } = await report('u-zhuoma', { anonymous: true })
     const handler = await ok('u-zhaxi', 'get', { incidentId: id })
     expect(handler).toMatchObject({
       access: 'handler',
-      reporterName: '卓玛',
-      reporterPhone: '13908361201',
+      reporterName: '匿名群众',
+      reporterPhone: '139****1201',
+      contactable: false,
       location: { lat: HERE.lat },
     })
     const own = await ok('u-zhuoma', 'get', { incidentId: id })

@@ -90,9 +90,48 @@ export async function actionsFor(inc: Incident, ctx: ActionContext): Promise<Inc
   return out
 }
 
+// ---- people on a case, as each viewer may see them ----
+
+/** The reporter agreed to be contacted ("可以联系我"); cases filed before the choice: a named report did, an anonymous one not. */
+export function isContactable(inc: Pick<Incident, 'contactable' | 'anonymous'>): boolean {
+  return inc.contactable ?? !inc.anonymous
+}
+
+const ANONYMOUS = '匿名群众'
+
 /**
- * What a caller sees of an incident. Handlers: everything. The reporter: their report, notes and photos,
- * handlers' names masked. Everyone else: a public summary with no location, photos, notes or names.
+ * The reporter's name as a viewer sees it. The reporter: their own. A handler (at any level, up to a county
+ * department): the name only where the reporter agreed to be contacted. Anyone else, and a handler without that
+ * consent: masked, or 匿名群众 for an anonymous report. The same rule wherever the reporter appears (the case, its
+ * timeline, the people named in a dispute, the ledger), so no view undoes another's masking.
+ */
+export function reporterNameFor(inc: Incident, viewer: { id: string; access: Access }): string {
+  if (viewer.id === inc.reporterId || (viewer.access === 'handler' && isContactable(inc))) return inc.reporterName
+  return inc.anonymous ? ANONYMOUS : maskName(inc.reporterName)
+}
+
+/** The people a reporter named in a dispute (often the reporter among them): in full only where the reporter is. */
+function partyNameFor(inc: Incident, name: string, viewer: { access: Access }): string {
+  return viewer.access === 'handler' && isContactable(inc) ? name : maskName(name)
+}
+
+/**
+ * The name on a timeline entry. The reporter's own steps (report, rating) follow `reporterNameFor`; a neighbour
+ * who joined agreed to nothing and is masked to all but themselves; handlers' steps are shown to handlers and
+ * masked to residents; the system and units without a person (byUserId null) are shown as written.
+ */
+function byNameFor(inc: Incident, e: IncidentEvent, viewer: { id: string; access: Access }): string {
+  if (e.byUserId === viewer.id) return e.byName
+  if (e.byUserId !== null && e.byUserId === inc.reporterId) return reporterNameFor(inc, viewer)
+  if (e.action === 'join') return maskName(e.byName)
+  if (viewer.access === 'handler' || e.byUserId === null) return e.byName
+  return maskName(e.byName)
+}
+
+/**
+ * What a caller sees of an incident. Handlers: everything but the reporter, who is named only where they agreed
+ * to be contacted, and whose phone is masked. The reporter: their report, notes and photos, handlers' names
+ * masked. Everyone else: a public summary with no location, photos, notes or names.
  */
 export async function toView(
   inc: Incident,
@@ -111,14 +150,9 @@ export async function toView(
   for (const e of events)
     if (!unitNames.has(e.unitId)) unitNames.set(e.unitId, (await rt.units.get(e.unitId))?.name ?? '')
 
+  const viewer = { id: ctx.caller.user._id, access: acc }
   const timeline: TimelineEntry[] = events.map((e) => {
-    const reporterStep =
-      e.action === 'report' || e.action === 'rate_ok' || e.action === 'rate_unsatisfied' || e.action === 'join'
-    let byName: string
-    if (acc === 'handler') byName = e.byName
-    else if (e.byUserId === ctx.caller.user._id) byName = e.byName
-    else if (reporterStep) byName = inc.anonymous && e.action === 'report' ? '匿名群众' : maskName(e.byName)
-    else byName = e.byUserId ? maskName(e.byName) : e.byName
+    const byName = byNameFor(inc, e, viewer)
     return {
       seq: e.seq,
       action: e.action,
@@ -132,17 +166,12 @@ export async function toView(
     }
   })
 
-  let reporterName: string
-  let reporterPhone: string | null = null
-  if (acc === 'handler') {
-    reporterName = inc.reporterName
-    reporterPhone = inc.reporterPhone
-  } else if (mine) {
-    reporterName = inc.reporterName
-    reporterPhone = maskPhone(inc.reporterPhone)
-  } else {
-    reporterName = inc.anonymous ? '匿名群众' : maskName(inc.reporterName)
-  }
+  // the phone is masked for everyone (the reporter sees theirs is the one on file), and hidden from residents
+  const reporterPhone = acc === 'handler' || mine ? maskPhone(inc.reporterPhone) : null
+  const dispute =
+    acc === 'handler' && inc.dispute
+      ? { ...inc.dispute, parties: inc.dispute.parties.map((p) => ({ ...p, name: partyNameFor(inc, p.name, viewer) })) }
+      : null
 
   return {
     ...(await toSummary(rt, inc)),
@@ -150,9 +179,10 @@ export async function toView(
     photos: seesDetail ? inc.photos.map(photo) : [],
     location: seesDetail ? inc.location : null,
     address: seesDetail ? inc.address : null,
-    reporterName,
+    reporterName: reporterNameFor(inc, viewer),
     reporterPhone,
     anonymous: inc.anonymous,
+    contactable: isContactable(inc),
     handlerUnit: (await rt.units.ref(inc.handlerUnitId))!,
     department: inc.departmentId ? await rt.units.ref(inc.departmentId) : null,
     dispatchDeadline: inc.dispatchDeadline,
@@ -162,7 +192,7 @@ export async function toView(
     ratingComment: seesDetail ? inc.ratingComment : null,
     deptScore: acc === 'handler' ? inc.deptScore : null,
     rejectReason: inc.rejectReason,
-    dispute: acc === 'handler' ? inc.dispute : null,
+    dispute,
     mine,
     actions: await actionsFor(inc, ctx),
     timeline,

@@ -346,3 +346,147 @@ function freeTextFields(schema: unknown, path: string[] = []): string[] {
       return []
   }
 }
+
+describe('reporters and the people they name, by role (#16 item 8)', () => {
+  /** Everyone who may open a case in 旭日岭社区一网格 once it reached the department, by role. */
+  const HANDLERS = {
+    'grid worker': 'u-zhaxi',
+    'village official': 'u-lixiuying',
+    'township dispatcher': 'u-zhoumin',
+    'county department': 'u-liuyang',
+  }
+  const NEIGHBOURS = { neighbour: 'u-wangdeming', 'another village': 'u-ciren', 'another county': 'u-mahongmei' }
+
+  /** A case seen by every role: escalated to the township and dispatched, so the department may open it too. */
+  async function atDepartment(extra: Record<string, unknown>): Promise<string> {
+    const { id } = await report('u-zhuoma', {
+      category: 'dispute',
+      description: '邻居装修占用楼道，双方争吵',
+      ...extra,
+    })
+    await ok('u-wangdeming', 'joinIncident', { incidentId: id, note: '我家门口也是' })
+    await ok('u-zhaxi', 'escalate', { incidentId: id, note: '需要村里协调' })
+    await ok('u-lixiuying', 'escalate', { incidentId: id, note: '需要住建局' })
+    await ok('u-zhoumin', 'dispatch', { incidentId: id, departmentId: '513328-D-ZJ', deadlineDays: 3 })
+    return id
+  }
+  const seen = async (as: string, id: string) => {
+    const v = await ok(as, 'get', { incidentId: id })
+    const by = (action: string) => v.timeline.find((t) => t.action === action)?.byName
+    return {
+      access: v.access,
+      reporterName: v.reporterName,
+      reporterPhone: v.reporterPhone,
+      report: by('report'),
+      join: by('join'),
+      escalate: by('escalate'),
+      parties: v.dispute?.parties.map((p) => p.name) ?? null,
+    }
+  }
+  const parties = [{ name: '王德明', note: '楼上住户' }, { name: '卓玛' }]
+
+  it('an anonymous report: no handler sees who reported or whom they named, nor the full phone', async () => {
+    const id = await atDepartment({ anonymous: true, parties })
+    for (const [role, as] of Object.entries(HANDLERS)) {
+      expect([role, await seen(as, id)]).toEqual([
+        role,
+        {
+          access: 'handler',
+          reporterName: '匿名群众',
+          reporterPhone: '139****1201',
+          report: '匿名群众',
+          join: '王*明',
+          escalate: expect.stringMatching(/^(扎西|李秀英)$/),
+          parties: ['王*明', '卓*'],
+        },
+      ])
+    }
+    for (const [role, as] of Object.entries(NEIGHBOURS)) {
+      const v = await seen(as, id)
+      expect([role, v]).toEqual([
+        role,
+        {
+          access: 'public',
+          reporterName: '匿名群众',
+          reporterPhone: null,
+          report: '匿名群众',
+          join: as === 'u-wangdeming' ? '王德明' : '王*明',
+          escalate: '扎*',
+          parties: null,
+        },
+      ])
+    }
+    // the reporter always sees their own
+    expect(await seen('u-zhuoma', id)).toMatchObject({
+      access: 'reporter',
+      reporterName: '卓玛',
+      reporterPhone: '139****1201',
+      report: '卓玛',
+    })
+  })
+
+  it('an anonymous reporter who agreed to be contacted is named to handlers only, the phone still masked', async () => {
+    const id = await atDepartment({ anonymous: true, contactable: true, parties })
+    for (const as of Object.values(HANDLERS)) {
+      expect(await seen(as, id)).toMatchObject({
+        reporterName: '卓玛',
+        reporterPhone: '139****1201',
+        report: '卓玛',
+        join: '王*明',
+        parties: ['王德明', '卓玛'],
+      })
+      expect((await ok(as, 'get', { incidentId: id })).contactable).toBe(true)
+    }
+    for (const as of Object.values(NEIGHBOURS)) expect((await seen(as, id)).reporterName).toBe('匿名群众')
+  })
+
+  it('a named report is named to handlers unless the reporter said not to contact them', async () => {
+    const named = await atDepartment({ parties })
+    const unreachable = await atDepartment({ contactable: false, parties })
+    for (const as of Object.values(HANDLERS)) {
+      expect(await seen(as, named)).toMatchObject({ reporterName: '卓玛', report: '卓玛', parties: ['王德明', '卓玛'] })
+      expect(await seen(as, unreachable)).toMatchObject({
+        reporterName: '卓*',
+        reporterPhone: '139****1201',
+        report: '卓*',
+        parties: ['王*明', '卓*'],
+      })
+    }
+    expect((await seen('u-wangdeming', named)).reporterName).toBe('卓*')
+    expect((await seen('u-zhuoma', unreachable)).reporterName).toBe('卓玛')
+  })
+
+  it("the reporter's rating carries the same name as the report", async () => {
+    const { id } = await report('u-zhuoma', { anonymous: true })
+    await ok('u-zhaxi', 'resolve', { incidentId: id, note: '已清运' })
+    await ok('u-zhuoma', 'rate', { incidentId: id, rating: 'satisfied' })
+    const rating = async (as: string) =>
+      (await ok(as, 'get', { incidentId: id })).timeline.find((t) => t.action === 'rate_ok')!.byName
+    expect(await rating('u-zhaxi')).toBe('匿名群众')
+    expect(await rating('u-wangdeming')).toBe('匿名群众')
+    expect(await rating('u-zhuoma')).toBe('卓玛')
+  })
+
+  it('the ledger names no anonymous reporter, even masked, and masks the rest', async () => {
+    await report('u-zhuoma', { anonymous: true, contactable: true })
+    await report('u-wangdeming')
+    const csv = await ok('u-lixiuying', 'exportLedger', { unitId: '513328100001-G01', month: '2026-03', format: 'csv' })
+    const { readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const text = readFileSync(join(env.rt.files.dir, csv.url.split('/').pop()!)).toString('utf8')
+    expect(text).toContain('匿名群众')
+    expect(text).not.toMatch(/卓/)
+    expect(text).toContain('王*明')
+    expect(text).not.toContain('王德明')
+    expect(text).not.toContain('1390836')
+  })
+
+  it('messages to handlers and reporters carry no reporter name or phone', async () => {
+    const id = await atDepartment({ anonymous: true, parties })
+    await ok('u-liuyang', 'feedback', { incidentId: id, note: '已处理完毕' })
+    for (const as of [...Object.values(HANDLERS), 'u-zhuoma', 'u-wangdeming']) {
+      const { items } = await ok(as, 'myInbox', { pageSize: 50 })
+      for (const m of items) expect(`${m.title} ${m.body}`).not.toMatch(/卓玛|卓\*|1390836/)
+    }
+  })
+})

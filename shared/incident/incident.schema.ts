@@ -130,6 +130,11 @@ export const IncidentSchema = z.object({
   reporterName: z.string(),
   reporterPhone: z.string().nullable(),
   anonymous: z.boolean(),
+  /**
+   * The reporter agreed to be contacted ("可以联系我"): only then do handlers see their name. Absent on cases filed
+   * before the choice existed: a named report counts as agreeing, an anonymous one not (`isContactable`).
+   */
+  contactable: z.boolean().optional(),
   source: z.enum(['resident', 'grid_worker', 'patrol']),
   status: IncidentStatusSchema,
   open: z.boolean(),
@@ -348,9 +353,13 @@ export const IncidentViewSchema = IncidentSummarySchema.extend({
   /** precise location: handlers and the reporter only */
   location: GeoPointSchema.nullable(),
   address: z.string().nullable(),
+  /** the reporter's own view: their name; handlers: the name only where they agreed to be contacted */
   reporterName: z.string(),
+  /** masked for everyone; null for residents other than the reporter */
   reporterPhone: z.string().nullable(),
   anonymous: z.boolean(),
+  /** "可以联系我" */
+  contactable: z.boolean(),
   handlerUnit: UnitRefSchema,
   department: UnitRefSchema.nullable(),
   dispatchDeadline: TimestampSchema.nullable(),
@@ -385,6 +394,8 @@ export const ReportInputSchema = z
     /** defaults to the reporter's residence grid */
     gridId: IdSchema.optional(),
     anonymous: z.boolean().default(false),
+    /** "可以联系我": handlers may see who reported; by default yes for a named report, no for an anonymous one */
+    contactable: z.boolean().optional(),
     parties: z.array(PartySchema).max(10, '当事人最多 10 个').default([]),
   })
   .refine((r) => r.location !== null || r.address.length >= MIN_TYPED_ADDRESS, {

@@ -25,7 +25,8 @@ async function rowOf(rt: Runtime, inc: Incident): Promise<string[]> {
   return [
     inc.code,
     formatBj(inc.reportedAt),
-    maskName(inc.reporterName),
+    // a file travels further than a screen: the reporter is masked even where a handler may see the name
+    inc.anonymous ? '匿名群众' : maskName(inc.reporterName),
     await name(inc.gridId),
     inc.categoryLabel,
     inc.description,
