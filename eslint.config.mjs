@@ -54,7 +54,6 @@ const linli = {
 const CATALOGUE_PENDING = [
   'shared/account/**',
   'shared/auth/**',
-  'shared/incident/**',
   'shared/patrol/**',
   'shared/points/**',
   'shared/volunteer/**',
@@ -62,7 +61,6 @@ const CATALOGUE_PENDING = [
   'shared/common.schema.ts',
   'shared/geo/**',
   'cloudfunctions/account/**',
-  'cloudfunctions/incident/**',
   'cloudfunctions/patrol/**',
   'cloudfunctions/points/**',
   'cloudfunctions/volunteer/**',

@@ -95,7 +95,7 @@ describe('report', () => {
     const cases: Array<[Record<string, unknown>, string, RegExp]> = [
       [{ photos: Array.from({ length: 10 }, () => mine) }, 'COMMON.BAD_INPUT', /最多 9 张照片/],
       [{ photos: [] }, 'COMMON.BAD_INPUT', /请至少拍 1 张照片/],
-      [{ description: 42 }, 'COMMON.BAD_INPUT', /^填写的内容有误：[^a-z]*问题描述/],
+      [{ description: 42 }, 'COMMON.BAD_INPUT', /^填写的内容有误：[^a-z]*描述/],
       [{ description: '短' }, 'COMMON.BAD_INPUT', /至少 5 个字/],
       [{ location: { lat: 200, lng: 0 } }, 'COMMON.BAD_INPUT', /纬度不对/],
       [{ location: null }, 'COMMON.BAD_INPUT', /没有定位时，请写清地址（至少 4 个字）/],

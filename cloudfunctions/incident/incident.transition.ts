@@ -1,5 +1,7 @@
 import type { z } from 'zod'
 import type { ActionDef } from '@shared/contract'
+import type { MessageRef } from '@shared/i18n/i18n'
+import { statusLabel } from '@shared/incident/incident.labels'
 import { IncidentErrors } from '@shared/incident/incident.contract'
 import type {
   HandlerLevel,
@@ -42,7 +44,10 @@ type RecordKind = 'join' | 'mediate' | 'rate_dept' | 'overdue'
 export interface Transition {
   kind: { action: TransitionAction } | { record: RecordKind }
   by: { userId: string | null; name: string }
+  /** what the person typed */
   note: string
+  /** what the system says of the step (an outcome, a rating, a deadline), rendered in each reader's language */
+  systemNote?: MessageRef
   photos: string[]
   now: number
   /** extra fields (department, rating, dispute…), from the incident as read inside the transaction */
@@ -167,6 +172,7 @@ export async function applyTransition(
     byName: t.by.name,
     at: now,
     note: t.note,
+    ...(t.systemNote ? { systemNote: t.systemNote } : {}),
     photos: t.photos,
   })
   for (const [u, d] of deltas) await bump(tx, u, month, d)
@@ -268,7 +274,7 @@ export function transitionAction<A extends TransitionDef, L extends object = Rec
       push(...messages)
       return { id: incident._id, status: incident.status, level: incident.level }
     },
-    present: async ({ result }) => ({ ...result, statusLabel: STATUS_META[result.status].label }),
+    present: async ({ result, ctx }) => ({ ...result, statusLabel: statusLabel(result.status, ctx.lang) }),
   }
   return defineAction(def as TransitionDef, phases) as unknown as ActionImpl<A>
 }

@@ -43,7 +43,7 @@ export const listNearbyOpen = defineAction(incidentContract.actions.listNearbyOp
     for (const inc of rows) {
       const step = inc.cell ? nearbyStep(probe, inc.cell) : null
       if (!step || !(await ctx.can('incident_create', inc.gridId))) continue
-      items.push({ ...(await toSummary(ctx.rt, inc)), step })
+      items.push({ ...(await toSummary(ctx, inc)), step })
     }
     // newest first within a step (the query's order; the sort is stable)
     items.sort((a, b) => NEARBY_STEPS.indexOf(a.step) - NEARBY_STEPS.indexOf(b.step))
