@@ -2,9 +2,8 @@ import ExcelJS from 'exceljs'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { incidentContract } from '@shared/incident/incident.contract'
-import type { IncidentView } from '@shared/incident/incident.schema'
 import { callsOf } from '../../tests/support/contract-calls'
-import { jpegWithExif } from '../../tests/support/fixtures'
+import { incidentSteps } from '../../tests/support/incident'
 import { testEnv, type TestEnv } from '../../tests/support/harness'
 import { C } from '../_core/collections'
 
@@ -12,7 +11,6 @@ import { C } from '../_core/collections'
  * The incident domain in its readers' languages (issue #20): refusals, views, messages and the ledger come in
  * Tibetan to whoever reads Tibetan (the call's `lang`, else their profile's), and stay Chinese for the rest.
  */
-const HERE = { lat: 31.6249, lng: 99.9872, datum: 'gcj02' as const }
 const TIBETAN = /[\u0F00-\u0FFF]/
 const CJK = /[\u3400-\u9fff]/
 const BO = { lang: 'bo' as const }
@@ -24,15 +22,7 @@ beforeEach(async () => {
 })
 afterEach(() => env.close())
 
-const photo = (userId: string) => env.rt.files.savePhoto(jpegWithExif(), userId).fileId
-const report = (userId = 'u-zhuoma', extra: Record<string, unknown> = {}): Promise<IncidentView> =>
-  ok(userId, 'report', {
-    category: 'sanitation',
-    description: '三号楼后面垃圾堆了三天没人清运',
-    photos: [photo(userId)],
-    location: HERE,
-    ...extra,
-  })
+const { photo, report } = incidentSteps(() => env)
 /** The person reads Tibetan: their profile says so (pushes and messages made for them later use it). */
 const readsTibetan = (userId: string) => env.rt.db.transaction((tx) => tx.update(C.users, userId, { lang: 'bo' }))
 

@@ -1,17 +1,17 @@
 import ExcelJS from 'exceljs'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { HERE, incidentSteps } from '../../tests/support/incident'
 import { testEnv, rid, T0, type TestEnv } from '../../tests/support/harness'
 import { incidentContract } from '@shared/incident/incident.contract'
-import type { IncidentCounter, IncidentView } from '@shared/incident/incident.schema'
+import type { IncidentCounter } from '@shared/incident/incident.schema'
 import { C } from '../_core/collections'
 import { FUNCTIONS } from '../registry'
 import { callsOf } from '../../tests/support/contract-calls'
-import { GPS_MARK, jpegWithExif } from '../../tests/support/fixtures'
+import { GPS_MARK } from '../../tests/support/fixtures'
 import { counterId } from './incident.repo'
 
 const G01 = '513328100001-G01'
-const HERE = { lat: 31.6249, lng: 99.9872, datum: 'gcj02' as const }
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
@@ -22,19 +22,7 @@ beforeEach(async () => {
 })
 afterEach(() => env.close())
 
-function photo(userId: string): string {
-  return env.rt.files.savePhoto(jpegWithExif(), userId).fileId
-}
-
-async function report(userId = 'u-zhuoma', extra: Record<string, unknown> = {}): Promise<IncidentView> {
-  return ok(userId, 'report', {
-    category: 'sanitation',
-    description: '三号楼后面垃圾堆了三天没人清运',
-    photos: [photo(userId)],
-    location: HERE,
-    ...extra,
-  })
-}
+const { photo, report } = incidentSteps(() => env)
 
 async function counters(unitId: string, month = '2026-03'): Promise<Partial<IncidentCounter>> {
   return (await env.rt.db.get(C.incident_counters, counterId(unitId, month))) ?? {}

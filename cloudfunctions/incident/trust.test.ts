@@ -1,9 +1,8 @@
 import { incidentContract } from '@shared/incident/incident.contract'
 import { cellBounds, geohash } from '@shared/incident/incident.rules'
-import type { IncidentView } from '@shared/incident/incident.schema'
 import { accountContract } from '@shared/account/account.contract'
 import { callsOf } from '../../tests/support/contract-calls'
-import { jpegWithExif } from '../../tests/support/fixtures'
+import { HERE, incidentSteps } from '../../tests/support/incident'
 import { testEnv, type TestEnv } from '../../tests/support/harness'
 import { C } from '../_core/collections'
 
@@ -11,7 +10,6 @@ import { C } from '../_core/collections'
  * Issue #16, the incident part: what a resident, a neighbour, a handler or a prober can learn or write, tried as
  * an attacker would.
  */
-const HERE = { lat: 31.6249, lng: 99.9872, datum: 'gcj02' as const }
 
 let env: TestEnv
 const { ok, call } = callsOf(() => env, incidentContract)
@@ -21,17 +19,7 @@ beforeEach(async () => {
 })
 afterEach(() => env.close())
 
-const photo = (userId: string) => env.rt.files.savePhoto(jpegWithExif(), userId).fileId
-
-function report(userId = 'u-zhuoma', extra: Record<string, unknown> = {}): Promise<IncidentView> {
-  return ok(userId, 'report', {
-    category: 'sanitation',
-    description: '三号楼后面垃圾堆了三天没人清运',
-    photos: [photo(userId)],
-    location: HERE,
-    ...extra,
-  })
-}
+const { photo, report } = incidentSteps(() => env)
 
 const nearby = (userId: string, location: { lat: number; lng: number }, category = 'sanitation') =>
   ok(userId, 'listNearbyOpen', { category, location })

@@ -50,6 +50,33 @@ function loadDraft(): Draft {
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
+/** One of a few options as large buttons (a picker hides them behind a tap). */
+function Choice<K extends string>(props: {
+  label: string
+  options: ReadonlyArray<{ key: K; label: string }>
+  value: K | null
+  onChange: (key: K) => void
+}) {
+  return (
+    <View className="l-field">
+      <View className="l-field__label">{props.label}</View>
+      <View className="incident-chips">
+        {props.options.map((o) => (
+          <Button
+            key={o.key}
+            size="small"
+            inline
+            kind={props.value === o.key ? 'primary' : 'secondary'}
+            onClick={() => props.onChange(o.key)}
+          >
+            {o.label}
+          </Button>
+        ))}
+      </View>
+    </View>
+  )
+}
+
 export default function Report() {
   const t = useStrings(REPORT)
   useNavTitle(t('nav'))
@@ -150,38 +177,18 @@ export default function Report() {
       </Card>
       {canReport ? (
         <Card title={t('form')}>
-          <View className="l-field">
-            <View className="l-field__label">{t('category')}</View>
-            <View className="incident-chips">
-              {categories.map((c) => (
-                <Button
-                  key={c.key}
-                  size="small"
-                  inline
-                  kind={draft.category === c.key ? 'primary' : 'secondary'}
-                  onClick={() => patch({ category: c.key })}
-                >
-                  {c.label}
-                </Button>
-              ))}
-            </View>
-          </View>
-          <View className="l-field">
-            <View className="l-field__label">{t('severity')}</View>
-            <View className="incident-chips">
-              {(config.data?.severities ?? []).map((s) => (
-                <Button
-                  key={s.key}
-                  size="small"
-                  inline
-                  kind={draft.severity === s.key ? 'primary' : 'secondary'}
-                  onClick={() => patch({ severity: s.key })}
-                >
-                  {s.label}
-                </Button>
-              ))}
-            </View>
-          </View>
+          <Choice
+            label={t('category')}
+            options={categories}
+            value={draft.category}
+            onChange={(category) => patch({ category })}
+          />
+          <Choice
+            label={t('severity')}
+            options={config.data?.severities ?? []}
+            value={draft.severity}
+            onChange={(severity) => patch({ severity })}
+          />
           <View className="l-field">
             <View className="l-field__label">{t('description')}</View>
             <Textarea

@@ -3,13 +3,26 @@ import { incidentContract } from '@shared/incident/incident.contract'
 import { Button, Card, PagedList, Page, Row, Tag } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
 import { fmt, useNavTitle, useStrings } from '../../../../services/i18n'
-import { usePaged } from '../../../../services/use-call'
+import { usePaged, type PagedState } from '../../../../services/use-call'
 import { LIST } from '../../incident.strings'
 import '../../incident.css'
 
 type View_ = 'mine' | 'todo' | 'all' | 'inbox'
 const VIEWS: readonly View_[] = ['mine', 'todo', 'all', 'inbox']
 const open = (id: string) => void Taro.navigateTo({ url: `/packages/incident/pages/detail/index?id=${id}` })
+
+/** A paged call's state as PagedList shows it. */
+function pagedProps<T>(list: PagedState<T>) {
+  return {
+    items: list.items,
+    total: list.total,
+    hasMore: list.hasMore,
+    loading: list.loading,
+    error: list.error?.message,
+    onLoadMore: list.loadMore,
+    onRetry: list.reload,
+  }
+}
 
 function Incidents(props: { view: Exclude<View_, 'inbox'> }) {
   const t = useStrings(LIST)
@@ -22,13 +35,7 @@ function Incidents(props: { view: Exclude<View_, 'inbox'> }) {
   )
   return (
     <PagedList
-      items={list.items}
-      total={list.total}
-      hasMore={list.hasMore}
-      loading={list.loading}
-      error={list.error?.message}
-      onLoadMore={list.loadMore}
-      onRetry={list.reload}
+      {...pagedProps(list)}
       keyOf={(i) => i.id}
       renderItem={(i) => (
         <Row
@@ -61,13 +68,7 @@ function Inbox() {
         {t('read_all')}
       </Button>
       <PagedList
-        items={list.items}
-        total={list.total}
-        hasMore={list.hasMore}
-        loading={list.loading}
-        error={list.error?.message}
-        onLoadMore={list.loadMore}
-        onRetry={list.reload}
+        {...pagedProps(list)}
         keyOf={(m) => m.id}
         renderItem={(m) => (
           <Row
