@@ -84,7 +84,7 @@ test('report tab shows the report form with the categories the incident function
   for (const c of DEFAULT_CATEGORIES) expect(text).toContain(c.label)
   expect(text).toContain('紧急程度')
   expect(text).toContain('拍照 / 选照片')
-  expect(calls.callFunction).toContainEqual({ name: 'incident', data: { action: 'getConfig', data: {} } })
+  expect(calls.callFunction).toContainEqual({ name: 'incident', data: { action: 'getConfig', data: {}, lang: 'zh' } })
 })
 
 test('home page lists only the entries my permissions allow', async () => {
