@@ -110,7 +110,8 @@ export function isContactable(inc: Pick<Incident, 'contactable' | 'anonymous'>):
  * The reporter's name as a viewer sees it. The reporter: their own. A handler (at any level, up to a county
  * department): the name only where the reporter agreed to be contacted. Anyone else, and a handler without that
  * consent: masked, or 匿名群众 for an anonymous report. The same rule wherever the reporter appears (the case, its
- * timeline, the people named in a dispute, the ledger), so no view undoes another's masking.
+ * timeline, the people named in a dispute), so no view undoes another's masking; the ledger, a file that travels,
+ * masks every reporter.
  */
 export function reporterNameFor(inc: Incident, viewer: Viewer): string {
   if (viewer.id === inc.reporterId || (viewer.access === 'handler' && isContactable(inc))) return inc.reporterName
