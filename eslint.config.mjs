@@ -54,7 +54,6 @@ const linli = {
 const CATALOGUE_PENDING = [
   'shared/account/**',
   'shared/auth/**',
-  'shared/incident/**',
   'miniprogram/app.config.ts',
   'miniprogram/index.html',
 ]

@@ -207,3 +207,73 @@ it('a county adds a category; a resident whose browser refuses location reports 
   await see(resident.page, '然乌村 3 组 老桥东头草场（未定位，按地址找）').waitFor()
   await resident.context.close()
 })
+
+it('a neighbour at a reported problem is offered 我也遇到 in coarse steps, in Tibetan too; the reporter chooses 可以联系我', async () => {
+  const here = { geolocation: { latitude: 31.6249, longitude: 99.9872 }, permissions: ['geolocation'] }
+  const resident = await phone(browser, here)
+  await loginAs(resident.page, '卓玛')
+  await tab(resident.page, '上报')
+  await tap(resident.page, '设施损坏')
+  await app(resident.page).locator('textarea').filter({ visible: true }).first().fill('三号楼门口的路灯坏了好几天')
+  const [chooser] = await Promise.all([resident.page.waitForEvent('filechooser'), tap(resident.page, '拍照 / 选照片')])
+  await chooser.setFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await photoWithGps(resident.page) })
+  await see(resident.page, '照片（1/9）').waitFor()
+  await tap(resident.page, '获取位置')
+  await see(resident.page, /已定位/).waitFor()
+  // anonymous to neighbours, but the grid worker may know who it is
+  await app(resident.page)
+    .locator('.l-row')
+    .filter({ hasText: '对其他居民匿名' })
+    .locator('taro-switch-core, input')
+    .first()
+    .click()
+  await tap(resident.page, '可以联系我')
+  await tap(resident.page, '提交上报')
+  await see(resident.page, '处理经过').waitFor()
+  const id = new URL(resident.page.url().replace('#', '')).searchParams.get('id')!
+  const handled = await fn(await tokenFor('u-zhaxi'), 'incident', 'get', { incidentId: id })
+  expect(handled).toMatchObject({
+    anonymous: true,
+    contactable: true,
+    reporterName: '卓玛',
+    reporterPhone: '139****1201',
+  })
+  await resident.context.close()
+
+  // 王德明 lives in the same grid and stands at the same place: the case is offered, in a coarse step
+  const neighbour = await phone(browser, here)
+  await loginAs(neighbour.page, '王德明')
+  await tab(neighbour.page, '上报')
+  await tap(neighbour.page, '设施损坏')
+  await tap(neighbour.page, '获取位置')
+  await see(neighbour.page, '附近已有人报过').waitFor()
+  await see(neighbour.page, /设施损坏 · 约 200 米内/).waitFor()
+  expect(
+    await app(neighbour.page)
+      .getByText(/\d+ 米$/)
+      .count(),
+  ).toBe(0)
+
+  // the same page in Tibetan
+  await neighbour.page.evaluate(() => localStorage.setItem('linli.lang', JSON.stringify({ data: 'bo' })))
+  // the language is read when the app starts: start it again on this page
+  await neighbour.page.reload()
+  await see(neighbour.page, 'དཀའ་ངལ་སྙན་ཞུ།').waitFor()
+  // the draft kept the category and the place
+  await see(neighbour.page, 'སྒྲིག་ཆས་གཏོར་བ།').waitFor()
+  await see(neighbour.page, 'གནས་ཡུལ་ཡང་བསྐྱར་འཚོལ།').waitFor()
+  await see(neighbour.page, /སྒྲིག་ཆས་གཏོར་བ། · སྨི་ 200 ཙམ་གྱི་ནང་།/).waitFor()
+  await tap(neighbour.page, 'ང་ལའང་ཐུག་བྱུང་།')
+  await see(neighbour.page, 'ཐག་གཅོད་ཀྱི་བརྒྱུད་རིམ།').waitFor()
+  await see(neighbour.page, /ང་ལའང་ཐུག་བྱུང་། · ལེན་རྒྱུ་སྒུག་བཞིན།/).waitFor()
+  const joined = await fn(await tokenFor('u-wangdeming'), 'incident', 'get', { incidentId: id })
+  expect(joined).toMatchObject({ joinCount: 1, reporterName: '匿名群众', location: null })
+  await neighbour.context.close()
+
+  // 央金 lives in another village: standing on the same spot she is offered nothing
+  const far = await fn(await tokenFor('u-yangjin'), 'incident', 'listNearbyOpen', {
+    category: 'facility',
+    location: handled.location,
+  })
+  expect(far.items).toEqual([])
+})

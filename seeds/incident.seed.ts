@@ -1,11 +1,6 @@
 import { ROLES } from '@shared/auth/roles'
-import {
-  IncidentEventSchema,
-  IncidentSchema,
-  SafeReportSchema,
-  DEFAULT_CATEGORIES,
-  type Incident,
-} from '@shared/incident/incident.schema'
+import { IncidentEventSchema, IncidentSchema, SafeReportSchema, type Incident } from '@shared/incident/incident.schema'
+import { defaultCategories } from '@shared/incident/incident.labels'
 import { workPermission } from '@shared/incident/incident.states'
 import { bjDay } from '@shared/time/beijing'
 import { C } from '../cloudfunctions/_core/collections'
@@ -85,7 +80,7 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
   const memory = new MemoryTx()
   // the same shapes at run time: the collections file's types over a store of documents by name (as typedPort)
   const tx = memory as unknown as TxStore
-  const label = (k: string) => DEFAULT_CATEGORIES.find((c) => c.key === k)!.label
+  const label = (k: string) => defaultCategories().find((c) => c.key === k)!.label
   const ciren = { userId: 'u-ciren', name: '次仁' }
   const admin = { userId: 'u-zhangwei', name: '张伟' }
   const ma = { userId: 'u-mahongmei', name: '马红梅' }

@@ -1,12 +1,7 @@
 import { IncidentErrors } from '@shared/incident/incident.contract'
 import { acceptDue, deadlineRule, geohash, incidentCode, resolveDue } from '@shared/incident/incident.rules'
-import {
-  HANDLER_LEVEL_LABELS,
-  type Incident,
-  type IncidentEvent,
-  type Party,
-  type ReportInput,
-} from '@shared/incident/incident.schema'
+import { categoryParam, incidentRef, levelParam } from '@shared/incident/incident.labels'
+import { type Incident, type IncidentEvent, type Party, type ReportInput } from '@shared/incident/incident.schema'
 import { bjDay, bjMonth } from '@shared/time/beijing'
 import { C } from '../_core/collections'
 import type { PushMessage } from '../_core/notifier'
@@ -47,6 +42,8 @@ export interface IncidentDraft {
   address: string
   gridId: string
   anonymous: boolean
+  /** "可以联系我" (absent: yes for a named report, no for an anonymous one) */
+  contactable?: boolean
   parties: Party[]
   /** grid workers' reports also count as the grid's daily report ("有事报信息") */
   countsAsDailyReport: boolean
@@ -100,6 +97,7 @@ export async function createIncidentInTx(
     reporterName: draft.reporter.name,
     reporterPhone: draft.reporter.phone,
     anonymous: draft.anonymous,
+    contactable: draft.contactable ?? !draft.anonymous,
     source: draft.source,
     status: 'submitted',
     open: true,
@@ -175,8 +173,12 @@ export async function createIncidentInTx(
     incident._id,
     1,
     {
-      title: '上报成功',
-      body: `您上报的"${categoryLabel}"已收到（编号 ${incident.code}），${HANDLER_LEVEL_LABELS[incident.level]}会尽快受理。`,
+      title: incidentRef('incident.tell.reported.title'),
+      body: incidentRef('incident.tell.reported.body', {
+        category: categoryParam(incident.category, categoryLabel),
+        code: incident.code,
+        level: levelParam(incident.level),
+      }),
     },
     now,
   )
@@ -198,6 +200,7 @@ export function draftFromInput(
     location: input.location,
     address: input.address,
     anonymous: input.anonymous,
+    contactable: input.contactable,
     parties: input.parties,
   }
 }

@@ -1,5 +1,6 @@
 import type { Permission } from '@shared/auth/permissions'
 import { ROLE_NAMES, ROLES } from '@shared/auth/roles'
+import { categoryParam, incidentRef } from '@shared/incident/incident.labels'
 import type { Incident, IncidentStatus, TransitionAction } from '@shared/incident/incident.schema'
 import { nextState, workPermission } from '@shared/incident/incident.states'
 import { formatBj } from '@shared/time/beijing'
@@ -33,30 +34,39 @@ export async function holdersIn(rt: Runtime, unitId: string, permission: Permiss
 
 const brief = (s: string) => (s.length > 30 ? `${s.slice(0, 30)}…` : s)
 
-/** "环境卫生（SJ…）：三号楼后面垃圾…" — the case in one line, for every message to holders. */
-export function caseLine(inc: Incident): string {
-  return `${inc.categoryLabel}（${inc.code}）：${brief(inc.description)}`
+/** The case in one line for every message to holders: "环境卫生（SJ…）：三号楼后面垃圾…" (its parameters). */
+export function caseLine(inc: Incident): { category: string; code: string; brief: string } {
+  return { category: categoryParam(inc.category, inc.categoryLabel), code: inc.code, brief: brief(inc.description) }
 }
 
+/** What the people whose turn it is are told, by the status the case now waits in (deadlines in Beijing time). */
 export function workTell(inc: Incident): Tell {
-  const what = caseLine(inc)
-  const by = inc.dueAt ? `，请在 ${formatBj(inc.dueAt)} 前处理` : ''
+  const line = caseLine(inc)
+  const body = inc.dueAt
+    ? incidentRef('incident.work.body_due', { ...line, due: formatBj(inc.dueAt) })
+    : incidentRef('incident.work.body', line)
   switch (inc.status) {
     case 'submitted':
-      return { title: '新上报待受理', body: `${what}${by}。` }
+      return { title: incidentRef('incident.work.submitted'), body }
     case 'escalated':
-      return { title: inc.level === 'township' ? '有事件待派单' : '有事件上报到本级', body: `${what}${by}。` }
+      return {
+        title: incidentRef(inc.level === 'township' ? 'incident.work.to_dispatch' : 'incident.work.escalated'),
+        body,
+      }
     case 'reopened':
-      return { title: '群众不满意，请重新处理', body: `${what}${by}。` }
+      return { title: incidentRef('incident.work.reopened'), body }
     case 'dispatched':
       return {
-        title: '新的派单',
-        body: `${what}，请在 ${formatBj(inc.dispatchDeadline ?? inc.dueAt ?? inc.updatedAt)} 前办结并反馈。`,
+        title: incidentRef('incident.work.dispatched'),
+        body: incidentRef('incident.work.body_dispatched', {
+          ...line,
+          due: formatBj(inc.dispatchDeadline ?? inc.dueAt ?? inc.updatedAt),
+        }),
       }
     case 'reported_back':
-      return { title: '部门已反馈，请销号', body: `${what}${by}。` }
+      return { title: incidentRef('incident.work.reported_back'), body }
     default:
-      return { title: '事件有新进展', body: `${what}。` }
+      return { title: incidentRef('incident.work.other'), body: incidentRef('incident.work.body', line) }
   }
 }
 

@@ -1,8 +1,9 @@
 import type { Unit } from '@shared/account/account.schema'
 import { CommonErrors } from '@shared/errors'
 import { IncidentErrors } from '@shared/incident/incident.contract'
+import type { MessageRef } from '@shared/i18n/i18n'
+import { defaultCategories } from '@shared/incident/incident.labels'
 import {
-  DEFAULT_CATEGORIES,
   type Category,
   type CounterField,
   type HandlerLevel,
@@ -93,7 +94,7 @@ export function fieldForUnit(unit: Unit): string {
 
 export async function unitFilter(rt: Runtime, unitId: string): Promise<Filter> {
   const unit = await rt.units.get(unitId)
-  if (!unit) throw CommonErrors.NOT_FOUND('没有找到相关单位')
+  if (!unit) throw CommonErrors.UNIT_NOT_FOUND()
   return { [fieldForUnit(unit)]: unitId }
 }
 
@@ -165,7 +166,7 @@ export async function loadCounty(rt: Runtime, countyId: string): Promise<Unit> {
 /** The categories residents choose from in a county (its own list, else the default one). */
 export async function categoriesFor(rt: Runtime, countyId: string): Promise<Category[]> {
   const cfg = await rt.db.get(C.incident_configs, countyId)
-  return cfg?.categories ?? DEFAULT_CATEGORIES.map((c) => ({ ...c }))
+  return cfg?.categories ?? defaultCategories()
 }
 
 /** 报平安: one per grid per Beijing day. */
@@ -229,20 +230,24 @@ export async function appendEvent(tx: TxStore, event: Omit<IncidentEvent, '_id'>
   return doc
 }
 
+/** A message for people: kept as message keys, rendered in each reader's language when read or pushed. */
 export interface Tell {
-  title: string
-  body: string
+  title: MessageRef
+  body: MessageRef
 }
 
 /**
  * One message per person, case, transition and title (told twice in one, it is stored once), with the time
- * first so new messages go in at the end of the index instead of at random places.
+ * first so new messages go in at the end of the index instead of at random places. `title` is the title's key.
  */
 export function inboxId(userId: string, incidentId: string | null, seq: number, title: string, at: number): string {
   return timeId('im', at, userId, incidentId ?? '-', String(seq), title)
 }
 
-/** Inbox messages for people, written in the caller's transaction; returns them as pushes for after the commit. */
+/**
+ * Inbox messages for people, written in the caller's transaction; returns them as pushes for after the commit.
+ * Each is rendered in its reader's language when read (myInbox) or sent (pushAll).
+ */
 export async function writeInbox(
   tx: TxStore,
   userIds: readonly string[],
@@ -254,7 +259,7 @@ export async function writeInbox(
   const out: PushMessage[] = []
   for (const userId of new Set(userIds)) {
     const msg: InboxMessage = {
-      _id: inboxId(userId, incidentId, seq, t.title, at),
+      _id: inboxId(userId, incidentId, seq, t.title.key, at),
       userId,
       incidentId,
       title: t.title,

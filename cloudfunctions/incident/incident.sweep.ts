@@ -1,11 +1,12 @@
-import { HANDLER_LEVEL_LABELS, type Incident } from '@shared/incident/incident.schema'
+import { incidentRef, levelParam } from '@shared/incident/incident.labels'
+import type { Incident } from '@shared/incident/incident.schema'
 import { nextState } from '@shared/incident/incident.states'
 import { C } from '../_core/collections'
 import type { Filter } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
 import { pushAll, type Timer } from '../_core/wrap'
 import { caseLine, holdersIn, noticeForTransition } from './incident.holders'
-import { countedUnits } from './incident.repo'
+import { countedUnits, type Tell } from './incident.repo'
 import { applyTransition } from './incident.transition'
 
 export interface SweepResult {
@@ -14,13 +15,14 @@ export interface SweepResult {
   confirmed: number
 }
 
-const SYSTEM = { userId: null, name: '系统' }
+/** The system on a timeline: no person, no name (shown as 系统 in the reader's language). */
+const SYSTEM = { userId: null, name: '' }
 
 /** The dispatch centre is told when a case at the township or a department runs past its deadline. */
-function overdueTell(inc: Incident): { title: string; body: string } {
+function overdueTell(inc: Incident): Tell {
   return {
-    title: inc.status === 'dispatched' ? '派单已超期' : '事件已超期',
-    body: `${caseLine(inc)}，已超过处理时限，请督办。`,
+    title: incidentRef(inc.status === 'dispatched' ? 'incident.work.dept_overdue' : 'incident.work.overdue'),
+    body: incidentRef('incident.work.body_overdue', caseLine(inc)),
   }
 }
 
@@ -77,10 +79,14 @@ export async function sweepOverdue(rt: Runtime, now: number, scope: Filter = {},
           const r = await applyTransition(tx, inc._id, {
             kind: { action: 'auto_confirm' },
             by: SYSTEM,
-            note: '超过评价期限未评价，按已结案（未评价）处理',
+            note: '',
+            systemNote: incidentRef('incident.note.auto_confirm'),
             photos: [],
             now,
-            tell: () => ({ title: '事件已结案', body: '您没有在期限内评价，这件事按"已结案、未评价"处理。' }),
+            tell: () => ({
+              title: incidentRef('incident.tell.confirmed.title'),
+              body: incidentRef('incident.tell.confirmed.body'),
+            }),
           })
           return { kind: 'confirmed' as const, messages: r.messages }
         }
@@ -88,18 +94,23 @@ export async function sweepOverdue(rt: Runtime, now: number, scope: Filter = {},
           const r = await applyTransition(tx, inc._id, {
             kind: { action: 'auto_escalate' },
             by: SYSTEM,
-            note: `${HANDLER_LEVEL_LABELS[inc.level]}超时未处理，自动上报上一级`,
+            note: '',
+            systemNote: incidentRef('incident.note.auto_escalate', { level: levelParam(inc.level) }),
             photos: [],
             now,
             notice,
-            tell: (u) => ({ title: '事件已上报上级', body: `您上报的事已转到${HANDLER_LEVEL_LABELS[u.level]}处理。` }),
+            tell: (u) => ({
+              title: incidentRef('incident.tell.escalated.title'),
+              body: incidentRef('incident.tell.auto_escalated.body', { level: levelParam(u.level) }),
+            }),
           })
           return { kind: 'escalated' as const, messages: r.messages }
         }
         const r = await applyTransition(tx, inc._id, {
           kind: { record: 'overdue' },
           by: SYSTEM,
-          note: inc.status === 'dispatched' ? '职能部门超过办理时限' : '超过处理时限',
+          note: '',
+          systemNote: incidentRef(inc.status === 'dispatched' ? 'incident.note.dept_overdue' : 'incident.note.overdue'),
           photos: [],
           now,
           patch: () => ({ overdue: true, sweepAt: null }),

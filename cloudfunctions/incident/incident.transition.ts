@@ -1,5 +1,7 @@
 import type { z } from 'zod'
 import type { ActionDef } from '@shared/contract'
+import type { MessageRef } from '@shared/i18n/i18n'
+import { statusLabel } from '@shared/incident/incident.labels'
 import { IncidentErrors } from '@shared/incident/incident.contract'
 import type {
   HandlerLevel,
@@ -42,7 +44,10 @@ type RecordKind = 'join' | 'mediate' | 'rate_dept' | 'overdue'
 export interface Transition {
   kind: { action: TransitionAction } | { record: RecordKind }
   by: { userId: string | null; name: string }
+  /** what the person typed */
   note: string
+  /** what the system says of the step (an outcome, a rating, a deadline), rendered in each reader's language */
+  systemNote?: MessageRef
   photos: string[]
   now: number
   /** extra fields (department, rating, dispute…), from the incident as read inside the transaction */
@@ -167,6 +172,7 @@ export async function applyTransition(
     byName: t.by.name,
     at: now,
     note: t.note,
+    ...(t.systemNote ? { systemNote: t.systemNote } : {}),
     photos: t.photos,
   })
   for (const [u, d] of deltas) await bump(tx, u, month, d)
@@ -190,7 +196,7 @@ export interface HandlingAction<A extends TransitionDef, L> {
   load?: (input: In<A>, ctx: ActionContext, incident: Incident) => Promise<L>
   /** the unit the permission is checked in; by default the unit holding the case now */
   unitOf?: (incident: Incident) => string
-  /** text others will read, checked before anything is written */
+  /** text others will read beyond the input's note and comment (always checked), checked before anything is written */
   texts?: (input: In<A>) => ReadonlyArray<string | null | undefined>
   /** the transition, from the input and what `load` read (the incident as read before the transaction) */
   transition: (input: In<A>, loaded: { incident: Incident } & L, ctx: ActionContext) => TransitionSpec
@@ -213,6 +219,17 @@ interface HandlingResult {
 type Phases = PhasedAction<TransitionDef, HandlingLoaded, HandlingResult>
 
 const photosOf = (input: object): string[] => ('photos' in input && Array.isArray(input.photos) ? input.photos : [])
+
+/**
+ * The free text of a handling action's input (its note, a rating's comment): the handler unit, the reporter and
+ * the units above read it, so every handling action has it checked before anything is written.
+ */
+const FREE_TEXT = ['note', 'comment'] as const
+const freeTextOf = (input: object): string[] =>
+  FREE_TEXT.flatMap((k) => {
+    const v = (input as Record<string, unknown>)[k]
+    return typeof v === 'string' ? [v] : []
+  })
 
 /**
  * A handling action in phases. `load` reads the incident and works out the transition and who must act next
@@ -244,7 +261,7 @@ export function transitionAction<A extends TransitionDef, L extends object = Rec
           : null
       return { unitId, incidentId: incident._id, spec, notice }
     },
-    texts: impl.texts as Phases['texts'],
+    texts: (input) => [...freeTextOf(input), ...(impl.texts?.(input as In<A>) ?? [])],
     photos: photosOf,
     run: async ({ input, loaded, tx, photos, push, ctx }) => {
       const { incident, messages } = await applyTransition(tx, loaded.incidentId, {
@@ -257,7 +274,7 @@ export function transitionAction<A extends TransitionDef, L extends object = Rec
       push(...messages)
       return { id: incident._id, status: incident.status, level: incident.level }
     },
-    present: async ({ result }) => ({ ...result, statusLabel: STATUS_META[result.status].label }),
+    present: async ({ result, ctx }) => ({ ...result, statusLabel: statusLabel(result.status, ctx.lang) }),
   }
   return defineAction(def as TransitionDef, phases) as unknown as ActionImpl<A>
 }

@@ -1,8 +1,15 @@
 import type { UnitRef } from '@shared/account/account.schema'
 import type { Permission } from '@shared/auth/permissions'
+import { render, type Lang } from '@shared/i18n/i18n'
 import {
-  DEFAULT_CATEGORIES,
-  RATING_LABELS,
+  actionLabel,
+  categoryLabel,
+  defaultCategories,
+  incidentText,
+  ratingLabel,
+  statusLabel,
+} from '@shared/incident/incident.labels'
+import {
   type CategoriesOutput,
   type IncidentConfig,
   type IncidentEvent,
@@ -11,14 +18,15 @@ import {
   type Incident,
   type TimelineEntry,
 } from '@shared/incident/incident.schema'
-import { ACTION_ACTOR, ACTION_LABELS, STATUS_META, nextState } from '@shared/incident/incident.states'
+import { ACTION_ACTOR, nextState } from '@shared/incident/incident.states'
 import { maskName, maskPhone } from '@shared/mask'
 import type { Runtime } from '../_core/runtime'
 import type { ActionContext } from '../_core/wrap'
 
 /**
  * Incidents as the contract shows them, by who is looking: handlers (people who may act in its unit or its
- * department) see everything; the reporter their own report; everyone else a public summary.
+ * department) see everything; the reporter their own report; everyone else a public summary. Labels come in the
+ * caller's language (`ctx.lang`); what people typed (descriptions, notes, a county's category names) as typed.
  */
 
 export type Access = 'handler' | 'reporter' | 'public'
@@ -34,15 +42,16 @@ export async function areaName(rt: Runtime, gridId: string): Promise<string> {
   return (await rt.units.ref(gridId))?.fullName ?? gridId
 }
 
-export async function toSummary(rt: Runtime, inc: Incident): Promise<IncidentSummary> {
+export async function toSummary(ctx: Pick<ActionContext, 'rt' | 'lang'>, inc: Incident): Promise<IncidentSummary> {
+  const { rt, lang } = ctx
   return {
     id: inc._id,
     code: inc.code,
     category: inc.category,
-    categoryLabel: inc.categoryLabel,
+    categoryLabel: categoryLabel(inc.category, inc.categoryLabel, lang),
     severity: inc.severity,
     status: inc.status,
-    statusLabel: STATUS_META[inc.status].label,
+    statusLabel: statusLabel(inc.status, lang),
     open: inc.open,
     overdue: inc.overdue,
     description: inc.description,
@@ -90,9 +99,61 @@ export async function actionsFor(inc: Incident, ctx: ActionContext): Promise<Inc
   return out
 }
 
+// ---- people on a case, as each viewer may see them ----
+
+/** The reporter agreed to be contacted ("可以联系我"); cases filed before the choice: a named report did, an anonymous one not. */
+export function isContactable(inc: Pick<Incident, 'contactable' | 'anonymous'>): boolean {
+  return inc.contactable ?? !inc.anonymous
+}
+
 /**
- * What a caller sees of an incident. Handlers: everything. The reporter: their report, notes and photos,
- * handlers' names masked. Everyone else: a public summary with no location, photos, notes or names.
+ * The reporter's name as a viewer sees it. The reporter: their own. A handler (at any level, up to a county
+ * department): the name only where the reporter agreed to be contacted. Anyone else, and a handler without that
+ * consent: masked, or 匿名群众 for an anonymous report. The same rule wherever the reporter appears (the case, its
+ * timeline, the people named in a dispute), so no view undoes another's masking; the ledger, a file that travels,
+ * masks every reporter.
+ */
+export function reporterNameFor(inc: Incident, viewer: Viewer): string {
+  if (viewer.id === inc.reporterId || (viewer.access === 'handler' && isContactable(inc))) return inc.reporterName
+  return inc.anonymous ? incidentText('incident.anonymous', viewer.lang) : maskName(inc.reporterName)
+}
+
+/** Who is looking, with the access they have to the case and the language they read. */
+export interface Viewer {
+  id: string
+  access: Access
+  lang: Lang
+}
+
+/** The people a reporter named in a dispute (often the reporter among them): in full only where the reporter is. */
+function partyNameFor(inc: Incident, name: string, viewer: Viewer): string {
+  return viewer.access === 'handler' && isContactable(inc) ? name : maskName(name)
+}
+
+/**
+ * The name on a timeline entry. The reporter's own steps (report, rating) follow `reporterNameFor`; a neighbour
+ * who joined agreed to nothing and is masked to all but themselves; handlers' steps are shown to handlers and
+ * masked to residents; units without a person (byUserId null) are shown as written, the system (no name) as 系统.
+ */
+function byNameFor(inc: Incident, e: IncidentEvent, viewer: Viewer): string {
+  if (e.byUserId === null) return e.byName || incidentText('incident.system', viewer.lang)
+  if (e.byUserId === viewer.id) return e.byName
+  if (e.byUserId === inc.reporterId) return reporterNameFor(inc, viewer)
+  if (e.action === 'join') return maskName(e.byName)
+  return viewer.access === 'handler' ? e.byName : maskName(e.byName)
+}
+
+/** A timeline note: what the system says of the step, then what the person typed. */
+function noteOf(e: IncidentEvent, lang: Lang): string {
+  const said = e.systemNote ? render(e.systemNote, lang) : ''
+  if (!said || !e.note) return said || e.note
+  return render({ key: 'incident.note.labelled', params: { label: said, text: e.note } }, lang)
+}
+
+/**
+ * What a caller sees of an incident. Handlers: everything but the reporter, who is named only where they agreed
+ * to be contacted, and whose phone is masked. The reporter: their report, notes and photos, handlers' names
+ * masked. Everyone else: a public summary with no location, photos, notes or names.
  */
 export async function toView(
   inc: Incident,
@@ -111,58 +172,49 @@ export async function toView(
   for (const e of events)
     if (!unitNames.has(e.unitId)) unitNames.set(e.unitId, (await rt.units.get(e.unitId))?.name ?? '')
 
+  const viewer: Viewer = { id: ctx.caller.user._id, access: acc, lang: ctx.lang }
   const timeline: TimelineEntry[] = events.map((e) => {
-    const reporterStep =
-      e.action === 'report' || e.action === 'rate_ok' || e.action === 'rate_unsatisfied' || e.action === 'join'
-    let byName: string
-    if (acc === 'handler') byName = e.byName
-    else if (e.byUserId === ctx.caller.user._id) byName = e.byName
-    else if (reporterStep) byName = inc.anonymous && e.action === 'report' ? '匿名群众' : maskName(e.byName)
-    else byName = e.byUserId ? maskName(e.byName) : e.byName
+    const byName = byNameFor(inc, e, viewer)
     return {
       seq: e.seq,
       action: e.action,
-      actionLabel: ACTION_LABELS[e.action],
-      statusLabel: STATUS_META[e.toStatus].label,
+      actionLabel: actionLabel(e.action, ctx.lang),
+      statusLabel: statusLabel(e.toStatus, ctx.lang),
       unitName: unitNames.get(e.unitId) ?? '',
       byName,
       at: e.at,
-      note: seesDetail ? e.note : '',
+      note: seesDetail ? noteOf(e, ctx.lang) : '',
       photos: seesDetail ? e.photos.map(photo) : [],
     }
   })
 
-  let reporterName: string
-  let reporterPhone: string | null = null
-  if (acc === 'handler') {
-    reporterName = inc.reporterName
-    reporterPhone = inc.reporterPhone
-  } else if (mine) {
-    reporterName = inc.reporterName
-    reporterPhone = maskPhone(inc.reporterPhone)
-  } else {
-    reporterName = inc.anonymous ? '匿名群众' : maskName(inc.reporterName)
-  }
+  // the phone is masked for everyone (the reporter sees theirs is the one on file), and hidden from residents
+  const reporterPhone = acc === 'handler' || mine ? maskPhone(inc.reporterPhone) : null
+  const dispute =
+    acc === 'handler' && inc.dispute
+      ? { ...inc.dispute, parties: inc.dispute.parties.map((p) => ({ ...p, name: partyNameFor(inc, p.name, viewer) })) }
+      : null
 
   return {
-    ...(await toSummary(rt, inc)),
+    ...(await toSummary(ctx, inc)),
     access: acc,
     photos: seesDetail ? inc.photos.map(photo) : [],
     location: seesDetail ? inc.location : null,
     address: seesDetail ? inc.address : null,
-    reporterName,
+    reporterName: reporterNameFor(inc, viewer),
     reporterPhone,
     anonymous: inc.anonymous,
+    contactable: isContactable(inc),
     handlerUnit: (await rt.units.ref(inc.handlerUnitId))!,
     department: inc.departmentId ? await rt.units.ref(inc.departmentId) : null,
     dispatchDeadline: inc.dispatchDeadline,
     resolution: inc.resolution,
     resolvedAt: inc.resolvedAt,
-    ratingLabel: inc.rating ? RATING_LABELS[inc.rating] : null,
+    ratingLabel: inc.rating ? ratingLabel(inc.rating, ctx.lang) : null,
     ratingComment: seesDetail ? inc.ratingComment : null,
     deptScore: acc === 'handler' ? inc.deptScore : null,
     rejectReason: inc.rejectReason,
-    dispute: acc === 'handler' ? inc.dispute : null,
+    dispute,
     mine,
     actions: await actionsFor(inc, ctx),
     timeline,
@@ -173,7 +225,8 @@ export async function toView(
 export function categoriesView(county: UnitRef, cfg: IncidentConfig | null): CategoriesOutput {
   return {
     county,
-    categories: cfg?.categories ?? DEFAULT_CATEGORIES.map((c) => ({ ...c })),
+    // the names as kept (a county edits its own words; the default list in its Chinese names)
+    categories: cfg?.categories ?? defaultCategories(),
     isDefault: !cfg,
     updatedAt: cfg?.updatedAt ?? null,
     updatedByName: cfg?.updatedByName ?? null,

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { useEffect } from 'react'
 import { COMMON } from '@shared/i18n/common.messages'
 import * as format from '@shared/i18n/format'
 import {
@@ -81,4 +82,19 @@ export const fmt = {
   month: (month: string) => format.formatMonth(month, current),
   number: (n: number, maxFraction?: number) => format.formatNumber(n, current, maxFraction),
   percent: (ratio: number) => format.formatPercent(ratio, current),
+}
+
+/**
+ * A page's title in the navigation bar in the current language. The page config (`index.config.ts`) is compiled
+ * with the Chinese title; a reader of another language gets theirs when the page shows.
+ */
+export function useNavTitle(title: string): void {
+  useEffect(() => {
+    if (current === DEFAULT_LANG) return
+    try {
+      void Taro.setNavigationBarTitle({ title }).catch(() => undefined)
+    } catch {
+      // a runtime without a navigation bar: nothing to name
+    }
+  }, [title])
 }

@@ -41,23 +41,38 @@ import {
 import { EmptyInputSchema } from '../common.schema'
 
 export const IncidentErrors = defineErrors('INCIDENT', {
-  NOT_FOUND: '没有找到这件事',
-  NO_GRID: '请先选择发生在哪个网格',
-  NOT_A_GRID: '请选择到网格（村民小组）一级',
-  UNKNOWN_CATEGORY: '没有这个类别，请重新选择',
-  INVALID_TRANSITION: '这件事现在不能这样处理，请刷新后查看最新进度',
-  NOT_REPORTER: '只有上报人可以评价',
-  ALREADY_JOINED: '您已经说过"我也遇到"了',
-  OWN_INCIDENT: '这是您自己上报的事',
-  NOT_OPEN: '这件事已经办结，不能再补充',
-  NOT_DISPUTE: '只有矛盾纠纷需要调解记录',
-  NOT_A_DEPARTMENT: '请选择本县的职能部门',
-  NOT_DISPATCHED: '这件事没有派给职能部门，不用考核',
-  NOT_REPORTED_BACK: '部门还没有反馈，暂时不能考核',
-  ALREADY_RATED: '已经评价过了',
-  BAD_PERIOD: '时段不对',
-  NOT_A_COUNTY: '类别按县（区）设置，请选择一个县（区）',
-  UNKNOWN_CATEGORY_KEY: '有类别已经不存在了，请刷新后再改',
+  NOT_FOUND: { zh: '没有找到这件事', bo: 'དོན་རྐྱེན་འདི་རྙེད་མ་བྱུང་།' },
+  NO_GRID: { zh: '请先选择发生在哪个网格', bo: 'དོན་རྐྱེན་དྲ་མིག་གང་དུ་བྱུང་བ་སྔོན་ལ་འདེམས་རོགས།' },
+  NOT_A_GRID: { zh: '请选择到网格（村民小组）一级', bo: 'དྲ་མིག (གྲོང་མིའི་རུ་ཚན།) ཀྱི་རིམ་པ་བར་འདེམས་རོགས།' },
+  UNKNOWN_CATEGORY: { zh: '没有这个类别，请重新选择', bo: 'རིགས་འདི་མི་འདུག ཡང་བསྐྱར་འདེམས་རོགས།' },
+  INVALID_TRANSITION: {
+    zh: '这件事现在不能这样处理，请刷新后查看最新进度',
+    bo: 'དོན་རྐྱེན་འདི་ད་ལྟ་འདི་ལྟར་ཐག་གཅོད་བྱེད་མི་ཐུབ། བསྐྱར་གསོ་བྱས་ནས་གནས་སྟངས་གསར་པར་ལྟ་རོགས།',
+  },
+  NOT_REPORTER: { zh: '只有上报人可以评价', bo: 'སྙན་ཞུ་བ་ཁོ་ནས་དཔྱད་བརྗོད་བྱེད་ཆོག' },
+  ALREADY_JOINED: { zh: '您已经说过"我也遇到"了', bo: 'ཁྱེད་ཀྱིས་"ང་ལའང་ཐུག་བྱུང་།"ཞེས་བཤད་ཟིན།' },
+  OWN_INCIDENT: { zh: '这是您自己上报的事', bo: 'འདི་ཁྱེད་རང་གིས་སྙན་ཞུ་བྱས་པའི་དོན་རྐྱེན་རེད།' },
+  NOT_OPEN: { zh: '这件事已经办结，不能再补充', bo: 'དོན་རྐྱེན་འདི་ལེགས་གྲུབ་ཟིན་པས་ཁ་སྣོན་བྱེད་མི་ཆོག' },
+  NOT_DISPUTE: { zh: '只有矛盾纠纷需要调解记录', bo: 'འགལ་ཟླ་རྩོད་གཞི་ཁོ་ནར་བར་འདུམ་ཟིན་ཐོ་དགོས།' },
+  NOT_A_DEPARTMENT: { zh: '请选择本县的职能部门', bo: 'རྫོང་འདིའི་ལས་ཁུངས་སྡེ་ཚན་ཞིག་འདེམས་རོགས།' },
+  NOT_DISPATCHED: {
+    zh: '这件事没有派给职能部门，不用考核',
+    bo: 'དོན་རྐྱེན་འདི་ལས་ཁུངས་སྡེ་ཚན་ལ་བགོས་མེད་པས་དཔྱད་བརྗོད་བྱེད་མི་དགོས།',
+  },
+  NOT_REPORTED_BACK: {
+    zh: '部门还没有反馈，暂时不能考核',
+    bo: 'ལས་ཁུངས་ཀྱིས་ད་དུང་ལན་བཏབ་མེད་པས་ད་ལྟ་དཔྱད་བརྗོད་བྱེད་མི་ཐུབ།',
+  },
+  ALREADY_RATED: { zh: '已经评价过了', bo: 'དཔྱད་བརྗོད་བྱས་ཟིན།' },
+  BAD_PERIOD: { zh: '时段不对', bo: 'དུས་ཚིགས་མི་འགྲིག' },
+  NOT_A_COUNTY: {
+    zh: '类别按县（区）设置，请选择一个县（区）',
+    bo: 'རིགས་ནི་རྫོང་རེ་རེས་གཏན་འཁེལ་བྱེད། རྫོང་ཞིག་འདེམས་རོགས།',
+  },
+  UNKNOWN_CATEGORY_KEY: {
+    zh: '有类别已经不存在了，请刷新后再改',
+    bo: 'རིགས་ཁ་ཤས་མེད་པར་གྱུར་འདུག བསྐྱར་གསོ་བྱས་རྗེས་ཡང་བཅོས་རོགས།',
+  },
 })
 
 export const incidentContract = defineContract('incident', '网格事件', {
@@ -76,7 +91,7 @@ export const incidentContract = defineContract('incident', '网格事件', {
     permission: 'incident_create',
   }),
   listNearbyOpen: action({
-    summary: '附近 100 米内 7 天里同类未办结的事（避免重复上报）',
+    summary: '身边 7 天里同类未办结的事（只看本人能上报的网格，远近只分两档），避免重复上报',
     input: NearbyInputSchema,
     output: NearbyOutputSchema,
     write: false,

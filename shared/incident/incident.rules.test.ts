@@ -1,6 +1,9 @@
 import fc from 'fast-check'
 import {
+  cellBounds,
+  cellCentre,
   cellsAround,
+  nearbyStep,
   deadlineRule,
   distanceM,
   elapsedDays,
@@ -33,6 +36,29 @@ describe('incident rules', () => {
           const other = { lat: lat + dLat, lng: lng + dLng }
           expect(distanceM({ lat, lng }, other)).toBeLessThan(NEARBY_RADIUS_M + 1)
           expect(cellsAround(lat, lng)).toContain(geohash(other.lat, other.lng))
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it("a point lies in its cell's bounds; the step between two cells depends on the cells alone", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 20, max: 45, noNaN: true }),
+        fc.double({ min: 75, max: 130, noNaN: true }),
+        fc.double({ min: -0.004, max: 0.004, noNaN: true }),
+        fc.double({ min: -0.004, max: 0.004, noNaN: true }),
+        (lat, lng, dLat, dLng) => {
+          const here = geohash(lat, lng)
+          const b = cellBounds(here)
+          expect(lat >= b.latLo && lat < b.latHi && lng >= b.lngLo && lng < b.lngHi).toBe(true)
+          expect(geohash(cellCentre(here).lat, cellCentre(here).lng)).toBe(here)
+          const there = geohash(lat + dLat, lng + dLng)
+          const step = nearbyStep(here, there)
+          expect(step).toBe(nearbyStep(there, here))
+          if (here === there) expect(step).toBe('same_cell')
+          else expect(step).toBe(cellsAround(lat, lng).includes(there) ? 'next_cell' : null)
         },
       ),
       { numRuns: 300 },

@@ -1,5 +1,13 @@
 import { bjMonthRange } from '../time/beijing'
-import type { CategoryKey, CounterField, Figures, HandlerLevel, IncidentCounter, Severity } from './incident.schema'
+import type {
+  CategoryKey,
+  CounterField,
+  Figures,
+  HandlerLevel,
+  IncidentCounter,
+  NearbyStep,
+  Severity,
+} from './incident.schema'
 import { COUNTER_FIELDS } from './incident.schema'
 
 const HOUR = 3_600_000
@@ -32,7 +40,10 @@ export const CATEGORY_TIGHTENING: Partial<Record<CategoryKey, Partial<DeadlineRu
 export const CONFIRM_DAYS = 7
 /** The dispatch centre must close (销号) within this many days of a department's report. */
 export const CLOSE_AFTER_FEEDBACK_DAYS = 2
-/** "我也遇到": open reports of the same category within this distance and age are offered. */
+/**
+ * "我也遇到": open reports of the same category and at most this many days old are offered when they lie in the
+ * probe's cell or one of its eight neighbours (every point within NEARBY_RADIUS_M of the probe is in one of them).
+ */
 export const NEARBY_RADIUS_M = 100
 export const NEARBY_DAYS = 7
 
@@ -124,6 +135,50 @@ export function cellsAround(lat: number, lng: number, precision = CELL_PRECISION
       out.add(geohash(la, ln, precision))
     }
   return [...out]
+}
+
+/** The bounds of a geohash cell, in degrees. */
+export function cellBounds(hash: string): { latLo: number; latHi: number; lngLo: number; lngHi: number } {
+  let latLo = -90,
+    latHi = 90,
+    lngLo = -180,
+    lngHi = 180
+  let even = true
+  for (const c of hash) {
+    const v = BASE32.indexOf(c)
+    if (v < 0) throw new Error(`bad geohash ${hash}`)
+    for (let bit = 4; bit >= 0; bit--) {
+      const on = (v >> bit) & 1
+      if (even) {
+        const mid = (lngLo + lngHi) / 2
+        if (on) lngLo = mid
+        else lngHi = mid
+      } else {
+        const mid = (latLo + latHi) / 2
+        if (on) latLo = mid
+        else latHi = mid
+      }
+      even = !even
+    }
+  }
+  return { latLo, latHi, lngLo, lngHi }
+}
+
+/** The centre of a geohash cell. */
+export function cellCentre(hash: string): { lat: number; lng: number } {
+  const b = cellBounds(hash)
+  return { lat: (b.latLo + b.latHi) / 2, lng: (b.lngLo + b.lngHi) / 2 }
+}
+
+/**
+ * How near an open case is, in the only steps "我也遇到" tells: in the same precision-7 cell as the probe
+ * (both points in one ~150 m × ~130 m cell: within about 200 m), or in one of its eight neighbours (within
+ * about 400 m). It is a function of the two cells alone, never of the exact points (see listNearbyOpen).
+ */
+export function nearbyStep(probeCell: string, caseCell: string): NearbyStep | null {
+  if (probeCell === caseCell) return 'same_cell'
+  const centre = cellCentre(probeCell)
+  return cellsAround(centre.lat, centre.lng, probeCell.length).includes(caseCell) ? 'next_cell' : null
 }
 
 /** Great-circle distance in metres (GCJ-02 offsets are locally uniform, so distances hold). */

@@ -1,44 +1,53 @@
 import { z } from 'zod'
-import { GeoPointSchema, IdSchema, PageInputSchema, TimestampSchema, pageOf, text } from '../common.schema'
+import { GeoPointSchema, IdSchema, PageInputSchema, TimestampSchema, pageOf } from '../common.schema'
 import { UnitRefSchema } from '../account/account.schema'
 import { FileIdSchema, PhotoViewSchema } from '../files'
+import { keyText } from '../i18n/i18n'
+import './incident.input.messages'
+
+/**
+ * No sentence in a schema (issue #20): a failed check is rendered from zod's issue and the field's label
+ * (`field.<name>`, incident.input.messages.ts), or from a message key (`keyText`).
+ */
+const choose = { error: keyText('v.choose') }
 
 // ---- vocabulary ----
 
-/** The default categories (网格事件类别); a county may override the list (IncidentConfig). */
-export const DEFAULT_CATEGORIES = [
-  { key: 'dispute', label: '矛盾纠纷' },
-  { key: 'hazard', label: '安全隐患' },
-  { key: 'public_order', label: '治安' },
-  { key: 'sanitation', label: '环境卫生' },
-  { key: 'facility', label: '设施损坏' },
-  { key: 'service', label: '民生服务' },
-  { key: 'other', label: '其他' },
+/**
+ * The default categories (网格事件类别), named in the catalogue (`incident.category.<key>`); a county may override
+ * the list (IncidentConfig) with names of its own.
+ */
+export const DEFAULT_CATEGORY_KEYS = [
+  'dispute',
+  'hazard',
+  'public_order',
+  'sanitation',
+  'facility',
+  'service',
+  'other',
 ] as const
+export type DefaultCategoryKey = (typeof DEFAULT_CATEGORY_KEYS)[number]
 export const CategoryKeySchema = z
-  .string({ error: '请选择类别' })
-  .min(1, '请选择类别')
+  .string(choose)
+  .min(1, choose)
   .max(32)
-  .regex(/^[a-z_]+$/, '类别不对')
+  .regex(/^[a-z_]+$/)
 export type CategoryKey = z.infer<typeof CategoryKeySchema>
-export const CategorySchema = z.object({ key: CategoryKeySchema, label: text('类别名称', 12) })
+export const MAX_CATEGORY_LABEL = 12
+export const CategorySchema = z.object({
+  key: CategoryKeySchema,
+  label: z.string().trim().min(1).max(MAX_CATEGORY_LABEL),
+})
 export type Category = z.infer<typeof CategorySchema>
 
 export const SEVERITIES = ['normal', 'major', 'serious'] as const
-export const SeveritySchema = z.enum(SEVERITIES, { error: '请选择紧急程度' })
+export const SeveritySchema = z.enum(SEVERITIES, choose)
 export type Severity = z.infer<typeof SeveritySchema>
-export const SEVERITY_LABELS: Record<Severity, string> = { normal: '一般', major: '较大', serious: '重大' }
 
 /** Who holds an incident now: a grid, its village, the township dispatch centre or a department. */
 export const HANDLER_LEVELS = ['grid', 'village', 'township', 'department'] as const
 export const HandlerLevelSchema = z.enum(HANDLER_LEVELS)
 export type HandlerLevel = z.infer<typeof HandlerLevelSchema>
-export const HANDLER_LEVEL_LABELS: Record<HandlerLevel, string> = {
-  grid: '网格',
-  village: '村（社区）',
-  township: '乡镇综治中心',
-  department: '职能部门',
-}
 
 export const INCIDENT_STATUSES = [
   'submitted',
@@ -55,36 +64,32 @@ export const IncidentStatusSchema = z.enum(INCIDENT_STATUSES)
 export type IncidentStatus = z.infer<typeof IncidentStatusSchema>
 
 export const RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const
-export const RatingSchema = z.enum(RATINGS, { error: '请选择满意程度' })
+export const RatingSchema = z.enum(RATINGS, choose)
 export type Rating = z.infer<typeof RatingSchema>
-export const RATING_LABELS: Record<Rating, string> = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' }
 
 export const MEDIATION_OUTCOMES = ['success', 'failed', 'transferred'] as const
-export const MediationOutcomeSchema = z.enum(MEDIATION_OUTCOMES, { error: '请选择调解结果' })
+export const MediationOutcomeSchema = z.enum(MEDIATION_OUTCOMES, choose)
 export type MediationOutcome = z.infer<typeof MediationOutcomeSchema>
-export const MEDIATION_OUTCOME_LABELS: Record<MediationOutcome, string> = {
-  success: '调解成功',
-  failed: '调解未成功',
-  transferred: '转交',
-}
 
 /** 1–5 stars given by the unit that blew the whistle to the department (一哨一考核). */
-export const DeptScoreSchema = z
-  .number({ error: '请打分' })
-  .int('请打 1 到 5 分')
-  .min(1, '请打 1 到 5 分')
-  .max(5, '请打 1 到 5 分')
+const oneToFive = keyText('incident.v.score')
+export const DeptScoreSchema = z.number(choose).int(oneToFive).min(1, oneToFive).max(5, oneToFive)
 
 export const MAX_PHOTOS = 9
+const photoMax = keyText('v.photo_max', { max: MAX_PHOTOS })
 export const PhotosSchema = z
   .array(FileIdSchema)
-  .min(1, '请至少拍 1 张照片')
-  .max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`)
-export const OptionalPhotosSchema = z.array(FileIdSchema).max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`).default([])
+  .min(1, keyText('v.photo_min', { min: 1 }))
+  .max(MAX_PHOTOS, photoMax)
+export const OptionalPhotosSchema = z.array(FileIdSchema).max(MAX_PHOTOS, photoMax).default([])
 
 export const PartySchema = z.object({
-  name: text('当事人姓名', 20),
-  note: z.string().trim().max(40, '说明最多 40 个字').default(''),
+  name: z
+    .string({ error: keyText('incident.v.party_name') })
+    .trim()
+    .min(1, keyText('incident.v.party_name'))
+    .max(20),
+  note: z.string().trim().max(40).default(''),
 })
 export type Party = z.infer<typeof PartySchema>
 
@@ -98,13 +103,22 @@ export const MediationSchema = z.object({
 export type Mediation = z.infer<typeof MediationSchema>
 
 export const DisputeSchema = z.object({
-  parties: z.array(PartySchema).max(10, '当事人最多 10 个'),
+  parties: z.array(PartySchema).max(10),
   mediations: z.array(MediationSchema),
   outcome: MediationOutcomeSchema.nullable(),
 })
 export type Dispute = z.infer<typeof DisputeSchema>
 
 // ---- stored documents ----
+
+/** A message kept to be shown later in its reader's language (`render(ref, lang)`); older documents hold text. */
+export const MessageRefSchema = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+})
+/** Text kept for later reading: a MessageRef, or (written before issue #20) a Chinese sentence shown as it is. */
+export const KeptTextSchema = z.union([z.string(), MessageRefSchema])
+export type KeptText = z.infer<typeof KeptTextSchema>
 
 export const IncidentSchema = z.object({
   _id: IdSchema,
@@ -130,6 +144,11 @@ export const IncidentSchema = z.object({
   reporterName: z.string(),
   reporterPhone: z.string().nullable(),
   anonymous: z.boolean(),
+  /**
+   * The reporter agreed to be contacted ("可以联系我"): only then do handlers see their name. Absent on cases filed
+   * before the choice existed: a named report counts as agreeing, an anonymous one not (`isContactable`).
+   */
+  contactable: z.boolean().optional(),
   source: z.enum(['resident', 'grid_worker', 'patrol']),
   status: IncidentStatusSchema,
   open: z.boolean(),
@@ -199,9 +218,13 @@ export const IncidentEventSchema = z.object({
   level: HandlerLevelSchema,
   unitId: IdSchema,
   byUserId: IdSchema.nullable(),
+  /** the person's name as it was then; empty for the system */
   byName: z.string(),
   at: TimestampSchema,
+  /** what the person typed, shown as typed */
   note: z.string(),
+  /** what the system says of the step (an outcome, a rating, a deadline), in the reader's language; before `note` */
+  systemNote: MessageRefSchema.nullable().optional(),
   photos: z.array(FileIdSchema),
 })
 export type IncidentEvent = z.infer<typeof IncidentEventSchema>
@@ -210,8 +233,8 @@ export const InboxMessageSchema = z.object({
   _id: IdSchema,
   userId: IdSchema,
   incidentId: IdSchema.nullable(),
-  title: z.string(),
-  body: z.string(),
+  title: KeptTextSchema,
+  body: KeptTextSchema,
   at: TimestampSchema,
   readAt: TimestampSchema.nullable(),
 })
@@ -348,9 +371,13 @@ export const IncidentViewSchema = IncidentSummarySchema.extend({
   /** precise location: handlers and the reporter only */
   location: GeoPointSchema.nullable(),
   address: z.string().nullable(),
+  /** the reporter's own view: their name; handlers: the name only where they agreed to be contacted */
   reporterName: z.string(),
+  /** masked for everyone; null for residents other than the reporter */
   reporterPhone: z.string().nullable(),
   anonymous: z.boolean(),
+  /** "可以联系我" */
+  contactable: z.boolean(),
   handlerUnit: UnitRefSchema,
   department: UnitRefSchema.nullable(),
   dispatchDeadline: TimestampSchema.nullable(),
@@ -377,60 +404,65 @@ export const ReportInputSchema = z
   .object({
     category: CategoryKeySchema,
     severity: SeveritySchema.default('normal'),
-    description: text('问题描述', 500, 5),
+    description: z.string().trim().min(5).max(500),
     photos: PhotosSchema,
     /** GCJ-02 from the WeChat picker or the browser; null when location is refused, then the address says where */
     location: GeoPointSchema.nullable().default(null),
-    address: z.string().trim().max(80, '地址最多 80 个字').default(''),
+    address: z.string().trim().max(80).default(''),
     /** defaults to the reporter's residence grid */
     gridId: IdSchema.optional(),
     anonymous: z.boolean().default(false),
-    parties: z.array(PartySchema).max(10, '当事人最多 10 个').default([]),
+    /** "可以联系我": handlers may see who reported; by default yes for a named report, no for an anonymous one */
+    contactable: z.boolean().optional(),
+    parties: z.array(PartySchema).max(10).default([]),
   })
   .refine((r) => r.location !== null || r.address.length >= MIN_TYPED_ADDRESS, {
-    message: `没有定位时，请写清地址（至少 ${MIN_TYPED_ADDRESS} 个字）`,
+    message: keyText('incident.v.address', { min: MIN_TYPED_ADDRESS }),
     path: ['address'],
   })
 export type ReportInput = z.infer<typeof ReportInputSchema>
 
 export const NearbyInputSchema = z.object({ category: CategoryKeySchema, location: GeoPointSchema })
-export const NearbyItemSchema = IncidentSummarySchema.extend({ distanceM: z.number().int() })
+/**
+ * How near an open case is, in the only steps "我也遇到" tells (incident.rules.ts `nearbyStep`): in the probe's own
+ * precision-7 geohash cell, or in one of its eight neighbours.
+ */
+export const NEARBY_STEPS = ['same_cell', 'next_cell'] as const
+export type NearbyStep = (typeof NEARBY_STEPS)[number]
+/** An open case near the probe, with how near in coarse steps only (never a distance in metres). */
+export const NearbyItemSchema = IncidentSummarySchema.extend({ step: z.enum(NEARBY_STEPS) })
 export const NearbyOutputSchema = z.object({ items: z.array(NearbyItemSchema) })
 
 export const IncidentIdInputSchema = z.object({ incidentId: IdSchema })
 export const JoinInputSchema = IncidentIdInputSchema.extend({
-  note: z.string().trim().max(200, '补充说明最多 200 个字').default(''),
+  note: z.string().trim().max(200).default(''),
 })
 
 export const NoteInputSchema = IncidentIdInputSchema.extend({
-  note: z.string().trim().max(500, '说明最多 500 个字').default(''),
+  note: z.string().trim().max(500).default(''),
   photos: OptionalPhotosSchema,
 })
 export const RequiredNoteInputSchema = IncidentIdInputSchema.extend({
-  note: text('说明', 500, 2),
+  note: z.string().trim().min(2).max(500),
   photos: OptionalPhotosSchema,
 })
 export const DispatchInputSchema = IncidentIdInputSchema.extend({
   departmentId: IdSchema,
   /** deadline as days from now (定责派单的办理时限) */
-  deadlineDays: z
-    .number({ error: '请填写办理时限' })
-    .int('时限按整天填写')
-    .min(1, '时限至少 1 天')
-    .max(60, '时限最多 60 天'),
-  note: z.string().trim().max(500, '说明最多 500 个字').default(''),
+  deadlineDays: z.number().int().min(1).max(60),
+  note: z.string().trim().max(500).default(''),
 })
 export const RateInputSchema = IncidentIdInputSchema.extend({
   rating: RatingSchema,
-  comment: z.string().trim().max(200, '评价最多 200 个字').default(''),
+  comment: z.string().trim().max(200).default(''),
 })
 export const RateDeptInputSchema = IncidentIdInputSchema.extend({
   score: DeptScoreSchema,
-  comment: z.string().trim().max(200, '评价最多 200 个字').default(''),
+  comment: z.string().trim().max(200).default(''),
 })
 export const MediateInputSchema = IncidentIdInputSchema.extend({
   outcome: MediationOutcomeSchema,
-  note: text('调解记录', 500, 2),
+  note: z.string().trim().min(2).max(500),
 })
 
 export const MineInputSchema = PageInputSchema
@@ -468,7 +500,7 @@ export const SafeStatusInputSchema = z.object({
   unitId: IdSchema,
   day: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式不对')
+    .regex(/^\d{4}-\d{2}-\d{2}$/, keyText('v.day'))
     .optional(),
 })
 export const SafeStatusOutputSchema = z.object({
@@ -486,7 +518,7 @@ export const SafeStatusOutputSchema = z.object({
   missingCount: z.number().int(),
 })
 
-export const PeriodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, '时段格式：2026-03 或 2026-Q1')
+export const PeriodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, keyText('incident.v.period'))
 export const FiguresInputSchema = z.object({ unitId: IdSchema, period: PeriodSchema })
 export const FiguresSchema = z.object({
   found: z.number().int(),
@@ -519,20 +551,21 @@ export const FiguresOutputSchema = z.object({
 
 export const LedgerInputSchema = z.object({
   unitId: IdSchema,
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式：2026-03'),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, keyText('v.month')),
   format: z.enum(['csv', 'xlsx']).default('xlsx'),
 })
+/** The ledger's columns, in order (headed by `incident.ledger.<column>` in the reader's language). */
 export const LEDGER_COLUMNS = [
-  '编号',
-  '上报时间',
-  '上报人',
-  '网格',
-  '类别',
-  '描述',
-  '处置单位',
-  '处置结果',
-  '办结时间',
-  '满意度',
+  'code',
+  'reported_at',
+  'reporter',
+  'grid',
+  'category',
+  'description',
+  'handler',
+  'result',
+  'closed_at',
+  'satisfaction',
 ] as const
 export const LedgerOutputSchema = z.object({
   fileName: z.string(),
@@ -544,7 +577,8 @@ export const LedgerOutputSchema = z.object({
 
 export const ConfigInputSchema = z.object({ gridId: IdSchema.optional() })
 export const ConfigOutputSchema = z.object({
-  categories: z.array(CategorySchema),
+  /** labels in the reader's language (a default name in Tibetan is longer than a county may type) */
+  categories: z.array(z.object({ key: CategoryKeySchema, label: z.string() })),
   severities: z.array(z.object({ key: SeveritySchema, label: z.string() })),
   defaultGrid: UnitRefSchema.nullable(),
 })
@@ -584,12 +618,17 @@ export const SaveCategoriesInputSchema = z
     countyId: IdSchema,
     /** in the order residents see them; `key` null for a new category (the server names it) */
     categories: z
-      .array(z.object({ key: CategoryKeySchema.nullable().default(null), label: text('类别名称', 12, 2) }))
-      .min(1, '至少要有一个类别')
-      .max(MAX_CATEGORIES, `最多 ${MAX_CATEGORIES} 个类别`),
+      .array(
+        z.object({
+          key: CategoryKeySchema.nullable().default(null),
+          label: z.string().trim().min(2).max(MAX_CATEGORY_LABEL),
+        }),
+      )
+      .min(1, keyText('incident.v.categories_min'))
+      .max(MAX_CATEGORIES, keyText('incident.v.categories_max', { max: MAX_CATEGORIES })),
   })
   .refine((i) => new Set(i.categories.map((c) => c.label)).size === i.categories.length, {
-    message: '类别名称不能重复',
+    message: keyText('incident.v.categories_unique'),
     path: ['categories'],
   })
   .refine(
@@ -597,9 +636,9 @@ export const SaveCategoriesInputSchema = z
       const keys = i.categories.flatMap((c) => (c.key ? [c.key] : []))
       return new Set(keys).size === keys.length
     },
-    { message: '同一个类别出现了两次', path: ['categories'] },
+    { message: keyText('incident.v.categories_twice'), path: ['categories'] },
   )
   .refine((i) => i.categories.some((c) => c.key === CATCH_ALL_CATEGORY), {
-    message: '"其他"类别要保留，好让群众什么事都能报',
+    message: keyText('incident.v.keep_other'),
     path: ['categories'],
   })

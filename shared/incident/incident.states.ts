@@ -3,11 +3,11 @@ import type { HandlerLevel, IncidentAction, IncidentStatus, TransitionAction } f
 
 /**
  * The incident state machine, declared once. A status says whether the case is open (someone must act),
- * whether it counts as closed (办结), and whether it is final. "Closed" is not "resolved to the reporter's
- * satisfaction": satisfaction is the separate `rating`, counted separately in every figure.
+ * whether it counts as closed (办结), and whether it is final; its label is `incident.status.<status>` in the
+ * catalogue. "Closed" is not "resolved to the reporter's satisfaction": satisfaction is the separate `rating`,
+ * counted separately in every figure.
  */
 export interface StatusMeta {
-  label: string
   open: boolean
   /** counts as 办结 (handled), whatever the reporter thinks */
   closed: boolean
@@ -15,35 +15,19 @@ export interface StatusMeta {
 }
 
 export const STATUS_META: Record<IncidentStatus, StatusMeta> = {
-  submitted: { label: '待受理', open: true, closed: false, final: false },
-  accepted: { label: '处置中', open: true, closed: false, final: false },
-  escalated: { label: '已上报（吹哨）', open: true, closed: false, final: false },
-  dispatched: { label: '已派单', open: true, closed: false, final: false },
-  reported_back: { label: '部门已反馈', open: true, closed: false, final: false },
-  resolved: { label: '已办结，待评价', open: false, closed: true, final: false },
-  confirmed: { label: '已结案', open: false, closed: true, final: true },
-  rejected: { label: '已退回', open: false, closed: false, final: true },
-  reopened: { label: '重新处理', open: true, closed: false, final: false },
+  submitted: { open: true, closed: false, final: false },
+  accepted: { open: true, closed: false, final: false },
+  escalated: { open: true, closed: false, final: false },
+  dispatched: { open: true, closed: false, final: false },
+  reported_back: { open: true, closed: false, final: false },
+  resolved: { open: false, closed: true, final: false },
+  confirmed: { open: false, closed: true, final: true },
+  rejected: { open: false, closed: false, final: true },
+  reopened: { open: true, closed: false, final: false },
 }
 
-export const ACTION_LABELS: Record<IncidentAction | 'join' | 'mediate' | 'rate_dept' | 'overdue', string> = {
-  report: '上报',
-  accept: '受理',
-  resolve: '办结',
-  escalate: '上报上级（吹哨）',
-  reject: '退回',
-  dispatch: '定责派单',
-  feedback: '部门反馈',
-  close: '依责销号',
-  rate_ok: '群众评价',
-  rate_unsatisfied: '群众不满意，重新处理',
-  auto_confirm: '超期未评价，自动结案',
-  auto_escalate: '超时未处理，自动上报上级',
-  join: '我也遇到',
-  mediate: '调解记录',
-  rate_dept: '一哨一考核',
-  overdue: '已超时',
-}
+/** What a timeline entry records: a transition, the report, or a record that leaves the status alone. */
+export type TimelineAction = IncidentAction | 'join' | 'mediate' | 'rate_dept' | 'overdue'
 
 /** Who may take an action: a permission in the unit holding the incident, the reporter, or the system. */
 export type Actor = Permission | 'reporter' | 'system'

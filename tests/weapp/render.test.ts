@@ -5,7 +5,10 @@
 import { join } from 'node:path'
 import type * as Simulate from 'miniprogram-simulate'
 import { DIST, assertBuilt, installWeappEnv, textOf, waitFor } from './support/weapp-env'
-import { DEFAULT_CATEGORIES, SEVERITIES, SEVERITY_LABELS } from '@shared/incident/incident.schema'
+import { defaultCategories, severityLabel } from '@shared/incident/incident.labels'
+import { SEVERITIES } from '@shared/incident/incident.schema'
+
+const DEFAULT_CATEGORIES = defaultCategories()
 
 assertBuilt()
 
@@ -35,7 +38,7 @@ const ME = {
 
 const CONFIG = {
   categories: DEFAULT_CATEGORIES,
-  severities: SEVERITIES.map((key) => ({ key, label: SEVERITY_LABELS[key] })),
+  severities: SEVERITIES.map((key) => ({ key, label: severityLabel(key, 'zh') })),
   defaultGrid: ME.user.residence,
 }
 

@@ -1,5 +1,5 @@
 import { incidentContract } from '@shared/incident/incident.contract'
-import { HANDLER_LEVEL_LABELS } from '@shared/incident/incident.schema'
+import { incidentRef, levelParam } from '@shared/incident/incident.labels'
 import { transitionAction } from '../incident.transition'
 
 export const accept = transitionAction(incidentContract.actions.accept, {
@@ -7,8 +7,8 @@ export const accept = transitionAction(incidentContract.actions.accept, {
     kind: { action: 'accept' },
     note,
     tell: (inc) => ({
-      title: '事件已受理',
-      body: `您上报的事（${inc.code}）已由${HANDLER_LEVEL_LABELS[inc.level]}受理，正在处理。`,
+      title: incidentRef('incident.tell.accepted.title'),
+      body: incidentRef('incident.tell.accepted.body', { code: inc.code, level: levelParam(inc.level) }),
     }),
   }),
 })

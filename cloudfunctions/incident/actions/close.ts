@@ -1,4 +1,5 @@
 import { incidentContract } from '@shared/incident/incident.contract'
+import { incidentRef } from '@shared/incident/incident.labels'
 import { transitionAction } from '../incident.transition'
 
 /** 依责销号: the dispatch centre closes; the reporter is asked to rate. */
@@ -7,8 +8,8 @@ export const close = transitionAction(incidentContract.actions.close, {
     kind: { action: 'close' },
     note,
     tell: (inc) => ({
-      title: '事件已办结，请评价',
-      body: `您上报的事（${inc.code}）已办结：${note}。请告诉我们您是否满意。`,
+      title: incidentRef('incident.tell.resolved.title'),
+      body: incidentRef('incident.tell.resolved.body', { code: inc.code, note }),
     }),
   }),
 })

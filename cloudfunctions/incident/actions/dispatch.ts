@@ -1,4 +1,5 @@
 import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
+import { incidentRef } from '@shared/incident/incident.labels'
 import { daysFrom } from '@shared/incident/incident.rules'
 import { transitionAction } from '../incident.transition'
 
@@ -9,7 +10,8 @@ export const dispatch = transitionAction(incidentContract.actions.dispatch, {
     const deadline = daysFrom(ctx.now, deadlineDays)
     return {
       kind: { action: 'dispatch' },
-      note: note || `派给${department?.name ?? ''}，${deadlineDays} 天内办结`,
+      note,
+      systemNote: incidentRef('incident.note.dispatched', { dept: department?.name ?? '', days: deadlineDays }),
       guard: (i) => {
         if (department?.level !== 'department' || !department.path.includes(i.countyId))
           throw IncidentErrors.NOT_A_DEPARTMENT()
@@ -23,7 +25,10 @@ export const dispatch = transitionAction(incidentContract.actions.dispatch, {
       }),
       dueAt: deadline,
       counters: () => [[[departmentId], { dispatched: 1 }]],
-      tell: (i) => ({ title: '事件已派单', body: `您上报的事（${i.code}）已派给${department?.name}办理。` }),
+      tell: (i) => ({
+        title: incidentRef('incident.tell.dispatched.title'),
+        body: incidentRef('incident.tell.dispatched.body', { code: i.code, dept: department?.name ?? '' }),
+      }),
     }
   },
 })

@@ -1,5 +1,5 @@
 import { incidentContract } from '@shared/incident/incident.contract'
-import { HANDLER_LEVEL_LABELS } from '@shared/incident/incident.schema'
+import { incidentRef, levelParam } from '@shared/incident/incident.labels'
 import { transitionAction } from '../incident.transition'
 
 /** 吹哨: one level up (grid → village → township dispatch centre). */
@@ -8,8 +8,8 @@ export const escalate = transitionAction(incidentContract.actions.escalate, {
     kind: { action: 'escalate' },
     note,
     tell: (inc) => ({
-      title: '事件已上报上级',
-      body: `您上报的事（${inc.code}）已上报到${HANDLER_LEVEL_LABELS[inc.level]}处理。`,
+      title: incidentRef('incident.tell.escalated.title'),
+      body: incidentRef('incident.tell.escalated.body', { code: inc.code, level: levelParam(inc.level) }),
     }),
   }),
 })

@@ -1,7 +1,11 @@
 import ExcelJS from 'exceljs'
+import type { Lang } from '@shared/i18n/i18n'
 import { incidentContract } from '@shared/incident/incident.contract'
-import { LEDGER_COLUMNS, RATING_LABELS, type Incident } from '@shared/incident/incident.schema'
+import { categoryLabel, incidentText, ratingLabel, statusLabel } from '@shared/incident/incident.labels'
+import { INCIDENT } from '@shared/incident/incident.messages'
+import { LEDGER_COLUMNS, type Incident } from '@shared/incident/incident.schema'
 import { STATUS_META } from '@shared/incident/incident.states'
+import { textOf } from '@shared/i18n/i18n'
 import { maskName } from '@shared/mask'
 import { bjMonthRange, formatBj } from '@shared/time/beijing'
 import { C } from '../../_core/collections'
@@ -12,22 +16,24 @@ import { unitFilter } from '../incident.repo'
 
 const MAX_ROWS = 5000
 
-async function rowOf(rt: Runtime, inc: Incident): Promise<string[]> {
+async function rowOf(rt: Runtime, inc: Incident, lang: Lang): Promise<string[]> {
   const name = async (id: string | null) => (id ? ((await rt.units.get(id))?.name ?? id) : '')
   const handler = inc.departmentId ? await name(inc.departmentId) : await name(inc.resolvedUnitId ?? inc.handlerUnitId)
   let result: string
-  if (inc.status === 'rejected') result = `退回：${inc.rejectReason ?? ''}`
-  else if (STATUS_META[inc.status].closed) result = inc.resolution ?? '已办结'
-  else result = STATUS_META[inc.status].label
+  if (inc.status === 'rejected')
+    result = textOf(INCIDENT['incident.ledger.rejected'], lang, { reason: inc.rejectReason ?? '' })
+  else if (STATUS_META[inc.status].closed) result = inc.resolution ?? incidentText('incident.ledger.closed', lang)
+  else result = statusLabel(inc.status, lang)
   let satisfaction = ''
-  if (inc.rating) satisfaction = RATING_LABELS[inc.rating]
-  else if (inc.status === 'confirmed') satisfaction = '未评价'
+  if (inc.rating) satisfaction = ratingLabel(inc.rating, lang)
+  else if (inc.status === 'confirmed') satisfaction = incidentText('incident.rating.none', lang)
   return [
     inc.code,
     formatBj(inc.reportedAt),
-    maskName(inc.reporterName),
+    // a file travels further than a screen: the reporter is masked even where a handler may see the name
+    inc.anonymous ? incidentText('incident.anonymous', lang) : maskName(inc.reporterName),
     await name(inc.gridId),
-    inc.categoryLabel,
+    categoryLabel(inc.category, inc.categoryLabel, lang),
     inc.description,
     handler,
     result,
@@ -36,7 +42,10 @@ async function rowOf(rt: Runtime, inc: Incident): Promise<string[]> {
   ]
 }
 
-/** 月度台账: the month's incidents of a unit, straight from the work (nothing typed twice). */
+/**
+ * 月度台账: the month's incidents of a unit, straight from the work (nothing typed twice), headed and labelled in
+ * the language of the person exporting it; what people typed stays as typed.
+ */
 export const exportLedger = defineAction(incidentContract.actions.exportLedger, {
   load: async ({ unitId }) => ({ unitId }),
   run: async ({ input: { unitId, month, format }, ctx }) => {
@@ -47,18 +56,19 @@ export const exportLedger = defineAction(incidentContract.actions.exportLedger, 
       limit: MAX_ROWS,
     })
     const body: string[][] = []
-    for (const inc of rows) body.push(await rowOf(ctx.rt, inc))
+    for (const inc of rows) body.push(await rowOf(ctx.rt, inc, ctx.lang))
+    const head = LEDGER_COLUMNS.map((c) => incidentText(`incident.ledger.${c}`, ctx.lang))
     const unitName = (await ctx.rt.units.get(unitId))?.name ?? unitId
-    const base = `${unitName}-网格事件台账-${month}`
+    const base = textOf(INCIDENT['incident.ledger.file'], ctx.lang, { unit: unitName, month })
     let bytes: Uint8Array
     let type: string
     if (format === 'csv') {
-      bytes = new TextEncoder().encode(toCsv([[...LEDGER_COLUMNS], ...body]))
+      bytes = new TextEncoder().encode(toCsv([head, ...body]))
       type = 'text/csv; charset=utf-8'
     } else {
       const wb = new ExcelJS.Workbook()
-      const ws = wb.addWorksheet(`台账 ${month}`)
-      ws.addRow([...LEDGER_COLUMNS]).font = { bold: true }
+      const ws = wb.addWorksheet(textOf(INCIDENT['incident.ledger.sheet'], ctx.lang, { month }))
+      ws.addRow(head).font = { bold: true }
       for (const r of body) ws.addRow(r.map(defuseFormula))
       ws.columns.forEach((c, i) => {
         c.width = [16, 18, 8, 18, 10, 40, 20, 30, 18, 10][i] ?? 12
@@ -68,6 +78,6 @@ export const exportLedger = defineAction(incidentContract.actions.exportLedger, 
     }
     const fileName = `${base}.${format}`
     const saved = await ctx.rt.files.putGenerated(fileName, bytes, type)
-    return { fileName, url: saved.url, rows: body.length, preview: [[...LEDGER_COLUMNS], ...body.slice(0, 5)] }
+    return { fileName, url: saved.url, rows: body.length, preview: [head, ...body.slice(0, 5)] }
   },
 })

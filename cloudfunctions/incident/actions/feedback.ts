@@ -1,4 +1,5 @@
 import { incidentContract } from '@shared/incident/incident.contract'
+import { incidentRef } from '@shared/incident/incident.labels'
 import { transitionAction } from '../incident.transition'
 
 /** The department reports back; the dispatch centre then closes (依责销号). */
@@ -18,6 +19,9 @@ export const feedback = transitionAction(incidentContract.actions.feedback, {
             ],
           ]
         : [],
-    tell: (inc) => ({ title: '部门已反馈', body: `您上报的事（${inc.code}）职能部门已处理并反馈，等待综治中心销号。` }),
+    tell: (inc) => ({
+      title: incidentRef('incident.tell.reported_back.title'),
+      body: incidentRef('incident.tell.reported_back.body', { code: inc.code }),
+    }),
   }),
 })

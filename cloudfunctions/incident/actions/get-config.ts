@@ -1,5 +1,6 @@
 import { incidentContract } from '@shared/incident/incident.contract'
-import { SEVERITIES, SEVERITY_LABELS } from '@shared/incident/incident.schema'
+import { categoryLabel, severityLabel } from '@shared/incident/incident.labels'
+import { SEVERITIES } from '@shared/incident/incident.schema'
 import { defineAction } from '../../_core/wrap'
 import { categoriesFor } from '../incident.repo'
 
@@ -10,9 +11,10 @@ export const getConfig = defineAction(incidentContract.actions.getConfig, {
     const unit = grid ? await ctx.rt.units.get(grid) : null
     // the county is the second element of a grid's path; the default list serves callers with no grid yet
     const countyId = unit?.path[1] ?? null
+    const categories = await categoriesFor(ctx.rt, countyId ?? '-')
     return {
-      categories: countyId ? await categoriesFor(ctx.rt, countyId) : await categoriesFor(ctx.rt, '-'),
-      severities: SEVERITIES.map((key) => ({ key, label: SEVERITY_LABELS[key] })),
+      categories: categories.map((c) => ({ key: c.key, label: categoryLabel(c.key, c.label, ctx.lang) })),
+      severities: SEVERITIES.map((key) => ({ key, label: severityLabel(key, ctx.lang) })),
       defaultGrid: unit && unit.level === 'grid' ? await ctx.rt.units.ref(unit._id) : null,
     }
   },

@@ -26,7 +26,7 @@ export const listQueue = defineAction(incidentContract.actions.listQueue, {
       ctx.db.find(C.incidents, { ...find, limit: pageSize + 1, offset: (page - 1) * pageSize }),
       view === 'todo' ? ctx.db.count(C.incidents, find.where) : allTotal(ctx.rt, roots[0] ?? '-', find.where!),
     ])
-    const items = await Promise.all(rows.slice(0, pageSize).map((r) => toSummary(ctx.rt, r)))
+    const items = await Promise.all(rows.slice(0, pageSize).map((r) => toSummary(ctx, r)))
     return { items, page, pageSize, total, hasMore: rows.length > pageSize }
   },
 })

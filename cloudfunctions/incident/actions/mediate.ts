@@ -1,5 +1,5 @@
 import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
-import { MEDIATION_OUTCOME_LABELS } from '@shared/incident/incident.schema'
+import { incidentRef, outcomeParam } from '@shared/incident/incident.labels'
 import { countedUnits } from '../incident.repo'
 import { transitionAction } from '../incident.transition'
 
@@ -7,7 +7,6 @@ import { transitionAction } from '../incident.transition'
 export const mediate = transitionAction(incidentContract.actions.mediate, {
   transition: ({ outcome, note }, _loaded, ctx) => {
     const record = { at: ctx.now, byUserId: ctx.caller.user._id, byName: ctx.caller.user.name, note, outcome }
-    const label = MEDIATION_OUTCOME_LABELS[outcome]
     return {
       kind:
         outcome === 'success'
@@ -15,7 +14,8 @@ export const mediate = transitionAction(incidentContract.actions.mediate, {
           : outcome === 'transferred'
             ? { action: 'escalate' }
             : { record: 'mediate' },
-      note: `${label}：${note}`,
+      note,
+      systemNote: incidentRef(`incident.mediation.${outcome}`),
       guard: (i) => {
         if (i.category !== 'dispute' || !i.dispute) throw IncidentErrors.NOT_DISPUTE()
         if (!i.open) throw IncidentErrors.NOT_OPEN()
@@ -25,8 +25,8 @@ export const mediate = transitionAction(incidentContract.actions.mediate, {
       }),
       counters: (i) => [[countedUnits(i), { mediated: 1, mediatedSuccess: outcome === 'success' ? 1 : 0 }]],
       tell: (i) => ({
-        title: outcome === 'success' ? '纠纷调解成功，请评价' : '纠纷调解进展',
-        body: `您反映的纠纷（${i.code}）：${label}。`,
+        title: incidentRef(outcome === 'success' ? 'incident.tell.mediated.title' : 'incident.tell.mediating.title'),
+        body: incidentRef('incident.tell.mediation.body', { code: i.code, outcome: outcomeParam(outcome) }),
       }),
     }
   },

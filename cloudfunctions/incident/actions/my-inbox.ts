@@ -1,9 +1,10 @@
 import { incidentContract } from '@shared/incident/incident.contract'
+import { keptText } from '@shared/incident/incident.labels'
 import { C } from '../../_core/collections'
 import { findPage } from '../../_core/paging'
 import { defineAction } from '../../_core/wrap'
 
-/** The caller's messages about cases, newest first, with how many are unread. */
+/** The caller's messages about cases, newest first, in the language they read now, with how many are unread. */
 export const myInbox = defineAction(incidentContract.actions.myInbox, {
   run: async ({ input, ctx }) => {
     const userId = ctx.caller.user._id
@@ -14,8 +15,8 @@ export const myInbox = defineAction(incidentContract.actions.myInbox, {
     const items = page.items.map((m) => ({
       id: m._id,
       incidentId: m.incidentId,
-      title: m.title,
-      body: m.body,
+      title: keptText(m.title, ctx.lang),
+      body: keptText(m.body, ctx.lang),
       at: m.at,
       read: m.readAt !== null,
     }))

@@ -14,6 +14,6 @@ export const myReports = defineAction(incidentContract.actions.myReports, {
       [['reportedAt', 'desc']],
       input,
     )
-    return { ...page, items: await Promise.all(page.items.map((r) => toSummary(ctx.rt, r))) }
+    return { ...page, items: await Promise.all(page.items.map((r) => toSummary(ctx, r))) }
   },
 })

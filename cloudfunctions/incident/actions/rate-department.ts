@@ -1,4 +1,5 @@
 import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
+import { incidentRef } from '@shared/incident/incident.labels'
 import { transitionAction } from '../incident.transition'
 
 /** 一哨一考核: the unit that dispatched rates the department's response (1–5), once per dispatch. */
@@ -10,7 +11,8 @@ export const rateDepartment = transitionAction(incidentContract.actions.rateDepa
   },
   transition: ({ score, comment }) => ({
     kind: { record: 'rate_dept' },
-    note: `部门响应评分 ${score} 分${comment ? `：${comment}` : ''}`,
+    note: comment,
+    systemNote: incidentRef('incident.note.dept_score', { score }),
     guard: (i) => {
       if (!i.reportedBackAt) throw IncidentErrors.NOT_REPORTED_BACK()
       if (i.deptScore !== null) throw IncidentErrors.ALREADY_RATED()

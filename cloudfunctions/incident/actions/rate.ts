@@ -1,5 +1,5 @@
 import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
-import { RATING_LABELS } from '@shared/incident/incident.schema'
+import { incidentRef } from '@shared/incident/incident.labels'
 import { countedUnits } from '../incident.repo'
 import { transitionAction } from '../incident.transition'
 
@@ -10,12 +10,12 @@ export const rate = transitionAction(incidentContract.actions.rate, {
     if (incident.reporterId !== ctx.caller.user._id) throw IncidentErrors.NOT_REPORTER()
     return {}
   },
-  texts: ({ comment }) => [comment],
   transition: ({ rating, comment }) => {
     const ok = rating !== 'unsatisfied'
     return {
       kind: { action: ok ? 'rate_ok' : 'rate_unsatisfied' },
-      note: `${RATING_LABELS[rating]}${comment ? `：${comment}` : ''}`,
+      note: comment,
+      systemNote: incidentRef(`incident.rating.${rating}`),
       patch: () => ({ rating, ratingComment: comment || null }),
       counters: (i) => [
         [
@@ -33,8 +33,11 @@ export const rate = transitionAction(incidentContract.actions.rate, {
         ok
           ? null
           : {
-              title: '已重新处理',
-              body: `您对（${i.code}）不满意，已退回${i.level === 'grid' ? '网格' : '原办理单位'}重新处理。`,
+              title: incidentRef('incident.tell.reopened.title'),
+              body: incidentRef(
+                i.level === 'grid' ? 'incident.tell.reopened.body_grid' : 'incident.tell.reopened.body_unit',
+                { code: i.code },
+              ),
             },
     }
   },

@@ -28,7 +28,8 @@ export const report = defineAction(incidentContract.actions.report, {
     })
     return { unitId: gridId, prepared }
   },
-  texts: ({ description }) => [description],
+  // everything the reporter typed is read by handlers (and the description by neighbours)
+  texts: ({ description, address, parties }) => [description, address, ...parties.flatMap((p) => [p.name, p.note])],
   photos: ({ photos }) => photos,
   run: async ({ input, loaded: { prepared }, tx, photos, push }) => {
     if (prepared instanceof DomainError) throw prepared

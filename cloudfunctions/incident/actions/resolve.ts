@@ -1,4 +1,5 @@
 import { incidentContract } from '@shared/incident/incident.contract'
+import { incidentRef } from '@shared/incident/incident.labels'
 import { transitionAction } from '../incident.transition'
 
 export const resolve = transitionAction(incidentContract.actions.resolve, {
@@ -6,8 +7,8 @@ export const resolve = transitionAction(incidentContract.actions.resolve, {
     kind: { action: 'resolve' },
     note,
     tell: (inc) => ({
-      title: '事件已办结，请评价',
-      body: `您上报的事（${inc.code}）已办结：${note}。请告诉我们您是否满意。`,
+      title: incidentRef('incident.tell.resolved.title'),
+      body: incidentRef('incident.tell.resolved.body', { code: inc.code, note }),
     }),
   }),
 })

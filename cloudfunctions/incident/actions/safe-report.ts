@@ -11,6 +11,8 @@ export const safeReport = defineAction(incidentContract.actions.safeReport, {
     // a unit that is not a grid is refused in `run`, after the permission check in it
     return { unitId: gridId, place: unit ? gridPlace(unit) : null }
   },
+  // the note is kept with the grid's day for its officials
+  texts: ({ note }) => [note],
   run: async ({ input: { gridId, note }, loaded: { place }, tx, ctx }) => {
     if (!place) throw IncidentErrors.NOT_A_GRID()
     const day = bjDay(ctx.now)

@@ -1,5 +1,5 @@
 import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
-import { DEFAULT_CATEGORIES, type Category, type IncidentConfig } from '@shared/incident/incident.schema'
+import { DEFAULT_CATEGORY_KEYS, type Category, type IncidentConfig } from '@shared/incident/incident.schema'
 import { C } from '../../_core/collections'
 import { defineAction, type WriteContext } from '../../_core/wrap'
 import { loadCounty } from '../incident.repo'
@@ -19,9 +19,11 @@ function newKey(ctx: WriteContext): string {
  */
 export const saveCategories = defineAction(incidentContract.actions.saveCategories, {
   load: async ({ countyId }, ctx) => ({ unitId: (await loadCounty(ctx.rt, countyId))._id }),
+  // every resident of the county reads them on the report form
+  texts: ({ categories }) => categories.map((c) => c.label),
   run: async ({ input: { countyId, categories: wanted }, tx, ctx }) => {
     const prior = await tx.get(C.incident_configs, countyId)
-    const known = new Set([...(prior?.categories ?? []), ...DEFAULT_CATEGORIES].map((c) => c.key))
+    const known = new Set<string>([...(prior?.categories ?? []).map((c) => c.key), ...DEFAULT_CATEGORY_KEYS])
     const next: Category[] = wanted.map((c) => {
       if (c.key && !known.has(c.key)) throw IncidentErrors.UNKNOWN_CATEGORY_KEY()
       return { key: c.key ?? newKey(ctx), label: c.label }

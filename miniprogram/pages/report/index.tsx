@@ -1,4 +1,4 @@
-import { Switch, Textarea, View } from '@tarojs/components'
+import { Checkbox, CheckboxGroup, Label, Switch, Textarea, View } from '@tarojs/components'
 import '../../packages/incident/incident.css'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
@@ -9,6 +9,8 @@ import { callFunction, newRequestId } from '../../services/call-function'
 import { hasPermission, useMe } from '../../services/me'
 import { useQuery } from '../../services/use-call'
 import { pickLocation } from '../../services/upload'
+import { useNavTitle, useStrings } from '../../services/i18n'
+import { REPORT } from './report.strings'
 
 const DRAFT_KEY = 'linli.incident.draft'
 
@@ -22,6 +24,8 @@ interface Draft {
   location: { lat: number; lng: number } | null
   address: string
   anonymous: boolean
+  /** "可以联系我"; null: not chosen (yes for a named report, no for an anonymous one) */
+  contactable: boolean | null
 }
 const emptyDraft = (): Draft => ({
   requestId: newRequestId(),
@@ -32,6 +36,7 @@ const emptyDraft = (): Draft => ({
   location: null,
   address: '',
   anonymous: false,
+  contactable: null,
 })
 function loadDraft(): Draft {
   try {
@@ -45,7 +50,36 @@ function loadDraft(): Draft {
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
+/** One of a few options as large buttons (a picker hides them behind a tap). */
+function Choice<K extends string>(props: {
+  label: string
+  options: ReadonlyArray<{ key: K; label: string }>
+  value: K | null
+  onChange: (key: K) => void
+}) {
+  return (
+    <View className="l-field">
+      <View className="l-field__label">{props.label}</View>
+      <View className="incident-chips">
+        {props.options.map((o) => (
+          <Button
+            key={o.key}
+            size="small"
+            inline
+            kind={props.value === o.key ? 'primary' : 'secondary'}
+            onClick={() => props.onChange(o.key)}
+          >
+            {o.label}
+          </Button>
+        ))}
+      </View>
+    </View>
+  )
+}
+
 export default function Report() {
+  const t = useStrings(REPORT)
+  useNavTitle(t('nav'))
   const { me } = useMe()
   const [draft, setDraft] = useState<Draft>(loadDraft)
   const [uploading, setUploading] = useState(false)
@@ -69,6 +103,8 @@ export default function Report() {
   }, [draft])
   const patch = (p: Partial<Draft>) => setDraft((d) => ({ ...d, ...p }))
   const canReport = hasPermission(me, 'incident_create')
+  // unless chosen, an anonymous report does not agree to be contacted and a named one does
+  const contactable = draft.contactable ?? !draft.anonymous
 
   async function locate() {
     const r = await pickLocation()
@@ -77,18 +113,15 @@ export default function Report() {
       patch({ location: { lat: r.data.lat, lng: r.data.lng }, address: r.data.address || draft.address })
     } else {
       setNoLocation(true)
-      void showError(r.message, '没有定位')
+      void showError(r.message, t('locate_failed'))
     }
   }
 
   async function submit() {
-    if (!draft.category) return void showError('请先选择问题类别')
+    if (!draft.category) return void showError(t('choose_category'))
     if (!draft.location && draft.address.trim().length < MIN_TYPED_ADDRESS) {
       setNoLocation(true)
-      return void showError(
-        `请点"获取位置"，或在"地址"里写清在哪里（至少 ${MIN_TYPED_ADDRESS} 个字）`,
-        '还不知道在哪里',
-      )
+      return void showError(t('where', { min: MIN_TYPED_ADDRESS }), t('where_title'))
     }
     setSending(true)
     const r = await callFunction(
@@ -102,6 +135,7 @@ export default function Report() {
         location: draft.location ? { ...draft.location, datum: 'gcj02' } : null,
         address: draft.address,
         anonymous: draft.anonymous,
+        contactable,
       },
       { requestId: draft.requestId },
     )
@@ -113,7 +147,7 @@ export default function Report() {
     }
     setDraft(emptyDraft())
     Taro.removeStorageSync(DRAFT_KEY)
-    toastDone('上报成功')
+    toastDone(t('reported'))
     go(`/packages/incident/pages/detail/index?id=${r.data.id}`)
   }
 
@@ -124,64 +158,44 @@ export default function Report() {
     })
     if (!r.ok) return void showError(r.message)
     setDraft(emptyDraft())
-    toastDone('已告诉网格员')
+    toastDone(t('joined'))
     go(`/packages/incident/pages/detail/index?id=${id}`)
   }
 
   const categories = config.data?.categories ?? []
   return (
-    <Page title="随手拍" intro="拍下身边的问题，网格员会受理，处理结果会告诉您。">
+    <Page title={t('title')} intro={t('intro')}>
       <Card>
-        <Row title="我上报的事" arrow onClick={() => go('/packages/incident/pages/list/index?view=mine')} />
+        <Row title={t('mine')} arrow onClick={() => go('/packages/incident/pages/list/index?view=mine')} />
         {hasPermission(me, 'incident_view') ? (
-          <Row title="待我处理" arrow onClick={() => go('/packages/incident/pages/list/index?view=todo')} />
+          <Row title={t('todo')} arrow onClick={() => go('/packages/incident/pages/list/index?view=todo')} />
         ) : null}
         {hasPermission(me, 'incident_figures') || hasPermission(me, 'safe_report_create') ? (
-          <Row title="概况、报平安与台账" arrow onClick={() => go('/packages/incident/pages/overview/index')} />
+          <Row title={t('overview')} arrow onClick={() => go('/packages/incident/pages/overview/index')} />
         ) : null}
-        <Row title="消息" arrow onClick={() => go('/packages/incident/pages/list/index?view=inbox')} />
+        <Row title={t('inbox')} arrow onClick={() => go('/packages/incident/pages/list/index?view=inbox')} />
       </Card>
       {canReport ? (
-        <Card title="上报问题">
+        <Card title={t('form')}>
+          <Choice
+            label={t('category')}
+            options={categories}
+            value={draft.category}
+            onChange={(category) => patch({ category })}
+          />
+          <Choice
+            label={t('severity')}
+            options={config.data?.severities ?? []}
+            value={draft.severity}
+            onChange={(severity) => patch({ severity })}
+          />
           <View className="l-field">
-            <View className="l-field__label">类别</View>
-            <View className="incident-chips">
-              {categories.map((c) => (
-                <Button
-                  key={c.key}
-                  size="small"
-                  inline
-                  kind={draft.category === c.key ? 'primary' : 'secondary'}
-                  onClick={() => patch({ category: c.key })}
-                >
-                  {c.label}
-                </Button>
-              ))}
-            </View>
-          </View>
-          <View className="l-field">
-            <View className="l-field__label">紧急程度</View>
-            <View className="incident-chips">
-              {(config.data?.severities ?? []).map((s) => (
-                <Button
-                  key={s.key}
-                  size="small"
-                  inline
-                  kind={draft.severity === s.key ? 'primary' : 'secondary'}
-                  onClick={() => patch({ severity: s.key })}
-                >
-                  {s.label}
-                </Button>
-              ))}
-            </View>
-          </View>
-          <View className="l-field">
-            <View className="l-field__label">问题描述</View>
+            <View className="l-field__label">{t('description')}</View>
             <Textarea
               className="l-field__input incident-desc"
               value={draft.description}
               maxlength={500}
-              placeholder="发生了什么？在哪里？"
+              placeholder={t('description_hint')}
               onInput={(e) => patch({ description: e.detail.value })}
             />
           </View>
@@ -190,55 +204,64 @@ export default function Report() {
               photos={draft.photos}
               max={MAX_PHOTOS}
               userId={me.user.id}
-              hint="至少 1 张，拍清楚问题在哪里"
+              hint={t('photo_hint')}
               onChange={(photos) => patch({ photos })}
               onBusyChange={setUploading}
             />
           ) : null}
           <View className="l-field">
-            <View className="l-field__label">位置</View>
+            <View className="l-field__label">{t('location')}</View>
             <View className="l-field__hint">
               {draft.location
-                ? `已定位（${draft.location.lat.toFixed(5)}, ${draft.location.lng.toFixed(5)}）`
+                ? t('located', { lat: draft.location.lat.toFixed(5), lng: draft.location.lng.toFixed(5) })
                 : noLocation
-                  ? '没有定位也能上报：请在下面写清地址'
-                  : '还没有定位'}
+                  ? t('no_location')
+                  : t('not_located')}
             </View>
             <Button kind="secondary" onClick={() => void locate()}>
-              {draft.location ? '重新定位' : '获取位置'}
+              {draft.location ? t('relocate') : t('locate')}
             </Button>
           </View>
           <Field
-            label={draft.location ? '地址补充' : '地址（没有定位时必填）'}
+            label={draft.location ? t('address_more') : t('address_needed')}
             value={draft.address}
             onChange={(v) => patch({ address: v })}
-            placeholder={draft.location ? '如：3 栋后面垃圾站' : '如：然乌村 3 组 老桥东头'}
+            placeholder={draft.location ? t('address_more_hint') : t('address_needed_hint')}
             maxlength={80}
           />
           <View className="l-row">
-            <View className="l-row__main">对其他居民匿名</View>
+            <View className="l-row__main">{t('anonymous')}</View>
             <Switch checked={draft.anonymous} onChange={(e) => patch({ anonymous: e.detail.value })} />
           </View>
+          <CheckboxGroup onChange={(e) => patch({ contactable: e.detail.value.includes('yes') })}>
+            <Label className="l-row incident-check">
+              <Checkbox value="yes" checked={contactable} />
+              <View className="l-row__main">
+                <View>{t('contactable')}</View>
+                <View className="l-field__hint">{t('contactable_hint')}</View>
+              </View>
+            </Label>
+          </CheckboxGroup>
           {nearby.data?.items.length ? (
-            <Card title="附近已有人报过">
+            <Card title={t('nearby')}>
               {nearby.data.items.map((n) => (
                 <Row
                   key={n.id}
-                  title={`${n.categoryLabel} · ${n.distanceM} 米`}
+                  title={`${n.categoryLabel} · ${t(n.step === 'same_cell' ? 'near_same_cell' : 'near_next_cell')}`}
                   sub={n.description}
                   extra={
                     <Button size="small" inline onClick={() => void join(n.id)}>
-                      我也遇到
+                      {t('join')}
                     </Button>
                   }
                 />
               ))}
             </Card>
           ) : null}
-          <Button loading={sending} loadingText="正在提交…" disabled={uploading} onClick={() => void submit()}>
-            提交上报
+          <Button loading={sending} loadingText={t('sending')} disabled={uploading} onClick={() => void submit()}>
+            {t('submit')}
           </Button>
-          {draft.description || draft.photos.length ? <Tag tone="plain">草稿已自动保存</Tag> : null}
+          {draft.description || draft.photos.length ? <Tag tone="plain">{t('draft_saved')}</Tag> : null}
         </Card>
       ) : null}
     </Page>

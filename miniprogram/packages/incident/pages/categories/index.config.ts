@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '事件类别设置' })
+import { CATEGORIES } from '../../incident.strings'
+
+// compiled in Chinese; a Tibetan reader's title is set when the page shows (useNavTitle)
+export default definePageConfig({ navigationBarTitleText: CATEGORIES.nav.zh })

@@ -2,8 +2,7 @@ import { Input, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import { accountContract } from '@shared/account/account.contract'
 import { incidentContract } from '@shared/incident/incident.contract'
-import { CATCH_ALL_CATEGORY, MAX_CATEGORIES } from '@shared/incident/incident.schema'
-import { formatBj } from '@shared/time/beijing'
+import { CATCH_ALL_CATEGORY, MAX_CATEGORIES, MAX_CATEGORY_LABEL } from '@shared/incident/incident.schema'
 import {
   Button,
   Card,
@@ -18,8 +17,10 @@ import {
   toastDone,
 } from '../../../../components'
 import { callFunction, newRequestId } from '../../../../services/call-function'
+import { fmt, t as common, useNavTitle, useStrings } from '../../../../services/i18n'
 import { unitsWith, useMe } from '../../../../services/me'
 import { useQuery } from '../../../../services/use-call'
+import { CATEGORIES } from '../../incident.strings'
 import '../../incident.css'
 
 interface Item {
@@ -35,6 +36,8 @@ const item = (key: string | null, label: string): Item => ({ key, label, id: `${
 
 /** 事件类别设置: a county's list of categories residents choose from when they report. */
 export default function Categories() {
+  const t = useStrings(CATEGORIES)
+  useNavTitle(t('nav'))
   const { me } = useMe()
   const roots = useMemo(() => (me ? unitsWith(me, 'incident_configure') : []), [me])
   const rootId = roots.find((u) => u.level === 'county' || u.level === 'prefecture')?.id ?? null
@@ -96,10 +99,10 @@ export default function Categories() {
     setSaving(false)
     if (!r.ok) {
       if (r.code !== 'COMMON.NETWORK') setRequestId(newRequestId())
-      return void showError(r.message, '没有保存')
+      return void showError(r.message, t('not_saved'))
     }
     setRequestId(newRequestId())
-    toastDone('已保存')
+    toastDone(common('ui.saved'))
     current.reload()
   }
 
@@ -111,18 +114,15 @@ export default function Categories() {
     )
   if (!roots.length)
     return (
-      <Page title="事件类别设置">
-        <Empty title="您不能设置事件类别" text="事件类别由县（区）综治中心设置" />
+      <Page title={t('nav')}>
+        <Empty title={t('none')} text={t('none_why')} />
       </Page>
     )
   return (
-    <Page
-      title="事件类别设置"
-      intro="群众上报时从这些类别里选。可以改名、调整顺序、增加或删除；已经上报的事件保留原来的类别名。"
-    >
+    <Page title={t('nav')} intro={t('intro')}>
       {countyOptions.length > 1 ? (
         <Card>
-          <PickerField label="县（区）" options={countyOptions} value={county} onChange={setCountyId} />
+          <PickerField label={t('county')} options={countyOptions} value={county} onChange={setCountyId} />
         </Card>
       ) : null}
       {current.error ? <ErrorBlock message={current.error.message} onRetry={current.reload} /> : null}
@@ -130,32 +130,35 @@ export default function Categories() {
         county ? (
           <Loading />
         ) : (
-          <Empty title="没有可以设置的县（区）" />
+          <Empty title={t('no_county')} />
         )
       ) : (
-        <Card title={`${current.data.county.name}的事件类别（${items.length}/${MAX_CATEGORIES}）`}>
+        <Card title={t('list_title', { county: current.data.county.name, n: items.length, max: MAX_CATEGORIES })}>
           <View className="l-field__hint">
             {current.data.isDefault
-              ? '现在用的是默认类别'
-              : `上次修改：${current.data.updatedByName ?? ''} ${current.data.updatedAt ? formatBj(current.data.updatedAt) : ''}`}
+              ? t('is_default')
+              : t('last_change', {
+                  name: current.data.updatedByName ?? '',
+                  at: current.data.updatedAt ? fmt.dateTime(current.data.updatedAt) : '',
+                })}
           </View>
           {items.map((x, i) => (
-            <View key={x.id} className="incident-category" aria-label={`类别 ${i + 1}`}>
+            <View key={x.id} className="incident-category" aria-label={t('item', { n: i + 1 })}>
               <View className="incident-category__name">
                 <View className="incident-category__no">{i + 1}</View>
                 <Input
                   className="l-field__input"
                   value={x.label}
-                  maxlength={12}
-                  placeholder="类别名称，如：草场纠纷"
-                  aria-label={`第 ${i + 1} 个类别的名称`}
+                  maxlength={MAX_CATEGORY_LABEL}
+                  placeholder={t('name_hint')}
+                  aria-label={t('item_name', { n: i + 1 })}
                   onInput={(e) => set(x.id, { label: e.detail.value })}
                 />
-                {x.key === null ? <Tag tone="info">新增</Tag> : null}
+                {x.key === null ? <Tag tone="info">{t('new')}</Tag> : null}
               </View>
               <View className="incident-chips">
                 <Button size="small" inline kind="secondary" disabled={i === 0} onClick={() => move(i, -1)}>
-                  上移
+                  {t('up')}
                 </Button>
                 <Button
                   size="small"
@@ -164,21 +167,21 @@ export default function Categories() {
                   disabled={i === items.length - 1}
                   onClick={() => move(i, 1)}
                 >
-                  下移
+                  {t('down')}
                 </Button>
                 {x.key === CATCH_ALL_CATEGORY ? (
-                  <Tag tone="plain">"其他"必须保留</Tag>
+                  <Tag tone="plain">{t('keep_other')}</Tag>
                 ) : (
                   <ConfirmButton
                     size="small"
                     inline
                     kind="danger"
-                    confirmTitle="删除这个类别？"
-                    confirm={`删除"${x.label || '新类别'}"后，群众不能再选它上报；已经上报的事件不受影响。保存后才生效。`}
-                    confirmText="删除"
+                    confirmTitle={t('remove_title')}
+                    confirm={t('remove_confirm', { name: x.label || t('new_name') })}
+                    confirmText={common('ui.remove')}
                     onConfirm={() => setItems((xs) => xs.filter((y) => y.id !== x.id))}
                   >
-                    删除
+                    {common('ui.remove')}
                   </ConfirmButton>
                 )}
               </View>
@@ -189,17 +192,17 @@ export default function Categories() {
             disabled={items.length >= MAX_CATEGORIES}
             onClick={() => setItems((xs) => [...xs, item(null, '')])}
           >
-            添加类别
+            {t('add')}
           </Button>
           <ConfirmButton
             loading={saving}
-            loadingText="正在保存…"
-            confirmTitle="保存事件类别？"
-            confirm={`保存后，${current.data.county.name}的群众上报时马上看到新的类别。`}
-            confirmText="保存"
+            loadingText={t('saving')}
+            confirmTitle={t('save_title')}
+            confirm={t('save_confirm', { county: current.data.county.name })}
+            confirmText={common('ui.save')}
             onConfirm={() => void save()}
           >
-            保存
+            {common('ui.save')}
           </ConfirmButton>
         </Card>
       )}

@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '事件详情' })
+import { DETAIL } from '../../incident.strings'
+
+// compiled in Chinese; a Tibetan reader's title is set when the page shows (useNavTitle)
+export default definePageConfig({ navigationBarTitleText: DETAIL.nav.zh })

@@ -4,7 +4,6 @@ import { useState } from 'react'
 import { incidentContract } from '@shared/incident/incident.contract'
 import { MAX_PHOTOS, type IncidentView, type Rating } from '@shared/incident/incident.schema'
 import type { PhotoView } from '@shared/files'
-import { formatBj } from '@shared/time/beijing'
 import {
   Button,
   Card,
@@ -21,22 +20,19 @@ import {
   toastDone,
 } from '../../../../components'
 import { callFunction, type CallResult } from '../../../../services/call-function'
+import { fmt, useNavTitle, useStrings } from '../../../../services/i18n'
 import { useMe } from '../../../../services/me'
 import { useQuery } from '../../../../services/use-call'
+import { DETAIL } from '../../incident.strings'
 import '../../incident.css'
 
-const TRANSITION_LABELS = {
-  accept: '受理',
-  resolve: '办结',
-  escalate: '上报上级（吹哨）',
-  reject: '退回',
-  feedback: '反馈处置结果',
-  close: '依责销号',
-} as const
-type Simple = keyof typeof TRANSITION_LABELS
+/** The handling actions that need only a note (and photos); each button is named by its key in DETAIL. */
+const SIMPLE = ['accept', 'resolve', 'escalate', 'reject', 'feedback', 'close'] as const
+const RATINGS: readonly Rating[] = ['satisfied', 'basic', 'unsatisfied']
 
 function Actions(props: { v: IncidentView; done: () => void }) {
   const { v } = props
+  const t = useStrings(DETAIL)
   const [note, setNote] = useState('')
   const [dept, setDept] = useState<string | null>(null)
   const [days, setDays] = useState('3')
@@ -62,16 +58,16 @@ function Actions(props: { v: IncidentView; done: () => void }) {
     toastDone(ok)
     props.done()
   }
-  const simple = v.actions.filter((a): a is Simple => a in TRANSITION_LABELS)
+  const simple = SIMPLE.filter((a) => v.actions.includes(a))
   if (!v.actions.length) return null
   return (
-    <Card title="处理">
+    <Card title={t('handle')}>
       {simple.length || v.actions.includes('dispatch') ? (
-        <Field label="说明" value={note} onChange={setNote} placeholder="写清楚做了什么、为什么" maxlength={500} />
+        <Field label={t('note')} value={note} onChange={setNote} placeholder={t('note_hint')} maxlength={500} />
       ) : null}
       {simple.length && me ? (
         <PhotoPicker
-          label="现场照片（可不拍）"
+          label={t('site_photos')}
           photos={photos}
           max={MAX_PHOTOS}
           userId={me.user.id}
@@ -83,7 +79,7 @@ function Actions(props: { v: IncidentView; done: () => void }) {
         const send = () =>
           void run(
             callFunction(incidentContract, a, { incidentId: v.id, note, photos: photos.map((p) => p.fileId) }),
-            TRANSITION_LABELS[a],
+            t(a),
           )
         return a === 'reject' ? (
           <ConfirmButton
@@ -91,12 +87,12 @@ function Actions(props: { v: IncidentView; done: () => void }) {
             kind="danger"
             loading={busy}
             disabled={uploading}
-            confirmTitle="退回这件事？"
-            confirm="退回后这件事就结束了，上报人会收到您写的理由。"
-            confirmText="退回"
+            confirmTitle={t('reject_title')}
+            confirm={t('reject_confirm')}
+            confirmText={t('reject')}
             onConfirm={send}
           >
-            {TRANSITION_LABELS[a]}
+            {t(a)}
           </ConfirmButton>
         ) : (
           <Button
@@ -106,13 +102,13 @@ function Actions(props: { v: IncidentView; done: () => void }) {
             disabled={uploading}
             onClick={send}
           >
-            {TRANSITION_LABELS[a]}
+            {t(a)}
           </Button>
         )
       })}
       {v.actions.includes('dispatch') ? (
         <>
-          <View className="l-field__label">派给部门</View>
+          <View className="l-field__label">{t('to_department')}</View>
           <View className="incident-chips">
             {(depts.data?.items ?? []).map((d) => (
               <Button
@@ -126,7 +122,7 @@ function Actions(props: { v: IncidentView; done: () => void }) {
               </Button>
             ))}
           </View>
-          <Field label="办理时限（天）" type="number" value={days} onChange={setDays} />
+          <Field label={t('deadline_days')} type="number" value={days} onChange={setDays} />
           <Button
             loading={busy}
             disabled={!dept}
@@ -138,18 +134,18 @@ function Actions(props: { v: IncidentView; done: () => void }) {
                   deadlineDays: Number(days) || 0,
                   note,
                 }),
-                '已派单',
+                t('dispatched'),
               )
             }
           >
-            定责派单
+            {t('dispatch')}
           </Button>
         </>
       ) : null}
       {v.actions.includes('rate') ? (
         <View>
-          <View className="l-field__label">您对处理结果满意吗？</View>
-          {(['satisfied', 'basic', 'unsatisfied'] as Rating[]).map((r) => (
+          <View className="l-field__label">{t('satisfied_question')}</View>
+          {RATINGS.map((r) => (
             <Button
               key={r}
               kind={r === 'unsatisfied' ? 'secondary' : 'primary'}
@@ -157,11 +153,11 @@ function Actions(props: { v: IncidentView; done: () => void }) {
               onClick={() =>
                 void run(
                   callFunction(incidentContract, 'rate', { incidentId: v.id, rating: r, comment: note }),
-                  '谢谢您的评价',
+                  t('thanks'),
                 )
               }
             >
-              {{ satisfied: '满意', basic: '基本满意', unsatisfied: '不满意，重新处理' }[r]}
+              {t(r)}
             </Button>
           ))}
         </View>
@@ -169,8 +165,8 @@ function Actions(props: { v: IncidentView; done: () => void }) {
       {v.actions.includes('rateDepartment') ? (
         <>
           <PickerField
-            label="部门响应评分（一哨一考核）"
-            options={[5, 4, 3, 2, 1].map((n) => ({ value: n, label: `${n} 分` }))}
+            label={t('dept_score')}
+            options={[5, 4, 3, 2, 1].map((n) => ({ value: n, label: t('points', { n }) }))}
             value={score}
             onChange={setScore}
           />
@@ -180,11 +176,11 @@ function Actions(props: { v: IncidentView; done: () => void }) {
             onClick={() =>
               void run(
                 callFunction(incidentContract, 'rateDepartment', { incidentId: v.id, score: score ?? 5, comment: '' }),
-                '已评价部门',
+                t('rated_dept'),
               )
             }
           >
-            评价部门
+            {t('rate_dept')}
           </Button>
         </>
       ) : null}
@@ -193,16 +189,18 @@ function Actions(props: { v: IncidentView; done: () => void }) {
 }
 
 export default function Detail() {
+  const t = useStrings(DETAIL)
+  useNavTitle(t('nav'))
   const id = useRouter().params.id ?? ''
   const q = useQuery(() => callFunction(incidentContract, 'get', { incidentId: id }), [id])
   if (!q.data) return <Page>{q.error ? <ErrorBlock message={q.error.message} onRetry={q.reload} /> : <Loading />}</Page>
   const v = q.data
   return (
-    <Page title={`${v.categoryLabel}（${v.code}）`}>
+    <Page title={t('title', { category: v.categoryLabel, code: v.code })}>
       <Card>
         <View className="incident-status">
           <Tag tone={v.overdue ? 'danger' : v.open ? 'warning' : 'success'}>{v.statusLabel}</Tag>
-          {v.overdue ? <Tag tone="danger">已超时</Tag> : null}
+          {v.overdue ? <Tag tone="danger">{t('overdue')}</Tag> : null}
         </View>
         <View>{v.description}</View>
         <View className="incident-photos">
@@ -210,39 +208,53 @@ export default function Detail() {
             <Image key={p.fileId} className="incident-photo" src={p.url} mode="aspectFill" />
           ))}
         </View>
-        <Row title="网格" sub={v.area} />
-        <Row title="上报人" sub={`${v.reporterName}${v.reporterPhone ? ` · ${v.reporterPhone}` : ''}`} />
+        <Row title={t('grid')} sub={v.area} />
+        <Row
+          title={t('reporter')}
+          sub={v.reporterPhone ? t('reporter_phone', { name: v.reporterName, phone: v.reporterPhone }) : v.reporterName}
+          extra={
+            v.access === 'handler' ? (
+              <Tag tone={v.contactable ? 'success' : 'plain'}>
+                {v.contactable ? t('contactable') : t('not_contactable')}
+              </Tag>
+            ) : null
+          }
+        />
         {v.location ? (
           <Row
-            title="位置"
+            title={t('location')}
             sub={`${v.address ? `${v.address} · ` : ''}${v.location.lat.toFixed(5)}, ${v.location.lng.toFixed(5)}`}
           />
         ) : null}
-        {!v.location && v.address ? <Row title="地址" sub={`${v.address}（未定位，按地址找）`} /> : null}
-        <Row title="现在由" sub={v.handlerUnit.fullName} />
+        {!v.location && v.address ? <Row title={t('address')} sub={t('address_only', { address: v.address })} /> : null}
+        <Row title={t('handler')} sub={v.handlerUnit.fullName} />
         {v.department ? (
           <Row
-            title="承办部门"
-            sub={`${v.department.name}${v.dispatchDeadline ? ` · 期限 ${formatBj(v.dispatchDeadline)}` : ''}`}
+            title={t('department')}
+            sub={
+              v.dispatchDeadline
+                ? t('department_due', { name: v.department.name, due: fmt.dateTime(v.dispatchDeadline) })
+                : v.department.name
+            }
           />
         ) : null}
-        {v.dueAt && v.open ? <Row title="本环节期限" sub={formatBj(v.dueAt)} /> : null}
-        {v.ratingLabel ? <Row title="群众评价" sub={v.ratingLabel} /> : null}
-        {v.rejectReason ? <Row title="退回理由" sub={v.rejectReason} /> : null}
+        {v.dueAt && v.open ? <Row title={t('stage_due')} sub={fmt.dateTime(v.dueAt)} /> : null}
+        {v.ratingLabel ? <Row title={t('rating')} sub={v.ratingLabel} /> : null}
+        {v.rejectReason ? <Row title={t('reject_reason')} sub={v.rejectReason} /> : null}
       </Card>
       <Actions v={v} done={q.reload} />
-      <Card title="处理经过">
-        {v.timeline.map((t) => (
-          <View key={t.seq} className="incident-event">
+      <Card title={t('history')}>
+        {v.timeline.map((e) => (
+          <View key={e.seq} className="incident-event">
             <View className="incident-event__head">
-              {t.actionLabel} · {t.statusLabel}
+              {e.actionLabel} · {e.statusLabel}
             </View>
             <View className="incident-event__meta">
-              {formatBj(t.at)} · {t.unitName} {t.byName}
+              {fmt.dateTime(e.at)} · {e.unitName} {e.byName}
             </View>
-            {t.note ? <View>{t.note}</View> : null}
+            {e.note ? <View>{e.note}</View> : null}
             <View className="incident-photos">
-              {t.photos.map((p) => (
+              {e.photos.map((p) => (
                 <Image key={p.fileId} className="incident-photo" src={p.url} mode="aspectFill" />
               ))}
             </View>

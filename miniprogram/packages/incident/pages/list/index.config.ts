@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '网格事件' })
+import { LIST } from '../../incident.strings'
+
+// compiled in Chinese; a Tibetan reader's title is set when the page shows (useNavTitle)
+export default definePageConfig({ navigationBarTitleText: LIST.nav.zh })

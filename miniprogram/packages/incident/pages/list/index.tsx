@@ -1,16 +1,31 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { incidentContract } from '@shared/incident/incident.contract'
-import { formatBj } from '@shared/time/beijing'
 import { Button, Card, PagedList, Page, Row, Tag } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
-import { usePaged } from '../../../../services/use-call'
+import { fmt, useNavTitle, useStrings } from '../../../../services/i18n'
+import { usePaged, type PagedState } from '../../../../services/use-call'
+import { LIST } from '../../incident.strings'
 import '../../incident.css'
 
 type View_ = 'mine' | 'todo' | 'all' | 'inbox'
-const TITLES: Record<View_, string> = { mine: '我上报的事', todo: '待我处理', all: '辖区全部事件', inbox: '消息' }
+const VIEWS: readonly View_[] = ['mine', 'todo', 'all', 'inbox']
 const open = (id: string) => void Taro.navigateTo({ url: `/packages/incident/pages/detail/index?id=${id}` })
 
+/** A paged call's state as PagedList shows it. */
+function pagedProps<T>(list: PagedState<T>) {
+  return {
+    items: list.items,
+    total: list.total,
+    hasMore: list.hasMore,
+    loading: list.loading,
+    error: list.error?.message,
+    onLoadMore: list.loadMore,
+    onRetry: list.reload,
+  }
+}
+
 function Incidents(props: { view: Exclude<View_, 'inbox'> }) {
+  const t = useStrings(LIST)
   const list = usePaged(
     (page) =>
       props.view === 'mine'
@@ -20,33 +35,28 @@ function Incidents(props: { view: Exclude<View_, 'inbox'> }) {
   )
   return (
     <PagedList
-      items={list.items}
-      total={list.total}
-      hasMore={list.hasMore}
-      loading={list.loading}
-      error={list.error?.message}
-      onLoadMore={list.loadMore}
-      onRetry={list.reload}
+      {...pagedProps(list)}
       keyOf={(i) => i.id}
       renderItem={(i) => (
         <Row
           title={`${i.categoryLabel} · ${i.description.slice(0, 18)}`}
           arrow
           onClick={() => open(i.id)}
-          sub={`${i.code} · ${formatBj(i.reportedAt)} · ${i.area}`}
+          sub={`${i.code} · ${fmt.dateTime(i.reportedAt)} · ${i.area}`}
           extra={
             <Tag tone={i.overdue ? 'danger' : i.open ? 'warning' : 'success'}>
-              {i.overdue ? `超时·${i.statusLabel}` : i.statusLabel}
+              {i.overdue ? t('overdue_status', { status: i.statusLabel }) : i.statusLabel}
             </Tag>
           }
         />
       )}
-      emptyTitle={props.view === 'mine' ? '您还没有上报过' : '没有待处理的事'}
+      emptyTitle={props.view === 'mine' ? t('none_mine') : t('none_todo')}
     />
   )
 }
 
 function Inbox() {
+  const t = useStrings(LIST)
   const list = usePaged((page) => callFunction(incidentContract, 'myInbox', { page, pageSize: 20 }), [])
   return (
     <>
@@ -55,40 +65,37 @@ function Inbox() {
         size="small"
         onClick={() => void callFunction(incidentContract, 'markInboxRead', { all: true }).then(list.reload)}
       >
-        全部标为已读
+        {t('read_all')}
       </Button>
       <PagedList
-        items={list.items}
-        total={list.total}
-        hasMore={list.hasMore}
-        loading={list.loading}
-        error={list.error?.message}
-        onLoadMore={list.loadMore}
-        onRetry={list.reload}
+        {...pagedProps(list)}
         keyOf={(m) => m.id}
         renderItem={(m) => (
           <Row
             title={m.title}
-            sub={`${m.body} · ${formatBj(m.at)}`}
+            sub={`${m.body} · ${fmt.dateTime(m.at)}`}
             arrow={!!m.incidentId}
-            extra={m.read ? null : <Tag tone="info">未读</Tag>}
+            extra={m.read ? null : <Tag tone="info">{t('unread')}</Tag>}
             onClick={m.incidentId ? () => open(m.incidentId!) : undefined}
           />
         )}
-        emptyTitle="没有消息"
+        emptyTitle={t('none_inbox')}
       />
     </>
   )
 }
 
 export default function IncidentList() {
-  const view = (useRouter().params.view ?? 'mine') as View_
+  const t = useStrings(LIST)
+  const asked = useRouter().params.view as View_ | undefined
+  const view: View_ = asked && VIEWS.includes(asked) ? asked : 'mine'
+  useNavTitle(t(view))
   return (
-    <Page title={TITLES[view] ?? '事件'}>
+    <Page title={t(view)}>
       <Card>
         {view === 'todo' ? (
           <Row
-            title="查看辖区全部事件"
+            title={t('see_all')}
             arrow
             onClick={() => void Taro.navigateTo({ url: '/packages/incident/pages/list/index?view=all' })}
           />

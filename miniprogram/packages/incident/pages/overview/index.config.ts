@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '概况与台账' })
+import { OVERVIEW } from '../../incident.strings'
+
+// compiled in Chinese; a Tibetan reader's title is set when the page shows (useNavTitle)
+export default definePageConfig({ navigationBarTitleText: OVERVIEW.nav.zh })

@@ -7,24 +7,29 @@ import { bjMonth, bjQuarter } from '@shared/time/beijing'
 import { Button, Card, Empty, Loading, Page, PickerField, Row, Tag, showError, toastDone } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
 import { API_BASE, IS_WEAPP } from '../../../../services/env'
+import { fmt, useNavTitle, useStrings } from '../../../../services/i18n'
 import { hasPermission, unitsWith, useMe } from '../../../../services/me'
 import { useQuery } from '../../../../services/use-call'
+import { OVERVIEW } from '../../incident.strings'
 import '../../incident.css'
 
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`)
+/** A rate in the reader's language, or a dash when there is nothing to divide. */
+const pct = (v: number | null) => (v === null ? NONE : fmt.percent(v))
+const NONE = '—'
 
 function FigureRows(props: { f: Figures }) {
+  const t = useStrings(OVERVIEW)
   const f = props.f
   const rows: Array<[string, string]> = [
-    ['排查量', String(f.found)],
-    ['办结', String(f.closed)],
-    ['群众满意办结', String(f.resolvedSatisfied)],
-    ['化解率', pct(f.resolutionRate)],
-    ['按时办结率', pct(f.onTimeRate)],
-    ['平均办结用时', f.avgHoursToClose === null ? '—' : `${f.avgHoursToClose} 小时`],
-    ['满意率', pct(f.satisfactionRate)],
-    ['超期未评价结案', String(f.closedUnrated)],
-    ['报平安率', pct(f.safeReportRate)],
+    [t('found'), fmt.number(f.found)],
+    [t('closed'), fmt.number(f.closed)],
+    [t('resolved_satisfied'), fmt.number(f.resolvedSatisfied)],
+    [t('resolution_rate'), pct(f.resolutionRate)],
+    [t('on_time_rate'), pct(f.onTimeRate)],
+    [t('avg_hours'), f.avgHoursToClose === null ? NONE : t('hours', { n: fmt.number(f.avgHoursToClose) })],
+    [t('satisfaction_rate'), pct(f.satisfactionRate)],
+    [t('closed_unrated'), fmt.number(f.closedUnrated)],
+    [t('safe_report_rate'), pct(f.safeReportRate)],
   ]
   return (
     <View>
@@ -39,6 +44,7 @@ function FigureRows(props: { f: Figures }) {
 }
 
 function SafeReport(props: { gridId: string; name: string }) {
+  const t = useStrings(OVERVIEW)
   const [busy, setBusy] = useState(false)
   return (
     <Button
@@ -48,16 +54,28 @@ function SafeReport(props: { gridId: string; name: string }) {
         void callFunction(incidentContract, 'safeReport', { gridId: props.gridId, note: '' }).then((r) => {
           setBusy(false)
           if (!r.ok) return void showError(r.message)
-          toastDone(r.data.already ? '今天已经报过了' : '已报平安')
+          toastDone(r.data.already ? t('safe_already') : t('safe_reported'))
         })
       }}
     >
-      {props.name}：今天无事，报平安
+      {t('safe_report', { grid: props.name })}
     </Button>
   )
 }
 
+/** A period as people read it: 2026年3月 / 2026年第1季度 (and in Tibetan). */
+function usePeriodLabel(): (period: string) => string {
+  const t = useStrings(OVERVIEW)
+  return (period) => {
+    const q = /^(\d{4})-Q([1-4])$/.exec(period)
+    return q ? t('quarter', { y: q[1]!, q: q[2]! }) : fmt.month(period)
+  }
+}
+
 export default function Overview() {
+  const t = useStrings(OVERVIEW)
+  useNavTitle(t('nav'))
+  const periodLabel = usePeriodLabel()
   const { me } = useMe()
   const figureUnits = useMemo(() => (me ? unitsWith(me, 'incident_figures') : []), [me])
   const workerGrids = useMemo(() => (me ? unitsWith(me, 'safe_report_create') : []), [me])
@@ -93,7 +111,7 @@ export default function Overview() {
     } else {
       window.open(url, '_blank')
     }
-    toastDone(`台账共 ${r.data.rows} 条`)
+    toastDone(t('exported', { n: r.data.rows }))
   }
 
   if (!me)
@@ -103,19 +121,19 @@ export default function Overview() {
       </Page>
     )
   return (
-    <Page title="概况与台账">
+    <Page title={t('nav')}>
       {hasPermission(me, 'incident_configure') ? (
         <Card>
           <Row
-            title="事件类别设置"
-            sub="群众上报时可选的类别（按县设置）"
+            title={t('categories')}
+            sub={t('categories_sub')}
             arrow
             onClick={() => void Taro.navigateTo({ url: '/packages/incident/pages/categories/index' })}
           />
         </Card>
       ) : null}
       {workerGrids.length ? (
-        <Card title="有事报信息、无事报平安">
+        <Card title={t('safe_card')}>
           {workerGrids.map((g) => (
             <SafeReport key={g.id} gridId={g.id} name={g.name} />
           ))}
@@ -123,57 +141,62 @@ export default function Overview() {
       ) : null}
       {!figureUnits.length ? (
         workerGrids.length ? null : (
-          <Empty title="您不能查看统计" />
+          <Empty title={t('no_figures')} />
         )
       ) : (
         <>
           <Card>
             {figureUnits.length > 1 ? (
               <PickerField
-                label="单位"
+                label={t('unit')}
                 options={figureUnits.map((u) => ({ value: u.id, label: u.fullName }))}
                 value={unit}
                 onChange={setUnitId}
               />
             ) : null}
             <PickerField
-              label="时段"
-              options={periods.map((p) => ({ value: p, label: p }))}
+              label={t('period')}
+              options={periods.map((p) => ({ value: p, label: periodLabel(p) }))}
               value={period}
               onChange={setPeriod}
             />
           </Card>
-          <Card title={`${figures.data?.unit.name ?? ''} ${period}`}>
+          <Card title={t('figures_of', { unit: figures.data?.unit.name ?? '', period: periodLabel(period) })}>
             {figures.data ? <FigureRows f={figures.data.figures} /> : <Loading />}
           </Card>
-          <Card title="下级单位排名（季度通报）">
+          <Card title={t('ranking')}>
             {(figures.data?.children ?? []).map((c) => (
               <Row
                 key={c.unit.id}
-                title={`${c.rank}. ${c.unit.name}`}
-                sub={`排查 ${c.figures.found} · 办结 ${c.figures.closed} · 化解率 ${pct(c.figures.resolutionRate)} · 按时 ${pct(c.figures.onTimeRate)}`}
+                title={t('rank_row', { rank: c.rank, unit: c.unit.name })}
+                sub={t('rank_sub', {
+                  found: fmt.number(c.figures.found),
+                  closed: fmt.number(c.figures.closed),
+                  resolution: pct(c.figures.resolutionRate),
+                  onTime: pct(c.figures.onTimeRate),
+                })}
               />
             ))}
           </Card>
-          <Card title={`今天报平安（${safe.data?.day ?? ''}）`}>
+          <Card title={t('safe_today', { day: safe.data ? fmt.day(safe.data.day) : '' })}>
             {(safe.data?.grids ?? []).map((g) => (
               <Row
                 key={g.grid.id}
                 title={g.grid.name}
                 extra={
                   <Tag tone={g.reported ? 'success' : 'danger'}>
-                    {g.reported ? (g.kind === 'safe' ? '已报平安' : '已报事件') : '未报'}
+                    {g.reported ? (g.kind === 'safe' ? t('reported_safe') : t('reported_incident')) : t('not_reported')}
                   </Tag>
                 }
               />
             ))}
           </Card>
-          <Card title="本月台账">
+          <Card title={t('ledger')}>
             <Button kind="secondary" onClick={() => void exportLedger('xlsx')}>
-              导出 Excel 台账
+              {t('export_xlsx')}
             </Button>
             <Button kind="secondary" onClick={() => void exportLedger('csv')}>
-              导出 CSV 台账
+              {t('export_csv')}
             </Button>
           </Card>
         </>

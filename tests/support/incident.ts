@@ -1,0 +1,26 @@
+import { incidentContract } from '@shared/incident/incident.contract'
+import type { IncidentView } from '@shared/incident/incident.schema'
+import { callsOf } from './contract-calls'
+import { jpegWithExif } from './fixtures'
+import type { TestEnv } from './harness'
+
+/** 旭日岭社区第一网格, where 卓玛 and 王德明 live and 扎西 is the grid worker (GCJ-02). */
+export const HERE = { lat: 31.6249, lng: 99.9872, datum: 'gcj02' as const }
+
+/**
+ * The incident tests' common steps over a test environment (a getter, for files with a fresh one per test): a
+ * photo of one's own, and a resident's report of rubbish behind building 3 in their own grid.
+ */
+export function incidentSteps(env: () => TestEnv) {
+  const { ok } = callsOf(env, incidentContract)
+  const photo = (userId: string): string => env().rt.files.savePhoto(jpegWithExif(), userId).fileId
+  const report = (userId = 'u-zhuoma', extra: Record<string, unknown> = {}): Promise<IncidentView> =>
+    ok(userId, 'report', {
+      category: 'sanitation',
+      description: '三号楼后面垃圾堆了三天没人清运',
+      photos: [photo(userId)],
+      location: HERE,
+      ...extra,
+    })
+  return { photo, report }
+}
