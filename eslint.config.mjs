@@ -52,8 +52,6 @@ const linli = {
 
 /** Areas whose strings are not yet in the catalogue (issue #20): each is removed when its strings move. */
 const CATALOGUE_PENDING = [
-  'shared/account/**',
-  'shared/auth/**',
   'shared/incident/**',
   'shared/patrol/**',
   'shared/points/**',
@@ -61,20 +59,16 @@ const CATALOGUE_PENDING = [
   'shared/files.ts',
   'shared/common.schema.ts',
   'shared/geo/**',
-  'cloudfunctions/account/**',
   'cloudfunctions/incident/**',
   'cloudfunctions/patrol/**',
   'cloudfunctions/points/**',
   'cloudfunctions/volunteer/**',
   'cloudfunctions/_core/**',
-  'miniprogram/pages/**',
-  'miniprogram/packages/account/**',
+  'miniprogram/pages/report/**',
   'miniprogram/packages/incident/**',
   'miniprogram/packages/patrol/**',
   'miniprogram/packages/points/**',
   'miniprogram/packages/volunteer/**',
-  'miniprogram/app.config.ts',
-  'miniprogram/index.html',
 ]
 
 export default tseslint.config(
