@@ -3,13 +3,14 @@ import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { accountContract } from '@shared/account/account.contract'
 import type { UnitRef } from '@shared/account/account.schema'
-import { Button, Card, Empty, ErrorBlock, Loading, PagedList, Page, Row, Tag, toastDone } from '../../../../components'
+import { Button, Card, Empty, ErrorBlock, Loading, Page, Row, Tag, toastDone } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
 import { fmt, useStrings } from '../../../../services/i18n'
 import { unitsWith, useMe } from '../../../../services/me'
 import { useTitle } from '../../../../services/title'
-import { useAction, usePaged, useQuery } from '../../../../services/use-call'
+import { useAction, useQuery } from '../../../../services/use-call'
 import { ACCOUNT_PAGES } from '../../account.strings'
+import { HouseholdList } from '../../components/household-list'
 import { ReasonForm } from '../../components/reason-form'
 import { UnitBrowser } from '../../components/unit-browser'
 import { Waiting } from '../../components/waiting'
@@ -77,32 +78,6 @@ function Members(props: { householdId: string; onOther?: () => void }) {
   )
 }
 
-function Households(props: { grid: UnitRef; onPick: (id: string) => void }) {
-  const t = useStrings(ACCOUNT_PAGES)
-  const list = usePaged(
-    (page) => callFunction(accountContract, 'listHouseholds', { gridId: props.grid.id, page, pageSize: 20 }),
-    [props.grid.id],
-  )
-  return (
-    <Card title={props.grid.fullName}>
-      <PagedList
-        items={list.items}
-        total={list.total}
-        hasMore={list.hasMore}
-        loading={list.loading}
-        error={list.error?.message}
-        onLoadMore={list.loadMore}
-        onRetry={list.reload}
-        keyOf={(h) => h.id}
-        renderItem={(h) => (
-          <Row title={h.address} sub={t('res.head', { name: h.headName })} arrow onClick={() => props.onPick(h.id)} />
-        )}
-        emptyTitle={t('res.empty')}
-      />
-    </Card>
-  )
-}
-
 /**
  * A household's members. Opened with `?id=` (from 我的, for my own household), or, for officials, by walking to a
  * grid of their scope and choosing a household there.
@@ -125,7 +100,7 @@ export default function HouseholdPage() {
   if (grid)
     return (
       <Page title={t('hh.pick_household')}>
-        <Households grid={grid} onPick={setHouseholdId} />
+        <HouseholdList grid={grid} onPick={(h) => setHouseholdId(h.id)} />
         <Button kind="secondary" onClick={() => setGrid(null)}>
           {t('res.rechoose')}
         </Button>

@@ -9,6 +9,7 @@ import { unitsWith, useMe } from '../../../../services/me'
 import { useTitle } from '../../../../services/title'
 import { usePaged } from '../../../../services/use-call'
 import { ACCOUNT_PAGES } from '../../account.strings'
+import { pagedProps } from '../../components/household-list'
 import { Waiting } from '../../components/waiting'
 
 const ALL = 'all'
@@ -27,13 +28,7 @@ function MemberList(props: { unitId: string; role: RoleName | null }) {
   )
   return (
     <PagedList
-      items={list.items}
-      total={list.total}
-      hasMore={list.hasMore}
-      loading={list.loading}
-      error={list.error?.message}
-      onLoadMore={list.loadMore}
-      onRetry={list.reload}
+      {...pagedProps(list)}
       keyOf={(m) => `${m.userId}:${m.role}:${m.unit.id}`}
       renderItem={(m) => (
         <Row

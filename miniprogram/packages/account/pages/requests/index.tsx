@@ -10,6 +10,7 @@ import { hasPermission, useMe } from '../../../../services/me'
 import { useTitle } from '../../../../services/title'
 import { useAction, usePaged } from '../../../../services/use-call'
 import { ACCOUNT_PAGES } from '../../account.strings'
+import { pagedProps } from '../../components/household-list'
 import { ReasonForm } from '../../components/reason-form'
 
 type Decision = { joinRequestId: string; decision: 'approve' | 'refuse'; reason: string }
@@ -79,13 +80,7 @@ export default function Requests() {
     <Page title={t('req.title')} intro={t('req.intro')}>
       <Card>
         <PagedList
-          items={list.items}
-          total={list.total}
-          hasMore={list.hasMore}
-          loading={list.loading}
-          error={list.error?.message}
-          onLoadMore={list.loadMore}
-          onRetry={list.reload}
+          {...pagedProps(list)}
           keyOf={(r) => r.id}
           renderItem={(r) => <RequestItem request={r} onDecided={list.reload} />}
           emptyTitle={t('req.empty')}

@@ -3,57 +3,26 @@ import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { accountContract } from '@shared/account/account.contract'
 import type { UnitRef } from '@shared/account/account.schema'
-import { Button, Card, Empty, Field, PagedList, Page, Row, showError } from '../../../../components'
+import { Button, Card, Empty, Field, Page, showError } from '../../../../components'
 import { callFunction, fieldErrors } from '../../../../services/call-function'
 import { useStrings } from '../../../../services/i18n'
 import { forgetMe, useMe } from '../../../../services/me'
 import { useTitle } from '../../../../services/title'
-import { useAction, usePaged } from '../../../../services/use-call'
+import { useAction } from '../../../../services/use-call'
 import { ACCOUNT_PAGES } from '../../account.strings'
+import { HouseholdList, type HouseholdItem } from '../../components/household-list'
 import { UnitBrowser } from '../../components/unit-browser'
 import { Waiting } from '../../components/waiting'
-
-/** A household as a resident of its grid sees it: the head masked, the address without names. */
-interface Household {
-  id: string
-  headName: string
-  address: string
-}
 
 function backToMe() {
   void Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/me/index' }))
 }
 
-function HouseholdStep(props: { grid: UnitRef; onPick: (household: Household) => void }) {
+function HouseholdStep(props: { grid: UnitRef; onPick: (household: HouseholdItem) => void }) {
   const t = useStrings(ACCOUNT_PAGES)
-  const list = usePaged(
-    (page) => callFunction(accountContract, 'listHouseholds', { gridId: props.grid.id, page, pageSize: 20 }),
-    [props.grid.id],
-  )
   return (
     <Page title={t('res.step3')} intro={t('res.step3_intro')}>
-      <Card title={props.grid.fullName}>
-        <PagedList
-          items={list.items}
-          total={list.total}
-          hasMore={list.hasMore}
-          loading={list.loading}
-          error={list.error?.message}
-          onLoadMore={list.loadMore}
-          onRetry={list.reload}
-          keyOf={(h) => h.id}
-          renderItem={(h) => (
-            <Row
-              title={h.address || t('res.no_number')}
-              sub={t('res.head', { name: h.headName })}
-              arrow
-              onClick={() => props.onPick(h)}
-            />
-          )}
-          emptyTitle={t('res.empty')}
-          emptyText={t('res.empty_text')}
-        />
-      </Card>
+      <HouseholdList grid={props.grid} onPick={props.onPick} />
       <Button kind="secondary" onClick={backToMe}>
         {t('res.later')}
       </Button>
@@ -62,7 +31,7 @@ function HouseholdStep(props: { grid: UnitRef; onPick: (household: Household) =>
 }
 
 /** The request itself: the household chosen, a word for the head, and the submit. */
-function AskStep(props: { household: Household; onBack: () => void; onAsked: () => void }) {
+function AskStep(props: { household: HouseholdItem; onBack: () => void; onAsked: () => void }) {
   const t = useStrings(ACCOUNT_PAGES)
   const [note, setNote] = useState('')
   const [noteError, setNoteError] = useState<string | null>(null)
@@ -114,7 +83,7 @@ export default function Residence() {
   const joinOnly = useRouter().params.join === '1'
   const [grid, setGrid] = useState<UnitRef | null>(null)
   const [saved, setSaved] = useState<UnitRef | null>(null)
-  const [household, setHousehold] = useState<Household | null>(null)
+  const [household, setHousehold] = useState<HouseholdItem | null>(null)
   const [asked, setAsked] = useState(false)
   const save = useAction((input: { gridId: string }, requestId: string) =>
     callFunction(accountContract, 'setResidence', input, { requestId }),
