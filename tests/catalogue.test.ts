@@ -51,6 +51,11 @@ function filesUnder(dir: string, suffix: string): string[] {
 }
 
 describe('message catalogue', () => {
+  // catalogues only the server imports (`*.server.messages.ts`) are registered here too
+  beforeAll(async () => {
+    for (const file of filesUnder(join(ROOT, 'shared'), '.messages.ts')) await import(file)
+  })
+
   it('has every registered message in Tibetan, in Tibetan script, with the same placeholders', () => {
     const problems: string[] = []
     for (const [key, entry] of registered()) if (!domainOfKey(key)) problems.push(...problemsOf(key, entry))

@@ -1,5 +1,6 @@
 import { AccountErrors } from '@shared/account/account.contract'
 import { roleLabel } from '@shared/account/account.messages'
+import { ACCOUNT_SERVER } from '@shared/account/account.server.messages'
 import { publicHousehold } from '@shared/account/account.rules'
 import type {
   Household,
@@ -19,7 +20,7 @@ import type {
 } from '@shared/account/account.schema'
 import type { Permission } from '@shared/auth/permissions'
 import { ROLES } from '@shared/auth/roles'
-import { render, type Lang } from '@shared/i18n/i18n'
+import { textOf, type Lang } from '@shared/i18n/i18n'
 import { maskPhone } from '@shared/mask'
 import type { Caller } from '../_core/caller'
 import { C } from '../_core/collections'
@@ -110,7 +111,7 @@ export async function memberView(
 ): Promise<MemberView> {
   return {
     userId: a.userId,
-    name: user?.name ?? render({ key: 'account.user_gone' }, lang),
+    name: user?.name ?? textOf(ACCOUNT_SERVER['account.user_gone'], lang),
     phoneMasked: maskPhone(user?.phone),
     role: a.role,
     roleLabel: roleLabel(a.role, lang),
@@ -142,7 +143,7 @@ export async function joinRequestView(
     status: r.status,
     requester: {
       id: r.userId,
-      name: requester?.name ?? render({ key: 'account.user_gone' }, lang),
+      name: requester?.name ?? textOf(ACCOUNT_SERVER['account.user_gone'], lang),
       phoneMasked: maskPhone(requester?.phone),
     },
     household: { id: r.householdId, headName: h?.headName ?? '', address: h?.address ?? '' },

@@ -70,7 +70,7 @@ test('me page renders the user, residence and roles returned by the account func
   expect(text).toContain('村（社区）：甘孜县 › 呷拉乡 › 旭日岭村')
   // inside WeChat there is no demo login, so no 退出登录
   expect(text).not.toContain('退出登录')
-  expect(calls.callFunction).toContainEqual({ name: 'account', data: { action: 'getMe', data: {} } })
+  expect(calls.callFunction).toContainEqual({ name: 'account', data: { action: 'getMe', data: {}, lang: 'zh' } })
   expect(calls.reLaunch).toEqual([])
 })
 
@@ -81,7 +81,7 @@ test('report tab shows the report form with the categories the incident function
   for (const c of DEFAULT_CATEGORIES) expect(text).toContain(c.label)
   expect(text).toContain('紧急程度')
   expect(text).toContain('拍照 / 选照片')
-  expect(calls.callFunction).toContainEqual({ name: 'incident', data: { action: 'getConfig', data: {} } })
+  expect(calls.callFunction).toContainEqual({ name: 'incident', data: { action: 'getConfig', data: {}, lang: 'zh' } })
 })
 
 test('home page lists only the entries my permissions allow', async () => {

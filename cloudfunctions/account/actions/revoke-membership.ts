@@ -1,5 +1,5 @@
 import { accountContract, AccountErrors } from '@shared/account/account.contract'
-import { accountRef } from '@shared/account/account.messages'
+import { accountRef } from '@shared/account/account.server.messages'
 import { C } from '../../_core/collections'
 import type { PushMessage } from '../../_core/notifier'
 import { defineAction } from '../../_core/wrap'
