@@ -3,6 +3,7 @@ import { pointsContract } from '@shared/points/points.contract'
 import { testEnv, rid, type TestEnv } from '../../tests/support/harness'
 import { callsOf } from '../../tests/support/contract-calls'
 import type { Identity } from '../_core/caller'
+import type { OutgoingPush } from '../_core/notifier'
 import { C } from '../_core/collections'
 import { stableId } from '../_core/ids'
 
@@ -100,9 +101,14 @@ describe('the takeover in the issue fails at every step', () => {
     expect(await env.rt.db.get(C.users, userOf('o-thief'))).toMatchObject({ householdId: null })
   })
 
-  it('the head is told of a request, as a message in the inbox in the head’s language', async () => {
+  it('the head is told of a request: kept in the inbox as message keys, pushed in the head’s language', async () => {
     await env.ok('account', 'u-zhuoma', 'setLang', { lang: 'bo' })
+    const pushed: OutgoingPush[] = []
+    env.rt.notifier = { push: async (m) => void pushed.push(m) }
     const { request } = await asking()
+    expect(pushed).toEqual([
+      expect.objectContaining({ userId: 'u-zhuoma', title: 'མི་ཞིག་གིས་ཁྱེད་ཀྱི་ཁྱིམ་ཚང་དུ་ཞུགས་རྒྱུའི་རེ་ཞུ་ཕུལ་འདུག' }),
+    ])
     const stored = await env.rt.db.find(C.account_inbox, { where: { userId: 'u-zhuoma' } })
     expect(stored).toHaveLength(1)
     expect(stored[0]).toMatchObject({
