@@ -51,12 +51,7 @@ const linli = {
 }
 
 /** Areas whose strings are not yet in the catalogue (issue #20): each is removed when its strings move. */
-const CATALOGUE_PENDING = [
-  'shared/account/**',
-  'shared/auth/**',
-  'miniprogram/app.config.ts',
-  'miniprogram/index.html',
-]
+const CATALOGUE_PENDING = []
 
 export default tseslint.config(
   {

@@ -35,8 +35,9 @@ export async function h5FirstLoad(
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
     await context.addInitScript((t) => {
       // Taro's H5 storage wraps values as { data } (miniprogram/services/session.ts uses Taro.setStorageSync('linli.token')),
-      // so a signed-in user lands on the home page directly.
+      // so a signed-in user who chose a language on first launch (services/i18n.ts) lands on the home page directly.
       window.localStorage.setItem('linli.token', JSON.stringify({ data: t }))
+      window.localStorage.setItem('linli.lang', JSON.stringify({ data: 'zh' }))
     }, token)
     const page = await context.newPage()
     // bytes on the wire (headers + body as sent) of every finished request, read once each has finished; the

@@ -1,3 +1,5 @@
+import { HOME } from './pages/home/home.strings'
+
 export default defineAppConfig({
   // The main package holds only the tab pages and login; each domain's pages live in its subpackage.
   pages: ['pages/home/index', 'pages/report/index', 'pages/me/index', 'pages/login/index'],
@@ -46,11 +48,21 @@ export default defineAppConfig({
     },
     {
       root: 'packages/account',
-      pages: ['pages/invite/index', 'pages/join/index', 'pages/residence/index', 'pages/members/index'],
+      pages: [
+        'pages/invite/index',
+        'pages/join/index',
+        'pages/residence/index',
+        'pages/members/index',
+        'pages/requests/index',
+        'pages/household/index',
+      ],
     },
   ],
+  // WeChat reads the window title and the tab labels from app.json when the package is built, so they are the
+  // catalogue's Chinese (the default language). What a person sees follows their language at run time: the tab
+  // pages set the tab labels and every page its title (services/title.ts).
   window: {
-    navigationBarTitleText: '邻里',
+    navigationBarTitleText: HOME.app_name.zh,
     navigationBarBackgroundColor: '#0a5fb4',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f2f3f5',
@@ -62,9 +74,9 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/report/index', text: '上报' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/home/index', text: HOME['tab.home'].zh },
+      { pagePath: 'pages/report/index', text: HOME['tab.report'].zh },
+      { pagePath: 'pages/me/index', text: HOME['tab.me'].zh },
     ],
   },
   lazyCodeLoading: 'requiredComponents',
@@ -73,7 +85,8 @@ export default defineAppConfig({
   // characters at most), and the privacy agreement before any personal information (docs/PRIVACY.md).
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
-    'scope.userLocation': { desc: '用于巡逻打卡、志愿服务签到和标出活动地点' },
+    // shown by WeChat itself, in Chinese
+    'scope.userLocation': { desc: HOME.location_purpose.zh },
   },
   __usePrivacyCheck__: true,
 })

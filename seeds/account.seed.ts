@@ -1,14 +1,19 @@
 import {
   HouseholdSchema,
+  JoinRequestEventSchema,
+  JoinRequestSchema,
   RoleAssignmentSchema,
   UnitSchema,
   UserSchema,
   type Household,
+  type JoinRequest,
+  type JoinRequestEvent,
   type RoleAssignment,
   type Unit,
   type User,
 } from '@shared/account/account.schema'
 import type { RoleName } from '@shared/auth/roles'
+import { joinEventId, rosterJoinId } from '../cloudfunctions/account/account.joins'
 
 /**
  * The demo region, drawn from the reference reports: Ganzi prefecture (an urban community in the
@@ -175,9 +180,53 @@ export const DEMO_USERS: DemoUser[] = [
   { id: 'u-zhangwei', name: '张伟', phone: '13908361299', roles: [['system_admin', '513300']] },
 ]
 
+/**
+ * The demo residents already belong to their households, as a roster would say: each membership is an approved
+ * join request `via: 'roster'` with its one event, and a household whose head is a demo user knows them as head
+ * (they approve who else joins).
+ */
+function rosterMemberships(households: Household[], now: number) {
+  const byId = new Map(households.map((h) => [h._id, h]))
+  const requests: JoinRequest[] = []
+  const events: JoinRequestEvent[] = []
+  for (const u of DEMO_USERS) {
+    const h = u.household ? byId.get(u.household) : undefined
+    if (!h) continue
+    if (h.headName === u.name) h.headUserId = u.id
+    const id = rosterJoinId(u.id, h._id)
+    const base = { userId: u.id, householdId: h._id, gridId: h.gridId }
+    requests.push(
+      JoinRequestSchema.parse({
+        _id: id,
+        ...base,
+        villageId: h.villageId,
+        via: 'roster',
+        status: 'approved',
+        note: '',
+        createdAt: now,
+        updatedAt: now,
+      }),
+    )
+    events.push(
+      JoinRequestEventSchema.parse({
+        _id: joinEventId(id, 'roster'),
+        joinRequestId: id,
+        ...base,
+        step: 'roster',
+        by: null,
+        at: now,
+        reason: '',
+        cause: null,
+      }),
+    )
+  }
+  return { requests, events }
+}
+
 export function accountSeed(now: number) {
   const units = buildUnits()
   const households = buildHouseholds()
+  const roster = rosterMemberships(households, now)
   const users: User[] = DEMO_USERS.map((u) =>
     UserSchema.parse({
       _id: u.id,
@@ -205,5 +254,12 @@ export function accountSeed(now: number) {
   )
   const unitIds = new Set(units.map((u) => u._id))
   for (const a of roleAssignments) if (!unitIds.has(a.unitId)) throw new Error(`seed role in unknown unit ${a.unitId}`)
-  return { units, households, users, role_assignments: roleAssignments }
+  return {
+    units,
+    households,
+    users,
+    role_assignments: roleAssignments,
+    join_requests: roster.requests,
+    join_request_events: roster.events,
+  }
 }

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { extname, join, normalize, sep } from 'node:path'
 import { z } from 'zod'
-import { ROLES } from '@shared/auth/roles'
+import { roleLabel } from '@shared/account/account.messages'
 import { MAX_CALL_BYTES } from '@shared/contract'
 import { CommonErrors } from '@shared/errors'
 import type { Identity } from '../cloudfunctions/_core/caller'
@@ -74,7 +74,7 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
         const unit = await rt.units.ref(g.unitId)
         roles.push({
           role: g.role,
-          roleLabel: ROLES[g.role].label,
+          roleLabel: roleLabel(g.role, 'zh'),
           unitId: g.unitId,
           unitName: unit?.fullName ?? g.unitId,
         })

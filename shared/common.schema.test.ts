@@ -4,7 +4,7 @@ import { FileIdSchema } from './files'
 import { defineMessages, register } from './i18n/i18n'
 import { describeZodError } from './validation'
 
-register(defineMessages({ 'field.story': { zh: '经过', bo: 'བྱུང་རིམ།' } }))
+register(defineMessages({ 'field.story': { zh: '经过', bo: 'བྱུང་རིམ' } }))
 
 const say = (schema: z.ZodType, value: unknown, lang: 'zh' | 'bo' = 'zh') => {
   const r = schema.safeParse(value)

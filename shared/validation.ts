@@ -12,10 +12,19 @@ type Issue = z.core.$ZodIssue
 
 const CJK = /[\u3400-\u9fff]/
 
-function fieldOf(path: readonly PropertyKey[]): string {
+/**
+ * A field's label: the domain's own (`field.<domain>.<name>`, for a name that means different things in different
+ * domains, like `code`), else the shared one (`field.<name>`), else "这一项" — never the field's code name.
+ */
+export function fieldLabelKey(name: string, scope?: string): string | null {
+  if (scope && registered().has(`field.${scope}.${name}`)) return `field.${scope}.${name}`
+  return registered().has(`field.${name}`) ? `field.${name}` : null
+}
+
+function fieldOf(path: readonly PropertyKey[], scope?: string): string {
   for (let i = path.length - 1; i >= 0; i--) {
     const p = path[i]
-    if (typeof p === 'string') return registered().has(`field.${p}`) ? `@field.${p}` : '@field.this'
+    if (typeof p === 'string') return `@${fieldLabelKey(p, scope) ?? 'field.this'}`
   }
   return '@field.this'
 }
@@ -25,9 +34,9 @@ function num(v: unknown): number {
 }
 
 /** One issue as a sentence in `lang`. */
-export function issueMessage(issue: Issue, lang: Lang): string {
+export function issueMessage(issue: Issue, lang: Lang, scope?: string): string {
   const own = parseKeyText(issue.message)
-  const field = fieldOf(issue.path)
+  const field = fieldOf(issue.path, scope)
   if (own) return render({ key: own.key, params: { field, ...own.params } }, lang)
   if (CJK.test(issue.message)) return issue.message
   const at = (key: string, params: Record<string, string | number> = {}) =>
@@ -62,14 +71,18 @@ export function issueMessage(issue: Issue, lang: Lang): string {
 }
 
 /** One sentence for a failed parse, naming the first few fields that are wrong by their labels. */
-export function describeZodError(error: z.ZodError, lang: Lang = 'zh'): string {
-  const parts = error.issues.slice(0, 3).map((issue) => issueMessage(issue, lang))
+export function describeZodError(error: z.ZodError, lang: Lang = 'zh', scope?: string): string {
+  const parts = error.issues.slice(0, 3).map((issue) => issueMessage(issue, lang, scope))
   const list = parts.join(render({ key: 'v.join' }, lang))
   const more = error.issues.length > 3 ? ` ${render({ key: 'v.more', params: { n: error.issues.length } }, lang)}` : ''
   return render({ key: 'v.bad_input', params: { list: list + more } }, lang)
 }
 
 /** Per-field messages (path → sentence) for forms to show under each field. */
-export function issuesOf(error: z.ZodError, lang: Lang = 'zh'): Array<{ path: string; message: string }> {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: issueMessage(i, lang) }))
+export function issuesOf(
+  error: z.ZodError,
+  lang: Lang = 'zh',
+  scope?: string,
+): Array<{ path: string; message: string }> {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: issueMessage(i, lang, scope) }))
 }

@@ -1,4 +1,13 @@
-import type { Household, Invite, RoleAssignment, Unit, User } from '@shared/account/account.schema'
+import type {
+  AccountInbox,
+  Household,
+  Invite,
+  JoinRequest,
+  JoinRequestEvent,
+  RoleAssignment,
+  Unit,
+  User,
+} from '@shared/account/account.schema'
 import type {
   Incident,
   IncidentConfig,
@@ -103,7 +112,8 @@ export const COLLECTIONS = {
 
   // ---- account ----
   units: spec<Unit>({ indexes: [['parentId', 'name']] }),
-  users: spec<User>({ indexes: [['openid']], unique: [['openid']] }),
+  /** members of a household by `householdId` (an address is shown to residents without their names) */
+  users: spec<User>({ indexes: [['openid'], ['householdId']], unique: [['openid']] }),
   role_assignments: spec<RoleAssignment>({
     indexes: [
       ['userId', 'revokedAt'],
@@ -112,6 +122,24 @@ export const COLLECTIONS = {
   }),
   households: spec<Household>({ indexes: [['gridId', 'headName'], ['villageId']] }),
   invites: spec<Invite>({ indexes: [['createdBy', 'createdAt']] }),
+  /** asking to belong to a household; id = stableId('jr', userId, n) for the user's n-th request */
+  join_requests: spec<JoinRequest>({
+    indexes: [
+      ['userId', 'status', 'createdAt'],
+      ['householdId', 'status', 'createdAt'],
+      ['gridId', 'status', 'createdAt'],
+      ['villageId', 'status', 'createdAt'],
+    ],
+  }),
+  /** append-only steps of join requests and memberships; id = stableId('jre', joinRequestId, slot) */
+  join_request_events: spec<JoinRequestEvent>({
+    indexes: [
+      ['joinRequestId', 'at'],
+      ['householdId', 'at'],
+    ],
+  }),
+  /** messages to people about their account, as message keys; id = timeId('ai', at, userId, joinRequestId, key) */
+  account_inbox: spec<AccountInbox>({ indexes: [['userId', 'at']] }),
 
   // ---- incident ----
   /** grid reports, with denormalized ancestry (countyId … gridId, departmentId) for indexed unit queries */

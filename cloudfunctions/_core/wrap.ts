@@ -208,7 +208,7 @@ export function defineFunction<Ct extends Contract>(
 
         const parsed = def.input.safeParse(call.data.data ?? {})
         if (!parsed.success) {
-          throw CommonErrors.BAD_INPUT(describeZodError(parsed.error, lang), issuesOf(parsed.error, lang))
+          throw CommonErrors.BAD_INPUT(describeZodError(parsed.error, lang, name), issuesOf(parsed.error, lang, name))
         }
         const input = parsed.data
 

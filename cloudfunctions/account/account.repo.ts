@@ -1,15 +1,24 @@
 import { AccountErrors } from '@shared/account/account.contract'
-import { INVITE_CODE_ALPHABET, type Household, type Invite, type Unit } from '@shared/account/account.schema'
+import {
+  INVITE_CODE_ALPHABET,
+  type Household,
+  type Invite,
+  type JoinRequest,
+  type Unit,
+  type User,
+} from '@shared/account/account.schema'
 import type { RoleName } from '@shared/auth/roles'
 import type { Caller } from '../_core/caller'
 import { C } from '../_core/collections'
 import { randomCode, stableId } from '../_core/ids'
 import { getOr, type DataPort, type TxStore } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
+import type { WriteContext } from '../_core/wrap'
 
 /**
- * The account domain's data: units (through the runtime's cached `UnitDirectory`), households, invites and role
- * assignments. Users are created by `_core/caller.ts` on a WeChat user's first call.
+ * The account domain's data: units (through the runtime's cached `UnitDirectory`), households and who belongs to
+ * them, join requests, invites and role assignments. Users are created by `_core/caller.ts` on a WeChat user's
+ * first call.
  */
 
 /** A role is held once per person, role and unit: redeeming or moving twice finds the same assignment. */
@@ -20,6 +29,14 @@ export function assignmentId(userId: string, role: RoleName, unitId: string): st
 /** An invite's id is its code: 8 of 32 symbols that cannot be misread (no 0/O, 1/I). */
 export function newInviteCode(): string {
   return randomCode(INVITE_CODE_ALPHABET, 8)
+}
+
+/**
+ * A person's n-th join request (n counted from 0). Two requests sent at once by one person count the same n, so
+ * the second insert fails instead of leaving two requests pending.
+ */
+export function joinRequestId(userId: string, n: number): string {
+  return stableId('jr', userId, String(n))
 }
 
 export async function loadUnit(rt: Runtime, unitId: string): Promise<Unit> {
@@ -35,11 +52,12 @@ export async function loadGrid(rt: Runtime, gridId: string): Promise<Unit> {
   return grid
 }
 
-/** A household that must be in the given grid (a resident claims one of their own grid only). */
-export async function loadHouseholdIn(db: DataPort, gridId: string, householdId: string): Promise<Household> {
-  const household = await getOr(db, C.households, householdId, AccountErrors.HOUSEHOLD_NOT_IN_GRID)
-  if (household.gridId !== gridId) throw AccountErrors.HOUSEHOLD_NOT_IN_GRID()
-  return household
+export function loadHousehold(db: Pick<DataPort, 'get'> | TxStore, householdId: string): Promise<Household> {
+  return getOr(db, C.households, householdId, AccountErrors.HOUSEHOLD_NOT_FOUND)
+}
+
+export function loadJoinRequest(db: Pick<DataPort, 'get'> | TxStore, id: string): Promise<JoinRequest> {
+  return getOr(db, C.join_requests, id, AccountErrors.JOIN_REQUEST_NOT_FOUND)
 }
 
 export function loadInvite(db: DataPort | TxStore, code: string): Promise<Invite> {
@@ -49,4 +67,67 @@ export function loadInvite(db: DataPort | TxStore, code: string): Promise<Invite
 /** The caller's resident roles in other grids than `gridId` (a move revokes them). */
 export function residencesElsewhere(caller: Caller, gridId: string) {
   return caller.grants.filter((g) => g.role === 'resident' && g.unitId !== gridId)
+}
+
+/** The person's join request waiting for a decision (at most one: a new one withdraws the old). */
+export async function pendingRequestOf(db: DataPort, userId: string): Promise<JoinRequest | null> {
+  const [r] = await db.find(C.join_requests, { where: { userId, status: 'pending' }, limit: 1 })
+  return r ?? null
+}
+
+/** The approved request that is the person's membership of the household (none for memberships made before). */
+export async function membershipOf(db: DataPort, userId: string, householdId: string): Promise<JoinRequest | null> {
+  const [r] = await db.find(C.join_requests, { where: { userId, status: 'approved', householdId }, limit: 1 })
+  return r ?? null
+}
+
+/** Who belongs to each of the households, by household id. */
+export async function membersOf(db: DataPort, householdIds: readonly string[]): Promise<Map<string, User[]>> {
+  const out = new Map<string, User[]>(householdIds.map((id) => [id, []]))
+  if (!householdIds.length) return out
+  const users = await db.find(C.users, { where: { householdId: { $in: [...householdIds] } }, limit: 1000 })
+  for (const u of users) if (u.householdId) out.get(u.householdId)?.push(u)
+  return out
+}
+
+/** The head of a household who still belongs to it (a head who moved away decides nothing for it). */
+export function isHeadOf(user: Pick<User, '_id' | 'householdId'>, h: Household): boolean {
+  return h.headUserId === user._id && user.householdId === h._id
+}
+
+/**
+ * Whether the caller (`me`, as read in the transaction) may decide who belongs to the household: its head, or
+ * someone holding `household_approve` in its grid (the grid worker, a village official). Asked in `run`, after the
+ * contract's (null) permission.
+ */
+export async function mayManageHousehold(
+  ctx: Pick<WriteContext, 'can'>,
+  h: Household,
+  me: Pick<User, '_id' | 'householdId'>,
+): Promise<boolean> {
+  return isHeadOf(me, h) || (await ctx.can('household_approve', h.gridId))
+}
+
+/** The caller's own user as it is now (inside the transaction): memberships are decided on what is, not was. */
+export async function meIn(tx: TxStore, ctx: Pick<WriteContext, 'caller'>): Promise<User> {
+  return (await tx.get(C.users, ctx.caller.user._id)) ?? ctx.caller.user
+}
+
+/** The villages below a unit above village level (kept as long as the tree is: `rt.units.memo`). */
+export function villagesUnder(rt: Runtime, rootId: string): Promise<string[]> {
+  return rt.units.memo(`account.villages:${rootId}`, async () => {
+    const out: string[] = []
+    let level = [rootId]
+    while (level.length) {
+      const next: string[] = []
+      for (const id of level) {
+        for (const u of await rt.units.children(id)) {
+          if (u.level === 'village') out.push(u._id)
+          else if (u.level !== 'grid' && u.level !== 'department') next.push(u._id)
+        }
+      }
+      level = next
+    }
+    return out
+  })
 }

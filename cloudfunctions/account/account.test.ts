@@ -121,19 +121,25 @@ describe('invites', () => {
 })
 
 describe('residence and members', () => {
-  it('a new WeChat user picks a grid and household and becomes its resident', async () => {
+  it('a new WeChat user picks a grid, becomes its resident and asks to join a household there', async () => {
     const wx = { kind: 'wechat' as const, openid: 'o-new-resident' }
     const villages = await env.ok('account', wx, 'listUnits', { parentId: '513328101' })
     expect(villages.items.map((u: { name: string }) => u.name)).toEqual(['色西底村'])
+    // households are listed to residents of the grid only
+    expect(await env.call('account', wx, 'listHouseholds', { gridId: '513328101201-G02' })).toMatchObject({
+      ok: false,
+      code: 'ACCOUNT.NOT_YOUR_GRID',
+    })
+    await env.ok('account', wx, 'setResidence', { gridId: '513328101201-G02' })
     const households = await env.ok('account', wx, 'listHouseholds', { gridId: '513328101201-G02', pageSize: 2 })
-    expect(households.total).toBe(4)
+    expect(households).toMatchObject({ total: 4, hasMore: true, full: false })
     expect(households.items).toHaveLength(2)
-    expect(households.hasMore).toBe(true)
-    expect(households.items[0].headNameMasked).toMatch(/\*/)
+    expect(households.items[0].headName).toMatch(/\*/)
     const hh = households.items[0].id
-    await env.ok('account', wx, 'setResidence', { gridId: '513328101201-G02', householdId: hh })
+    const request = await env.ok('account', wx, 'requestJoin', { householdId: hh })
     const me = await env.ok<Me>('account', wx, 'getMe')
-    expect(me.user.householdId).toBe(hh)
+    expect(me.user.householdId).toBeNull()
+    expect(me.joinRequest).toMatchObject({ id: request.id, status: 'pending', household: { id: hh } })
     expect(me.roles).toEqual([
       expect.objectContaining({ role: 'resident', unit: expect.objectContaining({ id: '513328101201-G02' }) }),
     ])
@@ -141,15 +147,13 @@ describe('residence and members', () => {
     await env.ok('account', wx, 'setResidence', { gridId: '513328101201-G01' })
     const moved = await env.ok<Me>('account', wx, 'getMe')
     expect(moved.roles.map((r) => r.unit.id)).toEqual(['513328101201-G01'])
+    expect(moved.joinRequest).toBeNull()
   })
 
   it('refuses a household from another grid and a non-grid unit', async () => {
     expect(
-      await env.call('account', 'u-zhuoma', 'setResidence', {
-        gridId: '513328100001-G02',
-        householdId: 'hh-513328100001-G01-02',
-      }),
-    ).toMatchObject({ ok: false, code: 'ACCOUNT.HOUSEHOLD_NOT_IN_GRID' })
+      await env.call('account', 'u-zhuoma', 'requestJoin', { householdId: 'hh-513328100001-G02-02' }),
+    ).toMatchObject({ ok: false, code: 'ACCOUNT.NOT_YOUR_GRID' })
     expect(await env.call('account', 'u-zhuoma', 'setResidence', { gridId: '513328100001' })).toMatchObject({
       ok: false,
       code: 'ACCOUNT.NOT_A_GRID',
@@ -256,5 +260,142 @@ describe('replays of account writes', () => {
       ok: false,
       code: 'COMMON.REQUEST_ID_REUSED',
     })
+  })
+})
+
+describe('households as residents see them (issue #16 item 8)', () => {
+  const SXD_G01 = '513328101201-G01'
+
+  it('a resident sees only their own grid, heads masked and no name in any address', async () => {
+    // 央金 lives in 色西底村一组, where the roster writes addresses as 央金家（1 号牧户）
+    const page = await env.ok('account', 'u-yangjin', 'listHouseholds', { gridId: SXD_G01, pageSize: 50 })
+    expect(page.full).toBe(false)
+    const households = await env.rt.db.find(C.households, { where: { gridId: SXD_G01 } })
+    expect(page.items).toHaveLength(households.length)
+    for (const item of page.items) {
+      const h = households.find((x) => x._id === item.id)!
+      expect(item.headName).not.toBe(h.headName)
+      expect(item.address).not.toContain(h.headName)
+      expect(item.address).toMatch(/^\d+ 号牧户$/)
+    }
+    expect(page.items.find((i: { id: string }) => i.id === 'hh-513328101201-G01-01')).toEqual({
+      id: 'hh-513328101201-G01-01',
+      headName: '央*',
+      address: '1 号牧户',
+    })
+    // another grid, even in the same village, is not listed to her
+    expect(await env.call('account', 'u-yangjin', 'listHouseholds', { gridId: '513328101201-G02' })).toMatchObject({
+      ok: false,
+      code: 'ACCOUNT.NOT_YOUR_GRID',
+    })
+  })
+
+  it('an address naming a member (not only the head) loses that part too', async () => {
+    await env.rt.db.transaction((tx) =>
+      tx.update(C.households, 'hh-513328100001-G01-03', { address: '王德明家 5 栋 2 单元（德明小卖部旁）' }),
+    )
+    const page = await env.ok('account', 'u-zhuoma', 'listHouseholds', { gridId: '513328100001-G01', pageSize: 50 })
+    expect(page.items.find((i: { id: string }) => i.id === 'hh-513328100001-G01-03')).toEqual({
+      id: 'hh-513328100001-G01-03',
+      headName: '王*明',
+      address: '5 栋 2 单元',
+    })
+    // 扎西 is a member (not the head) of 降央's household in G02: his name goes from its address too
+    await env.rt.db.transaction((tx) => tx.update(C.households, 'hh-513328100001-G02-01', { address: '扎西家 3 号' }))
+    const g02 = await env.ok('account', 'u-zhaxi', 'listHouseholds', { gridId: '513328100001-G02', pageSize: 50 })
+    expect(g02.full).toBe(false)
+    expect(g02.items.find((i: { id: string }) => i.id === 'hh-513328100001-G02-01')?.address).toBe('3 号')
+  })
+
+  it('the officials who decide join requests in the grid see names in full; anyone else is refused', async () => {
+    // 次仁, the grid worker of 色西底村一组
+    const page = await env.ok('account', 'u-ciren', 'listHouseholds', { gridId: SXD_G01, pageSize: 50 })
+    expect(page.full).toBe(true)
+    expect(page.items.find((i: { id: string }) => i.id === 'hh-513328101201-G01-01')).toMatchObject({
+      headName: '央金',
+      address: '央金家（1 号牧户）',
+    })
+    const village = await env.ok('account', 'u-lixiuying', 'listHouseholds', { gridId: '513328100001-G03' })
+    expect(village.full).toBe(true)
+    // a grid worker of another grid, a dispatcher, a store keeper: refused
+    for (const other of ['u-zhaxi', 'u-zhoumin', 'u-chenguilan', 'u-mahongmei'])
+      expect(await env.call('account', other, 'listHouseholds', { gridId: SXD_G01 })).toMatchObject({
+        ok: false,
+        code: 'ACCOUNT.NOT_YOUR_GRID',
+      })
+  })
+})
+
+describe('the language on the profile', () => {
+  it('setLang keeps the caller’s own choice, and replies and pushes use it', async () => {
+    expect(await env.ok('account', 'u-zhuoma', 'setLang', { lang: 'bo' })).toEqual({ lang: 'bo' })
+    expect((await env.rt.db.get(C.users, 'u-zhuoma'))?.lang).toBe('bo')
+    const me = await env.ok<Me>('account', 'u-zhuoma', 'getMe')
+    expect(me.user.lang).toBe('bo')
+    // a call without a language is answered in the profile's
+    expect(me.roles[0]!.roleLabel).toBe('སྡོད་དམངས།')
+    expect(
+      await env.call('account', 'u-zhuoma', 'createInvite', { role: 'resident', unitId: '513328100001' }),
+    ).toMatchObject({
+      ok: false,
+      code: 'COMMON.FORBIDDEN',
+      message: 'ཁྱེད་ལ་བྱ་བ་འདི་བྱེད་པའི་དབང་ཚད་མེད།',
+    })
+    // the call's language wins for the reply; the profile keeps its own
+    expect((await env.ok<Me>('account', 'u-zhuoma', 'getMe', {}, null, { lang: 'zh' })).roles[0]!.roleLabel).toBe(
+      '居民',
+    )
+    expect(await env.call('account', 'u-zhuoma', 'setLang', { lang: 'en' })).toMatchObject({
+      ok: false,
+      code: 'COMMON.BAD_INPUT',
+      message: expect.stringContaining('语言'),
+    })
+    // a WeChat user's first call, then the choice they made on the first screen
+    const wx = { kind: 'wechat' as const, openid: 'o-lang-first' }
+    expect((await env.ok<Me>('account', wx, 'getMe')).user.lang).toBeNull()
+    await env.ok('account', wx, 'setLang', { lang: 'bo' })
+    expect((await env.ok<Me>('account', wx, 'getMe')).user.lang).toBe('bo')
+  })
+
+  it('account refusals and labels come back in Tibetan when the call asks for it', async () => {
+    const bo = { lang: 'bo' as const }
+    expect(await env.call('account', 'u-zhuoma', 'redeemInvite', { code: 'AAAA' }, undefined, bo)).toMatchObject({
+      ok: false,
+      code: 'COMMON.BAD_INPUT',
+      message: expect.stringContaining('གདན་ཞུའི་ཨང་ནི་'),
+    })
+    expect(await env.call('account', 'u-zhuoma', 'redeemInvite', { code: 'ABCDEFGH' }, undefined, bo)).toMatchObject({
+      ok: false,
+      code: 'ACCOUNT.INVITE_NOT_FOUND',
+      message: expect.stringMatching(/^གདན་ཞུའི་ཨང་མི་འགྲིག/),
+    })
+    expect(
+      await env.call(
+        'account',
+        'u-lixiuying',
+        'createInvite',
+        { role: 'dispatcher', unitId: '513328100001' },
+        undefined,
+        bo,
+      ),
+    ).toMatchObject({ ok: false, code: 'ACCOUNT.CANNOT_GRANT_ROLE', message: 'ཁྱེད་ཀྱིས་གོ་གནས་འདིའི་གདན་ཞུའི་ཨང་སྤྲོད་མི་ཆོག' })
+    const invite = await env.ok(
+      'account',
+      'u-lixiuying',
+      'createInvite',
+      { role: 'store_keeper', unitId: '513328100001' },
+      undefined,
+      bo,
+    )
+    expect(invite.roleLabel).toBe('སྐར་གྲངས་ཚོང་ཁང་གི་དོ་དམ་པ།')
+    const members = await env.ok(
+      'account',
+      'u-lixiuying',
+      'listMembers',
+      { unitId: '513328100001', role: 'grid_worker' },
+      null,
+      bo,
+    )
+    expect(members.items.map((m: { roleLabel: string }) => m.roleLabel)).toEqual(['དྲ་མིག་ལས་བྱེད་པ།'])
   })
 })

@@ -1,3 +1,4 @@
+import { fileIdOfUrl } from '../../tests/support/files'
 import { incidentContract } from '@shared/incident/incident.contract'
 import { cellBounds, geohash } from '@shared/incident/incident.rules'
 import { accountContract } from '@shared/account/account.contract'
@@ -461,7 +462,7 @@ describe('reporters and the people they name, by role (#16 item 8)', () => {
     const csv = await ok('u-lixiuying', 'exportLedger', { unitId: '513328100001-G01', month: '2026-03', format: 'csv' })
     const { readFileSync } = await import('node:fs')
     const { join } = await import('node:path')
-    const text = readFileSync(join(env.rt.files.dir, csv.url.split('/').pop()!)).toString('utf8')
+    const text = readFileSync(join(env.rt.files.dir, fileIdOfUrl(csv.url))).toString('utf8')
     expect(text).toContain('匿名群众')
     expect(text).not.toMatch(/卓/)
     expect(text).toContain('王*明')

@@ -59,7 +59,7 @@ describe('refusals in Tibetan, with their parameters', () => {
     const r = await points.call('u-zhuoma', 'fileObjection', { awardId: 'x', reason: '' }, undefined, BO)
     expect(r).toMatchObject({ ok: false, code: 'COMMON.BAD_INPUT' })
     if (r.ok) return
-    expect(r.message).toContain('རྒྱུ་མཚན།')
+    expect(r.message).toContain('རྒྱུ་མཚན')
     expect(r.message).not.toMatch(CHINESE)
     const pickup = await points.call('u-chenguilan', 'lookupPickup', { villageId: V, code: '12' }, undefined, BO)
     expect(pickup).toMatchObject({ ok: false, message: expect.stringContaining('ལེན་ཨང་ནི་ཨང་གྲངས་ 6 ཡིན།') })

@@ -31,10 +31,14 @@ export async function launch(): Promise<Browser> {
   })
 }
 
-/** A phone-sized page (the H5 app is the mini-program's pages in a browser). */
+/**
+ * A phone-sized page (the H5 app is the mini-program's pages in a browser). Its person chose a language on first
+ * launch before (`lang`, Chinese unless said; null: a phone where none was chosen yet, which asks first).
+ */
 export async function phone(
   browser: Browser,
   opts: Parameters<Browser['newContext']>[0] = {},
+  { lang = 'zh' }: { lang?: 'zh' | 'bo' | null } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
@@ -45,6 +49,12 @@ export async function phone(
     timezoneId: 'Asia/Shanghai',
     ...opts,
   })
+  if (lang) {
+    // what Taro.setStorageSync('linli.lang', lang) leaves in the browser; a choice made in the test stays
+    await context.addInitScript((l) => {
+      if (!localStorage.getItem('linli.lang')) localStorage.setItem('linli.lang', JSON.stringify({ data: l }))
+    }, lang)
+  }
   const page = await context.newPage()
   page.setDefaultTimeout(20_000)
   return { context, page }

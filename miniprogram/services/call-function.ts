@@ -97,8 +97,8 @@ export async function callFunction<C extends Contract, K extends keyof C['action
   if (!parsedInput.success) {
     return failure(
       CommonErrors.BAD_INPUT.code,
-      describeZodError(parsedInput.error, lang),
-      issuesOf(parsedInput.error, lang),
+      describeZodError(parsedInput.error, lang, contract.name),
+      issuesOf(parsedInput.error, lang, contract.name),
     )
   }
 

@@ -4,10 +4,10 @@ import type { UnitLevel } from '../account/account.schema'
 
 /**
  * The role table: the only place role names map to permissions. A role is always held in a unit;
- * it grants its permissions in that unit and every unit below it.
+ * it grants its permissions in that unit and every unit below it. A role's name for people, in both languages,
+ * is `account.role.<name>` (`roleLabel` in shared/account/account.messages.ts).
  */
 export interface RoleSpec {
-  label: string
   /** unit levels where this role can be held */
   levels: readonly UnitLevel[]
   permissions: readonly Permission[]
@@ -43,13 +43,11 @@ const VILLAGE_STAFF: readonly RoleName[] = [
 
 export const ROLES: Record<RoleName, RoleSpec> = {
   resident: {
-    label: '居民',
     levels: ['grid', 'village'],
     permissions: ['incident_create', 'points_object', 'redemption_create', 'task_signup', 'need_create'],
     grants: [],
   },
   grid_worker: {
-    label: '网格员',
     levels: ['grid'],
     permissions: [
       'incident_create',
@@ -60,24 +58,22 @@ export const ROLES: Record<RoleName, RoleSpec> = {
       'incident_reject',
       'safe_report_create',
       'member_list',
+      'household_approve',
       'invite_create',
     ],
     grants: ['info_collector'],
   },
   info_collector: {
-    label: '信息员',
     levels: ['grid', 'village'],
     permissions: ['incident_create'],
     grants: [],
   },
   patrol_volunteer: {
-    label: '巡逻队员',
     levels: ['village', 'grid'],
     permissions: ['checkin_create', 'incident_create'],
     grants: [],
   },
   patrol_captain: {
-    label: '巡逻队长',
     levels: ['village'],
     permissions: [
       'checkin_create',
@@ -90,11 +86,11 @@ export const ROLES: Record<RoleName, RoleSpec> = {
     grants: ['patrol_volunteer'],
   },
   village_official: {
-    label: '村（社区）干部',
     levels: ['village'],
     permissions: [
       'invite_create',
       'member_list',
+      'household_approve',
       'incident_create',
       'incident_view',
       'incident_accept',
@@ -120,19 +116,16 @@ export const ROLES: Record<RoleName, RoleSpec> = {
     grants: VILLAGE_STAFF,
   },
   store_keeper: {
-    label: '积分超市管理员',
     levels: ['village'],
     permissions: ['redemption_fulfil', 'goods_manage'],
     grants: [],
   },
   org_admin: {
-    label: '社会组织管理员',
     levels: ['village', 'township'],
     permissions: ['org_register', 'org_manage', 'task_publish', 'attendance_confirm', 'need_take'],
     grants: [],
   },
   dispatcher: {
-    label: '综治中心调度员',
     levels: ['township', 'county'],
     permissions: [
       'invite_create',
@@ -154,19 +147,17 @@ export const ROLES: Record<RoleName, RoleSpec> = {
     grants: ['dispatcher', 'dept_handler', 'village_official'],
   },
   dept_handler: {
-    label: '职能部门办理人',
     levels: ['department'],
     permissions: ['incident_view', 'incident_feedback'],
     grants: [],
   },
   system_admin: {
-    label: '系统管理员',
     levels: ['prefecture', 'county'],
     permissions: PERMISSION_NAMES,
     grants: ROLE_NAMES,
   },
 }
 
-export function roleLabel(role: RoleName): string {
-  return ROLES[role].label
+export function isRoleName(v: unknown): v is RoleName {
+  return typeof v === 'string' && (ROLE_NAMES as readonly string[]).includes(v)
 }

@@ -31,11 +31,10 @@ export const createInvite = defineAction(accountContract.actions.createInvite, {
       })
     } catch (err) {
       // 32^8 codes make a clash vanishingly rare; if one happens the official simply tries again.
-      if (err instanceof DuplicateKeyError && err.collection === C.invites)
-        throw AccountErrors.INVITE_USED('请再试一次')
+      if (err instanceof DuplicateKeyError && err.collection === C.invites) throw AccountErrors.INVITE_CLASH()
       throw err
     }
     return { code }
   },
-  present: async ({ result, ctx }) => inviteView(ctx.rt, await loadInvite(ctx.db, result.code)),
+  present: async ({ result, ctx }) => inviteView(ctx.rt, await loadInvite(ctx.db, result.code), ctx.lang),
 })

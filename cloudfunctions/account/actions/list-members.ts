@@ -19,7 +19,7 @@ export const listMembers = defineAction(accountContract.actions.listMembers, {
       C.users,
       assignments.items.map((a) => a.userId),
     )
-    const items = await Promise.all(assignments.items.map((a) => memberView(ctx.rt, a, users.get(a.userId))))
+    const items = await Promise.all(assignments.items.map((a) => memberView(ctx.rt, a, users.get(a.userId), ctx.lang)))
     return { ...assignments, items }
   },
 })

@@ -37,7 +37,7 @@ export const redeemInvite = defineAction(accountContract.actions.redeemInvite, {
     return { role: invite.role, unitId: invite.unitId }
   },
   present: async ({ result, ctx }) => {
-    const view = await roleView(ctx.rt, result)
+    const view = await roleView(ctx.rt, result, ctx.lang)
     if (!view) throw AccountErrors.UNIT_NOT_FOUND()
     return view
   },

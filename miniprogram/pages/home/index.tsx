@@ -1,12 +1,27 @@
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { accountContract } from '@shared/account/account.contract'
+import type { Me } from '@shared/account/account.schema'
 import type { Permission } from '@shared/auth/permissions'
+import type { ArgsOf } from '@shared/i18n/i18n'
 import { Card, ErrorBlock, Loading, Page, Row, Tag } from '../../components'
-import { hasPermission, useMe } from '../../services/me'
+import { callFunction } from '../../services/call-function'
+import { getLang, hasChosenLang, setLang, useStrings } from '../../services/i18n'
+import { forgetMe, hasPermission, useMe } from '../../services/me'
+import { labelTabs, useTitle } from '../../services/title'
+import { useQuery } from '../../services/use-call'
+import { ChooseLang } from './choose-lang'
+import { HOME } from './home.strings'
+
+/** A key of the home catalogue that takes no parameters (menu titles and their second lines) */
+type Key = {
+  [K in keyof typeof HOME & string]: ArgsOf<(typeof HOME)[K]['zh']> extends [] ? K : never
+}[keyof typeof HOME & string]
 
 interface Entry {
-  title: string
-  sub: string
+  /** the entry's title; its second line is `<key>_sub` */
+  key: Key
   url: string
   tab?: boolean
   /** shown to people who hold any of these permissions somewhere; empty: everyone */
@@ -14,201 +29,119 @@ interface Entry {
 }
 
 interface Section {
-  title: string
+  title: Key
   entries: Entry[]
 }
 
 const SECTIONS: Section[] = [
   {
-    title: '网格事件',
+    title: 'sec.incident',
     entries: [
+      { key: 'report', url: '/pages/report/index', tab: true, needs: ['incident_create'] },
+      { key: 'my_reports', url: '/packages/incident/pages/list/index?view=mine', needs: ['incident_create'] },
       {
-        title: '随手拍上报',
-        sub: '看到问题，拍照告诉网格员',
-        url: '/pages/report/index',
-        tab: true,
-        needs: ['incident_create'],
-      },
-      {
-        title: '我的上报',
-        sub: '处理到哪一步了，办完了给个评价',
-        url: '/packages/incident/pages/list/index?view=mine',
-        needs: ['incident_create'],
-      },
-      {
-        title: '待我处理',
-        sub: '受理、上报、派单、反馈',
+        key: 'todo',
         url: '/packages/incident/pages/list/index?view=todo',
         needs: ['incident_accept', 'incident_dispatch', 'incident_feedback'],
       },
       {
-        title: '概况与台账',
-        sub: '排查量、化解率、排名、报平安、导出台账',
+        key: 'overview',
         url: '/packages/incident/pages/overview/index',
         needs: ['incident_figures', 'safe_report_create'],
       },
-      {
-        title: '消息',
-        sub: '事件办理的每一步都会告诉您',
-        url: '/packages/incident/pages/list/index?view=inbox',
-        needs: [],
-      },
+      { key: 'inbox', url: '/packages/incident/pages/list/index?view=inbox', needs: [] },
     ],
   },
   {
-    title: '巡逻打卡',
+    title: 'sec.patrol',
     entries: [
-      {
-        title: '巡逻打卡',
-        sub: '我的班次，开始巡逻，到点扫码',
-        url: '/packages/patrol/pages/shifts/index',
-        needs: ['checkin_create'],
-      },
-      {
-        title: '巡逻队、路线和班次',
-        sub: '设置点位，打印张贴码',
-        url: '/packages/patrol/pages/manage/index',
-        needs: ['patrol_manage'],
-      },
-      {
-        title: '审核存疑打卡',
-        sub: '距离远、速度快、时间不对的打卡',
-        url: '/packages/patrol/pages/review/index',
-        needs: ['checkin_review'],
-      },
-      {
-        title: '漏巡与统计',
-        sub: '应巡、实巡、点位覆盖和时长',
-        url: '/packages/patrol/pages/figures/index',
-        needs: ['patrol_figures'],
-      },
+      { key: 'patrol', url: '/packages/patrol/pages/shifts/index', needs: ['checkin_create'] },
+      { key: 'patrol_manage', url: '/packages/patrol/pages/manage/index', needs: ['patrol_manage'] },
+      { key: 'checkin_review', url: '/packages/patrol/pages/review/index', needs: ['checkin_review'] },
+      { key: 'patrol_figures', url: '/packages/patrol/pages/figures/index', needs: ['patrol_figures'] },
     ],
   },
   {
-    title: '文明积分',
+    title: 'sec.points',
     entries: [
+      { key: 'my_points', url: '/packages/points/pages/mine/index', needs: ['redemption_create'] },
+      { key: 'store', url: '/packages/points/pages/store/index', needs: ['redemption_create'] },
+      { key: 'publicity', url: '/packages/points/pages/publicity/index', needs: ['points_object', 'points_propose'] },
       {
-        title: '我家的积分',
-        sub: '余额和每一笔积分的来历',
-        url: '/packages/points/pages/mine/index',
-        needs: ['redemption_create'],
-      },
-      {
-        title: '积分超市',
-        sub: '用积分换东西',
-        url: '/packages/points/pages/store/index',
-        needs: ['redemption_create'],
-      },
-      {
-        title: '积分公示',
-        sub: '公示期内可以提出异议',
-        url: '/packages/points/pages/publicity/index',
-        needs: ['points_object', 'points_propose'],
-      },
-      {
-        title: '积分评定',
-        sub: '提出、审核、处理异议',
+        key: 'points_review',
         url: '/packages/points/pages/review/index',
         needs: ['points_propose', 'points_approve'],
       },
-      {
-        title: '积分规则',
-        sub: '村规民约里的加分和扣分项',
-        url: '/packages/points/pages/rules/index',
-        needs: ['points_rule_manage'],
-      },
-      {
-        title: '公示和领取期限',
-        sub: '公示几天、兑换几天内领取',
-        url: '/packages/points/pages/settings/index',
-        needs: ['points_rule_manage'],
-      },
-      {
-        title: '商品管理',
-        sub: '上架、库存、每户限兑',
-        url: '/packages/points/pages/goods/index',
-        needs: ['goods_manage'],
-      },
-      {
-        title: '核销取货',
-        sub: '输入取货码，把东西交给村民',
-        url: '/packages/points/pages/keeper/index',
-        needs: ['redemption_fulfil'],
-      },
+      { key: 'rules', url: '/packages/points/pages/rules/index', needs: ['points_rule_manage'] },
+      { key: 'settings', url: '/packages/points/pages/settings/index', needs: ['points_rule_manage'] },
+      { key: 'goods', url: '/packages/points/pages/goods/index', needs: ['goods_manage'] },
+      { key: 'keeper', url: '/packages/points/pages/keeper/index', needs: ['redemption_fulfil'] },
     ],
   },
   {
-    title: '志愿服务',
+    title: 'sec.volunteer',
     entries: [
-      {
-        title: '志愿服务',
-        sub: '报名参加身边的志愿活动',
-        url: '/packages/volunteer/pages/tasks/index',
-        needs: ['task_signup'],
-      },
-      {
-        title: '我的志愿时长',
-        sub: '服务记录，可以打印',
-        url: '/packages/volunteer/pages/hours/index',
-        needs: ['task_signup', 'checkin_create'],
-      },
-      {
-        title: '我要点单',
-        sub: '家里有困难，请志愿者帮忙',
-        url: '/packages/volunteer/pages/need/index',
-        needs: ['need_create'],
-      },
-      {
-        title: '我的需求',
-        sub: '点单进展，办完后确认',
-        url: '/packages/volunteer/pages/needs/index',
-        needs: ['need_create'],
-      },
-      {
-        title: '组织管理',
-        sub: '发布任务、确认时长、接单',
-        url: '/packages/volunteer/pages/org/index',
-        needs: ['org_manage', 'org_register'],
-      },
-      {
-        title: '村里审核与统计',
-        sub: '审核组织和需求、验单、统计',
-        url: '/packages/volunteer/pages/village/index',
-        needs: ['org_approve', 'need_verify'],
-      },
+      { key: 'tasks', url: '/packages/volunteer/pages/tasks/index', needs: ['task_signup'] },
+      { key: 'hours', url: '/packages/volunteer/pages/hours/index', needs: ['task_signup', 'checkin_create'] },
+      { key: 'need', url: '/packages/volunteer/pages/need/index', needs: ['need_create'] },
+      { key: 'needs', url: '/packages/volunteer/pages/needs/index', needs: ['need_create'] },
+      { key: 'org', url: '/packages/volunteer/pages/org/index', needs: ['org_manage', 'org_register'] },
+      { key: 'village', url: '/packages/volunteer/pages/village/index', needs: ['org_approve', 'need_verify'] },
     ],
   },
   {
-    title: '账号',
+    title: 'sec.account',
     entries: [
-      {
-        title: '发放邀请码',
-        sub: '请人加入，担任网格员、信息员等',
-        url: '/packages/account/pages/invite/index',
-        needs: ['invite_create'],
-      },
-      {
-        title: '人员名单',
-        sub: '本村（社区）和下级的人员',
-        url: '/packages/account/pages/members/index',
-        needs: ['member_list'],
-      },
-      { title: '我家住在哪', sub: '选择村、网格和自家门户', url: '/packages/account/pages/residence/index', needs: [] },
-      { title: '使用邀请码', sub: '收到邀请码？在这里输入', url: '/packages/account/pages/join/index', needs: [] },
+      { key: 'invite', url: '/packages/account/pages/invite/index', needs: ['invite_create'] },
+      { key: 'members', url: '/packages/account/pages/members/index', needs: ['member_list'] },
+      { key: 'join_requests', url: '/packages/account/pages/requests/index', needs: ['household_approve'] },
+      { key: 'residence', url: '/packages/account/pages/residence/index', needs: [] },
+      { key: 'use_invite', url: '/packages/account/pages/join/index', needs: [] },
     ],
   },
 ]
 
-export default function Home() {
+const REQUESTS_PAGE = '/packages/account/pages/requests/index'
+
+/** "待审核的入户申请 N 条", for the head of a household and the officials who decide who joins one. */
+function PendingJoins() {
+  const t = useStrings(HOME)
+  const pending = useQuery(() => callFunction(accountContract, 'listJoinRequests', { pageSize: 1 }), [])
+  useDidShow(() => pending.reload())
+  const n = pending.data?.total ?? 0
+  if (!n) return null
+  return (
+    <Card>
+      <Row
+        title={t('pending_joins', { n })}
+        sub={t('pending_joins_sub')}
+        arrow
+        onClick={() => void Taro.navigateTo({ url: REQUESTS_PAGE })}
+      />
+    </Card>
+  )
+}
+
+/** The profile keeps the language this phone reads in (pushes and messages use it): set it when they differ. */
+function useProfileLang(me: Me | null) {
+  useEffect(() => {
+    if (!me || me.user.lang === getLang()) return
+    void callFunction(accountContract, 'setLang', { lang: getLang() }).then((r) => {
+      if (r.ok) forgetMe()
+    })
+  }, [me])
+}
+
+function HomeBody() {
+  const t = useStrings(HOME)
   const { me, error, loading, reload } = useMe()
+  useTitle(t('app_name'))
+  useDidShow(() => labelTabs([t('tab.home'), t('tab.report'), t('tab.me')]))
+  useProfileLang(me)
   if (!me) {
     return (
       <Page>
-        {error ? (
-          <ErrorBlock message={error.message} onRetry={reload} />
-        ) : (
-          <Loading text={loading ? '正在加载…' : ''} />
-        )}
+        {error ? <ErrorBlock message={error.message} onRetry={reload} /> : <Loading text={loading ? undefined : ''} />}
       </Page>
     )
   }
@@ -216,28 +149,31 @@ export default function Home() {
     ...section,
     entries: section.entries.filter((e) => e.needs.length === 0 || e.needs.some((p) => hasPermission(me, p))),
   })).filter((section) => section.entries.length > 0)
+  const decides = hasPermission(me, 'household_approve') || !!me.household?.head
   return (
-    <Page title={`您好，${me.user.name}`} intro={me.user.residence ? me.user.residence.fullName : '还没有设置居住地'}>
-      <Card title="我的身份">
+    <Page
+      title={t('greeting', { name: me.user.name })}
+      intro={me.user.residence ? me.user.residence.fullName : t('no_residence')}
+    >
+      {decides ? <PendingJoins /> : null}
+      <Card title={t('my_roles')}>
         {me.roles.length ? (
           <View>
             {me.roles.map((r) => (
-              <Tag key={`${r.role}@${r.unit.id}`}>
-                {r.roleLabel} · {r.unit.name}
-              </Tag>
+              <Tag key={`${r.role}@${r.unit.id}`}>{t('role_at', { role: r.roleLabel, unit: r.unit.name })}</Tag>
             ))}
           </View>
         ) : (
-          <View className="l-row__sub">还没有任何身份。设置居住地后成为居民，或使用邀请码。</View>
+          <View className="l-row__sub">{t('no_roles')}</View>
         )}
       </Card>
       {sections.map((section) => (
-        <Card key={section.title} title={section.title}>
+        <Card key={section.title} title={t(section.title)}>
           {section.entries.map((e) => (
             <Row
               key={e.url}
-              title={e.title}
-              sub={e.sub}
+              title={t(e.key)}
+              sub={t(`${e.key}_sub` as Key)}
               arrow
               onClick={() => void (e.tab ? Taro.switchTab({ url: e.url }) : Taro.navigateTo({ url: e.url }))}
             />
@@ -246,4 +182,11 @@ export default function Home() {
       ))}
     </Page>
   )
+}
+
+/** The home page; on a phone where no language was chosen yet, the language comes first. */
+export default function Home() {
+  const [chosen] = useState(hasChosenLang)
+  if (!chosen) return <ChooseLang onChosen={(lang) => setLang(lang)} />
+  return <HomeBody />
 }

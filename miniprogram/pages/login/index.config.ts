@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '选择演示账号' })
+import { LOGIN } from './login.strings'
+
+// build time (app.json): the catalogue's Chinese; the page sets its title in the reader's language when shown
+export default definePageConfig({ navigationBarTitleText: LOGIN.title.zh })

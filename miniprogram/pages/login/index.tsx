@@ -1,17 +1,31 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { roleLabel } from '@shared/account/account.messages'
+import { isRoleName } from '@shared/auth/roles'
+import type { Lang } from '@shared/i18n/i18n'
 import { Card, Empty, ErrorBlock, Loading, Page, Row, showError } from '../../components'
 import { devLogin, listDevUsers, type DevUser } from '../../services/call-function'
 import { DEMO_LOGIN } from '../../services/env'
+import { getLang, hasChosenLang, setLang, useStrings } from '../../services/i18n'
 import { forgetMe } from '../../services/me'
 import { setToken } from '../../services/session'
+import { useTitle } from '../../services/title'
 import { useQuery } from '../../services/use-call'
+import { ChooseLang } from '../home/choose-lang'
+import { LOGIN } from './login.strings'
 
-/** Users grouped under the label of their first role; people without a role come last. */
-function groupByRole(users: readonly DevUser[]): Array<{ label: string; users: DevUser[] }> {
+type Role = DevUser['roles'][number]
+
+/** A role's name in the reader's language (the host names it in Chinese; a role it names we don't know stays so). */
+function roleName(r: Role): string {
+  return isRoleName(r.role) ? roleLabel(r.role, getLang()) : r.roleLabel
+}
+
+/** Users grouped under the name of their first role; people without a role come last. */
+function groupByRole(users: readonly DevUser[], none: string): Array<{ label: string; users: DevUser[] }> {
   const groups = new Map<string, DevUser[]>()
   for (const u of users) {
-    const label = u.roles[0]?.roleLabel ?? '未分配身份'
+    const label = u.roles[0] ? roleName(u.roles[0]) : none
     groups.set(label, [...(groups.get(label) ?? []), u])
   }
   return [...groups].map(([label, list]) => ({ label, users: list }))
@@ -21,14 +35,16 @@ function groupByRole(users: readonly DevUser[]): Array<{ label: string; users: D
  * Local demo login: pick a seeded person and act as them. Only off WeChat; inside WeChat the caller is
  * the WeChat user and this page is never linked.
  */
-export default function Login() {
+function DemoLogin() {
+  const t = useStrings(LOGIN)
   const users = useQuery(() => listDevUsers(), [])
   const [busy, setBusy] = useState<string | null>(null)
+  useTitle(t('title'))
 
   if (!DEMO_LOGIN) {
     return (
       <Page>
-        <Empty title="微信里无需登录" text="请回到首页。" />
+        <Empty title={t('wechat')} text={t('wechat_text')} />
       </Page>
     )
   }
@@ -39,7 +55,7 @@ export default function Login() {
     const r = await devLogin(user.id)
     setBusy(null)
     if (!r.ok) {
-      void showError(r.message, '登录没有成功')
+      void showError(r.message, t('failed'))
       return
     }
     setToken(r.data.token)
@@ -48,20 +64,22 @@ export default function Login() {
   }
 
   return (
-    <Page title="选择演示账号" intro="这是本地演示环境。点一个人，就以他的身份使用。">
+    <Page title={t('title')} intro={t('intro')}>
       {users.loading ? <Loading /> : null}
       {users.error ? <ErrorBlock message={users.error.message} onRetry={users.reload} /> : null}
-      {users.data && !users.data.length ? (
-        <Empty title="还没有演示账号" text="请先导入演示数据（npm run seed）。" />
-      ) : null}
+      {users.data && !users.data.length ? <Empty title={t('no_users')} text={t('no_users_text')} /> : null}
       {users.data
-        ? groupByRole(users.data).map((g) => (
-            <Card key={g.label} title={g.label} extra={`${g.users.length} 人`}>
+        ? groupByRole(users.data, t('no_role_group')).map((g) => (
+            <Card key={g.label} title={g.label} extra={t('count', { n: g.users.length })}>
               {g.users.map((u) => (
                 <Row
                   key={u.id}
-                  title={busy === u.id ? `${u.name}（正在登录…）` : u.name}
-                  sub={u.roles.length ? u.roles.map((r) => `${r.roleLabel} · ${r.unitName}`).join('；') : '没有身份'}
+                  title={busy === u.id ? t('logging_in', { name: u.name }) : u.name}
+                  sub={
+                    u.roles.length
+                      ? u.roles.map((r) => t('role_at', { role: roleName(r), unit: r.unitName })).join(t('roles_join'))
+                      : t('no_roles')
+                  }
                   arrow
                   onClick={() => void pick(u)}
                 />
@@ -71,4 +89,17 @@ export default function Login() {
         : null}
     </Page>
   )
+}
+
+/** On a phone where no language was chosen yet, the language comes first, here too. */
+export default function Login() {
+  const [chosen] = useState(hasChosenLang)
+  if (!chosen) {
+    const choose = (lang: Lang) => {
+      setLang(lang, { relaunch: false })
+      void Taro.reLaunch({ url: '/pages/login/index' })
+    }
+    return <ChooseLang onChosen={choose} />
+  }
+  return <DemoLogin />
 }

@@ -1,64 +1,196 @@
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { UNIT_LEVEL_LABELS } from '@shared/account/account.schema'
-import { Button, Card, ConfirmButton, ErrorBlock, Loading, Page, Row } from '../../components'
+import { useState } from 'react'
+import { accountContract } from '@shared/account/account.contract'
+import { levelLabel } from '@shared/account/account.messages'
+import type { Me } from '@shared/account/account.schema'
+import { LANG_NAMES, LANGS, type Lang } from '@shared/i18n/i18n'
+import {
+  Button,
+  Card,
+  ConfirmButton,
+  ErrorBlock,
+  Loading,
+  Page,
+  Row,
+  Tag,
+  showError,
+  toastDone,
+} from '../../components'
+import { callFunction } from '../../services/call-function'
 import { DEMO_LOGIN } from '../../services/env'
+import { fmt, getLang, setLang, useStrings } from '../../services/i18n'
 import { forgetMe, useMe } from '../../services/me'
 import { clearToken } from '../../services/session'
+import { labelTabs, useTitle } from '../../services/title'
+import { useAction, useQuery } from '../../services/use-call'
+import { HOME } from '../home/home.strings'
+import { ME } from './me.strings'
+
+const RESIDENCE_PAGE = '/packages/account/pages/residence/index'
+
+/** My household, or the request to join one that waits, or how to ask. */
+function HouseholdCard(props: { me: Me; onChanged: () => void }) {
+  const t = useStrings(ME)
+  const { household, joinRequest } = props.me
+  const withdraw = useAction((input: { joinRequestId: string }, requestId: string) =>
+    callFunction(accountContract, 'withdrawJoinRequest', input, { requestId }),
+  )
+  if (household) {
+    return (
+      <Card title={t('household')} extra={household.head ? <Tag tone="success">{t('head')}</Tag> : undefined}>
+        <Row
+          title={household.address}
+          sub={t('head_name', { name: household.headName })}
+          arrow
+          onClick={() =>
+            void Taro.navigateTo({
+              url: `/packages/account/pages/household/index?id=${encodeURIComponent(household.id)}`,
+            })
+          }
+        />
+      </Card>
+    )
+  }
+  if (joinRequest) {
+    const h = joinRequest.household
+    return (
+      <Card title={t('household')}>
+        <Row
+          title={t('pending', { household: h.address || h.headName })}
+          sub={t('pending_sub', { date: fmt.date(joinRequest.createdAt) })}
+        />
+        <ConfirmButton
+          kind="secondary"
+          size="small"
+          loading={withdraw.pending}
+          confirm={t('withdraw_confirm')}
+          onConfirm={() =>
+            void withdraw.run({ joinRequestId: joinRequest.id }).then((r) => {
+              if (!r.ok) return void showError(r.message)
+              toastDone(t('withdrawn'))
+              props.onChanged()
+            })
+          }
+        >
+          {t('withdraw')}
+        </ConfirmButton>
+      </Card>
+    )
+  }
+  return (
+    <Card title={t('household')}>
+      <View className="l-row__sub">{t('no_household')}</View>
+      <Button kind="secondary" size="small" onClick={() => void Taro.navigateTo({ url: `${RESIDENCE_PAGE}?join=1` })}>
+        {t('ask_join')}
+      </Button>
+    </Card>
+  )
+}
+
+/** The language of this phone: both names shown, each in its own script; a change is kept on the profile too. */
+function LanguageCard() {
+  const t = useStrings(ME)
+  const [open, setOpen] = useState(false)
+  const current = getLang()
+  const choose = async (lang: Lang) => {
+    if (lang === current) return setOpen(false)
+    // best effort: a phone offline switches now, and the home page tells the profile later
+    await callFunction(accountContract, 'setLang', { lang })
+    forgetMe()
+    setLang(lang)
+  }
+  return (
+    <Card>
+      <Row title={t('language')} sub={LANG_NAMES[current]} arrow onClick={() => setOpen(!open)} />
+      {open
+        ? LANGS.map((l) => (
+            <Button key={l} kind={l === current ? 'primary' : 'secondary'} onClick={() => void choose(l)}>
+              {LANG_NAMES[l]}
+            </Button>
+          ))
+        : null}
+    </Card>
+  )
+}
+
+/** The latest account messages (join requests, membership changes), if any. */
+function InboxCard() {
+  const t = useStrings(ME)
+  const inbox = useQuery(() => callFunction(accountContract, 'myInbox', { pageSize: 5 }), [])
+  useDidShow(() => inbox.reload())
+  const items = inbox.data?.items ?? []
+  if (!items.length) return null
+  return (
+    <Card title={t('inbox')}>
+      {items.map((m) => (
+        <Row key={m.id} title={m.title} sub={`${fmt.dateTime(m.at)} ${m.body}`} />
+      ))}
+    </Card>
+  )
+}
 
 export default function MePage() {
+  const t = useStrings(ME)
+  const home = useStrings(HOME)
   const { me, error, reload } = useMe()
+  useTitle(home('tab.me'))
+  useDidShow(() => labelTabs([home('tab.home'), home('tab.report'), home('tab.me')]))
   if (!me) return <Page>{error ? <ErrorBlock message={error.message} onRetry={reload} /> : <Loading />}</Page>
   const { user } = me
+  const lang = getLang()
+  const changed = () => {
+    forgetMe()
+    reload()
+  }
   return (
-    <Page title={user.name} intro={user.phoneMasked ? `手机 ${user.phoneMasked}` : undefined}>
-      <Card title="居住地">
+    <Page title={user.name} intro={user.phoneMasked ? t('phone', { phone: user.phoneMasked }) : undefined}>
+      <Card title={t('residence')}>
         {user.residence ? (
           <View className="l-row__title">{user.residence.fullName}</View>
         ) : (
-          <View className="l-row__sub">还没有设置</View>
+          <View className="l-row__sub">{t('not_set')}</View>
         )}
-        <Button
-          kind="secondary"
-          size="small"
-          onClick={() => void Taro.navigateTo({ url: '/packages/account/pages/residence/index' })}
-        >
-          {user.residence ? '修改居住地' : '设置居住地'}
+        <Button kind="secondary" size="small" onClick={() => void Taro.navigateTo({ url: RESIDENCE_PAGE })}>
+          {user.residence ? t('change_residence') : t('set_residence')}
         </Button>
       </Card>
-      <Card title="我的身份" extra={`${me.roles.length} 个`}>
+      <HouseholdCard me={me} onChanged={changed} />
+      <InboxCard />
+      <Card title={t('roles')} extra={t('roles_count', { n: me.roles.length })}>
         {me.roles.length ? (
           me.roles.map((r) => (
             <Row
               key={`${r.role}@${r.unit.id}`}
               title={r.roleLabel}
-              sub={`${UNIT_LEVEL_LABELS[r.unit.level]}：${r.unit.fullName}`}
+              sub={t('role_sub', { level: levelLabel(r.unit.level, lang), unit: r.unit.fullName })}
             />
           ))
         ) : (
-          <View className="l-row__sub">还没有任何身份</View>
+          <View className="l-row__sub">{t('no_roles')}</View>
         )}
         <Button
           kind="secondary"
           size="small"
           onClick={() => void Taro.navigateTo({ url: '/packages/account/pages/join/index' })}
         >
-          使用邀请码
+          {t('use_invite')}
         </Button>
       </Card>
+      <LanguageCard />
       {DEMO_LOGIN ? (
         <ConfirmButton
           kind="danger"
-          confirm="退出后需要重新选择账号登录。"
-          confirmTitle="退出登录？"
-          confirmText="退出"
+          confirm={t('logout_confirm')}
+          confirmTitle={t('logout_title')}
+          confirmText={t('logout_ok')}
           onConfirm={() => {
             clearToken()
             forgetMe()
             void Taro.reLaunch({ url: '/pages/login/index' })
           }}
         >
-          退出登录
+          {t('logout')}
         </ConfirmButton>
       ) : null}
     </Page>

@@ -52,7 +52,14 @@ interface WeappGlobals {
 }
 
 /** Installs the globals once per test file (jest gives each file a fresh module registry and global). */
-export function installWeappEnv(cloud: CloudHandler): WxCalls {
+/**
+ * `stored`: what the phone keeps from before (wx storage); by default the language chosen on first launch, so
+ * pages open as they do for someone who has used the app.
+ */
+export function installWeappEnv(
+  cloud: CloudHandler,
+  stored: Record<string, unknown> = { 'linli.lang': 'zh' },
+): WxCalls {
   const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { pretendToBeVisual: true })
   const g = globalThis as unknown as WeappGlobals
   for (const key of [
@@ -75,7 +82,7 @@ export function installWeappEnv(cloud: CloudHandler): WxCalls {
   }
 
   const calls: WxCalls = { callFunction: [], reLaunch: [] }
-  const storage = new Map<string, unknown>()
+  const storage = new Map<string, unknown>(Object.entries(stored))
   /** wx-style async API: callbacks when given, else a promise (what Taro's promisify expects). */
   const asyncApi =
     <O = object>(impl: (opts: WxOptions<O>) => unknown) =>
@@ -128,6 +135,8 @@ export function installWeappEnv(cloud: CloudHandler): WxCalls {
     reLaunch: asyncApi<{ url: string }>((o) => void calls.reLaunch.push(o.url)),
     navigateTo: asyncApi(() => ({})),
     switchTab: asyncApi(() => ({})),
+    setNavigationBarTitle: asyncApi(() => ({})),
+    setTabBarItem: asyncApi(() => ({})),
     cloud: {
       init: () => undefined,
       callFunction: asyncApi<WxCalls['callFunction'][number]>((o) => {

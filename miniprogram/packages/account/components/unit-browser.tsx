@@ -1,18 +1,19 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { accountContract } from '@shared/account/account.contract'
-import { UNIT_LEVEL_LABELS, type UnitRef, type UnitSummary } from '@shared/account/account.schema'
+import { levelLabel } from '@shared/account/account.messages'
+import type { UnitRef, UnitSummary } from '@shared/account/account.schema'
 import { Button, Empty, ErrorBlock, Loading, Row } from '../../../components'
 import { callFunction } from '../../../services/call-function'
+import { getLang, useStrings } from '../../../services/i18n'
 import { useQuery } from '../../../services/use-call'
+import { ACCOUNT_PAGES } from '../account.strings'
 
 export interface UnitBrowserProps {
   /** where browsing starts: the units of my scope; null starts at the top of the tree */
   roots: readonly UnitRef[] | null
   canSelect: (unit: UnitRef) => boolean
   onSelect: (unit: UnitRef) => void
-  /** what to call the thing being chosen, e.g. "网格" */
-  noun: string
 }
 
 /**
@@ -20,6 +21,7 @@ export interface UnitBrowserProps {
  * open unit when it may be chosen. One decision per screen suits people unused to tree widgets.
  */
 export function UnitBrowser(props: UnitBrowserProps) {
+  const t = useStrings(ACCOUNT_PAGES)
   const [stack, setStack] = useState<UnitRef[]>([])
   const current = stack[stack.length - 1] ?? null
   const atRoots = !current && props.roots !== null
@@ -40,25 +42,25 @@ export function UnitBrowser(props: UnitBrowserProps) {
     <View>
       {current ? (
         <View>
-          <View className="l-row__sub">现在在：{current.fullName}</View>
+          <View className="l-row__sub">{t('ub.at', { name: current.fullName })}</View>
           {props.canSelect(current) ? (
-            <Button onClick={() => props.onSelect(current)}>就选「{current.name}」</Button>
+            <Button onClick={() => props.onSelect(current)}>{t('ub.choose', { name: current.name })}</Button>
           ) : null}
           <Button kind="secondary" size="small" onClick={() => setStack((s) => s.slice(0, -1))}>
-            返回上一级
+            {t('ub.up')}
           </Button>
         </View>
       ) : null}
       {!atRoots && children.loading ? <Loading /> : null}
       {!atRoots && children.error ? <ErrorBlock message={children.error.message} onRetry={children.reload} /> : null}
-      {!children.loading && !children.error && !items.length ? <Empty title={`这里没有下级${props.noun}`} /> : null}
+      {!children.loading && !children.error && !items.length ? <Empty title={t('ub.empty')} /> : null}
       {items.map((u: UnitSummary | (UnitRef & { hasChildren: boolean })) => {
         const selectableLeaf = !u.hasChildren && props.canSelect(u)
         return (
           <Row
             key={u.id}
             title={u.name}
-            sub={UNIT_LEVEL_LABELS[u.level]}
+            sub={levelLabel(u.level, getLang())}
             arrow={u.hasChildren || selectableLeaf}
             onClick={u.hasChildren ? () => open(u) : selectableLeaf ? () => props.onSelect(u) : undefined}
           />

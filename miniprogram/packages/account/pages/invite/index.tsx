@@ -2,34 +2,24 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import { accountContract } from '@shared/account/account.contract'
+import { roleLabel } from '@shared/account/account.messages'
 import type { InviteView, UnitRef } from '@shared/account/account.schema'
 import { ROLES, type RoleName } from '@shared/auth/roles'
-import { formatBj } from '@shared/time/beijing'
-import {
-  Button,
-  Card,
-  ConfirmButton,
-  Empty,
-  ErrorBlock,
-  Loading,
-  Page,
-  PickerField,
-  showError,
-  toast,
-} from '../../../../components'
+import { Button, Card, ConfirmButton, Empty, Page, PickerField, showError, toast } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
+import { fmt, getLang, useStrings } from '../../../../services/i18n'
 import { unitsWith, useMe } from '../../../../services/me'
+import { useTitle } from '../../../../services/title'
 import { useAction } from '../../../../services/use-call'
+import { ACCOUNT_PAGES } from '../../account.strings'
 import { UnitBrowser } from '../../components/unit-browser'
+import { Waiting } from '../../components/waiting'
 
-const VALIDITY = [
-  { value: 24, label: '1 天' },
-  { value: 72, label: '3 天' },
-  { value: 168, label: '7 天' },
-  { value: 720, label: '30 天' },
-] as const
+const VALIDITY_DAYS = [1, 3, 7, 30] as const
 
 export default function Invite() {
+  const t = useStrings(ACCOUNT_PAGES)
+  useTitle(t('invite.title'))
   const { me, error, reload } = useMe()
   const [role, setRole] = useState<RoleName | null>(null)
   const [unit, setUnit] = useState<UnitRef | null>(null)
@@ -38,6 +28,7 @@ export default function Invite() {
   const create = useAction((input: { role: RoleName; unitId: string; validHours: number }, requestId: string) =>
     callFunction(accountContract, 'createInvite', input, { requestId }),
   )
+  const lang = getLang()
 
   // Roles I may hand out: what my inviting roles list as grantable (the server checks the unit too).
   const roleOptions = useMemo(() => {
@@ -46,26 +37,26 @@ export default function Invite() {
     for (const r of me.roles) {
       if (ROLES[r.role].permissions.includes('invite_create')) ROLES[r.role].grants.forEach((g) => names.add(g))
     }
-    return [...names].map((name) => ({ value: name, label: ROLES[name].label }))
-  }, [me])
+    return [...names].map((name) => ({ value: name, label: roleLabel(name, lang) }))
+  }, [me, lang])
 
-  if (!me) return <Page>{error ? <ErrorBlock message={error.message} onRetry={reload} /> : <Loading />}</Page>
+  if (!me) return <Waiting error={error} onRetry={reload} />
   if (!roleOptions.length)
     return (
       <Page>
-        <Empty title="您不能发放邀请码" text="只有村（社区）干部、综治中心等可以发放。" />
+        <Empty title={t('invite.cant')} text={t('invite.cant_text')} />
       </Page>
     )
 
   if (invite) {
     return (
-      <Page title="邀请码已生成">
+      <Page title={t('invite.done')}>
         <Card>
           <View className="l-page__title">{invite.code}</View>
           <View className="l-row__title">{invite.roleLabel}</View>
           <View className="l-row__sub">{invite.unit.fullName}</View>
-          <View className="l-row__sub">有效到 {formatBj(invite.expiresAt)}，只能用一次</View>
-          <Button onClick={() => void Taro.setClipboardData({ data: invite.code })}>复制邀请码</Button>
+          <View className="l-row__sub">{t('invite.valid_until', { time: fmt.dateTime(invite.expiresAt) })}</View>
+          <Button onClick={() => void Taro.setClipboardData({ data: invite.code })}>{t('invite.copy')}</Button>
           <Button
             kind="secondary"
             onClick={() => {
@@ -73,7 +64,7 @@ export default function Invite() {
               setUnit(null)
             }}
           >
-            再发一个
+            {t('invite.another')}
           </Button>
         </Card>
       </Page>
@@ -82,27 +73,32 @@ export default function Invite() {
 
   const roleSpec = role ? ROLES[role] : null
   return (
-    <Page title="发放邀请码" intro="选好身份和单位，生成邀请码交给对方，对方在「使用邀请码」里输入。">
+    <Page title={t('invite.title')} intro={t('invite.intro')}>
       <Card>
         <PickerField
-          label="给什么身份"
+          label={t('invite.role')}
           options={roleOptions}
           value={role}
           onChange={(v) => {
             setRole(v)
             setUnit(null)
           }}
-          placeholder="请选择身份"
+          placeholder={t('invite.role_ph')}
         />
-        <PickerField label="有效期" options={VALIDITY} value={hours} onChange={setHours} />
+        <PickerField
+          label={t('invite.validity')}
+          options={VALIDITY_DAYS.map((n) => ({ value: n * 24, label: t('invite.days', { n }) }))}
+          value={hours}
+          onChange={setHours}
+        />
       </Card>
       {roleSpec ? (
-        <Card title="在哪个单位" extra={unit ? '已选' : undefined}>
+        <Card title={t('invite.where')} extra={unit ? t('invite.chosen') : undefined}>
           {unit ? (
             <View>
               <View className="l-row__title">{unit.fullName}</View>
               <Button kind="secondary" size="small" onClick={() => setUnit(null)}>
-                重新选择
+                {t('invite.rechoose')}
               </Button>
             </View>
           ) : (
@@ -110,7 +106,6 @@ export default function Invite() {
               roots={unitsWith(me, 'invite_create')}
               canSelect={(u) => roleSpec.levels.includes(u.level)}
               onSelect={setUnit}
-              noun="单位"
             />
           )}
         </Card>
@@ -118,9 +113,9 @@ export default function Invite() {
       {role && unit ? (
         <ConfirmButton
           loading={create.pending}
-          loadingText="正在生成…"
-          confirm={`将请人担任「${unit.name}」的${ROLES[role].label}。邀请码发出后，谁拿到都能使用。`}
-          confirmText="生成"
+          loadingText={t('invite.generating')}
+          confirm={t('invite.confirm', { unit: unit.name, role: roleLabel(role, lang) })}
+          confirmText={t('invite.confirm_ok')}
           onConfirm={() => {
             void create.run({ role, unitId: unit.id, validHours: hours }).then((r) => {
               if (r.ok) setInvite(r.data)
@@ -129,7 +124,7 @@ export default function Invite() {
             })
           }}
         >
-          生成邀请码
+          {t('invite.create')}
         </ConfirmButton>
       ) : null}
     </Page>

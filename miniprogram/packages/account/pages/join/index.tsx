@@ -5,10 +5,15 @@ import { accountContract } from '@shared/account/account.contract'
 import type { RoleView } from '@shared/account/account.schema'
 import { Button, Card, Field, Page, showError, toastDone } from '../../../../components'
 import { callFunction, fieldErrors } from '../../../../services/call-function'
+import { t as common, useStrings } from '../../../../services/i18n'
 import { forgetMe } from '../../../../services/me'
+import { useTitle } from '../../../../services/title'
 import { useAction } from '../../../../services/use-call'
+import { ACCOUNT_PAGES } from '../../account.strings'
 
 export default function Join() {
+  const t = useStrings(ACCOUNT_PAGES)
+  useTitle(t('join.title'))
   const [code, setCode] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [granted, setGranted] = useState<RoleView | null>(null)
@@ -28,35 +33,40 @@ export default function Join() {
     }
     forgetMe()
     setGranted(r.data)
-    toastDone('已加入')
+    toastDone(t('join.toast'))
   }
 
   if (granted) {
     return (
-      <Page title="加入成功">
+      <Page title={t('join.done')}>
         <Card>
-          <View className="l-row__title">您现在是 {granted.roleLabel}</View>
+          <View className="l-row__title">{t('join.now', { role: granted.roleLabel })}</View>
           <View className="l-row__sub">{granted.unit.fullName}</View>
         </Card>
-        <Button onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>回到首页</Button>
+        <Button onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>{t('join.home')}</Button>
       </Page>
     )
   }
 
   return (
-    <Page title="使用邀请码" intro="村（社区）干部或网格员给您的 8 位邀请码，填在下面。">
+    <Page title={t('join.title')} intro={t('join.intro')}>
       <Card>
         <Field
-          label="邀请码"
+          label={t('join.code')}
           value={code}
           onChange={(v) => setCode(v.toUpperCase().replace(/\s+/g, ''))}
-          placeholder="例如 7KQ2MX9P"
+          placeholder={t('join.ph')}
           maxlength={8}
           error={error}
-          hint="字母不分大小写；没有数字 0、1 和字母 O、I"
+          hint={t('join.hint')}
         />
-        <Button loading={redeem.pending} loadingText="正在提交…" disabled={!code} onClick={() => void submit()}>
-          确定
+        <Button
+          loading={redeem.pending}
+          loadingText={t('join.submitting')}
+          disabled={!code}
+          onClick={() => void submit()}
+        >
+          {common('ui.ok')}
         </Button>
       </Card>
     </Page>

@@ -1,15 +1,21 @@
 import { useMemo, useState } from 'react'
 import { accountContract } from '@shared/account/account.contract'
-import { ROLE_NAMES, ROLES, type RoleName } from '@shared/auth/roles'
-import { Card, Empty, ErrorBlock, Loading, PagedList, Page, PickerField, Row, Tag } from '../../../../components'
+import { roleLabel } from '@shared/account/account.messages'
+import { ROLE_NAMES, type RoleName } from '@shared/auth/roles'
+import { Card, Empty, PagedList, Page, PickerField, Row, Tag } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
+import { getLang, useStrings } from '../../../../services/i18n'
 import { unitsWith, useMe } from '../../../../services/me'
+import { useTitle } from '../../../../services/title'
 import { usePaged } from '../../../../services/use-call'
+import { ACCOUNT_PAGES } from '../../account.strings'
+import { pagedProps } from '../../components/household-list'
+import { Waiting } from '../../components/waiting'
 
 const ALL = 'all'
-const ROLE_FILTER = [{ value: ALL, label: '全部身份' }, ...ROLE_NAMES.map((r) => ({ value: r, label: ROLES[r].label }))]
 
 function MemberList(props: { unitId: string; role: RoleName | null }) {
+  const t = useStrings(ACCOUNT_PAGES)
   const list = usePaged(
     (page) =>
       callFunction(accountContract, 'listMembers', {
@@ -22,53 +28,54 @@ function MemberList(props: { unitId: string; role: RoleName | null }) {
   )
   return (
     <PagedList
-      items={list.items}
-      total={list.total}
-      hasMore={list.hasMore}
-      loading={list.loading}
-      error={list.error?.message}
-      onLoadMore={list.loadMore}
-      onRetry={list.reload}
+      {...pagedProps(list)}
       keyOf={(m) => `${m.userId}:${m.role}:${m.unit.id}`}
       renderItem={(m) => (
         <Row
           title={m.name}
-          sub={`${m.unit.fullName}${m.phoneMasked ? ` · ${m.phoneMasked}` : ''}`}
+          sub={m.phoneMasked ? t('members.line', { unit: m.unit.fullName, phone: m.phoneMasked }) : m.unit.fullName}
           extra={<Tag tone="plain">{m.roleLabel}</Tag>}
         />
       )}
-      emptyTitle="没有找到人员"
-      emptyText="换一个单位或身份试试。"
+      emptyTitle={t('members.empty')}
+      emptyText={t('members.empty_text')}
     />
   )
 }
 
 export default function Members() {
+  const t = useStrings(ACCOUNT_PAGES)
+  useTitle(t('members.title'))
   const { me, error, reload } = useMe()
   const units = useMemo(() => (me ? unitsWith(me, 'member_list') : []), [me])
   const [unitId, setUnitId] = useState<string | null>(null)
   const [role, setRole] = useState<string>(ALL)
 
-  if (!me) return <Page>{error ? <ErrorBlock message={error.message} onRetry={reload} /> : <Loading />}</Page>
+  if (!me) return <Waiting error={error} onRetry={reload} />
   if (!units.length)
     return (
       <Page>
-        <Empty title="您不能查看人员名单" />
+        <Empty title={t('members.cant')} />
       </Page>
     )
   const chosen = unitId ?? units[0]!.id
+  const lang = getLang()
+  const roleFilter = [
+    { value: ALL, label: t('members.all') },
+    ...ROLE_NAMES.map((r) => ({ value: r, label: roleLabel(r, lang) })),
+  ]
   return (
-    <Page title="人员名单" intro="包括下级单位的人员。手机号只显示部分。">
+    <Page title={t('members.title')} intro={t('members.intro')}>
       <Card>
         {units.length > 1 ? (
           <PickerField
-            label="单位"
+            label={t('members.unit')}
             options={units.map((u) => ({ value: u.id, label: u.fullName }))}
             value={chosen}
             onChange={setUnitId}
           />
         ) : null}
-        <PickerField label="身份" options={ROLE_FILTER} value={role} onChange={setRole} />
+        <PickerField label={t('members.role')} options={roleFilter} value={role} onChange={setRole} />
       </Card>
       <Card>
         <MemberList unitId={chosen} role={role === ALL ? null : (role as RoleName)} />

@@ -1,103 +1,144 @@
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { accountContract } from '@shared/account/account.contract'
 import type { UnitRef } from '@shared/account/account.schema'
-import { Button, Card, PagedList, Page, Row, showError, toastDone } from '../../../../components'
-import { callFunction } from '../../../../services/call-function'
-import { forgetMe } from '../../../../services/me'
-import { useAction, usePaged } from '../../../../services/use-call'
+import { Button, Card, Empty, Field, Page, showError } from '../../../../components'
+import { callFunction, fieldErrors } from '../../../../services/call-function'
+import { useStrings } from '../../../../services/i18n'
+import { forgetMe, useMe } from '../../../../services/me'
+import { useTitle } from '../../../../services/title'
+import { useAction } from '../../../../services/use-call'
+import { ACCOUNT_PAGES } from '../../account.strings'
+import { HouseholdList, type HouseholdItem } from '../../components/household-list'
 import { UnitBrowser } from '../../components/unit-browser'
+import { Waiting } from '../../components/waiting'
 
-interface Household {
-  id: string
-  headNameMasked: string
-  address: string
+function backToMe() {
+  void Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/me/index' }))
 }
 
-function HouseholdStep(props: { grid: UnitRef; onPick: (household: Household | null) => void }) {
-  const list = usePaged(
-    (page) => callFunction(accountContract, 'listHouseholds', { gridId: props.grid.id, page, pageSize: 20 }),
-    [props.grid.id],
-  )
+function HouseholdStep(props: { grid: UnitRef; onPick: (household: HouseholdItem) => void }) {
+  const t = useStrings(ACCOUNT_PAGES)
   return (
-    <View>
-      <PagedList
-        items={list.items}
-        total={list.total}
-        hasMore={list.hasMore}
-        loading={list.loading}
-        error={list.error?.message}
-        onLoadMore={list.loadMore}
-        onRetry={list.reload}
-        keyOf={(h) => h.id}
-        renderItem={(h) => (
-          <Row title={h.address} sub={`户主 ${h.headNameMasked}`} arrow onClick={() => props.onPick(h)} />
-        )}
-        emptyTitle="这个网格还没有登记住户"
-        emptyText="可以只选网格，以后再认领自家门户。"
-      />
-      <Button kind="secondary" onClick={() => props.onPick(null)}>
-        我家不在名单里，只选网格
+    <Page title={t('res.step3')} intro={t('res.step3_intro')}>
+      <HouseholdList grid={props.grid} onPick={props.onPick} />
+      <Button kind="secondary" onClick={backToMe}>
+        {t('res.later')}
       </Button>
-    </View>
+    </Page>
   )
 }
 
-/** Three steps on one page: village → grid (tree walk), then household, then confirm. */
+/** The request itself: the household chosen, a word for the head, and the submit. */
+function AskStep(props: { household: HouseholdItem; onBack: () => void; onAsked: () => void }) {
+  const t = useStrings(ACCOUNT_PAGES)
+  const [note, setNote] = useState('')
+  const [noteError, setNoteError] = useState<string | null>(null)
+  const ask = useAction((input: { householdId: string; note: string }, requestId: string) =>
+    callFunction(accountContract, 'requestJoin', input, { requestId }),
+  )
+  const submit = async () => {
+    setNoteError(null)
+    const r = await ask.run({ householdId: props.household.id, note })
+    if (r.ok) return props.onAsked()
+    const onField = fieldErrors(r).note
+    if (onField) setNoteError(onField)
+    else void showError(r.message)
+  }
+  const h = props.household
+  return (
+    <Page title={t('res.step3')}>
+      <Card>
+        <View className="l-row__title">{h.address || t('res.no_number')}</View>
+        <View className="l-row__sub">{t('res.head', { name: h.headName })}</View>
+        <Field
+          label={t('res.note')}
+          value={note}
+          onChange={setNote}
+          placeholder={t('res.note_ph')}
+          maxlength={100}
+          error={noteError}
+        />
+      </Card>
+      <Button loading={ask.pending} loadingText={t('res.asking')} onClick={() => void submit()}>
+        {t('res.ask')}
+      </Button>
+      <Button kind="secondary" onClick={props.onBack}>
+        {t('res.other')}
+      </Button>
+    </Page>
+  )
+}
+
+/**
+ * Where I live, in steps: the grid (a walk down the tree), confirmed and saved; then, if I like, a request to
+ * join my household there, which its head or the grid worker approves. From 我的 with `?join=1` and a residence
+ * already set, it starts at the household.
+ */
 export default function Residence() {
+  const t = useStrings(ACCOUNT_PAGES)
+  useTitle(t('res.title'))
+  const { me, error, reload } = useMe()
+  const joinOnly = useRouter().params.join === '1'
   const [grid, setGrid] = useState<UnitRef | null>(null)
-  const [household, setHousehold] = useState<Household | null | undefined>(undefined)
-  const save = useAction((input: { gridId: string; householdId: string | null }, requestId: string) =>
+  const [saved, setSaved] = useState<UnitRef | null>(null)
+  const [household, setHousehold] = useState<HouseholdItem | null>(null)
+  const [asked, setAsked] = useState(false)
+  const save = useAction((input: { gridId: string }, requestId: string) =>
     callFunction(accountContract, 'setResidence', input, { requestId }),
   )
 
-  async function submit() {
-    if (!grid || household === undefined) return
-    const r = await save.run({ gridId: grid.id, householdId: household ? household.id : null })
-    if (!r.ok) {
-      void showError(r.message)
-      return
-    }
-    forgetMe()
-    toastDone('已保存')
-    setTimeout(() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/me/index' })), 800)
-  }
+  if (!me) return <Waiting error={error} onRetry={reload} />
+  const home = saved ?? (joinOnly ? me.user.residence : null)
 
+  if (asked) {
+    return (
+      <Page>
+        <Empty title={t('res.asked')} text={t('res.asked_text')} mark="✓">
+          <Button onClick={backToMe}>{t('res.back_me')}</Button>
+        </Empty>
+      </Page>
+    )
+  }
+  if (home && household) {
+    return (
+      <AskStep
+        household={household}
+        onBack={() => setHousehold(null)}
+        onAsked={() => {
+          forgetMe()
+          setAsked(true)
+        }}
+      />
+    )
+  }
+  if (home) return <HouseholdStep grid={home} onPick={setHousehold} />
   if (!grid) {
     return (
-      <Page title="第一步：选网格" intro="一层一层点进去，找到您家所在的村和网格（村民小组）。">
+      <Page title={t('res.step1')} intro={t('res.step1_intro')}>
         <Card>
-          <UnitBrowser roots={null} canSelect={(u) => u.level === 'grid'} onSelect={setGrid} noun="单位" />
+          <UnitBrowser roots={null} canSelect={(u) => u.level === 'grid'} onSelect={setGrid} />
         </Card>
       </Page>
     )
   }
-  if (household === undefined) {
-    return (
-      <Page title="第二步：选自家" intro={grid.fullName}>
-        <Card>
-          <HouseholdStep grid={grid} onPick={setHousehold} />
-        </Card>
-        <Button kind="secondary" onClick={() => setGrid(null)}>
-          重新选网格
-        </Button>
-      </Page>
-    )
+  const submit = async () => {
+    const r = await save.run({ gridId: grid.id })
+    if (!r.ok) return void showError(r.message)
+    forgetMe()
+    setSaved(r.data.residence)
   }
   return (
-    <Page title="第三步：确认">
-      <Card title="您家住在">
+    <Page title={t('res.step2')}>
+      <Card title={t('res.live_in')}>
         <View className="l-row__title">{grid.fullName}</View>
-        <View className="l-row__sub">
-          {household ? `${household.address}（户主 ${household.headNameMasked}）` : '暂不认领门户'}
-        </View>
       </Card>
-      <Button loading={save.pending} loadingText="正在保存…" onClick={() => void submit()}>
-        确认保存
+      <Button loading={save.pending} loadingText={t('res.saving')} onClick={() => void submit()}>
+        {t('res.save')}
       </Button>
-      <Button kind="secondary" onClick={() => setHousehold(undefined)}>
-        上一步
+      <Button kind="secondary" onClick={() => setGrid(null)}>
+        {t('res.rechoose')}
       </Button>
     </Page>
   )

@@ -1,0 +1,189 @@
+import { defineMessages, register, textOf, type ArgsOf, type Lang, type MessageRef } from '../i18n/i18n'
+import type { Permission } from '../auth/permissions'
+import type { JoinStatus } from './account.schema'
+
+/**
+ * The account domain's messages only the server renders, in 简体中文 and Tibetan: what each permission lets a person
+ * do (shared/auth/permissions.ts), the statuses of join requests, and the messages kept in the account inbox and
+ * pushed (rendered in the reader's language when read or sent). Kept apart from account.messages.ts so that the
+ * mini-program's main package does not carry them.
+ */
+export const ACCOUNT_SERVER = register(
+  defineMessages({
+    // ---- permissions (shared/auth/permissions.ts): what each lets a person do ----
+    'account.permission.invite_create': {
+      zh: '发放邀请码（授予身份）',
+      bo: 'གདན་ཞུའི་ཨང་སྤྲོད་པ། (གོ་གནས་སྤྲོད་པ།)',
+    },
+    'account.permission.member_list': { zh: '查看本单位人员名单', bo: 'ལས་ཁུངས་འདིའི་མི་སྣའི་མིང་ཐོར་ལྟ་བ།' },
+    'account.permission.household_approve': {
+      zh: '审核入户申请、移出户内成员',
+      bo: 'ཁྱིམ་ཚང་དུ་ཞུགས་རྒྱུའི་རེ་ཞུ་ཞིབ་བཤེར་དང་ཁྱིམ་མི་ཕྱིར་འདོན།',
+    },
+    'account.permission.incident_create': {
+      zh: '上报网格事件（随手拍）',
+      bo: 'དྲ་མིག་གི་དོན་རྐྱེན་སྙན་ཞུ། (པར་བཏབ་ནས་སྙན་ཞུ།)',
+    },
+    'account.permission.incident_view': {
+      zh: '查看辖区事件详情（含精确位置）',
+      bo: 'ཁྱབ་ཁོངས་ཀྱི་དོན་རྐྱེན་ཞིབ་ཕྲར་ལྟ་བ། (གནས་ཡུལ་ཏག་ཏག་བཅས།)',
+    },
+    'account.permission.incident_accept': { zh: '受理事件', bo: 'དོན་རྐྱེན་ལེན་པ།' },
+    'account.permission.incident_resolve': { zh: '在网格内办结事件', bo: 'དྲ་མིག་ནང་དོན་རྐྱེན་ལེགས་གྲུབ་བྱེད་པ།' },
+    'account.permission.incident_escalate': { zh: '上报（吹哨）事件', bo: 'དོན་རྐྱེན་གོང་རིམ་ལ་སྙན་ཞུ།' },
+    'account.permission.incident_reject': { zh: '退回事件', bo: 'དོན་རྐྱེན་ཕྱིར་སློག' },
+    'account.permission.incident_dispatch': { zh: '定责派单', bo: 'ལས་འགན་བགོ་བ།' },
+    'account.permission.incident_feedback': {
+      zh: '职能部门反馈处置结果',
+      bo: 'ལས་ཁུངས་སྡེ་ཚན་གྱིས་ཐག་གཅོད་འབྲས་བུའི་ལན་འདེབས།',
+    },
+    'account.permission.incident_close': { zh: '依责销号（结案）', bo: 'ཐོ་འབུད།' },
+    'account.permission.incident_rate_dept': {
+      zh: '一哨一考核：评价部门响应',
+      bo: 'ལས་ཁུངས་སྡེ་ཚན་གྱི་ལན་འདེབས་ལ་དཔྱད་བརྗོད།',
+    },
+    'account.permission.incident_figures': {
+      zh: '查看事件统计与排名',
+      bo: 'དོན་རྐྱེན་གྱི་གྲངས་ཐོ་དང་གོ་རིམ་ལ་ལྟ་བ།',
+    },
+    'account.permission.ledger_export': { zh: '导出台账', bo: 'ཐོ་དེབ་ཕྱིར་འདོན།' },
+    'account.permission.incident_configure': {
+      zh: '设置本县（区）的网格事件类别',
+      bo: 'རྫོང་འདིའི་དོན་རྐྱེན་གྱི་རིགས་སྒྲིག་འགོད།',
+    },
+    'account.permission.safe_report_create': {
+      zh: '报平安（每日网格巡查）',
+      bo: 'བདེ་འཇགས་སྙན་ཞུ། (ཉིན་རེའི་དྲ་མིག་སྐོར་ཞིབ།)',
+    },
+    'account.permission.safe_report_view': {
+      zh: '查看各网格报平安情况',
+      bo: 'དྲ་མིག་སོ་སོའི་བདེ་འཇགས་སྙན་ཞུར་ལྟ་བ།',
+    },
+    'account.permission.patrol_manage': {
+      zh: '管理巡逻队、路线、点位和班次',
+      bo: 'སྐོར་ཞིབ་རུ་ཁག ལམ་ཐིག ཐོ་འགོད་ས་ཚིགས། རེས་མོ་བཅས་དོ་དམ།',
+    },
+    'account.permission.checkin_create': { zh: '巡逻打卡', bo: 'སྐོར་ཞིབ་ཐོ་འགོད།' },
+    'account.permission.checkin_review': { zh: '审核存疑打卡', bo: 'དོགས་པ་ཡོད་པའི་ཐོ་འགོད་ཞིབ་བཤེར།' },
+    'account.permission.patrol_figures': { zh: '查看巡逻统计', bo: 'སྐོར་ཞིབ་ཀྱི་གྲངས་ཐོར་ལྟ་བ།' },
+    'account.permission.points_rule_manage': {
+      zh: '管理积分规则（村规民约）',
+      bo: 'སྐར་གྲངས་སྒྲིག་སྲོལ་དོ་དམ། (གྲོང་ཚོའི་གྲོས་མཐུན་སྒྲིག་སྲོལ།)',
+    },
+    'account.permission.points_propose': { zh: '提出积分评定', bo: 'སྐར་གྲངས་ཀྱི་གྲོས་འཆར་འདོན་པ།' },
+    'account.permission.points_approve': { zh: '审核积分评定', bo: 'སྐར་གྲངས་ཀྱི་གྲོས་འཆར་ཞིབ་བཤེར།' },
+    'account.permission.points_object': {
+      zh: '对公示积分提出异议',
+      bo: 'ཁྱབ་བསྒྲགས་བྱས་པའི་སྐར་གྲངས་ལ་མི་མཐུན་བསམ་ཚུལ་འདོན་པ།',
+    },
+    'account.permission.points_figures': { zh: '查看积分统计', bo: 'སྐར་གྲངས་ཀྱི་གྲངས་ཐོར་ལྟ་བ།' },
+    'account.permission.points_export': {
+      zh: '导出积分与兑换台账',
+      bo: 'སྐར་གྲངས་དང་བརྗེ་རེས་ཀྱི་ཐོ་དེབ་ཕྱིར་འདོན།',
+    },
+    'account.permission.goods_manage': { zh: '管理积分超市商品', bo: 'སྐར་གྲངས་ཚོང་ཁང་གི་ཅ་དངོས་དོ་དམ།' },
+    'account.permission.redemption_create': { zh: '兑换商品', bo: 'ཅ་དངོས་བརྗེ་རེས།' },
+    'account.permission.redemption_fulfil': {
+      zh: '核销兑换（发放商品）',
+      bo: 'བརྗེ་རེས་སྤྲོད་ལེན། (ཅ་དངོས་སྤྲོད་པ།)',
+    },
+    'account.permission.org_register': {
+      zh: '登记社会组织 / 志愿服务队',
+      bo: 'སྤྱི་ཚོགས་ཚོགས་པ། / དང་བླངས་ཞབས་ཞུ་རུ་ཁག་ཐོ་འགོད།',
+    },
+    'account.permission.org_approve': { zh: '审核社会组织', bo: 'སྤྱི་ཚོགས་ཚོགས་པ་ཞིབ་བཤེར།' },
+    'account.permission.org_manage': { zh: '管理本组织', bo: 'ཚོགས་པ་འདི་དོ་དམ།' },
+    'account.permission.task_publish': {
+      zh: '发布志愿服务任务',
+      bo: 'དང་བླངས་ཞབས་ཞུའི་ལས་འགན་འགྲེམས་སྤེལ།',
+    },
+    'account.permission.task_signup': { zh: '报名志愿服务', bo: 'དང་བླངས་ཞབས་ཞུར་མིང་འགོད།' },
+    'account.permission.attendance_confirm': { zh: '确认志愿服务时长', bo: 'ཞབས་ཞུའི་དུས་ཚོད་གཏན་འཁེལ།' },
+    'account.permission.need_create': {
+      zh: '发布群众需求（点单）',
+      bo: 'མང་ཚོགས་ཀྱི་དགོས་མཁོ་འདོན་པ།',
+    },
+    'account.permission.need_take': { zh: '接单', bo: 'དགོས་མཁོ་ལེན་པ།' },
+    'account.permission.need_verify': { zh: '验单', bo: 'དགོས་མཁོ་ཞིབ་བཤེར།' },
+    'account.permission.volunteer_figures': {
+      zh: '查看志愿服务统计',
+      bo: 'དང་བླངས་ཞབས་ཞུའི་གྲངས་ཐོར་ལྟ་བ།',
+    },
+
+    // ---- join requests (入户申请) ----
+    'account.join.status.pending': { zh: '待审核', bo: 'ཞིབ་བཤེར་སྒུག་བཞིན་པ།' },
+    'account.join.status.approved': { zh: '已同意', bo: 'མོས་མཐུན་བྱས་ཟིན།' },
+    'account.join.status.refused': { zh: '没有同意', bo: 'མོས་མཐུན་མ་བྱས།' },
+    'account.join.status.withdrawn': { zh: '已撤回', bo: 'ཕྱིར་འཐེན་བྱས་ཟིན།' },
+    'account.join.status.revoked': { zh: '已移出', bo: 'ཕྱིར་འདོན་བྱས་ཟིན།' },
+    'account.join.status.left': { zh: '已搬走', bo: 'གནས་སྤོས་ཟིན།' },
+
+    'account.user_gone': { zh: '（已注销）', bo: '(ཐོ་ཁོངས་མེད།)' },
+
+    // ---- messages kept in the inbox and pushed (rendered in the reader's language) ----
+    'account.inbox.join_asked.title': {
+      zh: '有人申请加入您家',
+      bo: 'མི་ཞིག་གིས་ཁྱེད་ཀྱི་ཁྱིམ་ཚང་དུ་ཞུགས་རྒྱུའི་རེ་ཞུ་ཕུལ་འདུག',
+    },
+    'account.inbox.join_asked.body': {
+      zh: '{name} 申请加入 {household}。请到首页"待审核的入户申请"里同意或不同意。',
+      bo: '{name} ཡིས་ {household} ལ་ཞུགས་རྒྱུའི་རེ་ཞུ་ཕུལ་འདུག གཙོ་ངོས་ཀྱི་"ཞིབ་བཤེར་སྒུག་པའི་རེ་ཞུ"ནང་མོས་མཐུན་ནམ་མི་མོས་འདེམས་རོགས།',
+    },
+    'account.inbox.join_approved.title': {
+      zh: '入户申请已同意',
+      bo: 'ཁྱིམ་ཚང་དུ་ཞུགས་རྒྱུའི་རེ་ཞུར་མོས་མཐུན་བྱུང་།',
+    },
+    'account.inbox.join_approved.body': {
+      zh: '您已是 {household} 的成员。',
+      bo: 'ཁྱེད་ {household} གི་ཁྱིམ་མི་ཡིན་ཟིན།',
+    },
+    'account.inbox.join_refused.title': {
+      zh: '入户申请没有同意',
+      bo: 'ཁྱིམ་ཚང་དུ་ཞུགས་རྒྱུའི་རེ་ཞུར་མོས་མཐུན་མ་བྱུང་།',
+    },
+    'account.inbox.join_refused.body': {
+      zh: '申请加入 {household} 没有同意。原因：{reason}',
+      bo: '{household} ལ་ཞུགས་རྒྱུའི་རེ་ཞུར་མོས་མཐུན་མ་བྱུང་། རྒྱུ་མཚན། {reason}',
+    },
+    'account.inbox.member_added.title': {
+      zh: '家里加入了新成员',
+      bo: 'ཁྱིམ་ཚང་དུ་ཁྱིམ་མི་གསར་པ་ཞིག་ཞུགས་སོང་།',
+    },
+    'account.inbox.member_added.body': {
+      zh: '{name} 已加入您家，是 {by} 同意的。',
+      bo: '{name} ཁྱེད་ཀྱི་ཁྱིམ་ཚང་དུ་ཞུགས་སོང་། མོས་མཐུན་བྱེད་མཁན་ནི་ {by} ཡིན།',
+    },
+    'account.inbox.member_removed.title': {
+      zh: '您已被移出户',
+      bo: 'ཁྱེད་ཁྱིམ་ཚང་ནས་ཕྱིར་འདོན་བྱས་སོང་།',
+    },
+    'account.inbox.member_removed.body': {
+      zh: '您已不是 {household} 的成员。原因：{reason}',
+      bo: 'ཁྱེད་ད་ནས་ {household} གི་ཁྱིམ་མི་མིན། རྒྱུ་མཚན། {reason}',
+    },
+    'account.inbox.member_removed_head.title': {
+      zh: '家里有成员被移出',
+      bo: 'ཁྱེད་ཀྱི་ཁྱིམ་མི་ཞིག་ཕྱིར་འདོན་བྱས་སོང་།',
+    },
+    'account.inbox.member_removed_head.body': {
+      zh: '{name} 已被 {by} 移出您家。原因：{reason}',
+      bo: '{by} ཡིས་ {name} ཁྱེད་ཀྱི་ཁྱིམ་ཚང་ནས་ཕྱིར་འདོན་བྱས་སོང་། རྒྱུ་མཚན། {reason}',
+    },
+  }),
+)
+
+export function permissionLabel(permission: Permission, lang: Lang): string {
+  return textOf(ACCOUNT_SERVER[`account.permission.${permission}`], lang)
+}
+
+export function joinStatusLabel(status: JoinStatus, lang: Lang): string {
+  return textOf(ACCOUNT_SERVER[`account.join.status.${status}`], lang)
+}
+
+type InboxKey = keyof typeof ACCOUNT_SERVER & `account.inbox.${string}`
+
+/** An inbox or push message of this domain, its parameters checked against its text; rendered when read. */
+export function accountRef<K extends InboxKey>(key: K, ...args: ArgsOf<(typeof ACCOUNT_SERVER)[K]['zh']>): MessageRef {
+  const [params] = args as [Record<string, string | number>?]
+  return params ? { key, params } : { key }
+}
