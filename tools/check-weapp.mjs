@@ -20,7 +20,8 @@ const args = process.argv.slice(2)
 const DIST = resolve(args.find((a) => !a.startsWith('--')) ?? 'dist/weapp')
 const SKIP_CI = args.includes('--skip-ci')
 
-const MAIN_BUDGET = 1.2 * 1024 * 1024
+// issue #20: under 600 KB with both languages' catalogues
+const MAIN_BUDGET = 600 * 1024
 const SUBPACKAGE_LIMIT = 2 * 1024 * 1024
 
 const failures = []

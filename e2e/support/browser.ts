@@ -52,7 +52,12 @@ export async function phone(
   if (lang) {
     // what Taro.setStorageSync('linli.lang', lang) leaves in the browser; a choice made in the test stays
     await context.addInitScript((l) => {
-      if (!localStorage.getItem('linli.lang')) localStorage.setItem('linli.lang', JSON.stringify({ data: l }))
+      // about:blank and other opaque documents have no storage to preset
+      try {
+        if (!localStorage.getItem('linli.lang')) localStorage.setItem('linli.lang', JSON.stringify({ data: l }))
+      } catch {
+        /* nothing to preset here */
+      }
     }, lang)
   }
   const page = await context.newPage()

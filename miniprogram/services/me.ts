@@ -1,5 +1,5 @@
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { accountContract } from '@shared/account/account.contract'
 import type { Me } from '@shared/account/account.schema'
 import type { Permission } from '@shared/auth/permissions'
@@ -49,22 +49,31 @@ export function useMe(): MeState {
   const [error, setError] = useState<CallFailure | null>(null)
   const [loading, setLoading] = useState(!cached)
 
-  const load = useCallback((force: boolean) => {
-    if (needsLogin()) {
-      void Taro.reLaunch({ url: '/pages/login/index' })
-      return
-    }
-    setLoading(true)
-    void loadMe(force).then((r) => {
-      setLoading(false)
-      if (r.ok) {
-        setMe(r.data)
-        setError(null)
-      } else setError(r)
-    })
+  const settle = useCallback((r: CallResult<Me>) => {
+    setLoading(false)
+    if (r.ok) {
+      setMe(r.data)
+      setError(null)
+    } else setError(r)
   }, [])
+  const load = useCallback(
+    (force: boolean) => {
+      if (needsLogin()) {
+        void Taro.reLaunch({ url: '/pages/login/index' })
+        return
+      }
+      setLoading(true)
+      void loadMe(force).then(settle)
+    },
+    [settle],
+  )
 
   useDidShow(() => load(false))
+  // A component that mounts after its page was shown (a card rendered once the page's data arrived) never sees
+  // the page's show event: it asks once when it mounts (the cache and the call in flight are shared).
+  useEffect(() => {
+    if (!cached && !needsLogin()) void loadMe(false).then(settle)
+  }, [settle])
   const reload = useCallback(() => load(true), [load])
   return { me, error, loading, reload }
 }
