@@ -3,6 +3,7 @@ import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { loadOrg } from '../volunteer.repo'
 import { orgView } from '../volunteer.views'
+import { audit } from '../../_core/audit'
 
 /** An official approves or turns down a registered organisation (a refusal says why), once. */
 export const decideOrg = defineAction(volunteerContract.actions.decideOrg, {
@@ -18,6 +19,7 @@ export const decideOrg = defineAction(volunteerContract.actions.decideOrg, {
       decidedAt: ctx.now,
       decisionNote: note || null,
     })
+    await audit(tx, ctx, { what: 'volunteer.org', unitId: current.unitId, subjectId: orgId, before: { status: current.status }, after: { status: approve ? 'approved' : 'rejected', note } })
     return { orgId }
   },
   present: async ({ result, ctx }) => orgView(ctx.rt, await loadOrg(ctx.db, result.orgId), ctx.lang),
