@@ -170,7 +170,7 @@ export const ACCOUNT_SERVER = register(
     'account.import.example': { zh: '示例', bo: 'དཔེ་མཚོན།' },
     'account.import.example_name': { zh: '示例：卓玛', bo: 'དཔེ་མཚོན། སྒྲོལ་མ།' },
     'account.import.example_address': { zh: '幸福路 8 号', bo: 'བདེ་སྐྱིད་ལམ་ཨང་ 8' },
-    'account.import.example_members': { zh: '扎西 13900000001；拉姆', bo: 'བཀྲ་ཤིས། 13900000001；ལྷ་མོ།' },
+    'account.import.example_members': { zh: '扎西 13900000001；拉姆', bo: 'བཀྲ་ཤིས། 13900000001; ལྷ་མོ།' },
 
     // ---- roster files: why a row cannot be imported ----
     'account.import.p.required': { zh: '必须填写', bo: 'འབྲི་དགོས།' },

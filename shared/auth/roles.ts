@@ -133,6 +133,7 @@ export const ROLES: Record<RoleName, RoleSpec> = {
       'member_list',
       'unit_manage',
       'roster_import',
+      'audit_view',
       'incident_view',
       'incident_reject',
       'incident_dispatch',
