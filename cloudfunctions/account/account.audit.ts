@@ -1,5 +1,5 @@
 import { AccountErrors } from '@shared/account/account.contract'
-import type { AuditEntry } from '@shared/audit/audit.schema'
+import { AUDIT_WHATS, type AuditEntry } from '@shared/audit/audit.schema'
 import { auditWhatLabel } from '@shared/audit/audit.messages'
 import type { Lang } from '@shared/i18n/i18n'
 import type { Filter } from '../_core/port'
@@ -26,7 +26,9 @@ export async function auditWhere(
     where.countyId = { $in: counties }
   }
   if (input.actorId) where.actorId = input.actorId
-  if (input.what) where.what = input.what
+  // a kind ('role.grant'), or a group of kinds by their first word ('role.')
+  if (input.what)
+    where.what = input.what.endsWith('.') ? { $in: AUDIT_WHATS.filter((w) => w.startsWith(input.what!)) } : input.what
   if (input.subjectId) where.subjectId = input.subjectId
   if (input.from !== undefined || input.to !== undefined)
     where.at = { ...(input.from !== undefined ? { $gte: input.from } : {}), ...(input.to !== undefined ? { $lt: input.to } : {}) }

@@ -250,7 +250,9 @@ describe('roster imports', () => {
     rows[1]![5] = '幸福路 2 号附 1'
     const done = await importHouseholds(rows)
     expect(done).toMatchObject({ created: 0, updated: 1, unchanged: 4 })
-    const last = (await auditOf('roster.import')).sort((a, b) => b._id.localeCompare(a._id))[0]!
+    const entries = await auditOf('roster.import')
+    expect(entries).toHaveLength(2)
+    const last = entries.find((e) => (e.before as unknown[]).length > 0)!
     expect(last.before).toEqual([expect.objectContaining({ address: '幸福路 2 号' })])
     expect(last.after).toMatchObject({ changed: [expect.objectContaining({ address: '幸福路 2 号附 1' })] })
   })
@@ -416,7 +418,8 @@ describe('roles without one code per person', () => {
     expect(late).toMatchObject({ ok: false, code: 'ACCOUNT.INVITE_EXPIRED' })
     expect(await auditOf('invite.sheet')).toHaveLength(1)
     expect(await auditOf('role.invite')).toHaveLength(1)
-  })
+    // drawing QR images is CPU work: a busy machine may take longer than jest's default 5 s (no timing is asserted)
+  }, 30_000)
 })
 
 describe('the audit log', () => {

@@ -263,6 +263,10 @@ export const MeSchema = z.object({
     residence: UnitRefSchema.nullable(),
     /** the language kept on the profile (null: never chosen) */
     lang: LangSchema.nullable().default(null),
+    /** whether the person gave their real name (a WeChat account starts as 微信用户) */
+    named: z.boolean().default(true),
+    /** whether the phone was verified (WeChat's phone-number button, or a seed's own) */
+    phoneVerified: z.boolean().default(false),
   }),
   /** my household (I am a member), and whether I am its head */
   household: z
