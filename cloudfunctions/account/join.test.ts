@@ -124,7 +124,7 @@ describe('the takeover in the issue fails at every step', () => {
     const inZh = await account.ok('u-zhuoma', 'myInbox', {}, undefined, { lang: 'zh' })
     expect(inZh.items[0]).toMatchObject({
       title: '有人申请加入您家',
-      body: expect.stringContaining('微信用户 申请加入'),
+      body: expect.stringContaining('白玛 申请加入'),
     })
   })
 })
