@@ -20,8 +20,7 @@ export function signSession(payload: SessionPayload, secret: string): string {
 }
 
 export type SessionCheck =
-  | { ok: true; uid: string; openid?: string }
-  | { ok: false; reason: 'malformed' | 'forged' | 'expired' }
+  { ok: true; uid: string; openid?: string } | { ok: false; reason: 'malformed' | 'forged' | 'expired' }
 
 export function verifySession(token: string, secret: string, now: number): SessionCheck {
   const parts = token.split('.')

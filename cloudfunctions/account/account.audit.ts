@@ -31,7 +31,10 @@ export async function auditWhere(
     where.what = input.what.endsWith('.') ? { $in: AUDIT_WHATS.filter((w) => w.startsWith(input.what!)) } : input.what
   if (input.subjectId) where.subjectId = input.subjectId
   if (input.from !== undefined || input.to !== undefined)
-    where.at = { ...(input.from !== undefined ? { $gte: input.from } : {}), ...(input.to !== undefined ? { $lt: input.to } : {}) }
+    where.at = {
+      ...(input.from !== undefined ? { $gte: input.from } : {}),
+      ...(input.to !== undefined ? { $lt: input.to } : {}),
+    }
   return where
 }
 

@@ -109,7 +109,11 @@ export async function commitChunk(tx: TxStore, ctx: WriteContext, jobId: string,
       if (cur && !touched) {
         touched = true
         updated++
-        changed.push({ id: r.id, before: { person: had ? { name: had.name, head: had.head } : null }, after: { person: { name: p.name, head: p.head } } })
+        changed.push({
+          id: r.id,
+          before: { person: had ? { name: had.name, head: had.head } : null },
+          after: { person: { name: p.name, head: p.head } },
+        })
       }
     }
     for (const id of r.drop) {
@@ -175,6 +179,11 @@ export async function commitChunk(tx: TxStore, ctx: WriteContext, jobId: string,
       unitId: job.unitId,
       subjectId: jobId,
       before: changed.map((c) => ({ id: c.id, ...(c.before as object) })),
-      after: { kind: job.kind, chunk: chunk.n, created: createdIds, changed: changed.map((c) => ({ id: c.id, ...(c.after as object) })) },
+      after: {
+        kind: job.kind,
+        chunk: chunk.n,
+        created: createdIds,
+        changed: changed.map((c) => ({ id: c.id, ...(c.after as object) })),
+      },
     })
 }

@@ -56,18 +56,18 @@ export const STAFF_COLUMNS: Col[] = [
   'account.col.unit',
 ]
 const REQUIRED: Record<ImportKind, Col[]> = {
-  households: ['account.col.household_no', 'account.col.head_name', 'account.col.address'],
+  household: ['account.col.household_no', 'account.col.head_name', 'account.col.address'],
   staff: ['account.col.name', 'account.col.phone', 'account.col.role'],
 }
 /** roles a staff roster may give (grid teams and department staff) */
 export const STAFF_ROLES: RoleName[] = ['grid_worker', 'info_collector', 'dept_handler']
 
 const t = (key: keyof typeof ACCOUNT_SERVER, lang: Lang) => textOf(ACCOUNT_SERVER[key], lang)
-const columnsOf = (kind: ImportKind) => (kind === 'households' ? HOUSEHOLD_COLUMNS : STAFF_COLUMNS)
+const columnsOf = (kind: ImportKind) => (kind === 'household' ? HOUSEHOLD_COLUMNS : STAFF_COLUMNS)
 const ref = (key: string, params?: Record<string, string | number>): MessageRef => (params ? { key, params } : { key })
 
 function sheetName(kind: ImportKind, lang: Lang): string {
-  return t(kind === 'households' ? 'account.sheet.households' : 'account.sheet.staff', lang)
+  return t(kind === 'household' ? 'account.sheet.households' : 'account.sheet.staff', lang)
 }
 
 async function workbookFile(
@@ -106,7 +106,7 @@ async function workbookFile(
 export function templateFile(kind: ImportKind, lang: Lang) {
   const ex = t('account.import.example', lang)
   const rows =
-    kind === 'households'
+    kind === 'household'
       ? [
           [
             '513328100001-G01',
@@ -119,7 +119,15 @@ export function templateFile(kind: ImportKind, lang: Lang) {
             t('account.import.example_members', lang),
           ],
         ]
-      : [[t('account.import.example_name', lang), '13800000000', roleLabel('grid_worker', lang), '513328100001-G01', '']]
+      : [
+          [
+            t('account.import.example_name', lang),
+            '13800000000',
+            roleLabel('grid_worker', lang),
+            '513328100001-G01',
+            '',
+          ],
+        ]
   return workbookFile(kind, lang, rows, 'xlsx', `template-${kind}`)
 }
 
@@ -203,22 +211,23 @@ export async function checkRows(
   const cols = headerMap(header, kind)
   const problems: StoredProblem[] = []
   const colName = (c: Col) => t(c, lang)
-  for (const c of REQUIRED[kind]) if (!cols.has(c)) problems.push({ row: 1, column: colName(c), reason: ref('account.import.p.no_column') })
-  if (kind === 'households' && !cols.has('account.col.grid_code') && !cols.has('account.col.grid'))
+  for (const c of REQUIRED[kind])
+    if (!cols.has(c)) problems.push({ row: 1, column: colName(c), reason: ref('account.import.p.no_column') })
+  if (kind === 'household' && !cols.has('account.col.grid_code') && !cols.has('account.col.grid'))
     problems.push({ row: 1, column: colName('account.col.grid'), reason: ref('account.import.p.no_column') })
   if (kind === 'staff' && !cols.has('account.col.unit_code') && !cols.has('account.col.unit'))
     problems.push({ row: 1, column: colName('account.col.unit'), reason: ref('account.import.p.no_column') })
   if (problems.length) return { households: [], staff: [], problems, rows: 0 }
   const get = (row: string[], c: Col) => (cols.has(c) ? (row[cols.get(c)!] ?? '').trim() : '')
   const examples = LANGS.map((l) => t('account.import.example', l))
-  const keyCol: Col = kind === 'households' ? 'account.col.household_no' : 'account.col.name'
+  const keyCol: Col = kind === 'household' ? 'account.col.household_no' : 'account.col.name'
   const body = cells
     .map((row, i) => ({ row, n: i + 1 }))
     .slice(1)
     .filter(({ row }) => row.some((c) => c.trim()) && !examples.some((e) => get(row, keyCol).startsWith(e)))
   const say = (n: number, c: Col, key: string, params?: Record<string, string | number>) =>
     problems.push({ row: n, column: colName(c), reason: ref(`account.import.p.${key}`, params) })
-  return kind === 'households'
+  return kind === 'household'
     ? checkHouseholds(rt, job.unitId, body, get, say, problems)
     : checkStaff(rt, job.unitId, body, get, say, problems, grants, lang)
 }
@@ -327,7 +336,9 @@ async function checkHouseholds(
   const people = await getMany(
     rt.db,
     C.roster_people,
-    rows.flatMap((r) => [r.phone, ...r.members.map((m) => m.phone)].filter((p): p is string => !!p).map(rosterPersonId)),
+    rows.flatMap((r) =>
+      [r.phone, ...r.members.map((m) => m.phone)].filter((p): p is string => !!p).map(rosterPersonId),
+    ),
   )
   const good: HouseholdRow[] = []
   for (const r of rows) {
@@ -445,9 +456,13 @@ export async function exportRows(
   format: 'xlsx' | 'csv',
 ) {
   const rows: Array<Array<string | number>> = []
-  if (kind === 'households') {
+  if (kind === 'household') {
     for (const g of await gridsUnder(rt, rootId)) {
-      const list = await db.find(C.households, { where: { gridId: g._id }, orderBy: [['headName', 'asc']], limit: 20_000 })
+      const list = await db.find(C.households, {
+        where: { gridId: g._id },
+        orderBy: [['headName', 'asc']],
+        limit: 20_000,
+      })
       for (const h of list)
         rows.push([
           g._id,

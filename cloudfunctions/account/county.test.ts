@@ -69,7 +69,11 @@ describe('the administrative tree', () => {
   })
 
   it('only admins of the county manage its units: a township dispatcher within the township, nobody elsewhere', async () => {
-    const outside = await env.call('account', 'u-sunli', 'createUnit', { parentId: COUNTY, level: 'township', name: 'X乡' })
+    const outside = await env.call('account', 'u-sunli', 'createUnit', {
+      parentId: COUNTY,
+      level: 'township',
+      name: 'X乡',
+    })
     expect(outside).toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
     const resident = await env.call('account', 'u-zhuoma', 'createUnit', {
       parentId: '513328100001',
@@ -83,7 +87,11 @@ describe('the administrative tree', () => {
       name: '旭日岭社区第四网格',
     })
     expect(inTown.level).toBe('grid')
-    const aboveTown = await env.call('account', 'u-zhoumin', 'createUnit', { parentId: COUNTY, level: 'township', name: 'Y乡' })
+    const aboveTown = await env.call('account', 'u-zhoumin', 'createUnit', {
+      parentId: COUNTY,
+      level: 'township',
+      name: 'Y乡',
+    })
     expect(aboveTown).toMatchObject({ ok: false, code: 'COMMON.OUT_OF_SCOPE' })
   })
 
@@ -106,7 +114,9 @@ describe('the administrative tree', () => {
     expect(list.items.map((u: { id: string }) => u.id)).not.toContain('513328100001-G03')
     const live = await env.call('account', 'u-zhuoma', 'setResidence', { gridId: '513328100001-G03' })
     expect(live).toMatchObject({ ok: false, code: 'ACCOUNT.UNIT_RETIRED' })
-    const whats = (await env.rt.db.find(C.audit_log, { where: { subjectId: '513328101201' }, limit: 10 })).map((e) => e.what)
+    const whats = (await env.rt.db.find(C.audit_log, { where: { subjectId: '513328101201' }, limit: 10 })).map(
+      (e) => e.what,
+    )
     expect(whats.sort()).toEqual(['unit.move', 'unit.rename'])
     const move = (await auditOf('unit.move'))[0]!
     expect(move.before).toMatchObject({ parentId: '513328101' })
@@ -114,17 +124,29 @@ describe('the administrative tree', () => {
   })
 
   it('a grid with households does not change village; a move outside the county is refused', async () => {
-    const village = await env.ok('account', ADMIN, 'createUnit', { parentId: '513328100', level: 'village', name: '新村' })
-    const withHouseholds = await env.call('account', ADMIN, 'updateUnit', { unitId: '513328100001-G01', parentId: village.id })
+    const village = await env.ok('account', ADMIN, 'createUnit', {
+      parentId: '513328100',
+      level: 'village',
+      name: '新村',
+    })
+    const withHouseholds = await env.call('account', ADMIN, 'updateUnit', {
+      unitId: '513328100001-G01',
+      parentId: village.id,
+    })
     expect(withHouseholds).toMatchObject({ ok: false, code: 'ACCOUNT.GRID_HAS_HOUSEHOLDS' })
-    const zhang = await env.call('account', 'u-zhangwei', 'updateUnit', { unitId: '513328100001', parentId: '620802001' })
+    const zhang = await env.call('account', 'u-zhangwei', 'updateUnit', {
+      unitId: '513328100001',
+      parentId: '620802001',
+    })
     expect(zhang).toMatchObject({ ok: false, code: 'ACCOUNT.CANNOT_MOVE_THERE' })
   })
 })
 
 describe('who a person is', () => {
   it('a first-time WeChat user gives a name and verifies a phone the roster knows: she is in her household at once', async () => {
-    await importHouseholds([['513328100001-G02', '', 'A-101', '德吉', '13800000101', '幸福路 1 号', 3, '次旦 13800000102']])
+    await importHouseholds([
+      ['513328100001-G02', '', 'A-101', '德吉', '13800000101', '幸福路 1 号', 3, '次旦 13800000102'],
+    ])
     const dechen = wx('o-dechen-0001')
     const first = await env.ok<Me>('account', dechen, 'getMe')
     expect(first.isNew).toBe(true)
@@ -140,11 +162,16 @@ describe('who a person is', () => {
     const points = await env.ok('points', dechen, 'myPoints', {})
     expect(points.household.id).toBe(me.household!.id)
     const entry = (await auditOf('membership.roster'))[0]!
-    expect(entry).toMatchObject({ actorId: stableId('wx', 'o-dechen-0001'), subjectId: stableId('wx', 'o-dechen-0001') })
+    expect(entry).toMatchObject({
+      actorId: stableId('wx', 'o-dechen-0001'),
+      subjectId: stableId('wx', 'o-dechen-0001'),
+    })
   })
 
   it('a member by phone joins as a member; a phone verified by another account is refused; a forged code too', async () => {
-    await importHouseholds([['513328100001-G02', '', 'A-101', '德吉', '13800000101', '幸福路 1 号', 3, '次旦 13800000102']])
+    await importHouseholds([
+      ['513328100001-G02', '', 'A-101', '德吉', '13800000101', '幸福路 1 号', 3, '次旦 13800000102'],
+    ])
     const ciden = wx('o-ciden-00001')
     await env.ok('account', ciden, 'verifyPhone', { phoneCode: 'demo:13800000102' })
     const me = await env.ok<Me>('account', ciden, 'getMe')
@@ -175,7 +202,7 @@ describe('who a person is', () => {
 })
 
 async function importHouseholds(rows: Array<Array<string | number>>, as = ADMIN, unitId = COUNTY) {
-  const job = await uploadAndCheck(env, as, 'households', unitId, await xlsx([HOUSEHOLD_HEADER, ...rows]))
+  const job = await uploadAndCheck(env, as, 'household', unitId, await xlsx([HOUSEHOLD_HEADER, ...rows]))
   expect(job.problems).toEqual([])
   return commitAll(env, as, job.id)
 }
@@ -192,7 +219,7 @@ describe('roster imports', () => {
     '',
   ]
 
-  it('the dry run lists every bad row (row, column, reason) in the reader\'s language and writes nothing', async () => {
+  it("the dry run lists every bad row (row, column, reason) in the reader's language and writes nothing", async () => {
     const rows = Array.from({ length: 20 }, (_, i) => good(i + 1))
     rows[2]![4] = '12345' // row 4: a phone that is not one
     rows[5]![0] = '513328100001-G09' // row 7: no such grid
@@ -200,7 +227,7 @@ describe('roster imports', () => {
     rows[11]![2] = rows[10]![2]! // row 13: the same household as row 12
     rows[14]![6] = 'many' // row 16: not a number
     const file = await xlsx([HOUSEHOLD_HEADER, ...rows])
-    const job = await uploadAndCheck(env, ADMIN, 'households', COUNTY, file)
+    const job = await uploadAndCheck(env, ADMIN, 'household', COUNTY, file)
     expect(job.rows).toBe(20)
     expect(job.problems.map((p: { row: number; column: string }) => [p.row, p.column])).toEqual([
       [4, '电话'],
@@ -224,7 +251,7 @@ describe('roster imports', () => {
     const before = await env.rt.db.count(C.households, {})
     const rows = Array.from({ length: 230 }, (_, i) => good(i + 1))
     const file = await xlsx([HOUSEHOLD_HEADER, ...rows])
-    const job = await uploadAndCheck(env, ADMIN, 'households', COUNTY, file, 4_000)
+    const job = await uploadAndCheck(env, ADMIN, 'household', COUNTY, file, 4_000)
     expect(job.chunks).toBe(3)
     const done = await commitAll(env, ADMIN, job.id)
     expect(done).toMatchObject({ status: 'done', created: 230, updated: 0, pending: [] })
@@ -238,7 +265,7 @@ describe('roster imports', () => {
     expect(again.created).toBe(230)
     expect(await auditOf('roster.import')).toHaveLength(3)
     // the same file once more: found by grid + 户号, nothing changes and nothing is audited
-    const second = await uploadAndCheck(env, ADMIN, 'households', COUNTY, file)
+    const second = await uploadAndCheck(env, ADMIN, 'household', COUNTY, file)
     const sdone = await commitAll(env, ADMIN, second.id)
     expect(sdone).toMatchObject({ created: 0, updated: 0, unchanged: 230 })
     expect(await auditOf('roster.import')).toHaveLength(3)
@@ -259,9 +286,9 @@ describe('roster imports', () => {
 
   it('export → import is a round trip that changes nothing (seeded households included)', async () => {
     await importHouseholds([good(1), good(2)])
-    const exported = await env.ok('account', ADMIN, 'exportRoster', { kind: 'households', unitId: '513328100001' })
+    const exported = await env.ok('account', ADMIN, 'exportRoster', { kind: 'household', unitId: '513328100001' })
     const beforeDocs = await env.rt.db.find(C.households, { where: { villageId: '513328100001' }, limit: 500 })
-    const job = await uploadAndCheck(env, ADMIN, 'households', '513328100001', Buffer.from(exported.base64, 'base64'))
+    const job = await uploadAndCheck(env, ADMIN, 'household', '513328100001', Buffer.from(exported.base64, 'base64'))
     expect(job.problems).toEqual([])
     const done = await commitAll(env, ADMIN, job.id)
     expect(done.created + done.updated).toBe(0)
@@ -272,7 +299,7 @@ describe('roster imports', () => {
 
   it('a village official imports only into their village; phones already in another household are reported', async () => {
     const outside = await env.call('account', 'u-lixiuying', 'startImport', {
-      kind: 'households',
+      kind: 'household',
       unitId: '513328101201',
       fileName: 'x.xlsx',
       parts: 1,
@@ -281,17 +308,23 @@ describe('roster imports', () => {
     await importHouseholds([good(1)])
     const clash = [...good(2)]
     clash[4] = good(1)[4]!
-    const job = await uploadAndCheck(env, 'u-lixiuying', 'households', '513328100001', await xlsx([HOUSEHOLD_HEADER, clash]))
+    const job = await uploadAndCheck(
+      env,
+      'u-lixiuying',
+      'household',
+      '513328100001',
+      await xlsx([HOUSEHOLD_HEADER, clash]),
+    )
     expect(job.problems).toEqual([{ row: 2, column: '电话', reason: '这个手机号已登记在另一户' }])
   })
 
   it('the template downloads with Chinese headers and an example row that importing skips', async () => {
-    const t = await env.ok('account', ADMIN, 'importTemplate', { kind: 'households' })
+    const t = await env.ok('account', ADMIN, 'importTemplate', { kind: 'household' })
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(t.base64, 'base64') as unknown as ExcelJS.Buffer)
     const header = (wb.worksheets[0]!.getRow(1).values as string[]).slice(1)
     expect(header).toEqual(HOUSEHOLD_HEADER)
-    const job = await uploadAndCheck(env, ADMIN, 'households', COUNTY, Buffer.from(t.base64, 'base64'))
+    const job = await uploadAndCheck(env, ADMIN, 'household', COUNTY, Buffer.from(t.base64, 'base64'))
     expect(job).toMatchObject({ rows: 0, problems: [], chunks: 0 })
   })
 
@@ -349,7 +382,11 @@ describe('roles without one code per person', () => {
     expect(found.items).toEqual([expect.objectContaining({ name: '白玛', phoneMasked: '137****0002' })])
     const userId = found.items[0].userId
     await env.ok('account', 'u-lixiuying', 'grantRole', { userId, role: 'grid_worker', unitId: '513328100001-G02' })
-    const twice = await env.call('account', 'u-lixiuying', 'grantRole', { userId, role: 'grid_worker', unitId: '513328100001-G02' })
+    const twice = await env.call('account', 'u-lixiuying', 'grantRole', {
+      userId,
+      role: 'grid_worker',
+      unitId: '513328100001-G02',
+    })
     expect(twice).toMatchObject({ ok: false, code: 'ACCOUNT.ALREADY_HAS_ROLE' })
     expect((await env.ok<Me>('account', pema, 'getMe')).permissions).toContain('household_approve')
     await env.ok('account', 'u-lixiuying', 'revokeRole', {
@@ -398,7 +435,10 @@ describe('roles without one code per person', () => {
   })
 
   it('prints one one-time, expiring grid-worker code per grid of a township, with a QR image per row', async () => {
-    const sheet = await env.ok('account', 'u-zhoumin', 'createInviteSheet', { role: 'grid_worker', parentId: '513328100' })
+    const sheet = await env.ok('account', 'u-zhoumin', 'createInviteSheet', {
+      role: 'grid_worker',
+      parentId: '513328100',
+    })
     expect(sheet.rows).toBe(3)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(sheet.base64, 'base64') as unknown as ExcelJS.Buffer)
@@ -425,7 +465,11 @@ describe('roles without one code per person', () => {
 describe('the audit log', () => {
   it('county admins view, filter and export it; others cannot', async () => {
     await env.ok('account', ADMIN, 'createUnit', { parentId: COUNTY, level: 'township', name: '来马乡' })
-    await env.ok('points', 'u-lixiuying', 'saveSettings', { villageId: '513328100001', publicityDays: 5, pickupDays: 7 })
+    await env.ok('points', 'u-lixiuying', 'saveSettings', {
+      villageId: '513328100001',
+      publicityDays: 5,
+      pickupDays: 7,
+    })
     const all = await env.ok('account', ADMIN, 'listAudit', { unitId: COUNTY })
     expect(all.items.map((i: { what: string }) => i.what)).toEqual(['points.settings', 'unit.create'])
     const byWho = await env.ok('account', ADMIN, 'listAudit', { unitId: COUNTY, actorId: 'u-lixiuying' })

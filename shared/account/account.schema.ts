@@ -404,7 +404,10 @@ export const ListHouseholdsOutputSchema = pageOf(HouseholdViewSchema).extend({ f
 // ---- issue #17: the tree kept by its admins, identity, roles, imports, the audit log ----
 
 /** A unit's code as typed: digits only; which length fits which level is `codeProblem` in account.rules.ts. */
-const CodeSchema = z.string().trim().regex(/^\d{6,12}$/, keyText('account.v.unit_code'))
+const CodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6,12}$/, keyText('account.v.unit_code'))
 
 export const CreateUnitInputSchema = z.object({
   parentId: IdSchema,
@@ -498,7 +501,7 @@ export const FileOutputSchema = z.object({
   rows: z.number().int(),
 })
 
-export const IMPORT_KINDS = ['households', 'staff'] as const
+export const IMPORT_KINDS = ['household', 'staff'] as const
 export const ImportKindSchema = z.enum(IMPORT_KINDS)
 export type ImportKind = z.infer<typeof ImportKindSchema>
 export const ImportTemplateInputSchema = z.object({ kind: ImportKindSchema })
@@ -519,7 +522,11 @@ export const StartImportInputSchema = z.object({
 })
 export const PutImportPartInputSchema = z.object({
   jobId: IdSchema,
-  part: z.number().int().min(0).max(IMPORT_MAX_PARTS - 1),
+  part: z
+    .number()
+    .int()
+    .min(0)
+    .max(IMPORT_MAX_PARTS - 1),
   base64: z
     .string()
     .max(IMPORT_PART_CHARS)

@@ -174,7 +174,10 @@ export const ACCOUNT_SERVER = register(
 
     // ---- roster files: why a row cannot be imported ----
     'account.import.p.required': { zh: '必须填写', bo: 'འབྲི་དགོས།' },
-    'account.import.p.no_column': { zh: '表格缺少这一列，请用下载的模板', bo: 'རེའུ་མིག་ནང་སྟར་འདི་མི་འདུག ཕབ་ལེན་བྱས་པའི་དཔེ་གཞི་བེད་སྤྱོད་རོགས།' },
+    'account.import.p.no_column': {
+      zh: '表格缺少这一列，请用下载的模板',
+      bo: 'རེའུ་མིག་ནང་སྟར་འདི་མི་འདུག ཕབ་ལེན་བྱས་པའི་དཔེ་གཞི་བེད་སྤྱོད་རོགས།',
+    },
     'account.import.p.bad_phone': { zh: '手机号不对，应为 11 位数字', bo: 'ཁ་པར་ཨང་མི་འགྲིག ཨང་གྲངས་ 11 དགོས།' },
     'account.import.p.too_long': { zh: '太长了，最多 {max} 个字', bo: 'རིང་དྲགས་འདུག ཡིག་འབྲུ་ {max} ལས་མང་བ་མི་ཆོག' },
     'account.import.p.grid_unknown': {

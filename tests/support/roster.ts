@@ -17,7 +17,7 @@ export const STAFF_HEADER = ['姓名', '电话', '身份', '单位编码', '单�
 export async function uploadAndCheck(
   env: TestEnv,
   userId: string,
-  kind: 'households' | 'staff',
+  kind: 'household' | 'staff',
   unitId: string,
   file: Buffer,
   partChars = 180_000,
@@ -25,7 +25,13 @@ export async function uploadAndCheck(
   const base64 = file.toString('base64')
   const parts: string[] = []
   for (let i = 0; i < base64.length; i += partChars) parts.push(base64.slice(i, i + partChars))
-  const job = await env.ok('account', userId, 'startImport', { kind, unitId, fileName: 'roster.xlsx', parts: parts.length }, rid())
+  const job = await env.ok(
+    'account',
+    userId,
+    'startImport',
+    { kind, unitId, fileName: 'roster.xlsx', parts: parts.length },
+    rid(),
+  )
   for (const [part, chunk] of parts.entries())
     await env.ok('account', userId, 'putImportPart', { jobId: job.id, part, base64: chunk }, rid())
   return env.ok('account', userId, 'checkImport', { jobId: job.id })

@@ -75,7 +75,12 @@ export const createInviteSheet = defineAction(accountContract.actions.createInvi
     ws.getRow(1).font = { bold: true, size: 14 }
     for (const [i, c] of result.codes.entries()) {
       const ref = await ctx.rt.units.ref(c.unitId)
-      const row = ws.addRow([ref?.fullName ?? c.unitId, roleLabel(result.role, ctx.lang), c.code, formatBj(result.expiresAt)])
+      const row = ws.addRow([
+        ref?.fullName ?? c.unitId,
+        roleLabel(result.role, ctx.lang),
+        c.code,
+        formatBj(result.expiresAt),
+      ])
       row.height = 120
       row.font = { size: 14 }
       const png = await QRCode.toBuffer(inviteQrText(c.code), { type: 'png', width: 150, margin: 1 })

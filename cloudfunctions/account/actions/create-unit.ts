@@ -30,7 +30,11 @@ export const createUnit = defineAction(accountContract.actions.createUnit, {
     if (statCode) {
       const checked = checkCode(level, statCode, parent.code ?? (/^\d+$/.test(parent._id) ? parent._id : null))
       if (!checked.ok)
-        throw AccountErrors.BAD_CODE({ level: levelLabel(level, ctx.lang), digits: checked.digits, prefix: checked.prefix })
+        throw AccountErrors.BAD_CODE({
+          level: levelLabel(level, ctx.lang),
+          digits: checked.digits,
+          prefix: checked.prefix,
+        })
       code = checked.code
     }
     const id = code ?? stableId('u', parent._id, level, name).slice(0, 26)

@@ -21,7 +21,16 @@ export const exportAudit = defineAction(accountContract.actions.exportAudit, {
     const rows = []
     for (const e of entries) {
       const i = await auditItem(ctx.rt, e, ctx.lang)
-      rows.push([formatBj(i.at), i.actor.name, i.whatLabel, i.unit, i.subjectId ?? '', i.before, i.after, i.requestId ?? ''])
+      rows.push([
+        formatBj(i.at),
+        i.actor.name,
+        i.whatLabel,
+        i.unit,
+        i.subjectId ?? '',
+        i.before,
+        i.after,
+        i.requestId ?? '',
+      ])
     }
     return toFile(
       input.format,

@@ -42,16 +42,25 @@ export const updateUnit = defineAction(accountContract.actions.updateUnit, {
     if (input.name && input.name !== now.name) patch.name = input.name
     if (input.statCode) {
       const parent = await ctx.rt.units.get(now.parentId ?? '')
-      const checked = checkCode(now.level, input.statCode, parent?.code ?? (parent && /^\d+$/.test(parent._id) ? parent._id : null))
+      const checked = checkCode(
+        now.level,
+        input.statCode,
+        parent?.code ?? (parent && /^\d+$/.test(parent._id) ? parent._id : null),
+      )
       if (!checked.ok)
-        throw AccountErrors.BAD_CODE({ level: levelLabel(now.level, ctx.lang), digits: checked.digits, prefix: checked.prefix })
+        throw AccountErrors.BAD_CODE({
+          level: levelLabel(now.level, ctx.lang),
+          digits: checked.digits,
+          prefix: checked.prefix,
+        })
       if (checked.code !== now.code) patch.code = checked.code
     }
     if (target) {
       if (below === null) throw AccountErrors.TREE_TOO_BIG({ max: MAX_MOVED })
       const [from, to] = await Promise.all([countyOf(ctx.rt, now), countyOf(ctx.rt, target)])
       const fits = (PARENT_LEVELS[now.level as keyof typeof PARENT_LEVELS] as readonly string[]).includes(target.level)
-      if (!fits || !from || from._id !== to?._id || target.path.includes(now._id)) throw AccountErrors.CANNOT_MOVE_THERE()
+      if (!fits || !from || from._id !== to?._id || target.path.includes(now._id))
+        throw AccountErrors.CANNOT_MOVE_THERE()
       if (!(await ctx.can('unit_manage', target._id))) throw AccountErrors.CANNOT_MOVE_THERE()
       if (households > 0) throw AccountErrors.GRID_HAS_HOUSEHOLDS()
       patch.parentId = target._id

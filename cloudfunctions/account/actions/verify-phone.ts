@@ -1,5 +1,6 @@
 import { accountContract, AccountErrors } from '@shared/account/account.contract'
 import { accountRef } from '@shared/account/account.server.messages'
+import type { User } from '@shared/account/account.schema'
 import { maskPhone } from '@shared/mask'
 import { audit } from '../../_core/audit'
 import { C } from '../../_core/collections'
@@ -39,7 +40,7 @@ export const verifyPhone = defineAction(accountContract.actions.verifyPhone, {
         throw err
       }
     }
-    const patch: Parameters<typeof tx.update<'users'>>[2] = { phone, phoneVerifiedAt: ctx.now }
+    const patch: Partial<User> = { phone, phoneVerifiedAt: ctx.now }
     let joined: string | null = null
     let head = false
     if (person && household && !me.householdId) {

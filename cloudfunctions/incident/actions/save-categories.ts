@@ -38,7 +38,13 @@ export const saveCategories = defineAction(incidentContract.actions.saveCategori
       updatedByName: ctx.caller.user.name,
     }
     await tx.set(C.incident_configs, doc)
-    await audit(tx, ctx, { what: 'incident.categories', unitId: countyId, subjectId: countyId, before: prior?.categories ?? null, after: next })
+    await audit(tx, ctx, {
+      what: 'incident.categories',
+      unitId: countyId,
+      subjectId: countyId,
+      before: prior?.categories ?? null,
+      after: next,
+    })
     // the saved list is the result (a replay shows what this request saved, not a later save)
     return doc
   },

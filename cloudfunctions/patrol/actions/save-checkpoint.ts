@@ -39,7 +39,13 @@ export const saveCheckpoint = defineAction(patrolContract.actions.saveCheckpoint
     if (prior) await tx.set(C.patrol_checkpoints, cp)
     else await tx.insert(C.patrol_checkpoints, cp)
     await tx.update(C.patrol_routes, routeId, { checkpointIds: order })
-    await audit(tx, ctx, { what: 'patrol.checkpoint', unitId: route.villageId, subjectId: cp._id, before: prior, after: cp })
+    await audit(tx, ctx, {
+      what: 'patrol.checkpoint',
+      unitId: route.villageId,
+      subjectId: cp._id,
+      before: prior,
+      after: cp,
+    })
     return { routeId, checkpointId: cp._id }
   },
   present: async ({ result, ctx }) => {

@@ -44,7 +44,13 @@ export const saveGoods = defineAction(pointsContract.actions.saveGoods, {
         updatedBy: ctx.caller.user._id,
       }),
     )
-    await audit(tx, ctx, { what: 'points.goods', unitId: input.villageId, subjectId: id, before: current, after: await tx.get(C.points_goods, id) })
+    await audit(tx, ctx, {
+      what: 'points.goods',
+      unitId: input.villageId,
+      subjectId: id,
+      before: current,
+      after: await tx.get(C.points_goods, id),
+    })
     return { goodsId: id }
   },
   present: ({ result, ctx }) => presentGoods(ctx, result.goodsId),

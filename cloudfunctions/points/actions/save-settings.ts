@@ -8,7 +8,13 @@ export const saveSettings = defineAction(pointsContract.actions.saveSettings, {
   load: async ({ villageId }) => ({ unitId: villageId }),
   run: async ({ input: { villageId, publicityDays, pickupDays }, tx, ctx }) => {
     const before = await tx.get(C.points_settings, villageId)
-    await audit(tx, ctx, { what: 'points.settings', unitId: villageId, subjectId: villageId, before, after: { publicityDays, pickupDays } })
+    await audit(tx, ctx, {
+      what: 'points.settings',
+      unitId: villageId,
+      subjectId: villageId,
+      before,
+      after: { publicityDays, pickupDays },
+    })
     await tx.set(C.points_settings, {
       _id: villageId,
       publicityDays,

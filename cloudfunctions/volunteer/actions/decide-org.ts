@@ -19,7 +19,13 @@ export const decideOrg = defineAction(volunteerContract.actions.decideOrg, {
       decidedAt: ctx.now,
       decisionNote: note || null,
     })
-    await audit(tx, ctx, { what: 'volunteer.org', unitId: current.unitId, subjectId: orgId, before: { status: current.status }, after: { status: approve ? 'approved' : 'rejected', note } })
+    await audit(tx, ctx, {
+      what: 'volunteer.org',
+      unitId: current.unitId,
+      subjectId: orgId,
+      before: { status: current.status },
+      after: { status: approve ? 'approved' : 'rejected', note },
+    })
     return { orgId }
   },
   present: async ({ result, ctx }) => orgView(ctx.rt, await loadOrg(ctx.db, result.orgId), ctx.lang),

@@ -104,7 +104,10 @@ export default function Audit() {
         />
         <PickerField
           label={t('audit.period')}
-          options={[...PERIODS.map((n) => ({ value: n, label: t('audit.days', { n }) })), { value: 0, label: t('audit.ever') }]}
+          options={[
+            ...PERIODS.map((n) => ({ value: n, label: t('audit.days', { n }) })),
+            { value: 0, label: t('audit.ever') },
+          ]}
           value={days}
           onChange={(n) => {
             setDays(n)

@@ -2,7 +2,12 @@ import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import { accountContract } from '@shared/account/account.contract'
-import { IMPORT_MAX_PARTS, IMPORT_PART_CHARS, type ImportJobView, type ImportKind } from '@shared/account/account.schema'
+import {
+  IMPORT_MAX_PARTS,
+  IMPORT_PART_CHARS,
+  type ImportJobView,
+  type ImportKind,
+} from '@shared/account/account.schema'
 import { Button, Card, ConfirmButton, Empty, Page, PickerField, Row, showError, toast } from '../../../../components'
 import { callFunction, newRequestId } from '../../../../services/call-function'
 import { useStrings } from '../../../../services/i18n'
@@ -25,8 +30,10 @@ export default function Import() {
   const router = useRouter()
   const { me, error, reload } = useMe()
   const units = useMemo(() => (me ? unitsWith(me, 'roster_import') : []), [me])
-  const [kind, setKind] = useState<ImportKind>('households')
-  const [unitId, setUnitId] = useState<string | null>(router.params.unit ? decodeURIComponent(router.params.unit) : null)
+  const [kind, setKind] = useState<ImportKind>('household')
+  const [unitId, setUnitId] = useState<string | null>(
+    router.params.unit ? decodeURIComponent(router.params.unit) : null,
+  )
   const [job, setJob] = useState<ImportJobView | null>(null)
   const [busy, setBusy] = useState<Busy>(null)
   const [failed, setFailed] = useState<string | null>(null)
@@ -54,7 +61,8 @@ export default function Import() {
     const file = await pickSheet()
     if (!file) return
     const parts: string[] = []
-    for (let i = 0; i < file.base64.length; i += IMPORT_PART_CHARS) parts.push(file.base64.slice(i, i + IMPORT_PART_CHARS))
+    for (let i = 0; i < file.base64.length; i += IMPORT_PART_CHARS)
+      parts.push(file.base64.slice(i, i + IMPORT_PART_CHARS))
     if (!parts.length || parts.length > IMPORT_MAX_PARTS) return void showError(t('imp.too_big'))
     setJob(null)
     setFailed(null)
@@ -93,7 +101,12 @@ export default function Import() {
     try {
       for (const chunk of from.pending) {
         setBusy({ kind: 'commit', done: total - view.pending.length, total })
-        const r = await callFunction(accountContract, 'commitImport', { jobId: from.id, chunk }, { requestId: newRequestId() })
+        const r = await callFunction(
+          accountContract,
+          'commitImport',
+          { jobId: from.id, chunk },
+          { requestId: newRequestId() },
+        )
         if (!r.ok) {
           setFailed(t('imp.failed', { n: chunk + 1, message: r.message }))
           const now = await callFunction(accountContract, 'getImport', { jobId: from.id })
@@ -124,7 +137,7 @@ export default function Import() {
         <PickerField
           label={t('imp.kind')}
           options={[
-            { value: 'households' as const, label: t('imp.households') },
+            { value: 'household' as const, label: t('imp.households') },
             { value: 'staff' as const, label: t('imp.staff') },
           ]}
           value={kind}
@@ -159,7 +172,11 @@ export default function Import() {
             <View>
               <View className="l-field__error">{t('imp.problems', { n: job.problems.length })}</View>
               {job.problems.map((p, i) => (
-                <Row key={`${p.row}-${p.column}-${i}`} title={t('imp.problem', { row: p.row, column: p.column })} sub={p.reason} />
+                <Row
+                  key={`${p.row}-${p.column}-${i}`}
+                  title={t('imp.problem', { row: p.row, column: p.column })}
+                  sub={p.reason}
+                />
               ))}
             </View>
           ) : job.status === 'done' ? (

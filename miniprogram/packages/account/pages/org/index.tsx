@@ -57,14 +57,26 @@ function AddUnit(props: { parent: OrgUnit; onDone: () => void }) {
       />
       <Field label={t('org.name')} value={name} onChange={setName} placeholder={t('org.name_ph')} maxlength={40} />
       {level === 'township' || level === 'village' ? (
-        <Field label={t('org.code')} value={code} onChange={setCode} type="number" maxlength={12} hint={t('org.code_hint')} />
+        <Field
+          label={t('org.code')}
+          value={code}
+          onChange={setCode}
+          type="number"
+          maxlength={12}
+          hint={t('org.code_hint')}
+        />
       ) : null}
       <Button
         loading={create.pending}
         disabled={!name.trim()}
         onClick={() =>
           void create
-            .run({ parentId: props.parent.id, level, name: name.trim(), ...(code.trim() ? { statCode: code.trim() } : {}) })
+            .run({
+              parentId: props.parent.id,
+              level,
+              name: name.trim(),
+              ...(code.trim() ? { statCode: code.trim() } : {}),
+            })
             .then((r) => {
               if (!r.ok) return void showError(r.message)
               toastDone(t('org.created'))
@@ -96,10 +108,19 @@ function EditUnit(props: { unit: OrgUnit; onDone: () => void }) {
   return (
     <Card title={t('org.rename')}>
       <Field label={t('org.new_name')} value={name} onChange={setName} maxlength={40} />
-      <Button kind="secondary" loading={update.pending} disabled={!name.trim() || name === props.unit.name} onClick={() => send({ name: name.trim() })}>
+      <Button
+        kind="secondary"
+        loading={update.pending}
+        disabled={!name.trim() || name === props.unit.name}
+        onClick={() => send({ name: name.trim() })}
+      >
         {t('org.save')}
       </Button>
-      <ConfirmButton kind="danger" confirm={t('org.retire_confirm', { name: props.unit.name })} onConfirm={() => send({ retire: true })}>
+      <ConfirmButton
+        kind="danger"
+        confirm={t('org.retire_confirm', { name: props.unit.name })}
+        onConfirm={() => send({ retire: true })}
+      >
         {t('org.retire')}
       </ConfirmButton>
     </Card>
@@ -115,7 +136,8 @@ export default function Org() {
   const unitId = trail[trail.length - 1] ?? null
   const tree = useQuery(() => callFunction(accountContract, 'getOrgTree', { unitId }), [unitId])
   const lang = getLang()
-  if (!tree.data) return <Page>{tree.error ? <ErrorBlock message={tree.error.message} onRetry={tree.reload} /> : <Loading />}</Page>
+  if (!tree.data)
+    return <Page>{tree.error ? <ErrorBlock message={tree.error.message} onRetry={tree.reload} /> : <Loading />}</Page>
   const { unit, children, canManage } = tree.data
   return (
     <Page title={unit ? unit.fullName : t('org.title')} intro={t('org.intro')}>
@@ -124,17 +146,35 @@ export default function Org() {
           <Row
             title={unit.name}
             sub={t('org.counts', { households: fmt.number(unit.households), staff: fmt.number(unit.staff) })}
-            extra={unit.retired ? <Tag tone="plain">{t('org.retired')}</Tag> : <Tag>{levelLabel(unit.level, lang)}</Tag>}
+            extra={
+              unit.retired ? <Tag tone="plain">{t('org.retired')}</Tag> : <Tag>{levelLabel(unit.level, lang)}</Tag>
+            }
           />
           <Button kind="secondary" size="small" onClick={() => setTrail(trail.slice(0, -1))}>
             {t('org.up')}
           </Button>
           {canManage && !unit.retired ? (
             <View>
-              <Button kind="secondary" size="small" onClick={() => void Taro.navigateTo({ url: `/packages/account/pages/import/index?unit=${encodeURIComponent(unit.id)}` })}>
+              <Button
+                kind="secondary"
+                size="small"
+                onClick={() =>
+                  void Taro.navigateTo({
+                    url: `/packages/account/pages/import/index?unit=${encodeURIComponent(unit.id)}`,
+                  })
+                }
+              >
                 {t('org.import')}
               </Button>
-              <Button kind="secondary" size="small" onClick={() => void Taro.navigateTo({ url: `/packages/account/pages/invite/index?sheet=${encodeURIComponent(unit.id)}` })}>
+              <Button
+                kind="secondary"
+                size="small"
+                onClick={() =>
+                  void Taro.navigateTo({
+                    url: `/packages/account/pages/invite/index?sheet=${encodeURIComponent(unit.id)}`,
+                  })
+                }
+              >
                 {t('org.invites')}
               </Button>
             </View>
