@@ -152,10 +152,10 @@ it('a new user verifies a phone that is in the roster and sees her household and
   await tap(page, '验证手机号')
   await see(page, '名册上有您，已加入您家').waitFor()
   const me = await fn(token, 'account', 'getMe')
-  expect(me.user.name).toBe('户主丁子')
+  expect(me.user.name).toBe('户主庚子')
   expect(me.household).toMatchObject({ address: '仁达村 7 号', head: true })
   await page.goto(`${hostUrl()}/#/packages/points/pages/mine/index`)
-  await see(page, /仁达村 7 号/, false).waitFor()
+  await see(page, /户主庚子/, false).waitFor()
   await context.close()
 })
 
