@@ -197,7 +197,7 @@ export default function Org() {
           <Empty title={t('org.empty')} text={canManage ? t('org.empty_text') : undefined} />
         )}
       </Card>
-      {unit && canManage && !unit.retired ? <AddUnit parent={unit} onDone={tree.reload} /> : null}
+      {unit && canManage && !unit.retired ? <AddUnit key={unit.id} parent={unit} onDone={tree.reload} /> : null}
       {unit && canManage ? <EditUnit key={unit.id} unit={unit} onDone={tree.reload} /> : null}
     </Page>
   )
