@@ -4,7 +4,7 @@
  * 127.0.0.1: write actions and the officials' read paths at concurrency 1, 8 and 32, the ledger export,
  * the host's peak memory and its CPU per request; then the built mini-program's package sizes and the H5 first
  * load. The writes begin with a round at c=8 recorded apart as "(cold)" (a host just started, V8 still compiling).
- * Flags: --scale 0.01,0.1[,1]  --seed N  --skip-generate  --generate-only  --no-client  --count N (requests per load)
+ * Flags: --import (the roster import bench, bench/import-roster.ts)  --scale 0.01,0.1[,1]  --seed N  --skip-generate  --generate-only  --no-client  --count N (requests per load)
  *        --only reads|writes (measure one half)  --concurrency 1,8,32
  * Results: printed, and written to bench/results/<date>.json (and latest.json).
  */
@@ -640,6 +640,8 @@ async function client(): Promise<Record<string, unknown>> {
 }
 
 async function main(): Promise<void> {
+  // `npm run bench -- --import [--households N]`: the roster import at Ganzi's size (bench/import-roster.ts) instead
+  if (process.argv.includes('--import')) return void (await import('./import-roster'))
   const results: Record<string, unknown> = {
     startedAt: new Date().toISOString(),
     seed: SEED,

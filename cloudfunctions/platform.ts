@@ -66,6 +66,8 @@ const SHARED_OPENAPI: readonly OpenApi[] = [
   'security.imgSecCheck',
   'security.mediaCheckAsync',
   'subscribeMessage.send',
+  // the phone-number port is part of the one runtime (cloudbase-main.ts); only account's verifyPhone calls it
+  'phonenumber.getPhoneNumber',
 ]
 
 const SUBSCRIBE_ENV: Record<string, EnvVarSpec> = {
@@ -84,8 +86,8 @@ export const PLATFORM = {
   account: {
     memorySize: 256,
     timeout: 10,
-    // the phone-number exchange of the county issue (#17) runs here
-    openapi: [...SHARED_OPENAPI, 'phonenumber.getPhoneNumber'],
+    // the phone-number exchange (verifyPhone) runs here; the shared runtime carries it for every function
+    openapi: SHARED_OPENAPI,
     env: SUBSCRIBE_ENV,
     triggers: {},
   },

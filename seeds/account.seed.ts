@@ -178,6 +178,8 @@ export const DEMO_USERS: DemoUser[] = [
   },
   { id: 'u-sunli', name: '孙丽', phone: '13993361290', roles: [['dispatcher', '620802001']] },
   { id: 'u-zhangwei', name: '张伟', phone: '13908361299', roles: [['system_admin', '513300']] },
+  // the county's own admin: sets up its units, imports its rosters, hands out roles, reads the audit log
+  { id: 'u-luorong', name: '洛绒', phone: '13908361298', roles: [['system_admin', '513328']] },
 ]
 
 /**

@@ -36,6 +36,23 @@ describe('HTTP contract of the local host', () => {
     expect(bad.json).toMatchObject({ ok: false, message: expect.stringMatching(/演示用户/) })
   })
 
+  it('POST /api/dev/login { openid } acts as a first-time WeChat user: the first call makes the account', async () => {
+    const login = await host.post('/api/dev/login', { openid: 'o-demo-first-time' })
+    expect(login.json.data.user.name).toBe('微信用户')
+    const token = login.json.data.token as string
+    const first = await host.post('/api/fn/account', { action: 'getMe' }, token)
+    expect(first.json.data).toMatchObject({ isNew: true, roles: [], user: { named: false, phoneVerified: false } })
+    const again = await host.post('/api/fn/account', { action: 'getMe' }, token)
+    expect(again.json.data).toMatchObject({ isNew: false, user: { id: first.json.data.user.id } })
+    // the same OPENID logs in to the same account; a made-up shape is refused
+    const back = await host.post('/api/dev/login', { openid: 'o-demo-first-time' })
+    expect(back.json.data.user.id).toBe(first.json.data.user.id)
+    const bad = await host.post('/api/dev/login', { openid: 'x' })
+    expect(bad.status).toBe(400)
+    const both = await host.post('/api/dev/login', { openid: 'o-demo-first-time', userId: 'u-zhuoma' })
+    expect(both.status).toBe(400)
+  })
+
   it('POST /api/fn/<function> runs the action as the session user', async () => {
     const res = await host.post('/api/fn/account', { action: 'getMe' }, official)
     expect(res.status).toBe(200)

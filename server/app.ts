@@ -5,8 +5,11 @@ import { z } from 'zod'
 import { roleLabel } from '@shared/account/account.messages'
 import { MAX_CALL_BYTES } from '@shared/contract'
 import { CommonErrors } from '@shared/errors'
+import { render } from '@shared/i18n/i18n'
 import type { Identity } from '../cloudfunctions/_core/caller'
 import { C } from '../cloudfunctions/_core/collections'
+import '../cloudfunctions/_core/core.messages'
+import { stableId } from '../cloudfunctions/_core/ids'
 import type { Runtime } from '../cloudfunctions/_core/runtime'
 import { signSession, verifySession } from '../cloudfunctions/_core/session'
 import { ownEntry } from '../cloudfunctions/_core/untrusted'
@@ -28,7 +31,11 @@ export interface HostOptions {
 /** Extra routes a domain may mount (uploads, files); tried before the static files. */
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>
 
-const LoginSchema = z.object({ userId: z.string().min(1).max(64) })
+/** a demo user by id, or a first-time WeChat user by an OPENID made up for the demo (local host only) */
+const LoginSchema = z.union([
+  z.object({ userId: z.string().min(1).max(64) }).strict(),
+  z.object({ openid: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/) }).strict(),
+])
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -60,7 +67,7 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
     if (!m) return { error: 'forged' }
     const check = verifySession(m[1] as string, sessionSecret, Date.now())
     if (!check.ok) return { error: check.reason === 'expired' ? 'expired' : 'forged' }
-    return { kind: 'user', userId: check.uid }
+    return check.openid ? { kind: 'wechat', openid: check.openid } : { kind: 'user', userId: check.uid }
   }
 
   async function demoUsers() {
@@ -129,6 +136,15 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
       const lang = langOf(req, raw)
       const body = LoginSchema.safeParse(raw)
       if (!body.success) return sendError(res, 400, CommonErrors.BAD_REQUEST.because('host.choose_demo_user'), lang)
+      if ('openid' in body.data) {
+        // acts as WeChat does on CloudBase: the account is the OPENID's, made by its first call (isNew)
+        const { openid } = body.data
+        const uid = stableId('wx', openid)
+        const existing = await rt.db.get(C.users, uid)
+        const token = signSession({ uid, openid, exp: Date.now() + sessionMs }, sessionSecret)
+        const name = existing?.name ?? render({ key: 'core.default_name' }, lang)
+        return sendJson(res, 200, { ok: true, data: { token, user: { id: uid, name } } })
+      }
       const user = await rt.db.get(C.users, body.data.userId)
       if (!user) return sendError(res, 404, CommonErrors.NOT_FOUND.because('host.no_demo_user'), lang)
       const token = signSession({ uid: user._id, exp: Date.now() + sessionMs }, sessionSecret)

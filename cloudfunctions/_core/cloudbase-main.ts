@@ -1,7 +1,13 @@
 import tcb from '@cloudbase/node-sdk'
 import { systemClock } from './clock'
 import { CloudbasePort } from './cloudbase-port'
-import { cloudbaseContentSafety, cloudbaseFiles, cloudbaseMediaChecker, cloudbaseNotifier } from './cloudbase-services'
+import {
+  cloudbaseContentSafety,
+  cloudbaseFiles,
+  cloudbaseMediaChecker,
+  cloudbaseNotifier,
+  cloudbasePhones,
+} from './cloudbase-services'
 import { mediaCheckPort } from './media-check'
 import type { Identity } from './caller'
 import { consoleLogger, createRuntime, type Runtime } from './runtime'
@@ -22,6 +28,7 @@ export function cloudbaseRuntime(): Runtime {
       log: consoleLogger,
       contentSafety: cloudbaseContentSafety(app, consoleLogger),
       notifier: cloudbaseNotifier(app, consoleLogger),
+      phones: cloudbasePhones(app, consoleLogger),
     })
     const media = mediaCheckPort(base.db, systemClock, cloudbaseMediaChecker(app, base.db, consoleLogger))
     runtime = { ...base, media, files: cloudbaseFiles(app, media) }

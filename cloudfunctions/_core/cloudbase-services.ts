@@ -9,6 +9,7 @@ import { mayShow, noMediaCheck, type MediaChecker, type MediaCheckPort } from '.
 import type { DataPort } from './port'
 import { randomCode } from './ids'
 import type { NotifierPort } from './notifier'
+import type { PhonePort } from './phones'
 import type { Logger } from './runtime'
 
 type App = ReturnType<typeof tcb.init>
@@ -179,6 +180,36 @@ export function cloudbaseNotifier(app: App, log: Logger): NotifierPort {
         })
       } catch (err) {
         log.error('subscribe message failed', { error: err instanceof Error ? err.message : String(err) })
+      }
+    },
+  }
+}
+
+/**
+ * The phone-number button's code exchanged through WeChat's open API (`phonenumber.getPhoneNumber`, POST
+ * /wxa/business/getuserphonenumber { code } → { errcode: 0, phone_info: { purePhoneNumber, countryCode } }). Only
+ * mainland numbers (+86) are kept; any failure is "not verified", never a guess.
+ */
+export function cloudbasePhones(app: App, log: Logger): PhonePort {
+  return {
+    async exchange(code) {
+      try {
+        const res = await app.callWxOpenApi({ apiName: '/wxa/business/getuserphonenumber', requestData: { code } })
+        const raw: unknown = typeof res.result === 'string' ? JSON.parse(res.result) : res.result
+        const body = (raw && typeof raw === 'object' ? raw : {}) as {
+          errcode?: number
+          phone_info?: { purePhoneNumber?: unknown; countryCode?: unknown }
+        }
+        const phone = body.phone_info?.purePhoneNumber
+        if (body.errcode !== 0 || typeof phone !== 'string' || !/^1\d{10}$/.test(phone)) {
+          log.error('getuserphonenumber gave no number', { errcode: body.errcode ?? null })
+          return null
+        }
+        if (body.phone_info?.countryCode !== undefined && String(body.phone_info.countryCode) !== '86') return null
+        return phone
+      } catch (err) {
+        log.error('getuserphonenumber failed', { error: err instanceof Error ? err.message : String(err) })
+        return null
       }
     },
   }

@@ -1,6 +1,12 @@
 import type {
   AccountInbox,
   Household,
+  ImportChunk,
+  ImportJob,
+  ImportPart,
+  PhoneClaim,
+  RosterPerson,
+  RosterRole,
   Invite,
   JoinRequest,
   JoinRequestEvent,
@@ -61,6 +67,7 @@ import type {
   Task,
   TaskCounter,
 } from '@shared/volunteer/volunteer.schema'
+import type { AuditEntry } from '@shared/audit/audit.schema'
 import type { Doc } from './port'
 
 /**
@@ -109,18 +116,33 @@ export const COLLECTIONS = {
   requests: spec<RequestRecord>({ indexes: [] }),
   /** the media check of each adopted photo (stableId('mc', fileId)): pending, passed or blocked; see media-check.ts */
   media_checks: spec<MediaCheck>({ indexes: [['traceId']] }),
+  /**
+   * the audit log (`_core/audit.ts`): append-only, one entry per administrative change, kept at least six months;
+   * id = timeId('au', at, actor, requestId, n, what). Filters: a county (or township, village) by time, and within it
+   * by who, what or subject.
+   */
+  audit_log: spec<AuditEntry>({
+    indexes: [
+      ['countyId', 'at'],
+      ['townshipId', 'at'],
+      ['villageId', 'at'],
+      ['unitId', 'at'],
+      ['actorId', 'at'],
+      ['subjectId', 'at'],
+    ],
+  }),
 
   // ---- account ----
   units: spec<Unit>({ indexes: [['parentId', 'name']] }),
   /** members of a household by `householdId` (an address is shown to residents without their names) */
-  users: spec<User>({ indexes: [['openid'], ['householdId']], unique: [['openid']] }),
+  users: spec<User>({ indexes: [['openid'], ['householdId'], ['phone'], ['name']], unique: [['openid']] }),
   role_assignments: spec<RoleAssignment>({
     indexes: [
       ['userId', 'revokedAt'],
       ['unitId', 'revokedAt', 'role'],
     ],
   }),
-  households: spec<Household>({ indexes: [['gridId', 'headName'], ['villageId']] }),
+  households: spec<Household>({ indexes: [['gridId', 'headName'], ['villageId'], ['gridId', 'householdNo']] }),
   invites: spec<Invite>({ indexes: [['createdBy', 'createdAt']] }),
   /** asking to belong to a household; id = stableId('jr', userId, n) for the user's n-th request */
   join_requests: spec<JoinRequest>({
@@ -140,6 +162,22 @@ export const COLLECTIONS = {
   }),
   /** messages to people about their account, as message keys; id = timeId('ai', at, userId, joinRequestId, key) */
   account_inbox: spec<AccountInbox>({ indexes: [['userId', 'at']] }),
+  /** people a roster names by phone: stableId('rp', phone); by household to export the members */
+  roster_people: spec<RosterPerson>({ indexes: [['householdId'], ['name']] }),
+  /** roles a roster gives a phone: stableId('rr', phone, role, unitId) */
+  roster_roles: spec<RosterRole>({
+    indexes: [
+      ['phone', 'active'],
+      ['unitId', 'active'],
+    ],
+  }),
+  /** one account per verified phone: stableId('ph', phone) */
+  phone_claims: spec<PhoneClaim>({ indexes: [] }),
+  import_jobs: spec<ImportJob>({ indexes: [['createdBy', 'createdAt']] }),
+  /** the uploaded file in parts: `<jobId>.p<n>` */
+  import_parts: spec<ImportPart>({ indexes: [['jobId', 'part']] }),
+  /** checked rows, one transaction each: `<jobId>.c<n>` */
+  import_chunks: spec<ImportChunk>({ indexes: [['jobId', 'n']] }),
 
   // ---- incident ----
   /** grid reports, with denormalized ancestry (countyId … gridId, departmentId) for indexed unit queries */

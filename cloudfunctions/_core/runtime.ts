@@ -3,6 +3,7 @@ import { wordListChecker, type ContentSafetyPort } from './content-safety'
 import { unavailableFiles, type FilePort } from './files'
 import { noMediaCheck, type MediaCheckPort } from './media-check'
 import { inboxOnlyNotifier, type NotifierPort } from './notifier'
+import { demoPhones, noPhones, type PhonePort } from './phones'
 import { typedPort, type DataPort, type RawPort } from './port'
 import { UnitDirectory } from './units'
 
@@ -34,9 +35,11 @@ export interface Runtime {
   contentSafety: ContentSafetyPort
   /** pushes beyond the in-app inbox (WeChat subscribe messages); best effort */
   notifier: NotifierPort
+  /** WeChat's phone-number code → the number (phones.ts; `demo:` codes in local mode only) */
+  phones: PhonePort
 }
 
-type PlatformPorts = 'files' | 'media' | 'contentSafety' | 'notifier'
+type PlatformPorts = 'files' | 'media' | 'contentSafety' | 'notifier' | 'phones'
 
 /** What createRuntime makes itself: the typed port over the adapter, and the unit directory over that port. */
 interface Derived {
@@ -53,6 +56,7 @@ export function createRuntime(
     media: noMediaCheck,
     contentSafety: wordListChecker(),
     notifier: inboxOnlyNotifier,
+    phones: parts.mode === 'local' ? demoPhones : noPhones,
     ...parts,
     db,
     units: new UnitDirectory(db),

@@ -8,6 +8,8 @@ import { mac } from './signing'
 export interface SessionPayload {
   uid: string
   exp: number
+  /** a first-time WeChat user tried locally (`POST /api/dev/login { openid }`): calls carry this OPENID */
+  openid?: string
 }
 
 const b64 = (buf: Buffer | string) => Buffer.from(buf).toString('base64url')
@@ -17,7 +19,8 @@ export function signSession(payload: SessionPayload, secret: string): string {
   return `${body}.${b64(mac(secret, 'session', body))}`
 }
 
-export type SessionCheck = { ok: true; uid: string } | { ok: false; reason: 'malformed' | 'forged' | 'expired' }
+export type SessionCheck =
+  { ok: true; uid: string; openid?: string } | { ok: false; reason: 'malformed' | 'forged' | 'expired' }
 
 export function verifySession(token: string, secret: string, now: number): SessionCheck {
   const parts = token.split('.')
@@ -38,5 +41,6 @@ export function verifySession(token: string, secret: string, now: number): Sessi
   }
   if (typeof payload.uid !== 'string' || typeof payload.exp !== 'number') return { ok: false, reason: 'malformed' }
   if (payload.exp <= now) return { ok: false, reason: 'expired' }
-  return { ok: true, uid: payload.uid }
+  if (payload.openid !== undefined && typeof payload.openid !== 'string') return { ok: false, reason: 'malformed' }
+  return payload.openid ? { ok: true, uid: payload.uid, openid: payload.openid } : { ok: true, uid: payload.uid }
 }

@@ -49,6 +49,7 @@ export async function loadUnit(rt: Runtime, unitId: string): Promise<Unit> {
 export async function loadGrid(rt: Runtime, gridId: string): Promise<Unit> {
   const grid = await loadUnit(rt, gridId)
   if (grid.level !== 'grid') throw AccountErrors.NOT_A_GRID()
+  if (grid.retiredAt) throw AccountErrors.UNIT_RETIRED()
   return grid
 }
 
@@ -130,4 +131,72 @@ export function villagesUnder(rt: Runtime, rootId: string): Promise<string[]> {
     }
     return out
   })
+}
+
+/** A unit still in use (a retired one keeps its history, but nobody is newly placed or granted a role there). */
+export async function loadLiveUnit(rt: Runtime, unitId: string): Promise<Unit> {
+  const unit = await loadUnit(rt, unitId)
+  if (unit.retiredAt) throw AccountErrors.UNIT_RETIRED()
+  return unit
+}
+
+/** The county a unit belongs to (itself, for a county): units are managed within one county. */
+export async function countyOf(rt: Runtime, unit: Unit): Promise<Unit | null> {
+  for (const id of unit.path) {
+    const u = id === unit._id ? unit : await rt.units.get(id)
+    if (u?.level === 'county') return u
+  }
+  return null
+}
+
+/** Every unit below `rootId` (not itself), level by level, at most `max` (null: more than that). */
+export async function subtreeOf(rt: Runtime, rootId: string, max: number): Promise<Unit[] | null> {
+  const out: Unit[] = []
+  let level = [rootId]
+  while (level.length) {
+    const next: string[] = []
+    for (const id of level) {
+      for (const u of await rt.units.children(id)) {
+        out.push(u)
+        if (out.length > max) return null
+        if (u.level !== 'grid') next.push(u._id)
+      }
+    }
+    level = next
+  }
+  return out
+}
+
+/** The grids below a unit (itself, when it is one), live or retired. */
+export function gridsUnder(rt: Runtime, rootId: string): Promise<Unit[]> {
+  return rt.units.memo(`account.grids:${rootId}`, async () => {
+    const root = await rt.units.get(rootId)
+    if (!root) return []
+    if (root.level === 'grid') return [root]
+    const out: Unit[] = []
+    let level = [rootId]
+    while (level.length) {
+      const next: string[] = []
+      for (const id of level)
+        for (const u of await rt.units.children(id)) {
+          if (u.level === 'grid') out.push(u)
+          else if (u.level !== 'department') next.push(u._id)
+        }
+      level = next
+    }
+    return out
+  })
+}
+
+export function rosterPersonId(phone: string): string {
+  return stableId('rp', phone)
+}
+export function rosterRoleId(phone: string, role: RoleName, unitId: string): string {
+  return stableId('rr', phone, role, unitId)
+}
+export function phoneClaimId(phone: string): string {
+  return stableId('ph', phone)
+}
+export function householdIdOf(gridId: string, householdNo: string): string {
+  return stableId('hh', gridId, householdNo)
 }

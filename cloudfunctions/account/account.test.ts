@@ -130,6 +130,7 @@ describe('residence and members', () => {
       ok: false,
       code: 'ACCOUNT.NOT_YOUR_GRID',
     })
+    await env.ok('account', wx, 'setProfile', { name: '白玛' })
     await env.ok('account', wx, 'setResidence', { gridId: '513328101201-G02' })
     const households = await env.ok('account', wx, 'listHouseholds', { gridId: '513328101201-G02', pageSize: 2 })
     expect(households).toMatchObject({ total: 4, hasMore: true, full: false })

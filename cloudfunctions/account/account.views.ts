@@ -85,6 +85,8 @@ export async function meView(rt: Runtime, { user, grants, isNew }: Caller, lang:
       householdId: user.householdId,
       residence: user.residenceUnitId ? await rt.units.ref(user.residenceUnitId) : null,
       lang: user.lang ?? null,
+      named: !!user.namedAt || user.openid === null,
+      phoneVerified: !!user.phoneVerifiedAt || (user.openid === null && !!user.phone),
     },
     household: household
       ? { id: household._id, headName: household.headName, address: household.address, head: isHeadOf(user, household) }

@@ -35,6 +35,7 @@ async function soapOf(as: string | Identity) {
 /** A WeChat user who lives in 旭日岭 G01 and has asked to join 卓玛's household. */
 async function asking(openid = 'o-asker', note = '我是卓玛的女儿') {
   const me = wx(openid)
+  await account.ok(me, 'setProfile', { name: '白玛' })
   await account.ok(me, 'setResidence', { gridId: XRL_G01 })
   const request = await account.ok(me, 'requestJoin', { householdId: ZHUOMA_HH, note })
   return { me, request }
@@ -74,6 +75,7 @@ describe('the takeover in the issue fails at every step', () => {
 
   it('a join request is only for a household of the grid one lives in, and gives nothing until approved', async () => {
     const thief = wx('o-thief')
+    await account.ok(thief, 'setProfile', { name: '白玛' })
     await account.ok(thief, 'setResidence', { gridId: XRL_G01 })
     // 央金's household is in 色西底村, not where the thief lives: neither listed nor requestable
     expect(await account.call(thief, 'listHouseholds', { gridId: SXD_G01 })).toMatchObject({
@@ -114,7 +116,7 @@ describe('the takeover in the issue fails at every step', () => {
     expect(stored[0]).toMatchObject({
       joinRequestId: request.id,
       title: { key: 'account.inbox.join_asked.title' },
-      body: { key: 'account.inbox.join_asked.body', params: { name: '微信用户' } },
+      body: { key: 'account.inbox.join_asked.body', params: { name: '白玛' } },
     })
     // the inbox is rendered in the language of the call, the profile's when the call names none
     const inBo = await account.ok('u-zhuoma', 'myInbox', {}, undefined)
@@ -122,7 +124,7 @@ describe('the takeover in the issue fails at every step', () => {
     const inZh = await account.ok('u-zhuoma', 'myInbox', {}, undefined, { lang: 'zh' })
     expect(inZh.items[0]).toMatchObject({
       title: '有人申请加入您家',
-      body: expect.stringContaining('微信用户 申请加入'),
+      body: expect.stringContaining('白玛 申请加入'),
     })
   })
 })
@@ -238,6 +240,7 @@ describe('deciding a join request', () => {
 
   it('two requests sent at once by one person leave one waiting', async () => {
     const me = wx('o-twice')
+    await account.ok(me, 'setProfile', { name: '白玛' })
     await account.ok(me, 'setResidence', { gridId: XRL_G01 })
     const replies = await Promise.all([
       account.call(me, 'requestJoin', { householdId: ZHUOMA_HH }),
@@ -252,7 +255,7 @@ describe('deciding a join request', () => {
     const mine = await account.ok('u-zhuoma', 'listJoinRequests', {})
     expect(mine.total).toBe(1)
     expect(mine.items[0]).toMatchObject({
-      requester: { name: '微信用户' },
+      requester: { name: '白玛' },
       household: { id: ZHUOMA_HH, headName: '卓玛' },
       note: '我是卓玛的女儿',
     })
@@ -265,6 +268,7 @@ describe('deciding a join request', () => {
 
   it('moving to another grid withdraws a waiting request and ends a membership, each as a step', async () => {
     const { me, request } = await asking()
+    await account.ok(me, 'setProfile', { name: '白玛' })
     await account.ok(me, 'setResidence', { gridId: '513328100001-G02' })
     expect((await env.rt.db.get(C.join_requests, request.id))?.status).toBe('withdrawn')
     // 扎西 lives in G02 as a member of 降央's household (seeded); moving to G03 ends it
@@ -340,6 +344,7 @@ describe('revoking a membership', () => {
   it('a membership from before memberships were recorded is removed and its end recorded', async () => {
     // a household claimed with the old setResidence: users.householdId set, no join request
     const legacy = wx('o-legacy')
+    await account.ok(legacy, 'setProfile', { name: '白玛' })
     await account.ok(legacy, 'setResidence', { gridId: XRL_G01 })
     await env.rt.db.transaction((tx) => tx.update(C.users, userOf('o-legacy'), { householdId: ZHUOMA_HH }))
     await account.ok('u-zhuoma', 'revokeMembership', {
@@ -358,7 +363,7 @@ describe('revoking a membership', () => {
     expect(byHead.canRevoke).toBe(true)
     expect(byHead.members.map((m) => [m.name, m.head])).toEqual([
       ['卓玛', true],
-      ['微信用户', false],
+      ['白玛', false],
     ])
     expect(byHead.members[1]).toMatchObject({ userId, via: 'request' })
     expect((await account.ok(me, 'listHouseholdMembers', { householdId: ZHUOMA_HH })).canRevoke).toBe(false)

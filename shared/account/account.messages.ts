@@ -38,6 +38,10 @@ export const ACCOUNT = register(
       bo: 'གདན་ཞུའི་ཨང་ནི་དབྱིན་ཡིག་དང་ཨང་གྲངས་ 8 ཡིན།',
     },
     'account.v.valid_hours_min': { zh: '有效期至少 1 小时', bo: 'ནུས་ལྡན་དུས་ཚད་ཉུང་མཐར་ཆུ་ཚོད་ 1 དགོས།' },
+    'account.v.unit_code': {
+      zh: '区划代码是 6 到 12 位数字',
+      bo: 'ས་ཁོངས་ཨང་རྟགས་ནི་ཨང་གྲངས་ 6 ནས་ 12 བར་ཡིན།',
+    },
     'account.v.valid_hours_max': { zh: '有效期最长 30 天', bo: 'ནུས་ལྡན་དུས་ཚད་རིང་མཐར་ཉིན་ 30 ལས་མི་ཆོག' },
 
     // ---- labels of the account contract's input fields ----
@@ -50,6 +54,22 @@ export const ACCOUNT = register(
     'field.joinRequestId': { zh: '入户申请', bo: 'ཁྱིམ་ཚང་དུ་ཞུགས་རྒྱུའི་རེ་ཞུ' },
     'field.account.decision': { zh: '审核结果', bo: 'ཞིབ་བཤེར་གྱི་འབྲས་བུ' },
     'field.lang': { zh: '语言', bo: 'སྐད་ཡིག' },
+    'field.level': { zh: '级别', bo: 'རིམ་པ' },
+    'field.statCode': { zh: '区划代码', bo: 'ས་ཁོངས་ཨང་རྟགས' },
+    'field.retire': { zh: '撤销', bo: 'མེད་པར་བཟོ' },
+    'field.phoneCode': { zh: '手机号验证', bo: 'ཁ་པར་ཨང་ར་སྤྲོད' },
+    'field.query': { zh: '姓名或手机号', bo: 'མིང་ངམ་ཁ་པར་ཨང' },
+    'field.fileName': { zh: '文件名', bo: 'ཡིག་ཆའི་མིང' },
+    'field.parts': { zh: '文件分段数', bo: 'ཡིག་ཆའི་དུམ་གྲངས' },
+    'field.part': { zh: '文件分段', bo: 'ཡིག་ཆའི་དུམ་བུ' },
+    'field.base64': { zh: '文件内容', bo: 'ཡིག་ཆའི་ནང་དོན' },
+    'field.jobId': { zh: '导入任务', bo: 'ནང་འདྲེན་ལས་འགན' },
+    'field.chunk': { zh: '导入批次', bo: 'ནང་འདྲེན་གྱི་ཚན' },
+    'field.actorId': { zh: '操作人', bo: 'བཀོལ་སྤྱོད་པ' },
+    'field.what': { zh: '操作类别', bo: 'བཀོལ་སྤྱོད་ཀྱི་རིགས' },
+    'field.subjectId': { zh: '操作对象', bo: 'བཀོལ་སྤྱོད་ཀྱི་ཡུལ' },
+    'field.from': { zh: '开始时间', bo: 'འགོ་འཛུགས་དུས་ཚོད' },
+    'field.to': { zh: '结束时间', bo: 'མཇུག་སྒྲིལ་དུས་ཚོད' },
   }),
 )
 

@@ -46,3 +46,48 @@ export function publicHousehold(
 ): { id: string; headName: string; address: string } {
   return { id: h._id, headName: maskName(h.headName), address: publicAddress(h.address, [h.headName, ...memberNames]) }
 }
+
+/** Where a unit of each level may be created: townships under a county, villages under a township, … */
+export const PARENT_LEVELS = {
+  township: ['county'],
+  village: ['township'],
+  grid: ['village'],
+  department: ['county', 'township'],
+} as const satisfies Record<string, readonly string[]>
+
+/**
+ * The statistical division code a unit of this level must have (GB/T 2260 for counties: 6 digits; the 12-digit
+ * 统计用区划代码 below: a township is its first 9 digits, written 9 or as 12 ending in 000; a village all 12),
+ * starting with its parent's code. Returns the code as stored (a township's 9 digits) or why it does not fit.
+ */
+export function checkCode(
+  level: string,
+  code: string,
+  parentCode: string | null,
+): { ok: true; code: string } | { ok: false; digits: number; prefix: string } {
+  const prefix = parentCode && /^\d+$/.test(parentCode) ? parentCode : ''
+  if (level === 'township') {
+    const nine = code.length === 12 && code.endsWith('000') ? code.slice(0, 9) : code
+    return nine.length === 9 && nine.startsWith(prefix) && (!prefix || prefix.length === 6)
+      ? { ok: true, code: nine }
+      : { ok: false, digits: 9, prefix }
+  }
+  if (level === 'village') {
+    return code.length === 12 && code.startsWith(prefix) && (!prefix || prefix.length === 9)
+      ? { ok: true, code }
+      : { ok: false, digits: 12, prefix }
+  }
+  if (level === 'county') return code.length === 6 ? { ok: true, code } : { ok: false, digits: 6, prefix }
+  // grids and departments have no statistical code; one may still be kept as typed
+  return { ok: true, code }
+}
+
+/**
+ * A real name as people write it: 2–20 Han characters or Tibetan letters, with the middle dot of transliterated
+ * names (扎西·多吉) and spaces between Tibetan words; never digits, Latin letters or the platform's 微信用户.
+ */
+export function isRealName(name: string, defaultName: string): boolean {
+  const n = name.trim()
+  if (n === defaultName) return false
+  return /^[\u4e00-\u9fff\u0f00-\u0fff\u00b7\u30fb\s]{2,20}$/u.test(n) && /[\u4e00-\u9fff\u0f40-\u0f6c]/u.test(n)
+}

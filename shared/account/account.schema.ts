@@ -30,6 +30,10 @@ export const UnitSchema = z.object({
   path: z.array(IdSchema).min(1),
   /** 社区 (urban) or 村 (rural), for villages */
   kind: z.enum(['urban', 'rural']).nullable().default(null),
+  /** GB/T 2260 (county and above) or the statistical code (township: 9 digits, village: 12), where known */
+  code: z.string().nullable().optional(),
+  /** retired units keep their history and cases; nobody new lives, reports or is granted a role there */
+  retiredAt: TimestampSchema.nullable().optional(),
 })
 export type Unit = z.infer<typeof UnitSchema>
 
@@ -54,6 +58,10 @@ export const UserSchema = z.object({
   residenceUnitId: IdSchema.nullable().default(null),
   /** the language chosen on first launch or on 我的; messages made for this person use it */
   lang: LangSchema.optional(),
+  /** when the person gave their real name (absent: still the platform's 微信用户, or a seed's) */
+  namedAt: TimestampSchema.nullable().optional(),
+  /** when `phone` was verified (WeChat's phone-number button; the demo stand-in locally) */
+  phoneVerifiedAt: TimestampSchema.nullable().optional(),
   createdAt: TimestampSchema,
 })
 export type User = z.infer<typeof UserSchema>
@@ -64,7 +72,7 @@ export const RoleAssignmentSchema = z.object({
   role: RoleNameSchema,
   unitId: IdSchema,
   grantedBy: IdSchema.nullable(),
-  via: z.enum(['seed', 'invite', 'residence', 'system']),
+  via: z.enum(['seed', 'invite', 'residence', 'system', 'grant', 'roster']),
   createdAt: TimestampSchema,
   revokedAt: TimestampSchema.nullable().default(null),
 })
@@ -79,8 +87,54 @@ export const HouseholdSchema = z.object({
   /** the head's account, when the head uses the app: they approve who joins their household (absent: none) */
   headUserId: IdSchema.nullable().optional(),
   address: words(60),
+  /** 户号: with the grid, the household's natural key in roster imports (absent: a seed's, keyed by its id) */
+  householdNo: z.string().nullable().optional(),
+  /** 人口数 as the roster gives it */
+  size: z.number().int().nullable().optional(),
+  /** the head's phone and the other members as the roster lists them (kept so an export gives back the file) */
+  headPhone: z.string().nullable().optional(),
+  rosterMembers: z.array(z.object({ name: z.string(), phone: z.string().nullable() })).optional(),
 })
 export type Household = z.infer<typeof HouseholdSchema>
+
+/** A phone number: 11 digits starting with 1 (mainland mobile). */
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$/, keyText('v.phone'))
+
+/**
+ * A person a roster names by phone (head or member of a household): when someone verifies this phone, they join
+ * the household at once (issue #17 item 4). One per phone: id = stableId('rp', phone).
+ */
+export const RosterPersonSchema = z.object({
+  _id: IdSchema,
+  phone: z.string(),
+  name: z.string(),
+  householdId: IdSchema.nullable(),
+  head: z.boolean(),
+  /** the account that verified this phone, once one has */
+  userId: IdSchema.nullable(),
+  updatedAt: TimestampSchema,
+})
+export type RosterPerson = z.infer<typeof RosterPersonSchema>
+
+/** A role a roster gives a phone (grid workers, collectors, department staff); granted when the phone is verified. */
+export const RosterRoleSchema = z.object({
+  _id: IdSchema,
+  phone: z.string(),
+  name: z.string(),
+  role: z.enum(ROLE_NAMES),
+  unitId: IdSchema,
+  grantedBy: IdSchema,
+  active: z.boolean(),
+  updatedAt: TimestampSchema,
+})
+export type RosterRole = z.infer<typeof RosterRoleSchema>
+
+/** Who verified a phone: one account per phone (id = stableId('ph', phone)). */
+export const PhoneClaimSchema = z.object({ _id: IdSchema, userId: IdSchema, at: TimestampSchema })
+export type PhoneClaim = z.infer<typeof PhoneClaimSchema>
 
 // ---- joining a household (issue #16 item 1) ----
 
@@ -209,6 +263,10 @@ export const MeSchema = z.object({
     residence: UnitRefSchema.nullable(),
     /** the language kept on the profile (null: never chosen) */
     lang: LangSchema.nullable().default(null),
+    /** whether the person gave their real name (a WeChat account starts as 微信用户) */
+    named: z.boolean().default(true),
+    /** whether the phone was verified (WeChat's phone-number button, or a seed's own) */
+    phoneVerified: z.boolean().default(false),
   }),
   /** my household (I am a member), and whether I am its head */
   household: z
@@ -342,3 +400,240 @@ export const ListHouseholdsInputSchema = PageInputSchema.extend({ gridId: IdSche
  */
 export const HouseholdViewSchema = z.object({ id: IdSchema, headName: z.string(), address: z.string() })
 export const ListHouseholdsOutputSchema = pageOf(HouseholdViewSchema).extend({ full: z.boolean() })
+
+// ---- issue #17: the tree kept by its admins, identity, roles, imports, the audit log ----
+
+/** A unit's code as typed: digits only; which length fits which level is `codeProblem` in account.rules.ts. */
+const CodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6,12}$/, keyText('account.v.unit_code'))
+
+export const CreateUnitInputSchema = z.object({
+  parentId: IdSchema,
+  level: z.enum(['township', 'village', 'grid', 'department']),
+  name: words(40),
+  statCode: CodeSchema.optional(),
+  kind: z.enum(['urban', 'rural']).optional(),
+})
+export const UpdateUnitInputSchema = z.object({
+  unitId: IdSchema,
+  name: words(40).optional(),
+  /** moves the unit (and everything below it) under another unit of the same county */
+  parentId: IdSchema.optional(),
+  statCode: CodeSchema.optional(),
+  /** retires the unit: it keeps its history and cases */
+  retire: z.literal(true).optional(),
+})
+export const OrgUnitSchema = UnitRefSchema.extend({
+  code: z.string().nullable(),
+  retired: z.boolean(),
+  hasChildren: z.boolean(),
+  /** households registered in the unit (grids and villages; summed below a township) */
+  households: z.number().int(),
+  /** people holding a role in the unit itself (not below it) */
+  staff: z.number().int(),
+})
+export type OrgUnit = z.infer<typeof OrgUnitSchema>
+export const GetOrgTreeInputSchema = z.object({ unitId: IdSchema.nullable().default(null) })
+export const GetOrgTreeOutputSchema = z.object({
+  unit: OrgUnitSchema.nullable(),
+  children: z.array(OrgUnitSchema),
+  /** whether the caller may create, rename, move and retire units here */
+  canManage: z.boolean(),
+})
+
+export const SetProfileInputSchema = z.object({ name: z.string().trim().min(2).max(20) })
+export const VerifyPhoneInputSchema = z.object({ phoneCode: z.string().trim().min(1).max(200) })
+export const VerifyPhoneOutputSchema = z.object({
+  phoneMasked: z.string(),
+  /** the household the roster put this phone in, joined at once (null: not in the roster) */
+  householdId: IdSchema.nullable(),
+  head: z.boolean(),
+  /** roles the roster gave this phone, granted now */
+  roles: z.array(RoleViewSchema),
+})
+
+export const GrantRoleInputSchema = z.object({ userId: IdSchema, role: RoleNameSchema, unitId: IdSchema })
+export const RevokeRoleInputSchema = z.object({
+  userId: IdSchema,
+  role: RoleNameSchema,
+  unitId: IdSchema,
+  reason: reasonText.min(1),
+})
+export const RoleChangeOutputSchema = z.object({ userId: IdSchema, role: RoleNameSchema, unitId: IdSchema })
+
+export const FindPeopleInputSchema = z.object({ unitId: IdSchema, query: z.string().trim().min(1).max(20) })
+/** A person officials may grant a role to: someone the roster knows or who verified a phone. */
+export const PersonViewSchema = z.object({
+  userId: IdSchema,
+  name: z.string(),
+  phoneMasked: z.string().nullable(),
+  residence: z.string().nullable(),
+})
+export const FindPeopleOutputSchema = z.object({ items: z.array(PersonViewSchema) })
+
+export const RoleHistoryInputSchema = PageInputSchema.extend({ userId: IdSchema, unitId: IdSchema })
+export const RoleHistoryItemSchema = z.object({
+  at: TimestampSchema,
+  what: z.string(),
+  role: z.string(),
+  unit: z.string(),
+  by: z.string(),
+})
+export const RoleHistoryOutputSchema = pageOf(RoleHistoryItemSchema).extend({ name: z.string() })
+
+export const CreateInviteSheetInputSchema = z.object({
+  role: RoleNameSchema,
+  /** every unit below this one at a level the role is held at gets one code (e.g. each grid of a township) */
+  parentId: IdSchema,
+  validHours: z
+    .number()
+    .int()
+    .min(1, keyText('account.v.valid_hours_min'))
+    .max(720, keyText('account.v.valid_hours_max'))
+    .default(168),
+})
+export const FileOutputSchema = z.object({
+  filename: z.string(),
+  mime: z.string(),
+  base64: z.string(),
+  rows: z.number().int(),
+})
+
+export const IMPORT_KINDS = ['household', 'staff'] as const
+export const ImportKindSchema = z.enum(IMPORT_KINDS)
+export type ImportKind = z.infer<typeof ImportKindSchema>
+export const ImportTemplateInputSchema = z.object({ kind: ImportKindSchema })
+export const ExportRosterInputSchema = z.object({
+  kind: ImportKindSchema,
+  unitId: IdSchema,
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+})
+
+/** Parts of the file, base64, each under the call's size limit (the client cuts the file). */
+export const IMPORT_PART_CHARS = 180_000
+export const IMPORT_MAX_PARTS = 40
+export const StartImportInputSchema = z.object({
+  kind: ImportKindSchema,
+  unitId: IdSchema,
+  fileName: z.string().trim().min(1).max(100),
+  parts: z.number().int().min(1).max(IMPORT_MAX_PARTS),
+})
+export const PutImportPartInputSchema = z.object({
+  jobId: IdSchema,
+  part: z
+    .number()
+    .int()
+    .min(0)
+    .max(IMPORT_MAX_PARTS - 1),
+  base64: z
+    .string()
+    .max(IMPORT_PART_CHARS)
+    .regex(/^[A-Za-z0-9+/=]*$/),
+})
+export const ImportJobInputSchema = z.object({ jobId: IdSchema })
+export const CommitImportInputSchema = z.object({ jobId: IdSchema, chunk: z.number().int().min(0) })
+export const ImportProblemSchema = z.object({ row: z.number().int(), column: z.string(), reason: z.string() })
+export const IMPORT_STATUSES = ['uploading', 'checked', 'done'] as const
+export const ImportJobViewSchema = z.object({
+  id: IdSchema,
+  kind: ImportKindSchema,
+  fileName: z.string(),
+  status: z.enum(IMPORT_STATUSES),
+  rows: z.number().int(),
+  /** every row's problem (row as numbered in the sheet, the column's header, why), in the reader's language */
+  problems: z.array(ImportProblemSchema),
+  chunks: z.number().int(),
+  /** chunks not yet committed, in order: the client commits them one by one and resumes here after a failure */
+  pending: z.array(z.number().int()),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+})
+export type ImportJobView = z.infer<typeof ImportJobViewSchema>
+
+export const ListAuditInputSchema = PageInputSchema.extend({
+  unitId: IdSchema,
+  actorId: IdSchema.optional(),
+  what: z.string().max(40).optional(),
+  subjectId: z.string().max(64).optional(),
+  from: TimestampSchema.optional(),
+  to: TimestampSchema.optional(),
+})
+export const AuditItemSchema = z.object({
+  id: IdSchema,
+  at: TimestampSchema,
+  actor: z.object({ id: IdSchema, name: z.string() }),
+  what: z.string(),
+  whatLabel: z.string(),
+  unit: z.string(),
+  subjectId: z.string().nullable(),
+  before: z.string(),
+  after: z.string(),
+  requestId: z.string().nullable(),
+})
+export const ListAuditOutputSchema = pageOf(AuditItemSchema)
+export const ExportAuditInputSchema = ListAuditInputSchema.omit({ page: true, pageSize: true }).extend({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+})
+
+/** A problem of one row, kept as a message key (rendered in the reader's language when shown). */
+export const StoredProblemSchema = z.object({ row: z.number().int(), column: z.string(), reason: MessageRefSchema })
+export type StoredProblem = z.infer<typeof StoredProblemSchema>
+
+/** One import of a roster file: uploaded in parts, checked (every row's problems), committed chunk by chunk. */
+export const ImportJobSchema = z.object({
+  _id: IdSchema,
+  kind: ImportKindSchema,
+  unitId: IdSchema,
+  createdBy: IdSchema,
+  createdAt: TimestampSchema,
+  fileName: z.string(),
+  parts: z.number().int(),
+  status: z.enum(IMPORT_STATUSES),
+  rows: z.number().int(),
+  problems: z.array(StoredProblemSchema),
+  chunks: z.number().int(),
+  done: z.array(z.number().int()),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+})
+export type ImportJob = z.infer<typeof ImportJobSchema>
+export const ImportPartSchema = z.object({ _id: IdSchema, jobId: IdSchema, part: z.number().int(), base64: z.string() })
+export type ImportPart = z.infer<typeof ImportPartSchema>
+
+/** A household row as checked: where it goes (its id, new or found by its natural key) and what it says. */
+export const HouseholdRowSchema = z.object({
+  row: z.number().int(),
+  id: IdSchema,
+  gridId: IdSchema,
+  villageId: IdSchema,
+  householdNo: z.string(),
+  headName: z.string(),
+  phone: z.string().nullable(),
+  address: z.string(),
+  size: z.number().int().nullable(),
+  members: z.array(z.object({ name: z.string(), phone: z.string().nullable() })),
+  /** roster people of this household the file no longer lists: unlinked from it */
+  drop: z.array(IdSchema),
+})
+export type HouseholdRow = z.infer<typeof HouseholdRowSchema>
+export const StaffRowSchema = z.object({
+  row: z.number().int(),
+  name: z.string(),
+  phone: z.string(),
+  role: RoleNameSchema,
+  unitId: IdSchema,
+})
+export type StaffRow = z.infer<typeof StaffRowSchema>
+/** One chunk of a checked import: committed in one transaction (id `<jobId>.c<n>`). */
+export const ImportChunkSchema = z.object({
+  _id: IdSchema,
+  jobId: IdSchema,
+  n: z.number().int(),
+  households: z.array(HouseholdRowSchema),
+  staff: z.array(StaffRowSchema),
+})
+export type ImportChunk = z.infer<typeof ImportChunkSchema>

@@ -20,6 +20,18 @@ export const ACCOUNT_SERVER = register(
       zh: '审核入户申请、移出户内成员',
       bo: 'ཁྱིམ་ཚང་དུ་ཞུགས་རྒྱུའི་རེ་ཞུ་ཞིབ་བཤེར་དང་ཁྱིམ་མི་ཕྱིར་འདོན།',
     },
+    'account.permission.unit_manage': {
+      zh: '建立、改名、调整和撤销乡镇、村、网格和部门',
+      bo: 'ཞང་དང་གྲོང་ཚོ། དྲ་མིག ལས་ཁུངས་སྡེ་ཚན་བཙུགས་པ་དང་མིང་བསྒྱུར། སྒྲིག་བཅོས། མེད་པར་བཟོ་བ།',
+    },
+    'account.permission.roster_import': {
+      zh: '从表格导入、导出住户和人员名册',
+      bo: 'རེའུ་མིག་ནས་ཁྱིམ་ཚང་དང་མི་སྣའི་མིང་ཐོ་ནང་འདྲེན་དང་ཕྱིར་འདོན།',
+    },
+    'account.permission.audit_view': {
+      zh: '查看和导出操作记录',
+      bo: 'ལས་ཀའི་ཟིན་ཐོར་ལྟ་བ་དང་ཕྱིར་འདོན།',
+    },
     'account.permission.incident_create': {
       zh: '上报网格事件（随手拍）',
       bo: 'དྲ་མིག་གི་དོན་རྐྱེན་སྙན་ཞུ། (པར་བཏབ་ནས་སྙན་ཞུ།)',
@@ -121,6 +133,99 @@ export const ACCOUNT_SERVER = register(
     'account.user_gone': { zh: '（已注销）', bo: '(ཐོ་ཁོངས་མེད།)' },
 
     // ---- messages kept in the inbox and pushed (rendered in the reader's language) ----
+    // ---- the audit log's export ----
+    'account.audit.sheet': { zh: '操作记录', bo: 'ལས་ཀའི་ཟིན་ཐོ།' },
+    'account.audit.col.at': { zh: '时间', bo: 'དུས་ཚོད།' },
+    'account.audit.col.actor': { zh: '操作人', bo: 'བཀོལ་སྤྱོད་པ།' },
+    'account.audit.col.what': { zh: '操作', bo: 'བཀོལ་སྤྱོད།' },
+    'account.audit.col.unit': { zh: '单位', bo: 'ལས་ཁུངས།' },
+    'account.audit.col.subject': { zh: '对象', bo: 'ཡུལ།' },
+    'account.audit.col.before': { zh: '改之前', bo: 'མ་བཅོས་གོང་།' },
+    'account.audit.col.after': { zh: '改之后', bo: 'བཅོས་རྗེས།' },
+    'account.audit.col.request': { zh: '请求编号', bo: 'རེ་ཞུའི་ཨང་།' },
+
+    // ---- the invite sheet ----
+    'account.sheet.unit': { zh: '单位', bo: 'ལས་ཁུངས།' },
+    'account.sheet.role': { zh: '身份', bo: 'གོ་གནས།' },
+    'account.sheet.code': { zh: '邀请码', bo: 'གདན་ཞུའི་ཨང་།' },
+    'account.sheet.expires': { zh: '有效期至', bo: 'ནུས་ལྡན་དུས་མཚམས།' },
+    'account.sheet.qr': { zh: '扫码加入', bo: 'ཨང་རྟགས་བཤེར་ནས་ཞུགས།' },
+
+    // ---- roster files: column headers (the template's, matched in either language) ----
+    'account.col.grid_code': { zh: '网格编码', bo: 'དྲ་མིག་གི་ཨང་རྟགས།' },
+    'account.col.grid': { zh: '网格', bo: 'དྲ་མིག' },
+    'account.col.household_no': { zh: '户号', bo: 'ཁྱིམ་ཨང་།' },
+    'account.col.head_name': { zh: '户主姓名', bo: 'ཁྱིམ་བདག་གི་མིང་།' },
+    'account.col.phone': { zh: '电话', bo: 'ཁ་པར།' },
+    'account.col.address': { zh: '地址/门牌号', bo: 'ཁ་བྱང་། / ཁྱིམ་ཨང་།' },
+    'account.col.size': { zh: '人口数', bo: 'མི་གྲངས།' },
+    'account.col.members': { zh: '户内成员', bo: 'ཁྱིམ་མི།' },
+    'account.col.name': { zh: '姓名', bo: 'མིང་།' },
+    'account.col.role': { zh: '身份', bo: 'གོ་གནས།' },
+    'account.col.unit_code': { zh: '单位编码', bo: 'ལས་ཁུངས་ཀྱི་ཨང་རྟགས།' },
+    'account.col.unit': { zh: '单位', bo: 'ལས་ཁུངས།' },
+    'account.sheet.households': { zh: '住户名册', bo: 'ཁྱིམ་ཚང་མིང་ཐོ།' },
+    'account.sheet.staff': { zh: '人员名册', bo: 'མི་སྣའི་མིང་ཐོ།' },
+    /** rows whose key cell starts with this are the template's example, never imported */
+    'account.import.example': { zh: '示例', bo: 'དཔེ་མཚོན།' },
+    'account.import.example_name': { zh: '示例：卓玛', bo: 'དཔེ་མཚོན། སྒྲོལ་མ།' },
+    'account.import.example_address': { zh: '幸福路 8 号', bo: 'བདེ་སྐྱིད་ལམ་ཨང་ 8' },
+    'account.import.example_members': { zh: '扎西 13900000001；拉姆', bo: 'བཀྲ་ཤིས། 13900000001; ལྷ་མོ།' },
+
+    // ---- roster files: why a row cannot be imported ----
+    'account.import.p.required': { zh: '必须填写', bo: 'འབྲི་དགོས།' },
+    'account.import.p.no_column': {
+      zh: '表格缺少这一列，请用下载的模板',
+      bo: 'རེའུ་མིག་ནང་སྟར་འདི་མི་འདུག ཕབ་ལེན་བྱས་པའི་དཔེ་གཞི་བེད་སྤྱོད་རོགས།',
+    },
+    'account.import.p.bad_phone': { zh: '手机号不对，应为 11 位数字', bo: 'ཁ་པར་ཨང་མི་འགྲིག ཨང་གྲངས་ 11 དགོས།' },
+    'account.import.p.too_long': { zh: '太长了，最多 {max} 个字', bo: 'རིང་དྲགས་འདུག ཡིག་འབྲུ་ {max} ལས་མང་བ་མི་ཆོག' },
+    'account.import.p.grid_unknown': {
+      zh: '没有找到这个网格（请填网格编码，或本单位下网格的全名）',
+      bo: 'དྲ་མིག་འདི་རྙེད་མ་བྱུང་། (དྲ་མིག་གི་ཨང་རྟགས་སམ་ལས་ཁུངས་འདིའི་འོག་གི་དྲ་མིག་གི་མིང་ཆ་ཚང་འབྲི་རོགས།)',
+    },
+    'account.import.p.grid_ambiguous': {
+      zh: '有几个网格叫这个名字，请填网格编码',
+      bo: 'མིང་འདི་འདྲ་བའི་དྲ་མིག་ཁ་ཤས་འདུག དྲ་མིག་གི་ཨང་རྟགས་འབྲི་རོགས།',
+    },
+    'account.import.p.grid_retired': { zh: '这个网格已经撤销了', bo: 'དྲ་མིག་འདི་མེད་པར་བཟོས་ཟིན།' },
+    'account.import.p.same_household': {
+      zh: '和第 {row} 行是同一户（网格和户号都相同）',
+      bo: 'ཐིག་ཕྲེང་ {row} པ་དང་ཁྱིམ་ཚང་གཅིག་རེད། (དྲ་མིག་དང་ཁྱིམ་ཨང་གཅིག་མཚུངས།)',
+    },
+    'account.import.p.same_phone': { zh: '这个手机号在第 {row} 行也有', bo: 'ཁ་པར་ཨང་འདི་ཐིག་ཕྲེང་ {row} པར་ཡང་འདུག' },
+    'account.import.p.phone_elsewhere': {
+      zh: '这个手机号已登记在另一户',
+      bo: 'ཁ་པར་ཨང་འདི་ཁྱིམ་ཚང་གཞན་ཞིག་ལ་ཐོ་འགོད་བྱས་ཟིན།',
+    },
+    'account.import.p.bad_size': { zh: '人口数应是 1 到 30 的整数', bo: 'མི་གྲངས་ནི་ 1 ནས་ 30 བར་གྱི་ཨང་གྲངས་ཆ་ཚང་དགོས།' },
+    'account.import.p.bad_members': {
+      zh: '户内成员要写成"姓名 手机号"，几个人用分号隔开，最多 {max} 人',
+      bo: 'ཁྱིམ་མི་ "མིང་། ཁ་པར་ཨང་།" ཞེས་འབྲི་དགོས། མི་མང་ན་ཚེག་ཟུང་གིས་ཁ་གྱེས། མང་མཐར་ {max}',
+    },
+    'account.import.p.bad_role': {
+      zh: '身份只能填：网格员、信息员、职能部门办理人',
+      bo: 'གོ་གནས་ལ་ དྲ་མིག་ལས་བྱེད་པ། ཆ་འཕྲིན་བསྡུ་མཁན། ལས་ཁུངས་སྡེ་ཚན་གྱི་ལས་སྒྲུབ་པ། ཁོ་ན་འབྲི་ཆོག',
+    },
+    'account.import.p.unit_unknown': {
+      zh: '没有找到这个单位（请填单位编码，或本单位下的单位全名）',
+      bo: 'ལས་ཁུངས་འདི་རྙེད་མ་བྱུང་། (ལས་ཁུངས་ཀྱི་ཨང་རྟགས་སམ་མིང་ཆ་ཚང་འབྲི་རོགས།)',
+    },
+    'account.import.p.role_not_here': {
+      zh: '这个身份不能设在这个单位',
+      bo: 'གོ་གནས་འདི་ལས་ཁུངས་འདིར་འཇོག་མི་ཆོག',
+    },
+    'account.import.p.cannot_grant': {
+      zh: '您不能在这个单位授予这个身份',
+      bo: 'ཁྱེད་ཀྱིས་ལས་ཁུངས་འདིར་གོ་གནས་འདི་སྤྲོད་མི་ཆོག',
+    },
+    'account.import.p.same_staff': { zh: '和第 {row} 行重复', bo: 'ཐིག་ཕྲེང་ {row} པ་དང་བསྐྱར་ཟློས་བྱུང་།' },
+
+    'account.inbox.roster_joined.title': { zh: '已加入您家', bo: 'ཁྱེད་ཀྱི་ཁྱིམ་ཚང་དུ་ཞུགས་ཟིན།' },
+    'account.inbox.roster_joined.body': {
+      zh: '您的手机号在村里的住户名册上，已为您加入「{household}」，可以看到这一户的积分了。',
+      bo: 'ཁྱེད་ཀྱི་ཁ་པར་ཨང་གྲོང་ཚོའི་ཁྱིམ་ཚང་མིང་ཐོའི་ནང་ཡོད་པས། "{household}" ལ་ཞུགས་ཟིན། ཁྱིམ་ཚང་འདིའི་སྐར་གྲངས་ལ་ལྟ་ཐུབ།',
+    },
     'account.inbox.join_asked.title': {
       zh: '有人申请加入您家',
       bo: 'མི་ཞིག་གིས་ཁྱེད་ཀྱི་ཁྱིམ་ཚང་དུ་ཞུགས་རྒྱུའི་རེ་ཞུ་ཕུལ་འདུག',

@@ -8,6 +8,9 @@ export const PERMISSION_NAMES = [
   'invite_create',
   'member_list',
   'household_approve',
+  'unit_manage',
+  'roster_import',
+  'audit_view',
   // grid reports (incident)
   'incident_create',
   'incident_view',

@@ -91,6 +91,7 @@ export const ROLES: Record<RoleName, RoleSpec> = {
       'invite_create',
       'member_list',
       'household_approve',
+      'roster_import',
       'incident_create',
       'incident_view',
       'incident_accept',
@@ -130,6 +131,9 @@ export const ROLES: Record<RoleName, RoleSpec> = {
     permissions: [
       'invite_create',
       'member_list',
+      'unit_manage',
+      'roster_import',
+      'audit_view',
       'incident_view',
       'incident_reject',
       'incident_dispatch',
@@ -144,7 +148,7 @@ export const ROLES: Record<RoleName, RoleSpec> = {
       'org_approve',
       'volunteer_figures',
     ],
-    grants: ['dispatcher', 'dept_handler', 'village_official'],
+    grants: ['dispatcher', 'dept_handler', 'village_official', 'grid_worker', 'info_collector'],
   },
   dept_handler: {
     levels: ['department'],

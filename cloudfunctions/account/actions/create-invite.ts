@@ -5,14 +5,15 @@ import { asGrants } from '../../_core/caller'
 import { C } from '../../_core/collections'
 import { DuplicateKeyError } from '../../_core/port'
 import { defineAction } from '../../_core/wrap'
-import { loadInvite, loadUnit, newInviteCode } from '../account.repo'
+import { loadInvite, loadLiveUnit, newInviteCode } from '../account.repo'
 import { inviteView } from '../account.views'
+import { audit } from '../../_core/audit'
 
 const HOUR = 3_600_000
 
 /** An official hands out a role in a unit of their scope by a one-time code that expires. */
 export const createInvite = defineAction(accountContract.actions.createInvite, {
-  load: async ({ unitId }, ctx) => ({ unitId, unit: await loadUnit(ctx.rt, unitId) }),
+  load: async ({ unitId }, ctx) => ({ unitId, unit: await loadLiveUnit(ctx.rt, unitId) }),
   run: async ({ input: { role, validHours }, loaded: { unit }, ctx, tx }) => {
     // invite_create lets one invite; which roles, and at which level, is the role table's to say
     if (!canGrantRole(asGrants(ctx.caller.grants), role, unit.path)) throw AccountErrors.CANNOT_GRANT_ROLE()
@@ -34,6 +35,7 @@ export const createInvite = defineAction(accountContract.actions.createInvite, {
       if (err instanceof DuplicateKeyError && err.collection === C.invites) throw AccountErrors.INVITE_CLASH()
       throw err
     }
+    await audit(tx, ctx, { what: 'invite.create', unitId: unit._id, subjectId: code, after: { role, validHours } })
     return { code }
   },
   present: async ({ result, ctx }) => inviteView(ctx.rt, await loadInvite(ctx.db, result.code), ctx.lang),

@@ -7,6 +7,7 @@ import { defineAction } from '../../_core/wrap'
 import { takeStep, tell } from '../account.joins'
 import { isHeadOf, loadHousehold, loadJoinRequest, mayManageHousehold, meIn, membersOf } from '../account.repo'
 import { householdWords, joinRequestView } from '../account.views'
+import { audit } from '../../_core/audit'
 
 /**
  * The head of the household, or the grid worker or a village official of its grid, approves or refuses a join
@@ -72,6 +73,13 @@ export const decideJoinRequest = defineAction(accountContract.actions.decideJoin
       )
     }
     push(...messages)
+    await audit(tx, ctx, {
+      what: decision === 'approve' ? 'membership.approve' : 'membership.refuse',
+      unitId: household.gridId,
+      subjectId: requester._id,
+      before: { householdId: requester.householdId, request: 'pending' },
+      after: { householdId: decision === 'approve' ? household._id : requester.householdId, reason },
+    })
     return { id: request._id }
   },
   present: async ({ result, ctx }) => {

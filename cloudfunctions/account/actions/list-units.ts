@@ -10,7 +10,9 @@ export const listUnits = defineAction(accountContract.actions.listUnits, {
     return { parent }
   },
   run: async ({ input, loaded, ctx }) => {
-    const children = (await ctx.rt.units.children(input.parentId)).filter((u) => u.level !== 'department')
+    const children = (await ctx.rt.units.children(input.parentId)).filter(
+      (u) => u.level !== 'department' && !u.retiredAt,
+    )
     return { parent: loaded.parent, items: await Promise.all(children.map((u) => unitSummary(ctx.rt, u))) }
   },
 })

@@ -3,6 +3,7 @@ import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { assignmentId, loadInvite, loadUnit } from '../account.repo'
 import { roleView } from '../account.views'
+import { audit } from '../../_core/audit'
 
 /**
  * One-time: the invite is marked used and the role granted in one transaction. Anyone signed in may redeem; the
@@ -33,6 +34,12 @@ export const redeemInvite = defineAction(accountContract.actions.redeemInvite, {
       via: 'invite',
       createdAt: ctx.now,
       revokedAt: null,
+    })
+    await audit(tx, ctx, {
+      what: 'role.invite',
+      unitId: invite.unitId,
+      subjectId: userId,
+      after: { role: invite.role, invite: invite._id, by: invite.createdBy },
     })
     return { role: invite.role, unitId: invite.unitId }
   },

@@ -26,6 +26,8 @@ export const requestJoin = defineAction(accountContract.actions.requestJoin, {
   },
   run: async ({ input: { note }, loaded: { household, n, pending, head }, ctx, tx, push }) => {
     const me = await meIn(tx, ctx)
+    // those who decide see who asks: a WeChat account that never gave its name asks nothing (demo users have theirs)
+    if (me.openid && !me.namedAt) throw AccountErrors.NAME_NEEDED()
     if (me.residenceUnitId !== household.gridId) throw AccountErrors.NOT_YOUR_GRID()
     if (me.householdId === household._id) throw AccountErrors.ALREADY_MEMBER()
     if (me.householdId) throw AccountErrors.IN_ANOTHER_HOUSEHOLD()

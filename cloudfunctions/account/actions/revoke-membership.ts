@@ -5,6 +5,7 @@ import type { PushMessage } from '../../_core/notifier'
 import { defineAction } from '../../_core/wrap'
 import { membershipRecord, takeStep, tell } from '../account.joins'
 import { isHeadOf, loadHousehold, mayManageHousehold, meIn, membershipOf } from '../account.repo'
+import { audit } from '../../_core/audit'
 
 /**
  * The head, or the grid worker or a village official of the grid, removes someone from a household, saying why.
@@ -51,6 +52,13 @@ export const revokeMembership = defineAction(accountContract.actions.revokeMembe
       )
     }
     push(...messages)
+    await audit(tx, ctx, {
+      what: 'membership.revoke',
+      unitId: household.gridId,
+      subjectId: member._id,
+      before: { householdId: household._id },
+      after: { householdId: null, reason },
+    })
     return { householdId: household._id, userId: member._id }
   },
 })

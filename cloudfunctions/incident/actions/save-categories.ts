@@ -4,6 +4,7 @@ import { C } from '../../_core/collections'
 import { defineAction, type WriteContext } from '../../_core/wrap'
 import { loadCounty } from '../incident.repo'
 import { categoriesView } from '../incident.views'
+import { audit } from '../../_core/audit'
 
 /** Letters only (category keys are `[a-z_]`): a new category's key, never reused. */
 function newKey(ctx: WriteContext): string {
@@ -37,6 +38,13 @@ export const saveCategories = defineAction(incidentContract.actions.saveCategori
       updatedByName: ctx.caller.user.name,
     }
     await tx.set(C.incident_configs, doc)
+    await audit(tx, ctx, {
+      what: 'incident.categories',
+      unitId: countyId,
+      subjectId: countyId,
+      before: prior?.categories ?? null,
+      after: next,
+    })
     // the saved list is the result (a replay shows what this request saved, not a later save)
     return doc
   },

@@ -4,6 +4,7 @@ import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { loadRoute, mustBeVillage } from '../patrol.repo'
 import { routeView } from '../patrol.views'
+import { audit } from '../../_core/audit'
 
 /** A new route of the village, with no checkpoints yet (saveCheckpoint adds them in walking order). */
 export const createRoute = defineAction(patrolContract.actions.createRoute, {
@@ -20,6 +21,7 @@ export const createRoute = defineAction(patrolContract.actions.createRoute, {
       createdBy: ctx.caller.user._id,
     })
     await tx.insert(C.patrol_routes, route)
+    await audit(tx, ctx, { what: 'patrol.route', unitId: villageId, subjectId: route._id, after: route })
     return { routeId: route._id }
   },
   present: async ({ result, ctx }) => routeView(ctx.db, await loadRoute(ctx.db, result.routeId)),

@@ -5,6 +5,7 @@ import { defineAction } from '../../_core/wrap'
 import { newCheckpointId } from '../patrol.codes'
 import { loadCheckpoint, loadRoute } from '../patrol.repo'
 import { checkpointView, routeView } from '../patrol.views'
+import { audit } from '../../_core/audit'
 
 /**
  * Adds a checkpoint at the end of the route, or edits one. Retiring (active: false) takes it off the
@@ -38,6 +39,13 @@ export const saveCheckpoint = defineAction(patrolContract.actions.saveCheckpoint
     if (prior) await tx.set(C.patrol_checkpoints, cp)
     else await tx.insert(C.patrol_checkpoints, cp)
     await tx.update(C.patrol_routes, routeId, { checkpointIds: order })
+    await audit(tx, ctx, {
+      what: 'patrol.checkpoint',
+      unitId: route.villageId,
+      subjectId: cp._id,
+      before: prior,
+      after: cp,
+    })
     return { routeId, checkpointId: cp._id }
   },
   present: async ({ result, ctx }) => {

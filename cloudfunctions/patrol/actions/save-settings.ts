@@ -5,6 +5,7 @@ import { getOr } from '../../_core/port'
 import { defineAction } from '../../_core/wrap'
 import { mustBeVillage } from '../patrol.repo'
 import { settingsView } from '../patrol.views'
+import { audit } from '../../_core/audit'
 
 /**
  * Changes the village's patrol rules (the coverage a patrol needs to earn hours and points). Nothing is edited in
@@ -25,6 +26,7 @@ export const saveSettings = defineAction(patrolContract.actions.saveSettings, {
       at: ctx.now,
     })
     await tx.insert(C.patrol_settings, settings)
+    await audit(tx, ctx, { what: 'patrol.settings', unitId: villageId, subjectId: villageId, after: settings })
     return { settingsId: settings._id }
   },
   present: async ({ result, ctx }) =>

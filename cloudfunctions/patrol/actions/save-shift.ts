@@ -4,6 +4,7 @@ import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { loadRoute, loadShift, loadTeam, mustBeVillage } from '../patrol.repo'
 import { shiftView } from '../patrol.views'
+import { audit } from '../../_core/audit'
 
 /** Creates or edits a shift: which team walks which route of the village, when (Beijing time), on which days. */
 export const saveShift = defineAction(patrolContract.actions.saveShift, {
@@ -38,6 +39,7 @@ export const saveShift = defineAction(patrolContract.actions.saveShift, {
       retiredAt: input.active ? null : (prior?.retiredAt ?? ctx.now),
     })
     await tx.set(C.patrol_shifts, shift)
+    await audit(tx, ctx, { what: 'patrol.shift', unitId: villageId, subjectId: shift._id, before: prior, after: shift })
     return { shiftId: shift._id }
   },
   present: async ({ result, ctx }) => {

@@ -4,6 +4,7 @@ import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { ids, loadTeam, mustBeVillage, names, patrollersOf } from '../patrol.repo'
 import { teamView } from '../patrol.views'
+import { audit } from '../../_core/audit'
 
 /** Creates or edits a team; membership is mirrored in patrol_members (removed members are kept, inactive). */
 export const saveTeam = defineAction(patrolContract.actions.saveTeam, {
@@ -38,6 +39,7 @@ export const saveTeam = defineAction(patrolContract.actions.saveTeam, {
       updatedBy: by,
     })
     await tx.set(C.patrol_teams, team)
+    await audit(tx, ctx, { what: 'patrol.team', unitId: villageId, subjectId: team._id, before: prior, after: team })
     for (const userId of members) {
       const id = ids.member(team._id, userId)
       const was = await tx.get(C.patrol_members, id)

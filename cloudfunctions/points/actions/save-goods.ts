@@ -4,6 +4,7 @@ import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { loadGoods } from '../points.repo'
 import { goodsPhotoId, presentGoods } from '../points.views'
+import { audit } from '../../_core/audit'
 
 /**
  * Creates goods (with opening stock) or changes name, photo, price, limit, place in the list, on/off. A photo is a
@@ -43,6 +44,13 @@ export const saveGoods = defineAction(pointsContract.actions.saveGoods, {
         updatedBy: ctx.caller.user._id,
       }),
     )
+    await audit(tx, ctx, {
+      what: 'points.goods',
+      unitId: input.villageId,
+      subjectId: id,
+      before: current,
+      after: await tx.get(C.points_goods, id),
+    })
     return { goodsId: id }
   },
   present: ({ result, ctx }) => presentGoods(ctx, result.goodsId),

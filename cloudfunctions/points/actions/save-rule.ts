@@ -5,6 +5,7 @@ import { getOr } from '../../_core/port'
 import { defineAction } from '../../_core/wrap'
 import { pointsKeys } from '../points.repo'
 import { ruleView } from '../points.views'
+import { audit } from '../../_core/audit'
 
 /**
  * A rule's id is fixed by village + code. Changing anything makes a new version (the old one is kept
@@ -43,6 +44,7 @@ export const saveRule = defineAction(pointsContract.actions.saveRule, {
       updatedAt: ctx.now,
     })
     await tx.set(C.points_rules, next)
+    await audit(tx, ctx, { what: 'points.rule', unitId: input.villageId, subjectId: id, before: current, after: next })
     const version: PointsRuleVersion = { ...next, _id: pointsKeys.ruleVersion(id, next.version), ruleId: id }
     await tx.insert(C.points_rule_versions, version)
     return { ruleId: id, version: next.version }

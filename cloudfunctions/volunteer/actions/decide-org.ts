@@ -3,6 +3,7 @@ import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { loadOrg } from '../volunteer.repo'
 import { orgView } from '../volunteer.views'
+import { audit } from '../../_core/audit'
 
 /** An official approves or turns down a registered organisation (a refusal says why), once. */
 export const decideOrg = defineAction(volunteerContract.actions.decideOrg, {
@@ -17,6 +18,13 @@ export const decideOrg = defineAction(volunteerContract.actions.decideOrg, {
       decidedBy: ctx.caller.user._id,
       decidedAt: ctx.now,
       decisionNote: note || null,
+    })
+    await audit(tx, ctx, {
+      what: 'volunteer.org',
+      unitId: current.unitId,
+      subjectId: orgId,
+      before: { status: current.status },
+      after: { status: approve ? 'approved' : 'rejected', note },
     })
     return { orgId }
   },

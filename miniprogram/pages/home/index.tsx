@@ -92,6 +92,10 @@ const SECTIONS: Section[] = [
   {
     title: 'sec.account',
     entries: [
+      { key: 'identity', url: '/packages/account/pages/identity/index', needs: [] },
+      { key: 'org_tree', url: '/packages/account/pages/org/index', needs: ['member_list'] },
+      { key: 'import', url: '/packages/account/pages/import/index', needs: ['roster_import'] },
+      { key: 'audit', url: '/packages/account/pages/audit/index', needs: ['audit_view'] },
       { key: 'invite', url: '/packages/account/pages/invite/index', needs: ['invite_create'] },
       { key: 'members', url: '/packages/account/pages/members/index', needs: ['member_list'] },
       { key: 'join_requests', url: '/packages/account/pages/requests/index', needs: ['household_approve'] },

@@ -155,6 +155,14 @@ export default function MePage() {
           {user.residence ? t('change_residence') : t('set_residence')}
         </Button>
       </Card>
+      {!user.named || !user.phoneVerified ? (
+        <Card title={t('identity')}>
+          <View className="l-row__sub">{t('identity_sub')}</View>
+          <Button onClick={() => void Taro.navigateTo({ url: '/packages/account/pages/identity/index' })}>
+            {t('identity_go')}
+          </Button>
+        </Card>
+      ) : null}
       <HouseholdCard me={me} onChanged={changed} />
       <InboxCard />
       <Card title={t('roles')} extra={t('roles_count', { n: me.roles.length })}>

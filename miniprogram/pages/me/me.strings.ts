@@ -4,6 +4,12 @@ import { defineMessages } from '@shared/i18n/i18n'
 export const ME = defineMessages({
   phone: { zh: '手机 {phone}', bo: 'ཁ་པར། {phone}' },
   residence: { zh: '居住地', bo: 'སྡོད་གནས།' },
+  identity: { zh: '填姓名、验证手机号', bo: 'མིང་འབྲི་བ་དང་ཁ་པར་ཨང་ར་སྤྲོད།' },
+  identity_sub: {
+    zh: '村里名册上有您的手机号，验证后就直接加入您家。',
+    bo: 'གྲོང་ཚོའི་མིང་ཐོར་ཁྱེད་ཀྱི་ཁ་པར་ཨང་ཡོད་ན། ར་སྤྲོད་བྱས་རྗེས་ཐད་ཀར་རང་ཁྱིམ་དུ་ཞུགས།',
+  },
+  identity_go: { zh: '去填写', bo: 'འབྲི་བར་འགྲོ།' },
   not_set: { zh: '还没有设置', bo: 'ད་དུང་གཏན་འཁེལ་བྱས་མེད།' },
   change_residence: { zh: '修改居住地', bo: 'སྡོད་གནས་བཟོ་བཅོས།' },
   set_residence: { zh: '设置居住地', bo: 'སྡོད་གནས་གཏན་འཁེལ།' },

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import { accountContract } from '@shared/account/account.contract'
@@ -12,12 +12,58 @@ import { unitsWith, useMe } from '../../../../services/me'
 import { useTitle } from '../../../../services/title'
 import { useAction } from '../../../../services/use-call'
 import { ACCOUNT_PAGES } from '../../account.strings'
+import { saveFile } from '../../components/files'
 import { UnitBrowser } from '../../components/unit-browser'
 import { Waiting } from '../../components/waiting'
 
 const VALIDITY_DAYS = [1, 3, 7, 30] as const
 
+/** 打印一批邀请码: one code per unit below the chosen one (each grid of a township), as an XLSX with QR codes. */
+function Sheet(props: { roles: Array<{ value: RoleName; label: string }>; roots: UnitRef[]; unitId: string | null }) {
+  const t = useStrings(ACCOUNT_PAGES)
+  const lang = getLang()
+  const [role, setRole] = useState<RoleName | null>(null)
+  const [unit, setUnit] = useState<UnitRef | null>(() => props.roots.find((u) => u.id === props.unitId) ?? null)
+  const make = useAction((input: { role: RoleName; parentId: string }, requestId: string) =>
+    callFunction(accountContract, 'createInviteSheet', input, { requestId }),
+  )
+  return (
+    <Card title={t('sheet.title')}>
+      <View className="l-row__sub">{t('sheet.intro')}</View>
+      <PickerField label={t('invite.role')} options={props.roles} value={role} onChange={setRole} />
+      {unit ? (
+        <View>
+          <View className="l-row__title">{unit.fullName}</View>
+          <Button kind="secondary" size="small" onClick={() => setUnit(null)}>
+            {t('invite.rechoose')}
+          </Button>
+        </View>
+      ) : (
+        <UnitBrowser roots={props.roots} canSelect={(u) => u.level !== 'grid'} onSelect={setUnit} />
+      )}
+      {role && unit ? (
+        <ConfirmButton
+          loading={make.pending}
+          loadingText={t('invite.generating')}
+          confirm={t('sheet.confirm', { unit: unit.name, role: roleLabel(role, lang) })}
+          onConfirm={() =>
+            void make.run({ role, parentId: unit.id }).then(async (r) => {
+              if (!r.ok) return void showError(r.message)
+              toast(t('sheet.done', { n: r.data.rows }))
+              if (!(await saveFile(r.data))) void showError(t('imp.on_pc'))
+            })
+          }
+        >
+          {t('sheet.create')}
+        </ConfirmButton>
+      ) : null}
+    </Card>
+  )
+}
+
 export default function Invite() {
+  const router = useRouter()
+  const sheetUnit = router.params.sheet !== undefined ? decodeURIComponent(router.params.sheet) : null
   const t = useStrings(ACCOUNT_PAGES)
   useTitle(t('invite.title'))
   const { me, error, reload } = useMe()
@@ -72,8 +118,20 @@ export default function Invite() {
   }
 
   const roleSpec = role ? ROLES[role] : null
+  if (sheetUnit !== null)
+    return (
+      <Page title={t('sheet.title')}>
+        <Sheet roles={roleOptions} roots={unitsWith(me, 'invite_create')} unitId={sheetUnit} />
+      </Page>
+    )
   return (
     <Page title={t('invite.title')} intro={t('invite.intro')}>
+      <Button
+        kind="secondary"
+        onClick={() => void Taro.navigateTo({ url: '/packages/account/pages/invite/index?sheet=' })}
+      >
+        {t('sheet.title')}
+      </Button>
       <Card>
         <PickerField
           label={t('invite.role')}
