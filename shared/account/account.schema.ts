@@ -35,6 +35,10 @@ export type Unit = z.infer<typeof UnitSchema>
 
 export const LangSchema = z.enum(LANGS)
 
+/** One active role assignment as kept on its person's document (`User.grants`). */
+export const GrantRefSchema = z.object({ _id: IdSchema, role: RoleNameSchema, unitId: IdSchema })
+export type GrantRef = z.infer<typeof GrantRefSchema>
+
 export const UserSchema = z.object({
   _id: IdSchema,
   /** WeChat OPENID on CloudBase; null for demo users in local mode */
@@ -55,6 +59,13 @@ export const UserSchema = z.object({
   /** the language chosen on first launch or on 我的; messages made for this person use it */
   lang: LangSchema.optional(),
   createdAt: TimestampSchema,
+  /**
+   * The person's active role assignments (id, role, unit), kept with the person so that taking the caller is one
+   * read. Written only by `saveRoleAssignment` (`cloudfunctions/_core/grants.ts`) in the transaction of every role
+   * change; absent on a document from before it was kept: the caller's grants are then read from
+   * `role_assignments`.
+   */
+  grants: z.array(GrantRefSchema).optional(),
 })
 export type User = z.infer<typeof UserSchema>
 

@@ -9,7 +9,7 @@ import { defineAction } from '../../_core/wrap'
 import { appendEntry } from '../points.ledger'
 import {
   addToCounter,
-  bumpVillageMonth,
+  incVillageMonth,
   counterValue,
   loadGoods,
   myHousehold,
@@ -113,10 +113,7 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
       refundEntryId: null,
     }
     await tx.insert(C.points_redemptions, redemption)
-    await bumpVillageMonth(tx, h.villageId, month, (s) => {
-      s.redemptions += 1
-      s.redeemedPoints += points
-    })
+    await incVillageMonth(tx, h.villageId, month, { redemptions: 1, redeemedPoints: points })
     return { redemptionId: id }
   },
   present: ({ result, ctx }) => presentRedemption(ctx, result.redemptionId),
