@@ -346,7 +346,12 @@ export function defineFunction<Ct extends Contract>(
           })
           if ('replayed' in r) return r.replayed
           result = r.result
-          await pushAll(rt, pushes)
+          // the pushes (best effort, never throwing) go out while the view is read: neither waits for the other
+          const [, output] = await Promise.all([
+            pushAll(rt, pushes),
+            phased.present ? phased.present({ result, input, ctx, replay: false }) : result,
+          ])
+          return checkOutput(output)
         } else {
           const args: ReadRunArgs<ActionDef, unknown> = { input, loaded, ctx }
           result = await (phased.run as unknown as (a: ReadRunArgs<ActionDef, unknown>) => Promise<unknown>)(args)
