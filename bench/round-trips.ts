@@ -8,6 +8,7 @@
  * Flags: --latency MS (10)  --calls N (calls measured per action after a warm one, 5)  --seed N (7)
  * Results: printed, and written to bench/results/round-trips-<date>.json (and round-trips-latest.json).
  */
+import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { C } from '../cloudfunctions/_core/collections'
@@ -357,10 +358,60 @@ export async function roundTrips(): Promise<RoundTripRow[]> {
   return rows
 }
 
+export interface ColdStart {
+  name: string
+  indexBytes: number
+  /** median of the fresh processes: requiring index.js (the SDK already loaded, as CloudBase's runtime has it) */
+  loadMs: number
+  /** and its first call (the runtime made, the body and the caller checked: an anonymous getMe is refused) */
+  firstCallMs: number
+  /** requiring the SDK itself, for comparison (CloudBase installs it beside the function) */
+  sdkMs: number
+}
+
+/**
+ * Each function as CloudBase deploys it (`tools/build-functions.ts` into dist/cloudfunctions), loaded in fresh
+ * Node processes: how long requiring its bundle and answering its first call take here. Median of `runs`.
+ */
+export async function coldStarts(runs = 5): Promise<ColdStart[]> {
+  const { buildFunctions, FUNCTIONS_OUT } = await import('../tools/build-functions')
+  const built = await buildFunctions()
+  const out: ColdStart[] = []
+  console.log(`\n== cold starts (fresh process each, median of ${runs}; the SDK loaded first, as on CloudBase)`)
+  for (const f of built) {
+    const script = `
+      const t0 = performance.now(); require('@cloudbase/node-sdk'); const t1 = performance.now()
+      const m = require(${JSON.stringify(join(FUNCTIONS_OUT, f.name, 'index.js'))}); const t2 = performance.now()
+      m.main({ action: 'getMe', data: {} }, { environment: JSON.stringify({ WX_CONTEXT_KEYS: '' }) }).then((r) => {
+        const t3 = performance.now()
+        if (!r || r.ok !== false) throw new Error('unexpected first reply')
+        console.log(JSON.stringify({ sdk: t1 - t0, load: t2 - t1, first: t3 - t2 }))
+      })`
+    const got: Array<{ sdk: number; load: number; first: number }> = []
+    for (let i = 0; i < runs; i++) {
+      const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' })
+      if (r.status !== 0) throw new Error(`${f.name}: ${r.stderr}`)
+      got.push(JSON.parse(r.stdout.trim().split('\n').at(-1)!))
+    }
+    const med = (k: 'sdk' | 'load' | 'first') => {
+      const v = got.map((g) => g[k]).sort((a, b) => a - b)
+      return Math.round(v[Math.floor(v.length / 2)]! * 10) / 10
+    }
+    const row = { name: f.name, indexBytes: f.bytes, loadMs: med('load'), firstCallMs: med('first'), sdkMs: med('sdk') }
+    out.push(row)
+    console.log(
+      `  ${f.name.padEnd(10)} index.js ${(f.bytes / 1024).toFixed(0).padStart(4)} KB  load + init ${row.loadMs.toFixed(1).padStart(5)} ms` +
+        `  first call ${row.firstCallMs.toFixed(1).padStart(5)} ms  (the SDK itself ${row.sdkMs.toFixed(0)} ms)  ${row.loadMs + row.firstCallMs <= 100 && f.bytes <= 400 * 1024 ? 'met' : 'NOT met'}`,
+    )
+  }
+  return out
+}
+
 export async function roundTripsMain(): Promise<void> {
   const rows = await roundTrips()
+  const cold = await coldStarts()
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true })
-  const out = { startedAt: new Date().toISOString(), latencyMs: Number(flag('latency') ?? 10), rows }
+  const out = { startedAt: new Date().toISOString(), latencyMs: Number(flag('latency') ?? 10), rows, coldStarts: cold }
   const file = join(ROOT, 'bench/results', `round-trips-${out.startedAt.replace(/[:.]/g, '-')}.json`)
   writeFileSync(file, JSON.stringify(out, null, 1))
   writeFileSync(join(ROOT, 'bench/results/round-trips-latest.json'), JSON.stringify(out, null, 1))
