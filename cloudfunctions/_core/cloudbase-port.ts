@@ -98,7 +98,10 @@ export class CloudbasePort implements RawPort {
             for (const [k, v] of Object.entries(replace))
               if (v !== undefined) data[assertField(k)] = v !== null && typeof v === 'object' ? _.set(v) : v
             for (const [k, v] of Object.entries(deltas)) if (v) data[assertField(k)] = _.inc(v)
-            const res = check(await t.collection(c).doc(init._id).update(data))
+            // nothing to add or set (CloudBase refuses an empty update): the document need only exist
+            const res = Object.keys(data).length
+              ? check(await t.collection(c).doc(init._id).update(data))
+              : { updated: check(await t.collection(c).doc(init._id).get()).data ? 1 : 0 }
             if (res.updated) return 'updated'
             // missing: create it with the additions (a twin creating it at once conflicts, and runTransaction retries)
             const doc: Doc = { ...init }
