@@ -107,6 +107,7 @@ export function generateTree(db: SqlitePort, scale: number, seed: number, now: n
       householdId,
       residenceUnitId: residence,
       createdAt: now,
+      grants: [{ _id: `bra-${id}-${role}`, role, unitId }],
     })
     roles.push({
       _id: `bra-${id}-${role}`,

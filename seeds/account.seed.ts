@@ -14,6 +14,7 @@ import {
 } from '@shared/account/account.schema'
 import type { RoleName } from '@shared/auth/roles'
 import { joinEventId, rosterJoinId } from '../cloudfunctions/account/account.joins'
+import { grantRefsOf } from '../cloudfunctions/_core/grants'
 
 /**
  * The demo region, drawn from the reference reports: Ganzi prefecture (an urban community in the
@@ -254,6 +255,8 @@ export function accountSeed(now: number) {
       }),
     ),
   )
+  // each person's active grants kept on their document, as `saveRoleAssignment` keeps them
+  for (const user of users) user.grants = grantRefsOf(roleAssignments.filter((a) => a.userId === user._id))
   const unitIds = new Set(units.map((u) => u._id))
   for (const a of roleAssignments) if (!unitIds.has(a.unitId)) throw new Error(`seed role in unknown unit ${a.unitId}`)
   return {

@@ -41,6 +41,13 @@ class MemoryTx implements RawTx {
   async remove(c: string, id: string) {
     this.col(c).delete(id)
   }
+  async inc(c: string, init: Doc, deltas: Partial<Record<string, number>>, replace?: Patch) {
+    const cur = this.col(c).get(init._id)
+    const next: Doc = { ...(cur ?? structuredClone(init)), ...structuredClone(replace ?? {}) }
+    for (const [f, d] of Object.entries(deltas)) if (d) next[f] = Number(next[f] ?? 0) + d
+    this.col(c).set(init._id, next)
+    return cur ? ('updated' as const) : ('created' as const)
+  }
 }
 
 const SEXIDI = {

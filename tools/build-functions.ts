@@ -5,7 +5,7 @@
  * WeChat DevTools uploads), all from cloudfunctions/platform.ts. Also writes dist/cloudfunctions/indexes.json
  * (the collections and their indexes, which `npm run deploy` creates) and regenerates cloudbaserc.json.
  */
-import { build } from 'esbuild'
+import { build, type Plugin } from 'esbuild'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { COLLECTIONS } from '../cloudfunctions/_core/collections'
@@ -43,6 +43,52 @@ export function declarationProblems(): string[] {
   return out
 }
 
+/** A function's `index.js` must stay under this (issue #21): what CloudBase loads on every cold start. */
+export const BUNDLE_BUDGET = 400 * 1024
+
+/**
+ * Libraries only one action uses (the XLSX export, the checkpoint poster's QR code): each is bundled into its own
+ * file beside `index.js` (`lib/<name>.js`), which the action loads with `await import(…)` when it runs, so a cold
+ * start does not read or compile them.
+ */
+export const LAZY_LIBRARIES = ['exceljs', 'qrcode'] as const
+
+const lazyLibraries: Plugin = {
+  name: 'lazy-libraries',
+  setup(b) {
+    const names = new RegExp(`^(${LAZY_LIBRARIES.join('|')})$`)
+    b.onResolve({ filter: names }, (args) => ({ path: `./lib/${args.path}.js`, external: true }))
+  },
+}
+
+/**
+ * Parts of zod nothing in a cloud function uses, bundled only because they hang off its `z` object: its error
+ * messages in 40 languages (~260 KB minified; the app's messages are its own, `describeZodError`; English, zod's
+ * default, is kept), `z.compile` (~29 KB) and `z.fromJSONSchema` (~12 KB). Replaced by stand-ins that say so if
+ * ever called (the build test runs every function's bundle).
+ */
+const ZOD_TRIMMED: Record<string, string> = {
+  'v4/locales/index.js': 'export { default as en } from "./en.js";',
+  'v4/core/compile.js': [
+    'const off = () => { throw new Error("z.compile is left out of the cloud function bundles (tools/build-functions.ts)") };',
+    'export const INVALID = Symbol.for("zod.compile.invalid");',
+    'export class ZodCompileAsyncError extends Error {}',
+    'export class ZodCompileUnsupportedError extends Error {}',
+    'export const compile = off, withParser = off, compileFn = off;',
+  ].join('\n'),
+  'v4/classic/from-json-schema.js':
+    'export function fromJSONSchema() { throw new Error("z.fromJSONSchema is left out of the cloud function bundles") }',
+}
+const zodTrimmed: Plugin = {
+  name: 'zod-trimmed',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/].*\.js$/ }, (args) => {
+      const key = Object.keys(ZOD_TRIMMED).find((k) => args.path.replace(/\\/g, '/').endsWith(`/zod/${k}`))
+      return key ? { contents: ZOD_TRIMMED[key], loader: 'js' } : undefined
+    })
+  },
+}
+
 /** `Nodejs20.19` → esbuild's `node20.19`: the bundle's syntax is what the runtime runs. */
 const esbuildTarget = (): string => RUNTIME.replace(/^Nodejs/, 'node')
 
@@ -51,6 +97,8 @@ export interface BuiltFunction {
   dir: string
   bytes: number
   modules: number
+  /** the lazily loaded libraries shipped beside index.js, with their sizes */
+  libraries: Record<string, number>
 }
 
 export async function buildFunctions(out: string = FUNCTIONS_OUT): Promise<BuiltFunction[]> {
@@ -72,8 +120,32 @@ export async function buildFunctions(out: string = FUNCTIONS_OUT): Promise<Built
       metafile: true,
       minify: true,
       logLevel: 'warning',
+      plugins: [lazyLibraries, zodTrimmed],
+      // Chinese and Tibetan text as UTF-8 (3 bytes a character), not \\u escapes (6)
+      charset: 'utf8',
     })
     const inputs = Object.keys(result.metafile.inputs)
+    const libraries: Record<string, number> = {}
+    const wanted = new Set(
+      Object.values(result.metafile.outputs)
+        .flatMap((o) => o.imports)
+        .map((i) => /^\.\/lib\/(.+)\.js$/.exec(i.path)?.[1])
+        .filter((n): n is string => !!n),
+    )
+    for (const lib of wanted) {
+      const file = join(dir, 'lib', `${lib}.js`)
+      await build({
+        stdin: { contents: `module.exports = require(${JSON.stringify(lib)})`, resolveDir: ROOT, loader: 'js' },
+        outfile: file,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: esbuildTarget(),
+        minify: true,
+        logLevel: 'warning',
+      })
+      libraries[lib] = readFileSync(file).length
+    }
     const leaked = inputs.filter((i) => /better-sqlite3|sqlite-port|server\//.test(i))
     if (leaked.length) throw new Error(`${name}: local-only code reached the CloudBase bundle: ${leaked.join(', ')}`)
     const pkg = {
@@ -85,7 +157,13 @@ export async function buildFunctions(out: string = FUNCTIONS_OUT): Promise<Built
     }
     writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`)
     writeFileSync(join(dir, 'config.json'), `${JSON.stringify(configJsonOf(name), null, 2)}\n`)
-    built.push({ name, dir, bytes: readFileSync(join(dir, 'index.js')).length, modules: inputs.length })
+    const bytes = readFileSync(join(dir, 'index.js')).length
+    if (bytes > BUNDLE_BUDGET)
+      throw new Error(
+        `${name}: index.js is ${(bytes / 1024).toFixed(0)} KB, over the ${BUNDLE_BUDGET / 1024} KB budget of a cold start ` +
+          `(a library only one action uses belongs in LAZY_LIBRARIES)`,
+      )
+    built.push({ name, dir, bytes, modules: inputs.length, libraries })
   }
   writeFileSync(join(out, 'indexes.json'), `${JSON.stringify(COLLECTIONS, null, 2)}\n`)
   return built
@@ -96,7 +174,11 @@ export const cloudbaseRcText = (): string => `${JSON.stringify(cloudbaseRc(), nu
 
 async function main(): Promise<void> {
   for (const f of await buildFunctions()) {
-    console.log(`  ${f.name.padEnd(10)} ${(f.bytes / 1024).toFixed(0).padStart(5)} KB  (${f.modules} modules)`)
+    const libs = Object.entries(f.libraries).map(([n, b]) => `lib/${n}.js ${(b / 1024).toFixed(0)} KB`)
+    console.log(
+      `  ${f.name.padEnd(10)} ${(f.bytes / 1024).toFixed(0).padStart(5)} KB  (${f.modules} modules)` +
+        (libs.length ? `  + loaded when used: ${libs.join(', ')}` : ''),
+    )
   }
   const rc = cloudbaseRcText()
   if (readFileSync(CLOUDBASERC, 'utf8') !== rc) {

@@ -1,4 +1,4 @@
-import type { RoleAssignment, User } from '@shared/account/account.schema'
+import type { GrantRef, User } from '@shared/account/account.schema'
 import type { Grant } from '@shared/auth/access'
 import { CommonErrors } from '@shared/errors'
 import { DEFAULT_LANG, render } from '@shared/i18n/i18n'
@@ -13,15 +13,27 @@ export type Identity = { kind: 'wechat'; openid: string } | { kind: 'user'; user
 
 export interface Caller {
   user: User
-  grants: RoleAssignment[]
+  /** the caller's active role assignments (from their user document, kept by `saveRoleAssignment`) */
+  grants: GrantRef[]
   /** true on a WeChat user's very first call, when their account was just created */
   isNew: boolean
 }
 
-export function asGrants(assignments: readonly RoleAssignment[]): Grant[] {
+export function asGrants(assignments: ReadonlyArray<Pick<GrantRef, 'role' | 'unitId'>>): Grant[] {
   return assignments.map((a) => ({ role: a.role, unitId: a.unitId }))
 }
 
+/** The user id an identity stands for, known before anything is read (so the caller's request record can be read alongside). */
+export function callerUserId(identity: Identity): string | null {
+  if (identity.kind === 'user') return identity.userId
+  if (identity.kind === 'wechat') return stableId('wx', identity.openid)
+  return null
+}
+
+/**
+ * The caller: their user document, with their grants on it (one read), created on a WeChat user's first call.
+ * A document from before grants were kept on it has its grants read from `role_assignments` instead.
+ */
 export async function loadCaller(rt: Runtime, identity: Identity): Promise<Caller> {
   let user: User | null = null
   let isNew = false
@@ -42,6 +54,7 @@ export async function loadCaller(rt: Runtime, identity: Identity): Promise<Calle
         householdId: null,
         residenceUnitId: null,
         createdAt: rt.clock.now(),
+        grants: [],
       }
       try {
         await rt.db.transaction((tx) => tx.insert(C.users, fresh))
@@ -52,9 +65,12 @@ export async function loadCaller(rt: Runtime, identity: Identity): Promise<Calle
       user = (await rt.db.get(C.users, id)) ?? fresh
     }
   }
-  const grants = await rt.db.find(C.role_assignments, {
-    where: { userId: user._id, revokedAt: null },
-    limit: 200,
-  })
+  const grants: GrantRef[] =
+    user.grants ??
+    (await rt.db.find(C.role_assignments, { where: { userId: user._id, revokedAt: null }, limit: 200 })).map((a) => ({
+      _id: a._id,
+      role: a.role,
+      unitId: a.unitId,
+    }))
   return { user, grants, isNew }
 }

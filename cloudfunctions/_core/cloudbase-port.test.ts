@@ -161,6 +161,37 @@ describe('CloudbasePort transactions', () => {
     )
   })
 
+  it('inc: one update with $inc (and $set for fields replaced); a missing counter is then inserted with the additions', async () => {
+    reply = (api) => (api === 'database.modifyDocument' ? { data: { updated: 1 } } : { data: { list: [] } })
+    const init = { _id: 'c1', unitId: 'G01', month: '2026-03', found: 0, resolved: 0 }
+    expect(await port.transaction((tx) => tx.inc('incident_counters', init, { found: 2 }, { name: '一网格' }))).toBe(
+      'updated',
+    )
+    const mods = sent.filter((x) => x.api === 'database.modifyDocument')
+    expect(mods).toHaveLength(1)
+    expect(json(mods[0]!.params.data as string)).toEqual({
+      $set: { name: '一网格' },
+      $inc: { found: { $numberInt: '2' } },
+    })
+    expect(json(mods[0]!.params.query)).toEqual({ _id: 'c1' })
+    expect(sent.filter((x) => x.api === 'database.getDocument')).toHaveLength(0) // no read before the write
+
+    sent = []
+    reply = (api) =>
+      api === 'database.modifyDocument'
+        ? { data: { updated: 0 } }
+        : api === 'database.insertDocument'
+          ? { data: { insertedIds: ['c1'] } }
+          : { data: { list: [] } }
+    expect(await port.transaction((tx) => tx.inc('incident_counters', init, { found: 2 }))).toBe('created')
+    const inserted = sent.find((x) => x.api === 'database.insertDocument')!
+    expect(json((inserted.params.data as string[])[0])).toMatchObject({
+      _id: 'c1',
+      found: { $numberInt: '2' },
+      resolved: { $numberInt: '0' },
+    })
+  })
+
   it('retries the whole transaction on a CloudBase write conflict', async () => {
     let conflicts = 1
     reply = (api) => {

@@ -93,6 +93,27 @@ export class CloudbasePort implements RawPort {
           remove: async (c, id) => {
             check(await t.collection(c).doc(id).remove())
           },
+          inc: async (c, init, deltas, replace = {}) => {
+            const data: Record<string, unknown> = {}
+            for (const [k, v] of Object.entries(replace))
+              if (v !== undefined) data[assertField(k)] = v !== null && typeof v === 'object' ? _.set(v) : v
+            for (const [k, v] of Object.entries(deltas)) if (v) data[assertField(k)] = _.inc(v)
+            // nothing to add or set (CloudBase refuses an empty update): the document need only exist
+            const res = Object.keys(data).length
+              ? check(await t.collection(c).doc(init._id).update(data))
+              : { updated: check(await t.collection(c).doc(init._id).get()).data ? 1 : 0 }
+            if (res.updated) return 'updated'
+            // missing: create it with the additions (a twin creating it at once conflicts, and runTransaction retries)
+            const doc: Doc = { ...init }
+            for (const [k, v] of Object.entries(replace)) if (v !== undefined) doc[k] = v
+            for (const [k, v] of Object.entries(deltas)) if (v) doc[k] = Number(doc[k] ?? 0) + v
+            const added = (await t.collection(c).add(doc)) as CbResult
+            if (added.code) {
+              if (isDuplicate(added)) throw new DuplicateKeyError(c, init._id)
+              throw cbError(added)
+            }
+            return 'created'
+          },
         }
         return fn(tx)
       },

@@ -1,7 +1,7 @@
 import type { Clock } from './clock'
 import { C, type MediaCheck } from './collections'
 import { stableId } from './ids'
-import { getMany, type DataPort } from './port'
+import { DuplicateKeyError, getMany, type DataPort } from './port'
 
 /**
  * Photos others see pass a media check first, and stay hidden until they have passed (issue #16 item 11). The
@@ -60,10 +60,14 @@ export function mediaCheckPort(db: DataPort, clock: Clock, checker: MediaChecker
         checkedAt: clock.now(),
         settledAt: verdict.state === 'pending' ? null : clock.now(),
       }
-      await db.transaction(async (tx) => {
-        if (!(await tx.get(C.media_checks, _id))) await tx.insert(C.media_checks, doc)
-      })
-      return (await db.get(C.media_checks, _id))?.state ?? doc.state
+      try {
+        await db.transaction((tx) => tx.insert(C.media_checks, doc))
+        return doc.state
+      } catch (err) {
+        // the same photo checked at once by a retried request: the first check stands
+        if (!(err instanceof DuplicateKeyError)) throw err
+        return (await db.get(C.media_checks, _id))?.state ?? doc.state
+      }
     },
     async states(fileIds) {
       const byId = new Map(fileIds.map((f) => [mediaCheckId(f), f]))

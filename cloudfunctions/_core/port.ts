@@ -49,6 +49,17 @@ export interface RawTx {
   /** Replaces the given top-level fields; fails with DocNotFoundError if the document is missing. */
   update(collection: string, id: string, patch: Patch): Promise<void>
   remove(collection: string, id: string): Promise<void>
+  /**
+   * Adds to numeric top-level fields without reading the document first (a counter); a missing document is
+   * created as `init` with the additions made to it. Says which it did (on CloudBase a creation is a second
+   * request: the update that found nothing, then the insert).
+   */
+  inc(
+    collection: string,
+    init: Doc,
+    deltas: Partial<Record<string, number>>,
+    replace?: Patch,
+  ): Promise<'updated' | 'created'>
 }
 
 export interface RawPort {
@@ -73,7 +84,22 @@ export interface TxStore {
   /** Replaces the given top-level fields; fails with DocNotFoundError if the document is missing. */
   update<N extends CollectionName>(collection: N, id: string, patch: PatchOf<N>): Promise<void>
   remove<N extends CollectionName>(collection: N, id: string): Promise<void>
+  /**
+   * Adds `deltas` to numeric fields of the document `init._id` without reading it first (one request on
+   * CloudBase: `_.inc`); a missing document is created as `init` with the deltas added. For counters whose new
+   * value the action does not need: what must be compared (stock, balances, slots) is read with `get`.
+   * `replace` sets top-level fields in the same request (a name the counter shows). Returns whether it created it.
+   */
+  inc<N extends CollectionName>(
+    collection: N,
+    init: DocOf<N>,
+    deltas: Partial<Record<NumericKeys<DocOf<N>>, number>>,
+    replace?: PatchOf<N>,
+  ): Promise<'updated' | 'created'>
 }
+
+/** The fields of a document type that hold numbers (what `inc` may add to). */
+export type NumericKeys<D> = { [K in keyof D]-?: NonNullable<D[K]> extends number ? K : never }[keyof D] & string
 
 /** The one narrow port every action reads and writes through, typed by the collections file. */
 export interface DataPort {

@@ -26,6 +26,24 @@ describe('SqlitePort', () => {
   })
   afterEach(() => db.close())
 
+  it('inc adds without a read first, creates a missing document once, and loses no addition under concurrency', async () => {
+    const init: Thing = { _id: 'c', kind: 'counter', n: 0 }
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => db.transaction((tx) => tx.inc('things', init, { n: i % 2 ? 2 : 1 }))),
+    )
+    expect(outcomes.filter((o) => o === 'created')).toHaveLength(1)
+    expect((await db.get<Thing>('things', 'c'))?.n).toBe(20 * 1 + 20 * 2)
+    // fields replaced alongside; zero additions change nothing; a rolled-back addition is gone
+    await db.transaction((tx) => tx.inc('things', init, { n: 0 }, { tag: 'kept' }))
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.inc('things', init, { n: 100 })
+        throw new Error('roll back')
+      }),
+    ).rejects.toThrow('roll back')
+    expect(await db.get<Thing>('things', 'c')).toEqual({ _id: 'c', kind: 'counter', n: 60, tag: 'kept' })
+  })
+
   it('inserts, reads, updates top-level fields and refuses duplicates', async () => {
     await db.transaction((tx) => tx.insert<Thing>('things', { _id: 'a', kind: 'x', n: 1, nested: { a: 1 } }))
     await expect(db.transaction((tx) => tx.insert('things', { _id: 'a', kind: 'y', n: 2 }))).rejects.toBeInstanceOf(

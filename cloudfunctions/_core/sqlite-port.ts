@@ -249,6 +249,15 @@ export class SqlitePort implements RawPort {
     remove: async (c, id) => {
       this.stmt(`DELETE FROM ${this.table(c)} WHERE _id = ?`).run(id)
     },
+    inc: async (c, init, deltas, replace) => {
+      const current = this.getSync<Doc>(c, init._id)
+      const next: Doc = { ...(current ?? init), ...stripUndefined(replace ?? {}) }
+      for (const [f, d] of Object.entries(deltas)) if (d) next[assertField(f)] = Number(next[f] ?? 0) + d
+      this.stmt(
+        `INSERT INTO ${this.table(c)} (_id, doc) VALUES (?, ?) ON CONFLICT (_id) DO UPDATE SET doc = excluded.doc`,
+      ).run(next._id, JSON.stringify(next))
+      return current ? 'updated' : 'created'
+    },
   }
 
   /** For diagnostics and the benchmark: the plan SQLite picks for a query. */

@@ -7,11 +7,11 @@ import type { Permission } from '@shared/auth/permissions'
 import { CallBodySchema, MAX_CALL_BYTES, type ActionDef, type Contract, type Envelope } from '@shared/contract'
 import { CommonErrors, DomainError } from '@shared/errors'
 import { DEFAULT_LANG, isLang, render, type Lang, type MessageRef } from '@shared/i18n/i18n'
-import { asGrants, loadCaller, type Caller, type Identity } from './caller'
+import { asGrants, callerUserId, loadCaller, type Caller, type Identity } from './caller'
 import { C, type RequestRecord } from './collections'
 import { newId } from './ids'
 import type { PushMessage } from './notifier'
-import { DuplicateKeyError, type DataPort, type TxStore } from './port'
+import { DuplicateKeyError, getMany, type DataPort, type TxStore } from './port'
 import type { Runtime } from './runtime'
 import { shapeProblem } from './untrusted'
 
@@ -131,10 +131,6 @@ export interface CloudFunction {
   handle(body: unknown, identity: Identity, rt: Runtime): Promise<Envelope<unknown>>
 }
 
-class Replay {
-  constructor(readonly record: RequestRecord) {}
-}
-
 function fail(err: DomainError, lang: Lang): Envelope<never> {
   const message = err.messageIn(lang)
   return err.details === undefined
@@ -212,6 +208,10 @@ export function defineFunction<Ct extends Contract>(
         }
         const input = parsed.data
 
+        // the caller and, for a write, the caller's record of this request: read together (one round trip)
+        const uid = callerUserId(identity)
+        const priorRead = def.write && requestId && uid ? rt.db.get(C.requests, requestKey(uid, requestId)) : null
+        priorRead?.catch(() => undefined) // awaited below unless taking the caller fails
         const caller = await loadCaller(rt, identity)
         if (!call.data.lang && caller.user.lang) lang = caller.user.lang
         const grants = asGrants(caller.grants)
@@ -257,7 +257,7 @@ export function defineFunction<Ct extends Contract>(
           return checkOutput(await impl.impl.present({ result: record.result, input, ctx, replay: true }))
         }
         if (key) {
-          const prior = await rt.db.get(C.requests, key)
+          const prior = priorRead && uid === caller.user._id ? await priorRead : await rt.db.get(C.requests, key)
           if (prior) return await replay(prior)
         }
 
@@ -284,23 +284,25 @@ export function defineFunction<Ct extends Contract>(
           result: result ?? null,
           at: now,
         })
-        /** One transaction that also records the request; a concurrent twin that committed first is replayed. */
+        /**
+         * One transaction that also records the request; a concurrent twin that committed first is replayed. The
+         * record was read before `load`; inside the transaction it is not read again: inserting it fails if a
+         * twin has committed it meanwhile (the whole transaction then rolls back), and a refusal the twin's
+         * change caused (the case has moved on) is answered with the twin's result, read only then.
+         */
         const transactOnce = async <T>(
           body: (tx: TxStore) => Promise<T>,
         ): Promise<{ replayed: Envelope<unknown> } | { result: T }> => {
           try {
             return {
               result: await rt.db.transaction(async (tx) => {
-                const prior = await tx.get(C.requests, key!)
-                if (prior) throw new Replay(prior)
                 const result = await body(tx)
                 await tx.insert(C.requests, record(result))
                 return result
               }),
             }
           } catch (err) {
-            if (err instanceof Replay) return { replayed: await replay(err.record) }
-            if (err instanceof DuplicateKeyError && err.collection === C.requests) {
+            if ((err instanceof DuplicateKeyError && err.collection === C.requests) || err instanceof DomainError) {
               const prior = await rt.db.get(C.requests, key!)
               if (prior) return { replayed: await replay(prior) }
             }
@@ -344,7 +346,12 @@ export function defineFunction<Ct extends Contract>(
           })
           if ('replayed' in r) return r.replayed
           result = r.result
-          await pushAll(rt, pushes)
+          // the pushes (best effort, never throwing) go out while the view is read: neither waits for the other
+          const [, output] = await Promise.all([
+            pushAll(rt, pushes),
+            phased.present ? phased.present({ result, input, ctx, replay: false }) : result,
+          ])
+          return checkOutput(output)
         } else {
           const args: ReadRunArgs<ActionDef, unknown> = { input, loaded, ctx }
           result = await (phased.run as unknown as (a: ReadRunArgs<ActionDef, unknown>) => Promise<unknown>)(args)
@@ -368,9 +375,20 @@ export function defineFunction<Ct extends Contract>(
  * rendered in its recipient's profile language.
  */
 export async function pushAll(rt: Runtime, messages: readonly PushMessage[]): Promise<void> {
+  if (!messages.length) return
+  // every recipient's profile in one query (`_id in`), not one read each
+  const users = await getMany(
+    rt.db,
+    C.users,
+    messages.map((m) => m.userId),
+  ).catch((err: unknown) => {
+    rt.log.error('push failed', { error: err instanceof Error ? err.message : String(err) })
+    return null
+  })
+  if (!users) return
   for (const m of messages) {
     try {
-      const user = await rt.db.get(C.users, m.userId)
+      const user = users.get(m.userId)
       const lang = user?.lang ?? DEFAULT_LANG
       const text = (t: MessageRef | string) => (typeof t === 'string' ? t : render(t, lang))
       await rt.notifier.push({ ...m, title: text(m.title), body: text(m.body), openid: user?.openid ?? null })

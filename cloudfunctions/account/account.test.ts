@@ -1,6 +1,7 @@
 import { testEnv, rid, type TestEnv } from '../../tests/support/harness'
 import { C } from '../_core/collections'
 import type { Me } from '@shared/account/account.schema'
+import { revokeRoleAssignment } from '../_core/grants'
 
 let env: TestEnv
 beforeEach(async () => {
@@ -216,7 +217,7 @@ describe('replays of account writes', () => {
     const input = { role: 'info_collector', unitId: '513328100001' }
     const first = await env.ok('account', 'u-lixiuying', 'createInvite', input, requestId)
     await env.rt.db.transaction((tx) =>
-      tx.update(C.role_assignments, 'ra-u-lixiuying-village_official-513328100001', { revokedAt: env.clock.now() }),
+      revokeRoleAssignment(tx, 'ra-u-lixiuying-village_official-513328100001', env.clock.now()),
     )
     expect(await env.call('account', 'u-lixiuying', 'createInvite', input)).toMatchObject({
       ok: false,

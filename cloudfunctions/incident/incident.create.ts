@@ -59,17 +59,14 @@ export interface PreparedIncident {
 
 export async function prepareIncident(rt: Runtime, draft: IncidentDraft): Promise<PreparedIncident> {
   const place = await placeOfGrid(rt, draft.gridId)
-  const categories = await categoriesFor(rt, place.countyId)
+  const level = deadlineRule(draft.category, draft.severity).firstLevel
+  // the county's categories and the first handlers, read together (one round trip)
+  const [categories, notice] = await Promise.all([
+    categoriesFor(rt, place.countyId),
+    noticeFor(rt, unitForLevel({ ...place, departmentId: null }, level), 'submitted', level, draft.reporter.id),
+  ])
   const category = categories.find((c) => c.key === draft.category)
   if (!category) throw IncidentErrors.UNKNOWN_CATEGORY()
-  const level = deadlineRule(draft.category, draft.severity).firstLevel
-  const notice = await noticeFor(
-    rt,
-    unitForLevel({ ...place, departmentId: null }, level),
-    'submitted',
-    level,
-    draft.reporter.id,
-  )
   return { draft, place, categoryLabel: category.label, notice }
 }
 

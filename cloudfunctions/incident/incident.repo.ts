@@ -182,15 +182,13 @@ export function counterId(unitId: string, month: string): string {
 
 export type Deltas = Partial<Record<CounterField, number>>
 
-/** Adds to the per-unit per-month counters inside the caller's transaction (read, add, write by id). */
+/** Adds to the per-unit per-month counters inside the caller's transaction (by id, without reading them first). */
 export async function bump(tx: TxStore, unitIds: readonly string[], month: string, deltas: Deltas): Promise<void> {
   const entries = Object.entries(deltas).filter(([, v]) => v) as Array<[CounterField, number]>
   if (!entries.length) return
+  const add = Object.fromEntries(entries) as Deltas
   for (const unitId of new Set(unitIds)) {
-    const id = counterId(unitId, month)
-    const next = { ...((await tx.get(C.incident_counters, id)) ?? ({ _id: id, unitId, month } as IncidentCounter)) }
-    for (const [f, v] of entries) next[f] = Number(next[f] ?? 0) + v
-    await tx.set(C.incident_counters, next)
+    await tx.inc(C.incident_counters, { _id: counterId(unitId, month), unitId, month } as IncidentCounter, add)
   }
 }
 

@@ -138,8 +138,7 @@ export async function bumpCounters(
     ['team', keys.teamId],
   ] as const) {
     const id = ids.counter(kind, unitId, month)
-    const prior = await tx.get(C.patrol_counters, id)
-    const base: PatrolCounter = prior ?? {
+    const init: PatrolCounter = PatrolCounterSchema.parse({
       _id: id,
       kind,
       unitId,
@@ -148,10 +147,8 @@ export async function bumpCounters(
       countyId: keys.countyId,
       month,
       ...(Object.fromEntries(COUNTER_FIELDS.map((k) => [k, 0])) as Record<CounterField, number>),
-    }
-    const next = { ...base }
-    // a counter written before a field existed lacks it: it counts from 0
-    for (const k of COUNTER_FIELDS) next[k] = ((base[k] as number | undefined) ?? 0) + (delta[k] ?? 0)
-    await tx.set(C.patrol_counters, PatrolCounterSchema.parse(next))
+    })
+    // added without reading first; a counter written before a field existed lacks it: it counts from 0
+    await tx.inc(C.patrol_counters, init, delta)
   }
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import { toCsv } from '../_core/csv'
 
 /** Exports of one village-month are bounded: beyond this the official is asked to have them split. */
@@ -21,6 +20,8 @@ export async function toFile(
       rows: rows.length,
     }
   }
+  // the XLSX library loads only when a spreadsheet is asked for (its own file in the CloudBase bundle)
+  const { default: ExcelJS } = await import('exceljs')
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet(sheet)
   ws.addRow(header).font = { bold: true }

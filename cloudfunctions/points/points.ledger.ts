@@ -4,7 +4,7 @@ import { categoryCode, type LedgerEntry, type PointsAccount } from '@shared/poin
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../_core/collections'
 import type { DataPort, TxStore } from '../_core/port'
-import { bumpVillageMonth, pointsKeys } from './points.repo'
+import { bumpVillageMonth, incVillageMonth, pointsKeys } from './points.repo'
 
 /**
  * An entry to append. Its reason is what a person typed or an older caller's text (`string`), or what the system
@@ -101,25 +101,33 @@ export async function appendEntry(tx: TxStore, draft: EntryDraft, opts: { clip?:
   }
   await tx.set(C.points_accounts, next)
 
-  const hmId = pointsKeys.householdMonth(account._id, month)
-  const hm = await tx.get(C.points_household_months, hmId)
-  await tx.set(C.points_household_months, {
-    _id: hmId,
-    villageId: account.villageId,
-    householdId: account._id,
-    headName: account.headName,
-    month,
-    earned: (hm?.earned ?? 0) + gained,
-    lost: (hm?.lost ?? 0) + lostNow,
-    entries: (hm?.entries ?? 0) + 1,
-  })
-  await bumpVillageMonth(tx, account.villageId, month, (s) => {
-    if (!hm) s.activeHouseholds += 1
-    // counters are kept by category code (older counters may carry the Chinese names: figures merge them)
-    const cat = categoryCode(entry.category) ?? 'other'
-    if (gained) s.givenByCategory[cat] = (s.givenByCategory[cat] ?? 0) + gained
-    if (lostNow) s.deductedByCategory[cat] = (s.deductedByCategory[cat] ?? 0) + lostNow
-  })
+  // the household's month: added to without reading it first; whether it was new says if the household is newly
+  // active in the village this month
+  const made = await tx.inc(
+    C.points_household_months,
+    {
+      _id: pointsKeys.householdMonth(account._id, month),
+      villageId: account.villageId,
+      householdId: account._id,
+      headName: account.headName,
+      month,
+      earned: 0,
+      lost: 0,
+      entries: 0,
+    },
+    { earned: gained, lost: lostNow, entries: 1 },
+    { headName: account.headName },
+  )
+  const active = made === 'created' ? 1 : 0
+  if (gained || lostNow) {
+    await bumpVillageMonth(tx, account.villageId, month, (s) => {
+      s.activeHouseholds += active
+      // counters are kept by category code (older counters may carry the Chinese names: figures merge them)
+      const cat = categoryCode(entry.category) ?? 'other'
+      if (gained) s.givenByCategory[cat] = (s.givenByCategory[cat] ?? 0) + gained
+      if (lostNow) s.deductedByCategory[cat] = (s.deductedByCategory[cat] ?? 0) + lostNow
+    })
+  } else if (active) await incVillageMonth(tx, account.villageId, month, { activeHouseholds: 1 })
   return entry
 }
 

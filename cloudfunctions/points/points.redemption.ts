@@ -3,7 +3,7 @@ import type { LedgerEntry, Redemption } from '@shared/points/points.schema'
 import { C } from '../_core/collections'
 import type { DataPort, TxStore } from '../_core/port'
 import { appendEntry } from './points.ledger'
-import { addToCounter, bumpVillageMonth, pointsKeys } from './points.repo'
+import { addToCounter, incVillageMonth, pointsKeys } from './points.repo'
 
 /** A redemption's ledger line (its points taken, or given back): under no rule, by the member who redeemed. */
 export function redemptionEntry(
@@ -68,10 +68,9 @@ export async function closeUnclaimed(
   )
   await tx.remove(C.points_pickup_codes, pointsKeys.pickupCode(r.villageId, r.code))
   await tx.update(C.points_redemptions, r._id, { status, closedAt: now, closedBy: by, refundEntryId: refundId })
-  await bumpVillageMonth(tx, r.villageId, r.month, (s) => {
-    if (status === 'cancelled') s.cancelled += 1
-    else s.expired += 1
-    s.redeemedPoints -= r.points
+  await incVillageMonth(tx, r.villageId, r.month, {
+    [status === 'cancelled' ? 'cancelled' : 'expired']: 1,
+    redeemedPoints: -r.points,
   })
 }
 

@@ -17,7 +17,7 @@ import {
 } from '@shared/points/points.schema'
 import { C } from '../_core/collections'
 import { stableId, timeId } from '../_core/ids'
-import { getOr, type DataPort, type TxStore } from '../_core/port'
+import { getOr, type DataPort, type NumericKeys, type TxStore } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
 import type { ActionContext, WriteContext } from '../_core/wrap'
 
@@ -217,16 +217,9 @@ export async function releaseCap(
   }
 }
 
-/** Reads, changes and writes a village's month counters (one document by deterministic id). */
-export async function bumpVillageMonth(
-  tx: TxStore,
-  villageId: string,
-  month: string,
-  change: (s: VillageMonth) => void,
-): Promise<void> {
-  const id = pointsKeys.villageMonth(villageId, month)
-  const s = (await tx.get(C.points_village_months, id)) ?? {
-    _id: id,
+function emptyVillageMonth(villageId: string, month: string): VillageMonth {
+  return {
+    _id: pointsKeys.villageMonth(villageId, month),
     villageId,
     month,
     givenByCategory: {},
@@ -238,6 +231,27 @@ export async function bumpVillageMonth(
     cancelled: 0,
     expired: 0,
   }
+}
+
+/** Adds to a village's month counters without reading them first (only the top-level numbers). */
+export async function incVillageMonth(
+  tx: TxStore,
+  villageId: string,
+  month: string,
+  deltas: Partial<Record<NumericKeys<VillageMonth>, number>>,
+): Promise<void> {
+  await tx.inc(C.points_village_months, emptyVillageMonth(villageId, month), deltas)
+}
+
+/** Reads, changes and writes a village's month counters (one document by deterministic id): the points by category. */
+export async function bumpVillageMonth(
+  tx: TxStore,
+  villageId: string,
+  month: string,
+  change: (s: VillageMonth) => void,
+): Promise<void> {
+  const id = pointsKeys.villageMonth(villageId, month)
+  const s = (await tx.get(C.points_village_months, id)) ?? emptyVillageMonth(villageId, month)
   const next: VillageMonth = {
     ...s,
     givenByCategory: { ...s.givenByCategory },

@@ -3,6 +3,7 @@ import { freshEnvEachTest } from '../../tests/support/contract-calls'
 import { jpegWithExif } from '../../tests/support/fixtures'
 import { C } from '../_core/collections'
 import { pointsKeys } from './points.repo'
+import { saveRoleAssignment } from '../_core/grants'
 
 /**
  * Issue #16, the points part: separation of duties (item 3), goods photos that must be files of ours (item 7),
@@ -28,7 +29,7 @@ const balance = async (hh: string) => (await t.db.get(C.points_accounts, hh))?.b
 /** 扎西 becomes a village official of V as well (an official who is also a resident with a household). */
 async function zhaxiIsOfficial() {
   await write((tx) =>
-    tx.insert(C.role_assignments, {
+    saveRoleAssignment(tx, {
       _id: 'ra-u-zhaxi-village_official-test',
       userId: 'u-zhaxi',
       role: 'village_official',

@@ -6,6 +6,7 @@ import { C } from '../_core/collections'
 import type { DataPort } from '../_core/port'
 import { checkinCode, verifyCheckinCode } from './volunteer.codes'
 import { ids } from './volunteer.repo'
+import { revokeRoleAssignment } from '../_core/grants'
 
 /**
  * Replays of the volunteer writes that move state: a retried request (same caller, same request id) whose target
@@ -28,7 +29,7 @@ afterEach(() => env.close())
 async function revokeOrgAdminRoles(): Promise<void> {
   const roles = await db.find(C.role_assignments, { where: { userId: ORG_ADMIN, revokedAt: null } })
   await db.transaction(async (tx) => {
-    for (const r of roles) await tx.update(C.role_assignments, r._id, { revokedAt: env.clock.now() })
+    for (const r of roles) await revokeRoleAssignment(tx, r._id, env.clock.now())
   })
 }
 

@@ -6,7 +6,6 @@ import { VolunteerErrors } from '@shared/volunteer/volunteer.contract'
 import { volunteerRef } from '@shared/volunteer/volunteer.messages'
 import { REMINDER_LEAD_MS } from '@shared/volunteer/volunteer.rules'
 import {
-  CountersSchema,
   InboxEntrySchema,
   type Area,
   type Counters,
@@ -187,10 +186,7 @@ export async function bumpCounters(
 ): Promise<void> {
   for (const [kind, refId] of targets) {
     if (!refId) continue
-    const prior = await tx.get(C.volunteer_counters, ids.counters(kind, refId))
-    const next: Counters = prior ?? emptyCounters(kind, refId)
-    for (const [k, v] of Object.entries(delta) as Array<[CountersField, number]>) next[k] = Math.max(0, next[k] + v)
-    await tx.set(C.volunteer_counters, CountersSchema.parse(next))
+    await tx.inc(C.volunteer_counters, emptyCounters(kind, refId), delta)
   }
 }
 

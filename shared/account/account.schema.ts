@@ -39,6 +39,10 @@ export type Unit = z.infer<typeof UnitSchema>
 
 export const LangSchema = z.enum(LANGS)
 
+/** One active role assignment as kept on its person's document (`User.grants`). */
+export const GrantRefSchema = z.object({ _id: IdSchema, role: RoleNameSchema, unitId: IdSchema })
+export type GrantRef = z.infer<typeof GrantRefSchema>
+
 export const UserSchema = z.object({
   _id: IdSchema,
   /** WeChat OPENID on CloudBase; null for demo users in local mode */
@@ -63,6 +67,13 @@ export const UserSchema = z.object({
   /** when `phone` was verified (WeChat's phone-number button; the demo stand-in locally) */
   phoneVerifiedAt: TimestampSchema.nullable().optional(),
   createdAt: TimestampSchema,
+  /**
+   * The person's active role assignments (id, role, unit), kept with the person so that taking the caller is one
+   * read. Written only by `saveRoleAssignment` (`cloudfunctions/_core/grants.ts`) in the transaction of every role
+   * change; absent on a document from before it was kept: the caller's grants are then read from
+   * `role_assignments`.
+   */
+  grants: z.array(GrantRefSchema).optional(),
 })
 export type User = z.infer<typeof UserSchema>
 

@@ -1,5 +1,6 @@
 import { accountContract, AccountErrors } from '@shared/account/account.contract'
 import { C } from '../../_core/collections'
+import { saveRoleAssignment } from '../../_core/grants'
 import { defineAction } from '../../_core/wrap'
 import { assignmentId, loadInvite, loadUnit } from '../account.repo'
 import { roleView } from '../account.views'
@@ -25,7 +26,7 @@ export const redeemInvite = defineAction(accountContract.actions.redeemInvite, {
     const existing = await tx.get(C.role_assignments, id)
     if (existing && existing.revokedAt === null) throw AccountErrors.ALREADY_HAS_ROLE()
     await tx.update(C.invites, invite._id, { usedBy: userId, usedAt: ctx.now })
-    await tx.set(C.role_assignments, {
+    await saveRoleAssignment(tx, {
       _id: id,
       userId,
       role: invite.role,

@@ -1,5 +1,6 @@
 import { accountContract } from '@shared/account/account.contract'
 import { C } from '../../_core/collections'
+import { revokeRoleAssignment, saveRoleAssignment } from '../../_core/grants'
 import { defineAction } from '../../_core/wrap'
 import { membershipRecord, takeStep } from '../account.joins'
 import { assignmentId, loadGrid, meIn, membershipOf, pendingRequestOf, residencesElsewhere } from '../account.repo'
@@ -29,10 +30,10 @@ export const setResidence = defineAction(accountContract.actions.setResidence, {
   run: async ({ loaded: { grid, previous, leaving, membership, pendingElsewhere }, ctx, tx }) => {
     const me = await meIn(tx, ctx)
     const step = { by: me._id, at: ctx.now, cause: 'moved' as const }
-    for (const p of previous) await tx.update(C.role_assignments, p._id, { revokedAt: ctx.now })
+    for (const p of previous) await revokeRoleAssignment(tx, p._id, ctx.now)
     const id = assignmentId(me._id, 'resident', grid._id)
     const existing = await tx.get(C.role_assignments, id)
-    await tx.set(C.role_assignments, {
+    await saveRoleAssignment(tx, {
       _id: id,
       userId: me._id,
       role: 'resident',

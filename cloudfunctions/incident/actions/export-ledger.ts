@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import type { Lang } from '@shared/i18n/i18n'
 import { incidentContract } from '@shared/incident/incident.contract'
 import { categoryLabel, incidentText, ratingLabel, statusLabel } from '@shared/incident/incident.labels'
@@ -66,6 +65,8 @@ export const exportLedger = defineAction(incidentContract.actions.exportLedger, 
       bytes = new TextEncoder().encode(toCsv([head, ...body]))
       type = 'text/csv; charset=utf-8'
     } else {
+      // the XLSX library loads only when a spreadsheet is asked for (its own file in the CloudBase bundle)
+      const { default: ExcelJS } = await import('exceljs')
       const wb = new ExcelJS.Workbook()
       const ws = wb.addWorksheet(textOf(INCIDENT['incident.ledger.sheet'], ctx.lang, { month }))
       ws.addRow(head).font = { bold: true }

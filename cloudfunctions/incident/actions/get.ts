@@ -5,6 +5,10 @@ import { toView } from '../incident.views'
 
 /** Any signed-in caller may open an incident; what they see depends on who they are (see toView). */
 export const get = defineAction(incidentContract.actions.get, {
-  load: async ({ incidentId }, ctx) => ({ incident: await loadIncident(ctx.db, incidentId) }),
-  run: async ({ loaded: { incident }, ctx }) => toView(incident, ctx, await loadEvents(ctx.db, incident._id)),
+  // the case and its timeline read together (one round trip); nothing is shown before toView decides what may be
+  load: async ({ incidentId }, ctx) => {
+    const [incident, events] = await Promise.all([loadIncident(ctx.db, incidentId), loadEvents(ctx.db, incidentId)])
+    return { incident, events }
+  },
+  run: async ({ loaded: { incident, events }, ctx }) => toView(incident, ctx, events),
 })

@@ -41,9 +41,9 @@ export const report = defineAction(incidentContract.actions.report, {
     return { id: created.incident._id }
   },
   present: async ({ result, ctx }) => {
-    const incident = await loadIncident(ctx.db, result.id)
+    const [incident, events] = await Promise.all([loadIncident(ctx.db, result.id), loadEvents(ctx.db, result.id)])
     // the reporter sees their own report as a reporter, unless they are its grid's worker
     const asReporter = !(await ctx.can('safe_report_create', incident.gridId))
-    return toView(incident, ctx, await loadEvents(ctx.db, incident._id), asReporter ? 'reporter' : undefined)
+    return toView(incident, ctx, events, asReporter ? 'reporter' : undefined)
   },
 })

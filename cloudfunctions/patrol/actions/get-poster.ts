@@ -1,4 +1,3 @@
-import QRCode from 'qrcode'
 import { patrolContract } from '@shared/patrol/patrol.contract'
 import { defineAction } from '../../_core/wrap'
 import { codeFor } from '../patrol.codes'
@@ -26,6 +25,8 @@ export const getPoster = defineAction(patrolContract.actions.getPoster, {
   run: async ({ loaded: { checkpoint: cp }, ctx }) => {
     const route = await loadRoute(ctx.db, cp.routeId)
     const code = codeFor(patrolConfig(ctx.rt).codeKey, cp._id, cp.villageId)
+    // the QR library loads only when a poster is made (its own file in the CloudBase bundle)
+    const { default: QRCode } = await import('qrcode')
     const qrDataUrl = await QRCode.toDataURL(code, QR_OPTIONS)
     return {
       checkpointId: cp._id,

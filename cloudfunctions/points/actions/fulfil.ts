@@ -1,7 +1,7 @@
 import { pointsContract, PointsErrors } from '@shared/points/points.contract'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
-import { bumpVillageMonth, loadByPickupCode, pointsKeys } from '../points.repo'
+import { incVillageMonth, loadByPickupCode, pointsKeys } from '../points.repo'
 import { closeUnclaimed } from '../points.redemption'
 import { presentRedemption } from '../points.views'
 
@@ -25,9 +25,7 @@ export const fulfil = defineAction(pointsContract.actions.fulfil, {
       closedBy: ctx.caller.user._id,
     })
     await tx.remove(C.points_pickup_codes, pointsKeys.pickupCode(r.villageId, r.code))
-    await bumpVillageMonth(tx, r.villageId, r.month, (s) => {
-      s.fulfilled += 1
-    })
+    await incVillageMonth(tx, r.villageId, r.month, { fulfilled: 1 })
     return { redemptionId: r._id }
   },
   present: ({ result, ctx }) => presentRedemption(ctx, result.redemptionId),

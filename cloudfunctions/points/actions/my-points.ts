@@ -11,8 +11,28 @@ import { entryView } from '../points.views'
  * writes in small transactions of its own (`settleDue`), each of which credits an award once.
  */
 export const myPoints = defineAction(pointsContract.actions.myPoints, {
-  load: async (_input, ctx) => ({ household: await myHousehold(ctx) }),
-  run: async ({ input: { page, pageSize }, loaded: { household: h }, ctx }) => {
+  // the household, its open awards, its account and its page of the ledger, all read at once (one round trip):
+  // the household id is on the caller's own document
+  load: async ({ page, pageSize }, ctx) => {
+    const id = ctx.caller.user.householdId
+    const balanceAndHistory = () =>
+      Promise.all([
+        id ? ctx.db.get(C.points_accounts, id) : null,
+        id ? findPage(ctx.db, C.points_ledger, { householdId: id }, [['seq', 'desc']], { page, pageSize }) : null,
+      ])
+    const [household, open, first] = await Promise.all([
+      myHousehold(ctx),
+      id
+        ? ctx.db.find(C.points_awards, {
+            where: { householdId: id, status: { $in: ['publicity', 'objected'] } },
+            limit: 200,
+          })
+        : [],
+      balanceAndHistory(),
+    ])
+    return { household, open, first, balanceAndHistory }
+  },
+  run: async ({ input: { page, pageSize }, loaded: { household: h, open, first, balanceAndHistory }, ctx }) => {
     if (!h) {
       return {
         household: null,
@@ -23,11 +43,8 @@ export const myPoints = defineAction(pointsContract.actions.myPoints, {
         history: { items: [], page, pageSize, total: 0, hasMore: false },
       }
     }
-    const open = await ctx.db.find(C.points_awards, {
-      where: { householdId: h._id, status: { $in: ['publicity', 'objected'] } },
-      limit: 200,
-    })
     const due = open.filter((a) => a.status === 'publicity' && (a.publicUntil ?? Infinity) <= ctx.now)
+    // awards credited now change the balance and the history: read again after them (rare: the timer credits hourly)
     if (due.length)
       await settleDue(
         ctx.db,
@@ -35,10 +52,8 @@ export const myPoints = defineAction(pointsContract.actions.myPoints, {
         ctx.now,
       )
     const still = open.filter((a) => !due.includes(a))
-    const [account, history] = await Promise.all([
-      ctx.db.get(C.points_accounts, h._id),
-      findPage(ctx.db, C.points_ledger, { householdId: h._id }, [['seq', 'desc']], { page, pageSize }),
-    ])
+    const [account, found] = due.length ? await balanceAndHistory() : first
+    const history = found ?? { items: [], page, pageSize, total: 0, hasMore: false }
     return {
       household: {
         id: h._id,

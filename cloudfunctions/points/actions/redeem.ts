@@ -8,8 +8,7 @@ import { randomCode } from '../../_core/ids'
 import { defineAction } from '../../_core/wrap'
 import { appendEntry } from '../points.ledger'
 import {
-  addToCounter,
-  bumpVillageMonth,
+  incVillageMonth,
   counterValue,
   loadGoods,
   myHousehold,
@@ -35,12 +34,16 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
     // load comes before the permission check: someone who may not redeem anywhere is told that first
     if (!household)
       throw ctx.scopeRoots('redemption_create').length ? PointsErrors.NO_HOUSEHOLD() : CommonErrors.FORBIDDEN()
-    const goods = await ctx.db.get(C.points_goods, goodsId)
+    // the goods and the village's settings read together (one round trip)
+    const [goods, settings] = await Promise.all([
+      ctx.db.get(C.points_goods, goodsId),
+      settingsOf(ctx.db, household.villageId),
+    ])
     if (!goods || goods.villageId !== household.villageId) throw PointsErrors.GOODS_NOT_FOUND()
     return {
       unitId: await residentUnit(ctx, 'redemption_create', household.villageId),
       household,
-      settings: await settingsOf(ctx.db, household.villageId),
+      settings,
     }
   },
   run: async ({ input: { goodsId, quantity }, loaded: { household: h, settings }, tx, ctx }) => {
@@ -53,17 +56,13 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
     const g = await loadGoods(tx, goodsId)
     if (!g.active) throw PointsErrors.GOODS_OFF()
     if (g.stock < quantity) throw PointsErrors.OUT_OF_STOCK({ left: g.stock })
-    const limitId = pointsKeys.redeemLimit(h._id, g._id, month)
+    const limit = { _id: pointsKeys.redeemLimit(h._id, g._id, month), householdId: h._id, goodsId: g._id, month }
     if (g.limitPerMonth !== null) {
-      const taken = await counterValue(tx, C.points_redeem_limits, limitId)
+      // read once: the check and the new count come from the same read in this transaction
+      const taken = await counterValue(tx, C.points_redeem_limits, limit._id)
       if (taken + quantity > g.limitPerMonth) throw PointsErrors.LIMIT_REACHED({ limit: g.limitPerMonth, taken })
-    }
-    await addToCounter(
-      tx,
-      C.points_redeem_limits,
-      { _id: limitId, householdId: h._id, goodsId: g._id, month, used: 0 },
-      quantity,
-    )
+      await tx.set(C.points_redeem_limits, { ...limit, used: taken + quantity })
+    } else await tx.inc(C.points_redeem_limits, { ...limit, used: 0 }, { used: quantity })
     const points = g.price * quantity
     const entryId = pointsKeys.redeemEntry(id, ctx.now)
     await appendEntry(
@@ -113,10 +112,7 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
       refundEntryId: null,
     }
     await tx.insert(C.points_redemptions, redemption)
-    await bumpVillageMonth(tx, h.villageId, month, (s) => {
-      s.redemptions += 1
-      s.redeemedPoints += points
-    })
+    await incVillageMonth(tx, h.villageId, month, { redemptions: 1, redeemedPoints: points })
     return { redemptionId: id }
   },
   present: ({ result, ctx }) => presentRedemption(ctx, result.redemptionId),

@@ -1,0 +1,185 @@
+import tcb from '@cloudbase/node-sdk'
+import { CloudbaseStandIn } from '../../tests/support/cloudbase-standin'
+import { jpegWithExif } from '../../tests/support/fixtures'
+import { rid, testEnv, type Reply, type TestEnv } from '../../tests/support/harness'
+import { HERE } from '../../tests/support/incident'
+import { postTask } from '../../tests/support/volunteer'
+import { FUNCTIONS } from '../registry'
+import { CloudbasePort } from './cloudbase-port'
+import { COLLECTIONS, type CollectionName } from './collections'
+import { CountingPort } from './counting-port'
+import { LocalFilePort } from './files'
+import { localMediaChecker, mediaCheckPort } from './media-check'
+import { createRuntime, type Runtime } from './runtime'
+import type { RawPort } from './port'
+
+/**
+ * How many requests the key actions make of CloudBase's database (issue #21): real handlers over the real
+ * `CloudbasePort` and the real SDK, whose request layer is the stand-in (`tests/support/cloudbase-standin.ts`),
+ * counted on the wire. A change that adds a round trip to one of these fails here, by count, never by time. The
+ * same calls over `CountingPort` (what `npm run bench -- --round-trips` counts) give the same numbers.
+ */
+const standIn = new CloudbaseStandIn()
+const app = tcb.init({ env: 'linli-test', secretId: 'id', secretKey: 'key' })
+const cbDb = app.database()
+
+let env: TestEnv
+let seeded: Map<CollectionName, Array<{ _id: string }>>
+
+beforeAll(async () => {
+  env = await testEnv()
+  // the demo seed, and what the steps below need made first (a task to sign up to)
+  const task = await postTask(env, { slots: 10 })
+  taskId = task.id
+  seeded = new Map()
+  for (const name of Object.keys(COLLECTIONS) as CollectionName[])
+    seeded.set(name, (await env.rt.db.find(name, { limit: 100_000 })) as Array<{ _id: string }>)
+})
+afterAll(() => env.close())
+let taskId = ''
+
+/**
+ * A runtime over `raw`, as a warm instance is: its unit directory has read the tree (a cold one reads each unit
+ * once, then keeps it for minutes).
+ */
+async function runtimeOver(raw: RawPort): Promise<Runtime & { files: LocalFilePort }> {
+  const base = createRuntime({ mode: 'cloudbase', db: raw, clock: env.clock, log: env.rt.log })
+  const media = mediaCheckPort(base.db, env.clock, localMediaChecker)
+  const files = new LocalFilePort(env.rt.files.dir, { clock: env.clock, media })
+  for (const u of seeded.get('units') ?? []) await base.units.get(u._id)
+  return { ...base, media, files }
+}
+
+const call = async (rt: Runtime, user: string, fn: string, action: string, data: unknown, requestId?: string) =>
+  (await FUNCTIONS[fn]!.handle(
+    { action, data, ...(FUNCTIONS[fn]!.contract.actions[action]!.write ? { requestId: requestId ?? rid() } : {}) },
+    { kind: 'user', userId: user },
+    rt,
+  )) as Reply
+
+/** The steps measured, each on the state the ones before it left. */
+type Step = [name: string, run: (rt: Runtime, photo: () => string, got: Record<string, string>) => Promise<Reply>]
+const steps: Step[] = [
+  ['account.getMe', (rt) => call(rt, 'u-zhuoma', 'account', 'getMe', {})],
+  [
+    'incident.report',
+    async (rt, photo, got) => {
+      got.photo = photo()
+      const r = await call(
+        rt,
+        'u-zhuoma',
+        'incident',
+        'report',
+        { category: 'sanitation', description: '三号楼后面垃圾堆了三天没人清运', photos: [got.photo], location: HERE },
+        'count-report-1',
+      )
+      got.incidentId = r.data?.id
+      return r
+    },
+  ],
+  [
+    'incident.report replayed',
+    (rt, _p, got) =>
+      call(
+        rt,
+        'u-zhuoma',
+        'incident',
+        'report',
+        { category: 'sanitation', description: '三号楼后面垃圾堆了三天没人清运', photos: [got.photo], location: HERE },
+        'count-report-1',
+      ),
+  ],
+  ['incident.get', (rt, _p, got) => call(rt, 'u-zhaxi', 'incident', 'get', { incidentId: got.incidentId })],
+  ['incident.listQueue', (rt) => call(rt, 'u-zhaxi', 'incident', 'listQueue', { view: 'todo' })],
+  [
+    'incident.accept',
+    (rt, _p, got) => call(rt, 'u-zhaxi', 'incident', 'accept', { incidentId: got.incidentId, note: '已受理' }),
+  ],
+  ['points.myPoints', (rt) => call(rt, 'u-zhuoma', 'points', 'myPoints', {})],
+  [
+    'points.redeem',
+    (rt) => {
+      const soap = (seeded.get('points_goods') as Array<{ _id: string; name: string; villageId: string }>).find(
+        (g) => g.villageId === '513328100001' && g.name.startsWith('香皂'),
+      )!
+      return call(rt, 'u-zhuoma', 'points', 'redeem', { goodsId: soap._id, quantity: 1 })
+    },
+  ],
+  ['volunteer.signup', (rt) => call(rt, 'u-zhuoma', 'volunteer', 'signup', { taskId })],
+]
+
+/**
+ * Requests per step on CloudBase, counted on the wire (begin and commit one each). The report is the month's first
+ * in three of its five units (a counter that does not exist yet is an update that finds nothing, then an insert:
+ * 24 once they exist); the redemption the household's and the village's first of the month (two such counters).
+ */
+const EXPECTED: Record<string, number> = {
+  'account.getMe': 3,
+  'incident.report': 27,
+  'incident.report replayed': 5,
+  'incident.get': 4,
+  'incident.listQueue': 3,
+  'incident.accept': 11,
+  'points.myPoints': 6,
+  'points.redeem': 27,
+  'volunteer.signup': 17,
+}
+
+describe('requests per action on CloudBase (the stand-in SDK)', () => {
+  it('the key actions make the requests counted here, and the bench’s CountingPort counts the same', async () => {
+    // over the real adapter and SDK, on the wire
+    for (const [name, docs] of seeded) standIn.load(name, docs)
+    standIn.install()
+    const onCloudbase = await runtimeOver(new CloudbasePort(cbDb))
+    const photoOf = (rt: Runtime & { files: LocalFilePort }) => () =>
+      rt.files.savePhoto(jpegWithExif(), 'u-zhuoma').fileId
+    const wire: Record<string, number> = {}
+    const got: Record<string, string> = {}
+    for (const [name, run] of steps) {
+      const photo = photoOf(onCloudbase)
+      const p = photo() // saving the photo is the upload, not the action
+      standIn.take()
+      const r = await run(onCloudbase, () => p, got)
+      expect({ name, ok: r.ok, error: r.message }).toEqual({ name, ok: true, error: undefined })
+      const sent = standIn.take()
+      wire[name] = sent.length
+      if (process.env.LINLI_SHOW_REQUESTS)
+        console.log(
+          name,
+          sent.map((x) => `${x.api.replace('database.', '')} ${x.params.collectionName ?? ''}`),
+        )
+    }
+
+    // the same steps over a fresh copy in the embedded store, behind the bench's counting port
+    const local = await testEnv()
+    try {
+      for (const [name, docs] of seeded) local.rt.db.bulkInsert(name, docs as never)
+      const counting = new CountingPort(local.rt.db, 0)
+      const rt = await runtimeOver(counting)
+      const counted: Record<string, number> = {}
+      const got2: Record<string, string> = {}
+      for (const [name, run] of steps) {
+        const p = photoOf(rt)()
+        counting.reset()
+        const r = await run(rt, () => p, got2)
+        expect({ name, ok: r.ok }).toEqual({ name, ok: true })
+        counted[name] = counting.stats().requests
+      }
+      expect(wire).toEqual(EXPECTED)
+      expect(counted).toEqual(wire)
+    } finally {
+      await local.close()
+    }
+  })
+
+  it('resolving the caller is one request; a write adds its request record, read alongside', async () => {
+    for (const [name, docs] of seeded) standIn.load(name, docs)
+    standIn.install()
+    const rt = await runtimeOver(new CloudbasePort(cbDb))
+    standIn.take()
+    await call(rt, 'u-zhuoma', 'account', 'getMe', {})
+    const sent = standIn.take()
+    expect(sent.filter((s) => s.params.collectionName === 'users')).toHaveLength(1)
+    expect(sent.filter((s) => s.params.collectionName === 'role_assignments')).toHaveLength(0)
+  })
+})

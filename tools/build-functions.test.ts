@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { BUNDLE_BUDGET, buildFunctions, type BuiltFunction } from './build-functions'
+
+/**
+ * The CloudBase bundles (issue #21): each index.js under the cold-start budget, the libraries only one action
+ * uses shipped beside it as their own files (loaded when that action runs) and working from there, and every
+ * bundle loading and answering a first call in a fresh process.
+ */
+const ROOT = resolve(__dirname, '..')
+const OUT = join(ROOT, 'dist', 'cloudfunctions-test') // inside the repo: the bundles find @cloudbase/node-sdk
+let built: BuiltFunction[]
+
+beforeAll(async () => {
+  built = await buildFunctions(OUT)
+}, 120_000)
+afterAll(() => rmSync(OUT, { recursive: true, force: true }))
+
+const node = (script: string) => spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' })
+
+describe('cloud function bundles', () => {
+  it(`every index.js is under ${BUNDLE_BUDGET / 1024} KB`, () => {
+    expect(built.map((f) => f.name).sort()).toEqual(['account', 'incident', 'patrol', 'points', 'volunteer'])
+    for (const f of built)
+      expect({ name: f.name, under: f.bytes <= BUNDLE_BUDGET }).toEqual({ name: f.name, under: true })
+  })
+
+  it('the XLSX and QR libraries are files of their own beside index.js, not in it', () => {
+    const libs = Object.fromEntries(built.map((f) => [f.name, Object.keys(f.libraries).sort()]))
+    expect(libs).toEqual({ account: [], incident: ['exceljs'], patrol: ['qrcode'], points: ['exceljs'], volunteer: [] })
+    for (const [name, lib] of [
+      ['incident', 'exceljs'],
+      ['points', 'exceljs'],
+      ['patrol', 'qrcode'],
+    ] as const) {
+      const index = readFileSync(join(OUT, name, 'index.js'), 'utf8')
+      expect(index).toContain(`./lib/${lib}.js`)
+      expect(existsSync(join(OUT, name, 'lib', `${lib}.js`))).toBe(true)
+    }
+    // exceljs's own code (its workbook writer) is not in the functions' index.js
+    for (const name of ['incident', 'points']) {
+      expect(readFileSync(join(OUT, name, 'index.js'), 'utf8')).not.toContain('xl/worksheets/')
+      expect(readFileSync(join(OUT, name, 'lib', 'exceljs.js'), 'utf8')).toContain('xl/worksheets/')
+    }
+  })
+
+  it('the shipped libraries work from the bundle: a spreadsheet and a QR code are made', () => {
+    const xlsx = node(`
+      import(${JSON.stringify(join(OUT, 'points', 'lib', 'exceljs.js'))}).then(async ({ default: ExcelJS }) => {
+        const wb = new ExcelJS.Workbook(); wb.addWorksheet('台账').addRow(['户主', 10])
+        const buf = await wb.xlsx.writeBuffer(); console.log(buf.byteLength, Buffer.from(buf).subarray(0, 2).toString())
+      })`)
+    expect(xlsx.stderr).toBe('')
+    const [size, magic] = xlsx.stdout.trim().split(' ')
+    expect(Number(size)).toBeGreaterThan(1000)
+    expect(magic).toBe('PK') // a zip, as an .xlsx is
+    const qr = node(`
+      import(${JSON.stringify(join(OUT, 'patrol', 'lib', 'qrcode.js'))}).then(async ({ default: QRCode }) => {
+        console.log((await QRCode.toDataURL('LL1abcdefghijklmnopqrstuvw')).slice(0, 22))
+      })`)
+    expect(qr.stderr).toBe('')
+    expect(qr.stdout.trim()).toBe('data:image/png;base64,')
+  })
+
+  it('every bundle loads in a fresh process and answers a first call (an anonymous one is refused)', () => {
+    for (const f of built) {
+      const r = node(`
+        const m = require(${JSON.stringify(join(OUT, f.name, 'index.js'))})
+        m.main({ action: 'getMe', data: {} }, { environment: JSON.stringify({ WX_CONTEXT_KEYS: '' }) })
+          .then((reply) => console.log(JSON.stringify(reply)))`)
+      expect({ name: f.name, stderr: r.stderr }).toEqual({ name: f.name, stderr: '' })
+      const reply = JSON.parse(r.stdout.trim().split('\n').at(-1)!)
+      expect(reply).toMatchObject({ ok: false, code: expect.stringMatching(/^COMMON\./) })
+    }
+  })
+})
