@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { toCsv } from './csv'
 
 /** Exports are bounded: beyond this the official is asked to narrow them. */
@@ -21,7 +21,9 @@ export async function toFile(
       rows: rows.length,
     }
   }
-  const wb = new ExcelJS.Workbook()
+  // loaded when a sheet is made, not when the function starts (issue #21)
+  const { default: XL } = await import('exceljs')
+  const wb = new XL.Workbook()
   const ws = wb.addWorksheet(sheet)
   ws.addRow(header).font = { bold: true }
   for (const r of rows) ws.addRow(r)

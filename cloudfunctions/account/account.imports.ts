@@ -7,6 +7,7 @@ import { C } from '../_core/collections'
 import type { DataPort, TxStore } from '../_core/port'
 import type { ActionContext, WriteContext } from '../_core/wrap'
 import { assignmentId, phoneClaimId, rosterPersonId, rosterRoleId } from './account.repo'
+import { saveRoleAssignment } from '../_core/grants'
 
 /** An import is its maker's: another official of the same unit starts their own. */
 export async function loadJob(db: DataPort, id: string, ctx: Pick<ActionContext, 'caller'>): Promise<ImportJob> {
@@ -153,7 +154,7 @@ export async function commitChunk(tx: TxStore, ctx: WriteContext, jobId: string,
       const aid = assignmentId(claim.userId, s.role, s.unitId)
       const a = await tx.get(C.role_assignments, aid)
       if (!a || a.revokedAt !== null)
-        await tx.set(C.role_assignments, {
+        await saveRoleAssignment(tx, {
           _id: aid,
           userId: claim.userId,
           role: s.role,

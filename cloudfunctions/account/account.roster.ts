@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { AccountErrors } from '@shared/account/account.contract'
 import { roleLabel } from '@shared/account/account.messages'
 import { ACCOUNT_SERVER } from '@shared/account/account.server.messages'
@@ -86,7 +86,9 @@ async function workbookFile(
       rows: rows.length,
     }
   }
-  const wb = new ExcelJS.Workbook()
+  // loaded when a sheet is made, not when the function starts (issue #21)
+  const { default: XL } = await import('exceljs')
+  const wb = new XL.Workbook()
   const ws = wb.addWorksheet(sheetName(kind, lang))
   ws.addRow(header).font = { bold: true }
   for (const r of rows) ws.addRow(r)
@@ -133,7 +135,9 @@ export function templateFile(kind: ImportKind, lang: Lang) {
 
 /** Cells of the file's first sheet as text, with the header row mapped to our columns. */
 export async function readSheet(bytes: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook()
+  // loaded when a sheet is made, not when the function starts (issue #21)
+  const { default: XL } = await import('exceljs')
+  const wb = new XL.Workbook()
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer)
   } catch {

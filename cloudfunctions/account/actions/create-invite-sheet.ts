@@ -1,5 +1,4 @@
-import ExcelJS from 'exceljs'
-import QRCode from 'qrcode'
+import type ExcelJS from 'exceljs'
 import { accountContract, AccountErrors } from '@shared/account/account.contract'
 import { roleLabel } from '@shared/account/account.messages'
 import { ACCOUNT_SERVER } from '@shared/account/account.server.messages'
@@ -63,7 +62,9 @@ export const createInviteSheet = defineAction(accountContract.actions.createInvi
   // drawn afresh for a replay too: the codes are in the request record, the sheet is not
   present: async ({ result, ctx }) => {
     const t = (k: keyof typeof ACCOUNT_SERVER) => textOf(ACCOUNT_SERVER[k], ctx.lang)
-    const wb = new ExcelJS.Workbook()
+    // loaded when a sheet is made, not when the function starts (issue #21)
+    const { default: XL } = await import('exceljs')
+    const wb = new XL.Workbook()
     const ws = wb.addWorksheet(roleLabel(result.role, ctx.lang))
     ws.columns = [
       { header: t('account.sheet.unit'), width: 36 },
@@ -83,7 +84,9 @@ export const createInviteSheet = defineAction(accountContract.actions.createInvi
       ])
       row.height = 120
       row.font = { size: 14 }
-      const png = await QRCode.toBuffer(inviteQrText(c.code), { type: 'png', width: 150, margin: 1 })
+      const png = await (
+        await import('qrcode')
+      ).default.toBuffer(inviteQrText(c.code), { type: 'png', width: 150, margin: 1 })
       const image = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' })
       ws.addImage(image, { tl: { col: 4, row: i + 1 }, ext: { width: 150, height: 150 } })
     }

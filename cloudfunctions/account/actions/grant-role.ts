@@ -6,6 +6,7 @@ import { asGrants } from '../../_core/caller'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { assignmentId, loadLiveUnit } from '../account.repo'
+import { saveRoleAssignment } from '../../_core/grants'
 
 /**
  * An official gives a role in a unit of their scope to someone already known: a person who verified a phone or
@@ -24,7 +25,7 @@ export const grantRole = defineAction(accountContract.actions.grantRole, {
     const id = assignmentId(userId, role, unit._id)
     const existing = await tx.get(C.role_assignments, id)
     if (existing && existing.revokedAt === null) throw AccountErrors.ALREADY_HAS_ROLE()
-    await tx.set(C.role_assignments, {
+    await saveRoleAssignment(tx, {
       _id: id,
       userId,
       role,

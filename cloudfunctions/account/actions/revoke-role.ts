@@ -5,6 +5,7 @@ import { asGrants } from '../../_core/caller'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { assignmentId, loadUnit } from '../account.repo'
+import { revokeRoleAssignment } from '../../_core/grants'
 
 /**
  * An official ends someone's role in a unit of their scope, with a reason. The assignment stays, with the time it
@@ -22,7 +23,7 @@ export const revokeRole = defineAction(accountContract.actions.revokeRole, {
     const id = assignmentId(userId, role, unit._id)
     const existing = await tx.get(C.role_assignments, id)
     if (!existing || existing.revokedAt !== null) throw AccountErrors.ROLE_NOT_HELD()
-    await tx.update(C.role_assignments, id, { revokedAt: ctx.now })
+    await revokeRoleAssignment(tx, id, ctx.now)
     await audit(tx, ctx, {
       what: 'role.revoke',
       unitId: unit._id,

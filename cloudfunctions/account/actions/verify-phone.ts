@@ -9,6 +9,7 @@ import { defineAction } from '../../_core/wrap'
 import { openRequest, rosterJoinId, tell } from '../account.joins'
 import { assignmentId, meIn, phoneClaimId, rosterPersonId } from '../account.repo'
 import { roleView } from '../account.views'
+import { saveRoleAssignment, revokeRoleAssignment } from '../../_core/grants'
 
 /**
  * I verify my phone: WeChat's phone-number code is exchanged for the number (in `load`, outside the transaction),
@@ -75,9 +76,8 @@ export const verifyPhone = defineAction(accountContract.actions.verifyPhone, {
       const had = await tx.get(C.role_assignments, resident)
       if (!had || had.revokedAt !== null) {
         for (const g of ctx.caller.grants)
-          if (g.role === 'resident' && g.unitId !== household.gridId)
-            await tx.update(C.role_assignments, g._id, { revokedAt: ctx.now })
-        await tx.set(C.role_assignments, {
+          if (g.role === 'resident' && g.unitId !== household.gridId) await revokeRoleAssignment(tx, g._id, ctx.now)
+        await saveRoleAssignment(tx, {
           _id: resident,
           userId: me._id,
           role: 'resident',
@@ -116,7 +116,7 @@ export const verifyPhone = defineAction(accountContract.actions.verifyPhone, {
       const id = assignmentId(me._id, r.role, r.unitId)
       const existing = await tx.get(C.role_assignments, id)
       if (existing && existing.revokedAt === null) continue
-      await tx.set(C.role_assignments, {
+      await saveRoleAssignment(tx, {
         _id: id,
         userId: me._id,
         role: r.role,
