@@ -44,12 +44,15 @@ async function chooseFile(page: Page, file: Buffer) {
   await (await chooser).setFiles({ name: 'roster.xlsx', mimeType: 'application/octet-stream', buffer: file })
 }
 
-/** A choice of a picker field (the same words may stand on a row's tag); a chosen one reads "✓ <text>" */
+/**
+ * A choice of a picker field (the same words may stand on a row's tag); a chosen one reads "✓ <text>". The last
+ * one: a page opened from a page with the same field sits above it in the DOM's order.
+ */
 async function choose(page: Page, text: string) {
   await app(page)
     .locator('.l-choice')
     .filter({ visible: true, hasText: new RegExp(`^(✓ )?${text.replace(/[()（）]/g, '.')}$`) })
-    .first()
+    .last()
     .click()
 }
 
