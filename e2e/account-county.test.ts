@@ -44,12 +44,15 @@ async function chooseFile(page: Page, file: Buffer) {
   await (await chooser).setFiles({ name: 'roster.xlsx', mimeType: 'application/octet-stream', buffer: file })
 }
 
-/** A choice of a picker field (the same words may stand on a row's tag); a chosen one reads "✓ <text>" */
+/**
+ * A choice of a picker field (the same words may stand on a row's tag); a chosen one reads "✓ <text>". The last
+ * one: a page opened from a page with the same field sits above it in the DOM's order.
+ */
 async function choose(page: Page, text: string) {
   await app(page)
     .locator('.l-choice')
     .filter({ visible: true, hasText: new RegExp(`^(✓ )?${text.replace(/[()（）]/g, '.')}$`) })
-    .first()
+    .last()
     .click()
 }
 
@@ -88,15 +91,20 @@ it('a county admin adds a township and a village with two grids, imports a roste
   bad[49]![1] = '仁达村三组' // row 51: no such grid
   bad[99]![3] = '' // row 101: no head
   bad[149]![6] = '很多' // row 151: 人口数
-  bad[199]![2] = bad[198]![2]! // row 201: the same household as row 200
+  bad[199]![2] = bad[197]![2]! // row 201: the same household (grid and 户号) as row 199
   await chooseFile(page, await sheet(bad))
-  await see(page, '有 5 处问题，改好后重新选择文件').waitFor()
+  await see(page, '有 5 处问题，改好后重新选择文件')
+    .waitFor()
+    .catch(async (err: unknown) => {
+      await page.screenshot({ path: '/tmp/i17-import.png', fullPage: true })
+      throw err
+    })
   await see(page, '第 11 行 · 电话').waitFor()
   await see(page, '第 51 行 · 网格').waitFor()
   await see(page, '第 101 行 · 户主姓名').waitFor()
   await see(page, '第 151 行 · 人口数').waitFor()
   await see(page, '第 201 行 · 户号').waitFor()
-  await see(page, '和第 200 行是同一户（网格和户号都相同）').waitFor()
+  await see(page, '和第 199 行是同一户（网格和户号都相同）').waitFor()
 
   await chooseFile(page, await sheet(rows))
   await see(page, '没有问题，可以导入').waitFor()
@@ -139,7 +147,6 @@ it('the county admin prints a sheet of grid-worker invites for the township: one
   expect(ws.getImages()).toHaveLength(2)
   expect(ws.getRow(2).getCell(1).text).toContain(VILLAGE)
   expect(ws.getRow(2).getCell(3).text).toMatch(/^[2-9A-HJ-NP-Z]{8}$/)
-  await see(page, '已生成 2 个邀请码').waitFor()
   await context.close()
 })
 

@@ -13,6 +13,7 @@ import { callFunction, newRequestId } from '../../../../services/call-function'
 import { useStrings } from '../../../../services/i18n'
 import { unitsWith, useMe } from '../../../../services/me'
 import { useTitle } from '../../../../services/title'
+import { useQuery } from '../../../../services/use-call'
 import { ACCOUNT_PAGES } from '../../account.strings'
 import { pickSheet, saveFile } from '../../components/files'
 import { Waiting } from '../../components/waiting'
@@ -37,6 +38,7 @@ export default function Import() {
   const [job, setJob] = useState<ImportJobView | null>(null)
   const [busy, setBusy] = useState<Busy>(null)
   const [failed, setFailed] = useState<string | null>(null)
+  const named = useQuery(() => callFunction(accountContract, 'getOrgTree', { unitId: unitId ?? null }), [unitId])
 
   if (!me) return <Waiting error={error} onRetry={reload} />
   if (!units.length)
@@ -46,7 +48,7 @@ export default function Import() {
       </Page>
     )
   const target = unitId ?? units[0]!.id
-  const targetName = units.find((u) => u.id === target)?.fullName ?? target
+  const targetName = units.find((u) => u.id === target)?.fullName ?? named.data?.unit?.fullName ?? target
 
   const download = async (action: 'importTemplate' | 'exportRoster') => {
     const r =

@@ -197,7 +197,9 @@ export default function Org() {
           <Empty title={t('org.empty')} text={canManage ? t('org.empty_text') : undefined} />
         )}
       </Card>
-      {unit && canManage && !unit.retired ? <AddUnit key={`add-${unit.id}`} parent={unit} onDone={tree.reload} /> : null}
+      {unit && canManage && !unit.retired ? (
+        <AddUnit key={`add-${unit.id}`} parent={unit} onDone={tree.reload} />
+      ) : null}
       {unit && canManage ? <EditUnit key={`edit-${unit.id}`} unit={unit} onDone={tree.reload} /> : null}
     </Page>
   )
