@@ -1,5 +1,13 @@
 import { IncidentErrors } from '@shared/incident/incident.contract'
-import { acceptDue, deadlineRule, geohash, incidentCode, resolveDue } from '@shared/incident/incident.rules'
+import {
+  acceptDue,
+  countyDeadlineRule,
+  geohash,
+  incidentCode,
+  resolveDue,
+  warnTime,
+  type DeadlineRule,
+} from '@shared/incident/incident.rules'
 import { categoryParam, incidentRef, levelParam } from '@shared/incident/incident.labels'
 import { type Incident, type IncidentEvent, type Party, type ReportInput } from '@shared/incident/incident.schema'
 import { bjDay, bjMonth } from '@shared/time/beijing'
@@ -47,12 +55,16 @@ export interface IncidentDraft {
   parties: Party[]
   /** grid workers' reports also count as the grid's daily report ("有事报信息") */
   countsAsDailyReport: boolean
+  /** the daily round it was filed from */
+  roundId?: string | null
 }
 
 export interface PreparedIncident {
   draft: IncidentDraft
   place: GridPlace
   categoryLabel: string
+  /** the deadlines the county set for the category and severity (else the rules in code) */
+  rule: DeadlineRule
   /** the holders at the first handler unit, told of the new report */
   notice: HolderNotice | null
 }
@@ -62,7 +74,9 @@ export async function prepareIncident(rt: Runtime, draft: IncidentDraft): Promis
   const categories = await categoriesFor(rt, place.countyId)
   const category = categories.find((c) => c.key === draft.category)
   if (!category) throw IncidentErrors.UNKNOWN_CATEGORY()
-  const level = deadlineRule(draft.category, draft.severity).firstLevel
+  const settings = await rt.db.get(C.incident_settings, place.countyId)
+  const rule = countyDeadlineRule(settings?.deadlines, draft.category, draft.severity)
+  const level = rule.firstLevel
   const notice = await noticeFor(
     rt,
     unitForLevel({ ...place, departmentId: null }, level),
@@ -70,15 +84,14 @@ export async function prepareIncident(rt: Runtime, draft: IncidentDraft): Promis
     level,
     draft.reporter.id,
   )
-  return { draft, place, categoryLabel: category.label, notice }
+  return { draft, place, categoryLabel: category.label, rule, notice }
 }
 
 export async function createIncidentInTx(
   tx: TxStore,
-  { draft, place, categoryLabel, notice }: PreparedIncident,
+  { draft, place, categoryLabel, rule, notice }: PreparedIncident,
 ): Promise<{ incident: Incident; event: IncidentEvent; messages: PushMessage[] }> {
   const now = draft.now
-  const rule = deadlineRule(draft.category, draft.severity)
   const dueAt = acceptDue(rule, now)
   const base = { ...place, departmentId: null }
   const incident: Incident = {
@@ -105,6 +118,9 @@ export async function createIncidentInTx(
     handlerUnitId: unitForLevel(base, rule.firstLevel),
     dueAt,
     sweepAt: dueAt,
+    warnAt: warnTime(now, dueAt),
+    acceptHours: rule.acceptHours,
+    ...(draft.roundId ? { roundId: draft.roundId } : {}),
     resolveBy: resolveDue(rule, now),
     overdue: false,
     reportedAt: now,
