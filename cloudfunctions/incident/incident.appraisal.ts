@@ -1,9 +1,6 @@
 import type { UnitRef } from '@shared/account/account.schema'
 import { monthsOf, appraisalScore, sumCounters } from '@shared/incident/incident.rules'
-import {
-  DEFAULT_APPRAISAL_WEIGHT,
-  type AppraisalRow,
-} from '@shared/incident/incident.schema'
+import { DEFAULT_APPRAISAL_WEIGHT, type AppraisalRow } from '@shared/incident/incident.schema'
 import { C } from '../_core/collections'
 import type { Runtime } from '../_core/runtime'
 import { countersOf } from './incident.repo'
@@ -49,7 +46,9 @@ export async function appraisalOf(
       weighted: score === null ? null : round1(score * weight),
     })
   }
-  rows.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || b.cases - a.cases || a.department.id.localeCompare(b.department.id))
+  rows.sort(
+    (a, b) => (b.score ?? -1) - (a.score ?? -1) || b.cases - a.cases || a.department.id.localeCompare(b.department.id),
+  )
   rows.forEach((r, i) => (r.rank = i + 1))
   return { weight, rows }
 }

@@ -207,5 +207,8 @@ export async function sweepWarnings(rt: Runtime, now: number, scope: Filter = {}
  */
 export const sweepTimer: Timer = {
   everyMinutes: 15,
-  run: async (rt, now) => ({ ...(await sweepOverdue(rt, now, {}, 500)), warned: await sweepWarnings(rt, now, {}, 500) }),
+  run: async (rt, now) => ({
+    ...(await sweepOverdue(rt, now, {}, 500)),
+    warned: await sweepWarnings(rt, now, {}, 500),
+  }),
 }

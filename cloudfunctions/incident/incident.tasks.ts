@@ -2,12 +2,7 @@ import type { z } from 'zod'
 import type { ActionDef } from '@shared/contract'
 import { IncidentErrors } from '@shared/incident/incident.contract'
 import { incidentRef, statusLabel } from '@shared/incident/incident.labels'
-import type {
-  DeptTask,
-  Incident,
-  RecordKind,
-  TransitionOutputSchema,
-} from '@shared/incident/incident.schema'
+import type { DeptTask, Incident, RecordKind, TransitionOutputSchema } from '@shared/incident/incident.schema'
 import { TASK_OPEN, caseStepAfterTasks, nextTaskStatus, type TaskAction } from '@shared/incident/incident.states'
 import type { Deltas } from './incident.repo'
 import { defineAction, type ActionContext, type ActionImpl } from '../_core/wrap'

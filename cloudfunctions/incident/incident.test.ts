@@ -340,7 +340,12 @@ describe('the whole way: grid → village → township → department → closed
     expect((await ok('u-wangdeming', 'get', { incidentId: id })).dispute).toBeNull()
     const other = await report()
     expect(
-      await call('u-zhaxi', 'mediate', { incidentId: other.id, outcome: 'success', note: '不是纠纷', agreement: '不是纠纷' }),
+      await call('u-zhaxi', 'mediate', {
+        incidentId: other.id,
+        outcome: 'success',
+        note: '不是纠纷',
+        agreement: '不是纠纷',
+      }),
     ).toMatchObject({ ok: false, code: 'INCIDENT.NOT_DISPUTE' })
   })
 })

@@ -69,7 +69,10 @@ export interface Transition {
 /** The deadline of the stage an incident enters (accept-by, resolve-by, department deadline, confirm-by). */
 function stageDue(inc: Incident, status: IncidentStatus, now: number): number | null {
   // the accept-within hours the county's settings gave the case when it was filed
-  const rule = { ...deadlineRule(inc.category, inc.severity), ...(inc.acceptHours ? { acceptHours: inc.acceptHours } : {}) }
+  const rule = {
+    ...deadlineRule(inc.category, inc.severity),
+    ...(inc.acceptHours ? { acceptHours: inc.acceptHours } : {}),
+  }
   switch (status) {
     case 'submitted':
     case 'escalated':

@@ -88,7 +88,12 @@ export async function taskViews(inc: Incident, ctx: ActionContext): Promise<Task
     const ref = await ctx.rt.units.ref(t.departmentId)
     out.push({
       id: t.id,
-      department: ref ?? { id: t.departmentId, name: t.departmentName, fullName: t.departmentName, level: 'department' },
+      department: ref ?? {
+        id: t.departmentId,
+        name: t.departmentName,
+        fullName: t.departmentName,
+        level: 'department',
+      },
       kind: t.kind,
       task: t.task,
       status: t.status,
@@ -239,15 +244,17 @@ export async function toView(
 
   // the phone is masked for everyone (the reporter sees theirs is the one on file), and hidden from residents
   const reporterPhone = acc === 'handler' || mine ? maskPhone(inc.reporterPhone) : null
-  const agreementUrls = acc === 'handler' && inc.dispute?.agreementPhotos?.length
-    ? await rt.files.urls(inc.dispute.agreementPhotos)
-    : {}
+  const agreementUrls =
+    acc === 'handler' && inc.dispute?.agreementPhotos?.length ? await rt.files.urls(inc.dispute.agreementPhotos) : {}
   const dispute =
     acc === 'handler' && inc.dispute
       ? {
           ...inc.dispute,
           parties: inc.dispute.parties.map((p) => ({ ...p, name: partyNameFor(inc, p.name, viewer) })),
-          agreementPhotos: (inc.dispute.agreementPhotos ?? []).map((id) => ({ fileId: id, url: agreementUrls[id] ?? '' })),
+          agreementPhotos: (inc.dispute.agreementPhotos ?? []).map((id) => ({
+            fileId: id,
+            url: agreementUrls[id] ?? '',
+          })),
         }
       : null
   const tasks = acc === 'handler' ? await taskViews(inc, ctx) : []

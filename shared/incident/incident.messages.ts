@@ -288,7 +288,10 @@ export const INCIDENT = register(
     'incident.appraisal.returned': { zh: '退回数', bo: 'ཕྱིར་སློག་གྲངས།' },
     'incident.appraisal.avg_score': { zh: '平均评分', bo: 'ཆ་སྙོམས་སྐར་མ།' },
     'incident.appraisal.score': { zh: '一哨一考核得分', bo: 'ལས་ཁུངས་དཔྱད་བརྗོད་ཀྱི་སྐར་མ།' },
-    'incident.appraisal.weighted': { zh: '计入部门考核（权重 {weight}%）', bo: 'ལས་ཁུངས་ཀྱི་དཔྱད་བརྗོད་ནང་རྩིས་འཇུག (ལྗིད་ཚད། {weight}%)' },
+    'incident.appraisal.weighted': {
+      zh: '计入部门考核（权重 {weight}%）',
+      bo: 'ལས་ཁུངས་ཀྱི་དཔྱད་བརྗོད་ནང་རྩིས་འཇུག (ལྗིད་ཚད། {weight}%)',
+    },
     'incident.appraisal.file': { zh: '{unit}-一哨一考核-{quarter}', bo: '{unit}-ལས་ཁུངས་དཔྱད་བརྗོད་-{quarter}' },
     'incident.appraisal.sheet': { zh: '考核 {quarter}', bo: 'དཔྱད་བརྗོད་ {quarter}' },
 

@@ -275,7 +275,6 @@ export const IncidentSchema = z.object({
 })
 export type Incident = z.infer<typeof IncidentSchema>
 
-
 export const INCIDENT_ACTIONS = [
   'report',
   'accept',

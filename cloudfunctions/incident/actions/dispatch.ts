@@ -28,7 +28,11 @@ export const dispatch = transitionAction(incidentContract.actions.dispatch, {
       )
       if (userIds.length) notices.push({ userIds, when: (i) => i.status === 'dispatched', tell: workTell })
     }
-    return { units, resolveDays: countyDeadlineRule(settings?.deadlines, incident.category, incident.severity).resolveDays, notices }
+    return {
+      units,
+      resolveDays: countyDeadlineRule(settings?.deadlines, incident.category, incident.severity).resolveDays,
+      notices,
+    }
   },
   transition: ({ departments, note }, { units, resolveDays, notices }, ctx) => {
     const names = units.map((u) => u?.name ?? '').join('、')

@@ -1,11 +1,6 @@
 import { textOf, type Lang } from '@shared/i18n/i18n'
 import { incidentContract } from '@shared/incident/incident.contract'
-import {
-  bodyLabel,
-  disputeKindLabel,
-  incidentText,
-  transferLabel,
-} from '@shared/incident/incident.labels'
+import { bodyLabel, disputeKindLabel, incidentText, transferLabel } from '@shared/incident/incident.labels'
 import { INCIDENT } from '@shared/incident/incident.messages'
 import type { Incident } from '@shared/incident/incident.schema'
 import { maskName } from '@shared/mask'

@@ -31,6 +31,8 @@ export const rateDepartment = transitionAction(incidentContract.actions.rateDepa
       return { deptScore: score, tasks: i.tasks.map((t) => (t.id === part.id ? { ...t, score } : t)) }
     },
     systemNote: incidentRef('incident.note.dept_score', { score }),
-    counters: (i) => [[[ratedPart(tasksOf(i), departmentId).departmentId], { deptRatingCount: 1, deptRatingSum: score }]],
+    counters: (i) => [
+      [[ratedPart(tasksOf(i), departmentId).departmentId], { deptRatingCount: 1, deptRatingSum: score }],
+    ],
   }),
 })

@@ -50,7 +50,10 @@ export const reportFromVisit = defineAction(incidentContract.actions.reportFromV
     const visit = round.visits[input.visit]
     if (!visit) throw IncidentErrors.NO_VISIT()
     if (visit.incidentId) throw IncidentErrors.VISIT_REPORTED()
-    const created = await createIncidentInTx(tx, { ...prepared, draft: { ...prepared.draft, photos: photos(input.photos) } })
+    const created = await createIncidentInTx(tx, {
+      ...prepared,
+      draft: { ...prepared.draft, photos: photos(input.photos) },
+    })
     await tx.update(C.grid_rounds, round._id, {
       visits: round.visits.map((v, i) => (i === input.visit ? { ...v, incidentId: created.incident._id } : v)),
     })

@@ -38,10 +38,5 @@ export const saveSettings = defineAction(incidentContract.actions.saveSettings, 
     return doc
   },
   present: async ({ result, ctx }) =>
-    settingsView(
-      (await ctx.rt.units.ref(result._id))!,
-      await categoriesFor(ctx.rt, result._id),
-      result,
-      ctx.lang,
-    ),
+    settingsView((await ctx.rt.units.ref(result._id))!, await categoriesFor(ctx.rt, result._id), result, ctx.lang),
 })

@@ -18,7 +18,13 @@ export const visitHousehold = defineAction(incidentContract.actions.visitHouseho
     await tx.update(C.grid_rounds, round._id, {
       visits: [
         ...round.visits,
-        { householdId: household._id, householdName: household.headName, note: input.note, at: ctx.now, incidentId: null },
+        {
+          householdId: household._id,
+          householdName: household.headName,
+          note: input.note,
+          at: ctx.now,
+          incidentId: null,
+        },
       ],
     })
     return { id: round._id }
