@@ -27,14 +27,31 @@ import { DETAIL } from '../../incident.strings'
 import '../../incident.css'
 
 /** The handling actions that need only a note (and photos); each button is named by its key in DETAIL. */
-const SIMPLE = ['accept', 'resolve', 'escalate', 'reject', 'feedback', 'close'] as const
+const SIMPLE = [
+  'accept',
+  'reportIn',
+  'resolve',
+  'escalate',
+  'escalateToCounty',
+  'feedback',
+  'requestAssist',
+  'close',
+  'reject',
+  'returnTask',
+] as const
+/** Steps that end something for this caller: asked to confirm first. */
+const CONFIRMED = {
+  reject: ['reject_title', 'reject_confirm'],
+  returnTask: ['return_title', 'return_confirm'],
+} as const
 const RATINGS: readonly Rating[] = ['satisfied', 'basic', 'unsatisfied']
 
 function Actions(props: { v: IncidentView; done: () => void }) {
   const { v } = props
   const t = useStrings(DETAIL)
   const [note, setNote] = useState('')
-  const [dept, setDept] = useState<string | null>(null)
+  const [depts_, setDepts] = useState<string[]>([])
+  const [task, setTask] = useState('')
   const [days, setDays] = useState('3')
   const [score, setScore] = useState<number | null>(5)
   const [busy, setBusy] = useState(false)
@@ -81,15 +98,15 @@ function Actions(props: { v: IncidentView; done: () => void }) {
             callFunction(incidentContract, a, { incidentId: v.id, note, photos: photos.map((p) => p.fileId) }),
             t(a),
           )
-        return a === 'reject' ? (
+        return a === 'reject' || a === 'returnTask' ? (
           <ConfirmButton
             key={a}
             kind="danger"
             loading={busy}
             disabled={uploading}
-            confirmTitle={t('reject_title')}
-            confirm={t('reject_confirm')}
-            confirmText={t('reject')}
+            confirmTitle={t(CONFIRMED[a][0])}
+            confirm={t(CONFIRMED[a][1])}
+            confirmText={t(a)}
             onConfirm={send}
           >
             {t(a)}
@@ -97,7 +114,7 @@ function Actions(props: { v: IncidentView; done: () => void }) {
         ) : (
           <Button
             key={a}
-            kind={a === 'escalate' ? 'secondary' : 'primary'}
+            kind={a === 'escalate' || a === 'escalateToCounty' || a === 'requestAssist' ? 'secondary' : 'primary'}
             loading={busy}
             disabled={uploading}
             onClick={send}
@@ -108,37 +125,44 @@ function Actions(props: { v: IncidentView; done: () => void }) {
       })}
       {v.actions.includes('dispatch') ? (
         <>
-          <View className="l-field__label">{t('to_department')}</View>
+          <View className="l-field__label">{t('to_departments')}</View>
           <View className="incident-chips">
             {(depts.data?.items ?? []).map((d) => (
               <Button
                 key={d.id}
                 size="small"
                 inline
-                kind={dept === d.id ? 'primary' : 'secondary'}
-                onClick={() => setDept(d.id)}
+                kind={depts_.includes(d.id) ? 'primary' : 'secondary'}
+                onClick={() => setDepts((s) => (s.includes(d.id) ? s.filter((x) => x !== d.id) : [...s, d.id]))}
               >
                 {d.name}
               </Button>
             ))}
           </View>
+          <Field label={t('task_hint')} value={task} onChange={setTask} maxlength={200} />
           <Field label={t('deadline_days')} type="number" value={days} onChange={setDays} />
           <Button
             loading={busy}
-            disabled={!dept}
+            disabled={!depts_.length}
             onClick={() =>
               void run(
                 callFunction(incidentContract, 'dispatch', {
                   incidentId: v.id,
-                  departmentId: dept!,
-                  deadlineDays: Number(days) || 0,
+                  departments: depts_.map((departmentId) => ({
+                    departmentId,
+                    task,
+                    deadlineDays: Number(days) || 0,
+                  })),
                   note,
                 }),
                 t('dispatched'),
-              )
+              ).then(() => {
+                setDepts([])
+                setTask('')
+              })
             }
           >
-            {t('dispatch')}
+            {depts_.length ? t('whistle', { n: depts_.length }) : t('dispatch')}
           </Button>
         </>
       ) : null}
@@ -162,27 +186,50 @@ function Actions(props: { v: IncidentView; done: () => void }) {
           ))}
         </View>
       ) : null}
-      {v.actions.includes('rateDepartment') ? (
-        <>
-          <PickerField
-            label={t('dept_score')}
-            options={[5, 4, 3, 2, 1].map((n) => ({ value: n, label: t('points', { n }) }))}
-            value={score}
-            onChange={setScore}
-          />
+      {v.tasks.some((p) => p.actions.includes('rateDepartment')) ? (
+        <PickerField
+          label={t('dept_score')}
+          options={[5, 4, 3, 2, 1].map((n) => ({ value: n, label: t('points', { n }) }))}
+          value={score}
+          onChange={setScore}
+        />
+      ) : null}
+      {v.tasks
+        .filter((p) => p.actions.includes('rateDepartment'))
+        .map((p) => (
           <Button
+            key={p.id}
             kind="secondary"
             loading={busy}
             onClick={() =>
               void run(
-                callFunction(incidentContract, 'rateDepartment', { incidentId: v.id, score: score ?? 5, comment: '' }),
+                callFunction(incidentContract, 'rateDepartment', {
+                  incidentId: v.id,
+                  departmentId: p.department.id,
+                  score: score ?? 5,
+                  comment: note,
+                }),
                 t('rated_dept'),
               )
             }
           >
-            {t('rate_dept')}
+            {`${t('rate_dept')} · ${p.department.name}`}
           </Button>
-        </>
+        ))}
+      {v.actions.includes('markValid') ? (
+        <Button
+          kind="secondary"
+          loading={busy}
+          onClick={() =>
+            void callFunction(incidentContract, 'markValid', { incidentId: v.id }).then((r) => {
+              if (!r.ok) return void showError(r.message)
+              toastDone(t('marked_valid', { n: r.data.points }))
+              props.done()
+            })
+          }
+        >
+          {t('markValid')}
+        </Button>
       ) : null}
     </Card>
   )
@@ -242,6 +289,29 @@ export default function Detail() {
         {v.ratingLabel ? <Row title={t('rating')} sub={v.ratingLabel} /> : null}
         {v.rejectReason ? <Row title={t('reject_reason')} sub={v.rejectReason} /> : null}
       </Card>
+      {v.tasks.length ? (
+        <Card title={t('parts')}>
+          {v.tasks.map((p) => (
+            <Row
+              key={p.id}
+              title={p.task ? t('part_title', { dept: p.department.name, task: p.task }) : p.department.name}
+              sub={[
+                t('part_due', { status: p.statusLabel, due: fmt.dateTime(p.deadline) }),
+                p.note ?? '',
+                p.assistAsked ? t('part_assist', { note: p.assistAsked }) : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+              extra={p.score !== null ? <Tag tone="success">{t('part_score', { n: p.score })}</Tag> : null}
+            />
+          ))}
+        </Card>
+      ) : null}
+      {v.rewardPoints ? (
+        <Card>
+          <Row title={t('reward')} sub={t('reward_points', { n: v.rewardPoints })} />
+        </Card>
+      ) : null}
       <Actions v={v} done={q.reload} />
       <Card title={t('history')}>
         {v.timeline.map((e) => (
