@@ -162,7 +162,7 @@ function Actions(props: { v: IncidentView; done: () => void }) {
               })
             }
           >
-            {depts_.length ? t('whistle', { n: depts_.length }) : t('dispatch')}
+            {depts_.length > 1 ? t('whistle', { n: depts_.length }) : t('dispatch')}
           </Button>
         </>
       ) : null}
