@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { app, confirmDialog, fn, hostUrl, launch, loginAs, phone, see, tap, tokenFor } from './support/browser'
 
 /**
@@ -15,7 +15,7 @@ afterAll(() => browser.close())
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-async function openIncident(page: import('playwright-core').Page, id: string) {
+async function openIncident(page: Page, id: string) {
   await page.goto(`${hostUrl()}/#/packages/incident/pages/detail/index?id=${id}`)
   await see(page, '处理经过').waitFor()
 }

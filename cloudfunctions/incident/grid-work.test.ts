@@ -356,6 +356,13 @@ describe('daily rounds (一日两巡、五访五问)', () => {
     for (const u of ['u-zhuoma', 'u-lixiuying', 'u-ciren'])
       expect((await call(u, 'myRounds', { gridId: G01 })).ok).toBe(false)
     expect((await ok('u-zhaxi', 'myRounds', {})).grids[0]!.rounds[0]!.visits).toHaveLength(2)
+    // and in the monthly ledger, a sheet of its own: the day, the grid, rounds done, households visited, safe report
+    const file = await ok('u-lixiuying', 'exportLedger', { unitId: '513328100001', month: '2026-03' })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(readFileSync(join(env.rt.files.dir, fileIdOfUrl(file.url))) as unknown as ArrayBuffer)
+    const sheet = wb.getWorksheet('巡查 2026-03')!
+    expect(sheet.getRow(1).values).toEqual([undefined, '日期', '网格', '完成巡查（次）', '走访户数', '报平安'])
+    expect([2, 3, 4].map((n) => sheet.getRow(n).getCell(3).value)).toContain('1')
     // the afternoon is a round of its own
     env.clock.advance(5 * HOUR)
     expect((await ok('u-zhaxi', 'startRound', { gridId: G01 })).slot).toBe('afternoon')
