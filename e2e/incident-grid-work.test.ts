@@ -83,7 +83,7 @@ it('a round with two visits becomes a report; the township whistles two departme
   await openIncident(police.page, id)
   await app(police.page).locator('input').filter({ visible: true }).first().fill('是电线问题，不属派出所')
   await tap(police.page, '不属本部门，退回')
-  await confirmDialog(police.page, '不属本部门，退回')
+  await confirmDialog(police.page, '退回')
   await see(police.page, /已退回/).waitFor()
   await police.context.close()
 

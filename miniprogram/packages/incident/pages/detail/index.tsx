@@ -106,7 +106,8 @@ function Actions(props: { v: IncidentView; done: () => void }) {
             disabled={uploading}
             confirmTitle={t(CONFIRMED[a][0])}
             confirm={t(CONFIRMED[a][1])}
-            confirmText={t(a)}
+            // WeChat's dialog buttons hold four characters
+            confirmText={t('reject')}
             onConfirm={send}
           >
             {t(a)}
