@@ -13,6 +13,7 @@ export default defineAppConfig({
         'pages/categories/index',
         'pages/appraisal/index',
         'pages/rounds/index',
+        'pages/settings/index',
       ],
     },
     {

@@ -2,7 +2,21 @@ import { Image, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { incidentContract } from '@shared/incident/incident.contract'
-import { MAX_PHOTOS, type IncidentView, type Rating } from '@shared/incident/incident.schema'
+import {
+  DISPUTE_KINDS,
+  MAX_PHOTOS,
+  MEDIATION_OUTCOMES,
+  MEDIATOR_BODIES,
+  TRANSFER_TARGETS,
+  type DisputeKind,
+  type IncidentView,
+  type MediationOutcome,
+  type MediatorBody,
+  type Rating,
+  type TransferTarget,
+} from '@shared/incident/incident.schema'
+import { INCIDENT } from '@shared/incident/incident.messages'
+import { textOf } from '@shared/i18n/i18n'
 import type { PhotoView } from '@shared/files'
 import {
   Button,
@@ -20,7 +34,7 @@ import {
   toastDone,
 } from '../../../../components'
 import { callFunction, type CallResult } from '../../../../services/call-function'
-import { fmt, useNavTitle, useStrings } from '../../../../services/i18n'
+import { fmt, getLang, useNavTitle, useStrings } from '../../../../services/i18n'
 import { useMe } from '../../../../services/me'
 import { useQuery } from '../../../../services/use-call'
 import { DETAIL } from '../../incident.strings'
@@ -236,6 +250,106 @@ function Actions(props: { v: IncidentView; done: () => void }) {
   )
 }
 
+/** One mediation session on a dispute: the kind, who mediated, the notes, the outcome, the agreement or where it goes. */
+function Mediate(props: { v: IncidentView; done: () => void }) {
+  const t = useStrings(DETAIL)
+  const { me } = useMe()
+  const lang = getLang()
+  const label = (k: string) => textOf(INCIDENT[k as keyof typeof INCIDENT], lang)
+  const [kind, setKind] = useState<DisputeKind | null>(props.v.dispute?.kind ?? null)
+  const [body, setBody] = useState<MediatorBody | null>('mediator')
+  const [name, setName] = useState('')
+  const [note, setNote] = useState('')
+  const [outcome, setOutcome] = useState<MediationOutcome | null>(null)
+  const [agreement, setAgreement] = useState('')
+  const [transferTo, setTransferTo] = useState<TransferTarget | null>(null)
+  const [photos, setPhotos] = useState<PhotoView[]>([])
+  const [uploading, setUploading] = useState(false)
+  const [busy, setBusy] = useState(false)
+  return (
+    <Card title={t('mediation')}>
+      {props.v.dispute?.mediations.length ? (
+        <View className="l-field__label">{t('sessions', { n: props.v.dispute.mediations.length })}</View>
+      ) : null}
+      {(props.v.dispute?.mediations ?? []).map((m) => (
+        <Row
+          key={m.at}
+          title={t('session_row', { at: fmt.dateTime(m.at), name: m.mediatorName ?? m.byName })}
+          sub={`${label(`incident.mediation.${m.outcome}`)} · ${m.note}`}
+        />
+      ))}
+      <PickerField
+        label={t('dispute_kind')}
+        options={DISPUTE_KINDS.map((k) => ({ value: k, label: label(`incident.dispute.${k}`) }))}
+        value={kind}
+        onChange={setKind}
+      />
+      <PickerField
+        label={t('mediator_body')}
+        options={MEDIATOR_BODIES.map((k) => ({ value: k, label: label(`incident.body.${k}`) }))}
+        value={body}
+        onChange={setBody}
+      />
+      <Field label={t('mediator_name')} value={name} onChange={setName} maxlength={20} />
+      <Field label={t('mediation_note')} value={note} onChange={setNote} maxlength={500} />
+      <PickerField
+        label={t('mediation_outcome')}
+        options={MEDIATION_OUTCOMES.map((k) => ({ value: k, label: label(`incident.mediation.${k}`) }))}
+        value={outcome}
+        onChange={setOutcome}
+      />
+      {outcome === 'success' ? (
+        <>
+          <Field label={t('agreement')} value={agreement} onChange={setAgreement} maxlength={500} />
+          {me ? (
+            <PhotoPicker
+              label={t('agreement_photos')}
+              photos={photos}
+              max={MAX_PHOTOS}
+              userId={me.user.id}
+              onChange={setPhotos}
+              onBusyChange={setUploading}
+            />
+          ) : null}
+        </>
+      ) : null}
+      {outcome === 'transferred' ? (
+        <PickerField
+          label={t('transfer_to')}
+          options={TRANSFER_TARGETS.map((k) => ({ value: k, label: label(`incident.transfer.${k}`) }))}
+          value={transferTo}
+          onChange={setTransferTo}
+        />
+      ) : null}
+      <Button
+        loading={busy}
+        disabled={!outcome || uploading}
+        onClick={() => {
+          setBusy(true)
+          void callFunction(incidentContract, 'mediate', {
+            incidentId: props.v.id,
+            outcome: outcome!,
+            note,
+            ...(kind ? { kind } : {}),
+            ...(body ? { body } : {}),
+            mediatorName: name,
+            agreement,
+            photos: photos.map((p) => p.fileId),
+            ...(transferTo ? { transferTo } : {}),
+          }).then((r) => {
+            setBusy(false)
+            if (!r.ok) return void showError(r.message)
+            toastDone(t('mediation_saved'))
+            props.done()
+          })
+        }}
+      >
+        {t('save_mediation')}
+      </Button>
+    </Card>
+  )
+}
+
 export default function Detail() {
   const t = useStrings(DETAIL)
   useNavTitle(t('nav'))
@@ -314,6 +428,7 @@ export default function Detail() {
         </Card>
       ) : null}
       <Actions v={v} done={q.reload} />
+      {v.actions.includes('mediate') ? <Mediate v={v} done={q.reload} /> : null}
       <Card title={t('history')}>
         {v.timeline.map((e) => (
           <View key={e.seq} className="incident-event">

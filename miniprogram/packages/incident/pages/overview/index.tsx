@@ -154,6 +154,16 @@ export default function Overview() {
       {hasPermission(me, 'incident_configure') ? (
         <Card>
           <Row
+            title={t('settings_link')}
+            sub={t('settings_link_sub')}
+            arrow
+            onClick={() => void Taro.navigateTo({ url: '/packages/incident/pages/settings/index' })}
+          />
+        </Card>
+      ) : null}
+      {hasPermission(me, 'incident_configure') ? (
+        <Card>
+          <Row
             title={t('categories')}
             sub={t('categories_sub')}
             arrow
