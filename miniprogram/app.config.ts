@@ -6,7 +6,15 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/incident',
-      pages: ['pages/list/index', 'pages/detail/index', 'pages/overview/index', 'pages/categories/index'],
+      pages: [
+        'pages/list/index',
+        'pages/detail/index',
+        'pages/overview/index',
+        'pages/categories/index',
+        'pages/appraisal/index',
+        'pages/rounds/index',
+        'pages/settings/index',
+      ],
     },
     {
       root: 'packages/points',

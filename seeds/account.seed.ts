@@ -159,6 +159,9 @@ export const DEMO_USERS: DemoUser[] = [
   { id: 'u-zhaozhiqiang', name: '赵志强', phone: '13908361240', roles: [['org_admin', '513328100001']] },
   { id: 'u-zhoumin', name: '周敏', phone: '13908361250', roles: [['dispatcher', '513328100']] },
   { id: 'u-liuyang', name: '刘洋', phone: '13908361260', roles: [['dept_handler', '513328-D-ZJ']] },
+  // 街道吹哨、部门报到 with several departments, and the county's 综治中心 (issue #22)
+  { id: 'u-lamu', name: '拉姆', phone: '13908361261', roles: [['dept_handler', '513328-D-GA']] },
+  { id: 'u-luobu', name: '罗布', phone: '13908361251', roles: [['dispatcher', '513328']] },
   { id: 'u-ciren', name: '次仁', phone: '13908361270', roles: [['grid_worker', '513328101201-G01']] },
   {
     id: 'u-yangjin',

@@ -1,6 +1,7 @@
 import { ROLES } from '@shared/auth/roles'
 import { IncidentEventSchema, IncidentSchema, SafeReportSchema, type Incident } from '@shared/incident/incident.schema'
 import { defaultCategories } from '@shared/incident/incident.labels'
+import { deadlineRule } from '@shared/incident/incident.rules'
 import { workPermission } from '@shared/incident/incident.states'
 import { bjDay } from '@shared/time/beijing'
 import { C } from '../cloudfunctions/_core/collections'
@@ -274,6 +275,7 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
     const prepared: PreparedIncident = {
       place: p.place,
       categoryLabel: label(p.category),
+      rule: deadlineRule(p.category, p.severity),
       notice: null,
       draft: {
         id: `inc-demo-${p.key}`,

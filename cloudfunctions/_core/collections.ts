@@ -15,13 +15,16 @@ import type {
   User,
 } from '@shared/account/account.schema'
 import type {
+  GridRound,
   Incident,
   IncidentConfig,
   IncidentCounter,
   IncidentEvent,
   IncidentJoin,
+  IncidentSettings,
   InboxMessage,
   SafeReport,
+  TaskQueue,
 } from '@shared/incident/incident.schema'
 import type {
   Patrol,
@@ -192,8 +195,15 @@ export const COLLECTIONS = {
       ['departmentId', 'reportedAt'],
       ['cell', 'category', 'open', 'reportedAt'],
       ['sweepAt'],
+      ['warnAt'],
     ],
   }),
+  /** a department's queue: one per part of a whistled case (id = the part's id), kept with the case */
+  incident_tasks: spec<TaskQueue>({ indexes: [['departmentId', 'open', 'deadline']] }),
+  /** a county's deadlines, appraisal weight and rewards (id = the county's id) */
+  incident_settings: spec<IncidentSettings>({ indexes: [] }),
+  /** 一日两巡: one per grid, Beijing day and slot (id = stableId('rd', gridId, day, slot)) */
+  grid_rounds: spec<GridRound>({ indexes: [['gridId', 'day']] }),
   /** append-only timeline, id = eventId(incidentId, seq): `ie_<incidentId>_<seq, 4 digits>` */
   incident_events: spec<IncidentEvent>({ indexes: [['incidentId', 'seq']] }),
   /** "我也遇到", id = stableId('ij', incidentId, userId) */

@@ -28,6 +28,23 @@ import { safeReport } from './actions/safe-report'
 import { saveCategories } from './actions/save-categories'
 import { sweepOverdue } from './actions/sweep-overdue'
 import { sweepTimer } from './incident.sweep'
+import { exportAppraisal } from './actions/export-appraisal'
+import { exportDisputes } from './actions/export-disputes'
+import { finishRound } from './actions/finish-round'
+import { getAppraisal } from './actions/get-appraisal'
+import { getRoundStatus } from './actions/get-round-status'
+import { getSettings } from './actions/get-settings'
+import { markValid } from './actions/mark-valid'
+import { myGridWorker } from './actions/my-grid-worker'
+import { myRounds } from './actions/my-rounds'
+import { reportFromVisit } from './actions/report-from-visit'
+import { reportIn } from './actions/report-in'
+import { escalateToCounty } from './actions/escalate-to-county'
+import { requestAssist } from './actions/request-assist'
+import { returnTask } from './actions/return-task'
+import { saveSettings } from './actions/save-settings'
+import { startRound } from './actions/start-round'
+import { visitHousehold } from './actions/visit-household'
 
 export const incidentFunction = defineFunction(
   incidentContract,
@@ -44,6 +61,10 @@ export const incidentFunction = defineFunction(
     escalate,
     reject,
     dispatch,
+    escalateToCounty,
+    reportIn,
+    returnTask,
+    requestAssist,
     feedback,
     close,
     mediate,
@@ -59,6 +80,19 @@ export const incidentFunction = defineFunction(
     exportLedger,
     listCategories,
     saveCategories,
+    getAppraisal,
+    exportAppraisal,
+    exportDisputes,
+    getSettings,
+    saveSettings,
+    markValid,
+    startRound,
+    visitHousehold,
+    finishRound,
+    reportFromVisit,
+    myRounds,
+    getRoundStatus,
+    myGridWorker,
   },
   { sweepOverdue: sweepTimer },
 )

@@ -90,8 +90,9 @@ describe('views in Tibetan', () => {
     await ok('u-zhaxi', 'mediate', { incidentId: id, outcome: 'failed', note: '双方各执一词' })
     const note = async (opts?: { lang: 'bo' }) =>
       (await ok('u-zhaxi', 'get', { incidentId: id }, undefined, opts)).timeline.at(-1)!.note
-    expect(await note()).toBe('调解未成功：双方各执一词')
-    expect(await note(BO)).toBe('བར་འདུམ་མ་འགྲུབ། 双方各执一词')
+    // who mediated (the body in the reader's language, the mediator as named), the outcome, then the notes
+    expect(await note()).toBe('调解员扎西：调解未成功：双方各执一词')
+    expect(await note(BO)).toBe('བར་འདུམ་པ། 扎西 བར་འདུམ་མ་འགྲུབ། 双方各执一词')
     const moved = await ok('u-zhaxi', 'escalate', { incidentId: id, note: '需要村里协调' }, undefined, BO)
     expect(moved.statusLabel).toBe('གོང་རིམ་ལ་སྙན་ཞུ་བྱས་ཟིན།')
     await ok('u-zhangwei', 'saveCategories', {

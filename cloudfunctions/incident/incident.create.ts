@@ -1,5 +1,13 @@
 import { IncidentErrors } from '@shared/incident/incident.contract'
-import { acceptDue, deadlineRule, geohash, incidentCode, resolveDue } from '@shared/incident/incident.rules'
+import {
+  acceptDue,
+  countyDeadlineRule,
+  geohash,
+  incidentCode,
+  resolveDue,
+  warnTime,
+  type DeadlineRule,
+} from '@shared/incident/incident.rules'
 import { categoryParam, incidentRef, levelParam } from '@shared/incident/incident.labels'
 import { type Incident, type IncidentEvent, type Party, type ReportInput } from '@shared/incident/incident.schema'
 import { bjDay, bjMonth } from '@shared/time/beijing'
@@ -47,35 +55,46 @@ export interface IncidentDraft {
   parties: Party[]
   /** grid workers' reports also count as the grid's daily report ("有事报信息") */
   countsAsDailyReport: boolean
+  /** the daily round it was filed from */
+  roundId?: string | null
 }
 
 export interface PreparedIncident {
   draft: IncidentDraft
   place: GridPlace
   categoryLabel: string
+  /** the deadlines the county set for the category and severity (else the rules in code) */
+  rule: DeadlineRule
   /** the holders at the first handler unit, told of the new report */
   notice: HolderNotice | null
 }
 
 export async function prepareIncident(rt: Runtime, draft: IncidentDraft): Promise<PreparedIncident> {
   const place = await placeOfGrid(rt, draft.gridId)
-  const level = deadlineRule(draft.category, draft.severity).firstLevel
-  // the county's categories and the first handlers, read together (one round trip)
-  const [categories, notice] = await Promise.all([
+  // the county's categories and its deadline settings, read together (one round trip), then the first handlers
+  const [categories, settings] = await Promise.all([
     categoriesFor(rt, place.countyId),
-    noticeFor(rt, unitForLevel({ ...place, departmentId: null }, level), 'submitted', level, draft.reporter.id),
+    rt.db.get(C.incident_settings, place.countyId),
   ])
   const category = categories.find((c) => c.key === draft.category)
   if (!category) throw IncidentErrors.UNKNOWN_CATEGORY()
-  return { draft, place, categoryLabel: category.label, notice }
+  const rule = countyDeadlineRule(settings?.deadlines, draft.category, draft.severity)
+  const level = rule.firstLevel
+  const notice = await noticeFor(
+    rt,
+    unitForLevel({ ...place, departmentId: null }, level),
+    'submitted',
+    level,
+    draft.reporter.id,
+  )
+  return { draft, place, categoryLabel: category.label, rule, notice }
 }
 
 export async function createIncidentInTx(
   tx: TxStore,
-  { draft, place, categoryLabel, notice }: PreparedIncident,
+  { draft, place, categoryLabel, rule, notice }: PreparedIncident,
 ): Promise<{ incident: Incident; event: IncidentEvent; messages: PushMessage[] }> {
   const now = draft.now
-  const rule = deadlineRule(draft.category, draft.severity)
   const dueAt = acceptDue(rule, now)
   const base = { ...place, departmentId: null }
   const incident: Incident = {
@@ -102,6 +121,9 @@ export async function createIncidentInTx(
     handlerUnitId: unitForLevel(base, rule.firstLevel),
     dueAt,
     sweepAt: dueAt,
+    warnAt: warnTime(now, dueAt),
+    acceptHours: rule.acceptHours,
+    ...(draft.roundId ? { roundId: draft.roundId } : {}),
     resolveBy: resolveDue(rule, now),
     overdue: false,
     reportedAt: now,

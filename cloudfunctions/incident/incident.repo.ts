@@ -64,12 +64,13 @@ export function countedUnits(p: GridPlace): string[] {
 }
 
 export function unitForLevel(
-  inc: Pick<Incident, 'gridId' | 'villageId' | 'townshipId' | 'departmentId'>,
+  inc: Pick<Incident, 'gridId' | 'villageId' | 'townshipId' | 'countyId' | 'departmentId'>,
   level: HandlerLevel,
 ): string {
   if (level === 'grid') return inc.gridId
   if (level === 'village') return inc.villageId
   if (level === 'township') return inc.townshipId
+  if (level === 'county') return inc.countyId
   if (!inc.departmentId) throw new Error('department level without a department')
   return inc.departmentId
 }

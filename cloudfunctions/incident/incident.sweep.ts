@@ -1,18 +1,21 @@
 import { incidentRef, levelParam } from '@shared/incident/incident.labels'
 import type { Incident } from '@shared/incident/incident.schema'
-import { nextState } from '@shared/incident/incident.states'
+import { nextState, workPermission } from '@shared/incident/incident.states'
+import { formatBj } from '@shared/time/beijing'
 import { C } from '../_core/collections'
 import type { Filter } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
 import { pushAll, type Timer } from '../_core/wrap'
 import { caseLine, holdersIn, noticeForTransition } from './incident.holders'
 import { countedUnits, type Tell } from './incident.repo'
+import { openTasks, tasksOf } from './incident.tasks'
 import { applyTransition } from './incident.transition'
 
 export interface SweepResult {
   escalated: number
   flagged: number
   confirmed: number
+  warned: number
 }
 
 /** The system on a timeline: no person, no name (shown as 系统 in the reader's language). */
@@ -58,7 +61,7 @@ export async function sweepOverdue(rt: Runtime, now: number, scope: Filter = {},
     )
     if (page.length < limit) break
   }
-  const result: SweepResult = { escalated: 0, flagged: 0, confirmed: 0 }
+  const result: SweepResult = { escalated: 0, flagged: 0, confirmed: 0, warned: 0 }
   for (const candidate of due) {
     try {
       // who to tell, looked up before the transaction: the next level's holders, or the dispatch centre
@@ -133,7 +136,79 @@ export async function sweepOverdue(rt: Runtime, now: number, scope: Filter = {},
 }
 
 /**
+ * 进度预警: a case whose stage has used 75 % of its time is warned of, once per stage: its handlers (each department
+ * holding a part) and, for a dispatched case, the dispatch centre are told, and a record goes on the timeline. Each
+ * case is re-read in its own transaction and warned only while its `warnAt` is still past; warning clears it, and a
+ * new stage sets it again (applyTransition).
+ */
+export async function sweepWarnings(rt: Runtime, now: number, scope: Filter = {}, limit = 100): Promise<number> {
+  const within = Object.entries(scope)
+  const due = (
+    await rt.db.find(C.incidents, { where: { warnAt: { $lt: now } }, orderBy: [['warnAt', 'asc']], limit: limit * 10 })
+  )
+    .filter((inc) => within.every(([f, v]) => (inc as unknown as Record<string, unknown>)[f] === v))
+    .slice(0, limit)
+  let warned = 0
+  for (const candidate of due) {
+    try {
+      const permission = workPermission(candidate.status, candidate.level) ?? 'incident_resolve'
+      const units =
+        candidate.status === 'dispatched'
+          ? [...new Set(openTasks(tasksOf(candidate)).map((t) => t.departmentId))]
+          : [candidate.handlerUnitId]
+      const userIds = new Set<string>()
+      for (const u of units) for (const id of await holdersIn(rt, u, permission)) userIds.add(id)
+      if (candidate.status === 'dispatched' && candidate.dispatchUnitId)
+        for (const id of await holdersIn(rt, candidate.dispatchUnitId, 'incident_dispatch')) userIds.add(id)
+      const messages = await rt.db.transaction(async (tx) => {
+        const inc = await tx.get(C.incidents, candidate._id)
+        if (!inc?.warnAt || inc.warnAt >= now) return null
+        // a warning is for before the deadline: one already past (the sweep flags it) or a closed case is not warned
+        if (!inc.open || inc.dueAt === null || inc.dueAt <= now) {
+          await tx.update(C.incidents, inc._id, { warnAt: null })
+          return null
+        }
+        const r = await applyTransition(tx, inc._id, {
+          kind: { record: 'warning' },
+          by: SYSTEM,
+          note: '',
+          systemNote: incidentRef('incident.note.warning', { due: formatBj(inc.dueAt) }),
+          photos: [],
+          now,
+          patch: () => ({ warnAt: null }),
+          counters: (i) => [[countedUnits(i), { warned: 1 }]],
+          notice: {
+            userIds: [...userIds],
+            when: () => true,
+            tell: (i) => ({
+              title: incidentRef('incident.work.warning'),
+              body: incidentRef('incident.work.body_warning', { ...caseLine(i), due: formatBj(i.dueAt ?? now) }),
+            }),
+          },
+        })
+        return r.messages
+      })
+      if (!messages) continue
+      warned += 1
+      await pushAll(rt, messages)
+    } catch (err) {
+      rt.log.error('warning failed for an incident', {
+        id: candidate._id,
+        error: err instanceof Error ? err.message : String(err),
+      })
+    }
+  }
+  return warned
+}
+
+/**
  * Deadlines escalate even when nobody opens a queue: CloudBase's timer trigger (config.json), or the local host's
  * interval, sweeps every unit.
  */
-export const sweepTimer: Timer = { everyMinutes: 15, run: (rt, now) => sweepOverdue(rt, now, {}, 500) }
+export const sweepTimer: Timer = {
+  everyMinutes: 15,
+  run: async (rt, now) => ({
+    ...(await sweepOverdue(rt, now, {}, 500)),
+    warned: await sweepWarnings(rt, now, {}, 500),
+  }),
+}

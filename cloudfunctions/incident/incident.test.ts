@@ -198,7 +198,7 @@ describe('the whole way: grid → village → township → department → closed
     ).toMatchObject({ status: 'dispatched', level: 'department' })
     const atDept = await ok('u-liuyang', 'get', { incidentId: id })
     expect(atDept.access).toBe('handler')
-    expect(atDept.actions).toEqual(['feedback'])
+    expect(atDept.actions).toEqual(['reportIn', 'feedback', 'returnTask', 'requestAssist'])
     expect(atDept.dispatchDeadline).toBe(T0 + 3 * DAY)
     env.clock.advance(DAY)
     expect(
@@ -331,6 +331,7 @@ describe('the whole way: grid → village → township → department → closed
         incidentId: id,
         outcome: 'success',
         note: '约定三天内清理楼道',
+        agreement: '王德明三天内清理楼道杂物，双方不再争吵',
       }),
     ).toMatchObject({ status: 'resolved' })
     const v = await ok('u-zhaxi', 'get', { incidentId: id })
@@ -339,7 +340,12 @@ describe('the whole way: grid → village → township → department → closed
     expect((await ok('u-wangdeming', 'get', { incidentId: id })).dispute).toBeNull()
     const other = await report()
     expect(
-      await call('u-zhaxi', 'mediate', { incidentId: other.id, outcome: 'success', note: '不是纠纷' }),
+      await call('u-zhaxi', 'mediate', {
+        incidentId: other.id,
+        outcome: 'success',
+        note: '不是纠纷',
+        agreement: '不是纠纷',
+      }),
     ).toMatchObject({ ok: false, code: 'INCIDENT.NOT_DISPUTE' })
   })
 })
@@ -599,18 +605,18 @@ describe('deadlines', () => {
   it('an overdue case escalates one level at a time, once, and is flagged', async () => {
     const { id } = await report()
     // not yet due: nothing happens
-    expect(await ok('u-zhoumin', 'sweepOverdue', {})).toEqual({
+    expect(await ok('u-zhoumin', 'sweepOverdue', {})).toMatchObject({
       escalated: 0,
       flagged: 0,
       confirmed: 0,
     })
     env.clock.advance(24 * HOUR + 1)
-    expect(await ok('u-zhoumin', 'sweepOverdue', {})).toEqual({
+    expect(await ok('u-zhoumin', 'sweepOverdue', {})).toMatchObject({
       escalated: 1,
       flagged: 0,
       confirmed: 0,
     })
-    expect(await ok('u-zhoumin', 'sweepOverdue', {})).toEqual({
+    expect(await ok('u-zhoumin', 'sweepOverdue', {})).toMatchObject({
       escalated: 0,
       flagged: 0,
       confirmed: 0,
@@ -632,18 +638,18 @@ describe('deadlines', () => {
     expect(q.items[0]).toMatchObject({ id, level: 'township' })
     // at the township: flagged only, once
     env.clock.advance(3 * HOUR)
-    expect(await ok('u-zhoumin', 'sweepOverdue', {})).toEqual({
+    expect(await ok('u-zhoumin', 'sweepOverdue', {})).toMatchObject({
       escalated: 0,
       flagged: 0,
       confirmed: 0,
     })
     env.clock.advance(22 * HOUR)
-    expect(await ok('u-zhoumin', 'sweepOverdue', {})).toEqual({
+    expect(await ok('u-zhoumin', 'sweepOverdue', {})).toMatchObject({
       escalated: 0,
       flagged: 1,
       confirmed: 0,
     })
-    expect(await ok('u-zhoumin', 'sweepOverdue', {})).toEqual({
+    expect(await ok('u-zhoumin', 'sweepOverdue', {})).toMatchObject({
       escalated: 0,
       flagged: 0,
       confirmed: 0,
@@ -671,7 +677,9 @@ describe('deadlines', () => {
     expect(await ok('u-zhoumin', 'sweepOverdue', {})).toMatchObject({ flagged: 1 })
     expect((await ok('u-zhoumin', 'get', { incidentId: id })).overdue).toBe(true)
     await ok('u-zhoumin', 'sweepOverdue', {})
-    expect(await env.rt.db.count(C.incident_events, { incidentId: id })).toBe(3)
+    // report, dispatch, the overdue flag, once each: a warning due before a deadline already past is dropped
+    const events = await env.rt.db.find(C.incident_events, { where: { incidentId: id }, orderBy: [['seq', 'asc']] })
+    expect(events.map((e) => e.action)).toEqual(['report', 'dispatch', 'overdue'])
   })
 
   it('no answer from the reporter within 7 days: closed unrated, not satisfied', async () => {

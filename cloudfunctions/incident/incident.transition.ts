@@ -17,8 +17,9 @@ import {
   acceptDue,
   daysFrom,
   deadlineRule,
+  warnTime,
 } from '@shared/incident/incident.rules'
-import { STATUS_META, nextState } from '@shared/incident/incident.states'
+import { STATUS_META, TASK_OPEN, nextState } from '@shared/incident/incident.states'
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../_core/collections'
 import type { PushMessage } from '../_core/notifier'
@@ -37,8 +38,7 @@ import {
   type Tell,
 } from './incident.repo'
 
-/** A record on the timeline that leaves the status as it is. */
-type RecordKind = 'join' | 'mediate' | 'rate_dept' | 'overdue'
+import type { RecordKind } from '@shared/incident/incident.schema'
 
 /** One transition of a case: a move in its state table, or a record on its timeline. */
 export interface Transition {
@@ -62,15 +62,22 @@ export interface Transition {
   guard?: (inc: Incident) => void
   /** the people who must act next (looked up before the transaction), told if the transition lands as predicted */
   notice?: HolderNotice | null
+  /** more people to tell the same way (each department whistled, the centre a department asks for 协办) */
+  notices?: HolderNotice[]
 }
 
 /** The deadline of the stage an incident enters (accept-by, resolve-by, department deadline, confirm-by). */
 function stageDue(inc: Incident, status: IncidentStatus, now: number): number | null {
-  const rule = deadlineRule(inc.category, inc.severity)
+  // the accept-within hours the county's settings gave the case when it was filed
+  const rule = {
+    ...deadlineRule(inc.category, inc.severity),
+    ...(inc.acceptHours ? { acceptHours: inc.acceptHours } : {}),
+  }
   switch (status) {
     case 'submitted':
     case 'escalated':
     case 'reopened':
+    case 'returned':
       return acceptDue(rule, now)
     case 'accepted':
       return Math.max(inc.resolveBy, now)
@@ -123,6 +130,8 @@ export async function applyTransition(
       handlerUnitId: unitForLevel(merged, level),
       dueAt: due,
       sweepAt: due,
+      // 进度预警: once per stage, when 75 % of its time has passed
+      warnAt: warnTime(now, due),
     })
     if (status === 'accepted' && !inc.acceptedAt) patch.acceptedAt = now
     if (status === 'escalated') patch.escalatedBy = t.by.userId
@@ -160,6 +169,17 @@ export async function applyTransition(
   const updated: Incident = { ...inc, ...patch, seq, updatedAt: now }
   const { _id: _ignored, ...fields } = { ...patch, seq, updatedAt: now } as Partial<Incident>
   await tx.update(C.incidents, incidentId, fields)
+  // each department's queue follows its parts of the case, in the same transaction
+  if (patch.tasks)
+    for (const task of updated.tasks ?? [])
+      await tx.set(C.incident_tasks, {
+        _id: task.id,
+        incidentId,
+        departmentId: task.departmentId,
+        countyId: updated.countyId,
+        open: updated.open && TASK_OPEN[task.status],
+        deadline: task.deadline,
+      })
   const event = await appendEvent(tx, {
     incidentId,
     seq,
@@ -178,8 +198,15 @@ export async function applyTransition(
   for (const [u, d] of deltas) await bump(tx, u, month, d)
   const told = t.tell?.(updated) ?? null
   const messages = told ? await writeInbox(tx, audience(updated), incidentId, seq, told, now) : []
-  if (t.notice?.when(updated))
-    messages.push(...(await writeInbox(tx, t.notice.userIds, incidentId, seq, t.notice.tell(updated), now)))
+  // a person told the same thing twice in one transition (the lead department, and as one of those whistled) once
+  const told2 = new Set(messages.map((m) => `${m.userId} ${typeof m.title === 'string' ? m.title : m.title.key}`))
+  for (const n of [...(t.notice ? [t.notice] : []), ...(t.notices ?? [])]) {
+    if (!n.when(updated)) continue
+    const tell = n.tell(updated)
+    const userIds = n.userIds.filter((u) => !told2.has(`${u} ${tell.title.key}`))
+    for (const u of userIds) told2.add(`${u} ${tell.title.key}`)
+    messages.push(...(await writeInbox(tx, userIds, incidentId, seq, tell, now)))
+  }
   return { incident: updated, event, messages }
 }
 

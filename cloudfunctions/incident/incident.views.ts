@@ -8,6 +8,7 @@ import {
   incidentText,
   ratingLabel,
   statusLabel,
+  taskStatusLabel,
 } from '@shared/incident/incident.labels'
 import {
   type CategoriesOutput,
@@ -16,8 +17,10 @@ import {
   type IncidentSummary,
   type IncidentView,
   type Incident,
+  type TaskView,
   type TimelineEntry,
 } from '@shared/incident/incident.schema'
+import { tasksOf } from './incident.tasks'
 import { ACTION_ACTOR, nextState } from '@shared/incident/incident.states'
 import { maskName, maskPhone } from '@shared/mask'
 import type { Runtime } from '../_core/runtime'
@@ -34,6 +37,9 @@ export type Access = 'handler' | 'reporter' | 'public'
 export async function accessOf(inc: Incident, ctx: ActionContext): Promise<Access> {
   if (await ctx.can('incident_view', inc.gridId)) return 'handler'
   if (inc.departmentId && (await ctx.can('incident_view', inc.departmentId))) return 'handler'
+  for (const t of inc.tasks ?? []) if (await ctx.can('incident_view', t.departmentId)) return 'handler'
+  // the county's 综治中心 holds what a township passed up
+  if (inc.level === 'county' && (await ctx.can('incident_view', inc.countyId))) return 'handler'
   if (inc.reporterId === ctx.caller.user._id) return 'reporter'
   return 'public'
 }
@@ -65,23 +71,71 @@ export async function toSummary(ctx: Pick<ActionContext, 'rt' | 'lang'>, inc: In
 }
 
 /** The handling actions a viewer may be offered, by the state table and their permission in the handler unit. */
-const HANDLING = ['accept', 'resolve', 'escalate', 'reject', 'dispatch', 'feedback', 'close'] as const
+const HANDLING = ['accept', 'resolve', 'escalate', 'reject', 'dispatch', 'close'] as const
 
-export async function actionsFor(inc: Incident, ctx: ActionContext): Promise<IncidentView['actions']> {
+/** What a viewer may do on each department's part: its department's steps, and the centre's rating. */
+export async function taskViews(inc: Incident, ctx: ActionContext): Promise<TaskView[]> {
+  const out: TaskView[] = []
+  const rates = !!inc.dispatchUnitId && (await ctx.can('incident_rate_dept', inc.dispatchUnitId))
+  for (const t of tasksOf(inc)) {
+    const actions: TaskView['actions'] = []
+    const open = inc.status === 'dispatched' && (t.status === 'assigned' || t.status === 'accepted')
+    if (open && (await ctx.can('incident_feedback', t.departmentId))) {
+      if (t.status === 'assigned') actions.push('reportIn')
+      actions.push('feedback', 'returnTask', 'requestAssist')
+    }
+    if (rates && t.status === 'reported_back' && t.score === null) actions.push('rateDepartment')
+    const ref = await ctx.rt.units.ref(t.departmentId)
+    out.push({
+      id: t.id,
+      department: ref ?? {
+        id: t.departmentId,
+        name: t.departmentName,
+        fullName: t.departmentName,
+        level: 'department',
+      },
+      kind: t.kind,
+      task: t.task,
+      status: t.status,
+      statusLabel: taskStatusLabel(t.status, ctx.lang),
+      deadline: t.deadline,
+      acceptedAt: t.acceptedAt,
+      doneAt: t.doneAt,
+      note: t.note,
+      onTime: t.onTime,
+      score: t.score,
+      assistAsked: t.assistAsked,
+      actions,
+    })
+  }
+  return out
+}
+
+export async function actionsFor(
+  inc: Incident,
+  ctx: ActionContext,
+  tasks?: readonly TaskView[],
+): Promise<IncidentView['actions']> {
   const out: IncidentView['actions'] = []
   for (const a of HANDLING) {
-    if (nextState(inc, a) && (await ctx.can(ACTION_ACTOR[a] as Permission, inc.handlerUnitId))) out.push(a)
+    // while departments hold it, the centre that whistled may add one (协办)
+    const unit = a === 'dispatch' && inc.status === 'dispatched' ? (inc.dispatchUnitId ?? '') : inc.handlerUnitId
+    if (nextState(inc, a) && (await ctx.can(ACTION_ACTOR[a] as Permission, unit))) out.push(a)
   }
+  if (nextState(inc, 'to_county') && (await ctx.can('incident_dispatch', inc.handlerUnitId)))
+    out.push('escalateToCounty')
   const me = ctx.caller.user._id
   if (inc.status === 'resolved' && inc.reporterId === me) out.push('rate')
+  // a department's steps on its own part (the first one it holds), and the centre's rating of the parts
+  for (const a of ['reportIn', 'feedback', 'returnTask', 'requestAssist', 'rateDepartment'] as const)
+    if ((tasks ?? (await taskViews(inc, ctx))).some((t) => t.actions.includes(a))) out.push(a)
   if (
-    inc.departmentId &&
-    inc.reportedBackAt &&
-    inc.deptScore === null &&
-    inc.dispatchUnitId &&
-    (await ctx.can('incident_rate_dept', inc.dispatchUnitId))
+    !inc.validAt &&
+    inc.status !== 'rejected' &&
+    inc.reporterId !== me &&
+    (await ctx.can('report_reward', inc.gridId))
   )
-    out.push('rateDepartment')
+    out.push('markValid')
   if (
     inc.category === 'dispute' &&
     inc.open &&
@@ -190,10 +244,20 @@ export async function toView(
 
   // the phone is masked for everyone (the reporter sees theirs is the one on file), and hidden from residents
   const reporterPhone = acc === 'handler' || mine ? maskPhone(inc.reporterPhone) : null
+  const agreementUrls =
+    acc === 'handler' && inc.dispute?.agreementPhotos?.length ? await rt.files.urls(inc.dispute.agreementPhotos) : {}
   const dispute =
     acc === 'handler' && inc.dispute
-      ? { ...inc.dispute, parties: inc.dispute.parties.map((p) => ({ ...p, name: partyNameFor(inc, p.name, viewer) })) }
+      ? {
+          ...inc.dispute,
+          parties: inc.dispute.parties.map((p) => ({ ...p, name: partyNameFor(inc, p.name, viewer) })),
+          agreementPhotos: (inc.dispute.agreementPhotos ?? []).map((id) => ({
+            fileId: id,
+            url: agreementUrls[id] ?? '',
+          })),
+        }
       : null
+  const tasks = acc === 'handler' ? await taskViews(inc, ctx) : []
 
   return {
     ...(await toSummary(ctx, inc)),
@@ -215,8 +279,11 @@ export async function toView(
     deptScore: acc === 'handler' ? inc.deptScore : null,
     rejectReason: inc.rejectReason,
     dispute,
+    tasks,
+    validAt: inc.validAt ?? null,
+    rewardPoints: acc === 'public' ? null : (inc.rewardPoints ?? null),
     mine,
-    actions: await actionsFor(inc, ctx),
+    actions: await actionsFor(inc, ctx, tasks),
     timeline,
   }
 }

@@ -102,9 +102,9 @@ const CASES: Case[] = [
     setup: serious,
     as: 'u-zhoumin',
     data: (id) => ({ incidentId: id, departmentId: '513328-D-ZJ', deadlineDays: 3 }),
-    // the department holds it now
+    // the department holds it now: whistling it again to the same department is refused
     moveOn: async () => undefined,
-    refused: 'COMMON.OUT_OF_SCOPE',
+    refused: 'INCIDENT.DEPT_HOLDS',
     other: (id) => ({ incidentId: id, departmentId: '513328-D-ZJ', deadlineDays: 5 }),
   },
   {
@@ -129,7 +129,7 @@ const CASES: Case[] = [
     action: 'mediate',
     setup: () => reported({ category: 'dispute', description: '邻居装修占用楼道，双方争吵' }),
     as: 'u-zhaxi',
-    data: (id) => ({ incidentId: id, outcome: 'success', note: '约定三天内清理楼道' }),
+    data: (id) => ({ incidentId: id, outcome: 'success', note: '约定三天内清理楼道', agreement: '三天内清理楼道' }),
     moveOn: (id) => ok('u-zhuoma', 'rate', { incidentId: id, rating: 'satisfied' }),
     refused: 'INCIDENT.NOT_OPEN',
     other: (id) => ({ incidentId: id, outcome: 'failed', note: '约定三天内清理楼道' }),

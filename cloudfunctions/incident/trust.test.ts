@@ -118,6 +118,16 @@ describe('text others read passes the content check (#16 item 11)', () => {
     await ok('u-zhoumin', 'dispatch', { incidentId: id, departmentId: '513328-D-ZJ', deadlineDays: 3 })
     return id
   }
+  const round = async () => (await ok('u-zhaxi', 'startRound', { gridId: G01 })).id
+  const visited = async () => {
+    const id = await round()
+    const r = await ok('u-zhaxi', 'visitHousehold', {
+      roundId: id,
+      householdId: 'hh-513328100001-G01-01',
+      note: '楼道灯坏了',
+    })
+    return r.id
+  }
   const reportedBack = async () => {
     const id = await dispatched()
     await ok('u-liuyang', 'feedback', { incidentId: id, note: '已处理完毕' })
@@ -226,6 +236,69 @@ describe('text others read passes the content check (#16 item 11)', () => {
       data: (id, t) => ({ incidentId: id, note: t }),
     },
     {
+      action: 'dispatch',
+      field: 'departments.task',
+      as: 'u-zhoumin',
+      setup: atTownship,
+      data: (id, t) => ({ incidentId: id, departments: [{ departmentId: '513328-D-ZJ', task: t }] }),
+    },
+    {
+      action: 'escalateToCounty',
+      field: 'note',
+      as: 'u-zhoumin',
+      setup: atTownship,
+      data: (id, t) => ({ incidentId: id, note: t }),
+    },
+    {
+      action: 'reportIn',
+      field: 'note',
+      as: 'u-liuyang',
+      setup: dispatched,
+      data: (id, t) => ({ incidentId: id, note: t }),
+    },
+    {
+      action: 'returnTask',
+      field: 'note',
+      as: 'u-liuyang',
+      setup: dispatched,
+      data: (id, t) => ({ incidentId: id, note: t }),
+    },
+    {
+      action: 'requestAssist',
+      field: 'note',
+      as: 'u-liuyang',
+      setup: dispatched,
+      data: (id, t) => ({ incidentId: id, note: t }),
+    },
+    {
+      action: 'mediate',
+      field: 'agreement',
+      as: 'u-zhaxi',
+      setup: dispute,
+      data: (id, t) => ({ incidentId: id, outcome: 'success', note: '双方同意', agreement: t }),
+    },
+    {
+      action: 'mediate',
+      field: 'mediatorName',
+      as: 'u-zhaxi',
+      setup: dispute,
+      data: (id, t) => ({ incidentId: id, outcome: 'failed', note: '再约时间', mediatorName: t.slice(-8) }),
+    },
+    {
+      action: 'visitHousehold',
+      field: 'note',
+      as: 'u-zhaxi',
+      setup: round,
+      data: (id, t) => ({ roundId: id, householdId: 'hh-513328100001-G01-01', note: t }),
+    },
+    {
+      action: 'reportFromVisit',
+      field: 'description',
+      as: 'u-zhaxi',
+      setup: visited,
+      data: (id, t) => ({ roundId: id, visit: 0, category: 'sanitation', description: t }),
+    },
+    {
       action: 'close',
       field: 'note',
       as: 'u-zhoumin',
@@ -286,6 +359,8 @@ describe('text others read passes the content check (#16 item 11)', () => {
       C.incident_counters,
       C.incident_configs,
       C.safe_reports,
+      C.incident_tasks,
+      C.grid_rounds,
       C.requests,
     ])
       out[c] = await env.rt.db.count(c, {})

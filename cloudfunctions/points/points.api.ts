@@ -1,2 +1,5 @@
-/** What other domains may use of the points domain: crediting points earned by work (patrol duty, volunteer hours). */
-export { creditSystemAward } from './points.award'
+/**
+ * What other domains may use of the points domain: crediting points earned by work (patrol duty, volunteer hours,
+ * a useful grid report).
+ */
+export { creditReportReward, creditSystemAward } from './points.award'

@@ -115,3 +115,52 @@ export async function creditSystemAward(tx: TxStore, args: SystemAwardArgs): Pro
   if (entry.delta === 0) result.skipped = capped ? 'cap_reached' : 'zero_points'
   return result
 }
+
+/**
+ * 价值信息以奖代补: a county's reward for a useful grid report, credited once to the reporter's household with the
+ * report as the entry's source (`incident:<id>`, entry id stableId('pl', that key)). Like `creditSystemAward` it
+ * never throws for domain reasons: no household, or nothing set, give `credited: false` and write nothing.
+ */
+export interface ReportRewardArgs {
+  householdId: string | null
+  userId: string
+  points: number
+  incidentId: string
+  /** the category's name, for the ledger */
+  category: string
+  reason: MessageRef
+  /** who marked it useful (the entry's approver) */
+  approvedBy: string
+  now: number
+}
+
+export async function creditReportReward(tx: TxStore, args: ReportRewardArgs): Promise<SystemAwardResult> {
+  const sourceKey = `incident:${args.incidentId}`
+  const entryId = pointsKeys.systemEntry(sourceKey)
+  const existing = await tx.get(C.points_ledger, entryId)
+  if (existing) return { credited: false, entryId, points: existing.delta }
+  if (!(args.points > 0)) return { credited: false, entryId, points: 0, skipped: 'zero_points' }
+  const household = args.householdId ? await tx.get(C.households, args.householdId) : null
+  if (!household) return { credited: false, entryId, points: 0, skipped: 'no_household' }
+  const member = await tx.get(C.users, args.userId)
+  const entry = await appendEntry(tx, {
+    _id: entryId,
+    householdId: household._id,
+    kind: 'system',
+    delta: Math.floor(args.points),
+    ruleId: null,
+    ruleVersion: null,
+    ruleCode: 'REPORT_REWARD',
+    ruleName: null,
+    category: args.category,
+    sourceType: 'system',
+    sourceId: sourceKey,
+    memberUserId: args.userId,
+    memberName: member?.name ?? null,
+    proposedBy: null,
+    approvedBy: args.approvedBy,
+    reason: args.reason,
+    at: args.now,
+  })
+  return { credited: true, entryId, points: entry.delta }
+}

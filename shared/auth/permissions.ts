@@ -27,6 +27,8 @@ export const PERMISSION_NAMES = [
   'incident_configure',
   'safe_report_create',
   'safe_report_view',
+  'round_create',
+  'report_reward',
   // patrol
   'patrol_manage',
   'checkin_create',

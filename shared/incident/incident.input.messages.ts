@@ -32,6 +32,21 @@ export const INCIDENT_INPUT = register(
     'field.categories': { zh: '类别', bo: 'རིགས' },
     'field.key': { zh: '编号', bo: 'ཨང་རྟགས' },
     'field.label': { zh: '名称', bo: 'མིང' },
+    'field.departments': { zh: '职能部门', bo: 'ལས་ཁུངས་སྡེ་ཚན' },
+    'field.task': { zh: '任务', bo: 'ལས་འགན' },
+    'field.incident.kind': { zh: '纠纷类型', bo: 'རྩོད་གཞིའི་རིགས' },
+    'field.body': { zh: '调解组织', bo: 'བར་འདུམ་ཚོགས་པ' },
+    'field.mediatorName': { zh: '调解员', bo: 'བར་འདུམ་པ' },
+    'field.agreement': { zh: '调解协议', bo: 'བར་འདུམ་གྲོས་མཐུན' },
+    'field.transferTo': { zh: '移交去向', bo: 'སྤྲད་ས' },
+    'field.quarter': { zh: '季度', bo: 'དུས་ཚིགས' },
+    'field.deadlines': { zh: '时限', bo: 'དུས་མཚམས' },
+    'field.acceptHours': { zh: '受理时限（小时）', bo: 'ལེན་པའི་དུས་མཚམས། (ཆུ་ཚོད།)' },
+    'field.resolveDays': { zh: '办结时限（天）', bo: 'ལེགས་གྲུབ་ཀྱི་དུས་མཚམས། (ཉིན།)' },
+    'field.appraisalWeight': { zh: '考核权重', bo: 'དཔྱད་བརྗོད་ཀྱི་ལྗིད་ཚད' },
+    'field.rewards': { zh: '奖励积分', bo: 'བྱ་དགའི་སྐར་གྲངས' },
+    'field.roundId': { zh: '巡查', bo: 'སྐོར་ཞིབ' },
+    'field.visit': { zh: '走访', bo: 'ཁྱིམ་འཚམས་འདྲི' },
 
     // ---- checks with a sentence of their own ----
     'incident.v.address': {
@@ -43,6 +58,15 @@ export const INCIDENT_INPUT = register(
     'incident.v.period': {
       zh: '时段格式：2026-03 或 2026-Q1',
       bo: 'དུས་ཚིགས་ཀྱི་རྣམ་གཞག 2026-03 ཡང་ན་ 2026-Q1',
+    },
+    'incident.v.departments_min': { zh: '请至少选一个职能部门', bo: 'ཉུང་མཐར་ལས་ཁུངས་སྡེ་ཚན་གཅིག་འདེམས་རོགས།' },
+    'incident.v.departments_max': { zh: '一次最多派给 {max} 个部门', bo: 'ཐེངས་གཅིག་ལ་ལས་ཁུངས་མང་མཐར་ {max} ལ་བགོ་ཆོག' },
+    'incident.v.departments_twice': { zh: '同一个部门选了两次', bo: 'ལས་ཁུངས་གཅིག་ཐེངས་གཉིས་བདམས་འདུག' },
+    'incident.v.transfer_to': { zh: '请选择移交到哪里', bo: 'གང་དུ་སྤྲོད་དགོས་པ་འདེམས་རོགས།' },
+    'incident.v.agreement': { zh: '调解成功时请写下调解协议', bo: 'བར་འདུམ་ལེགས་གྲུབ་ན་བར་འདུམ་གྲོས་མཐུན་འབྲི་རོགས།' },
+    'incident.v.weight': {
+      zh: '考核权重在 {min}% 到 100% 之间',
+      bo: 'དཔྱད་བརྗོད་ཀྱི་ལྗིད་ཚད་ {min}% ནས་ 100% བར་དགོས།',
     },
     'incident.v.categories_min': { zh: '至少要有一个类别', bo: 'ཉུང་མཐར་རིགས་གཅིག་དགོས།' },
     'incident.v.categories_max': { zh: '最多 {max} 个类别', bo: 'རིགས་མང་མཐར་ {max} ལས་མི་ཆོག' },

@@ -3,7 +3,12 @@ import { INCIDENT, type IncidentKey } from './incident.messages'
 import {
   DEFAULT_CATEGORY_KEYS,
   type Category,
+  type DisputeKind,
   type HandlerLevel,
+  type MediatorBody,
+  type RoundSlot,
+  type TaskStatus,
+  type TransferTarget,
   type IncidentStatus,
   type KeptText,
   type MediationOutcome,
@@ -30,11 +35,17 @@ export const actionLabel = (a: TimelineAction, lang: Lang) => incidentText(`inci
 export const levelLabel = (l: HandlerLevel, lang: Lang) => incidentText(`incident.level.${l}`, lang)
 export const severityLabel = (s: Severity, lang: Lang) => incidentText(`incident.severity.${s}`, lang)
 export const ratingLabel = (r: Rating, lang: Lang) => incidentText(`incident.rating.${r}`, lang)
+export const taskStatusLabel = (s: TaskStatus, lang: Lang) => incidentText(`incident.task.${s}`, lang)
+export const disputeKindLabel = (k: DisputeKind, lang: Lang) => incidentText(`incident.dispute.${k}`, lang)
+export const bodyLabel = (b: MediatorBody, lang: Lang) => incidentText(`incident.body.${b}`, lang)
+export const transferLabel = (t: TransferTarget, lang: Lang) => incidentText(`incident.transfer.${t}`, lang)
+export const slotLabel = (s: RoundSlot, lang: Lang) => incidentText(`incident.round.${s}`, lang)
 
 /** A handler level as a parameter of a kept message (rendered in its reader's language). */
 export const levelParam = (l: HandlerLevel): string => `@incident.level.${l}`
 export const ratingParam = (r: Rating): string => `@incident.rating.${r}`
 export const outcomeParam = (o: MediationOutcome): string => `@incident.mediation.${o}`
+export const bodyParam = (b: MediatorBody): string => `@incident.body.${b}`
 
 const isDefaultKey = (key: string): key is (typeof DEFAULT_CATEGORY_KEYS)[number] =>
   (DEFAULT_CATEGORY_KEYS as readonly string[]).includes(key)

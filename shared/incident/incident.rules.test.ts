@@ -1,5 +1,8 @@
 import fc from 'fast-check'
 import {
+  appraisalScore,
+  countyDeadlineRule,
+  warnTime,
   cellBounds,
   cellCentre,
   cellsAround,
@@ -115,5 +118,45 @@ describe('incident rules', () => {
     const b = figuresOf({ ...emptyCounters(), found: 5, closed: 4 }, null)
     const c = figuresOf({ ...emptyCounters(), found: 9 }, null)
     expect([a, b, c].sort(rankCompare)).toEqual([c, a, b])
+  })
+})
+
+describe('county deadlines, 进度预警 and 一哨一考核 (issue #22)', () => {
+  it("a county's cell replaces the rule in code for that category × severity only; the first handler follows severity", () => {
+    const cells = [{ category: 'sanitation', severity: 'normal' as const, acceptHours: 12, resolveDays: 3 }]
+    expect(countyDeadlineRule(cells, 'sanitation', 'normal')).toEqual({
+      acceptHours: 12,
+      resolveDays: 3,
+      firstLevel: 'grid',
+    })
+    expect(countyDeadlineRule(cells, 'sanitation', 'major')).toEqual(deadlineRule('sanitation', 'major'))
+    expect(countyDeadlineRule(null, 'hazard', 'normal')).toEqual(deadlineRule('hazard', 'normal'))
+  })
+
+  it('the warning falls at 75 % of the stage, strictly before its deadline; none without a deadline ahead', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2e12 }), fc.integer({ min: 4, max: 60 * 24 * 3_600_000 }), (from, span) => {
+        const at = warnTime(from, from + span)!
+        expect(at).toBeGreaterThan(from)
+        expect(at).toBeLessThan(from + span)
+        expect(Math.abs(at - (from + span * 0.75))).toBeLessThanOrEqual(1)
+      }),
+    )
+    expect(warnTime(100, null)).toBeNull()
+    expect(warnTime(100, 100)).toBeNull()
+  })
+
+  it('the appraisal score is half on-time rate, half rating, 0–100', () => {
+    expect(appraisalScore(1, 4)).toBe(90)
+    expect(appraisalScore(0.5, null)).toBe(50)
+    expect(appraisalScore(null, 5)).toBe(100)
+    expect(appraisalScore(null, null)).toBeNull()
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 1, max: 5, noNaN: true }), (r, s) => {
+        const score = appraisalScore(r, s)!
+        expect(score).toBeGreaterThanOrEqual(0)
+        expect(score).toBeLessThanOrEqual(100)
+      }),
+    )
   })
 })

@@ -2,6 +2,7 @@ import { bjMonthRange } from '../time/beijing'
 import type {
   CategoryKey,
   CounterField,
+  DeadlineSetting,
   Figures,
   HandlerLevel,
   IncidentCounter,
@@ -55,6 +56,39 @@ export function deadlineRule(category: CategoryKey, severity: Severity): Deadlin
     resolveDays: Math.min(base.resolveDays, t.resolveDays ?? Infinity),
     firstLevel: base.firstLevel,
   }
+}
+
+/**
+ * The rule a county set for one category × severity (its cell of the settings), else the rule in code. The first
+ * handler still follows severity alone.
+ */
+export function countyDeadlineRule(
+  settings: readonly DeadlineSetting[] | null | undefined,
+  category: CategoryKey,
+  severity: Severity,
+): DeadlineRule {
+  const base = deadlineRule(category, severity)
+  const cell = settings?.find((d) => d.category === category && d.severity === severity)
+  return cell ? { ...base, acceptHours: cell.acceptHours, resolveDays: cell.resolveDays } : base
+}
+
+/** 进度预警: a stage is warned of when this share of its time has passed. */
+export const WARN_SHARE = 0.75
+
+/** When a stage entered at `from` with deadline `due` is warned of; null without a deadline still ahead. */
+export function warnTime(from: number, due: number | null): number | null {
+  if (due === null || due <= from) return null
+  return from + Math.floor((due - from) * WARN_SHARE)
+}
+
+/**
+ * 一哨一考核 score of a department, 0–100: half its on-time rate, half its average rating out of 5 (either alone
+ * when the other is unknown; null when neither is).
+ */
+export function appraisalScore(onTimeRate: number | null, avgScore: number | null): number | null {
+  const parts = [onTimeRate, avgScore === null ? null : avgScore / 5].filter((x): x is number => x !== null)
+  if (!parts.length) return null
+  return Math.round((parts.reduce((a, b) => a + b, 0) / parts.length) * 1000) / 10
 }
 
 export function acceptDue(rule: DeadlineRule, from: number): number {

@@ -44,8 +44,13 @@ export const SEVERITIES = ['normal', 'major', 'serious'] as const
 export const SeveritySchema = z.enum(SEVERITIES, choose)
 export type Severity = z.infer<typeof SeveritySchema>
 
-/** Who holds an incident now: a grid, its village, the township dispatch centre or a department. */
-export const HANDLER_LEVELS = ['grid', 'village', 'township', 'department'] as const
+/**
+ * Who holds an incident now: a grid, its village, the township dispatch centre, the county's 综治中心 (大事全网联动)
+ * or the departments it was whistled to.
+ */
+export const HANDLER_LEVELS = ['grid', 'village', 'township', 'county', 'department'] as const
+/** The levels of a dispatch centre (综治中心): they whistle departments, watch them and close. */
+export const CENTRE_LEVELS = ['township', 'county'] as const
 export const HandlerLevelSchema = z.enum(HANDLER_LEVELS)
 export type HandlerLevel = z.infer<typeof HandlerLevelSchema>
 
@@ -59,6 +64,8 @@ export const INCIDENT_STATUSES = [
   'confirmed',
   'rejected',
   'reopened',
+  /** every department it was whistled to handed it back as not theirs: the centre dispatches again */
+  'returned',
 ] as const
 export const IncidentStatusSchema = z.enum(INCIDENT_STATUSES)
 export type IncidentStatus = z.infer<typeof IncidentStatusSchema>
@@ -70,6 +77,19 @@ export type Rating = z.infer<typeof RatingSchema>
 export const MEDIATION_OUTCOMES = ['success', 'failed', 'transferred'] as const
 export const MediationOutcomeSchema = z.enum(MEDIATION_OUTCOMES, choose)
 export type MediationOutcome = z.infer<typeof MediationOutcomeSchema>
+
+/** The kind of a dispute (纠纷类型), as the dispute ledger (矛盾纠纷排查调处台账) sorts them. */
+export const DISPUTE_KINDS = ['family', 'neighbour', 'land', 'grassland', 'debt', 'labour', 'other'] as const
+export const DisputeKindSchema = z.enum(DISPUTE_KINDS, choose)
+export type DisputeKind = z.infer<typeof DisputeKindSchema>
+/** Who mediates: the people's mediation committee, a 法律明白人, a mediator. */
+export const MEDIATOR_BODIES = ['committee', 'legal_person', 'mediator'] as const
+export const MediatorBodySchema = z.enum(MEDIATOR_BODIES, choose)
+export type MediatorBody = z.infer<typeof MediatorBodySchema>
+/** Where a dispute mediation did not settle goes: 司法所, 信访 or 诉讼. */
+export const TRANSFER_TARGETS = ['judicial', 'petition', 'litigation'] as const
+export const TransferTargetSchema = z.enum(TRANSFER_TARGETS, choose)
+export type TransferTarget = z.infer<typeof TransferTargetSchema>
 
 /** 1–5 stars given by the unit that blew the whistle to the department (一哨一考核). */
 const oneToFive = keyText('incident.v.score')
@@ -93,12 +113,17 @@ export const PartySchema = z.object({
 })
 export type Party = z.infer<typeof PartySchema>
 
+/** One mediation session (调解) with its notes; the last one's outcome is the dispute's. */
 export const MediationSchema = z.object({
   at: TimestampSchema,
   byUserId: IdSchema,
   byName: z.string(),
   note: z.string(),
   outcome: MediationOutcomeSchema,
+  /** absent on sessions recorded before bodies were kept */
+  body: MediatorBodySchema.optional(),
+  mediatorName: z.string().optional(),
+  transferTo: TransferTargetSchema.nullable().optional(),
 })
 export type Mediation = z.infer<typeof MediationSchema>
 
@@ -106,8 +131,56 @@ export const DisputeSchema = z.object({
   parties: z.array(PartySchema).max(10),
   mediations: z.array(MediationSchema),
   outcome: MediationOutcomeSchema.nullable(),
+  kind: DisputeKindSchema.nullable().optional(),
+  /** the agreement (调解协议) on success: its text and photos */
+  agreement: z.string().nullable().optional(),
+  agreementPhotos: z.array(FileIdSchema).optional(),
+  transferTo: TransferTargetSchema.nullable().optional(),
 })
 export type Dispute = z.infer<typeof DisputeSchema>
+
+// ---- 街道吹哨、部门报到 ----
+
+/** A department's part of a whistled case: assigned → 报到 (accepted) → reported back, or returned as not theirs. */
+export const TASK_STATUSES = ['assigned', 'accepted', 'reported_back', 'returned'] as const
+export const TaskStatusSchema = z.enum(TASK_STATUSES)
+export type TaskStatus = z.infer<typeof TaskStatusSchema>
+
+export const DeptTaskSchema = z.object({
+  /** stableId('itk', incidentId, the dispatch's seq, departmentId) */
+  id: IdSchema,
+  departmentId: IdSchema,
+  departmentName: z.string(),
+  /** lead: whistled by the centre; assist: 协办 asked by another department, dispatched by the centre */
+  kind: z.enum(['lead', 'assist']),
+  /** what this department is to do */
+  task: z.string(),
+  status: TaskStatusSchema,
+  assignedAt: TimestampSchema,
+  assignedBy: IdSchema,
+  deadline: TimestampSchema,
+  acceptedAt: TimestampSchema.nullable(),
+  doneAt: TimestampSchema.nullable(),
+  /** the report back, or the reason it was returned */
+  note: z.string().nullable(),
+  onTime: z.boolean().nullable(),
+  /** 一哨一考核: 1–5 from the centre that whistled */
+  score: z.number().int().nullable(),
+  /** a department asked for another's help (协办) while it held this part */
+  assistAsked: z.string().nullable(),
+})
+export type DeptTask = z.infer<typeof DeptTaskSchema>
+
+/** A department's queue entry for one part (id = the task's id), kept with the case in the same transaction. */
+export const TaskQueueSchema = z.object({
+  _id: IdSchema,
+  incidentId: IdSchema,
+  departmentId: IdSchema,
+  countyId: IdSchema,
+  open: z.boolean(),
+  deadline: TimestampSchema,
+})
+export type TaskQueue = z.infer<typeof TaskQueueSchema>
 
 // ---- stored documents ----
 
@@ -175,6 +248,19 @@ export const IncidentSchema = z.object({
   dispatchDeadline: TimestampSchema.nullable(),
   reportedBackAt: TimestampSchema.nullable(),
   escalatedBy: IdSchema.nullable(),
+  /** the level of the centre that whistled the departments (township or county); absent before the county level */
+  dispatchLevel: HandlerLevelSchema.nullable().optional(),
+  /** 街道吹哨、部门报到: each department whistled, with its part; absent on cases dispatched before */
+  tasks: z.array(DeptTaskSchema).optional(),
+  /** the accept-within hours fixed when the case was filed, by the county's deadlines */
+  acceptHours: z.number().positive().optional(),
+  /** 进度预警: when 75 % of the stage's time has passed; null once warned or without a deadline (indexed) */
+  warnAt: TimestampSchema.nullable().optional(),
+  /** 价值信息以奖代补: the handler marked the report useful (once), and the points the household got */
+  validAt: TimestampSchema.nullable().optional(),
+  rewardPoints: z.number().int().nullable().optional(),
+  /** the daily round a grid worker filed it from */
+  roundId: IdSchema.nullable().optional(),
   deptScore: z.number().int().nullable(),
   rating: RatingSchema.nullable(),
   ratingComment: z.string().nullable(),
@@ -202,17 +288,36 @@ export const INCIDENT_ACTIONS = [
   'rate_unsatisfied',
   'auto_confirm',
   'auto_escalate',
+  /** the last department holding a whistled case hands it back as not theirs */
+  'return',
+  /** 大事全网联动: a township passes a case it cannot solve to the county's 综治中心 */
+  'to_county',
 ] as const
 export type IncidentAction = (typeof INCIDENT_ACTIONS)[number]
 /** What moves a case on in its state table (a report creates it): the action of a transition. */
 export type TransitionAction = Exclude<IncidentAction, 'report'>
+
+/** Timeline records that leave the status alone (see TimelineAction in incident.states.ts). */
+export const RECORD_KINDS = [
+  'join',
+  'mediate',
+  'rate_dept',
+  'overdue',
+  'report_in',
+  'task_feedback',
+  'task_return',
+  'assist',
+  'warning',
+  'valid',
+] as const
+export type RecordKind = (typeof RECORD_KINDS)[number]
 
 /** One entry of an incident's timeline (append-only): its report, each transition, each record. */
 export const IncidentEventSchema = z.object({
   _id: IdSchema,
   incidentId: IdSchema,
   seq: z.number().int(),
-  action: z.enum([...INCIDENT_ACTIONS, 'join', 'mediate', 'rate_dept', 'overdue']),
+  action: z.enum([...INCIDENT_ACTIONS, ...RECORD_KINDS]),
   fromStatus: IncidentStatusSchema.nullable(),
   toStatus: IncidentStatusSchema,
   level: HandlerLevelSchema,
@@ -297,6 +402,21 @@ export const COUNTER_FIELDS = [
   'safeDays',
   'mediated',
   'mediatedSuccess',
+  /** 报到: parts a department accepted, and the hours from whistle to 报到 */
+  'deptAccepted',
+  'deptAcceptHoursSum',
+  'deptReturned',
+  'assistAsked',
+  /** 进度预警 sent */
+  'warned',
+  /** escalated from a township to the county's 综治中心 */
+  'countyEscalated',
+  /** daily rounds finished (一日两巡), counted in the grid and every unit above */
+  'roundsDone',
+  'roundVisits',
+  /** reports marked useful (价值信息) and the points they earned */
+  'validReports',
+  'rewardPointsSum',
 ] as const
 export type CounterField = (typeof COUNTER_FIELDS)[number]
 /**
@@ -341,6 +461,11 @@ export const ACTION_NAMES = [
   'rateDepartment',
   'mediate',
   'join',
+  'reportIn',
+  'returnTask',
+  'requestAssist',
+  'markValid',
+  'escalateToCounty',
 ] as const
 export const ActionNameSchema = z.enum(ACTION_NAMES)
 
@@ -363,6 +488,26 @@ export const IncidentSummarySchema = z.object({
   rating: RatingSchema.nullable(),
 })
 export type IncidentSummary = z.infer<typeof IncidentSummarySchema>
+
+/** A department's part of a whistled case, as the centre and the departments see it. */
+export const TaskViewSchema = z.object({
+  id: IdSchema,
+  department: UnitRefSchema,
+  kind: z.enum(['lead', 'assist']),
+  task: z.string(),
+  status: TaskStatusSchema,
+  statusLabel: z.string(),
+  deadline: TimestampSchema,
+  acceptedAt: TimestampSchema.nullable(),
+  doneAt: TimestampSchema.nullable(),
+  note: z.string().nullable(),
+  onTime: z.boolean().nullable(),
+  score: z.number().int().nullable(),
+  assistAsked: z.string().nullable(),
+  /** what this viewer may do on this part now */
+  actions: z.array(z.enum(['reportIn', 'feedback', 'returnTask', 'requestAssist', 'rateDepartment'])),
+})
+export type TaskView = z.infer<typeof TaskViewSchema>
 
 export const IncidentViewSchema = IncidentSummarySchema.extend({
   /** what this caller may see: handler (everything), reporter (own report), public (summary only) */
@@ -387,7 +532,12 @@ export const IncidentViewSchema = IncidentSummarySchema.extend({
   ratingComment: z.string().nullable(),
   deptScore: z.number().int().nullable(),
   rejectReason: z.string().nullable(),
-  dispute: DisputeSchema.nullable(),
+  dispute: DisputeSchema.extend({ agreementPhotos: z.array(PhotoViewSchema) }).nullable(),
+  /** handlers only: every department whistled, with its part */
+  tasks: z.array(TaskViewSchema),
+  /** 价值信息以奖代补: when it was marked useful and the points it earned the reporter's household */
+  validAt: TimestampSchema.nullable(),
+  rewardPoints: z.number().int().nullable(),
   mine: z.boolean(),
   /** actions this caller may take on it now */
   actions: z.array(ActionNameSchema),
@@ -446,24 +596,96 @@ export const RequiredNoteInputSchema = IncidentIdInputSchema.extend({
   note: z.string().trim().min(2).max(500),
   photos: OptionalPhotosSchema,
 })
-export const DispatchInputSchema = IncidentIdInputSchema.extend({
+/** At most this many departments are whistled at once. */
+export const MAX_DEPARTMENTS = 5
+const deadlineDays = z.number(choose).int().min(1).max(60)
+export const DispatchPartSchema = z.object({
   departmentId: IdSchema,
-  /** deadline as days from now (定责派单的办理时限) */
-  deadlineDays: z.number().int().min(1).max(60),
+  /** what this department is to do (its task) */
+  task: z.string().trim().max(200).default(''),
+  /** deadline as days from now; by default the county's handling deadline for the case's category and severity */
+  deadlineDays: deadlineDays.optional(),
+})
+/**
+ * 街道吹哨、部门报到: one or more departments at once, each with its task and deadline (`departments`), or one
+ * department the way the first version took it (`departmentId` + `deadlineDays`).
+ */
+export const DispatchInputSchema = IncidentIdInputSchema.extend({
+  departmentId: IdSchema.optional(),
+  deadlineDays: deadlineDays.optional(),
+  departments: z
+    .array(DispatchPartSchema)
+    .max(MAX_DEPARTMENTS, keyText('incident.v.departments_max', { max: MAX_DEPARTMENTS }))
+    .optional(),
   note: z.string().trim().max(500).default(''),
+})
+  .refine((i) => (i.departments?.length ?? 0) > 0 || !!i.departmentId, {
+    message: keyText('incident.v.departments_min'),
+    path: ['departments'],
+  })
+  .refine(
+    (i) => {
+      const ids = [...(i.departmentId ? [i.departmentId] : []), ...(i.departments ?? []).map((d) => d.departmentId)]
+      return new Set(ids).size === ids.length
+    },
+    { message: keyText('incident.v.departments_twice'), path: ['departments'] },
+  )
+  .transform((i) => ({
+    incidentId: i.incidentId,
+    note: i.note,
+    departments: [
+      ...(i.departmentId ? [{ departmentId: i.departmentId, task: '', deadlineDays: i.deadlineDays }] : []),
+      ...(i.departments ?? []),
+    ],
+  }))
+export type DispatchInput = z.output<typeof DispatchInputSchema>
+
+/** A department's step on its part; `departmentId` names the part when the caller holds several. */
+export const TaskNoteInputSchema = IncidentIdInputSchema.extend({
+  departmentId: IdSchema.optional(),
+  note: z.string().trim().max(500).default(''),
+  photos: OptionalPhotosSchema,
+})
+export const TaskRequiredNoteInputSchema = IncidentIdInputSchema.extend({
+  departmentId: IdSchema.optional(),
+  note: z.string().trim().min(2).max(500),
+  photos: OptionalPhotosSchema,
+})
+export const AssistInputSchema = IncidentIdInputSchema.extend({
+  departmentId: IdSchema.optional(),
+  /** why, and whose help is needed */
+  note: z.string().trim().min(2).max(300),
 })
 export const RateInputSchema = IncidentIdInputSchema.extend({
   rating: RatingSchema,
   comment: z.string().trim().max(200).default(''),
 })
 export const RateDeptInputSchema = IncidentIdInputSchema.extend({
+  /** the department rated; by default the only one that reported back and is not yet rated */
+  departmentId: IdSchema.optional(),
   score: DeptScoreSchema,
   comment: z.string().trim().max(200).default(''),
 })
 export const MediateInputSchema = IncidentIdInputSchema.extend({
   outcome: MediationOutcomeSchema,
   note: z.string().trim().min(2).max(500),
+  kind: DisputeKindSchema.optional(),
+  body: MediatorBodySchema.optional(),
+  mediatorName: z.string().trim().max(20).default(''),
+  /** the agreement reached (调解协议), when the outcome is success */
+  agreement: z.string().trim().max(500).default(''),
+  photos: OptionalPhotosSchema,
+  /** where an unsettled dispute goes: 司法所, 信访 or 诉讼 (with `transferred`) */
+  transferTo: TransferTargetSchema.optional(),
 })
+  .refine((i) => i.outcome !== 'transferred' || !!i.transferTo, {
+    message: keyText('incident.v.transfer_to'),
+    path: ['transferTo'],
+  })
+  .refine((i) => i.outcome !== 'success' || i.agreement.length >= 2, {
+    message: keyText('incident.v.agreement'),
+    path: ['agreement'],
+  })
 
 export const MineInputSchema = PageInputSchema
 export const QueueInputSchema = PageInputSchema.extend({
@@ -588,6 +810,8 @@ export const SweepOutputSchema = z.object({
   escalated: z.number().int(),
   flagged: z.number().int(),
   confirmed: z.number().int(),
+  /** 进度预警 sent (75 % of a stage's time gone) */
+  warned: z.number().int(),
 })
 export const TransitionOutputSchema = z.object({
   id: IdSchema,
@@ -642,3 +866,210 @@ export const SaveCategoriesInputSchema = z
     message: keyText('incident.v.keep_other'),
     path: ['categories'],
   })
+
+// ---- 一哨一考核: the quarterly department appraisal ----
+
+export const QuarterSchema = z.string().regex(/^\d{4}-Q[1-4]$/, keyText('incident.v.period'))
+export const AppraisalInputSchema = z.object({ countyId: IdSchema, quarter: QuarterSchema })
+export const AppraisalRowSchema = z.object({
+  rank: z.number().int(),
+  department: UnitRefSchema,
+  /** parts whistled to it in the quarter */
+  cases: z.number().int(),
+  accepted: z.number().int(),
+  /** hours from the whistle to 报到, on average */
+  avgResponseHours: z.number().nullable(),
+  reportedBack: z.number().int(),
+  onTimeRate: z.number().nullable(),
+  returned: z.number().int(),
+  rated: z.number().int(),
+  avgScore: z.number().nullable(),
+  /** 0–100: half the on-time rate, half the average rating (of 5) */
+  score: z.number().nullable(),
+  /** what it counts in the department's whole appraisal: score × the county's weight */
+  weighted: z.number().nullable(),
+})
+export type AppraisalRow = z.infer<typeof AppraisalRowSchema>
+export const AppraisalOutputSchema = z.object({
+  county: UnitRefSchema,
+  quarter: z.string(),
+  weight: z.number(),
+  rows: z.array(AppraisalRowSchema),
+})
+export const AppraisalExportInputSchema = AppraisalInputSchema.extend({
+  format: z.enum(['csv', 'xlsx']).default('xlsx'),
+})
+/** The appraisal table's columns, headed by `incident.appraisal.<column>` in the reader's language. */
+export const APPRAISAL_COLUMNS = [
+  'rank',
+  'department',
+  'cases',
+  'accepted',
+  'response_hours',
+  'reported_back',
+  'on_time',
+  'returned',
+  'avg_score',
+  'score',
+  'weighted',
+] as const
+
+// ---- settings the county sets: deadlines, the appraisal weight, rewards ----
+
+export const DeadlineSettingSchema = z.object({
+  category: CategoryKeySchema,
+  severity: SeveritySchema,
+  acceptHours: z.number(choose).int().min(1).max(168),
+  resolveDays: z.number(choose).int().min(1).max(60),
+})
+export type DeadlineSetting = z.infer<typeof DeadlineSettingSchema>
+export const RewardSettingSchema = z.object({
+  category: CategoryKeySchema,
+  points: z.number(choose).int().min(0).max(100),
+})
+export type RewardSetting = z.infer<typeof RewardSettingSchema>
+/** Kunming puts 一哨一考核 at ≥ 30 % of a department's appraisal: the default, and the least a county may set. */
+export const DEFAULT_APPRAISAL_WEIGHT = 0.3
+export const AppraisalWeightSchema = z
+  .number(choose)
+  .min(DEFAULT_APPRAISAL_WEIGHT, keyText('incident.v.weight', { min: 30 }))
+  .max(1, keyText('incident.v.weight', { min: 30 }))
+
+/** A county's settings (id = the county's id); cells it did not set follow the rules in code. */
+export const IncidentSettingsSchema = z.object({
+  _id: IdSchema,
+  deadlines: z.array(DeadlineSettingSchema),
+  appraisalWeight: z.number(),
+  rewards: z.array(RewardSettingSchema),
+  version: z.number().int(),
+  updatedAt: TimestampSchema,
+  updatedBy: IdSchema,
+  updatedByName: z.string(),
+})
+export type IncidentSettings = z.infer<typeof IncidentSettingsSchema>
+
+export const SettingsOutputSchema = z.object({
+  county: UnitRefSchema,
+  categories: z.array(z.object({ key: CategoryKeySchema, label: z.string() })),
+  /** every category × severity, as it applies now */
+  deadlines: z.array(DeadlineSettingSchema),
+  appraisalWeight: z.number(),
+  /** every category, 0 where none */
+  rewards: z.array(RewardSettingSchema),
+  version: z.number().int(),
+  updatedAt: TimestampSchema.nullable(),
+  updatedByName: z.string().nullable(),
+})
+export const SaveSettingsInputSchema = z.object({
+  countyId: IdSchema,
+  deadlines: z.array(DeadlineSettingSchema).max(MAX_CATEGORIES * SEVERITIES.length),
+  appraisalWeight: AppraisalWeightSchema,
+  rewards: z.array(RewardSettingSchema).max(MAX_CATEGORIES),
+})
+
+// ---- 价值信息以奖代补 ----
+
+export const ValidOutputSchema = z.object({
+  id: IdSchema,
+  /** points credited to the reporter's household (0: the county sets none for the category, or no household) */
+  points: z.number().int(),
+  credited: z.boolean(),
+})
+
+// ---- daily rounds (一日两巡、五访五问) ----
+
+export const ROUND_SLOTS = ['morning', 'afternoon'] as const
+export type RoundSlot = (typeof ROUND_SLOTS)[number]
+/** 一日两巡: rounds due per grid per day. */
+export const ROUNDS_PER_DAY = ROUND_SLOTS.length
+export const MAX_VISITS = 60
+
+export const RoundVisitSchema = z.object({
+  householdId: IdSchema,
+  householdName: z.string(),
+  note: z.string(),
+  at: TimestampSchema,
+  /** the report filed from this visit */
+  incidentId: IdSchema.nullable(),
+})
+/** One round of a grid (id = stableId('rd', gridId, day, slot)): started, households visited, finished. */
+export const GridRoundSchema = z.object({
+  _id: IdSchema,
+  gridId: IdSchema,
+  villageId: IdSchema,
+  townshipId: IdSchema,
+  countyId: IdSchema,
+  day: z.string(),
+  slot: z.enum(ROUND_SLOTS),
+  byUserId: IdSchema,
+  byName: z.string(),
+  startedAt: TimestampSchema,
+  finishedAt: TimestampSchema.nullable(),
+  visits: z.array(RoundVisitSchema),
+})
+export type GridRound = z.infer<typeof GridRoundSchema>
+
+export const StartRoundInputSchema = z.object({ gridId: IdSchema })
+export const RoundIdInputSchema = z.object({ roundId: IdSchema })
+export const VisitInputSchema = RoundIdInputSchema.extend({
+  householdId: IdSchema,
+  note: z.string().trim().min(1).max(200),
+})
+export const ReportFromVisitInputSchema = RoundIdInputSchema.extend({
+  /** the visit (its place in the round) the report comes from */
+  visit: z.number().int().min(0).max(MAX_VISITS),
+  category: CategoryKeySchema,
+  severity: SeveritySchema.default('normal'),
+  /** by default the visit's note */
+  description: z.string().trim().max(500).default(''),
+  photos: OptionalPhotosSchema,
+})
+export const RoundViewSchema = z.object({
+  id: IdSchema,
+  grid: UnitRefSchema,
+  day: z.string(),
+  slot: z.enum(ROUND_SLOTS),
+  slotLabel: z.string(),
+  byName: z.string(),
+  startedAt: TimestampSchema,
+  finishedAt: TimestampSchema.nullable(),
+  visits: z.array(RoundVisitSchema),
+  /** the grid's households to visit (the grid's handlers only) */
+  households: z.array(z.object({ id: IdSchema, name: z.string(), address: z.string() })),
+})
+export type RoundView = z.infer<typeof RoundViewSchema>
+export const MyRoundsInputSchema = z.object({ gridId: IdSchema.optional() })
+export const MyRoundsOutputSchema = z.object({
+  day: z.string(),
+  grids: z.array(z.object({ grid: UnitRefSchema, rounds: z.array(RoundViewSchema), due: z.number().int() })),
+})
+export const RoundStatusInputSchema = SafeStatusInputSchema
+export const RoundStatusOutputSchema = z.object({
+  day: z.string(),
+  grids: z.array(
+    z.object({
+      grid: UnitRefSchema,
+      done: z.number().int(),
+      due: z.number().int(),
+      visits: z.number().int(),
+      safe: z.boolean(),
+    }),
+  ),
+  doneCount: z.number().int(),
+  dueCount: z.number().int(),
+})
+
+// ---- my grid worker ----
+
+export const MyGridWorkerOutputSchema = z.object({
+  grid: UnitRefSchema.nullable(),
+  workers: z.array(
+    z.object({
+      name: z.string(),
+      /** masked, as shown */
+      phone: z.string().nullable(),
+      /** the number the call button dials (the grid's own residents only: a grid worker's line is public to them) */
+      dial: z.string().nullable(),
+    }),
+  ),
+})

@@ -54,6 +54,10 @@ export const POINTS = register(
 
     // ---- what the system writes on a ledger line (stored as MessageRefs, rendered in the reader's language) ----
     'points.reason.text': { zh: '{text}', bo: '{text}' },
+    'points.reason.report_reward': {
+      zh: '有价值的上报（以奖代补，{code}）',
+      bo: 'རིན་ཐང་ལྡན་པའི་སྙན་ཞུ། (བྱ་དགའ། {code})',
+    },
     'points.reason.award': { zh: '{rule}', bo: '{rule}' },
     'points.reason.award_note': { zh: '{rule}：{note}', bo: '{rule}: {note}' },
     'points.reason.redeem': { zh: '兑换 {goods} ×{n}', bo: 'ཅ་དངོས་བརྗེ་རེས། {goods} ×{n}' },

@@ -2,7 +2,7 @@ import { incidentContract } from '@shared/incident/incident.contract'
 import { incidentRef, levelParam } from '@shared/incident/incident.labels'
 import { transitionAction } from '../incident.transition'
 
-/** 吹哨: one level up (grid → village → township dispatch centre). */
+/** 吹哨: one level up (grid → village → township). */
 export const escalate = transitionAction(incidentContract.actions.escalate, {
   transition: ({ note }) => ({
     kind: { action: 'escalate' },

@@ -11,9 +11,42 @@ import { C } from '../../_core/collections'
 import { defuseFormula, toCsv } from '../../_core/csv'
 import type { Runtime } from '../../_core/runtime'
 import { defineAction } from '../../_core/wrap'
-import { unitFilter } from '../incident.repo'
+import { gridsUnder, safeReportId, unitFilter } from '../incident.repo'
 
 const MAX_ROWS = 5000
+const ROUND_COLUMNS = ['day', 'grid', 'done', 'visits', 'safe'] as const
+
+/** Per grid and Beijing day of the month: rounds finished, households visited, and whether it reported. */
+async function roundRows(rt: Runtime, unitId: string, month: string, lang: Lang): Promise<string[][]> {
+  const grids = (await gridsUnder(rt, unitId)).slice(0, 500)
+  const out: string[][] = []
+  for (let i = 0; i < grids.length; i += 100) {
+    const ids = grids.slice(i, i + 100).map((g) => g._id)
+    const found = await rt.db.find(C.grid_rounds, {
+      where: { gridId: { $in: ids }, day: { $gte: `${month}-01`, $lte: `${month}-31` } },
+      limit: MAX_ROWS,
+    })
+    const byKey = new Map<string, { grid: string; day: string; done: number; visits: number }>()
+    for (const r of found) {
+      const k = `${r.day} ${r.gridId}`
+      const row = byKey.get(k) ?? { grid: r.gridId, day: r.day, done: 0, visits: 0 }
+      if (r.finishedAt) row.done += 1
+      row.visits += r.visits.length
+      byKey.set(k, row)
+    }
+    for (const row of [...byKey.values()].sort((a, b) => a.day.localeCompare(b.day) || a.grid.localeCompare(b.grid))) {
+      const safe = !!(await rt.db.get(C.safe_reports, safeReportId(row.grid, row.day)))
+      out.push([
+        row.day,
+        (await rt.units.get(row.grid))?.name ?? row.grid,
+        String(row.done),
+        String(row.visits),
+        incidentText(safe ? 'incident.ledger.yes' : 'incident.ledger.no', lang),
+      ])
+    }
+  }
+  return out
+}
 
 async function rowOf(rt: Runtime, inc: Incident, lang: Lang): Promise<string[]> {
   const name = async (id: string | null) => (id ? ((await rt.units.get(id))?.name ?? id) : '')
@@ -73,6 +106,15 @@ export const exportLedger = defineAction(incidentContract.actions.exportLedger, 
       for (const r of body) ws.addRow(r.map(defuseFormula))
       ws.columns.forEach((c, i) => {
         c.width = [16, 18, 8, 18, 10, 40, 20, 30, 18, 10][i] ?? 12
+      })
+      // 一日两巡 beside 报平安: the month's rounds per grid and day, from the rounds walked
+      const rounds = wb.addWorksheet(textOf(INCIDENT['incident.ledger.rounds_sheet'], ctx.lang, { month }))
+      rounds.addRow(ROUND_COLUMNS.map((c) => incidentText(`incident.ledger.rounds_${c}`, ctx.lang))).font = {
+        bold: true,
+      }
+      for (const r of await roundRows(ctx.rt, unitId, month, ctx.lang)) rounds.addRow(r)
+      rounds.columns.forEach((c, i) => {
+        c.width = [12, 20, 14, 14, 10][i] ?? 12
       })
       bytes = new Uint8Array(await wb.xlsx.writeBuffer())
       type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

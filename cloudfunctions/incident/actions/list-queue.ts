@@ -1,6 +1,6 @@
 import { incidentContract } from '@shared/incident/incident.contract'
 import { C } from '../../_core/collections'
-import type { Filter, FindOptions } from '../../_core/port'
+import { getMany, type Filter, type FindOptions } from '../../_core/port'
 import type { Runtime } from '../../_core/runtime'
 import { ANYWHERE, defineAction } from '../../_core/wrap'
 import { unitFilter } from '../incident.repo'
@@ -15,6 +15,27 @@ export const listQueue = defineAction(incidentContract.actions.listQueue, {
   load: async ({ unitId }) => ({ unitId: unitId ?? ANYWHERE }),
   run: async ({ input: { view, unitId, page, pageSize }, ctx }) => {
     const roots = unitId ? [unitId] : ctx.scopeRoots('incident_view')
+    // a department's work is its open parts of whistled cases (several departments may hold one case)
+    if (view === 'todo' && roots.length && (await allDepartments(ctx.rt, roots))) {
+      const where = { departmentId: { $in: roots }, open: true }
+      const [parts, total] = await Promise.all([
+        ctx.db.find(C.incident_tasks, {
+          where,
+          orderBy: [['deadline', 'asc']],
+          limit: pageSize + 1,
+          offset: (page - 1) * pageSize,
+        }),
+        ctx.db.count(C.incident_tasks, where),
+      ])
+      const cases = await getMany(
+        ctx.db,
+        C.incidents,
+        parts.map((p) => p.incidentId),
+      )
+      const rows = parts.slice(0, pageSize).flatMap((p) => (cases.has(p.incidentId) ? [cases.get(p.incidentId)!] : []))
+      const items = await Promise.all(rows.map((r) => toSummary(ctx, r)))
+      return { items, page, pageSize, total, hasMore: parts.length > pageSize }
+    }
     let find: FindOptions
     if (view === 'todo') {
       find = { where: { handlerUnitId: { $in: roots }, open: true }, orderBy: [['dueAt', 'asc']] }
@@ -36,6 +57,11 @@ export const listQueue = defineAction(incidentContract.actions.listQueue, {
  * to every unit above the grid): one indexed read of ≤ 12 docs a year instead of counting its history.
  * Departments have no `found`; theirs is the count of the cases dispatched to them (a small share).
  */
+async function allDepartments(rt: Runtime, unitIds: readonly string[]): Promise<boolean> {
+  for (const id of unitIds) if ((await rt.units.get(id))?.level !== 'department') return false
+  return true
+}
+
 async function allTotal(rt: Runtime, unitId: string, where: Filter): Promise<number> {
   const unit = await rt.units.get(unitId)
   if (!unit || unit.level === 'department') return rt.db.count(C.incidents, where)

@@ -1,12 +1,28 @@
 import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
-import { incidentRef, outcomeParam } from '@shared/incident/incident.labels'
+import { bodyParam, incidentRef, outcomeParam } from '@shared/incident/incident.labels'
 import { countedUnits } from '../incident.repo'
 import { transitionAction } from '../incident.transition'
 
-/** A mediation record on a dispute: 调解成功 resolves it, 转交 escalates it, 未成功 keeps it open. */
+/**
+ * One mediation session on a dispute (矛盾纠纷调解): who mediated (the body and the mediator), the notes, and the
+ * outcome. 调解成功 resolves it with the agreement (text and photos); 未成功 keeps it open for another session;
+ * 转交 hands it on (司法所、信访或诉讼) and passes the case up. The dispute ledger is made from these sessions.
+ */
 export const mediate = transitionAction(incidentContract.actions.mediate, {
-  transition: ({ outcome, note }, _loaded, ctx) => {
-    const record = { at: ctx.now, byUserId: ctx.caller.user._id, byName: ctx.caller.user.name, note, outcome }
+  texts: ({ agreement, mediatorName }) => [agreement, mediatorName],
+  transition: (input, _loaded, ctx) => {
+    const { outcome, note } = input
+    const body = input.body ?? 'mediator'
+    const record = {
+      at: ctx.now,
+      byUserId: ctx.caller.user._id,
+      byName: ctx.caller.user.name,
+      note,
+      outcome,
+      body,
+      mediatorName: input.mediatorName || ctx.caller.user.name,
+      transferTo: input.transferTo ?? null,
+    }
     return {
       kind:
         outcome === 'success'
@@ -15,13 +31,25 @@ export const mediate = transitionAction(incidentContract.actions.mediate, {
             ? { action: 'escalate' }
             : { record: 'mediate' },
       note,
-      systemNote: incidentRef(`incident.mediation.${outcome}`),
+      systemNote: incidentRef('incident.note.mediation', {
+        body: bodyParam(body),
+        name: record.mediatorName,
+        outcome: input.transferTo ? `@incident.transfer.${input.transferTo}` : outcomeParam(outcome),
+      }),
       guard: (i) => {
         if (i.category !== 'dispute' || !i.dispute) throw IncidentErrors.NOT_DISPUTE()
         if (!i.open) throw IncidentErrors.NOT_OPEN()
       },
       patch: (i) => ({
-        dispute: { parties: i.dispute?.parties ?? [], mediations: [...(i.dispute?.mediations ?? []), record], outcome },
+        dispute: {
+          parties: i.dispute?.parties ?? [],
+          mediations: [...(i.dispute?.mediations ?? []), record],
+          outcome,
+          kind: input.kind ?? i.dispute?.kind ?? null,
+          agreement: outcome === 'success' ? input.agreement : (i.dispute?.agreement ?? null),
+          agreementPhotos: outcome === 'success' ? input.photos : (i.dispute?.agreementPhotos ?? []),
+          transferTo: input.transferTo ?? null,
+        },
       }),
       counters: (i) => [[countedUnits(i), { mediated: 1, mediatedSuccess: outcome === 'success' ? 1 : 0 }]],
       tell: (i) => ({

@@ -1,7 +1,7 @@
 import { incidentContract } from '@shared/incident/incident.contract'
 import { ANYWHERE, defineAction } from '../../_core/wrap'
 import { unitFilter } from '../incident.repo'
-import { sweepOverdue as sweep } from '../incident.sweep'
+import { sweepOverdue as sweep, sweepWarnings } from '../incident.sweep'
 
 /**
  * A dispatcher runs the deadline check over their scope now (the CloudBase timer runs it everywhere). A read in
@@ -11,12 +11,13 @@ import { sweepOverdue as sweep } from '../incident.sweep'
 export const sweepOverdue = defineAction(incidentContract.actions.sweepOverdue, {
   load: async () => ({ unitId: ANYWHERE }),
   run: async ({ ctx }) => {
-    const total = { escalated: 0, flagged: 0, confirmed: 0 }
+    const total = { escalated: 0, flagged: 0, confirmed: 0, warned: 0 }
     for (const root of ctx.scopeRoots('incident_dispatch')) {
       const r = await sweep(ctx.rt, ctx.now, await unitFilter(ctx.rt, root), 200)
       total.escalated += r.escalated
       total.flagged += r.flagged
       total.confirmed += r.confirmed
+      total.warned += await sweepWarnings(ctx.rt, ctx.now, await unitFilter(ctx.rt, root), 200)
     }
     return total
   },

@@ -5,7 +5,8 @@ import { accountContract } from '@shared/account/account.contract'
 import type { Me } from '@shared/account/account.schema'
 import type { Permission } from '@shared/auth/permissions'
 import type { ArgsOf } from '@shared/i18n/i18n'
-import { Card, ErrorBlock, Loading, Page, Row, Tag } from '../../components'
+import { incidentContract } from '@shared/incident/incident.contract'
+import { Button, Card, ErrorBlock, Loading, Page, Row, Tag } from '../../components'
 import { callFunction } from '../../services/call-function'
 import { getLang, hasChosenLang, setLang, useStrings } from '../../services/i18n'
 import { forgetMe, hasPermission, useMe } from '../../services/me'
@@ -49,6 +50,8 @@ const SECTIONS: Section[] = [
         url: '/packages/incident/pages/overview/index',
         needs: ['incident_figures', 'safe_report_create'],
       },
+      { key: 'rounds', url: '/packages/incident/pages/rounds/index', needs: ['round_create'] },
+      { key: 'appraisal', url: '/packages/incident/pages/appraisal/index', needs: ['incident_rate_dept'] },
       { key: 'inbox', url: '/packages/incident/pages/list/index?view=inbox', needs: [] },
     ],
   },
@@ -126,6 +129,29 @@ function PendingJoins() {
   )
 }
 
+/** 我的网格员: who walks my grid, with a masked phone and a big call button (residents of a grid only). */
+function MyGridWorker() {
+  const t = useStrings(HOME)
+  const q = useQuery(() => callFunction(incidentContract, 'myGridWorker', {}), [])
+  if (!q.data?.grid) return null
+  return (
+    <Card title={t('grid_worker')}>
+      <View className="l-row__sub">{q.data.grid.fullName}</View>
+      {!q.data.workers.length ? <View className="l-row__sub">{t('grid_worker_none')}</View> : null}
+      {q.data.workers.map((w) => (
+        <View key={w.name}>
+          <Row title={t('grid_worker_row', { name: w.name, phone: w.phone ?? '' })} />
+          {w.dial ? (
+            <Button kind="secondary" onClick={() => void Taro.makePhoneCall({ phoneNumber: w.dial! })}>
+              {t('grid_worker_call')}
+            </Button>
+          ) : null}
+        </View>
+      ))}
+    </Card>
+  )
+}
+
 /** The profile keeps the language this phone reads in (pushes and messages use it): set it when they differ. */
 function useProfileLang(me: Me | null) {
   useEffect(() => {
@@ -160,6 +186,7 @@ function HomeBody() {
       intro={me.user.residence ? me.user.residence.fullName : t('no_residence')}
     >
       {decides ? <PendingJoins /> : null}
+      {me.user.residence ? <MyGridWorker /> : null}
       <Card title={t('my_roles')}>
         {me.roles.length ? (
           <View>

@@ -2,7 +2,21 @@ import { Image, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { incidentContract } from '@shared/incident/incident.contract'
-import { MAX_PHOTOS, type IncidentView, type Rating } from '@shared/incident/incident.schema'
+import {
+  DISPUTE_KINDS,
+  MAX_PHOTOS,
+  MEDIATION_OUTCOMES,
+  MEDIATOR_BODIES,
+  TRANSFER_TARGETS,
+  type DisputeKind,
+  type IncidentView,
+  type MediationOutcome,
+  type MediatorBody,
+  type Rating,
+  type TransferTarget,
+} from '@shared/incident/incident.schema'
+import { INCIDENT } from '@shared/incident/incident.messages'
+import { textOf } from '@shared/i18n/i18n'
 import type { PhotoView } from '@shared/files'
 import {
   Button,
@@ -20,21 +34,38 @@ import {
   toastDone,
 } from '../../../../components'
 import { callFunction, type CallResult } from '../../../../services/call-function'
-import { fmt, useNavTitle, useStrings } from '../../../../services/i18n'
+import { fmt, getLang, useNavTitle, useStrings } from '../../../../services/i18n'
 import { useMe } from '../../../../services/me'
 import { useQuery } from '../../../../services/use-call'
 import { DETAIL } from '../../incident.strings'
 import '../../incident.css'
 
 /** The handling actions that need only a note (and photos); each button is named by its key in DETAIL. */
-const SIMPLE = ['accept', 'resolve', 'escalate', 'reject', 'feedback', 'close'] as const
+const SIMPLE = [
+  'accept',
+  'reportIn',
+  'resolve',
+  'escalate',
+  'escalateToCounty',
+  'feedback',
+  'requestAssist',
+  'close',
+  'reject',
+  'returnTask',
+] as const
+/** Steps that end something for this caller: asked to confirm first. */
+const CONFIRMED = {
+  reject: ['reject_title', 'reject_confirm'],
+  returnTask: ['return_title', 'return_confirm'],
+} as const
 const RATINGS: readonly Rating[] = ['satisfied', 'basic', 'unsatisfied']
 
 function Actions(props: { v: IncidentView; done: () => void }) {
   const { v } = props
   const t = useStrings(DETAIL)
   const [note, setNote] = useState('')
-  const [dept, setDept] = useState<string | null>(null)
+  const [depts_, setDepts] = useState<string[]>([])
+  const [task, setTask] = useState('')
   const [days, setDays] = useState('3')
   const [score, setScore] = useState<number | null>(5)
   const [busy, setBusy] = useState(false)
@@ -81,14 +112,15 @@ function Actions(props: { v: IncidentView; done: () => void }) {
             callFunction(incidentContract, a, { incidentId: v.id, note, photos: photos.map((p) => p.fileId) }),
             t(a),
           )
-        return a === 'reject' ? (
+        return a === 'reject' || a === 'returnTask' ? (
           <ConfirmButton
             key={a}
             kind="danger"
             loading={busy}
             disabled={uploading}
-            confirmTitle={t('reject_title')}
-            confirm={t('reject_confirm')}
+            confirmTitle={t(CONFIRMED[a][0])}
+            confirm={t(CONFIRMED[a][1])}
+            // WeChat's dialog buttons hold four characters
             confirmText={t('reject')}
             onConfirm={send}
           >
@@ -97,7 +129,7 @@ function Actions(props: { v: IncidentView; done: () => void }) {
         ) : (
           <Button
             key={a}
-            kind={a === 'escalate' ? 'secondary' : 'primary'}
+            kind={a === 'escalate' || a === 'escalateToCounty' || a === 'requestAssist' ? 'secondary' : 'primary'}
             loading={busy}
             disabled={uploading}
             onClick={send}
@@ -108,37 +140,44 @@ function Actions(props: { v: IncidentView; done: () => void }) {
       })}
       {v.actions.includes('dispatch') ? (
         <>
-          <View className="l-field__label">{t('to_department')}</View>
+          <View className="l-field__label">{t('to_departments')}</View>
           <View className="incident-chips">
             {(depts.data?.items ?? []).map((d) => (
               <Button
                 key={d.id}
                 size="small"
                 inline
-                kind={dept === d.id ? 'primary' : 'secondary'}
-                onClick={() => setDept(d.id)}
+                kind={depts_.includes(d.id) ? 'primary' : 'secondary'}
+                onClick={() => setDepts((s) => (s.includes(d.id) ? s.filter((x) => x !== d.id) : [...s, d.id]))}
               >
                 {d.name}
               </Button>
             ))}
           </View>
+          <Field label={t('task_hint')} value={task} onChange={setTask} maxlength={200} />
           <Field label={t('deadline_days')} type="number" value={days} onChange={setDays} />
           <Button
             loading={busy}
-            disabled={!dept}
+            disabled={!depts_.length}
             onClick={() =>
               void run(
                 callFunction(incidentContract, 'dispatch', {
                   incidentId: v.id,
-                  departmentId: dept!,
-                  deadlineDays: Number(days) || 0,
+                  departments: depts_.map((departmentId) => ({
+                    departmentId,
+                    task,
+                    deadlineDays: Number(days) || 0,
+                  })),
                   note,
                 }),
                 t('dispatched'),
-              )
+              ).then(() => {
+                setDepts([])
+                setTask('')
+              })
             }
           >
-            {t('dispatch')}
+            {depts_.length > 1 ? t('whistle', { n: depts_.length }) : t('dispatch')}
           </Button>
         </>
       ) : null}
@@ -162,28 +201,151 @@ function Actions(props: { v: IncidentView; done: () => void }) {
           ))}
         </View>
       ) : null}
-      {v.actions.includes('rateDepartment') ? (
-        <>
-          <PickerField
-            label={t('dept_score')}
-            options={[5, 4, 3, 2, 1].map((n) => ({ value: n, label: t('points', { n }) }))}
-            value={score}
-            onChange={setScore}
-          />
+      {v.tasks.some((p) => p.actions.includes('rateDepartment')) ? (
+        <PickerField
+          label={t('dept_score')}
+          options={[5, 4, 3, 2, 1].map((n) => ({ value: n, label: t('points', { n }) }))}
+          value={score}
+          onChange={setScore}
+        />
+      ) : null}
+      {v.tasks
+        .filter((p) => p.actions.includes('rateDepartment'))
+        .map((p) => (
           <Button
+            key={p.id}
             kind="secondary"
             loading={busy}
             onClick={() =>
               void run(
-                callFunction(incidentContract, 'rateDepartment', { incidentId: v.id, score: score ?? 5, comment: '' }),
+                callFunction(incidentContract, 'rateDepartment', {
+                  incidentId: v.id,
+                  departmentId: p.department.id,
+                  score: score ?? 5,
+                  comment: note,
+                }),
                 t('rated_dept'),
               )
             }
           >
-            {t('rate_dept')}
+            {`${t('rate_dept')} · ${p.department.name}`}
           </Button>
+        ))}
+      {v.actions.includes('markValid') ? (
+        <Button
+          kind="secondary"
+          loading={busy}
+          onClick={() =>
+            void callFunction(incidentContract, 'markValid', { incidentId: v.id }).then((r) => {
+              if (!r.ok) return void showError(r.message)
+              toastDone(t('marked_valid', { n: r.data.points }))
+              props.done()
+            })
+          }
+        >
+          {t('markValid')}
+        </Button>
+      ) : null}
+    </Card>
+  )
+}
+
+/** One mediation session on a dispute: the kind, who mediated, the notes, the outcome, the agreement or where it goes. */
+function Mediate(props: { v: IncidentView; done: () => void }) {
+  const t = useStrings(DETAIL)
+  const { me } = useMe()
+  const lang = getLang()
+  const label = (k: string) => textOf(INCIDENT[k as keyof typeof INCIDENT], lang)
+  const [kind, setKind] = useState<DisputeKind | null>(props.v.dispute?.kind ?? null)
+  const [body, setBody] = useState<MediatorBody | null>('mediator')
+  const [name, setName] = useState('')
+  const [note, setNote] = useState('')
+  const [outcome, setOutcome] = useState<MediationOutcome | null>(null)
+  const [agreement, setAgreement] = useState('')
+  const [transferTo, setTransferTo] = useState<TransferTarget | null>(null)
+  const [photos, setPhotos] = useState<PhotoView[]>([])
+  const [uploading, setUploading] = useState(false)
+  const [busy, setBusy] = useState(false)
+  return (
+    <Card title={t('mediation')}>
+      {props.v.dispute?.mediations.length ? (
+        <View className="l-field__label">{t('sessions', { n: props.v.dispute.mediations.length })}</View>
+      ) : null}
+      {(props.v.dispute?.mediations ?? []).map((m) => (
+        <Row
+          key={m.at}
+          title={t('session_row', { at: fmt.dateTime(m.at), name: m.mediatorName ?? m.byName })}
+          sub={`${label(`incident.mediation.${m.outcome}`)} · ${m.note}`}
+        />
+      ))}
+      <PickerField
+        label={t('dispute_kind')}
+        options={DISPUTE_KINDS.map((k) => ({ value: k, label: label(`incident.dispute.${k}`) }))}
+        value={kind}
+        onChange={setKind}
+      />
+      <PickerField
+        label={t('mediator_body')}
+        options={MEDIATOR_BODIES.map((k) => ({ value: k, label: label(`incident.body.${k}`) }))}
+        value={body}
+        onChange={setBody}
+      />
+      <Field label={t('mediator_name')} value={name} onChange={setName} maxlength={20} />
+      <Field label={t('mediation_note')} value={note} onChange={setNote} maxlength={500} />
+      <PickerField
+        label={t('mediation_outcome')}
+        options={MEDIATION_OUTCOMES.map((k) => ({ value: k, label: label(`incident.mediation.${k}`) }))}
+        value={outcome}
+        onChange={setOutcome}
+      />
+      {outcome === 'success' ? (
+        <>
+          <Field label={t('agreement')} value={agreement} onChange={setAgreement} maxlength={500} />
+          {me ? (
+            <PhotoPicker
+              label={t('agreement_photos')}
+              photos={photos}
+              max={MAX_PHOTOS}
+              userId={me.user.id}
+              onChange={setPhotos}
+              onBusyChange={setUploading}
+            />
+          ) : null}
         </>
       ) : null}
+      {outcome === 'transferred' ? (
+        <PickerField
+          label={t('transfer_to')}
+          options={TRANSFER_TARGETS.map((k) => ({ value: k, label: label(`incident.transfer.${k}`) }))}
+          value={transferTo}
+          onChange={setTransferTo}
+        />
+      ) : null}
+      <Button
+        loading={busy}
+        disabled={!outcome || uploading}
+        onClick={() => {
+          setBusy(true)
+          void callFunction(incidentContract, 'mediate', {
+            incidentId: props.v.id,
+            outcome: outcome!,
+            note,
+            ...(kind ? { kind } : {}),
+            ...(body ? { body } : {}),
+            mediatorName: name,
+            agreement,
+            photos: photos.map((p) => p.fileId),
+            ...(transferTo ? { transferTo } : {}),
+          }).then((r) => {
+            setBusy(false)
+            if (!r.ok) return void showError(r.message)
+            toastDone(t('mediation_saved'))
+            props.done()
+          })
+        }}
+      >
+        {t('save_mediation')}
+      </Button>
     </Card>
   )
 }
@@ -242,7 +404,31 @@ export default function Detail() {
         {v.ratingLabel ? <Row title={t('rating')} sub={v.ratingLabel} /> : null}
         {v.rejectReason ? <Row title={t('reject_reason')} sub={v.rejectReason} /> : null}
       </Card>
+      {v.tasks.length ? (
+        <Card title={t('parts')}>
+          {v.tasks.map((p) => (
+            <Row
+              key={p.id}
+              title={p.task ? t('part_title', { dept: p.department.name, task: p.task }) : p.department.name}
+              sub={[
+                t('part_due', { status: p.statusLabel, due: fmt.dateTime(p.deadline) }),
+                p.note ?? '',
+                p.assistAsked ? t('part_assist', { note: p.assistAsked }) : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+              extra={p.score !== null ? <Tag tone="success">{t('part_score', { n: p.score })}</Tag> : null}
+            />
+          ))}
+        </Card>
+      ) : null}
+      {v.rewardPoints ? (
+        <Card>
+          <Row title={t('reward')} sub={t('reward_points', { n: v.rewardPoints })} />
+        </Card>
+      ) : null}
       <Actions v={v} done={q.reload} />
+      {v.actions.includes('mediate') ? <Mediate v={v} done={q.reload} /> : null}
       <Card title={t('history')}>
         {v.timeline.map((e) => (
           <View key={e.seq} className="incident-event">

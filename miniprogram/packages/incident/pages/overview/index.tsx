@@ -99,10 +99,19 @@ export default function Overview() {
         : Promise.resolve({ ok: true as const, data: null }),
     [unit],
   )
+  // 一日两巡 beside 报平安: rounds done / due per grid today
+  const rounds = useQuery(
+    () =>
+      unit
+        ? callFunction(incidentContract, 'getRoundStatus', { unitId: unit })
+        : Promise.resolve({ ok: true as const, data: null }),
+    [unit],
+  )
+  const roundsOf = (gridId: string) => rounds.data?.grids.find((g) => g.grid.id === gridId)
 
-  async function exportLedger(format: 'csv' | 'xlsx') {
+  async function exportLedger(format: 'csv' | 'xlsx', which: 'exportLedger' | 'exportDisputes' = 'exportLedger') {
     if (!unit) return
-    const r = await callFunction(incidentContract, 'exportLedger', { unitId: unit, month: bjMonth(Date.now()), format })
+    const r = await callFunction(incidentContract, which, { unitId: unit, month: bjMonth(Date.now()), format })
     if (!r.ok) return void showError(r.message)
     const url = IS_WEAPP ? r.data.url : `${API_BASE}${r.data.url}`
     if (IS_WEAPP) {
@@ -122,6 +131,36 @@ export default function Overview() {
     )
   return (
     <Page title={t('nav')}>
+      {hasPermission(me, 'round_create') ? (
+        <Card>
+          <Row
+            title={t('rounds_link')}
+            sub={t('rounds_link_sub')}
+            arrow
+            onClick={() => void Taro.navigateTo({ url: '/packages/incident/pages/rounds/index' })}
+          />
+        </Card>
+      ) : null}
+      {figureUnits.some((u) => u.level === 'county') ? (
+        <Card>
+          <Row
+            title={t('appraisal_link')}
+            sub={t('appraisal_link_sub')}
+            arrow
+            onClick={() => void Taro.navigateTo({ url: '/packages/incident/pages/appraisal/index' })}
+          />
+        </Card>
+      ) : null}
+      {hasPermission(me, 'incident_configure') ? (
+        <Card>
+          <Row
+            title={t('settings_link')}
+            sub={t('settings_link_sub')}
+            arrow
+            onClick={() => void Taro.navigateTo({ url: '/packages/incident/pages/settings/index' })}
+          />
+        </Card>
+      ) : null}
       {hasPermission(me, 'incident_configure') ? (
         <Card>
           <Row
@@ -183,6 +222,15 @@ export default function Overview() {
               <Row
                 key={g.grid.id}
                 title={g.grid.name}
+                sub={
+                  roundsOf(g.grid.id)
+                    ? t('rounds_sub', {
+                        done: roundsOf(g.grid.id)!.done,
+                        due: roundsOf(g.grid.id)!.due,
+                        visits: roundsOf(g.grid.id)!.visits,
+                      })
+                    : undefined
+                }
                 extra={
                   <Tag tone={g.reported ? 'success' : 'danger'}>
                     {g.reported ? (g.kind === 'safe' ? t('reported_safe') : t('reported_incident')) : t('not_reported')}
@@ -197,6 +245,9 @@ export default function Overview() {
             </Button>
             <Button kind="secondary" onClick={() => void exportLedger('csv')}>
               {t('export_csv')}
+            </Button>
+            <Button kind="secondary" onClick={() => void exportLedger('xlsx', 'exportDisputes')}>
+              {t('export_disputes')}
             </Button>
           </Card>
         </>

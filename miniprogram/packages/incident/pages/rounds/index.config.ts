@@ -1,0 +1,4 @@
+import { ROUNDS } from '../../incident.strings'
+
+// compiled in Chinese; a Tibetan reader's title is set when the page shows (useNavTitle)
+export default definePageConfig({ navigationBarTitleText: ROUNDS.nav.zh })
