@@ -117,7 +117,15 @@ export const PLATFORM = {
     timeout: 20,
     // evidence photos are seen by the approving official, goods photos by every resident
     openapi: SHARED_OPENAPI,
-    env: SUBSCRIBE_ENV,
+    env: {
+      ...SUBSCRIBE_ENV,
+      LINLI_POINTS_CODE_KEY: {
+        required: true,
+        minLength: 32,
+        about:
+          'HMAC key of pickup QR codes, at least 32 characters; changing it voids the QR codes of open redemptions',
+      },
+    },
     triggers: { settlePublicity: '0 5 * * * * *', expireRedemptions: '0 35 * * * * *' },
   },
   volunteer: {

@@ -119,5 +119,5 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
     })
     return { redemptionId: id }
   },
-  present: ({ result, ctx }) => presentRedemption(ctx, result.redemptionId),
+  present: ({ result, ctx }) => presentRedemption(ctx, result.redemptionId, true),
 })
