@@ -86,7 +86,15 @@ export const PLATFORM = {
     timeout: 10,
     // the phone-number exchange of the county issue (#17) runs here
     openapi: [...SHARED_OPENAPI, 'phonenumber.getPhoneNumber'],
-    env: SUBSCRIBE_ENV,
+    env: {
+      ...SUBSCRIBE_ENV,
+      LINLI_CUSTOM_LOGIN_KEY: {
+        required: false,
+        minLength: 64,
+        about:
+          "the custom-login private key's JSON (CloudBase console, custom login's private key); without it the officials' console cannot be signed in to by scanning",
+      },
+    },
     triggers: {},
   },
   incident: {

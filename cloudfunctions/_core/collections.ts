@@ -8,6 +8,7 @@ import type {
   Unit,
   User,
 } from '@shared/account/account.schema'
+import type { ConsoleLogin } from '@shared/account/console-login'
 import type {
   Incident,
   IncidentConfig,
@@ -111,6 +112,8 @@ export const COLLECTIONS = {
   media_checks: spec<MediaCheck>({ indexes: [['traceId']] }),
 
   // ---- account ----
+  /** console sign-in tickets (扫码登录), random ids, read by id only; see console-login.ts */
+  console_logins: spec<ConsoleLogin>({ indexes: [] }),
   units: spec<Unit>({ indexes: [['parentId', 'name']] }),
   /** members of a household by `householdId` (an address is shown to residents without their names) */
   users: spec<User>({ indexes: [['openid'], ['householdId']], unique: [['openid']] }),

@@ -8,6 +8,8 @@ import { mac } from './signing'
 export interface SessionPayload {
   uid: string
   exp: number
+  /** the user's session generation when it was made (see Identity); absent in sessions made before it existed */
+  gen?: number
 }
 
 const b64 = (buf: Buffer | string) => Buffer.from(buf).toString('base64url')
@@ -17,7 +19,8 @@ export function signSession(payload: SessionPayload, secret: string): string {
   return `${body}.${b64(mac(secret, 'session', body))}`
 }
 
-export type SessionCheck = { ok: true; uid: string } | { ok: false; reason: 'malformed' | 'forged' | 'expired' }
+export type SessionCheck =
+  { ok: true; uid: string; gen?: number } | { ok: false; reason: 'malformed' | 'forged' | 'expired' }
 
 export function verifySession(token: string, secret: string, now: number): SessionCheck {
   const parts = token.split('.')
@@ -37,6 +40,8 @@ export function verifySession(token: string, secret: string, now: number): Sessi
     return { ok: false, reason: 'malformed' }
   }
   if (typeof payload.uid !== 'string' || typeof payload.exp !== 'number') return { ok: false, reason: 'malformed' }
+  if (payload.gen !== undefined && (!Number.isInteger(payload.gen) || payload.gen < 0))
+    return { ok: false, reason: 'malformed' }
   if (payload.exp <= now) return { ok: false, reason: 'expired' }
-  return { ok: true, uid: payload.uid }
+  return payload.gen === undefined ? { ok: true, uid: payload.uid } : { ok: true, uid: payload.uid, gen: payload.gen }
 }

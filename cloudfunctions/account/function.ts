@@ -1,7 +1,9 @@
 import { accountContract } from '@shared/account/account.contract'
 import { defineFunction } from '../_core/wrap'
 import { createInvite } from './actions/create-invite'
+import { decideConsoleLogin } from './actions/decide-console-login'
 import { decideJoinRequest } from './actions/decide-join-request'
+import { getConsoleLogin } from './actions/get-console-login'
 import { getMe } from './actions/get-me'
 import { listHouseholdMembers } from './actions/list-household-members'
 import { listHouseholds } from './actions/list-households'
@@ -14,6 +16,7 @@ import { requestJoin } from './actions/request-join'
 import { revokeMembership } from './actions/revoke-membership'
 import { setLang } from './actions/set-lang'
 import { setResidence } from './actions/set-residence'
+import { signOutEverywhere } from './actions/sign-out-everywhere'
 import { withdrawJoinRequest } from './actions/withdraw-join-request'
 
 export const accountFunction = defineFunction(accountContract, {
@@ -32,4 +35,7 @@ export const accountFunction = defineFunction(accountContract, {
   createInvite,
   redeemInvite,
   listMembers,
+  getConsoleLogin,
+  decideConsoleLogin,
+  signOutEverywhere,
 })

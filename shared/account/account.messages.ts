@@ -41,6 +41,7 @@ export const ACCOUNT = register(
     'account.v.valid_hours_max': { zh: '有效期最长 30 天', bo: 'ནུས་ལྡན་དུས་ཚད་རིང་མཐར་ཉིན་ 30 ལས་མི་ཆོག' },
 
     // ---- labels of the account contract's input fields ----
+    'field.ticketId': { zh: '登录二维码', bo: 'ནང་འཛུལ་ཨང་རྟགས' },
     'field.parentId': { zh: '上级单位', bo: 'གོང་རིམ་ལས་ཁུངས' },
     'field.householdId': { zh: '户', bo: 'ཁྱིམ་ཚང' },
     'field.userId': { zh: '人员', bo: 'མི་སྣ' },

@@ -54,6 +54,11 @@ export const UserSchema = z.object({
   residenceUnitId: IdSchema.nullable().default(null),
   /** the language chosen on first launch or on 我的; messages made for this person use it */
   lang: LangSchema.optional(),
+  /**
+   * Sessions made for this person (the console's, the local host's) carry the generation they were made in;
+   * signing out everywhere moves it on, and a session of an older generation no longer signs anyone in.
+   */
+  sessionGen: z.number().int().min(0).optional(),
   createdAt: TimestampSchema,
 })
 export type User = z.infer<typeof UserSchema>

@@ -6,6 +6,7 @@
 export const PERMISSION_NAMES = [
   // accounts
   'invite_create',
+  'console_login',
   'member_list',
   'household_approve',
   // grid reports (incident)

@@ -88,6 +88,7 @@ export const ROLES: Record<RoleName, RoleSpec> = {
   village_official: {
     levels: ['village'],
     permissions: [
+      'console_login',
       'invite_create',
       'member_list',
       'household_approve',
@@ -128,6 +129,7 @@ export const ROLES: Record<RoleName, RoleSpec> = {
   dispatcher: {
     levels: ['township', 'county'],
     permissions: [
+      'console_login',
       'invite_create',
       'member_list',
       'incident_view',
@@ -148,7 +150,7 @@ export const ROLES: Record<RoleName, RoleSpec> = {
   },
   dept_handler: {
     levels: ['department'],
-    permissions: ['incident_view', 'incident_feedback'],
+    permissions: ['console_login', 'incident_view', 'incident_feedback'],
     grants: [],
   },
   system_admin: {
