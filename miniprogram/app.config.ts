@@ -55,6 +55,8 @@ export default defineAppConfig({
         'pages/members/index',
         'pages/requests/index',
         'pages/household/index',
+        'pages/console-login/index',
+        'pages/pushes/index',
       ],
     },
   ],

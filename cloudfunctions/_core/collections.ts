@@ -9,6 +9,7 @@ import type {
   User,
 } from '@shared/account/account.schema'
 import type { ConsoleLogin } from '@shared/account/console-login'
+import type { PushRecord } from '@shared/push'
 import type {
   Incident,
   IncidentConfig,
@@ -110,6 +111,9 @@ export const COLLECTIONS = {
   requests: spec<RequestRecord>({ indexes: [] }),
   /** the media check of each adopted photo (stableId('mc', fileId)): pending, passed or blocked; see media-check.ts */
   media_checks: spec<MediaCheck>({ indexes: [['traceId']] }),
+
+  /** what became of each subscribe message sent (timeId('push', at, …)); see notifier.ts, shown to admins */
+  push_records: spec<PushRecord>({ indexes: [['at'], ['status', 'at']] }),
 
   // ---- account ----
   /** console sign-in tickets (扫码登录), random ids, read by id only; see console-login.ts */

@@ -9,6 +9,7 @@ import { listHouseholdMembers } from './actions/list-household-members'
 import { listHouseholds } from './actions/list-households'
 import { listJoinRequests } from './actions/list-join-requests'
 import { listMembers } from './actions/list-members'
+import { listPushRecords } from './actions/list-push-records'
 import { listUnits } from './actions/list-units'
 import { myInbox } from './actions/my-inbox'
 import { redeemInvite } from './actions/redeem-invite'
@@ -38,4 +39,5 @@ export const accountFunction = defineFunction(accountContract, {
   getConsoleLogin,
   decideConsoleLogin,
   signOutEverywhere,
+  listPushRecords,
 })

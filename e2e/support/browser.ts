@@ -115,7 +115,7 @@ export function app(page: Page) {
 /** Logs in through the demo login page by tapping the person's name, and waits for the home page. */
 export async function loginAs(page: Page, name: string): Promise<void> {
   await page.goto(`${hostUrl()}/#/pages/login/index`)
-  await app(page).getByText('选择演示账号').waitFor()
+  await app(page).getByText('选择演示账号', { exact: true }).waitFor()
   await app(page).getByText(name, { exact: true }).first().click()
   await app(page).getByText(`您好，${name}`).waitFor()
 }

@@ -30,6 +30,7 @@ import {
   SetResidenceOutputSchema,
   WithdrawJoinRequestInputSchema,
 } from './account.schema'
+import { ListPushRecordsInputSchema, ListPushRecordsOutputSchema } from '../push'
 import {
   ConsoleLoginViewSchema,
   ConsoleTicketInputSchema,
@@ -229,5 +230,12 @@ export const accountContract = defineContract('account', '账号与组织', {
     output: SignOutEverywhereOutputSchema,
     write: true,
     permission: null,
+  }),
+  listPushRecords: action({
+    summary: '微信订阅消息的发送记录（发出、本人未同意、失败及原因）',
+    input: ListPushRecordsInputSchema,
+    output: ListPushRecordsOutputSchema,
+    write: false,
+    permission: 'push_view',
   }),
 })

@@ -7,6 +7,7 @@ export const PERMISSION_NAMES = [
   // accounts
   'invite_create',
   'console_login',
+  'push_view',
   'member_list',
   'household_approve',
   // grid reports (incident)

@@ -1,4 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
+import { askSubscribe } from '../../../../services/subscribe'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { checkInWindow, checkOutWindow } from '@shared/volunteer/volunteer.rules'
@@ -136,7 +137,13 @@ export default function TaskPage() {
         ) : task.status === 'open' && now <= task.signupDeadline ? (
           <Button
             loading={signup.pending}
-            onClick={() => void report(signup.run(null), t('joined')).then((r) => r && q.reload())}
+            onClick={() =>
+              void report(signup.run(null), t('joined')).then(async (r) => {
+                if (!r) return
+                await askSubscribe('signup')
+                q.reload()
+              })
+            }
           >
             {task.confirmed >= task.slots ? t('join_wait') : t('join')}
           </Button>
