@@ -1,4 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
+import { ensureConsent } from '../../../../services/privacy'
 import { askSubscribe } from '../../../../services/subscribe'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
@@ -47,7 +48,7 @@ export default function TaskPage() {
       if (IS_WEAPP && !value) value = (await Taro.scanCode({ onlyFromCamera: true })).result
       input = { kind, code: value }
     } else {
-      const loc = await Taro.getLocation({ type: 'gcj02' }).catch(() => null)
+      const loc = (await ensureConsent('location')) ? await Taro.getLocation({ type: 'gcj02' }).catch(() => null) : null
       if (!loc)
         return void Taro.showModal({ title: t('no_location_title'), content: t('no_location'), showCancel: false })
       input = { kind, location: { lat: loc.latitude, lng: loc.longitude } }
