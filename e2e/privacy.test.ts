@@ -24,13 +24,17 @@ it('a resident refuses precise location and types the address; agreeing later is
   await see(page, '上报问题').waitFor()
   await tap(page, '获取位置')
   const dialog = page.locator('[data-testid="privacy-consent"]').filter({ visible: true })
+  // first the privacy agreement (once), then precise location on its own
+  await dialog.getByText(/用户隐私保护指引/).waitFor()
+  await dialog.getByText('同意', { exact: true }).click()
   await dialog.getByText(/精确位置是敏感个人信息/).waitFor()
   await dialog.getByText('不同意', { exact: true }).click()
   await see(page, '地址（没有定位时必填）').waitFor()
   expect(await page.locator('[data-testid="privacy-consent"]').filter({ visible: true }).count()).toBe(0)
 
-  // asked again on the next tap; agreed, the browser's position is taken, and the answer is kept
+  // asked again on the next tap (the agreement is not); agreed, the browser's position is taken, and it is kept
   await tap(page, '获取位置')
+  await dialog.getByText(/精确位置是敏感个人信息/).waitFor()
   await dialog.getByText('同意', { exact: true }).click()
   await see(page, /^已定位/, false).waitFor()
   await tap(page, '重新定位')

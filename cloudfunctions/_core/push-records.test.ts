@@ -122,7 +122,7 @@ describe('send records (push_records), for admins', () => {
       status: 'refused',
     })
     expect(refused.items).toHaveLength(1)
-    expect(await env.call('account', 'u-zhoumin', 'listPushRecords', {})).toMatchObject({
+    expect(await env.call('account', 'u-zhaxi', 'listPushRecords', {})).toMatchObject({
       ok: false,
       code: 'COMMON.FORBIDDEN',
     })

@@ -14,6 +14,7 @@ import {
 import { API_BASE, CONSOLE_LOGIN, DEMO_LOGIN, H5_CLOUDBASE, IS_WEAPP } from './env'
 import { getLang, t } from './i18n'
 import { clearToken, getToken, setToken } from './session'
+import type * as CloudbaseWeb from './cloudbase-web'
 
 /**
  * The only module that talks to the backend. Inside WeChat it calls the cloud function through
@@ -164,9 +165,17 @@ async function viaCloud(name: string, data: Record<string, unknown>): Promise<un
   return res.result
 }
 
+/**
+ * The js-sdk module, in the H5 build for CloudBase only: the condition is a build-time constant, so webpack drops
+ * the import (and @cloudbase/js-sdk) from the mini-program and the demo.
+ */
+function webCloud(): Promise<typeof CloudbaseWeb> {
+  if (process.env.TARO_ENV === 'h5' && LINLI_H5_BACKEND === 'cloudbase') return import('./cloudbase-web')
+  return Promise.reject(new Error('the CloudBase web SDK is only in the H5 build for CloudBase'))
+}
+
 async function viaWebCloud(name: string, data: Record<string, unknown>): Promise<unknown> {
-  const { callCloud } = await import('./cloudbase-web')
-  return callCloud(name, data)
+  return (await webCloud()).callCloud(name, data)
 }
 
 async function viaHttp(path: string, body?: unknown): Promise<unknown> {
@@ -194,7 +203,10 @@ async function viaHttp(path: string, body?: unknown): Promise<unknown> {
 let redirecting = false
 function onAuthLost(): void {
   clearToken()
-  if (H5_CLOUDBASE) void import('./cloudbase-web').then((m) => m.signOutCloud()).catch(() => undefined)
+  if (H5_CLOUDBASE)
+    void webCloud()
+      .then((m) => m.signOutCloud())
+      .catch(() => undefined)
   if (!CONSOLE_LOGIN || redirecting) return
   redirecting = true
   void Taro.reLaunch({ url: '/pages/login/index' }).finally(() => {
@@ -241,8 +253,7 @@ export async function startConsoleLogin(): Promise<CallResult<ConsoleTicket>> {
     let raw: unknown
     if (H5_CLOUDBASE) {
       // a new sign-in starts from no one: the browser's steps are answered only for an anonymous caller
-      const { signOutCloud } = await import('./cloudbase-web')
-      await signOutCloud().catch(() => undefined)
+      await (await webCloud()).signOutCloud().catch(() => undefined)
       raw = await viaWebCloud('account', { consoleLogin: 'start', userAgent: navigator.userAgent, lang })
     } else raw = await viaHttp('/api/console-login', { lang })
     return readEnvelope(raw, ConsoleTicketSchema) as CallResult<ConsoleTicket>
@@ -268,8 +279,7 @@ export async function claimConsoleLogin(
     const claim = readEnvelope(raw, ConsoleClaimSchema) as CallResult<ConsoleClaim>
     if (claim.ok && claim.data.status === 'signed_in') {
       if (claim.data.cloudTicket) {
-        const { signInWithTicket } = await import('./cloudbase-web')
-        await signInWithTicket(claim.data.cloudTicket)
+        await (await webCloud()).signInWithTicket(claim.data.cloudTicket)
       } else if (claim.data.token) setToken(claim.data.token)
     }
     return claim
@@ -282,8 +292,5 @@ export async function claimConsoleLogin(
 /** Signs this browser out (the host's token, or CloudBase's login state); other devices stay signed in. */
 export async function signOutHere(): Promise<void> {
   clearToken()
-  if (H5_CLOUDBASE) {
-    const { signOutCloud } = await import('./cloudbase-web')
-    await signOutCloud().catch(() => undefined)
-  }
+  if (H5_CLOUDBASE) await (await webCloud()).signOutCloud().catch(() => undefined)
 }

@@ -8,12 +8,13 @@ import { t } from './i18n'
  * (the page keeps its field to type the digits).
  */
 export async function scanQr(): Promise<string | null> {
-  if (process.env.TARO_ENV !== 'h5') {
-    return Taro.scanCode({ onlyFromCamera: true }).then(
-      (res) => res.result,
-      () => null,
-    )
+  // a build-time condition, so the mini-program's bundle never carries the browser scanner
+  if (process.env.TARO_ENV === 'h5') {
+    const { scanInBrowser } = await import('./scan-browser')
+    return scanInBrowser({ close: t('ui.scan_close'), aim: t('ui.scan_aim') })
   }
-  const { scanInBrowser } = await import('./scan-browser')
-  return scanInBrowser({ close: t('ui.scan_close'), aim: t('ui.scan_aim') })
+  return Taro.scanCode({ onlyFromCamera: true }).then(
+    (res) => res.result,
+    () => null,
+  )
 }

@@ -130,6 +130,7 @@ export const ROLES: Record<RoleName, RoleSpec> = {
     levels: ['township', 'county'],
     permissions: [
       'console_login',
+      'push_view',
       'invite_create',
       'member_list',
       'incident_view',
