@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core'
-import { launch, loginAs, phone, see, tab, tap } from './support/browser'
+import { confirmDialog, launch, loginAs, phone, see, tab, tap } from './support/browser'
 
 /**
  * Consent before personal information (issue #18 item 1), in a browser: precise location asks its own consent
@@ -30,6 +30,12 @@ it('a resident refuses precise location and types the address; agreeing later is
   await dialog.getByText(/精确位置是敏感个人信息/).waitFor()
   await dialog.getByText('不同意', { exact: true }).click()
   await see(page, '地址（没有定位时必填）').waitFor()
+  await page
+    .locator('.taro__modal')
+    .getByText(/手写地址或扫码代替/)
+    .filter({ visible: true })
+    .waitFor()
+  await confirmDialog(page, '知道了')
   expect(await page.locator('[data-testid="privacy-consent"]').filter({ visible: true }).count()).toBe(0)
 
   // asked again on the next tap (the agreement is not); agreed, the browser's position is taken, and it is kept
