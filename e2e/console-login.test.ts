@@ -56,6 +56,7 @@ it('a dispatcher signs the PC in by scanning, and signs it out from the phone', 
   // from the phone: sign out on every computer; the PC's next call finds its session ended
   await hand.page.goto(`${hostUrl()}/#/pages/home/index`)
   await tab(hand.page, '我的')
+  await tap(hand.page, '扫码登录电脑')
   await tap(hand.page, '在所有电脑上退出')
   await confirmDialog(hand.page, '确定')
   await see(hand.page, '扫码登录工作台').waitFor()

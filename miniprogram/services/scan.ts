@@ -7,12 +7,10 @@ import { t } from './i18n'
  * it). Resolves with the code's text, or null when the person closes the scanner or the camera cannot be used
  * (the page keeps its field to type the digits).
  */
-export async function scanQr(): Promise<string | null> {
-  // a build-time condition, so the mini-program's bundle never carries the browser scanner
-  if (process.env.TARO_ENV === 'h5') {
-    const { scanInBrowser } = await import('./scan-browser')
-    return scanInBrowser({ close: t('ui.scan_close'), aim: t('ui.scan_aim') })
-  }
+export function scanQr(): Promise<string | null> {
+  // a build-time condition in a plain (not async) function, so webpack drops the import from the mini-program
+  if (process.env.TARO_ENV === 'h5')
+    return import('./scan-browser').then((m) => m.scanInBrowser({ close: t('ui.scan_close'), aim: t('ui.scan_aim') }))
   return Taro.scanCode({ onlyFromCamera: true }).then(
     (res) => res.result,
     () => null,

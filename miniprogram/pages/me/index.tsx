@@ -2,7 +2,6 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { accountContract } from '@shared/account/account.contract'
-import { parseConsoleLoginQr } from '@shared/account/console-login'
 import { levelLabel } from '@shared/account/account.messages'
 import type { Me } from '@shared/account/account.schema'
 import { LANG_NAMES, LANGS, type Lang } from '@shared/i18n/i18n'
@@ -22,7 +21,6 @@ import { callFunction, signOutHere } from '../../services/call-function'
 import { CONSOLE_LOGIN } from '../../services/env'
 import { fmt, getLang, setLang, useStrings } from '../../services/i18n'
 import { forgetMe, unitsWith, useMe } from '../../services/me'
-import { scanQr } from '../../services/scan'
 import { labelTabs, useTitle } from '../../services/title'
 import { useAction, useQuery } from '../../services/use-call'
 import { HOME } from '../home/home.strings'
@@ -131,46 +129,6 @@ function InboxCard() {
   )
 }
 
-/**
- * Officials sign in to the console on a computer by scanning its QR here (扫码登录), and can sign every computer
- * out at once (a lost or shared PC).
- */
-function ConsoleCard() {
-  const t = useStrings(ME)
-  const out = useAction((_: object, requestId: string) =>
-    callFunction(accountContract, 'signOutEverywhere', {}, { requestId }),
-  )
-  const scan = async () => {
-    const text = await scanQr()
-    if (text === null) return
-    const ticketId = parseConsoleLoginQr(text)
-    if (!ticketId) return void showError(t('console_not_code'))
-    void Taro.navigateTo({ url: `/packages/account/pages/console-login/index?ticket=${ticketId}` })
-  }
-  return (
-    <Card title={t('console')}>
-      <View className="l-row__sub">{t('console_text')}</View>
-      <Button onClick={() => void scan()}>{t('console_scan')}</Button>
-      <ConfirmButton
-        kind="secondary"
-        size="small"
-        loading={out.pending}
-        confirm={t('sign_out_all_confirm')}
-        onConfirm={() =>
-          void out.run({}).then((r) => {
-            if (!r.ok) return void showError(r.message)
-            toastDone(t('signed_out_all'))
-            // in a browser this session was one of them: back to signing in
-            if (CONSOLE_LOGIN) void signOutHere().then(() => Taro.reLaunch({ url: '/pages/login/index' }))
-          })
-        }
-      >
-        {t('sign_out_all')}
-      </ConfirmButton>
-    </Card>
-  )
-}
-
 export default function MePage() {
   const t = useStrings(ME)
   const home = useStrings(HOME)
@@ -218,7 +176,15 @@ export default function MePage() {
           {t('use_invite')}
         </Button>
       </Card>
-      {unitsWith(me, 'console_login').length ? <ConsoleCard /> : null}
+      {unitsWith(me, 'console_login').length ? (
+        <Card>
+          <Row
+            title={t('console_scan')}
+            arrow
+            onClick={() => void Taro.navigateTo({ url: '/packages/account/pages/console-login/index' })}
+          />
+        </Card>
+      ) : null}
       {unitsWith(me, 'push_view').length ? (
         <Card>
           <Row

@@ -3,8 +3,19 @@ import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { accountContract } from '@shared/account/account.contract'
 import { parseConsoleLoginQr, type ConsoleLoginView } from '@shared/account/console-login'
-import { Button, Card, Empty, ErrorBlock, Loading, Page, Row, showError } from '../../../../components'
-import { callFunction } from '../../../../services/call-function'
+import {
+  Button,
+  Card,
+  ConfirmButton,
+  ErrorBlock,
+  Loading,
+  Page,
+  Row,
+  showError,
+  toastDone,
+} from '../../../../components'
+import { callFunction, signOutHere } from '../../../../services/call-function'
+import { CONSOLE_LOGIN } from '../../../../services/env'
 import { fmt, useStrings } from '../../../../services/i18n'
 import { scanQr } from '../../../../services/scan'
 import { useTitle } from '../../../../services/title'
@@ -27,6 +38,9 @@ export default function ConsoleLogin() {
     [ticketId],
   )
   const [decided, setDecided] = useState<ConsoleLoginView | null>(null)
+  const out = useAction((_: object, requestId: string) =>
+    callFunction(accountContract, 'signOutEverywhere', {}, { requestId }),
+  )
   const decide = useAction((input: { ticketId: string; approve: boolean }, requestId: string) =>
     callFunction(accountContract, 'decideConsoleLogin', input, { requestId }),
   )
@@ -61,9 +75,23 @@ export default function ConsoleLogin() {
   const view = decided ?? q.data
   if (!view)
     return (
-      <Page title={t('console.title')}>
-        <Empty title={t('console.title')} />
-        {again}
+      <Page title={t('console.title')} intro={t('console.how')}>
+        <Button onClick={() => void rescan()}>{t('console.scan')}</Button>
+        <ConfirmButton
+          kind="secondary"
+          loading={out.pending}
+          confirm={t('console.sign_out_all_confirm')}
+          onConfirm={() =>
+            void out.run({}).then((r) => {
+              if (!r.ok) return void showError(r.message)
+              toastDone(t('console.signed_out_all'))
+              // in a browser this session was one of them: back to signing in
+              if (CONSOLE_LOGIN) void signOutHere().then(() => Taro.reLaunch({ url: '/pages/login/index' }))
+            })
+          }
+        >
+          {t('console.sign_out_all')}
+        </ConfirmButton>
       </Page>
     )
   const settled: Partial<Record<ConsoleLoginView['status'], string>> = {
