@@ -88,7 +88,15 @@ export const PLATFORM = {
     timeout: 10,
     // the phone-number exchange (verifyPhone) runs here; the shared runtime carries it for every function
     openapi: SHARED_OPENAPI,
-    env: SUBSCRIBE_ENV,
+    env: {
+      ...SUBSCRIBE_ENV,
+      LINLI_CUSTOM_LOGIN_KEY: {
+        required: false,
+        minLength: 64,
+        about:
+          "the custom-login private key's JSON (CloudBase console, custom login's private key); without it the officials' console cannot be signed in to by scanning",
+      },
+    },
     triggers: {},
   },
   incident: {
@@ -119,7 +127,15 @@ export const PLATFORM = {
     timeout: 20,
     // evidence photos are seen by the approving official, goods photos by every resident
     openapi: SHARED_OPENAPI,
-    env: SUBSCRIBE_ENV,
+    env: {
+      ...SUBSCRIBE_ENV,
+      LINLI_POINTS_CODE_KEY: {
+        required: true,
+        minLength: 32,
+        about:
+          'HMAC key of pickup QR codes, at least 32 characters; changing it voids the QR codes of open redemptions',
+      },
+    },
     triggers: { settlePublicity: '0 5 * * * * *', expireRedemptions: '0 35 * * * * *' },
   },
   volunteer: {

@@ -22,9 +22,19 @@ const transpileAlso = [
  * Compile-time constants, read once here. In weapp the backend is CloudBase (`Taro.cloud`), so the API
  * base only matters for H5; empty means same origin (the local host serves dist/h5 and /api together).
  */
+const h5Backend = process.env.LINLI_H5_BACKEND ?? 'local'
+if (h5Backend !== 'local' && h5Backend !== 'cloudbase')
+  throw new Error(`LINLI_H5_BACKEND is 'local' or 'cloudbase', not '${h5Backend}'`)
+if (h5Backend === 'cloudbase' && platform === 'h5' && !process.env.LINLI_CLOUD_ENV)
+  throw new Error('LINLI_H5_BACKEND=cloudbase needs LINLI_CLOUD_ENV, the env id the browser calls')
 const constants = {
   LINLI_API_BASE: JSON.stringify(process.env.LINLI_API_BASE ?? ''),
   LINLI_CLOUD_ENV: JSON.stringify(process.env.LINLI_CLOUD_ENV ?? ''),
+  // H5 only: 'local' calls the local host over HTTP (the demo), 'cloudbase' the functions through @cloudbase/js-sdk
+  LINLI_H5_BACKEND: JSON.stringify(h5Backend),
+  // weapp: the subscribe-message template the functions send with (the same LINLI_SUBSCRIBE_TEMPLATE_ID the deploy's
+  // env file sets on them, README "Deploying"): the mini-program asks people's consent to exactly it
+  LINLI_SUBSCRIBE_TEMPLATE_ID: JSON.stringify(process.env.LINLI_SUBSCRIBE_TEMPLATE_ID ?? ''),
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {

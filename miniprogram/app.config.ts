@@ -67,6 +67,8 @@ export default defineAppConfig({
         'pages/org/index',
         'pages/import/index',
         'pages/audit/index',
+        'pages/console-login/index',
+        'pages/pushes/index',
       ],
     },
   ],

@@ -2,11 +2,14 @@ import Taro from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 import { CLOUD_ENV, IS_WEAPP } from './services/env'
 import { getLang, htmlLang } from './services/i18n'
+import { installWeChatPrivacy } from './services/privacy'
 import './app.css'
 
 // Before any page calls a function: WeChat's cloud SDK must be initialised once per launch.
 if (IS_WEAPP) {
   Taro.cloud.init(CLOUD_ENV ? { env: CLOUD_ENV, traceUser: true } : { traceUser: true })
+  // WeChat asks for its privacy agreement through our one consent dialog
+  installWeChatPrivacy()
 }
 
 // The page's language, for fonts and screen readers (H5; in WeChat the system picks fonts by script).

@@ -3,14 +3,16 @@ import { createReadStream, existsSync, statSync } from 'node:fs'
 import { extname, join, normalize, sep } from 'node:path'
 import { z } from 'zod'
 import { roleLabel } from '@shared/account/account.messages'
+import { CONSOLE_SESSION_MS, summariseUserAgent } from '@shared/account/console-login'
 import { MAX_CALL_BYTES } from '@shared/contract'
-import { CommonErrors } from '@shared/errors'
+import { CommonErrors, DomainError } from '@shared/errors'
 import { render } from '@shared/i18n/i18n'
 import type { Identity } from '../cloudfunctions/_core/caller'
 import { C } from '../cloudfunctions/_core/collections'
 import '../cloudfunctions/_core/core.messages'
 import { stableId } from '../cloudfunctions/_core/ids'
 import type { Runtime } from '../cloudfunctions/_core/runtime'
+import { claimConsoleLogin, startConsoleLogin } from '../cloudfunctions/_core/console-login'
 import { signSession, verifySession } from '../cloudfunctions/_core/session'
 import { ownEntry } from '../cloudfunctions/_core/untrusted'
 import type { CloudFunction } from '../cloudfunctions/_core/wrap'
@@ -36,6 +38,7 @@ const LoginSchema = z.union([
   z.object({ userId: z.string().min(1).max(64) }).strict(),
   z.object({ openid: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/) }).strict(),
 ])
+const ClaimSchema = z.object({ ticketId: z.string().min(1).max(64), secret: z.string().min(1).max(64) })
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -67,7 +70,11 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
     if (!m) return { error: 'forged' }
     const check = verifySession(m[1] as string, sessionSecret, Date.now())
     if (!check.ok) return { error: check.reason === 'expired' ? 'expired' : 'forged' }
-    return check.openid ? { kind: 'wechat', openid: check.openid } : { kind: 'user', userId: check.uid }
+    if (check.openid) return { kind: 'wechat', openid: check.openid }
+    // the generation is checked against the user's by loadCaller (signed out everywhere)
+    return check.gen === undefined
+      ? { kind: 'user', userId: check.uid }
+      : { kind: 'user', userId: check.uid, gen: check.gen }
   }
 
   async function demoUsers() {
@@ -147,8 +154,39 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
       }
       const user = await rt.db.get(C.users, body.data.userId)
       if (!user) return sendError(res, 404, CommonErrors.NOT_FOUND.because('host.no_demo_user'), lang)
-      const token = signSession({ uid: user._id, exp: Date.now() + sessionMs }, sessionSecret)
+      const token = signSession(
+        { uid: user._id, exp: Date.now() + sessionMs, gen: user.sessionGen ?? 0 },
+        sessionSecret,
+      )
       return sendJson(res, 200, { ok: true, data: { token, user: { id: user._id, name: user.name } } })
+    }
+    // console sign-in by scanning (扫码登录): the browser's half, before anyone is signed in there
+    if (path === '/api/console-login' && req.method === 'POST') {
+      req.resume()
+      const ua = String(req.headers['user-agent'] ?? '')
+      const ticket = await startConsoleLogin(rt.db, { summary: summariseUserAgent(ua), place: null }, rt.clock.now())
+      return sendJson(res, 200, { ok: true, data: ticket })
+    }
+    if (path === '/api/console-login/claim' && req.method === 'POST') {
+      const raw = await readJson(req, 4096)
+      const lang = langOf(req, raw)
+      const body = ClaimSchema.safeParse(raw)
+      if (!body.success) return sendError(res, 400, CommonErrors.BAD_REQUEST(), lang)
+      // the ticket by the functions' clock (as the phone's decision); the session by the host's, as every session
+      const claim = await claimConsoleLogin(rt.db, body.data.ticketId, body.data.secret, rt.clock.now()).catch(
+        (err: unknown) => {
+          if (err instanceof DomainError) return err
+          throw err
+        },
+      )
+      if (claim instanceof DomainError) return sendError(res, 404, claim, lang)
+      if (claim.status !== 'signed_in') return sendJson(res, 200, { ok: true, data: { status: claim.status } })
+      const token = signSession(
+        { uid: claim.user._id, exp: Date.now() + CONSOLE_SESSION_MS, gen: claim.sessionGen },
+        sessionSecret,
+      )
+      const user = { id: claim.user._id, name: claim.user.name }
+      return sendJson(res, 200, { ok: true, data: { status: 'signed_in', user, token } })
     }
     if (path === '/api/contract' && req.method === 'GET') {
       return sendJson(res, 200, { ok: true, data: { functions: contract() } })

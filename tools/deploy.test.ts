@@ -28,7 +28,10 @@ beforeAll(() => {
     writeFileSync(join(functionRoot, name, 'config.json'), JSON.stringify(configJsonOf(name), null, 2))
   }
   envFile = join(root, 'cloud.env')
-  writeFileSync(envFile, `# secrets\nLINLI_PATROL_CODE_KEY=${KEY}\nLINLI_SUBSCRIBE_TEMPLATE_ID="tpl-1"\n`)
+  writeFileSync(
+    envFile,
+    `# secrets\nLINLI_PATROL_CODE_KEY=${KEY}\nLINLI_POINTS_CODE_KEY=${KEY}\nLINLI_SUBSCRIBE_TEMPLATE_ID="tpl-1"\n`,
+  )
 })
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
@@ -193,6 +196,21 @@ function partlyDone(): StandInEnv {
     Environment: { Variables: [{ Key: 'LINLI_PATROL_CODE_KEY', Value: 'set-in-the-console-'.repeat(3) }] },
     Triggers: [],
   })
+  // points as the last deploy left it, its pickup-code key set in the console
+  env.functions.set('points', {
+    FunctionName: 'points',
+    Runtime: RUNTIME,
+    MemorySize: PLATFORM.points.memorySize,
+    Timeout: PLATFORM.points.timeout,
+    Handler: 'index.main',
+    InstallDependency: 'TRUE',
+    Environment: { Variables: [{ Key: 'LINLI_POINTS_CODE_KEY', Value: 'set-in-the-console-'.repeat(3) }] },
+    Triggers: Object.entries(PLATFORM.points.triggers).map(([TriggerName, cron]) => ({
+      TriggerName,
+      Type: 'timer',
+      TriggerDesc: JSON.stringify({ cron }),
+    })),
+  })
   env.functions.set('someone_elses', {
     FunctionName: 'someone_elses',
     Runtime: 'Nodejs16.13',
@@ -255,12 +273,13 @@ describe('an environment that has part of it', () => {
         .Triggers.map((t) => t.TriggerName)
         .sort(),
     ).toEqual(['oldTimer', 'sweepOverdue'])
-    // patrol's key is on the function already: no env file needed; its old runtime is reported, not changed
+    // patrol's and points' keys are on the functions already: no env file needed; patrol's old runtime is
+    // reported, not changed
     expect(plan.errors).toEqual([])
     expect(plan.warnings.join('\n')).toMatch(/patrol runs Nodejs18\.15, not Nodejs20\.19/)
     expect(
       named(s.calls, 'functions.createFunction').map(([p]) => (p as { func: { name: string } }).func.name),
-    ).toEqual(['account', 'points', 'volunteer'])
+    ).toEqual(['account', 'volunteer'])
 
     // and once more: no create of any kind
     const again = standIn(s.env)
@@ -328,6 +347,7 @@ describe('what sends nothing', () => {
     expect(ok).toBe(false)
     expect(plan.errors).toEqual([
       'patrol: LINLI_PATROL_CODE_KEY is required and set nowhere: give it in the --env-file',
+      'points: LINLI_POINTS_CODE_KEY is required and set nowhere: give it in the --env-file',
     ])
     expect(writes(s.calls)).toEqual([])
   })

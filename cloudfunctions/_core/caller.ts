@@ -8,8 +8,13 @@ import { stableId } from './ids'
 import { DuplicateKeyError } from './port'
 import type { Runtime } from './runtime'
 
-/** Who is calling, as the platform says: never taken from the request body. */
-export type Identity = { kind: 'wechat'; openid: string } | { kind: 'user'; userId: string } | { kind: 'anonymous' }
+/**
+ * Who is calling, as the platform says: never taken from the request body. `user` is a session the local host
+ * signed or a CloudBase custom login (the officials' console); `gen` is the session generation it was made in,
+ * and an older one than the user's no longer signs in (signed out everywhere).
+ */
+export type Identity =
+  { kind: 'wechat'; openid: string } | { kind: 'user'; userId: string; gen?: number } | { kind: 'anonymous' }
 
 export interface Caller {
   user: User
@@ -41,6 +46,8 @@ export async function loadCaller(rt: Runtime, identity: Identity): Promise<Calle
   if (identity.kind === 'user') {
     user = await rt.db.get(C.users, identity.userId)
     if (!user) throw CommonErrors.UNAUTHENTICATED.because('auth.account_gone')
+    if (identity.gen !== undefined && identity.gen !== (user.sessionGen ?? 0))
+      throw CommonErrors.SESSION_EXPIRED.because('auth.signed_out')
   } else {
     // The user id is derived from the OPENID, so two first calls at once create one account.
     const id = stableId('wx', identity.openid)

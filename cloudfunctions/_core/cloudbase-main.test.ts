@@ -1,4 +1,6 @@
-import { cloudbaseMain } from './cloudbase-main'
+import { consoleLogin, consoleLoginEventOf } from './cloudbase-console-login'
+import { cloudbaseMain, identityOf } from './cloudbase-main'
+import { createLocalRuntime } from './local-runtime'
 import type { Identity } from './caller'
 import { defineFunction, type CloudFunction } from './wrap'
 
@@ -105,5 +107,57 @@ describe('cloudbaseMain with a real function', () => {
     delete process.env.WX_OPENID
     expect(reply).toMatchObject({ ok: false, code: 'COMMON.UNKNOWN_ACTION' })
     expect(runs).toBe(0)
+  })
+})
+
+describe('console sign-in on CloudBase', () => {
+  it('a custom login of <userId>.<generation> is that user in that generation; anything else is no one', () => {
+    expect(identityOf({ TCB_CUSTOM_USER_ID: 'u-zhoumin.3' })).toEqual({ kind: 'user', userId: 'u-zhoumin', gen: 3 })
+    expect(identityOf({ TCB_CUSTOM_USER_ID: 'wx_0123456789abcdef01234567.0' })).toEqual({
+      kind: 'user',
+      userId: 'wx_0123456789abcdef01234567',
+      gen: 0,
+    })
+    expect(identityOf({ TCB_CUSTOM_USER_ID: 'u-zhoumin' })).toEqual({ kind: 'anonymous' })
+    expect(identityOf({})).toEqual({ kind: 'anonymous' })
+    // WeChat's own caller wins over anything else in the context
+    expect(identityOf({ WX_OPENID: 'o-1', TCB_CUSTOM_USER_ID: 'u-zhoumin.0' })).toEqual({
+      kind: 'wechat',
+      openid: 'o-1',
+    })
+  })
+
+  it('reads only the two browser steps, bounded', () => {
+    expect(consoleLoginEventOf({ consoleLogin: 'start', userAgent: 'x'.repeat(1000) })).toEqual({
+      consoleLogin: 'start',
+      userAgent: 'x'.repeat(400),
+    })
+    expect(consoleLoginEventOf({ consoleLogin: 'claim', ticketId: 'cl_1', secret: 's' })).toEqual({
+      consoleLogin: 'claim',
+      ticketId: 'cl_1',
+      secret: 's',
+    })
+    expect(consoleLoginEventOf({ consoleLogin: 'claim', ticketId: 1 })).toBeNull()
+    expect(consoleLoginEventOf({ action: 'getMe' })).toBeNull()
+  })
+
+  it('starts a ticket for an anonymous browser and tells a claim that waits', async () => {
+    const rt = createLocalRuntime({ dbFile: ':memory:' })
+    const started = await consoleLogin(
+      rt,
+      { consoleLogin: 'start', userAgent: 'Mozilla/5.0 (Windows NT 10.0) Chrome/120.0' },
+      {},
+    )
+    expect(started.ok).toBe(true)
+    const t = (started as { data: { ticketId: string; secret: string } }).data
+    expect(await consoleLogin(rt, { consoleLogin: 'claim', ticketId: t.ticketId, secret: t.secret }, {})).toEqual({
+      ok: true,
+      data: { status: 'waiting' },
+    })
+    expect(await consoleLogin(rt, { consoleLogin: 'claim', ticketId: t.ticketId, secret: 'wrong' }, {})).toMatchObject({
+      ok: false,
+      code: 'ACCOUNT.CONSOLE_TICKET_NOT_FOUND',
+    })
+    await rt.db.close()
   })
 })

@@ -1,4 +1,5 @@
 import tcb from '@cloudbase/node-sdk'
+import type { ConsoleLoginEntry } from './cloudbase-console-login'
 import { systemClock } from './clock'
 import { CloudbasePort } from './cloudbase-port'
 import {
@@ -41,7 +42,7 @@ export function cloudbaseRuntime(): Runtime {
  * function's context for calls from the mini-program; the event body is never asked who the caller is,
  * nor whether it is the scheduler.
  */
-export function cloudbaseMain(fn: CloudFunction) {
+export function cloudbaseMain(fn: CloudFunction, opts: { consoleLogin?: ConsoleLoginEntry } = {}) {
   return async (event: unknown, context?: unknown): Promise<unknown> => {
     const rt = cloudbaseRuntime()
     // WX_OPENID is set by the platform for calls from the mini-program (named in WX_CONTEXT_KEYS, in the
@@ -51,13 +52,29 @@ export function cloudbaseMain(fn: CloudFunction) {
     if (timer) return { ok: true, data: await timer.run(rt, rt.clock.now()) }
     const verdict = mediaCheckEventOf(event)
     if (verdict) return settleMediaCheck(rt, verdict)
-    const { WX_OPENID } = platform
-    const identity: Identity = WX_OPENID ? { kind: 'wechat', openid: WX_OPENID } : { kind: 'anonymous' }
+    const identity = identityOf(platform)
+    // the officials' console signing in (the account function's entry only): a browser nobody is signed in on yet
+    if (opts.consoleLogin && identity.kind === 'anonymous') {
+      const answer = await opts.consoleLogin(rt, event, platform)
+      if (answer) return answer
+    }
     return fn.handle(event, identity, rt)
   }
 }
 
-type PlatformContext = ReturnType<typeof tcb.getCloudbaseContext>
+/**
+ * The caller as the platform says: the WeChat user of a mini-program call, or the official of a console signed in
+ * with a custom-login ticket (`<userId>.<session generation>`, made by `createTicket` below); anyone else is
+ * anonymous (a browser before sign-in, signed in anonymously with the js-sdk).
+ */
+export function identityOf(platform: Partial<PlatformContext>): Identity {
+  if (platform.WX_OPENID) return { kind: 'wechat', openid: platform.WX_OPENID }
+  const custom = /^(.+)\.(\d{1,4})$/.exec(platform.TCB_CUSTOM_USER_ID ?? '')
+  if (custom) return { kind: 'user', userId: custom[1]!, gen: Number(custom[2]) }
+  return { kind: 'anonymous' }
+}
+
+export type PlatformContext = ReturnType<typeof tcb.getCloudbaseContext>
 
 /**
  * The timer a scheduled invocation runs, or null for any other call. The body `{ Type: 'Timer', TriggerName }`

@@ -8,7 +8,7 @@ import { cleanPhoto, type FilePort } from './files'
 import { mayShow, noMediaCheck, type MediaChecker, type MediaCheckPort } from './media-check'
 import type { DataPort } from './port'
 import { randomCode } from './ids'
-import type { NotifierPort } from './notifier'
+import { USER_REFUSED, type NotifierPort, type PushOutcome } from './notifier'
 import type { PhonePort } from './phones'
 import type { Logger } from './runtime'
 
@@ -159,17 +159,26 @@ export function cloudbaseContentSafety(app: App, log: Logger): ContentSafetyPort
   }
 }
 
-/** WeChat subscribe messages (the resident agreed to them on the report page). */
-export function cloudbaseNotifier(app: App, log: Logger): NotifierPort {
+/**
+ * WeChat subscribe messages (one per consent the person gave: after filing a report, signing up for a task, or
+ * opening their queue). The SDK returns WeChat's refusal as a body instead of throwing, so the body's errcode is
+ * read and the outcome returned (and recorded by the caller), never swallowed.
+ */
+export function cloudbaseNotifier(
+  app: App,
+  log: Logger,
+  templateId: string | undefined = cloudEnv.LINLI_SUBSCRIBE_TEMPLATE_ID,
+): NotifierPort {
   return {
-    async push(m) {
-      if (!cloudEnv.LINLI_SUBSCRIBE_TEMPLATE_ID || !m.openid) return
+    async push(m): Promise<PushOutcome> {
+      if (!templateId) return { status: 'skipped', reason: 'no_template' }
+      if (!m.openid) return { status: 'skipped', reason: 'no_openid' }
       try {
-        await app.callWxOpenApi({
+        const res = await app.callWxOpenApi({
           apiName: '/cgi-bin/message/subscribe/send',
           requestData: {
             touser: m.openid,
-            template_id: cloudEnv.LINLI_SUBSCRIBE_TEMPLATE_ID,
+            template_id: templateId,
             page: m.incidentId ? `${cloudEnv.LINLI_SUBSCRIBE_PAGE}?id=${m.incidentId}` : undefined,
             data: {
               thing1: { value: m.title.slice(0, 20) },
@@ -178,8 +187,20 @@ export function cloudbaseNotifier(app: App, log: Logger): NotifierPort {
             },
           },
         })
+        const body = bodyOf(res)
+        const errcode = typeof body?.errcode === 'number' ? body.errcode : null
+        if (errcode === 0) return { status: 'sent' }
+        if (errcode === USER_REFUSED) return { status: 'refused', errcode }
+        log.error('subscribe message not sent', { errcode })
+        return { status: 'failed', errcode, error: errcode === null ? 'no answer' : `errcode ${errcode}` }
       } catch (err) {
-        log.error('subscribe message failed', { error: err instanceof Error ? err.message : String(err) })
+        const error = err instanceof Error ? err.message : String(err)
+        log.error('subscribe message failed', { error })
+        // the SDK throws WeChat's code for some refusals (`errCode` on the error)
+        const code = (err as { errCode?: unknown; code?: unknown } | null)?.errCode
+        const errcode = typeof code === 'number' ? code : null
+        if (errcode === USER_REFUSED) return { status: 'refused', errcode }
+        return { status: 'failed', errcode, error: error.slice(0, 200) }
       }
     },
   }

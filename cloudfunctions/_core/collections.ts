@@ -14,6 +14,8 @@ import type {
   Unit,
   User,
 } from '@shared/account/account.schema'
+import type { ConsoleLogin } from '@shared/account/console-login'
+import type { PushRecord } from '@shared/push'
 import type {
   GridRound,
   Incident,
@@ -135,7 +137,12 @@ export const COLLECTIONS = {
     ],
   }),
 
+  /** what became of each subscribe message sent (timeId('push', at, …)); see notifier.ts, shown to admins */
+  push_records: spec<PushRecord>({ indexes: [['at'], ['status', 'at']] }),
+
   // ---- account ----
+  /** console sign-in tickets (扫码登录), random ids, read by id only; see console-login.ts */
+  console_logins: spec<ConsoleLogin>({ indexes: [] }),
   units: spec<Unit>({ indexes: [['parentId', 'name']] }),
   /** members of a household by `householdId` (an address is shown to residents without their names) */
   users: spec<User>({ indexes: [['openid'], ['householdId'], ['phone'], ['name']], unique: [['openid']] }),

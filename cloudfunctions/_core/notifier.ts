@@ -24,9 +24,24 @@ export interface OutgoingPush {
   at: number
 }
 
+/**
+ * What became of one push, as WeChat answered (kept in `push_records`, shown to admins): sent; refused by the
+ * person (43101: they did not agree to this template, or used up their consent); failed (any other error code, or
+ * no answer); skipped before asking (no template configured, or the person has no WeChat account).
+ */
+export type PushOutcome =
+  | { status: 'sent' }
+  | { status: 'refused'; errcode: number }
+  | { status: 'failed'; errcode: number | null; error: string }
+  | { status: 'skipped'; reason: 'no_template' | 'no_openid' }
+
 export interface NotifierPort {
-  push(message: OutgoingPush): Promise<void>
+  /** the outcome, or nothing where there is no channel to record (the local host: the inbox is all) */
+  push(message: OutgoingPush): Promise<PushOutcome | null | void>
 }
 
 /** Local mode: the inbox is the only channel. */
-export const inboxOnlyNotifier: NotifierPort = { push: async () => undefined }
+export const inboxOnlyNotifier: NotifierPort = { push: async () => null }
+
+/** WeChat's code for a subscribe message the person has not (or no longer) agreed to receive. */
+export const USER_REFUSED = 43101

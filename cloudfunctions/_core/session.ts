@@ -10,6 +10,8 @@ export interface SessionPayload {
   exp: number
   /** a first-time WeChat user tried locally (`POST /api/dev/login { openid }`): calls carry this OPENID */
   openid?: string
+  /** the user's session generation when it was made (see Identity); absent in sessions made before it existed */
+  gen?: number
 }
 
 const b64 = (buf: Buffer | string) => Buffer.from(buf).toString('base64url')
@@ -20,7 +22,7 @@ export function signSession(payload: SessionPayload, secret: string): string {
 }
 
 export type SessionCheck =
-  { ok: true; uid: string; openid?: string } | { ok: false; reason: 'malformed' | 'forged' | 'expired' }
+  { ok: true; uid: string; openid?: string; gen?: number } | { ok: false; reason: 'malformed' | 'forged' | 'expired' }
 
 export function verifySession(token: string, secret: string, now: number): SessionCheck {
   const parts = token.split('.')
@@ -40,7 +42,14 @@ export function verifySession(token: string, secret: string, now: number): Sessi
     return { ok: false, reason: 'malformed' }
   }
   if (typeof payload.uid !== 'string' || typeof payload.exp !== 'number') return { ok: false, reason: 'malformed' }
+  if (payload.gen !== undefined && (!Number.isInteger(payload.gen) || payload.gen < 0))
+    return { ok: false, reason: 'malformed' }
   if (payload.exp <= now) return { ok: false, reason: 'expired' }
   if (payload.openid !== undefined && typeof payload.openid !== 'string') return { ok: false, reason: 'malformed' }
-  return payload.openid ? { ok: true, uid: payload.uid, openid: payload.openid } : { ok: true, uid: payload.uid }
+  return {
+    ok: true,
+    uid: payload.uid,
+    ...(payload.openid ? { openid: payload.openid } : {}),
+    ...(payload.gen === undefined ? {} : { gen: payload.gen }),
+  }
 }

@@ -10,7 +10,8 @@ import { DEFAULT_LANG, isLang, render, type Lang, type MessageRef } from '@share
 import { asGrants, callerUserId, loadCaller, type Caller, type Identity } from './caller'
 import { C, type RequestRecord } from './collections'
 import { newId } from './ids'
-import type { PushMessage } from './notifier'
+import type { PushMessage, PushOutcome } from './notifier'
+import type { PushRecord } from '@shared/push'
 import { DuplicateKeyError, getMany, type DataPort, type TxStore } from './port'
 import type { Runtime } from './runtime'
 import { shapeProblem } from './untrusted'
@@ -372,7 +373,8 @@ export function defineFunction<Ct extends Contract>(
 
 /**
  * Pushes after the commit, best effort: a failed push never fails the action (the inbox has the message). Each is
- * rendered in its recipient's profile language.
+ * rendered in its recipient's profile language, and what WeChat answered is recorded (`push_records`) where there
+ * is a channel to answer (CloudBase), so admins can see what arrived.
  */
 export async function pushAll(rt: Runtime, messages: readonly PushMessage[]): Promise<void> {
   if (!messages.length) return
@@ -391,9 +393,25 @@ export async function pushAll(rt: Runtime, messages: readonly PushMessage[]): Pr
       const user = users.get(m.userId)
       const lang = user?.lang ?? DEFAULT_LANG
       const text = (t: MessageRef | string) => (typeof t === 'string' ? t : render(t, lang))
-      await rt.notifier.push({ ...m, title: text(m.title), body: text(m.body), openid: user?.openid ?? null })
+      const title = text(m.title)
+      const outcome = await rt.notifier.push({ ...m, title, body: text(m.body), openid: user?.openid ?? null })
+      if (outcome) await recordPush(rt, m.userId, title, outcome)
     } catch (err) {
       rt.log.error('push failed', { error: err instanceof Error ? err.message : String(err) })
     }
   }
+}
+
+async function recordPush(rt: Runtime, userId: string, title: string, outcome: PushOutcome): Promise<void> {
+  const at = rt.clock.now()
+  const record: PushRecord = {
+    _id: newId('push', at),
+    userId,
+    title: title.slice(0, 60),
+    status: outcome.status,
+    errcode: 'errcode' in outcome ? outcome.errcode : null,
+    reason: outcome.status === 'skipped' ? outcome.reason : outcome.status === 'failed' ? outcome.error : null,
+    at,
+  }
+  await rt.db.transaction((tx) => tx.insert(C.push_records, record))
 }

@@ -5,10 +5,12 @@ import { commitImport } from './actions/commit-import'
 import { createInvite } from './actions/create-invite'
 import { createInviteSheet } from './actions/create-invite-sheet'
 import { createUnit } from './actions/create-unit'
+import { decideConsoleLogin } from './actions/decide-console-login'
 import { decideJoinRequest } from './actions/decide-join-request'
 import { exportAudit } from './actions/export-audit'
 import { exportRoster } from './actions/export-roster'
 import { findPeople } from './actions/find-people'
+import { getConsoleLogin } from './actions/get-console-login'
 import { getImport } from './actions/get-import'
 import { getMe } from './actions/get-me'
 import { getOrgTree } from './actions/get-org-tree'
@@ -19,6 +21,7 @@ import { listHouseholdMembers } from './actions/list-household-members'
 import { listHouseholds } from './actions/list-households'
 import { listJoinRequests } from './actions/list-join-requests'
 import { listMembers } from './actions/list-members'
+import { listPushRecords } from './actions/list-push-records'
 import { listUnits } from './actions/list-units'
 import { myInbox } from './actions/my-inbox'
 import { putImportPart } from './actions/put-import-part'
@@ -33,6 +36,7 @@ import { setResidence } from './actions/set-residence'
 import { startImport } from './actions/start-import'
 import { updateUnit } from './actions/update-unit'
 import { verifyPhone } from './actions/verify-phone'
+import { signOutEverywhere } from './actions/sign-out-everywhere'
 import { withdrawJoinRequest } from './actions/withdraw-join-request'
 
 export const accountFunction = defineFunction(accountContract, {
@@ -70,4 +74,8 @@ export const accountFunction = defineFunction(accountContract, {
   getImport,
   listAudit,
   exportAudit,
+  getConsoleLogin,
+  decideConsoleLogin,
+  signOutEverywhere,
+  listPushRecords,
 })

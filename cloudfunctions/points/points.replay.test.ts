@@ -56,6 +56,7 @@ describe('redeem', () => {
       statusLabel: '已领取',
       code: null,
       qr: null,
+      qrImage: null,
       closedAt: again.closedAt,
     })
     expect(again.closedAt).not.toBeNull()

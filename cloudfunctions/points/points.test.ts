@@ -483,7 +483,8 @@ describe('points store', () => {
       status: 'pending',
       points: 30,
       code: expect.stringMatching(/^\d{6}$/),
-      qr: `LINLI-PICKUP:${V}:${redemption.code}`,
+      qr: expect.stringMatching(new RegExp(`^LLPK1\\.${V}\\.${redemption.code}\\.[0-9A-Za-z]{10}$`)),
+      qrImage: expect.stringMatching(/^data:image\/png;base64,/),
     })
     expect(await account(ZHUOMA_HH)).toBe(before - 30)
     expect(await stock(soap.id)).toBe(soap.stock - 2)

@@ -21,7 +21,9 @@ import {
   type RuleCategory,
   type RuleView,
 } from '@shared/points/points.schema'
-import { conflictOf, pickupQr } from '@shared/points/points.rules'
+import { conflictOf } from '@shared/points/points.rules'
+import { qrPng } from '../_core/qr'
+import { pickupPayload, pointsCodeKey } from './points.codes'
 import {
   AWARD_STATUSES,
   BATCH_STATUSES,
@@ -252,11 +254,12 @@ export function goodsView(g: Goods, urls: Readonly<Record<string, string>>, take
 }
 
 /**
- * A redemption with its household's head. The pickup code (and its QR) shows only while the goods can still be
- * picked up; the store's list passes `withCode = false`, so a keeper learns a code only from the household.
+ * A redemption with its household's head. The pickup code (and its signed QR) shows only while the goods can still
+ * be picked up; the store's list passes `codeKey = null`, so a keeper learns a code only from the household. The
+ * QR's image is drawn only for the household's own views (`withQrImage`).
  */
-export function redemptionView(r: Redemption, headName: string, lang: Lang, withCode = true): RedemptionView {
-  const live = withCode && r.status === 'pending'
+export function redemptionView(r: Redemption, headName: string, lang: Lang, codeKey: string | null): RedemptionView {
+  const live = codeKey !== null && r.status === 'pending'
   return {
     id: r._id,
     villageId: r.villageId,
@@ -270,11 +273,17 @@ export function redemptionView(r: Redemption, headName: string, lang: Lang, with
     status: r.status,
     statusLabel: say(REDEMPTION_STATUSES[r.status].label, lang),
     code: live ? r.code : null,
-    qr: live ? pickupQr(r.villageId, r.code) : null,
+    qr: live ? pickupPayload(codeKey, r) : null,
+    qrImage: null,
     createdAt: r.createdAt,
     expiresAt: r.expiresAt,
     closedAt: r.closedAt,
   }
+}
+
+/** The view with its QR drawn (the household shows it to the keeper's scanner). */
+export async function withQrImage(view: RedemptionView): Promise<RedemptionView> {
+  return view.qr ? { ...view, qrImage: await qrPng(view.qr, 360) } : view
 }
 
 // ---- after a commit: what a write presents, read by id (for a fresh call and a replay alike) ----
@@ -291,9 +300,16 @@ export async function presentObjection(ctx: ActionContext, objectionId: string):
   return objectionView(o, await loadAward(ctx.db, o.awardId), ctx.caller.user, ctx.lang, mayDecide)
 }
 
-export async function presentRedemption(ctx: ActionContext, redemptionId: string): Promise<RedemptionView> {
+/** A redemption after a write; `forHousehold` draws its QR (the resident who redeemed shows it next). */
+export async function presentRedemption(
+  ctx: ActionContext,
+  redemptionId: string,
+  forHousehold = false,
+): Promise<RedemptionView> {
   const r = await loadRedemption(ctx.db, redemptionId)
-  return redemptionView(r, (await ctx.db.get(C.households, r.householdId))?.headName ?? '', ctx.lang)
+  const headName = (await ctx.db.get(C.households, r.householdId))?.headName ?? ''
+  const view = redemptionView(r, headName, ctx.lang, pointsCodeKey(ctx.rt))
+  return forHousehold ? withQrImage(view) : view
 }
 
 /** Goods as the goods manager sees them after a write, with a fresh photo URL. */

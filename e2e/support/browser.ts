@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { consentKey } from '@shared/privacy/consent'
+import { DEMO_USERS } from '../../seeds'
 import type { Reply } from '../../tests/support/harness'
 
 const ROOT = resolve(__dirname, '../..')
@@ -38,7 +40,7 @@ export async function launch(): Promise<Browser> {
 export async function phone(
   browser: Browser,
   opts: Parameters<Browser['newContext']>[0] = {},
-  { lang = 'zh' }: { lang?: 'zh' | 'bo' | null } = {},
+  { lang = 'zh', consented = true }: { lang?: 'zh' | 'bo' | null; consented?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
@@ -59,6 +61,17 @@ export async function phone(
         /* nothing to preset here */
       }
     }, lang)
+  }
+  if (consented) {
+    // the privacy agreement and the location consent answered before (services/privacy.ts), for every demo person
+    const keys = DEMO_USERS.flatMap((u) => (['general', 'location'] as const).map((k) => consentKey(u.id, k)))
+    await context.addInitScript((list) => {
+      try {
+        for (const k of list) if (!localStorage.getItem(k)) localStorage.setItem(k, JSON.stringify({ data: 'agreed' }))
+      } catch {
+        /* nothing to preset here */
+      }
+    }, keys)
   }
   const page = await context.newPage()
   page.setDefaultTimeout(20_000)
@@ -115,7 +128,7 @@ export function app(page: Page) {
 /** Logs in through the demo login page by tapping the person's name, and waits for the home page. */
 export async function loginAs(page: Page, name: string): Promise<void> {
   await page.goto(`${hostUrl()}/#/pages/login/index`)
-  await app(page).getByText('选择演示账号').waitFor()
+  await app(page).getByText('选择演示账号', { exact: true }).waitFor()
   await app(page).getByText(name, { exact: true }).first().click()
   await app(page).getByText(`您好，${name}`).waitFor()
 }

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { PrivacyConsent } from './privacy-consent'
 
 export function Page(props: { title?: string; intro?: string; children?: ReactNode }) {
   return (
@@ -7,6 +8,7 @@ export function Page(props: { title?: string; intro?: string; children?: ReactNo
       {props.title ? <View className="l-page__title">{props.title}</View> : null}
       {props.intro ? <View className="l-page__intro">{props.intro}</View> : null}
       {props.children}
+      <PrivacyConsent />
     </View>
   )
 }

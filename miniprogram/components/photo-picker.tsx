@@ -1,4 +1,5 @@
 import { Image, View } from '@tarojs/components'
+import { ensureConsent } from '../services/privacy'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import type { PhotoView } from '@shared/files'
@@ -41,6 +42,7 @@ export function PhotoPicker(props: PhotoPickerProps) {
   async function add() {
     const left = max - latest.current.length
     if (left <= 0 || progress) return
+    if (!(await ensureConsent('photo'))) return
     const chosen = await Taro.chooseImage({
       count: left,
       sizeType: ['compressed'],

@@ -5,13 +5,21 @@ import { ErrorEnvelopeSchema } from '@shared/contract'
 import { RequestIdSchema } from '@shared/common.schema'
 import { CommonErrors } from '@shared/errors'
 import { describeZodError, issuesOf } from '@shared/validation'
-import { API_BASE, DEMO_LOGIN, IS_WEAPP } from './env'
+import {
+  ConsoleClaimSchema,
+  ConsoleTicketSchema,
+  type ConsoleClaim,
+  type ConsoleTicket,
+} from '@shared/account/console-login'
+import { API_BASE, CONSOLE_LOGIN, DEMO_LOGIN, H5_CLOUDBASE, IS_WEAPP } from './env'
 import { getLang, t } from './i18n'
-import { clearToken, getToken } from './session'
+import { clearToken, getToken, setToken } from './session'
+import type * as CloudbaseWeb from './cloudbase-web'
 
 /**
  * The only module that talks to the backend. Inside WeChat it calls the cloud function through
- * `Taro.cloud.callFunction`; in a browser it POSTs the same body to the local host. Either way the input
+ * `Taro.cloud.callFunction`; in a browser it POSTs the same body to the local host, or, in the H5 build for
+ * CloudBase, calls the function through @cloudbase/js-sdk (services/cloudbase-web.ts). Either way the input
  * is checked against the contract before it leaves and the reply against the contract when it returns,
  * so a page only ever sees data of the contract's output type or a Chinese message it can show.
  */
@@ -117,7 +125,11 @@ export async function callFunction<C extends Contract, K extends keyof C['action
 
   let raw: unknown
   try {
-    raw = IS_WEAPP ? await viaCloud(contract.name, body) : await viaHttp(`/api/fn/${contract.name}`, body)
+    raw = IS_WEAPP
+      ? await viaCloud(contract.name, body)
+      : H5_CLOUDBASE
+        ? await viaWebCloud(contract.name, body)
+        : await viaHttp(`/api/fn/${contract.name}`, body)
   } catch (error) {
     console.warn('[callFunction] transport failed', contract.name, action, error)
     return failure(CommonErrors.NETWORK.code, CommonErrors.NETWORK.messageIn(lang))
@@ -153,6 +165,19 @@ async function viaCloud(name: string, data: Record<string, unknown>): Promise<un
   return res.result
 }
 
+/**
+ * The js-sdk module, in the H5 build for CloudBase only: the condition is a build-time constant, so webpack drops
+ * the import (and @cloudbase/js-sdk) from the mini-program and the demo.
+ */
+function webCloud(): Promise<typeof CloudbaseWeb> {
+  if (process.env.TARO_ENV === 'h5' && LINLI_H5_BACKEND === 'cloudbase') return import('./cloudbase-web')
+  return Promise.reject(new Error('the CloudBase web SDK is only in the H5 build for CloudBase'))
+}
+
+async function viaWebCloud(name: string, data: Record<string, unknown>): Promise<unknown> {
+  return (await webCloud()).callCloud(name, data)
+}
+
 async function viaHttp(path: string, body?: unknown): Promise<unknown> {
   const token = getToken()
   const header: Record<string, string> = { 'content-type': 'application/json' }
@@ -178,7 +203,11 @@ async function viaHttp(path: string, body?: unknown): Promise<unknown> {
 let redirecting = false
 function onAuthLost(): void {
   clearToken()
-  if (!DEMO_LOGIN || redirecting) return
+  if (H5_CLOUDBASE)
+    void webCloud()
+      .then((m) => m.signOutCloud())
+      .catch(() => undefined)
+  if (!CONSOLE_LOGIN || redirecting) return
   redirecting = true
   void Taro.reLaunch({ url: '/pages/login/index' }).finally(() => {
     redirecting = false
@@ -212,4 +241,56 @@ export function listDevUsers(): Promise<CallResult<DevUser[]>> {
 
 export function devLogin(userId: string): Promise<CallResult<{ token: string }>> {
   return devCall('/api/dev/login', DevLoginSchema, { userId })
+}
+
+// ---- console sign-in by scanning (扫码登录): the browser's half, before anyone is signed in there ----
+
+/** A fresh one-time ticket to show as a QR code (the local host's /api/console-login, or the account function). */
+export async function startConsoleLogin(): Promise<CallResult<ConsoleTicket>> {
+  if (!CONSOLE_LOGIN) return failure(CommonErrors.NOT_FOUND.code, t('ui.demo_only'))
+  const lang = getLang()
+  try {
+    let raw: unknown
+    if (H5_CLOUDBASE) {
+      // a new sign-in starts from no one: the browser's steps are answered only for an anonymous caller
+      await (await webCloud()).signOutCloud().catch(() => undefined)
+      raw = await viaWebCloud('account', { consoleLogin: 'start', userAgent: navigator.userAgent, lang })
+    } else raw = await viaHttp('/api/console-login', { lang })
+    return readEnvelope(raw, ConsoleTicketSchema) as CallResult<ConsoleTicket>
+  } catch (error) {
+    console.warn('[startConsoleLogin] transport failed', error)
+    return failure(CommonErrors.NETWORK.code, CommonErrors.NETWORK.messageIn(lang))
+  }
+}
+
+/**
+ * Whether the ticket was confirmed on a phone; when it was, this browser is signed in as that official from now on
+ * (the host's token kept like the demo's, or CloudBase's custom login).
+ */
+export async function claimConsoleLogin(
+  ticket: Pick<ConsoleTicket, 'ticketId' | 'secret'>,
+): Promise<CallResult<ConsoleClaim>> {
+  const lang = getLang()
+  const body = { ticketId: ticket.ticketId, secret: ticket.secret, lang }
+  try {
+    const raw = H5_CLOUDBASE
+      ? await viaWebCloud('account', { consoleLogin: 'claim', ...body })
+      : await viaHttp('/api/console-login/claim', body)
+    const claim = readEnvelope(raw, ConsoleClaimSchema) as CallResult<ConsoleClaim>
+    if (claim.ok && claim.data.status === 'signed_in') {
+      if (claim.data.cloudTicket) {
+        await (await webCloud()).signInWithTicket(claim.data.cloudTicket)
+      } else if (claim.data.token) setToken(claim.data.token)
+    }
+    return claim
+  } catch (error) {
+    console.warn('[claimConsoleLogin] transport failed', error)
+    return failure(CommonErrors.NETWORK.code, CommonErrors.NETWORK.messageIn(lang))
+  }
+}
+
+/** Signs this browser out (the host's token, or CloudBase's login state); other devices stay signed in. */
+export async function signOutHere(): Promise<void> {
+  clearToken()
+  if (H5_CLOUDBASE) await (await webCloud()).signOutCloud().catch(() => undefined)
 }

@@ -15,6 +15,11 @@ import { getToken } from './session'
 let cached: Me | null = null
 let inflight: Promise<CallResult<Me>> | null = null
 
+/** The signed-in person's id as last loaded (consents are kept per person on the device), or null. */
+export function currentUserId(): string | null {
+  return cached?.user.id ?? null
+}
+
 export function forgetMe(): void {
   cached = null
 }

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { ensureConsent } from './privacy'
 import { UploadReplySchema, type PhotoView } from '@shared/files'
 import type { CallResult } from './call-function'
 import { API_BASE, IS_WEAPP } from './env'
@@ -89,6 +90,9 @@ async function viaHttp(blobUrl: string, onProgress: (p: number) => void): Promis
 /** Where am I, in GCJ-02: the WeChat map picker (already GCJ-02), or the browser's position (WGS-84,
  * converted, since inside China the two differ by up to ~700 m); the address field says the rest. */
 export async function pickLocation(): Promise<CallResult<{ lat: number; lng: number; address: string }>> {
+  // precise location is sensitive: its own consent first (refused: the page offers the typed address)
+  if (!(await ensureConsent('location')))
+    return { ok: false, code: 'CLIENT.NO_CONSENT', message: t('ui.privacy_refused') }
   if (IS_WEAPP) {
     try {
       const r = await Taro.chooseLocation({})

@@ -57,9 +57,25 @@ import {
   SetResidenceOutputSchema,
   WithdrawJoinRequestInputSchema,
 } from './account.schema'
+import { ListPushRecordsInputSchema, ListPushRecordsOutputSchema } from '../push'
+import {
+  ConsoleLoginViewSchema,
+  ConsoleTicketInputSchema,
+  DecideConsoleLoginInputSchema,
+  SignOutEverywhereOutputSchema,
+} from './console-login'
 import { defineErrors } from '../errors'
 
 export const AccountErrors = defineErrors('ACCOUNT', {
+  CONSOLE_TICKET_NOT_FOUND: {
+    zh: '这个登录二维码不对或已失效，请在电脑上刷新后再扫',
+    bo: 'ནང་འཛུལ་ཨང་རྟགས་འདི་མི་འགྲིག་པའམ་ནུས་མེད་རེད། གློག་ཀླད་སྟེང་བསྐྱར་གསོ་བྱས་རྗེས་ཡང་བསྐྱར་བཤེར་རོགས།',
+  },
+  CONSOLE_TICKET_EXPIRED: {
+    zh: '这个登录二维码已过期，请在电脑上刷新后再扫',
+    bo: 'ནང་འཛུལ་ཨང་རྟགས་འདིའི་དུས་ཚོད་ཡོལ་ཟིན། གློག་ཀླད་སྟེང་བསྐྱར་གསོ་བྱས་རྗེས་ཡང་བསྐྱར་བཤེར་རོགས།',
+  },
+  CONSOLE_TICKET_DECIDED: { zh: '这个登录请求已经处理过了', bo: 'ནང་འཛུལ་རེ་ཞུ་འདི་ཐག་གཅོད་བྱས་ཟིན།' },
   UNIT_NOT_FOUND: { zh: '没有找到这个单位', bo: 'ལས་ཁུངས་འདི་རྙེད་མ་བྱུང་།' },
   NOT_A_GRID: {
     zh: '请选择到网格（村民小组）一级',
@@ -429,5 +445,33 @@ export const accountContract = defineContract('account', '账号与组织', {
     output: FileOutputSchema,
     write: false,
     permission: 'audit_view',
+  }),
+  getConsoleLogin: action({
+    summary: '扫码登录电脑：看是哪台电脑、什么时间在请求登录',
+    input: ConsoleTicketInputSchema,
+    output: ConsoleLoginViewSchema,
+    write: false,
+    permission: 'console_login',
+  }),
+  decideConsoleLogin: action({
+    summary: '扫码登录电脑：确认或拒绝（确认后那台电脑以我的身份登录一次）',
+    input: DecideConsoleLoginInputSchema,
+    output: ConsoleLoginViewSchema,
+    write: true,
+    permission: 'console_login',
+  }),
+  signOutEverywhere: action({
+    summary: '在所有电脑和浏览器上退出我的账号',
+    input: EmptyInputSchema,
+    output: SignOutEverywhereOutputSchema,
+    write: true,
+    permission: null,
+  }),
+  listPushRecords: action({
+    summary: '微信订阅消息的发送记录（发出、本人未同意、失败及原因）',
+    input: ListPushRecordsInputSchema,
+    output: ListPushRecordsOutputSchema,
+    write: false,
+    permission: 'push_view',
   }),
 })

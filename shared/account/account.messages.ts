@@ -45,6 +45,12 @@ export const ACCOUNT = register(
     'account.v.valid_hours_max': { zh: '有效期最长 30 天', bo: 'ནུས་ལྡན་དུས་ཚད་རིང་མཐར་ཉིན་ 30 ལས་མི་ཆོག' },
 
     // ---- labels of the account contract's input fields ----
+    // ---- what became of a WeChat subscribe message (shared/push.ts) ----
+    'push.status.sent': { zh: '已发出', bo: 'བསྐུར་ཟིན།' },
+    'push.status.refused': { zh: '本人未同意接收', bo: 'རང་ཉིད་ཀྱིས་ལེན་པར་ཁས་མ་བླངས།' },
+    'push.status.failed': { zh: '发送失败', bo: 'བསྐུར་མ་ཐུབ།' },
+    'push.status.skipped': { zh: '没有发送', bo: 'མ་བསྐུར།' },
+    'field.ticketId': { zh: '登录二维码', bo: 'ནང་འཛུལ་ཨང་རྟགས' },
     'field.parentId': { zh: '上级单位', bo: 'གོང་རིམ་ལས་ཁུངས' },
     'field.householdId': { zh: '户', bo: 'ཁྱིམ་ཚང' },
     'field.userId': { zh: '人员', bo: 'མི་སྣ' },

@@ -66,6 +66,11 @@ export const UserSchema = z.object({
   namedAt: TimestampSchema.nullable().optional(),
   /** when `phone` was verified (WeChat's phone-number button; the demo stand-in locally) */
   phoneVerifiedAt: TimestampSchema.nullable().optional(),
+  /**
+   * Sessions made for this person (the console's, the local host's) carry the generation they were made in;
+   * signing out everywhere moves it on, and a session of an older generation no longer signs anyone in.
+   */
+  sessionGen: z.number().int().min(0).optional(),
   createdAt: TimestampSchema,
   /**
    * The person's active role assignments (id, role, unit), kept with the person so that taking the caller is one

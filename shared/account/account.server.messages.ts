@@ -15,6 +15,14 @@ export const ACCOUNT_SERVER = register(
       zh: '发放邀请码（授予身份）',
       bo: 'གདན་ཞུའི་ཨང་སྤྲོད་པ། (གོ་གནས་སྤྲོད་པ།)',
     },
+    'account.permission.console_login': {
+      zh: '在电脑上扫码登录工作台',
+      bo: 'གློག་ཀླད་སྟེང་ཨང་རྟགས་བཤེར་ནས་ལས་སྟེགས་སུ་ནང་འཛུལ།',
+    },
+    'account.permission.push_view': {
+      zh: '查看微信消息的发送结果',
+      bo: 'སྐད་འཕྲིན་ཆ་འཕྲིན་བསྐུར་བའི་འབྲས་བུར་ལྟ་བ།',
+    },
     'account.permission.member_list': { zh: '查看本单位人员名单', bo: 'ལས་ཁུངས་འདིའི་མི་སྣའི་མིང་ཐོར་ལྟ་བ།' },
     'account.permission.household_approve': {
       zh: '审核入户申请、移出户内成员',

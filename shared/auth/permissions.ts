@@ -6,6 +6,8 @@
 export const PERMISSION_NAMES = [
   // accounts
   'invite_create',
+  'console_login',
+  'push_view',
   'member_list',
   'household_approve',
   'unit_manage',

@@ -90,6 +90,7 @@ export const ROLES: Record<RoleName, RoleSpec> = {
   village_official: {
     levels: ['village'],
     permissions: [
+      'console_login',
       'invite_create',
       'member_list',
       'household_approve',
@@ -132,6 +133,8 @@ export const ROLES: Record<RoleName, RoleSpec> = {
   dispatcher: {
     levels: ['township', 'county'],
     permissions: [
+      'console_login',
+      'push_view',
       'invite_create',
       'member_list',
       'unit_manage',
@@ -156,7 +159,7 @@ export const ROLES: Record<RoleName, RoleSpec> = {
   },
   dept_handler: {
     levels: ['department'],
-    permissions: ['incident_view', 'incident_feedback'],
+    permissions: ['console_login', 'incident_view', 'incident_feedback'],
     grants: [],
   },
   system_admin: {

@@ -138,6 +138,7 @@ export const POINTS = register(
     'field.includeInactive': { zh: '含停用的规则', bo: 'མཚམས་བཞག་པའི་སྒྲིག་སྲོལ་ཡང་ཚུད' },
     'field.ruleId': { zh: '积分规则', bo: 'སྐར་གྲངས་སྒྲིག་སྲོལ' },
     'field.publicityDays': { zh: '公示天数', bo: 'ཁྱབ་བསྒྲགས་ཀྱི་ཉིན་གྲངས' },
+    'field.qr': { zh: '扫到的取货二维码', bo: 'བཤེར་བའི་ལེན་ཨང་གི་ཨང་རྟགས' },
     'field.pickupDays': { zh: '领取期限（天）', bo: 'ལེན་པའི་དུས་ཚོད། (ཉིན་གྲངས།)' },
     'field.items': { zh: '所选的户', bo: 'བདམས་པའི་ཁྱིམ་ཚང' },
     'field.householdId': { zh: '户', bo: 'ཁྱིམ་ཚང' },

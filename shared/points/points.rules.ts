@@ -35,16 +35,20 @@ export function conflictOf(
   return null
 }
 
-const PICKUP_QR_PREFIX = 'LINLI-PICKUP'
+const PICKUP_QR_PREFIX = 'LLPK1'
 
-/** The content of a redemption's QR code: the store keeper's scanner gives back the village and the code. */
-export function pickupQr(villageId: string, code: string): string {
-  return `${PICKUP_QR_PREFIX}:${villageId}:${code}`
+/**
+ * The content of a redemption's QR code: the village, the 6-digit code and the server's signature (see the points
+ * function's `points.codes.ts`), so the keeper's scanner gives back what to look up and the proof it is genuine.
+ */
+export function pickupQr(villageId: string, code: string, sig: string): string {
+  return `${PICKUP_QR_PREFIX}.${villageId}.${code}.${sig}`
 }
 
-export function parsePickupQr(qr: string): { villageId: string; code: string } | null {
-  const m = /^LINLI-PICKUP:([A-Za-z0-9_.-]{1,64}):(\d{6})$/.exec(qr.trim())
-  return m ? { villageId: m[1] as string, code: m[2] as string } : null
+/** The parts of a scanned pickup QR, or null for anything else (the signature is checked by the server). */
+export function parsePickupQr(qr: string): { villageId: string; code: string; sig: string } | null {
+  const m = /^LLPK1\.([A-Za-z0-9_:.-]{1,64})\.(\d{6})\.([0-9A-Za-z]{10})$/.exec(qr.trim())
+  return m ? { villageId: m[1] as string, code: m[2] as string, sig: m[3] as string } : null
 }
 
 export const DAY_MS = 86_400_000

@@ -635,7 +635,9 @@ export const RedemptionViewSchema = z.object({
   status: z.enum(REDEMPTION_STATUS_NAMES),
   statusLabel: z.string(),
   code: z.string().nullable(),
+  /** the signed QR payload and its PNG (drawn by the function) while the goods can be picked up, for the household */
   qr: z.string().nullable(),
+  qrImage: z.string().nullable(),
   createdAt: TimestampSchema,
   expiresAt: TimestampSchema,
   closedAt: TimestampSchema.nullable(),
@@ -650,6 +652,8 @@ export const PickupInputSchema = z.object({
     .string()
     .trim()
     .regex(/^\d{6}$/, keyText('points.v.pickup_code')),
+  /** the scanned QR (it carries the same code and the server's signature); without it the code was typed */
+  qr: z.string().trim().max(200).optional(),
 })
 export const ListRedemptionsInputSchema = PageInputSchema.extend({
   ...Village,

@@ -430,7 +430,8 @@ export const CheckInputSchema = z
   .refine((c) => !!c.code || !!c.location, { message: keyText('volunteer.v.code_or_location'), path: ['code'] })
 
 /**
- * The organiser's check-in code of this minute: `code` to read out or type, `payload` for the QR code to scan,
+ * The organiser's check-in code of this minute: `code` to read out or type, `payload` for the QR code to scan (drawn
+ * as `qrDataUrl`),
  * valid for `secondsLeft` more seconds (and the minute after, for a code read just before it turned).
  */
 export const GetTaskCodeOutputSchema = z.object({
@@ -438,6 +439,8 @@ export const GetTaskCodeOutputSchema = z.object({
   title: z.string(),
   code: z.string(),
   payload: z.string(),
+  /** `payload` as a PNG data URL, drawn by the function */
+  qrDataUrl: z.string(),
   secondsLeft: z.number().int().min(0),
 })
 

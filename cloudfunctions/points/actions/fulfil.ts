@@ -1,6 +1,7 @@
 import { pointsContract, PointsErrors } from '@shared/points/points.contract'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
+import { checkPickupQr, pointsCodeKey } from '../points.codes'
 import { incVillageMonth, loadByPickupCode, pointsKeys } from '../points.repo'
 import { closeUnclaimed } from '../points.redemption'
 import { presentRedemption } from '../points.views'
@@ -12,8 +13,9 @@ import { presentRedemption } from '../points.views'
  */
 export const fulfil = defineAction(pointsContract.actions.fulfil, {
   load: async ({ villageId }) => ({ unitId: villageId }),
-  run: async ({ input: { villageId, code }, tx, ctx }) => {
+  run: async ({ input: { villageId, code, qr }, tx, ctx }) => {
     const r = await loadByPickupCode(tx, villageId, code)
+    if (qr !== undefined) checkPickupQr(pointsCodeKey(ctx.rt), r, qr)
     if (r.status !== 'pending') throw PointsErrors.REDEMPTION_CLOSED()
     if (r.expiresAt <= ctx.now) {
       await closeUnclaimed(tx, r, 'expired', null, ctx.now)

@@ -18,7 +18,7 @@ export const listRedemptions = defineAction(pointsContract.actions.listRedemptio
     )
     return {
       ...p,
-      items: p.items.map((r) => redemptionView(r, households.get(r.householdId)?.headName ?? '', ctx.lang, false)),
+      items: p.items.map((r) => redemptionView(r, households.get(r.householdId)?.headName ?? '', ctx.lang, null)),
     }
   },
 })

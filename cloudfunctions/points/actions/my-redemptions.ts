@@ -4,7 +4,8 @@ import { findPage } from '../../_core/paging'
 import { defineAction } from '../../_core/wrap'
 import { myHousehold } from '../points.repo'
 import { expireDue } from '../points.redemption'
-import { redemptionView } from '../points.views'
+import { pointsCodeKey } from '../points.codes'
+import { redemptionView, withQrImage } from '../points.views'
 
 /**
  * My household's redemptions, newest first. Overdue ones are expired first (points and stock returned): a
@@ -28,6 +29,8 @@ export const myRedemptions = defineAction(pointsContract.actions.myRedemptions, 
       page,
       pageSize,
     })
-    return { ...p, items: p.items.map((r) => redemptionView(r, h.headName, ctx.lang)) }
+    const key = pointsCodeKey(ctx.rt)
+    const items = await Promise.all(p.items.map((r) => withQrImage(redemptionView(r, h.headName, ctx.lang, key))))
+    return { ...p, items }
   },
 })

@@ -115,5 +115,5 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
     await incVillageMonth(tx, h.villageId, month, { redemptions: 1, redeemedPoints: points })
     return { redemptionId: id }
   },
-  present: ({ result, ctx }) => presentRedemption(ctx, result.redemptionId),
+  present: ({ result, ctx }) => presentRedemption(ctx, result.redemptionId, true),
 })

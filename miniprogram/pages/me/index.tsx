@@ -17,11 +17,10 @@ import {
   showError,
   toastDone,
 } from '../../components'
-import { callFunction } from '../../services/call-function'
-import { DEMO_LOGIN } from '../../services/env'
+import { callFunction, signOutHere } from '../../services/call-function'
+import { CONSOLE_LOGIN } from '../../services/env'
 import { fmt, getLang, setLang, useStrings } from '../../services/i18n'
-import { forgetMe, useMe } from '../../services/me'
-import { clearToken } from '../../services/session'
+import { forgetMe, unitsWith, useMe } from '../../services/me'
 import { labelTabs, useTitle } from '../../services/title'
 import { useAction, useQuery } from '../../services/use-call'
 import { HOME } from '../home/home.strings'
@@ -185,17 +184,34 @@ export default function MePage() {
           {t('use_invite')}
         </Button>
       </Card>
+      {unitsWith(me, 'console_login').length ? (
+        <Card>
+          <Row
+            title={t('console_scan')}
+            arrow
+            onClick={() => void Taro.navigateTo({ url: '/packages/account/pages/console-login/index' })}
+          />
+        </Card>
+      ) : null}
+      {unitsWith(me, 'push_view').length ? (
+        <Card>
+          <Row
+            title={t('pushes')}
+            arrow
+            onClick={() => void Taro.navigateTo({ url: '/packages/account/pages/pushes/index' })}
+          />
+        </Card>
+      ) : null}
       <LanguageCard />
-      {DEMO_LOGIN ? (
+      {CONSOLE_LOGIN ? (
         <ConfirmButton
           kind="danger"
           confirm={t('logout_confirm')}
           confirmTitle={t('logout_title')}
           confirmText={t('logout_ok')}
           onConfirm={() => {
-            clearToken()
             forgetMe()
-            void Taro.reLaunch({ url: '/pages/login/index' })
+            void signOutHere().then(() => Taro.reLaunch({ url: '/pages/login/index' }))
           }}
         >
           {t('logout')}

@@ -41,6 +41,8 @@ export const ME = defineMessages({
   // the row that changes the language carries both words, so it is found whichever is shown now
   language: { zh: '语言 / སྐད་ཡིག', bo: 'སྐད་ཡིག' },
   inbox: { zh: '消息', bo: 'བརྡ་འཕྲིན།' },
+  console_scan: { zh: '扫码登录电脑', bo: 'ཨང་རྟགས་བཤེར་ནས་གློག་ཀླད་ནང་འཛུལ།' },
+  pushes: { zh: '微信通知发送记录', bo: 'སྐད་འཕྲིན་བརྡ་ཐོ་བསྐུར་བའི་ཐོ' },
   logout: { zh: '退出登录', bo: 'ཕྱིར་ཐོན།' },
   logout_title: { zh: '退出登录？', bo: 'ཕྱིར་ཐོན་ནམ།' },
   logout_confirm: {

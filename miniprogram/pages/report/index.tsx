@@ -1,6 +1,7 @@
 import { Checkbox, CheckboxGroup, Label, Switch, Textarea, View } from '@tarojs/components'
 import '../../packages/incident/incident.css'
 import Taro from '@tarojs/taro'
+import { askSubscribe } from '../../services/subscribe'
 import { useEffect, useState } from 'react'
 import { incidentContract } from '@shared/incident/incident.contract'
 import { MAX_PHOTOS, MIN_TYPED_ADDRESS, type Severity } from '@shared/incident/incident.schema'
@@ -148,6 +149,7 @@ export default function Report() {
     setDraft(emptyDraft())
     Taro.removeStorageSync(DRAFT_KEY)
     toastDone(t('reported'))
+    await askSubscribe('report')
     go(`/packages/incident/pages/detail/index?id=${r.data.id}`)
   }
 

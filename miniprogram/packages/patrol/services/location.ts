@@ -3,6 +3,7 @@ import { wgs84ToGcj02 } from '@shared/geo/gcj02'
 import { translator } from '@shared/i18n/i18n'
 import { IS_WEAPP } from '../../../services/env'
 import { getLang } from '../../../services/i18n'
+import { ensureConsent } from '../../../services/privacy'
 import { QUEUE } from '../patrol.strings'
 
 export interface Fix {
@@ -19,6 +20,8 @@ const t = translator(QUEUE, getLang)
  * volunteer can read, in their language.
  */
 export async function currentFix(): Promise<Fix> {
+  // precise location is sensitive: its own consent first (refused: the checkpoint's code can still be scanned)
+  if (!(await ensureConsent('location'))) throw new Error(t('geo_denied'))
   if (IS_WEAPP) {
     try {
       const r = await Taro.getLocation({ type: 'gcj02', isHighAccuracy: true, highAccuracyExpireTime: 8000 })

@@ -1,4 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
+import { ensureConsent } from '../../../../services/privacy'
 import { View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import { accountContract } from '@shared/account/account.contract'
@@ -102,7 +103,15 @@ export default function Invite() {
           <View className="l-row__title">{invite.roleLabel}</View>
           <View className="l-row__sub">{invite.unit.fullName}</View>
           <View className="l-row__sub">{t('invite.valid_until', { time: fmt.dateTime(invite.expiresAt) })}</View>
-          <Button onClick={() => void Taro.setClipboardData({ data: invite.code })}>{t('invite.copy')}</Button>
+          <Button
+            onClick={() =>
+              void ensureConsent('clipboard').then((ok) => {
+                if (ok) void Taro.setClipboardData({ data: invite.code })
+              })
+            }
+          >
+            {t('invite.copy')}
+          </Button>
           <Button
             kind="secondary"
             onClick={() => {

@@ -1,4 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
+import { askSubscribe } from '../../../../services/subscribe'
+import { useEffect } from 'react'
 import { incidentContract } from '@shared/incident/incident.contract'
 import { Button, Card, PagedList, Page, Row, Tag } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
@@ -90,6 +92,10 @@ export default function IncidentList() {
   const asked = useRouter().params.view as View_ | undefined
   const view: View_ = asked && VIEWS.includes(asked) ? asked : 'mine'
   useNavTitle(t(view))
+  // handlers opening their queue: consent to hear of new work (once a day at most)
+  useEffect(() => {
+    if (view === 'todo') void askSubscribe('queue')
+  }, [view])
   return (
     <Page title={t(view)}>
       <Card>

@@ -1,5 +1,4 @@
 import '../../points.css'
-import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
 import { pointsContract, PointsErrors } from '@shared/points/points.contract'
@@ -21,6 +20,7 @@ import {
   toastDone,
 } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
+import { scanQr } from '../../../../services/scan'
 import { fmt, getLang, useStrings } from '../../../../services/i18n'
 import { unitsWith, useMe } from '../../../../services/me'
 import { useAction } from '../../../../services/use-call'
@@ -36,8 +36,10 @@ export default function Keeper() {
   const [villageId, setVillageId] = useState<string | null>(null)
   const [code, setCode] = useState('')
   const [redemption, setRedemption] = useState<RedemptionView | null>(null)
+  // the scanned QR of the code in the field (sent with it, so the server checks it is genuine); null when typed
+  const [qr, setQr] = useState<string | null>(null)
   const [looking, setLooking] = useState(false)
-  const fulfil = useAction((input: { villageId: string; code: string }, requestId) =>
+  const fulfil = useAction((input: { villageId: string; code: string; qr?: string }, requestId) =>
     callFunction(pointsContract, 'fulfil', input, { requestId }),
   )
   if (!me) return <Page>{error ? <ErrorBlock message={error.message} onRetry={reload} /> : <Loading />}</Page>
@@ -48,9 +50,13 @@ export default function Keeper() {
       </Page>
     )
   const vid = villageId ?? villages[0]!.id
-  const lookup = async (c: string, v = vid) => {
+  const lookup = async (c: string, v = vid, scanned: string | null = null) => {
     setLooking(true)
-    const r = await callFunction(pointsContract, 'lookupPickup', { villageId: v, code: c })
+    const r = await callFunction(pointsContract, 'lookupPickup', {
+      villageId: v,
+      code: c,
+      ...(scanned ? { qr: scanned } : {}),
+    })
     setLooking(false)
     if (!r.ok) return void showError(r.message)
     setRedemption(r.data)
@@ -73,6 +79,7 @@ export default function Keeper() {
           value={code}
           onChange={(v) => {
             setCode(v.replace(/\D/g, ''))
+            setQr(null)
             setRedemption(null)
           }}
           placeholder={t('code_ph')}
@@ -83,16 +90,16 @@ export default function Keeper() {
         <Button
           kind="secondary"
           onClick={() =>
-            void Taro.scanCode({ onlyFromCamera: true })
-              .then((res) => {
-                const p = parsePickupQr(res.result)
-                if (!p) return void showError(PointsErrors.BAD_QR.messageIn(getLang()))
-                setCode(p.code)
-                if (!villages.some((v) => v.id === p.villageId)) return void showError(t('not_this_store'))
-                setVillageId(p.villageId)
-                void lookup(p.code, p.villageId)
-              })
-              .catch(() => undefined)
+            void scanQr().then((text) => {
+              if (text === null) return
+              const p = parsePickupQr(text)
+              if (!p) return void showError(PointsErrors.BAD_QR.messageIn(getLang()))
+              setCode(p.code)
+              setQr(text)
+              if (!villages.some((v) => v.id === p.villageId)) return void showError(t('not_this_store'))
+              setVillageId(p.villageId)
+              void lookup(p.code, p.villageId, text)
+            })
           }
         >
           {t('scan')}
@@ -118,7 +125,7 @@ export default function Keeper() {
                 name: redemption.headName,
               })}
               onConfirm={() =>
-                void fulfil.run({ villageId: vid, code }).then((r) => {
+                void fulfil.run({ villageId: vid, code, ...(qr ? { qr } : {}) }).then((r) => {
                   if (!r.ok) return void showError(r.message)
                   setRedemption(r.data)
                   if (r.data.status === 'fulfilled') toastDone(t('handed'))

@@ -81,6 +81,9 @@ export default function Store() {
               {o.code ? (
                 <>
                   <View className="l-field__hint">{t('code_hint')}</View>
+                  {o.qrImage ? (
+                    <Image className="points-qr" src={o.qrImage} mode="aspectFit" data-testid="pickup-qr" />
+                  ) : null}
                   <View className="points-code" data-testid="pickup-code">
                     {o.code}
                   </View>

@@ -1,4 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
+import { ensureConsent } from '../../../../services/privacy'
 import { useState } from 'react'
 import type { TaskCategory } from '@shared/volunteer/volunteer.schema'
 import { bjDay, bjDayStart } from '@shared/time/beijing'
@@ -103,7 +104,8 @@ export default function PostTask() {
         <Button
           kind="secondary"
           onClick={() =>
-            void Taro.getLocation({ type: 'gcj02' })
+            void ensureConsent('location')
+              .then((ok) => (ok ? Taro.getLocation({ type: 'gcj02' }) : Promise.reject(new Error('no consent'))))
               .then((l) => {
                 setLat(String(l.latitude))
                 setLng(String(l.longitude))

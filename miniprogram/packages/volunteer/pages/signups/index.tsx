@@ -1,7 +1,6 @@
 import { useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import QRCode from 'qrcode'
 import { Button, Card, Field, Page, PagedList, Row, Tag } from '../../../../components'
 import { useStrings } from '../../../../services/i18n'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
@@ -9,8 +8,8 @@ import { callFunction, listOf, report, useNow, usePageTitle, V, when } from '../
 import { SIGNUPS, WORDS } from '../../volunteer.strings'
 
 /**
- * The organiser's check-in code of this minute, as a QR code and as text, with the seconds it has left; fetched
- * again when it turns (the server's code changes every minute, so a photo of it soon stops working).
+ * The organiser's check-in code of this minute, as the QR image the function drew and as text, with the seconds it
+ * has left; fetched again when it turns (the server's code changes every minute, so a photo of it soon stops working).
  */
 function CheckinCode(props: { taskId: string; onTitle: (title: string) => void }) {
   const t = useStrings(SIGNUPS)
@@ -19,15 +18,11 @@ function CheckinCode(props: { taskId: string; onTitle: (title: string) => void }
     const r = await callFunction(V, 'getTaskCode', { taskId: props.taskId })
     return r.ok ? { ok: true as const, data: { ...r.data, receivedAt: Date.now() } } : r
   }, [props.taskId])
-  const [qr, setQr] = useState<string | null>(null)
   const now = useNow(1_000)
   const { onTitle } = props
   useEffect(() => {
     if (!code.data) return
     onTitle(code.data.title)
-    void QRCode.toDataURL(code.data.payload, { margin: 1, width: 240 })
-      .then(setQr)
-      .catch(() => setQr(null))
   }, [code.data, onTitle])
   const left = code.data ? code.data.secondsLeft - Math.floor((now - code.data.receivedAt) / 1000) : null
   const { reload, loading } = code
@@ -38,7 +33,7 @@ function CheckinCode(props: { taskId: string; onTitle: (title: string) => void }
   const text = code.data.code
   return (
     <Card title={t('code_card')}>
-      {qr ? <Image src={qr} style={{ width: '240px', height: '240px' }} /> : null}
+      <Image src={code.data.qrDataUrl} data-testid="checkin-qr" style={{ width: '240px', height: '240px' }} />
       <Text className="l-page__intro vt-code" userSelect>
         {`${text.slice(0, 4)} ${text.slice(4)}`}
       </Text>

@@ -1,4 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
+import { ensureConsent } from '../../../../services/privacy'
+import { askSubscribe } from '../../../../services/subscribe'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { checkInWindow, checkOutWindow } from '@shared/volunteer/volunteer.rules'
@@ -46,7 +48,7 @@ export default function TaskPage() {
       if (IS_WEAPP && !value) value = (await Taro.scanCode({ onlyFromCamera: true })).result
       input = { kind, code: value }
     } else {
-      const loc = await Taro.getLocation({ type: 'gcj02' }).catch(() => null)
+      const loc = (await ensureConsent('location')) ? await Taro.getLocation({ type: 'gcj02' }).catch(() => null) : null
       if (!loc)
         return void Taro.showModal({ title: t('no_location_title'), content: t('no_location'), showCancel: false })
       input = { kind, location: { lat: loc.latitude, lng: loc.longitude } }
@@ -136,7 +138,13 @@ export default function TaskPage() {
         ) : task.status === 'open' && now <= task.signupDeadline ? (
           <Button
             loading={signup.pending}
-            onClick={() => void report(signup.run(null), t('joined')).then((r) => r && q.reload())}
+            onClick={() =>
+              void report(signup.run(null), t('joined')).then(async (r) => {
+                if (!r) return
+                await askSubscribe('signup')
+                q.reload()
+              })
+            }
           >
             {task.confirmed >= task.slots ? t('join_wait') : t('join')}
           </Button>

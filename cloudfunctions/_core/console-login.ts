@@ -1,0 +1,71 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import { AccountErrors } from '@shared/account/account.contract'
+import {
+  CONSOLE_TICKET_MS,
+  consoleLoginQr,
+  stateAt,
+  type BrowserInfo,
+  type ConsoleLogin,
+  type ConsoleTicket,
+} from '@shared/account/console-login'
+import type { User } from '@shared/account/account.schema'
+import { C } from './collections'
+import { BASE62 } from './signing'
+import { newId, randomCode } from './ids'
+import type { DataPort } from './port'
+import { qrPng } from './qr'
+
+/**
+ * The browser's half of console sign-in (扫码登录), before anyone is signed in there: asking for a ticket and
+ * claiming the session it was confirmed for. The phone's half (seeing the ticket, confirming or denying it) is the
+ * account function's `getConsoleLogin` / `decideConsoleLogin`. Each entry issues its own credential for a
+ * claimed ticket: the local host its signed session, CloudBase a custom-login ticket.
+ */
+
+const hash = (secret: string) => createHash('sha256').update(secret).digest('hex')
+
+export async function startConsoleLogin(db: DataPort, browser: BrowserInfo, now: number): Promise<ConsoleTicket> {
+  const secret = randomCode(BASE62, 32)
+  const ticket: ConsoleLogin = {
+    _id: newId('cl', now),
+    secretHash: hash(secret),
+    status: 'waiting',
+    browser,
+    createdAt: now,
+    expiresAt: now + CONSOLE_TICKET_MS,
+    userId: null,
+    decidedAt: null,
+    usedAt: null,
+  }
+  await db.transaction((tx) => tx.insert(C.console_logins, ticket))
+  const payload = consoleLoginQr(ticket._id)
+  return { ticketId: ticket._id, secret, payload, qrDataUrl: await qrPng(payload, 360), expiresAt: ticket.expiresAt }
+}
+
+export type ClaimOutcome =
+  { status: 'waiting' | 'denied' | 'expired' | 'used' } | { status: 'signed_in'; user: User; sessionGen: number }
+
+/**
+ * The browser asks whether its ticket was confirmed. Only with the ticket's secret (otherwise: not found, as
+ * for a ticket that does not exist); a confirmed ticket gives its session once, in the transaction that marks it
+ * used, so two claims at once sign in one browser.
+ */
+export async function claimConsoleLogin(
+  db: DataPort,
+  ticketId: string,
+  secret: string,
+  now: number,
+): Promise<ClaimOutcome> {
+  return db.transaction(async (tx) => {
+    const t = await tx.get(C.console_logins, ticketId)
+    const given = Buffer.from(hash(secret))
+    if (!t || given.length !== t.secretHash.length || !timingSafeEqual(given, Buffer.from(t.secretHash)))
+      throw AccountErrors.CONSOLE_TICKET_NOT_FOUND()
+    const state = stateAt(t, now)
+    if (state !== 'confirmed') return { status: state }
+    const user = t.userId ? await tx.get(C.users, t.userId) : null
+    if (!user) return { status: 'denied' }
+    await tx.update(C.console_logins, t._id, { status: 'used', usedAt: now })
+    return { status: 'signed_in', user, sessionGen: user.sessionGen ?? 0 }
+  })
+}
