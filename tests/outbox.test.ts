@@ -222,10 +222,10 @@ test('killed mid-way and started again: nothing lost, no photo uploaded twice, n
   // the first photo goes up, then the line drops before the second: the app is then closed
   let uploads = 0
   const upload = server.network.upload
-  server.network.upload = async (key, p, c) => {
+  server.network.upload = async (key, p, c, item) => {
     uploads += 1
     if (uploads > 1) server.state.online = false
-    return upload(key, p, c)
+    return upload(key, p, c, item)
   }
   await first.box.flush()
   expect(server.state.uploads).toEqual(['p1'])

@@ -49,6 +49,8 @@ export interface OutboxItem {
   bind?: Record<string, string>
   /** what pages filter by (a patrol's id, a task's id) */
   group?: string
+  /** whose photos these are (WeChat uploads go to the owner's own folder) */
+  owner?: string
   createdAt: number
   state: ItemState
   attempts: number
@@ -76,7 +78,7 @@ export interface Cancel {
 
 export interface OutboxNetwork {
   call(fn: string, action: string, input: Record<string, unknown>, requestId: string): Promise<CallReply>
-  upload(key: string, onProgress: (percent: number) => void, cancel: Cancel): Promise<CallReply>
+  upload(key: string, onProgress: (percent: number) => void, cancel: Cancel, item: OutboxItem): Promise<CallReply>
 }
 
 export interface OutboxStorage {
@@ -123,7 +125,7 @@ export function backoffMs(attempts: number): number {
 }
 
 export type NewItem = Pick<OutboxItem, 'kind' | 'summary' | 'fn' | 'action' | 'input'> &
-  Partial<Pick<OutboxItem, 'photoField' | 'after' | 'bind' | 'group'>> & {
+  Partial<Pick<OutboxItem, 'photoField' | 'after' | 'bind' | 'group' | 'owner'>> & {
     id: string
     photoKeys?: string[]
   }
@@ -265,6 +267,7 @@ export function createOutbox(opts: OutboxOptions) {
             emit()
           },
           token,
+          item,
         )
         if (token.cancelled) return await fail(opts.words.cancelled)
         if (!up.ok) return await fail(up)
@@ -354,8 +357,11 @@ export function createOutbox(opts: OutboxOptions) {
     if (inFlight?.id === id) inFlight.token.cancel()
   }
 
-  /** Deletes an item, with what waits on it, and their local photos. */
-  async function remove(id: string): Promise<void> {
+  /**
+   * Deletes an item, with what waits on it, and their local photos (`keepPhotos`: a form takes a refused write
+   * back to be corrected, with its photos).
+   */
+  async function remove(id: string, opts2: { keepPhotos?: boolean } = {}): Promise<void> {
     await ready()
     const gone = new Set([id])
     for (const i of items) if (i.after && gone.has(i.after)) gone.add(i.id)
