@@ -95,6 +95,10 @@ export const COMMON = register(
     'ui.keeping_photo': { zh: '正在压缩照片…', bo: 'པར་ཆུང་དུ་གཏོང་བཞིན་པ།…' },
 
     // ---- the outbox (services/outbox.ts, components/outbox-panel.tsx) ----
+    'ui.offline_banner': {
+      zh: '没有信号（离线）：显示的是存在手机里的内容；写下的会存好，有信号时自动发送',
+      bo: 'དྲ་བ་མེད། ཁ་པར་ནང་ཉར་བ་མངོན་གྱི་ཡོད། བྲིས་པ་ཉར་ཚགས་བྱས་ནས་དྲ་བ་བྱུང་དུས་རང་འགུལ་གྱིས་བསྐུར་རྒྱུ།',
+    },
     'ui.outbox_pending': { zh: '待发送 {n} 条', bo: 'བསྐུར་རྒྱུ་ལྷག་མ། {n}' },
     'ui.outbox_saved_offline': {
       zh: '没有信号，已存好，有信号时自动发送',

@@ -1,0 +1,45 @@
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { IS_WEAPP } from './env'
+
+/**
+ * Whether the phone has a signal now, as the platform says (WeChat's network events; the browser's online and
+ * offline events). A page says so plainly when it has none; the outbox keeps what is written meanwhile.
+ */
+let online = IS_WEAPP || typeof navigator === 'undefined' ? true : navigator.onLine !== false
+const listeners = new Set<(online: boolean) => void>()
+let watching = false
+
+function set(next: boolean): void {
+  if (next === online) return
+  online = next
+  for (const l of listeners) l(next)
+}
+
+function watch(): void {
+  if (watching) return
+  watching = true
+  if (IS_WEAPP) {
+    Taro.onNetworkStatusChange((r) => set(r.isConnected))
+    void Taro.getNetworkType().then(
+      (r) => set(r.networkType !== 'none'),
+      () => undefined,
+    )
+  } else if (typeof window !== 'undefined') {
+    window.addEventListener('online', () => set(true))
+    window.addEventListener('offline', () => set(false))
+  }
+}
+
+export function useOnline(): boolean {
+  const [now, setNow] = useState(online)
+  useEffect(() => {
+    watch()
+    setNow(online)
+    listeners.add(setNow)
+    return () => {
+      listeners.delete(setNow)
+    }
+  }, [])
+  return now
+}
