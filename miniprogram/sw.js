@@ -10,44 +10,52 @@ var ASSETS = 'linli-assets-v1'
 
 self.addEventListener('install', function (event) {
   event.waitUntil(
-    caches.open(SHELL).then(function (cache) {
-      return fetch('/', { cache: 'no-cache' }).then(function (res) {
-        if (!res.ok) return undefined
-        var copy = res.clone()
-        return res.text().then(function (html) {
-          // the scripts and styles the page names: kept now, so a reload with no signal finds them
-          var urls = []
-          html.replace(/(?:src|href)="(\/(?:js|css|static)\/[^"]+)"/g, function (_m, u) {
-            urls.push(u)
-            return _m
+    caches
+      .open(SHELL)
+      .then(function (cache) {
+        return fetch('/', { cache: 'no-cache' }).then(function (res) {
+          if (!res.ok) return undefined
+          var copy = res.clone()
+          return res.text().then(function (html) {
+            // the scripts and styles the page names: kept now, so a reload with no signal finds them
+            var urls = []
+            html.replace(/(?:src|href)="(\/(?:js|css|static)\/[^"]+)"/g, function (_m, u) {
+              urls.push(u)
+              return _m
+            })
+            return Promise.all([
+              cache.put('/', copy),
+              caches.open(ASSETS).then(function (assets) {
+                return assets.addAll(urls)
+              }),
+            ])
           })
-          return Promise.all([
-            cache.put('/', copy),
-            caches.open(ASSETS).then(function (assets) {
-              return assets.addAll(urls)
-            }),
-          ])
         })
       })
-    }).then(function () {
-      return self.skipWaiting()
-    }),
+      .then(function () {
+        return self.skipWaiting()
+      }),
   )
 })
 
 self.addEventListener('activate', function (event) {
   event.waitUntil(
-    caches.keys().then(function (keys) {
-      return Promise.all(
-        keys.filter(function (k) {
-          return k !== SHELL && k !== ASSETS
-        }).map(function (k) {
-          return caches.delete(k)
-        }),
-      )
-    }).then(function () {
-      return self.clients.claim()
-    }),
+    caches
+      .keys()
+      .then(function (keys) {
+        return Promise.all(
+          keys
+            .filter(function (k) {
+              return k !== SHELL && k !== ASSETS
+            })
+            .map(function (k) {
+              return caches.delete(k)
+            }),
+        )
+      })
+      .then(function () {
+        return self.clients.claim()
+      }),
   )
 })
 
@@ -91,9 +99,15 @@ self.addEventListener('fetch', function (event) {
         })
         .catch(function () {
           return caches.match('/').then(function (hit) {
-            return hit || new Response('<meta charset="utf-8"><p style="font-size:22px;padding:24px">没有信号，请有信号后再打开。</p>', {
-              headers: { 'content-type': 'text/html; charset=utf-8' },
-            })
+            return (
+              hit ||
+              new Response(
+                '<meta charset="utf-8"><p style="font-size:22px;padding:24px">没有信号，请有信号后再打开。</p>',
+                {
+                  headers: { 'content-type': 'text/html; charset=utf-8' },
+                },
+              )
+            )
           })
         }),
     )

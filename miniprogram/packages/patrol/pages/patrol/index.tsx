@@ -92,12 +92,8 @@ export default function PatrolPage() {
     queueCall(patrolContract, 'finishPatrol', input, { group: input.patrolId }),
   )
   const report = useQueued(
-    (input: {
-      patrolId: string
-      text: string
-      gridId: string | null
-      position: { lat: number; lng: number } | null
-    }) => queueCall(patrolContract, 'reportHazard', input, { group: input.patrolId, summary: input.text.slice(0, 16) }),
+    (input: { patrolId: string; text: string; gridId: string | null; position: { lat: number; lng: number } | null }) =>
+      queueCall(patrolContract, 'reportHazard', input, { group: input.patrolId, summary: input.text.slice(0, 16) }),
   )
 
   const load = useCallback(() => {

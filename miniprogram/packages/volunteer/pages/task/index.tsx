@@ -54,7 +54,13 @@ export default function TaskPage() {
       },
       { group: id, summary: q.data?.title ?? '' },
     ).finally(() => setClocking(false))
-    const problem = !r.ok ? r.message : !r.outcome ? common('ui.outbox_saved_offline') : r.outcome.ok ? null : r.outcome.message
+    const problem = !r.ok
+      ? r.message
+      : !r.outcome
+        ? common('ui.outbox_saved_offline')
+        : r.outcome.ok
+          ? null
+          : r.outcome.message
     if (problem !== null) {
       await showError(problem ?? '')
       return false
