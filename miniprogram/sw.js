@@ -1,4 +1,4 @@
-/* global self, caches, fetch, Response, URL */
+/* global self, caches */
 /**
  * The app shell kept on the phone (H5 only): the console and the field pages open with no signal. index.html is
  * fetched from the network first (so a new build is seen at once) and kept; content-hashed assets are kept the

@@ -383,6 +383,13 @@ test('cancelling an upload in flight keeps the item (stopped, with its photo) fo
   await box.remove('r-2')
   expect(box.snapshot().items).toHaveLength(0)
   expect(disk.disk.photos.has('p9')).toBe(false)
+
+  // a refused report taken back to its form keeps its photos
+  disk.disk.photos.add('p7')
+  await box.add(report('r-3', ['p7']))
+  await box.remove('r-3', { keepPhotos: true })
+  expect(box.snapshot().items).toHaveLength(0)
+  expect(disk.disk.photos.has('p7')).toBe(true)
 })
 
 test('whatever the pattern of lost lines and replies, every item is written exactly once and in order', async () => {

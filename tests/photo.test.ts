@@ -26,7 +26,6 @@ jest.mock('@tarojs/taro', () => ({
   },
 }))
 
-// eslint-disable-next-line import/first
 import { compressedPhoto, fitWithin, keepPhoto, MAX_EDGE_PX } from '../miniprogram/services/photo'
 
 beforeEach(() => {

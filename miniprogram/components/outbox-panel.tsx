@@ -10,14 +10,20 @@ import { Tag } from './tag'
  * What waits on this phone to be sent: "待发送 N 条", each item with its state and reason in plain words, and
  * 重试 / 停止上传 / 删除 for one. Shows nothing when the outbox is empty. `filter` narrows it to one page's items.
  */
-export function OutboxPanel(props: { filter?: (item: OutboxItem) => boolean }) {
+export function OutboxPanel(props: {
+  filter?: (item: OutboxItem) => boolean
+  /** the page's own words for what waits ("2 条打卡等待上传"); by default "待发送 N 条" */
+  heading?: (n: number) => string
+}) {
   const { items, progress, busy } = useOutbox()
   const shown = props.filter ? items.filter(props.filter) : items
   if (!shown.length) return null
   return (
     <View className="l-card l-outbox" data-testid="outbox">
       <View className="l-outbox__head">
-        <Tag tone="warning">{t('ui.outbox_pending', { n: shown.length })}</Tag>
+        <Tag tone="warning">
+          {props.heading ? props.heading(shown.length) : t('ui.outbox_pending', { n: shown.length })}
+        </Tag>
         <Button
           kind="secondary"
           size="small"

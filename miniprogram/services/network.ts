@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useSyncExternalStore } from 'react'
 import { IS_WEAPP } from './env'
 
 /**
@@ -7,13 +7,13 @@ import { IS_WEAPP } from './env'
  * offline events). A page says so plainly when it has none; the outbox keeps what is written meanwhile.
  */
 let online = IS_WEAPP || typeof navigator === 'undefined' ? true : navigator.onLine !== false
-const listeners = new Set<(online: boolean) => void>()
+const listeners = new Set<() => void>()
 let watching = false
 
 function set(next: boolean): void {
   if (next === online) return
   online = next
-  for (const l of listeners) l(next)
+  for (const l of listeners) l()
 }
 
 function watch(): void {
@@ -31,15 +31,14 @@ function watch(): void {
   }
 }
 
+function subscribe(listener: () => void): () => void {
+  watch()
+  listeners.add(listener)
+  return () => {
+    listeners.delete(listener)
+  }
+}
+
 export function useOnline(): boolean {
-  const [now, setNow] = useState(online)
-  useEffect(() => {
-    watch()
-    setNow(online)
-    listeners.add(setNow)
-    return () => {
-      listeners.delete(setNow)
-    }
-  }, [])
-  return now
+  return useSyncExternalStore(subscribe, () => online)
 }

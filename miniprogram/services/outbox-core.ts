@@ -370,6 +370,7 @@ export function createOutbox(opts: OutboxOptions) {
     items = items.filter((i) => !gone.has(i.id))
     await persist()
     emit()
+    if (opts2.keepPhotos) return
     for (const item of removed)
       for (const p of item.photos) await opts.storage.removePhoto(p.key).catch(() => undefined)
   }

@@ -27,5 +27,7 @@ export function QueueStatus({ onSynced, patrolId }: { onSynced?: () => void; pat
         <Tag tone="success">{t('all_sent')}</Tag>
       </View>
     )
-  return <OutboxPanel filter={mine} />
+  // only check-ins waiting: said in patrol's own words; with a hazard or a finish among them, the outbox's
+  const onlyCheckins = items.filter(mine).every((i) => i.kind === 'patrol.checkIn')
+  return <OutboxPanel filter={mine} heading={onlyCheckins ? (n) => t('waiting', { n }) : undefined} />
 }
