@@ -419,3 +419,13 @@ test('whatever the pattern of lost lines and replies, every item is written exac
     { numRuns: 60 },
   )
 })
+
+test('when an outcome is told, the snapshot no longer holds the item (a page reloads its view then)', async () => {
+  const { box } = setup()
+  const seen: number[] = []
+  box.onOutcome(() => seen.push(box.snapshot().items.length))
+  await box.add(report('r-1'))
+  await box.add(report('r-2'))
+  await box.flush()
+  expect(seen).toEqual([1, 0])
+})

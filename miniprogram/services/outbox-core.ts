@@ -250,6 +250,7 @@ export function createOutbox(opts: OutboxOptions) {
             },
       )
       await persist()
+      emit()
       if (retry) return { kind: 'stop' }
       return { kind: 'refused', outcome: { id: item.id, kind: item.kind, group: item.group, ok: false, ...reason } }
     }
@@ -294,6 +295,7 @@ export function createOutbox(opts: OutboxOptions) {
       items = items.filter((i) => i.id !== item.id)
       results = Object.fromEntries([...Object.entries(results), [item.id, reply.data]].slice(-KEEP_RESULTS))
       await persist()
+      emit()
       for (const p of current.photos) await opts.storage.removePhoto(p.key).catch(() => undefined)
       return { kind: 'done', outcome: { id: item.id, kind: item.kind, group: item.group, ok: true, data: reply.data } }
     } finally {
