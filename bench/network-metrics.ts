@@ -57,7 +57,8 @@ async function coldLoad(url: string, token: string, profile: Profile | null) {
     const paths: string[] = []
     page.on('requestfinished', (req) => {
       requests += 1
-      paths.push(new URL(req.url()).pathname)
+      // the same path with the same body twice (a function's path alone is shared by its actions)
+      paths.push(`${new URL(req.url()).pathname} ${req.postData() ?? ''}`)
       sizes.push(
         req.sizes().then(
           (s) => {
@@ -79,7 +80,7 @@ async function coldLoad(url: string, token: string, profile: Profile | null) {
     )
     await page.waitForLoadState('networkidle')
     await Promise.all(sizes)
-    const duplicates = paths.filter((p, i) => paths.indexOf(p) !== i)
+    const duplicates = paths.filter((p, i) => paths.indexOf(p) !== i).map((p) => p.slice(0, 80))
     return {
       bytes,
       requests,
@@ -94,24 +95,26 @@ async function coldLoad(url: string, token: string, profile: Profile | null) {
 
 /** A phone photo's weight (4000 × 3000 with texture), drawn by the browser. */
 async function phonePhoto(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
+  // a string, not a function: tsx's helpers (`__name`) do not exist in the page
+  const dataUrl = await page.evaluate<string>(`(() => {
     const c = document.createElement('canvas')
     c.width = 4000
     c.height = 3000
-    const g = c.getContext('2d')!
+    const g = c.getContext('2d')
     const grad = g.createLinearGradient(0, 0, 4000, 3000)
     grad.addColorStop(0, '#5a7d3a')
     grad.addColorStop(1, '#3b5f8a')
     g.fillStyle = grad
     g.fillRect(0, 0, 4000, 3000)
     let seed = 7
-    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647
     for (let i = 0; i < 60000; i += 1) {
-      g.fillStyle = `rgba(${Math.floor(rnd() * 255)},${Math.floor(rnd() * 255)},${Math.floor(rnd() * 255)},0.35)`
-      g.fillRect(rnd() * 4000, rnd() * 3000, 4 + rnd() * 30, 4 + rnd() * 30)
+      const r = []
+      for (let k = 0; k < 7; k += 1) r.push((seed = (seed * 16807) % 2147483647) / 2147483647)
+      g.fillStyle = 'rgba(' + Math.floor(r[0] * 255) + ',' + Math.floor(r[1] * 255) + ',' + Math.floor(r[2] * 255) + ',0.35)'
+      g.fillRect(r[3] * 4000, r[4] * 3000, 4 + r[5] * 30, 4 + r[6] * 30)
     }
     return c.toDataURL('image/jpeg', 0.92)
-  })
+  })()`)
   return Buffer.from(dataUrl.split(',')[1]!, 'base64')
 }
 
@@ -143,7 +146,7 @@ async function reportOn3g(url: string, token: string) {
     const keepMs = Date.now() - tPick
     let uploaded = 0
     page.on('requestfinished', (req) => {
-      if (new URL(req.url()).pathname === '/api/files') void req.sizes().then((s) => (uploaded = s.requestBodySize))
+      if (new URL(req.url()).pathname === '/api/files') uploaded = req.postDataBuffer()?.length ?? 0
     })
     const t0 = Date.now()
     await visible(page, '提交上报').click()

@@ -5,7 +5,7 @@ import { accountContract } from '@shared/account/account.contract'
 import type { Me } from '@shared/account/account.schema'
 import type { Permission } from '@shared/auth/permissions'
 import type { ArgsOf } from '@shared/i18n/i18n'
-import { Card, ErrorBlock, Loading, Page, Row, Tag } from '../../components'
+import { Card, ErrorBlock, Loading, OutboxPanel, Page, Row, Tag } from '../../components'
 import { callFunction } from '../../services/call-function'
 import { getLang, hasChosenLang, setLang, useStrings } from '../../services/i18n'
 import { forgetMe, hasPermission, useMe } from '../../services/me'
@@ -155,6 +155,8 @@ function HomeBody() {
       title={t('greeting', { name: me.user.name })}
       intro={me.user.residence ? me.user.residence.fullName : t('no_residence')}
     >
+      {/* everything written in the field and not yet sent, whatever the page it was written on */}
+      <OutboxPanel />
       {decides ? <PendingJoins /> : null}
       <Card title={t('my_roles')}>
         {me.roles.length ? (
