@@ -10,7 +10,8 @@ const calls: Array<Record<string, unknown>> = []
 let image = { width: 4000, height: 3000 }
 let sizes: number[] = []
 
-jest.mock('../miniprogram/services/env', () => ({ IS_WEAPP: true }))
+// the mini-program build (photo.ts decides by the build's platform)
+process.env.TARO_ENV = 'weapp'
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
   default: {

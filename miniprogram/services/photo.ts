@@ -1,5 +1,4 @@
 import Taro from '@tarojs/taro'
-import { IS_WEAPP } from './env'
 
 /**
  * Photos that fit a village line: every photo is made at most 1280 px on its long edge and about 200 KB before it
@@ -23,6 +22,9 @@ export interface LocalPhoto {
   key: string
   url: string
 }
+
+/** decided at build time, so the other build's code is left out of the package (the main package has a budget) */
+const WEAPP = process.env.TARO_ENV === 'weapp'
 
 const newKey = () => `ph${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 6).toString(36)}`
 
@@ -67,7 +69,7 @@ async function fileSize(path: string): Promise<number | null> {
 // ---- browser ----
 
 /** Draws the photo (its EXIF orientation applied) at most 1280 px and lowers the JPEG quality until ~200 KB. */
-export async function compressBlob(blob: Blob): Promise<Blob> {
+async function compressBlob(blob: Blob): Promise<Blob> {
   let bitmap: ImageBitmap
   try {
     bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' })
@@ -123,13 +125,13 @@ const urls = new Map<string, string>()
 
 /** A photo just taken or chosen, compressed: a file path in WeChat, the bytes in a browser. */
 export async function compressedPhoto(tempPath: string): Promise<Blob | string> {
-  if (IS_WEAPP) return compressWeapp(tempPath)
+  if (WEAPP) return compressWeapp(tempPath)
   return compressBlob(await (await fetch(tempPath)).blob())
 }
 
 /** Compresses a photo just taken or chosen and keeps it on the phone until it is sent. */
 export async function keepPhoto(tempPath: string): Promise<LocalPhoto> {
-  if (IS_WEAPP) {
+  if (WEAPP) {
     const compressed = await compressWeapp(tempPath)
     // a temporary file may be gone when the app is opened again; a saved one stays until removed
     const saved = await Taro.saveFile({ tempFilePath: compressed })
@@ -147,13 +149,13 @@ export async function keepPhoto(tempPath: string): Promise<LocalPhoto> {
 
 /** The bytes or file of a kept photo, for the upload. */
 export async function photoData(key: string): Promise<Blob | string | null> {
-  if (IS_WEAPP) return key
+  if (WEAPP) return key
   return (await idb<Blob | undefined>('readonly', (s) => s.get(key))) ?? null
 }
 
 /** A URL to show a kept photo (after a restart too). */
 export async function photoUrl(key: string): Promise<string | null> {
-  if (IS_WEAPP) return key
+  if (WEAPP) return key
   const known = urls.get(key)
   if (known) return known
   const blob = await photoData(key)
@@ -164,7 +166,7 @@ export async function photoUrl(key: string): Promise<string | null> {
 }
 
 export async function removePhoto(key: string): Promise<void> {
-  if (IS_WEAPP) {
+  if (WEAPP) {
     await Taro.removeSavedFile({ filePath: key }).catch(() => undefined)
     return
   }

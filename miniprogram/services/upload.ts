@@ -51,8 +51,14 @@ function uploadData(
   onProgress: (percent: number) => void,
   cancel?: UploadCancel,
 ): Promise<CallResult<PhotoView>> {
-  if (typeof data === 'string') return viaCloud(data, userId, onProgress, cancel)
-  return viaHttp(data, onProgress, cancel)
+  // decided at build time: each build carries only its own way up
+  if (process.env.TARO_ENV === 'weapp')
+    return typeof data === 'string'
+      ? viaCloud(data, userId, onProgress, cancel)
+      : Promise.resolve({ ok: false, code: 'FILE.NOT_FOUND', message: t('ui.photo_unreadable') })
+  return typeof data === 'string'
+    ? Promise.resolve({ ok: false, code: 'FILE.NOT_FOUND', message: t('ui.photo_unreadable') })
+    : viaHttp(data, onProgress, cancel)
 }
 
 const cancelled = (): CallFailure => ({ ok: false, code: 'CLIENT.CANCELLED', message: t('ui.upload_cancelled') })
@@ -64,7 +70,6 @@ function viaCloud(
   cancel?: UploadCancel,
 ): Promise<CallResult<PhotoView>> {
   return new Promise((resolve) => {
-    if (!IS_WEAPP) return resolve({ ok: false, code: 'FILE.NOT_FOUND', message: t('ui.photo_unreadable') })
     const name = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e8).toString(36)}`
     const ext = /\.(png|webp)$/i.exec(filePath)?.[1]?.toLowerCase() ?? 'jpg'
     const task = Taro.cloud.uploadFile({
