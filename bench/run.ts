@@ -5,7 +5,7 @@
  * the host's peak memory and its CPU per request; then the built mini-program's package sizes and the H5 first
  * load. The writes begin with a round at c=8 recorded apart as "(cold)" (a host just started, V8 still compiling).
  * Flags: --import (the roster import bench, bench/import-roster.ts)  --scale 0.01,0.1[,1]  --seed N  --skip-generate  --generate-only  --no-client  --count N (requests per load)
- *        --only reads|writes (measure one half)  --concurrency 1,8,32
+ *        --only reads|writes (measure one half) | network (only the weak-network section)  --concurrency 1,8,32
  *        --round-trips (only the database requests per action, see bench/round-trips.ts; --latency MS, --calls N)
  * Results: printed, and written to bench/results/<date>.json (and latest.json).
  */
@@ -27,6 +27,7 @@ import { DAY, generate, YEAR_START, type Manifest } from './generate'
 import { runLoad, type LoadResult } from './load'
 import { h5FirstLoad, weappSizes } from './client-metrics'
 import { keepGrantsOnUsers } from './round-trips'
+import { networkMetrics, printNetwork } from './network-metrics'
 
 const ROOT = resolve(__dirname, '..')
 const SECRET = 'linli-bench-session-secret-0123456789'
@@ -43,7 +44,7 @@ const SCALES = (flag('scale') ?? '0.01,0.1')
 const SEED = Number(flag('seed') ?? 7)
 const SKIP_GENERATE = process.argv.includes('--skip-generate')
 const NO_CLIENT = process.argv.includes('--no-client')
-const ONLY = flag('only') as 'reads' | 'writes' | undefined
+const ONLY = flag('only') as 'reads' | 'writes' | 'network' | undefined
 const COUNT = Number(flag('count') ?? 200)
 /** generate into gen/ and stop (the measurement then runs later with --skip-generate) */
 const GENERATE_ONLY = process.argv.includes('--generate-only')
@@ -643,6 +644,30 @@ async function client(): Promise<Record<string, unknown>> {
   return out
 }
 
+/** The weak-network section (issue #19): the H5 build through the real host over the demo seed, throttled. */
+async function network(): Promise<Record<string, unknown> | null> {
+  if (!existsSync(join(ROOT, 'dist/h5/index.html'))) {
+    console.log('(no dist/h5: run `NODE_ENV=production npx taro build --type h5` first)')
+    return null
+  }
+  const dataDir = join(ROOT, 'bench/data', 'network')
+  rmSync(dataDir, { recursive: true, force: true })
+  mkdirSync(dataDir, { recursive: true })
+  const host = await startHost(dataDir)
+  try {
+    const me = JSON.parse(
+      await post(host.url, '/api/fn/account', tokenOf('u-zhaxi'), JSON.stringify({ action: 'getMe', data: {} })),
+    ) as { data: { roles: Array<{ role: string; unit: { id: string } }> } }
+    const grid = me.data.roles.find((r) => r.role === 'grid_worker')?.unit.id ?? ''
+    const m = await networkMetrics(host.url, { resident: tokenOf('u-zhuoma'), worker: tokenOf('u-zhaxi') }, grid)
+    printNetwork(m)
+    return m
+  } finally {
+    host.child.kill('SIGTERM')
+    await new Promise((r) => host.child.once('exit', r))
+  }
+}
+
 async function main(): Promise<void> {
   // `npm run bench -- --import [--households N]`: the roster import at Ganzi's size (bench/import-roster.ts) instead
   if (process.argv.includes('--import')) return void (await import('./import-roster'))
@@ -651,6 +676,14 @@ async function main(): Promise<void> {
     seed: SEED,
     count: COUNT,
     scales: [] as unknown[],
+  }
+  if (ONLY === 'network') {
+    results.network = await network()
+    mkdirSync(join(ROOT, 'bench/results'), { recursive: true })
+    const file = join(ROOT, 'bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}-network.json`)
+    writeFileSync(file, JSON.stringify(results, null, 1))
+    console.log(`\nwritten ${file}`)
+    return
   }
   for (const scale of SCALES) (results.scales as unknown[]).push(await benchScale(scale))
   if (GENERATE_ONLY) return
@@ -682,7 +715,10 @@ async function main(): Promise<void> {
     results.growth = growth
     results.growthP50 = growthP50
   }
-  if (!NO_CLIENT) results.client = await client()
+  if (!NO_CLIENT) {
+    results.client = await client()
+    results.network = await network()
+  }
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true })
   const file = join(ROOT, 'bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
   writeFileSync(file, JSON.stringify(results, null, 1))

@@ -48,7 +48,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${platform}`,
     plugins: [],
     defineConstants: constants,
-    copy: { patterns: [], options: {} },
+    // H5: the service worker that keeps the app shell on the phone (served from the root, revalidated each time)
+    copy: {
+      patterns: platform === 'h5' ? [{ from: 'miniprogram/sw.js', to: 'dist/h5/sw.js' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

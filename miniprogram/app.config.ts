@@ -72,6 +72,13 @@ export default defineAppConfig({
       ],
     },
   ],
+  // In WeChat a subpackage not yet downloaded cannot open with no signal at all: the field ones (reports, patrols,
+  // volunteer check-in) are fetched as soon as the home or report tab opens with a signal, on any network (they
+  // are small; the rule is static, so every user gets them, whatever their roles).
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['packages/incident', 'packages/patrol', 'packages/volunteer'] },
+    'pages/report/index': { network: 'all', packages: ['packages/incident'] },
+  },
   // WeChat reads the window title and the tab labels from app.json when the package is built, so they are the
   // catalogue's Chinese (the default language). What a person sees follows their language at run time: the tab
   // pages set the tab labels and every page its title (services/title.ts).

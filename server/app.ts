@@ -1,6 +1,4 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { createReadStream, existsSync, statSync } from 'node:fs'
-import { extname, join, normalize, sep } from 'node:path'
 import { z } from 'zod'
 import { roleLabel } from '@shared/account/account.messages'
 import { CONSOLE_SESSION_MS, summariseUserAgent } from '@shared/account/console-login'
@@ -17,7 +15,8 @@ import { signSession, verifySession } from '../cloudfunctions/_core/session'
 import { ownEntry } from '../cloudfunctions/_core/untrusted'
 import type { CloudFunction } from '../cloudfunctions/_core/wrap'
 import './host.messages'
-import { BodyError, langOf, readJson, sendError, sendJson, statusFor } from './http-util'
+import { BodyError, langOf, readJson, sendError, sendJson, sendJsonValidated, statusFor } from './http-util'
+import { staticFiles } from './static'
 
 export interface HostOptions {
   rt: Runtime
@@ -39,21 +38,6 @@ const LoginSchema = z.union([
   z.object({ openid: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/) }).strict(),
 ])
 const ClaimSchema = z.object({ ticketId: z.string().min(1).max(64), secret: z.string().min(1).max(64) })
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.webp': 'image/webp',
-  '.map': 'application/json',
-}
 
 /**
  * The local host: cloud functions over HTTP with the exact body the mini-program passes to
@@ -116,18 +100,7 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
     return out
   }
 
-  function serveStatic(res: ServerResponse, pathname: string): boolean {
-    if (!opts.h5Dir || !existsSync(join(opts.h5Dir, 'index.html'))) return false
-    const root = normalize(opts.h5Dir + sep)
-    let file = normalize(join(root, decodeURIComponent(pathname)))
-    if (!file.startsWith(root)) return false
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
-    const type = ownEntry(MIME, extname(file)) ?? 'application/octet-stream'
-    const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600'
-    res.writeHead(200, { 'content-type': type, 'cache-control': cache })
-    createReadStream(file).pipe(res)
-    return true
-  }
+  const serveStatic = opts.h5Dir ? staticFiles(opts.h5Dir) : null
 
   const turn = turns()
 
@@ -136,7 +109,7 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
     const path = url.pathname
 
     if (path === '/api/dev/users' && req.method === 'GET') {
-      return sendJson(res, 200, { ok: true, data: { users: await demoUsers() } })
+      return sendJsonValidated(req, res, { ok: true, data: { users: await demoUsers() } })
     }
     if (path === '/api/dev/login' && req.method === 'POST') {
       const raw = await readJson(req, 4096)
@@ -189,7 +162,7 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
       return sendJson(res, 200, { ok: true, data: { status: 'signed_in', user, token } })
     }
     if (path === '/api/contract' && req.method === 'GET') {
-      return sendJson(res, 200, { ok: true, data: { functions: contract() } })
+      return sendJsonValidated(req, res, { ok: true, data: { functions: contract() } })
     }
     const fnMatch = /^\/api\/fn\/([A-Za-z0-9_-]+)$/.exec(path)
     if (fnMatch) {
@@ -215,14 +188,14 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
       }
       await turn()
       const envelope = await fn.handle(body, identity, rt)
-      return sendJson(res, statusFor(envelope.ok ? null : envelope.code), envelope)
+      return sendJson(res, statusFor(envelope.ok ? null : envelope.code), envelope, req)
     }
     for (const extra of extraRoutes) if (await extra(req, res, url)) return
     if (path.startsWith('/api/')) {
       req.resume()
       return sendError(res, 404, CommonErrors.NOT_FOUND.because('host.no_route'), langOf(req))
     }
-    if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(res, path)) return
+    if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic?.(req, res, path)) return
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
     res.end(
       '<!doctype html><meta charset="utf-8"><title>邻里</title><p>H5 页面还没有构建：请运行 <code>npm run build:h5</code>，或直接 <code>npm start</code>。</p>',

@@ -144,6 +144,29 @@ export async function callFunction<C extends Contract, K extends keyof C['action
   return result
 }
 
+/**
+ * A write the outbox sends later (services/outbox.ts): its input was checked against the contract when it was
+ * queued, so here only the transport and the envelope; the page that shows the answer reads it with its schema.
+ */
+export async function callQueued(
+  name: string,
+  action: string,
+  data: Record<string, unknown>,
+  requestId: string,
+): Promise<CallResult<unknown>> {
+  const lang = getLang()
+  const body = { action, data, requestId, lang }
+  let raw: unknown
+  try {
+    raw = IS_WEAPP ? await viaCloud(name, body) : await viaHttp(`/api/fn/${name}`, body)
+  } catch {
+    return failure(CommonErrors.NETWORK.code, CommonErrors.NETWORK.messageIn(lang))
+  }
+  const result = readEnvelope(raw, z.unknown())
+  if (!result.ok && !IS_WEAPP && AUTH_LOST.has(result.code)) onAuthLost()
+  return result
+}
+
 const BAD_REPLY = CommonErrors.INTERNAL.code
 const badReply = () => CommonErrors.BAD_REPLY.messageIn(getLang())
 

@@ -6,6 +6,7 @@ import type { Permission } from '@shared/auth/permissions'
 import { ROLES } from '@shared/auth/roles'
 import { callFunction, type CallFailure, type CallResult } from './call-function'
 import { DEMO_LOGIN } from './env'
+import { readKept } from './kept'
 import { getToken } from './session'
 
 /**
@@ -27,10 +28,11 @@ export function forgetMe(): void {
 export function loadMe(force = false): Promise<CallResult<Me>> {
   if (cached && !force) return Promise.resolve({ ok: true, data: cached })
   if (!inflight) {
-    inflight = callFunction(accountContract, 'getMe', {}).then((r) => {
+    // kept on the phone: with no signal the field pages still know who I am, my grid and my household
+    inflight = readKept('me', () => callFunction(accountContract, 'getMe', {})).then((r) => {
       inflight = null
-      if (r.ok) cached = r.data
-      return r
+      if (r.ok && !r.data.offline) cached = r.data.value
+      return r.ok ? { ok: true as const, data: r.data.value } : r
     })
   }
   return inflight

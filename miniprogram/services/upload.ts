@@ -1,43 +1,75 @@
 import Taro from '@tarojs/taro'
 import { ensureConsent } from './privacy'
 import { UploadReplySchema, type PhotoView } from '@shared/files'
-import type { CallResult } from './call-function'
+import type { CallFailure, CallResult } from './call-function'
+import { compressedPhoto, photoData } from './photo'
 import { API_BASE, IS_WEAPP } from './env'
 import { getToken } from './session'
 import { wgs84ToGcj02 } from '@shared/geo/gcj02'
 import { getLang, t } from './i18n'
 
+/** A way to stop an upload in progress (the outbox's cancel). */
+export interface UploadCancel {
+  readonly cancelled: boolean
+  onCancel(fn: () => void): void
+}
+
 /**
- * One photo to storage, with progress (0–100). In WeChat it goes straight to CloudBase storage under the
- * caller's own folder (the function checks, strips EXIF and moves it when the record — an incident report,
- * a points proposal — is saved); in a browser it is POSTed to the local host, which checks and strips it
- * before storing. Shared by every subpackage (a subpackage cannot import another's code).
+ * One photo to storage, with progress (0–100), compressed first (services/photo.ts). In WeChat it goes straight
+ * to CloudBase storage under the caller's own folder (the function checks, strips EXIF and moves it when the
+ * record — an incident report, a points proposal — is saved); in a browser it is POSTed to the local host, which
+ * checks and strips it before storing. Shared by every subpackage (a subpackage cannot import another's code).
  */
-export function uploadPhoto(
+export async function uploadPhoto(
   localPath: string,
   userId: string,
   onProgress: (percent: number) => void,
 ): Promise<CallResult<PhotoView>> {
-  return IS_WEAPP ? viaCloud(localPath, userId, onProgress) : viaHttp(localPath, onProgress)
-}
-
-/** WeChat's own recompression (quality 80) keeps a phone photo to a few hundred KB on a weak village signal;
- * PNG screenshots and anything it cannot compress go up as they are (the server checks size and type). */
-async function compressed(filePath: string): Promise<string> {
-  if (/\.png$/i.test(filePath)) return filePath
+  let data: Blob | string
   try {
-    return (await Taro.compressImage({ src: filePath, quality: 80 })).tempFilePath || filePath
+    data = await compressedPhoto(localPath)
   } catch {
-    return filePath
+    return { ok: false, code: 'FILE.NOT_FOUND', message: t('ui.photo_unreadable') }
   }
+  return uploadData(data, userId, onProgress)
 }
 
-async function viaCloud(
-  original: string,
+/** A photo kept on the phone (services/photo.ts `keepPhoto`), already compressed: the outbox's upload. */
+export async function uploadKept(
+  key: string,
+  userId: string,
+  onProgress: (percent: number) => void,
+  cancel?: UploadCancel,
+): Promise<CallResult<PhotoView>> {
+  const data = await photoData(key).catch(() => null)
+  if (data === null) return { ok: false, code: 'FILE.NOT_FOUND', message: t('ui.photo_unreadable') }
+  return uploadData(data, userId, onProgress, cancel)
+}
+
+function uploadData(
+  data: Blob | string,
+  userId: string,
+  onProgress: (percent: number) => void,
+  cancel?: UploadCancel,
+): Promise<CallResult<PhotoView>> {
+  // decided at build time: each build carries only its own way up
+  if (process.env.TARO_ENV === 'weapp')
+    return typeof data === 'string'
+      ? viaCloud(data, userId, onProgress, cancel)
+      : Promise.resolve({ ok: false, code: 'FILE.NOT_FOUND', message: t('ui.photo_unreadable') })
+  return typeof data === 'string'
+    ? Promise.resolve({ ok: false, code: 'FILE.NOT_FOUND', message: t('ui.photo_unreadable') })
+    : viaHttp(data, onProgress, cancel)
+}
+
+const cancelled = (): CallFailure => ({ ok: false, code: 'CLIENT.CANCELLED', message: t('ui.upload_cancelled') })
+
+function viaCloud(
+  filePath: string,
   userId: string,
   onProgress: (p: number) => void,
+  cancel?: UploadCancel,
 ): Promise<CallResult<PhotoView>> {
-  const filePath = await compressed(original)
   return new Promise((resolve) => {
     const name = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e8).toString(36)}`
     const ext = /\.(png|webp)$/i.exec(filePath)?.[1]?.toLowerCase() ?? 'jpg'
@@ -45,19 +77,20 @@ async function viaCloud(
       cloudPath: `uploads/${userId}/${name}.${ext}`,
       filePath,
       success: (res) => resolve({ ok: true, data: { fileId: res.fileID, url: filePath } }),
-      fail: () => resolve({ ok: false, code: 'COMMON.NETWORK', message: t('ui.upload_network') }),
-    }) as unknown as { onProgressUpdate?: (cb: (r: { progress: number }) => void) => void }
+      fail: () =>
+        resolve(
+          cancel?.cancelled ? cancelled() : { ok: false, code: 'COMMON.NETWORK', message: t('ui.upload_network') },
+        ),
+    }) as unknown as { onProgressUpdate?: (cb: (r: { progress: number }) => void) => void; abort?: () => void }
     task?.onProgressUpdate?.((r) => onProgress(r.progress))
+    cancel?.onCancel(() => {
+      task?.abort?.()
+      resolve(cancelled())
+    })
   })
 }
 
-async function viaHttp(blobUrl: string, onProgress: (p: number) => void): Promise<CallResult<PhotoView>> {
-  let blob: Blob
-  try {
-    blob = await (await fetch(blobUrl)).blob()
-  } catch {
-    return { ok: false, code: 'FILE.NOT_FOUND', message: t('ui.photo_unreadable') }
-  }
+function viaHttp(blob: Blob, onProgress: (p: number) => void, cancel?: UploadCancel): Promise<CallResult<PhotoView>> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest()
     xhr.open('POST', `${API_BASE}/api/files`)
@@ -69,8 +102,14 @@ async function viaHttp(blobUrl: string, onProgress: (p: number) => void): Promis
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100))
     }
+    cancel?.onCancel(() => {
+      xhr.abort()
+      resolve(cancelled())
+    })
     xhr.onerror = () => resolve({ ok: false, code: 'COMMON.NETWORK', message: t('ui.upload_network') })
     xhr.onload = () => {
+      // a host that could not answer (a proxy's 502, a restart) is no signal for the outbox: it tries again
+      if (xhr.status >= 502) return resolve({ ok: false, code: 'COMMON.NETWORK', message: t('ui.upload_network') })
       try {
         const body = JSON.parse(xhr.responseText) as { ok: boolean; data?: unknown; code?: string; message?: string }
         if (body.ok) {

@@ -27,7 +27,7 @@ export interface TestHost {
 }
 
 /** The real local host in-process on a free port, over a seeded SQLite file in a temp folder. */
-export async function startTestHost(opts: { now?: number; routes?: Route[] } = {}): Promise<TestHost> {
+export async function startTestHost(opts: { now?: number; routes?: Route[]; h5Dir?: string } = {}): Promise<TestHost> {
   const dir = mkdtempSync(join(tmpdir(), 'linli-host-'))
   const clock = new ManualClock(opts.now ?? T0)
   const log: Logger = { info: () => undefined, error: () => undefined }
@@ -39,6 +39,7 @@ export async function startTestHost(opts: { now?: number; routes?: Route[] } = {
       functions: FUNCTIONS,
       sessionSecret: 'test-secret-0123456789abcdef',
       demoUserIds: DEMO_USERS.map((u) => u.id),
+      h5Dir: opts.h5Dir,
     },
     [filesRoute({ files: rt.files, sessionSecret: 'test-secret-0123456789abcdef' }), ...(opts.routes ?? [])],
   )

@@ -6,7 +6,7 @@ import type { Me } from '@shared/account/account.schema'
 import type { Permission } from '@shared/auth/permissions'
 import type { ArgsOf } from '@shared/i18n/i18n'
 import { incidentContract } from '@shared/incident/incident.contract'
-import { Button, Card, ErrorBlock, Loading, Page, Row, Tag } from '../../components'
+import { Button, Card, ErrorBlock, Loading, OutboxPanel, Page, Row, Tag } from '../../components'
 import { callFunction } from '../../services/call-function'
 import { getLang, hasChosenLang, setLang, useStrings } from '../../services/i18n'
 import { forgetMe, hasPermission, useMe } from '../../services/me'
@@ -185,6 +185,8 @@ function HomeBody() {
       title={t('greeting', { name: me.user.name })}
       intro={me.user.residence ? me.user.residence.fullName : t('no_residence')}
     >
+      {/* everything written in the field and not yet sent, whatever the page it was written on */}
+      <OutboxPanel />
       {decides ? <PendingJoins /> : null}
       {me.user.residence ? <MyGridWorker /> : null}
       <Card title={t('my_roles')}>

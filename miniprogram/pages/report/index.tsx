@@ -5,23 +5,42 @@ import { askSubscribe } from '../../services/subscribe'
 import { useEffect, useState } from 'react'
 import { incidentContract } from '@shared/incident/incident.contract'
 import { MAX_PHOTOS, MIN_TYPED_ADDRESS, type Severity } from '@shared/incident/incident.schema'
-import { Button, Card, Field, Page, PhotoPicker, Row, Tag, showError, toastDone } from '../../components'
+import {
+  Button,
+  Card,
+  DataAge,
+  Field,
+  LocalPhotoPicker,
+  OutboxPanel,
+  Page,
+  Row,
+  Tag,
+  showError,
+  toastDone,
+} from '../../components'
 import { callFunction, newRequestId } from '../../services/call-function'
+import { readKept } from '../../services/kept'
 import { hasPermission, useMe } from '../../services/me'
+import { outbox, queueCall } from '../../services/outbox'
+import type { LocalPhoto } from '../../services/photo'
 import { useQuery } from '../../services/use-call'
 import { pickLocation } from '../../services/upload'
-import { useNavTitle, useStrings } from '../../services/i18n'
+import { t as common, useNavTitle, useStrings } from '../../services/i18n'
 import { REPORT } from './report.strings'
 
 const DRAFT_KEY = 'linli.incident.draft'
 
-/** Kept in storage until the server confirms, so a lost signal never loses a report (requestId makes the retry safe). */
+/**
+ * Kept in storage while it is being written; on 提交上报 it moves to the outbox (photos and all), which sends it
+ * when there is a signal, with its requestId, so a resend never files it twice.
+ */
 interface Draft {
   requestId: string
   category: string | null
   severity: Severity
   description: string
-  photos: Array<{ fileId: string; url: string }>
+  /** kept on the phone (services/photo.ts) until the outbox uploads them */
+  photos: LocalPhoto[]
   location: { lat: number; lng: number } | null
   address: string
   anonymous: boolean
@@ -42,7 +61,11 @@ const emptyDraft = (): Draft => ({
 function loadDraft(): Draft {
   try {
     const raw: unknown = Taro.getStorageSync(DRAFT_KEY)
-    if (raw && typeof raw === 'object' && 'requestId' in raw) return { ...emptyDraft(), ...(raw as Draft) }
+    if (raw && typeof raw === 'object' && 'requestId' in raw) {
+      const draft = { ...emptyDraft(), ...(raw as Draft) }
+      // a draft from before photos were kept on the phone held uploaded ones only: those are gone from it
+      return { ...draft, photos: draft.photos.filter((p) => typeof p.key === 'string') }
+    }
   } catch {
     // no storage: start afresh
   }
@@ -85,9 +108,15 @@ export default function Report() {
   const [draft, setDraft] = useState<Draft>(loadDraft)
   const [uploading, setUploading] = useState(false)
   const [sending, setSending] = useState(false)
+  /** the last report was kept for later: no signal */
+  const [savedOffline, setSavedOffline] = useState(false)
   /** the browser or the user refused the position: the typed address is then required */
   const [noLocation, setNoLocation] = useState(false)
-  const config = useQuery(() => callFunction(incidentContract, 'getConfig', {}), [me?.user.id])
+  // the categories are kept on the phone: a report can be written with no signal at all
+  const config = useQuery(
+    () => readKept('incident.config', () => callFunction(incidentContract, 'getConfig', {})),
+    [me?.user.id],
+  )
   const nearby = useQuery(
     () =>
       draft.category && draft.location
@@ -124,33 +153,48 @@ export default function Report() {
       setNoLocation(true)
       return void showError(t('where', { min: MIN_TYPED_ADDRESS }), t('where_title'))
     }
+    if (!me) return
     setSending(true)
-    const r = await callFunction(
+    const category = config.data?.value.categories.find((c) => c.key === draft.category)
+    const r = await queueCall(
       incidentContract,
       'report',
       {
         category: draft.category,
         severity: draft.severity,
         description: draft.description,
-        photos: draft.photos.map((p) => p.fileId),
+        photos: [],
         location: draft.location ? { ...draft.location, datum: 'gcj02' } : null,
         address: draft.address,
         anonymous: draft.anonymous,
         contactable,
       },
-      { requestId: draft.requestId },
+      {
+        requestId: draft.requestId,
+        summary: category?.label ?? '',
+        photos: { keys: draft.photos.map((p) => p.key), field: 'photos', owner: me.user.id },
+      },
     )
     setSending(false)
-    if (!r.ok) {
-      // a network failure keeps the same requestId for the retry; anything else is a new attempt after fixing it
-      if (r.code !== 'COMMON.NETWORK') patch({ requestId: newRequestId() })
-      return void showError(r.message)
+    // bad input: nothing was kept, the form says what to fix
+    if (!r.ok) return void showError(r.message)
+    if (r.outcome && !r.outcome.ok) {
+      // refused by the server (a rule, a content check): back to the form to correct, as a new request
+      await outbox.remove(r.item.id, { keepPhotos: true })
+      patch({ requestId: newRequestId() })
+      return void showError(r.outcome.message ?? '')
     }
+    // the outbox has it now, photos and all
     setDraft(emptyDraft())
     Taro.removeStorageSync(DRAFT_KEY)
+    if (!r.outcome) {
+      setSavedOffline(true)
+      return void showError(common('ui.outbox_saved_offline'), t('saved_title'))
+    }
+    setSavedOffline(false)
     toastDone(t('reported'))
     await askSubscribe('report')
-    go(`/packages/incident/pages/detail/index?id=${r.data.id}`)
+    go(`/packages/incident/pages/detail/index?id=${(r.outcome.data as { id: string }).id}`)
   }
 
   async function join(id: string) {
@@ -164,9 +208,11 @@ export default function Report() {
     go(`/packages/incident/pages/detail/index?id=${id}`)
   }
 
-  const categories = config.data?.categories ?? []
+  const categories = config.data?.value.categories ?? []
   return (
     <Page title={t('title')} intro={t('intro')}>
+      <OutboxPanel filter={(i) => i.fn === 'incident'} />
+      {savedOffline ? <Tag tone="warning">{common('ui.outbox_saved_offline')}</Tag> : null}
       <Card>
         <Row title={t('mine')} arrow onClick={() => go('/packages/incident/pages/list/index?view=mine')} />
         {hasPermission(me, 'incident_view') ? (
@@ -179,6 +225,7 @@ export default function Report() {
       </Card>
       {canReport ? (
         <Card title={t('form')}>
+          {config.data?.offline ? <DataAge savedAt={config.data.savedAt} offline /> : null}
           <Choice
             label={t('category')}
             options={categories}
@@ -187,7 +234,7 @@ export default function Report() {
           />
           <Choice
             label={t('severity')}
-            options={config.data?.severities ?? []}
+            options={config.data?.value.severities ?? []}
             value={draft.severity}
             onChange={(severity) => patch({ severity })}
           />
@@ -201,16 +248,13 @@ export default function Report() {
               onInput={(e) => patch({ description: e.detail.value })}
             />
           </View>
-          {me ? (
-            <PhotoPicker
-              photos={draft.photos}
-              max={MAX_PHOTOS}
-              userId={me.user.id}
-              hint={t('photo_hint')}
-              onChange={(photos) => patch({ photos })}
-              onBusyChange={setUploading}
-            />
-          ) : null}
+          <LocalPhotoPicker
+            photos={draft.photos}
+            max={MAX_PHOTOS}
+            hint={t('photo_hint')}
+            onChange={(photos) => patch({ photos })}
+            onBusyChange={setUploading}
+          />
           <View className="l-field">
             <View className="l-field__label">{t('location')}</View>
             <View className="l-field__hint">

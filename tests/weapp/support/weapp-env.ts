@@ -137,6 +137,10 @@ export function installWeappEnv(
     switchTab: asyncApi(() => ({})),
     setNavigationBarTitle: asyncApi(() => ({})),
     setTabBarItem: asyncApi(() => ({})),
+    // the outbox and the offline banner listen to these (services/outbox.ts, services/network.ts)
+    onNetworkStatusChange: () => undefined,
+    onAppShow: () => undefined,
+    getNetworkType: asyncApi(() => ({ networkType: 'wifi' })),
     cloud: {
       init: () => undefined,
       callFunction: asyncApi<WxCalls['callFunction'][number]>((o) => {

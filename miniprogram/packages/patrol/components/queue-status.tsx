@@ -1,22 +1,25 @@
 import { View } from '@tarojs/components'
-import { useEffect, useState, useSyncExternalStore } from 'react'
-import { Button, Tag } from '../../../components'
+import { useEffect } from 'react'
+import { OutboxPanel, Tag } from '../../../components'
+import { outbox, useOutbox } from '../../../services/outbox'
 import { useStrings } from '../../../services/i18n'
 import { QUEUE } from '../patrol.strings'
-import { flush, installAutoSync, pendingCount, subscribe } from '../services/queue'
+import { adoptLegacyQueue } from '../services/queue'
 
-/** How many check-ins wait on this phone for a signal, and a button to send them now. */
-export function QueueStatus({ onSynced }: { onSynced?: () => void }) {
+/** What patrol work waits on this phone for a signal (the outbox's patrol items), with retry and delete. */
+export function QueueStatus({ onSynced, patrolId }: { onSynced?: () => void; patrolId?: string }) {
   const t = useStrings(QUEUE)
-  const count = useSyncExternalStore(subscribe, pendingCount)
-  const [sending, setSending] = useState(false)
-  useEffect(() => installAutoSync(), [])
+  const { items } = useOutbox()
+  const mine = (i: { fn: string; group?: string }) => i.fn === 'patrol' && (!patrolId || i.group === patrolId)
+  const count = items.filter(mine).length
+  useEffect(() => void adoptLegacyQueue(), [])
   useEffect(
     () =>
-      subscribe((n) => {
-        if (n === 0) onSynced?.()
+      outbox.onOutcome((o) => {
+        if (o.kind.startsWith('patrol.') && !outbox.snapshot().items.some(mine)) onSynced?.()
       }),
-    [onSynced],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [onSynced, patrolId],
   )
   if (!count)
     return (
@@ -24,22 +27,7 @@ export function QueueStatus({ onSynced }: { onSynced?: () => void }) {
         <Tag tone="success">{t('all_sent')}</Tag>
       </View>
     )
-  return (
-    <View className="patrol-queue">
-      <Tag tone="warning">{t('waiting', { n: count })}</Tag>
-      <View className="l-row__sub">{t('offline_note')}</View>
-      <Button
-        kind="secondary"
-        size="small"
-        loading={sending}
-        loadingText={t('sending')}
-        onClick={() => {
-          setSending(true)
-          void flush().finally(() => setSending(false))
-        }}
-      >
-        {t('send_now')}
-      </Button>
-    </View>
-  )
+  // only check-ins waiting: said in patrol's own words; with a hazard or a finish among them, the outbox's
+  const onlyCheckins = items.filter(mine).every((i) => i.kind === 'patrol.checkIn')
+  return <OutboxPanel filter={mine} heading={onlyCheckins ? (n) => t('waiting', { n }) : undefined} />
 }

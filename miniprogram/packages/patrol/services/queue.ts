@@ -1,20 +1,19 @@
 import Taro from '@tarojs/taro'
-import { CommonErrors } from '@shared/errors'
 import { patrolContract } from '@shared/patrol/patrol.contract'
 import type { CheckInOutput } from '@shared/patrol/patrol.schema'
-import { callFunction, newRequestId } from '../../../services/call-function'
-import { IS_WEAPP } from '../../../services/env'
+import { outbox, queueCall } from '../../../services/outbox'
+import type { OutboxItem, OutboxOutcome } from '../../../services/outbox-core'
 
 /**
- * The offline check-in queue. Every check-in is written to device storage first (with the phone's time
- * and its request id) and then sent; it leaves the queue only when the server has answered. So a check-in
- * survives no signal and the app being closed, and a resend after a lost reply reuses its request id:
- * the server stores it once. Sending starts by itself when the network comes back.
+ * Patrol check-ins through the phone's one outbox (services/outbox.ts): each is stored with its request id and
+ * the phone's time before it is sent, survives no signal and a closed app, goes out by itself when the network
+ * returns, in the order made (a finish queued after them goes after them), and is stored once by the server
+ * however often it is sent. This file only names patrol's items and reads them back for the patrol page.
  */
 export interface QueuedCheckin {
   requestId: string
   patrolId: string
-  /** the checkpoint's name as the patrol showed it when queued (older queues lack it), shown while it waits */
+  /** the checkpoint's name as the patrol showed it when queued, shown while it waits */
   checkpointName?: string
   code: string
   position: { lat: number; lng: number }
@@ -25,117 +24,70 @@ export interface QueuedCheckin {
 export type SyncOutcome =
   { requestId: string; ok: true; data: CheckInOutput } | { requestId: string; ok: false; code: string; message: string }
 
-const KEY = 'linli.patrol.queue'
-const OUTCOMES_KEY = 'linli.patrol.outcomes'
-type Listener = (pending: number) => void
-const listeners = new Set<Listener>()
-let flushing: Promise<SyncOutcome[]> | null = null
-let installed = false
+const KIND = 'patrol.checkIn'
 
-function read(): QueuedCheckin[] {
-  try {
-    const v: unknown = Taro.getStorageSync(KEY)
-    return Array.isArray(v) ? (v as QueuedCheckin[]) : []
-  } catch {
-    return []
-  }
+function asCheckin(item: OutboxItem): QueuedCheckin {
+  const input = item.input as Omit<QueuedCheckin, 'requestId' | 'checkpointName'>
+  return { ...input, requestId: item.id, checkpointName: item.summary || undefined }
 }
 
-/** The queue's length as last read or written here (only this module writes the queue). */
-let length: number | null = null
-
-function write(items: QueuedCheckin[]): void {
-  Taro.setStorageSync(KEY, items)
-  length = items.length
-  for (const l of listeners) l(items.length)
-}
-
+/** Check-ins waiting on this phone (all patrols). */
 export function pending(): QueuedCheckin[] {
-  return read()
+  return outbox
+    .snapshot()
+    .items.filter((i) => i.kind === KIND)
+    .map(asCheckin)
 }
 
-/** How many check-ins wait, without reading storage each time (a snapshot for useSyncExternalStore). */
-export function pendingCount(): number {
-  length ??= read().length
-  return length
+export function subscribe(listener: () => void): () => void {
+  return outbox.subscribe(() => listener())
 }
 
-export function subscribe(listener: Listener): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
+export function syncOutcome(o: OutboxOutcome): SyncOutcome {
+  return o.ok
+    ? { requestId: o.id, ok: true, data: o.data as CheckInOutput }
+    : { requestId: o.id, ok: false, code: o.code ?? '', message: o.message ?? '' }
 }
 
-export function enqueue(item: Omit<QueuedCheckin, 'requestId' | 'deviceAt'> & { deviceAt?: number }): QueuedCheckin {
-  const queued: QueuedCheckin = { ...item, requestId: newRequestId(), deviceAt: item.deviceAt ?? Date.now() }
-  write([...read(), queued])
-  return queued
-}
-
-/** Answers for check-ins sent in the background, until a page reads them. */
-export function takeOutcomes(): SyncOutcome[] {
-  try {
-    const v: unknown = Taro.getStorageSync(OUTCOMES_KEY)
-    Taro.removeStorageSync(OUTCOMES_KEY)
-    return Array.isArray(v) ? (v as SyncOutcome[]) : []
-  } catch {
-    return []
-  }
-}
-
-function keepOutcome(o: SyncOutcome): void {
-  try {
-    const v: unknown = Taro.getStorageSync(OUTCOMES_KEY)
-    const list = Array.isArray(v) ? (v as SyncOutcome[]) : []
-    Taro.setStorageSync(OUTCOMES_KEY, [...list, o].slice(-50))
-  } catch {
-    // storage full: the server has the check-in either way
-  }
+/** Keeps a check-in and tries to send it now: its outcome, or null while it waits for a signal. */
+export async function enqueue(
+  item: Omit<QueuedCheckin, 'requestId' | 'deviceAt'> & { deviceAt?: number },
+): Promise<{ requestId: string; outcome: SyncOutcome | null } | { error: string }> {
+  const { checkpointName, ...input } = item
+  const r = await queueCall(
+    patrolContract,
+    'checkIn',
+    { ...input, deviceAt: item.deviceAt ?? Date.now() },
+    { group: item.patrolId, summary: checkpointName ?? '' },
+  )
+  if (!r.ok) return { error: r.message }
+  return { requestId: r.item.id, outcome: r.outcome ? syncOutcome(r.outcome) : null }
 }
 
 /**
- * Sends queued check-ins in the order they were made. Stops at the first network failure (the rest wait
- * for the next try); any answer from the server, accepted or refused, takes the item off the queue.
+ * Check-ins queued by the app before the outbox (`linli.patrol.queue`) move into it once, with their request
+ * ids, so a phone updated in the middle of a patrol loses none and sends none twice.
  */
-export function flush(): Promise<SyncOutcome[]> {
-  if (flushing) return flushing
-  flushing = (async () => {
-    const outcomes: SyncOutcome[] = []
-    for (;;) {
-      const [next] = read()
-      if (!next) break
-      const { requestId, checkpointName: _name, ...input } = next
-      const r = await callFunction(patrolContract, 'checkIn', input, { requestId })
-      if (!r.ok && r.code === CommonErrors.NETWORK.code) break
-      const outcome: SyncOutcome = r.ok
-        ? { requestId, ok: true, data: r.data }
-        : { requestId, ok: false, code: r.code, message: r.message }
-      outcomes.push(outcome)
-      keepOutcome(outcome)
-      write(read().filter((q) => q.requestId !== requestId))
-    }
-    return outcomes
-  })().finally(() => {
-    flushing = null
-  })
-  return flushing
-}
-
-/** Sends by itself when the network returns (WeChat's network event; the browser's online event). */
-export function installAutoSync(): void {
-  if (installed) return
-  installed = true
-  const kick = () => void flush()
-  if (IS_WEAPP) {
-    Taro.onNetworkStatusChange((res) => {
-      if (res.isConnected) kick()
-    })
-  } else if (typeof window !== 'undefined') {
-    window.addEventListener('online', kick)
+const LEGACY = 'linli.patrol.queue'
+export async function adoptLegacyQueue(): Promise<void> {
+  let legacy: unknown
+  try {
+    legacy = Taro.getStorageSync(LEGACY)
+  } catch {
+    return
   }
-  // Check-ins left from before the app was closed go out now; a weak signal may come and go without an
-  // event, so try again now and then while something waits.
-  if (read().length) kick()
-  setInterval(() => {
-    if (read().length) kick()
-  }, 20_000)
+  if (!Array.isArray(legacy) || !legacy.length) return
+  for (const q of legacy as QueuedCheckin[]) {
+    const { requestId, checkpointName, ...input } = q
+    await outbox.add({
+      id: requestId,
+      kind: KIND,
+      summary: checkpointName ?? '',
+      fn: patrolContract.name,
+      action: 'checkIn',
+      input,
+      group: q.patrolId,
+    })
+  }
+  Taro.removeStorageSync(LEGACY)
 }

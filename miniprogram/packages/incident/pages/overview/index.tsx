@@ -4,11 +4,24 @@ import { useMemo, useState } from 'react'
 import { incidentContract } from '@shared/incident/incident.contract'
 import type { Figures } from '@shared/incident/incident.schema'
 import { bjMonth, bjQuarter } from '@shared/time/beijing'
-import { Button, Card, Empty, Loading, Page, PickerField, Row, Tag, showError, toastDone } from '../../../../components'
+import {
+  Button,
+  Card,
+  Empty,
+  Loading,
+  OutboxPanel,
+  Page,
+  PickerField,
+  Row,
+  Tag,
+  showError,
+  toastDone,
+} from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
 import { API_BASE, IS_WEAPP } from '../../../../services/env'
-import { fmt, useNavTitle, useStrings } from '../../../../services/i18n'
+import { t as common, fmt, useNavTitle, useStrings } from '../../../../services/i18n'
 import { hasPermission, unitsWith, useMe } from '../../../../services/me'
+import { queueCall } from '../../../../services/outbox'
 import { useQuery } from '../../../../services/use-call'
 import { OVERVIEW } from '../../incident.strings'
 import '../../incident.css'
@@ -51,10 +64,18 @@ function SafeReport(props: { gridId: string; name: string }) {
       loading={busy}
       onClick={() => {
         setBusy(true)
-        void callFunction(incidentContract, 'safeReport', { gridId: props.gridId, note: '' }).then((r) => {
+        // through the outbox: with no signal it is kept and sent by itself (the day is the server's, on arrival)
+        void queueCall(
+          incidentContract,
+          'safeReport',
+          { gridId: props.gridId, note: '' },
+          { summary: props.name },
+        ).then((r) => {
           setBusy(false)
           if (!r.ok) return void showError(r.message)
-          toastDone(r.data.already ? t('safe_already') : t('safe_reported'))
+          if (!r.outcome) return void showError(common('ui.outbox_saved_offline'), t('safe_saved_title'))
+          if (!r.outcome.ok) return void showError(r.outcome.message ?? '')
+          toastDone((r.outcome.data as { already?: boolean }).already ? t('safe_already') : t('safe_reported'))
         })
       }}
     >
@@ -171,6 +192,7 @@ export default function Overview() {
           />
         </Card>
       ) : null}
+      <OutboxPanel filter={(i) => i.kind === 'incident.safeReport'} />
       {workerGrids.length ? (
         <Card title={t('safe_card')}>
           {workerGrids.map((g) => (

@@ -21,13 +21,14 @@ import {
 import { callFunction } from '../../../../services/call-function'
 import { IS_WEAPP } from '../../../../services/env'
 import { fmt, useStrings } from '../../../../services/i18n'
-import { useAction } from '../../../../services/use-call'
 import { usePageTitle } from '../../components/page-title'
 import { QueueStatus } from '../../components/queue-status'
 import { UnitChoice } from '../../components/unit-choice'
 import { PATROL_PAGE, PATROL_UI } from '../../patrol.strings'
 import { currentFix } from '../../services/location'
-import { enqueue, flush, pending, subscribe, type SyncOutcome } from '../../services/queue'
+import { enqueue, pending, subscribe, syncOutcome, type SyncOutcome } from '../../services/queue'
+import { outbox, queueCall, type Queued } from '../../../../services/outbox'
+import { t as common } from '../../../../services/i18n'
 import '../../components/patrol.css'
 
 const cacheKey = (id: string) => `linli.patrol.view.${id}`
@@ -55,6 +56,22 @@ function needed(view: PatrolView): number {
   return Math.ceil((view.coveragePct * view.progress.total) / 100)
 }
 
+/** A write through the outbox with a pending flag for its button (a second tap while it is kept is ignored). */
+function useQueued<I>(send: (input: I) => Promise<Queued>): { run: (input: I) => Promise<Queued>; pending: boolean } {
+  const [pending, setPending] = useState(false)
+  return {
+    pending,
+    run: async (input) => {
+      setPending(true)
+      try {
+        return await send(input)
+      } finally {
+        setPending(false)
+      }
+    },
+  }
+}
+
 /** One patrol: progress, check-in by scan or typed code with a position fix, hazards, finish. Works offline. */
 export default function PatrolPage() {
   const t = useStrings(PATROL_PAGE)
@@ -70,14 +87,13 @@ export default function PatrolPage() {
   const [waiting, setWaiting] = useState(() => pending().filter((q) => q.patrolId === id))
   const [hazard, setHazard] = useState('')
   const [hazardGrid, setHazardGrid] = useState<string | null>(null)
-  const finish = useAction((input: { patrolId: string }, requestId: string) =>
-    callFunction(patrolContract, 'finishPatrol', input, { requestId }),
+  // the finish and hazards go through the outbox too, after the check-ins queued before them
+  const finish = useQueued((input: { patrolId: string }) =>
+    queueCall(patrolContract, 'finishPatrol', input, { group: input.patrolId }),
   )
-  const report = useAction(
-    (
-      input: { patrolId: string; text: string; gridId: string | null; position: { lat: number; lng: number } | null },
-      requestId: string,
-    ) => callFunction(patrolContract, 'reportHazard', input, { requestId }),
+  const report = useQueued(
+    (input: { patrolId: string; text: string; gridId: string | null; position: { lat: number; lng: number } | null }) =>
+      queueCall(patrolContract, 'reportHazard', input, { group: input.patrolId, summary: input.text.slice(0, 16) }),
   )
 
   const load = useCallback(() => {
@@ -119,16 +135,24 @@ export default function PatrolPage() {
         showError((e as Error).message).catch(() => undefined)
         return
       }
-      const queued = enqueue({
+      const others: SyncOutcome[] = []
+      const stop = outbox.onOutcome((o) => {
+        if (o.kind === 'patrol.checkIn') others.push(syncOutcome(o))
+      })
+      const queued = await enqueue({
         patrolId: id,
         checkpointName: checkpointNamesOf(view).get(parsed.checkpointId),
         code: parsed.code,
         position: { lat: fix.lat, lng: fix.lng },
         accuracyM: fix.accuracyM,
-      })
+      }).finally(stop)
+      if ('error' in queued) {
+        setLast(queued.error)
+        showError(queued.error).catch(() => undefined)
+        return
+      }
       setTyped('')
-      const outcomes = await flush()
-      const mine = outcomes.find((o) => o.requestId === queued.requestId)
+      const mine = queued.outcome
       if (!mine) {
         setLast(t('offline_saved'))
         toast(t('offline_toast'))
@@ -140,7 +164,7 @@ export default function PatrolPage() {
         setLast(mine.message)
         showError(mine.message, t('failed_title')).catch(() => undefined)
       }
-      for (const o of outcomes) if (o.requestId !== queued.requestId && !o.ok) toast(o.message)
+      for (const o of others) if (o.requestId !== queued.requestId && !o.ok) toast(o.message)
       load()
     } finally {
       setBusy(false)
@@ -157,7 +181,7 @@ export default function PatrolPage() {
   const times = `${fmt.time(view.windowStart)}–${fmt.time(view.windowEnd)}`
   return (
     <Page title={`${view.shiftName} · ${view.routeName}`} intro={`${view.teamName} · ${fmt.day(view.day)} ${times}`}>
-      <QueueStatus onSynced={load} />
+      <QueueStatus onSynced={load} patrolId={id} />
       <Card title={t('progress')} extra={<Tag tone={active ? 'info' : 'success'}>{view.statusLabel}</Tag>}>
         <View className="patrol-progress">{`${view.progress.done}/${view.progress.total}`}</View>
         <View className="l-row__sub">
@@ -301,11 +325,12 @@ export default function PatrolPage() {
                   }),
                 )
                 .then((r) => {
-                  if (r.ok) {
-                    setHazard('')
-                    toastDone(t('hazard_sent'))
-                    load()
-                  } else void showError(r.message)
+                  if (!r.ok) return void showError(r.message)
+                  setHazard('')
+                  if (!r.outcome) return void showError(common('ui.outbox_saved_offline'))
+                  if (!r.outcome.ok) return void showError(r.outcome.message ?? '')
+                  toastDone(t('hazard_sent'))
+                  load()
                 })
             }}
           >
@@ -321,7 +346,6 @@ export default function PatrolPage() {
       {active ? (
         <ConfirmButton
           kind="primary"
-          disabled={waiting.length > 0}
           loading={finish.pending}
           loadingText={t('finishing')}
           confirm={
@@ -334,15 +358,18 @@ export default function PatrolPage() {
           confirmText={t('finish_ok')}
           onConfirm={() => {
             void finish.run({ patrolId: id }).then((r) => {
-              if (r.ok) {
-                setView(r.data)
-                Taro.setStorageSync(cacheKey(id), r.data)
-                toastDone(t('finished_toast'))
-              } else void showError(r.message)
+              if (!r.ok) return void showError(r.message)
+              // no signal: it goes after the check-ins waiting before it, by itself
+              if (!r.outcome) return void showError(common('ui.outbox_saved_offline'))
+              if (!r.outcome.ok) return void showError(r.outcome.message ?? '')
+              const done = r.outcome.data as PatrolView
+              setView(done)
+              Taro.setStorageSync(cacheKey(id), done)
+              toastDone(t('finished_toast'))
             })
           }}
         >
-          {waiting.length ? t('wait_upload') : t('finish')}
+          {t('finish')}
         </ConfirmButton>
       ) : null}
     </Page>

@@ -2,7 +2,20 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { patrolContract } from '@shared/patrol/patrol.contract'
 import type { MyShift } from '@shared/patrol/patrol.schema'
-import { Button, Card, Empty, ErrorBlock, Loading, Page, Row, Tag, showError, toast } from '../../../../components'
+import {
+  Button,
+  Card,
+  DataAge,
+  Empty,
+  ErrorBlock,
+  Loading,
+  Page,
+  Row,
+  Tag,
+  showError,
+  toast,
+} from '../../../../components'
+import { readKept } from '../../../../services/kept'
 import { callFunction } from '../../../../services/call-function'
 import { fmt, useStrings } from '../../../../services/i18n'
 import { hasPermission, useMe } from '../../../../services/me'
@@ -18,13 +31,15 @@ export default function Shifts() {
   usePageTitle(t('title'))
   const { me, error, reload } = useMe()
   const canPatrol = hasPermission(me, 'checkin_create')
-  const shifts = useQuery(
+  // kept on the phone: today's shifts show with no signal, with how old they are
+  const kept = useQuery(
     () =>
       canPatrol
-        ? callFunction(patrolContract, 'myShifts', {})
-        : Promise.resolve({ ok: true as const, data: { items: [] } }),
+        ? readKept('patrol.shifts', () => callFunction(patrolContract, 'myShifts', {}))
+        : Promise.resolve({ ok: true as const, data: { value: { items: [] }, savedAt: 0, offline: false } }),
     [canPatrol],
   )
+  const shifts = { ...kept, data: kept.data?.value ?? null }
   const start = useAction((input: { shiftId: string }, requestId: string) =>
     callFunction(patrolContract, 'startPatrol', input, { requestId }),
   )
@@ -68,6 +83,7 @@ export default function Shifts() {
       {canPatrol ? <QueueStatus onSynced={shifts.reload} /> : null}
       {canPatrol ? (
         <Card title={t('my_shifts')}>
+          {kept.data?.savedAt ? <DataAge savedAt={kept.data.savedAt} offline={kept.data.offline} /> : null}
           {shifts.loading && !shifts.data ? <Loading /> : null}
           {shifts.error ? <ErrorBlock message={shifts.error.message} onRetry={shifts.reload} /> : null}
           {shifts.data && !shifts.data.items.length ? (

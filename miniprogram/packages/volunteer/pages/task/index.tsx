@@ -4,9 +4,25 @@ import { askSubscribe } from '../../../../services/subscribe'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { checkInWindow, checkOutWindow } from '@shared/volunteer/volunteer.rules'
-import { Button, Card, ConfirmButton, ErrorBlock, Field, Loading, Page, Row, Tag } from '../../../../components'
+import {
+  Button,
+  Card,
+  ConfirmButton,
+  DataAge,
+  ErrorBlock,
+  Field,
+  Loading,
+  OutboxPanel,
+  Page,
+  Row,
+  Tag,
+  showError,
+  toastDone,
+} from '../../../../components'
+import { readKept } from '../../../../services/kept'
+import { queueCall } from '../../../../services/outbox'
 import { IS_WEAPP } from '../../../../services/env'
-import { useStrings } from '../../../../services/i18n'
+import { t as common, useStrings } from '../../../../services/i18n'
 import { useAction, useQuery } from '../../../../services/use-call'
 import { callFunction, go, report, useNow, usePageTitle, V, when } from '../../lib'
 import { TASK, WORDS } from '../../volunteer.strings'
@@ -19,13 +35,18 @@ export default function TaskPage() {
   const w = useStrings(WORDS)
   usePageTitle(t('nav'))
   const id = useRouter().params.id ?? ''
-  const q = useQuery(() => callFunction(V, 'getTask', { taskId: id }), [id])
+  // kept on the phone: the task opens with no signal (a check-in by position is then kept and sent by itself)
+  const kept = useQuery(() => readKept(`volunteer.task.${id}`, () => callFunction(V, 'getTask', { taskId: id })), [id])
+  const q = { ...kept, data: kept.data?.value ?? null }
   const [code, setCode] = useState('')
   const now = useNow()
   const signup = useAction((_: null, requestId) => callFunction(V, 'signup', { taskId: id }, { requestId }))
   const cancel = useAction((_: null, requestId) => callFunction(V, 'cancelSignup', { taskId: id }, { requestId }))
-  const clock = useAction((input: Clock, requestId) =>
-    callFunction(
+  const [clocking, setClocking] = useState(false)
+  /** check-in and out go through the outbox: with no signal they are kept and sent by themselves */
+  const clock = async (input: Clock): Promise<boolean> => {
+    setClocking(true)
+    const r = await queueCall(
       V,
       input.kind,
       {
@@ -33,9 +54,22 @@ export default function TaskPage() {
         ...(input.code ? { code: input.code } : {}),
         ...(input.location ? { location: { ...input.location, datum: 'gcj02' as const } } : {}),
       },
-      { requestId },
-    ),
-  )
+      { group: id, summary: q.data?.title ?? '' },
+    ).finally(() => setClocking(false))
+    const problem = !r.ok
+      ? r.message
+      : !r.outcome
+        ? common('ui.outbox_saved_offline')
+        : r.outcome.ok
+          ? null
+          : r.outcome.message
+    if (problem !== null) {
+      await showError(problem ?? '')
+      return false
+    }
+    toastDone(input.kind === 'checkIn' ? t('checked_in') : t('checked_out'))
+    return true
+  }
 
   const task = q.data
   if (!task) return <Page>{q.error ? <ErrorBlock message={q.error.message} onRetry={q.reload} /> : <Loading />}</Page>
@@ -53,7 +87,7 @@ export default function TaskPage() {
         return void Taro.showModal({ title: t('no_location_title'), content: t('no_location'), showCancel: false })
       input = { kind, location: { lat: loc.latitude, lng: loc.longitude } }
     }
-    if (await report(clock.run(input), kind === 'checkIn' ? t('checked_in') : t('checked_out'))) q.reload()
+    if (await clock(input)) q.reload()
   }
 
   const out = !!mine?.checkInAt
@@ -61,6 +95,8 @@ export default function TaskPage() {
   const range = { from: when(window.from), to: when(window.to) }
   return (
     <Page title={task.title} intro={`${task.org.name} · ${task.categoryLabel}`}>
+      {kept.data?.offline ? <DataAge savedAt={kept.data.savedAt} offline /> : null}
+      <OutboxPanel filter={(i) => i.fn === 'volunteer' && i.group === id} />
       <Card>
         <Row title={t('time')} sub={`${when(task.startAt)} – ${when(task.endAt)}`} />
         <Row title={w('place')} sub={task.placeName} />
@@ -111,12 +147,12 @@ export default function TaskPage() {
                   onChange={setCode}
                   placeholder={IS_WEAPP ? t('code_scan_hint') : t('code_type_hint')}
                 />
-                <Button loading={clock.pending} onClick={() => void doClock(out ? 'checkOut' : 'checkIn', 'code')}>
+                <Button loading={clocking} onClick={() => void doClock(out ? 'checkOut' : 'checkIn', 'code')}>
                   {out ? t('scan_out') : t('scan_in')}
                 </Button>
                 <Button
                   kind="secondary"
-                  loading={clock.pending}
+                  loading={clocking}
                   onClick={() => void doClock(out ? 'checkOut' : 'checkIn', 'location')}
                 >
                   {out ? t('loc_out') : t('loc_in')}
