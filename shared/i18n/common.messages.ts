@@ -105,6 +105,7 @@ export const COMMON = register(
     'ui.save': { zh: '保存', bo: 'ཉར་ཚགས།' },
     'ui.saved': { zh: '已保存', bo: 'ཉར་ཚགས་བྱས་ཟིན།' },
     'ui.back': { zh: '返回', bo: 'ཕྱིར་ལོག' },
+    'ui.home': { zh: '首页', bo: 'གཙོ་ངོས།' },
     'ui.choose': { zh: '请选择', bo: 'འདེམས་རོགས།' },
     'ui.language': { zh: '语言', bo: 'སྐད་ཡིག' },
     'ui.offline': { zh: '现在没有网络', bo: 'ད་ལྟ་དྲ་བ་མེད།' },

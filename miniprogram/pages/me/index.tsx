@@ -22,6 +22,7 @@ import { DEMO_LOGIN } from '../../services/env'
 import { fmt, getLang, setLang, useStrings } from '../../services/i18n'
 import { forgetMe, useMe } from '../../services/me'
 import { clearToken } from '../../services/session'
+import { TEXT_SIZES, getTextSize, hasChosenTextSize, setTextSize } from '../../services/text-size'
 import { labelTabs, useTitle } from '../../services/title'
 import { useAction, useQuery } from '../../services/use-call'
 import { HOME } from '../home/home.strings'
@@ -114,6 +115,32 @@ function LanguageCard() {
   )
 }
 
+/** 标准 / 大 / 特大: shown at once on every page; until chosen it follows the phone's own setting. */
+function TextSizeCard() {
+  const t = useStrings(ME)
+  const [size, setSize] = useState(getTextSize)
+  const label = t(`text_size.${size}`)
+  return (
+    <Card title={t('text_size')} extra={hasChosenTextSize() ? label : t('text_size_system', { size: label })}>
+      <View className="l-choices">
+        {TEXT_SIZES.map((s) => (
+          <View
+            key={s}
+            className={`l-choice${s === size ? ' l-choice--on' : ''}`}
+            ariaRole="button"
+            onClick={() => {
+              setTextSize(s)
+              setSize(s)
+            }}
+          >
+            {t(`text_size.${s}`)}
+          </View>
+        ))}
+      </View>
+    </Card>
+  )
+}
+
 /** The latest account messages (join requests, membership changes), if any. */
 function InboxCard() {
   const t = useStrings(ME)
@@ -178,6 +205,7 @@ export default function MePage() {
         </Button>
       </Card>
       <LanguageCard />
+      <TextSizeCard />
       {DEMO_LOGIN ? (
         <ConfirmButton
           kind="danger"

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { incidentContract } from '@shared/incident/incident.contract'
 import { MAX_PHOTOS, type IncidentView, type Rating } from '@shared/incident/incident.schema'
 import type { PhotoView } from '@shared/files'
+import type { Translate } from '@shared/i18n/i18n'
 import {
   Button,
   Card,
@@ -29,6 +30,14 @@ import '../../incident.css'
 /** The handling actions that need only a note (and photos); each button is named by its key in DETAIL. */
 const SIMPLE = ['accept', 'resolve', 'escalate', 'reject', 'feedback', 'close'] as const
 const RATINGS: readonly Rating[] = ['satisfied', 'basic', 'unsatisfied']
+
+/** The steps that cannot be taken back ask first: their title and question. */
+function confirmOf(a: (typeof SIMPLE)[number], t: Translate<typeof DETAIL>): { title: string; message: string } | null {
+  if (a === 'resolve') return { title: t('resolve_title'), message: t('resolve_confirm') }
+  if (a === 'reject') return { title: t('reject_title'), message: t('reject_confirm') }
+  if (a === 'close') return { title: t('close_title'), message: t('close_confirm') }
+  return null
+}
 
 function Actions(props: { v: IncidentView; done: () => void }) {
   const { v } = props
@@ -60,9 +69,49 @@ function Actions(props: { v: IncidentView; done: () => void }) {
   }
   const simple = SIMPLE.filter((a) => v.actions.includes(a))
   if (!v.actions.length) return null
+  const canDispatch = v.actions.includes('dispatch')
+  const button = (a: (typeof SIMPLE)[number]) => {
+    const send = () =>
+      void run(callFunction(incidentContract, a, { incidentId: v.id, note, photos: photos.map((p) => p.fileId) }), t(a))
+    const ask = confirmOf(a, t)
+    return ask ? (
+      <ConfirmButton
+        key={a}
+        kind={a === 'reject' ? 'danger' : 'primary'}
+        loading={busy}
+        disabled={uploading}
+        confirmTitle={ask.title}
+        confirm={ask.message}
+        confirmText={t(a)}
+        onConfirm={send}
+      >
+        {t(a)}
+      </ConfirmButton>
+    ) : (
+      <Button
+        key={a}
+        kind={a === 'escalate' ? 'secondary' : 'primary'}
+        loading={busy}
+        disabled={uploading}
+        onClick={send}
+      >
+        {t(a)}
+      </Button>
+    )
+  }
+  // 受理 sits above the note, the buttons that follow it (办结 …) below: a second tap on a slow link lands on the
+  // note field, never on the next step.
+  const accept = simple.includes('accept')
+  const rest = simple.filter((a) => a !== 'accept')
   return (
     <Card title={t('handle')}>
-      {simple.length || v.actions.includes('dispatch') ? (
+      {accept ? (
+        <>
+          <View className="l-field__hint">{t('accept_hint')}</View>
+          {button('accept')}
+        </>
+      ) : null}
+      {simple.length || canDispatch ? (
         <Field label={t('note')} value={note} onChange={setNote} placeholder={t('note_hint')} maxlength={500} />
       ) : null}
       {simple.length && me ? (
@@ -75,38 +124,8 @@ function Actions(props: { v: IncidentView; done: () => void }) {
           onBusyChange={setUploading}
         />
       ) : null}
-      {simple.map((a) => {
-        const send = () =>
-          void run(
-            callFunction(incidentContract, a, { incidentId: v.id, note, photos: photos.map((p) => p.fileId) }),
-            t(a),
-          )
-        return a === 'reject' ? (
-          <ConfirmButton
-            key={a}
-            kind="danger"
-            loading={busy}
-            disabled={uploading}
-            confirmTitle={t('reject_title')}
-            confirm={t('reject_confirm')}
-            confirmText={t('reject')}
-            onConfirm={send}
-          >
-            {t(a)}
-          </ConfirmButton>
-        ) : (
-          <Button
-            key={a}
-            kind={a === 'escalate' ? 'secondary' : 'primary'}
-            loading={busy}
-            disabled={uploading}
-            onClick={send}
-          >
-            {t(a)}
-          </Button>
-        )
-      })}
-      {v.actions.includes('dispatch') ? (
+      {/* on an escalated case the dispatch comes first: 依责销号 without a department is the rare exception */}
+      {canDispatch ? (
         <>
           <View className="l-field__label">{t('to_department')}</View>
           <View className="incident-chips">
@@ -123,10 +142,16 @@ function Actions(props: { v: IncidentView; done: () => void }) {
             ))}
           </View>
           <Field label={t('deadline_days')} type="number" value={days} onChange={setDays} />
-          <Button
+          <ConfirmButton
             loading={busy}
             disabled={!dept}
-            onClick={() =>
+            confirmTitle={t('dispatch_title')}
+            confirm={t('dispatch_confirm', {
+              department: depts.data?.items.find((d) => d.id === dept)?.name ?? '',
+              days: Number(days) || 0,
+            })}
+            confirmText={t('dispatch')}
+            onConfirm={() =>
               void run(
                 callFunction(incidentContract, 'dispatch', {
                   incidentId: v.id,
@@ -139,9 +164,10 @@ function Actions(props: { v: IncidentView; done: () => void }) {
             }
           >
             {t('dispatch')}
-          </Button>
+          </ConfirmButton>
         </>
       ) : null}
+      {rest.map(button)}
       {v.actions.includes('rate') ? (
         <View>
           <View className="l-field__label">{t('satisfied_question')}</View>

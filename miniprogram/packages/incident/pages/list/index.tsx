@@ -4,6 +4,8 @@ import { Button, Card, PagedList, Page, Row, Tag } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
 import { fmt, useNavTitle, useStrings } from '../../../../services/i18n'
 import { usePaged, type PagedState } from '../../../../services/use-call'
+import { useWide } from '../../../../services/layout'
+import { QueueTable } from '../../components/queue-table'
 import { LIST } from '../../incident.strings'
 import '../../incident.css'
 
@@ -90,6 +92,7 @@ export default function IncidentList() {
   const asked = useRouter().params.view as View_ | undefined
   const view: View_ = asked && VIEWS.includes(asked) ? asked : 'mine'
   useNavTitle(t(view))
+  const wide = useWide()
   return (
     <Page title={t(view)}>
       <Card>
@@ -100,7 +103,13 @@ export default function IncidentList() {
             onClick={() => void Taro.navigateTo({ url: '/packages/incident/pages/list/index?view=all' })}
           />
         ) : null}
-        {view === 'inbox' ? <Inbox /> : <Incidents view={view} />}
+        {view === 'inbox' ? (
+          <Inbox />
+        ) : wide && view !== 'mine' ? (
+          <QueueTable view={view} />
+        ) : (
+          <Incidents view={view} />
+        )}
       </Card>
     </Page>
   )

@@ -3,8 +3,20 @@ import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { incidentContract } from '@shared/incident/incident.contract'
 import type { Figures } from '@shared/incident/incident.schema'
-import { bjMonth, bjQuarter } from '@shared/time/beijing'
-import { Button, Card, Empty, Loading, Page, PickerField, Row, Tag, showError, toastDone } from '../../../../components'
+import { bjDay, bjMonth, bjQuarter } from '@shared/time/beijing'
+import {
+  Button,
+  Card,
+  ConfirmButton,
+  Empty,
+  Loading,
+  Page,
+  PickerField,
+  Row,
+  Tag,
+  showError,
+  toastDone,
+} from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
 import { API_BASE, IS_WEAPP } from '../../../../services/env'
 import { fmt, useNavTitle, useStrings } from '../../../../services/i18n'
@@ -43,23 +55,49 @@ function FigureRows(props: { f: Figures }) {
   )
 }
 
+/** The day this grid was reported safe from this phone (the grid worker's own status needs no other read). */
+const safeKey = (gridId: string) => `linli.safe.${gridId}`
+
 function SafeReport(props: { gridId: string; name: string }) {
   const t = useStrings(OVERVIEW)
   const [busy, setBusy] = useState(false)
+  const [doneAt, setDoneAt] = useState<number | null>(() => {
+    const today = bjDay(Date.now())
+    const kept: unknown = Taro.getStorageSync(safeKey(props.gridId))
+    const k = kept as { day?: string; at?: number } | undefined
+    return k && k.day === today && typeof k.at === 'number' ? k.at : null
+  })
+  if (doneAt !== null)
+    return (
+      <Row
+        title={props.name}
+        sub={t('safe_done_at', { time: fmt.time(doneAt) })}
+        extra={<Tag tone="success">{t('safe_done')}</Tag>}
+      />
+    )
   return (
-    <Button
+    <ConfirmButton
       loading={busy}
-      onClick={() => {
+      confirmTitle={t('safe_title')}
+      confirm={t('safe_confirm', { grid: props.name })}
+      confirmText={t('safe_ok')}
+      onConfirm={() => {
         setBusy(true)
         void callFunction(incidentContract, 'safeReport', { gridId: props.gridId, note: '' }).then((r) => {
           setBusy(false)
           if (!r.ok) return void showError(r.message)
           toastDone(r.data.already ? t('safe_already') : t('safe_reported'))
+          try {
+            Taro.setStorageSync(safeKey(props.gridId), { day: r.data.day, at: r.data.at })
+          } catch {
+            // storage unavailable: the page still says so until it closes
+          }
+          setDoneAt(r.data.at)
         })
       }}
     >
       {t('safe_report', { grid: props.name })}
-    </Button>
+    </ConfirmButton>
   )
 }
 

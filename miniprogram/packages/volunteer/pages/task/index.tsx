@@ -2,7 +2,18 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { checkInWindow, checkOutWindow } from '@shared/volunteer/volunteer.rules'
-import { Button, Card, ConfirmButton, ErrorBlock, Field, Loading, Page, Row, Tag } from '../../../../components'
+import {
+  Button,
+  Card,
+  ConfirmButton,
+  ErrorBlock,
+  Field,
+  Loading,
+  Page,
+  Row,
+  Tag,
+  showError,
+} from '../../../../components'
 import { IS_WEAPP } from '../../../../services/env'
 import { useStrings } from '../../../../services/i18n'
 import { useAction, useQuery } from '../../../../services/use-call'
@@ -47,8 +58,7 @@ export default function TaskPage() {
       input = { kind, code: value }
     } else {
       const loc = await Taro.getLocation({ type: 'gcj02' }).catch(() => null)
-      if (!loc)
-        return void Taro.showModal({ title: t('no_location_title'), content: t('no_location'), showCancel: false })
+      if (!loc) return void showError(t('no_location'), t('no_location_title'))
       input = { kind, location: { lat: loc.latitude, lng: loc.longitude } }
     }
     if (await report(clock.run(input), kind === 'checkIn' ? t('checked_in') : t('checked_out'))) q.reload()
