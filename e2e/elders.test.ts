@@ -126,7 +126,10 @@ it('a resident switches to Tibetan and files a report; the grid worker, in Tibet
   )
   expect(under).not.toBe(bo(DETAIL.resolve))
   await page.mouse.click(spot.x, spot.y)
+  // a frame later nothing has opened, and the toast of 受理 has gone
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
   expect(await dialog(page).count()).toBe(0)
+  await page.locator('.taro__toast').filter({ visible: true }).waitFor({ state: 'hidden' })
   const accepted = await fn(await tokenFor('u-zhaxi'), 'incident', 'get', { incidentId: id })
   expect(accepted.status).toBe('accepted')
 

@@ -106,6 +106,7 @@ export const COMMON = register(
     'ui.saved': { zh: '已保存', bo: 'ཉར་ཚགས་བྱས་ཟིན།' },
     'ui.back': { zh: '返回', bo: 'ཕྱིར་ལོག' },
     'ui.home': { zh: '首页', bo: 'གཙོ་ངོས།' },
+    'ui.month_short': { zh: '{m}月', bo: 'ཟླ་ {m}' },
     'ui.choose': { zh: '请选择', bo: 'འདེམས་རོགས།' },
     'ui.language': { zh: '语言', bo: 'སྐད་ཡིག' },
     'ui.offline': { zh: '现在没有网络', bo: 'ད་ལྟ་དྲ་བ་མེད།' },

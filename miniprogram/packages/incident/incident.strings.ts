@@ -151,6 +151,7 @@ export const OVERVIEW = defineMessages({
   period: { zh: '时段', bo: 'དུས་ཚིགས།' },
   quarter: { zh: '{y}年第{q}季度', bo: 'སྤྱི་ལོ་{y} དུས་ཚིགས་ {q} པ།' },
   figures_of: { zh: '{unit} {period}', bo: '{unit} {period}' },
+  trend: { zh: '近六个月走势', bo: 'ཟླ་བ་དྲུག་གི་འགྱུར་ལྡོག' },
   ranking: { zh: '下级单位排名（季度通报）', bo: 'འོག་རིམ་ལས་ཁུངས་ཀྱི་གོ་རིམ།' },
   rank_row: { zh: '{rank}. {unit}', bo: '{rank}. {unit}' },
   rank_sub: {

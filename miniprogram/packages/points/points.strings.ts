@@ -177,6 +177,8 @@ export const PUBLICITY = defineMessages({
 })
 
 export const REVIEW = defineMessages({
+  trend_given: { zh: '近六个月发放的积分', bo: 'ཟླ་བ་དྲུག་ནང་སྤྲད་པའི་སྐར་གྲངས།' },
+  trend_spent: { zh: '近六个月兑换用掉的积分', bo: 'ཟླ་བ་དྲུག་ནང་བརྗེས་ནས་བེད་སྤྱོད་བྱས་པའི་སྐར་གྲངས།' },
   title: { zh: '积分评定', bo: 'སྐར་གྲངས་འཇོག་པ།' },
   cannot: { zh: '您不能评定积分', bo: 'ཁྱེད་ཀྱིས་སྐར་གྲངས་འཇོག་མི་ཆོག' },
   intro: {

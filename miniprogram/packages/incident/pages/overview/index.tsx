@@ -17,9 +17,10 @@ import {
   showError,
   toastDone,
 } from '../../../../components'
+import { Bars, Columns, lastMonths, useMonthSeries } from '../../../../components/chart'
 import { callFunction } from '../../../../services/call-function'
 import { API_BASE, IS_WEAPP } from '../../../../services/env'
-import { fmt, useNavTitle, useStrings } from '../../../../services/i18n'
+import { fmt, t, useNavTitle, useStrings } from '../../../../services/i18n'
 import { hasPermission, unitsWith, useMe } from '../../../../services/me'
 import { useQuery } from '../../../../services/use-call'
 import { OVERVIEW } from '../../incident.strings'
@@ -98,6 +99,33 @@ function SafeReport(props: { gridId: string; name: string }) {
     >
       {t('safe_report', { grid: props.name })}
     </ConfirmButton>
+  )
+}
+
+const monthShort = (month: string) => t('ui.month_short', { m: Number(month.slice(5)) })
+
+/** 排查量, 化解率 and 按时办结率 of the last six months, as columns. */
+function Trend(props: { unitId: string; month: string }) {
+  const o = useStrings(OVERVIEW)
+  const months = useMemo(() => lastMonths(props.month, 6), [props.month])
+  const series = useMonthSeries(
+    months,
+    (m) => callFunction(incidentContract, 'getFigures', { unitId: props.unitId, period: m }),
+    [props.unitId],
+  )
+  if (series.error) return <View className="l-error">{series.error}</View>
+  if (!series.data) return <Loading />
+  const points = (f: (x: Figures) => number | null, text: (v: number | null) => string) =>
+    series.data!.map(({ month, value }) => {
+      const v = f(value.figures)
+      return { label: monthShort(month), value: v, text: text(v) }
+    })
+  return (
+    <>
+      <Columns title={o('found')} points={points((x) => x.found, (v) => fmt.number(v ?? 0))} />
+      <Columns title={o('resolution_rate')} max={1} tone="green" points={points((x) => x.resolutionRate, pct)} />
+      <Columns title={o('on_time_rate')} max={1} tone="green" points={points((x) => x.onTimeRate, pct)} />
+    </>
   )
 }
 
@@ -202,7 +230,34 @@ export default function Overview() {
           <Card title={t('figures_of', { unit: figures.data?.unit.name ?? '', period: periodLabel(period) })}>
             {figures.data ? <FigureRows f={figures.data.figures} /> : <Loading />}
           </Card>
+          {unit ? (
+            <Card title={t('trend')}>
+              <Trend unitId={unit} month={periods[0]!} />
+            </Card>
+          ) : null}
           <Card title={t('ranking')}>
+            {figures.data?.children.length ? (
+              <>
+                <Bars
+                  title={t('found')}
+                  points={figures.data.children.map((c) => ({
+                    label: c.unit.name,
+                    value: c.figures.found,
+                    text: fmt.number(c.figures.found),
+                  }))}
+                />
+                <Bars
+                  title={t('resolution_rate')}
+                  max={1}
+                  tone="green"
+                  points={figures.data.children.map((c) => ({
+                    label: c.unit.name,
+                    value: c.figures.resolutionRate,
+                    text: pct(c.figures.resolutionRate),
+                  }))}
+                />
+              </>
+            ) : null}
             {(figures.data?.children ?? []).map((c) => (
               <Row
                 key={c.unit.id}
