@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
+import { bjMonth } from '@shared/time/beijing'
 import { TABLE } from '../miniprogram/packages/incident/incident.strings'
 import { app, confirmDialog, fn, hostUrl, launch, loginAs, see, tap, tokenFor } from './support/browser'
 
@@ -121,5 +122,35 @@ it('a dispatcher at 1440×900 filters the queue, sorts it and dispatches from th
   expect(v.status).toBe('dispatched')
   expect(v.department.name).toBe('甘孜县住房和城乡建设局')
   expect(await row(litter.code).count()).toBe(1)
+  await close()
+})
+
+it("the dispatcher's overview draws the six-month trend and the ranking from the figures", async () => {
+  const { page, close } = await desk()
+  await loginAs(page, '周敏')
+  await page.goto(`${hostUrl()}/#/packages/incident/pages/overview/index`)
+  const charts = app(page).locator('.l-chart').filter({ visible: true })
+  const found = charts.filter({ has: page.locator('.l-chart__title', { hasText: /^排查量$/ }) })
+  await found.locator('.l-chart__columns').first().waitFor()
+  // three trends of six months each
+  expect(await app(page).locator('.l-chart__columns').filter({ visible: true }).count()).toBe(3)
+  expect(await found.first().locator('.l-chart__col').count()).toBe(6)
+  const month = bjMonth(Date.now())
+  const f = await fn<{ figures: { found: number }; children: Array<{ unit: { name: string } }> }>(
+    await tokenFor('u-zhoumin'),
+    'incident',
+    'getFigures',
+    { unitId: '513328100', period: month },
+  )
+  // this month is the last column, and says what the figures say
+  expect(await found.first().locator('.l-chart__col').last().locator('.l-chart__value').innerText()).toBe(
+    String(f.figures.found),
+  )
+  expect(await found.first().locator('.l-chart__col').last().locator('.l-chart__label').innerText()).toBe(
+    `${Number(month.slice(5))}月`,
+  )
+  // the ranking: one bar per child unit, in the figures' order
+  const rankFound = found.filter({ has: page.locator('.l-chart__row') })
+  expect(await rankFound.locator('.l-chart__row-label').allInnerTexts()).toEqual(f.children.map((c) => c.unit.name))
   await close()
 })

@@ -129,7 +129,12 @@ it('a resident switches to Tibetan and files a report; the grid worker, in Tibet
   // a frame later nothing has opened, and the toast of 受理 has gone
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
   expect(await dialog(page).count()).toBe(0)
-  await page.locator('.taro__toast').filter({ visible: true }).waitFor({ state: 'hidden' })
+  // (Taro's toast lets touches through to the page, but Playwright waits for it: let it go first)
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every(
+      (e) => e.offsetParent === null || getComputedStyle(e).opacity === '0',
+    ),
+  )
   const accepted = await fn(await tokenFor('u-zhaxi'), 'incident', 'get', { incidentId: id })
   expect(accepted.status).toBe('accepted')
 

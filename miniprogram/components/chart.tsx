@@ -82,19 +82,18 @@ export function useMonthSeries<T>(
   read: (month: string) => Promise<CallResult<T>>,
   deps: readonly unknown[],
 ): { data: Array<{ month: string; value: T }> | null; error: string | null } {
-  const [state, setState] = useState<{ data: Array<{ month: string; value: T }> | null; error: string | null }>({
-    data: null,
-    error: null,
-  })
+  type Series = Array<{ month: string; value: T }>
   const key = [months.join(), ...deps].join('|')
+  // the answer is kept with the key it answers, so a change of unit or months shows loading, not old bars
+  const [state, setState] = useState<{ key: string; data: Series | null; error: string | null } | null>(null)
   useEffect(() => {
     let live = true
-    setState({ data: null, error: null })
     void Promise.all(months.map((m) => read(m))).then((rs) => {
       if (!live) return
       const failed = rs.find((r) => !r.ok)
-      if (failed && !failed.ok) return setState({ data: null, error: failed.message })
+      if (failed && !failed.ok) return setState({ key, data: null, error: failed.message })
       setState({
+        key,
         data: rs.map((r, i) => ({ month: months[i]!, value: (r as { ok: true; data: T }).data })),
         error: null,
       })
@@ -105,5 +104,5 @@ export function useMonthSeries<T>(
     // the key stands for months and deps
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key])
-  return state
+  return state && state.key === key ? { data: state.data, error: state.error } : { data: null, error: null }
 }

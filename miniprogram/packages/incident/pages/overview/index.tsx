@@ -122,7 +122,13 @@ function Trend(props: { unitId: string; month: string }) {
     })
   return (
     <>
-      <Columns title={o('found')} points={points((x) => x.found, (v) => fmt.number(v ?? 0))} />
+      <Columns
+        title={o('found')}
+        points={points(
+          (x) => x.found,
+          (v) => fmt.number(v ?? 0),
+        )}
+      />
       <Columns title={o('resolution_rate')} max={1} tone="green" points={points((x) => x.resolutionRate, pct)} />
       <Columns title={o('on_time_rate')} max={1} tone="green" points={points((x) => x.onTimeRate, pct)} />
     </>

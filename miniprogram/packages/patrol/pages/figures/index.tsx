@@ -147,7 +147,11 @@ export default function Figures() {
             title={t('coverage')}
             max={1}
             tone="green"
-            points={figures.data.ranked.map((r) => ({ label: r.name, value: r.coverage, text: fmt.percent(r.coverage) }))}
+            points={figures.data.ranked.map((r) => ({
+              label: r.name,
+              value: r.coverage,
+              text: fmt.percent(r.coverage),
+            }))}
           />
           {figures.data.ranked.map((r) => (
             <View key={r.id} className="l-list__item">
