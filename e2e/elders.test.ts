@@ -219,3 +219,48 @@ it('H5 lets people zoom, sizes text by the browser, not the window, and every in
   await see(page, '您好，卓玛').waitFor()
   await context.close()
 })
+
+it('a browser with speech recognition offers 说话输入 for the description, and what is said is added to it', async () => {
+  const { page, context } = await phone(browser)
+  // Chromium headless has no recognition service: a stand-in answers as the real one does, with one result
+  await context.addInitScript(() => {
+    class FakeRecognition {
+      lang = ''
+      interimResults = false
+      onresult: ((e: unknown) => void) | null = null
+      onend: (() => void) | null = null
+      onerror: (() => void) | null = null
+      start() {
+        ;(window as unknown as { __heard?: string }).__heard = this.lang
+        setTimeout(() => {
+          this.onresult?.({ results: [[{ transcript: '村口的水管漏水了' }]] })
+          this.onend?.()
+        }, 0)
+      }
+      stop() {
+        this.onend?.()
+      }
+    }
+    ;(window as unknown as { webkitSpeechRecognition: unknown }).webkitSpeechRecognition = FakeRecognition
+  })
+  await loginAs(page, '卓玛')
+  await tab(page, '上报')
+  const box = app(page).locator('textarea').filter({ visible: true }).first()
+  await box.fill('我看到')
+  await tap(page, COMMON['ui.voice'].zh)
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('textarea')).some((t) => t.value === '我看到村口的水管漏水了'),
+  )
+  expect(await box.inputValue()).toBe('我看到村口的水管漏水了')
+  expect(await page.evaluate(() => (window as unknown as { __heard?: string }).__heard)).toBe('zh-CN')
+  await context.close()
+})
+
+it('without speech recognition there is no 说话输入 button', async () => {
+  const { page, context } = await phone(browser)
+  await loginAs(page, '卓玛')
+  await tab(page, '上报')
+  await app(page).locator('textarea').filter({ visible: true }).first().waitFor()
+  expect(await see(page, COMMON['ui.voice'].zh).count()).toBe(0)
+  await context.close()
+})

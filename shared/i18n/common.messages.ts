@@ -106,6 +106,8 @@ export const COMMON = register(
     'ui.saved': { zh: '已保存', bo: 'ཉར་ཚགས་བྱས་ཟིན།' },
     'ui.back': { zh: '返回', bo: 'ཕྱིར་ལོག' },
     'ui.home': { zh: '首页', bo: 'གཙོ་ངོས།' },
+    'ui.voice': { zh: '说话输入', bo: 'སྐད་ཆས་འབྲི།' },
+    'ui.voice_stop': { zh: '正在听，说完点这里', bo: 'ཉན་བཞིན་པ། བཤད་ཚར་རྗེས་འདིར་མནན།' },
     'ui.month_short': { zh: '{m}月', bo: 'ཟླ་ {m}' },
     'ui.choose': { zh: '请选择', bo: 'འདེམས་རོགས།' },
     'ui.language': { zh: '语言', bo: 'སྐད་ཡིག' },

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { incidentContract } from '@shared/incident/incident.contract'
 import { MAX_PHOTOS, MIN_TYPED_ADDRESS, type Severity } from '@shared/incident/incident.schema'
-import { Button, Card, Field, Page, PhotoPicker, Row, Tag, showError, toastDone } from '../../components'
+import { Button, Card, Field, Page, PhotoPicker, Row, Tag, VoiceInput, showError, toastDone } from '../../components'
 import { callFunction, newRequestId } from '../../services/call-function'
 import { hasPermission, useMe } from '../../services/me'
 import { useQuery } from '../../services/use-call'
@@ -198,6 +198,7 @@ export default function Report() {
               placeholder={t('description_hint')}
               onInput={(e) => patch({ description: e.detail.value })}
             />
+            <VoiceInput onText={(said) => patch({ description: `${draft.description}${said}`.slice(0, 500) })} />
           </View>
           {me ? (
             <PhotoPicker
