@@ -109,6 +109,9 @@ it('a resident switches to Tibetan and files a report; the grid worker, in Tibet
   await page.goto(`${hostUrl()}/#/packages/incident/pages/detail/index?id=${id}`)
   await see(page, bo(DETAIL.history)).waitFor()
   await see(page, 'ལམ་ཐོག་གི་གློག་སྒྲོན་ཆག་འདུག 路灯坏了').waitFor()
+  // the place by its grid and a map link, not bare coordinates
+  await see(page, bo(DETAIL.open_map)).waitFor()
+  expect(await see(page, /31\.62/, true).count()).toBe(0)
 
   // the double tap of a slow link: 受理, and once 办结 has appeared, a second tap on the very same spot
   const accept = see(page, bo(DETAIL.accept))

@@ -62,6 +62,8 @@ export const DETAIL = defineMessages({
   contactable: { zh: '可以联系', bo: 'འབྲེལ་བ་བྱེད་ཆོག' },
   not_contactable: { zh: '没有同意联系', bo: 'འབྲེལ་བ་བྱེད་པར་མ་ཆོག' },
   location: { zh: '位置', bo: 'གནས་ཡུལ།' },
+  located_in: { zh: '{area}（已定位）', bo: '{area} (གནས་ཡུལ་རྙེད་ཟིན།)' },
+  open_map: { zh: '在地图中查看', bo: 'ས་ཁྲའི་ནང་ལྟ།' },
   address: { zh: '地址', bo: 'ཁ་བྱང་།' },
   address_only: { zh: '{address}（未定位，按地址找）', bo: '{address} (གནས་ཡུལ་མ་རྙེད། ཁ་བྱང་ལྟར་འཚོལ།)' },
   handler: { zh: '现在由', bo: 'ད་ལྟ་ཐག་གཅོད་མཁན།' },

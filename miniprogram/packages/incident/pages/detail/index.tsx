@@ -1,5 +1,5 @@
-import { Image, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { Image, Map, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { incidentContract } from '@shared/incident/incident.contract'
 import { MAX_PHOTOS, type IncidentView, type Rating } from '@shared/incident/incident.schema'
@@ -21,6 +21,7 @@ import {
   toastDone,
 } from '../../../../components'
 import { callFunction, type CallResult } from '../../../../services/call-function'
+import { IS_WEAPP } from '../../../../services/env'
 import { fmt, useNavTitle, useStrings } from '../../../../services/i18n'
 import { useMe } from '../../../../services/me'
 import { useQuery } from '../../../../services/use-call'
@@ -214,6 +215,41 @@ function Actions(props: { v: IncidentView; done: () => void }) {
   )
 }
 
+/**
+ * Where it is, by its address (or its grid) and a map: WeChat's own map in the mini-program, and 在地图中查看 that
+ * opens the phone's map app there (a web map in a browser); never bare coordinates.
+ */
+function Place(props: { location: { lat: number; lng: number }; address: string; title: string }) {
+  const t = useStrings(DETAIL)
+  const { lat, lng } = props.location
+  const name = props.address || props.title
+  const open = () => {
+    if (IS_WEAPP)
+      return void Taro.openLocation({ latitude: lat, longitude: lng, name, address: props.address, scale: 17 })
+    window.open(`https://uri.amap.com/marker?position=${lng},${lat}&name=${encodeURIComponent(name)}&coordinate=gaode`)
+  }
+  return (
+    <View className="l-list__item">
+      <View className="l-row__title">{t('location')}</View>
+      <View className="l-row__sub">{props.address || t('located_in', { area: props.title })}</View>
+      {IS_WEAPP ? (
+        <Map
+          className="incident-map"
+          latitude={lat}
+          longitude={lng}
+          scale={16}
+          markers={[{ id: 1, latitude: lat, longitude: lng, width: 30, height: 30, iconPath: '' }]}
+          onTap={open}
+          onError={() => undefined}
+        />
+      ) : null}
+      <Button kind="secondary" size="small" onClick={open}>
+        {t('open_map')}
+      </Button>
+    </View>
+  )
+}
+
 export default function Detail() {
   const t = useStrings(DETAIL)
   useNavTitle(t('nav'))
@@ -246,12 +282,7 @@ export default function Detail() {
             ) : null
           }
         />
-        {v.location ? (
-          <Row
-            title={t('location')}
-            sub={`${v.address ? `${v.address} · ` : ''}${v.location.lat.toFixed(5)}, ${v.location.lng.toFixed(5)}`}
-          />
-        ) : null}
+        {v.location ? <Place location={v.location} address={v.address ?? ''} title={v.area} /> : null}
         {!v.location && v.address ? <Row title={t('address')} sub={t('address_only', { address: v.address })} /> : null}
         <Row title={t('handler')} sub={v.handlerUnit.fullName} />
         {v.department ? (
