@@ -115,6 +115,7 @@ it('a resident switches to Tibetan and files a report; the grid worker, in Tibet
 
   // the double tap of a slow link: 受理, and once 办结 has appeared, a second tap on the very same spot
   const accept = see(page, bo(DETAIL.accept))
+  await accept.scrollIntoViewIfNeeded()
   const box = (await accept.boundingBox())!
   const spot = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
   await Promise.all([
@@ -225,7 +226,7 @@ it('H5 lets people zoom, sizes text by the browser, not the window, and every in
 
 it('a browser with speech recognition offers 说话输入 for the description, and what is said is added to it', async () => {
   const { page, context } = await phone(browser)
-  // Chromium headless has no recognition service: a stand-in answers as the real one does, with one result
+  // headless Chromium has the API but no recognition service: a stand-in answers as the real one does
   await context.addInitScript(() => {
     class FakeRecognition {
       lang = ''
@@ -244,7 +245,9 @@ it('a browser with speech recognition offers 说话输入 for the description, a
         this.onend?.()
       }
     }
-    ;(window as unknown as { webkitSpeechRecognition: unknown }).webkitSpeechRecognition = FakeRecognition
+    const w = window as unknown as { SpeechRecognition: unknown; webkitSpeechRecognition: unknown }
+    w.SpeechRecognition = FakeRecognition
+    w.webkitSpeechRecognition = FakeRecognition
   })
   await loginAs(page, '卓玛')
   await tab(page, '上报')
@@ -261,6 +264,11 @@ it('a browser with speech recognition offers 说话输入 for the description, a
 
 it('without speech recognition there is no 说话输入 button', async () => {
   const { page, context } = await phone(browser)
+  await context.addInitScript(() => {
+    const w = window as unknown as { SpeechRecognition?: unknown; webkitSpeechRecognition?: unknown }
+    delete w.SpeechRecognition
+    delete w.webkitSpeechRecognition
+  })
   await loginAs(page, '卓玛')
   await tab(page, '上报')
   await app(page).locator('textarea').filter({ visible: true }).first().waitFor()
