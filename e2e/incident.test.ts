@@ -1,5 +1,18 @@
 import type { Browser, Page } from 'playwright-core'
-import { app, confirmDialog, fn, hostUrl, launch, loginAs, phone, see, tab, tap, tokenFor } from './support/browser'
+import {
+  app,
+  confirmDialog,
+  dialog,
+  fn,
+  hostUrl,
+  launch,
+  loginAs,
+  phone,
+  see,
+  tab,
+  tap,
+  tokenFor,
+} from './support/browser'
 
 /**
  * The heart of the product in a browser: a resident reports with a photo → the grid worker blows the
@@ -34,6 +47,8 @@ async function openIncident(page: Page, id: string) {
   await see(page, '处理经过').waitFor()
 }
 
+const CONFIRMED = new Set(['办结', '定责派单', '依责销号', '退回'])
+
 async function transition(
   who: string,
   id: string,
@@ -47,7 +62,9 @@ async function transition(
   await before?.(page)
   await app(page).locator('input').filter({ visible: true }).first().fill(note)
   await tap(page, button)
-  await see(page, '处理经过').waitFor()
+  // the steps that cannot be taken back ask first, in our own dialog
+  if (CONFIRMED.has(button)) await confirmDialog(page, button)
+  await see(page, button).waitFor({ state: 'hidden' })
   await context.close()
 }
 
@@ -188,8 +205,7 @@ it('a county adds a category; a resident whose browser refuses location reports 
   await see(resident.page, '没有定位也能上报：请在下面写清地址').waitFor()
   // without an address it says what is missing, and nothing is filed
   await tap(resident.page, '提交上报')
-  await resident.page
-    .locator('.taro__modal')
+  await dialog(resident.page)
     .getByText(/写清在哪里/)
     .waitFor()
   await confirmDialog(resident.page, '知道了')

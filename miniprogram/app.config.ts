@@ -1,5 +1,14 @@
 import { HOME } from './pages/home/home.strings'
 
+function tab(pagePath: string, text: string, icon: string) {
+  return {
+    pagePath,
+    text,
+    iconPath: `assets/tab/${icon}.png`,
+    selectedIconPath: `assets/tab/${icon}-on.png`,
+  }
+}
+
 export default defineAppConfig({
   // The main package holds only the tab pages and login; each domain's pages live in its subpackage.
   pages: ['pages/home/index', 'pages/report/index', 'pages/me/index', 'pages/login/index'],
@@ -95,9 +104,10 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: HOME['tab.home'].zh },
-      { pagePath: 'pages/report/index', text: HOME['tab.report'].zh },
-      { pagePath: 'pages/me/index', text: HOME['tab.me'].zh },
+      // icons drawn by tools/tab-icons.mjs: a label alone was too small a target to find
+      tab('pages/home/index', HOME['tab.home'].zh, 'home'),
+      tab('pages/report/index', HOME['tab.report'].zh, 'report'),
+      tab('pages/me/index', HOME['tab.me'].zh, 'me'),
     ],
   },
   lazyCodeLoading: 'requiredComponents',

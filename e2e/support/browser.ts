@@ -145,9 +145,14 @@ export async function tap(page: Page, text: string | RegExp, exact = typeof text
   await see(page, text, exact).click()
 }
 
-/** Answers a confirmation dialog (Taro.showModal, drawn outside #app) with the given button. */
+/** The dialog on screen (our own, components/dialog.tsx: confirmations and errors that must be read). */
+export function dialog(page: Page) {
+  return page.locator('.l-dialog').filter({ visible: true })
+}
+
+/** Answers a confirmation dialog with the given button. */
 export async function confirmDialog(page: Page, button: string): Promise<void> {
-  await page.locator('.taro__modal').getByText(button, { exact: true }).filter({ visible: true }).last().click()
+  await dialog(page).locator('.l-btn').getByText(button, { exact: true }).click()
 }
 
 /** Taps a tab of the tab bar (首页 / 上报 / 我的). */

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import type { ITouchEvent } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { t } from '../services/i18n'
 
@@ -12,7 +13,8 @@ export interface ButtonProps {
   /** shows `loadingText` and ignores taps, so a slow network cannot cause double submits */
   loading?: boolean
   loadingText?: string
-  onClick?: () => void
+  /** gets the tap (its position places a confirmation away from it) */
+  onClick?: (e: ITouchEvent) => void
   children?: ReactNode
 }
 
@@ -37,8 +39,8 @@ export function Button(props: ButtonProps) {
       className={className}
       hoverClass={inactive ? 'none' : 'l-btn--hover'}
       ariaRole="button"
-      onClick={() => {
-        if (!inactive) props.onClick?.()
+      onClick={(e) => {
+        if (!inactive) props.onClick?.(e)
       }}
     >
       {loading ? (props.loadingText ?? t('ui.wait')) : props.children}

@@ -1,6 +1,5 @@
-import Taro from '@tarojs/taro'
 import { Button, type ButtonProps } from './button'
-import { t } from '../services/i18n'
+import { ask, tapPosition } from './dialog'
 
 export interface ConfirmButtonProps extends Omit<ButtonProps, 'onClick'> {
   /** the question, in plain words: what will happen and that it cannot be undone */
@@ -10,21 +9,21 @@ export interface ConfirmButtonProps extends Omit<ButtonProps, 'onClick'> {
   onConfirm: () => void
 }
 
-/** For irreversible actions: asks first, and only a tap on the confirm button goes ahead. */
+/** For irreversible actions: asks first (our own dialog), and only a tap on its confirm button goes ahead. */
 export function ConfirmButton(props: ConfirmButtonProps) {
-  const { confirm, confirmTitle = t('ui.confirm_title'), confirmText = t('ui.ok'), onConfirm, ...rest } = props
+  const { confirm, confirmTitle, confirmText, onConfirm, ...rest } = props
   return (
     <Button
       {...rest}
-      onClick={() => {
-        void Taro.showModal({
+      onClick={(e) => {
+        void ask({
           title: confirmTitle,
-          content: confirm,
-          confirmText,
-          cancelText: t('ui.think_again'),
-          confirmColor: rest.kind === 'danger' ? '#b3261e' : '#0a5fb4',
-        }).then((res) => {
-          if (res.confirm) onConfirm()
+          message: confirm,
+          okText: confirmText,
+          danger: rest.kind === 'danger',
+          tapAt: tapPosition(e),
+        }).then((ok) => {
+          if (ok) onConfirm()
         })
       }}
     />

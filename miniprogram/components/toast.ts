@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { t } from '../services/i18n'
+import { alertDialog } from './dialog'
 
 /** A short note that goes away by itself (WeChat shows at most two lines with no icon). */
 export function toast(text: string): void {
@@ -12,7 +13,5 @@ export function toastDone(text = t('ui.done')): void {
 
 /** An error that must be read: stays until tapped, the whole message fits. */
 export function showError(message: string, title = t('ui.not_done')): Promise<void> {
-  return Taro.showModal({ title, content: message, showCancel: false, confirmText: t('ui.got_it') }).then(
-    () => undefined,
-  )
+  return alertDialog({ title, message })
 }

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { IS_WEAPP, SUBSCRIBE_TEMPLATE_ID } from './env'
 import { t } from './i18n'
+import { ask } from '../components/dialog'
 
 /**
  * Asking consent to WeChat subscribe messages at the moments they mean something: after filing a report (its
@@ -33,14 +34,16 @@ export async function askSubscribe(moment: SubscribeMoment): Promise<'accept' | 
     const subs = setting.subscriptionsSetting as
       { mainSwitch?: boolean; itemSettings?: Record<string, string> } | undefined
     if (subs?.mainSwitch === false || subs?.itemSettings?.[SUBSCRIBE_TEMPLATE_ID] === 'reject') return 'not_asked'
-    const q = await Taro.showModal({
+    // our dialog, not showModal (whose buttons hold four characters: a Tibetan word is cut); WeChat's own prompt
+    // follows from the tap on 好的
+    const yes = await ask({
       title: t('ui.subscribe_title'),
-      content: t(`ui.subscribe_${moment}`),
-      confirmText: t('ui.subscribe_yes'),
+      message: t(`ui.subscribe_${moment}`),
+      okText: t('ui.subscribe_yes'),
       cancelText: t('ui.subscribe_no'),
     })
     Taro.setStorageSync(`${ASKED_KEY}.${moment}`, now)
-    if (!q.confirm) return 'reject'
+    if (!yes) return 'reject'
     const res = (await Taro.requestSubscribeMessage({
       tmplIds: [SUBSCRIBE_TEMPLATE_ID],
     } as never)) as unknown as Record<string, string>

@@ -20,6 +20,38 @@ export const LIST = defineMessages({
   none_inbox: { zh: '没有消息', bo: 'བརྡ་འཕྲིན་མེད།' },
 })
 
+/** The queue as a table on a desk (the H5 console on a PC). */
+export const TABLE = defineMessages({
+  all: { zh: '全部', bo: 'ཚང་མ།' },
+  status: { zh: '状态', bo: 'གནས་སྟངས།' },
+  category: { zh: '类别', bo: 'རིགས།' },
+  area: { zh: '网格', bo: 'དྲ་མིག' },
+  overdue: { zh: '期限', bo: 'དུས་མཚམས།' },
+  overdue_only: { zh: '只看超时', bo: 'དུས་ཡོལ་བ་ཁོ་ན།' },
+  overdue_status: { zh: '超时·{status}', bo: 'དུས་ཡོལ། {status}' },
+  shown: {
+    zh: '显示 {n} 条（已载入 {loaded} 条，共 {total} 条）',
+    bo: '{n} སྟོན། ({loaded} ཕབ་ཟིན། བསྡོམས་ {total})',
+  },
+  code: { zh: '编号', bo: 'ཨང་།' },
+  description: { zh: '问题描述', bo: 'དཀའ་ངལ་གསལ་བཤད།' },
+  reported_at: { zh: '上报时间', bo: 'སྙན་ཞུའི་དུས་ཚོད།' },
+  due_at: { zh: '本环节期限', bo: 'རིམ་པ་འདིའི་དུས་མཚམས།' },
+  actions: { zh: '操作', bo: 'བྱ་བ།' },
+  open: { zh: '查看', bo: 'ལྟ།' },
+  dispatch: { zh: '定责派单', bo: 'ལས་འགན་བགོ་བ།' },
+  days: { zh: '办理时限（天）', bo: 'ཐག་གཅོད་ཀྱི་དུས་ཚོད། (ཉིན།)' },
+  dispatch_title: { zh: '定责派单？', bo: 'ལས་འགན་བགོ་བ་བྱེད་དམ།' },
+  dispatch_confirm: {
+    zh: '把 {code} 派给{department}，{days}天内办完。派出后由部门办理，不能撤回。',
+    bo: '{code} {department} ལ་བགོ། ཉིན་ {days} ནང་ཐག་གཅོད་བྱེད་དགོས། བགོས་རྗེས་ཕྱིར་འཐེན་བྱེད་མི་ཐུབ།',
+  },
+  dispatched: { zh: '已派单', bo: 'ལས་འགན་བགོས་ཟིན།' },
+  none: { zh: '没有待处理的事', bo: 'ཐག་གཅོད་བྱེད་རྒྱུའི་དོན་རྐྱེན་མེད།' },
+  none_match: { zh: '没有符合条件的事件', bo: 'ཆ་རྐྱེན་དང་མཐུན་པའི་དོན་རྐྱེན་མེད།' },
+  more: { zh: '加载更多', bo: 'དེ་ལས་མང་བ་ཕབ་ལེན།' },
+})
+
 export const DETAIL = defineMessages({
   nav: { zh: '事件详情', bo: 'དོན་རྐྱེན་གྱི་ཞིབ་ཕྲ།' },
   title: { zh: '{category}（{code}）', bo: '{category} ({code})' },
@@ -30,6 +62,8 @@ export const DETAIL = defineMessages({
   contactable: { zh: '可以联系', bo: 'འབྲེལ་བ་བྱེད་ཆོག' },
   not_contactable: { zh: '没有同意联系', bo: 'འབྲེལ་བ་བྱེད་པར་མ་ཆོག' },
   location: { zh: '位置', bo: 'གནས་ཡུལ།' },
+  located_in: { zh: '{area}（已定位）', bo: '{area} (གནས་ཡུལ་རྙེད་ཟིན།)' },
+  open_map: { zh: '在地图中查看', bo: 'ས་ཁྲའི་ནང་ལྟ།' },
   address: { zh: '地址', bo: 'ཁ་བྱང་།' },
   address_only: { zh: '{address}（未定位，按地址找）', bo: '{address} (གནས་ཡུལ་མ་རྙེད། ཁ་བྱང་ལྟར་འཚོལ།)' },
   handler: { zh: '现在由', bo: 'ད་ལྟ་ཐག་གཅོད་མཁན།' },
@@ -53,6 +87,25 @@ export const DETAIL = defineMessages({
   reject_confirm: {
     zh: '退回后这件事就结束了，上报人会收到您写的理由。',
     bo: 'ཕྱིར་སློག་བྱས་རྗེས་དོན་རྐྱེན་འདི་མཇུག་རྫོགས། སྙན་ཞུ་བས་ཁྱེད་ཀྱིས་བྲིས་པའི་རྒྱུ་མཚན་ཐོབ་ཡོང་།',
+  },
+  accept_hint: {
+    zh: '受理后，由您处理这件事，办理时限开始计算。',
+    bo: 'ལེན་རྗེས་དོན་རྐྱེན་འདི་ཁྱེད་ཀྱིས་ཐག་གཅོད་བྱེད། དུས་མཚམས་འགོ་ཚུགས།',
+  },
+  resolve_title: { zh: '这件事办结了吗？', bo: 'དོན་རྐྱེན་འདི་ལེགས་གྲུབ་བྱུང་ངམ།' },
+  resolve_confirm: {
+    zh: '办结后上报人会收到通知，请他评价。办结了就不能再改。',
+    bo: 'ལེགས་གྲུབ་རྗེས་སྙན་ཞུ་བར་བརྡ་ཐོ་འགྲོ་ཞིང་དཔྱད་བརྗོད་ཞུ་ཡི་རེད། ལེགས་གྲུབ་བྱས་རྗེས་བཟོ་བཅོས་བྱེད་མི་ཐུབ།',
+  },
+  close_title: { zh: '依责销号？', bo: 'ཐོ་འབུད་བྱེད་དམ།' },
+  close_confirm: {
+    zh: '销号后这件事就结束了，部门的办理结果记入台账。',
+    bo: 'ཐོ་འབུད་རྗེས་དོན་རྐྱེན་འདི་མཇུག་རྫོགས། ལས་ཁུངས་ཀྱི་ཐག་གཅོད་འབྲས་བུ་ཐོ་དེབ་ཏུ་འགོད།',
+  },
+  dispatch_title: { zh: '定责派单？', bo: 'ལས་འགན་བགོ་བ་བྱེད་དམ།' },
+  dispatch_confirm: {
+    zh: '派给{department}，{days}天内办完。派出后由部门办理，不能撤回。',
+    bo: '{department} ལ་བགོ། ཉིན་ {days} ནང་ཐག་གཅོད་བྱེད་དགོས། བགོས་རྗེས་ཕྱིར་འཐེན་བྱེད་མི་ཐུབ།',
   },
   to_department: { zh: '派给部门', bo: 'ལས་ཁུངས་ལ་བགོ།' },
   deadline_days: { zh: '办理时限（天）', bo: 'ཐག་གཅོད་ཀྱི་དུས་ཚོད། (ཉིན།)' },
@@ -171,6 +224,14 @@ export const OVERVIEW = defineMessages({
   safe_report_rate: { zh: '报平安率', bo: 'བདེ་འཇགས་སྙན་ཞུའི་ཚད།' },
   safe_report: { zh: '{grid}：今天无事，报平安', bo: '{grid} དེ་རིང་དོན་རྐྱེན་མེད། བདེ་འཇགས་སྙན་ཞུ།' },
   safe_reported: { zh: '已报平安', bo: 'བདེ་འཇགས་སྙན་ཞུ་བྱས་ཟིན།' },
+  safe_title: { zh: '报平安？', bo: 'བདེ་འཇགས་སྙན་ཞུ་བྱེད་དམ།' },
+  safe_confirm: {
+    zh: '{grid}今天没有要上报的事。报平安后今天就不用再报了。',
+    bo: '{grid} དེ་རིང་སྙན་ཞུ་དགོས་པའི་དོན་རྐྱེན་མེད། བདེ་འཇགས་སྙན་ཞུ་བྱས་རྗེས་དེ་རིང་ཡང་བསྐྱར་སྙན་ཞུ་མི་དགོས།',
+  },
+  safe_ok: { zh: '报平安', bo: 'བདེ་འཇགས་སྙན་ཞུ།' },
+  safe_done: { zh: '今天已报平安', bo: 'དེ་རིང་བདེ་འཇགས་སྙན་ཞུ་བྱས་ཟིན།' },
+  safe_done_at: { zh: '{time} 报的', bo: '{time} ལ་སྙན་ཞུ་བྱས།' },
   safe_already: { zh: '今天已经报过了', bo: 'དེ་རིང་སྙན་ཞུ་བྱས་ཟིན།' },
   safe_saved_title: { zh: '报平安已存在手机里', bo: 'བདེ་འཇགས་སྙན་ཞུ་ཁ་པར་ནང་ཉར་ཟིན།' },
   categories: { zh: '事件类别设置', bo: 'དོན་རྐྱེན་གྱི་རིགས་སྒྲིག་འགོད།' },
@@ -181,6 +242,7 @@ export const OVERVIEW = defineMessages({
   period: { zh: '时段', bo: 'དུས་ཚིགས།' },
   quarter: { zh: '{y}年第{q}季度', bo: 'སྤྱི་ལོ་{y} དུས་ཚིགས་ {q} པ།' },
   figures_of: { zh: '{unit} {period}', bo: '{unit} {period}' },
+  trend: { zh: '近六个月走势', bo: 'ཟླ་བ་དྲུག་གི་འགྱུར་ལྡོག' },
   ranking: { zh: '下级单位排名（季度通报）', bo: 'འོག་རིམ་ལས་ཁུངས་ཀྱི་གོ་རིམ།' },
   rank_row: { zh: '{rank}. {unit}', bo: '{rank}. {unit}' },
   rank_sub: {

@@ -283,6 +283,8 @@ export const FIGURES = defineMessages({
   not_patrolled: { zh: '没有巡逻', bo: 'སྐོར་ཞིབ་མ་བྱས།' },
   missed_checkpoints: { zh: '漏巡点位：{names}', bo: 'ལུས་པའི་ས་ཚིགས། {names}' },
   month_figures: { zh: '{month} 巡逻统计', bo: '{month} སྐོར་ཞིབ་གྲངས་ཐོ།' },
+  trend: { zh: '近六个月走势', bo: 'ཟླ་བ་དྲུག་གི་འགྱུར་ལྡོག' },
+  done: { zh: '实巡次数', bo: 'སྐོར་ཞིབ་བྱས་ཐེངས།' },
   rank_teams: { zh: '各巡逻队排名', bo: 'སྐོར་ཞིབ་རུ་ཁག་སོ་སོའི་གོ་རིམ།' },
   rank_villages: { zh: '各村（社区）排名', bo: 'གྲོང་ཚོ་སོ་སོའི་གོ་རིམ།' },
 })

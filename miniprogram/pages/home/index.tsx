@@ -2,10 +2,10 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { accountContract } from '@shared/account/account.contract'
+import { incidentContract } from '@shared/incident/incident.contract'
 import type { Me } from '@shared/account/account.schema'
 import type { Permission } from '@shared/auth/permissions'
 import type { ArgsOf } from '@shared/i18n/i18n'
-import { incidentContract } from '@shared/incident/incident.contract'
 import { Button, Card, ErrorBlock, Loading, OutboxPanel, Page, Row, Tag } from '../../components'
 import { callFunction } from '../../services/call-function'
 import { getLang, hasChosenLang, setLang, useStrings } from '../../services/i18n'
@@ -152,6 +152,24 @@ function MyGridWorker() {
   )
 }
 
+/** How much work waits for a handler (新上报、上报上来的、派来的): the number on the 待我处理 row. */
+function useWaiting(me: Me | null) {
+  const handles =
+    !!me &&
+    ['incident_accept', 'incident_dispatch', 'incident_feedback'].some((p) => hasPermission(me, p as Permission))
+  const q = useQuery(
+    () =>
+      handles
+        ? callFunction(incidentContract, 'listQueue', { view: 'todo', page: 1, pageSize: 1 })
+        : Promise.resolve({ ok: true as const, data: null }),
+    [handles],
+  )
+  useDidShow(() => {
+    if (handles) q.reload()
+  })
+  return q.data?.total ?? null
+}
+
 /** The profile keeps the language this phone reads in (pushes and messages use it): set it when they differ. */
 function useProfileLang(me: Me | null) {
   useEffect(() => {
@@ -168,6 +186,7 @@ function HomeBody() {
   useTitle(t('app_name'))
   useDidShow(() => labelTabs([t('tab.home'), t('tab.report'), t('tab.me')]))
   useProfileLang(me)
+  const waiting = useWaiting(me)
   if (!me) {
     return (
       <Page>
@@ -183,7 +202,8 @@ function HomeBody() {
   return (
     <Page
       title={t('greeting', { name: me.user.name })}
-      intro={me.user.residence ? me.user.residence.fullName : t('no_residence')}
+      // only a person with no role yet is asked to say where they live: a dispatcher or a department has no need
+      intro={me.user.residence ? me.user.residence.fullName : me.roles.length ? undefined : t('no_residence')}
     >
       {/* everything written in the field and not yet sent, whatever the page it was written on */}
       <OutboxPanel />
@@ -207,6 +227,13 @@ function HomeBody() {
               key={e.url}
               title={t(e.key)}
               sub={t(`${e.key}_sub` as Key)}
+              extra={
+                e.key === 'todo' && waiting !== null ? (
+                  <Tag tone={waiting ? 'danger' : 'plain'}>
+                    {waiting ? t('waiting', { n: waiting }) : t('waiting_none')}
+                  </Tag>
+                ) : undefined
+              }
               arrow
               onClick={() => void (e.tab ? Taro.switchTab({ url: e.url }) : Taro.navigateTo({ url: e.url }))}
             />

@@ -21,6 +21,7 @@ import { callFunction, signOutHere } from '../../services/call-function'
 import { CONSOLE_LOGIN } from '../../services/env'
 import { fmt, getLang, setLang, useStrings } from '../../services/i18n'
 import { forgetMe, unitsWith, useMe } from '../../services/me'
+import { TEXT_SIZES, getTextSize, hasChosenTextSize, setTextSize } from '../../services/text-size'
 import { labelTabs, useTitle } from '../../services/title'
 import { useAction, useQuery } from '../../services/use-call'
 import { HOME } from '../home/home.strings'
@@ -109,6 +110,32 @@ function LanguageCard() {
             </Button>
           ))
         : null}
+    </Card>
+  )
+}
+
+/** 标准 / 大 / 特大: shown at once on every page; until chosen it follows the phone's own setting. */
+function TextSizeCard() {
+  const t = useStrings(ME)
+  const [size, setSize] = useState(getTextSize)
+  const label = t(`text_size.${size}`)
+  return (
+    <Card title={t('text_size')} extra={hasChosenTextSize() ? label : t('text_size_system', { size: label })}>
+      <View className="l-choices">
+        {TEXT_SIZES.map((s) => (
+          <View
+            key={s}
+            className={`l-choice${s === size ? ' l-choice--on' : ''}`}
+            ariaRole="button"
+            onClick={() => {
+              setTextSize(s)
+              setSize(s)
+            }}
+          >
+            {t(`text_size.${s}`)}
+          </View>
+        ))}
+      </View>
     </Card>
   )
 }
@@ -203,6 +230,7 @@ export default function MePage() {
         </Card>
       ) : null}
       <LanguageCard />
+      <TextSizeCard />
       {CONSOLE_LOGIN ? (
         <ConfirmButton
           kind="danger"

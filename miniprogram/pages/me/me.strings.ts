@@ -40,6 +40,11 @@ export const ME = defineMessages({
   use_invite: { zh: '使用邀请码', bo: 'གདན་ཞུའི་ཨང་བེད་སྤྱོད།' },
   // the row that changes the language carries both words, so it is found whichever is shown now
   language: { zh: '语言 / སྐད་ཡིག', bo: 'སྐད་ཡིག' },
+  text_size: { zh: '字体大小', bo: 'ཡི་གེའི་ཆེ་ཆུང་' },
+  'text_size.normal': { zh: '标准', bo: 'རྒྱུན་ལྡན།' },
+  'text_size.large': { zh: '大', bo: 'ཆེ་བ།' },
+  'text_size.xlarge': { zh: '特大', bo: 'ཧ་ཅང་ཆེ་བ།' },
+  text_size_system: { zh: '{size}（跟随手机设置）', bo: '{size} (ཁ་པར་གྱི་སྒྲིག་འགོད་ལྟར།)' },
   inbox: { zh: '消息', bo: 'བརྡ་འཕྲིན།' },
   console_scan: { zh: '扫码登录电脑', bo: 'ཨང་རྟགས་བཤེར་ནས་གློག་ཀླད་ནང་འཛུལ།' },
   pushes: { zh: '微信通知发送记录', bo: 'སྐད་འཕྲིན་བརྡ་ཐོ་བསྐུར་བའི་ཐོ' },

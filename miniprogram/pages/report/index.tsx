@@ -15,6 +15,7 @@ import {
   Page,
   Row,
   Tag,
+  VoiceInput,
   showError,
   toastDone,
 } from '../../components'
@@ -247,6 +248,7 @@ export default function Report() {
               placeholder={t('description_hint')}
               onInput={(e) => patch({ description: e.detail.value })}
             />
+            <VoiceInput onText={(said) => patch({ description: `${draft.description}${said}`.slice(0, 500) })} />
           </View>
           <LocalPhotoPicker
             photos={draft.photos}

@@ -1,5 +1,5 @@
-import { Image, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { Image, Map, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { incidentContract } from '@shared/incident/incident.contract'
 import {
@@ -18,6 +18,7 @@ import {
 import { INCIDENT } from '@shared/incident/incident.messages'
 import { textOf } from '@shared/i18n/i18n'
 import type { PhotoView } from '@shared/files'
+import type { Translate } from '@shared/i18n/i18n'
 import {
   Button,
   Card,
@@ -34,6 +35,7 @@ import {
   toastDone,
 } from '../../../../components'
 import { callFunction, type CallResult } from '../../../../services/call-function'
+import { IS_WEAPP } from '../../../../services/env'
 import { fmt, getLang, useNavTitle, useStrings } from '../../../../services/i18n'
 import { useMe } from '../../../../services/me'
 import { useQuery } from '../../../../services/use-call'
@@ -53,12 +55,16 @@ const SIMPLE = [
   'reject',
   'returnTask',
 ] as const
-/** Steps that end something for this caller: asked to confirm first. */
-const CONFIRMED = {
-  reject: ['reject_title', 'reject_confirm'],
-  returnTask: ['return_title', 'return_confirm'],
-} as const
 const RATINGS: readonly Rating[] = ['satisfied', 'basic', 'unsatisfied']
+
+/** The steps that cannot be taken back ask first: their title and question. */
+function confirmOf(a: (typeof SIMPLE)[number], t: Translate<typeof DETAIL>): { title: string; message: string } | null {
+  if (a === 'resolve') return { title: t('resolve_title'), message: t('resolve_confirm') }
+  if (a === 'reject') return { title: t('reject_title'), message: t('reject_confirm') }
+  if (a === 'close') return { title: t('close_title'), message: t('close_confirm') }
+  if (a === 'returnTask') return { title: t('return_title'), message: t('return_confirm') }
+  return null
+}
 
 function Actions(props: { v: IncidentView; done: () => void }) {
   const { v } = props
@@ -91,9 +97,49 @@ function Actions(props: { v: IncidentView; done: () => void }) {
   }
   const simple = SIMPLE.filter((a) => v.actions.includes(a))
   if (!v.actions.length) return null
+  const canDispatch = v.actions.includes('dispatch')
+  const button = (a: (typeof SIMPLE)[number]) => {
+    const send = () =>
+      void run(callFunction(incidentContract, a, { incidentId: v.id, note, photos: photos.map((p) => p.fileId) }), t(a))
+    const ask = confirmOf(a, t)
+    return ask ? (
+      <ConfirmButton
+        key={a}
+        kind={a === 'reject' || a === 'returnTask' ? 'danger' : 'primary'}
+        loading={busy}
+        disabled={uploading}
+        confirmTitle={ask.title}
+        confirm={ask.message}
+        confirmText={t(a)}
+        onConfirm={send}
+      >
+        {t(a)}
+      </ConfirmButton>
+    ) : (
+      <Button
+        key={a}
+        kind={a === 'escalate' || a === 'escalateToCounty' || a === 'requestAssist' ? 'secondary' : 'primary'}
+        loading={busy}
+        disabled={uploading}
+        onClick={send}
+      >
+        {t(a)}
+      </Button>
+    )
+  }
+  // 受理 sits above the note, the buttons that follow it (办结 …) below: a second tap on a slow link lands on the
+  // note field, never on the next step.
+  const accept = simple.includes('accept')
+  const rest = simple.filter((a) => a !== 'accept')
   return (
     <Card title={t('handle')}>
-      {simple.length || v.actions.includes('dispatch') ? (
+      {accept ? (
+        <>
+          <View className="l-field__hint">{t('accept_hint')}</View>
+          {button('accept')}
+        </>
+      ) : null}
+      {simple.length || canDispatch ? (
         <Field label={t('note')} value={note} onChange={setNote} placeholder={t('note_hint')} maxlength={500} />
       ) : null}
       {simple.length && me ? (
@@ -106,39 +152,8 @@ function Actions(props: { v: IncidentView; done: () => void }) {
           onBusyChange={setUploading}
         />
       ) : null}
-      {simple.map((a) => {
-        const send = () =>
-          void run(
-            callFunction(incidentContract, a, { incidentId: v.id, note, photos: photos.map((p) => p.fileId) }),
-            t(a),
-          )
-        return a === 'reject' || a === 'returnTask' ? (
-          <ConfirmButton
-            key={a}
-            kind="danger"
-            loading={busy}
-            disabled={uploading}
-            confirmTitle={t(CONFIRMED[a][0])}
-            confirm={t(CONFIRMED[a][1])}
-            // WeChat's dialog buttons hold four characters
-            confirmText={t('reject')}
-            onConfirm={send}
-          >
-            {t(a)}
-          </ConfirmButton>
-        ) : (
-          <Button
-            key={a}
-            kind={a === 'escalate' || a === 'escalateToCounty' || a === 'requestAssist' ? 'secondary' : 'primary'}
-            loading={busy}
-            disabled={uploading}
-            onClick={send}
-          >
-            {t(a)}
-          </Button>
-        )
-      })}
-      {v.actions.includes('dispatch') ? (
+      {/* on an escalated case the dispatch comes first: 依责销号 without a department is the rare exception */}
+      {canDispatch ? (
         <>
           <View className="l-field__label">{t('to_departments')}</View>
           <View className="incident-chips">
@@ -156,10 +171,19 @@ function Actions(props: { v: IncidentView; done: () => void }) {
           </View>
           <Field label={t('task_hint')} value={task} onChange={setTask} maxlength={200} />
           <Field label={t('deadline_days')} type="number" value={days} onChange={setDays} />
-          <Button
+          <ConfirmButton
             loading={busy}
             disabled={!depts_.length}
-            onClick={() =>
+            confirmTitle={t('dispatch_title')}
+            confirm={t('dispatch_confirm', {
+              department: (depts.data?.items ?? [])
+                .filter((d) => depts_.includes(d.id))
+                .map((d) => d.name)
+                .join('、'),
+              days: Number(days) || 0,
+            })}
+            confirmText={t('dispatch')}
+            onConfirm={() =>
               void run(
                 callFunction(incidentContract, 'dispatch', {
                   incidentId: v.id,
@@ -178,9 +202,10 @@ function Actions(props: { v: IncidentView; done: () => void }) {
             }
           >
             {depts_.length > 1 ? t('whistle', { n: depts_.length }) : t('dispatch')}
-          </Button>
+          </ConfirmButton>
         </>
       ) : null}
+      {rest.map(button)}
       {v.actions.includes('rate') ? (
         <View>
           <View className="l-field__label">{t('satisfied_question')}</View>
@@ -350,6 +375,41 @@ function Mediate(props: { v: IncidentView; done: () => void }) {
   )
 }
 
+/**
+ * Where it is, by its address (or its grid) and a map: WeChat's own map in the mini-program, and 在地图中查看 that
+ * opens the phone's map app there (a web map in a browser); never bare coordinates.
+ */
+function Place(props: { location: { lat: number; lng: number }; address: string; title: string }) {
+  const t = useStrings(DETAIL)
+  const { lat, lng } = props.location
+  const name = props.address || props.title
+  const open = () => {
+    if (IS_WEAPP)
+      return void Taro.openLocation({ latitude: lat, longitude: lng, name, address: props.address, scale: 17 })
+    window.open(`https://uri.amap.com/marker?position=${lng},${lat}&name=${encodeURIComponent(name)}&coordinate=gaode`)
+  }
+  return (
+    <View className="l-list__item">
+      <View className="l-row__title">{t('location')}</View>
+      <View className="l-row__sub">{props.address || t('located_in', { area: props.title })}</View>
+      {IS_WEAPP ? (
+        <Map
+          className="incident-map"
+          latitude={lat}
+          longitude={lng}
+          scale={16}
+          markers={[{ id: 1, latitude: lat, longitude: lng, width: 30, height: 30, iconPath: '' }]}
+          onTap={open}
+          onError={() => undefined}
+        />
+      ) : null}
+      <Button kind="secondary" size="small" onClick={open}>
+        {t('open_map')}
+      </Button>
+    </View>
+  )
+}
+
 export default function Detail() {
   const t = useStrings(DETAIL)
   useNavTitle(t('nav'))
@@ -382,12 +442,7 @@ export default function Detail() {
             ) : null
           }
         />
-        {v.location ? (
-          <Row
-            title={t('location')}
-            sub={`${v.address ? `${v.address} · ` : ''}${v.location.lat.toFixed(5)}, ${v.location.lng.toFixed(5)}`}
-          />
-        ) : null}
+        {v.location ? <Place location={v.location} address={v.address ?? ''} title={v.area} /> : null}
         {!v.location && v.address ? <Row title={t('address')} sub={t('address_only', { address: v.address })} /> : null}
         <Row title={t('handler')} sub={v.handlerUnit.fullName} />
         {v.department ? (

@@ -6,6 +6,8 @@ import { Button, Card, PagedList, Page, Row, Tag } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
 import { fmt, useNavTitle, useStrings } from '../../../../services/i18n'
 import { usePaged, type PagedState } from '../../../../services/use-call'
+import { useWide } from '../../../../services/layout'
+import { QueueTable } from '../../components/queue-table'
 import { LIST } from '../../incident.strings'
 import '../../incident.css'
 
@@ -96,6 +98,7 @@ export default function IncidentList() {
   useEffect(() => {
     if (view === 'todo') void askSubscribe('queue')
   }, [view])
+  const wide = useWide()
   return (
     <Page title={t(view)}>
       <Card>
@@ -106,7 +109,13 @@ export default function IncidentList() {
             onClick={() => void Taro.navigateTo({ url: '/packages/incident/pages/list/index?view=all' })}
           />
         ) : null}
-        {view === 'inbox' ? <Inbox /> : <Incidents view={view} />}
+        {view === 'inbox' ? (
+          <Inbox />
+        ) : wide && view !== 'mine' ? (
+          <QueueTable view={view} />
+        ) : (
+          <Incidents view={view} />
+        )}
       </Card>
     </Page>
   )

@@ -3,10 +3,11 @@ import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { incidentContract } from '@shared/incident/incident.contract'
 import type { Figures } from '@shared/incident/incident.schema'
-import { bjMonth, bjQuarter } from '@shared/time/beijing'
+import { bjDay, bjMonth, bjQuarter } from '@shared/time/beijing'
 import {
   Button,
   Card,
+  ConfirmButton,
   Empty,
   Loading,
   OutboxPanel,
@@ -17,6 +18,7 @@ import {
   showError,
   toastDone,
 } from '../../../../components'
+import { Bars, Columns, lastMonths, useMonthSeries } from '../../../../components/chart'
 import { callFunction } from '../../../../services/call-function'
 import { API_BASE, IS_WEAPP } from '../../../../services/env'
 import { t as common, fmt, useNavTitle, useStrings } from '../../../../services/i18n'
@@ -56,13 +58,33 @@ function FigureRows(props: { f: Figures }) {
   )
 }
 
+/** The day this grid was reported safe from this phone (the grid worker's own status needs no other read). */
+const safeKey = (gridId: string) => `linli.safe.${gridId}`
+
 function SafeReport(props: { gridId: string; name: string }) {
   const t = useStrings(OVERVIEW)
   const [busy, setBusy] = useState(false)
+  const [doneAt, setDoneAt] = useState<number | null>(() => {
+    const today = bjDay(Date.now())
+    const kept: unknown = Taro.getStorageSync(safeKey(props.gridId))
+    const k = kept as { day?: string; at?: number } | undefined
+    return k && k.day === today && typeof k.at === 'number' ? k.at : null
+  })
+  if (doneAt !== null)
+    return (
+      <Row
+        title={props.name}
+        sub={t('safe_done_at', { time: fmt.time(doneAt) })}
+        extra={<Tag tone="success">{t('safe_done')}</Tag>}
+      />
+    )
   return (
-    <Button
+    <ConfirmButton
       loading={busy}
-      onClick={() => {
+      confirmTitle={t('safe_title')}
+      confirm={t('safe_confirm', { grid: props.name })}
+      confirmText={t('safe_ok')}
+      onConfirm={() => {
         setBusy(true)
         // through the outbox: with no signal it is kept and sent by itself (the day is the server's, on arrival)
         void queueCall(
@@ -75,12 +97,52 @@ function SafeReport(props: { gridId: string; name: string }) {
           if (!r.ok) return void showError(r.message)
           if (!r.outcome) return void showError(common('ui.outbox_saved_offline'), t('safe_saved_title'))
           if (!r.outcome.ok) return void showError(r.outcome.message ?? '')
-          toastDone((r.outcome.data as { already?: boolean }).already ? t('safe_already') : t('safe_reported'))
+          const saved = r.outcome.data as { already?: boolean; day: string; at: number }
+          toastDone(saved.already ? t('safe_already') : t('safe_reported'))
+          try {
+            Taro.setStorageSync(safeKey(props.gridId), { day: saved.day, at: saved.at })
+          } catch {
+            // storage unavailable: the page still says so until it closes
+          }
+          setDoneAt(saved.at)
         })
       }}
     >
       {t('safe_report', { grid: props.name })}
-    </Button>
+    </ConfirmButton>
+  )
+}
+
+const monthShort = (month: string) => common('ui.month_short', { m: Number(month.slice(5)) })
+
+/** 排查量, 化解率 and 按时办结率 of the last six months, as columns. */
+function Trend(props: { unitId: string; month: string }) {
+  const o = useStrings(OVERVIEW)
+  const months = useMemo(() => lastMonths(props.month, 6), [props.month])
+  const series = useMonthSeries(
+    months,
+    (m) => callFunction(incidentContract, 'getFigures', { unitId: props.unitId, period: m }),
+    [props.unitId],
+  )
+  if (series.error) return <View className="l-error">{series.error}</View>
+  if (!series.data) return <Loading />
+  const points = (f: (x: Figures) => number | null, text: (v: number | null) => string) =>
+    series.data!.map(({ month, value }) => {
+      const v = f(value.figures)
+      return { label: monthShort(month), value: v, text: text(v) }
+    })
+  return (
+    <>
+      <Columns
+        title={o('found')}
+        points={points(
+          (x) => x.found,
+          (v) => fmt.number(v ?? 0),
+        )}
+      />
+      <Columns title={o('resolution_rate')} max={1} tone="green" points={points((x) => x.resolutionRate, pct)} />
+      <Columns title={o('on_time_rate')} max={1} tone="green" points={points((x) => x.onTimeRate, pct)} />
+    </>
   )
 }
 
@@ -225,7 +287,34 @@ export default function Overview() {
           <Card title={t('figures_of', { unit: figures.data?.unit.name ?? '', period: periodLabel(period) })}>
             {figures.data ? <FigureRows f={figures.data.figures} /> : <Loading />}
           </Card>
+          {unit ? (
+            <Card title={t('trend')}>
+              <Trend unitId={unit} month={periods[0]!} />
+            </Card>
+          ) : null}
           <Card title={t('ranking')}>
+            {figures.data?.children.length ? (
+              <>
+                <Bars
+                  title={t('found')}
+                  points={figures.data.children.map((c) => ({
+                    label: c.unit.name,
+                    value: c.figures.found,
+                    text: fmt.number(c.figures.found),
+                  }))}
+                />
+                <Bars
+                  title={t('resolution_rate')}
+                  max={1}
+                  tone="green"
+                  points={figures.data.children.map((c) => ({
+                    label: c.unit.name,
+                    value: c.figures.resolutionRate,
+                    text: pct(c.figures.resolutionRate),
+                  }))}
+                />
+              </>
+            ) : null}
             {(figures.data?.children ?? []).map((c) => (
               <Row
                 key={c.unit.id}

@@ -1,11 +1,12 @@
 import { View } from '@tarojs/components'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { patrolContract } from '@shared/patrol/patrol.contract'
 import type { FigureRow } from '@shared/patrol/patrol.schema'
 import { bjMonth } from '@shared/time/beijing'
 import { Card, Empty, ErrorBlock, Loading, Page, Tag } from '../../../../components'
+import { Bars, Columns, lastMonths, useMonthSeries } from '../../../../components/chart'
 import { callFunction } from '../../../../services/call-function'
-import { fmt, useStrings } from '../../../../services/i18n'
+import { fmt, t as common, useStrings } from '../../../../services/i18n'
 import { unitsWith, useMe } from '../../../../services/me'
 import { useQuery } from '../../../../services/use-call'
 import { usePageTitle } from '../../components/page-title'
@@ -39,6 +40,42 @@ function Figure({ row }: { row: FigureRow }) {
         <View className="l-row__sub">{t('why_line', { low: row.lowCoverage, short: row.tooShort })}</View>
       ) : null}
     </View>
+  )
+}
+
+/** Point coverage and patrols done of the last six months, as columns. */
+function Trend(props: { unitId: string; month: string }) {
+  const t = useStrings(FIGURES)
+  const months = useMemo(() => lastMonths(props.month, 6), [props.month])
+  const series = useMonthSeries(
+    months,
+    (m) => callFunction(patrolContract, 'getFigures', { unitId: props.unitId, fromMonth: m, toMonth: m }),
+    [props.unitId],
+  )
+  if (series.error) return <View className="l-error">{series.error}</View>
+  if (!series.data) return <Loading />
+  const label = (m: string) => common('ui.month_short', { m: Number(m.slice(5)) })
+  return (
+    <>
+      <Columns
+        title={t('coverage')}
+        max={1}
+        tone="green"
+        points={series.data.map(({ month, value }) => ({
+          label: label(month),
+          value: value.total.coverage,
+          text: fmt.percent(value.total.coverage),
+        }))}
+      />
+      <Columns
+        title={t('done')}
+        points={series.data.map(({ month, value }) => ({
+          label: label(month),
+          value: value.total.done,
+          text: fmt.number(value.total.done),
+        }))}
+      />
+    </>
   )
 }
 
@@ -101,8 +138,21 @@ export default function Figures() {
         {figures.error ? <ErrorBlock message={figures.error.message} onRetry={figures.reload} /> : null}
         {figures.data ? <Figure row={figures.data.total} /> : figures.loading ? <Loading /> : null}
       </Card>
+      <Card title={t('trend')}>
+        <Trend unitId={unit.id} month={month} />
+      </Card>
       {figures.data?.ranked.length ? (
         <Card title={unit.level === 'village' ? t('rank_teams') : t('rank_villages')}>
+          <Bars
+            title={t('coverage')}
+            max={1}
+            tone="green"
+            points={figures.data.ranked.map((r) => ({
+              label: r.name,
+              value: r.coverage,
+              text: fmt.percent(r.coverage),
+            }))}
+          />
           {figures.data.ranked.map((r) => (
             <View key={r.id} className="l-list__item">
               <View className="l-row__title">{`${r.rank}. ${r.name}`}</View>

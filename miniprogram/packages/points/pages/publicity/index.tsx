@@ -19,6 +19,7 @@ import {
 } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
 import { fmt, useStrings } from '../../../../services/i18n'
+import { unitsWith, useMe } from '../../../../services/me'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
 import { pagedProps, signed, usePageTitle, useShownAgain, when } from '../../common'
 import { PUBLICITY, SHARED } from '../../points.strings'
@@ -30,7 +31,12 @@ export default function Publicity() {
   usePageTitle(t('title'))
   const router = useRouter()
   const mine = useQuery(() => callFunction(pointsContract, 'myPoints', { page: 1, pageSize: 1 }), [])
-  const villageId = router.params.villageId ?? mine.data?.household?.villageId ?? null
+  // an official has no household here: the village is one of those she scores in (chosen when she has several)
+  const { me } = useMe()
+  const villages = me ? unitsWith(me, 'points_propose').filter((u) => u.level === 'village') : []
+  const [picked, setPicked] = useState<string | null>(null)
+  const villageId =
+    router.params.villageId ?? mine.data?.household?.villageId ?? picked ?? (mine.data ? villages[0]?.id : null) ?? null
   const [tab, setTab] = useState<'publicity' | 'board'>('publicity')
   const [objecting, setObjecting] = useState<string | null>(null)
   const [reason, setReason] = useState('')
@@ -62,10 +68,28 @@ export default function Publicity() {
     board.reload()
   })
   if (!villageId)
-    return <Page>{mine.error ? <ErrorBlock message={mine.error.message} onRetry={mine.reload} /> : <Loading />}</Page>
+    return (
+      <Page>
+        {mine.error ? (
+          <ErrorBlock message={mine.error.message} onRetry={mine.reload} />
+        ) : mine.data && me ? (
+          <ErrorBlock message={t('no_village')} onRetry={mine.reload} />
+        ) : (
+          <Loading />
+        )}
+      </Page>
+    )
   return (
     <Page title={t('title')} intro={t('intro')}>
       <Card>
+        {!mine.data?.household && villages.length > 1 ? (
+          <PickerField
+            label={t('village')}
+            options={villages.map((v) => ({ value: v.id, label: v.fullName }))}
+            value={villageId}
+            onChange={setPicked}
+          />
+        ) : null}
         <PickerField
           label={t('show')}
           options={[

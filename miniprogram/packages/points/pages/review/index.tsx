@@ -22,8 +22,9 @@ import {
   showError,
   toastDone,
 } from '../../../../components'
+import { Columns, lastMonths, useMonthSeries } from '../../../../components/chart'
 import { callFunction } from '../../../../services/call-function'
-import { fmt, useStrings } from '../../../../services/i18n'
+import { fmt, t as common, useStrings } from '../../../../services/i18n'
 import { hasPermission, unitsWith, useMe } from '../../../../services/me'
 import { useAction, usePaged, useQuery } from '../../../../services/use-call'
 import { pagedProps, signed, usePageTitle, useShownAgain, when } from '../../common'
@@ -314,6 +315,44 @@ function download(file: { filename: string; mime: string; base64: string }, notH
   a.click()
 }
 
+/** Points given and points spent in the store, the last six months, as columns. */
+function PointsTrend(props: { villageId: string; month: string }) {
+  const t = useStrings(REVIEW)
+  const months = useMemo(() => lastMonths(props.month, 6), [props.month])
+  const series = useMonthSeries(
+    months,
+    (m) => callFunction(pointsContract, 'getFigures', { villageId: props.villageId, month: m }),
+    [props.villageId],
+  )
+  if (series.error) return <View className="l-error">{series.error}</View>
+  if (!series.data) return <Loading />
+  const label = (m: string) => common('ui.month_short', { m: Number(m.slice(5)) })
+  const max = Math.max(0, ...series.data.flatMap(({ value }) => [value.givenTotal, value.redeemedPoints]))
+  return (
+    <View data-testid="points-trend">
+      <Columns
+        title={t('trend_given')}
+        max={max}
+        tone="green"
+        points={series.data.map(({ month, value }) => ({
+          label: label(month),
+          value: value.givenTotal,
+          text: fmt.number(value.givenTotal),
+        }))}
+      />
+      <Columns
+        title={t('trend_spent')}
+        max={max}
+        points={series.data.map(({ month, value }) => ({
+          label: label(month),
+          value: value.redeemedPoints,
+          text: fmt.number(value.redeemedPoints),
+        }))}
+      />
+    </View>
+  )
+}
+
 function Figures({ villageId }: { villageId: string }) {
   const t = useStrings(REVIEW)
   const s = useStrings(SHARED)
@@ -373,6 +412,7 @@ function Figures({ villageId }: { villageId: string }) {
           ))}
         </View>
       )}
+      {/^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? <PointsTrend villageId={villageId} month={month} /> : null}
       <Button kind="secondary" onClick={() => void exp('exportLedger', 'xlsx')}>
         {t('export_ledger_xlsx')}
       </Button>

@@ -83,8 +83,7 @@ export default function TaskPage() {
       input = { kind, code: value }
     } else {
       const loc = (await ensureConsent('location')) ? await Taro.getLocation({ type: 'gcj02' }).catch(() => null) : null
-      if (!loc)
-        return void Taro.showModal({ title: t('no_location_title'), content: t('no_location'), showCancel: false })
+      if (!loc) return void showError(t('no_location'), t('no_location_title'))
       input = { kind, location: { lat: loc.latitude, lng: loc.longitude } }
     }
     if (await clock(input)) q.reload()
