@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs'
 import { toCsv } from './csv'
 
 /** Exports are bounded: beyond this the official is asked to narrow them. */
