@@ -297,6 +297,11 @@ describe('deadlines the county sets, and 进度预警', () => {
       expect(res.ok).toBe(false)
     }
     expect((await ok('u-luobu', 'getSettings', { countyId: '513328' })).version).toBe(1)
+    // the change is in the audit log, once, with what it was before (the refused saves wrote nothing)
+    const logged = await env.rt.db.find(C.audit_log, { where: { what: 'incident.settings' }, limit: 10 })
+    expect(logged).toHaveLength(1)
+    expect(logged[0]).toMatchObject({ unitId: '513328', before: null })
+    expect((logged[0]!.after as { appraisalWeight: number }).appraisalWeight).toBe(0.4)
     // a township dispatcher and a grid worker may not set the county's deadlines
     expect((await call('u-zhaxi', 'getSettings', { countyId: '513328' })).ok).toBe(false)
   })

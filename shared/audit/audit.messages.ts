@@ -22,6 +22,10 @@ export const AUDIT_MESSAGES = register(
     'audit.what.membership.roster': { zh: '按名册加入一户', bo: 'མིང་ཐོ་ལྟར་ཁྱིམ་ཚང་དུ་ཞུགས།' },
     'audit.what.profile.verify': { zh: '验证手机号', bo: 'ཁ་པར་ཨང་ར་སྤྲོད།' },
     'audit.what.incident.categories': { zh: '修改事件类别', bo: 'དོན་རྐྱེན་གྱི་རིགས་བཅོས།' },
+    'audit.what.incident.settings': {
+      zh: '修改办理时限、考核权重和奖励',
+      bo: 'ཐག་གཅོད་ཀྱི་དུས་ཚོད་དང་། བརྟག་དཔྱད་ཀྱི་ལྗིད་ཚད། བྱ་དགའ་བཅོས།',
+    },
     'audit.what.points.rule': { zh: '修改评分规则', bo: 'སྐར་གྲངས་སྒྲིག་སྲོལ་བཅོས།' },
     'audit.what.points.settings': { zh: '修改积分设置', bo: 'སྐར་གྲངས་ཀྱི་སྒྲིག་འགོད་བཅོས།' },
     'audit.what.points.goods': { zh: '修改商品', bo: 'ཅ་དངོས་བཅོས།' },

@@ -27,6 +27,7 @@ export const AUDIT_WHATS = [
   'membership.roster',
   'profile.verify',
   'incident.categories',
+  'incident.settings',
   'points.rule',
   'points.settings',
   'points.goods',

@@ -1,5 +1,6 @@
 import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
 import type { IncidentSettings } from '@shared/incident/incident.schema'
+import { audit } from '../../_core/audit'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { categoriesFor, loadCounty } from '../incident.repo'
@@ -35,6 +36,15 @@ export const saveSettings = defineAction(incidentContract.actions.saveSettings, 
       updatedByName: ctx.caller.user.name,
     }
     await tx.set(C.incident_settings, doc)
+    await audit(tx, ctx, {
+      what: 'incident.settings',
+      unitId: input.countyId,
+      subjectId: input.countyId,
+      before: prior
+        ? { deadlines: prior.deadlines, appraisalWeight: prior.appraisalWeight, rewards: prior.rewards }
+        : null,
+      after: { deadlines: doc.deadlines, appraisalWeight: doc.appraisalWeight, rewards: doc.rewards },
+    })
     return doc
   },
   present: async ({ result, ctx }) =>
