@@ -32,13 +32,15 @@ describe('cloud function bundles', () => {
       account: ['exceljs', 'qrcode'],
       incident: ['exceljs'],
       patrol: ['qrcode'],
-      points: ['exceljs'],
-      volunteer: [],
+      points: ['exceljs', 'qrcode'],
+      volunteer: ['qrcode'],
     })
     for (const [name, lib] of [
       ['incident', 'exceljs'],
       ['points', 'exceljs'],
       ['patrol', 'qrcode'],
+      ['points', 'qrcode'],
+      ['volunteer', 'qrcode'],
       ['account', 'exceljs'],
       ['account', 'qrcode'],
     ] as const) {
