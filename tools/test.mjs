@@ -37,6 +37,9 @@ function jest(project) {
     '--json',
     `--outputFile=${out}`,
     ...(project === 'e2e' ? ['--runInBand'] : []),
+    // the simulated mini-program keeps running as an app does (the outbox's 15 s timer, miniprogram-ci's
+    // watcher): once its tests are done the process is ended
+    ...(project === 'weapp' ? ['--forceExit'] : []),
   ])
   if (existsSync(out)) {
     const r = JSON.parse(readFileSync(out, 'utf8'))
