@@ -74,6 +74,7 @@ it('a round with two visits becomes a report; the township whistles two departme
   await tap(centre.page, '甘孜县住房和城乡建设局')
   await tap(centre.page, '甘孜县公安局甘孜镇派出所')
   await tap(centre.page, '吹哨派单（2 个部门）')
+  await confirmDialog(centre.page, '定责派单')
   await see(centre.page, '部门任务（街道吹哨、部门报到）').waitFor()
   await centre.context.close()
 
@@ -83,7 +84,7 @@ it('a round with two visits becomes a report; the township whistles two departme
   await openIncident(police.page, id)
   await app(police.page).locator('input').filter({ visible: true }).first().fill('是电线问题，不属派出所')
   await tap(police.page, '不属本部门，退回')
-  await confirmDialog(police.page, '退回')
+  await confirmDialog(police.page, '不属本部门，退回')
   await see(police.page, /已退回/).waitFor()
   await police.context.close()
 

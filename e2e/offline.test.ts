@@ -96,7 +96,7 @@ it('offline: a report with a photo and a safe report are kept, survive closing, 
   await tap(resident.page, '获取位置')
   await see(resident.page, /已定位/).waitFor()
   await tap(resident.page, '提交上报')
-  await resident.page.locator('.taro__modal').getByText('没有信号，已存好，有信号时自动发送').waitFor()
+  await see(resident.page, '没有信号，已存好，有信号时自动发送').waitFor()
   await confirmDialog(resident.page, '知道了')
   await see(resident.page, '待发送 1 条').waitFor()
   await see(resident.page, /上报问题 · 环境卫生/).waitFor()
@@ -113,7 +113,9 @@ it('offline: a report with a photo and a safe report are kept, survive closing, 
   const workerToken = await tokenFor('u-zhaxi')
   await worker.context.setOffline(true)
   await safeButton.click()
-  await worker.page.locator('.taro__modal').getByText('没有信号，已存好，有信号时自动发送').waitFor()
+  // 报平安 asks first (issue #20), then says it is kept
+  await confirmDialog(worker.page, '报平安')
+  await see(worker.page, '没有信号，已存好，有信号时自动发送').waitFor()
   await confirmDialog(worker.page, '知道了')
   await see(worker.page, '待发送 1 条').waitFor()
 

@@ -31,7 +31,7 @@ it('a resident refuses precise location and types the address; agreeing later is
   await dialog.getByText('不同意', { exact: true }).click()
   await see(page, '地址（没有定位时必填）').waitFor()
   await page
-    .locator('.taro__modal')
+    .locator('.l-dialog')
     .getByText(/手写地址或扫码代替/)
     .filter({ visible: true })
     .waitFor()
