@@ -57,6 +57,10 @@ async function transition(
   before?: (page: Page) => Promise<void>,
 ) {
   const { page, context } = await phone(browser)
+  const said: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') said.push(m.text())
+  })
   await loginAs(page, who)
   await openIncident(page, id)
   await before?.(page)
@@ -64,7 +68,13 @@ async function transition(
   await tap(page, button)
   // the steps that cannot be taken back ask first, in our own dialog
   if (CONFIRMED.has(button)) await confirmDialog(page, button)
-  await see(page, button).waitFor({ state: 'hidden' })
+  await see(page, button)
+    .waitFor({ state: 'hidden' })
+    .catch(async (e: Error) => {
+      // say what the screen says (an error dialog, a warning in the console) rather than only "still visible"
+      const shown = await dialog(page).allInnerTexts()
+      throw new Error(`${who}: 「${button}」 is still on screen; dialog: ${shown.join(' / ') || '(none)'}; console: ${said.join(' / ') || '(nothing)'}\n${e.message}`)
+    })
   await context.close()
 }
 

@@ -85,15 +85,20 @@ function Actions(props: { v: IncidentView; done: () => void }) {
         : Promise.resolve({ ok: true as const, data: { items: [] } }),
     [v.id, v.actions.join()],
   )
-  async function run(p: Promise<CallResult<unknown>>, ok: string) {
+  /** Sends one step; on success clears the form and reloads the case, on failure keeps what was typed and chosen. */
+  async function run(p: Promise<CallResult<unknown>>, ok: string): Promise<boolean> {
     setBusy(true)
     const r = await p
     setBusy(false)
-    if (!r.ok) return void showError(r.message)
+    if (!r.ok) {
+      void showError(r.message)
+      return false
+    }
     setNote('')
     setPhotos([])
     toastDone(ok)
     props.done()
+    return true
   }
   const simple = SIMPLE.filter((a) => v.actions.includes(a))
   if (!v.actions.length) return null
@@ -195,7 +200,8 @@ function Actions(props: { v: IncidentView; done: () => void }) {
                   note,
                 }),
                 t('dispatched'),
-              ).then(() => {
+              ).then((sent) => {
+                if (!sent) return
                 setDepts([])
                 setTask('')
               })
