@@ -61,6 +61,16 @@ async function transition(
   page.on('console', (m) => {
     if (m.type() === 'warning' || m.type() === 'error') said.push(m.text())
   })
+  page.on('response', (r) => {
+    if (r.status() >= 400)
+      void r.text().then(
+        (body) =>
+          said.push(
+            `${r.status()} ${r.url().replace(/^https?:\/\/[^/]+/, '')} ${r.request().postData()?.slice(0, 120) ?? ''} → ${body.slice(0, 200)}`,
+          ),
+        () => undefined,
+      )
+  })
   await loginAs(page, who)
   await openIncident(page, id)
   await before?.(page)
@@ -68,12 +78,18 @@ async function transition(
   await tap(page, button)
   // the steps that cannot be taken back ask first, in our own dialog
   if (CONFIRMED.has(button)) await confirmDialog(page, button)
-  await see(page, button)
-    .waitFor({ state: 'hidden' })
+  // done when the step's note is on the case's timeline (the button may stay: the centre can still add 协办)
+  await app(page)
+    .locator('.incident-event')
+    .getByText(note)
+    .first()
+    .waitFor()
     .catch(async (e: Error) => {
       // say what the screen says (an error dialog, a warning in the console) rather than only "still visible"
       const shown = await dialog(page).allInnerTexts()
-      throw new Error(`${who}: 「${button}」 is still on screen; dialog: ${shown.join(' / ') || '(none)'}; console: ${said.join(' / ') || '(nothing)'}\n${e.message}`)
+      throw new Error(
+        `${who}: 「${button}」 did not land; dialog: ${shown.join(' / ') || '(none)'}; console: ${said.join(' / ') || '(nothing)'}\n${e.message}`,
+      )
     })
   await context.close()
 }

@@ -192,6 +192,14 @@ describe('街道吹哨、部门报到 with several departments', () => {
     await ok('u-zhoumin', 'dispatch', { incidentId: id, departments: [{ departmentId: ZJ, task: '危房处置' }] })
     await ok('u-liuyang', 'requestAssist', { incidentId: id, note: '需要应急局派人协助疏散' })
     expect((await ok('u-zhoumin', 'myInbox', {})).items[0]!.title).toBe('部门请求协办，请派单')
+    // the page offers the centre 定责派单 and the departments to choose from; the department holding it neither
+    expect((await ok('u-zhoumin', 'get', { incidentId: id })).actions).toContain('dispatch')
+    expect((await ok('u-zhoumin', 'listDepartments', { incidentId: id })).items.map((d) => d.id)).toContain(YJ)
+    expect((await ok('u-liuyang', 'get', { incidentId: id })).actions).not.toContain('dispatch')
+    expect(await call('u-liuyang', 'listDepartments', { incidentId: id })).toMatchObject({
+      ok: false,
+      code: 'COMMON.FORBIDDEN',
+    })
     // the centre adds the helper while the case stays with the departments; the same department twice is refused
     expect(
       await call('u-zhoumin', 'dispatch', { incidentId: id, departments: [{ departmentId: ZJ, task: '再派' }] }),

@@ -20,7 +20,7 @@ import {
   type TaskView,
   type TimelineEntry,
 } from '@shared/incident/incident.schema'
-import { tasksOf } from './incident.tasks'
+import { dispatchUnitOf, tasksOf } from './incident.tasks'
 import { ACTION_ACTOR, nextState } from '@shared/incident/incident.states'
 import { maskName, maskPhone } from '@shared/mask'
 import type { Runtime } from '../_core/runtime'
@@ -119,7 +119,7 @@ export async function actionsFor(
   const out: IncidentView['actions'] = []
   for (const a of HANDLING) {
     // while departments hold it, the centre that whistled may add one (协办)
-    const unit = a === 'dispatch' && inc.status === 'dispatched' ? (inc.dispatchUnitId ?? '') : inc.handlerUnitId
+    const unit = a === 'dispatch' ? dispatchUnitOf(inc) : inc.handlerUnitId
     if (nextState(inc, a) && (await ctx.can(ACTION_ACTOR[a] as Permission, unit))) out.push(a)
   }
   if (nextState(inc, 'to_county') && (await ctx.can('incident_dispatch', inc.handlerUnitId)))

@@ -5,7 +5,7 @@ import type { DeptTask } from '@shared/incident/incident.schema'
 import { C } from '../../_core/collections'
 import { stableId } from '../../_core/ids'
 import { holdersIn, workTell, type HolderNotice } from '../incident.holders'
-import { heldBy, openTasks, tasksOf } from '../incident.tasks'
+import { dispatchUnitOf, heldBy, openTasks, tasksOf } from '../incident.tasks'
 import { transitionAction } from '../incident.transition'
 
 /**
@@ -17,7 +17,7 @@ import { transitionAction } from '../incident.transition'
 export const dispatch = transitionAction(incidentContract.actions.dispatch, {
   // each department's task is read by that department and the centre
   texts: ({ departments }) => departments.map((d) => d.task),
-  unitOf: (i) => (i.status === 'dispatched' ? (i.dispatchUnitId ?? i.handlerUnitId) : i.handlerUnitId),
+  unitOf: dispatchUnitOf,
   load: async ({ departments }, ctx, incident) => {
     const units = await Promise.all(departments.map((d) => ctx.rt.units.get(d.departmentId)))
     const settings = await ctx.db.get(C.incident_settings, incident.countyId)
