@@ -80,10 +80,11 @@ describe('街道吹哨、部门报到 with several departments', () => {
       ok: false,
       code: 'INCIDENT.INVALID_TRANSITION',
     })
-    // the centre cannot close while a department holds a part (the case is with the departments)
+    // the centre cannot close while a department holds a part, and is told which one
     expect(await call('u-zhoumin', 'close', { incidentId: id, note: '先销号' })).toMatchObject({
       ok: false,
-      code: 'COMMON.OUT_OF_SCOPE',
+      code: 'INCIDENT.PARTS_OPEN',
+      message: '还有部门未反馈：甘孜县住房和城乡建设局',
     })
     expect(await ok('u-liuyang', 'feedback', { incidentId: id, note: '危房已设警示并通知住户搬离' })).toMatchObject({
       status: 'reported_back',
@@ -229,6 +230,54 @@ describe('街道吹哨、部门报到 with several departments', () => {
       expect(await call('u-zhoumin', 'dispatch', data)).toMatchObject({ ok: false, code })
     expect(await env.rt.db.count(C.incident_events, { incidentId: id })).toBe(before)
     expect(await env.rt.db.count(C.incident_tasks, {})).toBe(0)
+  })
+})
+
+describe('依责销号 while departments still hold parts', () => {
+  it("names the departments that have not reported back, in the reader's language, and changes nothing", async () => {
+    const id = await atTownship()
+    await whistleTwo(id)
+    const before = await env.rt.db.get(C.incidents, id)
+    const events = await env.rt.db.count(C.incident_events, { incidentId: id })
+    expect(await call('u-zhoumin', 'close', { incidentId: id, note: '先销号' })).toMatchObject({
+      ok: false,
+      code: 'INCIDENT.PARTS_OPEN',
+      message: '还有部门未反馈：甘孜县住房和城乡建设局、甘孜县公安局甘孜镇派出所',
+    })
+    const bo = await call('u-zhoumin', 'close', { incidentId: id, note: '先销号' }, 'close-bo-1', { lang: 'bo' })
+    expect(bo).toMatchObject({ ok: false, code: 'INCIDENT.PARTS_OPEN' })
+    expect(!bo.ok && bo.message).toContain('ད་དུང་ལན་མ་བཏབ་པའི་ལས་ཁུངས་སྡེ་ཚན།')
+    expect(!bo.ok && bo.message).toContain('甘孜县公安局甘孜镇派出所')
+    // one reported back: only the other is named
+    await ok('u-liuyang', 'feedback', { incidentId: id, note: '危房已处理' })
+    expect(await call('u-zhoumin', 'close', { incidentId: id, note: '先销号' })).toMatchObject({
+      message: '还有部门未反馈：甘孜县公安局甘孜镇派出所',
+    })
+    expect(await env.rt.db.count(C.incident_events, { incidentId: id })).toBe(events + 1)
+    expect((await env.rt.db.get(C.incidents, id))!.status).toBe(before!.status)
+    // someone outside the centre that whistled is refused on permission, and learns nothing of the departments
+    const refused = await call('u-zhaxi', 'close', { incidentId: id, note: '销号' })
+    expect(refused).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
+    expect(!refused.ok && refused.message).not.toContain('派出所')
+  })
+
+  it('a page opened before another department was whistled: the close names it, and the case stays with it', async () => {
+    const id = await atTownship()
+    await ok('u-zhoumin', 'dispatch', { incidentId: id, departmentId: ZJ, deadlineDays: 2 })
+    await ok('u-liuyang', 'feedback', { incidentId: id, note: '已处理' })
+    // ready to close; meanwhile the centre whistles the police station too
+    expect((await ok('u-zhoumin', 'get', { incidentId: id })).actions).toContain('close')
+    await ok('u-zhoumin', 'dispatch', { incidentId: id, departmentId: GA, task: '再看看治安', deadlineDays: 1 })
+    expect(await call('u-zhoumin', 'close', { incidentId: id, note: '销号' }, 'close-stale-page')).toMatchObject({
+      ok: false,
+      code: 'INCIDENT.PARTS_OPEN',
+      message: '还有部门未反馈：甘孜县公安局甘孜镇派出所',
+    })
+    expect((await env.rt.db.get(C.incidents, id))!).toMatchObject({ status: 'dispatched', handlerUnitId: GA })
+    expect((await counters('513328100')).closed ?? 0).toBe(0)
+    // once it reports back, the same centre closes
+    await ok('u-lamu', 'feedback', { incidentId: id, note: '无治安问题' })
+    expect(await ok('u-zhoumin', 'close', { incidentId: id, note: '销号' })).toMatchObject({ status: 'resolved' })
   })
 })
 
