@@ -312,6 +312,53 @@ describe('大事全网联动: the county level', () => {
     expect((await counters('513328')).countyEscalated).toBe(1)
     expect((await counters('513328100')).countyEscalated).toBe(1)
   })
+
+  it('the county, township and village figures and rankings count what went up to the county, and the ledger says so', async () => {
+    const id = await atTownship()
+    // the township whistles first; the department hands it back; the township passes it up
+    await ok('u-zhoumin', 'dispatch', { incidentId: id, departmentId: GA, deadlineDays: 1 })
+    await ok('u-lamu', 'returnTask', { incidentId: id, note: '不属本部门' })
+    await ok('u-zhoumin', 'escalateToCounty', { incidentId: id, note: '涉及多个乡镇，需县里协调' })
+    // the county's 综治中心 whistles, the department hands it back, it whistles again (one case, counted once)
+    await ok('u-luobu', 'dispatch', { incidentId: id, departmentId: GA, deadlineDays: 2 })
+    await ok('u-lamu', 'returnTask', { incidentId: id, note: '还是不属本部门' })
+    await ok('u-luobu', 'dispatch', { incidentId: id, departmentId: ZJ, deadlineDays: 2 })
+    await ok('u-liuyang', 'feedback', { incidentId: id, note: '已处理' })
+    await ok('u-luobu', 'close', { incidentId: id, note: '县综治中心销号' })
+    // and one the township solves itself, for contrast
+    const local = await atTownship()
+    await ok('u-zhoumin', 'close', { incidentId: local, note: '乡镇处理完毕' })
+    const county = { countyEscalated: 1, countyDispatched: 1, countyClosed: 1 }
+    const c = await ok('u-luobu', 'getFigures', { unitId: '513328', period: '2026-03' })
+    expect(c.figures).toMatchObject(county)
+    // in the county's ranking the township's row carries what it passed up
+    expect(c.children.find((r) => r.unit.id === '513328100')!.figures).toMatchObject(county)
+    const t = await ok('u-zhoumin', 'getFigures', { unitId: '513328100', period: '2026-Q1' })
+    expect(t.figures).toMatchObject(county)
+    expect(t.children.find((r) => r.unit.id === '513328100001')!.figures).toMatchObject(county)
+    const v = await ok('u-lixiuying', 'getFigures', { unitId: '513328100001', period: '2026-03' })
+    expect(v.figures).toMatchObject(county)
+    // the departments are ranked on their own parts: two handed back, one reported back
+    expect((await counters(GA)).deptReturned).toBe(2)
+    expect((await counters(ZJ)).reportedBack).toBe(1)
+    // the ledger says where each was handled
+    const file = await ok('u-zhoumin', 'exportLedger', { unitId: '513328100', month: '2026-03', format: 'csv' })
+    const text = readFileSync(join(env.rt.files.dir, fileIdOfUrl(file.url))).toString('utf8')
+    const row = (incidentId: string) => text.split('\n').find((l) => l.includes(incidentId.slice(-4).toUpperCase()))!
+    expect(row(id).trim().endsWith('县综治中心')).toBe(true)
+    expect(row(local).trim().endsWith('乡镇综治中心')).toBe(true)
+  })
+
+  it("a case past its deadline at the county is told to the county's 综治中心, not the township's", async () => {
+    const id = await atTownship()
+    await ok('u-zhoumin', 'escalateToCounty', { incidentId: id, note: '需县里协调' })
+    env.clock.advance(3 * DAY)
+    expect((await ok('u-luobu', 'sweepOverdue', {})).flagged).toBeGreaterThanOrEqual(1)
+    const told = async (u: string) =>
+      (await ok(u, 'myInbox', { pageSize: 50 })).items.filter((i) => i.incidentId === id).map((i) => i.title)
+    expect(await told('u-luobu')).toContain('事件已超期')
+    expect(await told('u-zhoumin')).not.toContain('事件已超期')
+  })
 })
 
 describe('deadlines the county sets, and 进度预警', () => {

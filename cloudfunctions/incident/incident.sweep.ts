@@ -30,6 +30,16 @@ function overdueTell(inc: Incident): Tell {
 }
 
 /**
+ * The dispatch centre answerable for a case past its deadline: the county's 综治中心 for a case at the county or
+ * whistled from there, else the township's.
+ */
+function centreOf(inc: Incident): string {
+  if (inc.level === 'county') return inc.countyId
+  if (inc.level === 'department' && inc.dispatchUnitId) return inc.dispatchUnitId
+  return inc.townshipId
+}
+
+/**
  * Deadlines enforce themselves: an incident whose stage deadline passed is escalated one level
  * (grid → village → township) and flagged overdue; at the township or a department it is flagged and the
  * dispatch centre told; a resolved case the reporter did not rate in time is closed unrated.
@@ -71,7 +81,7 @@ export async function sweepOverdue(rt: Runtime, now: number, scope: Filter = {},
           : nextState(candidate, 'auto_escalate')
             ? await noticeForTransition(rt, candidate, 'auto_escalate', {}, null)
             : {
-                userIds: await holdersIn(rt, candidate.townshipId, 'incident_dispatch'),
+                userIds: await holdersIn(rt, centreOf(candidate), 'incident_dispatch'),
                 when: () => true,
                 tell: overdueTell,
               }

@@ -146,7 +146,13 @@ export async function applyTransition(
         patch.firstClosedAt = now
         deltas.push([
           units,
-          { closed: 1, closedOnTime: now <= inc.resolveBy ? 1 : 0, closeHoursSum: hours(now - inc.reportedAt) },
+          {
+            closed: 1,
+            closedOnTime: now <= inc.resolveBy ? 1 : 0,
+            closeHoursSum: hours(now - inc.reportedAt),
+            // 大事全网联动: closed by the county's 综治中心
+            countyClosed: inc.level === 'county' ? 1 : 0,
+          },
         ])
       }
     }

@@ -261,6 +261,7 @@ export const INCIDENT = register(
     'incident.ledger.category': { zh: '类别', bo: 'རིགས།' },
     'incident.ledger.description': { zh: '描述', bo: 'གསལ་བཤད།' },
     'incident.ledger.handler': { zh: '处置单位', bo: 'ཐག་གཅོད་ལས་ཁུངས།' },
+    'incident.ledger.level': { zh: '处置层级', bo: 'ཐག་གཅོད་རིམ་པ།' },
     'incident.ledger.result': { zh: '处置结果', bo: 'ཐག་གཅོད་འབྲས་བུ།' },
     'incident.ledger.closed_at': { zh: '办结时间', bo: 'ལེགས་གྲུབ་ཀྱི་དུས་ཚོད།' },
     'incident.ledger.satisfaction': { zh: '满意度', bo: 'ཚིམ་ཚད།' },

@@ -411,6 +411,9 @@ export const COUNTER_FIELDS = [
   'warned',
   /** escalated from a township to the county's 综治中心 */
   'countyEscalated',
+  /** cases the county's 综治中心 whistled departments for (once a case), and cases closed at the county level */
+  'countyDispatched',
+  'countyClosed',
   /** daily rounds finished (一日两巡), counted in the grid and every unit above */
   'roundsDone',
   'roundVisits',
@@ -762,6 +765,10 @@ export const FiguresSchema = z.object({
   dispatched: z.number().int(),
   reportedBackOnTimeRate: z.number().nullable(),
   deptAvgScore: z.number().nullable(),
+  /** 大事全网联动: cases of the unit's area passed up to the county's 综治中心, whistled there, closed there */
+  countyEscalated: z.number().int(),
+  countyDispatched: z.number().int(),
+  countyClosed: z.number().int(),
 })
 export type Figures = z.infer<typeof FiguresSchema>
 export const FiguresOutputSchema = z.object({
@@ -788,6 +795,8 @@ export const LEDGER_COLUMNS = [
   'result',
   'closed_at',
   'satisfaction',
+  /** the level that handled it (closed it, or holds it now; a department's case: the centre that whistled) */
+  'level',
 ] as const
 export const LedgerOutputSchema = z.object({
   fileName: z.string(),
