@@ -9,6 +9,7 @@ import { incidentContract } from '@shared/incident/incident.contract'
 import type { IncidentCounter } from '@shared/incident/incident.schema'
 import { C } from '../_core/collections'
 import { counterId } from './incident.repo'
+import { sweepTimer } from './incident.sweep'
 
 /**
  * Grid work as the source documents describe it (issue #22): 街道吹哨、部门报到 with several departments and
@@ -423,6 +424,78 @@ describe('deadlines the county sets, and 进度预警', () => {
     expect((await ok('u-zhoumin', 'myInbox', {})).items.map((i) => i.title)).toContain('进度预警：时限快到了')
     const after = await env.rt.db.get(C.incidents, serious)
     expect(after!.warnAt).toBeNull()
+  })
+})
+
+describe('进度预警 of each department part', () => {
+  const WARNING = '进度预警：时限快到了'
+  it("warns each department at 75 % of its own part's time, with the centre, once per part across runs and retries", async () => {
+    const id = await atTownship()
+    // 住建局 3 days (warned after 54 h), 派出所 2 days (warned after 36 h)
+    await whistleTwo(id)
+    const warnings = async (u: string) =>
+      (await ok(u, 'myInbox', { pageSize: 50 })).items.filter((i) => i.incidentId === id && i.title === WARNING)
+    const onTimeline = async () =>
+      (await env.rt.db.find(C.incident_events, { where: { incidentId: id }, limit: 100 })).filter(
+        (e) => e.action === 'warning',
+      )
+    // the case itself is not warned by its earliest part: each part is, by its own deadline
+    expect((await env.rt.db.get(C.incidents, id))!.warnAt).toBeNull()
+    env.clock.advance(36 * HOUR - 1)
+    await ok('u-zhoumin', 'sweepOverdue', {})
+    expect(await onTimeline()).toHaveLength(0)
+    env.clock.advance(2)
+    await ok('u-zhoumin', 'sweepOverdue', {})
+    // the timer and a retry at the same moment, and the next run: nothing more
+    await Promise.all([sweepTimer.run(env.rt, env.clock.now()), sweepTimer.run(env.rt, env.clock.now())])
+    await ok('u-zhoumin', 'sweepOverdue', {})
+    expect(await onTimeline()).toHaveLength(1)
+    expect((await onTimeline())[0]!.systemNote).toMatchObject({
+      key: 'incident.note.part_warning',
+      params: { dept: '甘孜县公安局甘孜镇派出所' },
+    })
+    const lamu = await warnings('u-lamu')
+    expect(lamu).toHaveLength(1)
+    expect(lamu[0]!.body).toContain('甘孜县公安局甘孜镇派出所的时限')
+    expect(await warnings('u-zhoumin')).toHaveLength(1)
+    expect(await warnings('u-liuyang')).toHaveLength(0)
+    expect((await counters(GA)).warned).toBe(1)
+    // the housing bureau reports in (its part still open) and is warned of its own part at 54 h
+    await ok('u-liuyang', 'reportIn', { incidentId: id, note: '已派人' })
+    env.clock.advance(18 * HOUR - 2)
+    await ok('u-zhoumin', 'sweepOverdue', {})
+    expect(await warnings('u-liuyang')).toHaveLength(0)
+    env.clock.advance(2)
+    await sweepTimer.run(env.rt, env.clock.now())
+    await sweepTimer.run(env.rt, env.clock.now())
+    expect(await warnings('u-liuyang')).toHaveLength(1)
+    expect((await warnings('u-liuyang'))[0]!.body).toContain('甘孜县住房和城乡建设局的时限')
+    expect(await warnings('u-lamu')).toHaveLength(1)
+    expect(await warnings('u-zhoumin')).toHaveLength(2)
+    expect(await onTimeline()).toHaveLength(2)
+    const parts = (await env.rt.db.get(C.incidents, id))!.tasks!
+    expect(parts.map((t) => t.warnedAt)).toEqual([T0 + 54 * HOUR + 1, T0 + 36 * HOUR + 1])
+  })
+
+  it('a part done before its 75 % is never warned; the other still is', async () => {
+    const id = await atTownship()
+    await whistleTwo(id)
+    await ok('u-lamu', 'returnTask', { incidentId: id, note: '不属本部门' })
+    // past the police station's 75 % (36 h) and the housing bureau's (54 h), before its deadline
+    env.clock.advance(2 * DAY + 7 * HOUR)
+    await sweepTimer.run(env.rt, env.clock.now())
+    const told = (await ok('u-lamu', 'myInbox', { pageSize: 50 })).items.filter(
+      (i) => i.incidentId === id && i.title === WARNING,
+    )
+    expect(told).toHaveLength(0)
+    expect(
+      (await ok('u-liuyang', 'myInbox', { pageSize: 50 })).items.filter(
+        (i) => i.incidentId === id && i.title === WARNING,
+      ),
+    ).toHaveLength(1)
+    // reported back in time, nothing is left to warn of
+    await ok('u-liuyang', 'feedback', { incidentId: id, note: '已处理' })
+    expect(await env.rt.db.count(C.incident_tasks, { incidentId: id, warnAt: { $ne: null } })).toBe(0)
   })
 })
 

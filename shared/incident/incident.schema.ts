@@ -168,6 +168,8 @@ export const DeptTaskSchema = z.object({
   score: z.number().int().nullable(),
   /** a department asked for another's help (协办) while it held this part */
   assistAsked: z.string().nullable(),
+  /** 进度预警 of this part (75 % of its own time), once */
+  warnedAt: TimestampSchema.nullable().optional(),
 })
 export type DeptTask = z.infer<typeof DeptTaskSchema>
 
@@ -179,6 +181,8 @@ export const TaskQueueSchema = z.object({
   countyId: IdSchema,
   open: z.boolean(),
   deadline: TimestampSchema,
+  /** when this part is to be warned of (75 % of its time); null once warned, done or closed */
+  warnAt: TimestampSchema.nullable().optional(),
 })
 export type TaskQueue = z.infer<typeof TaskQueueSchema>
 
