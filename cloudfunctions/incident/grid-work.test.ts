@@ -6,6 +6,7 @@ import { testEnv, T0, type TestEnv } from '../../tests/support/harness'
 import { callsOf } from '../../tests/support/contract-calls'
 import { fileIdOfUrl } from '../../tests/support/files'
 import { incidentContract } from '@shared/incident/incident.contract'
+import { pointsContract } from '@shared/points/points.contract'
 import type { IncidentCounter } from '@shared/incident/incident.schema'
 import { C } from '../_core/collections'
 import { counterId } from './incident.repo'
@@ -25,6 +26,7 @@ const DAY = 24 * HOUR
 
 let env: TestEnv
 const { ok, call } = callsOf(() => env, incidentContract)
+const points = callsOf(() => env, pointsContract)
 beforeEach(async () => {
   env = await testEnv()
 })
@@ -565,7 +567,10 @@ describe('价值信息以奖代补', () => {
     })
     const { id } = await report()
     const before = (await env.rt.db.get(C.points_accounts, 'hh-513328100001-G01-01'))?.balance ?? 0
-    expect(await ok('u-zhaxi', 'markValid', { incidentId: id })).toMatchObject({ points: 5, credited: true })
+    expect(await ok('u-zhaxi', 'markValid', { incidentId: id }, 'mark-valid-once')).toMatchObject({
+      points: 5,
+      credited: true,
+    })
     expect(await call('u-zhaxi', 'markValid', { incidentId: id })).toMatchObject({
       ok: false,
       code: 'INCIDENT.ALREADY_VALID',
@@ -578,6 +583,41 @@ describe('价值信息以奖代补', () => {
     expect((await ok('u-zhuoma', 'myInbox', {})).items[0]!.title).toBe('您的上报有用，已得积分')
     expect((await ok('u-zhuoma', 'get', { incidentId: id })).rewardPoints).toBe(5)
     expect((await counters(G01)).validReports).toBe(1)
+    // in the village's publicity like any other points, naming the report, already credited, once
+    const code = (await ok('u-zhuoma', 'get', { incidentId: id })).code
+    const village = { villageId: '513328100001', month: '2026-03' }
+    const listed = (await points.ok('u-wangdeming', 'listPublicity', village)).items.filter((a) =>
+      a.source?.includes(code),
+    )
+    expect(listed).toHaveLength(1)
+    expect(listed[0]).toMatchObject({
+      ruleName: '价值信息以奖代补',
+      delta: 5,
+      status: 'credited',
+      canObject: false,
+      source: `来源：上报 ${code}（经网格员认定有价值）`,
+    })
+    const bo = await points.ok('u-zhuoma', 'listPublicity', village, undefined, { lang: 'bo' })
+    expect(bo.items.find((a) => a.id === listed[0]!.id)!.source).toContain(`སྙན་ཞུ། ${code}`)
+    // the household's history names it the same way, and the village's ledger file traces it to the report
+    const mine = await points.ok('u-zhuoma', 'myPoints', {})
+    expect(mine.history.items.find((e) => e.delta === 5 && e.reason.includes(code))).toMatchObject({
+      ruleName: '价值信息以奖代补',
+    })
+    const ledger = await points.ok('u-lixiuying', 'exportLedger', { ...village, format: 'csv' })
+    const line = Buffer.from(ledger.base64, 'base64')
+      .toString('utf8')
+      .split('\n')
+      .find((l) => l.includes(`incident:${id}`))!
+    expect(line).toContain('价值信息以奖代补')
+    expect(line).toContain(code)
+    // credited once: a replay of the same request writes no second line anywhere
+    expect(await ok('u-zhaxi', 'markValid', { incidentId: id }, 'mark-valid-once')).toMatchObject({ points: 5 })
+    expect(
+      (await env.rt.db.find(C.points_awards, { where: { householdId: 'hh-513328100001-G01-01' } })).filter(
+        (a) => a.source?.incidentId === id,
+      ),
+    ).toHaveLength(1)
     // a resident may not mark reports useful
     const other = await report()
     expect(await call('u-wangdeming', 'markValid', { incidentId: other.id })).toMatchObject({ ok: false })
