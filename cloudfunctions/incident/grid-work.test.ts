@@ -656,10 +656,13 @@ describe('mediation records and the dispute ledger', () => {
       outcome: 'success',
       note: '第二次调解，划定界桩',
       body: 'legal_person',
+      // the mediator records the parties as they sat at the table (the report named two of them)
+      parties: [{ name: '王德明', note: '东边' }, { name: '卓玛' }, { name: '次仁多吉', note: '村民小组长' }],
       agreement: '以河沟为界，各自放牧',
     })
     const v = await ok('u-zhaxi', 'get', { incidentId: id })
     expect(v.dispute).toMatchObject({ kind: 'grassland', agreement: '以河沟为界，各自放牧', outcome: 'success' })
+    expect(v.dispute!.parties.map((p) => p.name)).toEqual(['王德明', '卓玛', '次仁多吉'])
     expect(v.dispute!.mediations.map((m) => [m.body, m.mediatorName])).toEqual([
       ['committee', '才旺'],
       ['legal_person', '扎西'],
@@ -674,5 +677,6 @@ describe('mediation records and the dispute ledger', () => {
     expect(head).toContain('纠纷类型')
     expect(row).toEqual(expect.arrayContaining(['草场边界', '法律明白人', '2', '以河沟为界，各自放牧', '调解成功']))
     expect(row!.join(' ')).not.toContain('王德明')
+    expect(row).toContain('王*明、卓*、次**吉')
   })
 })

@@ -679,6 +679,8 @@ export const MediateInputSchema = IncidentIdInputSchema.extend({
   kind: DisputeKindSchema.optional(),
   body: MediatorBodySchema.optional(),
   mediatorName: z.string().trim().max(20).default(''),
+  /** the parties as the mediator records them (replacing those the report named); absent: kept as they are */
+  parties: z.array(PartySchema).max(10).optional(),
   /** the agreement reached (调解协议), when the outcome is success */
   agreement: z.string().trim().max(500).default(''),
   photos: OptionalPhotosSchema,
