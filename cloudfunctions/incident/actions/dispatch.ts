@@ -2,10 +2,10 @@ import { incidentContract, IncidentErrors } from '@shared/incident/incident.cont
 import { incidentRef } from '@shared/incident/incident.labels'
 import { countyDeadlineRule, daysFrom } from '@shared/incident/incident.rules'
 import type { DeptTask } from '@shared/incident/incident.schema'
+import { countedUnits, type Deltas } from '../incident.repo'
 import { C } from '../../_core/collections'
 import { stableId } from '../../_core/ids'
 import { holdersIn, workTell, type HolderNotice } from '../incident.holders'
-import { countedUnits, type Deltas } from '../incident.repo'
 import { heldBy, openTasks, tasksOf } from '../incident.tasks'
 import { transitionAction } from '../incident.transition'
 
