@@ -147,9 +147,10 @@ export async function sweepOverdue(rt: Runtime, now: number, scope: Filter = {},
 
 /**
  * 进度预警: a case whose stage has used 75 % of its time is warned of, once per stage: its handlers are told (a case
- * dispatched before parts had their own warnings: each department holding a part, and the dispatch centre), and a record goes on the timeline. Each
- * case is re-read in its own transaction and warned only while its `warnAt` is still past; warning clears it, and a
- * new stage sets it again (applyTransition).
+ * dispatched before parts had warnings of their own: each department holding a part, and the dispatch centre), and a
+ * record goes on the timeline. Each case is re-read in its own transaction and warned only while its `warnAt` is
+ * still past; warning clears it, and a new stage sets it again (applyTransition; with the departments, each part is
+ * warned of by its own deadline: sweepPartWarnings).
  */
 export async function sweepWarnings(rt: Runtime, now: number, scope: Filter = {}, limit = 100): Promise<number> {
   const within = Object.entries(scope)
