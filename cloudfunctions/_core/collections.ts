@@ -206,7 +206,7 @@ export const COLLECTIONS = {
     ],
   }),
   /** a department's queue: one per part of a whistled case (id = the part's id), kept with the case */
-  incident_tasks: spec<TaskQueue>({ indexes: [['departmentId', 'open', 'deadline']] }),
+  incident_tasks: spec<TaskQueue>({ indexes: [['departmentId', 'open', 'deadline'], ['warnAt']] }),
   /** a county's deadlines, appraisal weight and rewards (id = the county's id) */
   incident_settings: spec<IncidentSettings>({ indexes: [] }),
   /** 一日两巡: one per grid, Beijing day and slot (id = stableId('rd', gridId, day, slot)) */

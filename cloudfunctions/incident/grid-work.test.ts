@@ -6,9 +6,11 @@ import { testEnv, T0, type TestEnv } from '../../tests/support/harness'
 import { callsOf } from '../../tests/support/contract-calls'
 import { fileIdOfUrl } from '../../tests/support/files'
 import { incidentContract } from '@shared/incident/incident.contract'
+import { pointsContract } from '@shared/points/points.contract'
 import type { IncidentCounter } from '@shared/incident/incident.schema'
 import { C } from '../_core/collections'
 import { counterId } from './incident.repo'
+import { sweepTimer } from './incident.sweep'
 
 /**
  * Grid work as the source documents describe it (issue #22): 街道吹哨、部门报到 with several departments and
@@ -24,6 +26,7 @@ const DAY = 24 * HOUR
 
 let env: TestEnv
 const { ok, call } = callsOf(() => env, incidentContract)
+const points = callsOf(() => env, pointsContract)
 beforeEach(async () => {
   env = await testEnv()
 })
@@ -80,10 +83,11 @@ describe('街道吹哨、部门报到 with several departments', () => {
       ok: false,
       code: 'INCIDENT.INVALID_TRANSITION',
     })
-    // the centre cannot close while a department holds a part (the case is with the departments)
+    // the centre cannot close while a department holds a part, and is told which one
     expect(await call('u-zhoumin', 'close', { incidentId: id, note: '先销号' })).toMatchObject({
       ok: false,
-      code: 'COMMON.OUT_OF_SCOPE',
+      code: 'INCIDENT.PARTS_OPEN',
+      message: '还有部门未反馈：甘孜县住房和城乡建设局',
     })
     expect(await ok('u-liuyang', 'feedback', { incidentId: id, note: '危房已设警示并通知住户搬离' })).toMatchObject({
       status: 'reported_back',
@@ -240,6 +244,54 @@ describe('街道吹哨、部门报到 with several departments', () => {
   })
 })
 
+describe('依责销号 while departments still hold parts', () => {
+  it("names the departments that have not reported back, in the reader's language, and changes nothing", async () => {
+    const id = await atTownship()
+    await whistleTwo(id)
+    const before = await env.rt.db.get(C.incidents, id)
+    const events = await env.rt.db.count(C.incident_events, { incidentId: id })
+    expect(await call('u-zhoumin', 'close', { incidentId: id, note: '先销号' })).toMatchObject({
+      ok: false,
+      code: 'INCIDENT.PARTS_OPEN',
+      message: '还有部门未反馈：甘孜县住房和城乡建设局、甘孜县公安局甘孜镇派出所',
+    })
+    const bo = await call('u-zhoumin', 'close', { incidentId: id, note: '先销号' }, 'close-bo-1', { lang: 'bo' })
+    expect(bo).toMatchObject({ ok: false, code: 'INCIDENT.PARTS_OPEN' })
+    expect(!bo.ok && bo.message).toContain('ད་དུང་ལན་མ་བཏབ་པའི་ལས་ཁུངས་སྡེ་ཚན།')
+    expect(!bo.ok && bo.message).toContain('甘孜县公安局甘孜镇派出所')
+    // one reported back: only the other is named
+    await ok('u-liuyang', 'feedback', { incidentId: id, note: '危房已处理' })
+    expect(await call('u-zhoumin', 'close', { incidentId: id, note: '先销号' })).toMatchObject({
+      message: '还有部门未反馈：甘孜县公安局甘孜镇派出所',
+    })
+    expect(await env.rt.db.count(C.incident_events, { incidentId: id })).toBe(events + 1)
+    expect((await env.rt.db.get(C.incidents, id))!.status).toBe(before!.status)
+    // someone outside the centre that whistled is refused on permission, and learns nothing of the departments
+    const refused = await call('u-zhaxi', 'close', { incidentId: id, note: '销号' })
+    expect(refused).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
+    expect(!refused.ok && refused.message).not.toContain('派出所')
+  })
+
+  it('a page opened before another department was whistled: the close names it, and the case stays with it', async () => {
+    const id = await atTownship()
+    await ok('u-zhoumin', 'dispatch', { incidentId: id, departmentId: ZJ, deadlineDays: 2 })
+    await ok('u-liuyang', 'feedback', { incidentId: id, note: '已处理' })
+    // ready to close; meanwhile the centre whistles the police station too
+    expect((await ok('u-zhoumin', 'get', { incidentId: id })).actions).toContain('close')
+    await ok('u-zhoumin', 'dispatch', { incidentId: id, departmentId: GA, task: '再看看治安', deadlineDays: 1 })
+    expect(await call('u-zhoumin', 'close', { incidentId: id, note: '销号' }, 'close-stale-page')).toMatchObject({
+      ok: false,
+      code: 'INCIDENT.PARTS_OPEN',
+      message: '还有部门未反馈：甘孜县公安局甘孜镇派出所',
+    })
+    expect((await env.rt.db.get(C.incidents, id))!).toMatchObject({ status: 'dispatched', handlerUnitId: GA })
+    expect((await counters('513328100')).closed ?? 0).toBe(0)
+    // once it reports back, the same centre closes
+    await ok('u-lamu', 'feedback', { incidentId: id, note: '无治安问题' })
+    expect(await ok('u-zhoumin', 'close', { incidentId: id, note: '销号' })).toMatchObject({ status: 'resolved' })
+  })
+})
+
 describe('大事全网联动: the county level', () => {
   it("a township passes a case to the county's 综治中心, which whistles a county department and closes it", async () => {
     const id = await atTownship()
@@ -270,6 +322,53 @@ describe('大事全网联动: the county level', () => {
     await ok('u-luobu', 'close', { incidentId: id, note: '县综治中心销号' })
     expect((await counters('513328')).countyEscalated).toBe(1)
     expect((await counters('513328100')).countyEscalated).toBe(1)
+  })
+
+  it('the county, township and village figures and rankings count what went up to the county, and the ledger says so', async () => {
+    const id = await atTownship()
+    // the township whistles first; the department hands it back; the township passes it up
+    await ok('u-zhoumin', 'dispatch', { incidentId: id, departmentId: GA, deadlineDays: 1 })
+    await ok('u-lamu', 'returnTask', { incidentId: id, note: '不属本部门' })
+    await ok('u-zhoumin', 'escalateToCounty', { incidentId: id, note: '涉及多个乡镇，需县里协调' })
+    // the county's 综治中心 whistles, the department hands it back, it whistles again (one case, counted once)
+    await ok('u-luobu', 'dispatch', { incidentId: id, departmentId: GA, deadlineDays: 2 })
+    await ok('u-lamu', 'returnTask', { incidentId: id, note: '还是不属本部门' })
+    await ok('u-luobu', 'dispatch', { incidentId: id, departmentId: ZJ, deadlineDays: 2 })
+    await ok('u-liuyang', 'feedback', { incidentId: id, note: '已处理' })
+    await ok('u-luobu', 'close', { incidentId: id, note: '县综治中心销号' })
+    // and one the township solves itself, for contrast
+    const local = await atTownship()
+    await ok('u-zhoumin', 'close', { incidentId: local, note: '乡镇处理完毕' })
+    const county = { countyEscalated: 1, countyDispatched: 1, countyClosed: 1 }
+    const c = await ok('u-luobu', 'getFigures', { unitId: '513328', period: '2026-03' })
+    expect(c.figures).toMatchObject(county)
+    // in the county's ranking the township's row carries what it passed up
+    expect(c.children.find((r) => r.unit.id === '513328100')!.figures).toMatchObject(county)
+    const t = await ok('u-zhoumin', 'getFigures', { unitId: '513328100', period: '2026-Q1' })
+    expect(t.figures).toMatchObject(county)
+    expect(t.children.find((r) => r.unit.id === '513328100001')!.figures).toMatchObject(county)
+    const v = await ok('u-lixiuying', 'getFigures', { unitId: '513328100001', period: '2026-03' })
+    expect(v.figures).toMatchObject(county)
+    // the departments are ranked on their own parts: two handed back, one reported back
+    expect((await counters(GA)).deptReturned).toBe(2)
+    expect((await counters(ZJ)).reportedBack).toBe(1)
+    // the ledger says where each was handled
+    const file = await ok('u-zhoumin', 'exportLedger', { unitId: '513328100', month: '2026-03', format: 'csv' })
+    const text = readFileSync(join(env.rt.files.dir, fileIdOfUrl(file.url))).toString('utf8')
+    const row = (incidentId: string) => text.split('\n').find((l) => l.includes(incidentId.slice(-4).toUpperCase()))!
+    expect(row(id).trim().endsWith('县综治中心')).toBe(true)
+    expect(row(local).trim().endsWith('乡镇综治中心')).toBe(true)
+  })
+
+  it("a case past its deadline at the county is told to the county's 综治中心, not the township's", async () => {
+    const id = await atTownship()
+    await ok('u-zhoumin', 'escalateToCounty', { incidentId: id, note: '需县里协调' })
+    env.clock.advance(3 * DAY)
+    expect((await ok('u-luobu', 'sweepOverdue', {})).flagged).toBeGreaterThanOrEqual(1)
+    const told = async (u: string) =>
+      (await ok(u, 'myInbox', { pageSize: 50 })).items.filter((i) => i.incidentId === id).map((i) => i.title)
+    expect(await told('u-luobu')).toContain('事件已超期')
+    expect(await told('u-zhoumin')).not.toContain('事件已超期')
   })
 })
 
@@ -335,6 +434,78 @@ describe('deadlines the county sets, and 进度预警', () => {
     expect((await ok('u-zhoumin', 'myInbox', {})).items.map((i) => i.title)).toContain('进度预警：时限快到了')
     const after = await env.rt.db.get(C.incidents, serious)
     expect(after!.warnAt).toBeNull()
+  })
+})
+
+describe('进度预警 of each department part', () => {
+  const WARNING = '进度预警：时限快到了'
+  it("warns each department at 75 % of its own part's time, with the centre, once per part across runs and retries", async () => {
+    const id = await atTownship()
+    // 住建局 3 days (warned after 54 h), 派出所 2 days (warned after 36 h)
+    await whistleTwo(id)
+    const warnings = async (u: string) =>
+      (await ok(u, 'myInbox', { pageSize: 50 })).items.filter((i) => i.incidentId === id && i.title === WARNING)
+    const onTimeline = async () =>
+      (await env.rt.db.find(C.incident_events, { where: { incidentId: id }, limit: 100 })).filter(
+        (e) => e.action === 'warning',
+      )
+    // the case itself is not warned by its earliest part: each part is, by its own deadline
+    expect((await env.rt.db.get(C.incidents, id))!.warnAt).toBeNull()
+    env.clock.advance(36 * HOUR - 1)
+    await ok('u-zhoumin', 'sweepOverdue', {})
+    expect(await onTimeline()).toHaveLength(0)
+    env.clock.advance(2)
+    await ok('u-zhoumin', 'sweepOverdue', {})
+    // the timer and a retry at the same moment, and the next run: nothing more
+    await Promise.all([sweepTimer.run(env.rt, env.clock.now()), sweepTimer.run(env.rt, env.clock.now())])
+    await ok('u-zhoumin', 'sweepOverdue', {})
+    expect(await onTimeline()).toHaveLength(1)
+    expect((await onTimeline())[0]!.systemNote).toMatchObject({
+      key: 'incident.note.part_warning',
+      params: { dept: '甘孜县公安局甘孜镇派出所' },
+    })
+    const lamu = await warnings('u-lamu')
+    expect(lamu).toHaveLength(1)
+    expect(lamu[0]!.body).toContain('甘孜县公安局甘孜镇派出所的时限')
+    expect(await warnings('u-zhoumin')).toHaveLength(1)
+    expect(await warnings('u-liuyang')).toHaveLength(0)
+    expect((await counters(GA)).warned).toBe(1)
+    // the housing bureau reports in (its part still open) and is warned of its own part at 54 h
+    await ok('u-liuyang', 'reportIn', { incidentId: id, note: '已派人' })
+    env.clock.advance(18 * HOUR - 2)
+    await ok('u-zhoumin', 'sweepOverdue', {})
+    expect(await warnings('u-liuyang')).toHaveLength(0)
+    env.clock.advance(2)
+    await sweepTimer.run(env.rt, env.clock.now())
+    await sweepTimer.run(env.rt, env.clock.now())
+    expect(await warnings('u-liuyang')).toHaveLength(1)
+    expect((await warnings('u-liuyang'))[0]!.body).toContain('甘孜县住房和城乡建设局的时限')
+    expect(await warnings('u-lamu')).toHaveLength(1)
+    expect(await warnings('u-zhoumin')).toHaveLength(2)
+    expect(await onTimeline()).toHaveLength(2)
+    const parts = (await env.rt.db.get(C.incidents, id))!.tasks!
+    expect(parts.map((t) => t.warnedAt)).toEqual([T0 + 54 * HOUR + 1, T0 + 36 * HOUR + 1])
+  })
+
+  it('a part done before its 75 % is never warned; the other still is', async () => {
+    const id = await atTownship()
+    await whistleTwo(id)
+    await ok('u-lamu', 'returnTask', { incidentId: id, note: '不属本部门' })
+    // past the police station's 75 % (36 h) and the housing bureau's (54 h), before its deadline
+    env.clock.advance(2 * DAY + 7 * HOUR)
+    await sweepTimer.run(env.rt, env.clock.now())
+    const told = (await ok('u-lamu', 'myInbox', { pageSize: 50 })).items.filter(
+      (i) => i.incidentId === id && i.title === WARNING,
+    )
+    expect(told).toHaveLength(0)
+    expect(
+      (await ok('u-liuyang', 'myInbox', { pageSize: 50 })).items.filter(
+        (i) => i.incidentId === id && i.title === WARNING,
+      ),
+    ).toHaveLength(1)
+    // reported back in time, nothing is left to warn of
+    await ok('u-liuyang', 'feedback', { incidentId: id, note: '已处理' })
+    expect(await env.rt.db.count(C.incident_tasks, { incidentId: id, warnAt: { $ne: null } })).toBe(0)
   })
 })
 
@@ -404,7 +575,10 @@ describe('价值信息以奖代补', () => {
     })
     const { id } = await report()
     const before = (await env.rt.db.get(C.points_accounts, 'hh-513328100001-G01-01'))?.balance ?? 0
-    expect(await ok('u-zhaxi', 'markValid', { incidentId: id })).toMatchObject({ points: 5, credited: true })
+    expect(await ok('u-zhaxi', 'markValid', { incidentId: id }, 'mark-valid-once')).toMatchObject({
+      points: 5,
+      credited: true,
+    })
     expect(await call('u-zhaxi', 'markValid', { incidentId: id })).toMatchObject({
       ok: false,
       code: 'INCIDENT.ALREADY_VALID',
@@ -417,6 +591,41 @@ describe('价值信息以奖代补', () => {
     expect((await ok('u-zhuoma', 'myInbox', {})).items[0]!.title).toBe('您的上报有用，已得积分')
     expect((await ok('u-zhuoma', 'get', { incidentId: id })).rewardPoints).toBe(5)
     expect((await counters(G01)).validReports).toBe(1)
+    // in the village's publicity like any other points, naming the report, already credited, once
+    const code = (await ok('u-zhuoma', 'get', { incidentId: id })).code
+    const village = { villageId: '513328100001', month: '2026-03' }
+    const listed = (await points.ok('u-wangdeming', 'listPublicity', village)).items.filter((a) =>
+      a.source?.includes(code),
+    )
+    expect(listed).toHaveLength(1)
+    expect(listed[0]).toMatchObject({
+      ruleName: '价值信息以奖代补',
+      delta: 5,
+      status: 'credited',
+      canObject: false,
+      source: `来源：上报 ${code}（经网格员认定有价值）`,
+    })
+    const bo = await points.ok('u-zhuoma', 'listPublicity', village, undefined, { lang: 'bo' })
+    expect(bo.items.find((a) => a.id === listed[0]!.id)!.source).toContain(`སྙན་ཞུ། ${code}`)
+    // the household's history names it the same way, and the village's ledger file traces it to the report
+    const mine = await points.ok('u-zhuoma', 'myPoints', {})
+    expect(mine.history.items.find((e) => e.delta === 5 && e.reason.includes(code))).toMatchObject({
+      ruleName: '价值信息以奖代补',
+    })
+    const ledger = await points.ok('u-lixiuying', 'exportLedger', { ...village, format: 'csv' })
+    const line = Buffer.from(ledger.base64, 'base64')
+      .toString('utf8')
+      .split('\n')
+      .find((l) => l.includes(`incident:${id}`))!
+    expect(line).toContain('价值信息以奖代补')
+    expect(line).toContain(code)
+    // credited once: a replay of the same request writes no second line anywhere
+    expect(await ok('u-zhaxi', 'markValid', { incidentId: id }, 'mark-valid-once')).toMatchObject({ points: 5 })
+    expect(
+      (await env.rt.db.find(C.points_awards, { where: { householdId: 'hh-513328100001-G01-01' } })).filter(
+        (a) => a.source?.incidentId === id,
+      ),
+    ).toHaveLength(1)
     // a resident may not mark reports useful
     const other = await report()
     expect(await call('u-wangdeming', 'markValid', { incidentId: other.id })).toMatchObject({ ok: false })
@@ -455,10 +664,13 @@ describe('mediation records and the dispute ledger', () => {
       outcome: 'success',
       note: '第二次调解，划定界桩',
       body: 'legal_person',
+      // the mediator records the parties as they sat at the table (the report named two of them)
+      parties: [{ name: '王德明', note: '东边' }, { name: '卓玛' }, { name: '次仁多吉', note: '村民小组长' }],
       agreement: '以河沟为界，各自放牧',
     })
     const v = await ok('u-zhaxi', 'get', { incidentId: id })
     expect(v.dispute).toMatchObject({ kind: 'grassland', agreement: '以河沟为界，各自放牧', outcome: 'success' })
+    expect(v.dispute!.parties.map((p) => p.name)).toEqual(['王德明', '卓玛', '次仁多吉'])
     expect(v.dispute!.mediations.map((m) => [m.body, m.mediatorName])).toEqual([
       ['committee', '才旺'],
       ['legal_person', '扎西'],
@@ -473,5 +685,6 @@ describe('mediation records and the dispute ledger', () => {
     expect(head).toContain('纠纷类型')
     expect(row).toEqual(expect.arrayContaining(['草场边界', '法律明白人', '2', '以河沟为界，各自放牧', '调解成功']))
     expect(row!.join(' ')).not.toContain('王德明')
+    expect(row).toContain('王*明、卓*、次**吉')
   })
 })

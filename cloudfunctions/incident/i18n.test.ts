@@ -150,7 +150,19 @@ describe("messages in their reader's language", () => {
 
 describe('the ledger in both languages', () => {
   const headers = {
-    zh: ['编号', '上报时间', '上报人', '网格', '类别', '描述', '处置单位', '处置结果', '办结时间', '满意度'],
+    zh: [
+      '编号',
+      '上报时间',
+      '上报人',
+      '网格',
+      '类别',
+      '描述',
+      '处置单位',
+      '处置结果',
+      '办结时间',
+      '满意度',
+      '处置层级',
+    ],
     bo: [
       'ཨང་རྟགས།',
       'སྙན་ཞུའི་དུས་ཚོད།',
@@ -162,6 +174,7 @@ describe('the ledger in both languages', () => {
       'ཐག་གཅོད་འབྲས་བུ།',
       'ལེགས་གྲུབ་ཀྱི་དུས་ཚོད།',
       'ཚིམ་ཚད།',
+      'ཐག་གཅོད་རིམ་པ།',
     ],
   }
   const bytesOf = (url: string) => readFileSync(join(env.rt.files.dir, fileIdOfUrl(url)))

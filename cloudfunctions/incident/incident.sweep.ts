@@ -1,6 +1,6 @@
 import { incidentRef, levelParam } from '@shared/incident/incident.labels'
 import type { Incident } from '@shared/incident/incident.schema'
-import { nextState, workPermission } from '@shared/incident/incident.states'
+import { TASK_OPEN, nextState, workPermission } from '@shared/incident/incident.states'
 import { formatBj } from '@shared/time/beijing'
 import { C } from '../_core/collections'
 import type { Filter } from '../_core/port'
@@ -27,6 +27,16 @@ function overdueTell(inc: Incident): Tell {
     title: incidentRef(inc.status === 'dispatched' ? 'incident.work.dept_overdue' : 'incident.work.overdue'),
     body: incidentRef('incident.work.body_overdue', caseLine(inc)),
   }
+}
+
+/**
+ * The dispatch centre answerable for a case past its deadline: the county's 综治中心 for a case at the county or
+ * whistled from there, else the township's.
+ */
+function centreOf(inc: Incident): string {
+  if (inc.level === 'county') return inc.countyId
+  if (inc.level === 'department' && inc.dispatchUnitId) return inc.dispatchUnitId
+  return inc.townshipId
 }
 
 /**
@@ -71,7 +81,7 @@ export async function sweepOverdue(rt: Runtime, now: number, scope: Filter = {},
           : nextState(candidate, 'auto_escalate')
             ? await noticeForTransition(rt, candidate, 'auto_escalate', {}, null)
             : {
-                userIds: await holdersIn(rt, candidate.townshipId, 'incident_dispatch'),
+                userIds: await holdersIn(rt, centreOf(candidate), 'incident_dispatch'),
                 when: () => true,
                 tell: overdueTell,
               }
@@ -136,10 +146,11 @@ export async function sweepOverdue(rt: Runtime, now: number, scope: Filter = {},
 }
 
 /**
- * 进度预警: a case whose stage has used 75 % of its time is warned of, once per stage: its handlers (each department
- * holding a part) and, for a dispatched case, the dispatch centre are told, and a record goes on the timeline. Each
- * case is re-read in its own transaction and warned only while its `warnAt` is still past; warning clears it, and a
- * new stage sets it again (applyTransition).
+ * 进度预警: a case whose stage has used 75 % of its time is warned of, once per stage: its handlers are told (a case
+ * dispatched before parts had warnings of their own: each department holding a part, and the dispatch centre), and a
+ * record goes on the timeline. Each case is re-read in its own transaction and warned only while its `warnAt` is
+ * still past; warning clears it, and a new stage sets it again (applyTransition; with the departments, each part is
+ * warned of by its own deadline: sweepPartWarnings).
  */
 export async function sweepWarnings(rt: Runtime, now: number, scope: Filter = {}, limit = 100): Promise<number> {
   const within = Object.entries(scope)
@@ -202,6 +213,82 @@ export async function sweepWarnings(rt: Runtime, now: number, scope: Filter = {}
 }
 
 /**
+ * 进度预警 of each department's part (街道吹哨): at 75 % of the part's own time (from its whistle to its deadline) that
+ * department's handlers and the centre that whistled are told, and a record naming the department goes on the
+ * timeline, once per part. The due parts are found through their queue entries (`incident_tasks.warnAt`); each case
+ * is re-read in its own transaction and a part is warned only while it is still open, unwarned and before its
+ * deadline; warning marks it (`warnedAt`) and clears its entry's `warnAt` in the same transaction, so a second timer
+ * run, a retry or a dispatcher's sweep at the same time finds nothing left to do.
+ */
+export async function sweepPartWarnings(rt: Runtime, now: number, scope: Filter = {}, limit = 100): Promise<number> {
+  const within = Object.entries(scope)
+  const due = await rt.db.find(C.incident_tasks, {
+    where: { warnAt: { $lt: now } },
+    orderBy: [['warnAt', 'asc']],
+    limit: limit * 10,
+  })
+  let warned = 0
+  for (const entry of due) {
+    if (warned >= limit) break
+    try {
+      const candidate = await rt.db.get(C.incidents, entry.incidentId)
+      if (!candidate || !within.every(([f, v]) => (candidate as unknown as Record<string, unknown>)[f] === v)) continue
+      const part = tasksOf(candidate).find((t) => t.id === entry._id)
+      if (!part) continue
+      const dept = part.departmentName || ((await rt.units.get(part.departmentId))?.name ?? part.departmentId)
+      const userIds = new Set(await holdersIn(rt, part.departmentId, 'incident_feedback'))
+      if (candidate.dispatchUnitId)
+        for (const id of await holdersIn(rt, candidate.dispatchUnitId, 'incident_dispatch')) userIds.add(id)
+      const messages = await rt.db.transaction(async (tx) => {
+        const inc = await tx.get(C.incidents, entry.incidentId)
+        const tasks = inc ? tasksOf(inc) : []
+        const k = tasks.findIndex((t) => t.id === entry._id)
+        const p = tasks[k]
+        if (!inc || !p) return null
+        if (p.warnedAt) return null
+        // done, closed, or already past its deadline (the overdue sweep flags that): nothing to warn of any more
+        if (!inc.open || !TASK_OPEN[p.status] || p.deadline <= now) {
+          await tx.update(C.incident_tasks, entry._id, { warnAt: null })
+          return null
+        }
+        const r = await applyTransition(tx, inc._id, {
+          kind: { record: 'warning' },
+          by: SYSTEM,
+          note: '',
+          systemNote: incidentRef('incident.note.part_warning', { dept, due: formatBj(p.deadline) }),
+          photos: [],
+          now,
+          patch: () => ({ tasks: tasks.map((t, i) => (i === k ? { ...t, warnedAt: now } : t)) }),
+          counters: () => [[[p.departmentId], { warned: 1 }]],
+          notice: {
+            userIds: [...userIds],
+            when: () => true,
+            tell: (i) => ({
+              title: incidentRef('incident.work.warning'),
+              body: incidentRef('incident.work.body_part_warning', {
+                ...caseLine(i),
+                dept,
+                due: formatBj(p.deadline),
+              }),
+            }),
+          },
+        })
+        return r.messages
+      })
+      if (!messages) continue
+      warned += 1
+      await pushAll(rt, messages)
+    } catch (err) {
+      rt.log.error('warning failed for a department part', {
+        id: entry._id,
+        error: err instanceof Error ? err.message : String(err),
+      })
+    }
+  }
+  return warned
+}
+
+/**
  * Deadlines escalate even when nobody opens a queue: CloudBase's timer trigger (config.json), or the local host's
  * interval, sweeps every unit.
  */
@@ -209,6 +296,6 @@ export const sweepTimer: Timer = {
   everyMinutes: 15,
   run: async (rt, now) => ({
     ...(await sweepOverdue(rt, now, {}, 500)),
-    warned: await sweepWarnings(rt, now, {}, 500),
+    warned: (await sweepWarnings(rt, now, {}, 500)) + (await sweepPartWarnings(rt, now, {}, 500)),
   }),
 }

@@ -797,7 +797,9 @@ describe('privacy', () => {
     })
     expect(csv.rows).toBe(2)
     const text = readFileSync(join(env.rt.files.dir, fileIdOfUrl(csv.url))).toString('utf8')
-    expect(text.startsWith('\uFEFF编号,上报时间,上报人,网格,类别,描述,处置单位,处置结果,办结时间,满意度')).toBe(true)
+    expect(
+      text.startsWith('\uFEFF编号,上报时间,上报人,网格,类别,描述,处置单位,处置结果,办结时间,满意度,处置层级'),
+    ).toBe(true)
     expect(text).toContain('卓*')
     expect(text).not.toContain('卓玛')
     expect(text).toContain('满意')
@@ -822,6 +824,7 @@ describe('privacy', () => {
       '处置结果',
       '办结时间',
       '满意度',
+      '处置层级',
     ])
     expect(ws.rowCount).toBe(3)
     expect(String(ws.getRow(2).getCell(10).value)).toBe('满意')

@@ -130,8 +130,9 @@ export async function applyTransition(
       handlerUnitId: unitForLevel(merged, level),
       dueAt: due,
       sweepAt: due,
-      // 进度预警: once per stage, when 75 % of its time has passed
-      warnAt: warnTime(now, due),
+      // 进度预警: once per stage, when 75 % of its time has passed; with the departments, each part is warned of
+      // by its own deadline (sweepPartWarnings)
+      warnAt: status === 'dispatched' ? null : warnTime(now, due),
     })
     if (status === 'accepted' && !inc.acceptedAt) patch.acceptedAt = now
     if (status === 'escalated') patch.escalatedBy = t.by.userId
@@ -146,7 +147,13 @@ export async function applyTransition(
         patch.firstClosedAt = now
         deltas.push([
           units,
-          { closed: 1, closedOnTime: now <= inc.resolveBy ? 1 : 0, closeHoursSum: hours(now - inc.reportedAt) },
+          {
+            closed: 1,
+            closedOnTime: now <= inc.resolveBy ? 1 : 0,
+            closeHoursSum: hours(now - inc.reportedAt),
+            // 大事全网联动: closed by the county's 综治中心
+            countyClosed: inc.level === 'county' ? 1 : 0,
+          },
         ])
       }
     }
@@ -171,15 +178,18 @@ export async function applyTransition(
   await tx.update(C.incidents, incidentId, fields)
   // each department's queue follows its parts of the case, in the same transaction
   if (patch.tasks)
-    for (const task of updated.tasks ?? [])
+    for (const task of updated.tasks ?? []) {
+      const open = updated.open && TASK_OPEN[task.status]
       await tx.set(C.incident_tasks, {
         _id: task.id,
         incidentId,
         departmentId: task.departmentId,
         countyId: updated.countyId,
-        open: updated.open && TASK_OPEN[task.status],
+        open,
         deadline: task.deadline,
+        warnAt: open && !task.warnedAt ? warnTime(task.assignedAt, task.deadline) : null,
       })
+    }
   const event = await appendEvent(tx, {
     incidentId,
     seq,

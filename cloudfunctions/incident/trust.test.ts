@@ -285,6 +285,25 @@ describe('text others read passes the content check (#16 item 11)', () => {
       data: (id, t) => ({ incidentId: id, outcome: 'failed', note: '再约时间', mediatorName: t.slice(-8) }),
     },
     {
+      action: 'mediate',
+      field: 'parties.name',
+      as: 'u-zhaxi',
+      setup: dispute,
+      data: (id, t) => ({ incidentId: id, outcome: 'failed', note: '再约时间', parties: [{ name: t.slice(-3) }] }),
+    },
+    {
+      action: 'mediate',
+      field: 'parties.note',
+      as: 'u-zhaxi',
+      setup: dispute,
+      data: (id, t) => ({
+        incidentId: id,
+        outcome: 'failed',
+        note: '再约时间',
+        parties: [{ name: '王德明', note: t }],
+      }),
+    },
+    {
       action: 'visitHousehold',
       field: 'note',
       as: 'u-zhaxi',

@@ -31,7 +31,7 @@ import { bjMonth } from '@shared/time/beijing'
 import { C } from '../_core/collections'
 import type { TxStore } from '../_core/port'
 import { appendEntry } from './points.ledger'
-import { addToCounter, counterValue, pointsKeys } from './points.repo'
+import { REPORT_REWARD, addToCounter, counterValue, pointsKeys } from './points.repo'
 
 /** The seeded system rules of every village's catalogue that other domains credit through. */
 export type SystemRuleCode = 'VOLUNTEER_HOUR' | 'PATROL_DUTY'
@@ -118,14 +118,19 @@ export async function creditSystemAward(tx: TxStore, args: SystemAwardArgs): Pro
 
 /**
  * 价值信息以奖代补: a county's reward for a useful grid report, credited once to the reporter's household with the
- * report as the entry's source (`incident:<id>`, entry id stableId('pl', that key)). Like `creditSystemAward` it
- * never throws for domain reasons: no household, or nothing set, give `credited: false` and write nothing.
+ * report as the entry's source (`incident:<id>`, entry id stableId('pl', that key)), and shown in the village's
+ * publicity like any other points: an award already credited (no objection period: a handler of the grid judged the
+ * report, and the entry is the one credit), naming the report (`source`), in the same transaction. Like
+ * `creditSystemAward` it never throws for domain reasons: no household, or nothing set, give `credited: false` and
+ * write nothing.
  */
 export interface ReportRewardArgs {
   householdId: string | null
   userId: string
   points: number
   incidentId: string
+  /** the report's 编号, as publicity names the source */
+  code: string
   /** the category's name, for the ledger */
   category: string
   reason: MessageRef
@@ -150,7 +155,7 @@ export async function creditReportReward(tx: TxStore, args: ReportRewardArgs): P
     delta: Math.floor(args.points),
     ruleId: null,
     ruleVersion: null,
-    ruleCode: 'REPORT_REWARD',
+    ruleCode: REPORT_REWARD,
     ruleName: null,
     category: args.category,
     sourceType: 'system',
@@ -161,6 +166,39 @@ export async function creditReportReward(tx: TxStore, args: ReportRewardArgs): P
     approvedBy: args.approvedBy,
     reason: args.reason,
     at: args.now,
+  })
+  const awardId = pointsKeys.sourceAward(sourceKey)
+  await tx.insert(C.points_awards, {
+    _id: awardId,
+    // no batch: the award stands for itself
+    batchId: awardId,
+    villageId: household.villageId,
+    householdId: household._id,
+    headName: household.headName,
+    memberUserId: args.userId,
+    memberName: member?.name ?? null,
+    ruleId: REPORT_REWARD,
+    ruleVersion: 0,
+    ruleCode: REPORT_REWARD,
+    ruleName: '',
+    category: 'other',
+    quantity: 1,
+    delta: entry.delta,
+    note: '',
+    evidence: [],
+    month: bjMonth(args.now),
+    status: 'credited',
+    proposedBy: args.approvedBy,
+    proposedAt: args.now,
+    approvedBy: args.approvedBy,
+    approvedAt: args.now,
+    publicUntil: null,
+    openObjectionIds: [],
+    objections: 0,
+    closedAt: args.now,
+    entryId,
+    creditedDelta: entry.delta,
+    source: { kind: 'report', incidentId: args.incidentId, code: args.code },
   })
   return { credited: true, entryId, points: entry.delta }
 }

@@ -25,6 +25,9 @@ import type { ActionContext, WriteContext } from '../_core/wrap'
  * Deterministic ids of the points domain: they carry uniqueness and let transactions read what must be
  * consistent (balance, stock, caps, counters) by id.
  */
+/** The rule code of the ledger line a useful grid report earns (价值信息以奖代补): no rule of the village's code. */
+export const REPORT_REWARD = 'REPORT_REWARD'
+
 export const pointsKeys = {
   rule: (villageId: string, code: string) => stableId('pr', villageId, code),
   ruleVersion: (ruleId: string, version: number) => `${ruleId}.v${version}`,
@@ -35,6 +38,8 @@ export const pointsKeys = {
   /** a system award's entry: one per source event */
   systemEntry: (sourceKey: string) => stableId('pl', sourceKey),
   awardEntry: (awardId: string) => stableId('pl', 'points-award', awardId),
+  /** the publicity line of points credited by a source event elsewhere (a useful report): one per source */
+  sourceAward: (sourceKey: string) => stableId('pa', 'source', sourceKey),
   /**
    * A redemption's ledger entry, written in the redemption's own transaction. Its time goes first so a new entry
    * lands at the end of the largest table's index, not on a random page of millions; the redemption records it

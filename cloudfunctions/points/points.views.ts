@@ -34,7 +34,7 @@ import {
 import { C } from '../_core/collections'
 import type { Runtime } from '../_core/runtime'
 import type { ActionContext } from '../_core/wrap'
-import { loadAward, loadBatch, loadGoods, loadObjection, loadRedemption } from './points.repo'
+import { REPORT_REWARD, loadAward, loadBatch, loadGoods, loadObjection, loadRedemption } from './points.repo'
 
 /**
  * Labels are rendered here, in the caller's language (`ctx.lang`), for every view of the domain: status, kind,
@@ -141,7 +141,7 @@ export function publicItemView(
     id: a._id,
     headNameMasked: maskName(a.headName),
     memberNameMasked: a.memberName ? maskName(a.memberName) : null,
-    ruleName: a.ruleName,
+    ruleName: a.source ? say('points.reward.rule', lang) : a.ruleName,
     ...category(a.category, lang),
     delta: a.delta,
     note: a.note,
@@ -153,6 +153,7 @@ export function publicItemView(
     mine: a.householdId === me.householdId,
     myObjection: mine?.status ?? null,
     canObject: open && canObject && !mine,
+    source: a.source ? say('points.reward.source', lang, { code: a.source.code }) : null,
   }
 }
 
@@ -212,7 +213,7 @@ export function entryView(e: LedgerEntry, lang: Lang): EntryView {
     kindLabel: say(ENTRY_KINDS[e.kind], lang),
     delta: e.delta,
     balanceAfter: e.balanceAfter,
-    ruleName: e.ruleName,
+    ruleName: e.ruleName ?? (e.ruleCode === REPORT_REWARD ? say('points.reward.rule', lang) : null),
     category: cat?.category ?? null,
     categoryLabel: cat?.categoryLabel ?? null,
     reason: entryReason(e, lang),

@@ -88,6 +88,11 @@ export const IncidentErrors = defineErrors('INCIDENT', {
     bo: 'ལས་ཁུངས་འགའ་ཞིག་གིས་ལན་བཏབ་འདུག གང་ལ་དཔྱད་བརྗོད་བྱེད་མིན་འདེམས་རོགས།',
   },
   DEPT_HOLDS: { zh: '{dept}已经在办这件事了', bo: '{dept} གིས་དོན་རྐྱེན་འདི་ཐག་གཅོད་བྱེད་བཞིན་ཡོད།' },
+  /** 依责销号 while a department still holds its part: which ones, by name */
+  PARTS_OPEN: {
+    zh: '还有部门未反馈：{depts}',
+    bo: 'ད་དུང་ལན་མ་བཏབ་པའི་ལས་ཁུངས་སྡེ་ཚན། {depts}',
+  },
   NO_HOUSEHOLD: { zh: '请选择本网格的住户', bo: 'དྲ་མིག་འདིའི་ཁྱིམ་ཚང་ཞིག་འདེམས་རོགས།' },
   ROUND_NOT_FOUND: { zh: '没有找到这次巡查', bo: 'སྐོར་ཞིབ་འདི་རྙེད་མ་བྱུང་།' },
   ROUND_FINISHED: { zh: '这次巡查已经结束了', bo: 'སྐོར་ཞིབ་འདི་མཇུག་རྫོགས་ཟིན།' },

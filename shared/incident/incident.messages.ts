@@ -204,6 +204,10 @@ export const INCIDENT = register(
       zh: '{category}（{code}）：{brief}，时限 {due}，已过去四分之三，请抓紧。',
       bo: '{category} ({code}) {brief} དུས་མཚམས། {due} དུས་ཚོད་བཞི་ཆ་གསུམ་འགོར་ཟིན། མྱུར་དུ་གནང་རོགས།',
     },
+    'incident.work.body_part_warning': {
+      zh: '{category}（{code}）：{brief}，{dept}的时限 {due}，已过去四分之三，请抓紧。',
+      bo: '{category} ({code}) {brief} {dept} ཀྱི་དུས་མཚམས། {due} དུས་ཚོད་བཞི་ཆ་གསུམ་འགོར་ཟིན། མྱུར་དུ་གནང་རོགས།',
+    },
     'incident.work.body': { zh: '{category}（{code}）：{brief}。', bo: '{category} ({code}) {brief}' },
     'incident.work.body_due': {
       zh: '{category}（{code}）：{brief}，请在 {due} 前处理。',
@@ -244,6 +248,10 @@ export const INCIDENT = register(
       bo: 'ལས་འགན་བགོས། ཐག་གཅོད་མཁན། {dept} ཉིན་ {days} ནང་ལེགས་གྲུབ་བྱེད་དགོས།',
     },
     'incident.note.task_of': { zh: '{dept}', bo: '{dept}' },
+    'incident.note.part_warning': {
+      zh: '{dept}：时限 {due}，已过去四分之三',
+      bo: '{dept} དུས་མཚམས། {due} དུས་ཚོད་བཞི་ཆ་གསུམ་འགོར་ཟིན།',
+    },
     'incident.note.warning': {
       zh: '时限 {due}，已过去四分之三',
       bo: 'དུས་མཚམས། {due} དུས་ཚོད་བཞི་ཆ་གསུམ་འགོར་ཟིན།',
@@ -261,6 +269,7 @@ export const INCIDENT = register(
     'incident.ledger.category': { zh: '类别', bo: 'རིགས།' },
     'incident.ledger.description': { zh: '描述', bo: 'གསལ་བཤད།' },
     'incident.ledger.handler': { zh: '处置单位', bo: 'ཐག་གཅོད་ལས་ཁུངས།' },
+    'incident.ledger.level': { zh: '处置层级', bo: 'ཐག་གཅོད་རིམ་པ།' },
     'incident.ledger.result': { zh: '处置结果', bo: 'ཐག་གཅོད་འབྲས་བུ།' },
     'incident.ledger.closed_at': { zh: '办结时间', bo: 'ལེགས་གྲུབ་ཀྱི་དུས་ཚོད།' },
     'incident.ledger.satisfaction': { zh: '满意度', bo: 'ཚིམ་ཚད།' },

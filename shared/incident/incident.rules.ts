@@ -280,6 +280,9 @@ export function figuresOf(c: Record<CounterField, number>, gridDays: number | nu
     dispatched: c.dispatched,
     reportedBackOnTimeRate: ratio(c.reportedBackOnTime, c.reportedBack),
     deptAvgScore: c.deptRatingCount > 0 ? Math.round((c.deptRatingSum / c.deptRatingCount) * 10) / 10 : null,
+    countyEscalated: c.countyEscalated,
+    countyDispatched: c.countyDispatched,
+    countyClosed: c.countyClosed,
   }
 }
 

@@ -168,6 +168,8 @@ export const DeptTaskSchema = z.object({
   score: z.number().int().nullable(),
   /** a department asked for another's help (协办) while it held this part */
   assistAsked: z.string().nullable(),
+  /** 进度预警 of this part (75 % of its own time), once */
+  warnedAt: TimestampSchema.nullable().optional(),
 })
 export type DeptTask = z.infer<typeof DeptTaskSchema>
 
@@ -179,6 +181,8 @@ export const TaskQueueSchema = z.object({
   countyId: IdSchema,
   open: z.boolean(),
   deadline: TimestampSchema,
+  /** when this part is to be warned of (75 % of its time); null once warned, done or closed */
+  warnAt: TimestampSchema.nullable().optional(),
 })
 export type TaskQueue = z.infer<typeof TaskQueueSchema>
 
@@ -411,6 +415,9 @@ export const COUNTER_FIELDS = [
   'warned',
   /** escalated from a township to the county's 综治中心 */
   'countyEscalated',
+  /** cases the county's 综治中心 whistled departments for (once a case), and cases closed at the county level */
+  'countyDispatched',
+  'countyClosed',
   /** daily rounds finished (一日两巡), counted in the grid and every unit above */
   'roundsDone',
   'roundVisits',
@@ -672,6 +679,8 @@ export const MediateInputSchema = IncidentIdInputSchema.extend({
   kind: DisputeKindSchema.optional(),
   body: MediatorBodySchema.optional(),
   mediatorName: z.string().trim().max(20).default(''),
+  /** the parties as the mediator records them (replacing those the report named); absent: kept as they are */
+  parties: z.array(PartySchema).max(10).optional(),
   /** the agreement reached (调解协议), when the outcome is success */
   agreement: z.string().trim().max(500).default(''),
   photos: OptionalPhotosSchema,
@@ -762,6 +771,10 @@ export const FiguresSchema = z.object({
   dispatched: z.number().int(),
   reportedBackOnTimeRate: z.number().nullable(),
   deptAvgScore: z.number().nullable(),
+  /** 大事全网联动: cases of the unit's area passed up to the county's 综治中心, whistled there, closed there */
+  countyEscalated: z.number().int(),
+  countyDispatched: z.number().int(),
+  countyClosed: z.number().int(),
 })
 export type Figures = z.infer<typeof FiguresSchema>
 export const FiguresOutputSchema = z.object({
@@ -788,6 +801,8 @@ export const LEDGER_COLUMNS = [
   'result',
   'closed_at',
   'satisfaction',
+  /** the level that handled it (closed it, or holds it now; a department's case: the centre that whistled) */
+  'level',
 ] as const
 export const LedgerOutputSchema = z.object({
   fileName: z.string(),

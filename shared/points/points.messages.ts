@@ -59,6 +59,12 @@ export const POINTS = register(
       bo: 'རིན་ཐང་ལྡན་པའི་སྙན་ཞུ། (བྱ་དགའ། {code})',
     },
     'points.reason.award': { zh: '{rule}', bo: '{rule}' },
+    // ---- points earned by work elsewhere, as publicity and the ledger name them ----
+    'points.reward.rule': { zh: '价值信息以奖代补', bo: 'རིན་ཐང་ལྡན་པའི་ཆ་འཕྲིན་ལ་བྱ་དགའ།' },
+    'points.reward.source': {
+      zh: '来源：上报 {code}（经网格员认定有价值）',
+      bo: 'འབྱུང་ཁུངས། སྙན་ཞུ། {code} (དྲ་མིག་ལས་བྱེད་པས་རིན་ཐང་ལྡན་པར་ངོས་བཟུང་།)',
+    },
     'points.reason.award_note': { zh: '{rule}：{note}', bo: '{rule}: {note}' },
     'points.reason.redeem': { zh: '兑换 {goods} ×{n}', bo: 'ཅ་དངོས་བརྗེ་རེས། {goods} ×{n}' },
     'points.reason.cancelled': { zh: '取消兑换：{goods} ×{n}', bo: 'བརྗེ་རེས་མེད་པར་བཟོས། {goods} ×{n}' },

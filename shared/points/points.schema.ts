@@ -214,6 +214,14 @@ export const PointsAwardSchema = z.object({
   closedAt: TimestampSchema.nullable(),
   entryId: IdSchema.nullable(),
   creditedDelta: z.number().int().nullable(),
+  /**
+   * Points earned by work elsewhere and shown in publicity like any other (价值信息以奖代补: the grid report a
+   * handler marked useful); such an award is credited when it is written and belongs to no batch.
+   */
+  source: z
+    .object({ kind: z.literal('report'), incidentId: IdSchema, code: z.string() })
+    .nullable()
+    .optional(),
 })
 export type PointsAward = z.infer<typeof PointsAwardSchema>
 
@@ -503,6 +511,8 @@ export const PublicItemSchema = z.object({
   mine: z.boolean(),
   myObjection: z.enum(OBJECTION_STATUS_NAMES).nullable(),
   canObject: z.boolean(),
+  /** where points not scored by an official came from, in the reader's language ("上报 SJ… 有价值"); null for an award */
+  source: z.string().nullable(),
 })
 export type PublicItem = z.infer<typeof PublicItemSchema>
 export const ListPublicityOutputSchema = pageOf(PublicItemSchema).extend({

@@ -1,8 +1,8 @@
 import type { Lang } from '@shared/i18n/i18n'
 import { incidentContract } from '@shared/incident/incident.contract'
-import { categoryLabel, incidentText, ratingLabel, statusLabel } from '@shared/incident/incident.labels'
+import { categoryLabel, incidentText, levelLabel, ratingLabel, statusLabel } from '@shared/incident/incident.labels'
 import { INCIDENT } from '@shared/incident/incident.messages'
-import { LEDGER_COLUMNS, type Incident } from '@shared/incident/incident.schema'
+import { LEDGER_COLUMNS, type HandlerLevel, type Incident } from '@shared/incident/incident.schema'
 import { STATUS_META } from '@shared/incident/incident.states'
 import { textOf } from '@shared/i18n/i18n'
 import { maskName } from '@shared/mask'
@@ -48,6 +48,15 @@ async function roundRows(rt: Runtime, unitId: string, month: string, lang: Lang)
   return out
 }
 
+/**
+ * 处置层级: where the case was handled: the level that closed it, else the one holding it now; a case with the
+ * departments counts at the centre that whistled them (a township's or the county's 综治中心).
+ */
+function handledLevel(inc: Incident): HandlerLevel {
+  const level = STATUS_META[inc.status].closed ? (inc.resolvedLevel ?? inc.level) : inc.level
+  return level === 'department' ? (inc.dispatchLevel ?? 'township') : level
+}
+
 async function rowOf(rt: Runtime, inc: Incident, lang: Lang): Promise<string[]> {
   const name = async (id: string | null) => (id ? ((await rt.units.get(id))?.name ?? id) : '')
   const handler = inc.departmentId ? await name(inc.departmentId) : await name(inc.resolvedUnitId ?? inc.handlerUnitId)
@@ -71,6 +80,7 @@ async function rowOf(rt: Runtime, inc: Incident, lang: Lang): Promise<string[]> 
     result,
     inc.firstClosedAt ? formatBj(inc.firstClosedAt) : '',
     satisfaction,
+    levelLabel(handledLevel(inc), lang),
   ]
 }
 
@@ -105,7 +115,7 @@ export const exportLedger = defineAction(incidentContract.actions.exportLedger, 
       ws.addRow(head).font = { bold: true }
       for (const r of body) ws.addRow(r.map(defuseFormula))
       ws.columns.forEach((c, i) => {
-        c.width = [16, 18, 8, 18, 10, 40, 20, 30, 18, 10][i] ?? 12
+        c.width = [16, 18, 8, 18, 10, 40, 20, 30, 18, 10, 14][i] ?? 12
       })
       // 一日两巡 beside 报平安: the month's rounds per grid and day, from the rounds walked
       const rounds = wb.addWorksheet(textOf(INCIDENT['incident.ledger.rounds_sheet'], ctx.lang, { month }))

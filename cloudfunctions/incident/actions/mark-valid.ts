@@ -32,6 +32,7 @@ export const markValid = defineAction(incidentContract.actions.markValid, {
       userId: inc.reporterId,
       points: loaded.points,
       incidentId: inc._id,
+      code: inc.code,
       category: inc.categoryLabel,
       reason: { key: 'points.reason.report_reward', params: { code: inc.code } },
       approvedBy: ctx.caller.user._id,

@@ -4,12 +4,16 @@ import { countedUnits } from '../incident.repo'
 import { transitionAction } from '../incident.transition'
 
 /**
- * One mediation session on a dispute (矛盾纠纷调解): who mediated (the body and the mediator), the notes, and the
- * outcome. 调解成功 resolves it with the agreement (text and photos); 未成功 keeps it open for another session;
+ * One mediation session on a dispute (矛盾纠纷调解): who mediated (the body and the mediator), the parties (as the
+ * mediator records them), the notes, and the outcome. 调解成功 resolves it with the agreement (text and photos); 未成功 keeps it open for another session;
  * 转交 hands it on (司法所、信访或诉讼) and passes the case up. The dispute ledger is made from these sessions.
  */
 export const mediate = transitionAction(incidentContract.actions.mediate, {
-  texts: ({ agreement, mediatorName }) => [agreement, mediatorName],
+  texts: ({ agreement, mediatorName, parties }) => [
+    agreement,
+    mediatorName,
+    ...(parties ?? []).flatMap((p) => [p.name, p.note]),
+  ],
   transition: (input, _loaded, ctx) => {
     const { outcome, note } = input
     const body = input.body ?? 'mediator'
@@ -42,7 +46,7 @@ export const mediate = transitionAction(incidentContract.actions.mediate, {
       },
       patch: (i) => ({
         dispute: {
-          parties: i.dispute?.parties ?? [],
+          parties: input.parties?.length ? input.parties : (i.dispute?.parties ?? []),
           mediations: [...(i.dispute?.mediations ?? []), record],
           outcome,
           kind: input.kind ?? i.dispute?.kind ?? null,

@@ -1,7 +1,7 @@
 import { incidentContract } from '@shared/incident/incident.contract'
 import { ANYWHERE, defineAction } from '../../_core/wrap'
 import { unitFilter } from '../incident.repo'
-import { sweepOverdue as sweep, sweepWarnings } from '../incident.sweep'
+import { sweepOverdue as sweep, sweepPartWarnings, sweepWarnings } from '../incident.sweep'
 
 /**
  * A dispatcher runs the deadline check over their scope now (the CloudBase timer runs it everywhere). A read in
@@ -17,7 +17,9 @@ export const sweepOverdue = defineAction(incidentContract.actions.sweepOverdue, 
       total.escalated += r.escalated
       total.flagged += r.flagged
       total.confirmed += r.confirmed
-      total.warned += await sweepWarnings(ctx.rt, ctx.now, await unitFilter(ctx.rt, root), 200)
+      const scope = await unitFilter(ctx.rt, root)
+      total.warned += await sweepWarnings(ctx.rt, ctx.now, scope, 200)
+      total.warned += await sweepPartWarnings(ctx.rt, ctx.now, scope, 200)
     }
     return total
   },

@@ -7,7 +7,7 @@ import { C } from '../../_core/collections'
 import { getMany } from '../../_core/port'
 import { defineAction } from '../../_core/wrap'
 import { EXPORT_MAX_ROWS, toFile } from '../points.export'
-import { villageName } from '../points.repo'
+import { REPORT_REWARD, villageName } from '../points.repo'
 import { entryReason } from '../points.views'
 
 /**
@@ -51,7 +51,7 @@ export const exportLedger = defineAction(pointsContract.actions.exportLedger, {
       e.delta,
       e.balanceAfter,
       e.ruleCode ?? '',
-      e.ruleName ?? '',
+      e.ruleName ?? (e.ruleCode === REPORT_REWARD ? say('points.reward.rule', lang) : ''),
       e.ruleVersion ?? '',
       categoryOf(e.category),
       entryReason(e, lang),

@@ -281,6 +281,16 @@ function Actions(props: { v: IncidentView; done: () => void }) {
   )
 }
 
+/** The parties as typed ("王德明、卓玛"), keeping the note of one already recorded under the same name; none: keep. */
+function partiesOf(typed: string, known: ReadonlyArray<{ name: string; note: string }>) {
+  return typed
+    .split(/[、,，;；\s]+/)
+    .map((n) => n.trim())
+    .filter(Boolean)
+    .slice(0, 10)
+    .map((name) => ({ name: name.slice(0, 20), note: known.find((k) => k.name === name)?.note ?? '' }))
+}
+
 /** One mediation session on a dispute: the kind, who mediated, the notes, the outcome, the agreement or where it goes. */
 function Mediate(props: { v: IncidentView; done: () => void }) {
   const t = useStrings(DETAIL)
@@ -290,6 +300,8 @@ function Mediate(props: { v: IncidentView; done: () => void }) {
   const [kind, setKind] = useState<DisputeKind | null>(props.v.dispute?.kind ?? null)
   const [body, setBody] = useState<MediatorBody | null>('mediator')
   const [name, setName] = useState('')
+  // empty keeps the parties recorded (shown masked to some viewers, so never sent back as typed)
+  const [parties, setParties] = useState('')
   const [note, setNote] = useState('')
   const [outcome, setOutcome] = useState<MediationOutcome | null>(null)
   const [agreement, setAgreement] = useState('')
@@ -322,6 +334,10 @@ function Mediate(props: { v: IncidentView; done: () => void }) {
         onChange={setBody}
       />
       <Field label={t('mediator_name')} value={name} onChange={setName} maxlength={20} />
+      {props.v.dispute?.parties.length ? (
+        <Row title={t('parties_known', { names: props.v.dispute.parties.map((p) => p.name).join('、') })} />
+      ) : null}
+      <Field label={t('parties')} value={parties} onChange={setParties} maxlength={200} />
       <Field label={t('mediation_note')} value={note} onChange={setNote} maxlength={500} />
       <PickerField
         label={t('mediation_outcome')}
@@ -364,6 +380,7 @@ function Mediate(props: { v: IncidentView; done: () => void }) {
             ...(kind ? { kind } : {}),
             ...(body ? { body } : {}),
             mediatorName: name,
+            parties: partiesOf(parties, props.v.dispute?.parties ?? []),
             agreement,
             photos: photos.map((p) => p.fileId),
             ...(transferTo ? { transferTo } : {}),

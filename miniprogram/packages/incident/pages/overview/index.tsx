@@ -45,6 +45,10 @@ function FigureRows(props: { f: Figures }) {
     [t('satisfaction_rate'), pct(f.satisfactionRate)],
     [t('closed_unrated'), fmt.number(f.closedUnrated)],
     [t('safe_report_rate'), pct(f.safeReportRate)],
+    // 大事全网联动: what went up to the county's 综治中心, and what it whistled and closed
+    [t('county_escalated'), fmt.number(f.countyEscalated)],
+    [t('county_dispatched'), fmt.number(f.countyDispatched)],
+    [t('county_closed'), fmt.number(f.countyClosed)],
   ]
   return (
     <View>
@@ -319,12 +323,14 @@ export default function Overview() {
               <Row
                 key={c.unit.id}
                 title={t('rank_row', { rank: c.rank, unit: c.unit.name })}
-                sub={t('rank_sub', {
-                  found: fmt.number(c.figures.found),
-                  closed: fmt.number(c.figures.closed),
-                  resolution: pct(c.figures.resolutionRate),
-                  onTime: pct(c.figures.onTimeRate),
-                })}
+                sub={
+                  t('rank_sub', {
+                    found: fmt.number(c.figures.found),
+                    closed: fmt.number(c.figures.closed),
+                    resolution: pct(c.figures.resolutionRate),
+                    onTime: pct(c.figures.onTimeRate),
+                  }) + (c.figures.countyEscalated ? t('rank_county', { n: fmt.number(c.figures.countyEscalated) }) : '')
+                }
               />
             ))}
           </Card>

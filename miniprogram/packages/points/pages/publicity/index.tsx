@@ -114,7 +114,7 @@ export default function Publicity() {
                     rule: a.ruleName,
                   })}
                   sub={
-                    (a.note || a.categoryLabel) +
+                    (a.source ?? (a.note || a.categoryLabel)) +
                     (a.publicUntil ? t('until', { at: when(a.publicUntil) }) : '') +
                     (a.objections ? t('objections', { n: a.objections }) : '')
                   }
