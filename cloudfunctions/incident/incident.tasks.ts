@@ -20,9 +20,10 @@ import { applyTransition } from './incident.transition'
 const hours = (ms: number) => ms / 3_600_000
 
 /**
- * Where 定责派单 is checked: in the unit holding the case, or, while departments hold it, in the centre that
- * whistled (it may add a department: 协办). The dispatch itself, the list of departments to choose from and the
- * view's offer of the button all use this, so the page never offers what the function refuses.
+ * Where the centre's steps on a case are checked (定责派单, 依责销号): in the unit holding the case, or, while
+ * departments hold it, in the centre that whistled (it may add a department, 协办, or be told who has not reported
+ * back). The steps themselves, the list of departments to choose from and the view's offer of the button all use
+ * this, so the page never offers what the function refuses.
  */
 export function dispatchUnitOf(inc: Incident): string {
   return inc.status === 'dispatched' ? (inc.dispatchUnitId ?? inc.handlerUnitId) : inc.handlerUnitId

@@ -1,6 +1,6 @@
 import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
 import { incidentRef } from '@shared/incident/incident.labels'
-import { openTasks, tasksOf } from '../incident.tasks'
+import { dispatchUnitOf, openTasks, tasksOf } from '../incident.tasks'
 import { transitionAction } from '../incident.transition'
 
 /**
@@ -9,7 +9,7 @@ import { transitionAction } from '../incident.transition'
  * learns nothing of the departments), and nothing changes.
  */
 export const close = transitionAction(incidentContract.actions.close, {
-  unitOf: (i) => (i.status === 'dispatched' ? (i.dispatchUnitId ?? i.handlerUnitId) : i.handlerUnitId),
+  unitOf: dispatchUnitOf,
   // the departments' names as the tree has them (a part made before parts existed carries none)
   load: async (_input, ctx, incident) => {
     const names = new Map<string, string>()
