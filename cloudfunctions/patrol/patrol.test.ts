@@ -134,7 +134,9 @@ describe('patrolling', () => {
     env.clock.set(TUE_PM + 5 * MIN)
     const mine = await env.ok('patrol', 'u-gesang', 'myShifts', {})
     const evening = mine.items.find((i: { shift: { id: string } }) => i.shift.id === PATROL_SEED.eveningShiftId)
-    expect(evening).toMatchObject({ open: true, patrol: null, window: { day: '2026-03-03' } })
+    expect(evening).toMatchObject({ open: true, patrol: null, window: { day: '2026-03-03' }, coveragePct: 80 })
+    // what a phone keeps to start and walk it with no signal: the route's checkpoints by name, in order
+    expect(evening.checkpoints).toEqual(CPS.map((c) => ({ id: c.id, name: c.name })))
     const patrol = await start()
     expect(patrol).toMatchObject({ status: 'active', progress: { done: 0, total: 5 }, shiftName: '晚巡' })
 

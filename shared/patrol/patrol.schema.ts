@@ -432,6 +432,9 @@ export const MyShiftSchema = z.object({
   /** the window containing now, else the next one today or later */
   window: z.object({ day: DaySchema, start: TimestampSchema, end: TimestampSchema }),
   open: z.boolean(),
+  /** the route's checkpoints in order, and the share of them a patrol must count (for a start made offline) */
+  checkpoints: z.array(z.object({ id: CheckpointIdSchema, name: z.string() })),
+  coveragePct: z.number().int(),
   patrol: z
     .object({
       id: IdSchema,
