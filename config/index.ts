@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { FirstLoadPlugin } from './first-load'
 
 const root = path.resolve(__dirname, '..')
 const platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp'
@@ -95,6 +96,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         const splitChunks = chain.optimization.get('splitChunks')
         if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' })
+        // the home page's chunks and the signed-in person's getMe start from index.html (config/first-load.ts)
+        chain.plugin('first-load').use(FirstLoadPlugin, [
+          {
+            page: /miniprogram[\\/]pages[\\/]home[\\/]index\.tsx/,
+            apiBase: h5Backend === 'local' ? (process.env.LINLI_API_BASE ?? '') : null,
+          },
+        ])
       },
     },
   }

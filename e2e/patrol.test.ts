@@ -19,6 +19,7 @@ const ROUTE = `大院线${RUN}`
 const DRILL = `演练巡${RUN}`
 const OFFLINE = `离线巡${RUN}`
 const TIBETAN = `藏文巡${RUN}`
+const NO_SIGNAL = `无信号巡${RUN}`
 // a compound patrol: checkpoints a few metres apart, so check-ins seconds apart are still a walk
 const BASE = { lat: 31.6262, lng: 99.9912 }
 const SPOTS = [
@@ -151,7 +152,7 @@ it('captain sets up a route and prints a poster; volunteer patrols it, one check
 
   // ---- volunteer: start, check in at every checkpoint (the last one from 150 m away), finish ----
   const v = await volunteerStarts(DRILL)
-  await app(v.page).getByText('0/3').waitFor()
+  await app(v.page).getByText('0/3', { exact: true }).waitFor()
   for (const [i, s] of spots.entries()) {
     const last = i === spots.length - 1
     await at(v.context, last ? { lat: s.lat + 0.00135, lng: s.lng } : s)
@@ -272,6 +273,79 @@ it('offline: two check-ins queue on the phone, sync by themselves exactly once w
   expect(view.checkins).toHaveLength(3)
   expect(new Set(view.checkins.map((c: { checkpointId: string }) => c.checkpointId)).size).toBe(3)
   expect(v.errors).toEqual([])
+  await v.context.close()
+})
+
+it('no signal from the start: the patrol is started offline, checked in, and counts from the tap when the signal returns', async () => {
+  const captainToken = await tokenFor('u-duoji')
+  const setup = await fn(captainToken, 'patrol', 'getSetup', { villageId: VILLAGE })
+  const route = setup.routes.find((r: { name: string }) => r.name === ROUTE)
+  const [hh, mm] = shiftStart().split(':').map(Number) as [number, number]
+  await fn(captainToken, 'patrol', 'saveShift', {
+    villageId: VILLAGE,
+    name: NO_SIGNAL,
+    teamId: setup.teams[0].id,
+    routeId: route.id,
+    startMinute: hh * 60 + mm,
+    durationMinutes: 180,
+  })
+  const spots = await codes(captainToken, ROUTE)
+
+  // the shifts were seen once with a signal (kept on the phone); then the signal goes
+  const v = await phone(browser, { geolocation: { latitude: 0, longitude: 0 }, permissions: ['geolocation'] })
+  const errors: string[] = []
+  v.page.on('pageerror', (e) => errors.push(e.message))
+  await loginAs(v.page, '格桑')
+  await v.page.goto(`${hostUrl()}/#/packages/patrol/pages/shifts/index`)
+  // the patrol page's code is on the phone (in WeChat, preloadRule; here, the drill's patrol opened once)
+  await app(v.page).locator('.l-list__item', { hasText: DRILL }).getByText(SHIFTS.view_patrol.zh).click()
+  await app(v.page).getByText(PATROL_PAGE.progress.zh).waitFor()
+  await v.page.goBack()
+  const card = app(v.page).locator('.l-list__item', { hasText: NO_SIGNAL })
+  await card.getByText(SHIFTS.start.zh).waitFor()
+  await v.context.setOffline(true)
+  const before = Date.now()
+  await card.getByText(SHIFTS.start.zh).click()
+  await app(v.page).getByText(PATROL_PAGE.progress.zh).waitFor()
+  const after = Date.now()
+  await app(v.page).locator('.patrol-start-waiting').waitFor()
+  // the route's checkpoints come from the kept shift
+  await app(v.page).getByText(`0/${spots.length}`, { exact: true }).waitFor()
+  for (const s of spots.slice(0, 2)) {
+    await at(v.context, s)
+    await checkIn(v.page, s.code)
+    await app(v.page).locator('.patrol-last', { hasText: '没有信号' }).waitFor()
+  }
+  // (the shifts page, kept behind this one, says its start waits too: only what is on screen counts)
+  const queued = app(v.page).locator('.l-list__item', { hasText: PATROL_PAGE.queued.zh }).filter({ visible: true })
+  expect(await queued.locator('.l-row__title').allInnerTexts()).toEqual([spots[0]!.name, spots[1]!.name])
+  // the start and both check-ins wait, in the outbox's words
+  await app(v.page).getByText('待发送 3 条').filter({ visible: true }).first().waitFor()
+
+  // back on the shifts page, the window's start is kept (a second tap opens it, never starts it again)
+  await v.page.goBack()
+  await card.getByText(SHIFTS.start_kept.zh).waitFor()
+  await card.getByText(SHIFTS.continue.zh).click()
+  await app(v.page).locator('.patrol-start-waiting').waitFor()
+
+  const received = Date.now()
+  await v.context.setOffline(false)
+  await app(v.page).getByText(QUEUE.all_sent.zh).filter({ visible: true }).first().waitFor()
+  await app(v.page).getByText(`2/${spots.length}`, { exact: true }).filter({ visible: true }).waitFor()
+
+  const mine = await fn(await tokenFor('u-gesang'), 'patrol', 'myShifts', {})
+  const patrol = mine.items.find((s: { shift: { name: string } }) => s.shift.name === NO_SIGNAL).patrol
+  const view = await fn(captainToken, 'patrol', 'getPatrol', { patrolId: patrol.id })
+  // it started when 开始巡逻 was tapped (the phone's time), and reached the server later
+  expect(view.startedAt).toBeGreaterThanOrEqual(before)
+  expect(view.startedAt).toBeLessThanOrEqual(after)
+  expect(view.startReceivedAt).toBeGreaterThanOrEqual(received)
+  expect(view.checkins.map((c: { checkpointName: string }) => c.checkpointName)).toEqual([
+    spots[0]!.name,
+    spots[1]!.name,
+  ])
+  expect(view.checkins.every((c: { status: string }) => c.status === 'ok')).toBe(true)
+  expect(errors).toEqual([])
   await v.context.close()
 })
 

@@ -13,6 +13,7 @@ import {
   type OutboxNetwork,
   type OutboxStorage,
 } from '../miniprogram/services/outbox-core'
+import { START_KIND, patrolIdOf, patrolTarget, waitingStart } from '../miniprogram/packages/patrol/services/target'
 
 const words = {
   cancelled: { code: 'CLIENT.CANCELLED', message: '已停止发送' },
@@ -428,4 +429,94 @@ test('when an outcome is told, the snapshot no longer holds the item (a page rel
   await box.add(report('r-2'))
   await box.flush()
   expect(seen).toEqual([1, 0])
+})
+
+test('a patrol started with no signal: its check-ins and finish wait behind the start, survive a kill, and take its id', async () => {
+  const storage = fakeStorage()
+  const server = fakeServer()
+  const { box } = setup({ storage, server })
+  server.state.online = false
+  const shift = { shift: { id: 'sh-pm' }, window: { start: 1_000, end: 9_000 } } as Parameters<typeof waitingStart>[0]
+  // as the patrol page queues them (services/queue.ts): the start at the phone's time, then writes of its ref
+  const ref = 'r-start-1'
+  await box.add({
+    id: ref,
+    kind: START_KIND,
+    summary: '晚巡',
+    fn: 'patrol',
+    action: 'startPatrol',
+    input: { shiftId: 'sh-pm', deviceAt: 2_000 },
+    group: ref,
+  })
+  expect(waitingStart(shift, box)?.id).toBe(ref)
+  expect(patrolIdOf(ref, box)).toBeNull()
+  const write = async (id: string, action: string, input: Record<string, unknown>) => {
+    const { patrolId, after, bind } = patrolTarget(ref, box)
+    await box.add({
+      id,
+      kind: `patrol.${action}`,
+      summary: '',
+      fn: 'patrol',
+      action,
+      input: { ...input, patrolId },
+      after,
+      bind,
+      group: ref,
+    })
+  }
+  await write('ci-1', 'checkIn', { code: 'c1', deviceAt: 3_000 })
+  await write('ci-2', 'checkIn', { code: 'c2', deviceAt: 4_000 })
+  await write('fin', 'finishPatrol', {})
+  expect(box.snapshot().items.map((i) => [i.id, i.after ?? null, i.input.patrolId])).toEqual([
+    [ref, null, undefined],
+    ['ci-1', ref, ref],
+    ['ci-2', ref, ref],
+    ['fin', ref, ref],
+  ])
+  await box.flush({ force: true })
+  expect(server.state.writes).toHaveLength(0)
+
+  // the app is killed; opened again, the signal returns
+  const again = setup({ storage, server })
+  server.state.online = true
+  await again.box.flush({ force: true })
+  expect(server.state.writes.map((w) => [w.action, w.input.patrolId ?? null, w.input.deviceAt ?? null])).toEqual([
+    ['startPatrol', null, 2_000],
+    ['checkIn', 'srv-1', 3_000],
+    ['checkIn', 'srv-1', 4_000],
+    ['finishPatrol', 'srv-1', null],
+  ])
+  expect(again.box.snapshot().items).toHaveLength(0)
+  // the page opened on the start's ref now finds the patrol, and a later write goes straight to it
+  expect(patrolIdOf(ref, again.box)).toBe('srv-1')
+  expect(patrolTarget(ref, again.box)).toEqual({ patrolId: 'srv-1' })
+  expect(waitingStart(shift, again.box)).toBeNull()
+  // a real patrol id is itself
+  expect(patrolTarget('pt_real', again.box)).toEqual({ patrolId: 'pt_real' })
+})
+
+test('a refused start holds its check-ins back with the reason; deleting it deletes them', async () => {
+  const { box, server } = setup()
+  server.state.online = false
+  const ref = 'r-start-2'
+  await box.add({ id: ref, kind: START_KIND, summary: '晚巡', fn: 'patrol', action: 'startPatrol', input: {} })
+  const { patrolId, after, bind } = patrolTarget(ref, box)
+  await box.add({
+    id: 'ci-9',
+    kind: 'patrol.checkIn',
+    summary: '',
+    fn: 'patrol',
+    action: 'checkIn',
+    input: { patrolId },
+    after,
+    bind,
+  })
+  server.state.online = true
+  server.state.refuse.add('startPatrol')
+  await box.flush({ force: true })
+  expect(server.state.writes).toHaveLength(0)
+  expect(patrolIdOf(ref, box)).toBeNull()
+  expect(box.blockedBy(box.snapshot().items[1]!)).toMatchObject({ code: 'CLIENT.BLOCKED' })
+  await box.remove(ref)
+  expect(box.snapshot().items).toHaveLength(0)
 })

@@ -134,7 +134,9 @@ describe('patrolling', () => {
     env.clock.set(TUE_PM + 5 * MIN)
     const mine = await env.ok('patrol', 'u-gesang', 'myShifts', {})
     const evening = mine.items.find((i: { shift: { id: string } }) => i.shift.id === PATROL_SEED.eveningShiftId)
-    expect(evening).toMatchObject({ open: true, patrol: null, window: { day: '2026-03-03' } })
+    expect(evening).toMatchObject({ open: true, patrol: null, window: { day: '2026-03-03' }, coveragePct: 80 })
+    // what a phone keeps to start and walk it with no signal: the route's checkpoints by name, in order
+    expect(evening.checkpoints).toEqual(CPS.map((c) => ({ id: c.id, name: c.name })))
     const patrol = await start()
     expect(patrol).toMatchObject({ status: 'active', progress: { done: 0, total: 5 }, shiftName: '晚巡' })
 
@@ -221,6 +223,115 @@ describe('patrolling', () => {
       ok: false,
       code: 'PATROL.NO_CHECKINS',
     })
+  })
+})
+
+describe("a start made with no signal counts at the phone's time, within honest bounds", () => {
+  const startAt = (deviceAt: number, requestId?: string, user = 'u-gesang') =>
+    env.call<PatrolView>('patrol', user, 'startPatrol', { shiftId: PATROL_SEED.eveningShiftId, deviceAt }, requestId)
+  const month = () => env.rt.db.get(C.patrol_counters, ids.counter('village', V, '2026-03'))
+
+  it('tapped in the window, sent after it closed: accepted at the tap; its check-ins follow; a replay is the same patrol', async () => {
+    const tapped = TUE_PM + 5 * MIN
+    env.clock.set(TUE_PM + 3 * 60 * MIN) // 23:00: the window (20:00–22:00) closed an hour ago
+    const requestId = rid('start')
+    const r = await startAt(tapped, requestId)
+    expect(r).toMatchObject({
+      ok: true,
+      data: { id: ids.patrol(PATROL_SEED.eveningShiftId, '2026-03-03'), status: 'active', startedAt: tapped },
+    })
+    if (!r.ok) throw new Error(r.message)
+    expect(r.data.startReceivedAt).toBe(TUE_PM + 3 * 60 * MIN)
+    // both times are kept on the patrol
+    expect(await env.rt.db.get(C.patrols, r.data.id)).toMatchObject({
+      startedAt: tapped,
+      startReceivedAt: TUE_PM + 3 * 60 * MIN,
+      windowStart: TUE_PM,
+    })
+    // the check-ins scanned after it, sent with it, count at their own times: on time, not outside the shift
+    for (const i of [0, 1]) {
+      const ci = await checkIn(r.data.id, i, { deviceAt: tapped + (i + 1) * 15 * MIN })
+      expect(ci).toMatchObject({ ok: true, data: { checkin: { status: 'ok', late: true, flags: [] } } })
+    }
+    // the start sent again (a lost reply) is answered as the first time, and nothing is written twice
+    const again = await startAt(tapped, requestId)
+    expect(again).toMatchObject({ ok: true, data: { id: r.data.id, startedAt: tapped, progress: { done: 2 } } })
+    expect(await env.rt.db.count(C.patrols)).toBe(1)
+    expect(await month()).toMatchObject({ patrolsStarted: 1, checkins: 2 })
+    // the same request id with another time is another request: refused
+    expect(await startAt(tapped + MIN, requestId)).toMatchObject({ ok: false, code: 'COMMON.REQUEST_ID_REUSED' })
+  })
+
+  it('tapped in the window and sent while it is open: the patrol and its minutes count from the tap', async () => {
+    const tapped = TUE_PM + 5 * MIN
+    env.clock.set(TUE_PM + 40 * MIN)
+    const p = await env.ok<PatrolView>('patrol', 'u-gesang', 'startPatrol', {
+      shiftId: PATROL_SEED.eveningShiftId,
+      deviceAt: tapped,
+    })
+    expect(p).toMatchObject({ startedAt: tapped, startReceivedAt: TUE_PM + 40 * MIN })
+    await walkAll(p.id) // five check-ins ten minutes apart: 21:30
+    const done = await env.ok<PatrolView>('patrol', 'u-gesang', 'finishPatrol', { patrolId: p.id })
+    expect(done.minutes).toBe(85) // 20:05 → 21:30, not 20:40 → 21:30
+    expect(await env.rt.db.get(C.patrol_hours, ids.hours(p.id, 'u-gesang'))).toMatchObject({ minutes: 85 })
+    // a teammate starting the same window later joins it; its start stays the first one
+    expect(
+      await env.call('patrol', 'u-duoji', 'startPatrol', {
+        shiftId: PATROL_SEED.eveningShiftId,
+        deviceAt: tapped + MIN,
+      }),
+    ).toMatchObject({ ok: false, code: 'PATROL.PATROL_FINISHED' })
+  })
+
+  it('a phone time ahead of the server, in no window, or sent more than a day after its window is refused and changes nothing', async () => {
+    env.clock.set(TUE_PM + 30 * MIN)
+    const now = env.clock.now()
+    expect(await startAt(now + 10 * MIN)).toMatchObject({
+      ok: false,
+      code: 'PATROL.START_IN_FUTURE',
+      message: '手机时间比现在快，开始时间不能在将来：请把手机时间调准后再开始',
+    })
+    // Sunday 20:05: a window that ended 46 hours ago
+    expect(await startAt(TUE_PM - 2 * 24 * 60 * MIN + 5 * MIN)).toMatchObject({
+      ok: false,
+      code: 'PATROL.START_TOO_OLD',
+      message: '这个班次结束已超过 24 小时，离线记下的开始不能再补传',
+    })
+    // 19:00, before the shift
+    expect(await startAt(TUE_PM - 60 * MIN)).toMatchObject({
+      ok: false,
+      code: 'PATROL.START_OUTSIDE_SHIFT',
+      message: '手机记下的开始时间不在这个班次的巡逻时间内',
+    })
+    // sent at once outside the shift: told it is not shift time now
+    env.clock.set(TUE_PM - 30 * MIN)
+    expect(await startAt(env.clock.now())).toMatchObject({ ok: false, code: 'PATROL.NOT_IN_SHIFT' })
+    expect(await env.rt.db.count(C.patrols)).toBe(0)
+    expect(await month()).toBeNull()
+    // just inside the day: Monday's window (20:00–22:00) ended 23 hours before this arrives
+    env.clock.set(TUE_PM + 21 * MIN)
+    const monday = await startAt(TUE_PM - 24 * 60 * MIN + 10 * MIN)
+    expect(monday).toMatchObject({
+      ok: true,
+      data: { day: '2026-03-02', startedAt: TUE_PM - 24 * 60 * MIN + 10 * MIN },
+    })
+    // a phone a minute ahead (within the skew) counts at the server's time, never later than it arrived
+    const ahead = await startAt(env.clock.now() + MIN)
+    expect(ahead).toMatchObject({ ok: true, data: { day: '2026-03-03', startedAt: env.clock.now() } })
+  })
+
+  it('is refused in Tibetan too', async () => {
+    env.clock.set(TUE_PM)
+    expect(
+      await env.call(
+        'patrol',
+        'u-gesang',
+        'startPatrol',
+        { shiftId: PATROL_SEED.eveningShiftId, deviceAt: TUE_PM + 30 * MIN },
+        undefined,
+        { lang: 'bo' },
+      ),
+    ).toMatchObject({ ok: false, code: 'PATROL.START_IN_FUTURE', message: expect.stringContaining('ཁ་པར་གྱི་དུས་ཚོད') })
   })
 })
 

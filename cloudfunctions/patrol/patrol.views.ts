@@ -202,6 +202,7 @@ export async function patrolView(ctx: ActionContext, patrol: Patrol): Promise<Pa
     status: patrol.status,
     statusLabel: patrolWords(ctx.lang)(`patrol.status.${patrol.status}`),
     startedAt: patrol.startedAt,
+    startReceivedAt: patrol.startReceivedAt ?? patrol.startedAt,
     finishedAt: patrol.finishedAt,
     minutes: patrol.minutes,
     progress: progressOf(patrol, cpNames),

@@ -18,6 +18,11 @@ export const PATROL_LIMITS = {
   lateWindowMs: 24 * 3_600_000,
   /** a device time this far behind the server's marks the check-in as sent late (offline) */
   lateAfterMs: 2 * 60_000,
+  /**
+   * a start made with no signal is accepted until this long after its window's end: a day to reach a signal
+   * (the same day an offline check-in has before it is flagged too late); later than that it is refused
+   */
+  startLateMs: 24 * 3_600_000,
   /** hours credited for a patrol: at most the shift's length plus this */
   hoursGraceMs: 60 * 60_000,
   /** the share of a route's checkpoints a patrol must count to earn anything, unless the village sets another */
@@ -121,6 +126,32 @@ export function plannedWindows(
 export function formatMinute(minute: number): string {
   const m = ((minute % 1440) + 1440) % 1440
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+}
+
+// ---- when a patrol starts ----
+
+/** Why a start is refused: the phone's time ahead of the server's, outside every window, or sent too late. */
+export type StartRefusal = 'future' | 'outside_shift' | 'too_old'
+
+/**
+ * The window a start counts in and the time it started at. The time is the phone's when the person tapped 开始
+ * (`deviceAt`; a start made with no signal arrives later), else the server's. It is refused when the phone's
+ * clock is ahead of the server's by more than the skew allowed, when it falls in no window of the shift, and when
+ * it arrives more than `startLateMs` after its window's end. A phone time a little ahead counts as the server's
+ * (a start never counts later than it arrived).
+ */
+export function startOf(
+  shift: ShiftTimes,
+  f: { now: number; deviceAt?: number | undefined },
+  limits = PATROL_LIMITS,
+): { window: ShiftWindow; at: number } | { refused: StartRefusal } {
+  const claimed = f.deviceAt ?? f.now
+  if (claimed > f.now + limits.futureSkewMs) return { refused: 'future' }
+  const at = Math.min(claimed, f.now)
+  const window = windowAt(shift, at)
+  if (!window) return { refused: 'outside_shift' }
+  if (f.now > window.end + limits.startLateMs) return { refused: 'too_old' }
+  return { window, at }
 }
 
 // ---- the checks a check-in passes or is flagged by ----

@@ -136,7 +136,10 @@ export const PatrolSchema = z.object({
   windowStart: TimestampSchema,
   windowEnd: TimestampSchema,
   status: z.enum(PATROL_STATUS_NAMES),
+  /** when it started: the phone's time of the first start (started offline: sent later), which figures count by */
   startedAt: TimestampSchema,
+  /** when that start reached the server (absent on patrols from before starts could be made offline) */
+  startReceivedAt: TimestampSchema.optional(),
   startedBy: IdSchema,
   participants: z.array(IdSchema),
   /** the route's checkpoints when the patrol started */
@@ -406,6 +409,8 @@ export const PatrolViewSchema = z.object({
   status: z.enum(PATROL_STATUS_NAMES),
   statusLabel: z.string(),
   startedAt: TimestampSchema,
+  /** when the start reached the server: later than startedAt for a start made with no signal */
+  startReceivedAt: TimestampSchema,
   finishedAt: TimestampSchema.nullable(),
   minutes: z.number().nullable(),
   progress: ProgressSchema,
@@ -427,6 +432,9 @@ export const MyShiftSchema = z.object({
   /** the window containing now, else the next one today or later */
   window: z.object({ day: DaySchema, start: TimestampSchema, end: TimestampSchema }),
   open: z.boolean(),
+  /** the route's checkpoints in order, and the share of them a patrol must count (for a start made offline) */
+  checkpoints: z.array(z.object({ id: CheckpointIdSchema, name: z.string() })),
+  coveragePct: z.number().int(),
   patrol: z
     .object({
       id: IdSchema,
@@ -486,7 +494,11 @@ export const PosterSchema = z.object({
 })
 export type Poster = z.infer<typeof PosterSchema>
 
-export const StartPatrolInputSchema = z.object({ shiftId: IdSchema })
+export const StartPatrolInputSchema = z.object({
+  shiftId: IdSchema,
+  /** the phone's clock when 开始 was tapped (a start made with no signal is sent later); absent: the server's */
+  deviceAt: TimestampSchema.optional(),
+})
 export const PatrolInputSchema = z.object({ patrolId: IdSchema })
 
 export const CheckInInputSchema = z.object({

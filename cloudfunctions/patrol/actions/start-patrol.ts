@@ -1,5 +1,5 @@
 import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
-import { windowAt } from '@shared/patrol/patrol.rules'
+import { PATROL_LIMITS, startOf } from '@shared/patrol/patrol.rules'
 import { PatrolSchema } from '@shared/patrol/patrol.schema'
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../../_core/collections'
@@ -17,9 +17,13 @@ import {
 import { patrolView } from '../patrol.views'
 
 /**
- * Starts the patrol of the shift window open now (server clock). The window's patrol has a
- * deterministic id, so team members who start it at once all join the same patrol. It keeps the village's
- * coverage threshold of the moment: the rule a patrol is walked under is the one it is judged by.
+ * Starts the patrol of the shift window open when the person tapped 开始: the phone's time (`deviceAt`), which
+ * arrives later when the start was made with no signal, within honest bounds (patrol.rules.ts startOf): not
+ * ahead of the server's clock by more than two minutes, inside a window of the shift, and sent no later than a
+ * day after that window's end. The patrol keeps both times (`startedAt` the phone's, which its month's figures
+ * and its minutes count from; `startReceivedAt` the server's). The window's patrol has a deterministic id, so team
+ * members who start it at once, online or not, all join the same patrol. It keeps the village's coverage
+ * threshold of the moment: the rule a patrol is walked under is the one it is judged by.
  */
 export const startPatrol = defineAction(patrolContract.actions.startPatrol, {
   load: async ({ shiftId }, ctx) => {
@@ -32,12 +36,19 @@ export const startPatrol = defineAction(patrolContract.actions.startPatrol, {
     ])
     return { unitId: shift.villageId, shift, member, route, keys, coveragePct: coveragePctOf(settings) }
   },
-  run: async ({ loaded: { shift, member, route, keys, coveragePct }, tx, ctx }) => {
+  run: async ({ input, loaded: { shift, member, route, keys, coveragePct }, tx, ctx }) => {
     const me = ctx.caller.user._id
     if (!shift.active) throw PatrolErrors.SHIFT_INACTIVE()
     if (!member) throw PatrolErrors.NOT_IN_TEAM()
-    const window = windowAt(shift, ctx.now)
-    if (!window) throw PatrolErrors.NOT_IN_SHIFT()
+    const start = startOf(shift, { now: ctx.now, deviceAt: input.deviceAt })
+    if ('refused' in start) {
+      if (start.refused === 'future') throw PatrolErrors.START_IN_FUTURE()
+      if (start.refused === 'too_old') throw PatrolErrors.START_TOO_OLD()
+      // a start sent at once is told it is not shift time now; one made earlier, that its time was not
+      const sentLate = input.deviceAt !== undefined && ctx.now - input.deviceAt > PATROL_LIMITS.lateAfterMs
+      throw sentLate ? PatrolErrors.START_OUTSIDE_SHIFT() : PatrolErrors.NOT_IN_SHIFT()
+    }
+    const { window } = start
     if (!route) throw PatrolErrors.ROUTE_NOT_FOUND()
     if (!route.checkpointIds.length) throw PatrolErrors.ROUTE_EMPTY()
     const id = ids.patrol(shift._id, window.day)
@@ -59,7 +70,8 @@ export const startPatrol = defineAction(patrolContract.actions.startPatrol, {
       windowStart: window.start,
       windowEnd: window.end,
       status: 'active',
-      startedAt: ctx.now,
+      startedAt: start.at,
+      startReceivedAt: ctx.now,
       startedBy: me,
       participants: [me],
       checkpointIds: route.checkpointIds,

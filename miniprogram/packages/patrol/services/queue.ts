@@ -1,8 +1,11 @@
 import Taro from '@tarojs/taro'
+import type { InputOf } from '@shared/contract'
 import { patrolContract } from '@shared/patrol/patrol.contract'
-import type { CheckInOutput } from '@shared/patrol/patrol.schema'
+import type { CheckInOutput, MyShift, PatrolView } from '@shared/patrol/patrol.schema'
+import { newRequestId } from '../../../services/call-function'
 import { outbox, queueCall } from '../../../services/outbox'
 import type { OutboxItem, OutboxOutcome } from '../../../services/outbox-core'
+import { patrolTarget, waitingStart, waitingView } from './target'
 
 /**
  * Patrol check-ins through the phone's one outbox (services/outbox.ts): each is stored with its request id and
@@ -49,16 +52,82 @@ export function syncOutcome(o: OutboxOutcome): SyncOutcome {
     : { requestId: o.id, ok: false, code: o.code ?? '', message: o.message ?? '' }
 }
 
+const viewKey = (id: string) => `linli.patrol.view.${id}`
+
+/** The last view of a patrol kept on the phone (or, for a start still waiting, what the kept shift says). */
+export function keptView(id: string): PatrolView | null {
+  try {
+    const v: unknown = Taro.getStorageSync(viewKey(id))
+    return v && typeof v === 'object' ? (v as PatrolView) : null
+  } catch {
+    return null
+  }
+}
+
+export function keepView(id: string, view: PatrolView): void {
+  try {
+    Taro.setStorageSync(viewKey(id), view)
+  } catch {
+    // storage full: the page shows it online only
+  }
+}
+
+export type Started = { ref: string; outcome: OutboxOutcome | null } | { error: string; code?: string }
+
+/**
+ * Starts the patrol of this shift's window at the phone's time, through the outbox: with no signal the start is
+ * kept (with what the page needs to show it, from the kept shift) and sent by itself later, and the check-ins made
+ * meanwhile wait behind it. A start of the same window already waiting is opened, never queued twice. A start
+ * the server refuses at once is taken off the phone and its reason returned.
+ */
+export async function queueStart(s: MyShift, statusLabel: string): Promise<Started> {
+  const waiting = waitingStart(s, outbox)
+  if (waiting) return { ref: waiting.id, outcome: null }
+  const ref = newRequestId()
+  const deviceAt = Date.now()
+  keepView(ref, waitingView(ref, s, deviceAt, statusLabel))
+  const r = await queueCall(
+    patrolContract,
+    'startPatrol',
+    { shiftId: s.shift.id, deviceAt },
+    { requestId: ref, group: ref, summary: s.shift.name },
+  )
+  if (!r.ok) return { error: r.message, code: r.code }
+  if (r.outcome && !r.outcome.ok) {
+    await outbox.remove(ref)
+    Taro.removeStorageSync(viewKey(ref))
+    return { error: r.outcome.message ?? '', code: r.outcome.code }
+  }
+  return { ref, outcome: r.outcome }
+}
+
+/**
+ * Keeps a write of the patrol `ref` (its id, or the ref of a start still waiting) and tries to send it: behind the
+ * start while that waits, with the patrol's id from the start's answer.
+ */
+export function queuePatrolWrite<K extends 'finishPatrol' | 'reportHazard'>(
+  action: K,
+  ref: string,
+  input: InputOf<typeof patrolContract, K>,
+  summary = '',
+) {
+  const { patrolId, after, bind } = patrolTarget(ref, outbox)
+  const sent: InputOf<typeof patrolContract, K> = { ...input, patrolId }
+  return queueCall(patrolContract, action, sent, { group: ref, after, bind, summary })
+}
+
 /** Keeps a check-in and tries to send it now: its outcome, or null while it waits for a signal. */
 export async function enqueue(
   item: Omit<QueuedCheckin, 'requestId' | 'deviceAt'> & { deviceAt?: number },
 ): Promise<{ requestId: string; outcome: SyncOutcome | null } | { error: string }> {
   const { checkpointName, ...input } = item
+  // `patrolId` is the page's ref: the patrol, or its start still waiting in the outbox
+  const { patrolId, after, bind } = patrolTarget(item.patrolId, outbox)
   const r = await queueCall(
     patrolContract,
     'checkIn',
-    { ...input, deviceAt: item.deviceAt ?? Date.now() },
-    { group: item.patrolId, summary: checkpointName ?? '' },
+    { ...input, patrolId, deviceAt: item.deviceAt ?? Date.now() },
+    { group: item.patrolId, summary: checkpointName ?? '', after, bind },
   )
   if (!r.ok) return { error: r.message }
   return { requestId: r.item.id, outcome: r.outcome ? syncOutcome(r.outcome) : null }

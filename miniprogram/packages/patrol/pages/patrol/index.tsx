@@ -3,7 +3,7 @@ import { View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
 import { patrolContract } from '@shared/patrol/patrol.contract'
 import { PATROL } from '@shared/patrol/patrol.messages'
-import { parseCode } from '@shared/patrol/patrol.rules'
+import { PATROL_LIMITS, parseCode } from '@shared/patrol/patrol.rules'
 import type { PatrolView } from '@shared/patrol/patrol.schema'
 import {
   Button,
@@ -26,21 +26,19 @@ import { QueueStatus } from '../../components/queue-status'
 import { UnitChoice } from '../../components/unit-choice'
 import { PATROL_PAGE, PATROL_UI } from '../../patrol.strings'
 import { currentFix } from '../../services/location'
-import { enqueue, pending, subscribe, syncOutcome, type SyncOutcome } from '../../services/queue'
-import { outbox, queueCall, type Queued } from '../../../../services/outbox'
+import {
+  enqueue,
+  keepView,
+  keptView,
+  pending,
+  queuePatrolWrite,
+  syncOutcome,
+  type SyncOutcome,
+} from '../../services/queue'
+import { patrolIdOf } from '../../services/target'
+import { outbox, useOutbox, type Queued } from '../../../../services/outbox'
 import { t as common } from '../../../../services/i18n'
 import '../../components/patrol.css'
-
-const cacheKey = (id: string) => `linli.patrol.view.${id}`
-
-function cached(id: string): PatrolView | null {
-  try {
-    const v: unknown = Taro.getStorageSync(cacheKey(id))
-    return v && typeof v === 'object' ? (v as PatrolView) : null
-  } catch {
-    return null
-  }
-}
 
 /** The checkpoints the patrol names (still to check, or checked), by id: a queued check-in is shown by its name. */
 function checkpointNamesOf(view: PatrolView | null): Map<string, string> {
@@ -72,41 +70,68 @@ function useQueued<I>(send: (input: I) => Promise<Queued>): { run: (input: I) =>
   }
 }
 
-/** One patrol: progress, check-in by scan or typed code with a position fix, hazards, finish. Works offline. */
+/**
+ * One patrol: progress, check-in by scan or typed code with a position fix, hazards, finish. Works offline, even
+ * started offline: the page's id is then the start's ref (services/target.ts) until the start is sent, and what it
+ * shows comes from the kept shift.
+ */
 export default function PatrolPage() {
   const t = useStrings(PATROL_PAGE)
   const ui = useStrings(PATROL_UI)
   const words = useStrings(PATROL)
   usePageTitle(t('title'))
   const id = useRouter().params.id ?? ''
-  const [view, setView] = useState<PatrolView | null>(() => cached(id))
+  // the patrol's id: the page's own, or the one its start waiting on the phone got when sent (null until then;
+  // the view kept under the start's ref says it once the outbox no longer keeps the answer)
+  const resolve = (): string | null => {
+    const real = patrolIdOf(id, outbox)
+    const k = real === id ? keptView(id) : null
+    return k && k.id !== id ? k.id : real
+  }
+  const [patrolId, setPatrolId] = useState(resolve)
+  const cached = () => {
+    const real = resolve()
+    return (real ? keptView(real) : null) ?? keptView(id)
+  }
+  const [view, setView] = useState<PatrolView | null>(cached)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [typed, setTyped] = useState('')
   const [busy, setBusy] = useState(false)
   const [last, setLast] = useState<string | null>(null)
-  const [waiting, setWaiting] = useState(() => pending().filter((q) => q.patrolId === id))
+  const mine = (q: { patrolId: string }) => q.patrolId === id || (patrolId !== null && q.patrolId === patrolId)
+  // re-rendered on every change of the outbox
+  useOutbox()
+  const waiting = pending().filter(mine)
   const [hazard, setHazard] = useState('')
   const [hazardGrid, setHazardGrid] = useState<string | null>(null)
   // the finish and hazards go through the outbox too, after the check-ins queued before them
-  const finish = useQueued((input: { patrolId: string }) =>
-    queueCall(patrolContract, 'finishPatrol', input, { group: input.patrolId }),
-  )
+  // the finish and hazards go through the outbox too, after the check-ins (and a start) queued before them
+  const finish = useQueued((input: { patrolId: string }) => queuePatrolWrite('finishPatrol', id, input))
   const report = useQueued(
     (input: { patrolId: string; text: string; gridId: string | null; position: { lat: number; lng: number } | null }) =>
-      queueCall(patrolContract, 'reportHazard', input, { group: input.patrolId, summary: input.text.slice(0, 16) }),
+      queuePatrolWrite('reportHazard', id, input, input.text.slice(0, 16)),
   )
 
   const load = useCallback(() => {
-    void callFunction(patrolContract, 'getPatrol', { patrolId: id }).then((r) => {
+    // after the outbox is read from storage: it says whether this page's start still waits
+    void outbox.ready().then(async () => {
+      const real = resolve()
+      setPatrolId(real)
+      // started with no signal and not sent yet: what the kept shift says
+      if (!real) return void setView(keptView(id))
+      const r = await callFunction(patrolContract, 'getPatrol', { patrolId: real })
       if (r.ok) {
         setView(r.data)
         setLoadError(null)
-        Taro.setStorageSync(cacheKey(id), r.data)
-      } else if (r.code !== 'COMMON.NETWORK' || !cached(id)) setLoadError(r.message)
+        keepView(real, r.data)
+        if (real !== id) keepView(id, r.data)
+      } else if (r.code !== 'COMMON.NETWORK' || !cached()) setLoadError(r.message)
     })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id])
   useDidShow(load)
-  useEffect(() => subscribe(() => setWaiting(pending().filter((q) => q.patrolId === id))), [id])
+  // the start waiting on the phone is sent: the patrol has its id, read it
+  useEffect(() => outbox.onOutcome((o) => (o.id === id && o.ok ? load() : undefined)), [id, load])
 
   const describe = (o: SyncOutcome): string => {
     if (!o.ok) return o.message
@@ -182,6 +207,15 @@ export default function PatrolPage() {
   return (
     <Page title={`${view.shiftName} · ${view.routeName}`} intro={`${view.teamName} · ${fmt.day(view.day)} ${times}`}>
       <QueueStatus onSynced={load} patrolId={id} />
+      {!patrolId ? (
+        <View className="l-row__sub patrol-start-waiting">
+          {t('start_waiting', { time: fmt.time(view.startedAt) })}
+        </View>
+      ) : view.startReceivedAt - view.startedAt > PATROL_LIMITS.lateAfterMs ? (
+        <View className="l-row__sub">
+          {t('started_offline', { start: fmt.time(view.startedAt), received: fmt.time(view.startReceivedAt) })}
+        </View>
+      ) : null}
       <Card title={t('progress')} extra={<Tag tone={active ? 'info' : 'success'}>{view.statusLabel}</Tag>}>
         <View className="patrol-progress">{`${view.progress.done}/${view.progress.total}`}</View>
         <View className="l-row__sub">
@@ -364,7 +398,7 @@ export default function PatrolPage() {
               if (!r.outcome.ok) return void showError(r.outcome.message ?? '')
               const done = r.outcome.data as PatrolView
               setView(done)
-              Taro.setStorageSync(cacheKey(id), done)
+              keepView(done.id, done)
               toastDone(t('finished_toast'))
             })
           }}
