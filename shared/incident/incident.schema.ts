@@ -202,6 +202,11 @@ export const IncidentSchema = z.object({
   severity: SeveritySchema,
   description: z.string(),
   photos: z.array(FileIdSchema),
+  /**
+   * which of `photos` had passed their media check when adopted (a passed check stays passed): showing them needs
+   * no read of `media_checks`; the others' checks are read (absent on older documents: all are read)
+   */
+  photosPassed: z.array(FileIdSchema).optional(),
   /** null when the reporter could not be located (browser refused) and typed the address instead */
   location: GeoPointSchema.nullable(),
   /** coarse geohash cell (precision 7, ~150 m) for the indexed "nearby" query; null without a location */
@@ -331,6 +336,11 @@ export const IncidentEventSchema = z.object({
   /** what the system says of the step (an outcome, a rating, a deadline), in the reader's language; before `note` */
   systemNote: MessageRefSchema.nullable().optional(),
   photos: z.array(FileIdSchema),
+  /**
+   * which of `photos` had passed their media check when adopted (a passed check stays passed): showing them needs
+   * no read of `media_checks`; the others' checks are read (absent on older documents: all are read)
+   */
+  photosPassed: z.array(FileIdSchema).optional(),
 })
 export type IncidentEvent = z.infer<typeof IncidentEventSchema>
 
