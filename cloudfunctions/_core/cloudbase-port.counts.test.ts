@@ -4,6 +4,7 @@ import { jpegWithExif } from '../../tests/support/fixtures'
 import { rid, testEnv, type Reply, type TestEnv } from '../../tests/support/harness'
 import { HERE } from '../../tests/support/incident'
 import { postTask } from '../../tests/support/volunteer'
+import { bjMonth } from '@shared/time/beijing'
 import { FUNCTIONS } from '../registry'
 import { CloudbasePort } from './cloudbase-port'
 import { COLLECTIONS, type CollectionName } from './collections'
@@ -98,6 +99,15 @@ const steps: Step[] = [
     (rt, _p, got) => call(rt, 'u-zhaxi', 'incident', 'accept', { incidentId: got.incidentId, note: '已受理' }),
   ],
   ['points.myPoints', (rt) => call(rt, 'u-zhuoma', 'points', 'myPoints', {})],
+  ...(['patrol.getFigures township month, first', 'patrol.getFigures township month'] as const).map((name): Step => [
+    name,
+    (rt) =>
+      call(rt, 'u-zhoumin', 'patrol', 'getFigures', {
+        unitId: '513328100',
+        fromMonth: bjMonth(env.clock.now()),
+        toMonth: bjMonth(env.clock.now()),
+      }),
+  ]),
   [
     'points.redeem',
     (rt) => {
@@ -126,6 +136,10 @@ const EXPECTED: Record<string, number> = {
   'incident.listQueue': 3,
   'incident.accept': 11,
   'points.myPoints': 6,
+  // the caller, the township's villages (then kept with the unit directory), the month's counters and the shifts
+  'patrol.getFigures township month, first': 4,
+  // a warm instance: the caller, the counters and the shifts
+  'patrol.getFigures township month': 3,
   'points.redeem': 27,
   'volunteer.signup': 17,
 }
