@@ -1,4 +1,4 @@
-import { IncidentErrors } from '@shared/incident/incident.contract'
+import { IncidentErrors } from '@shared/incident/incident.errors'
 import {
   acceptDue,
   countyDeadlineRule,
