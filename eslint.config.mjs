@@ -25,7 +25,7 @@ const ROLE_COMPARISONS = ['left', 'right'].map((side) => {
 /**
  * Issue #20: every user-facing string goes through the message catalogue (shared/i18n): no Chinese text in page,
  * action or shared code outside catalogue files: `*.messages.ts`, `*.strings.ts`, and the error catalogues
- * (`defineErrors`) of `*.contract.ts` and `shared/errors.ts`. Comments are not checked.
+ * (`defineErrors`) of `*.contract.ts`, `*.errors.ts` and `shared/errors.ts`. Comments are not checked.
  */
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/
 const linli = {
@@ -149,6 +149,7 @@ export default tseslint.config(
       '**/*.messages.ts',
       '**/*.strings.ts',
       '**/*.contract.ts',
+      '**/*.errors.ts',
       'shared/errors.ts',
       '**/*.test.ts',
       ...CATALOGUE_PENDING,

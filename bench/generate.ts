@@ -65,7 +65,7 @@ export interface Manifest {
 
 /** Generation accepts any photo id: the images themselves do not matter to any figure. */
 const acceptingFiles: FilePort = {
-  adoptPhoto: async (id) => id,
+  adoptPhoto: async (id) => ({ fileId: id, passed: true }),
   urls: async (ids) => Object.fromEntries(ids.map((i) => [i, `/api/files/${i}`])),
   putGenerated: async (name) => ({ fileId: `gen_${name}`, url: `/gen/${name}` }),
 }

@@ -26,7 +26,7 @@ const ACTION = flag('action', 'report')
 const STALL_MS = Number(flag('stall', '10'))
 
 const files: FilePort = {
-  adoptPhoto: async (id) => id,
+  adoptPhoto: async (id) => ({ fileId: id, passed: true }),
   urls: async (ids) => Object.fromEntries(ids.map((i) => [i, `/api/files/${i}`])),
   putGenerated: async (name) => ({ fileId: `gen_${name}`, url: `/gen/${name}` }),
 }

@@ -4,6 +4,7 @@ import { jpegWithExif } from '../../tests/support/fixtures'
 import { rid, testEnv, type Reply, type TestEnv } from '../../tests/support/harness'
 import { HERE } from '../../tests/support/incident'
 import { postTask } from '../../tests/support/volunteer'
+import { bjMonth } from '@shared/time/beijing'
 import { FUNCTIONS } from '../registry'
 import { CloudbasePort } from './cloudbase-port'
 import { COLLECTIONS, type CollectionName } from './collections'
@@ -98,6 +99,15 @@ const steps: Step[] = [
     (rt, _p, got) => call(rt, 'u-zhaxi', 'incident', 'accept', { incidentId: got.incidentId, note: '已受理' }),
   ],
   ['points.myPoints', (rt) => call(rt, 'u-zhuoma', 'points', 'myPoints', {})],
+  ...(['patrol.getFigures township month, first', 'patrol.getFigures township month'] as const).map((name): Step => [
+    name,
+    (rt) =>
+      call(rt, 'u-zhoumin', 'patrol', 'getFigures', {
+        unitId: '513328100',
+        fromMonth: bjMonth(env.clock.now()),
+        toMonth: bjMonth(env.clock.now()),
+      }),
+  ]),
   [
     'points.redeem',
     (rt) => {
@@ -118,12 +128,19 @@ const steps: Step[] = [
 const EXPECTED: Record<string, number> = {
   'account.getMe': 3,
   // + the county's deadline settings (issue #22), read beside its categories
-  'incident.report': 28,
-  'incident.report replayed': 5,
-  'incident.get': 4,
+  // its view reads no media check: the case keeps that its photo passed
+  'incident.report': 27,
+  'incident.report replayed': 4,
+  // the caller, the case, its timeline (its photos' checks kept on them: issue #21)
+  'incident.get': 3,
   'incident.listQueue': 3,
   'incident.accept': 11,
-  'points.myPoints': 6,
+  // the caller, then together: the household, its open awards, its account (whose `entries` is the ledger's total) and a page
+  'points.myPoints': 5,
+  // the caller, the township's villages (then kept with the unit directory), the month's counters and the shifts
+  'patrol.getFigures township month, first': 4,
+  // a warm instance: the caller, the counters and the shifts
+  'patrol.getFigures township month': 3,
   'points.redeem': 27,
   'volunteer.signup': 17,
 }

@@ -4,7 +4,7 @@ import { FileErrors } from '@shared/files'
 import { formatBj } from '@shared/time/beijing'
 import type { ContentSafetyPort } from './content-safety'
 import { C } from './collections'
-import { cleanPhoto, type FilePort } from './files'
+import { cleanPhoto, statesOf, type FilePort } from './files'
 import { mayShow, noMediaCheck, type MediaChecker, type MediaCheckPort } from './media-check'
 import type { DataPort } from './port'
 import { randomCode } from './ids'
@@ -43,7 +43,9 @@ export function cloudbaseFiles(app: App, media: MediaCheckPort = noMediaCheck): 
     return out
   }
   const refuseIfBlocked = async (fileId: string, ownerId: string, bytes: Uint8Array, type: string) => {
-    if ((await media.check({ fileId, ownerId, type, bytes })) === 'blocked') throw FileErrors.BLOCKED()
+    const state = await media.check({ fileId, ownerId, type, bytes })
+    if (state === 'blocked') throw FileErrors.BLOCKED()
+    return state === 'passed'
   }
   return {
     async adoptPhoto(fileId, ownerId) {
@@ -52,7 +54,7 @@ export function cloudbaseFiles(app: App, media: MediaCheckPort = noMediaCheck): 
         if (!fileId.includes(`/incident/${ownerId}/`)) throw FileErrors.NOT_YOURS()
         const prior = (await media.states([fileId])).get(fileId)
         if (prior?.state === 'blocked') throw FileErrors.BLOCKED()
-        return fileId
+        return { fileId, passed: prior?.state === 'passed' }
       }
       if (!fileId.includes(`/uploads/${ownerId}/`)) throw FileErrors.NOT_YOURS()
       const got = await app.downloadFile({ fileID: fileId }).catch(() => null)
@@ -65,11 +67,10 @@ export function cloudbaseFiles(app: App, media: MediaCheckPort = noMediaCheck): 
         fileContent: Buffer.from(bytes),
       })
       await app.deleteFile({ fileList: [fileId] }).catch(() => undefined)
-      await refuseIfBlocked(up.fileID, ownerId, bytes, type)
-      return up.fileID
+      return { fileId: up.fileID, passed: await refuseIfBlocked(up.fileID, ownerId, bytes, type) }
     },
-    async urls(fileIds, viewerId) {
-      const checks = await media.states(fileIds)
+    async urls(fileIds, viewerId, passed) {
+      const checks = await statesOf(media, fileIds, passed)
       return tempUrls(fileIds.filter((id) => mayShow(checks.get(id), viewerId)))
     },
     async putGenerated(name, bytes) {

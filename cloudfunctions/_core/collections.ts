@@ -102,7 +102,11 @@ export interface RequestRecord extends Doc {
   at: number
 }
 
-/** The media check of one photo others will see (kept per file; a photo without one predates the checks). */
+/**
+ * The media check of one photo others will see (kept per file; a photo without one predates the checks). Only a
+ * pending check ever changes (`MediaCheckPort.settle`): one that passed stays passed, so a record may keep which
+ * of its photos had passed when adopted (`photosPassed`) and skip reading their checks.
+ */
 export interface MediaCheck extends Doc {
   fileId: string
   ownerId: string

@@ -6,19 +6,25 @@
  * through `saveRoleAssignment`, inside the transaction that makes the change: granting, revoking, re-granting.
  * Nothing else writes `role_assignments` (a test scans the code for it) or `users.grants`.
  */
-import type { GrantRef, RoleAssignment } from '@shared/account/account.schema'
+import type { GrantRef, RoleAssignment, User } from '@shared/account/account.schema'
 import { C } from './collections'
 import type { TxStore } from './port'
 
 /**
  * Writes a role assignment (active, or revoked when `revokedAt` is set) and brings its person's `grants` in line,
  * in the caller's transaction. A person whose document does not keep grants yet (written before they were kept)
- * is left so: their grants are read from `role_assignments`, which this write has just changed.
+ * keeps none: their grants are read from `role_assignments`, which this write has just changed; their
+ * `grantsVersion` moves on, so that the backfill (`backfillGrants`) does not write grants it read before this
+ * change, and a backfill running at the same time conflicts with it on the document instead of missing it.
  */
 export async function saveRoleAssignment(tx: TxStore, assignment: RoleAssignment): Promise<void> {
   await tx.set(C.role_assignments, assignment)
   const user = await tx.get(C.users, assignment.userId)
-  if (!user?.grants) return
+  if (!user) return
+  if (!user.grants) {
+    await tx.update(C.users, user._id, { grantsVersion: (user.grantsVersion ?? 0) + 1 })
+    return
+  }
   const others = user.grants.filter((g) => g._id !== assignment._id)
   const grants: GrantRef[] =
     assignment.revokedAt === null
@@ -37,4 +43,31 @@ export async function revokeRoleAssignment(tx: TxStore, assignmentId: string, at
 /** The grants kept on a person's document for these active assignments (seeds, bulk loads, migrations). */
 export function grantRefsOf(assignments: readonly RoleAssignment[]): GrantRef[] {
   return assignments.filter((a) => a.revokedAt === null).map((a) => ({ _id: a._id, role: a.role, unitId: a.unitId }))
+}
+
+export type BackfillOutcome = 'written' | 'kept' | 'changed' | 'missing'
+
+/**
+ * The one-time backfill of one person's `grants` (documents written before grants were kept;
+ * `tools/backfill-grants.ts`), in its own transaction. `seen` is their document as read before their active
+ * assignments (`assignmentIds`) were queried. Writes the grants unless the document keeps some already ('kept':
+ * saveRoleAssignment keeps those) or a role change has come in since it was read ('changed': `grantsVersion`
+ * moved; read both again). Each assignment is read again here and kept only if it is still theirs and active.
+ */
+export async function backfillGrants(
+  tx: TxStore,
+  seen: Pick<User, '_id' | 'grantsVersion'>,
+  assignmentIds: readonly string[],
+): Promise<BackfillOutcome> {
+  const user = await tx.get(C.users, seen._id)
+  if (!user) return 'missing'
+  if (user.grants) return 'kept'
+  if ((user.grantsVersion ?? 0) !== (seen.grantsVersion ?? 0)) return 'changed'
+  const active: RoleAssignment[] = []
+  for (const id of new Set(assignmentIds)) {
+    const a = await tx.get(C.role_assignments, id)
+    if (a && a.userId === user._id) active.push(a)
+  }
+  await tx.update(C.users, user._id, { grants: grantRefsOf(active) })
+  return 'written'
 }

@@ -67,6 +67,11 @@ describe('the local stand-in, through the file port', () => {
     const shared = (await env.rt.files.urls([fileId], 'u-zhaxi'))[fileId]!
     expect(shared).toMatch(/^\/api\/files\/f_[0-9a-f]{32}\?exp=\d+&sig=\w{22}$/)
     expect((await env.rt.files.open(fileId, q(shared).get('exp'), q(shared).get('sig'))).ok).toBe(true)
+    // the case recorded the photo as not (yet) passed, so its view reads the check again and shows it now
+    const incidentId = (rep as { data: { id: string } }).data.id
+    expect((await env.rt.db.get(C.incidents, incidentId))?.photosPassed).toEqual([])
+    const after = await env.ok('incident', 'u-zhaxi', 'get', { incidentId })
+    expect(after.photos).toEqual([{ fileId, url: expect.stringMatching(/^\/api\/files\//) }])
     // a result is settled once
     expect(await env.rt.media.settle(`local-${fileId}`, 'blocked')).toBe(false)
   })
@@ -82,8 +87,16 @@ describe('the local stand-in, through the file port', () => {
 
   it('an ordinary photo passes at once, and a photo adopted before the checks existed still shows', async () => {
     const { fileId } = env.rt.files.savePhoto(jpegWithExif(), 'u-zhuoma')
-    expect((await report('u-zhuoma', fileId)).ok).toBe(true)
+    const rep = (await report('u-zhuoma', fileId)) as { ok: boolean; data: { id: string } }
+    expect(rep.ok).toBe(true)
     expect((await env.rt.db.get(C.media_checks, mediaCheckId(fileId)))?.state).toBe('passed')
+    // the case keeps that its photo passed (a passed check never changes): its view reads no check again
+    expect((await env.rt.db.get(C.incidents, rep.data.id))?.photosPassed).toEqual([fileId])
+    const states = jest.spyOn(env.rt.media, 'states')
+    const view = await env.ok('incident', 'u-zhaxi', 'get', { incidentId: rep.data.id })
+    expect(view.photos).toEqual([{ fileId, url: expect.stringMatching(/^\/api\/files\//) }])
+    expect(states).not.toHaveBeenCalled()
+    states.mockRestore()
     const old = env.rt.files.savePhoto(jpegWithExif(), 'u-zhuoma').fileId
     expect(Object.keys(await env.rt.files.urls([fileId, old]))).toEqual([fileId, old])
   })
@@ -130,7 +143,8 @@ describe('CloudBase: imgSecCheck, else mediaCheckAsync and its pushed result', (
 
   it('passes what imgSecCheck passes', async () => {
     const { files, upload, asked } = await setup(() => ({ errcode: 0 }))
-    const id = await files.adoptPhoto(upload, 'u-zhuoma')
+    const { fileId: id, passed } = await files.adoptPhoto(upload, 'u-zhuoma')
+    expect(passed).toBe(true)
     expect(asked).toEqual(['/wxa/img_sec_check'])
     expect(await files.urls([id], 'u-zhaxi')).toEqual({ [id]: `https://tmp/${id}` })
   })
@@ -150,7 +164,8 @@ describe('CloudBase: imgSecCheck, else mediaCheckAsync and its pushed result', (
     const { files, upload, asked, media } = await setup(() => {
       throw new Error('system busy')
     })
-    const id = await files.adoptPhoto(upload, 'u-zhuoma')
+    const { fileId: id, passed } = await files.adoptPhoto(upload, 'u-zhuoma')
+    expect(passed).toBe(false)
     expect(asked).toEqual(['/wxa/img_sec_check', '/wxa/media_check_async'])
     expect(await files.urls([id], 'u-zhaxi')).toEqual({})
     expect(Object.keys(await files.urls([id], 'u-zhuoma'))).toEqual([id])

@@ -11,6 +11,7 @@ import { asGrants, callerUserId, loadCaller, type Caller, type Identity } from '
 import { C, type RequestRecord } from './collections'
 import { newId } from './ids'
 import type { PushMessage, PushOutcome } from './notifier'
+import type { AdoptedPhoto } from './files'
 import type { PushRecord } from '@shared/push'
 import { DuplicateKeyError, getMany, type DataPort, type TxStore } from './port'
 import type { Runtime } from './runtime'
@@ -58,6 +59,11 @@ export interface WriteRunArgs<A extends ActionDef, L> {
   tx: TxStore
   /** the stored ids of photos named in the input (adopted after the permission check, before the transaction) */
   photos(ids: readonly string[]): string[]
+  /**
+   * Of the photos named, the stored ids of those whose media check had passed when adopted (for good): kept on the
+   * record beside its photos (`photosPassed`), so showing them needs no read of their checks
+   */
+  passed(ids: readonly string[]): string[]
   /** messages to push (WeChat subscribe messages) once the transaction has committed; never for a replay */
   push(...messages: PushMessage[]): void
 }
@@ -322,15 +328,20 @@ export function defineFunction<Ct extends Contract>(
             const verdict = await rt.contentSafety.check(text, caller.user.openid)
             if (!verdict.pass) throw CommonErrors.CONTENT_UNSAFE()
           }
-          const adopted = new Map<string, string>()
+          const adopted = new Map<string, AdoptedPhoto>()
           for (const id of new Set(phased.photos?.(input) ?? []))
             adopted.set(id, await rt.files.adoptPhoto(id, caller.user._id))
-          const photos = (ids: readonly string[]) =>
+          const adoptedOf = (ids: readonly string[]) =>
             [...new Set(ids)].map((id) => {
               const got = adopted.get(id)
               if (got === undefined) throw new Error(`${name}.${actionName}: photo ${id} was not named by photos()`)
               return got
             })
+          const photos = (ids: readonly string[]) => adoptedOf(ids).map((p) => p.fileId)
+          const passed = (ids: readonly string[]) =>
+            adoptedOf(ids)
+              .filter((p) => p.passed)
+              .map((p) => p.fileId)
           let pushes: PushMessage[] = []
           const { db: _db, ...writeCtx } = ctx
           const r = await transactOnce((tx) => {
@@ -341,6 +352,7 @@ export function defineFunction<Ct extends Contract>(
               ctx: writeCtx,
               tx,
               photos,
+              passed,
               push: (...m) => void pushes.push(...m),
             }
             return (phased.run as unknown as (a: WriteRunArgs<ActionDef, unknown>) => Promise<unknown>)(args)

@@ -1,4 +1,4 @@
-import { IncidentErrors } from '@shared/incident/incident.contract'
+import { IncidentErrors } from '@shared/incident/incident.errors'
 import {
   acceptDue,
   countyDeadlineRule,
@@ -46,6 +46,8 @@ export interface IncidentDraft {
   severity: Incident['severity']
   description: string
   photos: string[]
+  /** of `photos`, those whose media check had passed when adopted (`WriteRunArgs.passed`) */
+  photosPassed?: string[]
   location: Incident['location']
   address: string
   gridId: string
@@ -105,6 +107,7 @@ export async function createIncidentInTx(
     severity: draft.severity,
     description: draft.description,
     photos: draft.photos,
+    ...(draft.photos.length ? { photosPassed: draft.photosPassed ?? [] } : {}),
     location: draft.location,
     cell: draft.location ? geohash(draft.location.lat, draft.location.lng) : null,
     address: draft.address,

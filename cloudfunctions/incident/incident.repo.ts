@@ -1,6 +1,6 @@
 import type { Unit } from '@shared/account/account.schema'
 import { CommonErrors } from '@shared/errors'
-import { IncidentErrors } from '@shared/incident/incident.contract'
+import { IncidentErrors } from '@shared/incident/incident.errors'
 import type { MessageRef } from '@shared/i18n/i18n'
 import { defaultCategories } from '@shared/incident/incident.labels'
 import {

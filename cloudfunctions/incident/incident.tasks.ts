@@ -134,7 +134,7 @@ export function taskAction<A extends TaskDef>(def: A, action: TaskAction): Actio
     },
     texts: (input) => [input.note],
     photos: (input) => input.photos ?? [],
-    run: async ({ input, loaded, tx, photos, push, ctx }) => {
+    run: async ({ input, loaded, tx, photos, passed, push, ctx }) => {
       const inc = await loadIncident(tx, input.incidentId)
       const tasks = tasksOf(inc)
       const i = tasks.findIndex((t) => t.id === loaded.partId)
@@ -167,6 +167,7 @@ export function taskAction<A extends TaskDef>(def: A, action: TaskAction): Actio
         note: input.note,
         systemNote: incidentRef('incident.note.task_of', { dept: part.departmentName }),
         photos: photos(input.photos ?? []),
+        photosPassed: passed(input.photos ?? []),
         now,
         patch: () => ({
           tasks: next,

@@ -49,6 +49,8 @@ export interface Transition {
   /** what the system says of the step (an outcome, a rating, a deadline), rendered in each reader's language */
   systemNote?: MessageRef
   photos: string[]
+  /** of `photos`, those whose media check had passed when adopted (`WriteRunArgs.passed`) */
+  photosPassed?: string[]
   now: number
   /** extra fields (department, rating, dispute…), from the incident as read inside the transaction */
   patch?: (inc: Incident) => Partial<Incident>
@@ -204,6 +206,7 @@ export async function applyTransition(
     note: t.note,
     ...(t.systemNote ? { systemNote: t.systemNote } : {}),
     photos: t.photos,
+    ...(t.photos.length ? { photosPassed: t.photosPassed ?? [] } : {}),
   })
   for (const [u, d] of deltas) await bump(tx, u, month, d)
   const told = t.tell?.(updated) ?? null
@@ -223,7 +226,7 @@ export async function applyTransition(
 // ---- handling actions (accept, resolve, escalate, dispatch, …) ----
 
 /** What a handling action asks of its transition; who, when, the photos and the holders to tell are added here. */
-export type TransitionSpec = Omit<Transition, 'by' | 'now' | 'photos' | 'notice'>
+export type TransitionSpec = Omit<Transition, 'by' | 'now' | 'photos' | 'photosPassed' | 'notice'>
 
 type TransitionDef = ActionDef<z.ZodType<{ incidentId: string }>, typeof TransitionOutputSchema, true>
 type In<A extends ActionDef> = z.output<A['input']>
@@ -300,10 +303,11 @@ export function transitionAction<A extends TransitionDef, L extends object = Rec
     },
     texts: (input) => [...freeTextOf(input), ...(impl.texts?.(input as In<A>) ?? [])],
     photos: photosOf,
-    run: async ({ input, loaded, tx, photos, push, ctx }) => {
+    run: async ({ input, loaded, tx, photos, passed, push, ctx }) => {
       const { incident, messages } = await applyTransition(tx, loaded.incidentId, {
         ...loaded.spec,
         photos: photos(photosOf(input)),
+        photosPassed: passed(photosOf(input)),
         notice: loaded.notice,
         now: ctx.now,
         by: { userId: ctx.caller.user._id, name: ctx.caller.user.name },

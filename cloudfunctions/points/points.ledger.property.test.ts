@@ -136,6 +136,13 @@ async function expectConsistentAfter(env: TestEnv, ops: Array<typeof op extends 
     }
     const account = await db.get(C.points_accounts, hh)
     expect(account?.balance ?? 0).toBe(running)
+    // the total myPoints shows is the account's count of entries, never a count of the ledger
+    expect(account?.entries ?? 0).toBe(entries.length)
+  }
+  for (const who of RESIDENTS) {
+    const hh = (await db.get(C.users, who))?.householdId
+    const mine = await points.ok(who, 'myPoints', { page: 1, pageSize: 5 })
+    expect(mine.history.total).toBe(hh ? await db.count(C.points_ledger, { householdId: hh }) : 0)
   }
   const redemptions = await db.find(C.points_redemptions, { where: { villageId: V } })
   for (const g of await db.find(C.points_goods, { where: { villageId: V } })) {

@@ -1,19 +1,17 @@
 import type { Household } from '@shared/account/account.schema'
 import type { Permission } from '@shared/auth/permissions'
 import { CommonErrors, type ErrorFactory } from '@shared/errors'
-import { PointsErrors } from '@shared/points/points.contract'
-import { conflictOf } from '@shared/points/points.rules'
-import {
-  DEFAULT_PICKUP_DAYS,
-  DEFAULT_PUBLICITY_DAYS,
-  type PointsAward,
-  type PointsBatch,
-  type PointsCap,
-  type PointsRule,
-  type PointsSettings,
-  type RedeemLimit,
-  type Redemption,
-  type VillageMonth,
+import { PointsErrors } from '@shared/points/points.errors'
+import { conflictOf, DEFAULT_PICKUP_DAYS, DEFAULT_PUBLICITY_DAYS } from '@shared/points/points.rules'
+import type {
+  PointsAward,
+  PointsBatch,
+  PointsCap,
+  PointsRule,
+  PointsSettings,
+  RedeemLimit,
+  Redemption,
+  VillageMonth,
 } from '@shared/points/points.schema'
 import { C } from '../_core/collections'
 import { stableId, timeId } from '../_core/ids'

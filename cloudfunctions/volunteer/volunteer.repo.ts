@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { Household, Unit, User } from '@shared/account/account.schema'
 import type { MessageRef } from '@shared/i18n/i18n'
 import { CommonErrors } from '@shared/errors'
-import { VolunteerErrors } from '@shared/volunteer/volunteer.contract'
+import { VolunteerErrors } from '@shared/volunteer/volunteer.errors'
 import { volunteerRef } from '@shared/volunteer/volunteer.messages'
 import { REMINDER_LEAD_MS } from '@shared/volunteer/volunteer.rules'
 import {

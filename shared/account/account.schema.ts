@@ -79,6 +79,12 @@ export const UserSchema = z.object({
    * `role_assignments`.
    */
   grants: z.array(GrantRefSchema).optional(),
+  /**
+   * Role changes made while the document kept no `grants` (each one moves it on, in the change's transaction): the
+   * one-time backfill of `grants` (`tools/backfill-grants.ts`) writes them only if it has not moved since it read
+   * the document and queried the person's assignments.
+   */
+  grantsVersion: z.number().int().min(0).optional(),
 })
 export type User = z.infer<typeof UserSchema>
 

@@ -1,19 +1,19 @@
 import { render, textOf, type ArgsOf, type Lang, type MessageRef } from '../i18n/i18n'
 import { INCIDENT, type IncidentKey } from './incident.messages'
-import {
-  DEFAULT_CATEGORY_KEYS,
-  type Category,
-  type DisputeKind,
-  type HandlerLevel,
-  type MediatorBody,
-  type RoundSlot,
-  type TaskStatus,
-  type TransferTarget,
-  type IncidentStatus,
-  type KeptText,
-  type MediationOutcome,
-  type Rating,
-  type Severity,
+import { DEFAULT_CATEGORY_KEYS } from './incident.keys'
+import type {
+  Category,
+  DisputeKind,
+  HandlerLevel,
+  MediatorBody,
+  RoundSlot,
+  TaskStatus,
+  TransferTarget,
+  IncidentStatus,
+  KeptText,
+  MediationOutcome,
+  Rating,
+  Severity,
 } from './incident.schema'
 import type { TimelineAction } from './incident.states'
 

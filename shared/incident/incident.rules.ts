@@ -9,7 +9,7 @@ import type {
   NearbyStep,
   Severity,
 } from './incident.schema'
-import { COUNTER_FIELDS } from './incident.schema'
+import { COUNTER_FIELDS } from './incident.keys'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR

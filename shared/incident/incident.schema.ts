@@ -4,6 +4,7 @@ import { UnitRefSchema } from '../account/account.schema'
 import { FileIdSchema, PhotoViewSchema } from '../files'
 import { keyText } from '../i18n/i18n'
 import './incident.input.messages'
+import { COUNTER_FIELDS, type CounterField } from './incident.keys'
 
 /**
  * No sentence in a schema (issue #20): a failed check is rendered from zod's issue and the field's label
@@ -13,20 +14,7 @@ const choose = { error: keyText('v.choose') }
 
 // ---- vocabulary ----
 
-/**
- * The default categories (网格事件类别), named in the catalogue (`incident.category.<key>`); a county may override
- * the list (IncidentConfig) with names of its own.
- */
-export const DEFAULT_CATEGORY_KEYS = [
-  'dispute',
-  'hazard',
-  'public_order',
-  'sanitation',
-  'facility',
-  'service',
-  'other',
-] as const
-export type DefaultCategoryKey = (typeof DEFAULT_CATEGORY_KEYS)[number]
+export { COUNTER_FIELDS, DEFAULT_CATEGORY_KEYS, type CounterField, type DefaultCategoryKey } from './incident.keys'
 export const CategoryKeySchema = z
   .string(choose)
   .min(1, choose)
@@ -206,6 +194,11 @@ export const IncidentSchema = z.object({
   severity: SeveritySchema,
   description: z.string(),
   photos: z.array(FileIdSchema),
+  /**
+   * which of `photos` had passed their media check when adopted (a passed check stays passed): showing them needs
+   * no read of `media_checks`; the others' checks are read (absent on older documents: all are read)
+   */
+  photosPassed: z.array(FileIdSchema).optional(),
   /** null when the reporter could not be located (browser refused) and typed the address instead */
   location: GeoPointSchema.nullable(),
   /** coarse geohash cell (precision 7, ~150 m) for the indexed "nearby" query; null without a location */
@@ -335,6 +328,11 @@ export const IncidentEventSchema = z.object({
   /** what the system says of the step (an outcome, a rating, a deadline), in the reader's language; before `note` */
   systemNote: MessageRefSchema.nullable().optional(),
   photos: z.array(FileIdSchema),
+  /**
+   * which of `photos` had passed their media check when adopted (a passed check stays passed): showing them needs
+   * no read of `media_checks`; the others' checks are read (absent on older documents: all are read)
+   */
+  photosPassed: z.array(FileIdSchema).optional(),
 })
 export type IncidentEvent = z.infer<typeof IncidentEventSchema>
 
@@ -384,48 +382,6 @@ export const IncidentConfigSchema = z.object({
 })
 export type IncidentConfig = z.infer<typeof IncidentConfigSchema>
 
-export const COUNTER_FIELDS = [
-  'found',
-  'closed',
-  'closedOnTime',
-  'closeHoursSum',
-  'rejected',
-  'reopened',
-  'rated',
-  'satisfied',
-  'basic',
-  'unsatisfied',
-  'resolvedSatisfied',
-  'closedUnrated',
-  'overdue',
-  'dispatched',
-  'reportedBack',
-  'reportedBackOnTime',
-  'deptRatingCount',
-  'deptRatingSum',
-  'safeDays',
-  'mediated',
-  'mediatedSuccess',
-  /** 报到: parts a department accepted, and the hours from whistle to 报到 */
-  'deptAccepted',
-  'deptAcceptHoursSum',
-  'deptReturned',
-  'assistAsked',
-  /** 进度预警 sent */
-  'warned',
-  /** escalated from a township to the county's 综治中心 */
-  'countyEscalated',
-  /** cases the county's 综治中心 whistled departments for (once a case), and cases closed at the county level */
-  'countyDispatched',
-  'countyClosed',
-  /** daily rounds finished (一日两巡), counted in the grid and every unit above */
-  'roundsDone',
-  'roundVisits',
-  /** reports marked useful (价值信息) and the points they earned */
-  'validReports',
-  'rewardPointsSum',
-] as const
-export type CounterField = (typeof COUNTER_FIELDS)[number]
 /**
  * The counters of one unit in one Beijing month (id = stableId('icn', unitId, month)), kept in the transactions
  * that change them: figures are computed from them, never from scanning incidents.

@@ -1,5 +1,9 @@
 /** Pure rules of the points domain (no I/O): arithmetic of points, caps, pickup codes. */
 
+/** A village's settings until it saves its own: days of publicity before an award counts, days to pick up. */
+export const DEFAULT_PUBLICITY_DAYS = 3
+export const DEFAULT_PICKUP_DAYS = 7
+
 /** Points for a quantity of a rule's unit (hours, times), rounded to whole points. */
 export function pointsFor(rulePoints: number, quantity: number): number {
   const p = Math.round(rulePoints * quantity)

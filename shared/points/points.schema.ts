@@ -2,7 +2,6 @@ import { z } from 'zod'
 import { IdSchema, PageInputSchema, TimestampSchema, pageOf } from '../common.schema'
 import { FileIdSchema, PhotoViewSchema } from '../files'
 import { keyText } from '../i18n/i18n'
-import { POINTS } from './points.messages'
 import {
   AWARD_STATUS_NAMES,
   BATCH_STATUS_NAMES,
@@ -12,27 +11,8 @@ import {
 } from './points.states'
 
 /** The categories of the village code's rules; each is labelled `points.category.<code>` in the catalogue. */
-export const RULE_CATEGORIES = [
-  'sanitation',
-  'filial',
-  'volunteer',
-  'customs',
-  'safety',
-  'law',
-  'neighbours',
-  'other',
-] as const
-export type RuleCategory = (typeof RULE_CATEGORIES)[number]
-
-/**
- * A category's code from what a document or an older client carries: the code itself, or the Chinese name the
- * first version stored and sent ('环境卫生'), matched against the catalogue. Null for anything else.
- */
-export function categoryCode(value: unknown): RuleCategory | null {
-  if (typeof value !== 'string') return null
-  const code = RULE_CATEGORIES.find((c) => c === value || POINTS[`points.category.${c}`].zh === value)
-  return code ?? null
-}
+export { RULE_CATEGORIES, categoryCode, type RuleCategory } from './points.states'
+import { RULE_CATEGORIES, categoryCode } from './points.states'
 
 const RuleCategorySchema = z.preprocess(
   (v) => categoryCode(v) ?? v,
@@ -108,8 +88,7 @@ export const PointsSettingsSchema = z.object({
   updatedAt: TimestampSchema,
 })
 export type PointsSettings = z.infer<typeof PointsSettingsSchema>
-export const DEFAULT_PUBLICITY_DAYS = 3
-export const DEFAULT_PICKUP_DAYS = 7
+export { DEFAULT_PICKUP_DAYS, DEFAULT_PUBLICITY_DAYS } from './points.rules'
 
 /** A household's account; `_id` = householdId. balance = sum of its ledger entries, never below 0. */
 export const PointsAccountSchema = z.object({

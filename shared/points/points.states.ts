@@ -1,4 +1,4 @@
-import type { PointsKey } from './points.messages'
+import { POINTS, type PointsKey } from './points.messages'
 
 /**
  * Statuses of the points domain, declared once with their label (a key of the points catalogue, rendered in the
@@ -63,3 +63,26 @@ export const AWARD_STATUS_NAMES = keys(AWARD_STATUSES)
 export const OBJECTION_STATUS_NAMES = keys(OBJECTION_STATUSES)
 export const REDEMPTION_STATUS_NAMES = keys(REDEMPTION_STATUSES)
 export const ENTRY_KIND_NAMES = keys(ENTRY_KINDS)
+
+/** The categories of points rules (their names are in the catalogue, `points.category.<code>`). */
+export const RULE_CATEGORIES = [
+  'sanitation',
+  'filial',
+  'volunteer',
+  'customs',
+  'safety',
+  'law',
+  'neighbours',
+  'other',
+] as const
+export type RuleCategory = (typeof RULE_CATEGORIES)[number]
+
+/**
+ * A category's code from what a document or an older client carries: the code itself, or the Chinese name the
+ * first version stored and sent ('环境卫生'), matched against the catalogue. Null for anything else.
+ */
+export function categoryCode(value: unknown): RuleCategory | null {
+  if (typeof value !== 'string') return null
+  const code = RULE_CATEGORIES.find((c) => c === value || POINTS[`points.category.${c}`].zh === value)
+  return code ?? null
+}

@@ -43,7 +43,7 @@ export const reportFromVisit = defineAction(incidentContract.actions.reportFromV
   },
   texts: ({ description }) => [description],
   photos: ({ photos }) => photos,
-  run: async ({ input, loaded: { prepared }, tx, photos, push }) => {
+  run: async ({ input, loaded: { prepared }, tx, photos, passed, push }) => {
     if (!prepared) throw IncidentErrors.NO_VISIT()
     if (prepared instanceof DomainError) throw prepared
     const round = await loadRound(tx, input.roundId)
@@ -52,7 +52,7 @@ export const reportFromVisit = defineAction(incidentContract.actions.reportFromV
     if (visit.incidentId) throw IncidentErrors.VISIT_REPORTED()
     const created = await createIncidentInTx(tx, {
       ...prepared,
-      draft: { ...prepared.draft, photos: photos(input.photos) },
+      draft: { ...prepared.draft, photos: photos(input.photos), photosPassed: passed(input.photos) },
     })
     await tx.update(C.grid_rounds, round._id, {
       visits: round.visits.map((v, i) => (i === input.visit ? { ...v, incidentId: created.incident._id } : v)),

@@ -71,14 +71,24 @@ function row(id: string, name: string, s: Sums): FigureRow {
   }
 }
 
-async function villagesUnder(ctx: ActionContext, unit: Unit): Promise<Unit[]> {
+async function walkVillages(ctx: ActionContext, unit: Unit): Promise<Unit[]> {
   if (unit.level === 'village') return [unit]
   const out: Unit[] = []
   for (const child of await ctx.rt.units.children(unit._id)) {
     if (child.level === 'department' || child.level === 'grid') continue
-    out.push(...(await villagesUnder(ctx, child)))
+    out.push(...(await walkVillages(ctx, child)))
   }
   return out
+}
+
+/**
+ * The villages under a unit, kept for as long as units are (UnitDirectory.memo, cleared when units change), as the
+ * grids under a unit are for the incident figures: a warm instance reads the counters and the shifts only.
+ */
+function villagesUnder(ctx: ActionContext, unit: Unit): Promise<Unit[]> {
+  return unit.level === 'village'
+    ? Promise.resolve([unit])
+    : ctx.rt.units.memo(`patrol.villages:${unit._id}`, () => walkVillages(ctx, unit))
 }
 
 /**

@@ -1,6 +1,6 @@
 import { pointsContract } from '@shared/points/points.contract'
 import { C } from '../../_core/collections'
-import { findPage } from '../../_core/paging'
+import { pageOf } from '../../_core/paging'
 import { defineAction } from '../../_core/wrap'
 import { settleDue } from '../points.ledger'
 import { myHousehold, villageName } from '../points.repo'
@@ -12,14 +12,23 @@ import { entryView } from '../points.views'
  */
 export const myPoints = defineAction(pointsContract.actions.myPoints, {
   // the household, its open awards, its account and its page of the ledger, all read at once (one round trip):
-  // the household id is on the caller's own document
+  // the household id is on the caller's own document. The ledger's total is the account's `entries` (appendEntry,
+  // the one writer of both, adds an entry and counts it in one transaction), so the ledger is not counted.
   load: async ({ page, pageSize }, ctx) => {
     const id = ctx.caller.user.householdId
-    const balanceAndHistory = () =>
-      Promise.all([
-        id ? ctx.db.get(C.points_accounts, id) : null,
-        id ? findPage(ctx.db, C.points_ledger, { householdId: id }, [['seq', 'desc']], { page, pageSize }) : null,
+    const balanceAndHistory = async () => {
+      if (!id) return [null, null] as const
+      const [account, items] = await Promise.all([
+        ctx.db.get(C.points_accounts, id),
+        ctx.db.find(C.points_ledger, {
+          where: { householdId: id },
+          orderBy: [['seq', 'desc']],
+          limit: pageSize,
+          offset: (page - 1) * pageSize,
+        }),
       ])
+      return [account, pageOf(items, { page, pageSize }, account?.entries ?? 0)] as const
+    }
     const [household, open, first] = await Promise.all([
       myHousehold(ctx),
       id

@@ -1,0 +1,145 @@
+import tcb from '@cloudbase/node-sdk'
+import type { RoleAssignment, User } from '@shared/account/account.schema'
+import { CloudbaseStandIn } from '../tests/support/cloudbase-standin'
+import { testEnv, type TestEnv } from '../tests/support/harness'
+import { CloudbasePort } from '../cloudfunctions/_core/cloudbase-port'
+import { C } from '../cloudfunctions/_core/collections'
+import { revokeRoleAssignment, saveRoleAssignment } from '../cloudfunctions/_core/grants'
+import { typedPort, type DataPort } from '../cloudfunctions/_core/port'
+import { parseArgs, runBackfill } from './backfill-grants'
+
+/**
+ * The one-time backfill of `users.grants` (issue #21), over the embedded store: the same `DataPort` calls the
+ * script makes of CloudBase through `CloudbasePort`.
+ */
+let env: TestEnv
+beforeEach(async () => (env = await testEnv()))
+afterEach(() => env.close())
+
+/** Takes `grants` off these people's documents, as a deployment from before they were kept has them. */
+async function asBefore(ids: string[]): Promise<void> {
+  for (const id of ids) {
+    const u = (await env.rt.db.get(C.users, id))!
+    const { grants: _grants, ...rest } = u
+    env.rt.db.bulkInsert(C.users, [rest as User])
+  }
+}
+
+async function activeOf(userId: string): Promise<string[]> {
+  const rows = await env.rt.db.find(C.role_assignments, { where: { userId, revokedAt: null } })
+  return rows.map((a) => `${a._id} ${a.role} ${a.unitId}`).sort()
+}
+async function keptOf(userId: string): Promise<string[] | undefined> {
+  return (await env.rt.db.get(C.users, userId))?.grants?.map((g) => `${g._id} ${g.role} ${g.unitId}`).sort()
+}
+
+const OLD = ['u-zhaxi', 'u-zhuoma', 'u-lixiuying', 'u-zhoumin', 'u-zhangwei']
+
+describe('tools/backfill-grants.ts', () => {
+  it('a dry run writes nothing; --apply gives every old document its active grants; a second run writes nothing', async () => {
+    await asBefore(OLD)
+    const dry = await runBackfill(env.rt.db, { apply: false, batch: 3 })
+    expect(dry).toMatchObject({ missing: OLD.length, written: OLD.length, retried: 0 })
+    expect(dry.grants).toBeGreaterThan(OLD.length)
+    for (const id of OLD) expect(await keptOf(id)).toBeUndefined()
+
+    const lines: string[] = []
+    const run = await runBackfill(env.rt.db, { apply: true, batch: 3, log: (l) => lines.push(l) })
+    expect(run).toMatchObject({ scanned: dry.scanned, missing: OLD.length, written: OLD.length, grants: dry.grants })
+    for (const id of OLD) expect(await keptOf(id)).toEqual(await activeOf(id))
+    // one line a page, each naming where to resume
+    expect(lines.length).toBe(Math.ceil(run.scanned / 3))
+    expect(lines.at(-1)).toContain(`--after ${run.last}`)
+
+    // the caller is now one read: grants from the document, the same roles as before
+    expect((await env.ok('account', 'u-zhaxi', 'getMe')).roles.length).toBeGreaterThan(0)
+    expect(await runBackfill(env.rt.db, { apply: true, batch: 3 })).toMatchObject({ missing: 0, written: 0 })
+  })
+
+  it('resumes after a given user, leaving those before it for another run', async () => {
+    await asBefore(OLD)
+    const sorted = [...OLD].sort()
+    const first = await runBackfill(env.rt.db, { apply: true, batch: 2, after: sorted[1] })
+    expect(first.written).toBe(OLD.length - 2)
+    for (const id of sorted.slice(0, 2)) expect(await keptOf(id)).toBeUndefined()
+    for (const id of sorted.slice(2)) expect(await keptOf(id)).toEqual(await activeOf(id))
+    expect((await runBackfill(env.rt.db, { apply: true, batch: 2 })).written).toBe(2)
+    for (const id of OLD) expect(await keptOf(id)).toEqual(await activeOf(id))
+  })
+
+  it('a role granted or revoked between its query and its write is not lost: that person is read again', async () => {
+    await asBefore(['u-zhaxi', 'u-zhuoma'])
+    const [held] = await env.rt.db.find(C.role_assignments, { where: { userId: 'u-zhaxi', revokedAt: null } })
+    const granted: RoleAssignment = {
+      _id: 'ra-u-zhuoma-patrol_volunteer-race',
+      userId: 'u-zhuoma',
+      role: 'patrol_volunteer',
+      unitId: '513328100001',
+      grantedBy: null,
+      via: 'system',
+      createdAt: env.clock.now(),
+      revokedAt: null,
+    }
+    // the role changes land just after the script has queried the assignments, before it writes
+    let raced = false
+    const db: DataPort = {
+      ...env.rt.db,
+      get: (c, id) => env.rt.db.get(c, id),
+      count: (c, w) => env.rt.db.count(c, w),
+      transaction: (fn) => env.rt.db.transaction(fn),
+      find: async (c, o) => {
+        const rows = await env.rt.db.find(c, o)
+        if (c === C.role_assignments && !raced) {
+          raced = true
+          await env.rt.db.transaction(async (tx) => {
+            await revokeRoleAssignment(tx, held!._id, env.clock.now())
+            await saveRoleAssignment(tx, granted)
+          })
+        }
+        return rows
+      },
+    }
+    const run = await runBackfill(db, { apply: true, batch: 100 })
+    expect(raced).toBe(true)
+    expect(run.retried).toBe(2)
+    expect(await keptOf('u-zhaxi')).toEqual(await activeOf('u-zhaxi'))
+    expect(await keptOf('u-zhaxi')).not.toContain(`${held!._id} ${held!.role} ${held!.unitId}`)
+    expect(await keptOf('u-zhuoma')).toContain(`${granted._id} patrol_volunteer 513328100001`)
+    expect(await keptOf('u-zhuoma')).toEqual(await activeOf('u-zhuoma'))
+  })
+
+  it('runs the same over the CloudBase adapter and SDK (the stand-in database service)', async () => {
+    await asBefore(OLD)
+    const standIn = new CloudbaseStandIn()
+    const cb = tcb.init({ env: 'linli-test', secretId: 'id', secretKey: 'key' }).database()
+    for (const name of [C.users, C.role_assignments])
+      standIn.load(name, (await env.rt.db.find(name, { limit: 100_000 })) as Array<{ _id: string }>)
+    standIn.install()
+    const db = typedPort(new CloudbasePort(cb))
+    expect((await runBackfill(db, { apply: false, batch: 4 })).written).toBe(OLD.length)
+    expect(standIn.take().some((r) => r.api === 'database.startTransaction')).toBe(false)
+    expect((await runBackfill(db, { apply: true, batch: 4 })).written).toBe(OLD.length)
+    for (const id of OLD) {
+      const kept = (await db.get(C.users, id))?.grants?.map((g) => `${g._id} ${g.role} ${g.unitId}`).sort()
+      expect(kept).toEqual(await activeOf(id))
+    }
+    expect((await runBackfill(db, { apply: true, batch: 4 })).written).toBe(0)
+  })
+
+  it('takes its arguments', () => {
+    expect(parseArgs(['--env', 'e1'])).toEqual({
+      env: 'e1',
+      apply: false,
+      batch: 100,
+      after: undefined,
+      region: undefined,
+    })
+    expect(parseArgs(['--env', 'e1', '--apply', '--batch', '500', '--after', 'u-x'])).toMatchObject({
+      apply: true,
+      batch: 500,
+      after: 'u-x',
+    })
+    expect(() => parseArgs([])).toThrow('--env')
+    expect(() => parseArgs(['--env', 'e1', '--batch', '5000'])).toThrow('--batch')
+  })
+})

@@ -1,0 +1,177 @@
+/**
+ * `npx tsx tools/backfill-grants.ts --env <env-id> [--apply] [--batch 100] [--after <userId>] [--region <region>]`
+ *
+ * The one-time migration of a CloudBase environment whose `users` documents were written before the caller's
+ * grants were kept on them (issue #21): each such document gets `grants`, its person's active role assignments,
+ * so that taking the caller is one read instead of a read and a `role_assignments` query. Until it has run those
+ * people are still served right (the caller falls back to the query); it only makes their calls cheaper.
+ *
+ * Without `--apply` it is a dry run: it reads every page and prints what it would write, and writes nothing. With
+ * `--apply` it writes each person's grants in a transaction of their own (`backfillGrants` in
+ * `cloudfunctions/_core/grants.ts`, the one writer of `users.grants` besides `saveRoleAssignment`), which reads
+ * each assignment again and writes nothing when a role change has come in since the page was read (that person
+ * is read and queried again). It goes through `users` in `_id` order, `--batch` documents a page, and prints the
+ * last `_id` of each page: a run that stopped is resumed with `--after <that id>` (or simply run again: a
+ * document that keeps grants is passed over, so a second run writes nothing).
+ *
+ * Credentials: TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY (and TENCENTCLOUD_SESSIONTOKEN for temporary
+ * keys), as for `npm run deploy`. Run it once after deploying the functions that keep grants.
+ */
+import tcb from '@cloudbase/node-sdk'
+import { resolve } from 'node:path'
+import { CloudbasePort } from '../cloudfunctions/_core/cloudbase-port'
+import { C } from '../cloudfunctions/_core/collections'
+import { backfillGrants } from '../cloudfunctions/_core/grants'
+import { getMany, typedPort, type DataPort } from '../cloudfunctions/_core/port'
+import type { User } from '@shared/account/account.schema'
+
+export interface BackfillOptions {
+  apply: boolean
+  /** users per page (CloudBase returns at most 1000 a query) */
+  batch: number
+  /** resume after this user id */
+  after?: string
+  log?: (line: string) => void
+}
+
+export interface BackfillStats {
+  /** user documents read */
+  scanned: number
+  /** of them, without grants */
+  missing: number
+  /** grants written (apply) or that would be (dry run) */
+  written: number
+  /** role assignments put on those documents */
+  grants: number
+  /** people read and queried again because a role change came in meanwhile */
+  retried: number
+  /** the last user id passed (resume with --after) */
+  last: string | null
+}
+
+const ROUNDS = 5
+
+/** Active role assignments of these people, by person (queries of 100 people, pages of 1000). */
+async function activeAssignments(db: DataPort, userIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>()
+  for (let i = 0; i < userIds.length; i += 100) {
+    const chunk = userIds.slice(i, i + 100)
+    for (let offset = 0; ; offset += 1000) {
+      const rows = await db.find(C.role_assignments, {
+        where: { userId: { $in: chunk }, revokedAt: null },
+        orderBy: [['_id', 'asc']],
+        limit: 1000,
+        offset,
+      })
+      for (const a of rows) out.set(a.userId, [...(out.get(a.userId) ?? []), a._id])
+      if (rows.length < 1000) break
+    }
+  }
+  return out
+}
+
+/** Runs the backfill over one database (the CloudBase adapter here; the embedded store in its test). */
+export async function runBackfill(db: DataPort, opts: BackfillOptions): Promise<BackfillStats> {
+  const log = opts.log ?? (() => undefined)
+  const stats: BackfillStats = { scanned: 0, missing: 0, written: 0, grants: 0, retried: 0, last: opts.after ?? null }
+  for (;;) {
+    const page = await db.find(C.users, {
+      where: stats.last ? { _id: { $gt: stats.last } } : {},
+      orderBy: [['_id', 'asc']],
+      limit: opts.batch,
+    })
+    if (!page.length) break
+    stats.scanned += page.length
+    let todo: User[] = page.filter((u) => !u.grants)
+    stats.missing += todo.length
+    let written = 0
+    for (let round = 0; todo.length; round++) {
+      if (round === ROUNDS)
+        throw new Error(`role changes keep coming in for ${todo.map((u) => u._id).join(', ')}: run again later`)
+      const active = await activeAssignments(
+        db,
+        todo.map((u) => u._id),
+      )
+      if (!opts.apply) {
+        written += todo.length
+        for (const u of todo) stats.grants += active.get(u._id)?.length ?? 0
+        break
+      }
+      const again: string[] = []
+      for (const u of todo) {
+        const ids = active.get(u._id) ?? []
+        const outcome = await db.transaction((tx) => backfillGrants(tx, u, ids))
+        if (outcome === 'written') {
+          written += 1
+          stats.grants += ids.length
+        } else if (outcome === 'changed') again.push(u._id)
+      }
+      stats.retried += again.length
+      todo = [...(await getMany(db, C.users, again)).values()].filter((u) => !u.grants)
+    }
+    stats.written += written
+    stats.last = page[page.length - 1]!._id
+    log(
+      `${page.length} users to ${stats.last}: ${written} ${opts.apply ? 'given' : 'would get'} their grants ` +
+        `(resume with --after ${stats.last})`,
+    )
+    if (page.length < opts.batch) break
+  }
+  return stats
+}
+
+export interface BackfillArgs {
+  env: string
+  apply: boolean
+  batch: number
+  after: string | undefined
+  region: string | undefined
+}
+
+export function parseArgs(argv: readonly string[]): BackfillArgs {
+  const out: Partial<BackfillArgs> & { apply: boolean; batch: number } = { apply: false, batch: 100 }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    const value = () => {
+      const v = argv[++i]
+      if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value`)
+      return v
+    }
+    if (a === '--env') out.env = value()
+    else if (a === '--apply') out.apply = true
+    else if (a === '--batch') out.batch = Number(value())
+    else if (a === '--after') out.after = value()
+    else if (a === '--region') out.region = value()
+    else throw new Error(`unknown argument ${a}`)
+  }
+  if (!out.env) throw new Error('--env <env-id> is required (the CloudBase environment id)')
+  if (!Number.isInteger(out.batch) || out.batch < 1 || out.batch > 1000) throw new Error('--batch is 1 to 1000')
+  return { env: out.env, apply: out.apply, batch: out.batch, after: out.after, region: out.region }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2))
+  const { TENCENTCLOUD_SECRETID: secretId, TENCENTCLOUD_SECRETKEY: secretKey } = process.env
+  if (!secretId || !secretKey) throw new Error('set TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY')
+  const app = tcb.init({
+    env: args.env,
+    secretId,
+    secretKey,
+    ...(process.env.TENCENTCLOUD_SESSIONTOKEN ? { sessionToken: process.env.TENCENTCLOUD_SESSIONTOKEN } : {}),
+    ...(args.region ? { region: args.region } : {}),
+  })
+  const db = typedPort(new CloudbasePort(app.database()))
+  console.log(args.apply ? 'writing grants' : 'dry run (nothing is written; --apply to write)')
+  const s = await runBackfill(db, { ...args, log: (l) => console.log(`  ${l}`) })
+  console.log(
+    `${s.scanned} users read, ${s.missing} without grants; ${s.written} ${args.apply ? 'given' : 'would get'} ` +
+      `${s.grants} grants; ${s.retried} read again after a role change`,
+  )
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === __filename) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err)
+    process.exit(1)
+  })
+}
