@@ -38,6 +38,13 @@ describe('columnsSpec: a month-by-month trend', () => {
     expect(columnsSpec([p('1月', 0), p('2月', 0)]).max).toBe(1)
   })
 
+  it('marks whole numbers on a count axis, and 0, 50 % and 100 % on a rate axis', () => {
+    expect(columnsSpec(months).ticks).toEqual([0, 10, 20])
+    expect(columnsSpec([p('1月', 0)]).ticks).toEqual([0, 1])
+    expect(columnsSpec([p('1月', 23)]).ticks).toEqual([0, 25])
+    expect(columnsSpec([p('1月', 0.2, '20%')], { max: 1 }).ticks).toEqual([0, 0.5, 1])
+  })
+
   it('draws a rate on a fixed scale to 100 %, a month with nothing to divide as no column but its text kept', () => {
     const spec = columnsSpec([p('1月', 0.5, '50%'), p('2月', null, '—'), p('3月', 1, '100%')], {
       max: 1,

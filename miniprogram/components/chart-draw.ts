@@ -44,7 +44,7 @@ export async function drawChart(
     scale: {
       label: { type: 'cat' },
       // a ranking's bars leave room at the end for their figures
-      value: { min: 0, max: spec.kind === 'bars' ? spec.max * 1.3 : spec.max * 1.15, tickCount: 3, nice: false },
+      value: { min: 0, max: spec.kind === 'bars' ? spec.max * 1.3 : spec.max * 1.15, ticks: spec.ticks, nice: false },
     },
     children: [
       el(Axis, { field: 'label', style: { label } }),

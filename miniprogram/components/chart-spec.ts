@@ -20,6 +20,8 @@ export interface ChartSpec {
   data: Array<{ label: string; value: number; text: string }>
   /** the value scale, from 0 */
   max: number
+  /** the values the axis marks: 0, the middle when it is a whole number (or a rate), the top */
+  ticks: number[]
   /** the value axis reads as a percentage (rates, max 1) */
   percent: boolean
   color: string
@@ -44,11 +46,14 @@ const AXIS_HEIGHT = 72
 
 function specOf(kind: ChartSpec['kind'], points: ChartPoint[], opts: { max?: number; tone?: ChartTone }): ChartSpec {
   const data = points.map((p) => ({ label: p.label, value: p.value ?? 0, text: p.text }))
+  const max = scaleMax(points, opts.max)
+  const percent = opts.max === 1
   return {
     kind,
     data,
-    max: scaleMax(points, opts.max),
-    percent: opts.max === 1,
+    max,
+    ticks: percent || Number.isInteger(max / 2) ? [0, max / 2, max] : [0, max],
+    percent,
     color: TONE_COLOR[opts.tone ?? 'blue'],
     height: kind === 'columns' ? 360 : Math.max(2, data.length) * ROW_HEIGHT + AXIS_HEIGHT,
     rows: data.map((d) => ({ label: d.label, text: d.text })),
