@@ -131,26 +131,33 @@ it("the dispatcher's overview draws the six-month trend and the ranking from the
   await page.goto(`${hostUrl()}/#/packages/incident/pages/overview/index`)
   const charts = app(page).locator('.l-chart').filter({ visible: true })
   const found = charts.filter({ has: page.locator('.l-chart__title', { hasText: /^排查量$/ }) })
-  await found.locator('.l-chart__columns').first().waitFor()
-  // three trends of six months each
-  expect(await app(page).locator('.l-chart__columns').filter({ visible: true }).count()).toBe(3)
-  expect(await found.first().locator('.l-chart__col').count()).toBe(6)
+  // the trend (按时办结率 is only there) and the ranking are both on screen
+  await charts
+    .filter({ has: page.locator('.l-chart__title', { hasText: /^按时办结率$/ }) })
+    .locator('.l-chart__figures')
+    .first()
+    .waitFor()
+  await found.nth(1).locator('.l-chart__figures').waitFor()
+  // three trends of six months each, each drawn on a canvas with its figures listed under it
+  for (const title of [/^排查量$/, /^化解率$/, /^按时办结率$/]) {
+    const trend = charts.filter({ has: page.locator('.l-chart__title', { hasText: title }) }).first()
+    expect(await trend.locator('.l-chart__figure').count()).toBe(6)
+    expect(await trend.locator('canvas').count()).toBe(1)
+  }
   const month = bjMonth(Date.now())
-  const f = await fn<{ figures: { found: number }; children: Array<{ unit: { name: string } }> }>(
-    await tokenFor('u-zhoumin'),
-    'incident',
-    'getFigures',
-    { unitId: '513328100', period: month },
-  )
+  const f = await fn<{
+    figures: { found: number }
+    children: Array<{ unit: { name: string }; figures: { found: number } }>
+  }>(await tokenFor('u-zhoumin'), 'incident', 'getFigures', { unitId: '513328100', period: month })
   // this month is the last column, and says what the figures say
-  expect(await found.first().locator('.l-chart__col').last().locator('.l-chart__value').innerText()).toBe(
-    String(f.figures.found),
-  )
-  expect(await found.first().locator('.l-chart__col').last().locator('.l-chart__label').innerText()).toBe(
-    `${Number(month.slice(5))}月`,
-  )
-  // the ranking: one bar per child unit, in the figures' order
-  const rankFound = found.filter({ has: page.locator('.l-chart__row') })
-  expect(await rankFound.locator('.l-chart__row-label').allInnerTexts()).toEqual(f.children.map((c) => c.unit.name))
+  const last = found.first().locator('.l-chart__figure').last()
+  expect(await last.locator('.l-chart__figure-text').innerText()).toBe(String(f.figures.found))
+  expect(await last.locator('.l-chart__figure-label').innerText()).toBe(`${Number(month.slice(5))}月`)
+  // the ranking: one bar per child unit, the most found first
+  const ranked = f.children
+    .map((c, i) => ({ name: c.unit.name, found: c.figures.found, i }))
+    .sort((x, y) => y.found - x.found || x.i - y.i)
+    .map((c) => c.name)
+  expect(await found.nth(1).locator('.l-chart__figure-label').allInnerTexts()).toEqual(ranked)
   await close()
 })

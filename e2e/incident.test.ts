@@ -174,6 +174,30 @@ it("from a resident's photo to a closed, rated case and a ledger line", async ()
   await official.page.goto(`${hostUrl()}/#/packages/incident/pages/overview/index`)
   await see(official.page, '本月台账').waitFor()
   await see(official.page, '群众满意办结').waitFor()
+  // the figures are pictures: F2 has drawn the trend's columns on a canvas (pixels of the bars' blue), and the
+  // figures are written out under each chart as a list a screen reader reads
+  const handle = await official.page.waitForFunction(() => {
+    const canvases = Array.from(document.querySelectorAll<HTMLCanvasElement>('#app .l-chart canvas'))
+    for (const c of canvases) {
+      if (!c.width || !c.height || c.getBoundingClientRect().width === 0) continue
+      const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+      let blue = 0
+      for (let i = 0; i < px.length; i += 4)
+        if (
+          px[i + 3]! > 200 &&
+          Math.abs(px[i]! - 0x0a) < 24 &&
+          Math.abs(px[i + 1]! - 0x5f) < 24 &&
+          Math.abs(px[i + 2]! - 0xb4) < 24
+        )
+          blue++
+      if (blue > 0) return blue
+    }
+    return false
+  })
+  expect(await handle.jsonValue()).toBeGreaterThan(100)
+  const figures = app(official.page).locator('.l-chart__figures[role="list"]').filter({ visible: true }).first()
+  expect(await figures.getAttribute('aria-label')).toMatch(/各项数字/)
+  expect(await figures.locator('[role="listitem"]').count()).toBeGreaterThan(0)
   const [req] = await Promise.all([
     official.context.waitForEvent('request', (r) => r.url().includes('/api/files/')),
     tap(official.page, '导出 CSV 台账'),

@@ -99,6 +99,9 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   tabBar: {
+    // WeChat: our own bar (custom-tab-bar/), since WeChat's labels are ~10 px whatever one sets; H5 draws Taro's
+    // (a custom bar there would leave none), sized in app.css. The list stays: WeChat reads the tab pages from it.
+    custom: process.env.TARO_ENV === 'weapp',
     color: '#4a4a4a',
     selectedColor: '#0a5fb4',
     backgroundColor: '#ffffff',

@@ -77,8 +77,8 @@ export function setTextSize(size: TextSize): void {
   listeners.forEach((l) => l())
 }
 
-/** The inline style that sets the factor on a page's root (mini-program pages have no shared root element). */
-export function useTextScaleStyle(): string {
+/** The text-size factor now (1, 1.2 or 1.45), kept current: for what is drawn rather than styled (charts). */
+export function useTextScale(): number {
   const [size, setSize] = useState(current)
   useEffect(() => {
     const l = () => setSize(current)
@@ -88,5 +88,10 @@ export function useTextScaleStyle(): string {
       listeners.delete(l)
     }
   }, [])
-  return `--l-s:${TEXT_SCALE[size]}`
+  return TEXT_SCALE[size]
+}
+
+/** The inline style that sets the factor on a page's root (mini-program pages have no shared root element). */
+export function useTextScaleStyle(): string {
+  return `--l-s:${useTextScale()}`
 }

@@ -186,6 +186,8 @@ export const COMMON = register(
     'ui.voice': { zh: '说话输入', bo: 'སྐད་ཆས་འབྲི།' },
     'ui.voice_stop': { zh: '正在听，说完点这里', bo: 'ཉན་བཞིན་པ། བཤད་ཚར་རྗེས་འདིར་མནན།' },
     'ui.month_short': { zh: '{m}月', bo: 'ཟླ་ {m}' },
+    // the figures of a chart written out under it (what a screen reader reads)
+    'ui.chart_figures': { zh: '{title}：各项数字', bo: '{title}། གྲངས་ཀ་སོ་སོ།' },
     'ui.choose': { zh: '请选择', bo: 'འདེམས་རོགས།' },
     'ui.language': { zh: '语言', bo: 'སྐད་ཡིག' },
     'ui.offline': { zh: '现在没有网络', bo: 'ད་ལྟ་དྲ་བ་མེད།' },

@@ -10,7 +10,8 @@ import { Button, Card, ErrorBlock, Loading, OutboxPanel, Page, Row, Tag } from '
 import { callFunction } from '../../services/call-function'
 import { getLang, hasChosenLang, setLang, useStrings } from '../../services/i18n'
 import { forgetMe, hasPermission, useMe } from '../../services/me'
-import { labelTabs, useTitle } from '../../services/title'
+import { useTitle } from '../../services/title'
+import { useTabPage } from '../../services/tab-bar'
 import { useQuery } from '../../services/use-call'
 import { ChooseLang } from './choose-lang'
 import { HOME } from './home.strings'
@@ -184,7 +185,7 @@ function HomeBody() {
   const t = useStrings(HOME)
   const { me, error, loading, reload } = useMe()
   useTitle(t('app_name'))
-  useDidShow(() => labelTabs([t('tab.home'), t('tab.report'), t('tab.me')]))
+  useTabPage('pages/home/index')
   useProfileLang(me)
   const waiting = useWaiting(me)
   if (!me) {

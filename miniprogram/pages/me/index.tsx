@@ -22,7 +22,8 @@ import { CONSOLE_LOGIN } from '../../services/env'
 import { fmt, getLang, setLang, useStrings } from '../../services/i18n'
 import { forgetMe, unitsWith, useMe } from '../../services/me'
 import { TEXT_SIZES, getTextSize, hasChosenTextSize, setTextSize } from '../../services/text-size'
-import { labelTabs, useTitle } from '../../services/title'
+import { useTitle } from '../../services/title'
+import { useTabPage } from '../../services/tab-bar'
 import { useAction, useQuery } from '../../services/use-call'
 import { HOME } from '../home/home.strings'
 import { ME } from './me.strings'
@@ -161,7 +162,7 @@ export default function MePage() {
   const home = useStrings(HOME)
   const { me, error, reload } = useMe()
   useTitle(home('tab.me'))
-  useDidShow(() => labelTabs([home('tab.home'), home('tab.report'), home('tab.me')]))
+  useTabPage('pages/me/index')
   if (!me) return <Page>{error ? <ErrorBlock message={error.message} onRetry={reload} /> : <Loading />}</Page>
   const { user } = me
   const lang = getLang()

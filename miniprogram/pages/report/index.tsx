@@ -28,6 +28,7 @@ import { useQuery } from '../../services/use-call'
 import { pickLocation } from '../../services/upload'
 import { t as common, useNavTitle, useStrings } from '../../services/i18n'
 import { REPORT } from './report.strings'
+import { useTabPage } from '../../services/tab-bar'
 
 const DRAFT_KEY = 'linli.incident.draft'
 
@@ -105,6 +106,7 @@ function Choice<K extends string>(props: {
 export default function Report() {
   const t = useStrings(REPORT)
   useNavTitle(t('nav'))
+  useTabPage('pages/report/index')
   const { me } = useMe()
   const [draft, setDraft] = useState<Draft>(loadDraft)
   const [uploading, setUploading] = useState(false)
