@@ -283,6 +283,46 @@ describe("a start made with no signal counts at the phone's time, within honest 
     ).toMatchObject({ ok: false, code: 'PATROL.PATROL_FINISHED' })
   })
 
+  it('a finish made with no signal counts at the tap: the minutes end there, never before the last check-in; a phone ahead is refused', async () => {
+    env.clock.set(TUE_PM + 5 * MIN)
+    const p = await env.ok<PatrolView>('patrol', 'u-gesang', 'startPatrol', { shiftId: PATROL_SEED.eveningShiftId })
+    await walkAll(p.id) // five check-ins ten minutes apart: the last at 20:55
+    const lastCheckin = env.clock.now()
+    const tapped = lastCheckin + 5 * MIN // 结束 tapped at 21:00 with no signal …
+    env.clock.set(TUE_PM + 3 * 60 * MIN) // … and sent at 23:00
+    const finish = (deviceAt: number, requestId = rid('finish')) =>
+      env.call<PatrolView>('patrol', 'u-gesang', 'finishPatrol', { patrolId: p.id, deviceAt }, requestId)
+    // a phone clock ahead of the server's is refused, and the patrol is still running
+    expect(await finish(env.clock.now() + 10 * MIN)).toMatchObject({
+      ok: false,
+      code: 'PATROL.FINISH_IN_FUTURE',
+      message: '手机时间比现在快，结束时间不能在将来：请把手机时间调准后再结束',
+    })
+    expect(await env.rt.db.get(C.patrols, p.id)).toMatchObject({ status: 'active', finishedAt: null, minutes: null })
+    const requestId = rid('finish')
+    const done = await finish(tapped, requestId)
+    expect(done).toMatchObject({ ok: true, data: { status: 'finished', minutes: 55 } }) // 20:05 → 21:00, not 23:00
+    expect(await env.rt.db.get(C.patrols, p.id)).toMatchObject({
+      finishedAt: tapped,
+      finishReceivedAt: TUE_PM + 3 * 60 * MIN,
+      minutes: 55,
+    })
+    expect(await env.rt.db.get(C.patrol_hours, ids.hours(p.id, 'u-gesang'))).toMatchObject({ minutes: 55 })
+    // sent again (a lost reply): the same answer, nothing written twice
+    expect(await finish(tapped, requestId)).toMatchObject({ ok: true, data: { minutes: 55 } })
+  })
+
+  it('a finish whose phone time is before the last check-in ends at that check-in', async () => {
+    env.clock.set(TUE_PM + 5 * MIN)
+    const p = await env.ok<PatrolView>('patrol', 'u-gesang', 'startPatrol', { shiftId: PATROL_SEED.eveningShiftId })
+    await walkAll(p.id)
+    const r = await env.ok<PatrolView>('patrol', 'u-gesang', 'finishPatrol', {
+      patrolId: p.id,
+      deviceAt: TUE_PM - 60 * MIN, // a phone set back to before the start
+    })
+    expect(r.minutes).toBe(50) // 20:05 → the last check-in at 20:55
+  })
+
   it('a phone time ahead of the server, in no window, or sent more than a day after its window is refused and changes nothing', async () => {
     env.clock.set(TUE_PM + 30 * MIN)
     const now = env.clock.now()

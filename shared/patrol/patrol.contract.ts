@@ -14,6 +14,7 @@ import {
   ListReviewsOutputSchema,
   MissedSchema,
   MyShiftSchema,
+  FinishPatrolInputSchema,
   PatrolInputSchema,
   PatrolViewSchema,
   PosterInputSchema,
@@ -66,6 +67,10 @@ export const PatrolErrors = defineErrors('PATROL', {
   START_IN_FUTURE: {
     zh: '手机时间比现在快，开始时间不能在将来：请把手机时间调准后再开始',
     bo: 'ཁ་པར་གྱི་དུས་ཚོད་མགྱོགས་ཀྱི་འདུག འགོ་འཛུགས་དུས་ཚོད་མ་འོངས་པར་ཡོང་མི་ཆོག ཁ་པར་གྱི་དུས་ཚོད་ཚད་ལྡན་བཟོས་རྗེས་ཡང་བསྐྱར་འགོ་འཛུགས་རོགས།',
+  },
+  FINISH_IN_FUTURE: {
+    zh: '手机时间比现在快，结束时间不能在将来：请把手机时间调准后再结束',
+    bo: 'ཁ་པར་གྱི་དུས་ཚོད་མགྱོགས་ཀྱི་འདུག མཇུག་སྒྲིལ་དུས་ཚོད་མ་འོངས་པར་ཡོང་མི་ཆོག ཁ་པར་གྱི་དུས་ཚོད་ཚད་ལྡན་བཟོས་རྗེས་ཡང་བསྐྱར་མཇུག་སྒྲིལ་རོགས།',
   },
   START_TOO_OLD: {
     zh: '这个班次结束已超过 24 小时，离线记下的开始不能再补传',
@@ -171,7 +176,7 @@ export const patrolContract = defineContract('patrol', '巡逻打卡', {
   }),
   finishPatrol: action({
     summary: '结束巡逻：记下漏巡点位；覆盖率够、用时合理、存疑打卡都审核过，才计入志愿时长和积分',
-    input: PatrolInputSchema,
+    input: FinishPatrolInputSchema,
     output: PatrolViewSchema,
     write: true,
     permission: 'checkin_create',

@@ -154,6 +154,25 @@ export function startOf(
   return { window, at }
 }
 
+/**
+ * When a patrol ended and how long it took. The end is the phone's time when 结束 was tapped (`deviceAt`; a finish
+ * made with no signal arrives later), else the server's; refused when the phone's clock is ahead of the server's
+ * by more than the skew allowed. It is never before the start or the last check-in (a phone's clock set back
+ * cannot shorten a patrol below what it recorded), never after the finish arrived, and its minutes are capped at
+ * the shift's length plus the grace (what one window can honestly take).
+ */
+export function finishOf(
+  p: { startedAt: number; lastDeviceAt: number | null; windowStart: number; windowEnd: number },
+  f: { now: number; deviceAt?: number | undefined },
+  limits = PATROL_LIMITS,
+): { at: number; minutes: number } | { refused: 'future' } {
+  const claimed = f.deviceAt ?? f.now
+  if (claimed > f.now + limits.futureSkewMs) return { refused: 'future' }
+  const at = Math.min(f.now, Math.max(claimed, p.startedAt, p.lastDeviceAt ?? p.startedAt))
+  const cap = p.windowEnd - p.windowStart + limits.hoursGraceMs
+  return { at, minutes: Math.round(Math.max(0, Math.min(at - p.startedAt, cap)) / 60_000) }
+}
+
 // ---- the checks a check-in passes or is flagged by ----
 
 /** The soft checks a check-in can fail; each one's reason is `patrol.flag.<name>` in patrol.messages.ts. */

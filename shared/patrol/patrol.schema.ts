@@ -148,7 +148,10 @@ export const PatrolSchema = z.object({
   flaggedCount: z.number().int().nonnegative(),
   lastDeviceAt: TimestampSchema.nullable(),
   hazardCount: z.number().int().nonnegative(),
+  /** when it ended: the phone's time of 结束 (finished offline: sent later), which its minutes count to */
   finishedAt: TimestampSchema.nullable(),
+  /** when that finish reached the server (absent on patrols finished before finishes took the phone's time) */
+  finishReceivedAt: TimestampSchema.optional(),
   finishedBy: IdSchema.nullable(),
   minutes: z.number().int().nonnegative().nullable(),
   missedCheckpointIds: z.array(CheckpointIdSchema),
@@ -500,6 +503,11 @@ export const StartPatrolInputSchema = z.object({
   deviceAt: TimestampSchema.optional(),
 })
 export const PatrolInputSchema = z.object({ patrolId: IdSchema })
+export const FinishPatrolInputSchema = z.object({
+  patrolId: IdSchema,
+  /** the phone's clock when 结束 was tapped (a finish made with no signal is sent later); absent: the server's */
+  deviceAt: TimestampSchema.optional(),
+})
 
 export const CheckInInputSchema = z.object({
   patrolId: IdSchema,

@@ -1,5 +1,5 @@
 import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
-import { PATROL_LIMITS } from '@shared/patrol/patrol.rules'
+import { finishOf } from '@shared/patrol/patrol.rules'
 import type { Patrol } from '@shared/patrol/patrol.schema'
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../../_core/collections'
@@ -9,8 +9,8 @@ import { bumpCounters, counterKeys, isActiveMember, loadPatrol } from '../patrol
 import { patrolView } from '../patrol.views'
 
 /**
- * Finishes the patrol: the checkpoints not checked are its missed ones (漏巡), and its duration (capped at the
- * shift's length plus an hour) is what it may earn as volunteer hours for each member who took part, with the
+ * Finishes the patrol at the phone's time of 结束 (`finishOf`: a finish made with no signal counts at the tap): the
+ * checkpoints not checked are its missed ones (漏巡), and its duration (capped at the shift's length plus an hour) is what it may earn as volunteer hours for each member who took part, with the
  * village's PATROL_DUTY points for their household. It earns them only when it counts the village's share of the
  * route and took at least the walk's time, once every flagged check-in is reviewed (patrol.credit.ts): decided
  * here, or left pending for the last review.
@@ -24,20 +24,23 @@ export const finishPatrol = defineAction(patrolContract.actions.finishPatrol, {
     ])
     return { unitId: patrol.villageId, member, keys }
   },
-  run: async ({ input: { patrolId }, loaded: { member, keys }, tx, ctx }) => {
+  run: async ({ input: { patrolId, deviceAt }, loaded: { member, keys }, tx, ctx }) => {
     const me = ctx.caller.user._id
     if (!member) throw PatrolErrors.NOT_IN_TEAM()
     const p = await loadPatrol(tx, patrolId)
     if (p.status === 'finished') throw PatrolErrors.PATROL_FINISHED()
     if (!p.done.length) throw PatrolErrors.NO_CHECKINS()
-    const cap = p.windowEnd - p.windowStart + PATROL_LIMITS.hoursGraceMs
-    const minutes = Math.round(Math.max(0, Math.min(ctx.now - p.startedAt, cap)) / 60_000)
+    // the phone's time of 结束 (sent later when there was no signal), within honest bounds
+    const end = finishOf(p, { now: ctx.now, deviceAt })
+    if ('refused' in end) throw PatrolErrors.FINISH_IN_FUTURE()
+    const { at, minutes } = end
     const done = new Set(p.done.map((d) => d.checkpointId))
     const missed = p.checkpointIds.filter((id) => !done.has(id))
     const finished: Patrol = {
       ...p,
       status: 'finished',
-      finishedAt: ctx.now,
+      finishedAt: at,
+      finishReceivedAt: ctx.now,
       finishedBy: me,
       minutes,
       missedCheckpointIds: missed,
@@ -46,7 +49,8 @@ export const finishPatrol = defineAction(patrolContract.actions.finishPatrol, {
     const earned = await applyCredit(tx, finished, credit, null, ctx.now)
     await tx.update(C.patrols, p._id, {
       status: 'finished',
-      finishedAt: ctx.now,
+      finishedAt: at,
+      finishReceivedAt: ctx.now,
       finishedBy: me,
       minutes,
       missedCheckpointIds: missed,

@@ -106,7 +106,10 @@ export default function PatrolPage() {
   const [hazardGrid, setHazardGrid] = useState<string | null>(null)
   // the finish and hazards go through the outbox too, after the check-ins queued before them
   // the finish and hazards go through the outbox too, after the check-ins (and a start) queued before them
-  const finish = useQueued((input: { patrolId: string }) => queuePatrolWrite('finishPatrol', id, input))
+  // the finish keeps the time of the tap: sent later with no signal, the patrol still ends when it ended
+  const finish = useQueued((input: { patrolId: string }) =>
+    queuePatrolWrite('finishPatrol', id, { ...input, deviceAt: Date.now() }),
+  )
   const report = useQueued(
     (input: { patrolId: string; text: string; gridId: string | null; position: { lat: number; lng: number } | null }) =>
       queuePatrolWrite('reportHazard', id, input, input.text.slice(0, 16)),
