@@ -100,12 +100,37 @@ describe('shift windows (Beijing time)', () => {
       }),
     )
   })
-  it('plans only the windows while the shift existed and was active', () => {
-    const created = monday + 9 * 3_600_000 // Monday 09:00, after that morning's window opened
+  it('plans the windows it could be walked in: not over when the shift was made, begun before it was retired', () => {
+    const created = monday + 9 * 3_600_000 // Monday 09:00, while that morning's window (08:00–10:00) is open
     const shift = { ...morning, createdAt: created, retiredAt: bjDayStart('2026-03-05') }
     const days = plannedWindows(shift, monday, bjDayStart('2026-03-09')).map((w) => w.day)
-    expect(days).toEqual(['2026-03-03', '2026-03-04'])
-    expect(plannedWindows({ ...shift, retiredAt: null }, monday, bjDayStart('2026-03-07')).length).toBe(4)
+    expect(days).toEqual(['2026-03-02', '2026-03-03', '2026-03-04'])
+    expect(plannedWindows({ ...shift, retiredAt: null }, monday, bjDayStart('2026-03-07')).length).toBe(5)
+    // made at 10:00, when Monday's window had just ended: from Tuesday
+    expect(
+      plannedWindows({ ...shift, createdAt: monday + 10 * 3_600_000 }, monday, bjDayStart('2026-03-09'))[0]!.day,
+    ).toBe('2026-03-03')
+    // a period that begins after a window began does not count that window
+    expect(plannedWindows(shift, monday + 9 * 3_600_000, bjDayStart('2026-03-05')).map((w) => w.day)).toEqual([
+      '2026-03-03',
+      '2026-03-04',
+    ])
+  })
+  it('never plans fewer windows than a shift was walked in (any creation time, any window)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 7 * 1440 - 1 }),
+        fc.integer({ min: 0, max: 7 * 1440 - 1 }),
+        (made, walked) => {
+          const createdAt = monday + made * 60_000
+          const at = Math.max(createdAt, monday + walked * 60_000)
+          const w = windowAt(morning, at)
+          if (!w) return
+          const planned = plannedWindows({ ...morning, createdAt, retiredAt: null }, monday, monday + 8 * 86_400_000)
+          expect(planned.some((p) => p.start === w.start)).toBe(true)
+        },
+      ),
+    )
   })
 })
 

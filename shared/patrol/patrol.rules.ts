@@ -114,13 +114,20 @@ export function windowsBetween(shift: ShiftTimes, from: number, to: number): Shi
   return out
 }
 
-/** Windows a shift was scheduled for in [from, to): only while it existed and was active. */
+/**
+ * Windows a shift was scheduled for that start in [from, to): those it could be walked in, i.e. not over when the
+ * shift was made and begun before it was retired. A shift made at 09:00 plans that morning's 08:00–10:00 window (a
+ * patrol can still start in it), so the figures never show a patrol done in a window nobody planned ("1/0 实巡/应巡").
+ */
 export function plannedWindows(
   shift: ShiftTimes & { createdAt: number; retiredAt: number | null },
   from: number,
   to: number,
 ): ShiftWindow[] {
-  return windowsBetween(shift, Math.max(from, shift.createdAt), Math.min(to, shift.retiredAt ?? to))
+  const lastDay = 86_400_000 // a window is shorter than a day: one that had not ended at creation began within it
+  return windowsBetween(shift, Math.max(from, shift.createdAt - lastDay), Math.min(to, shift.retiredAt ?? to)).filter(
+    (w) => w.start >= from && w.end > shift.createdAt,
+  )
 }
 
 export function formatMinute(minute: number): string {
