@@ -54,7 +54,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       patterns: platform === 'h5' ? [{ from: 'miniprogram/sw.js', to: 'dist/h5/sw.js' }] : [],
       options: {},
     },
-    framework: 'react',
+    framework: 'preact',
     compiler: 'webpack5',
     cache: { enable: false },
     // Keep Chinese and Tibetan as UTF-8 in the minified code: escaped (\uXXXX, 6 bytes a character) the catalogues
