@@ -3,6 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 import { FirstLoadPlugin } from './first-load'
+import { NormalModuleReplacementPlugin } from 'webpack'
 
 const root = path.resolve(__dirname, '..')
 const platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp'
@@ -54,6 +55,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       patterns: platform === 'h5' ? [{ from: 'miniprogram/sw.js', to: 'dist/h5/sw.js' }] : [],
       options: {},
     },
+    // Taro's base.wxml repeats each used component's template per level of nesting (16 by default, ~2.6 KB a
+    // level); nodes deeper than this render through Taro's recursive `comp` component instead (the same page, one component deeper). 12 levels
+    // keep ~8 KB out of the main package (issue #20: under 600 KB).
+    baseLevel: 12,
     framework: 'preact',
     compiler: 'webpack5',
     cache: { enable: false },
@@ -62,6 +67,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
       compile: { include: transpileAlso },
+      webpackChain(chain) {
+        // Taro's own alias (react-dom → preact/compat) is set after this chain runs, so replace the request instead
+        chain
+          .plugin('preact-dom')
+          .use(NormalModuleReplacementPlugin, [/^react-dom$/, path.join(root, 'config', 'preact-dom.js')])
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {
