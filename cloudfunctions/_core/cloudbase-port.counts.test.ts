@@ -135,8 +135,8 @@ const EXPECTED: Record<string, number> = {
   'incident.get': 3,
   'incident.listQueue': 3,
   'incident.accept': 11,
-  // the caller, then together: the household, its open awards, its account (whose `entries` is the ledger's total) and a page
-  'points.myPoints': 5,
+  // the caller, then together: its account (which keeps the household, its open awards and the ledger's total) and a page
+  'points.myPoints': 3,
   // the caller, the township's villages (then kept with the unit directory), the month's counters and the shifts
   'patrol.getFigures township month, first': 4,
   // a warm instance: the caller, the counters and the shifts
