@@ -8,7 +8,7 @@ import type { DataPort, TxStore } from '../_core/port'
 import type { ActionContext, WriteContext } from '../_core/wrap'
 import { assignmentId, phoneClaimId, rosterPersonId, rosterRoleId } from './account.repo'
 import { saveRoleAssignment } from '../_core/grants'
-import { keepHouseholdOnAccount } from '../points/points.open'
+import { keepHouseholdOnAccount } from '../points/household.api'
 
 /** An import is its maker's: another official of the same unit starts their own. */
 export async function loadJob(db: DataPort, id: string, ctx: Pick<ActionContext, 'caller'>): Promise<ImportJob> {
