@@ -88,3 +88,45 @@ export async function keepHouseholdOnAccount(tx: TxStore, h: Household): Promise
     account.household.villageId === kept.villageId
   if (!same) await tx.update(C.points_accounts, h._id, { headName: h.headName, household: kept })
 }
+
+const byId = (open: readonly OpenAward[]) =>
+  [...open]
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((o) => `${o.id} ${o.delta} ${o.status} ${o.publicUntil}`)
+    .join('\n')
+
+/**
+ * The one-time backfill of one household's account (`tools/backfill-accounts.ts`), in a transaction of its own: its
+ * open awards are read again by id (those the caller found by query, and those the account already lists, so an
+ * award opened since the query by a writer that keeps them is not lost) and kept with the household on the account;
+ * a household with an open award and no account gets one. Writes nothing when the account already says so
+ * ('same'), or when there is nothing to keep ('none').
+ */
+export async function backfillAccount(
+  tx: TxStore,
+  householdId: string,
+  candidates: readonly string[],
+  now: number,
+): Promise<'same' | 'written' | 'none'> {
+  const account = await tx.get(C.points_accounts, householdId)
+  const h = await tx.get(C.households, householdId)
+  const ids = [...new Set([...candidates, ...(account?.open ?? []).map((o) => o.id)])].sort()
+  const open: OpenAward[] = []
+  for (const id of ids) {
+    const a = await tx.get(C.points_awards, id)
+    if (a && a.householdId === householdId && isOpen(a)) open.push(openOf(a))
+  }
+  if (!account) {
+    if (!open.length || !h) return 'none'
+    await tx.set(C.points_accounts, { ...freshAccount(h, now), open })
+    return 'written'
+  }
+  const household = h ? householdOf(h) : account.household
+  const sameHousehold =
+    account.household?.headName === household?.headName &&
+    account.household?.address === household?.address &&
+    account.household?.villageId === household?.villageId
+  if (account.open && byId(account.open) === byId(open) && sameHousehold) return 'same'
+  await tx.update(C.points_accounts, householdId, { open, ...(household ? { household } : {}) })
+  return 'written'
+}
