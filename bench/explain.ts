@@ -73,7 +73,11 @@ const shapes: Array<[label: string, collection: string, q: FindOptions]> = [
     C.points_household_months,
     { where: { villageId: s.villageId, month }, orderBy: [['earned', 'desc']], limit: 20 },
   ],
-  ['board all', C.points_accounts, { where: { villageId: s.villageId }, orderBy: [['balance', 'desc']], limit: 20 }],
+  [
+    'board all',
+    C.points_accounts,
+    { where: { villageId: s.villageId, entries: { $gt: 0 } }, orderBy: [['balance', 'desc']], limit: 20 },
+  ],
   ['ledger export', C.points_ledger, { where: { villageId: s.villageId, month }, orderBy: [['at', 'asc']] }],
   [
     'patrol figures counters',

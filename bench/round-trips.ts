@@ -18,7 +18,9 @@ import { LocalFilePort } from '../cloudfunctions/_core/files'
 import { localMediaChecker, mediaCheckPort } from '../cloudfunctions/_core/media-check'
 import { createRuntime, type Runtime } from '../cloudfunctions/_core/runtime'
 import { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
+import { typedPort } from '../cloudfunctions/_core/port'
 import { FUNCTIONS } from '../cloudfunctions/registry'
+import { runBackfill } from '../tools/backfill-accounts'
 import { jpegWithExif } from '../tests/support/fixtures'
 import type { Reply } from '../tests/support/harness'
 import type { RoleAssignment, User } from '@shared/account/account.schema'
@@ -106,6 +108,9 @@ export async function roundTrips(): Promise<RoundTripRow[]> {
     },
   ])
   await keepGrantsOnUsers(sqlite)
+  // data generated before points accounts kept the open awards and the household: the one-time backfill of a
+  // deployment (tools/backfill-accounts.ts), over the copy; a second run writes nothing
+  await runBackfill(typedPort(sqlite), { apply: true, batch: 1000 })
   const port = new CountingPort(sqlite, latency)
   const log = { info: () => undefined, error: (msg: string, extra?: unknown) => console.error(msg, extra) }
   const base = createRuntime({ mode: 'local', db: port, clock: { now: () => Date.now() }, log })

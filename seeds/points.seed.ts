@@ -250,6 +250,9 @@ function history(rules: PointsRule[], households: Household[], now: number) {
           spent: 0,
           entries: mine.length,
           lastEntryAt: lastAt,
+          // the seed proposes no award: none is open
+          open: [],
+          household: { headName: h.headName, address: h.address, villageId: h.villageId },
         }),
       )
     }

@@ -162,7 +162,15 @@ export async function buildFunctions(out: string = FUNCTIONS_OUT): Promise<Built
     }
     writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`)
     writeFileSync(join(dir, 'config.json'), `${JSON.stringify(configJsonOf(name), null, 2)}\n`)
-    const bytes = readFileSync(join(dir, 'index.js')).length
+    const index = readFileSync(join(dir, 'index.js'))
+    const bytes = index.length
+    // a static import of a lazy library becomes a require at module load: the cold start pays for it every time
+    const eager = index.toString('utf8').match(/require\("\.\/lib\/[\w.-]+\.js"\)/g)
+    if (eager)
+      throw new Error(
+        `${name}: ${[...new Set(eager)].join(', ')} is required when index.js loads; import it with \`await import()\` ` +
+          `in the action that uses it`,
+      )
     if (bytes > BUNDLE_BUDGET)
       throw new Error(
         `${name}: index.js is ${(bytes / 1024).toFixed(0)} KB, over the ${BUNDLE_BUDGET / 1024} KB budget of a cold start ` +

@@ -8,6 +8,7 @@ import type { DataPort, TxStore } from '../_core/port'
 import type { ActionContext, WriteContext } from '../_core/wrap'
 import { assignmentId, phoneClaimId, rosterPersonId, rosterRoleId } from './account.repo'
 import { saveRoleAssignment } from '../_core/grants'
+import { keepHouseholdOnAccount } from '../points/household.api'
 
 /** An import is its maker's: another official of the same unit starts their own. */
 export async function loadJob(db: DataPort, id: string, ctx: Pick<ActionContext, 'caller'>): Promise<ImportJob> {
@@ -84,6 +85,9 @@ export async function commitChunk(tx: TxStore, ctx: WriteContext, jobId: string,
       createdIds.push(r.id)
     } else if (!same(comparable(cur), comparable(next))) {
       await tx.set(C.households, { ...cur, ...next })
+      // the head, address and village its points account shows (myPoints reads them from there)
+      if (cur.headName !== next.headName || cur.address !== next.address || cur.villageId !== next.villageId)
+        await keepHouseholdOnAccount(tx, { ...cur, ...next })
       updated++
       touched = true
       changed.push({ id: r.id, before: comparable(cur), after: comparable(next) })

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import { defuseFormula, toCsv } from '../_core/csv'
 import type { Runtime } from '../_core/runtime'
 
@@ -14,6 +13,8 @@ export async function tableFile(
     bytes = new TextEncoder().encode(toCsv([head, ...body]))
     type = 'text/csv; charset=utf-8'
   } else {
+    // the XLSX library (1 MB) loads when a spreadsheet is asked for, not with the function
+    const { default: ExcelJS } = await import('exceljs')
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet(sheet.slice(0, 31))
     ws.addRow(head).font = { bold: true }

@@ -5,6 +5,7 @@ import { categoryCode } from '@shared/points/points.states'
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../_core/collections'
 import type { DataPort, TxStore } from '../_core/port'
+import { freshAccount } from './points.open'
 import { bumpVillageMonth, incVillageMonth, pointsKeys } from './points.repo'
 
 /**
@@ -44,23 +45,19 @@ function storedReason(
  * id, appends the entry with the balance after it, and keeps the account and the month counters in
  * step, so balance = sum of the ledger always holds. A balance never goes below zero: with
  * `clip` a deduction takes what is there; otherwise (redemptions) it fails with INSUFFICIENT_BALANCE.
+ * `closes`: the award this entry credits, taken off the account's open awards in the same write.
  */
-export async function appendEntry(tx: TxStore, draft: EntryDraft, opts: { clip?: boolean } = {}): Promise<LedgerEntry> {
+export async function appendEntry(
+  tx: TxStore,
+  draft: EntryDraft,
+  opts: { clip?: boolean; closes?: string } = {},
+): Promise<LedgerEntry> {
   let account = await tx.get(C.points_accounts, draft.householdId)
   if (!account) {
     const household = await tx.get(C.households, draft.householdId)
     if (!household) throw PointsErrors.HOUSEHOLD_NOT_FOUND({ id: draft.householdId })
-    account = {
-      _id: household._id,
-      villageId: household.villageId,
-      headName: household.headName,
-      balance: 0,
-      earned: 0,
-      lost: 0,
-      spent: 0,
-      entries: 0,
-      lastEntryAt: draft.at,
-    }
+    // an account made now keeps the open awards (none: an award that opens makes the account) and the household
+    account = freshAccount(household, draft.at)
   }
   let delta = draft.delta
   if (account.balance + delta < 0) {
@@ -100,6 +97,7 @@ export async function appendEntry(tx: TxStore, draft: EntryDraft, opts: { clip?:
     entries: account.entries + 1,
     lastEntryAt: draft.at,
   }
+  if (opts.closes && next.open) next.open = next.open.filter((o) => o.id !== opts.closes)
   await tx.set(C.points_accounts, next)
 
   // the household's month: added to without reading it first; whether it was new says if the household is newly
@@ -163,7 +161,7 @@ export async function creditAward(tx: TxStore, awardId: string, now: number): Pr
         : { key: 'points.reason.award', params: { rule: a.ruleName } },
       at: now,
     },
-    { clip: true },
+    { clip: true, closes: a._id },
   )
   await tx.update(C.points_awards, a._id, {
     status: 'credited',

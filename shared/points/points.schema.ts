@@ -101,8 +101,27 @@ export const PointsAccountSchema = z.object({
   spent: z.number().int(),
   entries: z.number().int().nonnegative(),
   lastEntryAt: TimestampSchema,
+  /**
+   * The household's awards still open (in publicity, or objected to), kept in the transaction of every change of
+   * them (approveBatch, fileObjection, resolveObjection, the credit): what `myPoints` shows as pending without
+   * querying the awards. Absent on an account written before it was kept (`tools/backfill-accounts.ts` gives it):
+   * the reader then queries the awards.
+   */
+  open: z
+    .array(
+      z.object({
+        id: IdSchema,
+        delta: z.number().int(),
+        status: z.enum(['publicity', 'objected']),
+        publicUntil: TimestampSchema.nullable(),
+      }),
+    )
+    .optional(),
+  /** The household's head, address and village as its document says, kept by every writer of households (absent: read it) */
+  household: z.object({ headName: z.string(), address: z.string(), villageId: IdSchema }).optional(),
 })
 export type PointsAccount = z.infer<typeof PointsAccountSchema>
+export type OpenAward = NonNullable<PointsAccount['open']>[number]
 
 /** One line of the append-only ledger. */
 export const LedgerEntrySchema = z.object({

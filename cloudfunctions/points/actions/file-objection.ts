@@ -1,7 +1,8 @@
 import { pointsContract, PointsErrors } from '@shared/points/points.contract'
-import type { PointsObjection } from '@shared/points/points.schema'
+import type { PointsAward, PointsObjection } from '@shared/points/points.schema'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
+import { keepAwardsOnAccount } from '../points.open'
 import { loadAward, pointsKeys, residentUnit } from '../points.repo'
 import { presentObjection } from '../points.views'
 
@@ -41,11 +42,14 @@ export const fileObjection = defineAction(pointsContract.actions.fileObjection, 
       resolutionNote: null,
     }
     await tx.insert(C.points_objections, o)
-    await tx.update(C.points_awards, awardId, {
+    const patch: Pick<PointsAward, 'status' | 'openObjectionIds' | 'objections'> = {
       status: 'objected',
       openObjectionIds: [...a.openObjectionIds, id],
       objections: a.objections + 1,
-    })
+    }
+    await tx.update(C.points_awards, awardId, patch)
+    // the household's pending line still counts it, no longer counting down to its credit
+    if (a.status !== 'objected') await keepAwardsOnAccount(tx, a.householdId, [{ ...a, ...patch }], ctx.now)
     return { objectionId: id }
   },
   present: ({ result, ctx }) => presentObjection(ctx, result.objectionId),

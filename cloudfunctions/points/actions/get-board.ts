@@ -21,7 +21,11 @@ export const getBoard = defineAction(pointsContract.actions.getBoard, {
       })
       p = { ...r, items: r.items.map((d) => ({ householdId: d.householdId, headName: d.headName, points: d.earned })) }
     } else {
-      const r = await findPage(ctx.db, C.points_accounts, { villageId }, [['balance', 'desc']], { page, pageSize })
+      // households with an entry: an account made only for an award still in publicity (entries 0) is not listed
+      const r = await findPage(ctx.db, C.points_accounts, { villageId, entries: { $gt: 0 } }, [['balance', 'desc']], {
+        page,
+        pageSize,
+      })
       p = { ...r, items: r.items.map((d) => ({ householdId: d._id, headName: d.headName, points: d.balance })) }
     }
     const mine = ctx.caller.user.householdId

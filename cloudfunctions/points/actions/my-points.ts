@@ -4,6 +4,7 @@ import { pageOf } from '../../_core/paging'
 import { defineAction } from '../../_core/wrap'
 import { settleDue } from '../points.ledger'
 import { myHousehold, villageName } from '../points.repo'
+import { OPEN_STATUSES, openOf } from '../points.open'
 import { entryView } from '../points.views'
 
 /**
@@ -11,9 +12,10 @@ import { entryView } from '../points.views'
  * writes in small transactions of its own (`settleDue`), each of which credits an award once.
  */
 export const myPoints = defineAction(pointsContract.actions.myPoints, {
-  // the household, its open awards, its account and its page of the ledger, all read at once (one round trip):
-  // the household id is on the caller's own document. The ledger's total is the account's `entries` (appendEntry,
-  // the one writer of both, adds an entry and counts it in one transaction), so the ledger is not counted.
+  // the account and its page of the ledger, read at once (one round trip): the household id is on the caller's own
+  // document. The account keeps the household's open awards (the pending line), its head, address and village,
+  // and the ledger's total (`entries`); an account written before it kept them, or none, is served by reading the
+  // household and its open awards as well.
   load: async ({ page, pageSize }, ctx) => {
     const id = ctx.caller.user.householdId
     const balanceAndHistory = async () => {
@@ -29,17 +31,21 @@ export const myPoints = defineAction(pointsContract.actions.myPoints, {
       ])
       return [account, pageOf(items, { page, pageSize }, account?.entries ?? 0)] as const
     }
-    const [household, open, first] = await Promise.all([
+    const first = await balanceAndHistory()
+    const [account] = first
+    if (!id) return { household: null, open: [], first, balanceAndHistory }
+    if (account?.open && account.household) {
+      return { household: { _id: id, ...account.household }, open: account.open, first, balanceAndHistory }
+    }
+    const [h, awards] = await Promise.all([
       myHousehold(ctx),
-      id
-        ? ctx.db.find(C.points_awards, {
-            where: { householdId: id, status: { $in: ['publicity', 'objected'] } },
-            limit: 200,
-          })
-        : [],
-      balanceAndHistory(),
+      ctx.db.find(C.points_awards, {
+        where: { householdId: id, status: { $in: [...OPEN_STATUSES] } },
+        limit: 200,
+      }),
     ])
-    return { household, open, first, balanceAndHistory }
+    const household = h && { _id: h._id, headName: h.headName, address: h.address, villageId: h.villageId }
+    return { household, open: awards.map(openOf), first, balanceAndHistory }
   },
   run: async ({ input: { page, pageSize }, loaded: { household: h, open, first, balanceAndHistory }, ctx }) => {
     if (!h) {
@@ -57,7 +63,7 @@ export const myPoints = defineAction(pointsContract.actions.myPoints, {
     if (due.length)
       await settleDue(
         ctx.db,
-        due.map((a) => a._id),
+        due.map((a) => a.id),
         ctx.now,
       )
     const still = open.filter((a) => !due.includes(a))

@@ -1,6 +1,8 @@
 import { pointsContract, PointsErrors } from '@shared/points/points.contract'
+import type { PointsAward } from '@shared/points/points.schema'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
+import { keepAwardsOnAccount } from '../points.open'
 import { loadAward, loadObjection, refuseOwnMatter, releaseCap } from '../points.repo'
 import { presentObjection } from '../points.views'
 
@@ -31,10 +33,12 @@ export const resolveObjection = defineAction(pointsContract.actions.resolveObjec
     if (decision === 'uphold') {
       await tx.set(C.points_objections, { ...o, status: 'rejected', ...resolved })
       const open = a.openObjectionIds.filter((id) => id !== o._id)
-      await tx.update(C.points_awards, a._id, {
+      const patch: Pick<PointsAward, 'status' | 'openObjectionIds'> = {
         openObjectionIds: open,
         status: open.length ? 'objected' : 'publicity',
-      })
+      }
+      await tx.update(C.points_awards, a._id, patch)
+      if (patch.status !== a.status) await keepAwardsOnAccount(tx, a.householdId, [{ ...a, ...patch }], ctx.now)
       return { objectionId }
     }
     await tx.set(C.points_objections, { ...o, status: 'accepted', ...resolved })
@@ -45,7 +49,14 @@ export const resolveObjection = defineAction(pointsContract.actions.resolveObjec
         await tx.set(C.points_objections, { ...other, status: 'accepted', ...resolved })
     }
     await releaseCap(tx, a, await tx.get(C.points_rules, a.ruleId))
-    await tx.update(C.points_awards, a._id, { status: 'withdrawn', openObjectionIds: [], closedAt: ctx.now })
+    const patch: Pick<PointsAward, 'status' | 'openObjectionIds' | 'closedAt'> = {
+      status: 'withdrawn',
+      openObjectionIds: [],
+      closedAt: ctx.now,
+    }
+    await tx.update(C.points_awards, a._id, patch)
+    // no longer pending: off the household's account
+    await keepAwardsOnAccount(tx, a.householdId, [{ ...a, ...patch }], ctx.now)
     return { objectionId }
   },
   present: ({ result, ctx }) => presentObjection(ctx, result.objectionId),
