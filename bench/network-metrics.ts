@@ -173,6 +173,12 @@ async function drain(url: string, token: string, gridId: string) {
       .first()
       .waitFor({ timeout: 60_000 })
     await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 30_000 })
+    // Regular 3G set now, while online, on our own CDP session; the signal is then cut and given back through
+    // Playwright's alone. Chromium lets a request through only when every session's conditions are online, but
+    // tells the page (navigator.onLine, the online event) what the last one said: the throttle set just before
+    // going online told the page "online" while Playwright's session still held it offline, so the first send
+    // failed (measured: a fetch fails 12 ms after navigator.onLine turned true) and the drain waited for a timer.
+    await throttle(context, page, 'Regular 3G')
     await context.setOffline(true)
     await page.evaluate((grid) => {
       const now = Date.now()
@@ -194,7 +200,6 @@ async function drain(url: string, token: string, gridId: string) {
     }, gridId)
     await page.reload()
     await page.getByText('待发送 10 条').first().waitFor({ timeout: 30_000 })
-    await throttle(context, page, 'Regular 3G')
     const t0 = Date.now()
     await context.setOffline(false)
     await page.waitForFunction(
