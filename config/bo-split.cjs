@@ -2,11 +2,13 @@
  * H5 only: the Tibetan texts of the message catalogues as their own chunk, fetched only by Tibetan readers (issue
  * #19). The catalogues stay written as they are (`{ zh: '…', bo: '…' }`, one typed catalogue, checked by tsc and
  * the completeness tests); this webpack loader rewrites them as the H5 build reads them:
- * - in every catalogue file it splits (`splits`), each entry's `bo: '…'` becomes `get bo(){return b(this.zh)}`,
- *   a look-up (by a hash of its Chinese) in the Tibetan texts once they are loaded (`shared/i18n/bo-split.ts`); until then, and for Chinese
- *   readers, an entry has no Tibetan and shows its Chinese (the fallback `textOf` already has);
- * - `shared/i18n/bo.texts.ts` (an empty stub in the source) becomes every split file's Tibetan texts, by file and
- *   the hash of the Chinese text; `services/i18n.ts` imports it with `import()` when the language is Tibetan.
+ * - in every catalogue file it splits (`splits`), each entry `{ zh: '…', bo: '…' }` loses its `bo` and is handed to
+ *   `boLater` (`shared/i18n/bo-split.ts`), which gives it its Tibetan (found by a hash of its Chinese) once the
+ *   texts are loaded; until then, and for Chinese readers, it has none and shows its Chinese (the fallback
+ *   `textOf` already has);
+ * - `shared/i18n/bo.texts.ts` (an empty stub in the source) becomes the Tibetan of every split entry, by the hash
+ *   of its Chinese; `services/i18n.ts` imports it with `import()` when the language is Tibetan. A Chinese text
+ *   translated two ways in different places keeps its Tibetan inline.
  * What is split: shared/ and miniprogram/ outside miniprogram/packages/ (what the first load carries). A
  * subpackage's strings stay whole in its own lazily loaded chunks, so a page opened later never draws in Chinese
  * before its Tibetan arrives. An entry after a comment saying `bo-inline` (the first launch's question, asked in both
@@ -43,11 +45,6 @@ function hashOf(text) {
   return h.toString(36)
 }
 
-/** A file's short name, the same in the rewritten file and in the texts. */
-function fileId(file) {
-  return hashOf(path.relative(root, file).split(path.sep).join('/'))
-}
-
 function literal(node) {
   return node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : null
 }
@@ -59,9 +56,8 @@ function propName(p) {
 }
 
 /**
- * The entries of a source: every object literal with a literal `zh` and a literal `bo`. Each gives its Tibetan
- * text, the key it is looked up by (its Chinese; `#n` when one file gives one Chinese text two translations) and
- * where its `bo` property is written.
+ * The entries of a source: every object literal with a literal `zh` and a literal `bo`, with its Tibetan text,
+ * where the object is written and what to cut to take its `bo` out (the property and one comma).
  */
 function entriesOf(source, file) {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX)
@@ -77,55 +73,67 @@ function entriesOf(source, file) {
     if (ts.isObjectLiteralExpression(node)) {
       let zh = null
       let bo = null
-      for (const p of node.properties) {
+      let before = null
+      const props = node.properties
+      for (const [i, p] of props.entries()) {
         if (!ts.isPropertyAssignment(p)) continue
         const name = propName(p)
         if (name === 'zh') zh = literal(p.initializer)
-        else if (name === 'bo' && literal(p.initializer) !== null) bo = p
+        else if (name === 'bo' && literal(p.initializer) !== null) {
+          bo = p
+          before = i > 0 ? props[i - 1] : null
+        }
       }
-      if (zh !== null && bo && !inline(node))
-        found.push({ zh, bo: literal(bo.initializer), start: bo.getStart(sf), end: bo.getEnd() })
+      if (zh !== null && bo && !inline(node)) {
+        // the property and the comma after it, or (the last one) the comma before it
+        let cutStart = bo.getStart(sf)
+        let cutEnd = bo.getEnd()
+        const after = /^\s*,/.exec(source.slice(cutEnd))
+        if (after) cutEnd += after[0].length
+        else if (before) cutStart = before.getEnd()
+        found.push({ zh, bo: literal(bo.initializer), start: node.getStart(sf), end: node.getEnd(), cutStart, cutEnd })
+      }
     }
     ts.forEachChild(node, visit)
   }
   visit(sf)
-  // an entry is found by the hash of its Chinese; when two entries of one file share a hash but not their
-  // Tibetan (one Chinese text translated two ways, or a collision), they are found by their place instead
-  const texts = new Map()
+  return found
+}
+
+/**
+ * The Tibetan of every split file, by the hash of its Chinese; a Chinese text translated two ways (or two texts of
+ * one hash) is left out, and its entries keep their Tibetan inline.
+ */
+function allTexts() {
+  const files = [...walk(path.join(root, 'shared'), []), ...walk(path.join(root, 'miniprogram'), [])].sort()
+  const texts = {}
   const clash = new Set()
-  for (const e of found) {
-    const h = hashOf(e.zh)
-    if (texts.has(h) && texts.get(h) !== e.bo) clash.add(h)
-    else texts.set(h, e.bo)
-  }
-  return found.map((e, i) => ({
-    ...e,
-    key: clash.has(hashOf(e.zh)) ? `#${i}` : hashOf(e.zh),
-    place: clash.has(hashOf(e.zh)) ? i : null,
-  }))
+  for (const f of files)
+    for (const e of entriesOf(fs.readFileSync(f, 'utf8'), f)) {
+      const h = hashOf(e.zh)
+      if (h in texts && texts[h] !== e.bo) clash.add(h)
+      else texts[h] = e.bo
+    }
+  for (const h of clash) delete texts[h]
+  return { files, texts, clash }
 }
 
-/** The file as the H5 build compiles it: no Tibetan text, a look-up instead. */
-function split(source, file) {
-  const entries = entriesOf(source, file)
+let known = null
+/** The file as the H5 build compiles it: each split entry without its Tibetan, handed to `boLater`. */
+function split(source, file, all = (known ??= allTexts())) {
+  const entries = entriesOf(source, file).filter((e) => !all.clash.has(hashOf(e.zh)))
   if (!entries.length) return source
-  let out = ''
-  let at = 0
+  // edits from the end, so earlier positions hold (a cut lies inside its object)
+  const edits = []
   for (const e of entries) {
-    out += source.slice(at, e.start)
-    out += `get bo(){return __linliBo(this.zh${e.place === null ? '' : `,${e.place}`})}`
-    at = e.end
+    edits.push({ at: e.start, del: 0, text: '__linliBo(' })
+    edits.push({ at: e.cutStart, del: e.cutEnd - e.cutStart, text: '' })
+    edits.push({ at: e.end, del: 0, text: ')' })
   }
-  out += source.slice(at)
-  const importer = `import { boTextsOf as __linliBoTextsOf } from ${JSON.stringify(RUNTIME)};\nconst __linliBo = __linliBoTextsOf(${JSON.stringify(fileId(file))});\n`
-  return importer + out
-}
-
-/** The Tibetan texts of one file: key → text. */
-function textsOf(source, file) {
-  const out = {}
-  for (const e of entriesOf(source, file)) out[e.key] = e.bo
-  return out
+  edits.sort((a, b) => b.at - a.at || a.del - b.del)
+  let out = source
+  for (const d of edits) out = out.slice(0, d.at) + d.text + out.slice(d.at + d.del)
+  return `import { boLater as __linliBo } from ${JSON.stringify(RUNTIME)};\n` + out
 }
 
 function walk(dir, files) {
@@ -138,27 +146,15 @@ function walk(dir, files) {
   return files
 }
 
-/** Every split file's Tibetan texts, by file id (the chunk `services/i18n.ts` loads). */
-function allTexts() {
-  const files = [...walk(path.join(root, 'shared'), []), ...walk(path.join(root, 'miniprogram'), [])].sort()
-  const out = {}
-  for (const f of files) {
-    const texts = textsOf(fs.readFileSync(f, 'utf8'), f)
-    if (Object.keys(texts).length) out[fileId(f)] = { file: f, texts }
-  }
-  return out
-}
-
 /** The webpack loader (a `pre` loader: it sees the TypeScript as written). */
 function loader(source) {
   const file = this.resourcePath
   if (file === STUB) {
-    const all = allTexts()
-    for (const { file: f } of Object.values(all)) this.addDependency(f)
+    known = allTexts()
+    for (const f of known.files) this.addDependency(f)
     this.addContextDependency(path.join(root, 'shared'))
     this.addContextDependency(path.join(root, 'miniprogram'))
-    const texts = Object.fromEntries(Object.entries(all).map(([id, v]) => [id, v.texts]))
-    return `const texts: Record<string, Record<string, string>> = ${JSON.stringify(texts)}\nexport default texts\n`
+    return `const texts: Record<string, string> = ${JSON.stringify(known.texts)}\nexport default texts\n`
   }
   return splits(file) ? split(source, file) : source
 }
@@ -166,8 +162,7 @@ function loader(source) {
 module.exports = loader
 module.exports.split = split
 module.exports.splits = splits
-module.exports.textsOf = textsOf
 module.exports.allTexts = allTexts
-module.exports.fileId = fileId
+module.exports.entriesOf = entriesOf
 module.exports.hashOf = hashOf
 module.exports.STUB = STUB

@@ -1,13 +1,8 @@
 /**
  * The Tibetan texts of the catalogues once loaded, for the H5 build, which fetches them as their own chunk only
- * for Tibetan readers (config/bo-split.cjs rewrites each split entry's `bo` into a look-up here). Elsewhere (the
+ * for Tibetan readers (config/bo-split.cjs takes each split entry's `bo` out and hands the entry to `boLater`). Elsewhere (the
  * server, the mini-program, the tests) the catalogues keep their Tibetan inline and nothing reads this.
  */
-type Texts = Record<string, Record<string, string>>
-
-const loaded: Texts = {}
-let any = false
-
 /** FNV-1a in base 36, as config/bo-split.cjs computes it: an entry's key, from its Chinese text. */
 export function hashOf(text: string): string {
   let h = 0x811c9dc5
@@ -18,20 +13,30 @@ export function hashOf(text: string): string {
   return h.toString(36)
 }
 
-/**
- * One file's look-up: an entry's Tibetan by the hash of its Chinese (or by its place in the file, when two of its
- * entries share a hash), or nothing while not loaded.
- */
-export function boTextsOf(file: string): (zh: string, place?: number) => string | undefined {
-  return (zh, place) => loaded[file]?.[place === undefined ? hashOf(zh) : `#${place}`]
+type Split = { zh: string; bo?: string }
+
+let texts: Record<string, string> | null = null
+/** split entries made before the texts came */
+const waiting: Split[] = []
+
+/** A split entry (its Tibetan taken out by the build): given its Tibetan now if loaded, else when it is. */
+export function boLater<E extends Split>(entry: E): E {
+  if (texts) give(entry, texts)
+  else waiting.push(entry)
+  return entry
 }
 
-/** Adds the loaded texts (by file, then key). */
-export function addBoTexts(texts: Texts): void {
-  for (const [file, t] of Object.entries(texts)) loaded[file] = { ...loaded[file], ...t }
-  any = true
+function give(entry: Split, from: Record<string, string>): void {
+  const bo = from[hashOf(entry.zh)]
+  if (bo !== undefined && entry.bo === undefined) entry.bo = bo
+}
+
+/** The loaded texts (the hash of an entry's Chinese → its Tibetan): every split entry made so far takes its own. */
+export function addBoTexts(loaded: Record<string, string>): void {
+  texts = loaded
+  for (const e of waiting.splice(0)) give(e, loaded)
 }
 
 export function boTextsLoaded(): boolean {
-  return any
+  return texts !== null
 }
