@@ -11,8 +11,8 @@ import { textOf, type Entry } from '@shared/i18n/i18n'
  * they are loaded every entry shows its Chinese. The built app is checked in e2e/account.test.ts (a Chinese
  * reader never fetches the texts, a Tibetan reader's first screen is Tibetan).
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the loader is plain CommonJS, as webpack loads it
 type All = { files: string[]; texts: Record<string, string>; clash: Set<string> }
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the loader is plain CommonJS, as webpack loads it
 const split = require('../config/bo-split.cjs') as {
   split(source: string, file: string, all?: All): string
   splits(file: string): boolean

@@ -50,12 +50,15 @@ export function hasChosenLang(): boolean {
  * Chinese (every entry's fallback). The mini-program carries both languages in its main package.
  */
 export async function loadLang(lang: Lang): Promise<void> {
-  if (process.env.TARO_ENV !== 'h5' || lang !== 'bo' || boTextsLoaded()) return
-  try {
-    const m = await import(/* webpackChunkName: "i18n-bo" */ '@shared/i18n/bo.texts')
-    addBoTexts(m.default)
-  } catch {
-    // not fetched (no signal, the chunk not kept yet): Chinese until the next launch
+  // (one block under the build's constant, so the mini-program's build drops it, the import with it)
+  if (process.env.TARO_ENV === 'h5') {
+    if (lang !== 'bo' || boTextsLoaded()) return
+    try {
+      const m = await import(/* webpackChunkName: "i18n-bo" */ '@shared/i18n/bo.texts')
+      addBoTexts(m.default)
+    } catch {
+      // not fetched (no signal, the chunk not kept yet): Chinese until the next launch
+    }
   }
 }
 
