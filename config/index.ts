@@ -105,6 +105,20 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Taro splits only initial chunks in H5, so every lazily loaded page carried its own copy of zod and
       // the components; splitting async chunks too lets pages share them.
       webpackChain(chain) {
+        // the Tibetan texts as their own chunk, fetched by Tibetan readers only (config/bo-split.cjs)
+        chain.module
+          .rule('linli-bo-split')
+          .test(/\.tsx?$/)
+          .include.add(path.join(root, 'shared'))
+          .add(path.join(root, 'miniprogram'))
+          .end()
+          .enforce('pre')
+          .use('bo-split')
+          .loader(path.join(root, 'config', 'bo-split.cjs'))
+        // and a Tibetan reader's app waits for them with a top-level await (services/lang-ready.h5.ts), which webpack
+        // writes as an async function: browsers since 2017 (iOS 10.3, Chrome 55). The built code already needed
+        // ES2015 (the arrow functions of Taro's components), so the browserslist's iOS 8 was never met in fact.
+        chain.output.set('environment', { ...chain.output.get('environment'), asyncFunction: true })
         const splitChunks = chain.optimization.get('splitChunks')
         if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' })
         // the home page's chunks and the signed-in person's getMe start from index.html (config/first-load.ts)

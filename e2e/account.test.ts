@@ -1,4 +1,6 @@
 import type { Browser } from 'playwright-core'
+import { COMMON } from '@shared/i18n/common.messages'
+import { HOME } from '../miniprogram/pages/home/home.strings'
 import { confirmDialog, fn, hostUrl, launch, loginAs, phone, see, tab, tap, tokenFor } from './support/browser'
 
 /** The foundation journey: demo login by role, who am I, an invite issued and redeemed. */
@@ -90,6 +92,48 @@ it('a first launch asks for the language; 我的 switches to Tibetan and the hom
   await see(page, '您好，卓玛').waitFor()
   expect(errors).toEqual([])
   await context.close()
+})
+
+it('the Tibetan texts come as their own file, to Tibetan readers only, before their first screen', async () => {
+  const token = await tokenFor('u-zhuoma')
+  const opened = async (lang: 'zh' | 'bo') => {
+    const { page, context } = await phone(browser, {}, { lang })
+    await context.addInitScript((t) => localStorage.setItem('linli.token', JSON.stringify({ data: t })), token)
+    // every text the app shows, in order, from before its first script runs
+    await context.addInitScript(() => {
+      const seen: string[] = []
+      ;(window as unknown as { __seen: string[] }).__seen = seen
+      new MutationObserver(() => {
+        const text = document.getElementById('app')?.innerText.trim()
+        if (text && seen[seen.length - 1] !== text) seen.push(text)
+      }).observe(document, { subtree: true, childList: true, characterData: true })
+    })
+    const scripts: Array<{ path: string; body: Promise<string> }> = []
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') scripts.push({ path: new URL(r.url()).pathname, body: r.text() })
+    })
+    await page.goto(`${hostUrl()}/#/pages/home/index`)
+    return { page, context, scripts }
+  }
+
+  // a Chinese reader: the home page, and none of the Tibetan texts fetched
+  const zh = await opened('zh')
+  await see(zh.page, '您好，卓玛').waitFor()
+  expect(zh.scripts.map((s) => s.path).filter((p) => /i18n-bo/.test(p))).toEqual([])
+  for (const s of zh.scripts) {
+    const body = await s.body
+    expect([s.path, body.includes(HOME.greeting.bo) || body.includes(COMMON['ui.loading'].bo)]).toEqual([s.path, false])
+  }
+  await zh.context.close()
+
+  // a Tibetan reader: the file is fetched, and the first screen is Tibetan, never Chinese first
+  const bo = await opened('bo')
+  await see(bo.page, 'བཀྲ་ཤིས་བདེ་ལེགས། 卓玛').waitFor()
+  expect(bo.scripts.filter((s) => /\/i18n-bo\.[0-9a-f]+\.js$/.test(s.path))).toHaveLength(1)
+  const seen = await bo.page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)
+  expect(seen.length).toBeGreaterThan(0)
+  expect(seen.filter((text) => text.includes('您好') || text.includes(HOME['tab.report'].zh))).toEqual([])
+  await bo.context.close()
 })
 
 it('a resident asks to join a household; its head sees the request on the home page and approves it', async () => {

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { useEffect, type PropsWithChildren } from 'react'
 import { CLOUD_ENV, IS_WEAPP } from './services/env'
 import { getLang, htmlLang } from './services/i18n'
+import './services/lang-ready'
 import { installWeChatPrivacy } from './services/privacy'
 import { startOutbox } from './services/outbox'
 import './app.css'
@@ -23,7 +24,7 @@ startOutbox()
 // H5: the app shell kept by a service worker (miniprogram/sw.js), so the console opens with no signal; the
 // worker is told what this first visit already loaded, to keep that too.
 if (process.env.TARO_ENV === 'h5' && typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
-  window.addEventListener('load', () => {
+  const keepShell = () => {
     void navigator.serviceWorker
       .register('/sw.js')
       .then(() => navigator.serviceWorker.ready)
@@ -36,7 +37,10 @@ if (process.env.TARO_ENV === 'h5' && typeof navigator !== 'undefined' && 'servic
         reg.active?.postMessage({ type: 'keep', urls })
       })
       .catch(() => undefined)
-  })
+  }
+  // (a Tibetan reader's app starts after its texts have come, possibly after the page's load event)
+  if (document.readyState === 'complete') keepShell()
+  else window.addEventListener('load', keepShell)
 }
 
 function App({ children }: PropsWithChildren) {

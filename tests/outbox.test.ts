@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import {
   backoffMs,
   createOutbox,
+  SOON_MS,
   type CallReply,
   type Cancel,
   type OutboxItem,
@@ -94,12 +95,24 @@ function setup(opts: { storage?: ReturnType<typeof fakeStorage>; server?: Return
   const disk = opts.storage ?? fakeStorage()
   const server = opts.server ?? fakeServer()
   let clock = 1_000_000
+  // the outbox's timers on the same fake clock: `advance` moves it, `tick` runs what has come due
+  const pending = new Map<number, { at: number; run: () => void }>()
+  let nextHandle = 1
   const box = createOutbox({
     storage: disk.storage,
     network: server.network,
     now: () => clock,
     transient: new Set(['COMMON.INTERNAL']),
     words,
+    timers: {
+      set: (run, ms) => {
+        pending.set(nextHandle, { at: clock + ms, run })
+        return nextHandle++
+      },
+      clear: (h) => {
+        pending.delete(h as number)
+      },
+    },
   })
   return {
     box,
@@ -108,6 +121,17 @@ function setup(opts: { storage?: ReturnType<typeof fakeStorage>; server?: Return
     advance: (ms: number) => {
       clock += ms
     },
+    /** moves the clock and runs the timers due by then, then lets their rounds finish */
+    tick: async (ms: number) => {
+      clock += ms
+      for (const [h, t] of [...pending]) {
+        if (t.at > clock) continue
+        pending.delete(h)
+        t.run()
+      }
+      for (let i = 0; i < 50; i++) await Promise.resolve()
+    },
+    timers: pending,
   }
 }
 
@@ -172,6 +196,56 @@ test('no signal: the item waits with a backoff that grows, and the network comin
   await box.flush({ force: true })
   expect(server.state.writes).toHaveLength(1)
   expect(box.snapshot().items).toHaveLength(0)
+})
+
+test('the network back before requests get through: tried again within a second or two, not after the backoff', async () => {
+  const { box, server, tick, timers } = setup()
+  server.state.online = false
+  for (const id of ['s-1', 's-2', 's-3']) await box.add({ ...report(id), kind: 'incident.safeReport' })
+  await box.flush()
+  // a long time without signal: the items' backoff has grown to a minute
+  for (let i = 0; i < 8; i++) await tick(60_000)
+  expect(box.snapshot().items[0]!.attempts).toBeGreaterThanOrEqual(7)
+  // the platform says the network is back, but the first send still finds no signal (a real phone: the radio is
+  // attached, its data not yet flowing; the bench: the page told it is online before its requests were let through)
+  await box.networkBack()
+  const first = box.snapshot().items[0]!
+  expect(first.reason?.code).toBe('COMMON.NETWORK')
+  // the next try is a second away (not the minute of the backoff), and a timer starts it
+  const calls = server.state.calls
+  await tick(999)
+  expect(server.state.calls).toBe(calls)
+  server.state.online = true
+  await tick(1)
+  expect(server.state.writes.map((w) => w.requestId)).toEqual(['s-1', 's-2', 's-3'])
+  expect(box.snapshot().items).toHaveLength(0)
+  // nothing left to wake for
+  expect(timers.size).toBe(0)
+})
+
+test('after the network is back, tries that still find no signal wait 1 s, 2 s, 4 s, then the usual backoff', async () => {
+  const { box, server, tick } = setup()
+  server.state.online = false
+  await box.add(report('r-1'))
+  await box.networkBack()
+  const waits: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const item = box.snapshot().items[0]!
+    const wait = item.nextAt - (1_000_000 + waits.reduce((a, b) => a + b, 0))
+    waits.push(wait)
+    await tick(wait)
+  }
+  expect(waits).toEqual([SOON_MS[0], SOON_MS[1], SOON_MS[2], backoffMs(4), backoffMs(5)])
+})
+
+test('a waiting item is tried when its backoff is over, by a timer, not only by the next 15 s round', async () => {
+  const { box, server, tick } = setup()
+  server.state.online = false
+  await box.add(report('r-1'))
+  await box.flush()
+  server.state.online = true
+  await tick(backoffMs(1))
+  expect(server.state.writes.map((w) => w.requestId)).toEqual(['r-1'])
 })
 
 test('backoff doubles from 2 s and never exceeds a minute', () => {

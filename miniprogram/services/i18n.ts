@@ -14,6 +14,7 @@ import {
   type MessageRef,
   type Translate,
 } from '@shared/i18n/i18n'
+import { addBoTexts, boTextsLoaded } from '@shared/i18n/bo-split'
 
 /**
  * The language the person reads the app in, on this phone: chosen on first launch and on 我的, kept in storage
@@ -42,8 +43,27 @@ export function hasChosenLang(): boolean {
   return stored() !== null
 }
 
-/** Switches the language on this phone and shows the app again in it (from the home page). */
-export function setLang(lang: Lang, opts: { relaunch?: boolean } = {}): void {
+/**
+ * Makes a language's texts ready. H5 fetches the Tibetan texts as their own chunk (config/bo-split.cjs), only for
+ * Tibetan readers: the app awaits this before its first render when the kept language is Tibetan, and a switch
+ * awaits it before showing the app again. With no signal and the chunk not yet on the phone, the app shows in
+ * Chinese (every entry's fallback). The mini-program carries both languages in its main package.
+ */
+export async function loadLang(lang: Lang): Promise<void> {
+  // (one block under the build's constant, so the mini-program's build drops it, the import with it)
+  if (process.env.TARO_ENV === 'h5') {
+    if (lang !== 'bo' || boTextsLoaded()) return
+    try {
+      const m = await import(/* webpackChunkName: "i18n-bo" */ '@shared/i18n/bo.texts')
+      addBoTexts(m.default)
+    } catch {
+      // not fetched (no signal, the chunk not kept yet): Chinese until the next launch
+    }
+  }
+}
+
+/** Switches the language on this phone and shows the app again in it (from the home page), once its texts are in. */
+export async function setLang(lang: Lang, opts: { relaunch?: boolean } = {}): Promise<void> {
   current = lang
   try {
     Taro.setStorageSync(LANG_KEY, lang)
@@ -51,6 +71,7 @@ export function setLang(lang: Lang, opts: { relaunch?: boolean } = {}): void {
     // storage unavailable: the choice holds until the app closes
   }
   if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') document.documentElement.lang = htmlLang(lang)
+  await loadLang(lang)
   if (opts.relaunch !== false) void Taro.reLaunch({ url: '/pages/home/index' })
 }
 

@@ -10,7 +10,10 @@
  *   (a patrol's start before its check-ins) and takes fields of its answer (`bind`);
  * - photos are local files until the outbox uploads them; an uploaded photo's id is stored at once, so a
  *   restart never uploads it again;
- * - no signal (or a server that could not answer) stops the round and waits, with backoff, for the next try;
+ * - no signal (or a server that could not answer) stops the round and waits, with backoff, for the next try,
+ *   which a timer starts when it is due; just after the platform says the network is back (`networkBack`), a
+ *   send that still finds no signal is tried again within a second or two (the event can come before requests
+ *   get through: a phone's radio attached, its data not yet flowing), not after the usual backoff;
  *   a refusal (bad input, a rule) stops only that item and what depends on it, with the reason, until the
  *   person retries or deletes it.
  */
@@ -110,12 +113,16 @@ export interface OutboxOptions {
   transient?: ReadonlySet<string>
   /** the message kept on an item whose upload the person cancelled, and one whose dependency failed */
   words: { cancelled: OutboxReason; blocked: (dependency: OutboxItem) => OutboxReason }
+  /** starts the next try when it is due (default: the platform's setTimeout) */
+  timers?: { set(run: () => void, ms: number): unknown; clear(handle: unknown): void }
 }
 
 export const NETWORK_CODE = 'COMMON.NETWORK'
 export const CANCELLED_CODE = 'CLIENT.CANCELLED'
 const BASE_BACKOFF_MS = 2_000
 const MAX_BACKOFF_MS = 60_000
+/** the waits after the network is said to be back, while sends still find no signal; then the usual backoff */
+export const SOON_MS = [1_000, 2_000, 4_000] as const
 /** answers of finished items kept for items bound to them, and for pages that opened after they were sent */
 const KEEP_RESULTS = 100
 
@@ -166,6 +173,13 @@ export function createOutbox(opts: OutboxOptions) {
   let loaded: Promise<void> | null = null
   let round: Promise<OutboxOutcome[]> | null = null
   let again: { force: boolean } | null = null
+  const timers = opts.timers ?? {
+    set: (run: () => void, ms: number) => setTimeout(run, ms),
+    clear: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  }
+  let timer: { handle: unknown; at: number } | null = null
+  /** tries without signal since the platform said the network was back (null: not just back) */
+  let soon: number | null = null
 
   function emit(): void {
     snapshot = { items, progress, busy }
@@ -239,10 +253,15 @@ export function createOutbox(opts: OutboxOptions) {
       const current = items.find((i) => i.id === item.id)
       if (!current) return { kind: 'gone' }
       const attempts = current.attempts + 1
+      let wait = backoffMs(attempts)
+      if (retry && reply.code === NETWORK_CODE && soon !== null && soon < SOON_MS.length) {
+        wait = Math.min(wait, SOON_MS[soon]!)
+        soon += 1
+      }
       patchItem(
         item.id,
         retry
-          ? { state: 'waiting', attempts, nextAt: now() + backoffMs(attempts), reason }
+          ? { state: 'waiting', attempts, nextAt: now() + wait, reason }
           : {
               state: 'failed',
               attempts,
@@ -292,6 +311,7 @@ export function createOutbox(opts: OutboxOptions) {
       if (token.cancelled) return await fail(opts.words.cancelled)
       if (!reply.ok) return await fail(reply)
       // answered: off the queue, its photos' local copies gone, its answer kept for what is bound to it
+      soon = null
       items = items.filter((i) => i.id !== item.id)
       results = Object.fromEntries([...Object.entries(results), [item.id, reply.data]].slice(-KEEP_RESULTS))
       await persist()
@@ -341,8 +361,36 @@ export function createOutbox(opts: OutboxOptions) {
       return outcomes
     })().finally(() => {
       round = null
+      schedule()
     })
     return round
+  }
+
+  /** The next try, when the soonest waiting item is due (a timer; one at a time). */
+  function schedule(): void {
+    const t = now()
+    const due = items.filter((i) => i.state === 'waiting' && i.nextAt > t).map((i) => i.nextAt)
+    const at = due.length ? Math.min(...due) : null
+    if (timer && timer.at === at) return
+    if (timer) timers.clear(timer.handle)
+    timer = null
+    if (at === null) return
+    timer = {
+      at,
+      handle: timers.set(() => {
+        timer = null
+        void flush()
+      }, at - t),
+    }
+  }
+
+  /**
+   * The platform says the network is back (WeChat's network event, the browser's `online`): a round now, whatever
+   * the backoff, and for the next few tries that still find no signal a short wait (SOON_MS) instead of the backoff.
+   */
+  function networkBack(): Promise<OutboxOutcome[]> {
+    soon = 0
+    return flush({ force: true })
   }
 
   /** Sends one failed or waiting item again now, and whatever is due with it. */
@@ -387,6 +435,7 @@ export function createOutbox(opts: OutboxOptions) {
     ready,
     add,
     flush,
+    networkBack,
     retry,
     cancel,
     remove,

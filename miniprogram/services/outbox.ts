@@ -19,7 +19,8 @@ import { uploadKept } from './upload'
 /**
  * The phone's outbox (outbox-core.ts) wired to this app: items in device storage (Taro storage, which survives
  * a closed app on both builds), photos as saved files or in IndexedDB (services/photo.ts), sent through
- * `callQueued` and `uploadKept`. It sends by itself when the network comes back, when the app is shown again and
+ * `callQueued` and `uploadKept`. It sends by itself when the network comes back (and again within a second or two
+ * if the first sends still find no signal), when a waiting item's backoff is over, when the app is shown again and
  * every 15 seconds while something waits. Every field write goes through `queueCall`.
  */
 const KEY = 'linli.outbox'
@@ -136,13 +137,17 @@ export function startOutbox(): void {
   const kick = (force: boolean) => () => {
     if (outbox.snapshot().items.length || force) void outbox.flush({ force })
   }
+  // the network back: a round now, and soon again if the signal is not yet through (outbox-core: networkBack)
+  const back = () => {
+    if (outbox.snapshot().items.length) void outbox.networkBack()
+  }
   if (IS_WEAPP) {
     Taro.onNetworkStatusChange((res) => {
-      if (res.isConnected) kick(true)()
+      if (res.isConnected) back()
     })
     Taro.onAppShow(kick(true))
   } else if (typeof window !== 'undefined') {
-    window.addEventListener('online', kick(true))
+    window.addEventListener('online', back)
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') kick(true)()
     })

@@ -15,8 +15,10 @@ export const HOME = defineMessages({
     bo: 'སྐོར་ཞིབ་ཐོ་འགོད་དང་དང་བླངས་ཞབས་ཞུའི་འབྱོར་ཐོ། ལས་འགན་གྱི་ས་ཆ་སྟོན་པར་བེད་སྤྱོད།',
   },
 
-  // the first screen on a phone where no language was chosen: shown in both languages at once
+  // the first screen on a phone where no language was chosen: shown in both languages at once, so the H5 build
+  // keeps their Tibetan in the page for every reader (config/bo-split.cjs): bo-inline
   choose_lang: { zh: '请选择语言', bo: 'སྐད་ཡིག་འདེམས་རོགས།' },
+  // bo-inline
   choose_lang_later: { zh: '以后可以在"我的"里更改', bo: 'རྗེས་སུ་"ངའི་"ནང་བསྒྱུར་ཆོག' },
 
   greeting: { zh: '您好，{name}', bo: 'བཀྲ་ཤིས་བདེ་ལེགས། {name}' },

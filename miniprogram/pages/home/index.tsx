@@ -248,6 +248,6 @@ function HomeBody() {
 /** The home page; on a phone where no language was chosen yet, the language comes first. */
 export default function Home() {
   const [chosen] = useState(hasChosenLang)
-  if (!chosen) return <ChooseLang onChosen={(lang) => setLang(lang)} />
+  if (!chosen) return <ChooseLang onChosen={(lang) => void setLang(lang)} />
   return <HomeBody />
 }

@@ -190,8 +190,7 @@ export default function Login() {
   const [chosen] = useState(hasChosenLang)
   if (!chosen) {
     const choose = (lang: Lang) => {
-      setLang(lang, { relaunch: false })
-      void Taro.reLaunch({ url: '/pages/login/index' })
+      void setLang(lang, { relaunch: false }).then(() => Taro.reLaunch({ url: '/pages/login/index' }))
     }
     return <ChooseLang onChosen={choose} />
   }

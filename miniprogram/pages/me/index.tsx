@@ -99,7 +99,7 @@ function LanguageCard() {
     // best effort: a phone offline switches now, and the home page tells the profile later
     await callFunction(accountContract, 'setLang', { lang })
     forgetMe()
-    setLang(lang)
+    await setLang(lang)
   }
   return (
     <Card>
