@@ -15,7 +15,9 @@ export function VoiceInput(props: { onText: (text: string) => void }) {
   const [state, setState] = useState<VoiceState>('idle')
   // the latest handler: the words come back after the tap, when the text may have changed
   const onText = useRef(props.onText)
-  onText.current = props.onText
+  useEffect(() => {
+    onText.current = props.onText
+  })
   const zh = getLang() === 'zh'
   useEffect(() => {
     if (!zh) return

@@ -111,11 +111,16 @@ export interface MicAccess {
 }
 
 /** Whether recording may start: explains and asks the first time, offers the settings after a refusal. */
-export async function mayRecord(mic: MicAccess): Promise<boolean> {
-  const state = await mic.state()
-  if (state === 'granted') return true
-  if (state === 'refused') return mic.reopen()
-  return (await mic.explain()) && mic.request()
+export function mayRecord(mic: MicAccess): Promise<boolean> {
+  return mic
+    .state()
+    .then((state) =>
+      state === 'granted'
+        ? true
+        : state === 'refused'
+          ? mic.reopen()
+          : mic.explain().then((goOn) => goOn && mic.request()),
+    )
 }
 
 export type VoiceState = 'idle' | 'starting' | 'listening'
@@ -140,34 +145,30 @@ export function createVoice(deps: {
   }
   return {
     state: () => state,
-    async tap() {
-      if (state === 'starting') return
-      if (state === 'listening') return deps.recognizer.stop()
+    tap() {
+      if (state === 'starting') return Promise.resolve()
+      if (state === 'listening') return Promise.resolve(deps.recognizer.stop())
       set('starting')
-      let allowed = false
-      try {
-        allowed = deps.mic ? await mayRecord(deps.mic) : true
-      } catch {
-        allowed = false
-      }
-      if (!allowed) return set('idle')
-      let ended = false
-      set('listening')
-      try {
-        deps.recognizer.start((end) => {
-          if (ended) return
-          ended = true
-          set('idle')
-          if ('error' in end) return deps.onError(end.error)
-          const text = end.text.trim()
-          if (text) deps.onText(text)
-          else deps.onError('ui.voice_err')
+      return (deps.mic ? mayRecord(deps.mic) : Promise.resolve(true))
+        .catch(() => false)
+        .then((allowed) => {
+          if (!allowed) return set('idle')
+          let ended = false
+          const end = (e: VoiceEnd) => {
+            if (ended) return
+            ended = true
+            set('idle')
+            const text = 'text' in e ? e.text.trim() : ''
+            if (text) deps.onText(text)
+            else deps.onError('error' in e ? e.error : 'ui.voice_err')
+          }
+          set('listening')
+          try {
+            deps.recognizer.start(end)
+          } catch {
+            end({ error: 'ui.voice_err_mic' })
+          }
         })
-      } catch {
-        ended = true
-        set('idle')
-        deps.onError('ui.voice_err_mic')
-      }
     },
   }
 }
