@@ -1,5 +1,9 @@
 import { HOME } from './pages/home/home.strings'
 
+// the plugin's AppID; the version must be one the MP admin lists for it (设置 → 第三方设置 → 插件管理)
+const WECHAT_SI = 'WechatSI'
+const WECHAT_SI_PLUGIN = { version: '0.3.6', provider: 'wx069ba97219f66d99' }
+
 function tab(pagePath: string, text: string, icon: string) {
   return {
     pagePath,
@@ -24,6 +28,10 @@ export default defineAppConfig({
         'pages/rounds/index',
         'pages/settings/index',
       ],
+      // WeChat's 同声传译 plugin for 说话输入 (components/voice-input.tsx): declared here, not at the top, so its
+      // code is downloaded with this subpackage and not counted in the main package; the report tab reaches it
+      // with requirePlugin.async once the subpackage is in (preloadRule below). WeChat only.
+      ...(process.env.TARO_ENV === 'weapp' ? { plugins: { [WECHAT_SI]: WECHAT_SI_PLUGIN } } : {}),
     },
     {
       root: 'packages/points',

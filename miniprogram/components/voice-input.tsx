@@ -1,58 +1,54 @@
 import { View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { getLang, t } from '../services/i18n'
-
-/** The browser's speech recognition, where there is one (Chrome, Edge, Safari); absent elsewhere. */
-interface Recognition {
-  lang: string
-  interimResults: boolean
-  onresult: ((e: { results: ArrayLike<ArrayLike<{ transcript: string }>> }) => void) | null
-  onend: (() => void) | null
-  onerror: (() => void) | null
-  start: () => void
-  stop: () => void
-}
-type RecognitionCtor = new () => Recognition
-
-function recognitionCtor(): RecognitionCtor | null {
-  if (process.env.TARO_ENV !== 'h5' || typeof window === 'undefined') return null
-  const w = window as unknown as { SpeechRecognition?: RecognitionCtor; webkitSpeechRecognition?: RecognitionCtor }
-  return w.SpeechRecognition ?? w.webkitSpeechRecognition ?? null
-}
+import { loadRecognizer, micAccess } from '../services/voice'
+import { createVoice, type Voice, type VoiceState } from '../services/voice-core'
+import { alertDialog } from './dialog'
 
 /**
- * 说话输入 for a description: what is said is added to the text. Only where the platform offers it: in a browser
- * with speech recognition, for Chinese (no browser recognises Tibetan speech). In WeChat it needs the 同声传译
- * plugin, which is not declared yet (see README), so the button is not shown there.
+ * 说话输入 for a description: tap to start, tap again (or stop talking) to end, and what was said is added to the
+ * text. Only where the platform offers it (services/voice.ts): in WeChat the 同声传译 plugin, in a browser its
+ * speech recognition; and only for Chinese (neither recognises Tibetan speech). Where there is none, no button.
  */
 export function VoiceInput(props: { onText: (text: string) => void }) {
-  const [listening, setListening] = useState<Recognition | null>(null)
-  const Ctor = recognitionCtor()
-  if (!Ctor || getLang() !== 'zh') return null
-  const start = () => {
-    if (listening) return listening.stop()
-    const r = new Ctor()
-    r.lang = 'zh-CN'
-    r.interimResults = false
-    r.onresult = (e) => {
-      const said = Array.from(e.results)
-        .map((alt) => alt[0]?.transcript ?? '')
-        .join('')
-      if (said) props.onText(said)
+  const [voice, setVoice] = useState<Voice | null>(null)
+  const [state, setState] = useState<VoiceState>('idle')
+  // the latest handler: the words come back after the tap, when the text may have changed
+  const onText = useRef(props.onText)
+  useEffect(() => {
+    onText.current = props.onText
+  })
+  const zh = getLang() === 'zh'
+  useEffect(() => {
+    if (!zh) return
+    let live = true
+    let made: Voice | null = null
+    void loadRecognizer().then((recognizer) => {
+      if (!live || !recognizer) return
+      made = createVoice({
+        recognizer,
+        mic: micAccess(),
+        onText: (text) => live && onText.current(text),
+        onError: (key) => void (live && alertDialog({ message: t(key) })),
+        onState: (s) => live && setState(s),
+      })
+      setVoice(made)
+    })
+    return () => {
+      live = false
+      // leaving the page while listening: stop the microphone (what was heard is dropped with the page)
+      if (made && made.state() === 'listening') void made.tap()
     }
-    r.onend = () => setListening(null)
-    r.onerror = () => setListening(null)
-    setListening(r)
-    r.start()
-  }
+  }, [zh])
+  if (!voice) return null
   return (
     <View
-      className={`l-choice l-voice${listening ? ' l-choice--on' : ''}`}
+      className={`l-choice l-voice${state === 'listening' ? ' l-choice--on' : ''}`}
       ariaRole="button"
       hoverClass="l-btn--hover"
-      onClick={start}
+      onClick={() => void voice.tap()}
     >
-      {listening ? t('ui.voice_stop') : t('ui.voice')}
+      {state === 'listening' ? t('ui.voice_stop') : t('ui.voice')}
     </View>
   )
 }

@@ -25,6 +25,8 @@ interface Needs {
   scope?: string
   /** what the privacy guide must say is collected, or null when the API needs no agreement */
   guide: string | null
+  /** how the guide names it, when not `wx.<api>` */
+  doc?: string
 }
 
 const LOCATION = '位置信息'
@@ -51,6 +53,8 @@ const PRIVACY_APIS: Record<string, Needs> = {
   saveVideoToPhotosAlbum: { guide: '相册' },
   startRecord: { guide: '麦克风' },
   getRecorderManager: { guide: '麦克风' },
+  // the 同声传译 plugin's recognizer (说话输入): the plugin records with the microphone for the host
+  getRecordRecognitionManager: { guide: '麦克风', doc: "requirePlugin('WechatSI').getRecordRecognitionManager" },
   addPhoneContact: { guide: '通讯录' },
   getWeRunData: { guide: '运动数据' },
   scanCode: { guide: null },
@@ -138,7 +142,9 @@ describe('app.json declares every privacy API the package calls', () => {
     '%s: the privacy check is on and docs/PRIVACY.md declares it',
     (api, needs) => {
       expect(app.__usePrivacyCheck__).toBe(true)
-      const name = api.startsWith('open-type ') ? `open-type="${api.slice('open-type '.length)}"` : `wx.${api}`
+      const name = api.startsWith('open-type ')
+        ? `open-type="${api.slice('open-type '.length)}"`
+        : (needs.doc ?? `wx.${api}`)
       expect(privacyDoc).toContain(name)
       expect(privacyDoc).toContain(needs.guide!)
     },
