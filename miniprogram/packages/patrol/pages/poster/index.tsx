@@ -1,4 +1,5 @@
 import { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { Image, View } from '@tarojs/components'
 import { LANGS, textOf } from '@shared/i18n/i18n'
 import { patrolContract } from '@shared/patrol/patrol.contract'
@@ -6,7 +7,7 @@ import { PATROL } from '@shared/patrol/patrol.messages'
 import { Button, ErrorBlock, Loading, Page } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
 import { IS_WEAPP } from '../../../../services/env'
-import { useStrings } from '../../../../services/i18n'
+import { loadLang, useStrings } from '../../../../services/i18n'
 import { useQuery } from '../../../../services/use-call'
 import { usePageTitle } from '../../components/page-title'
 import { POSTER } from '../../patrol.strings'
@@ -21,7 +22,12 @@ export default function Poster() {
   usePageTitle(t('title'))
   const id = useRouter().params.id ?? ''
   const poster = useQuery(() => callFunction(patrolContract, 'getPoster', { checkpointId: id }), [id])
-  if (!poster.data)
+  // the poster is printed in both languages, so a Chinese reader's H5 fetches the Tibetan texts too (bo-split)
+  const [bothReady, setBothReady] = useState(false)
+  useEffect(() => {
+    void Promise.all(LANGS.map(loadLang)).then(() => setBothReady(true))
+  }, [])
+  if (!poster.data || !bothReady)
     return (
       <Page>{poster.error ? <ErrorBlock message={poster.error.message} onRetry={poster.reload} /> : <Loading />}</Page>
     )
@@ -31,15 +37,15 @@ export default function Poster() {
       <View className="patrol-poster">
         <View className="patrol-poster__sub">{p.village.fullName}</View>
         <View className="patrol-poster__name">{p.checkpointName}</View>
-        {LANGS.map((lang) => (
-          <View key={lang} className="patrol-poster__sub">
-            {textOf(PATROL['patrol.poster.route'], lang, { route: p.routeName })}
+        {inBoth((lang) => textOf(PATROL['patrol.poster.route'], lang, { route: p.routeName })).map((text) => (
+          <View key={text} className="patrol-poster__sub">
+            {text}
           </View>
         ))}
         <Image className="patrol-qr" src={p.qrDataUrl} mode="aspectFit" />
-        {LANGS.map((lang) => (
-          <View key={lang} className="patrol-poster__sub">
-            {textOf(PATROL['patrol.poster.hint'], lang)}
+        {inBoth((lang) => textOf(PATROL['patrol.poster.hint'], lang)).map((text) => (
+          <View key={text} className="patrol-poster__sub">
+            {text}
           </View>
         ))}
         <View className="patrol-code">{p.code}</View>
@@ -51,4 +57,9 @@ export default function Poster() {
       ) : null}
     </Page>
   )
+}
+
+/** A line in each language, once: where the Tibetan texts could not be fetched (no signal) both are Chinese. */
+function inBoth(text: (lang: (typeof LANGS)[number]) => string): string[] {
+  return [...new Set(LANGS.map(text))]
 }
