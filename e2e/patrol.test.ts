@@ -6,7 +6,7 @@ import { PATROL } from '@shared/patrol/patrol.messages'
 import { MANAGE, PATROL_PAGE, QUEUE, SHIFTS } from '../miniprogram/packages/patrol/patrol.strings'
 import { bj } from '@shared/time/beijing'
 import { COMMON } from '@shared/i18n/common.messages'
-import { app, confirmDialog, dialog, fn, hostUrl, launch, loginAs, phone, tokenFor } from './support/browser'
+import { app, confirmDialog, dialog, fn, hostUrl, launch, loginAs, phone, shows, tokenFor } from './support/browser'
 
 /**
  * Patrol journeys in Chromium with an emulated GPS. The host runs on the real clock, so the captain
@@ -157,9 +157,7 @@ it('captain sets up a route and prints a poster; volunteer patrols it, one check
     const last = i === spots.length - 1
     await at(v.context, last ? { lat: s.lat + 0.00135, lng: s.lng } : s)
     await checkIn(v.page, s.code)
-    await app(v.page)
-      .getByText(`${i + 1}/3`, { exact: true })
-      .waitFor()
+    await shows(v.page, app(v.page).getByText(`${i + 1}/3`, { exact: true }))
     if (!last) expect(await app(v.page).locator('.patrol-last').innerText()).toContain(`${s.name} 打卡成功`)
   }
   await app(v.page).locator('.patrol-last', { hasText: '需队长审核' }).waitFor()
@@ -242,7 +240,7 @@ it('offline: two check-ins queue on the phone, sync by themselves exactly once w
   for (const s of spots.slice(0, 2)) {
     await at(v.context, s)
     await checkIn(v.page, s.code)
-    await app(v.page).locator('.patrol-last', { hasText: '没有信号' }).waitFor()
+    await shows(v.page, app(v.page).locator('.patrol-last', { hasText: '没有信号' }))
   }
   await app(v.page).getByText('2 条打卡等待上传').last().waitFor()
   await app(v.page).getByText('另有 2 个等待上传', { exact: false }).waitFor()
@@ -314,7 +312,7 @@ it('no signal from the start: the patrol is started offline, checked in, and cou
   for (const s of spots.slice(0, 2)) {
     await at(v.context, s)
     await checkIn(v.page, s.code)
-    await app(v.page).locator('.patrol-last', { hasText: '没有信号' }).waitFor()
+    await shows(v.page, app(v.page).locator('.patrol-last', { hasText: '没有信号' }))
   }
   // (the shifts page, kept behind this one, says its start waits too: only what is on screen counts)
   const queued = app(v.page).locator('.l-list__item', { hasText: PATROL_PAGE.queued.zh }).filter({ visible: true })

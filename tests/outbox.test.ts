@@ -173,6 +173,33 @@ test('items are sent in the order they were made, photos first, with their uploa
   expect(box.snapshot().items).toHaveLength(0)
 })
 
+test('a send asked for as a round is ending is not lost in it: it runs right after, and its caller gets its outcome', async () => {
+  const { box, server } = setup()
+  // r-2 waits on its backoff; r-1 is new: a plain round sends r-1 and leaves r-2 for later
+  server.state.online = false
+  await box.add(report('r-2'))
+  await box.flush()
+  server.state.online = true
+  await box.add(report('r-1'))
+  let late: Promise<Array<{ id: string; ok: boolean }>> | null = null
+  const stop = box.subscribe((snap) => {
+    // the round's last word (nothing more to send): a forced send asked for in the very next moment, before the
+    // round has let go (as a person's 提交 arriving just then does)
+    if (!snap.busy && !late && server.state.writes.length === 1)
+      void Promise.resolve().then(() => {
+        late = box.flush({ force: true })
+      })
+  })
+  const first = await box.flush()
+  stop()
+  expect(first.map((o) => o.id)).toEqual(['r-1'])
+  expect(late).not.toBeNull()
+  const outcomes = await late!
+  expect(outcomes.map((o) => [o.id, o.ok])).toEqual([['r-2', true]])
+  expect(server.state.writes.map((w) => w.requestId)).toEqual(['r-1', 'r-2'])
+  expect(box.snapshot().items).toHaveLength(0)
+})
+
 test('no signal: the item waits with a backoff that grows, and the network coming back sends it at once', async () => {
   const { box, server, advance } = setup()
   server.state.online = false

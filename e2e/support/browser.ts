@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { consentKey } from '@shared/privacy/consent'
 import { DEMO_USERS } from '../../seeds'
 import type { Reply } from '../../tests/support/harness'
@@ -75,7 +75,32 @@ export async function phone(
   }
   const page = await context.newPage()
   page.setDefaultTimeout(20_000)
+  const log: string[] = []
+  logs.set(page, log)
+  const keep = (line: string) => log.push(line) > 40 && log.shift()
+  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && keep(`${m.type()}: ${m.text()}`))
+  page.on('pageerror', (e) => keep(`pageerror: ${e.message}`))
+  page.on('requestfailed', (r) => keep(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`))
+  page.on('response', (r) => r.url().includes('/api/fn/') && keep(`${r.status()} ${new URL(r.url()).pathname}`))
   return { context, page }
+}
+
+const logs = new WeakMap<Page, string[]>()
+
+/**
+ * Waits for a locator; when it never shows, the failure says what the page showed instead and what it logged
+ * (errors, warnings, failed requests, function calls), so an intermittent failure in CI can be read from its log.
+ */
+export async function shows(page: Page, locator: Locator): Promise<void> {
+  try {
+    await locator.waitFor()
+  } catch (e) {
+    const text = await app(page)
+      .innerText({ timeout: 2_000 })
+      .catch(() => '(page text not readable)')
+    const lines = (logs.get(page) ?? []).join('\n')
+    throw new Error(`${(e as Error).message}\n--- the page showed:\n${text.slice(0, 1500)}\n--- it logged:\n${lines}`)
+  }
 }
 
 /** Calls the local host directly (for setting up or checking state a journey does not show). */

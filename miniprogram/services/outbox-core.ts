@@ -178,6 +178,8 @@ export function createOutbox(opts: OutboxOptions) {
     clear: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
   }
   let timer: { handle: unknown; at: number } | null = null
+  /** the running round has sent its last item and is ending */
+  let closing = false
   /** tries without signal since the platform said the network was back (null: not just back) */
   let soon: number | null = null
 
@@ -331,10 +333,13 @@ export function createOutbox(opts: OutboxOptions) {
    */
   function flush(opts2: { force?: boolean } = {}): Promise<OutboxOutcome[]> {
     const force = opts2.force ?? false
+    // a round that has stopped looking for work sends nothing more: a call in its last moments runs after it
+    if (round && closing) return round.then(() => flush(opts2))
     if (round) {
       again = { force: force || (again?.force ?? false) }
       return round
     }
+    closing = false
     round = (async () => {
       await ready()
       const outcomes: OutboxOutcome[] = []
@@ -357,10 +362,12 @@ export function createOutbox(opts: OutboxOptions) {
         busy = false
         emit()
         pass = again
+        if (!pass) closing = true
       }
       return outcomes
     })().finally(() => {
       round = null
+      closing = false
       schedule()
     })
     return round
