@@ -83,6 +83,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       publicPath: '/',
+      useHtmlComponents: true,
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: transpileAlso },
@@ -119,6 +120,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // writes as an async function: browsers since 2017 (iOS 10.3, Chrome 55). The built code already needed
         // ES2015 (the arrow functions of Taro's components), so the browserslist's iOS 8 was never met in fact.
         chain.output.set('environment', { ...chain.output.get('environment'), asyncFunction: true })
+        // polyfills no browser it runs in needs, and jsonp, which nothing uses (config/h5-off/)
+        chain.resolve.alias
+          .set('whatwg-fetch$', path.join(root, 'config', 'h5-off', 'polyfill.js'))
+          .set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', path.join(root, 'config', 'h5-off', 'polyfill.js'))
+          .set('jsonp-retry$', path.join(root, 'config', 'h5-off', 'jsonp.js'))
         const splitChunks = chain.optimization.get('splitChunks')
         if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' })
         // the home page's chunks and the signed-in person's getMe start from index.html (config/first-load.ts)
