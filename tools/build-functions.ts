@@ -18,6 +18,7 @@ import {
   platformProblems,
   type FunctionName,
 } from '../cloudfunctions/platform'
+import { lazySchemas } from './lazy-schemas'
 
 const ROOT = resolve(__dirname, '..')
 export const FUNCTIONS_OUT = join(ROOT, 'dist/cloudfunctions')
@@ -125,7 +126,7 @@ export async function buildFunctions(out: string = FUNCTIONS_OUT): Promise<Built
       metafile: true,
       minify: true,
       logLevel: 'warning',
-      plugins: [lazyLibraries, zodTrimmed],
+      plugins: [lazyLibraries, zodTrimmed, lazySchemas],
       // Chinese and Tibetan text as UTF-8 (3 bytes a character), not \\u escapes (6)
       charset: 'utf8',
     })
