@@ -20,11 +20,13 @@ export function lazySchema<T extends object>(build: () => T): T {
     }
     return built
   }
+  let internals: unknown
   // The target is an empty extensible object, so every answer may come from the built schema: the proxy
   // invariants only bind a target's non-configurable or non-extensible parts, and it has none.
-  return new Proxy({} as T, {
+  const proxy: T = new Proxy({} as T, {
     get: (_, key) => {
       const s = schema()
+      if (key === '_zod') return (internals ??= zodInternals(proxy, s))
       return Reflect.get(s, key, s)
     },
     set: (_, key, value) => Reflect.set(schema(), key, value),
@@ -37,5 +39,26 @@ export function lazySchema<T extends object>(build: () => T): T {
     defineProperty: (_, key, d) => Reflect.defineProperty(schema(), key, d),
     deleteProperty: (_, key) => Reflect.deleteProperty(schema(), key),
     getPrototypeOf: () => Reflect.getPrototypeOf(schema()),
+  })
+  return proxy
+}
+
+/**
+ * The built schema's `_zod` as the proxy shows it. One thing there knows the schema by identity: zod's JSON Schema
+ * processors (closures over the built schema) look up the entry `toJSONSchema` made under the schema it was given,
+ * which is the proxy; so the built schema is entered as the same entry first, as if the two were one object.
+ */
+function zodInternals(proxy: object, built: object): unknown {
+  const zod: unknown = (built as { _zod?: unknown })._zod
+  if (!zod || typeof zod !== 'object') return zod
+  return new Proxy(zod, {
+    get: (target, key) => {
+      const value: unknown = Reflect.get(target, key, target)
+      if (key !== 'processJSONSchema' || typeof value !== 'function') return value
+      return (ctx: { seen?: Map<object, unknown> }, ...rest: unknown[]) => {
+        if (ctx.seen && !ctx.seen.has(built) && ctx.seen.has(proxy)) ctx.seen.set(built, ctx.seen.get(proxy))
+        return (value as (...a: unknown[]) => unknown)(ctx, ...rest)
+      }
+    },
   })
 }
