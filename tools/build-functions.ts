@@ -4,6 +4,7 @@
  * CloudBase: installDependency) and config.json (the open APIs it may call and its timer triggers, read by
  * WeChat DevTools uploads), all from cloudfunctions/platform.ts. Also writes dist/cloudfunctions/indexes.json
  * (the collections and their indexes, which `npm run deploy` creates) and regenerates cloudbaserc.json.
+ * In the bundles every schema constant is built on first use, not at load (tools/lazy-schemas.ts).
  */
 import { build, type Plugin } from 'esbuild'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
