@@ -10,6 +10,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { C } from '../cloudfunctions/_core/collections'
 import { CountingPort, type RoundTrips } from '../cloudfunctions/_core/counting-port'
@@ -420,5 +421,23 @@ export async function roundTripsMain(): Promise<void> {
   const file = join(ROOT, 'bench/results', `round-trips-${out.startedAt.replace(/[:.]/g, '-')}.json`)
   writeFileSync(file, JSON.stringify(out, null, 1))
   writeFileSync(join(ROOT, 'bench/results/round-trips-latest.json'), JSON.stringify(out, null, 1))
+  console.log(`\nwritten ${file}`)
+}
+
+/**
+ * `npm run bench -- --cold-starts [--runs N]`: only the cold-start section (a minute), written to
+ * bench/results/cold-starts-<time>.json with the machine's load average before and after (the 2 cores are shared,
+ * and a fresh process's load time follows the load).
+ */
+export async function coldStartsMain(): Promise<void> {
+  const before = loadavg()
+  const cold = await coldStarts(Number(flag('runs') ?? 5))
+  const out = { startedAt: new Date().toISOString(), loadAverage: { before, after: loadavg() }, coldStarts: cold }
+  console.log(
+    `  load average ${before.map((l) => l.toFixed(2)).join(' ')} → ${out.loadAverage.after.map((l) => l.toFixed(2)).join(' ')}`,
+  )
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true })
+  const file = join(ROOT, 'bench/results', `cold-starts-${out.startedAt.replace(/[:.]/g, '-')}.json`)
+  writeFileSync(file, JSON.stringify(out, null, 1))
   console.log(`\nwritten ${file}`)
 }

@@ -7,6 +7,7 @@
  * Flags: --import (the roster import bench, bench/import-roster.ts)  --scale 0.01,0.1[,1]  --seed N  --skip-generate  --generate-only  --no-client  --count N (requests per load)
  *        --only reads|writes (measure one half) | network (only the weak-network section)  --concurrency 1,8,32
  *        --round-trips (only the database requests per action, see bench/round-trips.ts; --latency MS, --calls N)
+ *        --cold-starts (only the cloud functions' cold starts, the last part of --round-trips; --runs N)
  * Results: printed, and written to bench/results/<date>.json (and latest.json).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -726,10 +727,14 @@ async function main(): Promise<void> {
   console.log(`\nwritten ${file}`)
 }
 
-// `--round-trips`: the requests each action makes of the database (bench/round-trips.ts), instead of the rest
-;(process.argv.includes('--round-trips') ? import('./round-trips').then((m) => m.roundTripsMain()) : main()).catch(
-  (err) => {
-    console.error(err)
-    process.exit(1)
-  },
-)
+// `--round-trips`: the requests each action makes of the database (bench/round-trips.ts), instead of the rest;
+// `--cold-starts`: only the functions' cold starts (the last part of --round-trips)
+;(process.argv.includes('--round-trips')
+  ? import('./round-trips').then((m) => m.roundTripsMain())
+  : process.argv.includes('--cold-starts')
+    ? import('./round-trips').then((m) => m.coldStartsMain())
+    : main()
+).catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { CONTRACTS } from '@shared/contracts'
 import { BUNDLE_BUDGET, buildFunctions, type BuiltFunction } from './build-functions'
 
 /**
  * The CloudBase bundles (issue #21): each index.js under the cold-start budget, the libraries only one action
  * uses shipped beside it as their own files (loaded when that action runs) and working from there, and every
- * bundle loading and answering a first call in a fresh process.
+ * bundle loading and answering a first call in a fresh process, for each of its actions (the schemas are built on
+ * first use: tools/lazy-schemas.ts).
  */
 const ROOT = resolve(__dirname, '..')
 const OUT = join(ROOT, 'dist', 'cloudfunctions-test') // inside the repo: the bundles find @cloudbase/node-sdk
@@ -73,6 +75,30 @@ describe('cloud function bundles', () => {
       })`)
     expect(qr.stderr).toBe('')
     expect(qr.stdout.trim()).toBe('data:image/png;base64,')
+  })
+
+  it('every action of every bundle answers a first call (its input schema built then): an anonymous one is refused', () => {
+    for (const f of built) {
+      const actions = Object.keys(CONTRACTS[f.name].actions)
+      const r = node(`
+        const m = require(${JSON.stringify(join(OUT, f.name, 'index.js'))})
+        const context = { environment: JSON.stringify({ WX_CONTEXT_KEYS: '' }) }
+        ;(async () => {
+          const out = {}
+          for (const action of ${JSON.stringify(actions)})
+            out[action] = (await m.main({ action, data: {}, requestId: 'r-first-call-1' }, context)).code
+          console.log(JSON.stringify(out))
+        })()`)
+      expect({ name: f.name, stderr: r.stderr }).toEqual({ name: f.name, stderr: '' })
+      const codes = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Record<string, string>
+      expect(Object.keys(codes)).toEqual(actions)
+      // the input checked (refused, in the caller's language) or, when {} is a valid input, the caller refused
+      for (const [action, code] of Object.entries(codes))
+        expect({ action: `${f.name}.${action}`, code }).toEqual({
+          action: `${f.name}.${action}`,
+          code: expect.stringMatching(/^COMMON\.(BAD_INPUT|UNAUTHENTICATED)$/),
+        })
+    }
   })
 
   it('every bundle loads in a fresh process and answers a first call (an anonymous one is refused)', () => {

@@ -4,6 +4,7 @@
  * CloudBase: installDependency) and config.json (the open APIs it may call and its timer triggers, read by
  * WeChat DevTools uploads), all from cloudfunctions/platform.ts. Also writes dist/cloudfunctions/indexes.json
  * (the collections and their indexes, which `npm run deploy` creates) and regenerates cloudbaserc.json.
+ * In the bundles every schema constant is built on first use, not at load (tools/lazy-schemas.ts).
  */
 import { build, type Plugin } from 'esbuild'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -18,6 +19,7 @@ import {
   platformProblems,
   type FunctionName,
 } from '../cloudfunctions/platform'
+import { lazySchemas } from './lazy-schemas'
 
 const ROOT = resolve(__dirname, '..')
 export const FUNCTIONS_OUT = join(ROOT, 'dist/cloudfunctions')
@@ -125,7 +127,7 @@ export async function buildFunctions(out: string = FUNCTIONS_OUT): Promise<Built
       metafile: true,
       minify: true,
       logLevel: 'warning',
-      plugins: [lazyLibraries, zodTrimmed],
+      plugins: [lazyLibraries, zodTrimmed, lazySchemas],
       // Chinese and Tibetan text as UTF-8 (3 bytes a character), not \\u escapes (6)
       charset: 'utf8',
     })

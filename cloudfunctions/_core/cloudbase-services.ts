@@ -14,12 +14,16 @@ import type { Logger } from './runtime'
 
 type App = ReturnType<typeof tcb.init>
 
-/** CloudBase-side settings, read once. The template id comes from the mini-program's subscribe-message console. */
+/**
+ * CloudBase-side settings, read once, when the first call makes the runtime (not when the bundle loads: a cold
+ * start builds no schema it does not use). The template id comes from the mini-program's subscribe-message console.
+ */
 const CloudEnvSchema = z.object({
   LINLI_SUBSCRIBE_TEMPLATE_ID: z.string().min(1).optional(),
   LINLI_SUBSCRIBE_PAGE: z.string().default('packages/incident/pages/detail/index'),
 })
-const cloudEnv = CloudEnvSchema.parse(process.env)
+let cloudEnvRead: z.infer<typeof CloudEnvSchema> | undefined
+const cloudEnv = () => (cloudEnvRead ??= CloudEnvSchema.parse(process.env))
 
 const HEX = '0123456789abcdef'
 
@@ -168,7 +172,7 @@ export function cloudbaseContentSafety(app: App, log: Logger): ContentSafetyPort
 export function cloudbaseNotifier(
   app: App,
   log: Logger,
-  templateId: string | undefined = cloudEnv.LINLI_SUBSCRIBE_TEMPLATE_ID,
+  templateId: string | undefined = cloudEnv().LINLI_SUBSCRIBE_TEMPLATE_ID,
 ): NotifierPort {
   return {
     async push(m): Promise<PushOutcome> {
@@ -180,7 +184,7 @@ export function cloudbaseNotifier(
           requestData: {
             touser: m.openid,
             template_id: templateId,
-            page: m.incidentId ? `${cloudEnv.LINLI_SUBSCRIBE_PAGE}?id=${m.incidentId}` : undefined,
+            page: m.incidentId ? `${cloudEnv().LINLI_SUBSCRIBE_PAGE}?id=${m.incidentId}` : undefined,
             data: {
               thing1: { value: m.title.slice(0, 20) },
               thing2: { value: m.body.slice(0, 20) },
