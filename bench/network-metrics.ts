@@ -144,17 +144,16 @@ async function reportOn3g(url: string, token: string) {
     await chooser.setFiles({ name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: photo })
     await visible(page, '照片（1/9）').waitFor()
     const keepMs = Date.now() - tPick
-    // the photo's bytes as sent (a Blob body: Playwright keeps no copy of it, but counts it)
-    const sent: Array<Promise<number>> = []
-    page.on('requestfinished', (req) => {
-      if (new URL(req.url()).pathname === '/api/files')
-        sent.push(req.sizes().then((s) => s.requestBodySize, () => 0))
-    })
     const t0 = Date.now()
     await visible(page, '提交上报').click()
     await visible(page, '处理经过').waitFor({ timeout: 120_000 })
     const submitMs = Date.now() - t0
-    const uploaded = (await Promise.all(sent)).reduce((a, b) => a + b, 0)
+    // the photo as the host stored it, read back from the case's page (the upload's Blob body is not visible to
+    // Playwright: its request reports no body)
+    const src = await page.locator('#app .incident-photo img, #app img.incident-photo').first().getAttribute('src')
+    const uploaded = src
+      ? await page.evaluate((u) => fetch(u).then(async (r) => (await r.arrayBuffer()).byteLength), src)
+      : 0
     return { originalBytes: photo.length, uploadedBytes: uploaded, compressMs: keepMs, submitMs }
   } finally {
     await browser.close()

@@ -25,6 +25,18 @@ const transpileAlso = [
  * base only matters for H5; empty means same origin (the local host serves dist/h5 and /api together).
  */
 const h5Backend = process.env.LINLI_H5_BACKEND ?? 'local'
+
+/** zod's JSON Schema generator, which the app never calls, left out of both builds (config/zod-no-json-schema.cjs) */
+interface RuleChain {
+  test(r: RegExp): { use(name: string): { loader(file: string): unknown } }
+}
+function withoutJsonSchema(chain: { module: { rule: (name: string) => RuleChain } }): void {
+  chain.module
+    .rule('zod-no-json-schema')
+    .test(/[\\/]zod[\\/]v4[\\/]core[\\/](to-json-schema|json-schema-processors)\.js$/)
+    .use('zod-no-json-schema')
+    .loader(path.join(root, 'config', 'zod-no-json-schema.cjs'))
+}
 if (h5Backend !== 'local' && h5Backend !== 'cloudbase')
   throw new Error(`LINLI_H5_BACKEND is 'local' or 'cloudbase', not '${h5Backend}'`)
 if (h5Backend === 'cloudbase' && platform === 'h5' && !process.env.LINLI_CLOUD_ENV)
@@ -72,6 +84,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain
           .plugin('preact-dom')
           .use(NormalModuleReplacementPlugin, [/^react-dom$/, path.join(root, 'config', 'preact-dom.js')])
+        withoutJsonSchema(chain)
       },
       postcss: {
         pxtransform: { enable: true, config: {} },
@@ -106,6 +119,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Taro splits only initial chunks in H5, so every lazily loaded page carried its own copy of zod and
       // the components; splitting async chunks too lets pages share them.
       webpackChain(chain) {
+        withoutJsonSchema(chain)
         // the Tibetan texts as their own chunk, fetched by Tibetan readers only (config/bo-split.cjs)
         chain.module
           .rule('linli-bo-split')
@@ -123,7 +137,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // polyfills no browser it runs in needs, and jsonp, which nothing uses (config/h5-off/)
         chain.resolve.alias
           .set('whatwg-fetch$', path.join(root, 'config', 'h5-off', 'polyfill.js'))
-          .set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', path.join(root, 'config', 'h5-off', 'polyfill.js'))
+          .set(
+            'abortcontroller-polyfill/dist/abortcontroller-polyfill-only$',
+            path.join(root, 'config', 'h5-off', 'polyfill.js'),
+          )
           .set('jsonp-retry$', path.join(root, 'config', 'h5-off', 'jsonp.js'))
         const splitChunks = chain.optimization.get('splitChunks')
         if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' })
