@@ -138,8 +138,12 @@ beforeEach(async () => {
 })
 afterEach(() => rt.db.close())
 
-const call = (userId: string, actionName: string, data: unknown, requestId?: string) =>
-  toy.handle({ action: actionName, data, ...(requestId ? { requestId } : {}) }, { kind: 'user', userId }, rt)
+const call = (userId: string, actionName: string, data: unknown, requestId?: string, retry?: true) =>
+  toy.handle(
+    { action: actionName, data, ...(requestId ? { requestId } : {}), ...(retry ? { retry } : {}) },
+    { kind: 'user', userId },
+    rt,
+  )
 
 describe('phases', () => {
   it('checks the permission in the unit load returned, before run', async () => {
@@ -172,7 +176,7 @@ describe('phases', () => {
 })
 
 describe('replays', () => {
-  it('answers a repeat with the first result, presented afresh, without running or pushing again', async () => {
+  it('answers a repeat marked as a retry with the first result, presented afresh, without running or pushing again', async () => {
     const first = await call('worker', 'take', { caseId: 'case1' }, 'req-00010')
     expect(first.ok).toBe(true)
     // The case has moved on, so a fresh take would be refused: the repeat still gets its success.
@@ -180,9 +184,24 @@ describe('replays', () => {
       ok: false,
       code: 'TOY.TAKEN',
     })
-    const again = await call('worker', 'take', { caseId: 'case1' }, 'req-00010')
+    const again = await call('worker', 'take', { caseId: 'case1' }, 'req-00010', true)
     expect(again).toEqual(first)
     expect(runs).toBe(2)
+    expect(pushed).toHaveLength(1)
+  })
+
+  it('answers an unmarked repeat with the first result too: its run lands nothing, nothing is pushed again', async () => {
+    const first = await call('worker', 'note', { text: 'abc' }, 'req-00012')
+    expect(first).toEqual({ ok: true, data: { n: 3 } })
+    // the request record is not read first: the repeat runs, its insert of the record fails, all of it rolls back
+    expect(await call('worker', 'note', { text: 'abc' }, 'req-00012')).toEqual(first)
+    expect(await rt.db.count(C.requests, { userId: 'worker' })).toBe(1)
+    // refused in its transaction (the case has moved on): answered from the record as well
+    const took = await call('worker', 'take', { caseId: 'case1' }, 'req-00013')
+    expect(took.ok).toBe(true)
+    expect(await call('worker', 'take', { caseId: 'case1' }, 'req-00013')).toEqual(took)
+    expect(runs).toBe(2)
+    expect((await rt.db.get(C.incident_configs, 'case1'))?.version).toBe(1)
     expect(pushed).toHaveLength(1)
   })
 

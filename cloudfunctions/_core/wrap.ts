@@ -215,9 +215,13 @@ export function defineFunction<Ct extends Contract>(
         }
         const input = parsed.data
 
-        // the caller and, for a write, the caller's record of this request: read together (one round trip)
+        // A write's request record is read up front only when the client says it is sending this request id again
+        // (`retry`), together with the caller (one round trip). A first call does not read it: its insert in the
+        // transaction fails if the request was done, and any refusal on the way there is checked against it (below),
+        // so a replay the client did not mark still answers the first result and changes nothing.
         const uid = callerUserId(identity)
-        const priorRead = def.write && requestId && uid ? rt.db.get(C.requests, requestKey(uid, requestId)) : null
+        const readFirst = def.write && call.data.retry === true
+        const priorRead = readFirst && requestId && uid ? rt.db.get(C.requests, requestKey(uid, requestId)) : null
         priorRead?.catch(() => undefined) // awaited below unless taking the caller fails
         const caller = await loadCaller(rt, identity)
         if (!call.data.lang && caller.user.lang) lang = caller.user.lang
@@ -263,9 +267,17 @@ export function defineFunction<Ct extends Contract>(
           if (!impl.impl.present) return checkOutput(record.result)
           return checkOutput(await impl.impl.present({ result: record.result, input, ctx, replay: true }))
         }
-        if (key) {
+        if (key && readFirst) {
           const prior = priorRead && uid === caller.user._id ? await priorRead : await rt.db.get(C.requests, key)
           if (prior) return await replay(prior)
+        }
+        /** A write refused before its transaction: if the request was already done, the answer is its first result. */
+        const replayIfDone = async (err: unknown): Promise<Envelope<unknown>> => {
+          if (key && err instanceof DomainError) {
+            const prior = await rt.db.get(C.requests, key)
+            if (prior) return await replay(prior)
+          }
+          throw err
         }
 
         const checkPermission = async (unitId: string | typeof ANYWHERE | null | undefined) => {
@@ -292,10 +304,10 @@ export function defineFunction<Ct extends Contract>(
           at: now,
         })
         /**
-         * One transaction that also records the request; a concurrent twin that committed first is replayed. The
-         * record was read before `load`; inside the transaction it is not read again: inserting it fails if a
-         * twin has committed it meanwhile (the whole transaction then rolls back), and a refusal the twin's
-         * change caused (the case has moved on) is answered with the twin's result, read only then.
+         * One transaction that also records the request; a request already done (a replay, or a concurrent twin
+         * that committed first) is replayed. The record is not read inside the transaction: inserting it fails if
+         * the request was done (the whole transaction then rolls back, nothing of it lands), and a refusal the
+         * first call's change caused (the case has moved on) is answered with its result, read only then.
          */
         const transactOnce = async <T>(
           body: (tx: TxStore) => Promise<T>,
@@ -309,7 +321,8 @@ export function defineFunction<Ct extends Contract>(
               }),
             }
           } catch (err) {
-            if ((err instanceof DuplicateKeyError && err.collection === C.requests) || err instanceof DomainError) {
+            // any duplicate id: the record's own, or one a done request's first call wrote (an audit entry's)
+            if (err instanceof DuplicateKeyError || err instanceof DomainError) {
               const prior = await rt.db.get(C.requests, key!)
               if (prior) return { replayed: await replay(prior) }
             }
@@ -318,19 +331,26 @@ export function defineFunction<Ct extends Contract>(
         }
 
         const phased = impl.impl
-        const loaded = phased.load ? await phased.load(input, ctx) : {}
-        await checkPermission((loaded as Partial<Target> | undefined)?.unitId)
+        let loaded: unknown = {}
+        const adopted = new Map<string, AdoptedPhoto>()
+        try {
+          loaded = phased.load ? await phased.load(input, ctx) : {}
+          await checkPermission((loaded as Partial<Target> | undefined)?.unitId)
+          if (def.write) {
+            for (const text of phased.texts?.(input) ?? []) {
+              if (!text || !text.trim()) continue
+              const verdict = await rt.contentSafety.check(text, caller.user.openid)
+              if (!verdict.pass) throw CommonErrors.CONTENT_UNSAFE()
+            }
+            for (const id of new Set(phased.photos?.(input) ?? []))
+              adopted.set(id, await rt.files.adoptPhoto(id, caller.user._id))
+          }
+        } catch (err) {
+          return await replayIfDone(err)
+        }
 
         let result: unknown
         if (def.write) {
-          for (const text of phased.texts?.(input) ?? []) {
-            if (!text || !text.trim()) continue
-            const verdict = await rt.contentSafety.check(text, caller.user.openid)
-            if (!verdict.pass) throw CommonErrors.CONTENT_UNSAFE()
-          }
-          const adopted = new Map<string, AdoptedPhoto>()
-          for (const id of new Set(phased.photos?.(input) ?? []))
-            adopted.set(id, await rt.files.adoptPhoto(id, caller.user._id))
           const adoptedOf = (ids: readonly string[]) =>
             [...new Set(ids)].map((id) => {
               const got = adopted.get(id)
