@@ -66,6 +66,11 @@ export interface WriteRunArgs<A extends ActionDef, L> {
   passed(ids: readonly string[]): string[]
   /** messages to push (WeChat subscribe messages) once the transaction has committed; never for a replay */
   push(...messages: PushMessage[]): void
+  /**
+   * Hands `present` a document as this transaction wrote it (kept in memory, not in the request record), so the view
+   * of a fresh call needs no read of it after the commit; a replay's `present` gets nothing and reads it.
+   */
+  handOn(value: unknown): void
 }
 
 export interface ReadRunArgs<A extends ActionDef, L> {
@@ -80,6 +85,8 @@ export interface PresentArgs<A extends ActionDef, R> {
   input: In<A>
   ctx: ActionContext
   replay: boolean
+  /** what `run` handed on (`handOn`) in this call's committed transaction; undefined for a replay */
+  handed?: unknown
 }
 
 /**
@@ -363,9 +370,11 @@ export function defineFunction<Ct extends Contract>(
               .filter((p) => p.passed)
               .map((p) => p.fileId)
           let pushes: PushMessage[] = []
+          let handed: unknown
           const { db: _db, ...writeCtx } = ctx
           const r = await transactOnce((tx) => {
             pushes = []
+            handed = undefined
             const args: WriteRunArgs<ActionDef, unknown> = {
               input,
               loaded,
@@ -374,6 +383,7 @@ export function defineFunction<Ct extends Contract>(
               photos,
               passed,
               push: (...m) => void pushes.push(...m),
+              handOn: (value) => void (handed = value),
             }
             return (phased.run as unknown as (a: WriteRunArgs<ActionDef, unknown>) => Promise<unknown>)(args)
           })
@@ -382,7 +392,7 @@ export function defineFunction<Ct extends Contract>(
           // the pushes (best effort, never throwing) go out while the view is read: neither waits for the other
           const [, output] = await Promise.all([
             pushAll(rt, pushes),
-            phased.present ? phased.present({ result, input, ctx, replay: false }) : result,
+            phased.present ? phased.present({ result, input, ctx, replay: false, handed }) : result,
           ])
           return checkOutput(output)
         } else {

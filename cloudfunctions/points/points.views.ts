@@ -290,8 +290,9 @@ export async function withQrImage(view: RedemptionView): Promise<RedemptionView>
 // ---- after a commit: what a write presents, read by id (for a fresh call and a replay alike) ----
 
 /** A batch as the calling official sees it, with fresh evidence URLs. */
-export async function presentBatch(ctx: ActionContext, batchId: string): Promise<BatchView> {
-  const batch = await loadBatch(ctx.db, batchId)
+/** A batch after a write: `written` is the batch as the write's transaction left it (no read), else it is read. */
+export async function presentBatch(ctx: ActionContext, batchId: string, written?: PointsBatch): Promise<BatchView> {
+  const batch = written?._id === batchId ? written : await loadBatch(ctx.db, batchId)
   return batchView(batch, ctx.caller.user._id, await evidenceUrls(ctx.rt, [batch]), ctx.lang)
 }
 
