@@ -184,7 +184,7 @@ const EXPECTED: Record<string, number> = {
   // the caller, the case, its timeline (its photos' checks kept on them: issue #21)
   'incident.get': 3,
   'incident.listQueue': 3,
-  'incident.accept': 10,
+  'incident.accept': 9,
   // the caller, then together: its account (which keeps the household, its open awards and the ledger's total) and a page
   'points.myPoints': 3,
   // the caller, the township's villages (then kept with the unit directory), the month's counters and the shifts

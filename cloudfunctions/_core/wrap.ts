@@ -13,7 +13,7 @@ import { newId } from './ids'
 import type { PushMessage, PushOutcome } from './notifier'
 import type { AdoptedPhoto } from './files'
 import type { PushRecord } from '@shared/push'
-import { DuplicateKeyError, getMany, type DataPort, type TxStore } from './port'
+import { DuplicateKeyError, StaleReadError, getMany, type DataPort, type TxStore } from './port'
 import type { Runtime } from './runtime'
 import { shapeProblem } from './untrusted'
 
@@ -340,21 +340,27 @@ export function defineFunction<Ct extends Contract>(
         const phased = impl.impl
         let loaded: unknown = {}
         const adopted = new Map<string, AdoptedPhoto>()
-        try {
-          loaded = phased.load ? await phased.load(input, ctx) : {}
-          await checkPermission((loaded as Partial<Target> | undefined)?.unitId)
-          if (def.write) {
-            for (const text of phased.texts?.(input) ?? []) {
-              if (!text || !text.trim()) continue
-              const verdict = await rt.contentSafety.check(text, caller.user.openid)
-              if (!verdict.pass) throw CommonErrors.CONTENT_UNSAFE()
+        /** `load` and the permission check; for a write the first time also the text checks and the photos' adoption */
+        const prepare = async (first: boolean): Promise<Envelope<unknown> | null> => {
+          try {
+            loaded = phased.load ? await phased.load(input, ctx) : {}
+            await checkPermission((loaded as Partial<Target> | undefined)?.unitId)
+            if (def.write && first) {
+              for (const text of phased.texts?.(input) ?? []) {
+                if (!text || !text.trim()) continue
+                const verdict = await rt.contentSafety.check(text, caller.user.openid)
+                if (!verdict.pass) throw CommonErrors.CONTENT_UNSAFE()
+              }
+              for (const id of new Set(phased.photos?.(input) ?? []))
+                adopted.set(id, await rt.files.adoptPhoto(id, caller.user._id))
             }
-            for (const id of new Set(phased.photos?.(input) ?? []))
-              adopted.set(id, await rt.files.adoptPhoto(id, caller.user._id))
+            return null
+          } catch (err) {
+            return await replayIfDone(err)
           }
-        } catch (err) {
-          return await replayIfDone(err)
         }
+        const refused = await prepare(true)
+        if (refused) return refused
 
         let result: unknown
         if (def.write) {
@@ -372,7 +378,7 @@ export function defineFunction<Ct extends Contract>(
           let pushes: PushMessage[] = []
           let handed: unknown
           const { db: _db, ...writeCtx } = ctx
-          const r = await transactOnce((tx) => {
+          const attempt = () => transactOnce((tx) => {
             pushes = []
             handed = undefined
             const args: WriteRunArgs<ActionDef, unknown> = {
@@ -387,6 +393,18 @@ export function defineFunction<Ct extends Contract>(
             }
             return (phased.run as unknown as (a: WriteRunArgs<ActionDef, unknown>) => Promise<unknown>)(args)
           })
+          // what `load` read changed before the transaction ran (StaleReadError): load again and run again, a few times
+          let r: Awaited<ReturnType<typeof attempt>> | null = null
+          for (let tries = 1; !r; tries++) {
+            try {
+              r = await attempt()
+            } catch (err) {
+              if (!(err instanceof StaleReadError)) throw err
+              if (tries >= 3) throw CommonErrors.CONFLICT()
+              const again = await prepare(false)
+              if (again) return again
+            }
+          }
           if ('replayed' in r) return r.replayed
           result = r.result
           // the pushes (best effort, never throwing) go out while the view is read: neither waits for the other
