@@ -378,21 +378,22 @@ export function defineFunction<Ct extends Contract>(
           let pushes: PushMessage[] = []
           let handed: unknown
           const { db: _db, ...writeCtx } = ctx
-          const attempt = () => transactOnce((tx) => {
-            pushes = []
-            handed = undefined
-            const args: WriteRunArgs<ActionDef, unknown> = {
-              input,
-              loaded,
-              ctx: writeCtx,
-              tx,
-              photos,
-              passed,
-              push: (...m) => void pushes.push(...m),
-              handOn: (value) => void (handed = value),
-            }
-            return (phased.run as unknown as (a: WriteRunArgs<ActionDef, unknown>) => Promise<unknown>)(args)
-          })
+          const attempt = () =>
+            transactOnce((tx) => {
+              pushes = []
+              handed = undefined
+              const args: WriteRunArgs<ActionDef, unknown> = {
+                input,
+                loaded,
+                ctx: writeCtx,
+                tx,
+                photos,
+                passed,
+                push: (...m) => void pushes.push(...m),
+                handOn: (value) => void (handed = value),
+              }
+              return (phased.run as unknown as (a: WriteRunArgs<ActionDef, unknown>) => Promise<unknown>)(args)
+            })
           // what `load` read changed before the transaction ran (StaleReadError): load again and run again, a few times
           let r: Awaited<ReturnType<typeof attempt>> | null = null
           for (let tries = 1; !r; tries++) {

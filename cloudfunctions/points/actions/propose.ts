@@ -67,7 +67,14 @@ export const propose = defineAction(pointsContract.actions.propose, {
   photos: ({ evidence }) => evidence,
   // the note and the members' names are shown to the approving official and, in publicity, to the village
   texts: ({ note, items }) => [note, ...items.map((i) => i.memberName)],
-  run: async ({ input: { villageId, items, note, evidence }, loaded: { rule, households }, tx, photos, ctx, handOn }) => {
+  run: async ({
+    input: { villageId, items, note, evidence },
+    loaded: { rule, households },
+    tx,
+    photos,
+    ctx,
+    handOn,
+  }) => {
     const me = ctx.caller.user
     const month = bjMonth(ctx.now)
     const stored = photos(evidence)
