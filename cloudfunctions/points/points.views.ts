@@ -302,14 +302,25 @@ export async function presentObjection(ctx: ActionContext, objectionId: string):
   return objectionView(o, await loadAward(ctx.db, o.awardId), ctx.caller.user, ctx.lang, mayDecide)
 }
 
-/** A redemption after a write; `forHousehold` draws its QR (the resident who redeemed shows it next). */
+/** A redemption as its write's transaction left it, with the household's head as that write read it. */
+export interface WrittenRedemption {
+  redemption: Redemption
+  headName: string
+}
+
+/**
+ * A redemption after a write; `forHousehold` draws its QR (the resident who redeemed shows it next). `written`: the
+ * redemption as the write left it (nothing read), else it and its household are read.
+ */
 export async function presentRedemption(
   ctx: ActionContext,
   redemptionId: string,
   forHousehold = false,
+  written?: WrittenRedemption,
 ): Promise<RedemptionView> {
-  const r = await loadRedemption(ctx.db, redemptionId)
-  const headName = (await ctx.db.get(C.households, r.householdId))?.headName ?? ''
+  const mine = written?.redemption._id === redemptionId ? written : undefined
+  const r = mine?.redemption ?? (await loadRedemption(ctx.db, redemptionId))
+  const headName = mine ? mine.headName : ((await ctx.db.get(C.households, r.householdId))?.headName ?? '')
   const view = redemptionView(r, headName, ctx.lang, pointsCodeKey(ctx.rt))
   return forHousehold ? withQrImage(view) : view
 }
