@@ -5,6 +5,7 @@ import { ManualClock } from './clock'
 import { C } from './collections'
 import { createLocalRuntime } from './local-runtime'
 import type { PushMessage } from './notifier'
+import { StaleReadError } from './port'
 import { ANYWHERE, defineAction, defineFunction } from './wrap'
 
 /**
@@ -28,6 +29,13 @@ const toyContract = defineContract('toy', '测试', {
     summary: 'note',
     input: z.object({ text: z.string() }),
     output: z.object({ n: z.number() }),
+    write: true,
+    permission: null,
+  }),
+  touch: action({
+    summary: 'touch a case as load read it',
+    input: CaseIdSchema,
+    output: z.object({ version: z.number() }),
     write: true,
     permission: null,
   }),
@@ -64,12 +72,29 @@ const take = defineAction(toyContract.actions.take, {
     photoUrl: result.photo ? `${result.photo}?v=${++urlVersion}` : null,
   }),
 })
+/** how many of the next transactions of `touch` find the case changed since load read it */
+let staleLeft = 0
+let loads = 0
+const touch = defineAction(toyContract.actions.touch, {
+  load: async ({ caseId }, ctx) => {
+    loads += 1
+    return { doc: (await ctx.db.get(C.incident_configs, caseId))! }
+  },
+  run: async ({ loaded: { doc }, tx }) => {
+    await tx.update(C.incident_configs, doc._id, { version: (doc.version ?? 0) + 1 })
+    if (staleLeft > 0) {
+      staleLeft -= 1
+      throw new StaleReadError(C.incident_configs, doc._id)
+    }
+    return { version: (doc.version ?? 0) + 1 }
+  },
+})
 const note = defineAction(toyContract.actions.note, { run: async ({ input }) => ({ n: input.text.length }) })
 const list = defineAction(toyContract.actions.list, {
   load: async () => ({ unitId: ANYWHERE }),
   run: async ({ ctx }) => ({ roots: ctx.scopeRoots('incident_view') }),
 })
-const toy = defineFunction(toyContract, { take, note, list })
+const toy = defineFunction(toyContract, { take, note, touch, list })
 
 let rt: ReturnType<typeof createLocalRuntime>
 let pushed: PushMessage[]
@@ -172,6 +197,28 @@ describe('phases', () => {
   it('lets a list action check the permission anywhere in scope', async () => {
     expect(await call('worker', 'list', {})).toEqual({ ok: true, data: { roots: [GRID] } })
     expect(await call('other', 'list', {})).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' })
+  })
+})
+
+describe('a transaction that finds what load read has changed (StaleReadError)', () => {
+  beforeEach(() => {
+    loads = 0
+  })
+  it('runs the action again from load, and lands once', async () => {
+    staleLeft = 2
+    expect(await call('worker', 'touch', { caseId: 'case1' }, 'req-00070')).toEqual({ ok: true, data: { version: 1 } })
+    expect(loads).toBe(3)
+    expect((await rt.db.get(C.incident_configs, 'case1'))?.version).toBe(1)
+  })
+  it('gives up after three tries with COMMON.CONFLICT, nothing landed', async () => {
+    staleLeft = 3
+    expect(await call('worker', 'touch', { caseId: 'case1' }, 'req-00071')).toMatchObject({
+      ok: false,
+      code: 'COMMON.CONFLICT',
+    })
+    expect(loads).toBe(3)
+    expect((await rt.db.get(C.incident_configs, 'case1'))?.version).toBe(0)
+    expect(await rt.db.count(C.requests, { userId: 'worker' })).toBe(0)
   })
 })
 
