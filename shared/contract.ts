@@ -50,6 +50,11 @@ export const CallBodySchema = z.object({
   action: z.string().min(1).max(64),
   data: z.unknown().optional(),
   requestId: RequestIdSchema.optional(),
+  /**
+   * The client sent this write's request id before (a retry): the server then reads the request record first, so
+   * a replay costs a few reads. Only a cost hint: a replay without it is still answered with the first result.
+   */
+  retry: z.literal(true).optional(),
   /** the language the person is reading the app in: replies (errors, labels) come back in it */
   lang: z.enum(LANGS).optional(),
 })

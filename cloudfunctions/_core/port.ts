@@ -129,6 +129,21 @@ export class DuplicateKeyError extends Error {
   }
 }
 
+/**
+ * A transaction found that what `load` read before it has changed since (a document it guards by a deterministic id,
+ * such as a case's next timeline entry, was written meanwhile): nothing of it lands, and the wrapper runs the action
+ * again from `load`, which reads the new state.
+ */
+export class StaleReadError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+  ) {
+    super(`${collection} ${id} changed since it was read`)
+    this.name = 'StaleReadError'
+  }
+}
+
 export class DocNotFoundError extends Error {
   constructor(
     readonly collection: string,

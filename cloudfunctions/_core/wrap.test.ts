@@ -5,6 +5,7 @@ import { ManualClock } from './clock'
 import { C } from './collections'
 import { createLocalRuntime } from './local-runtime'
 import type { PushMessage } from './notifier'
+import { StaleReadError } from './port'
 import { ANYWHERE, defineAction, defineFunction } from './wrap'
 
 /**
@@ -28,6 +29,13 @@ const toyContract = defineContract('toy', '测试', {
     summary: 'note',
     input: z.object({ text: z.string() }),
     output: z.object({ n: z.number() }),
+    write: true,
+    permission: null,
+  }),
+  touch: action({
+    summary: 'touch a case as load read it',
+    input: CaseIdSchema,
+    output: z.object({ version: z.number() }),
     write: true,
     permission: null,
   }),
@@ -64,12 +72,29 @@ const take = defineAction(toyContract.actions.take, {
     photoUrl: result.photo ? `${result.photo}?v=${++urlVersion}` : null,
   }),
 })
+/** how many of the next transactions of `touch` find the case changed since load read it */
+let staleLeft = 0
+let loads = 0
+const touch = defineAction(toyContract.actions.touch, {
+  load: async ({ caseId }, ctx) => {
+    loads += 1
+    return { doc: (await ctx.db.get(C.incident_configs, caseId))! }
+  },
+  run: async ({ loaded: { doc }, tx }) => {
+    await tx.update(C.incident_configs, doc._id, { version: (doc.version ?? 0) + 1 })
+    if (staleLeft > 0) {
+      staleLeft -= 1
+      throw new StaleReadError(C.incident_configs, doc._id)
+    }
+    return { version: (doc.version ?? 0) + 1 }
+  },
+})
 const note = defineAction(toyContract.actions.note, { run: async ({ input }) => ({ n: input.text.length }) })
 const list = defineAction(toyContract.actions.list, {
   load: async () => ({ unitId: ANYWHERE }),
   run: async ({ ctx }) => ({ roots: ctx.scopeRoots('incident_view') }),
 })
-const toy = defineFunction(toyContract, { take, note, list })
+const toy = defineFunction(toyContract, { take, note, touch, list })
 
 let rt: ReturnType<typeof createLocalRuntime>
 let pushed: PushMessage[]
@@ -138,8 +163,12 @@ beforeEach(async () => {
 })
 afterEach(() => rt.db.close())
 
-const call = (userId: string, actionName: string, data: unknown, requestId?: string) =>
-  toy.handle({ action: actionName, data, ...(requestId ? { requestId } : {}) }, { kind: 'user', userId }, rt)
+const call = (userId: string, actionName: string, data: unknown, requestId?: string, retry?: true) =>
+  toy.handle(
+    { action: actionName, data, ...(requestId ? { requestId } : {}), ...(retry ? { retry } : {}) },
+    { kind: 'user', userId },
+    rt,
+  )
 
 describe('phases', () => {
   it('checks the permission in the unit load returned, before run', async () => {
@@ -171,8 +200,30 @@ describe('phases', () => {
   })
 })
 
+describe('a transaction that finds what load read has changed (StaleReadError)', () => {
+  beforeEach(() => {
+    loads = 0
+  })
+  it('runs the action again from load, and lands once', async () => {
+    staleLeft = 2
+    expect(await call('worker', 'touch', { caseId: 'case1' }, 'req-00070')).toEqual({ ok: true, data: { version: 1 } })
+    expect(loads).toBe(3)
+    expect((await rt.db.get(C.incident_configs, 'case1'))?.version).toBe(1)
+  })
+  it('gives up after three tries with COMMON.CONFLICT, nothing landed', async () => {
+    staleLeft = 3
+    expect(await call('worker', 'touch', { caseId: 'case1' }, 'req-00071')).toMatchObject({
+      ok: false,
+      code: 'COMMON.CONFLICT',
+    })
+    expect(loads).toBe(3)
+    expect((await rt.db.get(C.incident_configs, 'case1'))?.version).toBe(0)
+    expect(await rt.db.count(C.requests, { userId: 'worker' })).toBe(0)
+  })
+})
+
 describe('replays', () => {
-  it('answers a repeat with the first result, presented afresh, without running or pushing again', async () => {
+  it('answers a repeat marked as a retry with the first result, presented afresh, without running or pushing again', async () => {
     const first = await call('worker', 'take', { caseId: 'case1' }, 'req-00010')
     expect(first.ok).toBe(true)
     // The case has moved on, so a fresh take would be refused: the repeat still gets its success.
@@ -180,9 +231,24 @@ describe('replays', () => {
       ok: false,
       code: 'TOY.TAKEN',
     })
-    const again = await call('worker', 'take', { caseId: 'case1' }, 'req-00010')
+    const again = await call('worker', 'take', { caseId: 'case1' }, 'req-00010', true)
     expect(again).toEqual(first)
     expect(runs).toBe(2)
+    expect(pushed).toHaveLength(1)
+  })
+
+  it('answers an unmarked repeat with the first result too: its run lands nothing, nothing is pushed again', async () => {
+    const first = await call('worker', 'note', { text: 'abc' }, 'req-00012')
+    expect(first).toEqual({ ok: true, data: { n: 3 } })
+    // the request record is not read first: the repeat runs, its insert of the record fails, all of it rolls back
+    expect(await call('worker', 'note', { text: 'abc' }, 'req-00012')).toEqual(first)
+    expect(await rt.db.count(C.requests, { userId: 'worker' })).toBe(1)
+    // refused in its transaction (the case has moved on): answered from the record as well
+    const took = await call('worker', 'take', { caseId: 'case1' }, 'req-00013')
+    expect(took.ok).toBe(true)
+    expect(await call('worker', 'take', { caseId: 'case1' }, 'req-00013')).toEqual(took)
+    expect(runs).toBe(2)
+    expect((await rt.db.get(C.incident_configs, 'case1'))?.version).toBe(1)
     expect(pushed).toHaveLength(1)
   })
 

@@ -13,7 +13,7 @@ import { newId } from './ids'
 import type { PushMessage, PushOutcome } from './notifier'
 import type { AdoptedPhoto } from './files'
 import type { PushRecord } from '@shared/push'
-import { DuplicateKeyError, getMany, type DataPort, type TxStore } from './port'
+import { DuplicateKeyError, StaleReadError, getMany, type DataPort, type TxStore } from './port'
 import type { Runtime } from './runtime'
 import { shapeProblem } from './untrusted'
 
@@ -66,6 +66,11 @@ export interface WriteRunArgs<A extends ActionDef, L> {
   passed(ids: readonly string[]): string[]
   /** messages to push (WeChat subscribe messages) once the transaction has committed; never for a replay */
   push(...messages: PushMessage[]): void
+  /**
+   * Hands `present` a document as this transaction wrote it (kept in memory, not in the request record), so the view
+   * of a fresh call needs no read of it after the commit; a replay's `present` gets nothing and reads it.
+   */
+  handOn(value: unknown): void
 }
 
 export interface ReadRunArgs<A extends ActionDef, L> {
@@ -80,6 +85,8 @@ export interface PresentArgs<A extends ActionDef, R> {
   input: In<A>
   ctx: ActionContext
   replay: boolean
+  /** what `run` handed on (`handOn`) in this call's committed transaction; undefined for a replay */
+  handed?: unknown
 }
 
 /**
@@ -215,9 +222,13 @@ export function defineFunction<Ct extends Contract>(
         }
         const input = parsed.data
 
-        // the caller and, for a write, the caller's record of this request: read together (one round trip)
+        // A write's request record is read up front only when the client says it is sending this request id again
+        // (`retry`), together with the caller (one round trip). A first call does not read it: its insert in the
+        // transaction fails if the request was done, and any refusal on the way there is checked against it (below),
+        // so a replay the client did not mark still answers the first result and changes nothing.
         const uid = callerUserId(identity)
-        const priorRead = def.write && requestId && uid ? rt.db.get(C.requests, requestKey(uid, requestId)) : null
+        const readFirst = def.write && call.data.retry === true
+        const priorRead = readFirst && requestId && uid ? rt.db.get(C.requests, requestKey(uid, requestId)) : null
         priorRead?.catch(() => undefined) // awaited below unless taking the caller fails
         const caller = await loadCaller(rt, identity)
         if (!call.data.lang && caller.user.lang) lang = caller.user.lang
@@ -263,9 +274,17 @@ export function defineFunction<Ct extends Contract>(
           if (!impl.impl.present) return checkOutput(record.result)
           return checkOutput(await impl.impl.present({ result: record.result, input, ctx, replay: true }))
         }
-        if (key) {
+        if (key && readFirst) {
           const prior = priorRead && uid === caller.user._id ? await priorRead : await rt.db.get(C.requests, key)
           if (prior) return await replay(prior)
+        }
+        /** A write refused before its transaction: if the request was already done, the answer is its first result. */
+        const replayIfDone = async (err: unknown): Promise<Envelope<unknown>> => {
+          if (key && err instanceof DomainError) {
+            const prior = await rt.db.get(C.requests, key)
+            if (prior) return await replay(prior)
+          }
+          throw err
         }
 
         const checkPermission = async (unitId: string | typeof ANYWHERE | null | undefined) => {
@@ -292,10 +311,10 @@ export function defineFunction<Ct extends Contract>(
           at: now,
         })
         /**
-         * One transaction that also records the request; a concurrent twin that committed first is replayed. The
-         * record was read before `load`; inside the transaction it is not read again: inserting it fails if a
-         * twin has committed it meanwhile (the whole transaction then rolls back), and a refusal the twin's
-         * change caused (the case has moved on) is answered with the twin's result, read only then.
+         * One transaction that also records the request; a request already done (a replay, or a concurrent twin
+         * that committed first) is replayed. The record is not read inside the transaction: inserting it fails if
+         * the request was done (the whole transaction then rolls back, nothing of it lands), and a refusal the
+         * first call's change caused (the case has moved on) is answered with its result, read only then.
          */
         const transactOnce = async <T>(
           body: (tx: TxStore) => Promise<T>,
@@ -309,7 +328,8 @@ export function defineFunction<Ct extends Contract>(
               }),
             }
           } catch (err) {
-            if ((err instanceof DuplicateKeyError && err.collection === C.requests) || err instanceof DomainError) {
+            // any duplicate id: the record's own, or one a done request's first call wrote (an audit entry's)
+            if (err instanceof DuplicateKeyError || err instanceof DomainError) {
               const prior = await rt.db.get(C.requests, key!)
               if (prior) return { replayed: await replay(prior) }
             }
@@ -318,19 +338,32 @@ export function defineFunction<Ct extends Contract>(
         }
 
         const phased = impl.impl
-        const loaded = phased.load ? await phased.load(input, ctx) : {}
-        await checkPermission((loaded as Partial<Target> | undefined)?.unitId)
+        let loaded: unknown = {}
+        const adopted = new Map<string, AdoptedPhoto>()
+        /** `load` and the permission check; for a write the first time also the text checks and the photos' adoption */
+        const prepare = async (first: boolean): Promise<Envelope<unknown> | null> => {
+          try {
+            loaded = phased.load ? await phased.load(input, ctx) : {}
+            await checkPermission((loaded as Partial<Target> | undefined)?.unitId)
+            if (def.write && first) {
+              for (const text of phased.texts?.(input) ?? []) {
+                if (!text || !text.trim()) continue
+                const verdict = await rt.contentSafety.check(text, caller.user.openid)
+                if (!verdict.pass) throw CommonErrors.CONTENT_UNSAFE()
+              }
+              for (const id of new Set(phased.photos?.(input) ?? []))
+                adopted.set(id, await rt.files.adoptPhoto(id, caller.user._id))
+            }
+            return null
+          } catch (err) {
+            return await replayIfDone(err)
+          }
+        }
+        const refused = await prepare(true)
+        if (refused) return refused
 
         let result: unknown
         if (def.write) {
-          for (const text of phased.texts?.(input) ?? []) {
-            if (!text || !text.trim()) continue
-            const verdict = await rt.contentSafety.check(text, caller.user.openid)
-            if (!verdict.pass) throw CommonErrors.CONTENT_UNSAFE()
-          }
-          const adopted = new Map<string, AdoptedPhoto>()
-          for (const id of new Set(phased.photos?.(input) ?? []))
-            adopted.set(id, await rt.files.adoptPhoto(id, caller.user._id))
           const adoptedOf = (ids: readonly string[]) =>
             [...new Set(ids)].map((id) => {
               const got = adopted.get(id)
@@ -343,26 +376,42 @@ export function defineFunction<Ct extends Contract>(
               .filter((p) => p.passed)
               .map((p) => p.fileId)
           let pushes: PushMessage[] = []
+          let handed: unknown
           const { db: _db, ...writeCtx } = ctx
-          const r = await transactOnce((tx) => {
-            pushes = []
-            const args: WriteRunArgs<ActionDef, unknown> = {
-              input,
-              loaded,
-              ctx: writeCtx,
-              tx,
-              photos,
-              passed,
-              push: (...m) => void pushes.push(...m),
+          const attempt = () =>
+            transactOnce((tx) => {
+              pushes = []
+              handed = undefined
+              const args: WriteRunArgs<ActionDef, unknown> = {
+                input,
+                loaded,
+                ctx: writeCtx,
+                tx,
+                photos,
+                passed,
+                push: (...m) => void pushes.push(...m),
+                handOn: (value) => void (handed = value),
+              }
+              return (phased.run as unknown as (a: WriteRunArgs<ActionDef, unknown>) => Promise<unknown>)(args)
+            })
+          // what `load` read changed before the transaction ran (StaleReadError): load again and run again, a few times
+          let r: Awaited<ReturnType<typeof attempt>> | null = null
+          for (let tries = 1; !r; tries++) {
+            try {
+              r = await attempt()
+            } catch (err) {
+              if (!(err instanceof StaleReadError)) throw err
+              if (tries >= 3) throw CommonErrors.CONFLICT()
+              const again = await prepare(false)
+              if (again) return again
             }
-            return (phased.run as unknown as (a: WriteRunArgs<ActionDef, unknown>) => Promise<unknown>)(args)
-          })
+          }
           if ('replayed' in r) return r.replayed
           result = r.result
           // the pushes (best effort, never throwing) go out while the view is read: neither waits for the other
           const [, output] = await Promise.all([
             pushAll(rt, pushes),
-            phased.present ? phased.present({ result, input, ctx, replay: false }) : result,
+            phased.present ? phased.present({ result, input, ctx, replay: false, handed }) : result,
           ])
           return checkOutput(output)
         } else {

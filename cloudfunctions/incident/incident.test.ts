@@ -698,6 +698,29 @@ describe('deadlines', () => {
   })
 })
 
+describe('a transition takes the case as load read it (issue #21)', () => {
+  it('runs again from load when the case changed before its transaction: the neighbour who joined meanwhile is told', async () => {
+    const { id } = await report()
+    // the note is checked between load and the transaction: a neighbour joins the case right then
+    const check = env.rt.contentSafety.check.bind(env.rt.contentSafety)
+    let joinedMeanwhile: unknown = null
+    env.rt.contentSafety.check = async (text, openid) => {
+      if (text === '已清运' && !joinedMeanwhile)
+        joinedMeanwhile = await call('u-wangdeming', 'joinIncident', { incidentId: id, note: '我家门口也是' })
+      return check(text, openid)
+    }
+    const resolved = await ok('u-zhaxi', 'resolve', { incidentId: id, note: '已清运' })
+    expect(joinedMeanwhile).toMatchObject({ ok: true })
+    expect(resolved.status).toBe('resolved')
+    // both landed, one after the other: the join's entry, then the resolve's, each once
+    const events = await env.rt.db.find(C.incident_events, { where: { incidentId: id }, orderBy: [['seq', 'asc']] })
+    expect(events.map((e) => e.action)).toEqual(['report', 'join', 'resolve'])
+    expect((await env.rt.db.get(C.incidents, id))?.seq).toBe(3)
+    const inbox = await ok('u-wangdeming', 'myInbox', {})
+    expect(inbox.items.map((m) => m.title)).toContain('事件已办结，请评价')
+  })
+})
+
 describe('nearby and "我也遇到"', () => {
   it('offers open reports of the same category within 100 m and lets a neighbour join once', async () => {
     const { id } = await report()

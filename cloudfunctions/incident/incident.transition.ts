@@ -23,7 +23,7 @@ import { STATUS_META, TASK_OPEN, nextState } from '@shared/incident/incident.sta
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../_core/collections'
 import type { PushMessage } from '../_core/notifier'
-import type { TxStore } from '../_core/port'
+import { DuplicateKeyError, StaleReadError, type TxStore } from '../_core/port'
 import { defineAction, type ActionContext, type ActionImpl, type PhasedAction } from '../_core/wrap'
 import { noticeForTransition, type HolderNotice } from './incident.holders'
 import {
@@ -97,17 +97,25 @@ function stageDue(inc: Incident, status: IncidentStatus, now: number): number | 
 const hours = (ms: number) => ms / 3_600_000
 
 /**
- * One transition of an incident inside the caller's transaction: re-reads it by id, checks the state table,
- * writes the new state, appends the timeline event (deterministic id by sequence, so two concurrent
- * transitions cannot both land), keeps the counters and writes the inbox messages, which it returns as the
- * pushes to send after the commit.
+ * One transition of an incident inside the caller's transaction: reads it by id (or takes `known`, the incident as
+ * read before the transaction), checks the state table, writes the new state, appends the timeline event
+ * (deterministic id by sequence, so two concurrent transitions cannot both land), keeps the counters and writes the
+ * inbox messages, which it returns as the pushes to send after the commit.
+ *
+ * `known` needs no read in the transaction, and is as exact as one: every change of a case is a transition (this
+ * function) that raises its `seq` and inserts the timeline event of that `seq`, so if the case changed after `known`
+ * was read, the event this transition inserts (`known.seq + 1`) exists and the insert fails: the transaction rolls
+ * back and the action runs again from its `load` (StaleReadError). The one write to a case outside this function
+ * (the warning sweep clearing `warnAt`, incident.sweep.ts) changes nothing a transition reads: each move sets
+ * `warnAt` afresh, and a record on the timeline leaves it.
  */
 export async function applyTransition(
   tx: TxStore,
   incidentId: string,
   t: Transition,
+  known?: Incident,
 ): Promise<{ incident: Incident; event: IncidentEvent; messages: PushMessage[] }> {
-  const inc = await loadIncident(tx, incidentId)
+  const inc = known?._id === incidentId ? known : await loadIncident(tx, incidentId)
   t.guard?.(inc)
   const now = t.now
   let status: IncidentStatus = inc.status
@@ -192,22 +200,29 @@ export async function applyTransition(
         warnAt: open && !task.warnedAt ? warnTime(task.assignedAt, task.deadline) : null,
       })
     }
-  const event = await appendEvent(tx, {
-    incidentId,
-    seq,
-    action: 'action' in t.kind ? t.kind.action : t.kind.record,
-    fromStatus: inc.status,
-    toStatus: updated.status,
-    level: updated.level,
-    unitId: updated.handlerUnitId,
-    byUserId: t.by.userId,
-    byName: t.by.name,
-    at: now,
-    note: t.note,
-    ...(t.systemNote ? { systemNote: t.systemNote } : {}),
-    photos: t.photos,
-    ...(t.photos.length ? { photosPassed: t.photosPassed ?? [] } : {}),
-  })
+  let event: IncidentEvent
+  try {
+    event = await appendEvent(tx, {
+      incidentId,
+      seq,
+      action: 'action' in t.kind ? t.kind.action : t.kind.record,
+      fromStatus: inc.status,
+      toStatus: updated.status,
+      level: updated.level,
+      unitId: updated.handlerUnitId,
+      byUserId: t.by.userId,
+      byName: t.by.name,
+      at: now,
+      note: t.note,
+      ...(t.systemNote ? { systemNote: t.systemNote } : {}),
+      photos: t.photos,
+      ...(t.photos.length ? { photosPassed: t.photosPassed ?? [] } : {}),
+    })
+  } catch (err) {
+    // another transition landed first: the case is no longer the one read
+    if (err instanceof DuplicateKeyError) throw new StaleReadError(C.incident_events, err.id)
+    throw err
+  }
   for (const [u, d] of deltas) await bump(tx, u, month, d)
   const told = t.tell?.(updated) ?? null
   const messages = told ? await writeInbox(tx, audience(updated), incidentId, seq, told, now) : []
@@ -245,6 +260,8 @@ export interface HandlingAction<A extends TransitionDef, L> {
 interface HandlingLoaded {
   unitId: string
   incidentId: string
+  /** the case as `load` read it: the transaction takes it unread (applyTransition's `known`) */
+  incident: Incident
   spec: TransitionSpec
   notice: HolderNotice | null
 }
@@ -274,8 +291,9 @@ const freeTextOf = (input: object): string[] =>
 /**
  * A handling action in phases. `load` reads the incident and works out the transition and who must act next
  * (a query, so before the transaction); the permission is then checked in the unit holding the case (or
- * `unitOf`'s); `run` applies the transition in the one transaction and queues the pushes; `present` labels the
- * result. A retry of a request already done is answered from its record before `load`, so it gets its first
+ * `unitOf`'s); `run` applies the transition to the case as `load` read it, in the one transaction, and queues the
+ * pushes; `present` labels the result. A retry of a request already done is answered from its record (before `load`
+ * when the client marks it a retry, else when it is refused or its record's insert fails), so it gets its first
  * result even after the case has moved on to a unit the caller cannot act in.
  */
 export function transitionAction<A extends TransitionDef, L extends object = Record<never, never>>(
@@ -299,19 +317,24 @@ export function transitionAction<A extends TransitionDef, L extends object = Rec
               ctx.caller.user._id,
             )
           : null
-      return { unitId, incidentId: incident._id, spec, notice }
+      return { unitId, incidentId: incident._id, incident, spec, notice }
     },
     texts: (input) => [...freeTextOf(input), ...(impl.texts?.(input as In<A>) ?? [])],
     photos: photosOf,
     run: async ({ input, loaded, tx, photos, passed, push, ctx }) => {
-      const { incident, messages } = await applyTransition(tx, loaded.incidentId, {
-        ...loaded.spec,
-        photos: photos(photosOf(input)),
-        photosPassed: passed(photosOf(input)),
-        notice: loaded.notice,
-        now: ctx.now,
-        by: { userId: ctx.caller.user._id, name: ctx.caller.user.name },
-      })
+      const { incident, messages } = await applyTransition(
+        tx,
+        loaded.incidentId,
+        {
+          ...loaded.spec,
+          photos: photos(photosOf(input)),
+          photosPassed: passed(photosOf(input)),
+          notice: loaded.notice,
+          now: ctx.now,
+          by: { userId: ctx.caller.user._id, name: ctx.caller.user.name },
+        },
+        loaded.incident,
+      )
       push(...messages)
       return { id: incident._id, status: incident.status, level: incident.level }
     },

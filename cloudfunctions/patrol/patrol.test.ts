@@ -455,6 +455,21 @@ describe('soft checks flag for review with the reason', () => {
     env.clock.advance(15 * MIN)
     expect(await flagsOf(2, {})).toEqual([])
   })
+  it('faster than walking, the earlier check-in listed by a patrol written before the list kept places (issue #21)', async () => {
+    expect(await flagsOf(0, {})).toEqual([])
+    const p = (await env.rt.db.get(C.patrols, patrolId))!
+    expect(p.done[0]).toMatchObject({ lat: CPS[0]!.lat, lng: CPS[0]!.lng })
+    // the old shape: the entry without its place, so the check reads the check-in itself
+    await env.rt.db.transaction((tx) =>
+      tx.update(C.patrols, patrolId, {
+        done: p.done.map((d) => ({ checkpointId: d.checkpointId, checkinId: d.checkinId, at: d.at })),
+      }),
+    )
+    env.clock.advance(30_000)
+    expect(await flagsOf(1, {})).toEqual(['too_fast'])
+    env.clock.advance(15 * MIN)
+    expect(await flagsOf(2, {})).toEqual([])
+  })
   it('a device clock far ahead of the server', async () => {
     expect(await flagsOf(0, { deviceAt: env.clock.now() + 30 * MIN })).toEqual(['device_time_future'])
   })

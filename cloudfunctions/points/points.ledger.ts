@@ -1,10 +1,10 @@
 import { render, type MessageRef } from '@shared/i18n/i18n'
 import { PointsErrors } from '@shared/points/points.errors'
-import type { LedgerEntry, PointsAccount } from '@shared/points/points.schema'
+import type { LedgerEntry, PointsAccount, VillageMonth } from '@shared/points/points.schema'
 import { categoryCode } from '@shared/points/points.states'
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../_core/collections'
-import type { DataPort, TxStore } from '../_core/port'
+import type { DataPort, NumericKeys, TxStore } from '../_core/port'
 import { freshAccount } from './points.open'
 import { bumpVillageMonth, incVillageMonth, pointsKeys } from './points.repo'
 
@@ -50,7 +50,12 @@ function storedReason(
 export async function appendEntry(
   tx: TxStore,
   draft: EntryDraft,
-  opts: { clip?: boolean; closes?: string } = {},
+  opts: {
+    clip?: boolean
+    closes?: string
+    /** more to add to the village's month in the same write (a redemption's count and points) */
+    village?: Partial<Record<NumericKeys<VillageMonth>, number>>
+  } = {},
 ): Promise<LedgerEntry> {
   let account = await tx.get(C.points_accounts, draft.householdId)
   if (!account) {
@@ -118,15 +123,21 @@ export async function appendEntry(
     { headName: account.headName },
   )
   const active = made === 'created' ? 1 : 0
+  const village = Object.entries(opts.village ?? {}) as Array<[NumericKeys<VillageMonth>, number]>
   if (gained || lostNow) {
     await bumpVillageMonth(tx, account.villageId, month, (s) => {
       s.activeHouseholds += active
+      for (const [k, v] of village) s[k] += v
       // counters are kept by category code (older counters may carry the Chinese names: figures merge them)
       const cat = categoryCode(entry.category) ?? 'other'
       if (gained) s.givenByCategory[cat] = (s.givenByCategory[cat] ?? 0) + gained
       if (lostNow) s.deductedByCategory[cat] = (s.deductedByCategory[cat] ?? 0) + lostNow
     })
-  } else if (active) await incVillageMonth(tx, account.villageId, month, { activeHouseholds: 1 })
+  } else if (active || village.length)
+    await incVillageMonth(tx, account.villageId, month, {
+      ...opts.village,
+      ...(active ? { activeHouseholds: (opts.village?.activeHouseholds ?? 0) + 1 } : {}),
+    })
   return entry
 }
 

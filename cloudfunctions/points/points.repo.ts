@@ -271,7 +271,8 @@ export async function batchUnit({ batchId }: { batchId: string }, ctx: ActionCon
 
 /**
  * Decides a pending batch in the caller's transaction: refuses one already decided, or one the caller is part of
- * (their own proposal or household), lets `apply` move each award still waiting, and records the decision.
+ * (their own proposal or household), lets `apply` move each award still waiting, and records the decision; returns
+ * the batch as decided.
  */
 export async function decideBatch(
   tx: TxStore,
@@ -279,7 +280,7 @@ export async function decideBatch(
   batchId: string,
   decision: { status: 'approved' | 'rejected'; note: string | null },
   apply: (awards: PointsAward[], batch: PointsBatch) => Promise<void>,
-): Promise<void> {
+): Promise<PointsBatch> {
   const me = ctx.caller.user
   const b = await loadBatch(tx, batchId)
   if (b.status !== 'pending') throw PointsErrors.BATCH_DECIDED()
@@ -290,12 +291,14 @@ export async function decideBatch(
   }
   refuseOwnMatter(ctx, { proposedBy: b.proposedBy, householdIds: awards.map((a) => a.householdId) })
   await apply(awards, b)
-  await tx.set(C.points_batches, {
+  const decided: PointsBatch = {
     ...b,
     status: decision.status,
     decidedBy: me._id,
     decidedByName: me.name,
     decidedAt: ctx.now,
     decisionNote: decision.note,
-  })
+  }
+  await tx.set(C.points_batches, decided)
+  return decided
 }

@@ -290,8 +290,9 @@ export async function withQrImage(view: RedemptionView): Promise<RedemptionView>
 // ---- after a commit: what a write presents, read by id (for a fresh call and a replay alike) ----
 
 /** A batch as the calling official sees it, with fresh evidence URLs. */
-export async function presentBatch(ctx: ActionContext, batchId: string): Promise<BatchView> {
-  const batch = await loadBatch(ctx.db, batchId)
+/** A batch after a write: `written` is the batch as the write's transaction left it (no read), else it is read. */
+export async function presentBatch(ctx: ActionContext, batchId: string, written?: PointsBatch): Promise<BatchView> {
+  const batch = written?._id === batchId ? written : await loadBatch(ctx.db, batchId)
   return batchView(batch, ctx.caller.user._id, await evidenceUrls(ctx.rt, [batch]), ctx.lang)
 }
 
@@ -301,14 +302,25 @@ export async function presentObjection(ctx: ActionContext, objectionId: string):
   return objectionView(o, await loadAward(ctx.db, o.awardId), ctx.caller.user, ctx.lang, mayDecide)
 }
 
-/** A redemption after a write; `forHousehold` draws its QR (the resident who redeemed shows it next). */
+/** A redemption as its write's transaction left it, with the household's head as that write read it. */
+export interface WrittenRedemption {
+  redemption: Redemption
+  headName: string
+}
+
+/**
+ * A redemption after a write; `forHousehold` draws its QR (the resident who redeemed shows it next). `written`: the
+ * redemption as the write left it (nothing read), else it and its household are read.
+ */
 export async function presentRedemption(
   ctx: ActionContext,
   redemptionId: string,
   forHousehold = false,
+  written?: WrittenRedemption,
 ): Promise<RedemptionView> {
-  const r = await loadRedemption(ctx.db, redemptionId)
-  const headName = (await ctx.db.get(C.households, r.householdId))?.headName ?? ''
+  const mine = written?.redemption._id === redemptionId ? written : undefined
+  const r = mine?.redemption ?? (await loadRedemption(ctx.db, redemptionId))
+  const headName = mine ? mine.headName : ((await ctx.db.get(C.households, r.householdId))?.headName ?? '')
   const view = redemptionView(r, headName, ctx.lang, pointsCodeKey(ctx.rt))
   return forHousehold ? withQrImage(view) : view
 }

@@ -130,11 +130,18 @@ async function phoneInFull(ctx: ActionContext, task: Task, mine: Signup | null, 
   return ctx.can('org_approve', task.unitId)
 }
 
-/** A task as the caller sees it: its filled slots, and their own sign-up with its place on the waitlist. */
-export async function taskDetail(ctx: ActionContext, task: Task): Promise<TaskView> {
+/**
+ * A task as the caller sees it: its filled slots, and their own sign-up with its place on the waitlist. `written`:
+ * the task's counter and the caller's sign-up as the caller's write just left them (not read again).
+ */
+export async function taskDetail(
+  ctx: ActionContext,
+  task: Task,
+  written?: { counter: TaskCounter; mine: Signup },
+): Promise<TaskView> {
   const [counter, mine, admin] = await Promise.all([
-    ctx.db.get(C.volunteer_task_counters, task._id),
-    ctx.db.get(C.volunteer_signups, ids.signup(task._id, ctx.caller.user._id)),
+    written?.counter ?? ctx.db.get(C.volunteer_task_counters, task._id),
+    written?.mine ?? ctx.db.get(C.volunteer_signups, ids.signup(task._id, ctx.caller.user._id)),
     isOrgAdmin(ctx.db, task.orgId, ctx.caller.user._id),
   ])
   const view = mine ? mySignupView(mine, await waitPositionOf(ctx.db, mine), ctx.lang) : null

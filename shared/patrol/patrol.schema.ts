@@ -122,7 +122,17 @@ export const PatrolCreditSchema = z.object({
 })
 export type PatrolCredit = z.infer<typeof PatrolCreditSchema>
 
-export const PatrolDoneSchema = z.object({ checkpointId: CheckpointIdSchema, checkinId: IdSchema, at: TimestampSchema })
+/**
+ * A check-in the patrol lists. `lat`/`lng`: where it was made (a check-in's place never changes), kept here so the
+ * next check-in's speed check reads no check-in (issue #21); entries written before have none and are read.
+ */
+export const PatrolDoneSchema = z.object({
+  checkpointId: CheckpointIdSchema,
+  checkinId: IdSchema,
+  at: TimestampSchema,
+  lat: z.number().optional(),
+  lng: z.number().optional(),
+})
 
 /** One patrol = one window of one shift (`stableId('pt', shiftId, day)`): the team walks it together. */
 export const PatrolSchema = z.object({

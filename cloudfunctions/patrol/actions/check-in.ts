@@ -1,6 +1,6 @@
 import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
 import { judgeCheckin, parseCode } from '@shared/patrol/patrol.rules'
-import { PatrolCheckinSchema } from '@shared/patrol/patrol.schema'
+import { PatrolCheckinSchema, type Patrol, type PatrolCheckin } from '@shared/patrol/patrol.schema'
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../../_core/collections'
 import { DuplicateKeyError } from '../../_core/port'
@@ -18,6 +18,12 @@ import {
   names,
 } from '../patrol.repo'
 import { checkinView, progressOf, remainingOf, seesPositions } from '../patrol.views'
+
+/** What a fresh check-in hands to its view: the check-in and the patrol as its transaction wrote them. */
+interface Written {
+  ci: PatrolCheckin
+  patrol: Patrol
+}
 
 /**
  * One check-in at a checkpoint. Hard checks reject (a code that is not ours, another village's code, a
@@ -37,7 +43,7 @@ export const checkIn = defineAction(patrolContract.actions.checkIn, {
     ])
     return { unitId: patrol.villageId, patrol, member, signature: parsed?.signature ?? null, checkpoint, keys }
   },
-  run: async ({ input, loaded: { patrol, member, signature, checkpoint: cp, keys }, tx, ctx }) => {
+  run: async ({ input, loaded: { patrol, member, signature, checkpoint: cp, keys }, tx, ctx, handOn }) => {
     const me = ctx.caller.user._id
     if (!member) throw PatrolErrors.NOT_IN_TEAM()
     if (!signature || !cp || !verifySignature(patrolConfig(ctx.rt).codeKey, cp._id, cp.villageId, signature))
@@ -51,8 +57,13 @@ export const checkIn = defineAction(patrolContract.actions.checkIn, {
     // of an id not yet stored costs a random read in a table of millions.
     const known = p.done.find((d) => d.checkpointId === cp._id)
     if (known && (await tx.get(C.patrol_checkins, known.checkinId))) return { checkinId: known.checkinId, repeat: true }
+    // the earlier check-ins' places and times, from the patrol's list (entries from before it kept them: read)
     const others: Array<{ lat: number; lng: number; at: number }> = []
     for (const d of p.done) {
+      if (d.lat !== undefined && d.lng !== undefined) {
+        others.push({ lat: d.lat, lng: d.lng, at: d.at })
+        continue
+      }
       const o = await tx.get(C.patrol_checkins, d.checkinId)
       if (o) others.push({ ...o.location, at: o.at })
     }
@@ -97,21 +108,25 @@ export const checkIn = defineAction(patrolContract.actions.checkIn, {
         return { checkinId: id, repeat: true }
       throw err
     }
-    await tx.update(C.patrols, p._id, {
-      done: [...p.done, { checkpointId: cp._id, checkinId: id, at: ci.at }],
+    const patch = {
+      done: [...p.done, { checkpointId: cp._id, checkinId: id, at: ci.at, lat: ci.location.lat, lng: ci.location.lng }],
       flaggedCount: p.flaggedCount + (flagged ? 1 : 0),
       lastDeviceAt: Math.max(p.lastDeviceAt ?? 0, input.deviceAt),
       participants: p.participants.includes(me) ? p.participants : [...p.participants, me],
-    })
+    }
+    await tx.update(C.patrols, p._id, patch)
     await bumpCounters(tx, keys, bjMonth(p.windowStart), { checkins: 1, flagged: flagged ? 1 : 0 })
+    handOn({ ci, patrol: { ...p, ...patch } } satisfies Written)
     return { checkinId: id, repeat: false }
   },
-  present: async ({ result, ctx }) => {
-    const ci = await loadCheckin(ctx.db, result.checkinId)
-    const patrol = await loadPatrol(ctx.db, ci.patrolId)
+  present: async ({ result, ctx, handed }) => {
+    // a fresh check-in: the check-in and the patrol as the transaction wrote them, made by the caller; else read
+    const written = handed as Written | undefined
+    const ci = written?.ci ?? (await loadCheckin(ctx.db, result.checkinId))
+    const patrol = written?.patrol ?? (await loadPatrol(ctx.db, ci.patrolId))
     const [cpNames, by, showPosition] = await Promise.all([
       checkpointNames(ctx.db, [ci.checkpointId, ...remainingOf(patrol)], ctx.lang),
-      names(ctx.db, [ci.userId], ctx.lang),
+      written ? new Map([[ci.userId, ctx.caller.user.name]]) : names(ctx.db, [ci.userId], ctx.lang),
       seesPositions(ctx, patrol.villageId),
     ])
     return {

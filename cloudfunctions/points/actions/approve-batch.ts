@@ -1,6 +1,6 @@
 import { pointsContract } from '@shared/points/points.contract'
 import { DAY_MS } from '@shared/points/points.rules'
-import type { PointsAward } from '@shared/points/points.schema'
+import type { PointsAward, PointsBatch } from '@shared/points/points.schema'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { keepAwardsOnAccount } from '../points.open'
@@ -14,24 +14,31 @@ import { presentBatch } from '../points.views'
 export const approveBatch = defineAction(pointsContract.actions.approveBatch, {
   load: batchUnit,
   texts: ({ note }) => [note],
-  run: async ({ input: { batchId, note }, tx, ctx }) => {
-    await decideBatch(tx, ctx, batchId, { status: 'approved', note: note || null }, async (awards, b) => {
-      const publicUntil = ctx.now + (await settingsOf(tx, b.villageId)).publicityDays * DAY_MS
-      const byHousehold = new Map<string, PointsAward[]>()
-      for (const a of awards) {
-        const patch = {
-          status: 'publicity',
-          approvedBy: ctx.caller.user._id,
-          approvedAt: ctx.now,
-          publicUntil,
-        } as const
-        await tx.update(C.points_awards, a._id, patch)
-        byHousehold.set(a.householdId, [...(byHousehold.get(a.householdId) ?? []), { ...a, ...patch }])
-      }
-      // the pending line of each household: on its account, in this transaction (one made for a household without)
-      for (const [householdId, opened] of byHousehold) await keepAwardsOnAccount(tx, householdId, opened, ctx.now)
-    })
+  run: async ({ input: { batchId, note }, tx, ctx, handOn }) => {
+    const decided = await decideBatch(
+      tx,
+      ctx,
+      batchId,
+      { status: 'approved', note: note || null },
+      async (awards, b) => {
+        const publicUntil = ctx.now + (await settingsOf(tx, b.villageId)).publicityDays * DAY_MS
+        const byHousehold = new Map<string, PointsAward[]>()
+        for (const a of awards) {
+          const patch = {
+            status: 'publicity',
+            approvedBy: ctx.caller.user._id,
+            approvedAt: ctx.now,
+            publicUntil,
+          } as const
+          await tx.update(C.points_awards, a._id, patch)
+          byHousehold.set(a.householdId, [...(byHousehold.get(a.householdId) ?? []), { ...a, ...patch }])
+        }
+        // the pending line of each household: on its account, in this transaction (one made for a household without)
+        for (const [householdId, opened] of byHousehold) await keepAwardsOnAccount(tx, householdId, opened, ctx.now)
+      },
+    )
+    handOn(decided)
     return { batchId }
   },
-  present: ({ result, ctx }) => presentBatch(ctx, result.batchId),
+  present: ({ result, ctx, handed }) => presentBatch(ctx, result.batchId, handed as PointsBatch | undefined),
 })

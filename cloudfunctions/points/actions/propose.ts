@@ -8,7 +8,7 @@ import { bjMonth } from '@shared/time/beijing'
 import { C } from '../../_core/collections'
 import { getMany } from '../../_core/port'
 import { defineAction } from '../../_core/wrap'
-import { addToCounter, counterValue, pointsKeys } from '../points.repo'
+import { pointsKeys } from '../points.repo'
 import { presentBatch } from '../points.views'
 
 /**
@@ -19,17 +19,20 @@ import { presentBatch } from '../points.views'
  */
 export const propose = defineAction(pointsContract.actions.propose, {
   load: async ({ villageId, ruleId, items, evidence }, ctx) => {
+    // the rule and the households are read together (one round trip); the rule's refusals still come first
+    const householdsRead = getMany(
+      ctx.db,
+      C.households,
+      items.map((i) => i.householdId),
+    )
+    householdsRead.catch(() => undefined) // awaited below unless the rule is refused
     const rule = await ctx.db.get(C.points_rules, ruleId)
     if (!rule || rule.villageId !== villageId) throw PointsErrors.RULE_NOT_FOUND()
     if (!rule.active) throw PointsErrors.RULE_INACTIVE()
     if (rule.mode !== 'manual') throw PointsErrors.RULE_IS_SYSTEM()
     if (rule.evidenceRequired && evidence.length === 0) throw PointsErrors.EVIDENCE_REQUIRED()
     if (new Set(items.map((i) => i.householdId)).size !== items.length) throw PointsErrors.DUPLICATE_HOUSEHOLD()
-    const households = await getMany(
-      ctx.db,
-      C.households,
-      items.map((i) => i.householdId),
-    )
+    const households = await householdsRead
     // The checks below name households and what their cap has left: only for a caller who may propose here.
     // Anyone else gets no further than the wrapper's permission check, right after load (so run never sees them).
     if (await ctx.can('points_propose', villageId)) {
@@ -64,7 +67,14 @@ export const propose = defineAction(pointsContract.actions.propose, {
   photos: ({ evidence }) => evidence,
   // the note and the members' names are shown to the approving official and, in publicity, to the village
   texts: ({ note, items }) => [note, ...items.map((i) => i.memberName)],
-  run: async ({ input: { villageId, items, note, evidence }, loaded: { rule, households }, tx, photos, ctx }) => {
+  run: async ({
+    input: { villageId, items, note, evidence },
+    loaded: { rule, households },
+    tx,
+    photos,
+    ctx,
+    handOn,
+  }) => {
     const me = ctx.caller.user
     const month = bjMonth(ctx.now)
     const stored = photos(evidence)
@@ -78,17 +88,19 @@ export const propose = defineAction(pointsContract.actions.propose, {
       if (delta === 0) throw PointsErrors.CAP_EXCEEDED.because('points.why.zero_points')
       if (rule.capPerMonth !== null) {
         const capId = pointsKeys.cap(h._id, rule._id, month)
-        const used = await counterValue(tx, C.points_caps, capId)
-        if (used + Math.abs(delta) > rule.capPerMonth) {
-          over.push(overText(h, rule.capPerMonth, used, ctx.lang))
+        // read once in the transaction: the room it finds is what the write adds to
+        const cap = (await tx.get(C.points_caps, capId)) ?? {
+          _id: capId,
+          householdId: h._id,
+          ruleId: rule._id,
+          month,
+          used: 0,
+        }
+        if (cap.used + Math.abs(delta) > rule.capPerMonth) {
+          over.push(overText(h, rule.capPerMonth, cap.used, ctx.lang))
           continue
         }
-        await addToCounter(
-          tx,
-          C.points_caps,
-          { _id: capId, householdId: h._id, ruleId: rule._id, month, used: 0 },
-          Math.abs(delta),
-        )
+        await tx.set(C.points_caps, { ...cap, used: cap.used + Math.abs(delta) })
       }
       awards.push({
         _id: `${batchId}-${String(i + 1).padStart(3, '0')}`,
@@ -146,9 +158,10 @@ export const propose = defineAction(pointsContract.actions.propose, {
       decisionNote: null,
     }
     await tx.insert(C.points_batches, batch)
+    handOn(batch)
     return { batchId }
   },
-  present: ({ result, ctx }) => presentBatch(ctx, result.batchId),
+  present: ({ result, ctx, handed }) => presentBatch(ctx, result.batchId, handed as PointsBatch | undefined),
 })
 
 /** One household over the cap, in the caller's language (the refusal is rendered in it too). */

@@ -8,7 +8,6 @@ import { randomCode } from '../../_core/ids'
 import { defineAction } from '../../_core/wrap'
 import { appendEntry } from '../points.ledger'
 import {
-  incVillageMonth,
   counterValue,
   loadGoods,
   myHousehold,
@@ -18,7 +17,7 @@ import {
   settingsOf,
 } from '../points.repo'
 import { redemptionEntry } from '../points.redemption'
-import { presentRedemption } from '../points.views'
+import { presentRedemption, type WrittenRedemption as Written } from '../points.views'
 
 /**
  * Redeem goods: in ONE transaction the goods, the household's account and its month counter for the
@@ -46,11 +45,11 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
       settings,
     }
   },
-  run: async ({ input: { goodsId, quantity }, loaded: { household: h, settings }, tx, ctx }) => {
+  run: async ({ input: { goodsId, quantity }, loaded: { household: h, settings }, tx, ctx, handOn }) => {
     const me = ctx.caller.user
+    // derived from the request id: a twin's insert of the redemption (or of the request record) fails, nothing of
+    // it lands, and it is answered with the first call's result (wrap's transaction)
     const id = pointsKeys.redemption(me._id, ctx.requestId ?? ctx.newId('x'))
-    // a twin that got past the request record still makes one redemption
-    if (await tx.get(C.points_redemptions, id)) return { redemptionId: id }
     await requireMember(tx, me._id, h._id, PointsErrors.NO_HOUSEHOLD)
     const month = bjMonth(ctx.now)
     const g = await loadGoods(tx, goodsId)
@@ -77,6 +76,8 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
           at: ctx.now,
         },
       ),
+      // the village's month: the redemption counted in the ledger's own write of it
+      { village: { redemptions: 1, redeemedPoints: points } },
     )
     await tx.update(C.points_goods, g._id, { stock: g.stock - quantity })
     let code = ''
@@ -112,8 +113,9 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
       refundEntryId: null,
     }
     await tx.insert(C.points_redemptions, redemption)
-    await incVillageMonth(tx, h.villageId, month, { redemptions: 1, redeemedPoints: points })
+    handOn({ redemption, headName: h.headName } satisfies Written)
     return { redemptionId: id }
   },
-  present: ({ result, ctx }) => presentRedemption(ctx, result.redemptionId, true),
+  present: ({ result, ctx, handed }) =>
+    presentRedemption(ctx, result.redemptionId, true, handed as Written | undefined),
 })

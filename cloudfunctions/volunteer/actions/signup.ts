@@ -1,5 +1,5 @@
 import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.contract'
-import { SignupSchema, type Signup, type TaskCounter } from '@shared/volunteer/volunteer.schema'
+import { SignupSchema, type Signup, type Task, type TaskCounter } from '@shared/volunteer/volunteer.schema'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import {
@@ -13,6 +13,13 @@ import {
 } from '../volunteer.repo'
 import { taskDetail } from '../volunteer.views'
 
+/** What run hands to present: the task as load read it, the counter and the sign-up as run wrote them. */
+interface Written {
+  task: Task
+  counter: TaskCounter
+  mine: Signup
+}
+
 /**
  * Sign up for a task. The task counter is read and written inside the transaction, so slots never
  * overfill however many sign up at once; when full the sign-up joins the waitlist with the next sequence
@@ -20,7 +27,7 @@ import { taskDetail } from '../volunteer.views'
  */
 export const signup = defineAction(volunteerContract.actions.signup, {
   load: ({ taskId }, ctx) => loadTaskForResident(ctx, taskId),
-  run: async ({ loaded: { task }, tx, ctx }) => {
+  run: async ({ loaded: { task }, tx, ctx, handOn }) => {
     if (task.status !== 'open') throw VolunteerErrors.TASK_CANCELLED()
     if (ctx.now > task.signupDeadline) throw VolunteerErrors.SIGNUP_CLOSED()
     const user = ctx.caller.user
@@ -70,11 +77,16 @@ export const signup = defineAction(volunteerContract.actions.signup, {
       { signups: 1 },
     )
     if (status === 'confirmed') await writeInbox(tx, reminderOf(task, id, user._id, ctx.now))
+    handOn({ task, counter: next, mine: s } satisfies Written)
     return { taskId: task._id }
   },
-  // the task as the volunteer now sees it: their sign-up, its place on the waitlist, the filled slots
-  present: async ({ result, ctx }) => {
-    const task = await taskDetail(ctx, await loadTask(ctx.db, result.taskId))
+  // the task as the volunteer now sees it: their sign-up, its place on the waitlist, the filled slots (a fresh call:
+  // the task as load read it, which a sign-up does not change, and the counter and sign-up as run wrote them)
+  present: async ({ result, ctx, handed }) => {
+    const written = handed as Written | undefined
+    const task = written
+      ? await taskDetail(ctx, written.task, written)
+      : await taskDetail(ctx, await loadTask(ctx.db, result.taskId))
     // run wrote the caller's sign-up, and sign-ups are never removed
     return { task, signup: task.mySignup! }
   },
