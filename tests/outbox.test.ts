@@ -46,6 +46,8 @@ function fakeServer() {
     writes: [] as Array<{ fn: string; action: string; input: Record<string, unknown>; requestId: string }>,
     answers: new Map<string, CallReply>(),
     calls: 0,
+    /** each call's request id, and whether the outbox said it had sent it before */
+    hints: [] as Array<[string, boolean]>,
     uploads: [] as string[],
     refuse: new Set<string>(),
     /** a reply lost on the way back after the server did the write */
@@ -54,8 +56,9 @@ function fakeServer() {
     holdUploads: null as null | Promise<void>,
   }
   const network: OutboxNetwork = {
-    async call(fn, action, input, requestId) {
+    async call(fn, action, input, requestId, sentBefore) {
       state.calls += 1
+      state.hints.push([requestId, sentBefore])
       if (!state.online) return { ok: false, code: 'COMMON.NETWORK', message: '没有网络' }
       let answer = state.answers.get(requestId)
       if (!answer) {
@@ -218,6 +221,8 @@ test('no signal: the item waits with a backoff that grows, and the network comin
   await box.flush()
   expect(server.state.calls).toBe(callsBefore + 1)
   expect(box.snapshot().items[0]!.attempts).toBe(2)
+  // the first try was a first send; every later one says it is a retry
+  expect(server.state.hints.map(([, again]) => again)).toEqual([false, true])
   // the network event forces a round whatever the backoff
   server.state.online = true
   await box.flush({ force: true })
@@ -354,7 +359,7 @@ test('an item stored as being sent when the app died is sent again with its requ
   const first = setup({ storage, server })
   await first.box.add(report('r-1'))
   // the server did the write but the app died before it heard: the stored state still says "sending"
-  await server.network.call('incident', 'report', {}, 'r-1')
+  await server.network.call('incident', 'report', {}, 'r-1', false)
   const saved = JSON.parse(storage.disk.state!) as { items: OutboxItem[] }
   saved.items[0]!.state = 'sending'
   storage.disk.state = JSON.stringify(saved)
@@ -363,6 +368,8 @@ test('an item stored as being sent when the app died is sent again with its requ
   await second.box.flush()
   expect(second.box.snapshot().items).toHaveLength(0)
   expect(server.state.writes).toHaveLength(1)
+  // sent again, it says it may have been sent before (the server then reads its record first)
+  expect(server.state.hints.at(-1)).toEqual(['r-1', true])
 })
 
 test("a dependent item waits for the one it names, and takes the field of its answer (a patrol's start)", async () => {

@@ -86,12 +86,18 @@ export function newRequestId(): string {
 
 /**
  * Request ids this app instance has already sent (the last 200): sending one again says `retry`, so the server reads
- * its request record first and a replay costs a few reads (a first call skips that read). Forgetting one costs only
- * that: the server answers a replay without the hint too.
+ * its request record first and a replay costs a few reads (a first call skips that read). The outbox says so too for
+ * an item it tried before the app was closed. Forgetting one costs only that: the server answers a replay without
+ * the hint too.
  */
 const sentIds: string[] = []
-function retryFlag(requestId: string): { retry?: true } {
+function retryFlag(requestId: string, sentBefore = false): { retry?: true } {
   if (sentIds.includes(requestId)) return { retry: true }
+  if (sentBefore) {
+    sentIds.push(requestId)
+    if (sentIds.length > 200) sentIds.shift()
+    return { retry: true }
+  }
   sentIds.push(requestId)
   if (sentIds.length > 200) sentIds.shift()
   return {}
@@ -191,9 +197,11 @@ export async function callQueued(
   action: string,
   data: Record<string, unknown>,
   requestId: string,
+  /** the outbox sent this item before (also before the app was closed): a retry, whatever this instance saw */
+  sentBefore = false,
 ): Promise<CallResult<unknown>> {
   const lang = getLang()
-  const body = { action, data, requestId, lang, ...retryFlag(requestId) }
+  const body = { action, data, requestId, lang, ...retryFlag(requestId, sentBefore) }
   let raw: unknown
   try {
     raw = IS_WEAPP ? await viaCloud(name, body) : await viaHttp(`/api/fn/${name}`, body)

@@ -80,7 +80,14 @@ export interface Cancel {
 }
 
 export interface OutboxNetwork {
-  call(fn: string, action: string, input: Record<string, unknown>, requestId: string): Promise<CallReply>
+  /** `sentBefore`: this item was sent before (a failed try, or the app closed while it was on its way) */
+  call(
+    fn: string,
+    action: string,
+    input: Record<string, unknown>,
+    requestId: string,
+    sentBefore: boolean,
+  ): Promise<CallReply>
   upload(key: string, onProgress: (percent: number) => void, cancel: Cancel, item: OutboxItem): Promise<CallReply>
 }
 
@@ -193,7 +200,10 @@ export function createOutbox(opts: OutboxOptions) {
   function ready(): Promise<void> {
     loaded ??= opts.storage.load().then((s) => {
       // an item that was being sent when the app was killed is sent again (same request id: at most once)
-      items = s.items.map((i) => (i.state === 'sending' ? { ...i, state: 'waiting' as const } : i))
+      // (counted as a try: it may have reached the server, so the next send says it is a retry)
+      items = s.items.map((i) =>
+        i.state === 'sending' ? { ...i, state: 'waiting' as const, attempts: Math.max(1, i.attempts) } : i,
+      )
       results = s.results
       emit()
     })
@@ -309,7 +319,7 @@ export function createOutbox(opts: OutboxOptions) {
         const answer = results[current.after] as Record<string, unknown> | undefined
         for (const [field, from] of Object.entries(current.bind)) input[field] = answer?.[from]
       }
-      const reply = await opts.network.call(current.fn, current.action, input, current.id)
+      const reply = await opts.network.call(current.fn, current.action, input, current.id, current.attempts > 0)
       if (token.cancelled) return await fail(opts.words.cancelled)
       if (!reply.ok) return await fail(reply)
       // answered: off the queue, its photos' local copies gone, its answer kept for what is bound to it

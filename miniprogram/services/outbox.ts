@@ -45,7 +45,7 @@ const storage: OutboxStorage = {
 export const outbox = createOutbox({
   storage,
   network: {
-    call: (fn, action, input, requestId) => callQueued(fn, action, input, requestId),
+    call: (fn, action, input, requestId, sentBefore) => callQueued(fn, action, input, requestId, sentBefore),
     upload: (key, onProgress, cancel, item) => uploadKept(key, item.owner ?? '', onProgress, cancel),
   },
   // the server could not answer, or the session lapsed (the demo login asks again): try again later
