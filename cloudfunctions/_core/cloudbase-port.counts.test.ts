@@ -94,8 +94,14 @@ const steps: Step[] = [
       return r
     },
   ],
-  [
-    'incident.report replayed',
+  // the same report sent again: as the app sends a retry, and without the mark (an old app)
+  ...(
+    [
+      ['incident.report replayed', true],
+      ['incident.report replayed, not marked as a retry', undefined],
+    ] as const
+  ).map(([name, retry]): Step => [
+    name,
     (rt, _p, got) =>
       call(
         rt,
@@ -104,21 +110,9 @@ const steps: Step[] = [
         'report',
         { category: 'sanitation', description: '三号楼后面垃圾堆了三天没人清运', photos: [got.photo], location: HERE },
         'count-report-1',
-        true,
+        retry,
       ),
-  ],
-  [
-    'incident.report replayed, not marked as a retry',
-    (rt, _p, got) =>
-      call(
-        rt,
-        'u-zhuoma',
-        'incident',
-        'report',
-        { category: 'sanitation', description: '三号楼后面垃圾堆了三天没人清运', photos: [got.photo], location: HERE },
-        'count-report-1',
-      ),
-  ],
+  ]),
   ['incident.get', (rt, _p, got) => call(rt, 'u-zhaxi', 'incident', 'get', { incidentId: got.incidentId })],
   ['incident.listQueue', (rt) => call(rt, 'u-zhaxi', 'incident', 'listQueue', { view: 'todo' })],
   [
