@@ -89,7 +89,7 @@ it('a first launch asks for the language; 我的 switches to Tibetan and the hom
       setTimeout(() => {
         // what the router gave the bar before it was a component, given again once it is one
         type Bar = Element & { conf?: unknown }
-        const bars = [...document.querySelectorAll<Element>('taro-tabbar')] as Bar[]
+        const bars = Array.from(document.querySelectorAll<Element>('taro-tabbar')) as Bar[]
         const confs = bars.map((bar) => {
           const conf = bar.conf
           delete bar.conf
