@@ -182,5 +182,7 @@ export async function confirmDialog(page: Page, button: string): Promise<void> {
 
 /** Taps a tab of the tab bar (首页 / 上报 / 我的). */
 export async function tab(page: Page, label: string): Promise<void> {
-  await page.locator('.weui-tabbar__label', { hasText: label }).click()
+  const item = page.locator('.weui-tabbar__label', { hasText: label })
+  await shows(page, item)
+  await item.click()
 }

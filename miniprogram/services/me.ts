@@ -16,13 +16,27 @@ import { getToken } from './session'
 let cached: Me | null = null
 let inflight: Promise<CallResult<Me>> | null = null
 
+/** Who the kept copy said I am, when only that could be read (no signal): consents still find their answers. */
+let keptUserId: string | null = null
+
 /** The signed-in person's id as last loaded (consents are kept per person on the device), or null. */
 export function currentUserId(): string | null {
-  return cached?.user.id ?? null
+  return cached?.user.id ?? keptUserId
+}
+
+/**
+ * My id, loading who I am first when no page has yet (a tap can come before the page's load answered, or with
+ * no signal, from the kept copy). Null only when nobody is signed in or nothing is known on this phone.
+ */
+export async function myUserId(): Promise<string | null> {
+  if (currentUserId() || needsLogin()) return currentUserId()
+  await loadMe()
+  return currentUserId()
 }
 
 export function forgetMe(): void {
   cached = null
+  keptUserId = null
 }
 
 export function loadMe(force = false): Promise<CallResult<Me>> {
@@ -32,6 +46,7 @@ export function loadMe(force = false): Promise<CallResult<Me>> {
     inflight = readKept('me', () => callFunction(accountContract, 'getMe', {})).then((r) => {
       inflight = null
       if (r.ok && !r.data.offline) cached = r.data.value
+      if (r.ok) keptUserId = r.data.value.user.id
       return r.ok ? { ok: true as const, data: r.data.value } : r
     })
   }

@@ -10,7 +10,7 @@ import {
   type PrivacyUse,
 } from '@shared/privacy/consent'
 import { IS_WEAPP } from './env'
-import { currentUserId } from './me'
+import { currentUserId, myUserId } from './me'
 
 /**
  * Consent before the first location, photo, phone-number or clipboard use (shared/privacy/consent.ts has the
@@ -86,6 +86,8 @@ export function answerConsent(agree: boolean): void {
 
 /** Whether the use may go ahead: asks what has not been agreed yet. */
 export async function ensureConsent(use: PrivacyUse): Promise<boolean> {
+  // answers are kept per person: before a page has loaded who I am, its first tap would find none of them
+  if (!currentUserId()) await myUserId()
   for (const kind of consentsFor(use)) {
     // in WeChat the agreement is WeChat's: it asks (onNeedPrivacyAuthorization) when the API is called
     if (kind === 'general' && IS_WEAPP) continue

@@ -13,5 +13,27 @@ export function useTitle(title: string): void {
 
 /** The tab bar's labels in the reader's language (from a tab page: WeChat refuses it from other pages). */
 export function labelTabs(labels: readonly string[]): void {
-  labels.forEach((text, index) => void Taro.setTabBarItem({ index, text }).catch(() => undefined))
+  const send = () => labels.forEach((text, index) => void Taro.setTabBarItem({ index, text }).catch(() => undefined))
+  if (process.env.TARO_ENV === 'h5') void h5TabBarReady().then((ready) => ready && send())
+  else send()
+}
+
+/**
+ * In the browser the tab bar is a web component that starts listening for `setTabBarItem` only once it has drawn
+ * itself, and a label sent before then is lost without an answer (the call never settles): after a reload a tab
+ * page can be shown first. Waits (once, no resending) until the bar has drawn its items, then lets its load finish.
+ * False when no bar appears (a page without one): nothing is sent.
+ */
+function h5TabBarReady(timeoutMs = 20_000): Promise<boolean> {
+  const drawn = () =>
+    typeof document !== 'undefined' && document.querySelector('taro-tabbar .weui-tabbar__item') != null
+  const started = Date.now()
+  return new Promise((resolve) => {
+    const check = () => {
+      if (drawn()) setTimeout(() => resolve(true), 0)
+      else if (Date.now() - started > timeoutMs) resolve(false)
+      else setTimeout(check, 50)
+    }
+    check()
+  })
 }
