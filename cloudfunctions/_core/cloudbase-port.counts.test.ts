@@ -151,17 +151,23 @@ const steps: Step[] = [
     },
   ],
   ['volunteer.signup', (rt) => call(rt, 'u-zhuoma', 'volunteer', 'signup', { taskId })],
-  [
-    'patrol.checkIn',
+  // the instance's first check-in (it reads the checkpoint, then keeps it a minute), then one at the next checkpoint
+  ...(
+    [
+      ['patrol.checkIn, first', 0],
+      ['patrol.checkIn', 1],
+    ] as const
+  ).map(([name, i]): Step => [
+    name,
     (rt) =>
       call(rt, 'u-gesang', 'patrol', 'checkIn', {
         patrolId,
-        code: code(CPS[0]!.id),
-        position: { lat: CPS[0]!.lat, lng: CPS[0]!.lng },
+        code: code(CPS[i]!.id),
+        position: { lat: CPS[i]!.lat, lng: CPS[i]!.lng },
         accuracyM: 12,
         deviceAt: env.clock.now(),
       }),
-  ],
+  ]),
   [
     'points.propose',
     async (rt, photo, got) => {
@@ -214,7 +220,11 @@ const EXPECTED: Record<string, number> = {
   'points.redeem': 22,
   // the view takes the task as load read it and the counter and sign-up as run wrote them (wrap's handOn)
   'volunteer.signup': 13,
-  'patrol.checkIn': 13,
+  // the caller; in the transaction the patrol (read once: not in load too), the membership, the check-in, the patrol,
+  // the team's counter only (the figures above a team sum the teams'), the record; the checkpoint and the view's
+  // checkpoint names kept by a warm instance for a minute (configuration only): 13 before issue #21's patrol round
+  'patrol.checkIn, first': 11,
+  'patrol.checkIn': 9,
   // with a photo as evidence: its media check adopted (its own transaction of one insert), and read by the view;
   // the rule and the households read together, the cap read once in the transaction, the batch handed to the view
   'points.propose': 16,
