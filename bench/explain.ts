@@ -82,7 +82,7 @@ const shapes: Array<[label: string, collection: string, q: FindOptions]> = [
   [
     'patrol figures counters',
     C.patrol_counters,
-    { where: { kind: 'village', townshipId: s.townshipId, month: { $gte: month, $lte: month } } },
+    { where: { kind: 'team', townshipId: s.townshipId, month: { $gte: month, $lte: month } } },
   ],
   ['patrol figures shifts', C.patrol_shifts, { where: { villageId: { $in: [s.villageId] } } }],
   ['patrol member', C.patrol_members, { where: { teamId: s.teamId, active: true } }],

@@ -1,5 +1,6 @@
 import { testEnv, rid, type TestEnv } from '../../tests/support/harness'
 import { CPS, MIN, TUE_PM, V, patrolDriver } from '../../tests/support/patrol'
+import { PATROL_SEED } from '../../seeds/patrol.seed'
 import { C } from '../_core/collections'
 import { ids } from './patrol.repo'
 
@@ -29,7 +30,8 @@ async function earned(patrolId: string) {
 }
 const NOTHING = { hours: 0, volunteer: 0, points: 0 }
 const ONCE = { hours: 1, volunteer: 1, points: 1 }
-const counters = () => env.rt.db.get(C.patrol_counters, ids.counter('village', V, '2026-03'))
+// the village's one team: its counter holds the village's figures (only teams' counters are written, issue #21)
+const counters = () => env.rt.db.get(C.patrol_counters, ids.counter('team', PATROL_SEED.teamId, '2026-03'))
 
 async function finish(patrolId: string, user = 'u-gesang') {
   return patrol.ok(user, 'finishPatrol', { patrolId })

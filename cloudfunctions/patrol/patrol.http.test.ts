@@ -87,7 +87,8 @@ it('the last two reviews of a finished patrol, sent at once over two connections
   expect(await host.rt.db.get(C.patrols, patrolId)).toMatchObject({ credit: { status: 'credited' }, reviewedCount: 2 })
   expect(await host.rt.db.count(C.patrol_hours, { patrolId })).toBe(1)
   expect(await host.rt.db.count(C.volunteer_hours, { sourceKey: `patrol:${patrolId}` })).toBe(1)
-  expect(
-    await host.rt.db.get(C.patrol_counters, ids.counter('village', PATROL_SEED.villageId, '2026-03')),
-  ).toMatchObject({ credited: 1, creditPending: 0 })
+  expect(await host.rt.db.get(C.patrol_counters, ids.counter('team', PATROL_SEED.teamId, '2026-03'))).toMatchObject({
+    credited: 1,
+    creditPending: 0,
+  })
 })

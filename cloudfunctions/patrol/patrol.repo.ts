@@ -8,6 +8,7 @@ import {
   PatrolCounterSchema,
   type CounterField,
   type Patrol,
+  type PatrolCheckpoint,
   type PatrolCounter,
   type PatrolSettings,
 } from '@shared/patrol/patrol.schema'
@@ -82,7 +83,7 @@ export function coveragePctOf(settings: PatrolSettings | null): number {
   return settings?.coveragePct ?? PATROL_LIMITS.defaultCoveragePct
 }
 
-export async function isActiveMember(db: Reader, teamId: string, userId: string): Promise<boolean> {
+export async function isActiveMember(db: ById, teamId: string, userId: string): Promise<boolean> {
   const m = await db.get(C.patrol_members, ids.member(teamId, userId))
   return !!m && m.active
 }
@@ -102,6 +103,57 @@ export async function patrollersOf(db: Reader, units: UnitDirectory, villageId: 
     limit: 2000,
   })
   return [...new Set(rows.filter((r) => ROLES[r.role].permissions.includes('checkin_create')).map((r) => r.userId))]
+}
+
+// ---- configuration kept by a warm instance ----
+
+/**
+ * How long a warm instance keeps a checkpoint it read (issue #21): 60 s. Only configuration is kept (a checkpoint's
+ * name, place, radius, village and route), never who may do what: membership, grants and the patrol itself are read
+ * fresh by every call. A change made by this instance (saveCheckpoint) is seen at once; one made by another instance
+ * within a minute. Kept per runtime (one per instance; each test's own).
+ */
+export const CONFIG_TTL_MS = 60_000
+const kept = new WeakMap<object, Map<string, { cp: PatrolCheckpoint; at: number }>>()
+
+/** Checkpoints by id, from what this instance read in the last minute, the rest in one `_id in` query. */
+export async function checkpointsOf(
+  rt: { db: Reader },
+  cpIds: readonly string[],
+  now: number,
+): Promise<Map<string, PatrolCheckpoint>> {
+  let mine = kept.get(rt)
+  if (!mine) kept.set(rt, (mine = new Map()))
+  const out = new Map<string, PatrolCheckpoint>()
+  const missing: string[] = []
+  for (const id of new Set(cpIds)) {
+    const hit = mine.get(id)
+    if (hit && now - hit.at < CONFIG_TTL_MS && now >= hit.at) out.set(id, hit.cp)
+    else missing.push(id)
+  }
+  if (missing.length)
+    for (const [id, cp] of await getMany(rt.db, C.patrol_checkpoints, missing)) {
+      mine.set(id, { cp, at: now })
+      out.set(id, cp)
+    }
+  return out
+}
+
+/** After this instance changed checkpoints: what it kept is read again. */
+export function forgetCheckpoints(rt: object): void {
+  kept.delete(rt)
+}
+
+/** Names of checkpoints by id (retired ones too), from the kept configuration. */
+export async function keptCheckpointNames(
+  rt: { db: Reader },
+  cpIds: readonly string[],
+  now: number,
+  lang: Lang,
+): Promise<Map<string, string>> {
+  const cps = await checkpointsOf(rt, cpIds, now)
+  const gone = render({ key: 'patrol.checkpoint_gone' }, lang)
+  return new Map([...new Set(cpIds)].map((id) => [id, cps.get(id)?.name ?? gone]))
 }
 
 // ---- counters ----
@@ -126,29 +178,29 @@ export async function counterKeys(units: UnitDirectory, villageId: string, teamI
   return { villageId, teamId, townshipId, countyId }
 }
 
-/** Adds to the village's and the team's counters for the month, read and written by id in tx. */
+/**
+ * Adds to the team's counter for the month, by id in tx, without reading it first (one request). Only the team's
+ * counter is written (issue #21): it carries its village, township and county, and every figure above a team is the
+ * sum of its teams' counters, read in the same one query as before. (Counters of kind `village` were written beside
+ * the team's, with the same additions, until then: they are no longer read.)
+ */
 export async function bumpCounters(
   tx: TxStore,
   keys: CounterKeys,
   month: string,
   delta: Partial<Record<CounterField, number>>,
 ): Promise<void> {
-  for (const [kind, unitId] of [
-    ['village', keys.villageId],
-    ['team', keys.teamId],
-  ] as const) {
-    const id = ids.counter(kind, unitId, month)
-    const init: PatrolCounter = PatrolCounterSchema.parse({
-      _id: id,
-      kind,
-      unitId,
-      villageId: keys.villageId,
-      townshipId: keys.townshipId,
-      countyId: keys.countyId,
-      month,
-      ...(Object.fromEntries(COUNTER_FIELDS.map((k) => [k, 0])) as Record<CounterField, number>),
-    })
-    // added without reading first; a counter written before a field existed lacks it: it counts from 0
-    await tx.inc(C.patrol_counters, init, delta)
-  }
+  const id = ids.counter('team', keys.teamId, month)
+  const init: PatrolCounter = PatrolCounterSchema.parse({
+    _id: id,
+    kind: 'team',
+    unitId: keys.teamId,
+    villageId: keys.villageId,
+    townshipId: keys.townshipId,
+    countyId: keys.countyId,
+    month,
+    ...(Object.fromEntries(COUNTER_FIELDS.map((k) => [k, 0])) as Record<CounterField, number>),
+  })
+  // added without reading first; a counter written before a field existed lacks it: it counts from 0
+  await tx.inc(C.patrol_counters, init, delta)
 }

@@ -229,7 +229,7 @@ describe('patrolling', () => {
 describe("a start made with no signal counts at the phone's time, within honest bounds", () => {
   const startAt = (deviceAt: number, requestId?: string, user = 'u-gesang') =>
     env.call<PatrolView>('patrol', user, 'startPatrol', { shiftId: PATROL_SEED.eveningShiftId, deviceAt }, requestId)
-  const month = () => env.rt.db.get(C.patrol_counters, ids.counter('village', V, '2026-03'))
+  const month = () => env.rt.db.get(C.patrol_counters, ids.counter('team', PATROL_SEED.teamId, '2026-03'))
 
   it('tapped in the window, sent after it closed: accepted at the tap; its check-ins follow; a replay is the same patrol', async () => {
     const tapped = TUE_PM + 5 * MIN
@@ -503,7 +503,7 @@ describe('one check-in per patrol and checkpoint', () => {
     expect(await env.rt.db.count(C.patrol_checkins)).toBe(2)
     const view = await env.ok<PatrolView>('patrol', 'u-gesang', 'getPatrol', { patrolId: p.id })
     expect(view.progress.done).toBe(2)
-    const stat = await env.rt.db.get(C.patrol_counters, ids.counter('village', V, '2026-03'))
+    const stat = await env.rt.db.get(C.patrol_counters, ids.counter('team', PATROL_SEED.teamId, '2026-03'))
     expect(stat).toMatchObject({ checkins: 2, patrolsStarted: 1, checkpointsPlanned: 5 })
   })
 
@@ -808,7 +808,7 @@ describe('replays', () => {
     expect(await env.rt.db.count(C.patrol_reviews, { villageId: V })).toBe(1)
     expect(await env.rt.db.count(C.patrol_hours, { patrolId: started.id })).toBe(1)
     expect(await env.rt.db.count(C.volunteer_hours, { sourceKey: `patrol:${started.id}` })).toBe(1)
-    expect(await env.rt.db.get(C.patrol_counters, ids.counter('village', V, '2026-03'))).toMatchObject({
+    expect(await env.rt.db.get(C.patrol_counters, ids.counter('team', PATROL_SEED.teamId, '2026-03'))).toMatchObject({
       patrolsStarted: 1,
       patrolsDone: 1,
       checkins: 4,

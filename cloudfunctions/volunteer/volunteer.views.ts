@@ -142,7 +142,8 @@ export async function taskDetail(
   const [counter, mine, admin] = await Promise.all([
     written?.counter ?? ctx.db.get(C.volunteer_task_counters, task._id),
     written?.mine ?? ctx.db.get(C.volunteer_signups, ids.signup(task._id, ctx.caller.user._id)),
-    isOrgAdmin(ctx.db, task.orgId, ctx.caller.user._id),
+    // the task keeps its organisation's admins (issue #21); one published before it does not: read the link
+    task.orgAdminIds?.includes(ctx.caller.user._id) ?? isOrgAdmin(ctx.db, task.orgId, ctx.caller.user._id),
   ])
   const view = mine ? mySignupView(mine, await waitPositionOf(ctx.db, mine), ctx.lang) : null
   return taskView(ctx.rt, task, counter, view, {

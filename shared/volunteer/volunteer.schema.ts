@@ -123,6 +123,14 @@ export const TaskSchema = AreaSchema.extend({
   codeSecret: z.string().min(16),
   publishedBy: IdSchema,
   createdAt: TimestampSchema,
+  /**
+   * The organisation's admins when the task was published (issue #21): a view of the task says whether its reader
+   * manages it without reading their admin link. Admins are added only when an organisation registers and never
+   * removed, so the list stays exact; an action that changes an organisation's admins must write its tasks' lists
+   * too. Only for views: every management action still checks the admin link itself. A task published before it
+   * has none: its views read the link.
+   */
+  orgAdminIds: z.array(IdSchema).max(50).optional(),
 })
 export type Task = z.infer<typeof TaskSchema>
 

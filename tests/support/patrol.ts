@@ -12,6 +12,8 @@ export const CPS = PATROL_SEED.checkpoints.map(([id, name, lat, lng]) => ({ id, 
 export const MIN = 60_000
 /** Tuesday 2026-03-03 20:00 Beijing: the evening shift (晚巡 20:00–22:00) opens. */
 export const TUE_PM = bjDayStart('2026-03-03') + 20 * 60 * MIN
+/** The key the test codes are signed with (what a CloudBase-mode runtime is given in LINLI_PATROL_CODE_KEY) */
+export const CODE_KEY = DEV_CODE_KEY
 export const code = (cpId: string, village: string = V) => codeFor(DEV_CODE_KEY, cpId, village)
 
 /** Start, check in at a seeded checkpoint (where it is, unless `extra` says otherwise) and walk the route. */

@@ -1,18 +1,20 @@
 import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
 import { judgeCheckin, parseCode } from '@shared/patrol/patrol.rules'
 import { PatrolCheckinSchema, type Patrol, type PatrolCheckin } from '@shared/patrol/patrol.schema'
+import { CommonErrors } from '@shared/errors'
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../../_core/collections'
 import { DuplicateKeyError } from '../../_core/port'
-import { defineAction } from '../../_core/wrap'
+import { ANYWHERE, defineAction } from '../../_core/wrap'
 import { verifySignature } from '../patrol.codes'
 import { patrolConfig } from '../patrol.config'
 import {
   bumpCounters,
-  checkpointNames,
+  checkpointsOf,
   counterKeys,
   ids,
   isActiveMember,
+  keptCheckpointNames,
   loadCheckin,
   loadPatrol,
   names,
@@ -33,25 +35,27 @@ interface Written {
  * id, it is stored once and answered as a repeat.
  */
 export const checkIn = defineAction(patrolContract.actions.checkIn, {
-  load: async ({ patrolId, code }, ctx) => {
-    const patrol = await loadPatrol(ctx.db, patrolId)
+  // The patrol is read once, in the transaction (two members' check-ins at once each append to its list), so the
+  // permission is checked there, in the patrol's village, with the caller's grants of this call (ANYWHERE here
+  // only refuses a caller who holds it nowhere). The checkpoint is configuration: kept by a warm instance for a
+  // minute (checkpointsOf), and its village's ancestors for the counter come from the unit directory.
+  load: async ({ code }, ctx) => {
     const parsed = parseCode(code)
-    const [member, checkpoint, keys] = await Promise.all([
-      isActiveMember(ctx.db, patrol.teamId, ctx.caller.user._id),
-      parsed ? ctx.db.get(C.patrol_checkpoints, parsed.checkpointId) : null,
-      counterKeys(ctx.rt.units, patrol.villageId, patrol.teamId),
-    ])
-    return { unitId: patrol.villageId, patrol, member, signature: parsed?.signature ?? null, checkpoint, keys }
+    const checkpoint = parsed
+      ? ((await checkpointsOf(ctx.rt, [parsed.checkpointId], ctx.now)).get(parsed.checkpointId) ?? null)
+      : null
+    const keys = checkpoint ? await counterKeys(ctx.rt.units, checkpoint.villageId, '') : null
+    return { unitId: ANYWHERE, signature: parsed?.signature ?? null, checkpoint, keys }
   },
-  run: async ({ input, loaded: { patrol, member, signature, checkpoint: cp, keys }, tx, ctx, handOn }) => {
+  run: async ({ input, loaded: { signature, checkpoint: cp, keys }, tx, ctx, handOn }) => {
     const me = ctx.caller.user._id
-    if (!member) throw PatrolErrors.NOT_IN_TEAM()
+    const p = await loadPatrol(tx, input.patrolId)
+    if (!(await ctx.can('checkin_create', p.villageId))) throw CommonErrors.OUT_OF_SCOPE()
+    if (!(await isActiveMember(tx, p.teamId, me))) throw PatrolErrors.NOT_IN_TEAM()
     if (!signature || !cp || !verifySignature(patrolConfig(ctx.rt).codeKey, cp._id, cp.villageId, signature))
       throw PatrolErrors.BAD_CODE()
-    if (cp.villageId !== patrol.villageId) throw PatrolErrors.WRONG_VILLAGE()
-    if (!patrol.checkpointIds.includes(cp._id)) throw PatrolErrors.NOT_ON_ROUTE()
-
-    const p = await loadPatrol(tx, patrol._id)
+    if (cp.villageId !== p.villageId) throw PatrolErrors.WRONG_VILLAGE()
+    if (!p.checkpointIds.includes(cp._id)) throw PatrolErrors.NOT_ON_ROUTE()
     if (p.status === 'finished') throw PatrolErrors.PATROL_FINISHED()
     // The patrol lists its check-ins (written in the same transactions), so only a repeat reads one: a lookup
     // of an id not yet stored costs a random read in a table of millions.
@@ -115,7 +119,10 @@ export const checkIn = defineAction(patrolContract.actions.checkIn, {
       participants: p.participants.includes(me) ? p.participants : [...p.participants, me],
     }
     await tx.update(C.patrols, p._id, patch)
-    await bumpCounters(tx, keys, bjMonth(p.windowStart), { checkins: 1, flagged: flagged ? 1 : 0 })
+    await bumpCounters(tx, { ...keys!, teamId: p.teamId }, bjMonth(p.windowStart), {
+      checkins: 1,
+      flagged: flagged ? 1 : 0,
+    })
     handOn({ ci, patrol: { ...p, ...patch } } satisfies Written)
     return { checkinId: id, repeat: false }
   },
@@ -125,7 +132,7 @@ export const checkIn = defineAction(patrolContract.actions.checkIn, {
     const ci = written?.ci ?? (await loadCheckin(ctx.db, result.checkinId))
     const patrol = written?.patrol ?? (await loadPatrol(ctx.db, ci.patrolId))
     const [cpNames, by, showPosition] = await Promise.all([
-      checkpointNames(ctx.db, [ci.checkpointId, ...remainingOf(patrol)], ctx.lang),
+      keptCheckpointNames(ctx.rt, [ci.checkpointId, ...remainingOf(patrol)], ctx.now, ctx.lang),
       written ? new Map([[ci.userId, ctx.caller.user.name]]) : names(ctx.db, [ci.userId], ctx.lang),
       seesPositions(ctx, patrol.villageId),
     ])

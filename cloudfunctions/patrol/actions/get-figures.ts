@@ -91,6 +91,24 @@ function villagesUnder(ctx: ActionContext, unit: Unit): Promise<Unit[]> {
     : ctx.rt.units.memo(`patrol.villages:${unit._id}`, () => walkVillages(ctx, unit))
 }
 
+/** A page of counters: CloudBase answers at most 1,000 documents a query. */
+const PAGE = 1000
+
+/**
+ * Every counter the filter selects: one query, unless it fills a page (a county over a long period, now that the
+ * teams' counters are summed); then all of them again in pages by id, so none is left out.
+ */
+async function allCounters(ctx: ActionContext, where: Filter): Promise<PatrolCounter[]> {
+  const first = await ctx.db.find(C.patrol_counters, { where, limit: PAGE })
+  if (first.length < PAGE) return first
+  const out: PatrolCounter[] = []
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await ctx.db.find(C.patrol_counters, { where, orderBy: [['_id', 'asc']], limit: PAGE, offset })
+    out.push(...page)
+    if (page.length < PAGE) return out
+  }
+}
+
 /**
  * Figures for a unit and a period of months, from the monthly counters (one indexed query), plus the
  * planned windows from the shift table: a village ranks its teams, a township or county its villages.
@@ -110,13 +128,14 @@ export const getFigures = defineAction(patrolContract.actions.getFigures, {
     const villages = await villagesUnder(ctx, unit)
     const villageIds = villages.map((v) => v._id)
 
+    // the teams' counters (the only ones written since issue #21), summed per team or per village
     let where: Filter
     if (byVillage) where = { kind: 'team', villageId: unitId, month }
-    else if (unit.level === 'township') where = { kind: 'village', townshipId: unitId, month }
-    else if (unit.level === 'county') where = { kind: 'village', countyId: unitId, month }
-    else where = { kind: 'village', villageId: { $in: villageIds }, month }
+    else if (unit.level === 'township') where = { kind: 'team', townshipId: unitId, month }
+    else if (unit.level === 'county') where = { kind: 'team', countyId: unitId, month }
+    else where = { kind: 'team', villageId: { $in: villageIds }, month }
     const [counters, shifts, teams] = await Promise.all([
-      ctx.db.find(C.patrol_counters, { where, limit: 20_000 }),
+      allCounters(ctx, where),
       ctx.db.find(C.patrol_shifts, { where: { villageId: { $in: villageIds } }, limit: 20_000 }),
       byVillage ? ctx.db.find(C.patrol_teams, { where: { villageId: unitId }, limit: 500 }) : Promise.resolve([]),
     ])

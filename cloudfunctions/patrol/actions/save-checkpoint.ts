@@ -3,7 +3,7 @@ import { PatrolCheckpointSchema } from '@shared/patrol/patrol.schema'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { newCheckpointId } from '../patrol.codes'
-import { loadCheckpoint, loadRoute } from '../patrol.repo'
+import { forgetCheckpoints, loadCheckpoint, loadRoute } from '../patrol.repo'
 import { checkpointView, routeView } from '../patrol.views'
 import { audit } from '../../_core/audit'
 
@@ -49,6 +49,8 @@ export const saveCheckpoint = defineAction(patrolContract.actions.saveCheckpoint
     return { routeId, checkpointId: cp._id }
   },
   present: async ({ result, ctx }) => {
+    // committed: this instance's kept checkpoints are read again (others' within a minute: CONFIG_TTL_MS)
+    forgetCheckpoints(ctx.rt)
     const [route, cp] = await Promise.all([
       loadRoute(ctx.db, result.routeId),
       loadCheckpoint(ctx.db, result.checkpointId),

@@ -3,15 +3,7 @@ import { TaskSchema, type Task, type TaskCounter } from '@shared/volunteer/volun
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { newCodeSecret } from '../volunteer.codes'
-import {
-  areaOf,
-  bumpCounters,
-  countersUnitOf,
-  loadOrg,
-  loadTask,
-  requireOrgAdmin,
-  requireUnit,
-} from '../volunteer.repo'
+import { areaOf, bumpCounters, countersUnitOf, loadOrg, loadTask, requireUnit } from '../volunteer.repo'
 import { taskView } from '../volunteer.views'
 
 /** An organisation's admin posts a task in the organisation's area; its slot counter starts with it. */
@@ -20,8 +12,13 @@ export const publishTask = defineAction(volunteerContract.actions.publishTask, {
     const org = await loadOrg(ctx.db, orgId)
     const unitId = where ?? org.unitId
     const unit = await requireUnit(ctx.rt, unitId)
-    const [insideOrg, area] = await Promise.all([ctx.rt.units.contains(org.unitId, unitId), areaOf(ctx.rt, unitId)])
-    return { unitId, org, unit, insideOrg, area }
+    // the organisation's admins in one query beside the units: the publisher must be one, and the task keeps them
+    const [insideOrg, area, admins] = await Promise.all([
+      ctx.rt.units.contains(org.unitId, unitId),
+      areaOf(ctx.rt, unitId),
+      ctx.db.find(C.volunteer_org_admins, { where: { orgId: org._id }, limit: 50 }),
+    ])
+    return { unitId, org, unit, insideOrg, area, adminIds: admins.map((a) => a.userId) }
   },
   texts: ({ title, description, placeName, requirements, contactName }) => [
     title,
@@ -30,9 +27,9 @@ export const publishTask = defineAction(volunteerContract.actions.publishTask, {
     requirements,
     contactName,
   ],
-  run: async ({ input, loaded: { org, unit, insideOrg, area }, tx, ctx }) => {
+  run: async ({ input, loaded: { org, unit, insideOrg, area, adminIds }, tx, ctx }) => {
     if (org.status !== 'approved') throw VolunteerErrors.ORG_NOT_APPROVED()
-    await requireOrgAdmin(tx, org._id, ctx.caller.user._id)
+    if (!adminIds.includes(ctx.caller.user._id)) throw VolunteerErrors.NOT_ORG_ADMIN()
     if ((unit.level !== 'village' && unit.level !== 'township') || !insideOrg) throw VolunteerErrors.UNIT_OUTSIDE_ORG()
     if (input.startAt <= ctx.now) throw VolunteerErrors.TIME_IN_PAST()
     const { orgId: _o, unitId: _u, ...fields } = input
@@ -47,6 +44,7 @@ export const publishTask = defineAction(volunteerContract.actions.publishTask, {
       codeSecret: newCodeSecret(),
       publishedBy: ctx.caller.user._id,
       createdAt: ctx.now,
+      orgAdminIds: adminIds,
     })
     const counter: TaskCounter = { _id: task._id, slots: task.slots, confirmed: 0, waitlisted: 0, nextSeq: 1 }
     await tx.insert(C.volunteer_tasks, task)
