@@ -55,6 +55,11 @@ export async function appendEntry(
     closes?: string
     /** more to add to the village's month in the same write (a redemption's count and points) */
     village?: Partial<Record<NumericKeys<VillageMonth>, number>>
+    /**
+     * More to keep on the account in its one write, from the account as this transaction read it (before the
+     * balance is checked, so a refusal it throws comes first): a redemption's monthly counts.
+     */
+    account?: (account: PointsAccount) => Promise<Partial<PointsAccount>> | Partial<PointsAccount>
   } = {},
 ): Promise<LedgerEntry> {
   let account = await tx.get(C.points_accounts, draft.householdId)
@@ -64,6 +69,7 @@ export async function appendEntry(
     // an account made now keeps the open awards (none: an award that opens makes the account) and the household
     account = freshAccount(household, draft.at)
   }
+  const also = opts.account ? await opts.account(account) : {}
   let delta = draft.delta
   if (account.balance + delta < 0) {
     if (!opts.clip) throw PointsErrors.INSUFFICIENT_BALANCE({ balance: account.balance, need: -delta })
@@ -95,6 +101,7 @@ export async function appendEntry(
   const spentNow = entry.kind === 'redeem' || entry.kind === 'refund' ? -delta : 0
   const next: PointsAccount = {
     ...account,
+    ...also,
     balance: entry.balanceAfter,
     earned: account.earned + gained,
     lost: account.lost + lostNow,

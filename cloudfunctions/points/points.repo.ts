@@ -89,6 +89,35 @@ export async function settingsOf(db: Reader, villageId: string): Promise<PointsS
   )
 }
 
+/** How long a warm instance keeps a village's settings (issue #21): settings only, never grants, balances or stock. */
+export const SETTINGS_TTL_MS = 60_000
+
+/** Per data port (one per runtime: tests and warm instances never share one): village → settings and when read. */
+const settingsKept = new WeakMap<object, Map<string, { at: number; settings: PointsSettings }>>()
+
+/**
+ * A village's settings as read at most SETTINGS_TTL_MS ago by this instance (its own save forgets them at once):
+ * the pickup and publicity days of what is written now. Another instance's save is seen within a minute.
+ */
+export async function keptSettingsOf(
+  db: Pick<DataPort, 'get'>,
+  villageId: string,
+  now: number,
+): Promise<PointsSettings> {
+  let kept = settingsKept.get(db)
+  if (!kept) settingsKept.set(db, (kept = new Map()))
+  const got = kept.get(villageId)
+  if (got && now >= got.at && now - got.at < SETTINGS_TTL_MS) return got.settings
+  const settings = await settingsOf(db, villageId)
+  kept.set(villageId, { at: now, settings })
+  return settings
+}
+
+/** Forgets what this instance keeps of a village's settings (after it saved them). */
+export function forgetSettings(db: object, villageId: string): void {
+  settingsKept.get(db)?.delete(villageId)
+}
+
 /**
  * Inside a transaction where points move: the caller's user document, read again, still names this household.
  * `user.householdId` is set only once a membership is approved and cleared when it is revoked, so a member
@@ -264,15 +293,25 @@ export async function bumpVillageMonth(
   await tx.set(C.points_village_months, next)
 }
 
-/** The unit a batch is decided in (its village), for an action's `load`. */
-export async function batchUnit({ batchId }: { batchId: string }, ctx: ActionContext): Promise<{ unitId: string }> {
-  return { unitId: (await loadBatch(ctx.db, batchId)).villageId }
+/** The unit a batch is decided in (its village), and the batch as read before the transaction, for an action's `load`. */
+export async function batchUnit(
+  { batchId }: { batchId: string },
+  ctx: ActionContext,
+): Promise<{ unitId: string; batch: PointsBatch }> {
+  const batch = await loadBatch(ctx.db, batchId)
+  return { unitId: batch.villageId, batch }
 }
 
 /**
  * Decides a pending batch in the caller's transaction: refuses one already decided, or one the caller is part of
  * (their own proposal or household), lets `apply` move each award still waiting, and records the decision; returns
  * the batch as decided.
+ *
+ * `loaded`: the batch as `load` read it (issue #21: not read again). A batch is decided only together with all of
+ * its awards, each moved from 'proposed' in the same transaction, and nothing else moves a proposed award: so when
+ * this transaction finds every award of the batch still proposed, no decision landed before it, and the batch is
+ * still pending as loaded (a decision landing at the same time writes the same awards: one of the two fails). An
+ * award found otherwise (or a batch naming none) has the batch read again here, as before.
  */
 export async function decideBatch(
   tx: TxStore,
@@ -280,14 +319,22 @@ export async function decideBatch(
   batchId: string,
   decision: { status: 'approved' | 'rejected'; note: string | null },
   apply: (awards: PointsAward[], batch: PointsBatch) => Promise<void>,
+  loaded?: PointsBatch,
 ): Promise<PointsBatch> {
   const me = ctx.caller.user
-  const b = await loadBatch(tx, batchId)
+  const fromLoad = !!loaded && loaded._id === batchId && loaded.awardIds.length > 0
+  let b = fromLoad ? loaded! : await loadBatch(tx, batchId)
   if (b.status !== 'pending') throw PointsErrors.BATCH_DECIDED()
   const awards: PointsAward[] = []
+  let allProposed = true
   for (const id of b.awardIds) {
     const a = await tx.get(C.points_awards, id)
     if (a && a.status === 'proposed') awards.push(a)
+    else allProposed = false
+  }
+  if (fromLoad && !allProposed) {
+    b = await loadBatch(tx, batchId)
+    if (b.status !== 'pending') throw PointsErrors.BATCH_DECIDED()
   }
   refuseOwnMatter(ctx, { proposedBy: b.proposedBy, householdIds: awards.map((a) => a.householdId) })
   await apply(awards, b)

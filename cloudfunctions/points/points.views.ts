@@ -72,9 +72,15 @@ export function ruleView(r: PointsRule, lang: Lang): RuleView {
  */
 export async function evidenceUrls(
   rt: Runtime,
-  batches: ReadonlyArray<Pick<PointsBatch, 'evidence'>>,
+  batches: ReadonlyArray<Pick<PointsBatch, 'evidence' | 'evidencePassed'>>,
 ): Promise<Record<string, string>> {
-  return rt.files.urls(batches.flatMap((b) => b.evidence))
+  // the checks of evidence the batch keeps as passed are not read (a passed check stays passed)
+  const passed = new Set(batches.flatMap((b) => b.evidencePassed ?? []))
+  return rt.files.urls(
+    batches.flatMap((b) => b.evidence),
+    undefined,
+    passed,
+  )
 }
 
 /** `urls` from evidenceUrls. */

@@ -119,6 +119,19 @@ export const PointsAccountSchema = z.object({
     .optional(),
   /** The household's head, address and village as its document says, kept by every writer of households (absent: read it) */
   household: z.object({ headName: z.string(), address: z.string(), villageId: IdSchema }).optional(),
+  /**
+   * What the household redeemed in the Beijing month `month`, by goods (issue #21: kept in the write of the account
+   * every redemption makes anyway, not in counter documents of their own). `whole`: every redemption of that month
+   * is counted here (a goods not named took none); false for the month this began in, whose redemptions before it
+   * are in that month's `points_redeem_limits` documents. Absent: see `points.redemption.ts` redeemedOf.
+   */
+  redeemed: z
+    .object({
+      month: MonthSchema,
+      goods: z.record(IdSchema, z.number().int().nonnegative()),
+      whole: z.boolean(),
+    })
+    .optional(),
 })
 export type PointsAccount = z.infer<typeof PointsAccountSchema>
 export type OpenAward = NonNullable<PointsAccount['open']>[number]
@@ -167,6 +180,11 @@ export const PointsBatchSchema = z.object({
   category: z.string(),
   note: z.string().max(200),
   evidence: z.array(FileIdSchema),
+  /**
+   * The evidence whose media check had passed when it was adopted (a passed check never changes): its views read no
+   * check for these (issue #21). Absent on a batch written before: every check is read.
+   */
+  evidencePassed: z.array(FileIdSchema).optional(),
   awardIds: z.array(IdSchema),
   households: z.number().int(),
   totalPoints: z.number().int(),

@@ -4,7 +4,7 @@ import type { PointsAward, PointsBatch } from '@shared/points/points.schema'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { keepAwardsOnAccount } from '../points.open'
-import { batchUnit, decideBatch, settingsOf } from '../points.repo'
+import { batchUnit, decideBatch, keptSettingsOf } from '../points.repo'
 import { presentBatch } from '../points.views'
 
 /**
@@ -12,16 +12,20 @@ import { presentBatch } from '../points.views'
  * proposer, nor an official whose own household the batch scores.
  */
 export const approveBatch = defineAction(pointsContract.actions.approveBatch, {
-  load: batchUnit,
+  // the batch read once (decideBatch) and the village's settings as this warm instance keeps them (issue #21)
+  load: async (input, ctx) => {
+    const loaded = await batchUnit(input, ctx)
+    return { ...loaded, settings: await keptSettingsOf(ctx.db, loaded.batch.villageId, ctx.now) }
+  },
   texts: ({ note }) => [note],
-  run: async ({ input: { batchId, note }, tx, ctx, handOn }) => {
+  run: async ({ input: { batchId, note }, loaded: { batch, settings }, tx, ctx, handOn }) => {
     const decided = await decideBatch(
       tx,
       ctx,
       batchId,
       { status: 'approved', note: note || null },
-      async (awards, b) => {
-        const publicUntil = ctx.now + (await settingsOf(tx, b.villageId)).publicityDays * DAY_MS
+      async (awards) => {
+        const publicUntil = ctx.now + settings.publicityDays * DAY_MS
         const byHousehold = new Map<string, PointsAward[]>()
         for (const a of awards) {
           const patch = {
@@ -36,6 +40,7 @@ export const approveBatch = defineAction(pointsContract.actions.approveBatch, {
         // the pending line of each household: on its account, in this transaction (one made for a household without)
         for (const [householdId, opened] of byHousehold) await keepAwardsOnAccount(tx, householdId, opened, ctx.now)
       },
+      batch,
     )
     handOn(decided)
     return { batchId }

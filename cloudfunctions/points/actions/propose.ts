@@ -72,6 +72,7 @@ export const propose = defineAction(pointsContract.actions.propose, {
     loaded: { rule, households },
     tx,
     photos,
+    passed,
     ctx,
     handOn,
   }) => {
@@ -145,6 +146,7 @@ export const propose = defineAction(pointsContract.actions.propose, {
       category: rule.category,
       note,
       evidence: stored,
+      evidencePassed: passed(evidence),
       awardIds: awards.map((a) => a._id),
       households: awards.length,
       totalPoints: awards.reduce((s, a) => s + a.delta, 0),

@@ -7,42 +7,32 @@ import { C } from '../../_core/collections'
 import { randomCode } from '../../_core/ids'
 import { defineAction } from '../../_core/wrap'
 import { appendEntry } from '../points.ledger'
-import {
-  counterValue,
-  loadGoods,
-  myHousehold,
-  pointsKeys,
-  requireMember,
-  residentUnit,
-  settingsOf,
-} from '../points.repo'
-import { redemptionEntry } from '../points.redemption'
+import { DuplicateKeyError, StaleReadError } from '../../_core/port'
+import { keptSettingsOf, loadGoods, myHousehold, pointsKeys, requireMember, residentUnit } from '../points.repo'
+import { redemptionEntry, takenOnAccount } from '../points.redemption'
 import { presentRedemption, type WrittenRedemption as Written } from '../points.views'
 
 /**
- * Redeem goods: in ONE transaction the goods, the household's account and its month counter for the
- * goods are read by id, the points are taken (a ledger entry; never below zero), the stock is reserved
- * and a pickup code is issued. Under any concurrency nothing oversells and no balance goes negative.
+ * Redeem goods: in ONE transaction the goods and the household's account are read by id, the month's limit checked
+ * against the counts the account keeps, the points taken (a ledger entry; never below zero), the stock reserved and
+ * a pickup code issued. Under any concurrency nothing oversells and no balance goes negative.
  * The redemption id is derived from the request id, so a repeated request makes one redemption.
  * The household is the caller's own as their user document says now: read again inside the transaction, so a
  * member whose membership was revoked after the call began spends nothing.
+ * Requests (issue #21): the goods are read once, in the transaction (their village checked there); the village's
+ * settings kept by the warm instance for a minute; the pickup code inserted without a read (a code taken already
+ * fails the insert: the transaction rolls back and runs again with another).
  */
 export const redeem = defineAction(pointsContract.actions.redeem, {
-  load: async ({ goodsId }, ctx) => {
+  load: async (_input, ctx) => {
     const household = await myHousehold(ctx)
     // load comes before the permission check: someone who may not redeem anywhere is told that first
     if (!household)
       throw ctx.scopeRoots('redemption_create').length ? PointsErrors.NO_HOUSEHOLD() : CommonErrors.FORBIDDEN()
-    // the goods and the village's settings read together (one round trip)
-    const [goods, settings] = await Promise.all([
-      ctx.db.get(C.points_goods, goodsId),
-      settingsOf(ctx.db, household.villageId),
-    ])
-    if (!goods || goods.villageId !== household.villageId) throw PointsErrors.GOODS_NOT_FOUND()
     return {
       unitId: await residentUnit(ctx, 'redemption_create', household.villageId),
       household,
-      settings,
+      settings: await keptSettingsOf(ctx.db, household.villageId, ctx.now),
     }
   },
   run: async ({ input: { goodsId, quantity }, loaded: { household: h, settings }, tx, ctx, handOn }) => {
@@ -53,15 +43,9 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
     await requireMember(tx, me._id, h._id, PointsErrors.NO_HOUSEHOLD)
     const month = bjMonth(ctx.now)
     const g = await loadGoods(tx, goodsId)
+    if (g.villageId !== h.villageId) throw PointsErrors.GOODS_NOT_FOUND()
     if (!g.active) throw PointsErrors.GOODS_OFF()
     if (g.stock < quantity) throw PointsErrors.OUT_OF_STOCK({ left: g.stock })
-    const limit = { _id: pointsKeys.redeemLimit(h._id, g._id, month), householdId: h._id, goodsId: g._id, month }
-    if (g.limitPerMonth !== null) {
-      // read once: the check and the new count come from the same read in this transaction
-      const taken = await counterValue(tx, C.points_redeem_limits, limit._id)
-      if (taken + quantity > g.limitPerMonth) throw PointsErrors.LIMIT_REACHED({ limit: g.limitPerMonth, taken })
-      await tx.set(C.points_redeem_limits, { ...limit, used: taken + quantity })
-    } else await tx.inc(C.points_redeem_limits, { ...limit, used: 0 }, { used: quantity })
     const points = g.price * quantity
     const entryId = pointsKeys.redeemEntry(id, ctx.now)
     await appendEntry(
@@ -76,22 +60,32 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
           at: ctx.now,
         },
       ),
-      // the village's month: the redemption counted in the ledger's own write of it
-      { village: { redemptions: 1, redeemedPoints: points } },
+      {
+        // the village's month: the redemption counted in the ledger's own write of it
+        village: { redemptions: 1, redeemedPoints: points },
+        // the month's limit: checked and counted on the account as this transaction read it, in its one write
+        account: async (account) => {
+          const { taken, redeemed } = await takenOnAccount(tx, account, g._id, month, quantity)
+          if (g.limitPerMonth !== null && taken + quantity > g.limitPerMonth)
+            throw PointsErrors.LIMIT_REACHED({ limit: g.limitPerMonth, taken })
+          return { redeemed }
+        },
+      },
     )
     await tx.update(C.points_goods, g._id, { stock: g.stock - quantity })
-    let code = ''
-    for (let i = 0; i < 20 && !code; i++) {
-      const c = randomCode('0123456789', 6)
-      if (!(await tx.get(C.points_pickup_codes, pointsKeys.pickupCode(h.villageId, c)))) code = c
+    const code = randomCode('0123456789', 6)
+    try {
+      await tx.insert(C.points_pickup_codes, {
+        _id: pointsKeys.pickupCode(h.villageId, code),
+        villageId: h.villageId,
+        code,
+        redemptionId: id,
+      })
+    } catch (err) {
+      // a live redemption of the village has this code: all of this rolls back and the wrapper runs it again
+      if (err instanceof DuplicateKeyError) throw new StaleReadError(C.points_pickup_codes, err.id)
+      throw err
     }
-    if (!code) throw new Error('no free pickup code')
-    await tx.insert(C.points_pickup_codes, {
-      _id: pointsKeys.pickupCode(h.villageId, code),
-      villageId: h.villageId,
-      code,
-      redemptionId: id,
-    })
     const redemption: Redemption = {
       _id: id,
       villageId: h.villageId,

@@ -1,4 +1,5 @@
 import { pointsContract } from '@shared/points/points.contract'
+import type { PointsBatch } from '@shared/points/points.schema'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { batchUnit, decideBatch, releaseCap } from '../points.repo'
@@ -11,15 +12,23 @@ import { presentBatch } from '../points.views'
 export const rejectBatch = defineAction(pointsContract.actions.rejectBatch, {
   load: batchUnit,
   texts: ({ note }) => [note],
-  run: async ({ input: { batchId, note }, tx, ctx }) => {
-    await decideBatch(tx, ctx, batchId, { status: 'rejected', note }, async (awards, b) => {
-      const rule = await tx.get(C.points_rules, b.ruleId)
-      for (const a of awards) {
-        await releaseCap(tx, a, rule)
-        await tx.update(C.points_awards, a._id, { status: 'rejected', closedAt: ctx.now })
-      }
-    })
+  run: async ({ input: { batchId, note }, loaded: { batch }, tx, ctx, handOn }) => {
+    const decided = await decideBatch(
+      tx,
+      ctx,
+      batchId,
+      { status: 'rejected', note },
+      async (awards, b) => {
+        const rule = await tx.get(C.points_rules, b.ruleId)
+        for (const a of awards) {
+          await releaseCap(tx, a, rule)
+          await tx.update(C.points_awards, a._id, { status: 'rejected', closedAt: ctx.now })
+        }
+      },
+      batch,
+    )
+    handOn(decided)
     return { batchId }
   },
-  present: ({ result, ctx }) => presentBatch(ctx, result.batchId),
+  present: ({ result, ctx, handed }) => presentBatch(ctx, result.batchId, handed as PointsBatch | undefined),
 })
