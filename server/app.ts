@@ -82,7 +82,13 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
     return users
   }
 
+  // the functions are fixed for the host's life: their JSON Schemas (hundreds of them) are made once, on first ask
+  let contractDoc: Record<string, unknown> | null = null
   function contract() {
+    contractDoc ??= describeContract()
+    return contractDoc
+  }
+  function describeContract() {
     const out: Record<string, unknown> = {}
     for (const [name, fn] of Object.entries(functions)) {
       const actions: Record<string, unknown> = {}
@@ -202,7 +208,7 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
     )
   }
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
       if (err instanceof BodyError) return sendError(res, err.status, err.error, langOf(req))
       rt.log.error('host error', { url: req.url, error: err instanceof Error ? err.stack : String(err) })
@@ -210,6 +216,11 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
       else res.end()
     })
   })
+  // An idle connection is kept a minute (Node closes it after 5 s): a phone on 2G does not pay a new connection's
+  // round trips between taps, and a client reusing a connection the host is just closing (a reset, its request
+  // lost: seen with 200 callers at once on a busy machine) becomes rare. The client is told, and closes first.
+  server.keepAliveTimeout = 60_000
+  return server
 }
 
 /**

@@ -116,7 +116,13 @@ export function sendJsonValidated(req: IncomingMessage, res: ServerResponse, bod
     return
   }
   const enc = text.length > 1024 ? pickEncoding(req.headers['accept-encoding'] as string | undefined) : null
-  const out = enc === 'br' ? brotliCompressSync(text) : enc === 'gzip' ? gzipSync(text) : text
+  // quality 5, as for every answer made per request: the best setting costs seconds on the contract's ~1 MB
+  const out =
+    enc === 'br'
+      ? brotliCompressSync(text, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } })
+      : enc === 'gzip'
+        ? gzipSync(text)
+        : text
   if (enc) headers['content-encoding'] = enc
   headers['content-length'] = out.length
   res.writeHead(200, headers)

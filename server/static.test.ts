@@ -148,3 +148,10 @@ test('Accept-Encoding is read with its weights', () => {
   expect(pickEncoding('identity')).toBeNull()
   expect(pickEncoding(undefined)).toBeNull()
 })
+
+test('an idle connection is kept a minute, and the client is told so (a phone on 2G reuses it between taps)', async () => {
+  const res = await get('/api/dev/users', { connection: 'keep-alive' })
+  expect(res.status).toBe(200)
+  expect(res.headers.connection).toBe('keep-alive')
+  expect(res.headers['keep-alive']).toBe('timeout=60')
+})

@@ -36,11 +36,11 @@ const ME = {
   household: null,
 }
 
-function fresh() {
+async function fresh() {
   jest.resetModules()
   calls.length = 0
-  const privacy = require('../miniprogram/services/privacy') as typeof import('../miniprogram/services/privacy')
-  const me = require('../miniprogram/services/me') as typeof import('../miniprogram/services/me')
+  const privacy = await import('../miniprogram/services/privacy')
+  const me = await import('../miniprogram/services/me')
   const asked: string[] = []
   privacy.onConsentRequest((r) => r && asked.push(r.kind))
   return { privacy, me, asked }
@@ -52,7 +52,7 @@ beforeEach(() => {
 })
 
 it('a tap before the page knows who I am waits for it and finds the answers I gave', async () => {
-  const { privacy, asked } = fresh()
+  const { privacy, asked } = await fresh()
   const allowed = privacy.ensureConsent('location')
   await Promise.resolve()
   expect(calls).toEqual(['getMe'])
@@ -63,12 +63,12 @@ it('a tap before the page knows who I am waits for it and finds the answers I ga
 
 it('with no signal, who I am comes from the kept copy, and so do my answers', async () => {
   // an earlier launch with signal kept who I am
-  const first = fresh()
+  const first = await fresh()
   const loaded = first.me.loadMe()
   answer({ ok: true, data: ME })
   await loaded
   // this launch: no signal
-  const { privacy, asked } = fresh()
+  const { privacy, asked } = await fresh()
   const allowed = privacy.ensureConsent('photo')
   await Promise.resolve()
   answer({ ok: false, code: CommonErrors.NETWORK.code, message: '网络不通' })
@@ -78,7 +78,7 @@ it('with no signal, who I am comes from the kept copy, and so do my answers', as
 
 it('someone who has not agreed is still asked, under their own name', async () => {
   storage.clear()
-  const { privacy, asked } = fresh()
+  const { privacy, asked } = await fresh()
   const allowed = privacy.ensureConsent('location')
   await Promise.resolve()
   answer({ ok: true, data: ME })
