@@ -68,7 +68,7 @@ async function allTotal(rt: Runtime, unitId: string, where: Filter): Promise<num
   // a prefecture's are its counties' (it keeps none of its own: issue #21)
   const sources = await counterSources(rt, unitId)
   let n = 0
-  for (let got = 0; ; ) {
+  for (let got = 0; ;) {
     const months = await rt.db.find(C.incident_counters, {
       where: sources.length === 1 ? { unitId: sources[0]! } : { unitId: { $in: sources } },
       orderBy: [

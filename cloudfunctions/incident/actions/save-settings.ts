@@ -50,6 +50,11 @@ export const saveSettings = defineAction(incidentContract.actions.saveSettings, 
   },
   present: async ({ result, ctx }) => {
     forgetCountyConfig(ctx.rt, result._id) // this instance's next report follows them (others' within a minute)
-    return settingsView((await ctx.rt.units.ref(result._id))!, await categoriesFor(ctx.rt, result._id), result, ctx.lang)
+    return settingsView(
+      (await ctx.rt.units.ref(result._id))!,
+      await categoriesFor(ctx.rt, result._id),
+      result,
+      ctx.lang,
+    )
   },
 })
