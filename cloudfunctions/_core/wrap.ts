@@ -449,7 +449,7 @@ export function defineFunction<Ct extends Contract>(
           result = r.result
           // the pushes (best effort, never throwing) go out while the view is read: neither waits for the other
           const [, output] = await Promise.all([
-            pushAll(rt, pushes),
+            pushAll(rt, pushes, caller.user),
             phased.present ? phased.present({ result, input, ctx, replay: false, handed }) : result,
           ])
           return checkOutput(output)
@@ -476,18 +476,23 @@ export function defineFunction<Ct extends Contract>(
  * rendered in its recipient's profile language, and what WeChat answered is recorded (`push_records`) where there
  * is a channel to answer (CloudBase), so admins can see what arrived.
  */
-export async function pushAll(rt: Runtime, messages: readonly PushMessage[]): Promise<void> {
+export async function pushAll(
+  rt: Runtime,
+  messages: readonly PushMessage[],
+  /** a profile already read in this call (the caller's): not read again (issue #21) */
+  known?: Pick<Caller['user'], '_id' | 'lang' | 'openid'>,
+): Promise<void> {
   if (!messages.length) return
-  // every recipient's profile in one query (`_id in`), not one read each
-  const users = await getMany(
-    rt.db,
-    C.users,
-    messages.map((m) => m.userId),
-  ).catch((err: unknown) => {
-    rt.log.error('push failed', { error: err instanceof Error ? err.message : String(err) })
-    return null
-  })
+  // every other recipient's profile in one query (`_id in`), not one read each
+  const others = messages.map((m) => m.userId).filter((u) => u !== known?._id)
+  const users = await (others.length ? getMany(rt.db, C.users, others) : Promise.resolve(new Map())).catch(
+    (err: unknown) => {
+      rt.log.error('push failed', { error: err instanceof Error ? err.message : String(err) })
+      return null
+    },
+  )
   if (!users) return
+  if (known) users.set(known._id, known)
   for (const m of messages) {
     try {
       const user = users.get(m.userId)
