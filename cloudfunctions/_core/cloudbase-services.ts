@@ -5,7 +5,7 @@ import { formatBj } from '@shared/time/beijing'
 import type { ContentSafetyPort } from './content-safety'
 import { C } from './collections'
 import { cleanPhoto, statesOf, type FilePort } from './files'
-import { mayShow, noMediaCheck, type MediaChecker, type MediaCheckPort } from './media-check'
+import { mayShow, noMediaCheck, type KeepCheck, type MediaChecker, type MediaCheckPort } from './media-check'
 import type { DataPort } from './port'
 import { randomCode } from './ids'
 import { USER_REFUSED, type NotifierPort, type PushOutcome } from './notifier'
@@ -46,13 +46,19 @@ export function cloudbaseFiles(app: App, media: MediaCheckPort = noMediaCheck): 
     }
     return out
   }
-  const refuseIfBlocked = async (fileId: string, ownerId: string, bytes: Uint8Array, type: string) => {
-    const state = await media.check({ fileId, ownerId, type, bytes })
+  const refuseIfBlocked = async (
+    fileId: string,
+    ownerId: string,
+    bytes: Uint8Array,
+    type: string,
+    keep?: KeepCheck,
+  ) => {
+    const state = await media.check({ fileId, ownerId, type, bytes }, keep)
     if (state === 'blocked') throw FileErrors.BLOCKED()
     return state === 'passed'
   }
   return {
-    async adoptPhoto(fileId, ownerId) {
+    async adoptPhoto(fileId, ownerId, keep) {
       if (/\/incident\//.test(fileId)) {
         // already adopted (a retried request): only its owner's own path is accepted, with its first check
         if (!fileId.includes(`/incident/${ownerId}/`)) throw FileErrors.NOT_YOURS()
@@ -71,7 +77,7 @@ export function cloudbaseFiles(app: App, media: MediaCheckPort = noMediaCheck): 
         fileContent: Buffer.from(bytes),
       })
       await app.deleteFile({ fileList: [fileId] }).catch(() => undefined)
-      return { fileId: up.fileID, passed: await refuseIfBlocked(up.fileID, ownerId, bytes, type) }
+      return { fileId: up.fileID, passed: await refuseIfBlocked(up.fileID, ownerId, bytes, type, keep) }
     },
     async urls(fileIds, viewerId, passed) {
       const checks = await statesOf(media, fileIds, passed)

@@ -5,7 +5,7 @@ import { FileErrors, MAX_PHOTO_BYTES, type PhotoType } from '@shared/files'
 import { systemClock, type Clock } from './clock'
 import { sniffImage, stripMetadata } from './image'
 import type { MediaCheck } from './collections'
-import { mayShow, noMediaCheck, type MediaCheckPort } from './media-check'
+import { mayShow, noMediaCheck, type KeepCheck, type MediaCheckPort } from './media-check'
 import { sign, verify } from './signing'
 
 /**
@@ -20,7 +20,7 @@ export interface FilePort {
    * Checks an uploaded photo of `ownerId` and returns the id to keep (may differ on CloudBase), and whether its
    * media check has passed (for good: a passed check never changes, so a record may keep that it passed).
    */
-  adoptPhoto(fileId: string, ownerId: string): Promise<AdoptedPhoto>
+  adoptPhoto(fileId: string, ownerId: string, keep?: KeepCheck): Promise<AdoptedPhoto>
   /**
    * Display URLs by file id, short-lived (temporary on CloudBase, signed and expiring on the local host), for the
    * photos `viewerId` may see; a photo left out is hidden (in review, blocked, or gone). `passed` names photos the
@@ -160,13 +160,13 @@ export class LocalFilePort implements FilePort {
     }
   }
 
-  async adoptPhoto(fileId: string, ownerId: string): Promise<AdoptedPhoto> {
+  async adoptPhoto(fileId: string, ownerId: string, keep?: KeepCheck): Promise<AdoptedPhoto> {
     const meta = this.meta(fileId)
     if (!meta || meta.name !== null) throw FileErrors.NOT_FOUND()
     if (meta.ownerId !== ownerId) throw FileErrors.NOT_YOURS()
     const found = this.read(fileId)
     if (!found) throw FileErrors.NOT_FOUND()
-    const state = await this.media.check({ fileId, ownerId, type: meta.contentType, bytes: found.bytes })
+    const state = await this.media.check({ fileId, ownerId, type: meta.contentType, bytes: found.bytes }, keep)
     if (state === 'blocked') throw FileErrors.BLOCKED()
     return { fileId, passed: state === 'passed' }
   }

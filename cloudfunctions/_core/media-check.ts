@@ -30,13 +30,21 @@ export interface MediaSubject {
 export type MediaChecker = (photo: MediaSubject) => Promise<MediaVerdict>
 
 export interface MediaCheckPort {
-  /** Checks a photo being adopted, once per file (a retried adoption keeps the first answer); returns its state. */
-  check(photo: MediaSubject): Promise<MediaState>
+  /**
+   * Checks a photo being adopted, once per file (a retried adoption keeps the first answer); returns its state.
+   * With `keep`, a new check that passed or is pending is handed to it to be written in the caller's transaction
+   * (issue #21: no transaction of its own; the wrapper writes it on its own if that transaction is refused); a
+   * blocked one is always written at once.
+   */
+  check(photo: MediaSubject, keep?: KeepCheck): Promise<MediaState>
   /** The checks of these files, by file id (absent: not checked, shown as before). */
   states(fileIds: readonly string[]): Promise<Map<string, Pick<MediaCheck, 'state' | 'ownerId'>>>
   /** The result of an asynchronous check, by its trace id; false when no pending check has that id. */
   settle(traceId: string, state: 'passed' | 'blocked', label?: string): Promise<boolean>
 }
+
+/** Takes a new check to write later, in the transaction of the action that adopted its photo. */
+export type KeepCheck = (doc: MediaCheck) => void
 
 export function mediaCheckId(fileId: string): string {
   return stableId('mc', fileId)
@@ -45,7 +53,7 @@ export function mediaCheckId(fileId: string): string {
 /** The port over `media_checks` and one platform checker. */
 export function mediaCheckPort(db: DataPort, clock: Clock, checker: MediaChecker): MediaCheckPort {
   return {
-    async check(photo) {
+    async check(photo, keep) {
       const _id = mediaCheckId(photo.fileId)
       const prior = await db.get(C.media_checks, _id)
       if (prior) return prior.state
@@ -59,6 +67,10 @@ export function mediaCheckPort(db: DataPort, clock: Clock, checker: MediaChecker
         label: verdict.state === 'blocked' ? verdict.label : null,
         checkedAt: clock.now(),
         settledAt: verdict.state === 'pending' ? null : clock.now(),
+      }
+      if (keep && doc.state !== 'blocked') {
+        keep(doc)
+        return doc.state
       }
       try {
         await db.transaction((tx) => tx.insert(C.media_checks, doc))

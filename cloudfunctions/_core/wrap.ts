@@ -8,10 +8,11 @@ import { CallBodySchema, MAX_CALL_BYTES, type ActionDef, type Contract, type Env
 import { CommonErrors, DomainError } from '@shared/errors'
 import { DEFAULT_LANG, isLang, render, type Lang, type MessageRef } from '@shared/i18n/i18n'
 import { asGrants, callerUserId, loadCaller, type Caller, type Identity } from './caller'
-import { C, type RequestRecord } from './collections'
+import { C, type MediaCheck, type RequestRecord } from './collections'
 import { newId } from './ids'
 import type { PushMessage, PushOutcome } from './notifier'
 import type { AdoptedPhoto } from './files'
+import type { KeepCheck } from './media-check'
 import type { PushRecord } from '@shared/push'
 import { DuplicateKeyError, StaleReadError, getMany, type DataPort, type TxStore } from './port'
 import type { Runtime } from './runtime'
@@ -322,6 +323,8 @@ export function defineFunction<Ct extends Contract>(
           try {
             return {
               result: await rt.db.transaction(async (tx) => {
+                // the photos' new media checks, in this transaction (issue #21: none of their own)
+                for (const doc of newChecks.values()) await tx.insert(C.media_checks, doc)
                 const result = await body(tx)
                 await tx.insert(C.requests, record(result))
                 return result
@@ -340,6 +343,27 @@ export function defineFunction<Ct extends Contract>(
         const phased = impl.impl
         let loaded: unknown = {}
         const adopted = new Map<string, AdoptedPhoto>()
+        /** media checks made by this call's adoptions, by photo, written in its transaction */
+        const newChecks = new Map<string, MediaCheck>()
+        const keepCheck =
+          (id: string): KeepCheck =>
+          (doc) =>
+            void newChecks.set(id, doc)
+        const adopt = async (id: string) =>
+          adopted.set(id, await rt.files.adoptPhoto(id, caller.user._id, keepCheck(id)))
+        /**
+         * The transaction did not commit (refused, replayed, failed): the checks it would have written are written
+         * on their own, so a photo is never checked twice and an asynchronous check's answer finds its record.
+         */
+        const keepChecksAlone = async () => {
+          for (const doc of newChecks.values())
+            await rt.db
+              .transaction((tx) => tx.insert(C.media_checks, doc))
+              .catch((err: unknown) => {
+                if (!(err instanceof DuplicateKeyError)) rt.log.error('media check not kept', { fileId: doc.fileId })
+              })
+          newChecks.clear()
+        }
         /** `load` and the permission check; for a write the first time also the text checks and the photos' adoption */
         const prepare = async (first: boolean): Promise<Envelope<unknown> | null> => {
           try {
@@ -351,11 +375,11 @@ export function defineFunction<Ct extends Contract>(
                 const verdict = await rt.contentSafety.check(text, caller.user.openid)
                 if (!verdict.pass) throw CommonErrors.CONTENT_UNSAFE()
               }
-              for (const id of new Set(phased.photos?.(input) ?? []))
-                adopted.set(id, await rt.files.adoptPhoto(id, caller.user._id))
+              for (const id of new Set(phased.photos?.(input) ?? [])) await adopt(id)
             }
             return null
           } catch (err) {
+            await keepChecksAlone()
             return await replayIfDone(err)
           }
         }
@@ -396,21 +420,36 @@ export function defineFunction<Ct extends Contract>(
             })
           // what `load` read changed before the transaction ran (StaleReadError): load again and run again, a few times
           let r: Awaited<ReturnType<typeof attempt>> | null = null
-          for (let tries = 1; !r; tries++) {
-            try {
-              r = await attempt()
-            } catch (err) {
-              if (!(err instanceof StaleReadError)) throw err
-              if (tries >= 3) throw CommonErrors.CONFLICT()
-              const again = await prepare(false)
-              if (again) return again
+          try {
+            for (let tries = 1; !r; tries++) {
+              try {
+                r = await attempt()
+              } catch (err) {
+                // another call checked the same photo first: its check stands, and is the one taken
+                const twin =
+                  err instanceof DuplicateKeyError && err.collection === C.media_checks
+                    ? [...newChecks.entries()].find(([, d]) => d._id === err.id)?.[0]
+                    : undefined
+                if (twin !== undefined) {
+                  newChecks.delete(twin)
+                  await adopt(twin)
+                } else if (!(err instanceof StaleReadError)) throw err
+                if (tries >= 3) throw CommonErrors.CONFLICT()
+                if (twin === undefined) {
+                  const again = await prepare(false)
+                  if (again) return again
+                }
+              }
             }
+          } finally {
+            if (!r || 'replayed' in r) await keepChecksAlone()
           }
+          newChecks.clear()
           if ('replayed' in r) return r.replayed
           result = r.result
           // the pushes (best effort, never throwing) go out while the view is read: neither waits for the other
           const [, output] = await Promise.all([
-            pushAll(rt, pushes),
+            pushAll(rt, pushes, caller.user),
             phased.present ? phased.present({ result, input, ctx, replay: false, handed }) : result,
           ])
           return checkOutput(output)
@@ -437,18 +476,23 @@ export function defineFunction<Ct extends Contract>(
  * rendered in its recipient's profile language, and what WeChat answered is recorded (`push_records`) where there
  * is a channel to answer (CloudBase), so admins can see what arrived.
  */
-export async function pushAll(rt: Runtime, messages: readonly PushMessage[]): Promise<void> {
+export async function pushAll(
+  rt: Runtime,
+  messages: readonly PushMessage[],
+  /** a profile already read in this call (the caller's): not read again (issue #21) */
+  known?: Pick<Caller['user'], '_id' | 'lang' | 'openid'>,
+): Promise<void> {
   if (!messages.length) return
-  // every recipient's profile in one query (`_id in`), not one read each
-  const users = await getMany(
-    rt.db,
-    C.users,
-    messages.map((m) => m.userId),
-  ).catch((err: unknown) => {
-    rt.log.error('push failed', { error: err instanceof Error ? err.message : String(err) })
-    return null
-  })
+  // every other recipient's profile in one query (`_id in`), not one read each
+  const others = messages.map((m) => m.userId).filter((u) => u !== known?._id)
+  const users = await (others.length ? getMany(rt.db, C.users, others) : Promise.resolve(new Map())).catch(
+    (err: unknown) => {
+      rt.log.error('push failed', { error: err instanceof Error ? err.message : String(err) })
+      return null
+    },
+  )
   if (!users) return
+  if (known) users.set(known._id, known)
   for (const m of messages) {
     try {
       const user = users.get(m.userId)

@@ -15,11 +15,11 @@ import { C } from '../_core/collections'
 import type { PushMessage } from '../_core/notifier'
 import type { TxStore } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
+import { countyConfig } from './incident.county-config'
 import { noticeFor, type HolderNotice } from './incident.holders'
 import {
   appendEvent,
   bump,
-  categoriesFor,
   countedUnits,
   placeOfGrid,
   safeReportId,
@@ -73,11 +73,9 @@ export interface PreparedIncident {
 
 export async function prepareIncident(rt: Runtime, draft: IncidentDraft): Promise<PreparedIncident> {
   const place = await placeOfGrid(rt, draft.gridId)
-  // the county's categories and its deadline settings, read together (one round trip), then the first handlers
-  const [categories, settings] = await Promise.all([
-    categoriesFor(rt, place.countyId),
-    rt.db.get(C.incident_settings, place.countyId),
-  ])
+  // the county's categories and its deadline settings (read together, kept by a warm instance for a minute), then
+  // the first handlers
+  const { categories, settings } = await countyConfig(rt, place.countyId)
   const category = categories.find((c) => c.key === draft.category)
   if (!category) throw IncidentErrors.UNKNOWN_CATEGORY()
   const rule = countyDeadlineRule(settings?.deadlines, draft.category, draft.severity)

@@ -58,9 +58,27 @@ export async function placeOfGrid(rt: Runtime, gridId: string): Promise<GridPlac
   return place
 }
 
-/** The units whose figures an incident counts in (prefecture down to grid). */
+/**
+ * The units whose monthly counters an incident adds to: county down to grid. A prefecture keeps none of its own
+ * (issue #21: one write less per counted change); its figures are its counties' counters summed when read
+ * (`countersOf`), which every county keeps exactly as the prefecture's did.
+ */
 export function countedUnits(p: GridPlace): string[] {
-  return [p.prefectureId, p.countyId, p.townshipId, p.villageId, p.gridId]
+  return [p.countyId, p.townshipId, p.villageId, p.gridId]
+}
+
+/** Does this unit keep no counters of its own (its figures are the sum of the territorial units right below it)? */
+export function summedFromBelow(unit: Pick<Unit, 'level'> | null | undefined): boolean {
+  return unit?.level === 'prefecture'
+}
+
+/** The units whose counters make up a unit's own: itself, or for a prefecture its counties (kept with the tree). */
+export async function counterSources(rt: Runtime, unitId: string): Promise<string[]> {
+  const unit = await rt.units.get(unitId)
+  if (!summedFromBelow(unit)) return [unitId]
+  return rt.units.memo(`counter-sources:${unitId}`, async () =>
+    (await rt.units.children(unitId)).filter((u) => u.level !== 'department').map((u) => u._id),
+  )
 }
 
 export function unitForLevel(
@@ -193,22 +211,31 @@ export async function bump(tx: TxStore, unitIds: readonly string[], month: strin
   }
 }
 
-/** The monthly counters of several units in one indexed query (`[unitId, month]`), by unit. */
+/**
+ * The monthly counters of several units in one indexed query (`[unitId, month]`), by unit. A prefecture's are its
+ * counties' (`counterSources`), read in the same query: its figures beside its counties' cost no request more.
+ */
 export async function countersOf(
   rt: Runtime,
   unitIds: readonly string[],
   months: readonly string[],
+  /** the sources of a unit already known (a prefecture's counties, read by the caller): not looked up */
+  known?: ReadonlyMap<string, readonly string[]>,
 ): Promise<Map<string, IncidentCounter[]>> {
-  const out = new Map<string, IncidentCounter[]>(unitIds.map((u) => [u, []]))
+  const sources = new Map(
+    await Promise.all(unitIds.map(async (u) => [u, known?.get(u) ?? (await counterSources(rt, u))] as const)),
+  )
+  const read = [...new Set([...sources.values()].flat())]
+  const byUnit = new Map<string, IncidentCounter[]>(read.map((u) => [u, []]))
   const per = Math.max(1, Math.floor(PAGE / Math.max(1, months.length)))
-  for (let i = 0; i < unitIds.length; i += per) {
+  for (let i = 0; i < read.length; i += per) {
     const docs = await rt.db.find(C.incident_counters, {
-      where: { unitId: { $in: unitIds.slice(i, i + per) }, month: { $in: [...months] } },
+      where: { unitId: { $in: read.slice(i, i + per) }, month: { $in: [...months] } },
       limit: PAGE,
     })
-    for (const d of docs) out.get(d.unitId)?.push(d)
+    for (const d of docs) byUnit.get(d.unitId)?.push(d)
   }
-  return out
+  return new Map(unitIds.map((u) => [u, sources.get(u)!.flatMap((s) => byUnit.get(s) ?? [])]))
 }
 
 // ---- timeline and inbox ----

@@ -2,11 +2,11 @@ import { incidentContract } from '@shared/incident/incident.contract'
 import type { Figures } from '@shared/incident/incident.schema'
 import { elapsedDays, figuresOf, monthsOf, rankCompare, sumCounters } from '@shared/incident/incident.rules'
 import { defineAction } from '../../_core/wrap'
-import { countersOf, gridCountsBelow } from '../incident.repo'
+import { countersOf, gridCountsBelow, summedFromBelow } from '../incident.repo'
 
 /**
  * Figures of a unit and of each unit right below it, ranked (季度通报排名), from the monthly counters: one query
- * for the counters of all of them, one walk of the subtree for their grid counts (grid-days for 报平安).
+ * for the counters of all of them (a prefecture's own are its counties'), one walk of the subtree for their grid counts (grid-days for 报平安).
  */
 export const getFigures = defineAction(incidentContract.actions.getFigures, {
   load: async ({ unitId }) => ({ unitId }),
@@ -15,7 +15,15 @@ export const getFigures = defineAction(incidentContract.actions.getFigures, {
     const unit = await ctx.rt.units.get(unitId)
     const children = await ctx.rt.units.children(unitId)
     const [counters, gridsBelow] = await Promise.all([
-      countersOf(ctx.rt, [unitId, ...children.map((c) => c._id)], months),
+      countersOf(
+        ctx.rt,
+        [unitId, ...children.map((c) => c._id)],
+        months,
+        // a prefecture's own figures are its counties' summed (it keeps no counters: issue #21)
+        summedFromBelow(unit)
+          ? new Map([[unitId, children.filter((c) => c.level !== 'department').map((c) => c._id)]])
+          : undefined,
+      ),
       unit ? gridCountsBelow(ctx.rt, unit) : Promise.resolve(new Map<string, number>()),
     ])
     const days = elapsedDays(period, ctx.now)

@@ -3,7 +3,7 @@ import { C } from '../../_core/collections'
 import { getMany, type Filter, type FindOptions } from '../../_core/port'
 import type { Runtime } from '../../_core/runtime'
 import { ANYWHERE, defineAction } from '../../_core/wrap'
-import { unitFilter } from '../incident.repo'
+import { counterSources, unitFilter } from '../incident.repo'
 import { toSummary } from '../incident.views'
 
 /**
@@ -65,10 +65,21 @@ async function allDepartments(rt: Runtime, unitIds: readonly string[]): Promise<
 async function allTotal(rt: Runtime, unitId: string, where: Filter): Promise<number> {
   const unit = await rt.units.get(unitId)
   if (!unit || unit.level === 'department') return rt.db.count(C.incidents, where)
-  const months = await rt.db.find(C.incident_counters, {
-    where: { unitId },
-    orderBy: [['month', 'asc']],
-    limit: 1000,
-  })
-  return months.reduce((n, m) => n + (m.found ?? 0), 0)
+  // a prefecture's are its counties' (it keeps none of its own: issue #21)
+  const sources = await counterSources(rt, unitId)
+  let n = 0
+  for (let got = 0; ;) {
+    const months = await rt.db.find(C.incident_counters, {
+      where: sources.length === 1 ? { unitId: sources[0]! } : { unitId: { $in: sources } },
+      orderBy: [
+        ['unitId', 'asc'],
+        ['month', 'asc'],
+      ],
+      limit: 1000,
+      offset: got,
+    })
+    n += months.reduce((a, m) => a + (m.found ?? 0), 0)
+    got += months.length
+    if (months.length < 1000) return n
+  }
 }

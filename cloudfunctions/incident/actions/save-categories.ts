@@ -2,6 +2,7 @@ import { incidentContract, IncidentErrors } from '@shared/incident/incident.cont
 import { DEFAULT_CATEGORY_KEYS, type Category, type IncidentConfig } from '@shared/incident/incident.schema'
 import { C } from '../../_core/collections'
 import { defineAction, type WriteContext } from '../../_core/wrap'
+import { forgetCountyConfig } from '../incident.county-config'
 import { loadCounty } from '../incident.repo'
 import { categoriesView } from '../incident.views'
 import { audit } from '../../_core/audit'
@@ -48,5 +49,8 @@ export const saveCategories = defineAction(incidentContract.actions.saveCategori
     // the saved list is the result (a replay shows what this request saved, not a later save)
     return doc
   },
-  present: async ({ result, ctx }) => categoriesView((await ctx.rt.units.ref(result._id))!, result),
+  present: async ({ result, ctx }) => {
+    forgetCountyConfig(ctx.rt, result._id) // this instance's next report reads the new list (others' within a minute)
+    return categoriesView((await ctx.rt.units.ref(result._id))!, result)
+  },
 })

@@ -3,6 +3,7 @@ import type { IncidentSettings } from '@shared/incident/incident.schema'
 import { audit } from '../../_core/audit'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
+import { forgetCountyConfig } from '../incident.county-config'
 import { categoriesFor, loadCounty } from '../incident.repo'
 import { settingsView } from '../incident.settings'
 
@@ -47,6 +48,13 @@ export const saveSettings = defineAction(incidentContract.actions.saveSettings, 
     })
     return doc
   },
-  present: async ({ result, ctx }) =>
-    settingsView((await ctx.rt.units.ref(result._id))!, await categoriesFor(ctx.rt, result._id), result, ctx.lang),
+  present: async ({ result, ctx }) => {
+    forgetCountyConfig(ctx.rt, result._id) // this instance's next report follows them (others' within a minute)
+    return settingsView(
+      (await ctx.rt.units.ref(result._id))!,
+      await categoriesFor(ctx.rt, result._id),
+      result,
+      ctx.lang,
+    )
+  },
 })

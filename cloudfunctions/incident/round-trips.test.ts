@@ -1,0 +1,142 @@
+import { incidentContract } from '@shared/incident/incident.contract'
+import type { Figures } from '@shared/incident/incident.schema'
+import { bjMonth } from '@shared/time/beijing'
+import { C } from '../_core/collections'
+import { LOCAL_MEDIA_PENDING, mediaCheckId } from '../_core/media-check'
+import { T0, testEnv, type TestEnv } from '../../tests/support/harness'
+import { pngWithPixels } from '../../tests/support/fixtures'
+import { callsOf } from '../../tests/support/contract-calls'
+import { HERE, incidentSteps } from '../../tests/support/incident'
+import { COUNTY_CONFIG_TTL_MS } from './incident.county-config'
+import { counterId } from './incident.repo'
+
+/**
+ * Issue #21's fewer round trips for the incident's writes, each as exact as before: the prefecture's figures are
+ * its counties' counters summed (it keeps none of its own), a county's categories and settings are kept by a warm
+ * instance for a minute only, and a photo's new media check is written in the action's transaction (or on its own
+ * when that transaction is refused).
+ */
+let env: TestEnv
+const { ok, call } = callsOf(() => env, incidentContract)
+const { photo, report } = incidentSteps(() => env)
+beforeEach(async () => {
+  env = await testEnv()
+})
+afterEach(() => env.close())
+
+const HOUR = 3_600_000
+const ADDITIVE = [
+  'found',
+  'closed',
+  'rejected',
+  'reopened',
+  'rated',
+  'overdue',
+  'dispatched',
+  'countyEscalated',
+  'countyDispatched',
+  'countyClosed',
+] as const satisfies ReadonlyArray<keyof Figures>
+
+describe('a prefecture keeps no counters: its figures are its counties’', () => {
+  it('after reports, an accept and a rejection, the prefecture’s figures equal the sum of its counties’', async () => {
+    const month = bjMonth(T0)
+    const before = await ok('u-zhangwei', 'getFigures', { unitId: '513300', period: month })
+    const prefectureDocs = await env.rt.db.count(C.incident_counters, { unitId: '513300' })
+    const a = await report()
+    await report('u-zhuoma', { description: '路灯坏了两个晚上了' })
+    const c = await report('u-zhuoma', { description: '下水道堵了' })
+    await ok('u-zhaxi', 'accept', { incidentId: a.id, note: '已受理' })
+    await ok('u-zhaxi', 'reject', { incidentId: c.id, note: '重复上报' })
+
+    const after = await ok('u-zhangwei', 'getFigures', { unitId: '513300', period: month })
+    expect(after.figures.found).toBe(before.figures.found + 3)
+    expect(after.figures.rejected).toBe(before.figures.rejected + 1)
+    for (const field of ADDITIVE)
+      expect({ field, n: after.figures[field] }).toEqual({
+        field,
+        n: after.children.reduce((s, r) => s + r.figures[field], 0),
+      })
+    // the county's own counter has them, the prefecture's was not written
+    expect((await env.rt.db.get(C.incident_counters, counterId('513328', month)))?.found).toBeGreaterThanOrEqual(3)
+    expect(await env.rt.db.count(C.incident_counters, { unitId: '513300' })).toBe(prefectureDocs)
+
+    // the prefecture's queue total ("all") counts every case in it, from the counties' counters
+    const all = await ok('u-zhangwei', 'listQueue', { view: 'all', unitId: '513300' })
+    expect(all.total).toBe(await env.rt.db.count(C.incidents, { prefectureId: '513300' }))
+  })
+})
+
+describe('a county’s categories and settings, kept a minute by a warm instance', () => {
+  it('a change saved elsewhere is followed once the kept copy is a minute old; a change saved here at once', async () => {
+    const first = await report()
+    expect(first.dueAt).toBe(T0 + 24 * HOUR) // the rules in code
+    // another instance saves the county's settings (written directly: this instance's copy is not told)
+    await env.rt.db.transaction((tx) =>
+      tx.set(C.incident_settings, {
+        _id: '513328',
+        deadlines: [{ category: 'sanitation', severity: 'normal', acceptHours: 12, resolveDays: 3 }],
+        appraisalWeight: 0.3,
+        rewards: [],
+        version: 1,
+        updatedAt: T0,
+        updatedBy: 'u-luobu',
+        updatedByName: '罗布',
+      }),
+    )
+    env.clock.advance(COUNTY_CONFIG_TTL_MS - 1)
+    const kept = await report()
+    expect(kept.dueAt).toBe(env.clock.now() + 24 * HOUR) // still the copy kept
+    env.clock.advance(1)
+    const fresh = await report()
+    expect(fresh.dueAt).toBe(env.clock.now() + 12 * HOUR)
+
+    // saved through this instance: its next report follows at once
+    await ok('u-luobu', 'saveSettings', {
+      countyId: '513328',
+      deadlines: [{ category: 'sanitation', severity: 'normal', acceptHours: 6, resolveDays: 3 }],
+      appraisalWeight: 0.3,
+      rewards: [],
+    })
+    expect((await report()).dueAt).toBe(env.clock.now() + 6 * HOUR)
+
+    // a category removed here is refused at once
+    await ok('u-luobu', 'saveCategories', {
+      countyId: '513328',
+      categories: [
+        { key: 'hazard', label: '安全隐患' },
+        { key: 'other', label: '其他' },
+      ],
+    })
+    const refused = await call('u-zhuoma', 'report', {
+      category: 'sanitation',
+      description: '三号楼后面垃圾堆了三天没人清运',
+      photos: [photo('u-zhuoma')],
+      location: HERE,
+    })
+    expect(refused).toMatchObject({ ok: false, code: 'INCIDENT.UNKNOWN_CATEGORY' })
+  })
+})
+
+describe('a photo’s new media check goes in the action’s transaction', () => {
+  it('is written with the report, and kept on its own when the report is refused after the photo was adopted', async () => {
+    const p = photo('u-zhuoma')
+    await report('u-zhuoma', { photos: [p] })
+    expect((await env.rt.db.get(C.media_checks, mediaCheckId(p)))?.state).toBe('passed')
+
+    // refused after the adoption (an unknown category is refused in the transaction): the check is kept
+    const q = env.rt.files.savePhoto(pngWithPixels(LOCAL_MEDIA_PENDING), 'u-zhuoma')
+    const refused = await call('u-zhuoma', 'report', {
+      category: 'no_such_category',
+      description: '三号楼后面垃圾堆了三天没人清运',
+      photos: [q.fileId],
+      location: HERE,
+    })
+    expect(refused).toMatchObject({ ok: false, code: 'INCIDENT.UNKNOWN_CATEGORY' })
+    expect((await env.rt.db.get(C.media_checks, mediaCheckId(q.fileId)))?.state).toBe('pending')
+    // the same photo in a report that lands: its first check stands, nothing is checked twice
+    const later = await report('u-zhuoma', { photos: [q.fileId] })
+    expect(later.photos).toHaveLength(1)
+    expect(await env.rt.db.count(C.media_checks, { fileId: q.fileId })).toBe(1)
+  })
+})
