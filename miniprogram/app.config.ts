@@ -14,6 +14,10 @@ function tab(pagePath: string, text: string, icon: string) {
 }
 
 export default defineAppConfig({
+  // H5: pages change without Taro's slide. Its timers raced a quick back (a tap on 返回 within ~50 ms of opening a
+  // page): the hide of the page left behind landed after that page was shown again, and the screen went blank
+  // (e2e/navigation.test.ts). Without the slide a page is hidden and shown at once.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   // The main package holds only the tab pages and login; each domain's pages live in its subpackage.
   pages: ['pages/home/index', 'pages/report/index', 'pages/me/index', 'pages/login/index'],
   subPackages: [
