@@ -108,6 +108,8 @@ export function generateTree(db: SqlitePort, scale: number, seed: number, now: n
       residenceUnitId: residence,
       createdAt: now,
       grants: [{ _id: `bra-${id}-${role}`, role, unitId }],
+      // as a person's first call makes them: no teams yet, kept from then on by saveTeam
+      patrolTeamIds: [],
     })
     roles.push({
       _id: `bra-${id}-${role}`,

@@ -25,6 +25,7 @@ import { runBackfill } from '../tools/backfill-accounts'
 import { jpegWithExif } from '../tests/support/fixtures'
 import type { Reply } from '../tests/support/harness'
 import type { RoleAssignment, User } from '@shared/account/account.schema'
+import type { PatrolMember } from '@shared/patrol/patrol.schema'
 import { bjDay, bjMinuteOfDay, bjMonth } from '@shared/time/beijing'
 import { DAY, generate, YEAR_START, type Manifest } from './generate'
 
@@ -65,6 +66,22 @@ export async function keepGrantsOnUsers(sqlite: SqlitePort): Promise<void> {
   sqlite.bulkInsert(
     C.users,
     users.filter((u) => !u.grants).map((u) => ({ ...u, grants: grantRefsOf(byUser.get(u._id) ?? []) })),
+  )
+}
+
+/**
+ * Data generated before patrol teams were kept on the user documents: keep them there now, from the active
+ * memberships (the same migration, with no team change running meanwhile).
+ */
+export async function keepTeamsOnUsers(sqlite: SqlitePort): Promise<void> {
+  const users = await sqlite.find<User>(C.users, { limit: 1e9 })
+  if (!users.some((u) => !u.patrolTeamIds)) return
+  const active = await sqlite.find<PatrolMember>(C.patrol_members, { where: { active: true }, limit: 1e9 })
+  const byUser = new Map<string, string[]>()
+  for (const m of active) byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), m.teamId])
+  sqlite.bulkInsert(
+    C.users,
+    users.filter((u) => !u.patrolTeamIds).map((u) => ({ ...u, patrolTeamIds: byUser.get(u._id) ?? [] })),
   )
 }
 
@@ -109,6 +126,7 @@ export async function roundTrips(): Promise<RoundTripRow[]> {
     },
   ])
   await keepGrantsOnUsers(sqlite)
+  await keepTeamsOnUsers(sqlite)
   // data generated before points accounts kept the open awards and the household: the one-time backfill of a
   // deployment (tools/backfill-accounts.ts), over the copy; a second run writes nothing
   await runBackfill(typedPort(sqlite), { apply: true, batch: 1000 })

@@ -1,5 +1,7 @@
 import { C } from '../cloudfunctions/_core/collections'
 import type { Doc } from '../cloudfunctions/_core/port'
+import type { User } from '../shared/account/account.schema'
+import type { PatrolMember } from '../shared/patrol/patrol.schema'
 import type { SqlitePort } from '../cloudfunctions/_core/sqlite-port'
 import { accountSeed, DEMO_USERS } from './account.seed'
 import { incidentSeed } from './incident.seed'
@@ -19,6 +21,10 @@ export function buildSeed(now: number): Record<string, Doc[]> {
   parts.push(volunteerSeed(now))
   const out: Record<string, Doc[]> = {}
   for (const part of parts) for (const [c, docs] of Object.entries(part)) (out[c] ??= []).push(...docs)
+  // each person's active patrol teams kept on their document, as saveTeam keeps them (keepTeamOnUser)
+  const members = (out[C.patrol_members] ?? []) as unknown as PatrolMember[]
+  for (const user of (out[C.users] ?? []) as unknown as User[])
+    user.patrolTeamIds = members.filter((m) => m.active && m.userId === user._id).map((m) => m.teamId)
   return out
 }
 

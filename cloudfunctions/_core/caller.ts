@@ -62,6 +62,7 @@ export async function loadCaller(rt: Runtime, identity: Identity): Promise<Calle
         residenceUnitId: null,
         createdAt: rt.clock.now(),
         grants: [],
+        patrolTeamIds: [],
       }
       try {
         await rt.db.transaction((tx) => tx.insert(C.users, fresh))

@@ -1,4 +1,4 @@
-import type { Unit } from '@shared/account/account.schema'
+import type { Unit, User } from '@shared/account/account.schema'
 import { ROLES } from '@shared/auth/roles'
 import { render, type Lang } from '@shared/i18n/i18n'
 import { PatrolErrors } from '@shared/patrol/patrol.contract'
@@ -86,6 +86,40 @@ export function coveragePctOf(settings: PatrolSettings | null): number {
 export async function isActiveMember(db: ById, teamId: string, userId: string): Promise<boolean> {
   const m = await db.get(C.patrol_members, ids.member(teamId, userId))
   return !!m && m.active
+}
+
+/**
+ * Whether the caller is an active member of the team: from the teams kept on their document (`patrolTeamIds`, read
+ * with the caller at the start of this call, as their grants are), else (a document from before they were kept)
+ * from their membership.
+ */
+export async function callerIsMember(
+  db: ById,
+  user: Pick<User, '_id' | 'patrolTeamIds'>,
+  teamId: string,
+): Promise<boolean> {
+  if (user.patrolTeamIds) return user.patrolTeamIds.includes(teamId)
+  return isActiveMember(db, teamId, user._id)
+}
+
+/** The caller's teams: kept on their document, else (a document from before they were kept) queried. */
+export async function callerTeams(db: Reader, user: Pick<User, '_id' | 'patrolTeamIds'>): Promise<string[]> {
+  if (user.patrolTeamIds) return user.patrolTeamIds
+  const memberships = await db.find(C.patrol_members, { where: { userId: user._id, active: true }, limit: 50 })
+  return memberships.map((m) => m.teamId)
+}
+
+/**
+ * Brings a person's kept teams in line with one membership change, in the transaction that makes it (saveTeam is the
+ * only writer of `patrol_members`). A document that keeps no teams yet keeps none: its membership is read instead.
+ */
+export async function keepTeamOnUser(tx: TxStore, userId: string, teamId: string, active: boolean): Promise<void> {
+  const user = await tx.get(C.users, userId)
+  if (!user?.patrolTeamIds) return
+  const has = user.patrolTeamIds.includes(teamId)
+  if (has === active) return
+  const others = user.patrolTeamIds.filter((t) => t !== teamId)
+  await tx.update(C.users, userId, { patrolTeamIds: active ? [...others, teamId] : others })
 }
 
 /** Teams, routes and shifts belong to a village (村/社区): `unit` is what the action loaded for its villageId. */

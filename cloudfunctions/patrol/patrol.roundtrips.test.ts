@@ -114,15 +114,57 @@ describe('checkpoints kept by a warm instance for a minute', () => {
     expect(nameOfLast(last(await checkIn(p.id, 3)))).toBe('雅砻江大桥')
   })
 
-  it('membership is never kept: a volunteer taken off the team is refused at once', async () => {
+  const saveTeam = (memberIds: string[]) =>
+    patrol.ok('u-duoji', 'saveTeam', {
+      villageId: V,
+      teamId: PATROL_SEED.teamId,
+      name: '旭日岭红袖套巡逻队',
+      captainId: 'u-duoji',
+      memberIds,
+    })
+  const keptTeams = async (userId: string) => (await env.rt.db.get(C.users, userId))?.patrolTeamIds
+
+  it('membership is never cached: a volunteer taken off the team is refused at once, put back is let in at once', async () => {
     const p = await start()
+    expect(await keptTeams('u-gesang')).toEqual([PATROL_SEED.teamId])
     expect(await checkIn(p.id, 0)).toMatchObject({ ok: true })
-    await env.rt.db.transaction((tx) =>
-      tx.update(C.patrol_members, ids.member(PATROL_SEED.teamId, 'u-gesang'), { active: false }),
-    )
+    // taken off: the membership and the teams kept on their document change in one transaction
+    await saveTeam([])
+    expect(await keptTeams('u-gesang')).toEqual([])
+    expect(await env.rt.db.get(C.patrol_members, ids.member(PATROL_SEED.teamId, 'u-gesang'))).toMatchObject({
+      active: false,
+    })
     env.clock.advance(MIN / 6)
     expect(await checkIn(p.id, 1)).toMatchObject({ ok: false, code: 'PATROL.NOT_IN_TEAM' })
+    expect(await patrol.call('u-gesang', 'myShifts', {})).toMatchObject({ ok: true, data: { items: [] } })
+    // put back
+    await saveTeam(['u-gesang'])
+    expect(await keptTeams('u-gesang')).toEqual([PATROL_SEED.teamId])
+    expect(await checkIn(p.id, 1)).toMatchObject({ ok: true })
     const view = await env.ok<PatrolView>('patrol', 'u-duoji', 'getPatrol', { patrolId: p.id })
-    expect(view.progress.done).toBe(1)
+    expect(view.progress.done).toBe(2)
+  })
+
+  it('a person whose document keeps no teams yet (from before they were kept): their membership is read', async () => {
+    const p = await start()
+    const stripTeams = () =>
+      env.rt.db.transaction(async (tx) => {
+        const u = (await tx.get(C.users, 'u-gesang'))!
+        const { patrolTeamIds: _gone, ...rest } = u
+        await tx.set(C.users, rest)
+      })
+    await stripTeams()
+    expect(await keptTeams('u-gesang')).toBeUndefined()
+    expect(await checkIn(p.id, 0)).toMatchObject({ ok: true })
+    // a membership change leaves such a document without kept teams (it does not know their other teams)
+    await saveTeam([])
+    expect(await keptTeams('u-gesang')).toBeUndefined()
+    expect(await checkIn(p.id, 1)).toMatchObject({ ok: false, code: 'PATROL.NOT_IN_TEAM' })
+    await saveTeam(['u-gesang'])
+    expect(await checkIn(p.id, 1)).toMatchObject({ ok: true })
+    expect((await patrol.call('u-gesang', 'myShifts', {})) as { data: { items: unknown[] } }).toMatchObject({
+      ok: true,
+      data: { items: [expect.anything(), expect.anything()] },
+    })
   })
 })

@@ -85,6 +85,13 @@ export const UserSchema = z.object({
    * the document and queried the person's assignments.
    */
   grantsVersion: z.number().int().min(0).optional(),
+  /**
+   * The patrol teams this person is an active member of, kept with the person so that a patrol action reads
+   * membership with the caller, in the same read (issue #21). Written only by `keepTeamOnUser`
+   * (`cloudfunctions/patrol/patrol.repo.ts`) in the transaction of every membership change (saveTeam); absent on a
+   * document from before it was kept: membership is then read from `patrol_members`.
+   */
+  patrolTeamIds: z.array(IdSchema).optional(),
 })
 export type User = z.infer<typeof UserSchema>
 

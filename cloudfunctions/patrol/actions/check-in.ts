@@ -13,7 +13,7 @@ import {
   checkpointsOf,
   counterKeys,
   ids,
-  isActiveMember,
+  callerIsMember,
   keptCheckpointNames,
   loadCheckin,
   loadPatrol,
@@ -51,7 +51,7 @@ export const checkIn = defineAction(patrolContract.actions.checkIn, {
     const me = ctx.caller.user._id
     const p = await loadPatrol(tx, input.patrolId)
     if (!(await ctx.can('checkin_create', p.villageId))) throw CommonErrors.OUT_OF_SCOPE()
-    if (!(await isActiveMember(tx, p.teamId, me))) throw PatrolErrors.NOT_IN_TEAM()
+    if (!(await callerIsMember(tx, ctx.caller.user, p.teamId))) throw PatrolErrors.NOT_IN_TEAM()
     if (!signature || !cp || !verifySignature(patrolConfig(ctx.rt).codeKey, cp._id, cp.villageId, signature))
       throw PatrolErrors.BAD_CODE()
     if (cp.villageId !== p.villageId) throw PatrolErrors.WRONG_VILLAGE()

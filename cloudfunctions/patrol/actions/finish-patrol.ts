@@ -5,7 +5,7 @@ import { bjMonth } from '@shared/time/beijing'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { applyCredit, decideCredit } from '../patrol.credit'
-import { bumpCounters, counterKeys, isActiveMember, loadPatrol } from '../patrol.repo'
+import { bumpCounters, callerIsMember, counterKeys, loadPatrol } from '../patrol.repo'
 import { patrolView } from '../patrol.views'
 
 /**
@@ -19,7 +19,7 @@ export const finishPatrol = defineAction(patrolContract.actions.finishPatrol, {
   load: async ({ patrolId }, ctx) => {
     const patrol = await loadPatrol(ctx.db, patrolId)
     const [member, keys] = await Promise.all([
-      isActiveMember(ctx.db, patrol.teamId, ctx.caller.user._id),
+      callerIsMember(ctx.db, ctx.caller.user, patrol.teamId),
       counterKeys(ctx.rt.units, patrol.villageId, patrol.teamId),
     ])
     return { unitId: patrol.villageId, member, keys }

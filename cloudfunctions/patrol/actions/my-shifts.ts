@@ -2,7 +2,7 @@ import { patrolContract } from '@shared/patrol/patrol.contract'
 import { windowAt, windowsBetween } from '@shared/patrol/patrol.rules'
 import { C } from '../../_core/collections'
 import { ANYWHERE, defineAction } from '../../_core/wrap'
-import { checkpointNames, coveragePctOf, currentSettings, ids } from '../patrol.repo'
+import { callerTeams, checkpointNames, coveragePctOf, currentSettings, ids } from '../patrol.repo'
 import { patrolWords, shiftView } from '../patrol.views'
 
 const WEEK = 7 * 86_400_000
@@ -15,11 +15,7 @@ const WEEK = 7 * 86_400_000
 export const myShifts = defineAction(patrolContract.actions.myShifts, {
   load: async () => ({ unitId: ANYWHERE }),
   run: async ({ ctx }) => {
-    const memberships = await ctx.db.find(C.patrol_members, {
-      where: { userId: ctx.caller.user._id, active: true },
-      limit: 50,
-    })
-    const teamIds = memberships.map((m) => m.teamId)
+    const teamIds = await callerTeams(ctx.db, ctx.caller.user)
     if (!teamIds.length) return { items: [] }
     const shifts = await ctx.db.find(C.patrol_shifts, {
       where: { teamId: { $in: teamIds }, active: true },

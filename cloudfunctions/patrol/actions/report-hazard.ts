@@ -4,7 +4,7 @@ import { C } from '../../_core/collections'
 import { stableId } from '../../_core/ids'
 import { defineAction } from '../../_core/wrap'
 import { createIncidentInTx, prepareIncident } from '../../incident/incident.api'
-import { isActiveMember, loadPatrol } from '../patrol.repo'
+import { callerIsMember, loadPatrol } from '../patrol.repo'
 
 /**
  * A hazard seen on patrol becomes a grid report (安全隐患, source "patrol") in the same transaction that
@@ -18,7 +18,7 @@ export const reportHazard = defineAction(patrolContract.actions.reportHazard, {
     const patrol = await loadPatrol(ctx.db, patrolId)
     const lastCp = patrol.done.at(-1)?.checkpointId ?? patrol.checkpointIds[0]
     const [member, children, cp, route] = await Promise.all([
-      isActiveMember(ctx.db, patrol.teamId, me._id),
+      callerIsMember(ctx.db, me, patrol.teamId),
       ctx.rt.units.children(patrol.villageId),
       lastCp ? ctx.db.get(C.patrol_checkpoints, lastCp) : null,
       ctx.db.get(C.patrol_routes, patrol.routeId),

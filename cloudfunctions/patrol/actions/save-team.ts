@@ -2,11 +2,14 @@ import { patrolContract, PatrolErrors } from '@shared/patrol/patrol.contract'
 import { PatrolTeamSchema, type PatrolMember } from '@shared/patrol/patrol.schema'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
-import { ids, loadTeam, mustBeVillage, names, patrollersOf } from '../patrol.repo'
+import { ids, keepTeamOnUser, loadTeam, mustBeVillage, names, patrollersOf } from '../patrol.repo'
 import { teamView } from '../patrol.views'
 import { audit } from '../../_core/audit'
 
-/** Creates or edits a team; membership is mirrored in patrol_members (removed members are kept, inactive). */
+/**
+ * Creates or edits a team; membership is mirrored in patrol_members (removed members are kept, inactive) and in each
+ * member's kept teams (`users.patrolTeamIds`), in the same transaction.
+ */
 export const saveTeam = defineAction(patrolContract.actions.saveTeam, {
   load: async ({ villageId, teamId, captainId, memberIds }, ctx) => {
     const members = [...new Set([captainId, ...memberIds])]
@@ -53,9 +56,12 @@ export const saveTeam = defineAction(patrolContract.actions.saveTeam, {
         since: was?.active ? was.since : ctx.now,
       }
       await tx.set(C.patrol_members, member)
+      await keepTeamOnUser(tx, userId, team._id, true)
     }
-    for (const userId of (prior?.memberIds ?? []).filter((id) => !members.includes(id)))
+    for (const userId of (prior?.memberIds ?? []).filter((id) => !members.includes(id))) {
       await tx.update(C.patrol_members, ids.member(team._id, userId), { active: false })
+      await keepTeamOnUser(tx, userId, team._id, false)
+    }
     return { teamId: team._id }
   },
   present: async ({ result, ctx }) => teamView(ctx.db, await loadTeam(ctx.db, result.teamId), ctx.lang),

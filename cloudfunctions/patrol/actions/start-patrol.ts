@@ -10,7 +10,7 @@ import {
   coveragePctOf,
   currentSettings,
   ids,
-  isActiveMember,
+  callerIsMember,
   loadPatrol,
   loadShift,
 } from '../patrol.repo'
@@ -29,7 +29,7 @@ export const startPatrol = defineAction(patrolContract.actions.startPatrol, {
   load: async ({ shiftId }, ctx) => {
     const shift = await loadShift(ctx.db, shiftId)
     const [member, route, keys, settings] = await Promise.all([
-      isActiveMember(ctx.db, shift.teamId, ctx.caller.user._id),
+      callerIsMember(ctx.db, ctx.caller.user, shift.teamId),
       ctx.db.get(C.patrol_routes, shift.routeId),
       counterKeys(ctx.rt.units, shift.villageId, shift.teamId),
       currentSettings(ctx.db, shift.villageId),
