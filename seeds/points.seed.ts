@@ -194,6 +194,7 @@ function history(rules: PointsRule[], households: Household[], now: number) {
           sourceId,
           memberUserId: null,
           memberName: h.headName,
+          headName: h.headName,
           proposedBy: manual ? SEED_OFFICIAL : null,
           approvedBy: manual ? SEED_APPROVER : null,
           reason: rule.mode === 'system' ? `${rule.name} ×${qty}` : `${month} 月度评议：${rule.name}`,

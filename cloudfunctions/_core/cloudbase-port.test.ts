@@ -45,7 +45,7 @@ beforeEach(() => {
 })
 
 describe('CloudbasePort query shapes', () => {
-  it('find: equality, $in, ranges, order, paging; capped at 1000', async () => {
+  it('find: equality, $in, ranges, order, paging', async () => {
     reply = () => ({ data: { list: [JSON.stringify({ _id: 'i1', status: 'open' })] } })
     const docs = await port.find('incidents', {
       where: {
@@ -69,9 +69,51 @@ describe('CloudbasePort query shapes', () => {
       $and: [{ createdAt: { $gte: { $numberInt: '100' } } }, { createdAt: { $lt: { $numberInt: '200' } } }],
     })
     expect(json(params.order)).toEqual({ createdAt: { $numberInt: '-1' } })
+  })
 
-    await port.find('incidents', { where: { gridId: 'G01' }, limit: 50_000 })
-    expect(sent[1]!.params.limit).toBe(1000)
+  it('find past CloudBase’s 1,000 documents a query: pages of 1,000 in a total order, until the limit or a short page', async () => {
+    const TOTAL = 2_500
+    reply = (_api, p) => {
+      const from = Number(p.offset ?? 0)
+      const n = Math.max(0, Math.min(Number(p.limit), TOTAL - from))
+      return { data: { list: Array.from({ length: n }, (_, i) => JSON.stringify({ _id: `e${from + i}` })) } }
+    }
+    const all = await port.find('points_ledger', {
+      where: { villageId: 'V1' },
+      orderBy: [['at', 'asc']],
+      limit: 20_001,
+    })
+    expect(all).toHaveLength(TOTAL)
+    expect(new Set(all.map((d) => d._id)).size).toBe(TOTAL)
+    expect(sent.map((s) => [s.params.offset ?? 0, s.params.limit])).toEqual([
+      [0, 1000],
+      [1000, 1000],
+      [2000, 1000],
+    ])
+    // ordered by the caller's field, then _id: every page cut at the same place
+    for (const s of sent) expect(json(s.params.order)).toEqual({ at: { $numberInt: '1' }, _id: { $numberInt: '1' } })
+
+    // a limit between pages: the last page asks only for what is left
+    sent = []
+    expect(await port.find('points_ledger', { where: { villageId: 'V1' }, limit: 1_500, offset: 100 })).toHaveLength(
+      1_500,
+    )
+    expect(sent.map((s) => [s.params.offset, s.params.limit])).toEqual([
+      [100, 1000],
+      [1100, 500],
+    ])
+
+    // a first page that is not full is the only request, in the caller's order as given
+    sent = []
+    reply = () => ({ data: { list: [JSON.stringify({ _id: 'e1' })] } })
+    expect(
+      await port.find('points_ledger', { where: { villageId: 'V1' }, orderBy: [['at', 'desc']], limit: 20_000 }),
+    ).toHaveLength(1)
+    expect(sent).toHaveLength(1)
+    expect(json(sent[0]!.params.order)).toEqual({ at: { $numberInt: '-1' }, _id: { $numberInt: '1' } })
+    sent = []
+    await port.find('points_ledger', { where: { villageId: 'V1' }, orderBy: [['at', 'desc']], limit: 20 })
+    expect(json(sent[0]!.params.order)).toEqual({ at: { $numberInt: '-1' } })
   })
 
   it('getMany: `_id in` queries of at most 100 ids, each with its own limit', async () => {

@@ -41,13 +41,30 @@ export class CloudbasePort implements RawPort {
     return list[0] ?? null
   }
 
+  /**
+   * The documents the filter selects, up to `limit`, as on the embedded store. CloudBase answers at most 1,000 a
+   * query, so a larger limit is read in pages of 1,000 (one request while the first page is not full), in an order
+   * made total by `_id` last, so that no page skips or repeats a document.
+   */
   async find<T extends Doc>(collection: string, options: FindOptions = {}): Promise<T[]> {
-    let q = this.db.collection(collection).where(toCloudbase(this.db, options.where ?? {}))
-    for (const [field, dir] of options.orderBy ?? []) q = q.orderBy(assertField(field), dir)
-    if (options.offset) q = q.skip(options.offset)
-    q = q.limit(Math.min(options.limit ?? CloudbasePort.MAX_LIMIT, CloudbasePort.MAX_LIMIT))
-    const res = check(await q.get())
-    return res.data as T[]
+    const MAX = CloudbasePort.MAX_LIMIT
+    const want = options.limit ?? MAX
+    const order = options.orderBy ?? []
+    const orderBy: NonNullable<FindOptions['orderBy']> =
+      want > MAX && !order.some(([f]) => f === '_id') ? [...order, ['_id', 'asc']] : order
+    const where = toCloudbase(this.db, options.where ?? {})
+    const out: T[] = []
+    let offset = options.offset ?? 0
+    for (;;) {
+      const n = Math.min(want - out.length, MAX)
+      let q = this.db.collection(collection).where(where)
+      for (const [field, dir] of orderBy) q = q.orderBy(assertField(field), dir)
+      if (offset) q = q.skip(offset)
+      const page = check(await q.limit(n).get()).data as T[]
+      out.push(...page)
+      if (page.length < n || out.length >= want) return out
+      offset += page.length
+    }
   }
 
   async count(collection: string, where: Filter = {}): Promise<number> {

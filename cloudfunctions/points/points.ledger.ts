@@ -82,6 +82,7 @@ export async function appendEntry(
   const entry: LedgerEntry = {
     ...rest,
     villageId: account.villageId,
+    headName: account.headName,
     seq: account.entries + 1,
     delta,
     balanceAfter: account.balance + delta,

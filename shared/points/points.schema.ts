@@ -157,6 +157,11 @@ export const LedgerEntrySchema = z.object({
   /** the member of the household who earned it, where known */
   memberUserId: IdSchema.nullable(),
   memberName: z.string().nullable(),
+  /**
+   * the household's head when the entry was written (from its account, which keeps it in step with the household),
+   * so the ledger's export names them without reading the households; absent on entries written before: read then
+   */
+  headName: z.string().optional(),
   proposedBy: IdSchema.nullable(),
   approvedBy: IdSchema.nullable(),
   /** what a person typed, or the Chinese text of an older entry; `reasonRef` (and `notes`) when the system wrote it */

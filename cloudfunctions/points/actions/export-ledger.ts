@@ -17,24 +17,27 @@ import { entryReason } from '../points.views'
 export const exportLedger = defineAction(pointsContract.actions.exportLedger, {
   load: async ({ villageId }) => ({ unitId: villageId }),
   run: async ({ input: { villageId, month, format }, ctx }) => {
-    const where = { villageId, month }
-    if ((await ctx.db.count(C.points_ledger, where)) > EXPORT_MAX_ROWS) throw PointsErrors.EXPORT_TOO_LARGE()
+    // one more than may be exported: the read that would have counted them first (issue #21)
     const rows = await ctx.db.find(C.points_ledger, {
-      where,
+      where: { villageId, month },
       orderBy: [['at', 'asc']],
-      limit: EXPORT_MAX_ROWS,
+      limit: EXPORT_MAX_ROWS + 1,
     })
-    // the people and households named in it, by a few queries of 100 ids (a village-month names hundreds)
-    const users = await getMany(
-      ctx.db,
-      C.users,
-      rows.flatMap((e) => [e.proposedBy, e.approvedBy]).filter((id): id is string => !!id),
-    )
-    const households = await getMany(
-      ctx.db,
-      C.households,
-      rows.map((e) => e.householdId),
-    )
+    if (rows.length > EXPORT_MAX_ROWS) throw PointsErrors.EXPORT_TOO_LARGE()
+    // the people named in it (the few officials who proposed and approved), by queries of 100 ids; an entry names
+    // its household's head itself, and only entries written before it did read their households
+    const [users, households] = await Promise.all([
+      getMany(
+        ctx.db,
+        C.users,
+        rows.flatMap((e) => [e.proposedBy, e.approvedBy]).filter((id): id is string => !!id),
+      ),
+      getMany(
+        ctx.db,
+        C.households,
+        rows.filter((e) => e.headName === undefined).map((e) => e.householdId),
+      ),
+    ])
     const nameOf = (id: string | null) => (id ? (users.get(id)?.name ?? id) : '')
     const lang = ctx.lang
     const categoryOf = (stored: string | null) => {
@@ -45,7 +48,7 @@ export const exportLedger = defineAction(pointsContract.actions.exportLedger, {
     const out: Array<Array<string | number>> = rows.map((e) => [
       formatBj(e.at),
       e.householdId,
-      households.get(e.householdId)?.headName ?? e.householdId,
+      e.headName ?? households.get(e.householdId)?.headName ?? e.householdId,
       e.memberName ?? '',
       say(ENTRY_KINDS[e.kind], lang),
       e.delta,
