@@ -6,7 +6,8 @@ import { CloudbasePort } from '../cloudfunctions/_core/cloudbase-port'
 import { C } from '../cloudfunctions/_core/collections'
 import { revokeRoleAssignment, saveRoleAssignment } from '../cloudfunctions/_core/grants'
 import { typedPort, type DataPort } from '../cloudfunctions/_core/port'
-import { parseArgs, runBackfill } from './backfill-grants'
+import { PATROL_SEED } from '../seeds/patrol.seed'
+import { parseArgs, runBackfill, TEAMS } from './backfill-grants'
 
 /**
  * The one-time backfill of `users.grants` (issue #21), over the embedded store: the same `DataPort` calls the
@@ -40,12 +41,12 @@ describe('tools/backfill-grants.ts', () => {
     await asBefore(OLD)
     const dry = await runBackfill(env.rt.db, { apply: false, batch: 3 })
     expect(dry).toMatchObject({ missing: OLD.length, written: OLD.length, retried: 0 })
-    expect(dry.grants).toBeGreaterThan(OLD.length)
+    expect(dry.entries).toBeGreaterThan(OLD.length)
     for (const id of OLD) expect(await keptOf(id)).toBeUndefined()
 
     const lines: string[] = []
     const run = await runBackfill(env.rt.db, { apply: true, batch: 3, log: (l) => lines.push(l) })
-    expect(run).toMatchObject({ scanned: dry.scanned, missing: OLD.length, written: OLD.length, grants: dry.grants })
+    expect(run).toMatchObject({ scanned: dry.scanned, missing: OLD.length, written: OLD.length, entries: dry.entries })
     for (const id of OLD) expect(await keptOf(id)).toEqual(await activeOf(id))
     // one line a page, each naming where to resume
     expect(lines.length).toBe(Math.ceil(run.scanned / 3))
@@ -141,5 +142,80 @@ describe('tools/backfill-grants.ts', () => {
     })
     expect(() => parseArgs([])).toThrow('--env')
     expect(() => parseArgs(['--env', 'e1', '--batch', '5000'])).toThrow('--batch')
+  })
+})
+
+describe('tools/backfill-grants.ts: the patrol teams kept on users', () => {
+  const PATROLLERS = ['u-duoji', 'u-gesang']
+  async function teamsAsBefore(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      const { patrolTeamIds: _teams, ...rest } = (await env.rt.db.get(C.users, id))!
+      env.rt.db.bulkInsert(C.users, [rest as User])
+    }
+  }
+  const teamsOf = async (id: string) => (await env.rt.db.get(C.users, id))?.patrolTeamIds
+  const activeTeamsOf = async (userId: string) =>
+    (await env.rt.db.find(C.patrol_members, { where: { userId, active: true } })).map((m) => m.teamId)
+
+  it('a dry run writes nothing; --apply gives every old document its active teams; a second run writes nothing', async () => {
+    await teamsAsBefore(PATROLLERS)
+    const dry = await runBackfill(env.rt.db, { apply: false, batch: 3 }, TEAMS)
+    expect(dry).toMatchObject({ missing: PATROLLERS.length, written: PATROLLERS.length, entries: 2 })
+    for (const id of PATROLLERS) expect(await teamsOf(id)).toBeUndefined()
+    const run = await runBackfill(env.rt.db, { apply: true, batch: 3 }, TEAMS)
+    expect(run).toMatchObject({ missing: PATROLLERS.length, written: PATROLLERS.length, entries: 2 })
+    for (const id of PATROLLERS) {
+      expect(await teamsOf(id)).toEqual([PATROL_SEED.teamId])
+      expect(await teamsOf(id)).toEqual(await activeTeamsOf(id))
+    }
+    expect(await runBackfill(env.rt.db, { apply: true, batch: 3 }, TEAMS)).toMatchObject({ missing: 0, written: 0 })
+  })
+
+  const saveTeam = (memberIds: string[]) =>
+    env.ok('patrol', 'u-duoji', 'saveTeam', {
+      villageId: '513328100001',
+      teamId: PATROL_SEED.teamId,
+      name: '旭日岭红袖套巡逻队',
+      captainId: 'u-duoji',
+      memberIds,
+    })
+  /** the port, with `change` landing just after the script has queried the memberships, before it writes */
+  const racing = (change: () => Promise<unknown>) => {
+    const state = { raced: false }
+    const db: DataPort = {
+      ...env.rt.db,
+      get: (c, id) => env.rt.db.get(c, id),
+      count: (c, w) => env.rt.db.count(c, w),
+      transaction: (fn) => env.rt.db.transaction(fn),
+      find: async (c, o) => {
+        const rows = await env.rt.db.find(c, o)
+        if (c === C.patrol_members && !state.raced) {
+          state.raced = true
+          await change()
+        }
+        return rows
+      },
+    }
+    return { db, state }
+  }
+
+  it('a member put on a team between the query and the write is not left out: that person is read again', async () => {
+    await saveTeam([])
+    await teamsAsBefore(['u-gesang'])
+    const { db, state } = racing(() => saveTeam(['u-gesang']))
+    const run = await runBackfill(db, { apply: true, batch: 100 }, TEAMS)
+    expect(state.raced).toBe(true)
+    expect(run.retried).toBe(1)
+    expect(await teamsOf('u-gesang')).toEqual([PATROL_SEED.teamId])
+    expect(await activeTeamsOf('u-gesang')).toEqual([PATROL_SEED.teamId])
+  })
+
+  it('a member taken off between the query and the write is not given the team', async () => {
+    await teamsAsBefore(['u-gesang'])
+    const { db, state } = racing(() => saveTeam([]))
+    await runBackfill(db, { apply: true, batch: 100 }, TEAMS)
+    expect(state.raced).toBe(true)
+    expect(await teamsOf('u-gesang')).toEqual([])
+    expect(await activeTeamsOf('u-gesang')).toEqual([])
   })
 })

@@ -16,12 +16,17 @@
  *
  * Credentials: TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY (and TENCENTCLOUD_SESSIONTOKEN for temporary
  * keys), as for `npm run deploy`. Run it once after deploying the functions that keep grants.
+ *
+ * The same run then does the same for the patrol teams kept on `users` (`patrolTeamIds`: a person's active
+ * memberships, so that a check-in reads no membership), with `backfillTeams` (`cloudfunctions/patrol/patrol.repo.ts`)
+ * and `patrolTeamsVersion` in the roles of `backfillGrants` and `grantsVersion`.
  */
 import tcb from '@cloudbase/node-sdk'
 import { resolve } from 'node:path'
 import { CloudbasePort } from '../cloudfunctions/_core/cloudbase-port'
 import { C } from '../cloudfunctions/_core/collections'
-import { backfillGrants } from '../cloudfunctions/_core/grants'
+import { backfillGrants, type BackfillOutcome } from '../cloudfunctions/_core/grants'
+import { backfillTeams } from '../cloudfunctions/patrol/patrol.repo'
 import { getMany, typedPort, type DataPort } from '../cloudfunctions/_core/port'
 import type { User } from '@shared/account/account.schema'
 
@@ -41,9 +46,9 @@ export interface BackfillStats {
   missing: number
   /** grants written (apply) or that would be (dry run) */
   written: number
-  /** role assignments put on those documents */
-  grants: number
-  /** people read and queried again because a role change came in meanwhile */
+  /** role assignments (or teams) put on those documents */
+  entries: number
+  /** people read and queried again because a role (or membership) change came in meanwhile */
   retried: number
   /** the last user id passed (resume with --after) */
   last: string | null
@@ -51,18 +56,30 @@ export interface BackfillStats {
 
 const ROUNDS = 5
 
-/** Active role assignments of these people, by person (queries of 100 people, pages of 1000). */
-async function activeAssignments(db: DataPort, userIds: readonly string[]): Promise<Map<string, string[]>> {
+/** What is kept on `users` and backfilled: whether a document keeps it, its sources by person, its one writer. */
+export interface Kept {
+  noun: string
+  keeps: (u: User) => boolean
+  /** the ids of the person's active source documents (assignments, memberships), by person */
+  sources: (db: DataPort, userIds: readonly string[]) => Promise<Map<string, string[]>>
+  write: (
+    tx: Parameters<Parameters<DataPort['transaction']>[0]>[0],
+    seen: User,
+    ids: string[],
+  ) => Promise<BackfillOutcome>
+}
+
+/** Active documents of these people, by person (queries of 100 people, pages of 1000). */
+async function activeBy(
+  db: DataPort,
+  userIds: readonly string[],
+  query: (chunk: string[], offset: number) => Promise<Array<{ _id: string; userId: string }>>,
+): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>()
   for (let i = 0; i < userIds.length; i += 100) {
     const chunk = userIds.slice(i, i + 100)
     for (let offset = 0; ; offset += 1000) {
-      const rows = await db.find(C.role_assignments, {
-        where: { userId: { $in: chunk }, revokedAt: null },
-        orderBy: [['_id', 'asc']],
-        limit: 1000,
-        offset,
-      })
+      const rows = await query(chunk, offset)
       for (const a of rows) out.set(a.userId, [...(out.get(a.userId) ?? []), a._id])
       if (rows.length < 1000) break
     }
@@ -70,10 +87,40 @@ async function activeAssignments(db: DataPort, userIds: readonly string[]): Prom
   return out
 }
 
+export const GRANTS: Kept = {
+  noun: 'grants',
+  keeps: (u) => !!u.grants,
+  sources: (db, userIds) =>
+    activeBy(db, userIds, (chunk, offset) =>
+      db.find(C.role_assignments, {
+        where: { userId: { $in: chunk }, revokedAt: null },
+        orderBy: [['_id', 'asc']],
+        limit: 1000,
+        offset,
+      }),
+    ),
+  write: (tx, u, ids) => backfillGrants(tx, u, ids),
+}
+
+export const TEAMS: Kept = {
+  noun: 'patrol teams',
+  keeps: (u) => !!u.patrolTeamIds,
+  sources: (db, userIds) =>
+    activeBy(db, userIds, (chunk, offset) =>
+      db.find(C.patrol_members, {
+        where: { userId: { $in: chunk }, active: true },
+        orderBy: [['_id', 'asc']],
+        limit: 1000,
+        offset,
+      }),
+    ),
+  write: (tx, u, ids) => backfillTeams(tx, u, ids),
+}
+
 /** Runs the backfill over one database (the CloudBase adapter here; the embedded store in its test). */
-export async function runBackfill(db: DataPort, opts: BackfillOptions): Promise<BackfillStats> {
+export async function runBackfill(db: DataPort, opts: BackfillOptions, kept: Kept = GRANTS): Promise<BackfillStats> {
   const log = opts.log ?? (() => undefined)
-  const stats: BackfillStats = { scanned: 0, missing: 0, written: 0, grants: 0, retried: 0, last: opts.after ?? null }
+  const stats: BackfillStats = { scanned: 0, missing: 0, written: 0, entries: 0, retried: 0, last: opts.after ?? null }
   for (;;) {
     const page = await db.find(C.users, {
       where: stats.last ? { _id: { $gt: stats.last } } : {},
@@ -82,37 +129,37 @@ export async function runBackfill(db: DataPort, opts: BackfillOptions): Promise<
     })
     if (!page.length) break
     stats.scanned += page.length
-    let todo: User[] = page.filter((u) => !u.grants)
+    let todo: User[] = page.filter((u) => !kept.keeps(u))
     stats.missing += todo.length
     let written = 0
     for (let round = 0; todo.length; round++) {
       if (round === ROUNDS)
-        throw new Error(`role changes keep coming in for ${todo.map((u) => u._id).join(', ')}: run again later`)
-      const active = await activeAssignments(
+        throw new Error(`changes keep coming in for ${todo.map((u) => u._id).join(', ')}: run again later`)
+      const active = await kept.sources(
         db,
         todo.map((u) => u._id),
       )
       if (!opts.apply) {
         written += todo.length
-        for (const u of todo) stats.grants += active.get(u._id)?.length ?? 0
+        for (const u of todo) stats.entries += active.get(u._id)?.length ?? 0
         break
       }
       const again: string[] = []
       for (const u of todo) {
         const ids = active.get(u._id) ?? []
-        const outcome = await db.transaction((tx) => backfillGrants(tx, u, ids))
+        const outcome = await db.transaction((tx) => kept.write(tx, u, ids))
         if (outcome === 'written') {
           written += 1
-          stats.grants += ids.length
+          stats.entries += ids.length
         } else if (outcome === 'changed') again.push(u._id)
       }
       stats.retried += again.length
-      todo = [...(await getMany(db, C.users, again)).values()].filter((u) => !u.grants)
+      todo = [...(await getMany(db, C.users, again)).values()].filter((u) => !kept.keeps(u))
     }
     stats.written += written
     stats.last = page[page.length - 1]!._id
     log(
-      `${page.length} users to ${stats.last}: ${written} ${opts.apply ? 'given' : 'would get'} their grants ` +
+      `${page.length} users to ${stats.last}: ${written} ${opts.apply ? 'given' : 'would get'} their ${kept.noun} ` +
         `(resume with --after ${stats.last})`,
     )
     if (page.length < opts.batch) break
@@ -161,12 +208,14 @@ async function main(): Promise<void> {
     ...(args.region ? { region: args.region } : {}),
   })
   const db = typedPort(new CloudbasePort(app.database()))
-  console.log(args.apply ? 'writing grants' : 'dry run (nothing is written; --apply to write)')
-  const s = await runBackfill(db, { ...args, log: (l) => console.log(`  ${l}`) })
-  console.log(
-    `${s.scanned} users read, ${s.missing} without grants; ${s.written} ${args.apply ? 'given' : 'would get'} ` +
-      `${s.grants} grants; ${s.retried} read again after a role change`,
-  )
+  for (const kept of [GRANTS, TEAMS]) {
+    console.log(args.apply ? `writing ${kept.noun}` : `${kept.noun}: dry run (nothing is written; --apply to write)`)
+    const s = await runBackfill(db, { ...args, log: (l) => console.log(`  ${l}`) }, kept)
+    console.log(
+      `${s.scanned} users read, ${s.missing} without ${kept.noun}; ${s.written} ${args.apply ? 'given' : 'would get'} ` +
+        `${s.entries} ${kept.noun}; ${s.retried} read again after a change`,
+    )
+  }
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === __filename) {

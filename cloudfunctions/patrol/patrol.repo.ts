@@ -115,7 +115,12 @@ export async function callerTeams(db: Reader, user: Pick<User, '_id' | 'patrolTe
  */
 export async function keepTeamOnUser(tx: TxStore, userId: string, teamId: string, active: boolean): Promise<void> {
   const user = await tx.get(C.users, userId)
-  if (!user?.patrolTeamIds) return
+  if (!user) return
+  if (!user.patrolTeamIds) {
+    // not kept yet: move the version on, so a backfill that read the memberships before this change writes nothing
+    await tx.update(C.users, userId, { patrolTeamsVersion: (user.patrolTeamsVersion ?? 0) + 1 })
+    return
+  }
   const has = user.patrolTeamIds.includes(teamId)
   if (has === active) return
   const others = user.patrolTeamIds.filter((t) => t !== teamId)
@@ -137,6 +142,30 @@ export async function patrollersOf(db: Reader, units: UnitDirectory, villageId: 
     limit: 2000,
   })
   return [...new Set(rows.filter((r) => ROLES[r.role].permissions.includes('checkin_create')).map((r) => r.userId))]
+}
+
+/**
+ * The one-time backfill of one person's kept teams (documents written before they were kept; `tools/backfill-grants.ts`),
+ * in its own transaction, as `backfillGrants` does for grants: `seen` is their document as read before their active
+ * memberships (`memberIds`) were queried; nothing is written if the document keeps teams already ('kept') or a
+ * membership change came in since ('changed': read both again). Each membership is read again here.
+ */
+export async function backfillTeams(
+  tx: TxStore,
+  seen: Pick<User, '_id' | 'patrolTeamsVersion'>,
+  memberIds: readonly string[],
+): Promise<'written' | 'kept' | 'changed' | 'missing'> {
+  const user = await tx.get(C.users, seen._id)
+  if (!user) return 'missing'
+  if (user.patrolTeamIds) return 'kept'
+  if ((user.patrolTeamsVersion ?? 0) !== (seen.patrolTeamsVersion ?? 0)) return 'changed'
+  const teams: string[] = []
+  for (const id of new Set(memberIds)) {
+    const m = await tx.get(C.patrol_members, id)
+    if (m && m.active && m.userId === user._id && !teams.includes(m.teamId)) teams.push(m.teamId)
+  }
+  await tx.update(C.users, user._id, { patrolTeamIds: teams })
+  return 'written'
 }
 
 // ---- configuration kept by a warm instance ----

@@ -92,6 +92,12 @@ export const UserSchema = z.object({
    * document from before it was kept: membership is then read from `patrol_members`.
    */
   patrolTeamIds: z.array(IdSchema).optional(),
+  /**
+   * Membership changes made while the document kept no `patrolTeamIds` (each moves it on, in the change's
+   * transaction): the one-time backfill (`tools/backfill-grants.ts`) writes them only if it has not moved since it
+   * read the document and queried the person's memberships.
+   */
+  patrolTeamsVersion: z.number().int().min(0).optional(),
 })
 export type User = z.infer<typeof UserSchema>
 
