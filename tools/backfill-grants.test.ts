@@ -34,6 +34,29 @@ async function keptOf(userId: string): Promise<string[] | undefined> {
   return (await env.rt.db.get(C.users, userId))?.grants?.map((g) => `${g._id} ${g.role} ${g.unitId}`).sort()
 }
 
+/**
+ * The store as the script sees it, with `change` landing just after the script has first queried `collection` (the
+ * people's sources), before it writes.
+ */
+function racing(collection: string, change: () => Promise<unknown>) {
+  const state = { raced: false }
+  const db: DataPort = {
+    ...env.rt.db,
+    get: (c, id) => env.rt.db.get(c, id),
+    count: (c, w) => env.rt.db.count(c, w),
+    transaction: (fn) => env.rt.db.transaction(fn),
+    find: async (c, o) => {
+      const rows = await env.rt.db.find(c, o)
+      if (c === collection && !state.raced) {
+        state.raced = true
+        await change()
+      }
+      return rows
+    },
+  }
+  return { db, state }
+}
+
 const OLD = ['u-zhaxi', 'u-zhuoma', 'u-lixiuying', 'u-zhoumin', 'u-zhangwei']
 
 describe('tools/backfill-grants.ts', () => {
@@ -82,26 +105,14 @@ describe('tools/backfill-grants.ts', () => {
       revokedAt: null,
     }
     // the role changes land just after the script has queried the assignments, before it writes
-    let raced = false
-    const db: DataPort = {
-      ...env.rt.db,
-      get: (c, id) => env.rt.db.get(c, id),
-      count: (c, w) => env.rt.db.count(c, w),
-      transaction: (fn) => env.rt.db.transaction(fn),
-      find: async (c, o) => {
-        const rows = await env.rt.db.find(c, o)
-        if (c === C.role_assignments && !raced) {
-          raced = true
-          await env.rt.db.transaction(async (tx) => {
-            await revokeRoleAssignment(tx, held!._id, env.clock.now())
-            await saveRoleAssignment(tx, granted)
-          })
-        }
-        return rows
-      },
-    }
+    const { db, state } = racing(C.role_assignments, () =>
+      env.rt.db.transaction(async (tx) => {
+        await revokeRoleAssignment(tx, held!._id, env.clock.now())
+        await saveRoleAssignment(tx, granted)
+      }),
+    )
     const run = await runBackfill(db, { apply: true, batch: 100 })
-    expect(raced).toBe(true)
+    expect(state.raced).toBe(true)
     expect(run.retried).toBe(2)
     expect(await keptOf('u-zhaxi')).toEqual(await activeOf('u-zhaxi'))
     expect(await keptOf('u-zhaxi')).not.toContain(`${held!._id} ${held!.role} ${held!.unitId}`)
@@ -179,30 +190,11 @@ describe('tools/backfill-grants.ts: the patrol teams kept on users', () => {
       captainId: 'u-duoji',
       memberIds,
     })
-  /** the port, with `change` landing just after the script has queried the memberships, before it writes */
-  const racing = (change: () => Promise<unknown>) => {
-    const state = { raced: false }
-    const db: DataPort = {
-      ...env.rt.db,
-      get: (c, id) => env.rt.db.get(c, id),
-      count: (c, w) => env.rt.db.count(c, w),
-      transaction: (fn) => env.rt.db.transaction(fn),
-      find: async (c, o) => {
-        const rows = await env.rt.db.find(c, o)
-        if (c === C.patrol_members && !state.raced) {
-          state.raced = true
-          await change()
-        }
-        return rows
-      },
-    }
-    return { db, state }
-  }
 
   it('a member put on a team between the query and the write is not left out: that person is read again', async () => {
     await saveTeam([])
     await teamsAsBefore(['u-gesang'])
-    const { db, state } = racing(() => saveTeam(['u-gesang']))
+    const { db, state } = racing(C.patrol_members, () => saveTeam(['u-gesang']))
     const run = await runBackfill(db, { apply: true, batch: 100 }, TEAMS)
     expect(state.raced).toBe(true)
     expect(run.retried).toBe(1)
@@ -212,7 +204,7 @@ describe('tools/backfill-grants.ts: the patrol teams kept on users', () => {
 
   it('a member taken off between the query and the write is not given the team', async () => {
     await teamsAsBefore(['u-gesang'])
-    const { db, state } = racing(() => saveTeam([]))
+    const { db, state } = racing(C.patrol_members, () => saveTeam([]))
     await runBackfill(db, { apply: true, batch: 100 }, TEAMS)
     expect(state.raced).toBe(true)
     expect(await teamsOf('u-gesang')).toEqual([])
