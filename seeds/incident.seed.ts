@@ -31,6 +31,9 @@ class MemoryTx implements RawTx {
     if (this.col(c).has(doc._id)) throw new Error(`seed duplicate ${c}/${doc._id}`)
     this.col(c).set(doc._id, structuredClone(doc))
   }
+  async insertMany<T extends Doc>(c: string, docs: readonly T[]) {
+    for (const doc of docs) await this.insert(c, doc)
+  }
   async set<T extends Doc>(c: string, doc: T) {
     this.col(c).set(doc._id, structuredClone(doc))
   }

@@ -65,7 +65,7 @@ export async function loadCaller(rt: Runtime, identity: Identity): Promise<Calle
         patrolTeamIds: [],
       }
       try {
-        await rt.db.transaction((tx) => tx.insert(C.users, fresh))
+        await rt.db.insert(C.users, fresh)
         isNew = true
       } catch (err) {
         if (!(err instanceof DuplicateKeyError)) throw err

@@ -196,6 +196,35 @@ describe('CloudbasePort transactions', () => {
     expect(sent.at(-1)!.api).toBe('database.abortTransaction')
   })
 
+  it('insertMany: one insertDocument with the list, in the transaction or outside it; a duplicate names its document', async () => {
+    reply = () => ({ data: { insertedIds: ['a', 'b'] } })
+    await port.transaction((tx) => tx.insertMany('requests', [{ _id: 'a' }, { _id: 'b' }]))
+    expect(sent.map((x) => x.api)).toEqual([
+      'database.startTransaction',
+      'database.insertDocument',
+      'database.commitTransaction',
+    ])
+    expect(sent[1]!.params).toMatchObject({ collectionName: 'requests', transactionId: 'tx-1' })
+    expect((sent[1]!.params.data as string[]).map((d) => json(d)._id)).toEqual(['a', 'b'])
+    sent = []
+    await port.insertMany('requests', [{ _id: 'c' }, { _id: 'd' }])
+    await port.insert('requests', { _id: 'e' })
+    expect(sent.map((x) => [x.api, x.params.transactionId])).toEqual([
+      ['database.insertDocument', undefined],
+      ['database.insertDocument', undefined],
+    ])
+    expect((sent[1]!.params.data as string[]).map((d) => json(d)._id)).toEqual(['e'])
+    reply = () => ({ code: 'DATABASE_DUPLICATE_WRITE', message: 'E11000 duplicate key error dup key: { _id: "g" }' })
+    const err = await port.insertMany('requests', [{ _id: 'f' }, { _id: 'g' }]).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(DuplicateKeyError)
+    expect((err as DuplicateKeyError).id).toBe('g')
+    // two sharing an id are refused before anything is sent; an empty list sends nothing
+    sent = []
+    await expect(port.insertMany('requests', [{ _id: 'h' }, { _id: 'h' }])).rejects.toBeInstanceOf(DuplicateKeyError)
+    await port.insertMany('requests', [])
+    expect(sent).toEqual([])
+  })
+
   it('reports an update of a missing document', async () => {
     reply = (api) => (api === 'database.modifyDocument' ? { data: { updated: 0 } } : { data: { list: [] } })
     await expect(port.transaction((tx) => tx.update('goods', 'nope', { stock: 1 }))).rejects.toBeInstanceOf(

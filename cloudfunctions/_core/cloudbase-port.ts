@@ -72,6 +72,14 @@ export class CloudbasePort implements RawPort {
     return res.total ?? 0
   }
 
+  async insert<T extends Doc>(collection: string, doc: T): Promise<void> {
+    await addAll(this.db.collection(collection), collection, [doc])
+  }
+
+  async insertMany<T extends Doc>(collection: string, docs: readonly T[]): Promise<void> {
+    await addAll(this.db.collection(collection), collection, docs)
+  }
+
   transaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T> {
     const _ = this.db.command
     const run = this.db.runTransaction as (cb: (t: Transaction) => Promise<T>, times: number) => Promise<T>
@@ -83,13 +91,8 @@ export class CloudbasePort implements RawPort {
             const res = check(await t.collection(c).doc(id).get())
             return (res.data as D | null) ?? null
           },
-          insert: async (c, doc) => {
-            const res = (await t.collection(c).add(doc)) as CbResult
-            if (res.code) {
-              if (isDuplicate(res)) throw new DuplicateKeyError(c, doc._id)
-              throw cbError(res)
-            }
-          },
+          insert: (c, doc) => addAll(t.collection(c), c, [doc]),
+          insertMany: (c, docs) => addAll(t.collection(c), c, docs),
           set: async (c, doc) => {
             const { _id, ...rest } = doc
             check(await t.collection(c).doc(_id).set(rest))
@@ -137,6 +140,33 @@ export class CloudbasePort implements RawPort {
       5,
     )
   }
+}
+
+/**
+ * New documents in one request (`add` takes a list, in a transaction too): all of them or none. A duplicate id among
+ * them, or one already stored, is a DuplicateKeyError (naming the document when there is one).
+ */
+async function addAll(
+  coll: { add(data: unknown): Promise<unknown> },
+  collection: string,
+  docs: readonly Doc[],
+): Promise<void> {
+  if (!docs.length) return
+  const ids = new Set(docs.map((d) => d._id))
+  if (ids.size < docs.length)
+    throw new DuplicateKeyError(collection, docs.find((d, i) => docs.findIndex((e) => e._id === d._id) !== i)!._id)
+  const res = (await coll.add(docs.length === 1 ? docs[0] : [...docs])) as CbResult
+  if (res.code) {
+    if (isDuplicate(res))
+      throw new DuplicateKeyError(collection, docs.length === 1 ? docs[0]!._id : duplicateId(res, docs))
+    throw cbError(res)
+  }
+}
+
+/** The id a duplicate-key refusal names (MongoDB's E11000 message carries the key), else the first document's. */
+function duplicateId(res: CbResult, docs: readonly Doc[]): string {
+  const text = String(res.message ?? '')
+  return docs.find((d) => text.includes(d._id))?._id ?? docs[0]!._id
 }
 
 /** Our filter → CloudBase's where object with db.command operators. */

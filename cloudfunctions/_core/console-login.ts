@@ -37,7 +37,7 @@ export async function startConsoleLogin(db: DataPort, browser: BrowserInfo, now:
     decidedAt: null,
     usedAt: null,
   }
-  await db.transaction((tx) => tx.insert(C.console_logins, ticket))
+  await db.insert(C.console_logins, ticket)
   const payload = consoleLoginQr(ticket._id)
   return { ticketId: ticket._id, secret, payload, qrDataUrl: await qrPng(payload, 360), expiresAt: ticket.expiresAt }
 }

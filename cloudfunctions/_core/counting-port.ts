@@ -107,12 +107,24 @@ export class CountingPort implements RawPort {
     return this.request('count', collection, false, () => this.inner.count(collection, where))
   }
 
+  insert<T extends Doc = Doc>(collection: string, doc: T): Promise<void> {
+    return this.request('insert', collection, false, () => this.inner.insert(collection, doc))
+  }
+
+  insertMany<T extends Doc = Doc>(collection: string, docs: readonly T[]): Promise<void> {
+    if (!docs.length) return Promise.resolve()
+    return this.request('insert', collection, false, () => this.inner.insertMany(collection, docs))
+  }
+
   transaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T> {
     return this.inner.transaction(async (raw) => {
       await this.request('begin', null, true, async () => undefined)
       const tx: RawTx = {
         get: (c, id) => this.request('get', c, true, () => raw.get(c, id)),
         insert: (c, doc) => this.request('insert', c, true, () => raw.insert(c, doc)),
+        insertMany: async (c, docs) => {
+          if (docs.length) await this.request('insert', c, true, () => raw.insertMany(c, docs))
+        },
         set: (c, doc) => this.request('set', c, true, () => raw.set(c, doc)),
         update: (c: string, id: string, patch: Patch) =>
           this.request('update', c, true, () => raw.update(c, id, patch)),

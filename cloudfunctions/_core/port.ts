@@ -44,6 +44,8 @@ export interface RawTx {
   get<T extends Doc = Doc>(collection: string, id: string): Promise<T | null>
   /** Fails with DuplicateKeyError if a document with this _id exists. */
   insert<T extends Doc = Doc>(collection: string, doc: T): Promise<void>
+  /** Several new documents of one collection in one request; all land or none (DuplicateKeyError). */
+  insertMany<T extends Doc = Doc>(collection: string, docs: readonly T[]): Promise<void>
   /** Creates or replaces the whole document. */
   set<T extends Doc = Doc>(collection: string, doc: T): Promise<void>
   /** Replaces the given top-level fields; fails with DocNotFoundError if the document is missing. */
@@ -66,6 +68,13 @@ export interface RawPort {
   get<T extends Doc = Doc>(collection: string, id: string): Promise<T | null>
   find<T extends Doc = Doc>(collection: string, options?: FindOptions): Promise<T[]>
   count(collection: string, where?: Filter): Promise<number>
+  /**
+   * One new document on its own, outside any transaction (a single document's write is atomic by itself: one
+   * request on CloudBase, where a transaction of one insert is three). Fails with DuplicateKeyError if its _id exists.
+   */
+  insert<T extends Doc = Doc>(collection: string, doc: T): Promise<void>
+  /** Several new documents of one collection, outside any transaction, in one request. */
+  insertMany<T extends Doc = Doc>(collection: string, docs: readonly T[]): Promise<void>
   /** Runs fn atomically: all of its writes land, or none do. */
   transaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T>
   close?(): Promise<void>
@@ -79,6 +88,11 @@ export interface TxStore {
   get<N extends CollectionName>(collection: N, id: string): Promise<DocOf<N> | null>
   /** Fails with DuplicateKeyError if a document with this _id exists. */
   insert<N extends CollectionName>(collection: N, doc: DocOf<N>): Promise<void>
+  /**
+   * Several new documents of one collection in one request (CloudBase's insert takes a list, in a transaction too):
+   * all of them, or, if one's _id exists or two share one, none (DuplicateKeyError). Nothing for an empty list.
+   */
+  insertMany<N extends CollectionName>(collection: N, docs: ReadonlyArray<DocOf<N>>): Promise<void>
   /** Creates or replaces the whole document. */
   set<N extends CollectionName>(collection: N, doc: DocOf<N>): Promise<void>
   /** Replaces the given top-level fields; fails with DocNotFoundError if the document is missing. */
@@ -106,6 +120,14 @@ export interface DataPort {
   get<N extends CollectionName>(collection: N, id: string): Promise<DocOf<N> | null>
   find<N extends CollectionName>(collection: N, options?: FindOptions): Promise<Array<DocOf<N>>>
   count<N extends CollectionName>(collection: N, where?: Filter): Promise<number>
+  /**
+   * One new document on its own, outside any transaction: for a write that is that document alone (a send record,
+   * a media check, a new account). One request on CloudBase, not a transaction's three. Fails with
+   * DuplicateKeyError if a document with this _id exists.
+   */
+  insert<N extends CollectionName>(collection: N, doc: DocOf<N>): Promise<void>
+  /** Several new documents of one collection, outside any transaction: one request, all of them or none. */
+  insertMany<N extends CollectionName>(collection: N, docs: ReadonlyArray<DocOf<N>>): Promise<void>
   /** Runs fn atomically: all of its writes land, or none do. */
   transaction<T>(fn: (tx: TxStore) => Promise<T>): Promise<T>
   close?(): Promise<void>

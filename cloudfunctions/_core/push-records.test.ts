@@ -2,6 +2,7 @@ import { testEnv, type TestEnv } from '../../tests/support/harness'
 import { cloudbaseNotifier } from './cloudbase-services'
 import { C } from './collections'
 import type { OutgoingPush } from './notifier'
+import type { DataPort } from './port'
 import { pushAll } from './wrap'
 
 /** A stand-in for the SDK's app: WeChat's answers to subscribeMessage.send, in the order given. */
@@ -126,6 +127,43 @@ describe('send records (push_records), for admins', () => {
       ok: false,
       code: 'COMMON.FORBIDDEN',
     })
+  })
+
+  it('sends every push at once (WeChat answers none until all three are asked) and keeps the answers in one insert', async () => {
+    let release = () => undefined as void
+    const allAsked = new Promise<void>((r) => (release = r))
+    const asked: string[] = []
+    const app = {
+      callWxOpenApi: async (req: { requestData: { touser: string } }) => {
+        asked.push(req.requestData.touser)
+        if (asked.length === 3) release()
+        await allAsked
+        return { result: JSON.stringify({ errcode: req.requestData.touser === 'o-zhaxi' ? 43101 : 0 }) }
+      },
+    }
+    env.rt.notifier = cloudbaseNotifier(app as never, quiet, 'tpl-1')
+    await env.rt.db.transaction(async (tx) => {
+      for (const u of ['u-zhuoma', 'u-zhaxi', 'u-zhoumin']) await tx.update(C.users, u, { openid: `o-${u.slice(2)}` })
+    })
+    const inserts: number[] = []
+    const db = env.rt.db
+    const watched: DataPort = {
+      get: (c, id) => db.get(c, id),
+      find: (c, o) => db.find(c, o),
+      count: (c, w) => db.count(c, w),
+      transaction: (fn) => db.transaction(fn),
+      insert: (c, d) => (inserts.push(1), db.insert(c, d)),
+      insertMany: (c, ds) => (inserts.push(ds.length), db.insertMany(c, ds)),
+    }
+    await pushAll({ ...env.rt, db: watched }, [message('u-zhuoma'), message('u-zhaxi'), message('u-zhoumin')])
+    expect(asked.sort()).toEqual(['o-zhaxi', 'o-zhoumin', 'o-zhuoma'])
+    expect(inserts).toEqual([3])
+    const kept = await db.find(C.push_records, { limit: 10 })
+    expect(kept.map((r) => `${r.userId} ${r.status}`).sort()).toEqual([
+      'u-zhaxi refused',
+      'u-zhoumin sent',
+      'u-zhuoma sent',
+    ])
   })
 
   it('the local host has no channel to answer: nothing is recorded', async () => {

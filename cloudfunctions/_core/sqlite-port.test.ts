@@ -56,6 +56,40 @@ describe('SqlitePort', () => {
     )
   })
 
+  it('insertMany: all of the documents or none, in a transaction or on its own; insert on its own refuses a duplicate', async () => {
+    await db.insertMany<Thing>('things', [
+      { _id: 'm1', kind: 'm', n: 1 },
+      { _id: 'm2', kind: 'm', n: 2 },
+    ])
+    expect(await db.count('things', { kind: 'm' })).toBe(2)
+    // one already there, or two sharing an id: none of the list lands, and the transaction may go on without them
+    const kept = await db.transaction(async (tx) => {
+      const refused = await tx
+        .insertMany<Thing>('things', [
+          { _id: 'm3', kind: 'm', n: 3 },
+          { _id: 'm1', kind: 'm', n: 9 },
+        ])
+        .catch((e: unknown) => e)
+      await tx.insert<Thing>('things', { _id: 'm4', kind: 'm', n: 4 })
+      return refused
+    })
+    expect(kept).toBeInstanceOf(DuplicateKeyError)
+    expect((kept as DuplicateKeyError).id).toBe('m1')
+    await expect(
+      db.insertMany<Thing>('things', [
+        { _id: 'm5', kind: 'm', n: 5 },
+        { _id: 'm5', kind: 'm', n: 6 },
+      ]),
+    ).rejects.toBeInstanceOf(DuplicateKeyError)
+    expect(
+      (await db.find<Thing>('things', { where: { kind: 'm' }, orderBy: [['n', 'asc']] })).map((t) => t._id),
+    ).toEqual(['m1', 'm2', 'm4'])
+    expect((await db.get<Thing>('things', 'm1'))?.n).toBe(1)
+    await expect(db.insert('things', { _id: 'm2', kind: 'm', n: 0 })).rejects.toBeInstanceOf(DuplicateKeyError)
+    await db.insertMany('things', [])
+    expect(await db.count('things', {})).toBe(3)
+  })
+
   it('rolls back every write of a failed transaction', async () => {
     await expect(
       db.transaction(async (tx) => {

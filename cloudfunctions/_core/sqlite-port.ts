@@ -203,6 +203,16 @@ export class SqlitePort implements RawPort {
     })
   }
 
+  /** one insert, in a transaction of its own here (the same lock and durability as any other write) */
+  insert<T extends Doc>(collection: string, doc: T): Promise<void> {
+    return this.transaction((tx) => tx.insert(collection, doc))
+  }
+
+  insertMany<T extends Doc>(collection: string, docs: readonly T[]): Promise<void> {
+    if (!docs.length) return Promise.resolve()
+    return this.transaction((tx) => tx.insertMany(collection, docs))
+  }
+
   transaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T> {
     if (this.inTx.getStore()) throw new Error('nested transaction')
     return this.locked(() =>
@@ -231,6 +241,24 @@ export class SqlitePort implements RawPort {
         this.stmt(`INSERT INTO ${this.table(c)} (_id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc))
       } catch (err) {
         if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw new DuplicateKeyError(c, doc._id)
+        throw err
+      }
+    },
+    // all or none, as CloudBase's insert of a list: a savepoint, so a refused one leaves none of the others behind
+    insertMany: async (c, docs) => {
+      if (!docs.length) return
+      const insert = this.stmt(`INSERT INTO ${this.table(c)} (_id, doc) VALUES (?, ?)`)
+      this.db.exec('SAVEPOINT many')
+      try {
+        for (const doc of docs) insert.run(doc._id, JSON.stringify(doc))
+        this.db.exec('RELEASE many')
+      } catch (err) {
+        this.db.exec('ROLLBACK TO many; RELEASE many')
+        if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
+          const seen = new Set<string>()
+          const dup = docs.find((d) => seen.has(d._id) || !seen.add(d._id) || this.getSync(c, d._id) !== null)
+          throw new DuplicateKeyError(c, dup?._id ?? docs[0]!._id)
+        }
         throw err
       }
     },

@@ -324,7 +324,7 @@ export function defineFunction<Ct extends Contract>(
             return {
               result: await rt.db.transaction(async (tx) => {
                 // the photos' new media checks, in this transaction (issue #21: none of their own)
-                for (const doc of newChecks.values()) await tx.insert(C.media_checks, doc)
+                await tx.insertMany(C.media_checks, [...newChecks.values()]) // one request for all of them
                 const result = await body(tx)
                 await tx.insert(C.requests, record(result))
                 return result
@@ -357,11 +357,9 @@ export function defineFunction<Ct extends Contract>(
          */
         const keepChecksAlone = async () => {
           for (const doc of newChecks.values())
-            await rt.db
-              .transaction((tx) => tx.insert(C.media_checks, doc))
-              .catch((err: unknown) => {
-                if (!(err instanceof DuplicateKeyError)) rt.log.error('media check not kept', { fileId: doc.fileId })
-              })
+            await rt.db.insert(C.media_checks, doc).catch((err: unknown) => {
+              if (!(err instanceof DuplicateKeyError)) rt.log.error('media check not kept', { fileId: doc.fileId })
+            })
           newChecks.clear()
         }
         /** `load` and the permission check; for a write the first time also the text checks and the photos' adoption */
@@ -426,16 +424,17 @@ export function defineFunction<Ct extends Contract>(
                 r = await attempt()
               } catch (err) {
                 // another call checked the same photo first: its check stands, and is the one taken
-                const twin =
-                  err instanceof DuplicateKeyError && err.collection === C.media_checks
-                    ? [...newChecks.entries()].find(([, d]) => d._id === err.id)?.[0]
-                    : undefined
-                if (twin !== undefined) {
-                  newChecks.delete(twin)
-                  await adopt(twin)
+                const twin = err instanceof DuplicateKeyError && err.collection === C.media_checks && newChecks.size > 0
+                if (twin) {
+                  // a photo checked before (used again, or a retry on the local host): the checks there stand. Each
+                  // photo this call made a new check for is adopted again without `keep`, which reads its check
+                  // first (one there is taken; one not there is made again and written on its own)
+                  const again = [...newChecks.keys()]
+                  newChecks.clear()
+                  for (const id of again) adopted.set(id, await rt.files.adoptPhoto(id, caller.user._id))
                 } else if (!(err instanceof StaleReadError)) throw err
                 if (tries >= 3) throw CommonErrors.CONFLICT()
-                if (twin === undefined) {
+                if (!twin) {
                   const again = await prepare(false)
                   if (again) return again
                 }
@@ -493,23 +492,32 @@ export async function pushAll(
   )
   if (!users) return
   if (known) users.set(known._id, known)
-  for (const m of messages) {
-    try {
-      const user = users.get(m.userId)
-      const lang = user?.lang ?? DEFAULT_LANG
-      const text = (t: MessageRef | string) => (typeof t === 'string' ? t : render(t, lang))
-      const title = text(m.title)
-      const outcome = await rt.notifier.push({ ...m, title, body: text(m.body), openid: user?.openid ?? null })
-      if (outcome) await recordPush(rt, m.userId, title, outcome)
-    } catch (err) {
-      rt.log.error('push failed', { error: err instanceof Error ? err.message : String(err) })
-    }
-  }
+  // all at once (issue #21): each push is a call to WeChat, none waits for another, and what they answered is kept
+  // in one insert when all have answered
+  const records: PushRecord[] = []
+  const at = rt.clock.now()
+  await Promise.all(
+    messages.map(async (m) => {
+      try {
+        const user = users.get(m.userId)
+        const lang = user?.lang ?? DEFAULT_LANG
+        const text = (t: MessageRef | string) => (typeof t === 'string' ? t : render(t, lang))
+        const title = text(m.title)
+        const outcome = await rt.notifier.push({ ...m, title, body: text(m.body), openid: user?.openid ?? null })
+        if (outcome) records.push(pushRecord(m.userId, title, outcome, at))
+      } catch (err) {
+        rt.log.error('push failed', { error: err instanceof Error ? err.message : String(err) })
+      }
+    }),
+  )
+  if (records.length)
+    await rt.db.insertMany(C.push_records, records).catch((err: unknown) => {
+      rt.log.error('push records not kept', { error: err instanceof Error ? err.message : String(err) })
+    })
 }
 
-async function recordPush(rt: Runtime, userId: string, title: string, outcome: PushOutcome): Promise<void> {
-  const at = rt.clock.now()
-  const record: PushRecord = {
+function pushRecord(userId: string, title: string, outcome: PushOutcome, at: number): PushRecord {
+  return {
     _id: newId('push', at),
     userId,
     title: title.slice(0, 60),
@@ -518,5 +526,4 @@ async function recordPush(rt: Runtime, userId: string, title: string, outcome: P
     reason: outcome.status === 'skipped' ? outcome.reason : outcome.status === 'failed' ? outcome.error : null,
     at,
   }
-  await rt.db.transaction((tx) => tx.insert(C.push_records, record))
 }

@@ -24,7 +24,8 @@ import {
   placeOfGrid,
   safeReportId,
   unitForLevel,
-  writeInbox,
+  inboxMessages,
+  writeMessages,
   type GridPlace,
 } from './incident.repo'
 
@@ -187,8 +188,7 @@ export async function createIncidentInTx(
       await bump(tx, countedUnits(place), month, { safeDays: 1 })
     }
   }
-  const messages = await writeInbox(
-    tx,
+  const inbox = inboxMessages(
     [draft.reporter.id],
     incident._id,
     1,
@@ -202,8 +202,9 @@ export async function createIncidentInTx(
     },
     now,
   )
-  if (notice?.when(incident))
-    messages.push(...(await writeInbox(tx, notice.userIds, incident._id, 1, notice.tell(incident), now)))
+  // the holders told in the same insert as the reporter (a holder who reported it is told both)
+  if (notice?.when(incident)) inbox.push(...inboxMessages(notice.userIds, incident._id, 1, notice.tell(incident), now))
+  const messages = await writeMessages(tx, inbox)
   return { incident, event, messages }
 }
 

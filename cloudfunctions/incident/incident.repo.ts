@@ -271,9 +271,35 @@ export function inboxId(userId: string, incidentId: string | null, seq: number, 
 }
 
 /**
- * Inbox messages for people, written in the caller's transaction; returns them as pushes for after the commit.
- * Each is rendered in its reader's language when read (myInbox) or sent (pushAll).
+ * Inbox messages for people (one each, however often named), to write in the caller's transaction: every message of
+ * the transaction in one insert (`writeMessages`). Each is rendered in its reader's language when read (myInbox)
+ * or sent (pushAll).
  */
+export function inboxMessages(
+  userIds: readonly string[],
+  incidentId: string | null,
+  seq: number,
+  t: Tell,
+  at: number,
+): InboxMessage[] {
+  return [...new Set(userIds)].map((userId) => ({
+    _id: inboxId(userId, incidentId, seq, t.title.key, at),
+    userId,
+    incidentId,
+    title: t.title,
+    body: t.body,
+    at,
+    readAt: null,
+  }))
+}
+
+/** The messages in one request (issue #21: not one each); returned as the pushes to send after the commit. */
+export async function writeMessages(tx: TxStore, messages: readonly InboxMessage[]): Promise<PushMessage[]> {
+  await tx.insertMany(C.incident_inbox, messages)
+  return messages.map(({ userId, incidentId, title, body, at }) => ({ userId, incidentId, title, body, at }))
+}
+
+/** Inbox messages for people, written in the caller's transaction; returns them as pushes for after the commit. */
 export async function writeInbox(
   tx: TxStore,
   userIds: readonly string[],
@@ -282,21 +308,7 @@ export async function writeInbox(
   t: Tell,
   at: number,
 ): Promise<PushMessage[]> {
-  const out: PushMessage[] = []
-  for (const userId of new Set(userIds)) {
-    const msg: InboxMessage = {
-      _id: inboxId(userId, incidentId, seq, t.title.key, at),
-      userId,
-      incidentId,
-      title: t.title,
-      body: t.body,
-      at,
-      readAt: null,
-    }
-    await tx.set(C.incident_inbox, msg)
-    out.push({ userId, incidentId, title: t.title, body: t.body, at })
-  }
-  return out
+  return writeMessages(tx, inboxMessages(userIds, incidentId, seq, t, at))
 }
 
 /** The people who hear how a case goes: its reporter and those who joined it. */

@@ -33,7 +33,8 @@ import {
   countedUnits,
   loadIncident,
   unitForLevel,
-  writeInbox,
+  inboxMessages,
+  writeMessages,
   type Deltas,
   type Tell,
 } from './incident.repo'
@@ -225,16 +226,18 @@ export async function applyTransition(
   }
   for (const [u, d] of deltas) await bump(tx, u, month, d)
   const told = t.tell?.(updated) ?? null
-  const messages = told ? await writeInbox(tx, audience(updated), incidentId, seq, told, now) : []
+  const inbox = told ? inboxMessages(audience(updated), incidentId, seq, told, now) : []
   // a person told the same thing twice in one transition (the lead department, and as one of those whistled) once
-  const told2 = new Set(messages.map((m) => `${m.userId} ${typeof m.title === 'string' ? m.title : m.title.key}`))
+  const told2 = new Set(inbox.map((m) => `${m.userId} ${typeof m.title === 'string' ? m.title : m.title.key}`))
   for (const n of [...(t.notice ? [t.notice] : []), ...(t.notices ?? [])]) {
     if (!n.when(updated)) continue
     const tell = n.tell(updated)
     const userIds = n.userIds.filter((u) => !told2.has(`${u} ${tell.title.key}`))
     for (const u of userIds) told2.add(`${u} ${tell.title.key}`)
-    messages.push(...(await writeInbox(tx, userIds, incidentId, seq, tell, now)))
+    inbox.push(...inboxMessages(userIds, incidentId, seq, tell, now))
   }
+  // all of the transition's messages in one insert (issue #21)
+  const messages = await writeMessages(tx, inbox)
   return { incident: updated, event, messages }
 }
 

@@ -36,3 +36,28 @@ describe('two reports adopting the same new photo at once', () => {
     }
   })
 })
+
+describe('photos checked before, used again', () => {
+  it('a later report with the same three photos lands and takes their checks (none made twice)', async () => {
+    const ps = [photo('u-zhuoma'), photo('u-zhuoma'), photo('u-zhuoma')]
+    const send = (description: string) =>
+      call('u-zhuoma', 'report', { category: 'sanitation', description, photos: ps, location: HERE })
+    const first = await send('三号楼后面垃圾堆了三天没人清运')
+    expect(first.ok).toBe(true)
+    const checkedAt = await Promise.all(
+      ps.map(async (p) => (await env.rt.db.get(C.media_checks, mediaCheckId(p)))?.checkedAt),
+    )
+    env.clock.advance(60_000)
+    // its new checks are not looked for first: the transaction's insert of the first finds it there, and all three
+    // are adopted again from the checks there (one retry, never 3 and a refusal)
+    const again = await send('垃圾又堆起来了，还是三号楼后面')
+    expect(again.ok ? 'ok' : again.message).toBe('ok')
+    if (!again.ok) return
+    const c = await env.rt.db.get(C.incidents, again.data.id)
+    expect(c?.photosPassed).toEqual(ps)
+    for (const [i, p] of ps.entries()) {
+      expect(await env.rt.db.count(C.media_checks, { fileId: p })).toBe(1)
+      expect((await env.rt.db.get(C.media_checks, mediaCheckId(p)))?.checkedAt).toBe(checkedAt[i])
+    }
+  })
+})

@@ -135,7 +135,7 @@ export const propose = defineAction(pointsContract.actions.propose, {
       })
     }
     if (over.length) throw capExceeded(rule, over, ctx.lang)
-    for (const a of awards) await tx.insert(C.points_awards, a)
+    await tx.insertMany(C.points_awards, awards) // one request however many households (issue #21)
     const batch: PointsBatch = {
       _id: batchId,
       villageId,
