@@ -120,6 +120,8 @@ export function generateTree(db: SqlitePort, scale: number, seed: number, now: n
       via: 'seed',
       createdAt: now,
       revokedAt: null,
+      // the holder's WeChat id and language, as saveRoleAssignment keeps them (none chosen yet)
+      holder: { openid: null, lang: null },
     })
     return id
   }

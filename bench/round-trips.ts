@@ -14,7 +14,7 @@ import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { C } from '../cloudfunctions/_core/collections'
 import { CountingPort, type RoundTrips } from '../cloudfunctions/_core/counting-port'
-import { grantRefsOf } from '../cloudfunctions/_core/grants'
+import { grantRefsOf, holderOf } from '../cloudfunctions/_core/grants'
 import { LocalFilePort } from '../cloudfunctions/_core/files'
 import { localMediaChecker, mediaCheckPort } from '../cloudfunctions/_core/media-check'
 import type { NotifierPort } from '../cloudfunctions/_core/notifier'
@@ -67,6 +67,25 @@ export async function keepGrantsOnUsers(sqlite: SqlitePort): Promise<void> {
   sqlite.bulkInsert(
     C.users,
     users.filter((u) => !u.grants).map((u) => ({ ...u, grants: grantRefsOf(byUser.get(u._id) ?? []) })),
+  )
+}
+
+/**
+ * Data generated before role assignments kept their holder's WeChat id and language (for pushes to holders): keep
+ * them there now, from each person's document (the migration `tools/backfill-grants.ts` makes, with no language or
+ * role change running meanwhile).
+ */
+export async function keepHoldersOnAssignments(sqlite: SqlitePort): Promise<void> {
+  const missing = await sqlite.find<RoleAssignment>(C.role_assignments, { where: { revokedAt: null }, limit: 1e9 })
+  const todo = missing.filter((a) => !a.holder)
+  if (!todo.length) return
+  const users = new Map((await sqlite.find<User>(C.users, { limit: 1e9 })).map((u) => [u._id, u]))
+  sqlite.bulkInsert(
+    C.role_assignments,
+    todo.flatMap((a) => {
+      const u = users.get(a.userId)
+      return u?.grants ? [{ ...a, holder: holderOf(u) }] : []
+    }),
   )
 }
 
@@ -128,6 +147,7 @@ export async function roundTrips(): Promise<RoundTripRow[]> {
   ])
   await keepGrantsOnUsers(sqlite)
   await keepTeamsOnUsers(sqlite)
+  await keepHoldersOnAssignments(sqlite)
   // data generated before points accounts kept the open awards and the household: the one-time backfill of a
   // deployment (tools/backfill-accounts.ts), over the copy; a second run writes nothing
   await runBackfill(typedPort(sqlite), { apply: true, batch: 1000 })

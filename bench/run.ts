@@ -27,7 +27,7 @@ import { bjMinuteOfDay, bjMonth } from '@shared/time/beijing'
 import { DAY, generate, YEAR_START, type Manifest } from './generate'
 import { runLoad, type LoadResult } from './load'
 import { h5FirstLoad, weappSizes } from './client-metrics'
-import { keepGrantsOnUsers, keepTeamsOnUsers } from './round-trips'
+import { keepGrantsOnUsers, keepHoldersOnAssignments, keepTeamsOnUsers } from './round-trips'
 import { networkMetrics, printNetwork } from './network-metrics'
 
 const ROOT = resolve(__dirname, '..')
@@ -230,6 +230,7 @@ async function prepare(dataDir: string, m: Manifest): Promise<{ photos: Record<s
   ])
   await keepGrantsOnUsers(db) // data generated before grants were kept on the user documents
   await keepTeamsOnUsers(db) // and before patrol teams were
+  await keepHoldersOnAssignments(db) // and before role assignments kept their holder's WeChat id and language
   await db.close()
   // The generated year runs no timers, so every stage deadline left open in it is past by now; the 15-minute
   // sweep timer would have handled them as they fell due. Run it to the end before measuring, or the first

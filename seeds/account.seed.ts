@@ -14,7 +14,7 @@ import {
 } from '@shared/account/account.schema'
 import type { RoleName } from '@shared/auth/roles'
 import { joinEventId, rosterJoinId } from '../cloudfunctions/account/account.joins'
-import { grantRefsOf } from '../cloudfunctions/_core/grants'
+import { grantRefsOf, holderOf } from '../cloudfunctions/_core/grants'
 
 /**
  * The demo region, drawn from the reference reports: Ganzi prefecture (an urban community in the
@@ -258,8 +258,12 @@ export function accountSeed(now: number) {
       }),
     ),
   )
-  // each person's active grants kept on their document, as `saveRoleAssignment` keeps them
-  for (const user of users) user.grants = grantRefsOf(roleAssignments.filter((a) => a.userId === user._id))
+  // each person's active grants kept on their document, as `saveRoleAssignment` keeps them, and their WeChat id and
+  // language on each of their assignments (for pushes to holders), as it keeps those
+  for (const user of users) {
+    user.grants = grantRefsOf(roleAssignments.filter((a) => a.userId === user._id))
+    for (const a of roleAssignments) if (a.userId === user._id) a.holder = holderOf(user)
+  }
   const unitIds = new Set(units.map((u) => u._id))
   for (const a of roleAssignments) if (!unitIds.has(a.unitId)) throw new Error(`seed role in unknown unit ${a.unitId}`)
   return {

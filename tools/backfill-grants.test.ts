@@ -7,7 +7,7 @@ import { C } from '../cloudfunctions/_core/collections'
 import { revokeRoleAssignment, saveRoleAssignment } from '../cloudfunctions/_core/grants'
 import { typedPort, type DataPort } from '../cloudfunctions/_core/port'
 import { PATROL_SEED } from '../seeds/patrol.seed'
-import { parseArgs, runBackfill, TEAMS } from './backfill-grants'
+import { parseArgs, runBackfill, runHolderBackfill, TEAMS } from './backfill-grants'
 
 /**
  * The one-time backfill of `users.grants` (issue #21), over the embedded store: the same `DataPort` calls the
@@ -209,5 +209,50 @@ describe('tools/backfill-grants.ts: the patrol teams kept on users', () => {
     expect(state.raced).toBe(true)
     expect(await teamsOf('u-gesang')).toEqual([])
     expect(await activeTeamsOf('u-gesang')).toEqual([])
+  })
+})
+
+describe('tools/backfill-grants.ts: the holders’ copies on role assignments', () => {
+  /** Takes the copies off every active assignment, as a deployment from before they were kept has them. */
+  async function holdersAsBefore(): Promise<RoleAssignment[]> {
+    const all = await env.rt.db.find(C.role_assignments, { where: { revokedAt: null }, limit: 5000 })
+    env.rt.db.bulkInsert(
+      C.role_assignments,
+      all.map(({ holder: _h, ...rest }) => rest as RoleAssignment),
+    )
+    return all
+  }
+  const copies = async () =>
+    (await env.rt.db.find(C.role_assignments, { where: { revokedAt: null }, limit: 5000 })).filter((a) => a.holder)
+
+  it('a dry run writes nothing; --apply copies each person’s WeChat id and language; a second run writes nothing', async () => {
+    await env.rt.db.transaction((tx) => tx.update(C.users, 'u-zhaxi', { openid: 'o-zhaxi', lang: 'bo' }))
+    const before = await holdersAsBefore()
+    const dry = await runHolderBackfill(env.rt.db, { apply: false, batch: 7 })
+    expect(dry.people).toBeGreaterThan(15)
+    expect(dry.written).toBe(0)
+    expect(await copies()).toHaveLength(0)
+    const applied = await runHolderBackfill(env.rt.db, { apply: true, batch: 7 })
+    expect(applied.people).toBe(dry.people)
+    expect(applied.written).toBe(before.length)
+    for (const a of await copies()) {
+      const u = (await env.rt.db.get(C.users, a.userId))!
+      expect({ a: a._id, holder: a.holder }).toEqual({
+        a: a._id,
+        holder: { openid: u.openid ?? null, lang: u.lang ?? null },
+      })
+    }
+    const zhaxi = (await copies()).filter((a) => a.userId === 'u-zhaxi')
+    expect(zhaxi.map((a) => a.holder)).toEqual(zhaxi.map(() => ({ openid: 'o-zhaxi', lang: 'bo' })))
+    expect(await runHolderBackfill(env.rt.db, { apply: true, batch: 7 })).toMatchObject({ people: 0, written: 0 })
+  })
+
+  it('leaves a person whose document keeps no grants without copies (nothing would keep them in line)', async () => {
+    await holdersAsBefore()
+    await asBefore(['u-zhaxi'])
+    await runHolderBackfill(env.rt.db, { apply: true, batch: 100 })
+    const kept = await copies()
+    expect(kept.some((a) => a.userId === 'u-zhaxi')).toBe(false)
+    expect(kept.length).toBeGreaterThan(15)
   })
 })

@@ -19,13 +19,15 @@
  *
  * The same run then does the same for the patrol teams kept on `users` (`patrolTeamIds`: a person's active
  * memberships, so that a check-in reads no membership), with `backfillTeams` (`cloudfunctions/patrol/patrol.repo.ts`)
- * and `patrolTeamsVersion` in the roles of `backfillGrants` and `grantsVersion`.
+ * and `patrolTeamsVersion` in the roles of `backfillGrants` and `grantsVersion`. Last it gives each active role
+ * assignment of a person whose document keeps grants the copy of their WeChat id and language (`holder`, for pushes
+ * to a unit's holders; `runHolderBackfill`); a second run writes nothing.
  */
 import tcb from '@cloudbase/node-sdk'
 import { resolve } from 'node:path'
 import { CloudbasePort } from '../cloudfunctions/_core/cloudbase-port'
 import { C } from '../cloudfunctions/_core/collections'
-import { backfillGrants, type BackfillOutcome } from '../cloudfunctions/_core/grants'
+import { backfillGrants, backfillHolders, type BackfillOutcome } from '../cloudfunctions/_core/grants'
 import { backfillTeams } from '../cloudfunctions/patrol/patrol.repo'
 import { getMany, typedPort, type DataPort } from '../cloudfunctions/_core/port'
 import type { User } from '@shared/account/account.schema'
@@ -167,6 +169,48 @@ export async function runBackfill(db: DataPort, opts: BackfillOptions, kept: Kep
   return stats
 }
 
+/**
+ * The copies of each person's WeChat id and language on their active assignments (`holder`, so a push to a unit's
+ * holders reads no profile), for people whose documents keep grants: one transaction per person that has an
+ * assignment without the copy or with another (`backfillHolders`). Until it has run, pushes read those profiles.
+ */
+export async function runHolderBackfill(
+  db: DataPort,
+  opts: BackfillOptions,
+): Promise<{ scanned: number; people: number; written: number; last: string | null }> {
+  const log = opts.log ?? (() => undefined)
+  const stats = { scanned: 0, people: 0, written: 0, last: opts.after ?? null }
+  for (;;) {
+    const page = await db.find(C.users, {
+      where: stats.last ? { _id: { $gt: stats.last } } : {},
+      orderBy: [['_id', 'asc']],
+      limit: opts.batch,
+    })
+    if (!page.length) break
+    stats.scanned += page.length
+    const keeping = page.filter((u) => u.grants?.length)
+    const assignments = await getMany(
+      db,
+      C.role_assignments,
+      keeping.flatMap((u) => u.grants!.map((g) => g._id)),
+    )
+    const todo = keeping.filter((u) =>
+      u.grants!.some((g) => {
+        const h = assignments.get(g._id)?.holder
+        return !h || h.openid !== (u.openid ?? null) || h.lang !== (u.lang ?? null)
+      }),
+    )
+    stats.people += todo.length
+    if (opts.apply) for (const u of todo) stats.written += await db.transaction((tx) => backfillHolders(tx, u._id))
+    stats.last = page[page.length - 1]!._id
+    log(
+      `${page.length} users to ${stats.last}: ${todo.length} ${opts.apply ? 'given' : 'would get'} the copies (resume with --after ${stats.last})`,
+    )
+    if (page.length < opts.batch) break
+  }
+  return stats
+}
+
 export interface BackfillArgs {
   env: string
   apply: boolean
@@ -216,6 +260,11 @@ async function main(): Promise<void> {
         `${s.entries} ${kept.noun}; ${s.retried} read again after a change`,
     )
   }
+  console.log(args.apply ? 'writing holders’ copies' : 'holders’ copies: dry run')
+  const h = await runHolderBackfill(db, { ...args, log: (l) => console.log(`  ${l}`) })
+  console.log(
+    `${h.scanned} users read, ${h.people} with assignments to bring in line; ${h.written} assignments written`,
+  )
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === __filename) {

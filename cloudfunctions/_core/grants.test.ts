@@ -21,6 +21,12 @@ async function expectGrantsInSync(db: DataPort): Promise<number> {
       .map((a) => `${a._id} ${a.role} ${a.unitId}`)
       .sort()
     expect({ user: u._id, grants: kept }).toEqual({ user: u._id, grants: recorded })
+    // and each of those assignments keeps the holder's WeChat id and language as their document has them
+    for (const a of active.filter((x) => x.userId === u._id))
+      expect({ a: a._id, holder: a.holder }).toEqual({
+        a: a._id,
+        holder: { openid: u.openid ?? null, lang: u.lang ?? null },
+      })
     checked += 1
   }
   return checked
@@ -88,9 +94,37 @@ describe('grants kept on the user document', () => {
     expect((await env.rt.db.get(C.users, 'u-zhaxi'))?.grants).toBeUndefined()
     const me = await env.ok('account', 'u-zhaxi', 'getMe')
     expect(me.roles.map((r: { role: string }) => r.role)).toContain('patrol_volunteer')
+    // its assignment keeps no copy of the profile (nothing would keep it in line): pushes read the profile
+    expect((await env.rt.db.get(C.role_assignments, 'ra-u-zhaxi-patrol_volunteer-test'))?.holder).toBeUndefined()
   })
 
-  it('nothing but _core/grants.ts writes role_assignments (so no role change can leave the grants behind)', () => {
+  it('setLang brings the copies on the caller’s assignments along, in its transaction; a later grant copies it too', async () => {
+    await env.ok('account', 'u-zhaxi', 'setLang', { lang: 'bo' })
+    expect(await expectGrantsInSync(env.rt.db)).toBeGreaterThan(15)
+    const mine = await env.rt.db.find(C.role_assignments, { where: { userId: 'u-zhaxi', revokedAt: null } })
+    expect(mine.length).toBeGreaterThan(0)
+    expect(mine.map((a) => a.holder?.lang)).toEqual(mine.map(() => 'bo'))
+    await env.rt.db.transaction((tx) =>
+      saveRoleAssignment(tx, {
+        _id: 'ra-u-zhaxi-patrol_volunteer-later',
+        userId: 'u-zhaxi',
+        role: 'patrol_volunteer',
+        unitId: '513328100001',
+        grantedBy: null,
+        via: 'system',
+        createdAt: env.clock.now(),
+        revokedAt: null,
+      }),
+    )
+    expect((await env.rt.db.get(C.role_assignments, 'ra-u-zhaxi-patrol_volunteer-later'))?.holder).toEqual({
+      openid: null,
+      lang: 'bo',
+    })
+    await env.ok('account', 'u-zhaxi', 'setLang', { lang: 'zh' })
+    await expectGrantsInSync(env.rt.db)
+  })
+
+  it('nothing but _core/grants.ts writes role_assignments, and nothing but setLang the language they copy', () => {
     const root = join(__dirname, '..')
     const offenders: string[] = []
     const walk = (dir: string) => {
@@ -102,6 +136,9 @@ describe('grants kept on the user document', () => {
           if (/\.(insert|set|update|remove|inc)\(\s*C\.role_assignments/.test(text))
             offenders.push(relative(root, path))
           if (/\.update\(\s*C\.users[^)]*grants/.test(text)) offenders.push(relative(root, path))
+          // the language too, which the assignments copy: only account.setLang changes it, with the copies
+          if (/\.(update|set)\(\s*C\.users[^)]*\blang\b/.test(text) && !path.endsWith('set-lang.ts'))
+            offenders.push(relative(root, path))
         }
       }
     }

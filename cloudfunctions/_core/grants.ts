@@ -8,7 +8,7 @@
  */
 import type { GrantRef, RoleAssignment, User } from '@shared/account/account.schema'
 import { C } from './collections'
-import type { TxStore } from './port'
+import { DocNotFoundError, type TxStore } from './port'
 
 /**
  * Writes a role assignment (active, or revoked when `revokedAt` is set) and brings its person's `grants` in line,
@@ -18,8 +18,12 @@ import type { TxStore } from './port'
  * change, and a backfill running at the same time conflicts with it on the document instead of missing it.
  */
 export async function saveRoleAssignment(tx: TxStore, assignment: RoleAssignment): Promise<void> {
-  await tx.set(C.role_assignments, assignment)
   const user = await tx.get(C.users, assignment.userId)
+  // the holder's WeChat id and language with it, for a person whose document keeps grants: `keepLangOnAssignments`
+  // finds the copies through those grants, in the transaction that changes the language (both write the user's
+  // document, so the two never interleave)
+  const { holder: _was, ...bare } = assignment
+  await tx.set(C.role_assignments, user?.grants ? { ...bare, holder: holderOf(user) } : bare)
   if (!user) return
   if (!user.grants) {
     await tx.update(C.users, user._id, { grantsVersion: (user.grantsVersion ?? 0) + 1 })
@@ -31,6 +35,47 @@ export async function saveRoleAssignment(tx: TxStore, assignment: RoleAssignment
       ? [...others, { _id: assignment._id, role: assignment.role, unitId: assignment.unitId }]
       : others
   await tx.update(C.users, user._id, { grants })
+}
+
+/** What an assignment keeps of its holder's profile for pushes. */
+export function holderOf(user: Pick<User, 'openid' | 'lang'>): NonNullable<RoleAssignment['holder']> {
+  return { openid: user.openid ?? null, lang: user.lang ?? null }
+}
+
+/**
+ * In the transaction that changes a person's language (`user` as read in it, with the new language): the copy on
+ * each of their active assignments (found through the grants their document keeps) follows. A document keeping no
+ * grants has no copies (saveRoleAssignment writes none for it). Nothing else writes the copies.
+ */
+export async function keepLangOnAssignments(tx: TxStore, user: User): Promise<void> {
+  for (const g of user.grants ?? []) {
+    try {
+      await tx.update(C.role_assignments, g._id, { holder: holderOf(user) })
+    } catch (err) {
+      if (!(err instanceof DocNotFoundError)) throw err
+    }
+  }
+}
+
+/**
+ * The one-time backfill of one person's copies on their assignments (`tools/backfill-grants.ts`), in a transaction
+ * of its own: their document read in it, and each active assignment it names given the copy where it has none or
+ * another. A language or role change at the same time writes the same assignments, so the two do not interleave.
+ * Returns how many were written (none for a document keeping no grants, or a second run).
+ */
+export async function backfillHolders(tx: TxStore, userId: string): Promise<number> {
+  const user = await tx.get(C.users, userId)
+  if (!user?.grants) return 0
+  const want = holderOf(user)
+  let written = 0
+  for (const g of user.grants) {
+    const a = await tx.get(C.role_assignments, g._id)
+    if (!a || a.revokedAt !== null || a.userId !== user._id) continue
+    if (a.holder?.openid === want.openid && a.holder.lang === want.lang) continue
+    await tx.update(C.role_assignments, a._id, { holder: want })
+    written += 1
+  }
+  return written
 }
 
 /** Revokes one assignment (kept, with the time) and takes it off its person's grants. Missing or revoked: nothing. */

@@ -1,4 +1,4 @@
-import type { MessageRef } from '@shared/i18n/i18n'
+import type { Lang, MessageRef } from '@shared/i18n/i18n'
 /**
  * Telling people outside the app (WeChat subscribe messages on CloudBase). The in-app inbox is written
  * inside the action's transaction; this port is the extra push after it committed, best effort: a
@@ -12,6 +12,14 @@ export interface PushMessage {
   /** the case the message opens, if any */
   incidentId: string | null
   at: number
+  /** the recipient's WeChat id and language, when the action has them already (a holder's assignment keeps them) */
+  to?: PushProfile
+}
+
+/** What a push needs of its recipient's profile. */
+export interface PushProfile {
+  openid: string | null
+  lang: Lang | null
 }
 
 /** A push as sent: in the recipient's language. */

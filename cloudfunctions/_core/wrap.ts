@@ -34,6 +34,11 @@ export interface ActionContext {
   can(permission: Permission, unitId: string): Promise<boolean>
   /** units where the caller holds the permission (their scope for list queries) */
   scopeRoots(permission: Permission): string[]
+  /**
+   * What the action's `prefetch` read while the caller was being read, once: the first `load` takes it, a `load`
+   * run again (its read went stale) gets undefined and reads afresh.
+   */
+  takePrefetched(): Promise<unknown> | undefined
 }
 
 /** A write's `run` reads and writes through its transaction only: queries belong in `load`. */
@@ -108,6 +113,18 @@ export interface PhasedAction<A extends ActionDef, L, R> {
   texts?: (input: In<A>) => ReadonlyArray<string | null | undefined>
   run: (args: A['write'] extends true ? WriteRunArgs<A, L> : ReadRunArgs<A, L>) => Promise<R>
   present?: (args: PresentArgs<A, R>) => Promise<Out<A>>
+  /**
+   * A write's people `run` will most likely push to, known from what `load` read (a case's reporter and followers):
+   * their profiles are read while the transaction runs, not after it (issue #21: one request off the chain). Anyone
+   * pushed to who is not among them is read after the commit, as without it.
+   */
+  tellAhead?: (loaded: L, ctx: ActionContext) => readonly string[]
+  /**
+   * A read that needs only the input (the case the input names), started beside the caller's read so `load` does not
+   * wait for the caller first (issue #21: one request off the chain); `load` takes it with `ctx.takePrefetched()`.
+   * Nothing of it is answered before the caller and the permission are checked.
+   */
+  prefetch?: (input: In<A>, db: DataPort) => Promise<unknown>
 }
 
 export interface ActionImpl<A extends ActionDef> {
@@ -231,6 +248,8 @@ export function defineFunction<Ct extends Contract>(
         const readFirst = def.write && call.data.retry === true
         const priorRead = readFirst && requestId && uid ? rt.db.get(C.requests, requestKey(uid, requestId)) : null
         priorRead?.catch(() => undefined) // awaited below unless taking the caller fails
+        let prefetched: Promise<unknown> | undefined = impl.impl.prefetch?.(input, rt.db)
+        prefetched?.catch(() => undefined) // taken by load (which sees its failure), or dropped
         const caller = await loadCaller(rt, identity)
         if (!call.data.lang && caller.user.lang) lang = caller.user.lang
         const grants = asGrants(caller.grants)
@@ -253,6 +272,11 @@ export function defineFunction<Ct extends Contract>(
             return !!unit && can(grants, permission, unit.path)
           },
           scopeRoots: (permission) => scopeRoots(grants, permission),
+          takePrefetched: () => {
+            const p = prefetched
+            prefetched = undefined
+            return p
+          },
         }
 
         const checkOutput = (output: unknown): Envelope<unknown> => {
@@ -383,6 +407,9 @@ export function defineFunction<Ct extends Contract>(
         }
         const refused = await prepare(true)
         if (refused) return refused
+        // the profiles of those the write will tell, read beside its transaction (best effort: pushAll reads any missing)
+        const aheadIds = def.write ? (phased.tellAhead?.(loaded, ctx) ?? []).filter((u) => u !== caller.user._id) : []
+        const ahead = aheadIds.length ? getMany(rt.db, C.users, aheadIds).catch(() => null) : null
 
         let result: unknown
         if (def.write) {
@@ -448,7 +475,9 @@ export function defineFunction<Ct extends Contract>(
           result = r.result
           // the pushes (best effort, never throwing) go out while the view is read: neither waits for the other
           const [, output] = await Promise.all([
-            pushAll(rt, pushes, caller.user),
+            ahead
+              ? ahead.then((read) => pushAll(rt, pushes, caller.user, read ?? undefined))
+              : pushAll(rt, pushes, caller.user),
             phased.present ? phased.present({ result, input, ctx, replay: false, handed }) : result,
           ])
           return checkOutput(output)
@@ -480,10 +509,13 @@ export async function pushAll(
   messages: readonly PushMessage[],
   /** a profile already read in this call (the caller's): not read again (issue #21) */
   known?: Pick<Caller['user'], '_id' | 'lang' | 'openid'>,
+  /** profiles read beside the transaction (`tellAhead`): not read again */
+  ahead?: ReadonlyMap<string, Pick<Caller['user'], '_id' | 'lang' | 'openid'>>,
 ): Promise<void> {
   if (!messages.length) return
-  // every other recipient's profile in one query (`_id in`), not one read each
-  const others = messages.map((m) => m.userId).filter((u) => u !== known?._id)
+  // every other recipient's profile in one query (`_id in`), not one read each; none for a message that has its
+  // recipient's already (a holder's, from their assignment, or one read ahead)
+  const others = messages.filter((m) => !m.to && m.userId !== known?._id && !ahead?.has(m.userId)).map((m) => m.userId)
   const users = await (others.length ? getMany(rt.db, C.users, others) : Promise.resolve(new Map())).catch(
     (err: unknown) => {
       rt.log.error('push failed', { error: err instanceof Error ? err.message : String(err) })
@@ -491,6 +523,7 @@ export async function pushAll(
     },
   )
   if (!users) return
+  for (const [id, u] of ahead ?? []) users.set(id, u)
   if (known) users.set(known._id, known)
   // all at once (issue #21): each push is a call to WeChat, none waits for another, and what they answered is kept
   // in one insert when all have answered
@@ -499,11 +532,12 @@ export async function pushAll(
   await Promise.all(
     messages.map(async (m) => {
       try {
-        const user = users.get(m.userId)
+        const user = m.to ?? users.get(m.userId)
         const lang = user?.lang ?? DEFAULT_LANG
         const text = (t: MessageRef | string) => (typeof t === 'string' ? t : render(t, lang))
         const title = text(m.title)
-        const outcome = await rt.notifier.push({ ...m, title, body: text(m.body), openid: user?.openid ?? null })
+        const { to: _to, ...sent } = m
+        const outcome = await rt.notifier.push({ ...sent, title, body: text(m.body), openid: user?.openid ?? null })
         if (outcome) records.push(pushRecord(m.userId, title, outcome, at))
       } catch (err) {
         rt.log.error('push failed', { error: err instanceof Error ? err.message : String(err) })

@@ -25,7 +25,8 @@ afterEach(() => env.close())
 
 const { photo, report } = incidentSteps(() => env)
 /** The person reads Tibetan: their profile says so (pushes and messages made for them later use it). */
-const readsTibetan = (userId: string) => env.rt.db.transaction((tx) => tx.update(C.users, userId, { lang: 'bo' }))
+// as the person sets it (account.setLang, which keeps the copy on their role assignments that pushes to holders use)
+const readsTibetan = (userId: string) => env.ok('account', userId, 'setLang', { lang: 'bo' })
 
 describe('refusals in Tibetan', () => {
   it('a domain error, an input check and a permission refusal come in the language of the call', async () => {

@@ -204,7 +204,7 @@ export async function createIncidentInTx(
   )
   // the holders told in the same insert as the reporter (a holder who reported it is told both)
   if (notice?.when(incident)) inbox.push(...inboxMessages(notice.userIds, incident._id, 1, notice.tell(incident), now))
-  const messages = await writeMessages(tx, inbox)
+  const messages = await writeMessages(tx, inbox, notice?.profiles)
   return { incident, event, messages }
 }
 

@@ -5,6 +5,7 @@ import type { Incident, IncidentStatus, TransitionAction } from '@shared/inciden
 import { nextState, workPermission } from '@shared/incident/incident.states'
 import { formatBj } from '@shared/time/beijing'
 import { C } from '../_core/collections'
+import type { PushProfile } from '../_core/notifier'
 import type { Runtime } from '../_core/runtime'
 import { unitForLevel, type Tell } from './incident.repo'
 
@@ -15,6 +16,8 @@ import { unitForLevel, type Tell } from './incident.repo'
  */
 export interface HolderNotice {
   userIds: string[]
+  /** what their assignments keep of their profiles, for the pushes (absent for one: their profile is read) */
+  profiles?: ReadonlyMap<string, PushProfile>
   /** does the incident as the transition wrote it still call for this notice? */
   when: (inc: Incident) => boolean
   tell: (inc: Incident) => Tell
@@ -22,14 +25,34 @@ export interface HolderNotice {
 
 /** Who holds a permission through a role held in exactly this unit (not above it: a county official is not paged for every grid). */
 export async function holdersIn(rt: Runtime, unitId: string, permission: Permission): Promise<string[]> {
+  return (await holdersWithProfiles(rt, unitId, permission)).userIds
+}
+
+/**
+ * The holders and what their assignments keep of their profiles (`holder`: WeChat id and language), so telling
+ * them needs no read of their profiles (issue #21); an assignment without it leaves its holder to be read.
+ */
+export async function holdersWithProfiles(
+  rt: Runtime,
+  unitId: string,
+  permission: Permission,
+): Promise<{ userIds: string[]; profiles: Map<string, PushProfile> }> {
   // by role (the index's third field): a grid's residents hold roles there too, and there may be hundreds
   const roles = ROLE_NAMES.filter((r) => ROLES[r].permissions.includes(permission))
-  if (!roles.length) return []
+  if (!roles.length) return { userIds: [], profiles: new Map() }
   const rows = await rt.db.find(C.role_assignments, {
     where: { unitId, revokedAt: null, role: { $in: roles } },
     limit: 500,
   })
-  return [...new Set(rows.map((r) => r.userId))]
+  const profiles = new Map<string, PushProfile>()
+  const bare = new Set<string>()
+  for (const r of rows) {
+    if (r.holder) profiles.set(r.userId, r.holder)
+    else bare.add(r.userId)
+  }
+  // one of a person's assignments without the copy: their profile is read (the copies may be of another time)
+  for (const u of bare) profiles.delete(u)
+  return { userIds: [...new Set(rows.map((r) => r.userId))], profiles }
 }
 
 const brief = (s: string) => (s.length > 30 ? `${s.slice(0, 30)}…` : s)
@@ -80,9 +103,15 @@ export async function noticeFor(
 ): Promise<HolderNotice | null> {
   const permission = workPermission(status, level)
   if (!permission) return null
-  const userIds = (await holdersIn(rt, unitId, permission)).filter((u) => u !== exclude)
+  const holders = await holdersWithProfiles(rt, unitId, permission)
+  const userIds = holders.userIds.filter((u) => u !== exclude)
   if (!userIds.length) return null
-  return { userIds, when: (i) => i.handlerUnitId === unitId && i.status === status, tell: workTell }
+  return {
+    userIds,
+    profiles: holders.profiles,
+    when: (i) => i.handlerUnitId === unitId && i.status === status,
+    tell: workTell,
+  }
 }
 
 /** Predicts where a transition takes the incident (as read before the transaction) and who must then act. */

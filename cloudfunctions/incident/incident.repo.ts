@@ -14,7 +14,7 @@ import {
 } from '@shared/incident/incident.schema'
 import { C } from '../_core/collections'
 import { stableId, timeId } from '../_core/ids'
-import type { PushMessage } from '../_core/notifier'
+import type { PushMessage, PushProfile } from '../_core/notifier'
 import { getOr, type DataPort, type Filter, type TxStore } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
 
@@ -293,10 +293,20 @@ export function inboxMessages(
   }))
 }
 
-/** The messages in one request (issue #21: not one each); returned as the pushes to send after the commit. */
-export async function writeMessages(tx: TxStore, messages: readonly InboxMessage[]): Promise<PushMessage[]> {
+/**
+ * The messages in one request (issue #21: not one each); returned as the pushes to send after the commit, each with
+ * its recipient's profile where `profiles` has it (a holder's, from their assignment).
+ */
+export async function writeMessages(
+  tx: TxStore,
+  messages: readonly InboxMessage[],
+  profiles?: ReadonlyMap<string, PushProfile>,
+): Promise<PushMessage[]> {
   await tx.insertMany(C.incident_inbox, messages)
-  return messages.map(({ userId, incidentId, title, body, at }) => ({ userId, incidentId, title, body, at }))
+  return messages.map(({ userId, incidentId, title, body, at }) => {
+    const to = profiles?.get(userId)
+    return { userId, incidentId, title, body, at, ...(to ? { to } : {}) }
+  })
 }
 
 /** Inbox messages for people, written in the caller's transaction; returns them as pushes for after the commit. */

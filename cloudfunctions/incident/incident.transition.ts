@@ -22,7 +22,7 @@ import {
 import { STATUS_META, TASK_OPEN, nextState } from '@shared/incident/incident.states'
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../_core/collections'
-import type { PushMessage } from '../_core/notifier'
+import type { PushMessage, PushProfile } from '../_core/notifier'
 import { DuplicateKeyError, StaleReadError, type TxStore } from '../_core/port'
 import { defineAction, type ActionContext, type ActionImpl, type PhasedAction } from '../_core/wrap'
 import { noticeForTransition, type HolderNotice } from './incident.holders'
@@ -229,15 +229,17 @@ export async function applyTransition(
   const inbox = told ? inboxMessages(audience(updated), incidentId, seq, told, now) : []
   // a person told the same thing twice in one transition (the lead department, and as one of those whistled) once
   const told2 = new Set(inbox.map((m) => `${m.userId} ${typeof m.title === 'string' ? m.title : m.title.key}`))
+  const profiles = new Map<string, PushProfile>()
   for (const n of [...(t.notice ? [t.notice] : []), ...(t.notices ?? [])]) {
     if (!n.when(updated)) continue
+    for (const [u, p] of n.profiles ?? []) profiles.set(u, p)
     const tell = n.tell(updated)
     const userIds = n.userIds.filter((u) => !told2.has(`${u} ${tell.title.key}`))
     for (const u of userIds) told2.add(`${u} ${tell.title.key}`)
     inbox.push(...inboxMessages(userIds, incidentId, seq, tell, now))
   }
   // all of the transition's messages in one insert (issue #21)
-  const messages = await writeMessages(tx, inbox)
+  const messages = await writeMessages(tx, inbox, profiles)
   return { incident: updated, event, messages }
 }
 
@@ -305,8 +307,11 @@ export function transitionAction<A extends TransitionDef, L extends object = Rec
 ): ActionImpl<A> {
   const unitOf = impl.unitOf ?? ((inc: Incident) => inc.handlerUnitId)
   const phases: Phases & Required<Pick<Phases, 'present'>> = {
+    // the case read beside the caller; a load run again (the case changed meanwhile) reads it afresh
+    prefetch: (input, db) => loadIncident(db, input.incidentId),
     load: async (input, ctx) => {
-      const incident = await loadIncident(ctx.db, input.incidentId)
+      const early = ctx.takePrefetched() as Promise<Incident> | undefined
+      const incident = await (early ?? loadIncident(ctx.db, input.incidentId))
       const unitId = unitOf(incident)
       const extra = ((await impl.load?.(input as In<A>, ctx, incident)) ?? {}) as L
       const spec = impl.transition(input as In<A>, { incident, ...extra }, ctx)
@@ -324,6 +329,8 @@ export function transitionAction<A extends TransitionDef, L extends object = Rec
     },
     texts: (input) => [...freeTextOf(input), ...(impl.texts?.(input as In<A>) ?? [])],
     photos: photosOf,
+    // the case's reporter and followers, told of the steps that tell: their profiles read while the transaction runs
+    tellAhead: (loaded) => (loaded.spec.tell ? audience(loaded.incident) : []),
     run: async ({ input, loaded, tx, photos, passed, push, ctx }) => {
       const { incident, messages } = await applyTransition(
         tx,

@@ -9,6 +9,9 @@ import { callsOf } from '../../tests/support/contract-calls'
 import { HERE, incidentSteps } from '../../tests/support/incident'
 import { COUNTY_CONFIG_TTL_MS } from './incident.county-config'
 import { counterId } from './incident.repo'
+import type { DataPort } from '../_core/port'
+import type { Runtime } from '../_core/runtime'
+import { FUNCTIONS } from '../registry'
 
 /**
  * Issue #21's fewer round trips for the incident's writes, each as exact as before: the prefecture's figures are
@@ -138,5 +141,85 @@ describe('a photo’s new media check goes in the action’s transaction', () =>
     const later = await report('u-zhuoma', { photos: [q.fileId] })
     expect(later.photos).toHaveLength(1)
     expect(await env.rt.db.count(C.media_checks, { fileId: q.fileId })).toBe(1)
+  })
+})
+
+describe('a push to the holders takes their WeChat id and language from their assignment', () => {
+  const recording = () => {
+    const sent: Array<{ userId: string; openid: string | null; title: string }> = []
+    env.rt.notifier = { push: async (m) => void sent.push({ userId: m.userId, openid: m.openid, title: m.title }) }
+    return sent
+  }
+  const usersRead = () => {
+    const find = jest.spyOn(env.rt.db, 'find')
+    return () => find.mock.calls.filter(([c]) => c === C.users).length
+  }
+
+  it('the grid worker who chose Tibetan is told in Tibetan, with no profile read; an assignment from before reads it', async () => {
+    await env.rt.db.transaction((tx) => tx.update(C.users, 'u-zhaxi', { openid: 'o-zhaxi' }))
+    await env.ok('account', 'u-zhaxi', 'setLang', { lang: 'bo' })
+    const sent = recording()
+    let reads = usersRead()
+    await report('u-zhuoma')
+    const toWorker = sent.filter((m) => m.userId === 'u-zhaxi')
+    expect(toWorker).toHaveLength(1)
+    expect(toWorker[0]!.openid).toBe('o-zhaxi')
+    expect(toWorker[0]!.title).toMatch(/[\u0F00-\u0FFF]/) // Tibetan script
+    expect(reads()).toBe(0)
+    jest.restoreAllMocks()
+
+    // the grid worker's assignment as written before it kept the copy: their profile is read, and the push is the same
+    const [a] = await env.rt.db.find(C.role_assignments, {
+      where: { userId: 'u-zhaxi', role: 'grid_worker', revokedAt: null },
+    })
+    const { holder: _h, ...bare } = a!
+    env.rt.db.bulkInsert(C.role_assignments, [bare])
+    sent.length = 0
+    reads = usersRead()
+    await report('u-zhuoma')
+    expect(sent.filter((m) => m.userId === 'u-zhaxi').map((m) => [m.openid, m.title])).toEqual(
+      toWorker.map((m) => [m.openid, m.title]),
+    )
+    expect(reads()).toBe(1)
+  })
+})
+
+describe('the case a handling step or the detail view names is read beside the caller', () => {
+  /**
+   * The store as the call sees it, with the caller's read answering only once the case has been asked for: an
+   * action that read the case only after the caller would wait for ever (and the test time out).
+   */
+  function caseFirst() {
+    let asked = () => undefined as void
+    const caseAsked = new Promise<void>((r) => (asked = r))
+    const db = env.rt.db
+    const gated: DataPort = {
+      get: async (c, id) => {
+        if (c === C.incidents) asked()
+        if (c === C.users) await caseAsked
+        return db.get(c, id)
+      },
+      find: (c, o) => db.find(c, o),
+      count: (c, w) => db.count(c, w),
+      insert: (c, d) => db.insert(c, d),
+      insertMany: (c, ds) => db.insertMany(c, ds),
+      transaction: (fn) => db.transaction(fn),
+    }
+    return { ...env.rt, db: gated }
+  }
+  const handle = (rt: Runtime, action: string, data: unknown, write: boolean) =>
+    FUNCTIONS.incident!.handle(
+      { action, data, ...(write ? { requestId: `rt-${action}` } : {}) },
+      { kind: 'user', userId: 'u-zhaxi' },
+      rt,
+    )
+
+  it('incident.get and accept: both answer, from the case as read then', async () => {
+    const inc = await report('u-zhuoma')
+    const seen = await handle(caseFirst(), 'get', { incidentId: inc.id }, false)
+    expect(seen).toMatchObject({ ok: true, data: { id: inc.id, status: 'submitted' } })
+    const accepted = await handle(caseFirst(), 'accept', { incidentId: inc.id, note: '已受理' }, true)
+    expect(accepted).toMatchObject({ ok: true, data: { id: inc.id, status: 'accepted' } })
+    expect((await env.rt.db.get(C.incidents, inc.id))?.status).toBe('accepted')
   })
 })

@@ -110,6 +110,13 @@ export const RoleAssignmentSchema = z.object({
   via: z.enum(['seed', 'invite', 'residence', 'system', 'grant', 'roster']),
   createdAt: TimestampSchema,
   revokedAt: TimestampSchema.nullable().default(null),
+  /**
+   * The holder's WeChat id and language as their profile has them, so a push to the holders of a unit reads no
+   * profile (issue #21). Kept by `saveRoleAssignment` and `account.setLang`, each in the transaction that changes
+   * the assignment or the language, for a person whose document keeps their grants; absent (an assignment written
+   * before, or a person whose document keeps none): the profile is read when they are told.
+   */
+  holder: z.object({ openid: z.string().nullable(), lang: LangSchema.nullable() }).optional(),
 })
 export type RoleAssignment = z.infer<typeof RoleAssignmentSchema>
 
