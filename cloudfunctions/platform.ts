@@ -105,7 +105,8 @@ export const PLATFORM = {
     timeout: 20,
     openapi: SHARED_OPENAPI,
     env: SUBSCRIBE_ENV,
-    triggers: { sweepOverdue: '0 */15 * * * * *' },
+    // the sweep every 15 minutes; the inbox's WeChat pushes every minute (CloudBase's finest step)
+    triggers: { sweepOverdue: '0 */15 * * * * *', sendPushes: '0 * * * * * *' },
   },
   patrol: {
     memorySize: 256,

@@ -332,6 +332,8 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
 
   const out: Record<string, Doc[]> = {}
   for (const [c, m] of memory.data) out[c] = [...m.values()]
+  // the demo's messages are history: their pushes went out long ago (none waits for the sendPushes timer)
+  out.incident_inbox = (out.incident_inbox ?? []).map((d) => ({ ...d, pushState: null }))
   for (const d of out.incidents ?? []) IncidentSchema.parse(d)
   for (const d of out.incident_events ?? []) IncidentEventSchema.parse(d)
   return out

@@ -252,7 +252,8 @@ describe('an environment that has part of it', () => {
     expect(named(s.calls, 'functions.deleteFunction')).toEqual([])
     expect(s.env.collections.get('incidents')!.indexes.map((i) => i.Name)).toContain('legacy_1')
 
-    // incident: timeout 10 → 20, the console's variable kept, the changed schedule replaced, oldTimer left
+    // incident: timeout 10 → 20, the console's variable kept, the changed schedule replaced, the new one made,
+    // oldTimer left
     expect(named(s.calls, 'functions.updateFunctionConfig')).toEqual([
       [
         {
@@ -266,13 +267,15 @@ describe('an environment that has part of it', () => {
     expect(named(s.calls, 'functions.deleteFunctionTrigger')).toEqual([['incident', 'sweepOverdue']])
     expect(named(s.calls, 'functions.createFunctionTriggers')).toEqual([
       ['incident', [{ name: 'sweepOverdue', type: 'timer', config: '0 */15 * * * * *' }]],
+      // the timer the environment did not have yet: created
+      ['incident', [{ name: 'sendPushes', type: 'timer', config: '0 * * * * * *' }]],
     ])
     expect(
       s.env.functions
         .get('incident')!
         .Triggers.map((t) => t.TriggerName)
         .sort(),
-    ).toEqual(['oldTimer', 'sweepOverdue'])
+    ).toEqual(['oldTimer', 'sendPushes', 'sweepOverdue'])
     // patrol's and points' keys are on the functions already: no env file needed; patrol's old runtime is
     // reported, not changed
     expect(plan.errors).toEqual([])

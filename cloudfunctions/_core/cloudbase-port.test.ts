@@ -225,6 +225,19 @@ describe('CloudbasePort transactions', () => {
     expect(sent).toEqual([])
   })
 
+  it('updateWhere: one modifyDocument over the query, outside any transaction, object values replaced whole', async () => {
+    reply = () => ({ data: { updated: 7 } })
+    expect(await port.updateWhere('requests', { state: 'pending' }, { state: 'tok', note: { a: 1 } })).toBe(7)
+    expect(sent).toHaveLength(1)
+    expect(sent[0]!.api).toBe('database.modifyDocument')
+    expect(sent[0]!.params).toMatchObject({ collectionName: 'requests', queryType: 'WHERE', multi: true, merge: true })
+    expect(sent[0]!.params.transactionId).toBeUndefined()
+    expect(json(sent[0]!.params.query as string)).toEqual({ state: 'pending' })
+    const data = json(sent[0]!.params.data as string)
+    expect(data.$set.state).toBe('tok')
+    expect(data.$set).toHaveProperty('note')
+  })
+
   it('reports an update of a missing document', async () => {
     reply = (api) => (api === 'database.modifyDocument' ? { data: { updated: 0 } } : { data: { list: [] } })
     await expect(port.transaction((tx) => tx.update('goods', 'nope', { stock: 1 }))).rejects.toBeInstanceOf(

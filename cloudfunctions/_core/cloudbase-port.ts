@@ -80,6 +80,15 @@ export class CloudbasePort implements RawPort {
     await addAll(this.db.collection(collection), collection, docs)
   }
 
+  async updateWhere(collection: string, where: Filter, patch: Patch): Promise<number> {
+    const _ = this.db.command
+    const data: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(patch))
+      if (v !== undefined) data[assertField(k)] = v !== null && typeof v === 'object' ? _.set(v) : v
+    const res = check(await this.db.collection(collection).where(toCloudbase(this.db, where)).update(data))
+    return res.updated ?? 0
+  }
+
   transaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T> {
     const _ = this.db.command
     const run = this.db.runTransaction as (cb: (t: Transaction) => Promise<T>, times: number) => Promise<T>

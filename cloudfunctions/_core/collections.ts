@@ -224,6 +224,8 @@ export const COLLECTIONS = {
     indexes: [
       ['userId', 'at'],
       ['userId', 'readAt'],
+      // the pushes waiting, and those a run of sendPushes claimed
+      ['pushState'],
     ],
   }),
   /** counters per unit per Beijing month (figures are computed from them), id = stableId('icn', unitId, month) */

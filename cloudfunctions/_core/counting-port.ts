@@ -111,6 +111,10 @@ export class CountingPort implements RawPort {
     return this.request('insert', collection, false, () => this.inner.insert(collection, doc))
   }
 
+  updateWhere(collection: string, where: Filter, patch: Patch): Promise<number> {
+    return this.request('update', collection, false, () => this.inner.updateWhere(collection, where, patch))
+  }
+
   insertMany<T extends Doc = Doc>(collection: string, docs: readonly T[]): Promise<void> {
     if (!docs.length) return Promise.resolve()
     return this.request('insert', collection, false, () => this.inner.insertMany(collection, docs))

@@ -75,6 +75,8 @@ export interface RawPort {
   insert<T extends Doc = Doc>(collection: string, doc: T): Promise<void>
   /** Several new documents of one collection, outside any transaction, in one request. */
   insertMany<T extends Doc = Doc>(collection: string, docs: readonly T[]): Promise<void>
+  /** Replaces top-level fields of every document the filter selects, outside any transaction; how many changed. */
+  updateWhere(collection: string, where: Filter, patch: Patch): Promise<number>
   /** Runs fn atomically: all of its writes land, or none do. */
   transaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T>
   close?(): Promise<void>
@@ -128,6 +130,12 @@ export interface DataPort {
   insert<N extends CollectionName>(collection: N, doc: DocOf<N>): Promise<void>
   /** Several new documents of one collection, outside any transaction: one request, all of them or none. */
   insertMany<N extends CollectionName>(collection: N, docs: ReadonlyArray<DocOf<N>>): Promise<void>
+  /**
+   * Replaces top-level fields of every document the filter selects, in one request outside any transaction: each
+   * document's change is atomic by itself, so of two at once each document is changed by one whose filter still
+   * selected it (a claim: `{ state: 'pending' } → { state: <this run's token> }`). Returns how many it changed.
+   */
+  updateWhere<N extends CollectionName>(collection: N, where: Filter, patch: PatchOf<N>): Promise<number>
   /** Runs fn atomically: all of its writes land, or none do. */
   transaction<T>(fn: (tx: TxStore) => Promise<T>): Promise<T>
   close?(): Promise<void>

@@ -90,6 +90,25 @@ describe('SqlitePort', () => {
     expect(await db.count('things', {})).toBe(3)
   })
 
+  it('updateWhere: sets fields on every document selected, and of two claims at once each document goes to one', async () => {
+    await db.insertMany<Thing>(
+      'things',
+      Array.from({ length: 30 }, (_, i) => ({ _id: `w${i}`, kind: 'w', n: i, tag: 'pending' })),
+    )
+    const claims = await Promise.all(
+      ['a', 'b', 'c'].map((t) => db.updateWhere('things', { kind: 'w', tag: 'pending' }, { tag: t })),
+    )
+    expect(claims.reduce((x, y) => x + y, 0)).toBe(30)
+    const rows = await db.find<Thing>('things', { where: { kind: 'w' }, limit: 100 })
+    const byTag = new Map<string, number>()
+    for (const r of rows) byTag.set(r.tag!, (byTag.get(r.tag!) ?? 0) + 1)
+    expect([...byTag.values()].reduce((x, y) => x + y, 0)).toBe(30)
+    expect(byTag.has('pending')).toBe(false)
+    expect(claims).toEqual(['a', 'b', 'c'].map((t) => byTag.get(t) ?? 0))
+    expect(await db.updateWhere('things', { tag: 'pending' }, { tag: 'x' })).toBe(0)
+    expect((await db.get<Thing>('things', 'w3'))?.n).toBe(3)
+  })
+
   it('rolls back every write of a failed transaction', async () => {
     await expect(
       db.transaction(async (tx) => {

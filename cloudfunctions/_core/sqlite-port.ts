@@ -208,6 +208,16 @@ export class SqlitePort implements RawPort {
     return this.transaction((tx) => tx.insert(collection, doc))
   }
 
+  /** the documents selected, then each changed, in one transaction here (each change atomic, as on CloudBase) */
+  updateWhere(collection: string, where: Filter, patch: Patch): Promise<number> {
+    return this.transaction(async (tx) => {
+      const { sql, params } = compileWhere(where)
+      const rows = this.stmt(`SELECT _id FROM ${this.table(collection)}${sql}`).all(...params) as Array<{ _id: string }>
+      for (const r of rows) await tx.update(collection, r._id, patch)
+      return rows.length
+    })
+  }
+
   insertMany<T extends Doc>(collection: string, docs: readonly T[]): Promise<void> {
     if (!docs.length) return Promise.resolve()
     return this.transaction((tx) => tx.insertMany(collection, docs))

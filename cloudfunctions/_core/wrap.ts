@@ -114,12 +114,6 @@ export interface PhasedAction<A extends ActionDef, L, R> {
   run: (args: A['write'] extends true ? WriteRunArgs<A, L> : ReadRunArgs<A, L>) => Promise<R>
   present?: (args: PresentArgs<A, R>) => Promise<Out<A>>
   /**
-   * A write's people `run` will most likely push to, known from what `load` read (a case's reporter and followers):
-   * their profiles are read while the transaction runs, not after it (issue #21: one request off the chain). Anyone
-   * pushed to who is not among them is read after the commit, as without it.
-   */
-  tellAhead?: (loaded: L, ctx: ActionContext) => readonly string[]
-  /**
    * A read that needs only the input (the case the input names), started beside the caller's read so `load` does not
    * wait for the caller first (issue #21: one request off the chain); `load` takes it with `ctx.takePrefetched()`.
    * Nothing of it is answered before the caller and the permission are checked.
@@ -407,9 +401,6 @@ export function defineFunction<Ct extends Contract>(
         }
         const refused = await prepare(true)
         if (refused) return refused
-        // the profiles of those the write will tell, read beside its transaction (best effort: pushAll reads any missing)
-        const aheadIds = def.write ? (phased.tellAhead?.(loaded, ctx) ?? []).filter((u) => u !== caller.user._id) : []
-        const ahead = aheadIds.length ? getMany(rt.db, C.users, aheadIds).catch(() => null) : null
 
         let result: unknown
         if (def.write) {
@@ -475,9 +466,7 @@ export function defineFunction<Ct extends Contract>(
           result = r.result
           // the pushes (best effort, never throwing) go out while the view is read: neither waits for the other
           const [, output] = await Promise.all([
-            ahead
-              ? ahead.then((read) => pushAll(rt, pushes, caller.user, read ?? undefined))
-              : pushAll(rt, pushes, caller.user),
+            pushAll(rt, pushes, caller.user),
             phased.present ? phased.present({ result, input, ctx, replay: false, handed }) : result,
           ])
           return checkOutput(output)
@@ -509,13 +498,11 @@ export async function pushAll(
   messages: readonly PushMessage[],
   /** a profile already read in this call (the caller's): not read again (issue #21) */
   known?: Pick<Caller['user'], '_id' | 'lang' | 'openid'>,
-  /** profiles read beside the transaction (`tellAhead`): not read again */
-  ahead?: ReadonlyMap<string, Pick<Caller['user'], '_id' | 'lang' | 'openid'>>,
 ): Promise<void> {
   if (!messages.length) return
   // every other recipient's profile in one query (`_id in`), not one read each; none for a message that has its
-  // recipient's already (a holder's, from their assignment, or one read ahead)
-  const others = messages.filter((m) => !m.to && m.userId !== known?._id && !ahead?.has(m.userId)).map((m) => m.userId)
+  // recipient's already (a holder's, from their assignment)
+  const others = messages.filter((m) => !m.to && m.userId !== known?._id).map((m) => m.userId)
   const users = await (others.length ? getMany(rt.db, C.users, others) : Promise.resolve(new Map())).catch(
     (err: unknown) => {
       rt.log.error('push failed', { error: err instanceof Error ? err.message : String(err) })
@@ -523,7 +510,6 @@ export async function pushAll(
     },
   )
   if (!users) return
-  for (const [id, u] of ahead ?? []) users.set(id, u)
   if (known) users.set(known._id, known)
   // all at once (issue #21): each push is a call to WeChat, none waits for another, and what they answered is kept
   // in one insert when all have answered

@@ -27,6 +27,7 @@ import { resolve } from './actions/resolve'
 import { safeReport } from './actions/safe-report'
 import { saveCategories } from './actions/save-categories'
 import { sweepOverdue } from './actions/sweep-overdue'
+import { pushTimer } from './incident.pushes'
 import { sweepTimer } from './incident.sweep'
 import { exportAppraisal } from './actions/export-appraisal'
 import { exportDisputes } from './actions/export-disputes'
@@ -94,5 +95,5 @@ export const incidentFunction = defineFunction(
     getRoundStatus,
     myGridWorker,
   },
-  { sweepOverdue: sweepTimer },
+  { sweepOverdue: sweepTimer, sendPushes: pushTimer },
 )

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { incidentContract } from '@shared/incident/incident.contract'
 import { callsOf } from '../../tests/support/contract-calls'
-import { incidentSteps } from '../../tests/support/incident'
+import { incidentSteps, pushNow } from '../../tests/support/incident'
 import { testEnv, type TestEnv } from '../../tests/support/harness'
 import { C } from '../_core/collections'
 
@@ -127,6 +127,7 @@ describe("messages in their reader's language", () => {
     env.rt.notifier = { push: async (m) => void pushed.push({ userId: m.userId, title: m.title, body: m.body }) }
     await readsTibetan('u-zhaxi')
     await report()
+    await pushNow(env)
     expect(pushed.find((p) => p.userId === 'u-zhaxi')).toMatchObject({ title: 'ལེན་རྒྱུའི་སྙན་ཞུ་གསར་པ་ཡོད།' })
     expect(pushed.find((p) => p.userId === 'u-zhaxi')!.body).toMatch(TIBETAN)
     expect(pushed.find((p) => p.userId === 'u-zhuoma')).toMatchObject({ title: '上报成功' })

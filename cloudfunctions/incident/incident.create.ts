@@ -34,7 +34,7 @@ import {
  * hazard found on patrol): `prepareIncident` does the reads and checks (grid, category, the first handler's
  * holders) in an action's `load`, before any transaction; `createIncidentInTx` does the writes (incident, first
  * timeline event, counters, the inbox messages, the grid's daily report) in its `run`, with the caller's `tx`,
- * and returns the messages for the caller to `push(...)` after the commit.
+ * and returns the messages (their WeChat pushes wait in the inbox for the `sendPushes` timer).
  *
  * The draft's photos must already be adopted and its text checked: an action's `photos` and `texts` do both.
  */

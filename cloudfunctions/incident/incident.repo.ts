@@ -294,22 +294,30 @@ export function inboxMessages(
 }
 
 /**
- * The messages in one request (issue #21: not one each); returned as the pushes to send after the commit, each with
- * its recipient's profile where `profiles` has it (a holder's, from their assignment).
+ * The messages in one request (issue #21: not one each), each waiting for its WeChat push (`pushState` 'pending':
+ * the `sendPushes` timer sends it within the minute, so no action waits for WeChat), with its recipient's profile
+ * where `profiles` has it (a holder's, from their assignment). Returns them as pushes, as sent.
  */
 export async function writeMessages(
   tx: TxStore,
   messages: readonly InboxMessage[],
   profiles?: ReadonlyMap<string, PushProfile>,
 ): Promise<PushMessage[]> {
-  await tx.insertMany(C.incident_inbox, messages)
-  return messages.map(({ userId, incidentId, title, body, at }) => {
-    const to = profiles?.get(userId)
-    return { userId, incidentId, title, body, at, ...(to ? { to } : {}) }
+  const waiting = messages.map((m) => {
+    const to = profiles?.get(m.userId)
+    return { ...m, pushState: 'pending', ...(to ? { pushTo: to } : {}) }
   })
+  await tx.insertMany(C.incident_inbox, waiting)
+  return waiting.map(pushOf)
 }
 
-/** Inbox messages for people, written in the caller's transaction; returns them as pushes for after the commit. */
+/** An inbox message as its push. */
+export function pushOf(m: InboxMessage): PushMessage {
+  const { userId, incidentId, title, body, at, pushTo } = m
+  return { userId, incidentId, title, body, at, ...(pushTo ? { to: pushTo } : {}) }
+}
+
+/** Inbox messages for people, written in the caller's transaction (their pushes waiting for `sendPushes`). */
 export async function writeInbox(
   tx: TxStore,
   userIds: readonly string[],

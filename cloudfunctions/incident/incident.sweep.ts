@@ -5,7 +5,7 @@ import { formatBj } from '@shared/time/beijing'
 import { C } from '../_core/collections'
 import type { Filter } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
-import { pushAll, type Timer } from '../_core/wrap'
+import type { Timer } from '../_core/wrap'
 import { caseLine, holdersIn, noticeForTransition } from './incident.holders'
 import { countedUnits, type Tell } from './incident.repo'
 import { openTasks, tasksOf } from './incident.tasks'
@@ -133,8 +133,7 @@ export async function sweepOverdue(rt: Runtime, now: number, scope: Filter = {},
         return { kind: 'flagged' as const, messages: r.messages }
       })
       if (!outcome) continue
-      result[outcome.kind] += 1
-      await pushAll(rt, outcome.messages)
+      result[outcome.kind] += 1 // its messages' pushes wait for sendPushes
     } catch (err) {
       rt.log.error('sweep failed for an incident', {
         id: candidate._id,
@@ -200,8 +199,7 @@ export async function sweepWarnings(rt: Runtime, now: number, scope: Filter = {}
         return r.messages
       })
       if (!messages) continue
-      warned += 1
-      await pushAll(rt, messages)
+      warned += 1 // its messages' pushes wait for sendPushes
     } catch (err) {
       rt.log.error('warning failed for an incident', {
         id: candidate._id,
@@ -276,8 +274,7 @@ export async function sweepPartWarnings(rt: Runtime, now: number, scope: Filter 
         return r.messages
       })
       if (!messages) continue
-      warned += 1
-      await pushAll(rt, messages)
+      warned += 1 // its messages' pushes wait for sendPushes
     } catch (err) {
       rt.log.error('warning failed for a department part', {
         id: entry._id,

@@ -134,7 +134,7 @@ export function taskAction<A extends TaskDef>(def: A, action: TaskAction): Actio
     },
     texts: (input) => [input.note],
     photos: (input) => input.photos ?? [],
-    run: async ({ input, loaded, tx, photos, passed, push, ctx }) => {
+    run: async ({ input, loaded, tx, photos, passed, ctx }) => {
       const inc = await loadIncident(tx, input.incidentId)
       const tasks = tasksOf(inc)
       const i = tasks.findIndex((t) => t.id === loaded.partId)
@@ -161,7 +161,7 @@ export function taskAction<A extends TaskDef>(def: A, action: TaskAction): Actio
             : action === 'return'
               ? { deptReturned: 1 }
               : { assistAsked: 1 }
-      const { incident, messages } = await applyTransition(tx, inc._id, {
+      const { incident } = await applyTransition(tx, inc._id, {
         kind: step ? { action: step } : { record: RECORD_OF[action] },
         by: { userId: ctx.caller.user._id, name: ctx.caller.user.name },
         note: input.note,
@@ -188,7 +188,6 @@ export function taskAction<A extends TaskDef>(def: A, action: TaskAction): Actio
             : undefined,
         notice: loaded.notice,
       })
-      push(...messages)
       return { id: incident._id, status: incident.status, level: incident.level }
     },
     present: async ({ result, ctx }) => ({ ...result, statusLabel: statusLabel(result.status, ctx.lang) }),

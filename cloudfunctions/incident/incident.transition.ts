@@ -329,10 +329,8 @@ export function transitionAction<A extends TransitionDef, L extends object = Rec
     },
     texts: (input) => [...freeTextOf(input), ...(impl.texts?.(input as In<A>) ?? [])],
     photos: photosOf,
-    // the case's reporter and followers, told of the steps that tell: their profiles read while the transaction runs
-    tellAhead: (loaded) => (loaded.spec.tell ? audience(loaded.incident) : []),
-    run: async ({ input, loaded, tx, photos, passed, push, ctx }) => {
-      const { incident, messages } = await applyTransition(
+    run: async ({ input, loaded, tx, photos, passed, ctx }) => {
+      const { incident } = await applyTransition(
         tx,
         loaded.incidentId,
         {
@@ -345,7 +343,6 @@ export function transitionAction<A extends TransitionDef, L extends object = Rec
         },
         loaded.incident,
       )
-      push(...messages)
       return { id: incident._id, status: incident.status, level: incident.level }
     },
     present: async ({ result, ctx }) => ({ ...result, statusLabel: statusLabel(result.status, ctx.lang) }),

@@ -6,7 +6,7 @@ import { LOCAL_MEDIA_PENDING, mediaCheckId } from '../_core/media-check'
 import { T0, testEnv, type TestEnv } from '../../tests/support/harness'
 import { pngWithPixels } from '../../tests/support/fixtures'
 import { callsOf } from '../../tests/support/contract-calls'
-import { HERE, incidentSteps } from '../../tests/support/incident'
+import { HERE, incidentSteps, pushNow } from '../../tests/support/incident'
 import { COUNTY_CONFIG_TTL_MS } from './incident.county-config'
 import { counterId } from './incident.repo'
 import type { DataPort } from '../_core/port'
@@ -150,22 +150,28 @@ describe('a push to the holders takes their WeChat id and language from their as
     env.rt.notifier = { push: async (m) => void sent.push({ userId: m.userId, openid: m.openid, title: m.title }) }
     return sent
   }
-  const usersRead = () => {
+  /** the people whose profiles are read (the pushes' `_id in` queries of users) */
+  const profilesRead = () => {
     const find = jest.spyOn(env.rt.db, 'find')
-    return () => find.mock.calls.filter(([c]) => c === C.users).length
+    return () =>
+      find.mock.calls
+        .filter(([c]) => c === C.users)
+        .flatMap(([, o]) => ((o?.where?._id as { $in?: string[] } | undefined)?.$in ?? []) as string[])
   }
 
-  it('the grid worker who chose Tibetan is told in Tibetan, with no profile read; an assignment from before reads it', async () => {
+  it('the grid worker who chose Tibetan is told in Tibetan, their profile not read; an assignment from before reads it', async () => {
     await env.rt.db.transaction((tx) => tx.update(C.users, 'u-zhaxi', { openid: 'o-zhaxi' }))
     await env.ok('account', 'u-zhaxi', 'setLang', { lang: 'bo' })
     const sent = recording()
-    let reads = usersRead()
     await report('u-zhuoma')
+    let read = profilesRead()
+    await pushNow(env)
     const toWorker = sent.filter((m) => m.userId === 'u-zhaxi')
     expect(toWorker).toHaveLength(1)
     expect(toWorker[0]!.openid).toBe('o-zhaxi')
     expect(toWorker[0]!.title).toMatch(/[\u0F00-\u0FFF]/) // Tibetan script
-    expect(reads()).toBe(0)
+    // the reporter's profile is read (their message carries none), the grid worker's is not
+    expect(read()).toEqual(['u-zhuoma'])
     jest.restoreAllMocks()
 
     // the grid worker's assignment as written before it kept the copy: their profile is read, and the push is the same
@@ -175,12 +181,32 @@ describe('a push to the holders takes their WeChat id and language from their as
     const { holder: _h, ...bare } = a!
     env.rt.db.bulkInsert(C.role_assignments, [bare])
     sent.length = 0
-    reads = usersRead()
     await report('u-zhuoma')
+    read = profilesRead()
+    await pushNow(env)
     expect(sent.filter((m) => m.userId === 'u-zhaxi').map((m) => [m.openid, m.title])).toEqual(
       toWorker.map((m) => [m.openid, m.title]),
     )
-    expect(reads()).toBe(1)
+    expect(read().sort()).toEqual(['u-zhaxi', 'u-zhuoma'])
+  })
+})
+
+describe('the pushes wait in the inbox for the minute timer', () => {
+  it('an action pushes nothing itself; the timer sends each waiting message once, however many runs at once', async () => {
+    const sent: string[] = []
+    env.rt.notifier = { push: async (m) => void sent.push(`${m.userId} ${m.title}`) }
+    const inc = await report('u-zhuoma')
+    await ok('u-zhaxi', 'accept', { incidentId: inc.id, note: '已受理' })
+    expect(sent).toEqual([])
+    const waiting = await env.rt.db.find(C.incident_inbox, { where: { pushState: 'pending' } })
+    expect(waiting.map((m) => m.userId).sort()).toEqual(['u-zhaxi', 'u-zhuoma', 'u-zhuoma'])
+    const runs = await Promise.all([pushNow(env), pushNow(env), pushNow(env)])
+    expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(3)
+    expect(sent.sort()).toEqual(['u-zhaxi 新上报待受理', 'u-zhuoma 上报成功', 'u-zhuoma 事件已受理'].sort())
+    expect(await env.rt.db.count(C.incident_inbox, { pushState: 'pending' })).toBe(0)
+    // a run with nothing waiting sends nothing
+    expect(await pushNow(env)).toEqual({ sent: 0 })
+    expect(sent).toHaveLength(3)
   })
 })
 
@@ -203,6 +229,7 @@ describe('the case a handling step or the detail view names is read beside the c
       count: (c, w) => db.count(c, w),
       insert: (c, d) => db.insert(c, d),
       insertMany: (c, ds) => db.insertMany(c, ds),
+      updateWhere: (c, w, p) => db.updateWhere(c, w, p),
       transaction: (fn) => db.transaction(fn),
     }
     return { ...env.rt, db: gated }

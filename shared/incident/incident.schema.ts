@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { GeoPointSchema, IdSchema, PageInputSchema, TimestampSchema, pageOf } from '../common.schema'
 import { UnitRefSchema } from '../account/account.schema'
 import { FileIdSchema, PhotoViewSchema } from '../files'
-import { keyText } from '../i18n/i18n'
+import { keyText, LANGS } from '../i18n/i18n'
 import './incident.input.messages'
 import { COUNTER_FIELDS, type CounterField } from './incident.keys'
 
@@ -344,6 +344,14 @@ export const InboxMessageSchema = z.object({
   body: KeptTextSchema,
   at: TimestampSchema,
   readAt: TimestampSchema.nullable(),
+  /**
+   * Its WeChat push (issue #21: sent by the `sendPushes` timer, not in the action's wait): 'pending' as the action's
+   * transaction writes it, then the token of the run that claimed it and sent it. Absent: written before, or never
+   * to be pushed.
+   */
+  pushState: z.string().nullable().optional(),
+  /** the recipient's WeChat id and language where the action had them (a holder's assignment keeps them) */
+  pushTo: z.object({ openid: z.string().nullable(), lang: z.enum(LANGS).nullable() }).optional(),
 })
 export type InboxMessage = z.infer<typeof InboxMessageSchema>
 

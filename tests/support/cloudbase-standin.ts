@@ -106,6 +106,20 @@ export class CloudbaseStandIn {
         return { data: { insertedIds: docs.map((d) => d._id) }, requestId: 'r' }
       }
       case 'database.modifyDocument': {
+        if (p.queryType === 'WHERE') {
+          // where(…).update(…): $set on every document the query selects (outside a transaction)
+          const query = parse(p.query)
+          const data = parse(p.data)
+          const ops = Object.keys(data).some((k) => k.startsWith('$')) ? data : { $set: data }
+          let updated = 0
+          for (const d of [...this.col(coll).values()].filter((x) => matches(x, query))) {
+            const next: Doc = structuredClone(d)
+            for (const [k, v] of Object.entries((ops.$set ?? {}) as Record<string, unknown>)) next[k] = v
+            this.write(tx, coll, d._id, next)
+            updated += 1
+          }
+          return { data: { updated }, requestId: 'r' }
+        }
         const id = String(parse(p.query)._id)
         const data = parse(p.data)
         const current = this.col(coll).get(id)

@@ -3,9 +3,13 @@ import type { IncidentView } from '@shared/incident/incident.schema'
 import { callsOf } from './contract-calls'
 import { jpegWithExif } from './fixtures'
 import type { TestEnv } from './harness'
+import { sendPushes } from '../../cloudfunctions/incident/incident.pushes'
 
 /** 旭日岭社区第一网格, where 卓玛 and 王德明 live and 扎西 is the grid worker (GCJ-02). */
 export const HERE = { lat: 31.6249, lng: 99.9872, datum: 'gcj02' as const }
+
+/** The inbox's waiting WeChat pushes sent now, as the incident function's minute timer sends them. */
+export const pushNow = (env: TestEnv) => sendPushes(env.rt, env.clock.now())
 
 /**
  * The incident tests' common steps over a test environment (a getter, for files with a fresh one per test): a

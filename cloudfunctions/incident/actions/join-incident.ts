@@ -13,11 +13,11 @@ export const joinIncident = defineAction(incidentContract.actions.joinIncident, 
     return { unitId: incident.gridId, incidentId: incident._id }
   },
   texts: ({ note }) => [note],
-  run: async ({ input: { note }, loaded: { incidentId }, tx, push, ctx }) => {
+  run: async ({ input: { note }, loaded: { incidentId }, tx, ctx }) => {
     const me = ctx.caller.user._id
     // one join per person and case, by its id
     const joinId = stableId('ij', incidentId, me)
-    const { messages } = await applyTransition(tx, incidentId, {
+    await applyTransition(tx, incidentId, {
       kind: { record: 'join' },
       by: { userId: me, name: ctx.caller.user.name },
       note,
@@ -31,7 +31,6 @@ export const joinIncident = defineAction(incidentContract.actions.joinIncident, 
     })
     if (await tx.get(C.incident_joins, joinId)) throw IncidentErrors.ALREADY_JOINED()
     await tx.insert(C.incident_joins, { _id: joinId, incidentId, userId: me, at: ctx.now })
-    push(...messages)
     return { id: incidentId }
   },
   present: async ({ result, ctx }) => {

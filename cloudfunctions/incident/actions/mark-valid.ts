@@ -22,7 +22,7 @@ export const markValid = defineAction(incidentContract.actions.markValid, {
       householdId: reporter?.householdId ?? null,
     }
   },
-  run: async ({ input, loaded, tx, push, ctx }) => {
+  run: async ({ input, loaded, tx, ctx }) => {
     const inc = await loadIncident(tx, input.incidentId)
     if (inc.validAt) throw IncidentErrors.ALREADY_VALID()
     if (inc.status === 'rejected') throw IncidentErrors.NOT_VALIDATABLE()
@@ -39,7 +39,7 @@ export const markValid = defineAction(incidentContract.actions.markValid, {
       now: ctx.now,
     })
     const points = award.credited ? award.points : 0
-    const { messages } = await applyTransition(tx, inc._id, {
+    await applyTransition(tx, inc._id, {
       kind: { record: 'valid' },
       by: { userId: ctx.caller.user._id, name: ctx.caller.user.name },
       note: '',
@@ -60,7 +60,6 @@ export const markValid = defineAction(incidentContract.actions.markValid, {
         }),
       },
     })
-    push(...messages)
     return { id: inc._id, points, credited: award.credited }
   },
 })

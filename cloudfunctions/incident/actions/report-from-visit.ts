@@ -43,7 +43,7 @@ export const reportFromVisit = defineAction(incidentContract.actions.reportFromV
   },
   texts: ({ description }) => [description],
   photos: ({ photos }) => photos,
-  run: async ({ input, loaded: { prepared }, tx, photos, passed, push }) => {
+  run: async ({ input, loaded: { prepared }, tx, photos, passed }) => {
     if (!prepared) throw IncidentErrors.NO_VISIT()
     if (prepared instanceof DomainError) throw prepared
     const round = await loadRound(tx, input.roundId)
@@ -57,7 +57,6 @@ export const reportFromVisit = defineAction(incidentContract.actions.reportFromV
     await tx.update(C.grid_rounds, round._id, {
       visits: round.visits.map((v, i) => (i === input.visit ? { ...v, incidentId: created.incident._id } : v)),
     })
-    push(...created.messages)
     return { id: created.incident._id }
   },
   present: async ({ result, ctx }) => {

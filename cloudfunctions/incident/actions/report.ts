@@ -38,13 +38,12 @@ export const report = defineAction(incidentContract.actions.report, {
   // everything the reporter typed is read by handlers (and the description by neighbours)
   texts: ({ description, address, parties }) => [description, address, ...parties.flatMap((p) => [p.name, p.note])],
   photos: ({ photos }) => photos,
-  run: async ({ input, loaded: { prepared }, tx, photos, passed, push, handOn }) => {
+  run: async ({ input, loaded: { prepared }, tx, photos, passed, handOn }) => {
     if (prepared instanceof DomainError) throw prepared
     const created = await createIncidentInTx(tx, {
       ...prepared,
       draft: { ...prepared.draft, photos: photos(input.photos), photosPassed: passed(input.photos) },
     })
-    push(...created.messages)
     handOn({ incident: created.incident, events: [created.event] } satisfies Written)
     return { id: created.incident._id }
   },
