@@ -298,7 +298,9 @@ export async function batchUnit(
   { batchId }: { batchId: string },
   ctx: ActionContext,
 ): Promise<{ unitId: string; batch: PointsBatch }> {
-  const batch = await loadBatch(ctx.db, batchId)
+  // as the action's prefetch read it beside the caller (approve, reject), else now
+  const early = ctx.takePrefetched() as Promise<PointsBatch> | undefined
+  const batch = await (early ?? loadBatch(ctx.db, batchId))
   return { unitId: batch.villageId, batch }
 }
 

@@ -121,7 +121,9 @@ export const loadSignup = (db: ById, signupId: string): Promise<Signup> =>
  * actions a resident takes on a task (sign up, cancel, check in and out).
  */
 export async function loadTaskForResident(ctx: ActionContext, taskId: string): Promise<{ unitId: string; task: Task }> {
-  const task = await loadTask(ctx.db, taskId)
+  // as the action's prefetch read it beside the caller (signup, check-in, check-out), else now
+  const early = ctx.takePrefetched() as Promise<Task> | undefined
+  const task = await (early ?? loadTask(ctx.db, taskId))
   return { unitId: await residentScope(ctx, 'task_signup', task.unitId), task }
 }
 

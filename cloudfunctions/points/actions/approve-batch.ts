@@ -4,7 +4,7 @@ import type { PointsAward, PointsBatch } from '@shared/points/points.schema'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { keepAwardsOnAccount } from '../points.open'
-import { batchUnit, decideBatch, keptSettingsOf } from '../points.repo'
+import { batchUnit, decideBatch, keptSettingsOf, loadBatch } from '../points.repo'
 import { presentBatch } from '../points.views'
 
 /**
@@ -13,6 +13,8 @@ import { presentBatch } from '../points.views'
  */
 export const approveBatch = defineAction(pointsContract.actions.approveBatch, {
   // the batch read once (decideBatch) and the village's settings as this warm instance keeps them (issue #21)
+  // the batch read beside the caller (issue #21)
+  prefetch: ({ batchId }, db) => loadBatch(db, batchId),
   load: async (input, ctx) => {
     const loaded = await batchUnit(input, ctx)
     return { ...loaded, settings: await keptSettingsOf(ctx.db, loaded.batch.villageId, ctx.now) }

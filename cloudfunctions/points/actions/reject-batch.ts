@@ -2,7 +2,7 @@ import { pointsContract } from '@shared/points/points.contract'
 import type { PointsBatch } from '@shared/points/points.schema'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
-import { batchUnit, decideBatch, releaseCap } from '../points.repo'
+import { batchUnit, decideBatch, loadBatch, releaseCap } from '../points.repo'
 import { presentBatch } from '../points.views'
 
 /**
@@ -10,6 +10,8 @@ import { presentBatch } from '../points.views'
  * nor an official whose own household the batch scores (refusing a deduction of one's own household is deciding it).
  */
 export const rejectBatch = defineAction(pointsContract.actions.rejectBatch, {
+  // the batch read beside the caller (issue #21)
+  prefetch: ({ batchId }, db) => loadBatch(db, batchId),
   load: batchUnit,
   texts: ({ note }) => [note],
   run: async ({ input: { batchId, note }, loaded: { batch }, tx, ctx, handOn }) => {

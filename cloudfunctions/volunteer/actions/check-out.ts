@@ -2,7 +2,7 @@ import { volunteerContract, VolunteerErrors } from '@shared/volunteer/volunteer.
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
 import { presence } from '../volunteer.codes'
-import { confirmedSignup, ids, loadSignup, loadTaskForResident } from '../volunteer.repo'
+import { confirmedSignup, ids, loadSignup, loadTask, loadTaskForResident } from '../volunteer.repo'
 import { mySignupView } from '../volunteer.views'
 
 /**
@@ -10,6 +10,8 @@ import { mySignupView } from '../volunteer.views'
  * current code or the phone's position.
  */
 export const checkOut = defineAction(volunteerContract.actions.checkOut, {
+  // the task read beside the caller (issue #21)
+  prefetch: ({ taskId }, db) => loadTask(db, taskId),
   load: ({ taskId }, ctx) => loadTaskForResident(ctx, taskId),
   run: async ({ input, loaded: { task }, tx, ctx }) => {
     if (task.status !== 'open') throw VolunteerErrors.TASK_CANCELLED()

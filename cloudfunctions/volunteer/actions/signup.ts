@@ -26,6 +26,8 @@ interface Written {
  * number. The sign-up id is derived from task + person, so one person holds at most one sign-up.
  */
 export const signup = defineAction(volunteerContract.actions.signup, {
+  // the task read beside the caller (issue #21)
+  prefetch: ({ taskId }, db) => loadTask(db, taskId),
   load: ({ taskId }, ctx) => loadTaskForResident(ctx, taskId),
   run: async ({ loaded: { task }, tx, ctx, handOn }) => {
     if (task.status !== 'open') throw VolunteerErrors.TASK_CANCELLED()
