@@ -119,16 +119,16 @@ export const TEAMS: Kept = {
   write: (tx, u, ids) => backfillTeams(tx, u, ids),
 }
 
+/** The next page of `users` in `_id` order, after `last`. */
+const usersAfter = (db: DataPort, last: string | null, batch: number) =>
+  db.find(C.users, { where: last ? { _id: { $gt: last } } : {}, orderBy: [['_id', 'asc']], limit: batch })
+
 /** Runs the backfill over one database (the CloudBase adapter here; the embedded store in its test). */
 export async function runBackfill(db: DataPort, opts: BackfillOptions, kept: Kept = GRANTS): Promise<BackfillStats> {
   const log = opts.log ?? (() => undefined)
   const stats: BackfillStats = { scanned: 0, missing: 0, written: 0, entries: 0, retried: 0, last: opts.after ?? null }
   for (;;) {
-    const page = await db.find(C.users, {
-      where: stats.last ? { _id: { $gt: stats.last } } : {},
-      orderBy: [['_id', 'asc']],
-      limit: opts.batch,
-    })
+    const page = await usersAfter(db, stats.last, opts.batch)
     if (!page.length) break
     stats.scanned += page.length
     let todo: User[] = page.filter((u) => !kept.keeps(u))
@@ -181,11 +181,7 @@ export async function runHolderBackfill(
   const log = opts.log ?? (() => undefined)
   const stats = { scanned: 0, people: 0, written: 0, last: opts.after ?? null }
   for (;;) {
-    const page = await db.find(C.users, {
-      where: stats.last ? { _id: { $gt: stats.last } } : {},
-      orderBy: [['_id', 'asc']],
-      limit: opts.batch,
-    })
+    const page = await usersAfter(db, stats.last, opts.batch)
     if (!page.length) break
     stats.scanned += page.length
     const keeping = page.filter((u) => u.grants?.length)
