@@ -33,6 +33,20 @@ async function expectGrantsInSync(db: DataPort): Promise<number> {
 }
 
 let env: TestEnv
+/** 扎西 made a patrol volunteer of 旭日岭社区 (a role change through saveRoleAssignment), under this assignment id. */
+const grantZhaxiPatrol = (id: string) =>
+  env.rt.db.transaction((tx) =>
+    saveRoleAssignment(tx, {
+      _id: id,
+      userId: 'u-zhaxi',
+      role: 'patrol_volunteer',
+      unitId: '513328100001',
+      grantedBy: null,
+      via: 'system',
+      createdAt: env.clock.now(),
+      revokedAt: null,
+    }),
+  )
 beforeEach(async () => {
   env = await testEnv()
 })
@@ -79,18 +93,7 @@ describe('grants kept on the user document', () => {
   it('a document from before grants were kept reads them from role_assignments, and role changes leave it so', async () => {
     const user = await env.rt.db.get(C.users, 'u-zhaxi')
     env.rt.db.bulkInsert(C.users, [{ ...user!, grants: undefined }])
-    await env.rt.db.transaction((tx) =>
-      saveRoleAssignment(tx, {
-        _id: 'ra-u-zhaxi-patrol_volunteer-test',
-        userId: 'u-zhaxi',
-        role: 'patrol_volunteer',
-        unitId: '513328100001',
-        grantedBy: null,
-        via: 'system',
-        createdAt: env.clock.now(),
-        revokedAt: null,
-      }),
-    )
+    await grantZhaxiPatrol('ra-u-zhaxi-patrol_volunteer-test')
     expect((await env.rt.db.get(C.users, 'u-zhaxi'))?.grants).toBeUndefined()
     const me = await env.ok('account', 'u-zhaxi', 'getMe')
     expect(me.roles.map((r: { role: string }) => r.role)).toContain('patrol_volunteer')
@@ -104,18 +107,7 @@ describe('grants kept on the user document', () => {
     const mine = await env.rt.db.find(C.role_assignments, { where: { userId: 'u-zhaxi', revokedAt: null } })
     expect(mine.length).toBeGreaterThan(0)
     expect(mine.map((a) => a.holder?.lang)).toEqual(mine.map(() => 'bo'))
-    await env.rt.db.transaction((tx) =>
-      saveRoleAssignment(tx, {
-        _id: 'ra-u-zhaxi-patrol_volunteer-later',
-        userId: 'u-zhaxi',
-        role: 'patrol_volunteer',
-        unitId: '513328100001',
-        grantedBy: null,
-        via: 'system',
-        createdAt: env.clock.now(),
-        revokedAt: null,
-      }),
-    )
+    await grantZhaxiPatrol('ra-u-zhaxi-patrol_volunteer-later')
     expect((await env.rt.db.get(C.role_assignments, 'ra-u-zhaxi-patrol_volunteer-later'))?.holder).toEqual({
       openid: null,
       lang: 'bo',
