@@ -5,7 +5,7 @@ import { deadlineRule } from '@shared/incident/incident.rules'
 import { workPermission } from '@shared/incident/incident.states'
 import { bjDay } from '@shared/time/beijing'
 import { C } from '../cloudfunctions/_core/collections'
-import type { Doc, Patch, RawTx, TxStore } from '../cloudfunctions/_core/port'
+import { applyChange, matchesFilter, type Doc, type Filter, type Patch, type RawChange, type RawTx, type TxStore } from '../cloudfunctions/_core/port'
 import { createIncidentInTx, type PreparedIncident } from '../cloudfunctions/incident/incident.create'
 import { workTell } from '../cloudfunctions/incident/incident.holders'
 import { safeReportId, writeInbox } from '../cloudfunctions/incident/incident.repo'
@@ -51,6 +51,13 @@ class MemoryTx implements RawTx {
     for (const [f, d] of Object.entries(deltas)) if (d) next[f] = Number(next[f] ?? 0) + d
     this.col(c).set(init._id, next)
     return cur ? ('updated' as const) : ('created' as const)
+  }
+  async updateIf<T extends Doc>(c: string, id: string, where: Filter, change: RawChange) {
+    const cur = this.col(c).get(id)
+    if (!cur || !matchesFilter(cur, where)) return null
+    const next = applyChange(cur, structuredClone(change))
+    this.col(c).set(id, next)
+    return next as T
   }
 }
 

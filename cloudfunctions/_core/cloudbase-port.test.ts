@@ -225,6 +225,39 @@ describe('CloudbasePort transactions', () => {
     expect(sent).toEqual([])
   })
 
+  it('updateIf: one modifyAndReturnDoc in the transaction, the id and the condition in its query; null when none matched', async () => {
+    reply = (api) =>
+      api === 'database.modifyAndReturnDoc'
+        ? { data: { updated: 1, doc: JSON.stringify({ _id: 'g1', stock: 2, items: ['a', 'b'] }) } }
+        : {}
+    const doc = await port.transaction((tx) =>
+      tx.updateIf(
+        'points_goods',
+        'g1',
+        { active: true, stock: { $gte: 3 } },
+        { inc: { stock: -3 }, set: { note: { a: 1 } }, push: { items: ['b'] } },
+      ),
+    )
+    expect(doc).toEqual({ _id: 'g1', stock: 2, items: ['a', 'b'] })
+    expect(sent.map((x) => x.api)).toEqual([
+      'database.startTransaction',
+      'database.modifyAndReturnDoc',
+      'database.commitTransaction',
+    ])
+    const p = sent[1]!.params
+    expect(p).toMatchObject({ collectionName: 'points_goods', queryType: 'WHERE', transactionId: 'tx-1' })
+    expect(json(p.query)).toEqual({ active: true, stock: { $gte: { $numberInt: '3' } }, _id: 'g1' })
+    const data = json(p.data as string)
+    expect(data.$inc).toEqual({ stock: { $numberInt: '-3' } })
+    expect(data.$set).toHaveProperty('note')
+    expect(data.$push).toEqual({ items: { $each: ['b'] } })
+    // nothing matched: null, and the transaction goes on
+    sent = []
+    reply = (api) => (api === 'database.modifyAndReturnDoc' ? { data: { updated: 0 } } : {})
+    expect(await port.transaction((tx) => tx.updateIf('points_goods', 'g1', {}, { inc: { stock: -1 } }))).toBeNull()
+    expect(sent.map((x) => x.api)).toHaveLength(3)
+  })
+
   it('updateWhere: one modifyDocument over the query, outside any transaction, object values replaced whole', async () => {
     reply = () => ({ data: { updated: 7 } })
     expect(await port.updateWhere('requests', { state: 'pending' }, { state: 'tok', note: { a: 1 } })).toBe(7)

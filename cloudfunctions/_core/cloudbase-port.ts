@@ -11,6 +11,7 @@ import {
   type FindOptions,
   type Patch,
   type Range,
+  type RawChange,
   type RawTx,
 } from './port'
 
@@ -22,6 +23,8 @@ interface CbResult {
   data?: unknown
   total?: number
   updated?: number
+  /** updateAndReturn: the document as changed */
+  doc?: unknown
 }
 
 /**
@@ -143,6 +146,14 @@ export class CloudbasePort implements RawPort {
             }
             return 'created'
           },
+          // one request: CloudBase's findAndModify, which the SDK sends with the transaction's id
+          updateIf: async <D extends Doc>(c: string, id: string, where: Filter, change: RawChange) => {
+            const data = changeData(this.db, change)
+            if (!Object.keys(data).length) throw new Error('updateIf: nothing to change')
+            const q = t.collection(c).where(toCloudbase(this.db, { ...where, _id: id }))
+            const res = check(await q.updateAndReturn(data)) as CbResult
+            return res.updated ? ((res.doc as D | undefined) ?? null) : null
+          },
         }
         return fn(tx)
       },
@@ -176,6 +187,18 @@ async function addAll(
 function duplicateId(res: CbResult, docs: readonly Doc[]): string {
   const text = String(res.message ?? '')
   return docs.find((d) => text.includes(d._id))?._id ?? docs[0]!._id
+}
+
+/** A change → CloudBase's update: object and list values replaced whole (`_.set`), `_.inc`, `_.push` of the items. */
+function changeData(db: CbDb, change: RawChange): Record<string, unknown> {
+  const _ = db.command
+  const data: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(change.set ?? {}))
+    if (v !== undefined) data[assertField(k)] = v !== null && typeof v === 'object' ? _.set(v) : v
+  for (const [k, v] of Object.entries(change.inc ?? {})) if (v) data[assertField(k)] = _.inc(v)
+  for (const [k, items] of Object.entries(change.push ?? {}))
+    if (items?.length) data[assertField(k)] = _.push([...items])
+  return data
 }
 
 /** Our filter → CloudBase's where object with db.command operators. */

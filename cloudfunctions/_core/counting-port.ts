@@ -139,6 +139,8 @@ export class CountingPort implements RawPort {
           if (done === 'created') await this.request('insert', c, true, async () => undefined)
           return done
         },
+        // CloudBase: one findAndModify (a read and a write)
+        updateIf: (c, id, where, change) => this.request('update', c, true, () => raw.updateIf(c, id, where, change)),
       }
       let result: T
       try {

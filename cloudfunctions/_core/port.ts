@@ -62,6 +62,18 @@ export interface RawTx {
     deltas: Partial<Record<string, number>>,
     replace?: Patch,
   ): Promise<'updated' | 'created'>
+  /**
+   * Changes the document only if it matches `where`, and returns it as changed; null, with nothing changed, when it
+   * is missing or does not match. One request (CloudBase: `where(…).updateAndReturn`).
+   */
+  updateIf<T extends Doc = Doc>(collection: string, id: string, where: Filter, change: RawChange): Promise<T | null>
+}
+
+/** What `updateIf` does to a document: top-level fields replaced, numbers added to, items appended to lists. */
+export interface RawChange {
+  set?: Patch
+  inc?: Partial<Record<string, number>>
+  push?: Partial<Record<string, readonly unknown[]>>
 }
 
 export interface RawPort {
@@ -112,7 +124,33 @@ export interface TxStore {
     deltas: Partial<Record<NumericKeys<DocOf<N>>, number>>,
     replace?: PatchOf<N>,
   ): Promise<'updated' | 'created'>
+  /**
+   * A read, a comparison and a write of one document in one request (issue #21; CloudBase's
+   * `where({ _id, …where }).updateAndReturn(…)`, which takes part in the transaction): changes the document `id` only
+   * if it still matches `where` (what must hold for the write: stock enough, a slot free, a status not yet moved),
+   * and returns it as changed. Null, with nothing changed, when it is missing or does not match: the caller reads
+   * it then to say why. Of two transactions changing it at once one fails and runs again, as with get-then-update.
+   */
+  updateIf<N extends CollectionName>(
+    collection: N,
+    id: string,
+    where: Filter,
+    change: Change<DocOf<N>>,
+  ): Promise<DocOf<N> | null>
 }
+
+/** What `updateIf` does: top-level fields replaced (`set`), numbers added to (`inc`), items appended (`push`). */
+export interface Change<D> {
+  set?: Partial<Omit<D, '_id'>>
+  inc?: Partial<Record<NumericKeys<D>, number>>
+  push?: Partial<Record<ListKeys<D>, readonly unknown[]>>
+}
+
+/** The fields of a document type that hold lists (what `push` may append to). */
+export type ListKeys<D> = {
+  [K in keyof D]-?: NonNullable<D[K]> extends readonly unknown[] ? K : never
+}[keyof D] &
+  string
 
 /** The fields of a document type that hold numbers (what `inc` may add to). */
 export type NumericKeys<D> = { [K in keyof D]-?: NonNullable<D[K]> extends number ? K : never }[keyof D] & string
@@ -193,6 +231,36 @@ export function assertField(field: string): string {
 
 export function isRange(v: Scalar | Range): v is Range {
   return typeof v === 'object' && v !== null
+}
+
+/** Does a document match a filter, as both adapters read it (null also matches a missing field)? For in-memory stores. */
+export function matchesFilter(doc: Doc, where: Filter): boolean {
+  for (const [field, cond] of Object.entries(where)) {
+    const v = doc[field] ?? null
+    if (!isRange(cond)) {
+      if (v !== cond) return false
+      continue
+    }
+    if (cond.$in && !cond.$in.includes(v as Scalar)) return false
+    if (cond.$ne !== undefined && v === cond.$ne) return false
+    // a range never selects a missing field
+    const x = v as number | string
+    if (cond.$gt !== undefined && !(v !== null && x > cond.$gt)) return false
+    if (cond.$gte !== undefined && !(v !== null && x >= cond.$gte)) return false
+    if (cond.$lt !== undefined && !(v !== null && x < cond.$lt)) return false
+    if (cond.$lte !== undefined && !(v !== null && x <= cond.$lte)) return false
+  }
+  return true
+}
+
+/** A document with a change made to it (`updateIf` on the embedded and in-memory stores). */
+export function applyChange<T extends Doc>(doc: T, change: RawChange): T {
+  const next: Doc = { ...doc }
+  for (const [k, v] of Object.entries(change.set ?? {})) if (v !== undefined) next[assertField(k)] = v
+  for (const [k, d] of Object.entries(change.inc ?? {})) if (d) next[assertField(k)] = Number(next[k] ?? 0) + d
+  for (const [k, items] of Object.entries(change.push ?? {}))
+    if (items) next[assertField(k)] = [...((next[k] as unknown[] | null | undefined) ?? []), ...items]
+  return next as T
 }
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import fc from 'fast-check'
 import { SqlitePort } from './sqlite-port'
-import { DocNotFoundError, DuplicateKeyError, type Doc, type Filter } from './port'
+import { DocNotFoundError, DuplicateKeyError, matchesFilter, type Doc, type Filter } from './port'
 
 const SPEC = { things: { indexes: [['kind', 'n']] }, requests: { indexes: [] } }
 interface Thing extends Doc {
@@ -13,6 +13,7 @@ interface Thing extends Doc {
   flag?: boolean
   tag?: string | null
   nested?: { a: number }
+  items?: string[]
 }
 
 function tmpFile(): string {
@@ -109,6 +110,46 @@ describe('SqlitePort', () => {
     expect((await db.get<Thing>('things', 'w3'))?.n).toBe(3)
   })
 
+  it('updateIf: changes a document only while it matches, returns it as changed, and never oversells under concurrency', async () => {
+    await db.transaction((tx) => tx.insert<Thing>('things', { _id: 's', kind: 'stock', n: 10, items: ['a'] }))
+    // 30 at once each take 1 while at least 1 is left: exactly 10 do
+    const taken = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        db.transaction((tx) => tx.updateIf<Thing>('things', 's', { n: { $gte: 1 } }, { inc: { n: -1 } })),
+      ),
+    )
+    expect(taken.filter(Boolean)).toHaveLength(10)
+    expect(
+      taken
+        .filter(Boolean)
+        .map((d) => d!.n)
+        .sort((a, b) => a - b),
+    ).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect((await db.get<Thing>('things', 's'))?.n).toBe(0)
+    // no match (or no document): null, nothing changed
+    expect(await db.transaction((tx) => tx.updateIf('things', 's', { n: { $gte: 1 } }, { inc: { n: -1 } }))).toBeNull()
+    expect(await db.transaction((tx) => tx.updateIf('things', 'none', {}, { set: { tag: 'x' } }))).toBeNull()
+    // set, inc and push in one; the returned document is the stored one
+    const changed = await db.transaction((tx) =>
+      tx.updateIf<Thing>(
+        'things',
+        's',
+        { kind: 'stock' },
+        { set: { tag: 't' }, inc: { n: 5 }, push: { items: ['b', 'c'] } },
+      ),
+    )
+    expect(changed).toEqual({ _id: 's', kind: 'stock', n: 5, tag: 't', items: ['a', 'b', 'c'] })
+    expect(await db.get('things', 's')).toEqual(changed)
+    // rolled back with its transaction
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.updateIf('things', 's', {}, { inc: { n: 100 } })
+        throw new Error('roll back')
+      }),
+    ).rejects.toThrow('roll back')
+    expect((await db.get<Thing>('things', 's'))?.n).toBe(5)
+  })
+
   it('rolls back every write of a failed transaction', async () => {
     await expect(
       db.transaction(async (tx) => {
@@ -179,6 +220,13 @@ describe('SqlitePort', () => {
           .sort()
         expect(got).toEqual(want)
         expect(await db.count('things', where)).toBe(want.length)
+        // the in-memory stores' matcher (updateIf there) reads a filter the same way
+        expect(
+          docs
+            .filter((d) => matchesFilter(d, where))
+            .map((d) => d._id)
+            .sort(),
+        ).toEqual(want)
       }),
       { numRuns: 150 },
     )

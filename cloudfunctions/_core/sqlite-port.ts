@@ -6,6 +6,7 @@ import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import { COLLECTIONS, type CollectionSpec } from './collections'
 import {
+  applyChange,
   assertField,
   isRange,
   DocNotFoundError,
@@ -16,6 +17,7 @@ import {
   type FindOptions,
   type Patch,
   type Scalar,
+  type RawChange,
   type RawTx,
 } from './port'
 
@@ -295,6 +297,16 @@ export class SqlitePort implements RawPort {
         `INSERT INTO ${this.table(c)} (_id, doc) VALUES (?, ?) ON CONFLICT (_id) DO UPDATE SET doc = excluded.doc`,
       ).run(next._id, JSON.stringify(next))
       return current ? 'updated' : 'created'
+    },
+    updateIf: async <T extends Doc>(c: string, id: string, where: Filter, change: RawChange) => {
+      const { sql, params } = compileWhere(where)
+      const row = this.stmt(
+        `SELECT doc FROM ${this.table(c)} WHERE _id = ?${sql ? ` AND ${sql.slice(' WHERE '.length)}` : ''}`,
+      ).get(id, ...params) as { doc: string } | undefined
+      if (!row) return null
+      const next = applyChange(JSON.parse(row.doc) as T, change)
+      this.stmt(`UPDATE ${this.table(c)} SET doc = ? WHERE _id = ?`).run(JSON.stringify(next), id)
+      return next
     },
   }
 

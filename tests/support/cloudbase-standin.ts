@@ -4,9 +4,9 @@ import { EJSON } from 'bson'
 /**
  * A stand-in for CloudBase's database service behind the real `@cloudbase/node-sdk`: it replaces only the SDK's
  * request layer (`Db.reqClass`) and answers the wire requests the SDK sends (getDocument, insertDocument,
- * modifyDocument, removeDocument, calculateDocument, start/commit/abortTransaction) from documents in memory.
- * Enough of CloudBase's query language for what `CloudbasePort` sends (equality, `$eq null`, `$in`, `$ne`,
- * ranges, `$and`; orders; skip and limit; `$set` and `$inc`), so real actions run over the real adapter and a test
+ * modifyDocument, modifyAndReturnDoc, removeDocument, calculateDocument, start/commit/abortTransaction) from
+ * documents in memory. Enough of CloudBase's query language for what `CloudbasePort` sends (equality, `$eq null`,
+ * `$in`, `$ne`, ranges, `$and`; orders; skip and limit; `$set`, `$inc` and `$push` with `$each`), so real actions run over the real adapter and a test
  * counts the requests they make. No isolation between transactions: the tests that count run one call at a time.
  */
 export interface WireRequest {
@@ -129,13 +129,16 @@ export class CloudbaseStandIn {
           return { data: { updated: current ? 1 : 0, upsert_id: current ? undefined : id }, requestId: 'r' }
         }
         if (!current) return { data: { updated: 0 }, requestId: 'r' }
-        const next: Doc = structuredClone(current)
-        const ops = Object.keys(data).some((k) => k.startsWith('$')) ? data : { $set: data }
-        for (const [k, v] of Object.entries((ops.$set ?? {}) as Record<string, unknown>)) next[k] = v
-        for (const [k, v] of Object.entries((ops.$inc ?? {}) as Record<string, number>))
-          next[k] = Number(next[k] ?? 0) + Number(v)
-        this.write(tx, coll, id, next)
+        this.write(tx, coll, id, applyOps(current, data))
         return { data: { updated: 1 }, requestId: 'r' }
+      }
+      case 'database.modifyAndReturnDoc': {
+        // where(…).updateAndReturn(…): the first document the query selects, changed, and returned as changed
+        const current = [...this.col(coll).values()].find((d) => matches(d, parse(p.query)))
+        if (!current) return { data: { updated: 0, doc: null }, requestId: 'r' }
+        const next = applyOps(current, parse(p.data))
+        this.write(tx, coll, current._id, next)
+        return { data: { updated: 1, doc: EJSON.stringify(next, { relaxed: false }) }, requestId: 'r' }
       }
       case 'database.removeDocument': {
         const id = String(parse(p.query)._id)
@@ -147,6 +150,18 @@ export class CloudbaseStandIn {
         return { code: 'STANDIN_UNKNOWN_API', message: api }
     }
   }
+}
+
+/** An update's operators (`$set`, `$inc`, `$push` with `$each`; plain fields as `$set`) made to a copy. */
+function applyOps(current: Doc, data: Record<string, unknown>): Doc {
+  const next: Doc = structuredClone(current)
+  const ops = Object.keys(data).some((k) => k.startsWith('$')) ? data : { $set: data }
+  for (const [k, v] of Object.entries((ops.$set ?? {}) as Record<string, unknown>)) next[k] = v
+  for (const [k, v] of Object.entries((ops.$inc ?? {}) as Record<string, number>))
+    next[k] = Number(next[k] ?? 0) + Number(v)
+  for (const [k, v] of Object.entries((ops.$push ?? {}) as Record<string, { $each: unknown[] }>))
+    next[k] = [...((next[k] as unknown[] | undefined) ?? []), ...v.$each]
+  return next
 }
 
 function compare(a: unknown, b: unknown): number {
