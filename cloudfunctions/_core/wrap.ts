@@ -39,6 +39,12 @@ export interface ActionContext {
    * run again (its read went stale) gets undefined and reads afresh.
    */
   takePrefetched(): Promise<unknown> | undefined
+  /**
+   * Did an earlier try of this call's transaction end on this document (a StaleReadError naming it)? For a write
+   * that inserts by a deterministic id without reading first (issue #21): the insert fails when the document is
+   * there, that try rolls back, and the next reads it and goes the other way.
+   */
+  wasStale(collection: string, id: string): boolean
 }
 
 /** A write's `run` reads and writes through its transaction only: queries belong in `load`. */
@@ -243,6 +249,8 @@ export function defineFunction<Ct extends Contract>(
         const priorRead = readFirst && requestId && uid ? rt.db.get(C.requests, requestKey(uid, requestId)) : null
         priorRead?.catch(() => undefined) // awaited below unless taking the caller fails
         let prefetched: Promise<unknown> | undefined = impl.impl.prefetch?.(input, rt.db)
+        /** the documents earlier tries of this call's transaction found changed or there (StaleReadError) */
+        const stale = new Set<string>()
         prefetched?.catch(() => undefined) // taken by load (which sees its failure), or dropped
         const caller = await loadCaller(rt, identity)
         if (!call.data.lang && caller.user.lang) lang = caller.user.lang
@@ -271,6 +279,7 @@ export function defineFunction<Ct extends Contract>(
             prefetched = undefined
             return p
           },
+          wasStale: (collection, id) => stale.has(`${collection}/${id}`),
         }
 
         const checkOutput = (output: unknown): Envelope<unknown> => {
@@ -451,6 +460,7 @@ export function defineFunction<Ct extends Contract>(
                   newChecks.clear()
                   for (const id of again) adopted.set(id, await rt.files.adoptPhoto(id, caller.user._id))
                 } else if (!(err instanceof StaleReadError)) throw err
+                else stale.add(`${err.collection}/${err.id}`)
                 if (tries >= 3) throw CommonErrors.CONFLICT()
                 if (!twin) {
                   const again = await prepare(false)

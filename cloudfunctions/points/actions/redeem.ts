@@ -7,7 +7,7 @@ import { C } from '../../_core/collections'
 import { randomCode } from '../../_core/ids'
 import { defineAction } from '../../_core/wrap'
 import { appendEntry } from '../points.ledger'
-import { DuplicateKeyError, StaleReadError } from '../../_core/port'
+import { DuplicateKeyError, StaleReadError, type TxStore } from '../../_core/port'
 import { keptSettingsOf, loadGoods, myHousehold, pointsKeys, requireMember, residentUnit } from '../points.repo'
 import { redemptionEntry, takenOnAccount } from '../points.redemption'
 import { presentRedemption, type WrittenRedemption as Written } from '../points.views'
@@ -19,10 +19,19 @@ import { presentRedemption, type WrittenRedemption as Written } from '../points.
  * The redemption id is derived from the request id, so a repeated request makes one redemption.
  * The household is the caller's own as their user document says now: read again inside the transaction, so a
  * member whose membership was revoked after the call began spends nothing.
- * Requests (issue #21): the goods are read once, in the transaction (their village checked there); the village's
+ * Requests (issue #21): the goods are read, checked and taken from in one request, in the transaction; the village's
  * settings kept by the warm instance for a minute; the pickup code inserted without a read (a code taken already
  * fails the insert: the transaction rolls back and runs again with another).
  */
+/** Why goods could not be taken: not the village's, off the shelf, or too few left (else read again and run again). */
+async function refuseGoods(tx: TxStore, goodsId: string, villageId: string, quantity: number): Promise<never> {
+  const g = await loadGoods(tx, goodsId)
+  if (g.villageId !== villageId) throw PointsErrors.GOODS_NOT_FOUND()
+  if (!g.active) throw PointsErrors.GOODS_OFF()
+  if (g.stock < quantity) throw PointsErrors.OUT_OF_STOCK({ left: g.stock })
+  throw new StaleReadError(C.points_goods, goodsId)
+}
+
 export const redeem = defineAction(pointsContract.actions.redeem, {
   load: async (_input, ctx) => {
     const household = await myHousehold(ctx)
@@ -42,10 +51,16 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
     const id = pointsKeys.redemption(me._id, ctx.requestId ?? ctx.newId('x'))
     await requireMember(tx, me._id, h._id, PointsErrors.NO_HOUSEHOLD)
     const month = bjMonth(ctx.now)
-    const g = await loadGoods(tx, goodsId)
-    if (g.villageId !== h.villageId) throw PointsErrors.GOODS_NOT_FOUND()
-    if (!g.active) throw PointsErrors.GOODS_OFF()
-    if (g.stock < quantity) throw PointsErrors.OUT_OF_STOCK({ left: g.stock })
+    // the stock taken only while the goods are on the village's shelf with enough left: the read, the comparison
+    // and the write in one request (issue #21); when they are not, read to say why (and the month's limit, checked
+    // below, still rolls it back)
+    const g =
+      (await tx.updateIf(
+        C.points_goods,
+        goodsId,
+        { villageId: h.villageId, active: true, stock: { $gte: quantity } },
+        { inc: { stock: -quantity } },
+      )) ?? (await refuseGoods(tx, goodsId, h.villageId, quantity))
     const points = g.price * quantity
     const entryId = pointsKeys.redeemEntry(id, ctx.now)
     await appendEntry(
@@ -72,7 +87,6 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
         },
       },
     )
-    await tx.update(C.points_goods, g._id, { stock: g.stock - quantity })
     const code = randomCode('0123456789', 6)
     try {
       await tx.insert(C.points_pickup_codes, {
