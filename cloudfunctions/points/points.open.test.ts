@@ -154,6 +154,19 @@ describe('the pending line and the household kept on the points account', () => 
     expect(old.pending).toEqual({ count: 1, points: 5 })
   })
 
+  it('an approval appends to the open awards an account keeps, and leaves an account that keeps none so', async () => {
+    await proposeAndApprove([ZHUOMA_HH, WANG_HH])
+    const before = (await accountOf(ZHUOMA_HH))!.open!
+    expect(before).toHaveLength(1)
+    const pick = await proposeAndApprove([ZHUOMA_HH])
+    expect((await accountOf(ZHUOMA_HH))!.open).toEqual([...before, expect.objectContaining({ id: pick(ZHUOMA_HH) })])
+    // written before the list was kept: an approval must not start a list of its own award alone
+    await withoutKept(WANG_HH, async () => {
+      await proposeAndApprove([WANG_HH])
+      expect((await accountOf(WANG_HH))!.open).toBeUndefined()
+    })
+  })
+
   it("a roster import that changes a household's head or address changes them on its points account", async () => {
     const admin = 'u-luorong'
     const exported = await te.env.ok<{ base64: string }>('account', admin, 'exportRoster', {

@@ -74,6 +74,23 @@ export async function keepAwardsOnAccount(
 }
 
 /**
+ * `keepAwardsOnAccount` for awards that have just opened (approved into publicity: not on the account yet), in one
+ * request (issue #21): appended to the list an account keeps, not read first. An account without the list, or no
+ * account, goes as `keepAwardsOnAccount` says.
+ */
+export async function openOnAccount(
+  tx: TxStore,
+  householdId: string,
+  awards: readonly PointsAward[],
+  now: number,
+): Promise<void> {
+  const opened = awards.filter(isOpen).map(openOf)
+  if (!opened.length) return
+  const kept = await tx.updateIf(C.points_accounts, householdId, { open: { $ne: null } }, { push: { open: opened } })
+  if (!kept) await keepAwardsOnAccount(tx, householdId, awards, now)
+}
+
+/**
  * In the roster's transaction that wrote a household: its head, address and village on its points account, if it
  * has one (one read; a write only when they differ). The board shows the head's name from the account.
  */

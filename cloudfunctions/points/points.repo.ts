@@ -15,7 +15,7 @@ import type {
 } from '@shared/points/points.schema'
 import { C } from '../_core/collections'
 import { stableId, timeId } from '../_core/ids'
-import { getOr, type DataPort, type NumericKeys, type TxStore } from '../_core/port'
+import { getOr, type Change, type DataPort, type NumericKeys, type TxStore } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
 import type { ActionContext, WriteContext } from '../_core/wrap'
 
@@ -306,20 +306,22 @@ export async function batchUnit(
 
 /**
  * Decides a pending batch in the caller's transaction: refuses one already decided, or one the caller is part of
- * (their own proposal or household), lets `apply` move each award still waiting, and records the decision; returns
- * the batch as decided.
+ * (their own proposal or household), moves each award still waiting (`move`: what its decision sets on it), lets
+ * `apply` do the rest with the awards as moved, and records the decision; returns the batch as decided.
  *
  * `loaded`: the batch as `load` read it (issue #21: not read again). A batch is decided only together with all of
  * its awards, each moved from 'proposed' in the same transaction, and nothing else moves a proposed award: so when
- * this transaction finds every award of the batch still proposed, no decision landed before it, and the batch is
- * still pending as loaded (a decision landing at the same time writes the same awards: one of the two fails). An
- * award found otherwise (or a batch naming none) has the batch read again here, as before.
+ * this transaction moves every award of the batch from proposed, no decision landed before it, and the batch is
+ * still pending as loaded (a decision landing at the same time writes the same awards: one of the two fails). Each
+ * award is moved only while it is still proposed, in one request (`updateIf`: not read, then written); one that is
+ * not (or a batch naming none) has the batch read again here, as before.
  */
 export async function decideBatch(
   tx: TxStore,
   ctx: WriteContext,
   batchId: string,
   decision: { status: 'approved' | 'rejected'; note: string | null },
+  move: NonNullable<Change<PointsAward>['set']>,
   apply: (awards: PointsAward[], batch: PointsBatch) => Promise<void>,
   loaded?: PointsBatch,
 ): Promise<PointsBatch> {
@@ -330,8 +332,8 @@ export async function decideBatch(
   const awards: PointsAward[] = []
   let allProposed = true
   for (const id of b.awardIds) {
-    const a = await tx.get(C.points_awards, id)
-    if (a && a.status === 'proposed') awards.push(a)
+    const a = await tx.updateIf(C.points_awards, id, { status: 'proposed' }, { set: move })
+    if (a) awards.push(a)
     else allProposed = false
   }
   if (fromLoad && !allProposed) {

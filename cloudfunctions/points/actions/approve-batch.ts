@@ -1,9 +1,8 @@
 import { pointsContract } from '@shared/points/points.contract'
 import { DAY_MS } from '@shared/points/points.rules'
 import type { PointsAward, PointsBatch } from '@shared/points/points.schema'
-import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
-import { keepAwardsOnAccount } from '../points.open'
+import { openOnAccount } from '../points.open'
 import { batchUnit, decideBatch, keptSettingsOf, loadBatch } from '../points.repo'
 import { presentBatch } from '../points.views'
 
@@ -21,26 +20,18 @@ export const approveBatch = defineAction(pointsContract.actions.approveBatch, {
   },
   texts: ({ note }) => [note],
   run: async ({ input: { batchId, note }, loaded: { batch, settings }, tx, ctx, handOn }) => {
+    const publicUntil = ctx.now + settings.publicityDays * DAY_MS
     const decided = await decideBatch(
       tx,
       ctx,
       batchId,
       { status: 'approved', note: note || null },
+      { status: 'publicity', approvedBy: ctx.caller.user._id, approvedAt: ctx.now, publicUntil },
       async (awards) => {
-        const publicUntil = ctx.now + settings.publicityDays * DAY_MS
         const byHousehold = new Map<string, PointsAward[]>()
-        for (const a of awards) {
-          const patch = {
-            status: 'publicity',
-            approvedBy: ctx.caller.user._id,
-            approvedAt: ctx.now,
-            publicUntil,
-          } as const
-          await tx.update(C.points_awards, a._id, patch)
-          byHousehold.set(a.householdId, [...(byHousehold.get(a.householdId) ?? []), { ...a, ...patch }])
-        }
+        for (const a of awards) byHousehold.set(a.householdId, [...(byHousehold.get(a.householdId) ?? []), a])
         // the pending line of each household: on its account, in this transaction (one made for a household without)
-        for (const [householdId, opened] of byHousehold) await keepAwardsOnAccount(tx, householdId, opened, ctx.now)
+        for (const [householdId, opened] of byHousehold) await openOnAccount(tx, householdId, opened, ctx.now)
       },
       batch,
     )

@@ -20,12 +20,10 @@ export const rejectBatch = defineAction(pointsContract.actions.rejectBatch, {
       ctx,
       batchId,
       { status: 'rejected', note },
+      { status: 'rejected', closedAt: ctx.now },
       async (awards, b) => {
         const rule = await tx.get(C.points_rules, b.ruleId)
-        for (const a of awards) {
-          await releaseCap(tx, a, rule)
-          await tx.update(C.points_awards, a._id, { status: 'rejected', closedAt: ctx.now })
-        }
+        for (const a of awards) await releaseCap(tx, a, rule)
       },
       batch,
     )
