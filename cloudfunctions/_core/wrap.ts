@@ -508,8 +508,10 @@ export async function pushAll(
   messages: readonly PushMessage[],
   /** a profile already read in this call (the caller's): not read again (issue #21) */
   known?: Pick<Caller['user'], '_id' | 'lang' | 'openid'>,
-): Promise<void> {
-  if (!messages.length) return
+  /** how a kept text reads in a language (a domain's own: the volunteer's formats its times) */
+  say: (t: MessageRef | string, lang: Lang) => string = (t, lang) => (typeof t === 'string' ? t : render(t, lang)),
+): Promise<number> {
+  if (!messages.length) return 0
   // every other recipient's profile in one query (`_id in`), not one read each; none for a message that has its
   // recipient's already (a holder's, from their assignment)
   const others = messages.filter((m) => !m.to && m.userId !== known?._id).map((m) => m.userId)
@@ -519,21 +521,27 @@ export async function pushAll(
       return null
     },
   )
-  if (!users) return
+  if (!users) return 0
   if (known) users.set(known._id, known)
   // all at once (issue #21): each push is a call to WeChat, none waits for another, and what they answered is kept
   // in one insert when all have answered
   const records: PushRecord[] = []
   const at = rt.clock.now()
+  let through = 0
   await Promise.all(
     messages.map(async (m) => {
       try {
         const user = m.to ?? users.get(m.userId)
         const lang = user?.lang ?? DEFAULT_LANG
-        const text = (t: MessageRef | string) => (typeof t === 'string' ? t : render(t, lang))
-        const title = text(m.title)
+        const title = say(m.title, lang)
         const { to: _to, ...sent } = m
-        const outcome = await rt.notifier.push({ ...sent, title, body: text(m.body), openid: user?.openid ?? null })
+        const outcome = await rt.notifier.push({
+          ...sent,
+          title,
+          body: say(m.body, lang),
+          openid: user?.openid ?? null,
+        })
+        through += 1
         if (outcome) records.push(pushRecord(m.userId, title, outcome, at))
       } catch (err) {
         rt.log.error('push failed', { error: err instanceof Error ? err.message : String(err) })
@@ -544,6 +552,7 @@ export async function pushAll(
     await rt.db.insertMany(C.push_records, records).catch((err: unknown) => {
       rt.log.error('push records not kept', { error: err instanceof Error ? err.message : String(err) })
     })
+  return through
 }
 
 function pushRecord(userId: string, title: string, outcome: PushOutcome, at: number): PushRecord {

@@ -2,6 +2,7 @@ import { testEnv, type TestEnv } from '../../tests/support/harness'
 import { SEED_ORG_ID } from '../../seeds/volunteer.seed'
 import { pushReminders } from './volunteer.timers'
 import { volunteerFunction } from './function'
+import { C } from '../_core/collections'
 
 const HOUR = 3_600_000
 let env: TestEnv
@@ -13,7 +14,7 @@ beforeEach(async () => {
 })
 afterEach(() => env.close())
 
-it("pushes each sign-up's reminder once, a day before the task, and not for cancelled sign-ups", async () => {
+async function taskIn72Hours() {
   const start = env.clock.now() + 72 * HOUR
   const task = await env.ok('volunteer', 'u-zhaozhiqiang', 'publishTask', {
     orgId: SEED_ORG_ID,
@@ -32,6 +33,11 @@ it("pushes each sign-up's reminder once, a day before the task, and not for canc
     contactPhone: '13908361240',
     pointsRule: { earnsPoints: false, maxHours: 2 },
   })
+  return task
+}
+
+it("pushes each sign-up's reminder once, a day before the task, and not for cancelled sign-ups", async () => {
+  const task = await taskIn72Hours()
   await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
   await env.ok('volunteer', 'u-wangdeming', 'signup', { taskId: task.id })
   await env.ok('volunteer', 'u-wangdeming', 'cancelSignup', { taskId: task.id })
@@ -45,4 +51,22 @@ it("pushes each sign-up's reminder once, a day before the task, and not for canc
   // the timer firing again sends nothing twice
   expect(await volunteerFunction.timers.pushReminders!.run(env.rt, env.clock.now())).toEqual({ pushed: 0 })
   expect(pushed).toHaveLength(1)
+})
+
+it('keeps what WeChat answered for each reminder, as for every other push (the people told read in one query)', async () => {
+  env.rt.notifier = {
+    push: async (m) =>
+      m.userId === 'u-zhuoma' ? { status: 'sent' } : { status: 'failed', errcode: 43101, error: '用户拒绝接受消息' },
+  }
+  const task = await taskIn72Hours()
+  await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id })
+  await env.ok('volunteer', 'u-wangdeming', 'signup', { taskId: task.id })
+  env.clock.advance(49 * HOUR)
+  expect(await pushReminders(env.rt, env.clock.now())).toEqual({ pushed: 2 })
+  const records = await env.rt.db.find(C.push_records, { where: { at: env.clock.now() } })
+  expect(records.map((r) => [r.userId, r.status, r.errcode]).sort()).toEqual([
+    ['u-wangdeming', 'failed', 43101],
+    ['u-zhuoma', 'sent', null],
+  ])
+  expect(records[0]!.title).toContain('敬老院陪护')
 })
