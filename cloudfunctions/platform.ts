@@ -97,7 +97,8 @@ export const PLATFORM = {
           "the custom-login private key's JSON (CloudBase console, custom login's private key); without it the officials' console cannot be signed in to by scanning",
       },
     },
-    triggers: {},
+    // push records past their 90 days and spent console tickets removed, once a day
+    triggers: { tidy: '0 0 4 * * * *' },
   },
   incident: {
     memorySize: 256,

@@ -6,6 +6,9 @@ import { IdSchema, PageInputSchema, TimestampSchema, pageOf } from './common.sch
  * see why messages do not arrive: the template is not configured, people have not agreed, or WeChat refused it.
  */
 export const PUSH_STATUSES = ['sent', 'refused', 'failed', 'skipped'] as const
+
+/** How long a push's record is kept (the account function's daily `tidy` timer removes older ones): 90 days. */
+export const PUSH_RECORD_DAYS = 90
 export type PushStatus = (typeof PUSH_STATUSES)[number]
 
 export const PushRecordSchema = z.object({

@@ -258,6 +258,16 @@ describe('CloudbasePort transactions', () => {
     expect(sent.map((x) => x.api)).toHaveLength(3)
   })
 
+  it('removeWhere: one removeDocument over the query, outside any transaction', async () => {
+    reply = () => ({ data: { deleted: 4 } })
+    expect(await port.removeWhere('push_records', { at: { $lt: 1000 } })).toBe(4)
+    expect(sent).toHaveLength(1)
+    expect(sent[0]!.api).toBe('database.removeDocument')
+    expect(sent[0]!.params).toMatchObject({ collectionName: 'push_records', queryType: 'WHERE', multi: true })
+    expect(sent[0]!.params.transactionId).toBeUndefined()
+    expect(json(sent[0]!.params.query)).toEqual({ at: { $lt: { $numberInt: '1000' } } })
+  })
+
   it('updateWhere: one modifyDocument over the query, outside any transaction, object values replaced whole', async () => {
     reply = () => ({ data: { updated: 7 } })
     expect(await port.updateWhere('requests', { state: 'pending' }, { state: 'tok', note: { a: 1 } })).toBe(7)

@@ -92,6 +92,13 @@ export class CloudbasePort implements RawPort {
     return res.updated ?? 0
   }
 
+  async removeWhere(collection: string, where: Filter): Promise<number> {
+    const res = check(await this.db.collection(collection).where(toCloudbase(this.db, where)).remove()) as CbResult & {
+      deleted?: number
+    }
+    return res.deleted ?? 0
+  }
+
   transaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T> {
     const _ = this.db.command
     const run = this.db.runTransaction as (cb: (t: Transaction) => Promise<T>, times: number) => Promise<T>

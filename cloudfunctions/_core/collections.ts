@@ -145,8 +145,8 @@ export const COLLECTIONS = {
   push_records: spec<PushRecord>({ indexes: [['at'], ['status', 'at']] }),
 
   // ---- account ----
-  /** console sign-in tickets (扫码登录), random ids, read by id only; see console-login.ts */
-  console_logins: spec<ConsoleLogin>({ indexes: [] }),
+  /** console sign-in tickets (扫码登录), random ids, read by id; by `expiresAt` only to remove spent ones (account.tidy.ts) */
+  console_logins: spec<ConsoleLogin>({ indexes: [['expiresAt']] }),
   units: spec<Unit>({ indexes: [['parentId', 'name']] }),
   /** members of a household by `householdId` (an address is shown to residents without their names) */
   users: spec<User>({ indexes: [['openid'], ['householdId'], ['phone'], ['name']], unique: [['openid']] }),

@@ -115,6 +115,10 @@ export class CountingPort implements RawPort {
     return this.request('update', collection, false, () => this.inner.updateWhere(collection, where, patch))
   }
 
+  removeWhere(collection: string, where: Filter): Promise<number> {
+    return this.request('remove', collection, false, () => this.inner.removeWhere(collection, where))
+  }
+
   insertMany<T extends Doc = Doc>(collection: string, docs: readonly T[]): Promise<void> {
     if (!docs.length) return Promise.resolve()
     return this.request('insert', collection, false, () => this.inner.insertMany(collection, docs))

@@ -89,6 +89,8 @@ export interface RawPort {
   insertMany<T extends Doc = Doc>(collection: string, docs: readonly T[]): Promise<void>
   /** Replaces top-level fields of every document the filter selects, outside any transaction; how many changed. */
   updateWhere(collection: string, where: Filter, patch: Patch): Promise<number>
+  /** Removes every document the filter selects, outside any transaction; how many it removed. */
+  removeWhere(collection: string, where: Filter): Promise<number>
   /** Runs fn atomically: all of its writes land, or none do. */
   transaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T>
   close?(): Promise<void>
@@ -174,6 +176,11 @@ export interface DataPort {
    * selected it (a claim: `{ state: 'pending' } → { state: <this run's token> }`). Returns how many it changed.
    */
   updateWhere<N extends CollectionName>(collection: N, where: Filter, patch: PatchOf<N>): Promise<number>
+  /**
+   * Removes every document the filter selects, in one request outside any transaction (CloudBase's
+   * `where(…).remove()`): for what is kept only for a time (push records, console tickets). Returns how many.
+   */
+  removeWhere<N extends CollectionName>(collection: N, where: Filter): Promise<number>
   /** Runs fn atomically: all of its writes land, or none do. */
   transaction<T>(fn: (tx: TxStore) => Promise<T>): Promise<T>
   close?(): Promise<void>

@@ -155,6 +155,7 @@ describe('send records (push_records), for admins', () => {
       insert: (c, d) => (inserts.push(1), db.insert(c, d)),
       insertMany: (c, ds) => (inserts.push(ds.length), db.insertMany(c, ds)),
       updateWhere: (c, w, p) => db.updateWhere(c, w, p),
+      removeWhere: (c, w) => db.removeWhere(c, w),
     }
     await pushAll({ ...env.rt, db: watched }, [message('u-zhuoma'), message('u-zhaxi'), message('u-zhoumin')])
     expect(asked.sort()).toEqual(['o-zhaxi', 'o-zhoumin', 'o-zhuoma'])

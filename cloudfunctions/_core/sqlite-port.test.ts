@@ -150,6 +150,24 @@ describe('SqlitePort', () => {
     expect((await db.get<Thing>('things', 's'))?.n).toBe(5)
   })
 
+  it('removeWhere: removes every document selected and no other, and says how many', async () => {
+    db.bulkInsert(
+      'things',
+      Array.from({ length: 10 }, (_, i) => ({ _id: `r${i}`, kind: i < 4 ? 'old' : 'new', n: i })),
+    )
+    expect(await db.removeWhere('things', { kind: 'old', n: { $lt: 3 } })).toBe(3)
+    expect(await db.removeWhere('things', { kind: 'old', n: { $lt: 3 } })).toBe(0)
+    expect((await db.find<Thing>('things', { orderBy: [['_id', 'asc']] })).map((d) => d._id)).toEqual([
+      'r3',
+      'r4',
+      'r5',
+      'r6',
+      'r7',
+      'r8',
+      'r9',
+    ])
+  })
+
   it('rolls back every write of a failed transaction', async () => {
     await expect(
       db.transaction(async (tx) => {

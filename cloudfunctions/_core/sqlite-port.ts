@@ -220,6 +220,14 @@ export class SqlitePort implements RawPort {
     })
   }
 
+  /** the documents selected removed, in one transaction here */
+  removeWhere(collection: string, where: Filter): Promise<number> {
+    return this.transaction(async () => {
+      const { sql, params } = compileWhere(where)
+      return this.stmt(`DELETE FROM ${this.table(collection)}${sql}`).run(...params).changes
+    })
+  }
+
   insertMany<T extends Doc>(collection: string, docs: readonly T[]): Promise<void> {
     if (!docs.length) return Promise.resolve()
     return this.transaction((tx) => tx.insertMany(collection, docs))

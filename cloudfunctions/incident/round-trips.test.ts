@@ -230,6 +230,7 @@ describe('the case a handling step or the detail view names is read beside the c
       insert: (c, d) => db.insert(c, d),
       insertMany: (c, ds) => db.insertMany(c, ds),
       updateWhere: (c, w, p) => db.updateWhere(c, w, p),
+      removeWhere: (c, w) => db.removeWhere(c, w),
       transaction: (fn) => db.transaction(fn),
     }
     return { ...env.rt, db: gated }

@@ -141,6 +141,12 @@ export class CloudbaseStandIn {
         return { data: { updated: 1, doc: EJSON.stringify(next, { relaxed: false }) }, requestId: 'r' }
       }
       case 'database.removeDocument': {
+        if (p.queryType === 'WHERE') {
+          // where(…).remove(): every document the query selects (outside a transaction)
+          const gone = [...this.col(coll).values()].filter((d) => matches(d, parse(p.query)))
+          for (const d of gone) this.write(tx, coll, d._id, undefined)
+          return { data: { deleted: gone.length }, requestId: 'r' }
+        }
         const id = String(parse(p.query)._id)
         const had = this.col(coll).has(id)
         this.write(tx, coll, id, undefined)

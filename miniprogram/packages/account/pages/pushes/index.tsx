@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { accountContract } from '@shared/account/account.contract'
 import '@shared/account/account.messages'
 import { render } from '@shared/i18n/i18n'
-import { PUSH_STATUSES, type PushStatus } from '@shared/push'
+import { PUSH_RECORD_DAYS, PUSH_STATUSES, type PushStatus } from '@shared/push'
 import { Card, Page, PagedList, PickerField, Row, Tag } from '../../../../components'
 import { callFunction } from '../../../../services/call-function'
 import { fmt, getLang, useStrings } from '../../../../services/i18n'
@@ -29,7 +29,7 @@ export default function Pushes() {
     [status],
   )
   return (
-    <Page title={t('pushes.title')} intro={t('pushes.intro')}>
+    <Page title={t('pushes.title')} intro={`${t('pushes.intro')}${t('pushes.kept', { days: PUSH_RECORD_DAYS })}`}>
       <Card>
         <PickerField
           label={t('pushes.filter')}
