@@ -226,6 +226,8 @@ export const COLLECTIONS = {
       ['userId', 'readAt'],
       // the pushes waiting, and those a run of sendPushes claimed
       ['pushState'],
+      // the holder notices waiting to be given to each holder (sendPushes)
+      ['fanout'],
     ],
   }),
   /** counters per unit per Beijing month (figures are computed from them), id = stableId('icn', unitId, month) */

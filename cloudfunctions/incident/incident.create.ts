@@ -25,6 +25,7 @@ import {
   safeReportId,
   unitForLevel,
   inboxMessages,
+  noticeMessages,
   writeMessages,
   type GridPlace,
 } from './incident.repo'
@@ -81,8 +82,7 @@ export async function prepareIncident(rt: Runtime, draft: IncidentDraft): Promis
   if (!category) throw IncidentErrors.UNKNOWN_CATEGORY()
   const rule = countyDeadlineRule(settings?.deadlines, draft.category, draft.severity)
   const level = rule.firstLevel
-  const notice = await noticeFor(
-    rt,
+  const notice = noticeFor(
     unitForLevel({ ...place, departmentId: null }, level),
     'submitted',
     level,
@@ -203,7 +203,7 @@ export async function createIncidentInTx(
     now,
   )
   // the holders told in the same insert as the reporter (a holder who reported it is told both)
-  if (notice?.when(incident)) inbox.push(...inboxMessages(notice.userIds, incident._id, 1, notice.tell(incident), now))
+  if (notice?.when(incident)) inbox.push(...noticeMessages(notice, incident._id, 1, notice.tell(incident), now))
   const messages = await writeMessages(tx, inbox, notice?.profiles)
   return { incident, event, messages }
 }

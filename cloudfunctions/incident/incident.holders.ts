@@ -10,17 +10,28 @@ import type { Runtime } from '../_core/runtime'
 import { unitForLevel, type Tell } from './incident.repo'
 
 /**
- * The holders of a permission in a unit: the people told of new work there. They are looked up before the
- * transaction (a query; the transaction itself only reads and writes by id) and told inside it, only if the
- * transition really put the incident where it was predicted to go.
+ * The holders of a permission in a unit: the people told of new work there. Either named (`userIds`, looked up
+ * before the transaction: a query, and the transaction itself only reads and writes by id) or left to the minute
+ * timer (`deferred`: the step writes one notice for the unit, and `sendPushes` gives each holder theirs, as they
+ * hold the permission then; issue #21: no query in the step). Told only if the transition really put the incident
+ * where it was predicted to go.
  */
 export interface HolderNotice {
   userIds: string[]
   /** what their assignments keep of their profiles, for the pushes (absent for one: their profile is read) */
   profiles?: ReadonlyMap<string, PushProfile>
+  /** the holders of `permission` in `unitId` but `exclude`, found by the timer (then `userIds` is empty) */
+  deferred?: UnitNotice
   /** does the incident as the transition wrote it still call for this notice? */
   when: (inc: Incident) => boolean
   tell: (inc: Incident) => Tell
+}
+
+/** Whom a deferred notice is for: the holders of a permission in a unit, but the person who acted. */
+export interface UnitNotice {
+  unitId: string
+  permission: Permission
+  exclude: string | null
 }
 
 /** Who holds a permission through a role held in exactly this unit (not above it: a county official is not paged for every grid). */
@@ -93,37 +104,35 @@ export function workTell(inc: Incident): Tell {
   }
 }
 
-/** The notice for the people who must act once the incident waits in `status` in `unitId`. */
-export async function noticeFor(
-  rt: Runtime,
+/**
+ * The notice for the people who must act once the incident waits in `status` in `unitId`: left to the minute timer
+ * (issue #21: the step looks no one up; its holders are told within the minute, as its pushes are sent).
+ */
+export function noticeFor(
   unitId: string,
   status: IncidentStatus,
   level: Incident['level'],
   exclude: string | null,
-): Promise<HolderNotice | null> {
+): HolderNotice | null {
   const permission = workPermission(status, level)
   if (!permission) return null
-  const holders = await holdersWithProfiles(rt, unitId, permission)
-  const userIds = holders.userIds.filter((u) => u !== exclude)
-  if (!userIds.length) return null
   return {
-    userIds,
-    profiles: holders.profiles,
+    userIds: [],
+    deferred: { unitId, permission, exclude },
     when: (i) => i.handlerUnitId === unitId && i.status === status,
     tell: workTell,
   }
 }
 
 /** Predicts where a transition takes the incident (as read before the transaction) and who must then act. */
-export async function noticeForTransition(
-  rt: Runtime,
+export function noticeForTransition(
   inc: Incident,
   action: TransitionAction,
   patch: Partial<Incident>,
   actorId: string | null,
-): Promise<HolderNotice | null> {
+): HolderNotice | null {
   const next = nextState(inc, action)
   if (!next) return null
   const unitId = unitForLevel({ ...inc, ...patch }, next.level)
-  return noticeFor(rt, unitId, next.status, next.level, actorId)
+  return noticeFor(unitId, next.status, next.level, actorId)
 }

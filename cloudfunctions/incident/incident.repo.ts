@@ -17,6 +17,7 @@ import { stableId, timeId } from '../_core/ids'
 import type { PushMessage, PushProfile } from '../_core/notifier'
 import { getOr, type DataPort, type Filter, type TxStore } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
+import type { HolderNotice } from './incident.holders'
 
 /**
  * The incident domain's data: its documents by id, the places of grids, the counters figures come from, the
@@ -293,6 +294,37 @@ export function inboxMessages(
   }))
 }
 
+/** Where a unit's notice is addressed (no one's inbox: `sendPushes` gives each of its holders their own). */
+export const unitAddress = (unitId: string) => `unit:${unitId}`
+
+/**
+ * The messages of a holder notice: one each for the people it names, or, for one left to the timer (`deferred`),
+ * one notice for the unit, waiting (`fanout` 'pending') for `sendPushes` to give each holder theirs.
+ */
+export function noticeMessages(
+  n: Pick<HolderNotice, 'userIds' | 'deferred'>,
+  incidentId: string | null,
+  seq: number,
+  t: Tell,
+  at: number,
+): InboxMessage[] {
+  if (!n.deferred) return inboxMessages(n.userIds, incidentId, seq, t, at)
+  const to = unitAddress(n.deferred.unitId)
+  return [
+    {
+      _id: inboxId(to, incidentId, seq, t.title.key, at),
+      userId: to,
+      incidentId,
+      title: t.title,
+      body: t.body,
+      at,
+      readAt: null,
+      fanout: 'pending',
+      fanoutTo: { ...n.deferred, seq },
+    },
+  ]
+}
+
 /**
  * The messages in one request (issue #21: not one each), each waiting for its WeChat push (`pushState` 'pending':
  * the `sendPushes` timer sends it within the minute, so no action waits for WeChat), with its recipient's profile
@@ -303,12 +335,14 @@ export async function writeMessages(
   messages: readonly InboxMessage[],
   profiles?: ReadonlyMap<string, PushProfile>,
 ): Promise<PushMessage[]> {
+  // a unit's notice is pushed to no one: its holders' own messages are, once the timer has written them
   const waiting = messages.map((m) => {
+    if (m.fanout) return m
     const to = profiles?.get(m.userId)
     return { ...m, pushState: 'pending', ...(to ? { pushTo: to } : {}) }
   })
   await tx.insertMany(C.incident_inbox, waiting)
-  return waiting.map(pushOf)
+  return waiting.filter((m) => !m.fanout).map(pushOf)
 }
 
 /** An inbox message as its push. */

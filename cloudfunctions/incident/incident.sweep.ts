@@ -79,7 +79,7 @@ export async function sweepOverdue(rt: Runtime, now: number, scope: Filter = {},
         candidate.status === 'resolved'
           ? null
           : nextState(candidate, 'auto_escalate')
-            ? await noticeForTransition(rt, candidate, 'auto_escalate', {}, null)
+            ? noticeForTransition(candidate, 'auto_escalate', {}, null)
             : {
                 userIds: await holdersIn(rt, centreOf(candidate), 'incident_dispatch'),
                 when: () => true,

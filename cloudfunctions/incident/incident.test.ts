@@ -421,16 +421,20 @@ describe('handlers are told of new work', () => {
     )
     const { id } = await report()
     await ok('u-zhaxi', 'escalate', { incidentId: id, note: '需要村里协调' })
+    // the village's holders are found and told by the minute timer
+    await pushNow(env)
     expect(await titles('u-lixiuying')).toEqual(['有事件上报到本级'])
   })
 
   it("a grid worker's own report does not page himself; a reopened case pages the grid again", async () => {
     await report('u-zhaxi', { gridId: G01 })
+    await pushNow(env)
     expect(await titles('u-zhaxi')).toEqual(['上报成功'])
     const { id } = await report()
     await ok('u-zhaxi', 'resolve', { incidentId: id, note: '已清运' })
     env.clock.advance(HOUR)
     await ok('u-zhuoma', 'rate', { incidentId: id, rating: 'unsatisfied', comment: '没清干净' })
+    await pushNow(env)
     const [latest, ...earlier] = await titles('u-zhaxi')
     expect(latest).toBe('群众不满意，请重新处理')
     expect(earlier.sort()).toEqual(['上报成功', '新上报待受理'].sort())
@@ -438,11 +442,13 @@ describe('handlers are told of new work', () => {
 
   it("serious reports go straight to the dispatch centre's people; deadlines page the next level and the centre", async () => {
     const serious = await report('u-zhuoma', { severity: 'serious', category: 'hazard' })
+    await pushNow(env)
     expect(await titles('u-zhoumin')).toEqual(['新上报待受理'])
     expect(await titles('u-zhaxi')).toEqual([])
     const { id } = await report()
     env.clock.advance(24 * HOUR + 1)
     await ok('u-zhoumin', 'sweepOverdue', {})
+    await pushNow(env)
     // the grid's report went overdue: the village is paged; the serious one at the township is flagged: the centre is told
     expect(await titles('u-lixiuying')).toEqual(['有事件上报到本级'])
     expect((await ok('u-lixiuying', 'myInbox', {})).items[0]!.incidentId).toBe(id)

@@ -34,6 +34,7 @@ import {
   loadIncident,
   unitForLevel,
   inboxMessages,
+  noticeMessages,
   writeMessages,
   type Deltas,
   type Tell,
@@ -234,6 +235,13 @@ export async function applyTransition(
     if (!n.when(updated)) continue
     for (const [u, p] of n.profiles ?? []) profiles.set(u, p)
     const tell = n.tell(updated)
+    // a unit's notice once (its holders are found by the timer, each told once)
+    if (n.deferred) {
+      const key = `unit:${n.deferred.unitId} ${tell.title.key}`
+      if (!told2.has(key)) inbox.push(...noticeMessages(n, incidentId, seq, tell, now))
+      told2.add(key)
+      continue
+    }
     const userIds = n.userIds.filter((u) => !told2.has(`${u} ${tell.title.key}`))
     for (const u of userIds) told2.add(`${u} ${tell.title.key}`)
     inbox.push(...inboxMessages(userIds, incidentId, seq, tell, now))
@@ -317,8 +325,7 @@ export function transitionAction<A extends TransitionDef, L extends object = Rec
       const spec = impl.transition(input as In<A>, { incident, ...extra }, ctx)
       const notice =
         'action' in spec.kind
-          ? await noticeForTransition(
-              ctx.rt,
+          ? noticeForTransition(
               incident,
               spec.kind.action,
               spec.patch?.(incident) ?? {},

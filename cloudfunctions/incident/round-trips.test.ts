@@ -2,6 +2,7 @@ import { incidentContract } from '@shared/incident/incident.contract'
 import type { Figures } from '@shared/incident/incident.schema'
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../_core/collections'
+import { fanOut } from './incident.pushes'
 import { LOCAL_MEDIA_PENDING, mediaCheckId } from '../_core/media-check'
 import { T0, testEnv, type TestEnv } from '../../tests/support/harness'
 import { pngWithPixels } from '../../tests/support/fixtures'
@@ -199,14 +200,54 @@ describe('the pushes wait in the inbox for the minute timer', () => {
     await ok('u-zhaxi', 'accept', { incidentId: inc.id, note: '已受理' })
     expect(sent).toEqual([])
     const waiting = await env.rt.db.find(C.incident_inbox, { where: { pushState: 'pending' } })
-    expect(waiting.map((m) => m.userId).sort()).toEqual(['u-zhaxi', 'u-zhuoma', 'u-zhuoma'])
+    expect(waiting.map((m) => m.userId).sort()).toEqual(['u-zhuoma', 'u-zhuoma'])
+    // the grid's holders are not looked up by the report: one notice for the grid waits for the timer, which no
+    // one reads and nothing pushes
+    const notices = await env.rt.db.find(C.incident_inbox, { where: { fanout: 'pending' } })
+    expect(notices.map((m) => [m.userId, m.pushState ?? null])).toEqual([['unit:513328100001-G01', null]])
+    expect((await ok('u-zhaxi', 'myInbox', {})).items).toEqual([])
     const runs = await Promise.all([pushNow(env), pushNow(env), pushNow(env)])
+    // the notice given to the grid worker once, and every message pushed once, however the three runs met
+    expect(runs.reduce((n, r) => n + r.told, 0)).toBe(1)
     expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(3)
     expect(sent.sort()).toEqual(['u-zhaxi 新上报待受理', 'u-zhuoma 上报成功', 'u-zhuoma 事件已受理'].sort())
     expect(await env.rt.db.count(C.incident_inbox, { pushState: 'pending' })).toBe(0)
+    expect(await env.rt.db.count(C.incident_inbox, { fanout: 'pending' })).toBe(0)
+    expect((await ok('u-zhaxi', 'myInbox', {})).items.map((m) => m.title)).toEqual(['新上报待受理'])
     // a run with nothing waiting sends nothing
-    expect(await pushNow(env)).toEqual({ sent: 0 })
+    expect(await pushNow(env)).toEqual({ told: 0, sent: 0 })
     expect(sent).toHaveLength(3)
+  })
+})
+
+describe("a step's holders are told by the minute timer", () => {
+  it('a run that stops after writing their messages, before marking its notices, tells no one twice', async () => {
+    const sent: string[] = []
+    env.rt.notifier = { push: async (m) => void sent.push(`${m.userId} ${m.title}`) }
+    const inc = await report('u-zhuoma')
+    await ok('u-zhaxi', 'escalate', { incidentId: inc.id, note: '需要村里协调' })
+    const db = env.rt.db
+    const stopping: DataPort = {
+      get: (c, id) => db.get(c, id),
+      find: (c, o) => db.find(c, o),
+      count: (c, w) => db.count(c, w),
+      insert: (c, d) => db.insert(c, d),
+      insertMany: (c, ds) => db.insertMany(c, ds),
+      removeWhere: (c, w) => db.removeWhere(c, w),
+      transaction: (fn) => db.transaction(fn),
+      updateWhere: async () => {
+        throw new Error('the run stopped')
+      },
+    }
+    await expect(fanOut({ ...env.rt, db: stopping })).rejects.toThrow('the run stopped')
+    // the grid's and the village's notices: their messages written, the notices still waiting
+    expect(await env.rt.db.count(C.incident_inbox, { fanout: 'pending' })).toBe(2)
+    expect(await pushNow(env)).toMatchObject({ told: 0 })
+    expect(await env.rt.db.count(C.incident_inbox, { fanout: 'pending' })).toBe(0)
+    const zhaxi = sent.filter((m) => m.startsWith('u-zhaxi '))
+    expect(zhaxi).toEqual(['u-zhaxi 新上报待受理'])
+    expect(sent.filter((m) => m === 'u-lixiuying 有事件上报到本级')).toHaveLength(1)
+    expect((await ok('u-lixiuying', 'myInbox', {})).items.map((m) => m.title)).toEqual(['有事件上报到本级'])
   })
 })
 

@@ -352,6 +352,15 @@ export const InboxMessageSchema = z.object({
   pushState: z.string().nullable().optional(),
   /** the recipient's WeChat id and language where the action had them (a holder's assignment keeps them) */
   pushTo: z.object({ openid: z.string().nullable(), lang: z.enum(LANGS).nullable() }).optional(),
+  /**
+   * A notice for the holders of a permission in a unit (issue #21: not looked up in the step), addressed to
+   * `unit:<unitId>`, which no one reads: 'pending' as the step writes it, then 'done' once the `sendPushes` timer
+   * has given each holder their own message (`fanoutTo` says whose; `seq` the step's, for their messages' ids).
+   */
+  fanout: z.enum(['pending', 'done']).nullable().optional(),
+  fanoutTo: z
+    .object({ unitId: IdSchema, permission: z.string(), exclude: IdSchema.nullable(), seq: z.number().int() })
+    .optional(),
 })
 export type InboxMessage = z.infer<typeof InboxMessageSchema>
 
