@@ -143,7 +143,14 @@ export function createHost(opts: HostOptions, extraRoutes: Route[] = []): Server
     if (path === '/api/console-login' && req.method === 'POST') {
       req.resume()
       const ua = String(req.headers['user-agent'] ?? '')
-      const ticket = await startConsoleLogin(rt.db, { summary: summariseUserAgent(ua), place: null }, rt.clock.now())
+      const browser = { summary: summariseUserAgent(ua), place: null }
+      const ticket = await startConsoleLogin(rt.db, browser, rt.clock.now(), req.socket.remoteAddress ?? null).catch(
+        (err: unknown) => {
+          if (err instanceof DomainError) return err
+          throw err
+        },
+      )
+      if (ticket instanceof DomainError) return sendError(res, 429, ticket, langOf(req, null))
       return sendJson(res, 200, { ok: true, data: ticket })
     }
     if (path === '/api/console-login/claim' && req.method === 'POST') {

@@ -64,7 +64,8 @@ export async function consoleLogin(
     if (event.consoleLogin === 'start') {
       // the browser describes itself; nobody is signed in by it, and the official reads it before deciding
       const browser = { summary: summariseUserAgent(event.userAgent), place: null }
-      return { ok: true, data: await startConsoleLogin(rt.db, browser, now) }
+      const source = platform.TCB_SOURCE_IP ?? platform.WX_CLIENTIP ?? null
+      return { ok: true, data: await startConsoleLogin(rt.db, browser, now, source) }
     }
     const claim = await claimConsoleLogin(rt.db, event.ticketId, event.secret, now)
     if (claim.status !== 'signed_in') return { ok: true, data: { status: claim.status } }

@@ -1,4 +1,5 @@
 import { consoleLogin, consoleLoginEventOf } from './cloudbase-console-login'
+import { CONSOLE_TICKETS_A_MINUTE } from './console-login'
 import { cloudbaseMain, identityOf } from './cloudbase-main'
 import { createLocalRuntime } from './local-runtime'
 import type { Identity } from './caller'
@@ -158,6 +159,20 @@ describe('console sign-in on CloudBase', () => {
       ok: false,
       code: 'ACCOUNT.CONSOLE_TICKET_NOT_FOUND',
     })
+    await rt.db.close()
+  })
+
+  it("holds a browser's address (the platform's TCB_SOURCE_IP) to its tickets a minute, in the caller's language", async () => {
+    const rt = createLocalRuntime({ dbFile: ':memory:' })
+    const start = (ip: string) =>
+      consoleLogin(rt, { consoleLogin: 'start', userAgent: 'Chrome/120.0', lang: 'bo' }, { TCB_SOURCE_IP: ip })
+    for (let i = 0; i < CONSOLE_TICKETS_A_MINUTE; i++) expect((await start('203.0.113.9')).ok).toBe(true)
+    expect(await start('203.0.113.9')).toEqual({
+      ok: false,
+      code: 'ACCOUNT.CONSOLE_TICKETS_TOO_MANY',
+      message: 'གློག་ཀླད་འདིས་ད་ལྟ་ནང་འཛུལ་ཨང་རྟགས་མང་དྲགས་བླངས་འདུག སྐར་མ་གཅིག་འགོར་རྗེས་བསྐྱར་གསོ་བྱེད་རོགས།',
+    })
+    expect((await start('203.0.113.10')).ok).toBe(true)
     await rt.db.close()
   })
 })

@@ -74,6 +74,7 @@ import type {
 } from '@shared/volunteer/volunteer.schema'
 import type { AuditEntry } from '@shared/audit/audit.schema'
 import type { Doc } from './port'
+import type { RateWindow } from './rate-limit'
 
 /**
  * Every collection, snake_case plural, with its document type and the indexes its queries need. The SQLite
@@ -143,6 +144,9 @@ export const COLLECTIONS = {
 
   /** what became of each subscribe message sent (timeId('push', at, …)); see notifier.ts, shown to admins */
   push_records: spec<PushRecord>({ indexes: [['at'], ['status', 'at']] }),
+
+  /** requests counted per source and window, for what may be asked before signing in (rate-limit.ts) */
+  rate_limits: spec<RateWindow>({ indexes: [['expiresAt']] }),
 
   // ---- account ----
   /** console sign-in tickets (扫码登录), random ids, read by id; by `expiresAt` only to remove spent ones (account.tidy.ts) */

@@ -14,6 +14,7 @@ import { BASE62 } from './signing'
 import { newId, randomCode } from './ids'
 import type { DataPort } from './port'
 import { qrPng } from './qr'
+import { takePlace } from './rate-limit'
 
 /**
  * The browser's half of console sign-in (扫码登录), before anyone is signed in there: asking for a ticket and
@@ -24,7 +25,26 @@ import { qrPng } from './qr'
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex')
 
-export async function startConsoleLogin(db: DataPort, browser: BrowserInfo, now: number): Promise<ConsoleTicket> {
+/**
+ * Tickets one address may ask for in a minute: every opening of the sign-in page asks for one and renews it every
+ * few minutes, and a county office's computers may all share one address; a script asking without end is held to
+ * this.
+ */
+export const CONSOLE_TICKETS_A_MINUTE = 60
+
+/**
+ * A new ticket for a browser, at most CONSOLE_TICKETS_A_MINUTE a minute from one address (`source`: the host's
+ * peer address, CloudBase's TCB_SOURCE_IP; one shared count where there is none): anyone may ask before signing in,
+ * and each ticket is a document and a QR image made.
+ */
+export async function startConsoleLogin(
+  db: DataPort,
+  browser: BrowserInfo,
+  now: number,
+  source: string | null = null,
+): Promise<ConsoleTicket> {
+  if (!(await takePlace(db, 'console-login', source || '-', CONSOLE_TICKETS_A_MINUTE, 60_000, now)))
+    throw AccountErrors.CONSOLE_TICKETS_TOO_MANY()
   const secret = randomCode(BASE62, 32)
   const ticket: ConsoleLogin = {
     _id: newId('cl', now),

@@ -7,7 +7,7 @@ import { accountFunction } from './function'
 const DAY = 86_400_000
 const BROWSER = { summary: 'Chrome 120 · Windows', place: null }
 
-describe('the daily tidy: push records past their days and spent console tickets go, nothing else', () => {
+describe('the daily tidy: push records past their days, spent console tickets and old request counts go, nothing else', () => {
   let env: TestEnv
   beforeEach(async () => {
     env = await testEnv()
@@ -36,12 +36,15 @@ describe('the daily tidy: push records past their days and spent console tickets
     const before = await env.rt.db.count(C.push_records)
 
     const tidy = accountFunction.timers.tidy!
-    expect(await tidy.run(env.rt, now)).toEqual({ pushRecords: 1, consoleTickets: 1 })
+    // the two tickets' counts of their address's minute (rate_limits): the old one goes with its ticket
+    expect(await env.rt.db.count(C.rate_limits)).toBe(2)
+    expect(await tidy.run(env.rt, now)).toEqual({ pushRecords: 1, consoleTickets: 1, rateWindows: 1 })
+    expect(await env.rt.db.count(C.rate_limits)).toBe(1)
     expect(await env.rt.db.get(C.push_records, 'push-old')).toBeNull()
     expect(await env.rt.db.get(C.push_records, 'push-edge')).not.toBeNull()
     expect(await env.rt.db.count(C.push_records)).toBe(before - 1)
     expect(await env.rt.db.get(C.console_logins, spent.ticketId)).toBeNull()
     expect(await env.rt.db.get(C.console_logins, waiting.ticketId)).not.toBeNull()
-    expect(await tidy.run(env.rt, now)).toEqual({ pushRecords: 0, consoleTickets: 0 })
+    expect(await tidy.run(env.rt, now)).toEqual({ pushRecords: 0, consoleTickets: 0, rateWindows: 0 })
   })
 })

@@ -1,8 +1,9 @@
 import { CONSOLE_TICKET_MS, parseConsoleLoginQr, stateAt, summariseUserAgent } from '@shared/account/console-login'
 import { rid, testEnv, type TestEnv } from '../../tests/support/harness'
 import { startTestHost, type TestHost } from '../../tests/support/host'
+import { C } from '../_core/collections'
 import { readQrDataUrl } from '../../tests/support/qr'
-import { claimConsoleLogin, startConsoleLogin } from '../_core/console-login'
+import { CONSOLE_TICKETS_A_MINUTE, claimConsoleLogin, startConsoleLogin } from '../_core/console-login'
 
 const DISPATCHER = 'u-zhoumin'
 const RESIDENT = 'u-zhuoma'
@@ -17,6 +18,24 @@ describe('console sign-in tickets (扫码登录)', () => {
   const start = () => startConsoleLogin(env.rt.db, BROWSER, env.clock.now())
   const claim = (t: { ticketId: string; secret: string }) =>
     claimConsoleLogin(env.rt.db, t.ticketId, t.secret, env.clock.now())
+
+  it('one address gets so many tickets a minute, exactly, however many ask at once; others and the next minute are not held', async () => {
+    const ask = (source: string) =>
+      startConsoleLogin(env.rt.db, BROWSER, env.clock.now(), source).then(
+        () => 'ticket',
+        (err: unknown) => (err as Error).message,
+      )
+    const got = await Promise.all(Array.from({ length: CONSOLE_TICKETS_A_MINUTE + 15 }, () => ask('203.0.113.7')))
+    expect(got.filter((g) => g === 'ticket')).toHaveLength(CONSOLE_TICKETS_A_MINUTE)
+    expect(new Set(got.filter((g) => g !== 'ticket'))).toEqual(
+      new Set(['这台电脑刚才要了太多登录二维码，请过一分钟再刷新']),
+    )
+    expect(await env.rt.db.count(C.console_logins)).toBe(CONSOLE_TICKETS_A_MINUTE)
+    // another address is not held by it; the same one again a minute later
+    expect(await ask('198.51.100.2')).toBe('ticket')
+    env.clock.advance(60_000)
+    expect(await ask('203.0.113.7')).toBe('ticket')
+  })
 
   it('the QR carries the ticket id only; the official sees the browser; confirming signs the browser in once', async () => {
     const t = await start()
@@ -124,6 +143,18 @@ describe('console sign-in through the local host, and signing out everywhere', (
     host = await startTestHost()
   })
   afterEach(() => host.close())
+
+  it('the host holds one address to its tickets a minute: then 429 and a plain message', async () => {
+    for (let i = 0; i < CONSOLE_TICKETS_A_MINUTE; i++)
+      expect((await host.post('/api/console-login', {})).status).toBe(200)
+    const held = await host.post('/api/console-login', {})
+    expect(held.status).toBe(429)
+    expect(held.json).toMatchObject({
+      ok: false,
+      code: 'ACCOUNT.CONSOLE_TICKETS_TOO_MANY',
+      message: '这台电脑刚才要了太多登录二维码，请过一分钟再刷新',
+    })
+  })
 
   it('the PC asks, the phone confirms, the PC claims a session once; signing out everywhere ends it', async () => {
     const ticket = await host.post('/api/console-login', {}, undefined, {
