@@ -5,7 +5,16 @@ import { deadlineRule } from '@shared/incident/incident.rules'
 import { workPermission } from '@shared/incident/incident.states'
 import { bjDay } from '@shared/time/beijing'
 import { C } from '../cloudfunctions/_core/collections'
-import { applyChange, matchesFilter, type Doc, type Filter, type Patch, type RawChange, type RawTx, type TxStore } from '../cloudfunctions/_core/port'
+import {
+  applyChange,
+  matchesFilter,
+  type Doc,
+  type Filter,
+  type Patch,
+  type RawChange,
+  type RawTx,
+  type TxStore,
+} from '../cloudfunctions/_core/port'
 import { createIncidentInTx, type PreparedIncident } from '../cloudfunctions/incident/incident.create'
 import { workTell } from '../cloudfunctions/incident/incident.holders'
 import { safeReportId, writeInbox } from '../cloudfunctions/incident/incident.repo'

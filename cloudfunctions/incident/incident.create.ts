@@ -82,12 +82,7 @@ export async function prepareIncident(rt: Runtime, draft: IncidentDraft): Promis
   if (!category) throw IncidentErrors.UNKNOWN_CATEGORY()
   const rule = countyDeadlineRule(settings?.deadlines, draft.category, draft.severity)
   const level = rule.firstLevel
-  const notice = noticeFor(
-    unitForLevel({ ...place, departmentId: null }, level),
-    'submitted',
-    level,
-    draft.reporter.id,
-  )
+  const notice = noticeFor(unitForLevel({ ...place, departmentId: null }, level), 'submitted', level, draft.reporter.id)
   return { draft, place, categoryLabel: category.label, rule, notice }
 }
 

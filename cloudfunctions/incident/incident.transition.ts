@@ -325,12 +325,7 @@ export function transitionAction<A extends TransitionDef, L extends object = Rec
       const spec = impl.transition(input as In<A>, { incident, ...extra }, ctx)
       const notice =
         'action' in spec.kind
-          ? noticeForTransition(
-              incident,
-              spec.kind.action,
-              spec.patch?.(incident) ?? {},
-              ctx.caller.user._id,
-            )
+          ? noticeForTransition(incident, spec.kind.action, spec.patch?.(incident) ?? {}, ctx.caller.user._id)
           : null
       return { unitId, incidentId: incident._id, incident, spec, notice }
     },
