@@ -78,22 +78,26 @@ export async function fanOut(rt: Runtime): Promise<number> {
     }
   }
   const all = [...messages.values()]
-  let told = all.length
-  try {
-    await rt.db.insertMany(C.incident_inbox, all)
-  } catch (err) {
-    if (!(err instanceof DuplicateKeyError)) throw err
-    // some were written before (a run stopped before marking its notices done, or one runs beside this): the
-    // others one by one
-    told = 0
-    for (const m of all)
-      told += await rt.db.insert(C.incident_inbox, m).then(
-        () => 1,
-        (e: unknown) => {
-          if (e instanceof DuplicateKeyError) return 0
-          throw e
-        },
-      )
+  let told = 0
+  // in inserts of at most 500 (a unit may have many holders)
+  for (let i = 0; i < all.length; i += 500) {
+    const part = all.slice(i, i + 500)
+    try {
+      await rt.db.insertMany(C.incident_inbox, part)
+      told += part.length
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError)) throw err
+      // some were written before (a run stopped before marking its notices done, or one runs beside this): the
+      // others one by one
+      for (const m of part)
+        told += await rt.db.insert(C.incident_inbox, m).then(
+          () => 1,
+          (e: unknown) => {
+            if (e instanceof DuplicateKeyError) return 0
+            throw e
+          },
+        )
+    }
   }
   await rt.db.updateWhere(C.incident_inbox, { _id: { $in: notices.map((n) => n._id) } }, { fanout: 'done' })
   return told
