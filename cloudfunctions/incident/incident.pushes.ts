@@ -11,33 +11,43 @@ import { inboxMessages, pushOf, type Tell } from './incident.repo'
 /** Pushes sent at once by one run: WeChat is asked for these together, then the next ones. */
 const AT_ONCE = 50
 
+/** Pushes one run claims, at most: sent in a few seconds, well inside the function's time (the rest the next minute). */
+const PUSHES_A_RUN = 500
+
 /**
  * The WeChat pushes of the inbox messages written since the last run (issue #21): every message a report, a step or
  * a sweep writes waits (`pushState` 'pending') for this timer, which sends it within the minute, so no action waits
  * for WeChat or for the record of what it answered. First the holder notices the steps left are given to their
- * holders (`fanOut`), whose messages then go out in the same run. A run claims every message waiting in one request (each
- * message's change is atomic: of two runs at once, each message is claimed by one), reads those it claimed, and
- * sends them as `pushAll` does (profiles in one query where the message does not carry them, what WeChat answered
- * kept in one insert). A message is pushed once, or, if its run stops midway, not at all: the inbox still has it.
+ * holders (`fanOut`), whose messages then go out in the same run. A run claims up to PUSHES_A_RUN of the messages
+ * waiting, oldest first, in one request (each message's change is atomic: of two runs at once, each message is
+ * claimed by one), reads those it claimed when another run took some, and sends them as `pushAll` does (profiles in one query where the message
+ * does not carry them, what WeChat answered kept in one insert); a backlog (after a stop of the service) goes out
+ * over the next minutes, never more in a run than it can send in time. A message is pushed once, or, if its run
+ * stops midway, not at all: the inbox still has it.
  */
 export async function sendPushes(rt: Runtime, now: number): Promise<{ told: number; sent: number }> {
   const told = await fanOut(rt)
+  const waiting = await rt.db.find(C.incident_inbox, {
+    where: { pushState: 'pending' },
+    orderBy: [['_id', 'asc']],
+    limit: PUSHES_A_RUN,
+  })
+  if (!waiting.length) return { told, sent: 0 }
   const token = newId('pc', now)
-  const claimed = await rt.db.updateWhere(C.incident_inbox, { pushState: 'pending' }, { pushState: token })
+  const ids = waiting.map((m) => m._id)
+  const claimed = await rt.db.updateWhere(
+    C.incident_inbox,
+    { _id: { $in: ids }, pushState: 'pending' },
+    { pushState: token },
+  )
   if (!claimed) return { told, sent: 0 }
-  let sent = 0
-  for (let offset = 0; ; offset += 1000) {
-    const page = await rt.db.find(C.incident_inbox, {
-      where: { pushState: token },
-      orderBy: [['_id', 'asc']],
-      limit: 1000,
-      offset,
-    })
-    for (let i = 0; i < page.length; i += AT_ONCE) await pushAll(rt, page.slice(i, i + AT_ONCE).map(pushOf))
-    sent += page.length
-    if (page.length < 1000) break
-  }
-  return { told, sent }
+  // all of them (the usual case), as found; else those this run got, read (another run took the others)
+  const mine =
+    claimed === ids.length
+      ? waiting.map((m) => ({ ...m, pushState: token }))
+      : await rt.db.find(C.incident_inbox, { where: { pushState: token }, limit: PUSHES_A_RUN })
+  for (let i = 0; i < mine.length; i += AT_ONCE) await pushAll(rt, mine.slice(i, i + AT_ONCE).map(pushOf))
+  return { told, sent: mine.length }
 }
 
 /** Notices given to their holders by one run, at most (the rest the next minute). */

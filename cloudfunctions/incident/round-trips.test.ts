@@ -2,7 +2,7 @@ import { incidentContract } from '@shared/incident/incident.contract'
 import type { Figures } from '@shared/incident/incident.schema'
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../_core/collections'
-import { fanOut } from './incident.pushes'
+import { fanOut, sendPushes } from './incident.pushes'
 import { LOCAL_MEDIA_PENDING, mediaCheckId } from '../_core/media-check'
 import { T0, testEnv, type TestEnv } from '../../tests/support/harness'
 import { pngWithPixels } from '../../tests/support/fixtures'
@@ -217,6 +217,73 @@ describe('the pushes wait in the inbox for the minute timer', () => {
     // a run with nothing waiting sends nothing
     expect(await pushNow(env)).toEqual({ told: 0, sent: 0 })
     expect(sent).toHaveLength(3)
+  })
+})
+
+describe('a backlog of pushes', () => {
+  it('goes out over the next runs, at most 500 a run, oldest first, each message once', async () => {
+    const sent: string[] = []
+    env.rt.notifier = { push: async (m) => void sent.push(m.title) }
+    const at = env.clock.now()
+    env.rt.db.bulkInsert(
+      C.incident_inbox,
+      Array.from({ length: 620 }, (_, i) => ({
+        _id: `im_backlog_${String(i).padStart(4, '0')}`,
+        userId: 'u-zhuoma',
+        incidentId: null,
+        title: `第 ${i} 条`,
+        body: '积压的消息',
+        at: at + i,
+        readAt: null,
+        pushState: 'pending',
+      })),
+    )
+    expect(await pushNow(env)).toEqual({ told: 0, sent: 500 })
+    expect(sent.slice(0, 3)).toEqual(['第 0 条', '第 1 条', '第 2 条'])
+    expect(await pushNow(env)).toEqual({ told: 0, sent: 120 })
+    expect(await pushNow(env)).toEqual({ told: 0, sent: 0 })
+    expect(new Set(sent).size).toBe(620)
+    expect(sent).toHaveLength(620)
+  })
+
+  it('a run that finds messages another run then takes sends only those it claimed', async () => {
+    const sent: string[] = []
+    env.rt.notifier = { push: async (m) => void sent.push(m.title) }
+    const at = env.clock.now()
+    const ids = ['im_race_1', 'im_race_2', 'im_race_3']
+    env.rt.db.bulkInsert(
+      C.incident_inbox,
+      ids.map((_id, i) => ({
+        _id,
+        userId: 'u-zhuoma',
+        incidentId: null,
+        title: `第 ${i} 条`,
+        body: '',
+        at,
+        readAt: null,
+        pushState: 'pending',
+      })),
+    )
+    const db = env.rt.db
+    const racing: DataPort = {
+      get: (c, id) => db.get(c, id),
+      count: (c, w) => db.count(c, w),
+      insert: (c, d) => db.insert(c, d),
+      insertMany: (c, ds) => db.insertMany(c, ds),
+      updateWhere: (c, w, p) => db.updateWhere(c, w, p),
+      removeWhere: (c, w) => db.removeWhere(c, w),
+      transaction: (fn) => db.transaction(fn),
+      // once this run has found the three waiting, another claims the second
+      find: async (c, o) => {
+        const found = await db.find(c, o)
+        if (o?.where?.pushState === 'pending' && found.length)
+          await db.updateWhere(C.incident_inbox, { _id: 'im_race_2' }, { pushState: 'pc_other' })
+        return found
+      },
+    }
+    expect(await sendPushes({ ...env.rt, db: racing }, at)).toEqual({ told: 0, sent: 2 })
+    expect(sent.sort()).toEqual(['第 0 条', '第 2 条'])
+    expect((await db.get(C.incident_inbox, 'im_race_2'))?.pushState).toBe('pc_other')
   })
 })
 
