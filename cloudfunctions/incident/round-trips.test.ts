@@ -1,6 +1,7 @@
 import { incidentContract } from '@shared/incident/incident.contract'
 import type { Figures } from '@shared/incident/incident.schema'
 import { bjMonth } from '@shared/time/beijing'
+import { portOver } from '../../tests/support/ports'
 import { C } from '../_core/collections'
 import { fanOut, sendPushes } from './incident.pushes'
 import { LOCAL_MEDIA_PENDING, mediaCheckId } from '../_core/media-check'
@@ -10,7 +11,6 @@ import { callsOf } from '../../tests/support/contract-calls'
 import { HERE, incidentSteps, pushNow } from '../../tests/support/incident'
 import { COUNTY_CONFIG_TTL_MS } from './incident.county-config'
 import { counterId } from './incident.repo'
-import type { DataPort } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
 import { FUNCTIONS } from '../registry'
 
@@ -265,14 +265,7 @@ describe('a backlog of pushes', () => {
       })),
     )
     const db = env.rt.db
-    const racing: DataPort = {
-      get: (c, id) => db.get(c, id),
-      count: (c, w) => db.count(c, w),
-      insert: (c, d) => db.insert(c, d),
-      insertMany: (c, ds) => db.insertMany(c, ds),
-      updateWhere: (c, w, p) => db.updateWhere(c, w, p),
-      removeWhere: (c, w) => db.removeWhere(c, w),
-      transaction: (fn) => db.transaction(fn),
+    const racing = portOver(db, {
       // once this run has found the three waiting, another claims the second
       find: async (c, o) => {
         const found = await db.find(c, o)
@@ -280,7 +273,7 @@ describe('a backlog of pushes', () => {
           await db.updateWhere(C.incident_inbox, { _id: 'im_race_2' }, { pushState: 'pc_other' })
         return found
       },
-    }
+    })
     expect(await sendPushes({ ...env.rt, db: racing }, at)).toEqual({ told: 0, sent: 2 })
     expect(sent.sort()).toEqual(['第 0 条', '第 2 条'])
     expect((await db.get(C.incident_inbox, 'im_race_2'))?.pushState).toBe('pc_other')
@@ -294,18 +287,11 @@ describe("a step's holders are told by the minute timer", () => {
     const inc = await report('u-zhuoma')
     await ok('u-zhaxi', 'escalate', { incidentId: inc.id, note: '需要村里协调' })
     const db = env.rt.db
-    const stopping: DataPort = {
-      get: (c, id) => db.get(c, id),
-      find: (c, o) => db.find(c, o),
-      count: (c, w) => db.count(c, w),
-      insert: (c, d) => db.insert(c, d),
-      insertMany: (c, ds) => db.insertMany(c, ds),
-      removeWhere: (c, w) => db.removeWhere(c, w),
-      transaction: (fn) => db.transaction(fn),
+    const stopping = portOver(db, {
       updateWhere: async () => {
         throw new Error('the run stopped')
       },
-    }
+    })
     await expect(fanOut({ ...env.rt, db: stopping })).rejects.toThrow('the run stopped')
     // the grid's and the village's notices: their messages written, the notices still waiting
     expect(await env.rt.db.count(C.incident_inbox, { fanout: 'pending' })).toBe(2)
@@ -327,20 +313,13 @@ describe('the case a handling step or the detail view names is read beside the c
     let asked = () => undefined as void
     const caseAsked = new Promise<void>((r) => (asked = r))
     const db = env.rt.db
-    const gated: DataPort = {
+    const gated = portOver(db, {
       get: async (c, id) => {
         if (c === C.incidents) asked()
         if (c === C.users) await caseAsked
         return db.get(c, id)
       },
-      find: (c, o) => db.find(c, o),
-      count: (c, w) => db.count(c, w),
-      insert: (c, d) => db.insert(c, d),
-      insertMany: (c, ds) => db.insertMany(c, ds),
-      updateWhere: (c, w, p) => db.updateWhere(c, w, p),
-      removeWhere: (c, w) => db.removeWhere(c, w),
-      transaction: (fn) => db.transaction(fn),
-    }
+    })
     return { ...env.rt, db: gated }
   }
   const handle = (rt: Runtime, action: string, data: unknown, write: boolean) =>
