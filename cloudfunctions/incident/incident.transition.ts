@@ -235,16 +235,12 @@ export async function applyTransition(
     if (!n.when(updated)) continue
     for (const [u, p] of n.profiles ?? []) profiles.set(u, p)
     const tell = n.tell(updated)
-    // a unit's notice once (its holders are found by the timer, each told once)
-    if (n.deferred) {
-      const key = `unit:${n.deferred.unitId} ${tell.title.key}`
-      if (!told2.has(key)) inbox.push(...noticeMessages(n, incidentId, seq, tell, now))
-      told2.add(key)
-      continue
-    }
-    const userIds = n.userIds.filter((u) => !told2.has(`${u} ${tell.title.key}`))
-    for (const u of userIds) told2.add(`${u} ${tell.title.key}`)
-    inbox.push(...inboxMessages(userIds, incidentId, seq, tell, now))
+    // each person (or unit, for a notice whose holders the timer finds) told a title once
+    const fresh = noticeMessages(n, incidentId, seq, tell, now).filter(
+      (m) => !told2.has(`${m.userId} ${tell.title.key}`),
+    )
+    for (const m of fresh) told2.add(`${m.userId} ${tell.title.key}`)
+    inbox.push(...fresh)
   }
   // all of the transition's messages in one insert (issue #21)
   const messages = await writeMessages(tx, inbox, profiles)
