@@ -48,3 +48,28 @@ it('a resident refuses precise location and types the address; agreeing later is
   expect(await page.locator('[data-testid="privacy-consent"]').filter({ visible: true }).count()).toBe(0)
   await context.close()
 })
+
+it("a report's first photo waits for the privacy agreement: refused, no picker opens; agreed, it does", async () => {
+  const { context, page } = await phone(browser, {}, { consented: false })
+  await loginAs(page, '卓玛')
+  await tab(page, '上报')
+  await see(page, '上报问题').waitFor()
+  let pickers = 0
+  page.on('filechooser', () => void (pickers += 1))
+  const dialog = page.locator('[data-testid="privacy-consent"]').filter({ visible: true })
+  await tap(page, '拍照 / 选照片')
+  await dialog.getByText(/用户隐私保护指引/).waitFor()
+  expect(pickers).toBe(0)
+  await dialog.getByText('不同意', { exact: true }).click()
+  await dialog.waitFor({ state: 'hidden' })
+  expect(pickers).toBe(0)
+  // asked again on the next tap; agreed, the picker opens
+  await tap(page, '拍照 / 选照片')
+  const [picker] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    dialog.getByText('同意', { exact: true }).click(),
+  ])
+  expect(picker.isMultiple()).toBe(true)
+  expect(pickers).toBe(1)
+  await context.close()
+})

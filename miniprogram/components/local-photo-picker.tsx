@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { keepPhoto, photoUrl, removePhoto, type LocalPhoto } from '../services/photo'
 import { t } from '../services/i18n'
+import { ensureConsent } from '../services/privacy'
 import { Button } from './button'
 import { showError } from './toast'
 
@@ -40,6 +41,8 @@ export function LocalPhotoPicker(props: LocalPhotoPickerProps) {
   async function add() {
     const left = max - photos.length
     if (left <= 0 || keeping) return
+    // the privacy agreement before the first photo, as PhotoPicker asks (in WeChat, WeChat's own)
+    if (!(await ensureConsent('photo'))) return
     const chosen = await Taro.chooseImage({
       count: left,
       sizeType: ['compressed'],
