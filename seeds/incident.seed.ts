@@ -6,6 +6,7 @@ import { workPermission } from '@shared/incident/incident.states'
 import { bjDay } from '@shared/time/beijing'
 import { C } from '../cloudfunctions/_core/collections'
 import {
+  addAt,
   applyChange,
   matchesFilter,
   type Doc,
@@ -17,7 +18,7 @@ import {
 } from '../cloudfunctions/_core/port'
 import { createIncidentInTx, type PreparedIncident } from '../cloudfunctions/incident/incident.create'
 import { workTell } from '../cloudfunctions/incident/incident.holders'
-import { safeReportId, writeInbox } from '../cloudfunctions/incident/incident.repo'
+import { countedUnits, ownCounters, safeReportId, writeInbox } from '../cloudfunctions/incident/incident.repo'
 import { applyTransition, type Transition } from '../cloudfunctions/incident/incident.transition'
 import { DEMO_USERS } from './account.seed'
 
@@ -56,8 +57,8 @@ class MemoryTx implements RawTx {
   }
   async inc(c: string, init: Doc, deltas: Partial<Record<string, number>>, replace?: Patch) {
     const cur = this.col(c).get(init._id)
-    const next: Doc = { ...(cur ?? structuredClone(init)), ...structuredClone(replace ?? {}) }
-    for (const [f, d] of Object.entries(deltas)) if (d) next[f] = Number(next[f] ?? 0) + d
+    let next: Doc = { ...(cur ?? structuredClone(init)), ...structuredClone(replace ?? {}) }
+    for (const [f, d] of Object.entries(deltas)) if (d) next = addAt(next, f, d)
     this.col(c).set(init._id, next)
     return cur ? ('updated' as const) : ('created' as const)
   }
@@ -155,10 +156,7 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
           note: '满意',
           patch: () => ({ rating: 'satisfied' }),
           counters: (i) => [
-            [
-              [i.prefectureId, i.countyId, i.townshipId, i.villageId, i.gridId],
-              { rated: 1, satisfied: 1, resolvedSatisfied: 1 },
-            ],
+            [countedUnits(i), { rated: 1, satisfied: 1, resolvedSatisfied: 1 }],
           ],
         },
       ],
@@ -184,7 +182,7 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
             dispatchUnitId: '513328101',
             dispatchDeadline: now + 24 * HOUR,
           }),
-          counters: () => [[['513328-D-YJ'], { dispatched: 1 }]],
+          counters: () => [[ownCounters('513328-D-YJ'), { dispatched: 1 }]],
         },
       ],
     },
@@ -223,7 +221,7 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
             },
           }),
           counters: (i) => [
-            [[i.prefectureId, i.countyId, i.townshipId, i.villageId, i.gridId], { mediated: 1, mediatedSuccess: 1 }],
+            [countedUnits(i), { mediated: 1, mediatedSuccess: 1 }],
           ],
         },
       ],
@@ -277,14 +275,14 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
             dispatchUnitId: '620802001',
             dispatchDeadline: now + 24 * HOUR,
           }),
-          counters: () => [[['620802-D-CG'], { dispatched: 1 }]],
+          counters: () => [[ownCounters('620802-D-CG'), { dispatched: 1 }]],
         },
         {
           hoursLater: 50,
           by: { userId: null, name: '崆峒区城市管理局' },
           kind: { action: 'feedback' },
           note: '已责令餐馆安装隔油池并罚款',
-          counters: () => [[['620802-D-CG'], { reportedBack: 1, reportedBackOnTime: 1 }]],
+          counters: () => [[ownCounters('620802-D-CG'), { reportedBack: 1, reportedBackOnTime: 1 }]],
         },
       ],
     },

@@ -1,7 +1,9 @@
 import type { Db } from '@cloudbase/database'
 import type { Transaction } from '@cloudbase/database/dist/commonjs/transaction/index'
 import {
+  addAt,
   assertField,
+  assertPath,
   isRange,
   DocNotFoundError,
   DuplicateKeyError,
@@ -63,6 +65,7 @@ export class CloudbasePort implements RawPort {
       let q = this.db.collection(collection).where(where)
       for (const [field, dir] of orderBy) q = q.orderBy(assertField(field), dir)
       if (offset) q = q.skip(offset)
+      if (options.fields) q = q.field(Object.fromEntries(options.fields.map((f) => [assertPath(f), true])))
       const page = check(await q.limit(n).get()).data as T[]
       out.push(...page)
       if (page.length < n || out.length >= want) return out
@@ -136,16 +139,16 @@ export class CloudbasePort implements RawPort {
             const data: Record<string, unknown> = {}
             for (const [k, v] of Object.entries(replace))
               if (v !== undefined) data[assertField(k)] = v !== null && typeof v === 'object' ? _.set(v) : v
-            for (const [k, v] of Object.entries(deltas)) if (v) data[assertField(k)] = _.inc(v)
+            for (const [k, v] of Object.entries(deltas)) if (v) data[assertPath(k)] = _.inc(v)
             // nothing to add or set (CloudBase refuses an empty update): the document need only exist
             const res = Object.keys(data).length
               ? check(await t.collection(c).doc(init._id).update(data))
               : { updated: check(await t.collection(c).doc(init._id).get()).data ? 1 : 0 }
             if (res.updated) return 'updated'
             // missing: create it with the additions (a twin creating it at once conflicts, and runTransaction retries)
-            const doc: Doc = { ...init }
+            let doc: Doc = { ...init }
             for (const [k, v] of Object.entries(replace)) if (v !== undefined) doc[k] = v
-            for (const [k, v] of Object.entries(deltas)) if (v) doc[k] = Number(doc[k] ?? 0) + v
+            for (const [k, v] of Object.entries(deltas)) if (v) doc = addAt(doc, k, v)
             const added = (await t.collection(c).add(doc)) as CbResult
             if (added.code) {
               if (isDuplicate(added)) throw new DuplicateKeyError(c, init._id)

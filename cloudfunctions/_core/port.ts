@@ -26,6 +26,11 @@ export interface FindOptions {
   orderBy?: Array<[field: string, direction: 'asc' | 'desc']>
   limit?: number
   offset?: number
+  /**
+   * Only these fields of each document, with its `_id` (paths as `assertPath`): for a reader of one part of a large
+   * document (a county's month, for one of its grids). CloudBase's `field()` projection; the same cut here.
+   */
+  fields?: readonly string[]
 }
 
 export interface Doc {
@@ -52,8 +57,8 @@ export interface RawTx {
   update(collection: string, id: string, patch: Patch): Promise<void>
   remove(collection: string, id: string): Promise<void>
   /**
-   * Adds to numeric top-level fields without reading the document first (a counter); a missing document is
-   * created as `init` with the additions made to it. Says which it did (on CloudBase a creation is a second
+   * Adds to numeric fields without reading the document first (a counter): top-level, or at a path into a map
+   * (`assertPath`); a missing document is created as `init` with the additions made to it. Says which it did (on CloudBase a creation is a second
    * request: the update that found nothing, then the insert).
    */
   inc(
@@ -123,7 +128,7 @@ export interface TxStore {
   inc<N extends CollectionName>(
     collection: N,
     init: DocOf<N>,
-    deltas: Partial<Record<NumericKeys<DocOf<N>>, number>>,
+    deltas: Partial<Record<NumericKeys<DocOf<N>> | `${MapKeys<DocOf<N>>}.${string}`, number>>,
     replace?: PatchOf<N>,
   ): Promise<'updated' | 'created'>
   /**
@@ -151,6 +156,16 @@ export interface Change<D> {
 /** The fields of a document type that hold lists (what `push` may append to). */
 export type ListKeys<D> = {
   [K in keyof D]-?: NonNullable<D[K]> extends readonly unknown[] ? K : never
+}[keyof D] &
+  string
+
+/** The fields of a document type that hold maps of numbers by key (what `inc` may add into, by path). */
+export type MapKeys<D> = {
+  [K in keyof D]-?: NonNullable<D[K]> extends Record<string, Record<string, number> | number>
+    ? NonNullable<D[K]> extends readonly unknown[]
+      ? never
+      : K
+    : never
 }[keyof D] &
   string
 
@@ -234,6 +249,43 @@ const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/
 export function assertField(field: string): string {
   if (!FIELD.test(field)) throw new Error(`bad field name ${field}`)
   return field
+}
+
+/**
+ * A counter's path: a top-level field, or a number kept in a map below one (`below.<unit id>.<field>`: issue #21,
+ * a county's month keeps its townships', villages' and grids' figures). Map keys may hold ids (digits, `-`).
+ */
+const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_-]+){0,2}$/
+export function assertPath(path: string): string {
+  if (!PATH.test(path)) throw new Error(`bad field path ${path}`)
+  return path
+}
+
+/** `doc` with `d` added at `path` (maps along it made when missing), copying only what it changes. */
+export function addAt<T extends Doc>(doc: T, path: string, d: number): T {
+  const [head, ...rest] = assertPath(path).split('.') as [string, ...string[]]
+  const add = (obj: Record<string, unknown>, key: string, tail: string[]): Record<string, unknown> => {
+    if (!tail.length) return { ...obj, [key]: Number(obj[key] ?? 0) + d }
+    const inner = obj[key]
+    const map = inner !== null && typeof inner === 'object' ? (inner as Record<string, unknown>) : {}
+    return { ...obj, [key]: add(map, tail[0]!, tail.slice(1)) }
+  }
+  return add(doc, head, rest) as T
+}
+
+/** The fields `paths` of a document, with its `_id` (what a projection returns: absent fields stay absent). */
+export function pickFields<T extends Doc>(doc: T, paths: readonly string[]): T {
+  const out: Record<string, unknown> = { _id: doc._id }
+  for (const path of paths) {
+    const keys = assertPath(path).split('.')
+    let from: unknown = doc
+    for (const k of keys) from = from !== null && typeof from === 'object' ? (from as Record<string, unknown>)[k] : undefined
+    if (from === undefined) continue
+    let to = out
+    for (const k of keys.slice(0, -1)) to = (to[k] ??= {}) as Record<string, unknown>
+    to[keys[keys.length - 1]!] = from
+  }
+  return out as T
 }
 
 export function isRange(v: Scalar | Range): v is Range {

@@ -6,7 +6,9 @@ import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import { COLLECTIONS, type CollectionSpec } from './collections'
 import {
+  addAt,
   applyChange,
+  pickFields,
   assertField,
   isRange,
   DocNotFoundError,
@@ -193,7 +195,8 @@ export class SqlitePort implements RawPort {
         params.push(options.limit ?? -1, options.offset ?? 0)
       }
       const rows = this.stmt(q).all(...params) as Array<{ doc: string }>
-      return rows.map((r) => JSON.parse(r.doc) as T)
+      const { fields } = options
+      return rows.map((r) => (fields ? pickFields(JSON.parse(r.doc) as T, fields) : (JSON.parse(r.doc) as T)))
     })
   }
 
@@ -300,10 +303,11 @@ export class SqlitePort implements RawPort {
     inc: async (c, init, deltas, replace) => {
       const current = this.getSync<Doc>(c, init._id)
       const next: Doc = { ...(current ?? init), ...stripUndefined(replace ?? {}) }
-      for (const [f, d] of Object.entries(deltas)) if (d) next[assertField(f)] = Number(next[f] ?? 0) + d
+      let added = next
+      for (const [f, d] of Object.entries(deltas)) if (d) added = addAt(added, f, d)
       this.stmt(
         `INSERT INTO ${this.table(c)} (_id, doc) VALUES (?, ?) ON CONFLICT (_id) DO UPDATE SET doc = excluded.doc`,
-      ).run(next._id, JSON.stringify(next))
+      ).run(added._id, JSON.stringify(added))
       return current ? 'updated' : 'created'
     },
     updateIf: async <T extends Doc>(c: string, id: string, where: Filter, change: RawChange) => {

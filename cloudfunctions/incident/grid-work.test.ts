@@ -9,7 +9,7 @@ import { incidentContract } from '@shared/incident/incident.contract'
 import { pointsContract } from '@shared/points/points.contract'
 import type { IncidentCounter } from '@shared/incident/incident.schema'
 import { C } from '../_core/collections'
-import { counterId } from './incident.repo'
+import { counterOf } from './incident.repo'
 import { sweepTimer } from './incident.sweep'
 
 /**
@@ -33,8 +33,9 @@ beforeEach(async () => {
 afterEach(() => env.close())
 const { report } = incidentSteps(() => env)
 
+/** A unit's figures of a month, as the figures pages read them (a unit below a county is kept in its county's month). */
 async function counters(unitId: string, month = '2026-03'): Promise<Partial<IncidentCounter>> {
-  return (await env.rt.db.get(C.incident_counters, counterId(unitId, month))) ?? {}
+  return counterOf(env.rt, unitId, month)
 }
 /** A serious hazard goes straight to 甘孜镇's centre. */
 const atTownship = async () => (await report('u-zhuoma', { category: 'hazard', severity: 'serious' })).id

@@ -18,10 +18,10 @@ import type { Runtime } from '../_core/runtime'
 import { countyConfig } from './incident.county-config'
 import { noticeFor, type HolderNotice } from './incident.holders'
 import {
-  appendEvent,
   bump,
   countedUnits,
   placeOfGrid,
+  reportEvent,
   safeReportId,
   unitForLevel,
   inboxMessages,
@@ -116,6 +116,8 @@ export async function createIncidentInTx(
     open: true,
     level: rule.firstLevel,
     handlerUnitId: unitForLevel(base, rule.firstLevel),
+    reportLevel: rule.firstLevel,
+    reportUnitId: unitForLevel(base, rule.firstLevel),
     dueAt,
     sweepAt: dueAt,
     warnAt: warnTime(now, dueAt),
@@ -148,22 +150,11 @@ export async function createIncidentInTx(
     updatedAt: now,
   }
   await tx.insert(C.incidents, incident)
-  const event = await appendEvent(tx, {
-    incidentId: incident._id,
-    seq: 1,
-    action: 'report',
-    fromStatus: null,
-    toStatus: 'submitted',
-    level: incident.level,
-    unitId: incident.handlerUnitId,
-    byUserId: draft.reporter.id,
-    byName: draft.reporter.name,
-    at: now,
-    note: '',
-    photos: [],
-  })
+  // its first timeline entry is the case's own fields, made when read (`timelineOf`): nothing to insert
+  const event = reportEvent(incident)
   const month = bjMonth(now)
-  await bump(tx, countedUnits(place), month, { found: 1 })
+  // found, and the grid's day when this is its first report of the day: one write
+  let safeDays = 0
   if (draft.countsAsDailyReport) {
     const day = bjDay(now)
     const id = safeReportId(place.gridId, day)
@@ -180,9 +171,10 @@ export async function createIncidentInTx(
         note: incident.code,
         at: now,
       })
-      await bump(tx, countedUnits(place), month, { safeDays: 1 })
+      safeDays = 1
     }
   }
+  await bump(tx, month, [[countedUnits(place), { found: 1, safeDays }]])
   const inbox = inboxMessages(
     [draft.reporter.id],
     incident._id,

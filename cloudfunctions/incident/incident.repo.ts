@@ -3,6 +3,8 @@ import { CommonErrors } from '@shared/errors'
 import { IncidentErrors } from '@shared/incident/incident.errors'
 import type { MessageRef } from '@shared/i18n/i18n'
 import { defaultCategories } from '@shared/incident/incident.labels'
+import { COUNTER_FIELDS } from '@shared/incident/incident.keys'
+import { sumCounters } from '@shared/incident/incident.rules'
 import {
   type Category,
   type CounterField,
@@ -28,9 +30,41 @@ export async function loadIncident(db: Pick<DataPort, 'get'> | TxStore, id: stri
   return getOr(db, C.incidents, id, IncidentErrors.NOT_FOUND)
 }
 
-/** An incident's timeline, oldest first. */
+/** An incident's stored timeline entries, oldest first (its first, the report, is made from it: `timelineOf`). */
 export async function loadEvents(db: Pick<DataPort, 'find'>, incidentId: string): Promise<IncidentEvent[]> {
   return db.find(C.incident_events, { where: { incidentId }, orderBy: [['seq', 'asc']], limit: 200 })
+}
+
+/**
+ * A case's first timeline entry, the report, made from the case's own fields (issue #21: not stored since; a case
+ * from before stores it, and `timelineOf` keeps that one).
+ */
+export function reportEvent(
+  inc: Pick<
+    Incident,
+    '_id' | 'level' | 'handlerUnitId' | 'reportLevel' | 'reportUnitId' | 'reporterId' | 'reporterName' | 'reportedAt'
+  >,
+): IncidentEvent {
+  return {
+    _id: eventId(inc._id, 1),
+    incidentId: inc._id,
+    seq: 1,
+    action: 'report',
+    fromStatus: null,
+    toStatus: 'submitted',
+    level: inc.reportLevel ?? inc.level,
+    unitId: inc.reportUnitId ?? inc.handlerUnitId,
+    byUserId: inc.reporterId,
+    byName: inc.reporterName,
+    at: inc.reportedAt,
+    note: '',
+    photos: [],
+  }
+}
+
+/** A case's whole timeline: its stored entries, after its report's when that one is not stored. */
+export function timelineOf(inc: Incident, stored: readonly IncidentEvent[]): IncidentEvent[] {
+  return stored[0]?.seq === 1 ? [...stored] : [reportEvent(inc), ...stored]
 }
 
 // ---- places ----
@@ -60,13 +94,20 @@ export async function placeOfGrid(rt: Runtime, gridId: string): Promise<GridPlac
 }
 
 /**
- * The units whose monthly counters an incident adds to: county down to grid. A prefecture keeps none of its own
- * (issue #21: one write less per counted change); its figures are its counties' counters summed when read
- * (`countersOf`), which every county keeps exactly as the prefecture's did.
+ * Where a counted change is kept (issue #21: one write per counted change, not one per unit). A place's is its
+ * county's month: the county's own figures at the top, and its township's, village's and grid's in the map `below`,
+ * by unit id, in the same document. A prefecture keeps none of its own (its figures are its counties' summed when
+ * read); a department keeps its own month.
  */
-export function countedUnits(p: GridPlace): string[] {
-  return [p.countyId, p.townshipId, p.villageId, p.gridId]
+export type Counted = { place: Pick<GridPlace, 'countyId' | 'townshipId' | 'villageId' | 'gridId'> } | { unitId: string }
+
+/** The counters an incident (or a grid's work) adds to: its county's month, for the county and each unit below. */
+export function countedUnits(p: Pick<GridPlace, 'countyId' | 'townshipId' | 'villageId' | 'gridId'>): Counted {
+  return { place: { countyId: p.countyId, townshipId: p.townshipId, villageId: p.villageId, gridId: p.gridId } }
 }
+
+/** A unit that keeps its own month (a department). */
+export const ownCounters = (unitId: string): Counted => ({ unitId })
 
 /** Does this unit keep no counters of its own (its figures are the sum of the territorial units right below it)? */
 export function summedFromBelow(unit: Pick<Unit, 'level'> | null | undefined): boolean {
@@ -82,6 +123,25 @@ export async function counterSources(rt: Runtime, unitId: string): Promise<strin
   )
 }
 
+/**
+ * How a unit's figures are read: the months whose own fields are its figures (`own`: itself, or a prefecture's
+ * counties), and the county whose months keep it below (`under`: a township, village or grid). A unit below a county
+ * is counted only there since issue #21; its own months, if any, are from before, and are read beside (no migration:
+ * the two never hold the same change).
+ */
+interface CounterPlan {
+  own: readonly string[]
+  under: string | null
+}
+
+const BELOW_COUNTY: ReadonlySet<Unit['level']> = new Set(['township', 'village', 'grid'])
+
+async function counterPlan(rt: Runtime, unitId: string, known?: readonly string[]): Promise<CounterPlan> {
+  if (known) return { own: known, under: null }
+  const unit = await rt.units.get(unitId)
+  if (unit && BELOW_COUNTY.has(unit.level) && unit.path.length >= 3) return { own: [unitId], under: unit.path[1]! }
+  return { own: await counterSources(rt, unitId), under: null }
+}
 export function unitForLevel(
   inc: Pick<Incident, 'gridId' | 'villageId' | 'townshipId' | 'countyId' | 'departmentId'>,
   level: HandlerLevel,
@@ -202,19 +262,48 @@ export function counterId(unitId: string, month: string): string {
 
 export type Deltas = Partial<Record<CounterField, number>>
 
-/** Adds to the per-unit per-month counters inside the caller's transaction (by id, without reading them first). */
-export async function bump(tx: TxStore, unitIds: readonly string[], month: string, deltas: Deltas): Promise<void> {
-  const entries = Object.entries(deltas).filter(([, v]) => v) as Array<[CounterField, number]>
-  if (!entries.length) return
-  const add = Object.fromEntries(entries) as Deltas
-  for (const unitId of new Set(unitIds)) {
+/** A unit's figures in one month, or part of them (what `sumCounters` adds up). */
+export type CounterPart = Partial<Record<CounterField, number>>
+
+/**
+ * Adds to the monthly counters inside the caller's transaction, by id, without reading them first: every change of
+ * the transaction to one document in one request (a place's four units are one county month).
+ */
+export async function bump(
+  tx: TxStore,
+  month: string,
+  changes: ReadonlyArray<readonly [Counted, Deltas]>,
+): Promise<void> {
+  const docs = new Map<string, Record<string, number>>()
+  const add = (holder: string, path: string, n: number) => {
+    const d = docs.get(holder) ?? {}
+    d[path] = (d[path] ?? 0) + n
+    docs.set(holder, d)
+  }
+  for (const [at, deltas] of changes)
+    for (const [field, n] of Object.entries(deltas) as Array<[CounterField, number]>) {
+      if (!n) continue
+      if ('unitId' in at) {
+        add(at.unitId, field, n)
+        continue
+      }
+      const { countyId, townshipId, villageId, gridId } = at.place
+      add(countyId, field, n)
+      for (const u of new Set([townshipId, villageId, gridId])) add(countyId, `below.${u}.${field}`, n)
+    }
+  for (const [unitId, deltas] of docs) {
+    const add = Object.fromEntries(Object.entries(deltas).filter(([, n]) => n))
+    if (!Object.keys(add).length) continue
     await tx.inc(C.incident_counters, { _id: counterId(unitId, month), unitId, month } as IncidentCounter, add)
   }
 }
 
+const OWN_FIELDS: readonly string[] = ['unitId', 'month', ...COUNTER_FIELDS]
+
 /**
- * The monthly counters of several units in one indexed query (`[unitId, month]`), by unit. A prefecture's are its
- * counties' (`counterSources`), read in the same query: its figures beside its counties' cost no request more.
+ * The monthly counters of several units in one indexed query (`[unitId, month]`), by unit, as parts to sum. A
+ * prefecture's are its counties' (`counterSources`), a township's, village's or grid's are kept in its county's
+ * months (and its own months from before): all read in the same query, each document cut to the fields asked for.
  */
 export async function countersOf(
   rt: Runtime,
@@ -222,21 +311,62 @@ export async function countersOf(
   months: readonly string[],
   /** the sources of a unit already known (a prefecture's counties, read by the caller): not looked up */
   known?: ReadonlyMap<string, readonly string[]>,
-): Promise<Map<string, IncidentCounter[]>> {
-  const sources = new Map(
-    await Promise.all(unitIds.map(async (u) => [u, known?.get(u) ?? (await counterSources(rt, u))] as const)),
+): Promise<Map<string, CounterPart[]>> {
+  const plans = new Map(
+    await Promise.all(unitIds.map(async (u) => [u, await counterPlan(rt, u, known?.get(u))] as const)),
   )
-  const read = [...new Set([...sources.values()].flat())]
-  const byUnit = new Map<string, IncidentCounter[]>(read.map((u) => [u, []]))
+  const holders = [...new Set([...plans.values()].flatMap((p) => (p.under ? [...p.own, p.under] : p.own)))]
+  const below = [...plans].filter(([, p]) => p.under).map(([u]) => `below.${u}`)
+  const byHolder = new Map<string, IncidentCounter[]>(holders.map((u) => [u, []]))
   const per = Math.max(1, Math.floor(PAGE / Math.max(1, months.length)))
-  for (let i = 0; i < read.length; i += per) {
+  for (let i = 0; i < holders.length; i += per) {
     const docs = await rt.db.find(C.incident_counters, {
-      where: { unitId: { $in: read.slice(i, i + per) }, month: { $in: [...months] } },
+      where: { unitId: { $in: holders.slice(i, i + per) }, month: { $in: [...months] } },
       limit: PAGE,
+      fields: [...OWN_FIELDS, ...below],
     })
-    for (const d of docs) byUnit.get(d.unitId)?.push(d)
+    for (const d of docs) byHolder.get(d.unitId)?.push(d)
   }
-  return new Map(unitIds.map((u) => [u, sources.get(u)!.flatMap((s) => byUnit.get(s) ?? [])]))
+  return new Map(
+    [...plans].map(([u, p]) => [
+      u,
+      [
+        ...p.own.flatMap((h) => byHolder.get(h) ?? []),
+        ...(p.under ? (byHolder.get(p.under) ?? []).flatMap((d) => (d.below?.[u] ? [d.below[u]] : [])) : []),
+      ],
+    ]),
+  )
+}
+
+/** One unit's figures in one month (a sum of what `countersOf` reads). */
+export async function counterOf(rt: Runtime, unitId: string, month: string): Promise<Record<CounterField, number>> {
+  return sumCounters((await countersOf(rt, [unitId], [month])).get(unitId) ?? [])
+}
+
+/**
+ * How many incidents a unit has ever had, from its kept monthly counters (`found` is added once per report to its
+ * county and each unit below it): one indexed read of ≤ 12 documents a year, cut to that one number.
+ */
+export async function foundEver(rt: Runtime, unitId: string): Promise<number> {
+  const plan = await counterPlan(rt, unitId)
+  const holders = plan.under ? [...plan.own, plan.under] : [...plan.own]
+  let n = 0
+  for (let got = 0; ;) {
+    const months = await rt.db.find(C.incident_counters, {
+      where: holders.length === 1 ? { unitId: holders[0]! } : { unitId: { $in: holders } },
+      orderBy: [
+        ['unitId', 'asc'],
+        ['month', 'asc'],
+      ],
+      limit: PAGE,
+      offset: got,
+      fields: ['unitId', 'found', ...(plan.under ? [`below.${unitId}.found`] : [])],
+    })
+    for (const m of months)
+      n += plan.own.includes(m.unitId) ? (m.found ?? 0) : (m.below?.[unitId]?.found ?? 0)
+    got += months.length
+    if (months.length < PAGE) return n
+  }
 }
 
 // ---- timeline and inbox ----

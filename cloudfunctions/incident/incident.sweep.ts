@@ -7,7 +7,7 @@ import type { Filter } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
 import type { Timer } from '../_core/wrap'
 import { caseLine, holdersIn, noticeForTransition } from './incident.holders'
-import { countedUnits, type Tell } from './incident.repo'
+import { countedUnits, ownCounters, type Tell } from './incident.repo'
 import { openTasks, tasksOf } from './incident.tasks'
 import { applyTransition } from './incident.transition'
 
@@ -257,7 +257,7 @@ export async function sweepPartWarnings(rt: Runtime, now: number, scope: Filter 
           photos: [],
           now,
           patch: () => ({ tasks: tasks.map((t, i) => (i === k ? { ...t, warnedAt: now } : t)) }),
-          counters: () => [[[p.departmentId], { warned: 1 }]],
+          counters: () => [[ownCounters(p.departmentId), { warned: 1 }]],
           notice: {
             userIds: [...userIds],
             when: () => true,

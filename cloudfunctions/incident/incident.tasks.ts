@@ -7,7 +7,7 @@ import { TASK_OPEN, caseStepAfterTasks, nextTaskStatus, type TaskAction } from '
 import type { Deltas } from './incident.repo'
 import { defineAction, type ActionContext, type ActionImpl } from '../_core/wrap'
 import { caseLine, holdersIn, type HolderNotice } from './incident.holders'
-import { loadIncident, type Tell } from './incident.repo'
+import { loadIncident, ownCounters, type Tell } from './incident.repo'
 import { applyTransition } from './incident.transition'
 
 /**
@@ -178,7 +178,7 @@ export function taskAction<A extends TaskDef>(def: A, action: TaskAction): Actio
             : {}),
           ...(step === 'feedback' ? { reportedBackAt: now } : {}),
         }),
-        counters: () => [[[part.departmentId], deltas]],
+        counters: () => [[ownCounters(part.departmentId), deltas]],
         tell:
           step === 'feedback'
             ? (u) => ({

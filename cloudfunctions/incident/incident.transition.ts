@@ -36,6 +36,7 @@ import {
   inboxMessages,
   noticeMessages,
   writeMessages,
+  type Counted,
   type Deltas,
   type Tell,
 } from './incident.repo'
@@ -59,7 +60,7 @@ export interface Transition {
   /** a stage deadline the transition sets itself (dispatch) */
   dueAt?: number
   /** extra counters: [units, deltas] */
-  counters?: (inc: Incident) => Array<[string[], Deltas]>
+  counters?: (inc: Incident) => Array<[Counted, Deltas]>
   /** the message for the reporter and followers (null: none) */
   tell?: (inc: Incident) => Tell | null
   /** refuse unless this holds for the incident read inside the transaction */
@@ -125,7 +126,7 @@ export async function applyTransition(
   const patch: Partial<Incident> = { ...(t.patch?.(inc) ?? {}) }
   const month = bjMonth(now)
   const units = countedUnits(inc)
-  const deltas: Array<[string[], Deltas]> = []
+  const deltas: Array<[Counted, Deltas]> = []
 
   if ('action' in t.kind) {
     const action = t.kind.action
@@ -225,7 +226,7 @@ export async function applyTransition(
     if (err instanceof DuplicateKeyError) throw new StaleReadError(C.incident_events, err.id)
     throw err
   }
-  for (const [u, d] of deltas) await bump(tx, u, month, d)
+  await bump(tx, month, deltas)
   const told = t.tell?.(updated) ?? null
   const inbox = told ? inboxMessages(audience(updated), incidentId, seq, told, now) : []
   // a person told the same thing twice in one transition (the lead department, and as one of those whistled) once

@@ -20,6 +20,7 @@ import {
   type TaskView,
   type TimelineEntry,
 } from '@shared/incident/incident.schema'
+import { timelineOf } from './incident.repo'
 import { dispatchUnitOf, tasksOf } from './incident.tasks'
 import { ACTION_ACTOR, nextState } from '@shared/incident/incident.states'
 import { maskName, maskPhone } from '@shared/mask'
@@ -212,10 +213,11 @@ function noteOf(e: IncidentEvent, lang: Lang): string {
 export async function toView(
   inc: Incident,
   ctx: ActionContext,
-  events: readonly IncidentEvent[],
+  stored: readonly IncidentEvent[],
   access?: Access,
 ): Promise<IncidentView> {
   const rt = ctx.rt
+  const events = timelineOf(inc, stored)
   const acc = access ?? (await accessOf(inc, ctx))
   const mine = inc.reporterId === ctx.caller.user._id
   const seesDetail = acc !== 'public'

@@ -224,6 +224,12 @@ export const IncidentSchema = z.object({
   open: z.boolean(),
   level: HandlerLevelSchema,
   handlerUnitId: IdSchema,
+  /**
+   * where the report went first (level and unit): its first timeline entry is made from these and the reporter's
+   * fields when read, not stored (issue #21: one write less per report). Absent on older cases, which store it.
+   */
+  reportLevel: HandlerLevelSchema.optional(),
+  reportUnitId: IdSchema.optional(),
   /** deadline of the current stage (accept, resolve, department, confirm) */
   dueAt: TimestampSchema.nullable(),
   /** = dueAt while the sweep has not yet handled this stage; null afterwards (indexed) */
@@ -401,7 +407,8 @@ export type IncidentConfig = z.infer<typeof IncidentConfigSchema>
 
 /**
  * The counters of one unit in one Beijing month (id = stableId('icn', unitId, month)), kept in the transactions
- * that change them: figures are computed from them, never from scanning incidents.
+ * that change them: figures are computed from them, never from scanning incidents. A county's month also keeps
+ * those of the units below it (`below`); a department keeps its own.
  */
 export const IncidentCounterSchema = z.object({
   _id: IdSchema,
@@ -411,8 +418,12 @@ export const IncidentCounterSchema = z.object({
     CounterField,
     z.ZodDefault<z.ZodNumber>
   >),
+  /** a county's month: the figures of its townships, villages and grids, by unit id (issue #21: one write) */
+  below: z.record(IdSchema, z.record(z.string(), z.number())).optional(),
 })
-export type IncidentCounter = { _id: string; unitId: string; month: string } & Record<CounterField, number>
+export type IncidentCounter = { _id: string; unitId: string; month: string } & Record<CounterField, number> & {
+  below?: Record<string, Partial<Record<CounterField, number>>>
+}
 
 // ---- views ----
 

@@ -94,6 +94,9 @@ export class CloudbaseStandIn {
             return 0
           })
         docs = docs.slice(Number(p.offset ?? 0), Number(p.offset ?? 0) + Number(p.limit ?? 100))
+        // an inclusion projection (`field({ a: true, 'b.c': true })`): those paths and `_id`
+        const projection = Object.keys(parse(p.projection))
+        if (projection.length) docs = docs.map((d) => project(d, projection))
         return { data: { list: docs.map((d) => EJSON.stringify(d, { relaxed: false })) }, requestId: 'r' }
       }
       case 'database.calculateDocument':
@@ -163,11 +166,37 @@ function applyOps(current: Doc, data: Record<string, unknown>): Doc {
   const next: Doc = structuredClone(current)
   const ops = Object.keys(data).some((k) => k.startsWith('$')) ? data : { $set: data }
   for (const [k, v] of Object.entries((ops.$set ?? {}) as Record<string, unknown>)) next[k] = v
-  for (const [k, v] of Object.entries((ops.$inc ?? {}) as Record<string, number>))
-    next[k] = Number(next[k] ?? 0) + Number(v)
+  // a dotted key adds into embedded documents, made when missing (MongoDB's `$inc` on `a.b.c`)
+  for (const [k, v] of Object.entries((ops.$inc ?? {}) as Record<string, number>)) {
+    const keys = k.split('.')
+    let at: Record<string, unknown> = next
+    for (const key of keys.slice(0, -1)) {
+      if (at[key] === null || typeof at[key] !== 'object') at[key] = {}
+      at = at[key] as Record<string, unknown>
+    }
+    const last = keys[keys.length - 1]!
+    at[last] = Number(at[last] ?? 0) + Number(v)
+  }
   for (const [k, v] of Object.entries((ops.$push ?? {}) as Record<string, { $each: unknown[] }>))
     next[k] = [...((next[k] as unknown[] | undefined) ?? []), ...v.$each]
   return next
+}
+
+function project(doc: Doc, paths: string[]): Doc {
+  const out: Doc = { _id: doc._id }
+  for (const path of paths) {
+    const keys = path.split('.')
+    let from: unknown = doc
+    for (const k of keys) from = from && typeof from === 'object' ? (from as Record<string, unknown>)[k] : undefined
+    if (from === undefined) continue
+    let to: Record<string, unknown> = out
+    for (const k of keys.slice(0, -1)) {
+      if (!to[k] || typeof to[k] !== 'object') to[k] = {}
+      to = to[k] as Record<string, unknown>
+    }
+    to[keys[keys.length - 1]!] = from
+  }
+  return out
 }
 
 function compare(a: unknown, b: unknown): number {

@@ -2,7 +2,7 @@ import { incidentContract, IncidentErrors } from '@shared/incident/incident.cont
 import { incidentRef } from '@shared/incident/incident.labels'
 import { countyDeadlineRule, daysFrom } from '@shared/incident/incident.rules'
 import type { DeptTask } from '@shared/incident/incident.schema'
-import { countedUnits, type Deltas } from '../incident.repo'
+import { countedUnits, ownCounters, type Counted, type Deltas } from '../incident.repo'
 import { C } from '../../_core/collections'
 import { stableId } from '../../_core/ids'
 import { holdersIn, workTell, type HolderNotice } from '../incident.holders'
@@ -81,9 +81,9 @@ export const dispatch = transitionAction(incidentContract.actions.dispatch, {
       notices,
       // each department's part; and, once a case, the county's 综治中心 whistling it, in every unit it counts in
       counters: (i) => [
-        ...departments.map((d): [string[], Deltas] => [[d.departmentId], { dispatched: 1 }]),
+        ...departments.map((d): [Counted, Deltas] => [ownCounters(d.departmentId), { dispatched: 1 }]),
         ...(i.level === 'county' && i.dispatchLevel !== 'county'
-          ? [[countedUnits(i), { countyDispatched: 1 }] as [string[], Deltas]]
+          ? [[countedUnits(i), { countyDispatched: 1 }] as [Counted, Deltas]]
           : []),
       ],
       tell: (i) => ({

@@ -16,7 +16,7 @@ export const finishRound = defineAction(incidentContract.actions.finishRound, {
     if (round.finishedAt) throw IncidentErrors.ROUND_FINISHED()
     if (round.byUserId !== ctx.caller.user._id) throw IncidentErrors.NOT_YOUR_ROUND()
     await tx.update(C.grid_rounds, round._id, { finishedAt: ctx.now })
-    await bump(tx, countedUnits(place), bjMonth(ctx.now), { roundsDone: 1, roundVisits: round.visits.length })
+    await bump(tx, bjMonth(ctx.now), [[countedUnits(place), { roundsDone: 1, roundVisits: round.visits.length }]])
     return { id: round._id }
   },
   present: async ({ result, ctx }) => roundView(ctx, await loadRound(ctx.db, result.id)),

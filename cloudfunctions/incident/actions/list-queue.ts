@@ -3,7 +3,7 @@ import { C } from '../../_core/collections'
 import { getMany, type Filter, type FindOptions } from '../../_core/port'
 import type { Runtime } from '../../_core/runtime'
 import { ANYWHERE, defineAction } from '../../_core/wrap'
-import { counterSources, unitFilter } from '../incident.repo'
+import { foundEver, unitFilter } from '../incident.repo'
 import { toSummary } from '../incident.views'
 
 /**
@@ -52,34 +52,18 @@ export const listQueue = defineAction(incidentContract.actions.listQueue, {
   },
 })
 
-/**
- * How many incidents a unit has ever had, from its kept monthly counters (`found` is added once per report
- * to every unit above the grid): one indexed read of ≤ 12 docs a year instead of counting its history.
- * Departments have no `found`; theirs is the count of the cases dispatched to them (a small share).
- */
+/** Are these units all departments (whose work is their parts of cases)? */
 async function allDepartments(rt: Runtime, unitIds: readonly string[]): Promise<boolean> {
   for (const id of unitIds) if ((await rt.units.get(id))?.level !== 'department') return false
   return true
 }
 
+/**
+ * How many incidents a unit has ever had, from its kept monthly counters (`foundEver`) instead of counting its
+ * history. Departments have no `found`; theirs is the count of the cases dispatched to them (a small share).
+ */
 async function allTotal(rt: Runtime, unitId: string, where: Filter): Promise<number> {
   const unit = await rt.units.get(unitId)
   if (!unit || unit.level === 'department') return rt.db.count(C.incidents, where)
-  // a prefecture's are its counties' (it keeps none of its own: issue #21)
-  const sources = await counterSources(rt, unitId)
-  let n = 0
-  for (let got = 0; ;) {
-    const months = await rt.db.find(C.incident_counters, {
-      where: sources.length === 1 ? { unitId: sources[0]! } : { unitId: { $in: sources } },
-      orderBy: [
-        ['unitId', 'asc'],
-        ['month', 'asc'],
-      ],
-      limit: 1000,
-      offset: got,
-    })
-    n += months.reduce((a, m) => a + (m.found ?? 0), 0)
-    got += months.length
-    if (months.length < 1000) return n
-  }
+  return foundEver(rt, unitId)
 }

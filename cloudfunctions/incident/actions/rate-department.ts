@@ -1,6 +1,7 @@
 import { incidentContract, IncidentErrors } from '@shared/incident/incident.contract'
 import { incidentRef } from '@shared/incident/incident.labels'
 import type { DeptTask } from '@shared/incident/incident.schema'
+import { ownCounters } from '../incident.repo'
 import { tasksOf } from '../incident.tasks'
 import { transitionAction } from '../incident.transition'
 
@@ -32,7 +33,7 @@ export const rateDepartment = transitionAction(incidentContract.actions.rateDepa
     },
     systemNote: incidentRef('incident.note.dept_score', { score }),
     counters: (i) => [
-      [[ratedPart(tasksOf(i), departmentId).departmentId], { deptRatingCount: 1, deptRatingSum: score }],
+      [ownCounters(ratedPart(tasksOf(i), departmentId).departmentId), { deptRatingCount: 1, deptRatingSum: score }],
     ],
   }),
 })

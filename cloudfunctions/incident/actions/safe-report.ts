@@ -30,7 +30,7 @@ export const safeReport = defineAction(incidentContract.actions.safeReport, {
       note,
       at: ctx.now,
     })
-    await bump(tx, countedUnits(place), bjMonth(ctx.now), { safeDays: 1 })
+    await bump(tx, bjMonth(ctx.now), [[countedUnits(place), { safeDays: 1 }]])
     return { day, gridId, kind: 'safe' as const, at: ctx.now, already: false }
   },
 })
