@@ -34,12 +34,25 @@ const shapes: Array<[label: string, collection: string, q: FindOptions]> = [
   [
     'listQueue all total (county counters)',
     C.incident_counters,
-    { where: { unitId: s.countyId }, orderBy: [['month', 'asc']], limit: 1000 },
+    {
+      where: { unitId: s.countyId },
+      orderBy: [
+        ['unitId', 'asc'],
+        ['month', 'asc'],
+      ],
+      limit: 1000,
+      fields: ['unitId', 'found'],
+    },
   ],
   [
+    // a township's and its village's figures: their county's month (cut to theirs below) and their own from before
     'getFigures counters (township + children)',
     C.incident_counters,
-    { where: { unitId: { $in: [s.townshipId, s.villageId] }, month: { $in: [month] } }, limit: 1000 },
+    {
+      where: { unitId: { $in: [s.countyId, s.townshipId, s.villageId] }, month: { $in: [month] } },
+      limit: 1000,
+      fields: ['unitId', 'month', 'found', 'closed', `below.${s.townshipId}`, `below.${s.villageId}`],
+    },
   ],
   [
     'grids walk (units of a level)',

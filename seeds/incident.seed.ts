@@ -155,9 +155,7 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
           kind: { action: 'rate_ok' },
           note: '满意',
           patch: () => ({ rating: 'satisfied' }),
-          counters: (i) => [
-            [countedUnits(i), { rated: 1, satisfied: 1, resolvedSatisfied: 1 }],
-          ],
+          counters: (i) => [[countedUnits(i), { rated: 1, satisfied: 1, resolvedSatisfied: 1 }]],
         },
       ],
     },
@@ -220,9 +218,7 @@ export async function incidentSeed(now: number): Promise<Record<string, Doc[]>> 
               ],
             },
           }),
-          counters: (i) => [
-            [countedUnits(i), { mediated: 1, mediatedSuccess: 1 }],
-          ],
+          counters: (i) => [[countedUnits(i), { mediated: 1, mediatedSuccess: 1 }]],
         },
       ],
     },

@@ -359,6 +359,55 @@ describe('requests per action on CloudBase (the stand-in SDK)', () => {
     }
   })
 
+  it("reports over CloudBase give the same figures at every level as over the embedded store (the county's month)", async () => {
+    for (const [name, docs] of seeded) standIn.load(name, docs)
+    standIn.install()
+    const onCloudbase = await runtimeOver(new CloudbasePort(cbDb))
+    const local = await testEnv()
+    try {
+      for (const [name, docs] of seeded) local.rt.db.bulkInsert(name, docs as never)
+      const here = await runtimeOver(local.rt.db)
+      const reports: Array<[user: string, text: string]> = [
+        ['u-zhuoma', '三号楼后面垃圾堆了三天没人清运'],
+        ['u-zhaxi', '二网格路灯坏了两个晚上'],
+        ['u-yangjin', '一组水渠堵了，水漫到路上'],
+        ['u-zhuoma', '楼道里的灯也不亮了'],
+      ]
+      const month = bjMonth(env.clock.now())
+      const units = ['513328', '513328100', '513328100001', '513328100001-G01', '513328100001-G02']
+      units.push('513328101', '513328101201', '513328101201-G01')
+      // each unit's figures as the figures page reads them (the prefecture's admin may read every unit)
+      const figures = async (rt: Runtime) => {
+        const out: Record<string, { found: number; [f: string]: unknown }> = {}
+        for (const u of units) {
+          const r = await call(rt, 'u-zhangwei', 'incident', 'getFigures', { unitId: u, period: month })
+          expect({ u, ok: r.ok, error: r.message }).toEqual({ u, ok: true, error: undefined })
+          out[u] = r.data.figures
+        }
+        return out
+      }
+      const before = await figures(onCloudbase)
+      expect(before).toEqual(await figures(here))
+      for (const rt of [onCloudbase, here])
+        for (const [user, description] of reports) {
+          const photo = rt.files.savePhoto(jpegWithExif(), user).fileId
+          const r = await call(rt, user, 'incident', 'report', {
+            category: 'sanitation',
+            description,
+            photos: [photo],
+            location: HERE,
+          })
+          expect({ user, ok: r.ok, error: r.message }).toEqual({ user, ok: true, error: undefined })
+        }
+      const after = await figures(onCloudbase)
+      expect(after).toEqual(await figures(here))
+      const added = (u: string) => after[u]!.found - before[u]!.found
+      expect(units.map(added)).toEqual([4, 3, 3, 2, 1, 1, 1, 1])
+    } finally {
+      await local.close()
+    }
+  })
+
   it('resolving the caller is one request', async () => {
     for (const [name, docs] of seeded) standIn.load(name, docs)
     standIn.install()

@@ -319,6 +319,49 @@ describe('CloudbasePort transactions', () => {
     })
   })
 
+  it('inc at a path: $inc on the dotted key; a missing month is inserted with the maps made', async () => {
+    reply = (api) => (api === 'database.modifyDocument' ? { data: { updated: 1 } } : { data: { list: [] } })
+    const init = { _id: 'c2', unitId: '513328', month: '2026-03' }
+    await port.transaction((tx) =>
+      tx.inc('incident_counters', init as never, { found: 1, 'below.513328100001-G01.found': 1 } as never),
+    )
+    const mod = sent.find((x) => x.api === 'database.modifyDocument')!
+    expect(json(mod.params.data as string)).toEqual({
+      $inc: { found: { $numberInt: '1' }, 'below.513328100001-G01.found': { $numberInt: '1' } },
+    })
+
+    sent = []
+    reply = (api) =>
+      api === 'database.modifyDocument'
+        ? { data: { updated: 0 } }
+        : api === 'database.insertDocument'
+          ? { data: { insertedIds: ['c2'] } }
+          : { data: { list: [] } }
+    await port.transaction((tx) =>
+      tx.inc('incident_counters', init as never, { found: 1, 'below.513328100.found': 2 } as never),
+    )
+    const inserted = sent.find((x) => x.api === 'database.insertDocument')!
+    expect(json((inserted.params.data as string[])[0])).toMatchObject({
+      _id: 'c2',
+      found: { $numberInt: '1' },
+      below: { '513328100': { found: { $numberInt: '2' } } },
+    })
+    await expect(
+      port.transaction((tx) => tx.inc('incident_counters', init as never, { 'below.__proto__.found': 1 } as never)),
+    ).rejects.toThrow('bad field')
+  })
+
+  it('find with fields sends a projection of those paths', async () => {
+    await port.find('incident_counters', {
+      where: { unitId: { $in: ['513328'] }, month: '2026-03' },
+      limit: 10,
+      fields: ['unitId', 'found', 'below.513328100'],
+    })
+    const got = sent.find((x) => x.api === 'database.getDocument')!
+    const one = { $numberInt: '1' }
+    expect(json(got.params.projection as string)).toEqual({ unitId: one, found: one, 'below.513328100': one })
+  })
+
   it('retries the whole transaction on a CloudBase write conflict', async () => {
     let conflicts = 1
     reply = (api) => {

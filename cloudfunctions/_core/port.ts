@@ -256,8 +256,9 @@ export function assertField(field: string): string {
  * a county's month keeps its townships', villages' and grids' figures). Map keys may hold ids (digits, `-`).
  */
 const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_-]+){0,2}$/
+const OBJECT_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 export function assertPath(path: string): string {
-  if (!PATH.test(path)) throw new Error(`bad field path ${path}`)
+  if (!PATH.test(path) || path.split('.').some((k) => OBJECT_KEYS.has(k))) throw new Error(`bad field path ${path}`)
   return path
 }
 
@@ -279,7 +280,8 @@ export function pickFields<T extends Doc>(doc: T, paths: readonly string[]): T {
   for (const path of paths) {
     const keys = assertPath(path).split('.')
     let from: unknown = doc
-    for (const k of keys) from = from !== null && typeof from === 'object' ? (from as Record<string, unknown>)[k] : undefined
+    for (const k of keys)
+      from = from !== null && typeof from === 'object' ? (from as Record<string, unknown>)[k] : undefined
     if (from === undefined) continue
     let to = out
     for (const k of keys.slice(0, -1)) to = (to[k] ??= {}) as Record<string, unknown>

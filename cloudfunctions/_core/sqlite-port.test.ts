@@ -45,6 +45,33 @@ describe('SqlitePort', () => {
     expect(await db.get<Thing>('things', 'c')).toEqual({ _id: 'c', kind: 'counter', n: 60, tag: 'kept' })
   })
 
+  it('inc adds at a path into maps (made when missing); find returns only the fields asked for, with _id', async () => {
+    const init = { _id: 'm', kind: 'month', n: 0 } as Thing
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        db.transaction((tx) =>
+          tx.inc('things', init, { n: 1, [`below.u-${i % 3}.found`]: 1, [`below.u-${i % 3}.closed`]: i % 2 } as never),
+        ),
+      ),
+    )
+    const doc = (await db.get('things', 'm')) as unknown as { n: number; below: Record<string, Record<string, number>> }
+    expect(doc.n).toBe(30)
+    expect(doc.below).toEqual({
+      'u-0': { found: 10, closed: 5 },
+      'u-1': { found: 10, closed: 5 },
+      'u-2': { found: 10, closed: 5 },
+    })
+    const [cut] = await db.find('things', { where: { kind: 'month' }, fields: ['kind', 'below.u-1', 'absent'] })
+    expect(cut).toEqual({ _id: 'm', kind: 'month', below: { 'u-1': { found: 10, closed: 5 } } })
+    const [deep] = await db.find('things', { where: { kind: 'month' }, fields: ['below.u-2.found'] })
+    expect(deep).toEqual({ _id: 'm', below: { 'u-2': { found: 10 } } })
+    // a path that is not a plain one is refused, whatever its keys
+    for (const bad of ['below.__proto__.x', 'a..b', 'a.b.c.d', '$where', 'a.b c'])
+      await expect(db.transaction((tx) => tx.inc('things', init, { [bad]: 1 } as never))).rejects.toThrow('bad field')
+    await expect(db.find('things', { where: {}, fields: ['below.constructor'] })).rejects.toThrow('bad field')
+    expect(({} as Record<string, unknown>).x).toBeUndefined()
+  })
+
   it('inserts, reads, updates top-level fields and refuses duplicates', async () => {
     await db.transaction((tx) => tx.insert<Thing>('things', { _id: 'a', kind: 'x', n: 1, nested: { a: 1 } }))
     await expect(db.transaction((tx) => tx.insert('things', { _id: 'a', kind: 'y', n: 2 }))).rejects.toBeInstanceOf(

@@ -99,7 +99,8 @@ export async function placeOfGrid(rt: Runtime, gridId: string): Promise<GridPlac
  * by unit id, in the same document. A prefecture keeps none of its own (its figures are its counties' summed when
  * read); a department keeps its own month.
  */
-export type Counted = { place: Pick<GridPlace, 'countyId' | 'townshipId' | 'villageId' | 'gridId'> } | { unitId: string }
+export type Counted =
+  { place: Pick<GridPlace, 'countyId' | 'townshipId' | 'villageId' | 'gridId'> } | { unitId: string }
 
 /** The counters an incident (or a grid's work) adds to: its county's month, for the county and each unit below. */
 export function countedUnits(p: Pick<GridPlace, 'countyId' | 'townshipId' | 'villageId' | 'gridId'>): Counted {
@@ -362,8 +363,7 @@ export async function foundEver(rt: Runtime, unitId: string): Promise<number> {
       offset: got,
       fields: ['unitId', 'found', ...(plan.under ? [`below.${unitId}.found`] : [])],
     })
-    for (const m of months)
-      n += plan.own.includes(m.unitId) ? (m.found ?? 0) : (m.below?.[unitId]?.found ?? 0)
+    for (const m of months) n += plan.own.includes(m.unitId) ? (m.found ?? 0) : (m.below?.[unitId]?.found ?? 0)
     got += months.length
     if (months.length < PAGE) return n
   }

@@ -422,8 +422,8 @@ export const IncidentCounterSchema = z.object({
   below: z.record(IdSchema, z.record(z.string(), z.number())).optional(),
 })
 export type IncidentCounter = { _id: string; unitId: string; month: string } & Record<CounterField, number> & {
-  below?: Record<string, Partial<Record<CounterField, number>>>
-}
+    below?: Record<string, Partial<Record<CounterField, number>>>
+  }
 
 // ---- views ----
 
