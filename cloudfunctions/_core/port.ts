@@ -5,6 +5,7 @@
  * transaction only documents addressed by id are read and written, so uniqueness that matters
  * (one check-in per checkpoint and patrol, one order per request) is carried by deterministic ids.
  */
+import { createHash } from 'node:crypto'
 import type { CollectionName, DocOf } from './collections'
 
 export type Scalar = string | number | boolean | null
@@ -260,6 +261,15 @@ const OBJECT_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 export function assertPath(path: string): string {
   if (!PATH.test(path) || path.split('.').some((k) => OBJECT_KEYS.has(k))) throw new Error(`bad field path ${path}`)
   return path
+}
+
+/**
+ * An id as a key of a map in a document (`below.<key>.<field>`): the id itself when it is letters, digits, `_` and `-`
+ * (every unit code and generated id), else a digest of it (ids may also hold `.` and `:`, which a path cannot).
+ */
+export function mapKey(id: string): string {
+  if (/^[A-Za-z0-9_-]+$/.test(id) && !OBJECT_KEYS.has(id)) return id
+  return `k_${createHash('sha256').update(id).digest('hex').slice(0, 24)}`
 }
 
 /** `doc` with `d` added at `path` (maps along it made when missing), copying only what it changes. */

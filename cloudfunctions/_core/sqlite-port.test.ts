@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import fc from 'fast-check'
 import { SqlitePort } from './sqlite-port'
-import { DocNotFoundError, DuplicateKeyError, matchesFilter, type Doc, type Filter } from './port'
+import { DocNotFoundError, DuplicateKeyError, mapKey, matchesFilter, type Doc, type Filter } from './port'
 
 const SPEC = { things: { indexes: [['kind', 'n']] }, requests: { indexes: [] } }
 interface Thing extends Doc {
@@ -70,6 +70,13 @@ describe('SqlitePort', () => {
       await expect(db.transaction((tx) => tx.inc('things', init, { [bad]: 1 } as never))).rejects.toThrow('bad field')
     await expect(db.find('things', { where: {}, fields: ['below.constructor'] })).rejects.toThrow('bad field')
     expect(({} as Record<string, unknown>).x).toBeUndefined()
+    // an id as a map key: kept when it is a plain one, else a digest (ids may hold '.' and ':')
+    expect(mapKey('513328100001-G01')).toBe('513328100001-G01')
+    for (const odd of ['org.a:b', 'a.b', '__proto__', 'x:y']) {
+      expect(mapKey(odd)).toMatch(/^k_[0-9a-f]{24}$/)
+      await db.transaction((tx) => tx.inc('things', init, { [`below.${mapKey(odd)}.found`]: 1 } as never))
+    }
+    expect(new Set(['org.a:b', 'a.b', 'x:y'].map(mapKey)).size).toBe(3)
   })
 
   it('inserts, reads, updates top-level fields and refuses duplicates', async () => {

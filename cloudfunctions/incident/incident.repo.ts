@@ -17,7 +17,7 @@ import {
 import { C } from '../_core/collections'
 import { stableId, timeId } from '../_core/ids'
 import type { PushMessage, PushProfile } from '../_core/notifier'
-import { getOr, type DataPort, type Filter, type TxStore } from '../_core/port'
+import { getOr, mapKey, type DataPort, type Filter, type TxStore } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
 import type { HolderNotice } from './incident.holders'
 
@@ -290,7 +290,7 @@ export async function bump(
       }
       const { countyId, townshipId, villageId, gridId } = at.place
       add(countyId, field, n)
-      for (const u of new Set([townshipId, villageId, gridId])) add(countyId, `below.${u}.${field}`, n)
+      for (const u of new Set([townshipId, villageId, gridId])) add(countyId, `below.${mapKey(u)}.${field}`, n)
     }
   for (const [unitId, deltas] of docs) {
     const add = Object.fromEntries(Object.entries(deltas).filter(([, n]) => n))
@@ -317,7 +317,7 @@ export async function countersOf(
     await Promise.all(unitIds.map(async (u) => [u, await counterPlan(rt, u, known?.get(u))] as const)),
   )
   const holders = [...new Set([...plans.values()].flatMap((p) => (p.under ? [...p.own, p.under] : p.own)))]
-  const below = [...plans].filter(([, p]) => p.under).map(([u]) => `below.${u}`)
+  const below = [...plans].filter(([, p]) => p.under).map(([u]) => `below.${mapKey(u)}`)
   const byHolder = new Map<string, IncidentCounter[]>(holders.map((u) => [u, []]))
   const per = Math.max(1, Math.floor(PAGE / Math.max(1, months.length)))
   for (let i = 0; i < holders.length; i += per) {
@@ -333,7 +333,12 @@ export async function countersOf(
       u,
       [
         ...p.own.flatMap((h) => byHolder.get(h) ?? []),
-        ...(p.under ? (byHolder.get(p.under) ?? []).flatMap((d) => (d.below?.[u] ? [d.below[u]] : [])) : []),
+        ...(p.under
+          ? (byHolder.get(p.under) ?? []).flatMap((d) => {
+              const mine = d.below?.[mapKey(u)]
+              return mine ? [mine] : []
+            })
+          : []),
       ],
     ]),
   )
@@ -361,9 +366,9 @@ export async function foundEver(rt: Runtime, unitId: string): Promise<number> {
       ],
       limit: PAGE,
       offset: got,
-      fields: ['unitId', 'found', ...(plan.under ? [`below.${unitId}.found`] : [])],
+      fields: ['unitId', 'found', ...(plan.under ? [`below.${mapKey(unitId)}.found`] : [])],
     })
-    for (const m of months) n += plan.own.includes(m.unitId) ? (m.found ?? 0) : (m.below?.[unitId]?.found ?? 0)
+    for (const m of months) n += plan.own.includes(m.unitId) ? (m.found ?? 0) : (m.below?.[mapKey(unitId)]?.found ?? 0)
     got += months.length
     if (months.length < PAGE) return n
   }

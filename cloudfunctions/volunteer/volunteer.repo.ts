@@ -6,6 +6,7 @@ import { VolunteerErrors } from '@shared/volunteer/volunteer.errors'
 import { volunteerRef } from '@shared/volunteer/volunteer.messages'
 import { REMINDER_LEAD_MS } from '@shared/volunteer/volunteer.rules'
 import {
+  COUNTERS_FIELDS,
   InboxEntrySchema,
   type Area,
   type Counters,
@@ -17,7 +18,7 @@ import {
 } from '@shared/volunteer/volunteer.schema'
 import { C } from '../_core/collections'
 import { stableId } from '../_core/ids'
-import { getOr, type DataPort, type Filter, type TxStore } from '../_core/port'
+import { getMany, getOr, mapKey, type DataPort, type Filter, type TxStore } from '../_core/port'
 import type { Runtime } from '../_core/runtime'
 import type { ActionContext } from '../_core/wrap'
 
@@ -180,15 +181,85 @@ export async function waitPositionOf(db: Pick<DataPort, 'count'>, s: Signup): Pr
 export const countersUnitOf = (doc: { villageId: string | null; unitId?: string; townshipId: string | null }): string =>
   doc.villageId ?? doc.unitId ?? doc.townshipId ?? 'none'
 
-/** Adds to the counters of a village (or township) and an organisation, by id, in the caller's transaction. */
+/**
+ * Adds to the counters of a village (or township) and an organisation, by id, in the caller's transaction, in one
+ * write (issue #21): the organisation's part goes into the village's document, under `below.<organisation>`; an
+ * organisation counted in no village is added to its own document.
+ */
 export async function bumpCounters(
   tx: TxStore,
   targets: Array<[Counters['kind'], string | null]>,
   delta: Partial<Record<CountersField, number>>,
 ): Promise<void> {
-  for (const [kind, refId] of targets) {
-    if (!refId) continue
-    await tx.inc(C.volunteer_counters, emptyCounters(kind, refId), delta)
+  const village = targets.find(([kind, refId]) => kind === 'village' && refId)?.[1]
+  const orgs = targets.flatMap(([kind, refId]) => (kind === 'org' && refId ? [refId] : []))
+  const adds = Object.entries(delta).filter(([, n]) => n) as Array<[CountersField, number]>
+  if (!adds.length) return
+  if (!village) {
+    for (const org of orgs) await tx.inc(C.volunteer_counters, emptyCounters('org', org), Object.fromEntries(adds))
+    return
+  }
+  const all: Record<string, number> = Object.fromEntries(adds)
+  for (const org of new Set(orgs)) for (const [f, n] of adds) all[`below.${mapKey(org)}.${f}`] = n
+  await tx.inc(C.volunteer_counters, emptyCounters('village', village), all as Partial<Record<CountersField, number>>)
+}
+
+/**
+ * The area units whose counters may hold an organisation's part: its own unit and every township and village under
+ * it (its tasks are in those, its needs in its villages), kept with the unit directory.
+ */
+function areaUnitsUnder(rt: Runtime, unitId: string): Promise<string[]> {
+  return rt.units.memo(`volunteer-areas:${unitId}`, async () => {
+    const out = [unitId]
+    // below a village are only grids
+    const level = (await rt.units.get(unitId))?.level
+    if (level === 'village' || level === 'grid') return out
+    let parents = [unitId]
+    while (parents.length) {
+      const next: string[] = []
+      for (const kids of await Promise.all(parents.map((p) => rt.units.children(p))))
+        for (const k of kids) if (k.level === 'township' || k.level === 'village') next.push(k._id)
+      out.push(...next)
+      parents = next
+    }
+    return out
+  })
+}
+
+/** Counters summed field by field (a unit's or an organisation's parts). */
+function sumCounted(into: Counters, part: Partial<Record<CountersField, number>> | undefined): Counters {
+  if (!part) return into
+  const out = { ...into }
+  for (const f of COUNTERS_FIELDS) out[f] += part[f] ?? 0
+  return out
+}
+
+/**
+ * A unit's own counters and each organisation's, as the figures show them, in one `_id in` read (one request per 100
+ * documents): the unit's document, and for each organisation its own document plus its part in the documents of the
+ * townships and villages under its unit.
+ */
+export async function countersFor(
+  rt: Runtime,
+  db: Pick<DataPort, 'find'>,
+  unitId: string,
+  orgs: ReadonlyArray<Pick<Org, '_id' | 'unitId'>>,
+): Promise<{ unit: Counters; orgs: Counters[] }> {
+  const areas = await Promise.all(orgs.map((o) => areaUnitsUnder(rt, o.unitId)))
+  const villageIds = new Set([unitId, ...areas.flat()])
+  const docs = await getMany(db, C.volunteer_counters, [
+    ...[...villageIds].map((u) => ids.counters('village', u)),
+    ...orgs.map((o) => ids.counters('org', o._id)),
+  ])
+  const village = (u: string) => docs.get(ids.counters('village', u))
+  const own = village(unitId)
+  const { below: _b, ...ownTop } = own ?? emptyCounters('village', unitId)
+  return {
+    unit: ownTop,
+    orgs: orgs.map((o, i) => {
+      const { below: _o, ...mine } = docs.get(ids.counters('org', o._id)) ?? emptyCounters('org', o._id)
+      return areas[i]!.reduce((sum, u) => sumCounted(sum, village(u)?.below?.[mapKey(o._id)]), mine as Counters)
+    }),
   }
 }
 

@@ -279,14 +279,7 @@ export const NeedSchema = AreaSchema.extend({
 })
 export type Need = z.infer<typeof NeedSchema>
 
-/**
- * The counters of a village (or township) or an organisation that its figures are computed from,
- * `_id` = stableId('vc', kind, refId), kept in the same transactions as the documents they count.
- */
-export const CountersSchema = z.object({
-  _id: IdSchema,
-  kind: z.enum(['village', 'org']),
-  refId: IdSchema,
+const COUNTED = {
   tasks: z.number().int().nonnegative(),
   signups: z.number().int().nonnegative(),
   cancellations: z.number().int().nonnegative(),
@@ -297,9 +290,24 @@ export const CountersSchema = z.object({
   needsTaken: z.number().int().nonnegative(),
   needsVerified: z.number().int().nonnegative(),
   takeMinutesTotal: z.number().int().nonnegative(),
+}
+
+/**
+ * The counters of a village (or township) or an organisation that its figures are computed from,
+ * `_id` = stableId('vc', kind, refId), kept in the same transactions as the documents they count. A village's (or
+ * township's) keeps, in `below`, by organisation id, what each organisation did there (issue #21: one document per
+ * counted change); an organisation's own document holds what it did before that, and what it did in no village.
+ */
+export const CountersSchema = z.object({
+  _id: IdSchema,
+  kind: z.enum(['village', 'org']),
+  refId: IdSchema,
+  ...COUNTED,
+  below: z.record(IdSchema, z.object(COUNTED).partial()).optional(),
 })
 export type Counters = z.infer<typeof CountersSchema>
-export type CountersField = Exclude<keyof Counters, '_id' | 'kind' | 'refId'>
+export type CountersField = keyof typeof COUNTED
+export const COUNTERS_FIELDS = Object.keys(COUNTED) as CountersField[]
 
 // ---- inputs and views ----
 

@@ -1,29 +1,25 @@
 import { volunteerContract } from '@shared/volunteer/volunteer.contract'
 import { C } from '../../_core/collections'
 import { defineAction } from '../../_core/wrap'
-import { areaFilter, emptyCounters, ids, requireUnit } from '../volunteer.repo'
+import { areaFilter, countersFor, requireUnit } from '../volunteer.repo'
 import { figuresRow } from '../volunteer.views'
 
-/** Figures of a village (or township) and of each organisation registered there, read from counters by id. */
+/**
+ * Figures of a village (or township) and of each organisation registered there: the caller, the organisations, then
+ * their counters together (`countersFor`: one `_id in` read; issue #21).
+ */
 export const getFigures = defineAction(volunteerContract.actions.getFigures, {
   load: async ({ unitId }, ctx) => ({ unitId, unit: await requireUnit(ctx.rt, unitId) }),
   run: async ({ loaded: { unit }, ctx }) => {
-    const [own, orgs] = await Promise.all([
-      ctx.db.get(C.volunteer_counters, ids.counters('village', unit._id)),
-      ctx.db.find(C.volunteer_orgs, {
-        where: { ...(areaFilter(unit) ?? {}), status: 'approved' },
-        orderBy: [['registeredAt', 'asc']],
-        limit: 50,
-      }),
-    ])
-    const rows = await Promise.all(
-      orgs.map(async (o) =>
-        figuresRow(
-          (await ctx.db.get(C.volunteer_counters, ids.counters('org', o._id))) ?? emptyCounters('org', o._id),
-          o.name,
-        ),
-      ),
-    )
-    return { unit: figuresRow(own ?? emptyCounters('village', unit._id), unit.name), orgs: rows }
+    const orgs = await ctx.db.find(C.volunteer_orgs, {
+      where: { ...(areaFilter(unit) ?? {}), status: 'approved' },
+      orderBy: [['registeredAt', 'asc']],
+      limit: 50,
+    })
+    const counted = await countersFor(ctx.rt, ctx.db, unit._id, orgs)
+    return {
+      unit: figuresRow(counted.unit, unit.name),
+      orgs: orgs.map((o, i) => figuresRow(counted.orgs[i]!, o.name)),
+    }
   },
 })
