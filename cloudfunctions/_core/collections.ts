@@ -357,6 +357,8 @@ export const COLLECTIONS = {
     indexes: [
       ['taskId', 'status', 'seq'],
       ['userId', 'signedUpAt'],
+      // the reminders due to be made (volunteer.timers.ts)
+      ['status', 'remindAt'],
     ],
   }),
   /** append-only, one per sign-up whose confirmed minutes differ from the measured: stableId('vadj', signupId) */

@@ -285,8 +285,8 @@ export function emptyCounters(kind: Counters['kind'], refId: string): Counters {
 
 /**
  * How volunteers hear about their tasks and needs. The in-app inbox (`volunteer_inbox`) is the record and is
- * written inside the action's transaction; reminders are written when a sign-up holds a slot, with `showAt` a
- * day before the task. The `pushReminders` timer (volunteer.timers.ts) then pushes each due reminder once.
+ * written inside the action's transaction; a reminder is made by the `pushReminders` timer (volunteer.timers.ts) a
+ * day before the task for each sign-up that then holds a slot (`remindAt`), and pushed once in the same run.
  */
 export async function writeInbox(tx: TxStore, entry: z.input<typeof InboxEntrySchema>): Promise<void> {
   await tx.set(C.volunteer_inbox, InboxEntrySchema.parse(entry))
@@ -316,6 +316,10 @@ export async function voidInbox(tx: TxStore, id: string, now: number): Promise<v
   if (prior && prior.voidedAt === null) await tx.update(C.volunteer_inbox, id, { voidedAt: now })
 }
 
+/** When a sign-up that holds a slot from `now` on is reminded: a day before the task (at once if that is past). */
+export const reminderAt = (task: Pick<Task, 'startAt'>, now: number): number =>
+  Math.max(now, task.startAt - REMINDER_LEAD_MS)
+
 /** The reminder of a sign-up that holds a slot: shown a day before the task (at once if that is past). */
 export function reminderOf(
   task: Task,
@@ -331,7 +335,7 @@ export function reminderOf(
     body: volunteerRef('volunteer.inbox.reminder_body', { startAt: task.startAt, place: task.placeName }),
     taskId: task._id,
     needId: null,
-    showAt: Math.max(now, task.startAt - REMINDER_LEAD_MS),
+    showAt: reminderAt(task, now),
     createdAt: now,
     voidedAt: null,
   }

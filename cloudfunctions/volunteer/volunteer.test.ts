@@ -4,6 +4,7 @@ import { startTestHost } from '../../tests/support/host'
 import { C } from '../_core/collections'
 import type { DataPort, Doc } from '../_core/port'
 import { SEED_NEED_ID, SEED_ORG_ID, SEED_TASK_IDS } from '../../seeds/volunteer.seed'
+import { makeReminders } from './volunteer.timers'
 import type { TaskView } from '@shared/volunteer/volunteer.schema'
 
 const HOUR = 3_600_000
@@ -79,10 +80,13 @@ describe('sign-up, waitlist and cancellation', () => {
     const inbox = await env.ok('volunteer', 'u-gesang', 'myInbox', {})
     expect(inbox.items.map((i: { kind: string }) => i.kind)).toEqual(['promoted'])
     env.clock.advance(25 * HOUR)
+    // the reminder timer makes the reminders of those holding a slot then: 格桑 (moved up) and 王德明
+    expect(await makeReminders(env.rt, env.clock.now())).toEqual({ made: 2 })
     const later = await env.ok('volunteer', 'u-gesang', 'myInbox', {})
     expect(later.items.map((i: { kind: string }) => i.kind).sort()).toEqual(['promoted', 'reminder'])
-    // the one who cancelled has no reminder
+    // the one who cancelled and the one still waiting have none
     expect((await env.ok('volunteer', 'u-zhuoma', 'myInbox', {})).total).toBe(0)
+    expect((await env.ok('volunteer', 'u-duoji', 'myInbox', {})).total).toBe(0)
 
     // a waitlisted person cancelling frees no slot
     await env.ok('volunteer', 'u-duoji', 'cancelSignup', { taskId: task.id })

@@ -5,6 +5,7 @@ import type { TaskView } from '@shared/volunteer/volunteer.schema'
 import { C } from '../_core/collections'
 import type { DataPort } from '../_core/port'
 import { checkinCode } from './volunteer.codes'
+import { makeReminders } from './volunteer.timers'
 
 /**
  * Issue #16, as an attacker, a cheater and a nosy neighbour would try it: who may be credited for an
@@ -368,6 +369,8 @@ describe('in Tibetan', () => {
     const s = await env.ok('volunteer', 'u-zhuoma', 'signup', { taskId: task.id }, undefined, BO)
     expect(s.task).toMatchObject({ statusLabel: 'མིང་འགོད་བཞིན་པ།', categoryLabel: 'ཁོར་ཡུག་གཙང་སྦྲ།' })
     expect(s.signup).toMatchObject({ statusLabel: 'མིང་འགོད་ཟིན།', attendanceLabel: 'གཏན་འཁེལ་སྒུག་བཞིན་པ།' })
+    // the task starts within the day: the reminder timer's next run makes the reminder
+    expect(await makeReminders(env.rt, env.clock.now())).toEqual({ made: 1 })
     const inbox = await env.ok('volunteer', 'u-zhuoma', 'myInbox', {}, null, BO)
     expect(inbox.items[0].title).toBe('དང་བླངས་ཞབས་ཞུའི་དྲན་སྐུལ། 河道垃圾清理')
     expect(inbox.items[0].body).toContain('སྤྱི་ལོ་2026 ཟླ་3 ཚེས་2 11:00')

@@ -171,6 +171,12 @@ export const SignupSchema = z.object({
   points: z.number().int().nonnegative().nullable(),
   confirmedBy: IdSchema.nullable(),
   confirmedAt: TimestampSchema.nullable(),
+  /**
+   * When this sign-up's reminder is due to be made, while it holds a slot (a day before the task; the reminder timer
+   * makes it then and sets null): issue #21, not written in the sign-up's own transaction. Absent on a sign-up from
+   * before, whose reminder was written when it was made.
+   */
+  remindAt: TimestampSchema.nullable().optional(),
 })
 export type Signup = z.infer<typeof SignupSchema>
 

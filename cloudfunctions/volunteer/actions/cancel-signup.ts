@@ -9,7 +9,7 @@ import {
   ids,
   loadTask,
   loadTaskForResident,
-  reminderOf,
+  reminderAt,
   voidInbox,
   writeInbox,
 } from '../volunteer.repo'
@@ -46,7 +46,12 @@ export const cancelSignup = defineAction(volunteerContract.actions.cancelSignup,
         if (c._id === id) continue
         const fresh = await tx.get(C.volunteer_signups, c._id)
         if (!fresh || fresh.status !== 'waitlisted') continue
-        await tx.update(C.volunteer_signups, fresh._id, { status: 'confirmed', promotedAt: ctx.now })
+        // its reminder made by the timer, a day before (or within the half hour, if that is past)
+        await tx.update(C.volunteer_signups, fresh._id, {
+          status: 'confirmed',
+          promotedAt: ctx.now,
+          remindAt: reminderAt(task, ctx.now),
+        })
         next.confirmed += 1
         next.waitlisted -= 1
         await writeInbox(tx, {
@@ -61,13 +66,12 @@ export const cancelSignup = defineAction(volunteerContract.actions.cancelSignup,
           createdAt: ctx.now,
           voidedAt: null,
         })
-        await writeInbox(tx, reminderOf(task, fresh._id, fresh.userId, ctx.now))
         break
       }
     } else {
       next.waitlisted -= 1
     }
-    await tx.update(C.volunteer_signups, id, { status: 'cancelled', cancelledAt: ctx.now })
+    await tx.update(C.volunteer_signups, id, { status: 'cancelled', cancelledAt: ctx.now, remindAt: null })
     await tx.set(C.volunteer_task_counters, next)
     await voidInbox(tx, ids.reminder(id), ctx.now)
     await bumpCounters(

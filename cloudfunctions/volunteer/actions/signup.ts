@@ -3,15 +3,7 @@ import { SignupSchema, type Signup, type Task, type TaskCounter } from '@shared/
 import { C } from '../../_core/collections'
 import { DuplicateKeyError, StaleReadError, type TxStore } from '../../_core/port'
 import { defineAction } from '../../_core/wrap'
-import {
-  bumpCounters,
-  countersUnitOf,
-  ids,
-  loadTask,
-  loadTaskForResident,
-  reminderOf,
-  writeInbox,
-} from '../volunteer.repo'
+import { bumpCounters, countersUnitOf, ids, loadTask, loadTaskForResident, reminderAt } from '../volunteer.repo'
 import { taskDetail } from '../volunteer.views'
 
 /** What run hands to present: the task as load read it, the counter and the sign-up as run wrote them. */
@@ -101,6 +93,8 @@ export const signup = defineAction(volunteerContract.actions.signup, {
       points: null,
       confirmedBy: null,
       confirmedAt: null,
+      // its reminder is made by the timer a day before, if it then holds a slot (issue #21: not written here)
+      remindAt: reminderAt(task, ctx.now),
     })
     if (!again) {
       try {
@@ -118,7 +112,6 @@ export const signup = defineAction(volunteerContract.actions.signup, {
       ],
       { signups: 1 },
     )
-    if (status === 'confirmed') await writeInbox(tx, reminderOf(task, id, user._id, ctx.now))
     handOn({ task, counter: next, mine: s } satisfies Written)
     return { taskId: task._id }
   },
