@@ -271,6 +271,8 @@ export async function roundTrips(): Promise<RoundTripRow[]> {
     ['points.getBoard village month', resident, 'points', 'getBoard', { villageId: s.villageId, month: MONTH }],
     ['points.getBoard village all', resident, 'points', 'getBoard', { villageId: s.villageId }],
     ['volunteer.listTasks', resident, 'volunteer', 'listTasks', {}],
+    ['volunteer.getFigures township', s.dispatcher, 'volunteer', 'getFigures', { unitId: s.townshipId }],
+    ['volunteer.getFigures village', s.officials[0], 'volunteer', 'getFigures', { unitId: s.villageId }],
     [
       'points.exportLedger csv',
       s.officials[0],
