@@ -220,10 +220,24 @@ const steps: Step[] = [
     'points.approveBatch',
     (rt, _p, got) => call(rt, 'u-wangjianguo', 'points', 'approveBatch', { batchId: got.batchId }),
   ],
+  // the same household under the same rule again this month: its cap is there
+  [
+    'points.propose, the cap there',
+    (rt, photo) =>
+      call(rt, 'u-lixiuying', 'points', 'propose', {
+        villageId: '513328100001',
+        ruleId: stableId('pr', '513328100001', 'YARD_CLEAN'),
+        items: [{ householdId: 'hh-513328100001-G01-01' }],
+        evidence: [photo()],
+      }),
+  ],
 ]
 
 /** Who uploads the photo a step may use (before the step: the upload is not the action). */
-const UPLOADER: Record<string, string> = { 'points.propose': 'u-lixiuying' }
+const UPLOADER: Record<string, string> = {
+  'points.propose': 'u-lixiuying',
+  'points.propose, the cap there': 'u-lixiuying',
+}
 
 /**
  * Requests per step on CloudBase, counted on the wire (begin and commit one each). The report is the month's first
@@ -310,6 +324,9 @@ const EXPECTED: Record<string, number> = {
   // the award moved only while still proposed, in one request (updateIf), and its household's open awards appended to
   // without reading the account first: 10 → 8
   'points.approveBatch': 8,
+  // its cap found by the check before the photos are adopted: its room checked and taken in one request (updateIf)
+  // in the transaction, not read then written: 11
+  'points.propose, the cap there': 11,
 }
 
 describe('requests per action on CloudBase (the stand-in SDK)', () => {

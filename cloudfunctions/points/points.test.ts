@@ -372,6 +372,43 @@ describe('scoring: propose → approve → publicity → settle', () => {
     })
   })
 
+  it('two proposals at once with room under the cap for one: exactly one is made, the cap counts it once', async () => {
+    // YARD_CLEAN: 5 points, cap 10 a month; 卓玛's household has 5 of it, so the cap is there and has room for one more
+    await points.ok('u-lixiuying', 'propose', {
+      villageId: V,
+      ruleId: YARD,
+      items: [{ householdId: ZHUOMA_HH }],
+      evidence: [photo()],
+    })
+    const capId = pointsKeys.cap(ZHUOMA_HH, YARD, '2026-03')
+    expect((await te.db.get(C.points_caps, capId))?.used).toBe(5)
+    const both = await Promise.all(
+      [0, 1].map(() =>
+        points.call('u-lixiuying', 'propose', {
+          villageId: V,
+          ruleId: YARD,
+          items: [{ householdId: ZHUOMA_HH }],
+          evidence: [photo()],
+        }),
+      ),
+    )
+    expect(both.filter((r) => r.ok)).toHaveLength(1)
+    expect(both.find((r) => !r.ok)).toMatchObject({ code: 'POINTS.CAP_EXCEEDED' })
+    expect((await te.db.get(C.points_caps, capId))?.used).toBe(10)
+    const proposed = await te.db.find(C.points_awards, { where: { householdId: ZHUOMA_HH, ruleId: YARD } })
+    expect(proposed).toHaveLength(2)
+    // a third, with no room left, is refused and changes nothing
+    expect(
+      await points.call('u-lixiuying', 'propose', {
+        villageId: V,
+        ruleId: YARD,
+        items: [{ householdId: ZHUOMA_HH }],
+        evidence: [photo()],
+      }),
+    ).toMatchObject({ ok: false, code: 'POINTS.CAP_EXCEEDED' })
+    expect((await te.db.get(C.points_caps, capId))?.used).toBe(10)
+  })
+
   it('a deduction goes the same way and never takes a balance below zero', async () => {
     const before = await account(ZHUOMA_HH)
     await proposeAndApprove([{ householdId: ZHUOMA_HH }], GAMBLE, [photo()])

@@ -33,6 +33,8 @@ export const propose = defineAction(pointsContract.actions.propose, {
     if (rule.evidenceRequired && evidence.length === 0) throw PointsErrors.EVIDENCE_REQUIRED()
     if (new Set(items.map((i) => i.householdId)).size !== items.length) throw PointsErrors.DUPLICATE_HOUSEHOLD()
     const households = await householdsRead
+    /** the households' caps of the month found here (read only for a proposal with photos under a capped rule) */
+    let capsFound: ReadonlySet<string> | null = null
     // The checks below name households and what their cap has left: only for a caller who may propose here.
     // Anyone else gets no further than the wrapper's permission check, right after load (so run never sees them).
     if (await ctx.can('points_propose', villageId)) {
@@ -58,9 +60,10 @@ export const propose = defineAction(pointsContract.actions.propose, {
           return u + Math.abs(pointsFor(rule.points, item.quantity)) > cap ? [overText(h, cap, u, ctx.lang)] : []
         })
         if (over.length) throw capExceeded(rule, over, ctx.lang)
+        capsFound = new Set(used.keys())
       }
     }
-    return { unitId: villageId, rule, households }
+    return { unitId: villageId, rule, households, capsFound }
   },
   // Each photo must be the proposer's own upload, and a photo (owner, type, size, EXIF stripped): an unknown or
   // someone else's id is refused before anything is written.
@@ -69,7 +72,7 @@ export const propose = defineAction(pointsContract.actions.propose, {
   texts: ({ note, items }) => [note, ...items.map((i) => i.memberName)],
   run: async ({
     input: { villageId, items, note, evidence },
-    loaded: { rule, households },
+    loaded: { rule, households, capsFound },
     tx,
     photos,
     passed,
@@ -89,19 +92,29 @@ export const propose = defineAction(pointsContract.actions.propose, {
       if (delta === 0) throw PointsErrors.CAP_EXCEEDED.because('points.why.zero_points')
       if (rule.capPerMonth !== null) {
         const capId = pointsKeys.cap(h._id, rule._id, month)
-        // read once in the transaction: the room it finds is what the write adds to
-        const cap = (await tx.get(C.points_caps, capId)) ?? {
-          _id: capId,
-          householdId: h._id,
-          ruleId: rule._id,
-          month,
-          used: 0,
+        const points = Math.abs(delta)
+        // a cap that `load` found: its room checked and taken in one request while there is room (issue #21: not a
+        // read, then a write); any other (not looked for, none yet this month, or no room) read, and the room it
+        // finds is what the write adds to, as before
+        const room = rule.capPerMonth - points
+        const took =
+          room >= 0 &&
+          capsFound?.has(capId) === true &&
+          (await tx.updateIf(C.points_caps, capId, { used: { $lte: room } }, { inc: { used: points } })) !== null
+        if (!took) {
+          const cap = (await tx.get(C.points_caps, capId)) ?? {
+            _id: capId,
+            householdId: h._id,
+            ruleId: rule._id,
+            month,
+            used: 0,
+          }
+          if (cap.used + points > rule.capPerMonth) {
+            over.push(overText(h, rule.capPerMonth, cap.used, ctx.lang))
+            continue
+          }
+          await tx.set(C.points_caps, { ...cap, used: cap.used + points })
         }
-        if (cap.used + Math.abs(delta) > rule.capPerMonth) {
-          over.push(overText(h, rule.capPerMonth, cap.used, ctx.lang))
-          continue
-        }
-        await tx.set(C.points_caps, { ...cap, used: cap.used + Math.abs(delta) })
       }
       awards.push({
         _id: `${batchId}-${String(i + 1).padStart(3, '0')}`,
