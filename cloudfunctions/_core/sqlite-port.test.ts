@@ -70,6 +70,24 @@ describe('SqlitePort', () => {
       await expect(db.transaction((tx) => tx.inc('things', init, { [bad]: 1 } as never))).rejects.toThrow('bad field')
     await expect(db.find('things', { where: {}, fields: ['below.constructor'] })).rejects.toThrow('bad field')
     expect(({} as Record<string, unknown>).x).toBeUndefined()
+    // fields replaced alongside, of every JSON type, on a document that is there (changed in place)
+    await db.transaction((tx) =>
+      tx.inc('things', init, { n: 2, 'below.u-0.found': 1 } as never, {
+        tag: null,
+        flag: true,
+        nested: { a: 3 },
+        items: ['x'],
+        kind: 'month',
+      } as never),
+    )
+    expect(await db.get('things', 'm')).toMatchObject({
+      n: 32,
+      tag: null,
+      flag: true,
+      nested: { a: 3 },
+      items: ['x'],
+      below: { 'u-0': { found: 11, closed: 5 } },
+    })
     // an id as a map key: kept when it is a plain one, else a digest (ids may hold '.' and ':')
     expect(mapKey('513328100001-G01')).toBe('513328100001-G01')
     for (const odd of ['org.a:b', 'a.b', '__proto__', 'x:y']) {

@@ -8,8 +8,8 @@ import { COLLECTIONS, type CollectionSpec } from './collections'
 import {
   addAt,
   applyChange,
-  pickFields,
   assertField,
+  assertPath,
   isRange,
   DocNotFoundError,
   DuplicateKeyError,
@@ -194,9 +194,27 @@ export class SqlitePort implements RawPort {
         q += ' LIMIT ? OFFSET ?'
         params.push(options.limit ?? -1, options.offset ?? 0)
       }
-      const rows = this.stmt(q).all(...params) as Array<{ doc: string }>
       const { fields } = options
-      return rows.map((r) => (fields ? pickFields(JSON.parse(r.doc) as T, fields) : (JSON.parse(r.doc) as T)))
+      if (!fields) return (this.stmt(q).all(...params) as Array<{ doc: string }>).map((r) => JSON.parse(r.doc) as T)
+      // a projection taken by SQLite (`doc -> path`, in C), so a large document is not parsed whole here (issue #21:
+      // a county's month keeps all its units' figures, and each reader wants its own)
+      const paths = fields.map(jsonPath)
+      const select = `SELECT _id${paths.map((_, i) => `, doc -> ? AS f${i}`).join('')} FROM`
+      const rows = this.stmt(q.replace(/^SELECT doc FROM/, select)).all(...paths, ...params) as Array<
+        Record<string, string | null>
+      >
+      return rows.map((r) => {
+        const out: Record<string, unknown> = { _id: r._id }
+        fields.forEach((f, i) => {
+          const v = r[`f${i}`]
+          if (v === null || v === undefined) return
+          const keys = f.split('.')
+          let to = out
+          for (const k of keys.slice(0, -1)) to = (to[k] ??= {}) as Record<string, unknown>
+          to[keys[keys.length - 1]!] = JSON.parse(v)
+        })
+        return out as T
+      })
     })
   }
 
@@ -301,14 +319,31 @@ export class SqlitePort implements RawPort {
       this.stmt(`DELETE FROM ${this.table(c)} WHERE _id = ?`).run(id)
     },
     inc: async (c, init, deltas, replace) => {
-      const current = this.getSync<Doc>(c, init._id)
-      const next: Doc = { ...(current ?? init), ...stripUndefined(replace ?? {}) }
-      let added = next
-      for (const [f, d] of Object.entries(deltas)) if (d) added = addAt(added, f, d)
-      this.stmt(
-        `INSERT INTO ${this.table(c)} (_id, doc) VALUES (?, ?) ON CONFLICT (_id) DO UPDATE SET doc = excluded.doc`,
-      ).run(added._id, JSON.stringify(added))
-      return current ? 'updated' : 'created'
+      const table = this.table(c)
+      const set = stripUndefined(replace ?? {})
+      const adds = Object.entries(deltas).filter(([, d]) => d) as Array<[string, number]>
+      if (!this.stmt(`SELECT 1 AS x FROM ${table} WHERE _id = ?`).get(init._id)) {
+        let made: Doc = { ...init, ...set }
+        for (const [f, d] of adds) made = addAt(made, f, d)
+        this.stmt(`INSERT INTO ${table} (_id, doc) VALUES (?, ?)`).run(made._id, JSON.stringify(made))
+        return 'created'
+      }
+      // added in place by SQLite (json_set, in C), so a large document is not parsed and written whole here
+      const pairs: string[] = []
+      const params: Array<string | number> = []
+      for (const [k, v] of Object.entries(set)) {
+        if (k === '_id') continue
+        pairs.push('?, json(?)')
+        params.push(jsonPath(assertField(k)), JSON.stringify(v))
+      }
+      for (const [f, d] of adds) {
+        const path = jsonPath(f)
+        pairs.push('?, coalesce(doc ->> ?, 0) + ?')
+        params.push(path, path, d)
+      }
+      if (pairs.length)
+        this.stmt(`UPDATE ${table} SET doc = json_set(doc, ${pairs.join(', ')}) WHERE _id = ?`).run(...params, init._id)
+      return 'updated'
     },
     updateIf: async <T extends Doc>(c: string, id: string, where: Filter, change: RawChange) => {
       const { sql, params } = compileWhere(where)
@@ -480,6 +515,17 @@ class Checkpointer {
       this.worker.postMessage('close')
     })
   }
+}
+
+/** A field's path as SQLite's JSON functions take it, each key quoted (`$."below"."513328100001-G01"."found"`). */
+function jsonPath(path: string): string {
+  return (
+    '$' +
+    assertPath(path)
+      .split('.')
+      .map((k) => `."${k}"`)
+      .join('')
+  )
 }
 
 function expr(field: string): string {
