@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, openSync, readSync, closeSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { SqlitePort } from './sqlite-port'
 import { DocNotFoundError, DuplicateKeyError, mapKey, matchesFilter, type Doc, type Filter } from './port'
@@ -72,13 +73,18 @@ describe('SqlitePort', () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined()
     // fields replaced alongside, of every JSON type, on a document that is there (changed in place)
     await db.transaction((tx) =>
-      tx.inc('things', init, { n: 2, 'below.u-0.found': 1 } as never, {
-        tag: null,
-        flag: true,
-        nested: { a: 3 },
-        items: ['x'],
-        kind: 'month',
-      } as never),
+      tx.inc(
+        'things',
+        init,
+        { n: 2, 'below.u-0.found': 1 } as never,
+        {
+          tag: null,
+          flag: true,
+          nested: { a: 3 },
+          items: ['x'],
+          kind: 'month',
+        } as never,
+      ),
     )
     expect(await db.get('things', 'm')).toMatchObject({
       n: 32,
@@ -332,6 +338,43 @@ describe('SqlitePort', () => {
     db.commitBatch()
     expect((await db.find<Thing>('things', { orderBy: [['_id', 'asc']] })).map((d) => [d._id, d.n])).toEqual([
       ['b1', 4],
+    ])
+  })
+})
+
+describe('SqlitePort storage', () => {
+  it('keeps documents as binary JSON; a document written as text before is read, found and changed the same', async () => {
+    const file = tmpFile()
+    const first = new SqlitePort(file, SPEC)
+    await first.close()
+    // a document as an older version of this adapter wrote it: JSON text
+    const raw = new Database(file)
+    const old = { _id: 'old', kind: 'month', n: 4, below: { 'u-1': { found: 2 } }, tag: '旧' }
+    raw.prepare('INSERT INTO things (_id, doc) VALUES (?, ?)').run(old._id, JSON.stringify(old))
+    raw.close()
+
+    const db = new SqlitePort(file, SPEC)
+    try {
+      expect(await db.get('things', 'old')).toEqual(old)
+      expect(await db.find('things', { where: { kind: 'month', n: { $gte: 4 } } })).toEqual([old])
+      expect(await db.find('things', { where: { kind: 'month' }, fields: ['below.u-1.found', 'tag'] })).toEqual([
+        { _id: 'old', below: { 'u-1': { found: 2 } }, tag: '旧' },
+      ])
+      const init = { _id: 'old', kind: 'month', n: 0 } as Thing
+      await db.transaction((tx) => tx.inc('things', init, { n: 1, 'below.u-1.found': 1 } as never))
+      await db.transaction((tx) => tx.insert<Thing>('things', { _id: 'new', kind: 'x', n: 1, flag: false }))
+      expect(await db.get('things', 'old')).toEqual({ ...old, n: 5, below: { 'u-1': { found: 3 } } })
+      expect(await db.get('things', 'new')).toEqual({ _id: 'new', kind: 'x', n: 1, flag: false })
+    } finally {
+      await db.close()
+    }
+    const after = new Database(file, { readonly: true })
+    const types = after.prepare('SELECT _id, typeof(doc) AS t FROM things ORDER BY _id').all()
+    after.close()
+    // both kept as binary from their (next) write
+    expect(types).toEqual([
+      { _id: 'new', t: 'blob' },
+      { _id: 'old', t: 'blob' },
     ])
   })
 })

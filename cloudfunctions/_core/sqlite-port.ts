@@ -77,7 +77,12 @@ export class SqlitePort implements RawPort {
     return this.checkpointer ? this.checkpointer.round() : Promise.resolve(false)
   }
 
-  /** Tables and the declared indexes; an index this adapter made that the spec no longer lists is dropped. */
+  /**
+   * Tables and the declared indexes; an index this adapter made that the spec no longer lists is dropped. A document
+   * is kept as SQLite's binary JSON (`jsonb(?)` in, `json(doc)` out), so a filter, an index or a projection reads a
+   * field without parsing the document's text (issue #21: a county's month keeps every unit's figures); a document
+   * written as text before is read the same, and kept as binary from its next write.
+   */
   private migrate(): void {
     const run = this.db.transaction(() => {
       for (const [name, spec] of Object.entries(this.collections)) {
@@ -159,7 +164,7 @@ export class SqlitePort implements RawPort {
   }
 
   private getSync<T extends Doc>(collection: string, id: string): T | null {
-    const row = this.stmt(`SELECT doc FROM ${this.table(collection)} WHERE _id = ?`).get(id) as
+    const row = this.stmt(`SELECT json(doc) AS doc FROM ${this.table(collection)} WHERE _id = ?`).get(id) as
       { doc: string } | undefined
     return row ? (JSON.parse(row.doc) as T) : null
   }
@@ -186,7 +191,7 @@ export class SqlitePort implements RawPort {
   find<T extends Doc>(collection: string, options: FindOptions = {}): Promise<T[]> {
     return this.read(() => {
       const { sql, params } = compileWhere(options.where)
-      let q = `SELECT doc FROM ${this.table(collection)}${sql}`
+      let q = `SELECT json(doc) AS doc FROM ${this.table(collection)}${sql}`
       if (options.orderBy?.length) {
         q += ' ORDER BY ' + options.orderBy.map(([f, d]) => `${expr(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')
       }
@@ -200,7 +205,7 @@ export class SqlitePort implements RawPort {
       // a county's month keeps all its units' figures, and each reader wants its own)
       const paths = fields.map(jsonPath)
       const select = `SELECT _id${paths.map((_, i) => `, doc -> ? AS f${i}`).join('')} FROM`
-      const rows = this.stmt(q.replace(/^SELECT doc FROM/, select)).all(...paths, ...params) as Array<
+      const rows = this.stmt(q.replace(/^SELECT json\(doc\) AS doc FROM/, select)).all(...paths, ...params) as Array<
         Record<string, string | null>
       >
       return rows.map((r) => {
@@ -279,7 +284,7 @@ export class SqlitePort implements RawPort {
     get: async <T extends Doc>(c: string, id: string) => this.getSync<T>(c, id),
     insert: async (c, doc) => {
       try {
-        this.stmt(`INSERT INTO ${this.table(c)} (_id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc))
+        this.stmt(`INSERT INTO ${this.table(c)} (_id, doc) VALUES (?, jsonb(?))`).run(doc._id, JSON.stringify(doc))
       } catch (err) {
         if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw new DuplicateKeyError(c, doc._id)
         throw err
@@ -288,7 +293,7 @@ export class SqlitePort implements RawPort {
     // all or none, as CloudBase's insert of a list: a savepoint, so a refused one leaves none of the others behind
     insertMany: async (c, docs) => {
       if (!docs.length) return
-      const insert = this.stmt(`INSERT INTO ${this.table(c)} (_id, doc) VALUES (?, ?)`)
+      const insert = this.stmt(`INSERT INTO ${this.table(c)} (_id, doc) VALUES (?, jsonb(?))`)
       this.db.exec('SAVEPOINT many')
       try {
         for (const doc of docs) insert.run(doc._id, JSON.stringify(doc))
@@ -305,7 +310,7 @@ export class SqlitePort implements RawPort {
     },
     set: async (c, doc) => {
       this.stmt(
-        `INSERT INTO ${this.table(c)} (_id, doc) VALUES (?, ?) ON CONFLICT (_id) DO UPDATE SET doc = excluded.doc`,
+        `INSERT INTO ${this.table(c)} (_id, doc) VALUES (?, jsonb(?)) ON CONFLICT (_id) DO UPDATE SET doc = excluded.doc`,
       ).run(doc._id, JSON.stringify(doc))
     },
     update: async (c: string, id: string, patch: Patch) => {
@@ -313,7 +318,7 @@ export class SqlitePort implements RawPort {
       if (!current) throw new DocNotFoundError(c, id)
       if ('_id' in patch) throw new Error('cannot update _id')
       const next = { ...current, ...stripUndefined(patch) }
-      this.stmt(`UPDATE ${this.table(c)} SET doc = ? WHERE _id = ?`).run(JSON.stringify(next), id)
+      this.stmt(`UPDATE ${this.table(c)} SET doc = jsonb(?) WHERE _id = ?`).run(JSON.stringify(next), id)
     },
     remove: async (c, id) => {
       this.stmt(`DELETE FROM ${this.table(c)} WHERE _id = ?`).run(id)
@@ -325,10 +330,10 @@ export class SqlitePort implements RawPort {
       if (!this.stmt(`SELECT 1 AS x FROM ${table} WHERE _id = ?`).get(init._id)) {
         let made: Doc = { ...init, ...set }
         for (const [f, d] of adds) made = addAt(made, f, d)
-        this.stmt(`INSERT INTO ${table} (_id, doc) VALUES (?, ?)`).run(made._id, JSON.stringify(made))
+        this.stmt(`INSERT INTO ${table} (_id, doc) VALUES (?, jsonb(?))`).run(made._id, JSON.stringify(made))
         return 'created'
       }
-      // added in place by SQLite (json_set, in C), so a large document is not parsed and written whole here
+      // added in place by SQLite (jsonb_set, in C), so a large document is not parsed and written whole here
       const pairs: string[] = []
       const params: Array<string | number> = []
       for (const [k, v] of Object.entries(set)) {
@@ -342,17 +347,20 @@ export class SqlitePort implements RawPort {
         params.push(path, path, d)
       }
       if (pairs.length)
-        this.stmt(`UPDATE ${table} SET doc = json_set(doc, ${pairs.join(', ')}) WHERE _id = ?`).run(...params, init._id)
+        this.stmt(`UPDATE ${table} SET doc = jsonb_set(doc, ${pairs.join(', ')}) WHERE _id = ?`).run(
+          ...params,
+          init._id,
+        )
       return 'updated'
     },
     updateIf: async <T extends Doc>(c: string, id: string, where: Filter, change: RawChange) => {
       const { sql, params } = compileWhere(where)
       const row = this.stmt(
-        `SELECT doc FROM ${this.table(c)} WHERE _id = ?${sql ? ` AND ${sql.slice(' WHERE '.length)}` : ''}`,
+        `SELECT json(doc) AS doc FROM ${this.table(c)} WHERE _id = ?${sql ? ` AND ${sql.slice(' WHERE '.length)}` : ''}`,
       ).get(id, ...params) as { doc: string } | undefined
       if (!row) return null
       const next = applyChange(JSON.parse(row.doc) as T, change)
-      this.stmt(`UPDATE ${this.table(c)} SET doc = ? WHERE _id = ?`).run(JSON.stringify(next), id)
+      this.stmt(`UPDATE ${this.table(c)} SET doc = jsonb(?) WHERE _id = ?`).run(JSON.stringify(next), id)
       return next
     },
   }
@@ -360,7 +368,7 @@ export class SqlitePort implements RawPort {
   /** For diagnostics and the benchmark: the plan SQLite picks for a query. */
   explain(collection: string, options: FindOptions = {}): string[] {
     const { sql, params } = compileWhere(options.where)
-    let q = `SELECT doc FROM ${this.table(collection)}${sql}`
+    let q = `SELECT json(doc) AS doc FROM ${this.table(collection)}${sql}`
     if (options.orderBy?.length) {
       q += ' ORDER BY ' + options.orderBy.map(([f, d]) => `${expr(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')
     }
@@ -392,7 +400,7 @@ export class SqlitePort implements RawPort {
 
   /** Bulk load for seeds and the benchmark generator: one transaction, no per-document lock. */
   bulkInsert(collection: string, docs: Doc[]): void {
-    const ins = this.db.prepare(`INSERT OR REPLACE INTO ${this.table(collection)} (_id, doc) VALUES (?, ?)`)
+    const ins = this.db.prepare(`INSERT OR REPLACE INTO ${this.table(collection)} (_id, doc) VALUES (?, jsonb(?))`)
     const run = this.db.transaction((items: Doc[]) => {
       for (const d of items) ins.run(d._id, JSON.stringify(d))
     })
