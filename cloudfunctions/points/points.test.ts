@@ -409,6 +409,26 @@ describe('scoring: propose → approve → publicity → settle', () => {
     expect((await te.db.get(C.points_caps, capId))?.used).toBe(10)
   })
 
+  it('three proposals at once for a household with no cap yet this month: the cap made once, two made, one refused', async () => {
+    // YARD_CLEAN: 5 points, cap 10 a month; 王德明's household has none of it yet, so each proposal's check finds no cap
+    const capId = pointsKeys.cap(WANG_HH, YARD, '2026-03')
+    expect(await te.db.get(C.points_caps, capId)).toBeNull()
+    const all = await Promise.all(
+      [0, 1, 2].map(() =>
+        points.call('u-lixiuying', 'propose', {
+          villageId: V,
+          ruleId: YARD,
+          items: [{ householdId: WANG_HH }],
+          evidence: [photo()],
+        }),
+      ),
+    )
+    expect(all.filter((r) => r.ok)).toHaveLength(2)
+    expect(all.filter((r) => !r.ok)).toEqual([expect.objectContaining({ code: 'POINTS.CAP_EXCEEDED' })])
+    expect(await te.db.get(C.points_caps, capId)).toMatchObject({ used: 10, householdId: WANG_HH, ruleId: YARD })
+    expect(await te.db.find(C.points_awards, { where: { householdId: WANG_HH, ruleId: YARD } })).toHaveLength(2)
+  })
+
   it('a deduction goes the same way and never takes a balance below zero', async () => {
     const before = await account(ZHUOMA_HH)
     await proposeAndApprove([{ householdId: ZHUOMA_HH }], GAMBLE, [photo()])

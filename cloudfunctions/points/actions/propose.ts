@@ -6,7 +6,7 @@ import type { PointsAward, PointsBatch, PointsRule } from '@shared/points/points
 import { pointsFor } from '@shared/points/points.rules'
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../../_core/collections'
-import { getMany } from '../../_core/port'
+import { DuplicateKeyError, getMany, StaleReadError } from '../../_core/port'
 import { defineAction } from '../../_core/wrap'
 import { pointsKeys } from '../points.repo'
 import { presentBatch } from '../points.views'
@@ -94,13 +94,22 @@ export const propose = defineAction(pointsContract.actions.propose, {
         const capId = pointsKeys.cap(h._id, rule._id, month)
         const points = Math.abs(delta)
         // a cap that `load` found: its room checked and taken in one request while there is room (issue #21: not a
-        // read, then a write); any other (not looked for, none yet this month, or no room) read, and the room it
-        // finds is what the write adds to, as before
+        // read, then a write); one `load` found missing: made with this one's points, unread (made meanwhile by
+        // another proposal, the insert fails, all of this rolls back and runs again from `load`); any other (not
+        // looked for, or no room) read, and the room it finds is what the write adds to, as before
         const room = rule.capPerMonth - points
-        const took =
-          room >= 0 &&
-          capsFound?.has(capId) === true &&
-          (await tx.updateIf(C.points_caps, capId, { used: { $lte: room } }, { inc: { used: points } })) !== null
+        let took = false
+        if (room >= 0 && capsFound?.has(capId) === true)
+          took = (await tx.updateIf(C.points_caps, capId, { used: { $lte: room } }, { inc: { used: points } })) !== null
+        else if (room >= 0 && capsFound) {
+          try {
+            await tx.insert(C.points_caps, { _id: capId, householdId: h._id, ruleId: rule._id, month, used: points })
+          } catch (err) {
+            if (err instanceof DuplicateKeyError) throw new StaleReadError(C.points_caps, capId)
+            throw err
+          }
+          took = true
+        }
         if (!took) {
           const cap = (await tx.get(C.points_caps, capId)) ?? {
             _id: capId,
