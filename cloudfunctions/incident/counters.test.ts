@@ -1,10 +1,10 @@
 import { incidentContract } from '@shared/incident/incident.contract'
-import type { Figures, IncidentCounter, IncidentEvent } from '@shared/incident/incident.schema'
+import type { IncidentCounter, IncidentEvent } from '@shared/incident/incident.schema'
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../_core/collections'
 import { T0, testEnv, type TestEnv } from '../../tests/support/harness'
 import { callsOf } from '../../tests/support/contract-calls'
-import { incidentSteps } from '../../tests/support/incident'
+import { ADDITIVE, incidentSteps } from '../../tests/support/incident'
 import { counterId, counterOf, eventId, foundEver, loadEvents, reportEvent } from './incident.repo'
 
 /**
@@ -24,18 +24,6 @@ const MONTH = bjMonth(T0)
 const COUNTY = '513328'
 const XURILING = { township: '513328100', village: '513328100001', g1: '513328100001-G01', g2: '513328100001-G02' }
 const SEXIDI = { township: '513328101', village: '513328101201', g1: '513328101201-G01' }
-const ADDITIVE = [
-  'found',
-  'closed',
-  'rejected',
-  'reopened',
-  'rated',
-  'overdue',
-  'dispatched',
-  'countyEscalated',
-  'countyDispatched',
-  'countyClosed',
-] as const satisfies ReadonlyArray<keyof Figures>
 
 const found = async (unitId: string) => (await counterOf(env.rt, unitId, MONTH)).found
 const countersOfMonth = () => env.rt.db.find(C.incident_counters, { where: { month: MONTH }, limit: 1000 })

@@ -1,5 +1,4 @@
 import { incidentContract } from '@shared/incident/incident.contract'
-import type { Figures } from '@shared/incident/incident.schema'
 import { bjMonth } from '@shared/time/beijing'
 import { portOver } from '../../tests/support/ports'
 import { C } from '../_core/collections'
@@ -8,7 +7,7 @@ import { LOCAL_MEDIA_PENDING, mediaCheckId } from '../_core/media-check'
 import { T0, testEnv, type TestEnv } from '../../tests/support/harness'
 import { pngWithPixels } from '../../tests/support/fixtures'
 import { callsOf } from '../../tests/support/contract-calls'
-import { HERE, incidentSteps, pushNow } from '../../tests/support/incident'
+import { ADDITIVE, HERE, incidentSteps, pushNow } from '../../tests/support/incident'
 import { COUNTY_CONFIG_TTL_MS } from './incident.county-config'
 import { counterId } from './incident.repo'
 import type { Runtime } from '../_core/runtime'
@@ -29,18 +28,6 @@ beforeEach(async () => {
 afterEach(() => env.close())
 
 const HOUR = 3_600_000
-const ADDITIVE = [
-  'found',
-  'closed',
-  'rejected',
-  'reopened',
-  'rated',
-  'overdue',
-  'dispatched',
-  'countyEscalated',
-  'countyDispatched',
-  'countyClosed',
-] as const satisfies ReadonlyArray<keyof Figures>
 
 describe('a prefecture keeps no counters: its figures are its counties’', () => {
   it('after reports, an accept and a rejection, the prefecture’s figures equal the sum of its counties’', async () => {

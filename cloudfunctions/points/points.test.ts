@@ -372,40 +372,23 @@ describe('scoring: propose → approve → publicity → settle', () => {
     })
   })
 
+  /** 李秀英 proposes YARD_CLEAN (5 points, cap 10 a month) for one household, with a photo. */
+  const yardFor = (householdId: string) =>
+    points.call('u-lixiuying', 'propose', { villageId: V, ruleId: YARD, items: [{ householdId }], evidence: [photo()] })
+
   it('two proposals at once with room under the cap for one: exactly one is made, the cap counts it once', async () => {
     // YARD_CLEAN: 5 points, cap 10 a month; 卓玛's household has 5 of it, so the cap is there and has room for one more
-    await points.ok('u-lixiuying', 'propose', {
-      villageId: V,
-      ruleId: YARD,
-      items: [{ householdId: ZHUOMA_HH }],
-      evidence: [photo()],
-    })
+    expect(await yardFor(ZHUOMA_HH)).toMatchObject({ ok: true })
     const capId = pointsKeys.cap(ZHUOMA_HH, YARD, '2026-03')
     expect((await te.db.get(C.points_caps, capId))?.used).toBe(5)
-    const both = await Promise.all(
-      [0, 1].map(() =>
-        points.call('u-lixiuying', 'propose', {
-          villageId: V,
-          ruleId: YARD,
-          items: [{ householdId: ZHUOMA_HH }],
-          evidence: [photo()],
-        }),
-      ),
-    )
+    const both = await Promise.all([0, 1].map(() => yardFor(ZHUOMA_HH)))
     expect(both.filter((r) => r.ok)).toHaveLength(1)
     expect(both.find((r) => !r.ok)).toMatchObject({ code: 'POINTS.CAP_EXCEEDED' })
     expect((await te.db.get(C.points_caps, capId))?.used).toBe(10)
     const proposed = await te.db.find(C.points_awards, { where: { householdId: ZHUOMA_HH, ruleId: YARD } })
     expect(proposed).toHaveLength(2)
     // a third, with no room left, is refused and changes nothing
-    expect(
-      await points.call('u-lixiuying', 'propose', {
-        villageId: V,
-        ruleId: YARD,
-        items: [{ householdId: ZHUOMA_HH }],
-        evidence: [photo()],
-      }),
-    ).toMatchObject({ ok: false, code: 'POINTS.CAP_EXCEEDED' })
+    expect(await yardFor(ZHUOMA_HH)).toMatchObject({ ok: false, code: 'POINTS.CAP_EXCEEDED' })
     expect((await te.db.get(C.points_caps, capId))?.used).toBe(10)
   })
 
@@ -413,16 +396,7 @@ describe('scoring: propose → approve → publicity → settle', () => {
     // YARD_CLEAN: 5 points, cap 10 a month; 王德明's household has none of it yet, so each proposal's check finds no cap
     const capId = pointsKeys.cap(WANG_HH, YARD, '2026-03')
     expect(await te.db.get(C.points_caps, capId)).toBeNull()
-    const all = await Promise.all(
-      [0, 1, 2].map(() =>
-        points.call('u-lixiuying', 'propose', {
-          villageId: V,
-          ruleId: YARD,
-          items: [{ householdId: WANG_HH }],
-          evidence: [photo()],
-        }),
-      ),
-    )
+    const all = await Promise.all([0, 1, 2].map(() => yardFor(WANG_HH)))
     expect(all.filter((r) => r.ok)).toHaveLength(2)
     expect(all.filter((r) => !r.ok)).toEqual([expect.objectContaining({ code: 'POINTS.CAP_EXCEEDED' })])
     expect(await te.db.get(C.points_caps, capId)).toMatchObject({ used: 10, householdId: WANG_HH, ruleId: YARD })

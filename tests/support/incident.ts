@@ -1,5 +1,5 @@
 import { incidentContract } from '@shared/incident/incident.contract'
-import type { IncidentView } from '@shared/incident/incident.schema'
+import type { Figures, IncidentView } from '@shared/incident/incident.schema'
 import { callsOf } from './contract-calls'
 import { jpegWithExif } from './fixtures'
 import type { TestEnv } from './harness'
@@ -28,3 +28,17 @@ export function incidentSteps(env: () => TestEnv) {
     })
   return { photo, report }
 }
+
+/** The figures that add up: a unit's equal the sum of the units right below it (rates and averages do not). */
+export const ADDITIVE = [
+  'found',
+  'closed',
+  'rejected',
+  'reopened',
+  'rated',
+  'overdue',
+  'dispatched',
+  'countyEscalated',
+  'countyDispatched',
+  'countyClosed',
+] as const satisfies ReadonlyArray<keyof Figures>
