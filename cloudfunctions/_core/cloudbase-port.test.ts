@@ -258,6 +258,22 @@ describe('CloudbasePort transactions', () => {
     expect(sent.map((x) => x.api)).toHaveLength(3)
   })
 
+  it('updateIf with a path: the condition and the inc name it as MongoDB does (`a.b`)', async () => {
+    reply = (api) =>
+      api === 'database.modifyAndReturnDoc' ? { data: { updated: 1, doc: JSON.stringify({ _id: 'h1' }) } } : {}
+    await port.transaction((tx) =>
+      tx.updateIf('points_accounts', 'h1', { 'redeemed.month': '2026-04', balance: { $gte: 15 } }, {
+        inc: { balance: -15, 'redeemed.goods.soap': 1 },
+      } as never),
+    )
+    const p = sent[1]!.params
+    expect(json(p.query)).toEqual({ 'redeemed.month': '2026-04', balance: { $gte: { $numberInt: '15' } }, _id: 'h1' })
+    expect(json(p.data as string).$inc).toEqual({
+      balance: { $numberInt: '-15' },
+      'redeemed.goods.soap': { $numberInt: '1' },
+    })
+  })
+
   it('removeWhere: one removeDocument over the query, outside any transaction', async () => {
     reply = () => ({ data: { deleted: 4 } })
     expect(await port.removeWhere('push_records', { at: { $lt: 1000 } })).toBe(4)

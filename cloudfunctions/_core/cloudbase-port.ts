@@ -205,7 +205,7 @@ function changeData(db: CbDb, change: RawChange): Record<string, unknown> {
   const data: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(change.set ?? {}))
     if (v !== undefined) data[assertField(k)] = v !== null && typeof v === 'object' ? _.set(v) : v
-  for (const [k, v] of Object.entries(change.inc ?? {})) if (v) data[assertField(k)] = _.inc(v)
+  for (const [k, v] of Object.entries(change.inc ?? {})) if (v) data[assertPath(k)] = _.inc(v)
   for (const [k, items] of Object.entries(change.push ?? {}))
     if (items?.length) data[assertField(k)] = _.push([...items])
   return data
@@ -216,7 +216,7 @@ function toCloudbase(db: CbDb, where: Filter): Record<string, unknown> {
   const _ = db.command
   const out: Record<string, unknown> = {}
   for (const [field, cond] of Object.entries(where)) {
-    assertField(field)
+    assertPath(field)
     if (!isRange(cond)) {
       out[field] = cond === null ? _.eq(null) : cond
       continue

@@ -19,7 +19,10 @@ export interface Range {
   $lte?: number | string
 }
 
-/** Top-level field → value (equality; null also matches a missing field) or a range/in condition. */
+/**
+ * Field → value (equality; null also matches a missing field) or a range/in condition. A field is a top-level one
+ * or a path below one (`redeemed.month`, as `assertPath` allows).
+ */
 export type Filter = Record<string, Scalar | Range>
 
 export interface FindOptions {
@@ -147,10 +150,13 @@ export interface TxStore {
   ): Promise<DocOf<N> | null>
 }
 
-/** What `updateIf` does: top-level fields replaced (`set`), numbers added to (`inc`), items appended (`push`). */
+/**
+ * What `updateIf` does: top-level fields replaced (`set`), numbers added to (`inc`: a top-level field, or one in a
+ * map below one, `<map>.<key>[.<field>]`, made when missing), items appended (`push`).
+ */
 export interface Change<D> {
   set?: Partial<Omit<D, '_id'>>
-  inc?: Partial<Record<NumericKeys<D>, number>>
+  inc?: Partial<Record<NumericKeys<D> | MapPaths<D>, number>>
   push?: Partial<Record<ListKeys<D>, readonly unknown[]>>
 }
 
@@ -169,6 +175,13 @@ export type MapKeys<D> = {
     : never
 }[keyof D] &
   string
+
+/** Paths to numbers in a document type's maps (`<map>.<key>`), none for a type without maps. */
+export type MapPaths<D> = [MapKeys<D>] extends [never]
+  ? never
+  : string extends MapKeys<D>
+    ? never
+    : `${MapKeys<D>}.${string}`
 
 /** The fields of a document type that hold numbers (what `inc` may add to). */
 export type NumericKeys<D> = { [K in keyof D]-?: NonNullable<D[K]> extends number ? K : never }[keyof D] & string
@@ -304,10 +317,18 @@ export function isRange(v: Scalar | Range): v is Range {
   return typeof v === 'object' && v !== null
 }
 
+/** The value at a field or a path below one (`redeemed.month`); undefined where it is missing. */
+export function valueAt(doc: Doc, field: string): unknown {
+  if (!field.includes('.')) return doc[field]
+  let v: unknown = doc
+  for (const k of assertPath(field).split('.')) v = v !== null && typeof v === 'object' ? (v as Doc)[k] : undefined
+  return v
+}
+
 /** Does a document match a filter, as both adapters read it (null also matches a missing field)? For in-memory stores. */
 export function matchesFilter(doc: Doc, where: Filter): boolean {
   for (const [field, cond] of Object.entries(where)) {
-    const v = doc[field] ?? null
+    const v = valueAt(doc, field) ?? null
     if (!isRange(cond)) {
       if (v !== cond) return false
       continue
@@ -328,7 +349,9 @@ export function matchesFilter(doc: Doc, where: Filter): boolean {
 export function applyChange<T extends Doc>(doc: T, change: RawChange): T {
   const next: Doc = { ...doc }
   for (const [k, v] of Object.entries(change.set ?? {})) if (v !== undefined) next[assertField(k)] = v
-  for (const [k, d] of Object.entries(change.inc ?? {})) if (d) next[assertField(k)] = Number(next[k] ?? 0) + d
+  let added: Doc = next
+  for (const [k, d] of Object.entries(change.inc ?? {})) if (d) added = addAt(added, k, d)
+  Object.assign(next, added)
   for (const [k, items] of Object.entries(change.push ?? {}))
     if (items) next[assertField(k)] = [...((next[k] as unknown[] | null | undefined) ?? []), ...items]
   return next as T

@@ -208,6 +208,36 @@ describe('SqlitePort', () => {
     expect((await db.get<Thing>('things', 's'))?.n).toBe(5)
   })
 
+  it('a filter and an updateIf inc may name a path below a field (issue #21: an account’s month of redemptions)', async () => {
+    await db.transaction((tx) =>
+      tx.insert('things', { _id: 'a', kind: 'acct', n: 10, m: { month: '2026-04', goods: { soap: 1 } } }),
+    )
+    await db.transaction((tx) => tx.insert('things', { _id: 'b', kind: 'acct', n: 10, m: { month: '2026-03' } }))
+    expect((await db.find('things', { where: { 'm.month': '2026-04' } })).map((d) => d._id)).toEqual(['a'])
+    expect((await db.find('things', { where: { 'm.goods.soap': { $gte: 1 } } })).map((d) => d._id)).toEqual(['a'])
+    // null also matches a path that is missing
+    expect((await db.find('things', { where: { 'm.goods.soap': null } })).map((d) => d._id)).toEqual(['b'])
+    const inc = (id: string) =>
+      db.transaction((tx) =>
+        tx.updateIf('things', id, { 'm.month': '2026-04', n: { $gte: 3 } }, { inc: { n: -3, 'm.goods.rice': 2 } }),
+      )
+    expect(await inc('a')).toEqual({
+      _id: 'a',
+      kind: 'acct',
+      n: 7,
+      m: { month: '2026-04', goods: { soap: 1, rice: 2 } },
+    })
+    expect(await inc('b')).toBeNull()
+    expect(await db.get('things', 'b')).toEqual({ _id: 'b', kind: 'acct', n: 10, m: { month: '2026-03' } })
+    expect(await db.get('things', 'a')).toMatchObject({ n: 7, m: { goods: { soap: 1, rice: 2 } } })
+    // the in-memory matcher reads a path the same way
+    expect(matchesFilter((await db.get('things', 'a'))!, { 'm.goods.rice': 2, 'm.month': '2026-04' })).toBe(true)
+    expect(matchesFilter((await db.get('things', 'b'))!, { 'm.goods.rice': { $gte: 0 } })).toBe(false)
+    // a path that is not one (quotes, too deep, an object's own keys) is refused, never put in SQL
+    for (const bad of ["m.x'); DROP TABLE things; --", 'm.a.b.c', 'm.__proto__'])
+      await expect(db.find('things', { where: { [bad]: 1 } })).rejects.toThrow('bad field')
+  })
+
   it('removeWhere: removes every document selected and no other, and says how many', async () => {
     db.bulkInsert(
       'things',

@@ -538,7 +538,10 @@ function jsonPath(path: string): string {
 
 function expr(field: string): string {
   if (field === '_id') return '_id'
-  return `json_extract(doc, '$.${assertField(field)}')`
+  // a top-level field as the indexes spell it (an index serves only the same expression); a path below one (a
+  // filter on `redeemed.month`) with its keys quoted
+  if (!field.includes('.')) return `json_extract(doc, '$.${assertField(field)}')`
+  return `json_extract(doc, '${jsonPath(field)}')`
 }
 
 function bind(v: Scalar): string | number | null {

@@ -76,19 +76,7 @@ export async function appendEntry(
     delta = -account.balance
   }
   const month = bjMonth(draft.at)
-  const { reason, notes = [], ...rest } = draft
-  const clipped: MessageRef[] =
-    delta !== draft.delta ? [{ key: 'points.reason.clipped', params: { points: -delta } }] : []
-  const entry: LedgerEntry = {
-    ...rest,
-    villageId: account.villageId,
-    headName: account.headName,
-    seq: account.entries + 1,
-    delta,
-    balanceAfter: account.balance + delta,
-    month,
-    ...storedReason(reason, [...notes, ...clipped]),
-  }
+  const entry = entryOf(draft, delta, account.entries + 1, account.balance + delta, account)
   await tx.insert(C.points_ledger, entry)
 
   const scoring =
@@ -146,6 +134,49 @@ export async function appendEntry(
       ...opts.village,
       ...(active ? { activeHouseholds: (opts.village?.activeHouseholds ?? 0) + 1 } : {}),
     })
+  return entry
+}
+
+/** The stored entry: number `seq` of the household's, `balanceAfter` its balance after it (a clipped delta noted). */
+function entryOf(
+  draft: EntryDraft,
+  delta: number,
+  seq: number,
+  balanceAfter: number,
+  account: Pick<PointsAccount, 'villageId' | 'headName'>,
+): LedgerEntry {
+  const { reason, notes = [], ...rest } = draft
+  const clipped: MessageRef[] =
+    delta !== draft.delta ? [{ key: 'points.reason.clipped', params: { points: -delta } }] : []
+  return {
+    ...rest,
+    villageId: account.villageId,
+    headName: account.headName,
+    seq,
+    delta,
+    balanceAfter,
+    month: bjMonth(draft.at),
+    ...storedReason(reason, [...notes, ...clipped]),
+  }
+}
+
+/**
+ * A redemption's entry whose account was written already, in this transaction, by one conditional write that took
+ * the points (issue #21: `points.redeem`, balance enough, `entries` and `spent` added to): `after` is the account as
+ * that write left it, so the entry is its `entries`-th with the balance it shows, and balance = sum of the ledger
+ * holds as in `appendEntry`. Only for a household whose month has an entry already (its month document is there
+ * and counts it active): the village's month gets `village` added, the household's month nothing (a redemption
+ * earns and loses nothing in it).
+ */
+export async function appendTaken(
+  tx: TxStore,
+  draft: EntryDraft,
+  after: PointsAccount,
+  village: Partial<Record<NumericKeys<VillageMonth>, number>>,
+): Promise<LedgerEntry> {
+  const entry = entryOf(draft, draft.delta, after.entries, after.balance, after)
+  await tx.insert(C.points_ledger, entry)
+  await incVillageMonth(tx, after.villageId, entry.month, village)
   return entry
 }
 

@@ -1,3 +1,4 @@
+import { accountContract } from '@shared/account/account.contract'
 import { pointsContract } from '@shared/points/points.contract'
 import { bjMonth } from '@shared/time/beijing'
 import { callsOf } from '../../tests/support/contract-calls'
@@ -167,6 +168,161 @@ describe('the month’s redemption limit, counted on the account', () => {
     expect(got.filter((r) => !r.ok).map((r) => r.code)).toEqual(Array(5).fill('POINTS.LIMIT_REACHED'))
     expect(await balance()).toBe(before - 45)
     expect((await db().get(C.points_goods, soap.id))?.stock).toBe(soap.stock - 3)
+    await ledgerAgrees()
+  })
+})
+
+describe('redeem takes the points in one conditional write of the account (the caller keeps their household)', () => {
+  /** April in Beijing: the month's counts kept on the account whole from its first redemption on */
+  const APRIL = Date.UTC(2026, 2, 31, 16, 5)
+  const account = () => db().get(C.points_accounts, ZHUOMA_HH)
+  const user = () => db().get(C.users, 'u-zhuoma')
+  const accountCalls = callsOf(() => env, accountContract)
+  afterEach(() => jest.restoreAllMocks())
+
+  /** 卓玛's first redemption of April, which reads her household and keeps what it found on her document */
+  async function aprilBegun(left = 200) {
+    // the balance `left` after that first soap (15 points)
+    const add = left + 15 - (await balance())
+    if (add) await fund(add)
+    env.clock.set(APRIL)
+    const soap = await soapOf()
+    await points.ok('u-zhuoma', 'redeem', { goodsId: soap.id })
+    expect((await user())?.pointsMembership).toEqual({ householdId: ZHUOMA_HH, villageId: V, version: 0 })
+    expect((await account())?.redeemed).toEqual({ month: '2026-04', goods: { [soap.id]: 1 }, whole: true })
+    return soap
+  }
+  /** the documents the next calls read by id, inside transactions and out */
+  function readsOf() {
+    const seen: string[] = []
+    const original = db().transaction.bind(db())
+    const get = db().get.bind(db())
+    jest.spyOn(db(), 'get').mockImplementation((c, id) => (seen.push(`${c}/${id}`), get(c, id)))
+    jest.spyOn(db(), 'transaction').mockImplementation((body) =>
+      original((tx) => {
+        const txGet = tx.get.bind(tx)
+        return body({
+          ...tx,
+          get: (c: string, id: string) => (seen.push(`${c}/${id}`), txGet(c as never, id)),
+        } as never)
+      }),
+    )
+    return seen
+  }
+
+  it('the month’s next redemptions read neither the household, the caller again, nor the account, and stay exact', async () => {
+    const soap = await aprilBegun()
+    const before = (await account())!
+    const seen = readsOf()
+    await points.ok('u-zhuoma', 'redeem', { goodsId: soap.id })
+    await points.ok('u-zhuoma', 'redeem', { goodsId: soap.id })
+    // the caller once a call (taking them from the platform's identity); not again, nor their household or account
+    expect(seen.filter((r) => /^(households|points_accounts|users)\//.test(r))).toEqual([
+      'users/u-zhuoma',
+      'users/u-zhuoma',
+    ])
+    // the limit (3 a month) checked on the write's own count: the fourth is refused, nothing of it lands
+    expect(await points.call('u-zhuoma', 'redeem', { goodsId: soap.id })).toMatchObject({
+      ok: false,
+      code: 'POINTS.LIMIT_REACHED',
+      message: expect.stringContaining('3'),
+    })
+    jest.restoreAllMocks()
+    const after = (await account())!
+    expect(after).toMatchObject({
+      balance: before.balance - 30,
+      spent: before.spent + 30,
+      entries: before.entries + 2,
+      redeemed: { month: '2026-04', goods: { [soap.id]: 3 }, whole: true },
+    })
+    expect((await soapOf()).takenThisMonth).toBe(3)
+    expect((await db().get(C.points_goods, soap.id))?.stock).toBe(soap.stock - 3)
+    const village = await db().get(C.points_village_months, pointsKeys.villageMonth(V, '2026-04'))
+    expect(village).toMatchObject({ redemptions: 3, redeemedPoints: 45, activeHouseholds: 1 })
+    await ledgerAgrees()
+  })
+
+  it('a balance too small, or a goods the month has not counted yet, is read and told as before', async () => {
+    const soap = await aprilBegun(5)
+    expect(await points.call('u-zhuoma', 'redeem', { goodsId: soap.id })).toMatchObject({
+      ok: false,
+      code: 'POINTS.INSUFFICIENT_BALANCE',
+    })
+    await fund(100)
+    const other = (await points.ok('u-zhuoma', 'listGoods', { villageId: V })).items.find(
+      (g) => g.id !== soap.id && g.active !== false && g.price <= 100,
+    )!
+    await points.ok('u-zhuoma', 'redeem', { goodsId: other.id })
+    expect((await account())?.redeemed?.goods).toEqual({ [soap.id]: 1, [other.id]: 1 })
+    await ledgerAgrees()
+  })
+
+  it('a member removed while the call is under way spends nothing: the removal moved the account’s version on', async () => {
+    const soap = await aprilBegun()
+    const hh = (await account())!.balance
+    const original = db().transaction.bind(db())
+    // the official's removal commits after the call took the caller and before its transaction
+    jest.spyOn(db(), 'transaction').mockImplementationOnce(async (body) => {
+      jest.restoreAllMocks()
+      await accountCalls.ok('u-wangjianguo', 'revokeMembership', {
+        householdId: ZHUOMA_HH,
+        userId: 'u-zhuoma',
+        reason: '已迁出本村',
+      })
+      return original(body)
+    })
+    expect(await points.call('u-zhuoma', 'redeem', { goodsId: soap.id })).toMatchObject({
+      ok: false,
+      code: 'POINTS.NO_HOUSEHOLD',
+    })
+    expect(await account()).toMatchObject({ balance: hh, membersVersion: 1 })
+    expect((await db().get(C.points_goods, soap.id))?.stock).toBe(soap.stock - 1)
+    expect(await db().count(C.points_redemptions, { householdId: ZHUOMA_HH })).toBe(1)
+    // the household's other member spends as before (his document keeps no version: read, then kept)
+    await db().transaction((tx) => tx.update(C.users, 'u-wangdeming', { householdId: ZHUOMA_HH }))
+    await points.ok('u-wangdeming', 'redeem', { goodsId: soap.id })
+    expect((await db().get(C.users, 'u-wangdeming'))?.pointsMembership).toEqual({
+      householdId: ZHUOMA_HH,
+      villageId: V,
+      version: 1,
+    })
+    await ledgerAgrees()
+  })
+
+  it('one who moved to another grid meanwhile spends nothing either', async () => {
+    const soap = await aprilBegun()
+    const hh = (await account())!.balance
+    const original = db().transaction.bind(db())
+    jest.spyOn(db(), 'transaction').mockImplementationOnce(async (body) => {
+      jest.restoreAllMocks()
+      await accountCalls.ok('u-zhuoma', 'setResidence', { gridId: '513328100001-G02' })
+      return original(body)
+    })
+    expect(await points.call('u-zhuoma', 'redeem', { goodsId: soap.id })).toMatchObject({
+      ok: false,
+      code: 'POINTS.NO_HOUSEHOLD',
+    })
+    expect((await account())?.balance).toBe(hh)
+    await ledgerAgrees()
+  })
+
+  it.each([
+    ['the balance', 20, 1],
+    ['the month’s limit', 200, 2],
+  ])('eight redemptions at once on the one write: %s holds (%d left, %d more land)', async (_what, left, more) => {
+    const soap = await aprilBegun(left)
+    const got = await Promise.all(
+      Array.from({ length: 8 }, () => points.call('u-zhuoma', 'redeem', { goodsId: soap.id })),
+    )
+    expect(got.filter((r) => r.ok)).toHaveLength(more)
+    expect(new Set(got.filter((r) => !r.ok).map((r) => r.code))).toEqual(
+      new Set([more === 1 ? 'POINTS.INSUFFICIENT_BALANCE' : 'POINTS.LIMIT_REACHED']),
+    )
+    expect(await account()).toMatchObject({
+      balance: left - 15 * more,
+      redeemed: { goods: { [soap.id]: 1 + more } },
+    })
+    expect((await db().get(C.points_goods, soap.id))?.stock).toBe(soap.stock - 1 - more)
     await ledgerAgrees()
   })
 })

@@ -4,6 +4,7 @@ import { jpegWithExif } from '../../tests/support/fixtures'
 import { C } from '../_core/collections'
 import { pointsKeys } from './points.repo'
 import { saveRoleAssignment } from '../_core/grants'
+import { leaveHousehold } from '../_core/membership'
 
 /**
  * Issue #16, the points part: separation of duties (item 3), goods photos that must be files of ours (item 7),
@@ -296,8 +297,13 @@ describe('item 11: text others read passes the content check before anything is 
 
 describe('household access trusts only the caller’s user document at the time of the call', () => {
   const soapOf = async () => (await points.ok('u-zhuoma', 'listGoods', { villageId: V })).items[0]!
+  // as the account actions do it: leaving moves the household's account on (leaveHousehold)
   const setHousehold = (userId: string, householdId: string | null) =>
-    write((tx) => tx.update(C.users, userId, { householdId }))
+    write(async (tx) => {
+      const was = (await tx.get(C.users, userId))?.householdId
+      await tx.update(C.users, userId, { householdId })
+      if (was && was !== householdId) await leaveHousehold(tx, was)
+    })
   const leave = (userId: string) => setHousehold(userId, null)
 
   it('a member whose household is cleared between two calls can no longer spend, cancel or read its points', async () => {

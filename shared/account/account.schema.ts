@@ -98,6 +98,17 @@ export const UserSchema = z.object({
    * read the document and queried the person's memberships.
    */
   patrolTeamsVersion: z.number().int().min(0).optional(),
+  /**
+   * What this person's last redemption found of their household (issue #21): its id and village, and the
+   * `membersVersion` its points account had. A redemption whose caller still names that household, at that
+   * version, reads neither the household nor the person again: its one write of the account is conditional on the
+   * version, which every member's leaving moves on (`leaveHousehold`, `cloudfunctions/_core/membership.ts`), so a
+   * member removed meanwhile spends nothing. Written only by a redemption that read them (`points.redeem`); absent,
+   * or naming another household: the redemption reads them.
+   */
+  pointsMembership: z
+    .object({ householdId: IdSchema, villageId: IdSchema, version: z.number().int().min(0) })
+    .optional(),
 })
 export type User = z.infer<typeof UserSchema>
 

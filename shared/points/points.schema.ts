@@ -117,6 +117,12 @@ export const PointsAccountSchema = z.object({
       }),
     )
     .optional(),
+  /**
+   * Moved on each time a member leaves the household (removed, or moved away), in that change's transaction
+   * (`leaveHousehold`): a redemption by a member who left meanwhile fails its write of the account (issue #21).
+   * Absent: 0.
+   */
+  membersVersion: z.number().int().min(0).optional(),
   /** The household's head, address and village as its document says, kept by every writer of households (absent: read it) */
   household: z.object({ headName: z.string(), address: z.string(), villageId: IdSchema }).optional(),
   /**

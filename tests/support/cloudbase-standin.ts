@@ -212,7 +212,10 @@ function matches(doc: Doc, query: Record<string, unknown>): boolean {
       if (!(cond as Array<Record<string, unknown>>).every((q) => matches(doc, q))) return false
       continue
     }
-    const value = doc[field]
+    // a dotted key reads into embedded documents (MongoDB's `a.b` in a query)
+    let value: unknown = doc
+    for (const k of field.split('.'))
+      value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[k] : undefined
     if (cond !== null && typeof cond === 'object' && !Array.isArray(cond)) {
       for (const [op, arg] of Object.entries(cond as Record<string, unknown>)) {
         const ok =

@@ -6,6 +6,7 @@ import { defineAction } from '../../_core/wrap'
 import { membershipRecord, takeStep, tell } from '../account.joins'
 import { isHeadOf, loadHousehold, mayManageHousehold, meIn, membershipOf } from '../account.repo'
 import { audit } from '../../_core/audit'
+import { leaveHousehold } from '../../_core/membership'
 
 /**
  * The head, or the grid worker or a village official of the grid, removes someone from a household, saying why.
@@ -31,6 +32,7 @@ export const revokeMembership = defineAction(accountContract.actions.revokeMembe
     const id = await membershipRecord(tx, member, household, membership, ctx.now)
     await takeStep(tx, id, 'revoke', { by: me._id, at: ctx.now, reason })
     await tx.update(C.users, member._id, { householdId: null })
+    await leaveHousehold(tx, household._id)
 
     const at = { joinRequestId: id, at: ctx.now }
     const messages: PushMessage[] = [

@@ -1,6 +1,7 @@
 import { accountContract } from '@shared/account/account.contract'
 import { C } from '../../_core/collections'
 import { revokeRoleAssignment, saveRoleAssignment } from '../../_core/grants'
+import { leaveHousehold } from '../../_core/membership'
 import { defineAction } from '../../_core/wrap'
 import { membershipRecord, takeStep } from '../account.joins'
 import { assignmentId, loadGrid, meIn, membershipOf, pendingRequestOf, residencesElsewhere } from '../account.repo'
@@ -48,6 +49,7 @@ export const setResidence = defineAction(accountContract.actions.setResidence, {
     if (leaving && me.householdId === leaving._id) {
       await takeStep(tx, await membershipRecord(tx, me, leaving, membership, ctx.now), 'leave', step)
       householdId = null
+      await leaveHousehold(tx, leaving._id)
     }
     await tx.update(C.users, me._id, { residenceUnitId: grid._id, householdId })
     return { gridId: grid._id, householdId }

@@ -1,13 +1,13 @@
 import { pointsContract, PointsErrors } from '@shared/points/points.contract'
-import type { Redemption } from '@shared/points/points.schema'
+import type { PointsAccount, Redemption } from '@shared/points/points.schema'
 import { DAY_MS } from '@shared/points/points.rules'
 import { CommonErrors } from '@shared/errors'
 import { bjMonth } from '@shared/time/beijing'
 import { C } from '../../_core/collections'
 import { randomCode } from '../../_core/ids'
 import { defineAction } from '../../_core/wrap'
-import { appendEntry } from '../points.ledger'
-import { DuplicateKeyError, StaleReadError, type TxStore } from '../../_core/port'
+import { appendEntry, appendTaken } from '../points.ledger'
+import { DuplicateKeyError, mapKey, StaleReadError, type Change, type TxStore } from '../../_core/port'
 import { keptSettingsOf, loadGoods, myHousehold, pointsKeys, requireMember, residentUnit } from '../points.repo'
 import { redemptionEntry, takenOnAccount } from '../points.redemption'
 import { presentRedemption, type WrittenRedemption as Written } from '../points.views'
@@ -32,24 +32,38 @@ async function refuseGoods(tx: TxStore, goodsId: string, villageId: string, quan
   throw new StaleReadError(C.points_goods, goodsId)
 }
 
+/** Who redeems for which household: as the caller's document keeps it (`version`), or as `load` read it (null). */
+interface Target {
+  householdId: string
+  villageId: string
+  /** the account's `membersVersion` the caller's last redemption found; null: not kept, read in the transaction */
+  version: number | null
+}
+
 export const redeem = defineAction(pointsContract.actions.redeem, {
   load: async (_input, ctx) => {
-    const household = await myHousehold(ctx)
+    const me = ctx.caller.user
+    const kept = me.pointsMembership
+    // the household and its village as the caller's last redemption found them: no read (issue #21)
+    const target: Target | null =
+      me.householdId && kept?.householdId === me.householdId
+        ? { householdId: kept.householdId, villageId: kept.villageId, version: kept.version }
+        : await myHousehold(ctx).then((h) => h && { householdId: h._id, villageId: h.villageId, version: null })
     // load comes before the permission check: someone who may not redeem anywhere is told that first
-    if (!household)
+    if (!target)
       throw ctx.scopeRoots('redemption_create').length ? PointsErrors.NO_HOUSEHOLD() : CommonErrors.FORBIDDEN()
     return {
-      unitId: await residentUnit(ctx, 'redemption_create', household.villageId),
-      household,
-      settings: await keptSettingsOf(ctx.db, household.villageId, ctx.now),
+      unitId: await residentUnit(ctx, 'redemption_create', target.villageId),
+      target,
+      settings: await keptSettingsOf(ctx.db, target.villageId, ctx.now),
     }
   },
-  run: async ({ input: { goodsId, quantity }, loaded: { household: h, settings }, tx, ctx, handOn }) => {
+  run: async ({ input: { goodsId, quantity }, loaded: { target, settings }, tx, ctx, handOn }) => {
     const me = ctx.caller.user
+    const { householdId, villageId } = target
     // derived from the request id: a twin's insert of the redemption (or of the request record) fails, nothing of
     // it lands, and it is answered with the first call's result (wrap's transaction)
     const id = pointsKeys.redemption(me._id, ctx.requestId ?? ctx.newId('x'))
-    await requireMember(tx, me._id, h._id, PointsErrors.NO_HOUSEHOLD)
     const month = bjMonth(ctx.now)
     // the stock taken only while the goods are on the village's shelf with enough left: the read, the comparison
     // and the write in one request (issue #21); when they are not, read to say why (and the month's limit, checked
@@ -58,40 +72,80 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
       (await tx.updateIf(
         C.points_goods,
         goodsId,
-        { villageId: h.villageId, active: true, stock: { $gte: quantity } },
+        { villageId, active: true, stock: { $gte: quantity } },
         { inc: { stock: -quantity } },
-      )) ?? (await refuseGoods(tx, goodsId, h.villageId, quantity))
+      )) ?? (await refuseGoods(tx, goodsId, villageId, quantity))
     const points = g.price * quantity
     const entryId = pointsKeys.redeemEntry(id, ctx.now)
-    await appendEntry(
-      tx,
-      redemptionEntry(
-        { _id: id, householdId: h._id, userId: me._id, userName: me.name },
-        {
-          _id: entryId,
-          kind: 'redeem',
-          delta: -points,
-          reason: { key: 'points.reason.redeem', params: { goods: g.name, n: quantity } },
-          at: ctx.now,
-        },
-      ),
+    const draft = redemptionEntry(
+      { _id: id, householdId, userId: me._id, userName: me.name },
       {
-        // the village's month: the redemption counted in the ledger's own write of it
-        village: { redemptions: 1, redeemedPoints: points },
-        // the month's limit: checked and counted on the account as this transaction read it, in its one write
-        account: async (account) => {
-          const { taken, redeemed } = await takenOnAccount(tx, account, g._id, month, quantity)
-          if (g.limitPerMonth !== null && taken + quantity > g.limitPerMonth)
-            throw PointsErrors.LIMIT_REACHED({ limit: g.limitPerMonth, taken })
-          return { redeemed }
-        },
+        _id: entryId,
+        kind: 'redeem',
+        delta: -points,
+        reason: { key: 'points.reason.redeem', params: { goods: g.name, n: quantity } },
+        at: ctx.now,
       },
     )
+    const village = { redemptions: 1, redeemedPoints: points }
+    const limit = g.limitPerMonth
+    const overLimit = (taken: number) => limit !== null && taken + quantity > limit
+    // The points taken in ONE conditional write of the account (issue #21), when the caller's document keeps the
+    // version of it their last redemption found: the account still at that version (no member left since, so the
+    // caller is still one: no read of them), the balance enough, and this month's counts kept on it whole (the
+    // household redeemed this month already, so its month is there). The write adds this goods' count; a count over
+    // the month's limit throws, and all of it rolls back. Else (not kept, a member left, balance short, the month's
+    // first redemption) the account is read and checked, and the caller read again.
+    const fast =
+      target.version !== null && mapKey(g._id) === g._id && !ctx.wasStale(C.points_accounts, householdId)
+        ? await tx.updateIf(
+            C.points_accounts,
+            householdId,
+            {
+              membersVersion: target.version,
+              balance: { $gte: points },
+              'redeemed.month': month,
+              'redeemed.whole': true,
+            },
+            {
+              inc: { balance: -points, spent: points, entries: 1, [`redeemed.goods.${g._id}`]: quantity },
+              set: { lastEntryAt: ctx.now },
+            } as Change<PointsAccount>,
+          )
+        : null
+    let headName: string
+    if (fast) {
+      const taken = (fast.redeemed?.goods[g._id] ?? quantity) - quantity
+      if (overLimit(taken)) throw PointsErrors.LIMIT_REACHED({ limit: limit!, taken })
+      await appendTaken(tx, draft, fast, village)
+      headName = fast.headName
+    } else {
+      await requireMember(tx, me._id, householdId, PointsErrors.NO_HOUSEHOLD)
+      let found: PointsAccount | null = null
+      const entry = await appendEntry(tx, draft, {
+        // the village's month: the redemption counted in the ledger's own write of it
+        village,
+        // the month's limit: checked and counted on the account as this transaction read it, in its one write
+        account: async (account) => {
+          found = account
+          const { taken, redeemed } = await takenOnAccount(tx, account, g._id, month, quantity)
+          if (overLimit(taken)) throw PointsErrors.LIMIT_REACHED({ limit: limit!, taken })
+          return { redeemed, membersVersion: account.membersVersion ?? 0 }
+        },
+      })
+      // what the next redemption need not read again: the household, its village and the account's version
+      const account = found as PointsAccount | null
+      headName = account?.headName ?? ''
+      const kept = { householdId, villageId: entry.villageId, version: account?.membersVersion ?? 0 }
+      const had = me.pointsMembership
+      if (had?.householdId !== kept.householdId || had.villageId !== kept.villageId || had.version !== kept.version)
+        await tx.update(C.users, me._id, { pointsMembership: kept })
+    }
     const code = randomCode('0123456789', 6)
     try {
       await tx.insert(C.points_pickup_codes, {
-        _id: pointsKeys.pickupCode(h.villageId, code),
-        villageId: h.villageId,
+        _id: pointsKeys.pickupCode(villageId, code),
+        villageId,
         code,
         redemptionId: id,
       })
@@ -102,8 +156,8 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
     }
     const redemption: Redemption = {
       _id: id,
-      villageId: h.villageId,
-      householdId: h._id,
+      villageId,
+      householdId,
       userId: me._id,
       userName: me.name,
       goodsId: g._id,
@@ -121,7 +175,7 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
       refundEntryId: null,
     }
     await tx.insert(C.points_redemptions, redemption)
-    handOn({ redemption, headName: h.headName } satisfies Written)
+    handOn({ redemption, headName } satisfies Written)
     return { redemptionId: id }
   },
   present: ({ result, ctx, handed }) =>
