@@ -101,24 +101,7 @@ export async function appendEntry(
   if (opts.closes && next.open) next.open = next.open.filter((o) => o.id !== opts.closes)
   await tx.set(C.points_accounts, next)
 
-  // the household's month: added to without reading it first; whether it was new says if the household is newly
-  // active in the village this month
-  const made = await tx.inc(
-    C.points_household_months,
-    {
-      _id: pointsKeys.householdMonth(account._id, month),
-      villageId: account.villageId,
-      householdId: account._id,
-      headName: account.headName,
-      month,
-      earned: 0,
-      lost: 0,
-      entries: 0,
-    },
-    { earned: gained, lost: lostNow, entries: 1 },
-    { headName: account.headName },
-  )
-  const active = made === 'created' ? 1 : 0
+  const active = await countHouseholdMonth(tx, account, month, gained, lostNow)
   const village = Object.entries(opts.village ?? {}) as Array<[NumericKeys<VillageMonth>, number]>
   if (gained || lostNow) {
     await bumpVillageMonth(tx, account.villageId, month, (s) => {
@@ -135,6 +118,35 @@ export async function appendEntry(
       ...(active ? { activeHouseholds: (opts.village?.activeHouseholds ?? 0) + 1 } : {}),
     })
   return entry
+}
+
+/**
+ * The household's month: added to without reading it first. Returns 1 if it was new (the household is newly active
+ * in the village this month), else 0.
+ */
+async function countHouseholdMonth(
+  tx: TxStore,
+  account: Pick<PointsAccount, '_id' | 'villageId' | 'headName'>,
+  month: string,
+  earned: number,
+  lost: number,
+): Promise<0 | 1> {
+  const made = await tx.inc(
+    C.points_household_months,
+    {
+      _id: pointsKeys.householdMonth(account._id, month),
+      villageId: account.villageId,
+      householdId: account._id,
+      headName: account.headName,
+      month,
+      earned: 0,
+      lost: 0,
+      entries: 0,
+    },
+    { earned, lost, entries: 1 },
+    { headName: account.headName },
+  )
+  return made === 'created' ? 1 : 0
 }
 
 /** The stored entry: number `seq` of the household's, `balanceAfter` its balance after it (a clipped delta noted). */
@@ -164,19 +176,21 @@ function entryOf(
  * A redemption's entry whose account was written already, in this transaction, by one conditional write that took
  * the points (issue #21: `points.redeem`, balance enough, `entries` and `spent` added to): `after` is the account as
  * that write left it, so the entry is its `entries`-th with the balance it shows, and balance = sum of the ledger
- * holds as in `appendEntry`. Only for a household whose month has an entry already (its month document is there
- * and counts it active): the village's month gets `village` added, the household's month nothing (a redemption
- * earns and loses nothing in it).
+ * holds as in `appendEntry`. The village's month gets `village` added. `counted`: the household redeemed this month
+ * already, so its month document is there and counts it active, and a redemption earns and loses nothing in it:
+ * not written. Else the household's month is counted as `appendEntry` counts it.
  */
 export async function appendTaken(
   tx: TxStore,
   draft: EntryDraft,
   after: PointsAccount,
   village: Partial<Record<NumericKeys<VillageMonth>, number>>,
+  counted: boolean,
 ): Promise<LedgerEntry> {
   const entry = entryOf(draft, draft.delta, after.entries, after.balance, after)
   await tx.insert(C.points_ledger, entry)
-  await incVillageMonth(tx, after.villageId, entry.month, village)
+  const active = counted ? 0 : await countHouseholdMonth(tx, after, entry.month, 0, 0)
+  await incVillageMonth(tx, after.villageId, entry.month, active ? { ...village, activeHouseholds: 1 } : village)
   return entry
 }
 

@@ -242,6 +242,34 @@ describe('redeem takes the points in one conditional write of the account (the c
     await ledgerAgrees()
   })
 
+  it('the household’s first redemption of a month is one write too: the month’s counts begin on it, its month made', async () => {
+    const soap = await aprilBegun()
+    const before = (await account())!
+    env.clock.set(Date.UTC(2026, 3, 30, 16, 1)) // May 1st, 00:01 in Beijing
+    const seen = readsOf()
+    // over the month's limit (3) in one: refused, nothing of it lands
+    expect(await points.call('u-zhuoma', 'redeem', { goodsId: soap.id, quantity: 4 })).toMatchObject({
+      ok: false,
+      code: 'POINTS.LIMIT_REACHED',
+    })
+    await points.ok('u-zhuoma', 'redeem', { goodsId: soap.id, quantity: 2 })
+    expect(seen.filter((r) => /^(households|points_accounts|points_household_months)\//.test(r))).toEqual([])
+    jest.restoreAllMocks()
+    expect(await account()).toMatchObject({
+      balance: before.balance - 30,
+      entries: before.entries + 1,
+      redeemed: { month: '2026-05', goods: { [soap.id]: 2 }, whole: true },
+    })
+    expect(await db().get(C.points_household_months, pointsKeys.householdMonth(ZHUOMA_HH, '2026-05'))).toMatchObject({
+      entries: 1,
+      earned: 0,
+    })
+    const may = await db().get(C.points_village_months, pointsKeys.villageMonth(V, '2026-05'))
+    expect(may).toMatchObject({ redemptions: 1, redeemedPoints: 30, activeHouseholds: 1 })
+    expect((await soapOf()).takenThisMonth).toBe(2)
+    await ledgerAgrees()
+  })
+
   it('a balance too small, or a goods the month has not counted yet, is read and told as before', async () => {
     const soap = await aprilBegun(5)
     expect(await points.call('u-zhuoma', 'redeem', { goodsId: soap.id })).toMatchObject({

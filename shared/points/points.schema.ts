@@ -374,6 +374,7 @@ export const HouseholdMonthSchema = z.object({
   month: MonthSchema,
   earned: z.number().int(),
   lost: z.number().int(),
+  /** its entries of the month, but for a redemption after the household's first of the month (issue #21) */
   entries: z.number().int(),
 })
 export type HouseholdMonth = z.infer<typeof HouseholdMonthSchema>

@@ -32,6 +32,23 @@ async function refuseGoods(tx: TxStore, goodsId: string, villageId: string, quan
   throw new StaleReadError(C.points_goods, goodsId)
 }
 
+/**
+ * The Beijing month of each household's last redemption this instance made (a hint only, which of the account's two
+ * conditional writes to try first; at most 2,000 kept, the oldest forgotten first).
+ */
+const lastMonthsOf = new WeakMap<object, Map<string, string>>()
+function lastMonths(db: object): Map<string, string> {
+  let kept = lastMonthsOf.get(db)
+  if (!kept) lastMonthsOf.set(db, (kept = new Map()))
+  return kept
+}
+function keepMonth(db: object, householdId: string, month: string) {
+  const kept = lastMonths(db)
+  kept.delete(householdId)
+  kept.set(householdId, month)
+  if (kept.size > 2000) kept.delete(kept.keys().next().value!)
+}
+
 /** Who redeems for which household: as the caller's document keeps it (`version`), or as `load` read it (null). */
 interface Target {
   householdId: string
@@ -92,33 +109,48 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
     const overLimit = (taken: number) => limit !== null && taken + quantity > limit
     // The points taken in ONE conditional write of the account (issue #21), when the caller's document keeps the
     // version of it their last redemption found: the account still at that version (no member left since, so the
-    // caller is still one: no read of them), the balance enough, and this month's counts kept on it whole (the
-    // household redeemed this month already, so its month is there). The write adds this goods' count; a count over
-    // the month's limit throws, and all of it rolls back. Else (not kept, a member left, balance short, the month's
-    // first redemption) the account is read and checked, and the caller read again.
-    const fast =
-      target.version !== null && mapKey(g._id) === g._id && !ctx.wasStale(C.points_accounts, householdId)
-        ? await tx.updateIf(
-            C.points_accounts,
-            householdId,
-            {
-              membersVersion: target.version,
-              balance: { $gte: points },
-              'redeemed.month': month,
-              'redeemed.whole': true,
-            },
-            {
+    // caller is still one: no read of them) and the balance enough. Its month's counts: the household redeemed this
+    // month already (kept whole on the account: this goods' count added to; its month document is there), or last
+    // redeemed in an earlier month (this month's counts begin with this goods). The instance's memory of the
+    // household's last month says which to try first; each one's condition is exact, so a wrong guess only costs the
+    // other. A count over the month's limit throws, and all of it rolls back. Else (not kept, a member left, balance
+    // short, no counts on the account yet) the account is read and checked, and the caller read again.
+    const takes = (repeat: boolean) =>
+      tx.updateIf(
+        C.points_accounts,
+        householdId,
+        {
+          membersVersion: target.version,
+          balance: { $gte: points },
+          ...(repeat ? { 'redeemed.month': month, 'redeemed.whole': true } : { 'redeemed.month': { $lt: month } }),
+        },
+        repeat
+          ? ({
               inc: { balance: -points, spent: points, entries: 1, [`redeemed.goods.${g._id}`]: quantity },
               set: { lastEntryAt: ctx.now },
-            } as Change<PointsAccount>,
-          )
-        : null
+            } as Change<PointsAccount>)
+          : {
+              inc: { balance: -points, spent: points, entries: 1 },
+              set: { lastEntryAt: ctx.now, redeemed: { month, whole: true, goods: { [g._id]: quantity } } },
+            },
+      )
+    let fast: { after: PointsAccount; repeat: boolean } | null = null
+    if (target.version !== null && mapKey(g._id) === g._id && !ctx.wasStale(C.points_accounts, householdId)) {
+      const first = lastMonths(ctx.rt.db).get(householdId) === month
+      for (const repeat of [first, !first]) {
+        const after = await takes(repeat)
+        if (after) {
+          fast = { after, repeat }
+          break
+        }
+      }
+    }
     let headName: string
     if (fast) {
-      const taken = (fast.redeemed?.goods[g._id] ?? quantity) - quantity
+      const taken = (fast.after.redeemed?.goods[g._id] ?? quantity) - quantity
       if (overLimit(taken)) throw PointsErrors.LIMIT_REACHED({ limit: limit!, taken })
-      await appendTaken(tx, draft, fast, village)
-      headName = fast.headName
+      await appendTaken(tx, draft, fast.after, village, fast.repeat)
+      headName = fast.after.headName
     } else {
       await requireMember(tx, me._id, householdId, PointsErrors.NO_HOUSEHOLD)
       let found: PointsAccount | null = null
@@ -175,6 +207,7 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
       refundEntryId: null,
     }
     await tx.insert(C.points_redemptions, redemption)
+    keepMonth(ctx.rt.db, householdId, month)
     handOn({ redemption, headName } satisfies Written)
     return { redemptionId: id }
   },
