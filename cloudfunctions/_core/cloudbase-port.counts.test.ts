@@ -433,6 +433,39 @@ describe('requests per action on CloudBase (the stand-in SDK)', () => {
     }
   })
 
+  it("redeem: a household's first of a month, its membership kept: the points in one write, its month made", async () => {
+    for (const [name, docs] of seeded) standIn.load(name, docs)
+    standIn.install()
+    const rt = await runtimeOver(new CloudbasePort(cbDb))
+    const soap = (seeded.get('points_goods') as Array<{ _id: string; name: string; villageId: string }>).find(
+      (g) => g.villageId === '513328100001' && g.name.startsWith('香皂'),
+    )!
+    const redeem = () => call(rt, 'u-zhuoma', 'points', 'redeem', { goodsId: soap._id, quantity: 1 })
+    const now = env.clock.now()
+    try {
+      // the first keeps the household on her document; the month after, the first of that month
+      expect((await redeem()).ok).toBe(true)
+      env.clock.set(now + 32 * 86_400_000)
+      standIn.take()
+      const r = await redeem()
+      expect({ ok: r.ok, error: r.message }).toEqual({ ok: true, error: undefined })
+      const sent = standIn.take().map((x) => `${x.api.replace('database.', '')} ${x.params.collectionName ?? ''}`)
+      if (process.env.LINLI_SHOW_REQUESTS) console.log(sent)
+      // the caller, the settings (a new instance's first), then in the transaction the goods, the account (one
+      // conditional write), the ledger line, the household's month (made: its modify, then its insert), the
+      // village's month (made), the pickup code, the redemption and the request record: no household, no second read
+      // of the caller, no read of the account
+      expect(sent.filter((x) => /getDocument (households|points_accounts)/.test(x))).toEqual([])
+      expect(sent.filter((x) => x === 'getDocument users')).toHaveLength(1)
+      expect(sent.filter((x) => x === 'modifyAndReturnDoc points_accounts')).toHaveLength(1)
+      // 11 with both months there; here 14: each month made (+1 each, its insert) and the settings read (+1: kept a
+      // minute, and a month has passed)
+      expect(sent).toHaveLength(14)
+    } finally {
+      env.clock.set(now)
+    }
+  })
+
   it('resolving the caller is one request', async () => {
     for (const [name, docs] of seeded) standIn.load(name, docs)
     standIn.install()
