@@ -210,6 +210,20 @@ describe('redeem takes the points in one conditional write of the account (the c
     return seen
   }
 
+  /** 卓玛 redeems while `change` commits after her call took her and before its transaction: refused, NO_HOUSEHOLD */
+  async function refusedMeanwhile(goodsId: string, change: () => Promise<unknown>) {
+    const original = db().transaction.bind(db())
+    jest.spyOn(db(), 'transaction').mockImplementationOnce(async (body) => {
+      jest.restoreAllMocks()
+      await change()
+      return original(body)
+    })
+    expect(await points.call('u-zhuoma', 'redeem', { goodsId })).toMatchObject({
+      ok: false,
+      code: 'POINTS.NO_HOUSEHOLD',
+    })
+  }
+
   it('the month’s next redemptions read neither the household, the caller again, nor the account, and stay exact', async () => {
     const soap = await aprilBegun()
     const before = (await account())!
@@ -288,21 +302,14 @@ describe('redeem takes the points in one conditional write of the account (the c
   it('a member removed while the call is under way spends nothing: the removal moved the account’s version on', async () => {
     const soap = await aprilBegun()
     const hh = (await account())!.balance
-    const original = db().transaction.bind(db())
     // the official's removal commits after the call took the caller and before its transaction
-    jest.spyOn(db(), 'transaction').mockImplementationOnce(async (body) => {
-      jest.restoreAllMocks()
-      await accountCalls.ok('u-wangjianguo', 'revokeMembership', {
+    await refusedMeanwhile(soap.id, () =>
+      accountCalls.ok('u-wangjianguo', 'revokeMembership', {
         householdId: ZHUOMA_HH,
         userId: 'u-zhuoma',
         reason: '已迁出本村',
-      })
-      return original(body)
-    })
-    expect(await points.call('u-zhuoma', 'redeem', { goodsId: soap.id })).toMatchObject({
-      ok: false,
-      code: 'POINTS.NO_HOUSEHOLD',
-    })
+      }),
+    )
     expect(await account()).toMatchObject({ balance: hh, membersVersion: 1 })
     expect((await db().get(C.points_goods, soap.id))?.stock).toBe(soap.stock - 1)
     expect(await db().count(C.points_redemptions, { householdId: ZHUOMA_HH })).toBe(1)
@@ -320,16 +327,7 @@ describe('redeem takes the points in one conditional write of the account (the c
   it('one who moved to another grid meanwhile spends nothing either', async () => {
     const soap = await aprilBegun()
     const hh = (await account())!.balance
-    const original = db().transaction.bind(db())
-    jest.spyOn(db(), 'transaction').mockImplementationOnce(async (body) => {
-      jest.restoreAllMocks()
-      await accountCalls.ok('u-zhuoma', 'setResidence', { gridId: '513328100001-G02' })
-      return original(body)
-    })
-    expect(await points.call('u-zhuoma', 'redeem', { goodsId: soap.id })).toMatchObject({
-      ok: false,
-      code: 'POINTS.NO_HOUSEHOLD',
-    })
+    await refusedMeanwhile(soap.id, () => accountCalls.ok('u-zhuoma', 'setResidence', { gridId: '513328100001-G02' }))
     expect((await account())?.balance).toBe(hh)
     await ledgerAgrees()
   })

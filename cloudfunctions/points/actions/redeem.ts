@@ -135,9 +135,9 @@ export const redeem = defineAction(pointsContract.actions.redeem, {
             },
       )
     let fast: { after: PointsAccount; repeat: boolean } | null = null
-    if (target.version !== null && mapKey(g._id) === g._id && !ctx.wasStale(C.points_accounts, householdId)) {
-      const first = lastMonths(ctx.rt.db).get(householdId) === month
-      for (const repeat of [first, !first]) {
+    if (target.version !== null && mapKey(g._id) === g._id) {
+      const repeatFirst = lastMonths(ctx.rt.db).get(householdId) === month
+      for (const repeat of [repeatFirst, !repeatFirst]) {
         const after = await takes(repeat)
         if (after) {
           fast = { after, repeat }
